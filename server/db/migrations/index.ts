@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as feedback from './2026-11-22-feedback.ts';
+
+/** Every migration by its dated name; Kysely runs them in name order. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22-feedback': feedback,
+};

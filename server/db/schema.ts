@@ -1,0 +1,74 @@
+import type { Generated } from 'kysely';
+
+/** Timestamps are ISO 8601 text in UTC on both SQLite and PostgreSQL, so they sort as text. */
+type Iso = string;
+
+export interface SubmissionTable {
+  id: string;
+  number: string;
+  type: 'feedback';
+  kind: string;
+  status: Generated<string>;
+  channel: string;
+  message: string;
+  name: string | null;
+  organization: string | null;
+  inn: string | null;
+  phone: string | null;
+  email: string | null;
+  page: string | null;
+  lang: string;
+  consent_version: string | null;
+  consent_at: Iso | null;
+  consent_ip: string | null;
+  consent_user_agent: string | null;
+  idempotency_key: string | null;
+  /** The first answer's JSON, returned again for a repeated idempotency key. */
+  response: string;
+  created_at: Iso;
+}
+
+export interface AttachmentTable {
+  id: string;
+  submission_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: Iso;
+}
+
+export interface RegistrationCounterTable {
+  year: number;
+  value: number;
+}
+
+export interface OutboxTable {
+  id: string;
+  submission_id: string | null;
+  template: string;
+  /** JSON array of addresses. */
+  recipients: string;
+  reply_to: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  /** JSON array of attachment ids sent with the message. */
+  attachment_ids: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: Iso;
+  locked_until: Iso | null;
+  last_error: string | null;
+  provider_id: string | null;
+  created_at: Iso;
+  sent_at: Iso | null;
+}
+
+export interface Database {
+  submissions: SubmissionTable;
+  attachments: AttachmentTable;
+  registration_counters: RegistrationCounterTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import * as z from 'zod';
+
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const optional = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
+const email = z.string().trim().email();
+const emailList = z.string().transform(list).pipe(z.array(email).min(1));
+const flag = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// (or be empty for SQLite)'),
+    PUBLIC_URL: optional.pipe(z.string().url().optional()),
+    ALLOWED_ORIGINS: z.string().default('*').transform(list),
+    COMPANY_NAME: z.string().trim().min(1).default('ООО «Пример»'),
+    QMS_EMAIL: emailList.default(['smk@example.ru']),
+    CEO_EMAIL: optional.pipe(emailList.optional()),
+    MAIL_FROM: z.string().trim().min(3).default('Otklik <otklik@example.ru>'),
+    MAIL_TRANSPORT: z.enum(['file', 'resend', 'smtp']).default('file'),
+    RESEND_API_KEY: optional,
+    RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
+    SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
+    MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
+    DEMO: optional.pipe(flag.optional()),
+  });
+
+/** Variables that another one makes required; checked even when other variables are wrong. */
+function requiredTogether(env: NodeJS.ProcessEnv): string[] {
+  const missing: string[] = [];
+  if (env.MAIL_TRANSPORT === 'resend' && !env.RESEND_API_KEY?.trim()) missing.push('  RESEND_API_KEY: is required when MAIL_TRANSPORT=resend');
+  if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL?.trim()) missing.push('  SMTP_URL: is required when MAIL_TRANSPORT=smtp');
+  return missing;
+}
+
+/** Everything the server is configured with; built once at start from the environment. */
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string | undefined;
+  allowedOrigins: string[];
+  companyName: string;
+  qmsEmail: string[];
+  ceoEmail: string[];
+  mailFrom: string;
+  mailTransport: 'file' | 'resend' | 'smtp';
+  resendApiKey: string | undefined;
+  resendBaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  maxFileBytes: number;
+  demo: boolean;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment; the only reader of `process.env` in the server.
+ * Throws a ConfigError naming each wrong variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const lines = [
+    ...(parsed.error?.issues ?? []).map((i) => `  ${String(i.path[0])}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])] ?? '')})`),
+    ...requiredTogether(env),
+  ];
+  if (!parsed.success || lines.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data!;
+  const production = e.NODE_ENV === 'production';
+  return {
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    companyName: e.COMPANY_NAME,
+    qmsEmail: e.QMS_EMAIL,
+    ceoEmail: e.CEO_EMAIL ?? [],
+    mailFrom: e.MAIL_FROM,
+    mailTransport: e.MAIL_TRANSPORT,
+    resendApiKey: e.RESEND_API_KEY,
+    resendBaseUrl: e.RESEND_BASE_URL,
+    smtpUrl: e.SMTP_URL,
+    maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+    demo: e.DEMO ?? !production,
+    production,
+  };
+}

@@ -1,0 +1,18 @@
+/** Limits of the public payloads, shared by the widget's instant checks and the server. */
+export const LIMITS = {
+  messageMax: 5000,
+  nameMax: 200,
+  organizationMax: 300,
+  emailMax: 254,
+  pageMax: 2000,
+  idempotencyKeyMax: 200,
+  filesMax: 5,
+  /** Default per-file size in MB; the server's MAX_FILE_MB overrides it. */
+  fileMbDefault: 10,
+} as const;
+
+/** Extensions the file picker offers; the server decides by content, not by name. */
+export const ACCEPTED_FILES = '.pdf,.jpg,.jpeg,.png,.gif,.webp,.heic,.txt,.csv,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods';
+
+/** Version of the personal-data consent text, stored with every message (152-ФЗ). */
+export const CONSENT_VERSION = '2026-11-22';

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { type Db, type DbKind, openDb } from '../../server/db/connection.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import type { Database } from '../../server/db/schema.ts';
+
+export interface TestDb {
+  db: Db;
+  kind: DbKind;
+  /** Another connection pool to the same database, as a second instance would have. */
+  openAnother(): Db;
+  close(): Promise<void>;
+}
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+/**
+ * The databases storage tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set.
+ * CI sets it; there a missing URL is an error, not a skip.
+ */
+export const DB_KINDS: DbKind[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+if (!pgUrl) {
+  if (process.env.CI) throw new Error('TEST_DATABASE_URL is not set: CI must run the PostgreSQL tests');
+  console.warn('[otklik tests] TEST_DATABASE_URL is not set: PostgreSQL storage tests are SKIPPED, SQLite only.');
+}
+
+/** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema dropped on close. */
+export async function openTestDb(kind: DbKind): Promise<TestDb> {
+  if (kind === 'sqlite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-db-'));
+    const { db } = openDb({ dataDir });
+    await migrateToLatest(db);
+    const others: Db[] = [];
+    return {
+      db, kind,
+      openAnother: () => { const o = openDb({ dataDir }).db; others.push(o); return o; },
+      close: async () => {
+        for (const o of others) await o.destroy();
+        await db.destroy();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const open = () => new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgUrl, max: 5, options: `-c search_path=${schema}` }) }),
+  });
+  const db = open();
+  await migrateToLatest(db);
+  const others: Db[] = [];
+  return {
+    db, kind,
+    openAnother: () => { const o = open(); others.push(o); return o; },
+    close: async () => {
+      for (const o of others) await o.destroy();
+      await db.destroy();
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
