@@ -25,6 +25,7 @@ const envSchema = z
     SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
     MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
     DEMO: optional.pipe(flag.optional()),
+    TRUST_PROXY: optional.pipe(flag.optional()),
   });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -52,6 +53,8 @@ export interface Config {
   smtpUrl: string | undefined;
   maxFileBytes: number;
   demo: boolean;
+  /** Take the client's IP from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
   production: boolean;
 }
 
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     demo: e.DEMO ?? !production,
+    trustProxy: e.TRUST_PROXY ?? false,
     production,
   };
 }

@@ -1,32 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { blankToUndefined, feedbackSchema, fieldErrors } from './feedback-schema.ts';
+import { feedbackSchema, validate } from './feedback-schema.ts';
 
-const parse = (input: Record<string, unknown>) => feedbackSchema.safeParse(blankToUndefined(input));
+const parse = (input: Record<string, unknown>) => validate(feedbackSchema, input);
+const errorsOf = (input: Record<string, unknown>) => {
+  const r = parse(input);
+  return r.success ? {} : r.errors;
+};
 
 describe('feedbackSchema', () => {
   it('accepts a full message and normalises it', () => {
     const r = parse({
       kind: 'complaint', message: '  Долго грузится программа  ', name: 'Лоськова Галина',
-      organization: 'РРМОО', inn: '6165456519', phone: '8 (951) 511-35-23', email: 'client@пример.рф',
-      consent: 'on', page: 'https://example.ru/contacts',
+      organization: 'РРМОО', inn: '6165 456519', phone: '8 (951) 511-35-23', email: 'client@пример.рф',
+      consent: 'on', page: 'https://example.ru/contacts', name2: 'ignored',
     });
-    expect(r.success).toBe(true);
-    expect(r.data).toMatchObject({ message: 'Долго грузится программа', phone: '+79515113523', consent: true });
+    expect(r.success && r.data).toEqual({
+      kind: 'complaint', message: 'Долго грузится программа', name: 'Лоськова Галина', organization: 'РРМОО',
+      inn: '6165456519', phone: '+79515113523', email: 'client@пример.рф', consent: true, page: 'https://example.ru/contacts',
+    });
   });
 
   it('names every wrong field with its code', () => {
-    const r = parse({ kind: 'praise', message: '   ', inn: '6165456518', phone: '12', email: 'no-at', consent: 'off' });
-    expect(fieldErrors(r.error)).toEqual({
+    expect(errorsOf({ kind: 'praise', message: '   ', inn: '6165456518', phone: '12', email: 'no-at', consent: 'off' })).toEqual({
       kind: 'kind', message: 'required', inn: 'inn', phone: 'phone', email: 'email', consent: 'consent',
     });
   });
 
-  it('requires consent even when the field is missing', () => {
-    expect(fieldErrors(parse({ kind: 'thanks', message: 'ok' }).error)).toEqual({ consent: 'consent' });
+  it('requires consent even when the field is missing, and treats blank optional fields as absent', () => {
+    expect(errorsOf({ kind: 'thanks', message: 'ok', email: '  ', phone: '' })).toEqual({ consent: 'consent' });
+  });
+
+  it('checks e-mail addresses', () => {
+    for (const ok of ['a@b.ru', 'ivan.petrov+smk@mail.example.com', 'клиент@пример.рф']) expect(errorsOf({ kind: 'thanks', message: 'x', consent: true, email: ok })).toEqual({});
+    for (const bad of ['a@b', 'a b@c.ru', 'a@b.r', '@b.ru', 'a@@b.ru', 'a@b.ru>']) expect(errorsOf({ kind: 'thanks', message: 'x', consent: true, email: bad })).toEqual({ email: 'email' });
   });
 
   it('limits the message to 5000 characters after trimming', () => {
     expect(parse({ kind: 'thanks', message: ' ' + 'я'.repeat(5000) + ' ', consent: true }).success).toBe(true);
-    expect(fieldErrors(parse({ kind: 'thanks', message: 'я'.repeat(5001), consent: true }).error)).toEqual({ message: 'tooLong' });
+    expect(errorsOf({ kind: 'thanks', message: 'я'.repeat(5001), consent: true })).toEqual({ message: 'tooLong' });
   });
 });

@@ -62,6 +62,12 @@ export interface OutboxTable {
   locked_until: Iso | null;
   last_error: string | null;
   provider_id: string | null;
+  /**
+   * Messages sent together in one provider batch share the id of their first message (the
+   * leader), fixed before the first try, so a retry repeats the same batch under the same
+   * idempotency key. A message with its own id here is always sent alone.
+   */
+  batch_key: string | null;
   created_at: Iso;
   sent_at: Iso | null;
 }

@@ -7,15 +7,15 @@ export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
     readonly code: ApiErrorCode,
-    readonly fields: Record<string, FieldErrorCode> = {},
+    readonly fields: Partial<Record<string, FieldErrorCode>> = {},
   ) {
     super(status, { message: code });
   }
 }
 
 /** The public error body in the client's language. */
-export function errorBody(lang: Lang, code: ApiErrorCode, fields: Record<string, FieldErrorCode> = {}) {
+export function errorBody(lang: Lang, code: ApiErrorCode, fields: Partial<Record<string, FieldErrorCode>> = {}) {
   const texts = FIELD_ERRORS[lang];
-  const named = Object.fromEntries(Object.entries(fields).map(([field, c]) => [field, texts[c]]));
+  const named = Object.fromEntries(Object.entries(fields).map(([field, c]) => [field, texts[c ?? 'invalid']]));
   return { error: { code, message: API_ERRORS[lang][code], fields: named } };
 }

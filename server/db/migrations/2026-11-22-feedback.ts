@@ -66,11 +66,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('locked_until', 'varchar(32)')
     .addColumn('last_error', 'text')
     .addColumn('provider_id', 'text')
+    .addColumn('batch_key', 'varchar(36)')
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('sent_at', 'varchar(32)')
     .execute();
   await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
   await db.schema.createIndex('outbox_submission').on('outbox').column('submission_id').execute();
+  await db.schema.createIndex('outbox_batch').on('outbox').column('batch_key').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

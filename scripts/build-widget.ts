@@ -1,0 +1,103 @@
+/**
+ * Builds the embeddable widget into widget/dist and prints what each file costs:
+ *   embed.js      the loader, a classic script (IIFE) every page loads
+ *   w/<name>.js   one lazy ES module per widget (stable names), plus shared chunks (hashed)
+ * Writes .br and .gz beside each file for the server to send precompressed; reports a size budget
+ * of scripts/widget-sizes.ts that is exceeded (the size test fails on it).
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build, type InlineConfig } from 'vite';
+import { BUDGETS, measure, sizeReport } from './widget-sizes.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'widget/dist');
+
+/** The lazy chunks, served at /w/<name>.js. Issue 3 and 4 add `rating` and `reviews` here. */
+const CHUNKS = { feedback: 'widget/feedback/index.tsx' };
+
+const common: InlineConfig = {
+  configFile: false,
+  envDir: false,
+  root,
+  publicDir: false,
+  logLevel: 'warn',
+  mode: 'production',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+};
+
+rmSync(dist, { recursive: true, force: true });
+
+await build({
+  ...common,
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    sourcemap: false,
+    minify: true,
+    copyPublicDir: false,
+    lib: { entry: 'widget/embed.ts', formats: ['iife'], name: 'otklik', fileName: () => 'embed.js' },
+  },
+});
+
+await build({
+  ...common,
+  // The classic JSX runtime: h() is in Preact's core already, while preact/jsx-runtime brings a
+  // second vnode factory (170 B brotli of the form's budget). Tests and tsc keep the automatic
+  // runtime of tsconfig.json; both make the same vnode trees, and the browser tests in test/ run
+  // this build. Vite injects the import into every module of the chunk, .ts included; where it
+  // goes unused the bundler drops it.
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' }, jsxInject: `import { h, Fragment } from 'preact'` },
+  build: {
+    outDir: path.join(dist, 'w'),
+    emptyOutDir: false,
+    sourcemap: false,
+    minify: true,
+    copyPublicDir: false,
+    // Chunks load from the Otklik server into someone else's page: no preload helper that would
+    // resolve paths against the page's origin.
+    modulePreload: false,
+    rolldownOptions: {
+      input: CHUNKS,
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'shared-[hash].js', // e.g. Preact, once a second widget shares it
+      },
+    },
+  },
+});
+
+const report = sizeReport(dist);
+const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((d) => d.isFile())
+  .map((d) => path.relative(dist, path.join(d.parentPath, d.name)).replaceAll(path.sep, '/'))
+  .sort((a, b) => (a === 'embed.js' ? -1 : b === 'embed.js' ? 1 : a.localeCompare(b)));
+
+const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`.padStart(10);
+const row = (name: string, raw: string, gzip: string, brotli: string, note = '') =>
+  `  ${name.padEnd(28)}${raw.padStart(10)}${gzip.padStart(10)}${brotli.padStart(10)}  ${note}`;
+const verdict = (size: number, budget: number) => `${size <= budget ? 'ok  ' : 'OVER'} budget ${budget} B`;
+
+console.log('\nOtklik widget — widget/dist');
+console.log(row('file', 'raw B', 'gzip B', 'brotli B'));
+for (const file of files) {
+  const s = measure(dist, file);
+  const note = file === 'embed.js' ? verdict(s.brotli, BUDGETS.loader) : '';
+  console.log(row(file, String(s.raw), String(s.gzip), String(s.brotli), note));
+}
+console.log(`\n  feedback form downloads ${report.form.map((f) => f.file).join(' + ')}`);
+console.log(`  = ${report.formBrotli} B brotli (${kb(report.formBrotli).trim()})  ${verdict(report.formBrotli, BUDGETS.form)}\n`);
+
+// Served as they were measured: the server sends these precompressed files to browsers that take them.
+for (const file of files) {
+  const bytes = readFileSync(path.join(dist, file));
+  writeFileSync(path.join(dist, `${file}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(path.join(dist, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+}
+
+// Over budget is reported here and fails test/widget-size.test.ts; it doesn't stop `npm start`.
+for (const failure of report.failures) console.error(`✗ ${failure} (test/widget-size.test.ts fails)`);

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Clock } from './clock.ts';
+import type { Db, DbKind } from './db/connection.ts';
+import type { Config } from './env.ts';
+import { feedbackApi } from './feedback/routes.ts';
+import { hostedFeedback } from './hosted/routes.ts';
+import { legalPages } from './hosted/legal.ts';
+import { ApiError } from './http/api-error.ts';
+import { onError } from './http/on-error.ts';
+import { demoSite, widgetAssets } from './http/static-assets.ts';
+
+export interface AppDeps {
+  db: Db;
+  dbKind: DbKind;
+  config: Config;
+  clock: Clock;
+  /** Called after a transaction that queued e-mail has committed: wakes the outbox worker. */
+  onMailQueued?: () => void;
+}
+
+/** Builds the whole HTTP application from its dependencies; nothing here reads globals. */
+export function createApp(deps: AppDeps) {
+  const intake = { db: deps.db, config: deps.config, clock: deps.clock, onMailQueued: deps.onMailQueued ?? (() => {}) };
+  const origins = deps.config.allowedOrigins;
+  const app = new Hono();
+
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false, xFrameOptions: false, contentSecurityPolicy: undefined }));
+  app.use('/api/v1/*', cors({
+    origin: origins.includes('*') ? '*' : origins,
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
+    maxAge: 86400,
+  }));
+
+  app.route('/api/v1/feedback', feedbackApi(intake));
+  app.route('/', widgetAssets());
+  app.route('/f', hostedFeedback(intake));
+  app.route('/legal', legalPages(deps.config.companyName));
+  if (deps.config.demo) app.route('/demo', demoSite());
+
+  app.get('/healthz', async (c) => {
+    await deps.db.selectFrom('registration_counters').select('year').limit(1).execute();
+    return c.json({ ok: true, database: deps.dbKind });
+  });
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/', (c) => c.redirect(deps.config.demo ? '/demo/' : '/f'));
+
+  app.notFound(() => { throw new ApiError(404, 'not_found'); });
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,31 @@
+import type { Db } from '../db/connection.ts';
+
+/**
+ * Every stored submission as a plain object with the public API's field names, oldest first,
+ * read in pages so a large database streams in constant memory.
+ */
+export async function* exportSubmissions(db: Db, pageSize = 500) {
+  let after: { created_at: string; id: string } | undefined;
+  for (;;) {
+    let q = db.selectFrom('submissions').selectAll().orderBy('created_at').orderBy('id').limit(pageSize);
+    if (after) {
+      const a = after;
+      q = q.where((eb) => eb.or([eb('created_at', '>', a.created_at), eb.and([eb('created_at', '=', a.created_at), eb('id', '>', a.id)])]));
+    }
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    const files = await db.selectFrom('attachments').select(['id', 'submission_id', 'filename', 'mime', 'size', 'sha256'])
+      .where('submission_id', 'in', rows.map((r) => r.id)).orderBy('created_at').orderBy('id').execute();
+    for (const r of rows) {
+      yield {
+        id: r.id, number: r.number, createdAt: r.created_at, type: r.type, kind: r.kind, status: r.status, channel: r.channel,
+        message: r.message, name: r.name, organization: r.organization, inn: r.inn, phone: r.phone, email: r.email, page: r.page,
+        lang: r.lang,
+        consent: { version: r.consent_version, at: r.consent_at, ip: r.consent_ip, userAgent: r.consent_user_agent },
+        attachments: files.filter((f) => f.submission_id === r.id).map(({ submission_id: _s, ...f }) => f),
+      };
+    }
+    const last = rows[rows.length - 1]!;
+    after = { created_at: last.created_at, id: last.id };
+  }
+}

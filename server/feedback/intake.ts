@@ -1,0 +1,94 @@
+import { ackText, type Lang } from '../../shared/i18n.ts';
+import { feedbackSchema, validate } from '../../shared/feedback-schema.ts';
+import { CONSENT_VERSION } from '../../shared/limits.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { Config } from '../env.ts';
+import { ApiError } from '../http/api-error.ts';
+import { newId } from '../ids.ts';
+import { enqueueFeedbackMail } from '../mail/feedback-mail.ts';
+import { inspectFiles } from './attachments.ts';
+import type { RawSubmission } from './read-body.ts';
+import { nextRegistrationNumber } from './registration-number.ts';
+import { answerForKey, insertSubmission } from './store.ts';
+
+export interface IntakeDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  /** Wakes the outbox worker once the transaction has committed. */
+  onMailQueued: () => void;
+}
+
+export interface RequestMeta {
+  lang: Lang;
+  ip: string | null;
+  userAgent: string | null;
+  channel: 'site';
+  /** The `Idempotency-Key` header; the body's `idempotencyKey` is used when absent. */
+  idempotencyKey: string | undefined;
+}
+
+export interface FeedbackAnswer {
+  id: string;
+  number: string;
+  kind: string;
+  createdAt: string;
+  ack: string;
+}
+
+/**
+ * Takes one feedback message: validates it, stores it with its files and consent record, and
+ * queues the e-mails in the same transaction, so nothing is stored without its notifications.
+ * A repeated idempotency key returns the first answer; a filled honeypot is answered alike and
+ * dropped.
+ */
+export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta: RequestMeta): Promise<FeedbackAnswer> {
+  const parsed = validate(feedbackSchema, raw.fields);
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  const input = parsed.data;
+  const now = deps.clock.now();
+  if (input.website) return decoyAnswer(deps.config, input.kind, now, meta.lang);
+
+  const key = meta.idempotencyKey?.trim().slice(0, 200) || input.idempotencyKey;
+  if (key) {
+    const first = await answerForKey(deps.db, key);
+    if (first) return first as FeedbackAnswer;
+  }
+  const files = await inspectFiles(raw.files, deps.config.maxFileBytes);
+
+  try {
+    const answer = await deps.db.transaction().execute(async (trx) => {
+      const id = newId();
+      const number = await nextRegistrationNumber(trx, now);
+      const createdAt = now.toISOString();
+      const answer: FeedbackAnswer = { id, number, kind: input.kind, createdAt, ack: ackText(meta.lang, deps.config.companyName, number) };
+      const row = {
+        id, number, type: 'feedback' as const, kind: input.kind, channel: meta.channel, message: input.message,
+        name: input.name ?? null, organization: input.organization ?? null, inn: input.inn ?? null,
+        phone: input.phone ?? null, email: input.email ?? null, page: input.page ?? null, lang: meta.lang,
+        consent_version: CONSENT_VERSION, consent_at: createdAt, consent_ip: meta.ip, consent_user_agent: meta.userAgent,
+        idempotency_key: key ?? null, response: JSON.stringify(answer), created_at: createdAt,
+      };
+      const attachments = await insertSubmission(trx, row, files);
+      await enqueueFeedbackMail(trx, deps, { ...row, status: 'new' }, attachments);
+      return answer;
+    });
+    deps.onMailQueued();
+    return answer;
+  } catch (err) {
+    // Two requests with one key raced: the other one committed first, and its answer stands.
+    if (key && isUniqueViolation(err)) {
+      const first = await answerForKey(deps.db, key);
+      if (first) return first as FeedbackAnswer;
+    }
+    throw err;
+  }
+}
+
+/** What a bot that filled the honeypot sees: a plausible answer, nothing stored. */
+function decoyAnswer(config: Config, kind: string, now: Date, lang: Lang): FeedbackAnswer {
+  const number = `${now.getUTCFullYear()}-${String(Math.floor(Math.random() * 90000) + 10000)}`;
+  return { id: newId(), number, kind, createdAt: now.toISOString(), ack: ackText(lang, config.companyName, number) };
+}

@@ -1,0 +1,30 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import type { SubmissionTable } from '../db/schema.ts';
+import type { InspectedFile } from './attachments.ts';
+import { newId } from '../ids.ts';
+
+export type SubmissionRow = Selectable<SubmissionTable>;
+
+/** Stores a submission and its files; returns the attachments' metadata (content stays in the database). */
+export async function insertSubmission(trx: Db, row: Insertable<SubmissionTable>, files: InspectedFile[]) {
+  await trx.insertInto('submissions').values(row).execute();
+  const meta = files.map(({ content: _c, ...m }) => ({ ...m, id: newId() }));
+  for (const [i, file] of files.entries()) {
+    await trx.insertInto('attachments').values({
+      id: meta[i]!.id, submission_id: row.id, filename: file.filename, mime: file.mime, size: file.size,
+      sha256: file.sha256, content: file.content, created_at: row.created_at,
+    }).execute();
+  }
+  return meta;
+}
+
+/** The first answer given for an idempotency key, if any. */
+export async function answerForKey(db: Db, key: string): Promise<unknown | undefined> {
+  const row = await db.selectFrom('submissions').select('response').where('idempotency_key', '=', key).executeTakeFirst();
+  return row ? JSON.parse(row.response) : undefined;
+}
+
+export async function findSubmission(db: Db, id: string): Promise<SubmissionRow | undefined> {
+  return db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,47 @@
+import { html } from 'hono/html';
+import { FIELD_ERRORS, type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
+import { ACCEPTED_FILES } from '../../shared/limits.ts';
+
+export interface FormState {
+  values: Record<string, string>;
+  errors: Partial<Record<string, FieldErrorCode>>;
+  /** The top-level message of a failed post. */
+  alert?: string;
+}
+
+/**
+ * The feedback form as plain HTML: a multipart POST to /f that works with JavaScript off.
+ * A fresh idempotency key per render makes a resubmitted page count once.
+ */
+export function feedbackForm(opts: { lang: Lang; state: FormState; idempotencyKey: string; maxFileMb: number; base: string }) {
+  const t = FORM_TEXTS[opts.lang];
+  const { values: v, errors } = opts.state;
+  const err = (field: string) => {
+    const code = errors[field];
+    return code ? html`<div class="error" id="${field}-error">${FIELD_ERRORS[opts.lang][code]}</div>` : '';
+  };
+  const aria = (field: string) => (errors[field] ? html` aria-invalid="true" aria-describedby="${field}-error"` : '');
+  const input = (field: string, label: string, type: string, autocomplete: string) => html`
+    <div class="field"><label for="f-${field}">${label}</label>
+    <input id="f-${field}" name="${field}" type="${type}" autocomplete="${autocomplete}" value="${v[field] ?? ''}"${aria(field)}>${err(field)}</div>`;
+
+  return html`<form class="card" method="post" action="${opts.base}f${opts.lang === 'en' ? '?lang=en' : ''}" enctype="multipart/form-data" novalidate>
+  ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
+  <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
+  <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
+  <fieldset${aria('kind')}><legend>${t.kindLegend} <span class="req" aria-hidden="true">*</span></legend>
+    <div class="kinds">${FEEDBACK_KINDS.map((k) => html`<label><input type="radio" name="kind" value="${k}"${v.kind === k ? ' checked' : ''} required> ${t.kinds[k]}</label>`)}</div>${err('kind')}
+  </fieldset>
+  <div class="field"><label for="f-message">${t.message} <span class="req" aria-hidden="true">*</span></label>
+    <textarea id="f-message" name="message" required maxlength="5000"${aria('message')}>${v.message ?? ''}</textarea>${err('message')}</div>
+  ${input('name', t.name, 'text', 'name')}
+  <div class="row">${input('organization', t.organization, 'text', 'organization')}${input('inn', t.inn, 'text', 'off')}</div>
+  <div class="row">${input('phone', t.phone, 'tel', 'tel')}${input('email', t.email, 'email', 'email')}</div>
+  <div class="field"><label for="f-files">${t.files} <span class="hint">${t.filesHint(opts.maxFileMb)}</span></label>
+    <input id="f-files" name="files" type="file" multiple accept="${ACCEPTED_FILES}"${aria('files')}>${err('files')}</div>
+  <div class="field"><label class="consent"><input type="checkbox" name="consent" value="true"${v.consent ? ' checked' : ''} required${aria('consent')}>
+    <span>${t.consentBefore}<a href="${opts.base}legal/personal-data">${t.consentPrivacy}</a>${t.consentAnd}<a href="${opts.base}legal/terms">${t.consentTerms}</a> <span class="req" aria-hidden="true">*</span></span></label>${err('consent')}</div>
+  <button type="submit">${t.submit}</button>
+</form>`;
+}

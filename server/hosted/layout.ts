@@ -1,0 +1,50 @@
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Lang } from '../../shared/i18n.ts';
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** The shell of every server-rendered page: works without JavaScript, readable on a phone. */
+export function page(opts: { lang: Lang; title: string; body: Html; head?: Html }) {
+  return html`<!doctype html>
+<html lang="${opts.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${opts.title}</title>
+<style>${PAGE_CSS}</style>
+${opts.head ?? ''}
+</head>
+<body><main>${opts.body}</main></body>
+</html>`;
+}
+
+const PAGE_CSS = html`
+:root { color-scheme: light; --accent: #0b62c4; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1d2430; background: #f4f6f9; }
+main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 1rem; }
+p { margin: 0 0 1rem; }
+a { color: var(--accent); }
+.card { background: #fff; border-radius: 12px; padding: 1.25rem; box-shadow: 0 1px 3px rgba(16,24,40,.12); }
+fieldset { border: 0; padding: 0; margin: 0 0 1rem; }
+legend, label { display: block; font-weight: 600; margin-bottom: .25rem; }
+.kinds { display: flex; flex-wrap: wrap; gap: .5rem; }
+.kinds label { font-weight: 400; display: inline-flex; gap: .4rem; align-items: center; padding: .45rem .8rem; border: 1px solid #c4cbd6; border-radius: 999px; background: #fff; }
+.field { margin-bottom: 1rem; }
+input[type=text], input[type=email], input[type=tel], textarea { width: 100%; font: inherit; padding: .6rem .7rem; border: 1px solid #b8c0cc; border-radius: 8px; background: #fff; }
+textarea { min-height: 8rem; resize: vertical; }
+input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid color-mix(in srgb, var(--accent) 45%, transparent); outline-offset: 2px; }
+.row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
+@media (max-width: 480px) { .row { grid-template-columns: 1fr; } }
+.hint { color: #556070; font-size: .875rem; font-weight: 400; }
+.error { color: #b42318; font-size: .875rem; margin-top: .25rem; }
+.alert { border: 1px solid #f4b2ab; background: #fef3f2; color: #912018; padding: .75rem 1rem; border-radius: 8px; margin-bottom: 1rem; }
+[aria-invalid=true] { border-color: #d92d20 !important; }
+.consent { display: flex; gap: .6rem; align-items: flex-start; font-weight: 400; }
+.consent input { margin-top: .3rem; }
+button { font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 8px; padding: .7rem 1.4rem; cursor: pointer; }
+.number { font-size: 1.75rem; font-weight: 700; letter-spacing: .02em; margin: .25rem 0 1rem; }
+.req { color: #b42318; }
+`;

@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { API_ERRORS, FORM_TEXTS, type Lang, pickLang } from '../../shared/i18n.ts';
+import { ApiError } from '../http/api-error.ts';
+import { clientIp } from '../http/client-ip.ts';
+import { newId } from '../ids.ts';
+import { acceptFeedback, type IntakeDeps } from '../feedback/intake.ts';
+import { type RawSubmission, readSubmission } from '../feedback/read-body.ts';
+import { feedbackBodyLimit } from '../feedback/routes.ts';
+import { findSubmission } from '../feedback/store.ts';
+import { feedbackForm, type FormState } from './feedback-form.ts';
+import { page } from './layout.ts';
+
+/** `?lang=en` wins, then the browser's Accept-Language. */
+const langOf = (query: string | undefined, header: string | undefined): Lang => (query ? pickLang(query) : pickLang(header));
+
+const textValues = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+
+/**
+ * The hosted feedback form `/f`: server-rendered, a multipart POST, then a redirect to a
+ * thank-you page with the number. With JavaScript on, `<otklik-feedback>` enhances it.
+ */
+export function hostedFeedback(deps: IntakeDeps) {
+  const app = new Hono();
+  const maxFileMb = Math.round((deps.config.maxFileBytes / 1024 / 1024) * 10) / 10;
+
+  const render = (lang: Lang, state: FormState, status: 200 | 413 | 415 | 422 = 200) => {
+    const t = FORM_TEXTS[lang];
+    const form = feedbackForm({ lang, state, idempotencyKey: newId(), maxFileMb, base: '/' });
+    const body = html`<h1>${t.title}</h1>
+<p>${lang === 'en'
+      ? `${deps.config.companyName} cares about the quality of its services: the quality management service will process every message within 3 working days.`
+      : `Компания ${deps.config.companyName} заботится о качестве предоставляемых услуг, поэтому любое ваше обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.`}</p>
+<otklik-feedback lang="${lang}" max-file-mb="${maxFileMb}">${form}</otklik-feedback>`;
+    return { html: page({ lang, title: t.title, body, head: html`<script src="/embed.js" async></script>` }), status };
+  };
+
+  app.get('/', (c) => {
+    const r = render(langOf(c.req.query('lang'), c.req.header('accept-language')), { values: {}, errors: {} });
+    return c.html(r.html, r.status);
+  });
+
+  app.post(
+    '/',
+    feedbackBodyLimit(deps.config.maxFileBytes),
+    async (c) => {
+      const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
+      let raw: RawSubmission = { fields: {}, files: [] };
+      try {
+        raw = await readSubmission(c);
+        const answer = await acceptFeedback(deps, raw, {
+          lang, ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+          channel: 'site', idempotencyKey: undefined,
+        });
+        return c.redirect(`/f/thanks/${encodeURIComponent(answer.id)}${lang === 'en' ? '?lang=en' : ''}`, 303);
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.status === 400) throw err;
+        const r = render(lang, { values: textValues(raw.fields), errors: err.fields, alert: API_ERRORS[lang][err.code] }, err.status as 413 | 415 | 422);
+        return c.html(r.html, r.status);
+      }
+    },
+  );
+
+  app.get('/thanks/:id', async (c) => {
+    const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
+    const t = FORM_TEXTS[lang];
+    const submission = await findSubmission(deps.db, c.req.param('id'));
+    if (!submission) throw new ApiError(404, 'not_found');
+    const body = html`<div class="card" role="status">
+<h1>${t.accepted}</h1>
+<p>${t.thanks}</p>
+<p>${t.numberLabel}:</p>
+<p class="number">${submission.number}</p>
+<p>${t.promise}</p>
+<p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${t.another}</a></p>
+</div>`;
+    return c.html(page({ lang, title: t.accepted, body }));
+  });
+  return app;
+}

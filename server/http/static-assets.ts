@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+
+const WIDGET_DIR = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
+const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
+
+/**
+ * The built widget: `/embed.js` and its lazy chunks under `/w/`. Any site may load them
+ * (module scripts are fetched with CORS). Hashed chunks never change; the loader and the
+ * stable entry names are revalidated after five minutes so an upgrade reaches every site.
+ */
+export function widgetAssets() {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status !== 200) return;
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    const hashed = /-[A-Za-z0-9_-]{8,}\.js$/.test(c.req.path);
+    c.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+  });
+  app.get('/embed.js', serveStatic({ root: WIDGET_DIR, path: 'embed.js', precompressed: true }));
+  app.get('/w/*', serveStatic({ root: WIDGET_DIR, precompressed: true }));
+  return app;
+}
+
+/** The sample company site, served at /demo/ when DEMO is on. */
+export function demoSite() {
+  return new Hono().get('/*', serveStatic({ root: DEMO_DIR, rewriteRequestPath: (p) => p.replace(/^\/demo/, '') }));
+}

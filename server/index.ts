@@ -1,0 +1,41 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { openDb } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { ConfigError, loadConfig } from './env.ts';
+import { createOutboxWorker } from './mail/outbox-worker.ts';
+import { createMailTransport } from './mail/transport.ts';
+
+async function main() {
+  const config = loadConfig();
+  const { db, kind } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const ran = await migrateToLatest(db);
+  if (ran.length > 0) console.log(`Migrations applied: ${ran.join(', ')}`);
+
+  const worker = createOutboxWorker({ db, dbKind: kind, transport: createMailTransport(config), clock: systemClock, config, log: (m) => console.log(`[outbox] ${m}`) });
+  worker.start();
+  const app = createApp({ db, dbKind: kind, config, clock: systemClock, onMailQueued: () => worker.kick() });
+
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    const base = config.publicUrl ?? `http://localhost:${info.port}`;
+    console.log(`Otklik is running on ${base} (database: ${kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''})`);
+    if (config.demo) console.log(`  Demo site:   ${base}/demo/`);
+    console.log(`  Hosted form: ${base}/f`);
+    console.log(`  Embed:       <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`);
+  });
+
+  const shutdown = async () => {
+    server.close();
+    await worker.stop();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { type BackoffPolicy, retryDelayMs } from './backoff.ts';
+import { asMailSendError, type MailSendError } from './mail-error.ts';
+import { loadOutgoingMail } from './outgoing-mail.ts';
+import { groupForBatch, markAttemptFailed, markSent, type OutboxRow, releaseClaim, sendAlone } from './outbox-store.ts';
+import { planSends, type SendUnit } from './send-plan.ts';
+import type { MailTransport } from './transport.ts';
+
+export interface DeliverContext {
+  db: Db;
+  transport: MailTransport;
+  clock: Clock;
+  from: string;
+  backoff: BackoffPolicy;
+  random: () => number;
+  log: (message: string) => void;
+  /** No send starts after this: the claim's lease must not run out under a send. */
+  sendUntil: Date;
+}
+
+export interface DeliverResult {
+  sent: number;
+  failed: number;
+  released: number;
+}
+
+type Outcome =
+  | { kind: 'sent' }
+  | { kind: 'failed'; error: MailSendError; retryAt: Date | null }
+  | { kind: 'split'; units: SendUnit[] };
+
+const idsOf = (units: readonly SendUnit[]) => units.flatMap((u) => u.rows.map((r) => r.id));
+const label = (unit: SendUnit) => (unit.batchLeader ? `batch ${unit.batchLeader} (${unit.rows.length} messages)` : unit.rows[0]!.id);
+
+/**
+ * Sends claimed messages and records each outcome. After a failure of the provider itself (not
+ * of one message), the rest of the run is given back untried, to wait until the failed one's
+ * retry time: they keep their attempts, and a provider that is down gets one probe, not a flood.
+ */
+export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxRow[]): Promise<DeliverResult> {
+  const units = planSends(rows, ctx.transport.sendBatch ? (ctx.transport.batchMax ?? 100) : 1);
+  const result: DeliverResult = { sent: 0, failed: 0, released: 0 };
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    if (ctx.clock.now() >= ctx.sendUntil) {
+      await giveBack(ctx, units.slice(i), undefined, result);
+      break;
+    }
+    const outcome = await sendUnit(ctx, unit);
+    if (outcome.kind === 'split') {
+      units.splice(i + 1, 0, ...outcome.units);
+    } else if (outcome.kind === 'sent') {
+      result.sent += unit.rows.length;
+    } else {
+      result.failed += unit.rows.length;
+      if (outcome.error.scope === 'provider') {
+        const wait = outcome.retryAt ?? new Date(ctx.clock.now().getTime() + (outcome.error.retryAfterMs ?? ctx.backoff.baseMs));
+        await giveBack(ctx, units.slice(i + 1), wait, result);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+async function giveBack(ctx: DeliverContext, units: readonly SendUnit[], notBefore: Date | undefined, result: DeliverResult) {
+  const ids = idsOf(units);
+  if (ids.length === 0) return;
+  await releaseClaim(ctx.db, ids, notBefore);
+  result.released += ids.length;
+  ctx.log(`${ids.length} message(s) put back${notBefore ? ` until ${notBefore.toISOString()}` : ''}`);
+}
+
+async function sendUnit(ctx: DeliverContext, unit: SendUnit): Promise<Outcome> {
+  const ids = unit.rows.map((r) => r.id);
+  let providerIds: string[];
+  try {
+    const mails = await loadOutgoingMail(ctx.db, unit.rows, { from: ctx.from, now: ctx.clock.now() });
+    if (unit.batchLeader && ctx.transport.sendBatch) {
+      // Stored before the first try, so that every retry repeats this very batch.
+      if (unit.isNewBatch) await groupForBatch(ctx.db, unit.batchLeader, ids);
+      providerIds = (await ctx.transport.sendBatch(mails, `batch-${unit.batchLeader}`)).providerIds;
+    } else {
+      providerIds = [(await ctx.transport.send(mails[0]!)).providerId];
+    }
+  } catch (err) {
+    const error = asMailSendError(err);
+    // A refused batch was not sent at all: alone, the good messages go and only the bad one
+    // fails. Not after a key-reuse refusal, which means the batch may have gone before.
+    if (unit.batchLeader && error.permanent && error.code !== 'invalid_idempotent_request') {
+      await sendAlone(ctx.db, ids);
+      ctx.log(`${label(unit)} refused (${error.message}); sending its messages one by one`);
+      return { kind: 'split', units: unit.rows.map((row) => ({ rows: [{ ...row, batch_key: row.id }], batchLeader: null, isNewBatch: false })) };
+    }
+    return recordFailure(ctx, unit, error);
+  }
+  await markSent(ctx.db, ids.map((id, k) => ({ id, providerId: providerIds[k] ?? '' })), ctx.clock.now());
+  return { kind: 'sent' };
+}
+
+async function recordFailure(ctx: DeliverContext, unit: SendUnit, error: MailSendError): Promise<Outcome> {
+  const attempts = unit.rows[0]!.attempts + 1;
+  const giveUp = error.permanent || attempts >= ctx.backoff.maxAttempts;
+  const retryAt = giveUp ? null : new Date(ctx.clock.now().getTime() + retryDelayMs(attempts, ctx.backoff, error.retryAfterMs, ctx.random));
+  await markAttemptFailed(ctx.db, unit.rows.map((r) => r.id), { error: error.message, retryAt });
+  ctx.log(`${label(unit)} not sent (attempt ${attempts}): ${error.message}; ${retryAt ? `next try at ${retryAt.toISOString()}` : 'marked failed'}`);
+  return { kind: 'failed', error, retryAt };
+}

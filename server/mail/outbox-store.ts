@@ -1,0 +1,122 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database, OutboxTable } from '../db/schema.ts';
+import { newId } from '../ids.ts';
+import type { RenderedMail } from './templates/layout.ts';
+
+export type OutboxRow = Selectable<OutboxTable>;
+
+export interface NewOutboxMessage {
+  /** Names what caused the message, e.g. `feedback-notification`. */
+  template: string;
+  submissionId: string | null;
+  to: string[];
+  replyTo: string[];
+  mail: RenderedMail;
+  attachmentIds?: string[];
+}
+
+/**
+ * Queues one message. Call it with the transaction of the event that causes the message: the
+ * message then exists exactly when the event does.
+ */
+export async function insertOutboxMessage(trx: Kysely<Database>, clock: Clock, message: NewOutboxMessage): Promise<string> {
+  const id = newId();
+  const now = clock.now().toISOString();
+  await trx.insertInto('outbox').values({
+    id,
+    submission_id: message.submissionId,
+    template: message.template,
+    recipients: JSON.stringify([...new Set(message.to)]),
+    reply_to: message.replyTo.length > 0 ? message.replyTo.join(', ') : null,
+    subject: message.mail.subject,
+    html: message.mail.html,
+    text: message.mail.text,
+    attachment_ids: JSON.stringify(message.attachmentIds ?? []),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    locked_until: null,
+    last_error: null,
+    provider_id: null,
+    batch_key: null,
+    created_at: now,
+    sent_at: null,
+  }).execute();
+  return id;
+}
+
+/** Failed messages back in the queue with a fresh count of attempts; returns how many. */
+export async function retryFailedOutbox(db: Db, clock: Clock): Promise<number> {
+  const result = await db.updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: clock.now().toISOString(), locked_until: null })
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function markSent(db: Db, sent: ReadonlyArray<{ id: string; providerId: string }>, at: Date): Promise<void> {
+  const sentAt = at.toISOString();
+  await db.transaction().execute(async (trx) => {
+    for (const s of sent) {
+      await trx.updateTable('outbox')
+        .set({ status: 'sent', sent_at: sentAt, provider_id: s.providerId, locked_until: null, last_error: null })
+        .where('id', '=', s.id)
+        .execute();
+    }
+  });
+}
+
+/** One more failed attempt: back to the queue at `retryAt`, or failed for good. */
+export async function markAttemptFailed(db: Db, ids: readonly string[], outcome: { error: string; retryAt: Date | null }): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      status: outcome.retryAt ? 'pending' : 'failed',
+      next_attempt_at: outcome.retryAt ? outcome.retryAt.toISOString() : eb.ref('next_attempt_at'),
+      last_error: outcome.error.slice(0, 2000),
+      locked_until: null,
+    }))
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Gives claimed messages back untried, to be sent at `notBefore` (or as soon as they are due). */
+export async function releaseClaim(db: Db, ids: readonly string[], notBefore?: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox')
+    .set({ locked_until: null, ...(notBefore ? { next_attempt_at: notBefore.toISOString() } : {}) })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Fixes, before the first try, that these messages go together in one batch led by `leaderId`. */
+export async function groupForBatch(db: Db, leaderId: string, ids: readonly string[]): Promise<void> {
+  await db.updateTable('outbox').set({ batch_key: leaderId }).where('id', 'in', ids).execute();
+}
+
+/** Takes messages out of their batch for good: each is its own leader and is sent alone. */
+export async function sendAlone(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set((eb) => ({ batch_key: eb.ref('id') })).where('id', 'in', ids).execute();
+}
+
+/**
+ * Deletes queued messages (a person's data erased, say). Their batch partners are made to go
+ * alone: a batch is only claimed through its leader, so a partner of a deleted leader would
+ * otherwise wait forever.
+ */
+export async function removeFromOutbox(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const keys = (await trx.selectFrom('outbox').select('batch_key').where('id', 'in', ids).where('batch_key', 'is not', null).execute())
+      .map((r) => r.batch_key!);
+    await trx.deleteFrom('outbox').where('id', 'in', ids).execute();
+    if (keys.length > 0) {
+      await trx.updateTable('outbox').set((eb) => ({ batch_key: eb.ref('id') })).where('batch_key', 'in', keys).where('status', '=', 'pending').execute();
+    }
+  });
+}

@@ -1,0 +1,110 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { claimDueOutbox } from './outbox-claim.ts';
+import { groupForBatch, removeFromOutbox } from './outbox-store.ts';
+import { createOutboxWorker } from './outbox-worker.ts';
+import { manualClock, mailConfig, submitWithMail } from './testing/fixtures.ts';
+import { recordingTransport } from './testing/recording-transport.ts';
+import type { MailTransport } from './transport.ts';
+
+async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await sleep(5);
+  }
+}
+
+describe('outbox worker', () => {
+  let t: TestDb;
+  const clock = manualClock();
+  const config = mailConfig();
+  beforeEach(async () => { t = await openTestDb('sqlite'); });
+  afterEach(async () => t.close());
+  const statuses = async () => (await t.db.selectFrom('outbox').select('status').execute()).map((r) => r.status);
+
+  it('kick() sends queued mail at once, without waiting for the next poll', async () => {
+    const transport = recordingTransport();
+    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport, clock, config, pollMs: 60_000 });
+    worker.start();
+    await until(async () => (await statuses()).length === 0);
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    worker.kick();
+    await until(() => transport.sent.length === 1, 1000);
+    await worker.stop();
+    expect(await statuses()).toEqual(['sent']);
+  });
+
+  it('polls, never runs twice at once, and stop() waits for the send in progress', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let sent = 0;
+    const slow: MailTransport = {
+      name: 'slow',
+      async send(mail) {
+        most = Math.max(most, ++inFlight);
+        await sleep(30);
+        inFlight--;
+        sent++;
+        return { providerId: mail.id };
+      },
+    };
+    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport: slow, clock, config, pollMs: 1, claimLimit: 1 });
+    for (let i = 0; i < 3; i++) await submitWithMail(t.db, { config, clock }, { email: null, number: `2026-0000${i}` });
+    worker.start();
+    for (let i = 0; i < 20; i++) worker.kick();
+    await until(() => inFlight === 1);
+    for (let i = 0; i < 20; i++) worker.kick();
+    await sleep(10);
+    await until(() => inFlight === 1);
+    await worker.stop();
+    expect(inFlight).toBe(0);
+    expect(most).toBe(1);
+    const afterStop = sent;
+    worker.kick();
+    await sleep(50);
+    expect(sent).toBe(afterStop);
+  });
+
+  it('takes over the messages of an instance that died holding them once its lease runs out', async () => {
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    const dead = await claimDueOutbox(t.db, t.kind, { now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 120_000), limit: 10 });
+    expect(dead).toHaveLength(1);
+
+    const transport = recordingTransport();
+    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport, clock, config });
+    expect(await worker.runOnce()).toBe(0);
+    clock.advance(120_001);
+    expect(await worker.runOnce()).toBe(1);
+    expect(transport.sent.map((m) => m.id)).toEqual([dead[0]!.id]);
+  });
+
+  it('hands back what it cannot start before half its lease has passed', async () => {
+    for (let i = 0; i < 3; i++) await submitWithMail(t.db, { config, clock }, { email: null, number: `2026-0000${i}` });
+    const ticking: MailTransport = {
+      name: 'ticking',
+      async send(mail) {
+        clock.advance(40_000);
+        return { providerId: mail.id };
+      },
+    };
+    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport: ticking, clock, config, leaseMs: 120_000 });
+    expect(await worker.runOnce()).toBe(3);
+    expect((await statuses()).sort()).toEqual(['pending', 'sent', 'sent']);
+    const left = await t.db.selectFrom('outbox').selectAll().where('status', '=', 'pending').executeTakeFirstOrThrow();
+    expect(left).toMatchObject({ locked_until: null, attempts: 0 });
+    expect(await worker.runOnce()).toBe(1);
+  });
+
+  it('a message removed from a batch (data erased) leaves the rest of the batch sendable', async () => {
+    for (let i = 0; i < 3; i++) await submitWithMail(t.db, { config, clock }, { email: null, number: `2026-0000${i}` });
+    const ids = (await t.db.selectFrom('outbox').select('id').orderBy('id').execute()).map((r) => r.id);
+    await groupForBatch(t.db, ids[0]!, ids);
+    await removeFromOutbox(t.db, [ids[0]!]);
+    const transport = recordingTransport({ batch: true });
+    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport, clock, config });
+    expect(await worker.runOnce()).toBe(2);
+    expect(transport.sent.map((m) => m.id).sort()).toEqual(ids.slice(1));
+  });
+});

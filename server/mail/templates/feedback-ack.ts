@@ -1,0 +1,32 @@
+import type { Selectable } from 'kysely';
+import { ackText } from '../../../shared/i18n.ts';
+import type { SubmissionTable } from '../../db/schema.ts';
+import { companyTime, kindLabel, mailLang } from './format.ts';
+import { html, multiline } from './html.ts';
+import { mailLayout, paragraph, quoteBlock, type RenderedMail, textQuote } from './layout.ts';
+import { safeSubject } from './subject.ts';
+
+const TEXTS = {
+  ru: {
+    subject: (n: string) => `Ваше обращение № ${n} зарегистрировано`,
+    yourMessage: (kind: string, at: string) => `Ваше сообщение (${kind.toLowerCase()}, ${at}):`,
+    footer: (company: string) => `${company} · служба менеджмента качества. Это письмо отправлено автоматически; на него можно ответить.`,
+  },
+  en: {
+    subject: (n: string) => `Your message No. ${n} has been registered`,
+    yourMessage: (kind: string, at: string) => `Your message (${kind.toLowerCase()}, ${at}):`,
+    footer: (company: string) => `${company} · quality management service. This message was sent automatically; you may reply to it.`,
+  },
+} as const;
+
+/** The acknowledgement a client gets: the promise of seed 004 and his own message quoted. */
+export function feedbackAck(s: Selectable<SubmissionTable>, company: string): RenderedMail {
+  const lang = mailLang(s.lang);
+  const t = TEXTS[lang];
+  const subject = safeSubject(t.subject(s.number));
+  const ack = ackText(lang, company, s.number);
+  const intro = t.yourMessage(kindLabel(s.kind, lang), companyTime(s.created_at, lang));
+  const body = html`${paragraph(ack)}${paragraph(intro)}${quoteBlock(multiline(s.message))}`;
+  const text = [ack, '', intro, textQuote(s.message), '', '-- ', t.footer(company)].join('\n');
+  return { subject, html: mailLayout({ lang, title: subject, preheader: ack, body, footer: t.footer(company) }), text };
+}

@@ -1,0 +1,89 @@
+import type { Selectable } from 'kysely';
+import type { SubmissionTable } from '../../db/schema.ts';
+import { companyTime, channelLabel, fileSize, kindLabel } from './format.ts';
+import { html, multiline, type SafeHtml } from './html.ts';
+import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
+import { safeSubject } from './subject.ts';
+
+/** What a message says about each attached file (the content travels separately). */
+export interface AttachmentInfo {
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+type Submission = Selectable<SubmissionTable>;
+
+const MONO = 'font-family:Consolas,Menlo,monospace;font-size:12px;color:#374151;';
+
+/**
+ * «Жалоба № 2026-00012 — ООО «Ромашка»»: the kind, the number and who wrote, if he said.
+ * The QMS reads Russian, so the subject is Russian whatever the client's language.
+ */
+export function notificationSubject(s: Submission): string {
+  const who = s.organization?.trim() || s.name?.trim();
+  return safeSubject(`${kindLabel(s.kind)} № ${s.number}${who ? ` — ${who}` : ''}`);
+}
+
+/** The message to the QMS (and the CEO) about a new feedback message: every field, every file. */
+export function feedbackNotification(s: Submission, attachments: readonly AttachmentInfo[], company: string): RenderedMail {
+  const subject = notificationSubject(s);
+  const fields = [
+    ['Вид обращения', kindLabel(s.kind)],
+    ['Номер', s.number],
+    ['Получено', companyTime(s.created_at)],
+    ['Канал', channelLabel(s.channel)],
+  ] as const;
+  const person = [
+    ['Ф.И.О.', s.name],
+    ['Организация', s.organization],
+    ['ИНН', s.inn],
+    ['Телефон', s.phone],
+    ['E-mail', s.email],
+    ['Страница', s.page],
+  ] as const;
+  const consent = [
+    ['Версия текста', s.consent_version],
+    ['Время', s.consent_at ? companyTime(s.consent_at) : null],
+    ['IP-адрес', s.consent_ip],
+    ['User-Agent', s.consent_user_agent],
+  ] as const;
+  const replyHint = s.email
+    ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).'
+    : 'Клиент не указал e-mail.';
+
+  const body = html`
+${fieldsTable([...fields, ['Сообщение', multiline(s.message)], ...person, ['Вложения', attachmentsHtml(attachments)]])}
+<h2 style="margin:20px 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#111827;">Согласие на обработку персональных данных</h2>
+${fieldsTable(consent)}
+${paragraph(replyHint)}`;
+
+  const text = [
+    subject,
+    '',
+    textFields(fields),
+    '',
+    'Сообщение:',
+    s.message.replace(/\r\n?/g, '\n'),
+    '',
+    textFields(person),
+    '',
+    `Вложения:${attachments.length === 0 ? ' —' : ''}`,
+    ...attachments.map((a, i) => `  ${i + 1}. ${a.filename} — ${a.mime}, ${fileSize(a.size)}\n     SHA-256: ${a.sha256}`),
+    '',
+    'Согласие на обработку персональных данных',
+    textFields(consent),
+    '',
+    replyHint,
+    '',
+    `— Otklik, ${company}`,
+  ].join('\n');
+
+  return { subject, html: mailLayout({ lang: 'ru', title: subject, preheader: s.message.slice(0, 120), body, footer: `Otklik · ${company}` }), text };
+}
+
+function attachmentsHtml(attachments: readonly AttachmentInfo[]): SafeHtml | null {
+  if (attachments.length === 0) return null;
+  return html`${attachments.map((a) => html`<div style="margin:0 0 8px 0;"><b>${a.filename}</b> — ${a.mime}, ${fileSize(a.size)} (приложен к письму)<br><span style="${MONO}">SHA-256: ${a.sha256}</span></div>`)}`;
+}

@@ -1,0 +1,56 @@
+import { FORM_TEXTS, type Lang } from '../../../shared/i18n.ts';
+import { COMPANY_TIME_ZONE } from '../../company-time.ts';
+
+/** `Lang` from a stored `lang` column: English only when it says so. */
+export const mailLang = (lang: string | null | undefined): Lang => (lang === 'en' ? 'en' : 'ru');
+
+/**
+ * An instant as the company reads it, e.g. «01.12.2026 12:05 МСК».
+ * @example companyTime('2026-12-01T09:05:00.000Z') // '01.12.2026 12:05 МСК'
+ */
+export function companyTime(iso: string, lang: Lang = 'ru'): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('ru-RU', {
+    timeZone: COMPANY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}.${get('month')}.${get('year')} ${get('hour')}:${get('minute')} ${lang === 'en' ? 'Moscow time' : 'МСК'}`;
+}
+
+/**
+ * A file size for people, with the exact byte count that the SHA-256 was taken over.
+ * @example fileSize(1536) // '1,5 КБ (1536 байт)'
+ */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} Б`;
+  const units = ['КБ', 'МБ', 'ГБ'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} ${units[unit]} (${bytes} байт)`;
+}
+
+/** The form's name of a feedback kind («Жалоба»); an unknown kind is shown as stored. */
+export function kindLabel(kind: string, lang: Lang = 'ru'): string {
+  const kinds: Record<string, string> = FORM_TEXTS[lang].kinds;
+  return kinds[kind] ?? kind;
+}
+
+const CHANNELS: Record<string, string> = {
+  site: 'Сайт (форма обратной связи)',
+  phone: 'Телефон',
+  visit: 'Личный визит',
+  letter: 'Письмо',
+  email: 'Электронная почта',
+  social: 'Социальная сеть',
+  quality_call: 'Звонок качества',
+};
+
+/** Where a message came from, in the QMS's words; an unknown channel is shown as stored. */
+export function channelLabel(channel: string): string {
+  return CHANNELS[channel] ?? channel;
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOutboxWorker } from '../server/mail/outbox-worker.ts';
+import { loadOutgoingMail } from '../server/mail/outgoing-mail.ts';
+import { attachments, bodyText, header, parseMime } from '../server/mail/testing/read-mime.ts';
+import { manualClock, mailConfig, submitWithMail } from '../server/mail/testing/fixtures.ts';
+import { createMailTransport } from '../server/mail/transport.ts';
+import { openTestDb, type TestDb } from './support/databases.ts';
+
+const xss = `<img src=x onerror=alert(1)> "&'`;
+const docx = { filename: 'претензия.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0]) };
+
+describe('file transport (the default): one .eml per message under the data folder', () => {
+  let t: TestDb;
+  let dataDir: string;
+  const clock = manualClock('2026-12-01T09:05:07.123Z');
+
+  beforeEach(async () => {
+    t = await openTestDb('sqlite');
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-mail-'));
+  });
+  afterEach(async () => {
+    await t.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes real MIME messages with the attachment, named by time and outbox id, with no temp files left', async () => {
+    const config = mailConfig({ DATA_DIR: dataDir });
+    expect(config.mailTransport).toBe('file');
+    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport: createMailTransport(config), clock, config });
+    await submitWithMail(t.db, { config, clock }, { name: xss, organization: null }, [docx]);
+
+    expect(await worker.runOnce()).toBe(2);
+    const dir = path.join(dataDir, 'mail');
+    const files = fs.readdirSync(dir).sort();
+    const rows = await t.db.selectFrom('outbox').selectAll().execute();
+    expect(files).toEqual(rows.map((r) => `2026-12-01T09-05-07.123Z-${r.id}.eml`).sort());
+    expect(rows.every((r) => r.status === 'sent' && files.includes(r.provider_id!))).toBe(true);
+
+    const notification = rows.find((r) => r.template === 'feedback-notification')!;
+    const raw = fs.readFileSync(path.join(dir, notification.provider_id!));
+    expect(raw.includes('\r\n')).toBe(true);
+    const mime = parseMime(raw);
+    expect(header(mime, 'subject')).toBe(`Жалоба № 2026-00012 — <img src=x onerror=alert(1)> "&'`);
+    expect(header(mime, 'to')).toBe('smk@example.ru, quality@example.ru, ceo@example.ru');
+    expect(header(mime, 'from')).toBe('Otklik <otklik@example.ru>');
+    const [file] = attachments(mime);
+    expect(file?.filename).toBe('претензия.docx');
+    expect([...file!.content]).toEqual([...docx.content]);
+    const body = bodyText(mime, 'text/html')!;
+    expect(body).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&amp;&#39;');
+    expect(body).not.toContain('<img');
+  });
+
+  it('sending the same message again replaces its file instead of adding a copy', async () => {
+    const config = mailConfig({ DATA_DIR: dataDir });
+    const transport = createMailTransport(config);
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    const rows = await t.db.selectFrom('outbox').selectAll().execute();
+    const [mail] = await loadOutgoingMail(t.db, rows, { from: config.mailFrom, now: clock.now() });
+    await transport.send(mail!);
+    await transport.send(mail!);
+    expect(fs.readdirSync(path.join(dataDir, 'mail'))).toHaveLength(1);
+  });
+
+  it('a mail folder that cannot be written keeps the message queued', async () => {
+    const blocker = path.join(dataDir, 'not-a-folder');
+    fs.writeFileSync(blocker, 'x');
+    const config = mailConfig({ DATA_DIR: blocker });
+    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport: createMailTransport(config), clock, config });
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    await worker.runOnce();
+    const [row] = await t.db.selectFrom('outbox').selectAll().execute();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row!.last_error).toContain('Mail folder');
+  });
+});

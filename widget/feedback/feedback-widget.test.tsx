@@ -1,0 +1,210 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+import { FIELD_ERRORS, FORM_TEXTS } from '../../shared/i18n.ts';
+import { mount } from './index.tsx';
+import { BASE, created, fillValid, json, leave, settle, setup, stubFetch, submit, type } from './test-helpers.ts';
+
+const ru = FORM_TEXTS.ru;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('<otklik-feedback> validation', () => {
+  it('shows the shared schema\'s errors next to the fields they name and focuses the first', async () => {
+    const fetch = stubFetch();
+    const w = setup();
+    await submit(w);
+    expect(w.errorOf('kind')).toBe(FIELD_ERRORS.ru.kind);
+    expect(w.errorOf('message')).toBe(FIELD_ERRORS.ru.required);
+    expect(w.errorOf('consent')).toBe(FIELD_ERRORS.ru.consent);
+    expect(w.errorOf('email')).toBeNull();
+    expect(w.field('message').getAttribute('aria-invalid')).toBe('true');
+    expect(w.root.activeElement).toBe(w.$('input[value="thanks"]'));
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('checks a field when the client leaves it and clears the error once it is fixed', async () => {
+    const w = setup();
+    await type(w.field('inn'), '6165456518');
+    await leave(w.field('inn'));
+    expect(w.errorOf('inn')).toBe(FIELD_ERRORS.ru.inn);
+    await type(w.field('inn'), '6165456519');
+    expect(w.errorOf('inn')).toBeNull();
+    expect(w.field('inn').hasAttribute('aria-invalid')).toBe(false);
+
+    await type(w.field('phone'), '12');
+    await leave(w.field('phone'));
+    expect(w.errorOf('phone')).toBe(FIELD_ERRORS.ru.phone);
+  });
+
+  it('does not scold a field the client only passed through', async () => {
+    const w = setup();
+    w.field('message').focus();
+    await leave(w.field('message'));
+    expect(w.errorOf('message')).toBeNull();
+  });
+});
+
+describe('<otklik-feedback> sending', () => {
+  it('sends JSON with an idempotency key and shows the registration number', async () => {
+    const fetch = stubFetch(created('2026-00042'));
+    const w = setup();
+    await fillValid(w);
+    await type(w.field('phone'), '8 (951) 511-35-23');
+    await submit(w);
+
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe(`${BASE}api/v1/feedback`);
+    const headers = init.headers as Record<string, string>;
+    const body = JSON.parse(init.body as string);
+    expect(headers['Accept-Language']).toBe('ru');
+    expect(headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body).toMatchObject({ kind: 'complaint', message: 'Долго не отвечали на звонок', phone: '8 (951) 511-35-23', consent: true, idempotencyKey: headers['Idempotency-Key'] });
+    expect(body).not.toHaveProperty('email');
+
+    expect(w.text()).toContain(ru.accepted);
+    expect(w.text()).toContain(ru.thanks);
+    expect(w.$('.number strong')!.textContent).toBe('2026-00042');
+    expect(w.text()).toContain(ru.promise);
+    expect(w.$('[role="status"]')!.textContent).toContain('2026-00042');
+  });
+
+  it('keeps the text and the idempotency key after a network failure, and sends once per click', async () => {
+    const fetch = stubFetch(new Error('offline'), json(503, {}), created('2026-00043'), created('2026-00044'));
+    const w = setup();
+    await fillValid(w, 'Текст, который нельзя терять');
+
+    await submit(w);
+    expect(w.text()).toContain(ru.networkError);
+    expect(w.field('message').value).toBe('Текст, который нельзя терять');
+
+    await submit(w); // a 5xx counts as a failure too
+    expect(w.text()).toContain(ru.networkError);
+
+    const retry = [...w.root.querySelectorAll('button')].find((b) => b.textContent === ru.retry)!;
+    retry.click();
+    retry.click(); // a double click while sending
+    await settle();
+    await settle();
+    expect(w.$('.number strong')!.textContent).toBe('2026-00043');
+    expect(fetch).toHaveBeenCalledTimes(3);
+    const keys = fetch.mock.calls.map(([, init]) => (init.headers as Record<string, string>)['Idempotency-Key']);
+    expect(new Set(keys).size).toBe(1);
+
+    // A new draft gets a new key.
+    [...w.root.querySelectorAll('button')].find((b) => b.textContent === ru.another)!.click();
+    await settle();
+    expect(w.field('message').value).toBe('');
+    await fillValid(w);
+    await submit(w);
+    expect((fetch.mock.calls[3]![1].headers as Record<string, string>)['Idempotency-Key']).not.toBe(keys[0]);
+  });
+
+  it('shows the server\'s field errors next to the fields and its message at the top', async () => {
+    stubFetch(json(422, { error: { code: 'validation', message: 'Проверьте поля формы', fields: { email: 'Проверьте адрес электронной почты', files: 'Этот тип файла не принимается' } } }));
+    const w = setup();
+    await fillValid(w);
+    await submit(w);
+    expect(w.errorOf('email')).toBe('Проверьте адрес электронной почты');
+    expect(w.errorOf('files')).toBe('Этот тип файла не принимается');
+    expect(w.$('.notice')!.textContent).toBe('Проверьте поля формы');
+    expect(w.root.activeElement).toBe(w.field('email'));
+    expect(w.field('message').value).toBe('Долго не отвечали на звонок');
+  });
+});
+
+describe('<otklik-feedback> files', () => {
+  const file = (name: string, bytes: number) => new File([new Uint8Array(bytes)], name, { type: 'application/pdf' });
+  const pick = async (w: ReturnType<typeof setup>, files: File[]) => {
+    const input = w.field('files');
+    Object.defineProperty(input, 'files', { value: files, configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+  };
+
+  it('refuses files over the size limit and over the count, and lists the others with a remove button', async () => {
+    const w = setup({ 'max-file-mb': '1' });
+    expect(w.text()).toContain(ru.filesHint(1));
+    await pick(w, [file('big.pdf', 2 * 1024 * 1024), file('a.pdf', 10)]);
+    expect(w.errorOf('files')).toBe(`${FIELD_ERRORS.ru.fileSize}: big.pdf`);
+    expect([...w.root.querySelectorAll('.list .name')].map((n) => n.textContent)).toEqual(['a.pdf']);
+
+    await pick(w, ['b', 'c', 'd', 'e', 'f'].map((n) => file(`${n}.pdf`, 10)));
+    expect(w.errorOf('files')).toBe(`${FIELD_ERRORS.ru.filesCount}: f.pdf`);
+    expect(w.root.querySelectorAll('.list li')).toHaveLength(5);
+
+    w.$<HTMLButtonElement>(`button[aria-label="${ru.removeFile}: a.pdf"]`)!.click();
+    await settle();
+    expect(w.root.querySelectorAll('.list li')).toHaveLength(4);
+    expect(w.errorOf('files')).toBeNull();
+  });
+
+  it('sends multipart with every file under `files`', async () => {
+    const fetch = stubFetch(created('2026-00045'));
+    const w = setup();
+    await fillValid(w);
+    await pick(w, [file('a.pdf', 10), file('b.pdf', 20)]);
+    await submit(w);
+    const init = fetch.mock.calls[0]![1];
+    const body = init.body as FormData;
+    expect(body).toBeInstanceOf(FormData);
+    expect(body.getAll('files').map((f) => (f as File).name)).toEqual(['a.pdf', 'b.pdf']);
+    expect(body.get('consent')).toBe('true');
+    expect(body.get('kind')).toBe('complaint');
+    expect(body.get('idempotencyKey')).toBe((init.headers as Record<string, string>)['Idempotency-Key']);
+    expect(init.headers).not.toHaveProperty('Content-Type'); // the browser sets the multipart boundary
+  });
+});
+
+describe('<otklik-feedback lang="en">', () => {
+  it('speaks English: labels, errors, the server\'s language', async () => {
+    const fetch = stubFetch(created('2026-00046'));
+    const w = setup({ lang: 'en' });
+    expect(w.text()).toContain(FORM_TEXTS.en.message);
+    expect(w.text()).toContain(FORM_TEXTS.en.kinds.complaint);
+    expect(w.text()).not.toMatch(/[а-яё]/i);
+    await submit(w);
+    expect(w.errorOf('message')).toBe(FIELD_ERRORS.en.required);
+    await fillValid(w);
+    await submit(w);
+    expect((fetch.mock.calls[0]![1].headers as Record<string, string>)['Accept-Language']).toBe('en');
+    expect(w.text()).toContain(FORM_TEXTS.en.accepted);
+  });
+
+  it('switches language when the attribute changes, keeping what was typed', async () => {
+    const w = setup();
+    await type(w.field('message'), 'Hello');
+    w.host.setAttribute('lang', 'en');
+    await settle();
+    expect(w.text()).toContain(FORM_TEXTS.en.submit);
+    expect(w.field('message').value).toBe('Hello');
+  });
+});
+
+describe('<otklik-feedback> theming and links', () => {
+  it('takes the accent and the agreement links from attributes, with defaults on the server', () => {
+    const w = setup({ accent: '#0a7d38', 'terms-url': 'https://example.ru/terms' });
+    expect(w.$('.otk')!.getAttribute('style')).toContain('--otklik-accent: #0a7d38');
+    const links = [...w.root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual([`${BASE}legal/personal-data`, 'https://example.ru/terms']);
+  });
+});
+
+describe('<otklik-feedback> over the hosted page\'s plain form', () => {
+  it('takes over what the client typed before the widget came', () => {
+    const host = document.createElement('otklik-feedback');
+    host.innerHTML = `<form method="post" action="/f">
+      <input type="radio" name="kind" value="thanks"><input type="radio" name="kind" value="suggestion" checked>
+      <textarea name="message">Сделайте тёмную тему</textarea><input name="email" value="a@b.ru">
+      <input type="checkbox" name="consent" checked></form>`;
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    mount(host, { base: BASE, root });
+    expect(root.querySelector<HTMLTextAreaElement>('[name="message"]')!.value).toBe('Сделайте тёмную тему');
+    expect(root.querySelector<HTMLInputElement>('[name="email"]')!.value).toBe('a@b.ru');
+    expect(root.querySelector<HTMLInputElement>('input[value="suggestion"]')!.checked).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('[name="consent"]')!.checked).toBe(true);
+  });
+});

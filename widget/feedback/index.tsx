@@ -1,0 +1,42 @@
+import { render } from 'preact';
+import { FORM_TEXTS } from '../../shared/i18n.ts';
+import type { MountedWidget, MountOptions } from '../loader/contract.ts';
+import css from './feedback.css?inline';
+import { draftFromForm } from './draft.ts';
+import { FeedbackDialog } from './feedback-dialog.tsx';
+import { FeedbackWidget } from './feedback-widget.tsx';
+import { readSettings } from './settings.ts';
+
+/**
+ * The chunk `w/feedback.js`: renders `<otklik-feedback>` into its shadow root, inline or, when the
+ * loader drew a launcher, as a dialog it opens. Attribute changes (lang, accent, …) re-render it.
+ * @example mount(host, { base: 'https://feedback.example.ru/', root: host.attachShadow({ mode: 'open' }) })
+ */
+export function mount(host: HTMLElement, { base, root, launcher }: MountOptions): MountedWidget {
+  const container = document.createElement('div');
+  root.append(container);
+  const initial = draftFromForm(host.querySelector('form'));
+  const draw = () => {
+    const settings = readSettings(host, base);
+    const form = <FeedbackWidget settings={settings} initial={initial} />;
+    render(
+      <div class="otk" lang={settings.lang} style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}>
+        <style>{css}</style>
+        {launcher ? <FeedbackDialog texts={FORM_TEXTS[settings.lang]} launcher={launcher}>{form}</FeedbackDialog> : form}
+      </div>,
+      container,
+    );
+  };
+  draw();
+  // Every attribute, not only the settings': re-rendering unchanged settings changes nothing.
+  new MutationObserver(draw).observe(host, { attributes: true });
+  return {
+    open() {
+      const dialog = container.querySelector('dialog')!;
+      if (dialog.open) return;
+      dialog.showModal();
+      // Into the form, not onto the close button that comes first.
+      dialog.querySelector<HTMLElement>('.done h3, input')?.focus();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { vi } from 'vitest';
+import { mount } from './index.tsx';
+
+export const BASE = 'https://feedback.test/';
+
+/** Renders `<otklik-feedback>` with these attributes the way the loader does, and reaches into it. */
+export function setup(attributes: Record<string, string> = {}, launcher?: HTMLButtonElement) {
+  const host = document.createElement('otklik-feedback');
+  for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  const widget = mount(host, { base: BASE, root, launcher });
+  const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector);
+  return {
+    host, root, widget, $,
+    text: () => root.textContent ?? '',
+    field: (name: string) => $<HTMLInputElement>(`[name="${name}"]`)!,
+    errorOf: (name: string) => {
+      const id = $(`[name="${name}"]`)?.getAttribute('aria-describedby')?.split(' ').find((i) => i.endsWith('-error'));
+      return id ? root.getElementById(id)?.textContent ?? null : null;
+    },
+  };
+}
+
+export type Widget = ReturnType<typeof setup>;
+
+/** Lets Preact render and pending promises settle. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  el.focus();
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+}
+
+export async function leave(el: Element) {
+  el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+  await settle();
+}
+
+export async function submit(w: Widget) {
+  w.$<HTMLButtonElement>('button[type="submit"]')!.click();
+  await settle();
+  await settle();
+}
+
+/** A valid draft: complaint, message, consent. */
+export async function fillValid(w: Widget, message = 'Долго не отвечали на звонок') {
+  w.$<HTMLInputElement>('input[value="complaint"]')!.click();
+  await type(w.field('message'), message);
+  w.field('consent').click();
+  await settle();
+}
+
+/** A fetch stub answering with these responses in turn (an Error rejects, as a dropped connection does). */
+export function stubFetch(...answers: Array<Response | Error>) {
+  const fetch = vi.fn(async (_url: string, _init: RequestInit) => {
+    const answer = answers.shift() ?? new Error('no more answers');
+    if (answer instanceof Error) throw new TypeError('Failed to fetch');
+    return answer;
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+export const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+export const created = (number: string) =>
+  json(201, { id: 'f1', number, kind: 'complaint', createdAt: '2026-11-23T10:00:00Z', ack: 'Благодарим Вас за обращение.' });

@@ -1,0 +1,78 @@
+import type { MountedWidget, WidgetChunk } from './contract.ts';
+import { drawLauncher } from './launcher.ts';
+
+/** Imports a chunk by its URL; tests pass their own. */
+export type ChunkImporter = (url: string) => Promise<WidgetChunk>;
+
+const loads: Record<string, Promise<WidgetChunk> | undefined> = {};
+const importChunk: ChunkImporter = (url) => import(/* @vite-ignore */ url);
+
+/**
+ * Defines a custom element whose code lives in the lazy chunk `w/<chunk>.js`.
+ * Inline widgets load when they come near the viewport. Until then their light DOM stays
+ * visible (the hosted page's plain form, which works without JavaScript); the shadow root is
+ * attached only when the chunk is ready, and it has no slot, so the light DOM stops rendering.
+ * `mode="button"` draws a floating button at once and loads the chunk on hover or focus, opening
+ * the widget on click.
+ * @example defineWidget('otklik-rating', 'rating', 'https://feedback.example.ru/')
+ */
+export function defineWidget(tag: string, chunk: string, base: string, importer = importChunk): void {
+  if (customElements.get(tag)) return; // the embed script was included twice
+  const url = `${base}w/${chunk}.js`;
+  // Once per page; a failed load may be tried again.
+  const load = () =>
+    (loads[url] ??= importer(url).catch((error: unknown) => {
+      loads[url] = undefined;
+      throw error;
+    }));
+  customElements.define(
+    tag,
+    class extends HTMLElement {
+      started?: boolean;
+      observer?: IntersectionObserver;
+
+      connectedCallback() {
+        if (this.started) return;
+        if (this.getAttribute('mode') === 'button') {
+          this.started = true;
+          this.button();
+        } else if (!this.observer) {
+          // 300px ahead of the viewport, so the form is usually ready before it is seen. Every
+          // browser that can run this script (it uses ??=) has IntersectionObserver.
+          this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.inline(), { rootMargin: '300px' });
+          this.observer.observe(this);
+        }
+      }
+
+      disconnectedCallback() {
+        this.observer?.disconnect();
+        this.observer = undefined;
+      }
+
+      inline() {
+        this.disconnectedCallback();
+        this.started = true;
+        load().then(
+          (m) => m.mount(this, { base, root: this.shadowRoot ?? this.attachShadow({ mode: 'open' }) }),
+          () => (this.started = false), // the light DOM form stays; try again on the next connection
+        );
+      }
+
+      button() {
+        const root = this.attachShadow({ mode: 'open' });
+        const launcher = drawLauncher(this, root);
+        let mounted: MountedWidget | undefined;
+        const prefetch = () => load().catch(() => undefined);
+        launcher.addEventListener('pointerenter', prefetch, { once: true });
+        launcher.addEventListener('focus', prefetch, { once: true });
+        launcher.addEventListener('click', () => {
+          launcher.setAttribute('aria-busy', 'true');
+          load()
+            .then((m) => (mounted ??= m.mount(this, { base, root, launcher })).open?.())
+            .catch(() => location.assign(`${base}f`)) // the hosted form works without the chunk
+            .finally(() => launcher.removeAttribute('aria-busy'));
+        });
+      }
+    },
+  );
+}
