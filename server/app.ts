@@ -10,6 +10,9 @@ import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
 import { demoSite, widgetAssets } from './http/static-assets.ts';
+import { ratingPages } from './ratings/pages.ts';
+import { directoryApi, ratingsApi } from './ratings/routes.ts';
+import { signaturePage } from './ratings/signature-page.ts';
 
 export interface AppDeps {
   db: Db;
@@ -35,8 +38,12 @@ export function createApp(deps: AppDeps) {
   }));
 
   app.route('/api/v1/feedback', feedbackApi(intake));
+  app.route('/api/v1/ratings', ratingsApi(intake));
+  app.route('/api/v1', directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/', widgetAssets());
   app.route('/f', hostedFeedback(intake));
+  app.route('/r', ratingPages(intake));
+  app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/legal', legalPages(deps.config.companyName));
   if (deps.config.demo) app.route('/demo', demoSite());
 

@@ -1,39 +1,69 @@
 import { systemClock } from './clock.ts';
 import { openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { departmentAdd, employeeAdd, employeeImport, employeeSetActive, subjectAdd, UsageError } from './directory/cli-commands.ts';
 import { ConfigError, loadConfig } from './env.ts';
-import { exportSubmissions } from './feedback/export.ts';
 import { retryFailedOutbox } from './mail/outbox-store.ts';
+import { exportSubmissions } from './submissions/export.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
-  migrate          bring the database schema up to date
-  export           print every submission as one JSON object a line (backups, personal-data requests)
-  outbox retry     queue the e-mails that failed for sending again
+  migrate                      bring the database schema up to date
+  export                       print every submission as one JSON object a line (backups, personal-data requests)
+  outbox retry                 queue the e-mails that failed for sending again
+  department add --name "ДКС" [--responsible-name … --responsible-email …]
+  employee add --slug ivanov --name "Иванов Иван" --manager-email boss@example.ru
+               [--position "Инженер" --department "ДКС" --manager-name …]
+  employee import FILE.csv     UTF-8, a header row (slug, name, position, department, manager_email,
+                               manager_name, active), ";" or "," separated; bad lines are reported
+  employee deactivate --slug … an employee who left: his rating links accept nothing (activate undoes it)
+  subject add --slug delivery --title "Качество доставки" --recipients a@example.ru,b@example.ru
 
 Configuration comes from the same environment variables as the server (see .env.example).`;
 
-async function main(args: string[]): Promise<number> {
-  const command = args.join(' ');
-  if (!['migrate', 'export', 'outbox retry'].includes(command)) {
-    console.error(args.length === 0 || command === 'help' || command === '--help' ? USAGE : `Unknown command: ${command}\n\n${USAGE}`);
-    return args.length === 0 || command === 'help' || command === '--help' ? 0 : 2;
+type Command = (ctx: { db: ReturnType<typeof openDb>['db']; args: string[] }) => Promise<string | { text: string; failed: boolean } | void>;
+
+const COMMANDS: Record<string, Command> = {
+  migrate: async () => {},
+  export: async ({ db }) => {
+    for await (const row of exportSubmissions(db)) {
+      if (!process.stdout.write(JSON.stringify(row) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+    }
+  },
+  'outbox retry': async ({ db }) => `${await retryFailedOutbox(db, systemClock)} e-mail(s) queued again; the running server sends them shortly.`,
+  'department add': ({ db, args }) => departmentAdd(db, systemClock, args),
+  'employee add': ({ db, args }) => employeeAdd(db, systemClock, args),
+  'employee import': ({ db, args }) => employeeImport(db, systemClock, args),
+  'employee deactivate': ({ db, args }) => employeeSetActive(db, systemClock, args, false),
+  'employee activate': ({ db, args }) => employeeSetActive(db, systemClock, args, true),
+  'subject add': ({ db, args }) => subjectAdd(db, systemClock, args),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const name = Object.keys(COMMANDS).find((c) => argv.slice(0, c.split(' ').length).join(' ') === c);
+  if (!name) {
+    const help = argv.length === 0 || ['help', '--help', '-h'].includes(argv[0]!);
+    console.error(help ? USAGE : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+    return help ? 0 : 2;
   }
   const config = loadConfig();
   const { db } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     const ran = await migrateToLatest(db);
-    if (command === 'migrate') {
-      console.error(ran.length > 0 ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
-    } else if (command === 'export') {
-      for await (const row of exportSubmissions(db)) {
-        if (!process.stdout.write(JSON.stringify(row) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
-      }
-    } else {
-      const n = await retryFailedOutbox(db, systemClock);
-      console.error(`${n} e-mail(s) queued again; the running server sends them shortly.`);
+    if (name === 'migrate') console.error(ran.length > 0 ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
+    const result = await COMMANDS[name]!({ db, args: argv.slice(name.split(' ').length) });
+    if (typeof result === 'string') console.error(result);
+    else if (result) {
+      console.error(result.text);
+      return result.failed ? 1 : 0;
     }
     return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(err as Error).message}\n(npm run cli -- help lists the commands)`);
+      return 2;
+    }
+    throw err;
   } finally {
     await db.destroy();
   }

@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { seedDemoDirectory } from './directory/demo-seed.ts';
 import { ConfigError, loadConfig } from './env.ts';
 import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
@@ -12,6 +13,7 @@ async function main() {
   const { db, kind } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ran = await migrateToLatest(db);
   if (ran.length > 0) console.log(`Migrations applied: ${ran.join(', ')}`);
+  if (config.demo && (await seedDemoDirectory(db, systemClock))) console.log('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
 
   const worker = createOutboxWorker({ db, dbKind: kind, transport: createMailTransport(config), clock: systemClock, config, log: (m) => console.log(`[outbox] ${m}`) });
   worker.start();
@@ -22,6 +24,7 @@ async function main() {
     console.log(`Otklik is running on ${base} (database: ${kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''})`);
     if (config.demo) console.log(`  Demo site:   ${base}/demo/`);
     console.log(`  Hosted form: ${base}/f`);
+    if (config.demo) console.log(`  Rating page: ${base}/r/ivanov?score=5 · signature: ${base}/s/ivanov`);
     console.log(`  Embed:       <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`);
   });
 

@@ -1,7 +1,7 @@
 import { isValidInn } from './inn.ts';
 import { LIMITS } from './limits.ts';
 import { normalizePhone } from './phone.ts';
-import { accepted, oneOf, type Output, text } from './rules.ts';
+import { accepted, email, oneOf, type Output, text } from './rules.ts';
 
 export { blankToUndefined, validate } from './rules.ts';
 
@@ -9,8 +9,6 @@ export { blankToUndefined, validate } from './rules.ts';
 export const FEEDBACK_KINDS = ['thanks', 'complaint', 'suggestion'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
-/** Plain e-mail addresses, Cyrillic domains included (клиент@пример.рф). */
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:_.]+(\.[^\s@"<>()[\]\\,;:_.]+)*\.[^\s@"<>()[\]\\,;:_.\d]{2,}$/u;
 
 /**
  * The fields of `POST /api/v1/feedback` (files excepted: the server checks them by content).
@@ -24,7 +22,7 @@ export const feedbackSchema = {
   organization: text({ max: LIMITS.organizationMax }),
   inn: text({ max: 20, code: 'inn', clean: (s) => { const d = s.replace(/\s/g, ''); return isValidInn(d) ? d : null; } }),
   phone: text({ max: 30, code: 'phone', clean: normalizePhone }),
-  email: text({ max: LIMITS.emailMax, code: 'email', clean: (s) => (EMAIL.test(s) ? s : null) }),
+  email: email(LIMITS.emailMax),
   consent: accepted('consent'),
   page: text({ max: LIMITS.pageMax }),
   idempotencyKey: text({ max: LIMITS.idempotencyKeyMax }),

@@ -6,6 +6,8 @@ export const LIMITS = {
   emailMax: 254,
   pageMax: 2000,
   idempotencyKeyMax: 200,
+  commentMax: 2000,
+  slugMax: 64,
   filesMax: 5,
   /** Default per-file size in MB; the server's MAX_FILE_MB overrides it. */
   fileMbDefault: 10,

@@ -73,3 +73,31 @@ export function validate<S extends Schema>(schema: S, input: Record<string, unkn
 export function blankToUndefined(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => !blank(v)));
 }
+
+/**
+ * A whole number in a range, from JSON or a form post; missing counts as wrong.
+ * @example integer(1, 5, 'score')('4') // { value: 4 }
+ */
+export function integer(min: number, max: number, code: FieldErrorCode): Rule<number> {
+  return (v) => {
+    const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+    return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? { value: n } : { error: code };
+  };
+}
+
+/**
+ * An optional checkbox: ticked is `true` (or `on`/`true` from a form), anything else false.
+ * @example flag()(undefined) // { value: false }
+ */
+export function flag(): Rule<boolean> {
+  return (v) => ({ value: v === true || v === 'on' || v === 'true' });
+}
+
+/** Plain e-mail addresses, Cyrillic domains included (клиент@пример.рф). */
+const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:_.]+(\.[^\s@"<>()[\]\\,;:_.]+)*\.[^\s@"<>()[\]\\,;:_.\d]{2,}$/u;
+
+/**
+ * An optional e-mail address.
+ * @example email(254)('клиент@пример.рф') // { value: 'клиент@пример.рф' }
+ */
+export const email = (max: number) => text({ max, code: 'email', clean: (s) => (EMAIL.test(s) ? s : null) });

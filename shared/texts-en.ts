@@ -51,5 +51,8 @@ export const EN: LangTexts = {
     filesCount: 'At most 5 files can be attached',
     fileType: 'This file type is not accepted: images, PDF, Office documents and text are',
     fileSize: 'The file is too large',
+    score: 'Choose a score from 1 to 5',
+    employee: 'The employee was not found or no longer works for the company',
+    subject: 'There is no such rating subject',
   },
 };

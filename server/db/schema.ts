@@ -6,7 +6,7 @@ type Iso = string;
 export interface SubmissionTable {
   id: string;
   number: string;
-  type: 'feedback';
+  type: 'feedback' | 'rating';
   kind: string;
   status: Generated<string>;
   channel: string;
@@ -26,6 +26,14 @@ export interface SubmissionTable {
   /** The first answer's JSON, returned again for a repeated idempotency key. */
   response: string;
   created_at: Iso;
+  /** Ratings only: 1–5. */
+  score: number | null;
+  /** Ratings only: `employee` or a rating subject's slug. */
+  subject: string | null;
+  employee_id: string | null;
+  department_id: string | null;
+  /** Ratings only: 1 when the author allowed publication on the site. */
+  publish: number | null;
 }
 
 export interface AttachmentTable {
@@ -72,9 +80,50 @@ export interface OutboxTable {
   sent_at: Iso | null;
 }
 
+export interface DepartmentTable {
+  id: string;
+  name: string;
+  responsible_name: string | null;
+  responsible_email: string | null;
+  created_at: Iso;
+}
+
+export interface RatingSlugTable {
+  slug: string;
+  owner: 'employee' | 'subject';
+}
+
+export interface EmployeeTable {
+  id: string;
+  slug: string;
+  name: string;
+  position: string | null;
+  department_id: string | null;
+  manager_name: string | null;
+  manager_email: string;
+  /** 1 active, 0 no longer with the company. */
+  active: number;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface RatingSubjectTable {
+  id: string;
+  slug: string;
+  title: string;
+  /** JSON array of addresses. */
+  recipients: string;
+  active: number;
+  created_at: Iso;
+}
+
 export interface Database {
   submissions: SubmissionTable;
   attachments: AttachmentTable;
   registration_counters: RegistrationCounterTable;
   outbox: OutboxTable;
+  departments: DepartmentTable;
+  rating_slugs: RatingSlugTable;
+  employees: EmployeeTable;
+  rating_subjects: RatingSubjectTable;
 }

@@ -3,15 +3,15 @@ import { feedbackSchema, validate } from '../../shared/feedback-schema.ts';
 import { CONSENT_VERSION } from '../../shared/limits.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { isUniqueViolation } from '../db/errors.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueFeedbackMail } from '../mail/feedback-mail.ts';
 import { inspectFiles } from './attachments.ts';
 import type { RawSubmission } from './read-body.ts';
-import { nextRegistrationNumber } from './registration-number.ts';
-import { answerForKey, insertSubmission } from './store.ts';
+import { nextRegistrationNumber } from '../submissions/registration-number.ts';
+import { idempotent, requestKey } from '../submissions/idempotent.ts';
+import { insertSubmission } from '../submissions/store.ts';
 
 export interface IntakeDeps {
   db: Db;
@@ -51,14 +51,9 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
   const now = deps.clock.now();
   if (input.website) return decoyAnswer(deps.config, input.kind, now, meta.lang);
 
-  const key = meta.idempotencyKey?.trim().slice(0, 200) || input.idempotencyKey;
-  if (key) {
-    const first = await answerForKey(deps.db, key);
-    if (first) return first as FeedbackAnswer;
-  }
-  const files = await inspectFiles(raw.files, deps.config.maxFileBytes);
-
-  try {
+  const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
+  return idempotent(deps.db, key, async () => {
+    const files = await inspectFiles(raw.files, deps.config.maxFileBytes);
     const answer = await deps.db.transaction().execute(async (trx) => {
       const id = newId();
       const number = await nextRegistrationNumber(trx, now);
@@ -70,6 +65,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
         phone: input.phone ?? null, email: input.email ?? null, page: input.page ?? null, lang: meta.lang,
         consent_version: CONSENT_VERSION, consent_at: createdAt, consent_ip: meta.ip, consent_user_agent: meta.userAgent,
         idempotency_key: key ?? null, response: JSON.stringify(answer), created_at: createdAt,
+        score: null, subject: null, employee_id: null, department_id: null, publish: null,
       };
       const attachments = await insertSubmission(trx, row, files);
       await enqueueFeedbackMail(trx, deps, { ...row, status: 'new' }, attachments);
@@ -77,14 +73,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
     });
     deps.onMailQueued();
     return answer;
-  } catch (err) {
-    // Two requests with one key raced: the other one committed first, and its answer stands.
-    if (key && isUniqueViolation(err)) {
-      const first = await answerForKey(deps.db, key);
-      if (first) return first as FeedbackAnswer;
-    }
-    throw err;
-  }
+  });
 }
 
 /** What a bot that filled the honeypot sees: a plausible answer, nothing stored. */

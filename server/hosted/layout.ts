@@ -47,4 +47,21 @@ input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visib
 button { font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 8px; padding: .7rem 1.4rem; cursor: pointer; }
 .number { font-size: 1.75rem; font-weight: 700; letter-spacing: .02em; margin: .25rem 0 1rem; }
 .req { color: #b42318; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.stars { display: flex; gap: .25rem; }
+.stars input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.stars label { font-size: 2.5rem; line-height: 1; color: #c4cbd6; cursor: pointer; padding: 0 .1rem; font-weight: 400; margin: 0; border-radius: 6px; }
+.stars label:hover { color: #f8c46b; }
+/* Without JavaScript the radios come in score order; :has() fills the stars up to the chosen one. */
+.stars:has(input[value="1"]:checked) label:nth-of-type(-n+1), .stars:has(input[value="2"]:checked) label:nth-of-type(-n+2),
+.stars:has(input[value="3"]:checked) label:nth-of-type(-n+3), .stars:has(input[value="4"]:checked) label:nth-of-type(-n+4),
+.stars:has(input[value="5"]:checked) label:nth-of-type(-n+5) { color: #f5a623; }
+.stars input:focus-visible + label { outline: 3px solid color-mix(in srgb, var(--accent) 45%, transparent); outline-offset: 2px; }
+.who { font-size: 1.05rem; }
+.stars-shown { color: #f5a623; font-size: 2rem; letter-spacing: .1em; margin: 0 0 .5rem; }
+.sig { border: 1px dashed #b8c0cc; border-radius: 8px; padding: 1rem; background: #fff; margin-bottom: 1rem; }
+textarea.code { font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; min-height: 7rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin-bottom: 1.5rem; }
+h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+ol { padding-left: 1.25rem; }
 `;

@@ -7,7 +7,7 @@ import { newId } from '../ids.ts';
 import { acceptFeedback, type IntakeDeps } from '../feedback/intake.ts';
 import { type RawSubmission, readSubmission } from '../feedback/read-body.ts';
 import { feedbackBodyLimit } from '../feedback/routes.ts';
-import { findSubmission } from '../feedback/store.ts';
+import { findSubmission } from '../submissions/store.ts';
 import { feedbackForm, type FormState } from './feedback-form.ts';
 import { page } from './layout.ts';
 

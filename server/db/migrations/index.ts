@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as feedback from './2026-11-22-feedback.ts';
+import * as ratings from './2026-11-23-ratings.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
   '2026-11-22-feedback': feedback,
+  '2026-11-23-ratings': ratings,
 };

@@ -27,6 +27,7 @@ export function sampleSubmission(overrides: Partial<Submission> = {}): Submissio
     inn: '6165456519', phone: '+79515113523', email: 'client@example.ru', page: 'https://example.ru/contacts', lang: 'ru',
     consent_version: '2026-11-22', consent_at: '2026-12-01T09:00:00.000Z', consent_ip: '203.0.113.7',
     consent_user_agent: 'Mozilla/5.0 (X11; Linux x86_64)', idempotency_key: null, response: '{}', created_at: '2026-12-01T09:00:00.000Z',
+    score: null, subject: null, employee_id: null, department_id: null, publish: null,
     ...overrides,
   };
 }

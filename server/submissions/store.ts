@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionTable } from '../db/schema.ts';
-import type { InspectedFile } from './attachments.ts';
+import type { InspectedFile } from '../feedback/attachments.ts';
 import { newId } from '../ids.ts';
 
 export type SubmissionRow = Selectable<SubmissionTable>;

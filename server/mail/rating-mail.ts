@@ -1,0 +1,75 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { Database, SubmissionTable } from '../db/schema.ts';
+import type { Config } from '../env.ts';
+import { insertOutboxMessage } from './outbox-store.ts';
+import { ratingAck } from './templates/rating-ack.ts';
+import { ratingNotification } from './templates/rating-notification.ts';
+import type { RatingTarget } from './templates/rating-target.ts';
+import { headerValue } from './templates/subject.ts';
+
+export type { RatingTarget } from './templates/rating-target.ts';
+
+/**
+ * Queues the e-mails of a new rating in the caller's transaction. An employee's rating goes to his
+ * manager, and a copy to the QMS as a message of its own, so each delivery is tracked apart; a
+ * subject's rating (delivery) goes to its recipients and the QMS together. Replies go to the
+ * client when he gave an address, and then he gets a thank-you whose replies go to the QMS.
+ */
+export async function enqueueRatingMail(
+  trx: Kysely<Database>,
+  deps: { config: Config; clock: Clock },
+  submission: Selectable<SubmissionTable>,
+  target: RatingTarget,
+): Promise<void> {
+  const { config, clock } = deps;
+  const { score } = submission;
+  if (submission.type !== 'rating' || score === null || !Number.isInteger(score) || score < 1 || score > 5) {
+    throw new Error(`enqueueRatingMail: submission ${submission.id} is not a rating with a score of 1–5`);
+  }
+  const client = submission.email ? headerValue(submission.email) : '';
+  const replyTo = client ? [client] : [];
+  const base = { submissionId: submission.id, replyTo };
+
+  if (target.kind === 'employee') {
+    const manager = headerValue(target.managerEmail);
+    if (manager) {
+      await insertOutboxMessage(trx, clock, {
+        ...base, template: 'rating-notification', to: [manager], mail: ratingNotification(submission, target, config.companyName),
+      });
+    }
+    // A manager who is also on the QMS list has his message already: no second one.
+    const qms = addresses(config.qmsEmail).filter((a) => !sameAddress(a, manager));
+    if (qms.length > 0) {
+      const copyOf = { managerName: target.managerName, managerEmail: manager };
+      await insertOutboxMessage(trx, clock, {
+        ...base, template: 'rating-qms-copy', to: qms, mail: ratingNotification(submission, target, config.companyName, copyOf),
+      });
+    }
+  } else {
+    await insertOutboxMessage(trx, clock, {
+      ...base, template: 'rating-notification', to: addresses([...target.recipients, ...config.qmsEmail]),
+      mail: ratingNotification(submission, target, config.companyName),
+    });
+  }
+
+  if (!client) return;
+  await insertOutboxMessage(trx, clock, {
+    template: 'rating-ack', submissionId: submission.id, to: [client], replyTo: config.qmsEmail,
+    mail: ratingAck(submission, target, config.companyName),
+  });
+}
+
+/** Addresses cleaned of header-breaking characters, blanks dropped, each once whatever its case. */
+function addresses(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of list) {
+    const a = headerValue(raw);
+    if (a && !out.some((b) => sameAddress(a, b))) out.push(a);
+  }
+  return out;
+}
+
+// Mail systems treat the local part case-insensitively in practice (RFC 5321 allows otherwise,
+// but no real server does), so «Smk@…» and «smk@…» are one mailbox that would get two copies.
+const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

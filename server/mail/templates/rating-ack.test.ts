@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ratingAckText } from '../../../shared/rating-texts.ts';
+import { ratingAck } from './rating-ack.ts';
+import { deliveryTarget, employeeTarget, sampleRating } from './rating-samples.ts';
+
+describe('thank-you to the client for a rating', () => {
+  it('in Russian: the thanks, his score and his comment quoted', () => {
+    const mail = ratingAck(sampleRating(), employeeTarget(), 'ООО «Пример»');
+    expect(mail.subject).toBe('Спасибо за отзыв № 2026-00013');
+    expect(mail.text).toContain(ratingAckText('ru', 'ООО «Пример»', '2026-00013'));
+    expect(mail.text).toContain('Ваша оценка (Иванов Иван, 01.12.2026 12:00 МСК):\n★★★★☆ 4 из 5 — хорошо');
+    expect(mail.text).toContain('> Быстро ответил на письмо.\n> Спасибо!');
+    expect(mail.html).toContain('Быстро ответил на письмо.<br>\nСпасибо!');
+    expect(mail.html).toContain('★★★★☆');
+    expect(mail.html).toContain('lang="ru"');
+  });
+
+  it('in English when the client rated in English; no comment, nothing quoted', () => {
+    const mail = ratingAck(sampleRating({ lang: 'en', score: 5, message: '' }), deliveryTarget(), 'Example Ltd');
+    expect(mail.subject).toBe('Thank you for your review No. 2026-00013');
+    expect(mail.text).toContain(ratingAckText('en', 'Example Ltd', '2026-00013'));
+    expect(mail.text).toContain('Your score (Качество доставки, 01.12.2026 12:00 Moscow time):\n★★★★★ 5 of 5 — excellent');
+    expect(mail.text).not.toContain('Your comment');
+    expect(mail.text).not.toContain('>');
+    expect(mail.html).toContain('lang="en"');
+  });
+
+  it('escapes his comment, the rated name and the company; the subject stays one line', () => {
+    const xss = `<img src=x onerror=alert(1)> "&'`;
+    const mail = ratingAck(sampleRating({ message: xss, number: '1\r\nBcc: x@y.z' }), employeeTarget({ name: xss }), xss);
+    expect(mail.html).not.toContain('<img');
+    expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&amp;&#39;');
+    expect(mail.subject).toBe('Спасибо за отзыв № 1 Bcc: x@y.z');
+  });
+});

@@ -1,0 +1,38 @@
+import type { Selectable } from 'kysely';
+import { ratingAckText } from '../../../shared/rating-texts.ts';
+import type { SubmissionTable } from '../../db/schema.ts';
+import { companyTime, mailLang } from './format.ts';
+import { html, multiline } from './html.ts';
+import { mailLayout, paragraph, quoteBlock, type RenderedMail, textQuote } from './layout.ts';
+import { scoreBlock, scoreText } from './rating-score.ts';
+import { ratedName, type RatingTarget } from './rating-target.ts';
+import { safeSubject } from './subject.ts';
+
+const TEXTS = {
+  ru: {
+    subject: (n: string) => `Спасибо за отзыв № ${n}`,
+    yourScore: (rated: string, at: string) => `Ваша оценка (${rated ? `${rated}, ` : ''}${at}):`,
+    yourComment: 'Ваш комментарий:',
+    footer: (company: string) => `${company} · служба менеджмента качества. Это письмо отправлено автоматически; на него можно ответить.`,
+  },
+  en: {
+    subject: (n: string) => `Thank you for your review No. ${n}`,
+    yourScore: (rated: string, at: string) => `Your score (${rated ? `${rated}, ` : ''}${at}):`,
+    yourComment: 'Your comment:',
+    footer: (company: string) => `${company} · quality management service. This message was sent automatically; you may reply to it.`,
+  },
+} as const;
+
+/** The short thank-you a client gets for a rating: his score and comment, in his language. */
+export function ratingAck(s: Selectable<SubmissionTable>, target: RatingTarget, company: string): RenderedMail {
+  const lang = mailLang(s.lang);
+  const t = TEXTS[lang];
+  const subject = safeSubject(t.subject(s.number));
+  const thanks = ratingAckText(lang, company, s.number);
+  const intro = t.yourScore(ratedName(target), companyTime(s.created_at, lang));
+  const score = s.score ?? 0;
+  const comment = s.message.trim() ? s.message : null;
+  const body = html`${paragraph(thanks)}${paragraph(intro)}${scoreBlock(score, lang)}${comment ? html`${paragraph(t.yourComment)}${quoteBlock(multiline(comment))}` : ''}`;
+  const text = [thanks, '', intro, scoreText(score, lang), ...(comment ? ['', t.yourComment, textQuote(comment)] : []), '', '-- ', t.footer(company)].join('\n');
+  return { subject, html: mailLayout({ lang, title: subject, preheader: thanks, body, footer: t.footer(company) }), text };
+}

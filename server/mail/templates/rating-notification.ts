@@ -1,0 +1,107 @@
+import type { Selectable } from 'kysely';
+import type { SubmissionTable } from '../../db/schema.ts';
+import { companyTime } from './format.ts';
+import { html, multiline, type SafeHtml } from './html.ts';
+import { fieldsTable, mailLayout, paragraph, quoteBlock, type RenderedMail, textFields, textQuote } from './layout.ts';
+import { ratedName, type RatingTarget } from './rating-target.ts';
+import { scoreBlock, scoreLabel, scoreText } from './rating-score.ts';
+import { safeSubject } from './subject.ts';
+
+type Submission = Selectable<SubmissionTable>;
+
+/** Who got the original, when this message is the QMS's copy of a manager's message. */
+export interface QmsCopyOf {
+  managerName: string | null;
+  /** Empty when the employee has no manager's address: then nobody got the original. */
+  managerEmail: string;
+}
+
+const FONT = 'font-family:Arial,Helvetica,sans-serif;';
+const MUTED = `${FONT}font-size:14px;line-height:1.5;color:#6b7280;font-style:italic;`;
+const COPY_PREFIX = 'Копия СМК: ';
+
+/**
+ * «Оценка 4 из 5 — Иванов Иван»: the score and what was rated. The QMS's copy says so first, so
+ * it sorts apart from mail to the QMS's own people. Russian whatever the client's language.
+ */
+export function ratingSubject(s: Submission, target: RatingTarget, copy = false): string {
+  const name = ratedName(target);
+  return safeSubject(`${copy ? COPY_PREFIX : ''}Оценка ${scoreLabel(s.score ?? 0)}${name ? ` — ${name}` : ''}`);
+}
+
+/**
+ * The message about a new rating to the people who act on it: the employee's manager (and, as
+ * `copyOf`, the QMS), or a rating subject's recipients. Everything a manager needs to answer:
+ * the score, the comment, the publication consent and the client's contacts.
+ */
+export function ratingNotification(s: Submission, target: RatingTarget, company: string, copyOf?: QmsCopyOf): RenderedMail {
+  const subject = ratingSubject(s, target, copyOf !== undefined);
+  const score = s.score ?? 0;
+  const comment = s.message.trim() ? s.message : null;
+  const rated = target.kind === 'employee'
+    ? [['Сотрудник', target.name], ['Должность', target.position], ['Отдел', target.department]] as const
+    : [['Предмет оценки', target.title]] as const;
+  const publish = s.publish === 1 ? 'разрешена' : 'не разрешена';
+  const publishHint = s.publish === 1 ? 'отзыв появится на сайте только после проверки СМК' : null;
+  const contacts = [['Имя', s.name], ['Организация', s.organization], ['E-mail', s.email]] as const;
+  const hasContacts = contacts.some(([, v]) => v?.trim());
+  const record = [['Номер', s.number], ['Получено', companyTime(s.created_at)], ['Страница', s.page]] as const;
+  const note = copyOf ? copyNote(copyOf) : null;
+  const replyHint = s.email ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).' : null;
+
+  const body = html`
+${note ? paragraph(html`<span style="color:#6b7280;">${note}</span>`) : ''}
+${scoreBlock(score)}
+${fieldsTable(rated)}
+${heading('Комментарий клиента')}
+${comment ? quoteBlock(multiline(comment)) : html`<p style="margin:8px 0;${MUTED}">без комментария</p>`}
+${fieldsTable([['Публикация на сайте', html`${publish}${publishHint ? html`<br><span style="font-size:12px;color:#6b7280;">${publishHint}</span>` : ''}`]])}
+${heading('Клиент')}
+${hasContacts ? fieldsTable(contacts) : html`<p style="margin:8px 0;${MUTED}">клиент не оставил контактов</p>`}
+${heading('Отзыв')}
+${fieldsTable(record)}
+${replyHint ? paragraph(replyHint) : ''}`;
+
+  const text = [
+    subject,
+    '',
+    ...(note ? [note, ''] : []),
+    scoreText(score),
+    '',
+    textFields(rated),
+    '',
+    ...(comment ? ['Комментарий клиента:', textQuote(comment)] : ['Комментарий клиента: без комментария']),
+    '',
+    textFields([['Публикация на сайте', publishHint ? `${publish} (${publishHint})` : publish]]),
+    '',
+    ...(hasContacts ? ['Клиент:', textFields(contacts)] : ['Клиент: клиент не оставил контактов']),
+    '',
+    textFields(record),
+    ...(replyHint ? ['', replyHint] : []),
+    '',
+    `— Otklik, ${company}`,
+  ].join('\n');
+
+  const preheader = `${scoreText(score)}${comment ? ` · ${comment.slice(0, 100)}` : ''}`;
+  return { subject, html: mailLayout({ lang: 'ru', title: subject, preheader, body, footer: footer(target, company, copyOf) }), text };
+}
+
+function copyNote(copyOf: QmsCopyOf): string {
+  const manager = [copyOf.managerName?.trim(), copyOf.managerEmail && `<${copyOf.managerEmail}>`].filter(Boolean).join(' ');
+  return copyOf.managerEmail
+    ? `Копия для службы менеджмента качества. Руководителю (${manager}) отправлено отдельное письмо.`
+    : 'Копия для службы менеджмента качества. Руководителю письмо не отправлено: у сотрудника не указан e-mail руководителя.';
+}
+
+function footer(target: RatingTarget, company: string, copyOf: QmsCopyOf | undefined): string {
+  const why = copyOf
+    ? 'Вы получили это письмо как служба менеджмента качества.'
+    : target.kind === 'employee'
+      ? 'Вы получили это письмо как руководитель сотрудника.'
+      : `Оценки «${target.title.trim()}» получают ответственные за неё и служба менеджмента качества.`;
+  return `Otklik · ${company}. ${why}`;
+}
+
+function heading(text: string): SafeHtml {
+  return html`<h2 style="margin:20px 0 4px 0;${FONT}font-size:15px;color:#111827;">${text}</h2>`;
+}

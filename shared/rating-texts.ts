@@ -1,0 +1,73 @@
+import type { Lang } from './lang.ts';
+
+/**
+ * Texts of the rating page, widget and signature (seed 004: «Расскажите моему руководителю, как я
+ * работаю!», «Оцените качество доставки»). Apart from the feedback form's texts, so the feedback
+ * widget doesn't carry them.
+ */
+export const RATING_TEXTS = {
+  ru: {
+    employeeTitle: 'Расскажите моему руководителю, как я работаю!',
+    subjectTitle: (title: string) => `Оцените ${title.charAt(0).toLowerCase()}${title.slice(1)}`,
+    employeeScoreLegend: 'Оцените работу менеджера по пятибалльной шкале',
+    subjectScoreLegend: 'Ваша оценка по пятибалльной шкале',
+    stars: ['очень плохо', 'плохо', 'удовлетворительно', 'хорошо', 'отлично'],
+    starLabel: (n: number, word: string) => `${n} из 5 — ${word}`,
+    comment: 'Комментарий по работе менеджера или пожелания по качеству предоставляемых услуг',
+    publish: 'Я согласен на публикацию отзыва на сайте',
+    contactsLegend: 'Ваши контакты (по желанию)',
+    name: 'Имя',
+    organization: 'Организация',
+    email: 'E-mail',
+    privacy: 'Оставляя контакты, вы соглашаетесь с обработкой персональных данных.',
+    submit: 'Отправить отзыв',
+    sending: 'Отправляем…',
+    thanks: 'Спасибо за отзыв!',
+    toManager: 'Ваша оценка передана руководителю сотрудника.',
+    toRecipients: 'Ваша оценка передана ответственным сотрудникам.',
+    numberLabel: 'Номер отзыва',
+    inactiveTitle: 'Сотрудник больше не работает в компании',
+    inactiveText: 'Спасибо, что хотели оставить отзыв. Если у вас есть вопрос, благодарность или жалоба, напишите нам — обращение рассмотрит служба менеджмента качества.',
+    writeUs: 'Написать в компанию',
+    notFound: 'Страница оценки не найдена',
+    networkError: 'Не удалось отправить: нет связи с сервером. Оценка и текст сохранены — попробуйте ещё раз.',
+    retry: 'Отправить ещё раз',
+    /** The widget's own copies of FIELD_ERRORS' messages for what it checks: the form's texts would cost it 1 KB. */
+    fieldErrors: { score: 'Поставьте оценку от 1 до 5', email: 'Проверьте адрес электронной почты', tooLong: 'Слишком длинный текст' },
+  },
+  en: {
+    employeeTitle: 'Tell my manager how I work!',
+    subjectTitle: (title: string) => `Rate: ${title}`,
+    employeeScoreLegend: 'Rate the manager’s work from 1 to 5',
+    subjectScoreLegend: 'Your score from 1 to 5',
+    stars: ['very poor', 'poor', 'fair', 'good', 'excellent'],
+    starLabel: (n: number, word: string) => `${n} of 5 — ${word}`,
+    comment: 'A comment on the manager’s work or wishes about the quality of our services',
+    publish: 'I agree to the review being published on the website',
+    contactsLegend: 'Your contacts (optional)',
+    name: 'Name',
+    organization: 'Organisation',
+    email: 'E-mail',
+    privacy: 'By leaving your contacts you agree to the processing of personal data.',
+    submit: 'Send review',
+    sending: 'Sending…',
+    thanks: 'Thank you for your review!',
+    toManager: 'Your score has been passed to the employee’s manager.',
+    toRecipients: 'Your score has been passed to the people responsible.',
+    numberLabel: 'Review number',
+    inactiveTitle: 'This employee no longer works for the company',
+    inactiveText: 'Thank you for wanting to leave a review. If you have a question, thanks or a complaint, write to us: the quality management service will handle it.',
+    writeUs: 'Write to the company',
+    notFound: 'Rating page not found',
+    networkError: 'Could not send: no connection to the server. Your score and text are kept — please try again.',
+    retry: 'Try again',
+    fieldErrors: { score: 'Choose a score from 1 to 5', email: 'Please check the e-mail address', tooLong: 'The text is too long' },
+  },
+} satisfies Record<Lang, unknown>;
+
+/** The thank-you acknowledgement of a rating, for the client's e-mail. */
+export function ratingAckText(lang: Lang, company: string, number: string): string {
+  return lang === 'en'
+    ? `Thank you for your review No. ${number} of ${company}'s work. Every score is read by the manager and by the quality management service.`
+    : `Спасибо за отзыв № ${number} о работе компании ${company}. Каждую оценку читают руководитель и служба менеджмента качества.`;
+}

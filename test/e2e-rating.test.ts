@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyText, header, parseMime } from '../server/mail/testing/read-mime.ts';
+import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
+import { runCli, type RunningServer, startServer, waitFor } from './support/server-process.ts';
+
+const readMail = (dir: string) =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => parseMime(fs.readFileSync(path.join(dir, f)))) : [];
+
+// The demo directory (DEMO on, empty database) has ivanov, managed by head-dks@example.ru.
+describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ DEMO: '1', QMS_EMAIL: 'smk@example.ru' }), launchBrowser()]);
+  });
+  afterAll(async () => { await browser?.close(); await server?.stop(); });
+
+  it('records nothing when every link and page is merely opened, even with JavaScript running', async () => {
+    const context = await browser.newContext({ userAgent: 'Mozilla/5.0 (compatible; Mimecast-URL-Protect)' });
+    const page = await context.newPage();
+    for (const n of [1, 2, 3, 4, 5]) {
+      await page.goto(`${server.url}/r/ivanov?score=${n}`, { waitUntil: 'networkidle' });
+      await page.goto(`${server.url}/r/delivery?score=${n}`, { waitUntil: 'networkidle' });
+    }
+    await page.goto(`${server.url}/s/ivanov`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}/demo/ratings.html`, { waitUntil: 'networkidle' });
+    await context.close();
+    const exported = await runCli(['export'], server.env);
+    expect(exported.stdout.trim()).toBe('');
+  });
+
+  it('from the signature: the 4th star, a comment, consent to publish, the thank-you, the e-mails, the export', async () => {
+    // The way a client without JavaScript (or a strict mail client's browser) meets it.
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/api/v1/employees/ivanov/signature.html`);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'signature-snippet.png') });
+    await page.getByRole('link', { name: '★' }).nth(3).click();
+    await page.waitForURL(/\/r\/ivanov\?score=4$/);
+    expect(await page.locator('input[name="score"]:checked').getAttribute('value')).toBe('4');
+    expect(await page.textContent('body')).toContain('Иванов Иван');
+    await page.getByLabel('Комментарий по работе менеджера').fill('Качественно и своевременно оказаны услуги!');
+    await page.getByLabel('Я согласен на публикацию отзыва на сайте').check();
+    await page.getByLabel('E-mail').fill('client@example.ru');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-page-4.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Отправить отзыв' }).click();
+    await page.waitForURL(/\/r\/thanks\//);
+    expect(await page.textContent('body')).toContain('Спасибо за отзыв!');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-thanks.png'), fullPage: true });
+    await context.close();
+
+    const mails = await waitFor(() => readMail(path.join(server.dataDir, 'mail')), (m) => m.length >= 3);
+    const toManager = mails.find((m) => header(m, 'to')?.includes('head-dks@example.ru'));
+    const qmsCopy = mails.find((m) => header(m, 'to')?.includes('smk@example.ru'));
+    expect(toManager && header(toManager, 'subject')).toContain('4 из 5');
+    expect(toManager && bodyText(toManager, 'text/plain')).toContain('Качественно и своевременно оказаны услуги!');
+    expect(qmsCopy && header(qmsCopy, 'subject')).toContain('Копия СМК');
+
+    const exported = await runCli(['export'], server.env);
+    const rows = exported.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ type: 'rating', subject: 'employee', employee: 'ivanov', score: 4, comment: 'Качественно и своевременно оказаны услуги!', publish: true, email: 'client@example.ru' });
+  });
+});
