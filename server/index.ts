@@ -22,6 +22,7 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = config.publicUrl ?? `http://localhost:${info.port}`;
     console.log(`Otklik is running on ${base} (database: ${kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''})`);
+    if (!config.publicUrl) console.log('  PUBLIC_URL is not set: signature and e-mail links use the address each request came to.');
     if (config.demo) console.log(`  Demo site:   ${base}/demo/`);
     console.log(`  Hosted form: ${base}/f`);
     if (config.demo) console.log(`  Rating page: ${base}/r/ivanov?score=5 · signature: ${base}/s/ivanov`);

@@ -64,4 +64,22 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ type: 'rating', subject: 'employee', employee: 'ivanov', score: 4, comment: 'Качественно и своевременно оказаны услуги!', publish: true, email: 'client@example.ru' });
   });
+
+  it('with JavaScript, the widget takes over the page keeping the chosen score, and records the rating', async () => {
+    const page = await browser.newPage({ locale: 'ru-RU' });
+    await page.goto(`${server.url}/r/petrova?score=4`);
+    const widget = page.locator('otklik-rating');
+    const four = widget.getByRole('radio', { name: '4 из 5 — хорошо' });
+    await four.waitFor();
+    expect(await four.isChecked()).toBe(true);
+    await widget.getByRole('radio', { name: '5 из 5 — отлично' }).check();
+    await widget.getByLabel('Комментарий по работе менеджера').filter({ visible: true }).fill('Анна всё объяснила <за пять минут>');
+    await widget.getByLabel('Я согласен на публикацию отзыва на сайте').filter({ visible: true }).check();
+    await widget.getByRole('button', { name: 'Отправить отзыв' }).click();
+    await widget.getByRole('heading', { name: 'Спасибо за отзыв!' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-widget-thanks.png'), fullPage: true });
+    const rows = (await runCli(['export'], server.env)).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.find((r) => r.employee === 'petrova')).toMatchObject({ score: 5, comment: 'Анна всё объяснила <за пять минут>', publish: true });
+    await page.close();
+  });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, chunkClosure, importsOf, sizeReport } from '../scripts/widget-sizes.ts';
+import { BUDGETS, chunkClosure, importsOf, sizeReport, widgetSize } from '../scripts/widget-sizes.ts';
 
 // `npm test` builds the widget before vitest runs; these measure the real files.
 const dist = path.resolve(import.meta.dirname, '../widget/dist');
@@ -11,16 +11,27 @@ describe('widget size', () => {
   it('has been built', () => {
     expect(existsSync(path.join(dist, 'embed.js')), 'run `npm run build` first').toBe(true);
     expect(existsSync(path.join(dist, 'w/feedback.js'))).toBe(true);
+    expect(existsSync(path.join(dist, 'w/rating.js'))).toBe(true);
   });
 
   it(`keeps the loader under ${BUDGETS.loader} B brotli`, () => {
     expect(sizeReport(dist).loader.brotli).toBeLessThanOrEqual(BUDGETS.loader);
   });
 
-  it(`keeps everything the feedback form downloads under ${BUDGETS.form} B brotli`, () => {
-    const report = sizeReport(dist);
-    expect(report.form.map((f) => f.file)).toContain('w/feedback.js');
-    expect(report.formBrotli, report.form.map((f) => `${f.file} ${f.brotli} B`).join(', ')).toBeLessThanOrEqual(BUDGETS.form);
+  it.each(Object.entries(BUDGETS.widgets))('keeps everything the %s widget downloads under %i B brotli', (name, budget) => {
+    const size = widgetSize(dist, name as keyof typeof BUDGETS.widgets);
+    expect(size.files.map((f) => f.file)).toEqual(expect.arrayContaining(['embed.js', `w/${name}.js`]));
+    expect(size.brotli, size.files.map((f) => `${f.file} ${f.brotli} B`).join(', ')).toBeLessThanOrEqual(budget);
+  });
+
+  it('shares Preact between the widgets, and only Preact', () => {
+    const [feedback, rating] = (['feedback', 'rating'] as const).map((name) => chunkClosure(dist, `w/${name}.js`));
+    const shared = feedback!.filter((file) => rating!.includes(file));
+    expect(shared).toHaveLength(1);
+    expect(shared[0]).toMatch(/^w\/shared-[\w-]+\.js$/);
+    const code = readFileSync(path.join(dist, shared[0]!), 'utf8');
+    expect(code).toContain('__k'); // Preact's mangled vnode children
+    expect(code).not.toMatch(/Оставьте отзыв|Расскажите моему руководителю|otklik/); // no widget's code or texts
   });
 
   it('keeps the loader a classic script: no static import, the chunk loaded by URL', () => {
@@ -28,6 +39,7 @@ describe('widget size', () => {
     expect(loader).not.toMatch(/^\s*import[\s{*"']/m);
     expect(loader).not.toMatch(/\bexport\b/);
     expect(loader).toContain('otklik-feedback');
+    expect(loader).toContain('otklik-rating');
   });
 });
 

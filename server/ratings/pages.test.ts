@@ -46,7 +46,7 @@ describe('rating page /r/:slug', () => {
     expect(html).toMatch(/value="4" checked/);
     expect(html).toContain('Комментарий по работе менеджера или пожелания по качеству предоставляемых услуг');
     expect(html).toContain('Я согласен на публикацию отзыва на сайте');
-    expect(html).toContain('<otklik-rating subject="employee" employee="ivanov" lang="ru" score="4">');
+    expect(html).toContain('<otklik-rating subject="employee" employee="ivanov" lang="ru" header="none" score="4">');
     for (const wrong of ['0', '6', 'abc', '4.5']) expect(await (await t.app.request(`/r/ivanov?score=${wrong}`)).text()).not.toMatch(/value="\d" checked/);
     expect(await (await t.app.request('/r/delivery')).text()).toContain('Оцените качество доставки');
     expect((await t.app.request('/r/nobody')).status).toBe(404);

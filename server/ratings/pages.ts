@@ -43,7 +43,8 @@ export function ratingPages(deps: RatingDeps) {
     return page({
       lang, title,
       head: html`<script src="/embed.js" async></script><meta name="robots" content="noindex">`,
-      body: html`${targetHeading(lang, target)}<otklik-rating ${attrs} lang="${lang}"${state.score ? html` score="${state.score}"` : ''}>${form}</otklik-rating>`,
+      // The page has its own heading: the widget that enhances it shows only the form.
+      body: html`${targetHeading(lang, target)}<div class="card"><otklik-rating ${attrs} lang="${lang}" header="none"${state.score ? html` score="${state.score}"` : ''}>${form}</otklik-rating></div>`,
     });
   };
 

@@ -37,7 +37,7 @@ export function ratingForm(opts: { lang: Lang; target: RatingTargetRow; slug: st
   const legend = opts.target.kind === 'employee' ? t.employeeScoreLegend : t.subjectScoreLegend;
   const action = `/r/${encodeURIComponent(opts.slug)}${opts.lang === 'en' ? '?lang=en' : ''}`;
 
-  return html`<form class="card" method="post" action="${action}" novalidate>
+  return html`<form method="post" action="${action}" novalidate>
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>

@@ -1,0 +1,55 @@
+import type { AcceptedRating } from './rating-api.ts';
+import type { RatingTexts } from './settings.ts';
+
+// One function for every render, so Preact calls it only when the heading appears.
+const focus = (heading: HTMLElement | null) => heading?.focus();
+
+/** «Спасибо за отзыв!» with the review's number and who reads it; the heading takes the focus. */
+export function RatingSuccess({ texts, accepted, employee }: { texts: RatingTexts; accepted: AcceptedRating; employee: boolean }) {
+  const score = accepted.score;
+  return (
+    <div class="done">
+      <h3 tabIndex={-1} ref={focus}>
+        {texts.thanks}
+      </h3>
+      {score >= 1 && score <= 5 && (
+        <p class="given">
+          <span aria-hidden="true">
+            {'★'.repeat(score)}
+            <i>{'★'.repeat(5 - score)}</i>
+          </span>
+          {texts.starLabel(score, texts.stars[score - 1]!)}
+        </p>
+      )}
+      <p class="number">
+        <span>{texts.numberLabel}</span>
+        <strong>{accepted.number}</strong>
+      </p>
+      <p>{employee ? texts.toManager : texts.toRecipients}</p>
+    </div>
+  );
+}
+
+interface NothingToRateProps {
+  texts: RatingTexts;
+  base: string;
+  /** An employee who no longer works here, rather than a subject or link that doesn't exist. */
+  employee: boolean;
+  /** The client was sending: the news takes the focus. */
+  takeFocus: boolean;
+}
+
+/** «Сотрудник больше не работает в компании», politely, with the way to write to the company instead. */
+export function NothingToRate({ texts, base, employee, takeFocus }: NothingToRateProps) {
+  return (
+    <div class="done">
+      <h3 tabIndex={-1} ref={takeFocus ? focus : undefined}>
+        {employee ? texts.inactiveTitle : texts.notFound}
+      </h3>
+      <p>{texts.inactiveText}</p>
+      <a class="btn" href={`${base}f`}>
+        {texts.writeUs}
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import type { MountedWidget, MountOptions } from '../loader/contract.ts';
+import { keyFromForm, ratingDraftFromForm } from './draft.ts';
+import css from './rating.css?inline';
+import { NothingToRate } from './done-views.tsx';
+import { RatingWidget } from './rating-widget.tsx';
+import { ratable, readRatingSettings } from './settings.ts';
+import { RATING_TEXTS } from '../../shared/rating-texts.ts';
+
+/**
+ * The chunk `w/rating.js`: renders `<otklik-rating>` into its shadow root, taking over what the
+ * hosted page's plain form (its light DOM) already holds. Attribute changes re-render it; a new
+ * `subject` or `employee` starts a new widget.
+ * @example mount(host, { base: 'https://feedback.example.ru/', root: host.attachShadow({ mode: 'open' }) })
+ */
+export function mount(host: HTMLElement, { base, root }: MountOptions): MountedWidget {
+  const container = document.createElement('div');
+  root.append(container);
+  const form = host.querySelector('form');
+  const initial = ratingDraftFromForm(form);
+  const initialKey = keyFromForm(form);
+  const draw = () => {
+    const settings = readRatingSettings(host, base);
+    render(
+      <div class="otk" lang={settings.lang} style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}>
+        <style>{css}</style>
+        {ratable(settings) ? (
+          <RatingWidget key={`${settings.subject}/${settings.employee}`} settings={settings} initial={initial} initialKey={initialKey} />
+        ) : (
+          <NothingToRate texts={RATING_TEXTS[settings.lang]} base={base} employee={false} takeFocus={false} />
+        )}
+      </div>,
+      container,
+    );
+  };
+  draw();
+  // Every attribute, not only the settings': re-rendering unchanged settings changes nothing.
+  new MutationObserver(draw).observe(host, { attributes: true });
+  return {};
+}
