@@ -117,6 +117,78 @@ export interface RatingSubjectTable {
   created_at: Iso;
 }
 
+export type Role = 'admin' | 'qms' | 'handler' | 'viewer';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** A handler's department: he sees only its submissions. */
+  department_id: string | null;
+  password_hash: string;
+  must_change_password: number;
+  active: number;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Iso;
+  last_seen_at: Iso;
+  expires_at: Iso;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuthThrottleTable {
+  /** `user:<email>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  window_start: Iso;
+  locked_until: Iso | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Iso;
+  user_id: string | null;
+  user_email: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON. */
+  details: string;
+  ip: string | null;
+}
+
+export interface SubmissionEventTable {
+  id: string;
+  submission_id: string;
+  at: Iso;
+  user_id: string | null;
+  /** `comment`, `kind`, `department`, `employee`, `status`, `moderation`. */
+  type: string;
+  /** JSON: `{ text }` of a comment, or `{ from, to }` of a change. */
+  data: string;
+}
+
+export interface ReviewTable {
+  submission_id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  text: string;
+  redacted: number;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: Iso | null;
+  published_at: Iso | null;
+  created_at: Iso;
+}
+
 export interface Database {
   submissions: SubmissionTable;
   attachments: AttachmentTable;
@@ -126,4 +198,10 @@ export interface Database {
   rating_slugs: RatingSlugTable;
   employees: EmployeeTable;
   rating_subjects: RatingSubjectTable;
+  users: UserTable;
+  sessions: SessionTable;
+  auth_throttle: AuthThrottleTable;
+  audit_log: AuditLogTable;
+  submission_events: SubmissionEventTable;
+  reviews: ReviewTable;
 }

@@ -4,7 +4,9 @@ import type { ApiErrorCode } from '../../shared/i18n.ts';
 import { ApiError, errorBody } from './api-error.ts';
 import { requestLang } from './lang.ts';
 
-const CODE_BY_STATUS: Record<number, ApiErrorCode> = { 400: 'bad_request', 404: 'not_found', 413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
+};
 
 /** The one place errors get their public shape. */
 export function onError(err: Error, c: Context) {

@@ -95,6 +95,10 @@ export async function acceptRating(deps: RatingDeps, fields: Record<string, unkn
         publish: input.publish ? 1 : 0,
       };
       await insertSubmission(trx, row, []);
+      // Only a rating whose author allowed publication ever enters moderation.
+      if (input.publish) {
+        await trx.insertInto('reviews').values({ submission_id: id, status: 'pending', text: row.message, redacted: 0, created_at: createdAt }).execute();
+      }
       await enqueueRatingMail(trx, deps, { ...row, status: 'new' }, mailTarget(target));
       return answer;
     });

@@ -1,0 +1,31 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Role } from '../db/schema.ts';
+import { ApiError } from '../http/api-error.ts';
+
+/** The signed-in console user, as every console route sees him. */
+export interface ConsoleUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** A handler's department: he sees only its submissions. */
+  departmentId: string | null;
+  mustChangePassword: boolean;
+}
+
+/** Hono variables set by `requireSession`. */
+export type ConsoleEnv = { Variables: { user: ConsoleUser; sessionId: string; csrfToken: string } };
+
+/**
+ * Lets only these roles through (403 otherwise). Use after `requireSession`.
+ * @example app.post('/users', requireRole('admin'), handler)
+ */
+export function requireRole(...roles: Role[]): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    if (!roles.includes(c.var.user.role)) throw new ApiError(403, 'forbidden');
+    await next();
+  };
+}
+
+/** Roles that may change submissions, moderate and edit the directory. */
+export const EDITORS: Role[] = ['admin', 'qms'];
