@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
-import { FIELD_ERRORS, type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { formParts } from './form-parts.ts';
+import { type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
 
@@ -17,14 +18,7 @@ export interface FormState {
 export function feedbackForm(opts: { lang: Lang; state: FormState; idempotencyKey: string; maxFileMb: number; base: string }) {
   const t = FORM_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
-  const err = (field: string) => {
-    const code = errors[field];
-    return code ? html`<div class="error" id="${field}-error">${FIELD_ERRORS[opts.lang][code]}</div>` : '';
-  };
-  const aria = (field: string) => (errors[field] ? html` aria-invalid="true" aria-describedby="${field}-error"` : '');
-  const input = (field: string, label: string, type: string, autocomplete: string) => html`
-    <div class="field"><label for="f-${field}">${label}</label>
-    <input id="f-${field}" name="${field}" type="${type}" autocomplete="${autocomplete}" value="${v[field] ?? ''}"${aria(field)}>${err(field)}</div>`;
+  const { err, aria, input } = formParts(opts.lang, 'f', v, errors);
 
   return html`<form class="card" method="post" action="${opts.base}f${opts.lang === 'en' ? '?lang=en' : ''}" enctype="multipart/form-data" novalidate>
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 
 const WIDGET_DIR = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
 const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
+const ADMIN_DIR = fileURLToPath(new URL('../../admin/dist/', import.meta.url));
 
 /**
  * The built widget: `/embed.js` and its lazy chunks under `/w/`. Any site may load them
@@ -28,4 +29,22 @@ export function widgetAssets() {
 /** The sample company site, served at /demo/ when DEMO is on. */
 export function demoSite() {
   return new Hono().get('/*', serveStatic({ root: DEMO_DIR, rewriteRequestPath: (p) => p.replace(/^\/demo/, '') }));
+}
+
+/**
+ * The console's single-page app at /admin/: its hashed assets cached for good, and index.html for
+ * every other path so that bookmarks and reloads of any screen work.
+ */
+export function consoleApp() {
+  const app = new Hono();
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.get('/assets/*', serveStatic({ root: ADMIN_DIR, rewriteRequestPath: (p) => p.replace(/^\/admin/, ''), precompressed: true }));
+  app.get('/*', async (c, next) => {
+    c.header('Cache-Control', 'no-cache');
+    await next();
+  }, serveStatic({ root: ADMIN_DIR, path: 'index.html' }));
+  return app;
 }

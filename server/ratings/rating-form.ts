@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
-import { FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
+import { formParts } from '../hosted/form-parts.ts';
+import { type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import type { RatingTargetRow } from '../directory/store.ts';
 
@@ -26,14 +27,7 @@ export function targetHeading(lang: Lang, target: RatingTargetRow) {
 export function ratingForm(opts: { lang: Lang; target: RatingTargetRow; slug: string; state: RatingFormState; idempotencyKey: string }) {
   const t = RATING_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
-  const err = (field: string) => {
-    const code = errors[field];
-    return code ? html`<div class="error" id="${field}-error">${FIELD_ERRORS[opts.lang][code]}</div>` : '';
-  };
-  const aria = (field: string) => (errors[field] ? html` aria-invalid="true" aria-describedby="${field}-error"` : '');
-  const input = (field: string, label: string, type: string, autocomplete: string) => html`
-    <div class="field"><label for="r-${field}">${label}</label>
-    <input id="r-${field}" name="${field}" type="${type}" autocomplete="${autocomplete}" value="${v[field] ?? ''}"${aria(field)}>${err(field)}</div>`;
+  const { err, aria, input } = formParts(opts.lang, 'r', v, errors);
   const legend = opts.target.kind === 'employee' ? t.employeeScoreLegend : t.subjectScoreLegend;
   const action = `/r/${encodeURIComponent(opts.slug)}${opts.lang === 'en' ? '?lang=en' : ''}`;
 

@@ -1,0 +1,18 @@
+import { html } from 'hono/html';
+import { FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
+
+/**
+ * The pieces every server-rendered form builds its fields from: a field's error next to it, the
+ * ARIA that ties the two, and a labelled input keeping what was typed.
+ */
+export function formParts(lang: Lang, idPrefix: string, values: Record<string, string>, errors: Partial<Record<string, FieldErrorCode>>) {
+  const err = (field: string) => {
+    const code = errors[field];
+    return code ? html`<div class="error" id="${field}-error">${FIELD_ERRORS[lang][code]}</div>` : '';
+  };
+  const aria = (field: string) => (errors[field] ? html` aria-invalid="true" aria-describedby="${field}-error"` : '');
+  const input = (field: string, label: string, type: string, autocomplete: string) => html`
+    <div class="field"><label for="${idPrefix}-${field}">${label}</label>
+    <input id="${idPrefix}-${field}" name="${field}" type="${type}" autocomplete="${autocomplete}" value="${values[field] ?? ''}"${aria(field)}>${err(field)}</div>`;
+  return { err, aria, input };
+}
