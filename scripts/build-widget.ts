@@ -15,8 +15,8 @@ import { BUDGETS, measure, sizeReport } from './widget-sizes.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'widget/dist');
 
-/** The lazy chunks, served at /w/<name>.js, each `widget/<name>/index.tsx`. Issue 4 adds `reviews` here. */
-const CHUNKS = { feedback: 'widget/feedback/index.tsx', rating: 'widget/rating/index.tsx' };
+/** The lazy chunks, served at /w/<name>.js, each `widget/<name>/index.tsx`. */
+const CHUNKS = { feedback: 'widget/feedback/index.tsx', rating: 'widget/rating/index.tsx', reviews: 'widget/reviews/index.tsx' };
 
 /**
  * Only Preact (node_modules) goes into the shared chunk; each widget chunk carries its own copy of

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { authApi } from './auth/routes.ts';
 import type { Clock } from './clock.ts';
 import type { Db, DbKind } from './db/connection.ts';
 import type { Config } from './env.ts';
@@ -13,6 +14,8 @@ import { demoSite, widgetAssets } from './http/static-assets.ts';
 import { ratingPages } from './ratings/pages.ts';
 import { directoryApi, ratingsApi } from './ratings/routes.ts';
 import { signaturePage } from './ratings/signature-page.ts';
+import { reviewsPage } from './reviews/page.ts';
+import { reviewsApi } from './reviews/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -39,10 +42,13 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/v1/feedback', feedbackApi(intake));
   app.route('/api/v1/ratings', ratingsApi(intake));
+  app.route('/api/v1/reviews', reviewsApi({ db: deps.db }));
+  app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/v1', directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/', widgetAssets());
   app.route('/f', hostedFeedback(intake));
   app.route('/r', ratingPages(intake));
+  app.route('/reviews', reviewsPage({ db: deps.db }));
   app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/legal', legalPages(deps.config.companyName));
   if (deps.config.demo) app.route('/demo', demoSite());

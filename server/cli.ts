@@ -1,3 +1,5 @@
+import { userAdd, userList, userPassword } from './auth/cli-commands.ts';
+import { askHidden } from './auth/password-prompt.ts';
 import { systemClock } from './clock.ts';
 import { openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -18,10 +20,17 @@ const USAGE = `Usage: npm run cli -- <command>
                                manager_name, active), ";" or "," separated; bad lines are reported
   employee deactivate --slug … an employee who left: his rating links accept nothing (activate undoes it)
   subject add --slug delivery --title "Качество доставки" --recipients a@example.ru,b@example.ru
+  user add --email … --name "Анна Смирнова" --role admin|qms|handler|viewer [--department "ДКС"] [--one-time]
+                               a console user; at a terminal it asks for his password, otherwise
+                               (or with --one-time) it prints a one-time one he changes at first sign-in
+  user password --email … [--one-time]   a new password for someone locked out (his sessions end)
+  user list                    console users, their roles and departments
 
 Configuration comes from the same environment variables as the server (see .env.example).`;
 
 type Command = (ctx: { db: ReturnType<typeof openDb>['db']; args: string[] }) => Promise<string | { text: string; failed: boolean } | void>;
+
+const terminal = { interactive: process.stdin.isTTY === true && process.stderr.isTTY === true, askHidden, tell: (line: string) => console.error(line) };
 
 const COMMANDS: Record<string, Command> = {
   migrate: async () => {},
@@ -37,6 +46,9 @@ const COMMANDS: Record<string, Command> = {
   'employee deactivate': ({ db, args }) => employeeSetActive(db, systemClock, args, false),
   'employee activate': ({ db, args }) => employeeSetActive(db, systemClock, args, true),
   'subject add': ({ db, args }) => subjectAdd(db, systemClock, args),
+  'user add': ({ db, args }) => userAdd(db, systemClock, terminal, args),
+  'user password': ({ db, args }) => userPassword(db, systemClock, terminal, args),
+  'user list': async ({ db }) => { process.stdout.write(`${await userList(db)}\n`); },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { firstAdminHint } from './auth/first-admin-hint.ts';
 import { systemClock } from './clock.ts';
 import { openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -27,6 +28,8 @@ async function main() {
     console.log(`  Hosted form: ${base}/f`);
     if (config.demo) console.log(`  Rating page: ${base}/r/ivanov?score=5 · signature: ${base}/s/ivanov`);
     console.log(`  Embed:       <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`);
+    console.log(`  Console:     ${base}/admin/`);
+    void firstAdminHint(db, `${base}/admin/`).then((hint) => { if (hint) console.log(hint); });
   });
 
   const shutdown = async () => {

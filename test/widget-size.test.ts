@@ -12,6 +12,7 @@ describe('widget size', () => {
     expect(existsSync(path.join(dist, 'embed.js')), 'run `npm run build` first').toBe(true);
     expect(existsSync(path.join(dist, 'w/feedback.js'))).toBe(true);
     expect(existsSync(path.join(dist, 'w/rating.js'))).toBe(true);
+    expect(existsSync(path.join(dist, 'w/reviews.js'))).toBe(true);
   });
 
   it(`keeps the loader under ${BUDGETS.loader} B brotli`, () => {
@@ -25,13 +26,15 @@ describe('widget size', () => {
   });
 
   it('shares Preact between the widgets, and only Preact', () => {
-    const [feedback, rating] = (['feedback', 'rating'] as const).map((name) => chunkClosure(dist, `w/${name}.js`));
+    const [feedback, rating, reviews] = (['feedback', 'rating', 'reviews'] as const).map((name) => chunkClosure(dist, `w/${name}.js`));
     const shared = feedback!.filter((file) => rating!.includes(file));
     expect(shared).toHaveLength(1);
     expect(shared[0]).toMatch(/^w\/shared-[\w-]+\.js$/);
+    // The reviews widget downloads its own chunk and that same Preact, nothing of the others.
+    expect(reviews).toEqual(['w/reviews.js', shared[0]]);
     const code = readFileSync(path.join(dist, shared[0]!), 'utf8');
     expect(code).toContain('__k'); // Preact's mangled vnode children
-    expect(code).not.toMatch(/Оставьте отзыв|Расскажите моему руководителю|otklik/); // no widget's code or texts
+    expect(code).not.toMatch(/Оставьте отзыв|Расскажите моему руководителю|Смотрите все отзывы|otklik/); // no widget's code or texts
   });
 
   it('keeps the loader a classic script: no static import, the chunk loaded by URL', () => {
@@ -40,6 +43,7 @@ describe('widget size', () => {
     expect(loader).not.toMatch(/\bexport\b/);
     expect(loader).toContain('otklik-feedback');
     expect(loader).toContain('otklik-rating');
+    expect(loader).toContain('otklik-reviews');
   });
 });
 

@@ -3,6 +3,7 @@
  *   <script src="https://feedback.example.ru/embed.js" async></script>
  *   <otklik-feedback></otklik-feedback>
  *   <otklik-rating subject="employee" employee="ivanov"></otklik-rating>
+ *   <otklik-reviews employee="ivanov" limit="5"></otklik-reviews>
  * Built as a classic script (IIFE) under 2 KB brotli. It defines the custom elements and loads each
  * widget's code from `w/` next to itself only when the widget is needed. A new widget is one more
  * `defineWidget` line and one more entry in scripts/build-widget.ts; chunks share Preact.
@@ -15,3 +16,4 @@ const base = scriptBase((document.currentScript as HTMLScriptElement | null)?.sr
 
 defineWidget('otklik-feedback', 'feedback', base);
 defineWidget('otklik-rating', 'rating', base);
+defineWidget('otklik-reviews', 'reviews', base);

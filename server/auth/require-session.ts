@@ -29,7 +29,7 @@ export function requireSession(deps: { db: Db; clock: Clock }): MiddlewareHandle
     });
     c.set('sessionId', session.sessionId);
     c.set('csrfToken', session.csrf_token);
-    if (session.must_change_password === 1 && !/\/(password|me|logout)$/.test(c.req.path)) throw new ApiError(403, 'forbidden');
+    if (session.must_change_password === 1 && !/^\/api\/admin\/(password|me|logout)$/.test(c.req.path)) throw new ApiError(403, 'forbidden');
     await next();
   };
 }

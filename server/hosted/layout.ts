@@ -64,4 +64,27 @@ textarea.code { font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; min-hei
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin-bottom: 1.5rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 ol { padding-left: 1.25rem; }
+/* Published reviews (/reviews). */
+.pos { display: block; color: #556070; font-size: .875rem; font-weight: 400; }
+.rv-people ul { list-style: none; margin: 0 0 1.5rem; padding: 0; display: grid; gap: .5rem; }
+.rv-people a { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .6rem .9rem; background: #fff; border: 1px solid #dde2ea; border-radius: 10px; color: inherit; text-decoration: none; }
+.rv-people a:hover { border-color: var(--accent); }
+.rv-people a[aria-current] { border-color: var(--accent); box-shadow: inset 0 0 0 1px var(--accent); background: #f5f9ff; }
+.rv-score { white-space: nowrap; text-align: right; }
+.rv-avg { font-weight: 700; }
+.rv-avg b, .rv-stars { color: #c26a00; }
+.rv-count { color: #556070; font-size: .875rem; }
+.rv-summary { font-size: 1.25rem; }
+.rv-summary .rv-count { font-size: 1rem; }
+.rv-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; }
+.rv-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; margin-bottom: .5rem; }
+.rv-head time { color: #556070; font-size: .875rem; }
+.rv-stars { font-size: 1.25rem; letter-spacing: .08em; line-height: 1; }
+.rv-stars .off { color: #c4cbd6; }
+.rv-text { white-space: pre-line; overflow-wrap: anywhere; }
+.rv-meta { margin: 0; color: #556070; font-size: .9375rem; overflow-wrap: anywhere; }
+.rv-author { color: #1d2430; font-weight: 600; }
+.rv-about strong { font-weight: 600; }
+.rv-pager { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; margin-top: 1.5rem; }
+@media (forced-colors: active) { .rv-stars .off { color: GrayText; } }
 `;

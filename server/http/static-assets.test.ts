@@ -35,3 +35,12 @@ describe('widget assets', () => {
     expect((await t.app.request('/demo/')).status).toBe(404);
   });
 });
+
+describe('widget assets stay to themselves', () => {
+  it('do not make other pages cross-origin readable', async () => {
+    t = await buildTestApp('sqlite', { ALLOWED_ORIGINS: 'https://example.ru' });
+    for (const path of ['/f', '/legal/terms', '/healthz']) {
+      expect((await t.app.request(path, { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 
 const WIDGET_DIR = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
 const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -13,16 +13,17 @@ const ADMIN_DIR = fileURLToPath(new URL('../../admin/dist/', import.meta.url));
  */
 export function widgetAssets() {
   const app = new Hono();
-  app.use('*', async (c, next) => {
+  // Only for these files: a middleware on '*' here would reach every route mounted after this app.
+  const shareable: MiddlewareHandler = async (c, next) => {
     await next();
     if (c.res.status !== 200) return;
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     const hashed = /-[A-Za-z0-9_-]{8,}\.js$/.test(c.req.path);
     c.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-  });
-  app.get('/embed.js', serveStatic({ root: WIDGET_DIR, path: 'embed.js', precompressed: true }));
-  app.get('/w/*', serveStatic({ root: WIDGET_DIR, precompressed: true }));
+  };
+  app.get('/embed.js', shareable, serveStatic({ root: WIDGET_DIR, path: 'embed.js', precompressed: true }));
+  app.get('/w/*', shareable, serveStatic({ root: WIDGET_DIR, precompressed: true }));
   return app;
 }
 

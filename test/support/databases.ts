@@ -54,7 +54,7 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgUrl, max: 5, options: `-c search_path=${schema}` }) }),
   });
   const db = open();
-  await migrateToLatest(db);
+  await migrateToLatest(db, schema);
   const others: Db[] = [];
   return {
     db, kind,

@@ -1,0 +1,43 @@
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { recordAudit } from '../console/audit.ts';
+import { setPassword } from '../console/users-store.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { ConsoleUser } from './context.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { deleteUserSessions } from './sessions.ts';
+import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './throttle.ts';
+
+/**
+ * The signed-in user replaces his password. The current one is asked again (a session left
+ * open on a desk must not be enough) and its wrong guesses count toward the account's
+ * lock-out like sign-in failures. Every other session of his ends.
+ */
+export async function changePassword(db: Db, clock: Clock, who: { user: ConsoleUser; sessionId: string; ip: string | null },
+  input: { current: string; next: string }): Promise<{ lockedUntil: Date } | void> {
+  const [account] = throttleKeys(who.user.email, null);
+  const locked = await lockedUntil(db, clock, [account!]);
+  if (locked) return { lockedUntil: locked };
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', who.user.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(input.current, row.password_hash))) {
+    const lock = await recordFailure(db, clock, account!);
+    if (lock) {
+      await recordAudit(db, clock, {
+        user: { id: who.user.id, email: who.user.email }, action: 'auth.locked', target: { type: 'user', id: who.user.id },
+        details: { scope: 'user', email: who.user.email, until: lock.toISOString(), during: 'password_change' }, ip: who.ip,
+      });
+    }
+    throw new ApiError(422, 'validation', { current: 'invalid' });
+  }
+  if (input.next === input.current) throw new ApiError(422, 'validation', { next: 'invalid' });
+  const hash = await hashPassword(input.next);
+  await db.transaction().execute(async (trx) => {
+    await setPassword(trx, clock, who.user.id, hash, false);
+    await deleteUserSessions(trx, who.user.id, who.sessionId);
+    await recordAudit(trx, clock, {
+      user: { id: who.user.id, email: who.user.email }, action: 'auth.password_changed', target: { type: 'user', id: who.user.id },
+      details: { firstSignIn: who.user.mustChangePassword }, ip: who.ip,
+    });
+  });
+  await clearFailures(db, account!);
+}

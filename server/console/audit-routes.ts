@@ -1,0 +1,120 @@
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { type ConsoleEnv, requireRole } from '../auth/context.ts';
+import { requireSession } from '../auth/require-session.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { FieldErrors } from '../../shared/rules.ts';
+
+export interface AuditQuery {
+  /** An exact action (`auth.sign_in`) or a family ending in `*` (`auth.*`). */
+  action?: string;
+  /** The acting user's id or e-mail. */
+  user?: string;
+  /** ISO instants: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  cursor?: { at: string; id: string };
+  limit: number;
+}
+
+export interface AuditItem {
+  id: string;
+  at: string;
+  user: { id: string; email: string | null } | null;
+  action: string;
+  target: { type: string; id: string } | null;
+  details: unknown;
+  ip: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A bare date is a whole day in company time (Moscow, UTC+3 all year since 2014): `to=2026-11-24`
+ * includes that day. Anything else must be an ISO instant.
+ */
+function instant(value: string, end: boolean): string | null {
+  if (DATE.test(value)) {
+    const start = new Date(`${value}T00:00:00+03:00`);
+    if (Number.isNaN(start.getTime())) return null;
+    return new Date(start.getTime() + (end ? 86_400_000 : 0)).toISOString();
+  }
+  const t = /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
+  return t && !Number.isNaN(t.getTime()) ? t.toISOString() : null;
+}
+
+const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
+
+function decodeCursor(s: string): { at: string; id: string } | null {
+  try {
+    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string') ? { at: v[0] as string, id: v[1] as string } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the query string; 422 naming each parameter that can't be understood. */
+export function parseAuditQuery(q: Record<string, string | undefined>): AuditQuery {
+  const errors: FieldErrors = {};
+  const out: AuditQuery = { limit: 50 };
+  const given = (k: string) => (q[k]?.trim() ? q[k]!.trim() : undefined);
+  if (given('action')) out.action = given('action')!.slice(0, 64);
+  if (given('user')) out.user = given('user')!.slice(0, 254);
+  for (const k of ['from', 'to'] as const) {
+    const v = given(k);
+    if (!v) continue;
+    const t = instant(v, k === 'to');
+    if (t) out[k] = t;
+    else errors[k] = 'invalid';
+  }
+  const cursor = given('cursor');
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    if (c) out.cursor = c;
+    else errors.cursor = 'invalid';
+  }
+  const limit = given('limit');
+  if (limit) {
+    if (/^\d{1,3}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 200) out.limit = Number(limit);
+    else errors.limit = 'invalid';
+  }
+  if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
+  return out;
+}
+
+/** The audit log newest first, one page at a time by (at, id), so a page never repeats or skips a line. */
+export async function queryAudit(db: Db, q: AuditQuery): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (q.action?.endsWith('*')) {
+    const prefix = q.action.slice(0, -1);
+    // substr, not LIKE: `_` in action names is a LIKE wildcard.
+    query = query.where(sql<string>`substr(action, 1, ${prefix.length})`, '=', prefix);
+  } else if (q.action) query = query.where('action', '=', q.action);
+  if (q.user) query = q.user.includes('@') ? query.where('user_email', '=', q.user.toLowerCase()) : query.where('user_id', '=', q.user);
+  if (q.from) query = query.where('at', '>=', q.from);
+  if (q.to) query = query.where('at', '<', q.to);
+  if (q.cursor) {
+    const { at, id } = q.cursor;
+    query = query.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
+  }
+  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id, at: r.at, user: r.user_id ? { id: r.user_id, email: r.user_email } : null, action: r.action,
+      target: r.target_type && r.target_id ? { type: r.target_type, id: r.target_id } : null, details: JSON.parse(r.details) as unknown, ip: r.ip,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.at, last.id) : null,
+  };
+}
+
+/** `GET /` under `/api/admin/audit`: admins and the QMS read who did what and when. */
+export function auditApi(deps: { db: Db; clock: Clock }) {
+  return new Hono<ConsoleEnv>().get('/', requireSession(deps), requireRole('admin', 'qms'), async (c) => {
+    return c.json(await queryAudit(deps.db, parseAuditQuery(c.req.query())));
+  });
+}

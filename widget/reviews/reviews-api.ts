@@ -1,0 +1,34 @@
+import type { Lang } from '../../shared/lang.ts';
+
+/** One review of `GET /api/v1/reviews`. */
+export interface Review {
+  id: string;
+  score: number;
+  comment: string;
+  author: string;
+  employee: { slug: string; name: string; position: string | null } | null;
+  publishedAt: string;
+}
+
+/** The answer of `GET /api/v1/reviews`. */
+export interface ReviewsPage {
+  items: Review[];
+  nextCursor: string | null;
+  summary: { count: number; average: number | null };
+}
+
+/**
+ * Asks the server for the newest published reviews, of one employee or of all; null when it
+ * doesn't answer as expected (no connection, an error, a wrong `employee` attribute).
+ * @example await loadReviews('https://feedback.example.ru/', 'ru', 'ivanov', 5) // { items: [ … ], summary: { count: 12, average: 4.7 }, … }
+ */
+export async function loadReviews(base: string, lang: Lang, employee: string, limit: number): Promise<ReviewsPage | null> {
+  const query = `limit=${limit}${employee ? `&employee=${encodeURIComponent(employee)}` : ''}`;
+  try {
+    const response = await fetch(`${base}api/v1/reviews?${query}`, { headers: { Accept: 'application/json', 'Accept-Language': lang } });
+    const json = response.ok ? ((await response.json()) as ReviewsPage) : null;
+    return json && Array.isArray(json.items) && json.summary ? json : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,101 @@
+import { Component } from 'preact';
+import { formatAverage, formatReviewDate, REVIEW_TEXTS } from '../../shared/review-texts.ts';
+import { loadReviews, type Review, type ReviewsPage } from './reviews-api.ts';
+import { allReviewsUrl, type ReviewsSettings, type ReviewTexts } from './settings.ts';
+
+interface State {
+  /** The server's answer; null while asking, or when it didn't answer (`failed`). */
+  page: ReviewsPage | null;
+  failed: boolean;
+}
+
+/** ★★★★ and a dimmed ★, named «Оценка 4 из 5». */
+function Stars({ texts, score }: { texts: ReviewTexts; score: number }) {
+  const n = Math.min(5, Math.max(0, Math.round(score) || 0));
+  return (
+    <span class="stars" role="img" aria-label={texts.score(n)}>
+      {'★'.repeat(n)}
+      <i>{'★'.repeat(5 - n)}</i>
+    </span>
+  );
+}
+
+function ReviewItem({ review: r, settings }: { review: Review; settings: ReviewsSettings }) {
+  const texts = REVIEW_TEXTS[settings.lang];
+  return (
+    <li>
+      <article>
+        <p class="top">
+          <Stars texts={texts} score={r.score} />
+          <time dateTime={r.publishedAt}>{formatReviewDate(settings.lang, r.publishedAt)}</time>
+        </p>
+        {r.comment && <p class="text">{r.comment}</p>}
+        <p class="by">
+          <b>{r.author}</b>
+          {/* Of everyone's reviews, whose work each one is about. */}
+          {!settings.employee && r.employee && <span>{texts.about(r.employee.name)}</span>}
+        </p>
+      </article>
+    </li>
+  );
+}
+
+/**
+ * `<otklik-reviews>`: the average and count, the newest published reviews and the link
+ * «Смотрите все отзывы» to the hosted page. It only reads, so it has no draft and no form; a class
+ * component like the other widgets (no preact/hooks). Preact escapes every text it is given: keep
+ * it that way, never dangerouslySetInnerHTML.
+ */
+export class ReviewsWidget extends Component<{ settings: ReviewsSettings }, State> {
+  override state: State = { page: null, failed: false };
+
+  override async componentDidMount() {
+    const { base, lang, employee, limit } = this.props.settings;
+    const page = await loadReviews(base, lang, employee, limit);
+    this.setState({ page, failed: !page });
+  }
+
+  override render() {
+    const { settings } = this.props;
+    const { page, failed } = this.state;
+    const texts = REVIEW_TEXTS[settings.lang];
+    const title = settings.employee ? texts.employeeTitle : texts.title;
+    const person = settings.employee ? page?.items[0]?.employee : null;
+    const summary = page?.summary;
+    const average = summary?.average != null ? formatAverage(settings.lang, summary.average) : '';
+    return (
+      <section class="rv" aria-label={settings.header ? undefined : title} aria-labelledby={settings.header ? 't' : undefined} aria-busy={page || failed ? undefined : 'true'}>
+        {settings.header && <h2 id="t">{title}</h2>}
+        {person && (
+          <p class="who">
+            <b>{person.name}</b>
+            {person.position}
+          </p>
+        )}
+        {average && (
+          <p class="sum">
+            <span class="avg" role="img" aria-label={texts.average(average)}>
+              <i>★</i> {average}
+            </span>
+            {texts.count(summary!.count)}
+          </p>
+        )}
+        {!page ? (
+          <p class="note">{failed ? texts.loadError : texts.loading}</p>
+        ) : page.items.length === 0 ? (
+          <p class="note">{texts.empty}</p>
+        ) : (
+          <ul>
+            {page.items.map((review) => (
+              <ReviewItem key={review.id} review={review} settings={settings} />
+            ))}
+          </ul>
+        )}
+        <a class="all" href={allReviewsUrl(settings)}>
+          {texts.seeAll}
+          <span aria-hidden="true"> →</span>
+        </a>
+      </section>
+    );
+  }
+}
