@@ -10,7 +10,8 @@ import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
-import { demoSite, widgetAssets } from './http/static-assets.ts';
+import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
+import { consoleApi } from './console/routes.ts';
 import { ratingPages } from './ratings/pages.ts';
 import { directoryApi, ratingsApi } from './ratings/routes.ts';
 import { signaturePage } from './ratings/signature-page.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/ratings', ratingsApi(intake));
   app.route('/api/v1/reviews', reviewsApi({ db: deps.db }));
   app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config }));
+  app.route('/api/admin', consoleApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/v1', directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/', widgetAssets());
   app.route('/f', hostedFeedback(intake));
@@ -51,6 +53,7 @@ export function createApp(deps: AppDeps) {
   app.route('/reviews', reviewsPage({ db: deps.db }));
   app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/legal', legalPages(deps.config.companyName));
+  app.route('/admin', consoleApp());
   if (deps.config.demo) app.route('/demo', demoSite());
 
   app.get('/healthz', async (c) => {

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as feedback from './2026-11-22-feedback.ts';
 import * as ratings from './2026-11-23-ratings.ts';
 import * as console_ from './2026-11-24-console.ts';
+import * as search from './2026-11-25-search.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
   '2026-11-22-feedback': feedback,
   '2026-11-23-ratings': ratings,
   '2026-11-24-console': console_,
+  '2026-11-25-search': search,
 };

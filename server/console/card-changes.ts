@@ -1,0 +1,106 @@
+import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
+import { type FieldErrors, oneOf, type Rule, text, validate } from '../../shared/rules.ts';
+import type { ConsoleUser } from '../auth/context.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { ApiError } from '../http/api-error.ts';
+import { newId } from '../ids.ts';
+import { recordAudit } from './audit.ts';
+import { isPostgres } from './search.ts';
+import { STATUSES } from './vocabulary.ts';
+
+/** Who acts, for the history and the audit log. */
+export interface Actor {
+  user: ConsoleUser;
+  ip: string | null;
+}
+
+/** `null` clears an assignment; absent leaves it. */
+const idOrNull = (max: number): Rule<string | null | undefined> => (v) => (v === null ? { value: null } : text({ max, code: 'invalid' })(v));
+
+const changeSchema = {
+  kind: (v: unknown) => (v === undefined ? { value: undefined } : oneOf(FEEDBACK_KINDS, 'kind')(v)),
+  status: (v: unknown) => (v === undefined ? { value: undefined } : oneOf(STATUSES, 'invalid')(v)),
+  departmentId: idOrNull(64),
+  employeeSlug: idOrNull(64),
+} satisfies Record<string, Rule<unknown>>;
+
+/** Writes one history row and its audit line: the two always go together. */
+async function logChange(trx: Db, clock: Clock, actor: Actor, submission: { id: string; number: string }, type: string, data: Record<string, unknown>) {
+  const at = clock.now().toISOString();
+  await trx.insertInto('submission_events').values({ id: newId(), submission_id: submission.id, at, user_id: actor.user.id, type, data: JSON.stringify(data) }).execute();
+  await recordAudit(trx, clock, {
+    user: actor.user, action: `submission.${type}`, target: { type: 'submission', id: submission.id }, details: { number: submission.number, ...data }, ip: actor.ip,
+  });
+}
+
+/**
+ * Changes a submission's kind, status, department or employee. Each real change writes a
+ * history row `{from, to}` and an audit line, all in one transaction with the change. A handler
+ * may change only the status (his scope was checked by the caller); giving an employee without
+ * a department also moves the submission to the employee's department.
+ */
+export async function changeSubmission(db: Db, clock: Clock, actor: Actor, id: string, input: Record<string, unknown>): Promise<void> {
+  const parsed = validate(changeSchema, input);
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  const want = parsed.data;
+  if (actor.user.role === 'handler' && (want.kind !== undefined || 'departmentId' in input || 'employeeSlug' in input)) throw new ApiError(403, 'forbidden');
+
+  await db.transaction().execute(async (trx) => {
+    // PostgreSQL: lock the row so two simultaneous edits can't both read the same «from».
+    // SQLite: the database has a single writer, and this transaction is it.
+    let q = trx.selectFrom('submissions').select(['id', 'number', 'type', 'kind', 'status', 'department_id', 'employee_id']).where('id', '=', id);
+    if (isPostgres(trx)) q = q.forUpdate();
+    const s = await q.executeTakeFirst();
+    if (!s) throw new ApiError(404, 'not_found');
+
+    const errors: FieldErrors = {};
+    if (want.kind !== undefined && s.type !== 'feedback') errors.kind = 'invalid';
+    let employee: { id: string; slug: string; department_id: string | null } | null | undefined;
+    if (want.employeeSlug !== undefined) {
+      employee = want.employeeSlug === null ? null
+        : (await trx.selectFrom('employees').select(['id', 'slug', 'department_id']).where('slug', '=', want.employeeSlug).executeTakeFirst()) ?? undefined;
+      if (employee === undefined) errors.employeeSlug = 'employee';
+    }
+    let departmentId = want.departmentId;
+    if (departmentId === undefined && employee?.department_id) departmentId = employee.department_id;
+    if (departmentId) {
+      const found = await trx.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
+      if (!found) errors.departmentId = 'invalid';
+    }
+    if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
+
+    if (want.kind !== undefined && want.kind !== s.kind) {
+      await trx.updateTable('submissions').set({ kind: want.kind }).where('id', '=', id).execute();
+      await logChange(trx, clock, actor, s, 'kind', { from: s.kind, to: want.kind });
+    }
+    if (want.status !== undefined && want.status !== s.status) {
+      await trx.updateTable('submissions').set({ status: want.status }).where('id', '=', id).execute();
+      await logChange(trx, clock, actor, s, 'status', { from: s.status, to: want.status });
+    }
+    if (departmentId !== undefined && departmentId !== s.department_id) {
+      await trx.updateTable('submissions').set({ department_id: departmentId }).where('id', '=', id).execute();
+      await logChange(trx, clock, actor, s, 'department', { from: s.department_id, to: departmentId });
+    }
+    if (employee !== undefined && (employee?.id ?? null) !== s.employee_id) {
+      const from = s.employee_id
+        ? (await trx.selectFrom('employees').select('slug').where('id', '=', s.employee_id).executeTakeFirst())?.slug ?? null : null;
+      await trx.updateTable('submissions').set({ employee_id: employee?.id ?? null }).where('id', '=', id).execute();
+      await logChange(trx, clock, actor, s, 'employee', { from, to: employee?.slug ?? null });
+    }
+  });
+}
+
+const commentSchema = { text: text({ max: 5000, required: true }) };
+
+/** Adds an internal comment (never shown to the client); returns the history event. */
+export async function addComment(db: Db, clock: Clock, actor: Actor, submission: { id: string; number: string }, input: Record<string, unknown>) {
+  const parsed = validate(commentSchema, input);
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  const event = { id: newId(), submission_id: submission.id, at: clock.now().toISOString(), user_id: actor.user.id, type: 'comment', data: JSON.stringify({ text: parsed.data.text }) };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('submission_events').values(event).execute();
+    await recordAudit(trx, clock, { user: actor.user, action: 'submission.comment', target: { type: 'submission', id: submission.id }, details: { number: submission.number, eventId: event.id }, ip: actor.ip });
+  });
+  return { id: event.id, at: event.at, user: { id: actor.user.id, name: actor.user.name }, type: 'comment', data: { text: parsed.data.text } };
+}

@@ -1,0 +1,34 @@
+import { COMPANY_TIME_ZONE } from '../company-time.ts';
+
+/** Minutes the company's zone is ahead of UTC at an instant (Moscow: 180). */
+function offsetMinutes(at: Date): number {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone: COMPANY_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(at).map((p) => [p.type, p.value]));
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant a calendar day begins in the company's time zone, as stored ISO text: a filter
+ * «from 1 November» means from midnight in Moscow, not in UTC.
+ * @example companyDayStart('2026-11-01') // '2026-10-31T21:00:00.000Z'
+ */
+export function companyDayStart(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const utcMidnight = new Date(Date.UTC(y, m - 1, d));
+  return new Date(utcMidnight.getTime() - offsetMinutes(utcMidnight) * 60_000).toISOString();
+}
+
+/** The day after a `YYYY-MM-DD` day. */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** Whether text is a real calendar day `YYYY-MM-DD`. */
+export function isDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

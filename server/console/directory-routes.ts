@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { type ConsoleEnv, EDITORS, requireRole } from '../auth/context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { publicBase } from '../http/public-base.ts';
+import { signatureHtml, signatureText } from '../ratings/signature.ts';
+import { createDepartment, listDepartments, updateDepartment } from './directory-departments.ts';
+import { createEmployee, findEmployee, importEmployees, listEmployees, updateEmployee } from './directory-employees.ts';
+import { createSubject, listSubjects, updateSubject } from './directory-subjects.ts';
+import { actorOf, jsonBody } from './request.ts';
+import type { ConsoleDeps } from './routes.ts';
+
+const limit = (maxSize: number) => bodyLimit({ maxSize, onError: () => { throw new ApiError(413, 'too_large'); } });
+
+/** Departments: `GET /`, `POST /`, `PATCH /:id`. Everyone reads; editors change. */
+export function departmentsRoutes(deps: ConsoleDeps) {
+  const app = new Hono<ConsoleEnv>();
+  const edit = [requireRole(...EDITORS), limit(64 * 1024)] as const;
+  app.get('/', async (c) => c.json(await listDepartments(deps.db)));
+  app.post('/', ...edit, async (c) => c.json(await createDepartment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201));
+  app.patch('/:id', ...edit, async (c) => c.json(await updateDepartment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.param('id'), await jsonBody(c))));
+  return app;
+}
+
+/**
+ * Employees: `GET /`, `POST /`, `PATCH /:slug` (with `active`), `POST /import` (multipart
+ * `file`), `GET /:slug/signature` → `{html, text}`.
+ */
+export function employeesRoutes(deps: ConsoleDeps) {
+  const app = new Hono<ConsoleEnv>();
+  const editors = requireRole(...EDITORS);
+  app.get('/', async (c) => c.json(await listEmployees(deps.db)));
+  app.post('/', editors, limit(64 * 1024), async (c) => c.json(await createEmployee(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201));
+  app.post('/import', editors, limit(5 * 1024 * 1024), async (c) => {
+    const type = (c.req.header('content-type') ?? '').toLowerCase();
+    if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
+    const body = await c.req.parseBody().catch(() => { throw new ApiError(400, 'bad_request'); });
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0) throw new ApiError(422, 'validation', { file: 'required' });
+    return c.json(await importEmployees(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), file));
+  });
+  app.get('/:slug', async (c) => c.json(await findEmployee(deps.db, c.req.param('slug'))));
+  app.patch('/:slug', editors, limit(64 * 1024), async (c) =>
+    c.json(await updateEmployee(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.param('slug'), await jsonBody(c))));
+  app.get('/:slug/signature', async (c) => {
+    const e = await findEmployee(deps.db, c.req.param('slug'));
+    const base = publicBase(c, deps.config.publicUrl);
+    return c.json({ html: signatureHtml(base, e), text: signatureText(base, e) });
+  });
+  return app;
+}
+
+/** Rating subjects: `GET /`, `POST /`, `PATCH /:slug`. */
+export function subjectsRoutes(deps: ConsoleDeps) {
+  const app = new Hono<ConsoleEnv>();
+  const edit = [requireRole(...EDITORS), limit(64 * 1024)] as const;
+  app.get('/', async (c) => c.json(await listSubjects(deps.db)));
+  app.post('/', ...edit, async (c) => c.json(await createSubject(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201));
+  app.patch('/:slug', ...edit, async (c) => c.json(await updateSubject(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.param('slug'), await jsonBody(c))));
+  return app;
+}

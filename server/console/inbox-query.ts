@@ -1,0 +1,139 @@
+import { type SqlBool, sql } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import { encodeCursor, type Position } from './cursor.ts';
+import type { InboxFilter } from './inbox-filter.ts';
+import { type Scope, scopeCondition } from './scope.ts';
+import { searchCondition, searchPlan } from './search.ts';
+
+export interface InboxItem {
+  id: string;
+  number: string;
+  type: 'feedback' | 'rating';
+  kind: string;
+  status: string;
+  channel: string;
+  createdAt: string;
+  excerpt: string;
+  name: string | null;
+  organization: string | null;
+  email: string | null;
+  phone: string | null;
+  score: number | null;
+  /** Ratings: whether the author allowed publication; null for feedback. */
+  publish: boolean | null;
+  employee: { slug: string; name: string } | null;
+  department: { id: string; name: string } | null;
+  review: 'pending' | 'approved' | 'rejected' | null;
+}
+
+export interface InboxCounts {
+  total: number;
+  byKind: Record<string, number>;
+  byStatus: Record<string, number>;
+  byType: Record<string, number>;
+}
+
+const EXCERPT = 200;
+
+/**
+ * Submissions matching the filter within the scope, with every condition in SQL so the database
+ * picks its index: the filter columns' (column, created_at) indexes, the search index, or the
+ * created_at one.
+ */
+async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: 'lookup' | 'scan' = 'lookup') {
+  let q = db.selectFrom('submissions').where(scopeCondition(scope));
+  if (f.type) q = q.where('submissions.type', '=', f.type);
+  if (f.kind) q = q.where('submissions.kind', '=', f.kind);
+  if (f.status) q = q.where('submissions.status', '=', f.status);
+  if (f.channel) q = q.where('submissions.channel', '=', f.channel);
+  if (f.department === 'none') q = q.where('submissions.department_id', 'is', null);
+  else if (f.department) q = q.where('submissions.department_id', '=', f.department);
+  if (f.employee) {
+    // Resolved first, so the plan is a plain equality on the indexed employee_id.
+    const e = await db.selectFrom('employees').select('id').where('slug', '=', f.employee).executeTakeFirst();
+    q = e ? q.where('submissions.employee_id', '=', e.id) : q.where(sql<SqlBool>`1 = 0`);
+  }
+  if (f.from) q = q.where('submissions.created_at', '>=', f.from);
+  if (f.before) q = q.where('submissions.created_at', '<', f.before);
+  if (f.q) q = q.where(searchCondition(db, f.q, plan));
+  return q;
+}
+
+/**
+ * One page of the inbox, newest first, after `after` (keyset pagination over created_at and
+ * id: a page never repeats or skips a row, however many arrive meanwhile).
+ * @example listSubmissions(db, { all: true }, { kind: 'complaint' }, { limit: 50 })
+ */
+export async function listSubmissions(db: Db, scope: Scope, f: InboxFilter, page: { after?: Position; limit: number }) {
+  let q = (await filtered(db, scope, f, f.q ? await searchPlan(db, f.q) : 'lookup'))
+    .select(['submissions.id', 'submissions.number', 'submissions.type', 'submissions.kind', 'submissions.status', 'submissions.channel',
+      'submissions.created_at', 'submissions.name', 'submissions.organization', 'submissions.email', 'submissions.phone',
+      'submissions.score', 'submissions.publish', 'submissions.employee_id', 'submissions.department_id'])
+    .select(sql<string>`substr(submissions.message, 1, ${EXCERPT + 1})`.as('excerpt'))
+    .orderBy('submissions.created_at', 'desc').orderBy('submissions.id', 'desc').limit(page.limit + 1);
+  if (page.after) {
+    const { at, id } = page.after;
+    // The plain range first lets any (…, created_at) index serve it; the OR settles ties.
+    q = q.where('submissions.created_at', '<=', at)
+      .where((eb) => eb.or([eb('submissions.created_at', '<', at), eb('submissions.id', '<', id)]));
+  }
+  const rows = await q.execute();
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  const [employees, departments, reviews] = await Promise.all([
+    lookup(db, 'employees', shown.map((r) => r.employee_id)),
+    lookup(db, 'departments', shown.map((r) => r.department_id)),
+    shown.length === 0 ? [] : db.selectFrom('reviews').select(['submission_id', 'status']).where('submission_id', 'in', shown.map((r) => r.id)).execute(),
+  ]);
+  const reviewOf = new Map(reviews.map((r) => [r.submission_id, r.status]));
+  const items: InboxItem[] = shown.map((r) => {
+    const e = r.employee_id ? employees.get(r.employee_id) : undefined;
+    const d = r.department_id ? departments.get(r.department_id) : undefined;
+    return {
+      id: r.id, number: r.number, type: r.type, kind: r.kind, status: r.status, channel: r.channel, createdAt: r.created_at,
+      excerpt: excerpt(r.excerpt), name: r.name, organization: r.organization, email: r.email, phone: r.phone, score: r.score,
+      publish: r.type === 'rating' ? r.publish === 1 : null,
+      employee: e ? { slug: e.slug, name: e.name } : null,
+      department: d ? { id: d.id, name: d.name } : null,
+      review: reviewOf.get(r.id) ?? null,
+    };
+  });
+  const last = shown[shown.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor({ at: last.created_at, id: last.id }) : null };
+}
+
+/**
+ * How many submissions match the filter, in all and by kind, status and type: one grouped
+ * count, which the (type, kind, status) indexes let both databases answer from an index.
+ */
+export async function countSubmissions(db: Db, scope: Scope, f: InboxFilter): Promise<InboxCounts> {
+  const rows = await (await filtered(db, scope, f))
+    .select(['submissions.type', 'submissions.kind', 'submissions.status', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['submissions.type', 'submissions.kind', 'submissions.status']).execute();
+  const counts: InboxCounts = { total: 0, byKind: {}, byStatus: {}, byType: {} };
+  for (const r of rows) {
+    const n = Number(r.n);
+    counts.total += n;
+    counts.byKind[r.kind] = (counts.byKind[r.kind] ?? 0) + n;
+    counts.byStatus[r.status] = (counts.byStatus[r.status] ?? 0) + n;
+    counts.byType[r.type] = (counts.byType[r.type] ?? 0) + n;
+  }
+  return counts;
+}
+
+/** The start of a message on one line, with «…» when there is more. */
+function excerpt(head: string): string {
+  const flat = head.slice(0, EXCERPT).replace(/\s+/g, ' ').trim();
+  return head.length > EXCERPT ? `${flat}…` : flat;
+}
+
+async function lookup<T extends 'employees' | 'departments'>(db: Db, table: T, ids: Array<string | null>) {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  const map = new Map<string, { id: string; name: string; slug: string }>();
+  if (wanted.length === 0) return map;
+  const rows = table === 'employees'
+    ? await db.selectFrom('employees').select(['id', 'name', 'slug']).where('id', 'in', wanted).execute()
+    : await db.selectFrom('departments').select(['id', 'name', sql<string>`''`.as('slug')]).where('id', 'in', wanted).execute();
+  for (const r of rows) map.set(r.id, r);
+  return map;
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import type { ConsoleEnv } from '../auth/context.ts';
+import { requireSession } from '../auth/require-session.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import { departmentsRoutes, employeesRoutes, subjectsRoutes } from './directory-routes.ts';
+import { consoleMeta } from './meta.ts';
+import { moderationRoutes } from './moderation-routes.ts';
+import { submissionsRoutes } from './submissions-routes.ts';
+
+export interface ConsoleDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+}
+
+/**
+ * The console's JSON API, mounted at `/api/admin`: the inbox and the card, moderation and the
+ * directory. Every route needs a session (and its CSRF token to change anything). The session
+ * check is put on each feature's own paths, not on `*`: mounted, a `*` middleware would cover
+ * every `/api/admin/*` route, sign-in included.
+ * @example app.route('/api/admin', consoleApi({ db, clock, config }))
+ */
+export function consoleApi(deps: ConsoleDeps) {
+  const app = new Hono<ConsoleEnv>();
+  const features = {
+    '/meta': consoleMeta(deps),
+    '/submissions': submissionsRoutes(deps),
+    '/moderation': moderationRoutes(deps),
+    '/departments': departmentsRoutes(deps),
+    '/employees': employeesRoutes(deps),
+    '/subjects': subjectsRoutes(deps),
+  };
+  const session = requireSession(deps);
+  for (const [path, feature] of Object.entries(features)) {
+    app.use(path, session);
+    app.use(`${path}/*`, session);
+    app.route(path, feature);
+  }
+  return app;
+}

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { type ConsoleEnv, requireRole } from '../auth/context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { addComment, changeSubmission } from './card-changes.ts';
+import { loadCard } from './card.ts';
+import { decodeCursor, pageLimit } from './cursor.ts';
+import { parseInboxFilter } from './inbox-filter.ts';
+import { countSubmissions, listSubmissions } from './inbox-query.ts';
+import { actorOf, jsonBody } from './request.ts';
+import type { ConsoleDeps } from './routes.ts';
+import { scopeOf, visibleSubmission } from './scope.ts';
+
+const small = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'too_large'); } });
+
+/** `filename*` of RFC 6266/8187: UTF-8, percent-encoded; plus a plain ASCII `filename` for old clients. */
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * The inbox and the card: `GET /`, `GET /:id`, `GET /:id/attachments/:attachmentId`,
+ * `PATCH /:id`, `POST /:id/comments`. A handler sees only his department's submissions; any
+ * other is a 404 wherever he asks for it.
+ */
+export function submissionsRoutes(deps: ConsoleDeps) {
+  const app = new Hono<ConsoleEnv>();
+  const writers = requireRole('admin', 'qms', 'handler');
+
+  app.get('/', async (c) => {
+    const filter = parseInboxFilter(c.req.query());
+    const scope = scopeOf(c.var.user);
+    const page = { after: decodeCursor(c.req.query('cursor')), limit: pageLimit(c.req.query('limit')) };
+    const [list, counts] = await Promise.all([listSubmissions(deps.db, scope, filter, page), countSubmissions(deps.db, scope, filter)]);
+    return c.json({ ...list, counts });
+  });
+
+  app.get('/:id', async (c) => {
+    const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
+    return c.json(await loadCard(deps.db, s));
+  });
+
+  app.get('/:id/attachments/:attachmentId', async (c) => {
+    const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
+    const file = await deps.db.selectFrom('attachments').select(['filename', 'mime', 'size', 'content'])
+      .where('id', '=', c.req.param('attachmentId')).where('submission_id', '=', s.id).executeTakeFirst();
+    if (!file) throw new ApiError(404, 'not_found');
+    // Always a download, never rendered here: a client's file is not our page's content.
+    return c.body(new Uint8Array(file.content), 200, {
+      'Content-Type': file.mime,
+      'Content-Length': String(file.content.byteLength),
+      'Content-Disposition': contentDisposition(file.filename),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    });
+  });
+
+  app.patch('/:id', writers, small, async (c) => {
+    const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
+    await changeSubmission(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), s.id, await jsonBody(c));
+    return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id)));
+  });
+
+  app.post('/:id/comments', writers, small, async (c) => {
+    const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
+    return c.json(await addComment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), s, await jsonBody(c)), 201);
+  });
+
+  return app;
+}
