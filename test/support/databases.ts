@@ -54,18 +54,20 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgUrl, max: 5, options: `-c search_path=${schema}` }) }),
   });
   const db = open();
-  await migrateToLatest(db, schema);
   const others: Db[] = [];
-  return {
-    db, kind,
-    openAnother: () => { const o = open(); others.push(o); return o; },
-    close: async () => {
-      for (const o of others) await o.destroy();
-      await db.destroy();
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    },
+  const close = async () => {
+    for (const o of others) await o.destroy();
+    await db.destroy();
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await c.end();
   };
+  try {
+    await migrateToLatest(db, schema);
+  } catch (err) {
+    await close(); // leave nothing behind in the shared test database
+    throw err;
+  }
+  return { db, kind, openAnother: () => { const o = open(); others.push(o); return o; }, close };
 }
