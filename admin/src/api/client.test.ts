@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, json, stubApi } from '../testing/helpers.tsx';
+import { ApiFailure, createApi } from './client.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const setup = (token = 'csrf-1') => {
+  const onUnauthorized = vi.fn();
+  let current = token;
+  const refreshCsrf = vi.fn(async () => (current = 'csrf-2'));
+  return { api: createApi({ csrfToken: () => current, onUnauthorized, refreshCsrf }), onUnauthorized, refreshCsrf };
+};
+
+describe('the console API client', () => {
+  it('sends cookies same-origin, and the CSRF token with every request that changes something', async () => {
+    const { calls } = stubApi({ 'GET submissions': json(200, { items: [] }), 'PATCH submissions/s1': json(200, { id: 's1' }) });
+    const { api } = setup();
+    await api.get('submissions', { kind: 'complaint', q: '', cursor: null });
+    await api.send('PATCH', 'submissions/s1', { status: 'closed' });
+    expect(calls[0]).toMatchObject({ method: 'GET', path: 'submissions', query: { kind: 'complaint' }, credentials: 'same-origin' });
+    expect(calls[0]!.headers['X-CSRF-Token']).toBeUndefined();
+    expect(calls[1]).toMatchObject({ method: 'PATCH', credentials: 'same-origin', body: { status: 'closed' } });
+    expect(calls[1]!.headers).toMatchObject({ 'X-CSRF-Token': 'csrf-1', 'Content-Type': 'application/json' });
+  });
+
+  it('gives the error shape back: code, message, the fields, and the wait of a lock-out', async () => {
+    stubApi({
+      'POST departments': apiError(422, 'validation', 'Проверьте поля формы', { name: 'Обязательное поле' }),
+      'POST login': apiError(429, 'locked', 'Слишком много неудачных попыток входа', {}, { 'Retry-After': '900' }),
+    });
+    const { api, onUnauthorized } = setup();
+    const invalid = await api.send('POST', 'departments', {}).catch((e) => e);
+    expect(invalid).toBeInstanceOf(ApiFailure);
+    expect(invalid).toMatchObject({ status: 422, code: 'validation', fields: { name: 'Обязательное поле' } });
+    const locked = await api.send('POST', 'login', {}).catch((e) => e);
+    expect(locked).toMatchObject({ status: 429, code: 'locked', message: 'Слишком много неудачных попыток входа', retryAfter: 900 });
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('reports a lost session, so the app can ask to sign in again', async () => {
+    stubApi({ 'GET meta': apiError(401, 'unauthorized', 'Войдите в систему') });
+    const { api, onUnauthorized } = setup();
+    await expect(api.get('meta')).rejects.toMatchObject({ status: 401 });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('after a stale CSRF token, fetches a fresh one and repeats the request once', async () => {
+    let n = 0;
+    const { calls } = stubApi({ 'POST moderation/s1/approve': () => (n++ === 0 ? apiError(403, 'csrf', 'Страница устарела') : json(200, { status: 'approved' })) });
+    const { api, refreshCsrf } = setup();
+    await expect(api.send('POST', 'moderation/s1/approve', {})).resolves.toEqual({ status: 'approved' });
+    expect(refreshCsrf).toHaveBeenCalledOnce();
+    expect(calls.map((c) => c.headers['X-CSRF-Token'])).toEqual(['csrf-1', 'csrf-2']);
+  });
+
+  it('says so in Russian when the server can\'t be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    const { api } = setup();
+    await expect(api.get('meta')).rejects.toMatchObject({ status: 0, message: 'Нет связи с сервером. Проверьте подключение и повторите.' });
+  });
+});

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AuditPage, AuditRow } from '../../api/types.ts';
+import { useConsole } from '../../app-context.ts';
+import { formatDateTime } from '../../format.ts';
+import { Link, navigate, type Place } from '../../router.tsx';
+import { DateFilter, SelectField } from '../../ui/fields.tsx';
+import { Empty, LoadError, Loading, MoreButton, PageTitle } from '../../ui/page.tsx';
+import { usePaged } from '../../ui/use-paged.ts';
+import { ACTION_FAMILIES, actionLabel, detailsText, TARGET_LABELS } from './audit-labels.ts';
+
+const KEYS = ['action', 'user', 'from', 'to'] as const;
+type Filters = Partial<Record<(typeof KEYS)[number], string>>;
+
+const auditHref = (f: Filters) => {
+  const p = new URLSearchParams();
+  for (const k of KEYS) if (f[k]) p.set(k, f[k]!);
+  const s = p.toString();
+  return `/admin/audit${s ? `?${s}` : ''}`;
+};
+
+/** «Журнал»: who did what and when, newest first, filtered in the URL. */
+export function AuditScreen({ place }: { place: Place }) {
+  const { api } = useConsole();
+  const filters: Filters = {};
+  for (const k of KEYS) {
+    const v = place.query.get(k)?.trim();
+    if (v) filters[k] = v;
+  }
+  const list = usePaged<AuditPage, AuditRow>((cursor) => api.get('audit', { ...filters, cursor }), JSON.stringify(filters));
+  const [user, setUser] = useState(filters.user ?? '');
+  useEffect(() => setUser(filters.user ?? ''), [filters.user]);
+  useEffect(() => {
+    document.title = 'Журнал — Отклик';
+  }, []);
+
+  const set = (k: keyof Filters) => (v: string) => navigate(auditHref({ ...filters, [k]: v.trim() }));
+  const families = ACTION_FAMILIES.some((f) => f.value === filters.action) || !filters.action
+    ? ACTION_FAMILIES
+    : [...ACTION_FAMILIES, { value: filters.action, label: actionLabel(filters.action) }];
+
+  return (
+    <>
+      <PageTitle>Журнал действий</PageTitle>
+      <form class="filter-fields open audit-filters" onSubmit={(e) => { e.preventDefault(); set('user')(user); }}>
+        <SelectField label="Действие" value={filters.action ?? ''} onValue={set('action')} empty="Все" options={families} />
+        <div class="field">
+          <label for="audit-user">Пользователь</label>
+          <div class="joined">
+            <input id="audit-user" type="search" placeholder="e-mail" value={user} onInput={(e) => setUser(e.currentTarget.value)} />
+            <button type="submit" class="btn secondary">Найти</button>
+          </div>
+        </div>
+        <DateFilter label="С даты" value={filters.from ?? ''} onCommit={set('from')} max={filters.to} />
+        <DateFilter label="По дату" value={filters.to ?? ''} onCommit={set('to')} min={filters.from} />
+        {Object.keys(filters).length > 0 && <div class="reset"><Link href="/admin/audit">Сбросить фильтры</Link></div>}
+      </form>
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : list.loading && list.items.length === 0 ? <Loading /> : list.items.length === 0 ? <Empty>Записей не нашлось.</Empty> : (
+        <div class={list.loading ? 'stale' : undefined} aria-busy={list.loading}>
+          <table class="table audit-table">
+            <caption class="sr">Журнал действий, сначала новые</caption>
+            <thead>
+              <tr>
+                <th scope="col">Когда</th>
+                <th scope="col">Кто</th>
+                <th scope="col">Действие</th>
+                <th scope="col">Объект</th>
+                <th scope="col">Подробности</th>
+                <th scope="col">IP</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((r) => (
+                <tr key={r.id} class={r.action.endsWith('failed') || r.action.endsWith('locked') ? 'warn-row' : undefined}>
+                  <td data-label="Когда" class="nowrap"><time dateTime={r.at}>{formatDateTime(r.at)}</time></td>
+                  <td data-label="Кто">
+                    {r.user ? <Link href={auditHref({ ...filters, user: r.user.email ?? r.user.id })} title="Только его действия">{r.user.email ?? r.user.id}</Link> : <span class="muted">—</span>}
+                  </td>
+                  <td data-label="Действие">
+                    <Link href={auditHref({ ...filters, action: r.action })} title="Только такие действия">{actionLabel(r.action)}</Link>
+                  </td>
+                  <td data-label="Объект"><Target row={r} /></td>
+                  <td data-label="Подробности" class="small">{detailsText(r.details, r.target?.type === 'submission' ? ['number'] : []) || <span class="muted">—</span>}</td>
+                  <td data-label="IP" class="code-like small">{r.ip ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.moreError && <LoadError error={list.moreError} retry={list.loadMore} />}
+          {list.hasMore && <MoreButton shown={list.items.length} busy={list.moreBusy} onMore={list.loadMore} />}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The registration number an audit line about a submission carries in its details. */
+const numberOf = (row: AuditRow) => {
+  const d = row.details;
+  return d && typeof d === 'object' && typeof (d as { number?: unknown }).number === 'string' ? (d as { number: string }).number : null;
+};
+
+function Target({ row }: { row: AuditRow }) {
+  const t = row.target;
+  if (!t) return <span class="muted">—</span>;
+  const name = TARGET_LABELS[t.type] ?? t.type;
+  const number = numberOf(row);
+  if (t.type === 'submission') return <Link href={`/admin/submissions/${encodeURIComponent(t.id)}`}>{number ? `№ ${number}` : name}</Link>;
+  return <span>{name} <span class="code-like muted">{t.id.length > 12 ? `${t.id.slice(0, 8)}…` : t.id}</span></span>;
+}

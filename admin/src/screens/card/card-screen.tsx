@@ -1,0 +1,100 @@
+import { useEffect } from 'preact/hooks';
+import type { Card, CardReview } from '../../api/types.ts';
+import { useConsole } from '../../app-context.ts';
+import { formatDateTime } from '../../format.ts';
+import { CHANNEL_LABELS, label } from '../../labels.ts';
+import { canModerate } from '../../permissions.ts';
+import { Link } from '../../router.tsx';
+import { KindBadge, ReviewBadge, StatusBadge } from '../../ui/badges.tsx';
+import { LoadError, Loading, PageTitle } from '../../ui/page.tsx';
+import { useLoad } from '../../ui/use-load.ts';
+import { CardConsent, CardFiles, CardMessage, CardPeople } from './card-details.tsx';
+import { CardEmails, CardHistory } from './card-history.tsx';
+import { CardComment, CardManage } from './card-manage.tsx';
+
+/** «Карточка обращения»: every field, the files, the consent, the e-mails, the history, and the work on it. */
+export function CardScreen({ id }: { id: string }) {
+  const { api, lastInbox } = useConsole();
+  const card = useLoad(() => api.get<Card>(`submissions/${encodeURIComponent(id)}`), [id]);
+  const c = card.data;
+
+  useEffect(() => {
+    document.title = c ? `№ ${c.number} — Отклик` : 'Обращение — Отклик';
+  }, [c?.number]);
+
+  const back = <Link class="back" href={lastInbox}>← Входящие</Link>;
+  if (card.error?.status === 404) {
+    return (
+      <>
+        {back}
+        <PageTitle>Обращение не найдено</PageTitle>
+        <p>Его нет, или оно относится к другому подразделению.</p>
+      </>
+    );
+  }
+  if (!c) {
+    return (
+      <>
+        {back}
+        <PageTitle>Обращение</PageTitle>
+        {card.error ? <LoadError error={card.error} retry={card.reload} /> : <Loading />}
+      </>
+    );
+  }
+
+  return (
+    <>
+      {back}
+      <PageTitle besides aside={<><KindBadge kind={c.kind} /> <StatusBadge status={c.status} /></>}>
+        {c.type === 'rating' ? 'Оценка' : 'Обращение'} № {c.number}
+      </PageTitle>
+      <p class="subtitle">
+        Поступило <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time> · {label(CHANNEL_LABELS, c.channel)}
+      </p>
+      <div class="card-grid">
+        <div class="card-main">
+          <CardMessage card={c} />
+          <CardPeople card={c} />
+          <CardFiles card={c} />
+          <CardConsent card={c} />
+        </div>
+        <div class="card-side">
+          <CardManage key={`${c.kind}|${c.status}|${c.department?.id}|${c.employee?.slug}`} card={c} onSaved={(saved) => card.setData(() => saved)} />
+          <CardComment card={c} onAdded={(ev) => card.setData((old) => old && { ...old, history: [...(old.history ?? []), ev] })} />
+          {c.type === 'rating' && <CardPublication card={c} />}
+        </div>
+      </div>
+      <CardHistory card={c} />
+      <CardEmails card={c} />
+    </>
+  );
+}
+
+const reviewOf = (r: CardReview | undefined) => (r && typeof r === 'object' ? r : r ? { status: r } : null);
+
+function CardPublication({ card }: { card: Card }) {
+  const { user } = useConsole();
+  const review = reviewOf(card.review);
+  return (
+    <section class="panel" aria-labelledby="card-publication">
+      <h2 id="card-publication">Публикация на сайте</h2>
+      {!card.publish ? (
+        <p class="muted">Автор не дал согласия на публикацию: этот отзыв не публикуется.</p>
+      ) : !review ? (
+        <p class="muted">Решения пока нет.</p>
+      ) : (
+        <>
+          <p><ReviewBadge review={review.status} /></p>
+          {review.status === 'pending' && canModerate(user) && <p><Link href="/admin/moderation">Перейти к модерации</Link></p>}
+          {review.status === 'approved' && review.text && (
+            <>
+              <p class="small muted">Опубликованный текст{review.redacted ? ' (отредактирован)' : ''}:</p>
+              <p class="message">{review.text}</p>
+            </>
+          )}
+          {review.status === 'rejected' && review.reason && <p>Причина: {review.reason}</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect } from 'preact/hooks';
+import type { InboxPage, SubmissionRow } from '../../api/types.ts';
+import { useConsole } from '../../app-context.ts';
+import { plural } from '../../format.ts';
+import type { Place } from '../../router.tsx';
+import { Empty, LoadError, Loading, MoreButton, PageTitle } from '../../ui/page.tsx';
+import { usePaged } from '../../ui/use-paged.ts';
+import { InboxFilters } from './inbox-filters.tsx';
+import { readFilters } from './inbox-query.ts';
+import { InboxTable } from './inbox-table.tsx';
+
+const PAGE = 50;
+
+/** «Входящие»: every submission, newest first, filtered by the URL. */
+export function InboxScreen({ place }: { place: Place }) {
+  const { api, user, meta } = useConsole();
+  const filters = readFilters(place.query);
+  const key = JSON.stringify(filters);
+  const list = usePaged<InboxPage, SubmissionRow>((cursor) => api.get('submissions', { ...filters, cursor, limit: PAGE }), key);
+  const counts = list.first?.counts;
+  const department = user.role === 'handler' ? meta.departments.find((d) => d.id === user.departmentId) : undefined;
+
+  useEffect(() => {
+    document.title = 'Входящие — Отклик';
+  }, []);
+
+  return (
+    <>
+      <PageTitle aside={department && <span class="muted">Подразделение: {department.name}</span>}>Входящие</PageTitle>
+      <InboxFilters filters={filters} counts={counts} />
+      <p class="summary" role="status" aria-live="polite">
+        {list.loading ? 'Ищем…' : counts ? `Найдено ${counts.total} ${plural(counts.total, 'сообщение', 'сообщения', 'сообщений')}` : ''}
+      </p>
+      {list.error ? (
+        <LoadError error={list.error} retry={list.reload} />
+      ) : list.loading && list.items.length === 0 ? (
+        <Loading />
+      ) : list.items.length === 0 ? (
+        <Empty>{filters.q || Object.keys(filters).length > 0 ? 'Ничего не нашлось. Измените поиск или сбросьте фильтры.' : 'Сообщений пока нет.'}</Empty>
+      ) : (
+        <div class={list.loading ? 'stale' : undefined} aria-busy={list.loading}>
+          <InboxTable items={list.items} />
+          {list.moreError && <LoadError error={list.moreError} retry={list.loadMore} />}
+          {list.hasMore && <MoreButton shown={list.items.length} total={counts?.total} busy={list.moreBusy} onMore={list.loadMore} />}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { SubmissionRow } from '../../api/types.ts';
+import { formatDateTime } from '../../format.ts';
+import { CHANNEL_LABELS, label } from '../../labels.ts';
+import { Link } from '../../router.tsx';
+import { KindBadge, ReviewBadge, Stars, StatusBadge } from '../../ui/badges.tsx';
+
+/** The inbox's rows: dense on a laptop, one block per submission on a phone (see styles.css). */
+export function InboxTable({ items }: { items: SubmissionRow[] }) {
+  return (
+    <table class="table inbox-table">
+      <caption class="sr">Обращения и оценки, сначала новые</caption>
+      <thead>
+        <tr>
+          <th scope="col">№</th>
+          <th scope="col">Поступило</th>
+          <th scope="col">Вид</th>
+          <th scope="col">Статус</th>
+          <th scope="col">От кого</th>
+          <th scope="col" class="wide-col">Сообщение</th>
+          <th scope="col">Кому</th>
+          <th scope="col">Канал</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((s) => <Row key={s.id} s={s} />)}
+      </tbody>
+    </table>
+  );
+}
+
+function Row({ s }: { s: SubmissionRow }) {
+  return (
+    <tr class={s.status === 'new' ? 'unread' : undefined}>
+      <td class="c-number" data-label="№">
+        <Link href={`/admin/submissions/${encodeURIComponent(s.id)}`}>{s.number}</Link>
+      </td>
+      <td class="c-date" data-label="Поступило"><time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time></td>
+      <td class="c-kind" data-label="Вид">
+        <KindBadge kind={s.kind} />
+        {s.score !== null && s.score !== undefined && <Stars score={s.score} />}
+      </td>
+      <td class="c-status" data-label="Статус">
+        <StatusBadge status={s.status} />
+        {s.review && <ReviewBadge review={s.review} />}
+      </td>
+      <td class="c-from" data-label="От кого">
+        {s.name || s.organization ? (
+          <>
+            {s.name && <span class="strong">{s.name}</span>}
+            {s.organization && <span class="sub">{s.organization}</span>}
+          </>
+        ) : (
+          <span class="muted">Не назвался</span>
+        )}
+        {s.email && <span class="sub muted">{s.email}</span>}
+        {s.phone && <span class="sub muted">{s.phone}</span>}
+      </td>
+      <td class="c-text" data-label="Сообщение">
+        {s.excerpt ? <span class="excerpt">{s.excerpt}</span> : <span class="muted">Без комментария</span>}
+      </td>
+      <td class="c-to" data-label="Кому">
+        {s.employee && <span>{s.employee.name}</span>}
+        {s.department && <span class="sub muted">{s.department.name}</span>}
+        {!s.employee && !s.department && <span class="muted">—</span>}
+      </td>
+      <td class="c-channel" data-label="Канал">{label(CHANNEL_LABELS, s.channel)}</td>
+    </tr>
+  );
+}

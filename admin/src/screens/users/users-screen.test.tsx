@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, choose, click, json, META, openConsole, signedIn, stubApi, type, USERS } from '../../testing/helpers.tsx';
+
+const ROWS = [{ ...USERS.admin, department: null, active: true, createdAt: '2026-11-01T10:00:00Z' }];
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('users', () => {
+  it('creates a handler of a department and shows his one-time password once', async () => {
+    const api = stubApi({
+      'GET me': signedIn(USERS.admin), 'GET meta': json(200, META), 'GET users': json(200, { items: ROWS }),
+      'POST users': ({ body }) => ((body as { email: string }).email === 'taken@example.ru'
+        ? apiError(422, 'validation', 'Проверьте поля формы', { email: 'Этот e-mail уже занят' })
+        : json(201, { user: { ...USERS.handler, department: 'ДКС', active: true, createdAt: '2026-11-22T10:00:00Z' }, oneTimePassword: 'Xk4-pQ9-mT2-wZ7' })),
+    });
+    const c = await openConsole('/admin/users');
+    await click(c.button('Добавить пользователя'));
+    await type(c.field('E-mail'), 'taken@example.ru');
+    await type(c.field('Имя'), 'Ксения');
+    await choose(c.field<HTMLSelectElement>('Роль'), 'handler');
+    await click(c.button('Создать и показать пароль'));
+    expect(c.errorOf(c.field('Подразделение'))).toBe('Ответственному нужно подразделение');
+    await choose(c.field<HTMLSelectElement>('Подразделение'), 'd1');
+    await click(c.button('Создать и показать пароль'));
+    expect(c.errorOf(c.field('E-mail'))).toBe('Этот e-mail уже занят');
+    await type(c.field('E-mail'), 'dks@example.ru');
+    await click(c.button('Создать и показать пароль'));
+    expect(api.last('POST', 'users')!.body).toEqual({ email: 'dks@example.ru', name: 'Ксения', role: 'handler', departmentId: 'd1' });
+    expect(c.$('.otp')!.textContent).toBe('Xk4-pQ9-mT2-wZ7');
+    expect(document.activeElement).toBe(c.$('.otp-box'));
+    await click(c.button('Готово, пароль передан'));
+    expect(c.$('.otp')).toBeNull();
+  });
+
+  it('is not offered to other roles', async () => {
+    stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META) });
+    const c = await openConsole('/admin/users');
+    expect(c.$('h1')!.textContent).toBe('Недостаточно прав');
+    expect(c.$$('nav a').map((a) => a.textContent)).toEqual(['Входящие', 'Модерация', 'Справочник', 'Журнал']);
+  });
+});

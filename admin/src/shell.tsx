@@ -1,0 +1,163 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Api } from './api/client.ts';
+import type { Meta, Session, User } from './api/types.ts';
+import { type Console, ConsoleContext, EMPTY_META } from './app-context.ts';
+import { ROLE_LABELS } from './labels.ts';
+import { canManageUsers, canModerate, canSeeAudit, canSeeDirectory } from './permissions.ts';
+import { BASE, Link, match, type Place, usePlace } from './router.tsx';
+import { AuditScreen } from './screens/audit/audit-screen.tsx';
+import { ChangePassword } from './screens/auth/change-password.tsx';
+import { CardScreen } from './screens/card/card-screen.tsx';
+import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
+import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
+import { ModerationScreen } from './screens/moderation/moderation-screen.tsx';
+import { UsersScreen } from './screens/users/users-screen.tsx';
+import { PageTitle } from './ui/page.tsx';
+import { useLoad } from './ui/use-load.ts';
+
+interface Section {
+  href: string;
+  title: string;
+  /** Whether a path belongs to the section (for aria-current). */
+  owns: (path: string) => boolean;
+  allowed: (user: User) => boolean;
+}
+
+const SECTIONS: Section[] = [
+  { href: `${BASE}/`, title: 'Входящие', owns: (p) => p === '/' || p.startsWith('/submissions'), allowed: () => true },
+  { href: `${BASE}/moderation`, title: 'Модерация', owns: (p) => p.startsWith('/moderation'), allowed: canModerate },
+  { href: `${BASE}/directory`, title: 'Справочник', owns: (p) => p.startsWith('/directory'), allowed: canSeeDirectory },
+  { href: `${BASE}/audit`, title: 'Журнал', owns: (p) => p.startsWith('/audit'), allowed: canSeeAudit },
+  { href: `${BASE}/users`, title: 'Пользователи', owns: (p) => p.startsWith('/users'), allowed: canManageUsers },
+];
+
+interface ShellProps {
+  api: Api;
+  user: User;
+  onUser: (user: User) => void;
+  onSignedOut: () => void;
+}
+
+/** The signed-in console: the top bar with the sections, the current screen, the live region. */
+export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
+  const place = usePlace();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [toast, setToast] = useState<{ text: string; tone: 'ok' | 'error'; n: number } | null>(null);
+  const lastInbox = useRef(`${BASE}/`);
+  const meta = useLoad(() => api.get<Meta>('meta'), []);
+  const firstPath = useRef(true);
+
+  if (place.path === '/') lastInbox.current = place.href;
+
+  // Focus goes to the new screen's heading when the path changes (not on a filter change, which
+  // keeps focus on the filter the user is working with).
+  useEffect(() => {
+    setMenuOpen(false);
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [place.path]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const t = setTimeout(() => setToast(null), toast.tone === 'error' ? 8000 : 4000);
+    return () => clearTimeout(t);
+  }, [toast]);
+
+  const context: Console = useMemo(
+    () => ({
+      api, user, meta: meta.data ?? EMPTY_META, reloadMeta: meta.reload,
+      announce: (text, tone = 'ok') => setToast((t) => ({ text, tone, n: (t?.n ?? 0) + 1 })),
+      lastInbox: lastInbox.current,
+    }),
+    [api, user, meta.data, place.href],
+  );
+
+  const signOut = async () => {
+    try {
+      await api.send('POST', 'logout');
+    } catch {
+      // Gone already or unreachable: the screen signs out all the same.
+    }
+    onSignedOut();
+  };
+
+  const sections = SECTIONS.filter((s) => s.allowed(user));
+  return (
+    <ConsoleContext.Provider value={context}>
+      <a class="skip" href="#main">Перейти к содержанию</a>
+      <header class="topbar">
+        <div class="topbar-inner">
+          <Link class="brand" href={`${BASE}/`}>Отклик <span>СМК</span></Link>
+          <button type="button" class="menu-toggle" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen(!menuOpen)}>
+            <span aria-hidden="true">☰</span> Меню
+          </button>
+          <div
+            id="site-menu"
+            class={`menu ${menuOpen ? 'open' : ''}`}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape' || !menuOpen) return;
+              setMenuOpen(false);
+              document.querySelector<HTMLElement>('.menu-toggle')?.focus();
+            }}
+          >
+            <nav aria-label="Разделы">
+              <ul>
+                {sections.map((s) => (
+                  <li key={s.href}>
+                    <Link href={s.href} aria-current={s.owns(place.path) ? 'page' : undefined}>{s.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="account">
+              <span class="who" title={user.email}>
+                {user.name} <span class="muted">· {ROLE_LABELS[user.role]}</span>
+              </span>
+              <Link href={`${BASE}/password`} aria-current={place.path === '/password' ? 'page' : undefined}>Сменить пароль</Link>
+              <button type="button" class="link-button" onClick={signOut}>Выйти</button>
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="main" class="main">
+        <Screen place={place} user={user} api={api} onUser={onUser} />
+      </main>
+      <div class={`toast ${toast ? `show ${toast.tone}` : ''}`} role="status" aria-live="polite" aria-atomic="true">
+        {toast && <span key={toast.n}>{toast.text}</span>}
+      </div>
+    </ConsoleContext.Provider>
+  );
+}
+
+function Screen({ place, user, api, onUser }: { place: Place; user: User; api: Api; onUser: (u: User) => void }) {
+  const { path } = place;
+  const forbidden = SECTIONS.find((s) => s.owns(path) && !s.allowed(user));
+  if (forbidden) return <Forbidden />;
+  if (path === '/') return <InboxScreen place={place} />;
+  const card = match('/submissions/:id', path);
+  if (card) return <CardScreen key={card.id} id={card.id!} />;
+  if (match('/moderation', path)) return <ModerationScreen />;
+  const dir = match('/directory', path) ? { tab: 'departments' } : match('/directory/:tab', path);
+  if (dir) return <DirectoryScreen tab={dir.tab!} />;
+  if (match('/audit', path)) return <AuditScreen place={place} />;
+  if (match('/users', path)) return <UsersScreen />;
+  if (match('/password', path)) return <ChangePassword api={api} onChanged={(s: Session) => onUser(s.user)} />;
+  return (
+    <>
+      <PageTitle>Страница не найдена</PageTitle>
+      <p>Такого раздела в консоли нет. <Link href={`${BASE}/`}>Перейти во входящие</Link></p>
+    </>
+  );
+}
+
+function Forbidden() {
+  return (
+    <>
+      <PageTitle>Недостаточно прав</PageTitle>
+      <p>Этот раздел недоступен для вашей роли. <Link href={`${BASE}/`}>Перейти во входящие</Link></p>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { useRef, useState } from 'preact/hooks';
+import { type ApiFailure, asFailure } from '../api/client.ts';
+import { waitText } from '../format.ts';
+
+export interface Action {
+  busy: boolean;
+  /** The form's general error: not a field's (403, 409, a lost connection, a lock-out). */
+  error: string | null;
+  /** The server's messages per field (422). */
+  fields: Record<string, string>;
+  /** The last failure itself, for what a screen reads beyond the message (a lock-out's wait). */
+  failure: ApiFailure | null;
+  /** Runs a request; on failure keeps its errors and moves focus to the first bad field or the error. */
+  run: <T>(request: () => Promise<T>) => Promise<T | undefined>;
+  /** Puts a field's error the client found itself. */
+  fail: (fields: Record<string, string>, error?: string | null) => void;
+  reset: () => void;
+  /** Give it to the <form> (or its wrapper) so focus can find the bad field. */
+  ref: { current: HTMLElement | null };
+}
+
+/**
+ * The state of a form that sends something: busy while it goes, the errors when it fails.
+ * @example const save = useAction(); … <form ref={save.ref} onSubmit={(e) => { e.preventDefault(); save.run(() => api.send('POST', 'departments', draft)) }}>
+ */
+type State = Pick<Action, 'busy' | 'error' | 'fields' | 'failure'>;
+const IDLE: State = { busy: false, error: null, fields: {}, failure: null };
+
+export function useAction(): Action {
+  const [state, setState] = useState<State>(IDLE);
+  const ref = useRef<HTMLElement | null>(null);
+
+  const focusProblem = () =>
+    setTimeout(() => {
+      const target = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]');
+      target?.focus();
+    }, 0);
+
+  const fail = (fields: Record<string, string>, error: string | null = null, failure: ApiFailure | null = null) => {
+    setState({ busy: false, error, fields, failure });
+    focusProblem();
+  };
+
+  const run = async <T,>(request: () => Promise<T>): Promise<T | undefined> => {
+    setState({ ...IDLE, busy: true });
+    try {
+      const result = await request();
+      setState(IDLE);
+      return result;
+    } catch (err) {
+      const f = asFailure(err);
+      if (f.status === 401 && f.code === 'unauthorized') {
+        setState(IDLE);
+        return undefined;
+      }
+      const hasFields = Object.keys(f.fields).length > 0;
+      const wait = f.retryAfter && f.status === 429 ? ` Повторите через ${waitText(f.retryAfter)}` : '';
+      fail(f.fields, hasFields && f.status === 422 ? null : (wait ? f.message.replace(/[.!]?$/, '.') : f.message) + wait, f);
+      return undefined;
+    }
+  };
+
+  return { ...state, run, fail: (fields, error) => fail(fields, error), reset: () => setState(IDLE), ref };
+}
