@@ -10,6 +10,7 @@ import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
+import { rateLimit } from './http/rate-limit.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
 import { consoleApi } from './console/routes.ts';
 import { ratingPages } from './ratings/pages.ts';
@@ -41,6 +42,9 @@ export function createApp(deps: AppDeps) {
     maxAge: 86400,
   }));
 
+  // Every way a visitor can submit counts against one allowance per IP.
+  const limit = rateLimit({ max: deps.config.rateLimit, windowMs: 10 * 60 * 1000, clock: deps.clock, trustProxy: deps.config.trustProxy });
+  for (const path of ['/api/v1/feedback', '/api/v1/ratings', '/f', '/r/:slug']) app.post(path, limit);
   app.route('/api/v1/feedback', feedbackApi(intake));
   app.route('/api/v1/ratings', ratingsApi(intake));
   app.route('/api/v1/reviews', reviewsApi({ db: deps.db }));

@@ -26,6 +26,7 @@ const envSchema = z
     MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
     DEMO: optional.pipe(flag.optional()),
     TRUST_PROXY: optional.pipe(flag.optional()),
+    RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(30),
   });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -55,6 +56,8 @@ export interface Config {
   demo: boolean;
   /** Take the client's IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Submissions one IP may post in 10 minutes; 0 turns the limit off. */
+  rateLimit: number;
   production: boolean;
 }
 
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     demo: e.DEMO ?? !production,
     trustProxy: e.TRUST_PROXY ?? false,
+    rateLimit: e.RATE_LIMIT,
     production,
   };
 }

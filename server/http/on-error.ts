@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ApiErrorCode } from '../../shared/i18n.ts';
+import { html } from 'hono/html';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type ApiErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { page } from '../hosted/layout.ts';
 import { ApiError, errorBody } from './api-error.ts';
 import { requestLang } from './lang.ts';
 
@@ -8,13 +11,22 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
 };
 
-/** The one place errors get their public shape. */
+/**
+ * The one place errors get their public shape: JSON for the APIs, a short page for a person's
+ * browser on the server-rendered pages (/f, /r, /s, /reviews).
+ */
 export function onError(err: Error, c: Context) {
   const lang = requestLang(c);
-  if (err instanceof ApiError) return c.json(errorBody(lang, err.code, err.fields), err.status);
-  if (err instanceof HTTPException && err.status < 500) {
-    return c.json(errorBody(lang, CODE_BY_STATUS[err.status] ?? 'bad_request'), err.status);
+  const [status, body] = shape(err, lang);
+  if (status === 500) console.error(`[otklik] ${c.req.method} ${c.req.path}:`, err);
+  if (!c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')) {
+    return c.html(page({ lang, title: body.error.message, body: html`<div class="card" role="alert"><h1>${body.error.message}</h1><p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${FORM_TEXTS[lang].title}</a></p></div>` }), status);
   }
-  console.error(`[otklik] ${c.req.method} ${c.req.path}:`, err);
-  return c.json(errorBody(lang, 'internal'), 500);
+  return c.json(body, status);
+}
+
+function shape(err: Error, lang: Lang): [ContentfulStatusCode, ReturnType<typeof errorBody>] {
+  if (err instanceof ApiError) return [err.status, errorBody(lang, err.code, err.fields)];
+  if (err instanceof HTTPException && err.status < 500) return [err.status as ContentfulStatusCode, errorBody(lang, CODE_BY_STATUS[err.status] ?? 'bad_request')];
+  return [500, errorBody(lang, 'internal')];
 }
