@@ -1,37 +1,10 @@
 import { type SqlBool, sql } from 'kysely';
+import type { InboxCounts, InboxItem } from '../../shared/console-types.ts';
 import type { Db } from '../db/connection.ts';
 import { encodeCursor, type Position } from './cursor.ts';
 import type { InboxFilter } from './inbox-filter.ts';
 import { type Scope, scopeCondition } from './scope.ts';
 import { searchCondition, searchPlan } from './search.ts';
-
-export interface InboxItem {
-  id: string;
-  number: string;
-  type: 'feedback' | 'rating';
-  kind: string;
-  status: string;
-  channel: string;
-  createdAt: string;
-  excerpt: string;
-  name: string | null;
-  organization: string | null;
-  email: string | null;
-  phone: string | null;
-  score: number | null;
-  /** Ratings: whether the author allowed publication; null for feedback. */
-  publish: boolean | null;
-  employee: { slug: string; name: string } | null;
-  department: { id: string; name: string } | null;
-  review: 'pending' | 'approved' | 'rejected' | null;
-}
-
-export interface InboxCounts {
-  total: number;
-  byKind: Record<string, number>;
-  byStatus: Record<string, number>;
-  byType: Record<string, number>;
-}
 
 const EXCERPT = 200;
 

@@ -1,7 +1,9 @@
 import { vi } from 'vitest';
 import { mount } from './index.tsx';
+import { fieldEvents } from '../testing/field-events.ts';
+import { BASE, json } from '../testing/responses.ts';
 
-export const BASE = 'https://feedback.test/';
+export { BASE, json };
 
 /** Renders `<otklik-feedback>` with these attributes the way the loader does, and reaches into it. */
 export function setup(attributes: Record<string, string> = {}, launcher?: HTMLButtonElement) {
@@ -27,17 +29,7 @@ export type Widget = ReturnType<typeof setup>;
 /** Lets Preact render and pending promises settle. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  el.focus();
-  el.value = value;
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle();
-}
-
-export async function leave(el: Element) {
-  el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-  await settle();
-}
+export const { type, leave } = fieldEvents(settle);
 
 export async function submit(w: Widget) {
   w.$<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -63,9 +55,6 @@ export function stubFetch(...answers: Array<Response | Error>) {
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
-
-export const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 export const created = (number: string) =>
   json(201, { id: 'f1', number, kind: 'complaint', createdAt: '2026-11-23T10:00:00Z', ack: 'Благодарим Вас за обращение.' });

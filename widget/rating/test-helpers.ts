@@ -1,13 +1,12 @@
 import { vi } from 'vitest';
 import { mount } from './index.tsx';
+import { fieldEvents } from '../testing/field-events.ts';
+import { BASE, json } from '../testing/responses.ts';
 
-export const BASE = 'https://feedback.test/';
+export { BASE, json };
 
 export const IVANOV = { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', department: 'ДКС' };
 export const DELIVERY = { slug: 'delivery', title: 'Качество доставки' };
-
-export const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 export const notFound = () => json(404, { error: { code: 'not_found', message: 'Не найдено' } });
 
@@ -69,17 +68,7 @@ export async function setup(attributes: Record<string, string> = { subject: 'emp
 
 export type Rating = Awaited<ReturnType<typeof setup>>;
 
-export async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  el.focus();
-  el.value = value;
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle();
-}
-
-export async function leave(el: Element) {
-  el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-  await settle();
-}
+export const { type, leave } = fieldEvents(settle);
 
 export async function submit(w: Rating) {
   w.$<HTMLButtonElement>('button[type="submit"]')!.click();

@@ -1,8 +1,9 @@
 import { vi } from 'vitest';
 import { mount } from './index.tsx';
 import type { Review, ReviewsPage } from './reviews-api.ts';
+import { BASE, json } from '../testing/responses.ts';
 
-export const BASE = 'https://feedback.test/';
+export { BASE };
 
 export const IVANOV = { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' };
 
@@ -12,8 +13,6 @@ export const review = (over: Partial<Review> = {}): Review => ({
 });
 
 export const reviewsPage = (items: Review[], summary = { count: items.length, average: items.length ? 4.7 : null }): ReviewsPage => ({ items, nextCursor: null, summary });
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** A fetch stub answering each GET with the next of `answers` (an Error rejects, as a dropped connection does). */
 export function stubFetch(...answers: Array<ReviewsPage | { status: number; body: unknown } | Error>) {

@@ -1,5 +1,10 @@
 // The console API's payloads as the UI reads them (README: «Console API»). Fields the contract
-// leaves open are optional here, and the screens show what is there.
+// leaves open are optional here, and the screens show what is there. The inbox's rows and counts
+// are the server's own types, from shared/.
+
+import type { InboxCounts, InboxItem, ReviewState } from '../../../shared/console-types.ts';
+
+export type { InboxCounts, InboxItem, ReviewState };
 
 export type Role = 'admin' | 'qms' | 'handler' | 'viewer';
 
@@ -56,39 +61,10 @@ export interface Meta {
   channels: CodeList;
 }
 
-export type ReviewState = 'pending' | 'approved' | 'rejected';
-
-export interface SubmissionRow {
-  id: string;
-  number: string;
-  type: 'feedback' | 'rating';
-  kind: string;
-  status: string;
-  channel: string;
-  createdAt: string;
-  excerpt: string;
-  name: string | null;
-  organization: string | null;
-  email: string | null;
-  phone: string | null;
-  score: number | null;
-  publish: boolean | null;
-  employee: { slug: string; name: string } | null;
-  department: { id: string; name: string } | null;
-  review: ReviewState | null;
-}
-
-export interface Counts {
-  total: number;
-  byKind?: Record<string, number>;
-  byStatus?: Record<string, number>;
-  byType?: Record<string, number>;
-}
-
 export interface InboxPage {
-  items: SubmissionRow[];
+  items: InboxItem[];
   nextCursor: string | null;
-  counts?: Counts;
+  counts?: InboxCounts;
 }
 
 export interface Attachment {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Counts } from '../../api/types.ts';
+import type { InboxCounts } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { CHANNEL_LABELS, type Choice, choices, KIND_LABELS, STATUS_LABELS } from '../../labels.ts';
 import { Link, navigate } from '../../router.tsx';
@@ -10,7 +10,7 @@ const withCounts = (options: Choice[], counts: Record<string, number> | undefine
   options.map((o) => ({ ...o, label: counts && counts[o.value] !== undefined ? `${o.label} (${counts[o.value]})` : o.label }));
 
 /** The type tabs, the search box and the filters; every change is a new URL (pushed, so Back undoes it). */
-export function InboxFilters({ filters, counts }: { filters: Filters; counts: Counts | undefined }) {
+export function InboxFilters({ filters, counts }: { filters: Filters; counts: InboxCounts | undefined }) {
   const { meta, user } = useConsole();
   const [q, setQ] = useState(filters.q ?? '');
   const [open, setOpen] = useState(false);

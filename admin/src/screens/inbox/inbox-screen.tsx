@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { InboxPage, SubmissionRow } from '../../api/types.ts';
+import type { InboxItem, InboxPage } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { plural } from '../../format.ts';
 import type { Place } from '../../router.tsx';
@@ -16,7 +16,7 @@ export function InboxScreen({ place }: { place: Place }) {
   const { api, user, meta } = useConsole();
   const filters = readFilters(place.query);
   const key = JSON.stringify(filters);
-  const list = usePaged<InboxPage, SubmissionRow>((cursor) => api.get('submissions', { ...filters, cursor, limit: PAGE }), key);
+  const list = usePaged<InboxPage, InboxItem>((cursor) => api.get('submissions', { ...filters, cursor, limit: PAGE }), key);
   const counts = list.first?.counts;
   const department = user.role === 'handler' ? meta.departments.find((d) => d.id === user.departmentId) : undefined;
 

@@ -1,11 +1,11 @@
-import type { SubmissionRow } from '../../api/types.ts';
+import type { InboxItem } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
 import { Link } from '../../router.tsx';
 import { KindBadge, ReviewBadge, Stars, StatusBadge } from '../../ui/badges.tsx';
 
 /** The inbox's rows: dense on a laptop, one block per submission on a phone (see styles.css). */
-export function InboxTable({ items }: { items: SubmissionRow[] }) {
+export function InboxTable({ items }: { items: InboxItem[] }) {
   return (
     <table class="table inbox-table">
       <caption class="sr">Обращения и оценки, сначала новые</caption>
@@ -28,7 +28,7 @@ export function InboxTable({ items }: { items: SubmissionRow[] }) {
   );
 }
 
-function Row({ s }: { s: SubmissionRow }) {
+function Row({ s }: { s: InboxItem }) {
   return (
     <tr class={s.status === 'new' ? 'unread' : undefined}>
       <td class="c-number" data-label="№">
