@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
 import { runCli, type RunningServer, startServer } from './support/server-process.ts';
+
+// A real server and Chromium per file: generous under a loaded CI machine, still bounded.
+vi.setConfig({ testTimeout: 60_000 });
 
 // The demo directory (DEMO on, empty database): ivanov in ДКС, petrova in ОПР.
 const XSS = '<img src=x onerror=alert(1)>';

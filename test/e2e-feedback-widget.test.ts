@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachments, bodyText, header, parseMime } from '../server/mail/testing/read-mime.ts';
 import { PDF_BYTES } from './support/test-app.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
 import { runCli, type RunningServer, startServer, waitFor } from './support/server-process.ts';
+
+// A real server and Chromium per file: generous under a loaded CI machine, still bounded.
+vi.setConfig({ testTimeout: 60_000 });
 
 const readMail = (dir: string) =>
   fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => parseMime(fs.readFileSync(path.join(dir, f)))) : [];

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server-process.ts';
+
+// A real server and Chromium per file: generous under a loaded CI machine, still bounded.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript off', () => {
   let server: RunningServer;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../server/app.ts';
 import { seedDemoDirectory } from '../server/directory/demo-seed.ts';
 import { loadConfig } from '../server/env.ts';
@@ -14,6 +14,9 @@ import { addRating, decide, publishedRating } from '../server/reviews/testing.ts
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
 import { openTestDb, type TestDb } from './support/databases.ts';
 import { fakeClock } from './support/test-app.ts';
+
+// A real server and Chromium per file: generous under a loaded CI machine, still bounded.
+vi.setConfig({ testTimeout: 60_000 });
 
 const XSS = '<img src=x onerror=alert(1)>';
 
