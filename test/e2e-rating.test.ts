@@ -72,10 +72,11 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     const page = await browser.newPage({ locale: 'ru-RU' });
     await page.goto(`${server.url}/r/petrova?score=4`);
     const widget = page.locator('otklik-rating');
-    const four = widget.getByRole('radio', { name: '4 из 5 — хорошо' });
-    await four.waitFor();
+    // Until the widget upgrades the element, the server's form is what shows: wait for the takeover.
+    await page.waitForFunction(() => document.querySelector('otklik-rating')?.shadowRoot?.querySelector('input[name="score"]'));
+    const four = widget.getByRole('radio', { name: '4 из 5 — хорошо' }).filter({ visible: true });
     expect(await four.isChecked()).toBe(true);
-    await widget.getByRole('radio', { name: '5 из 5 — отлично' }).check();
+    await widget.getByRole('radio', { name: '5 из 5 — отлично' }).filter({ visible: true }).check();
     await widget.getByLabel('Комментарий по работе менеджера').filter({ visible: true }).fill('Анна всё объяснила <за пять минут>');
     await widget.getByLabel('Я согласен на публикацию отзыва на сайте').filter({ visible: true }).check();
     await widget.getByRole('button', { name: 'Отправить отзыв' }).click();
