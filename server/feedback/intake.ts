@@ -9,7 +9,7 @@ import { newId } from '../ids.ts';
 import { enqueueFeedbackMail } from '../mail/feedback-mail.ts';
 import { inspectFiles } from './attachments.ts';
 import type { RawSubmission } from './read-body.ts';
-import { nextRegistrationNumber } from '../submissions/registration-number.ts';
+import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
 import { insertSubmission } from '../submissions/store.ts';
 
@@ -78,6 +78,6 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
 
 /** What a bot that filled the honeypot sees: a plausible answer, nothing stored. */
 function decoyAnswer(config: Config, kind: string, now: Date, lang: Lang): FeedbackAnswer {
-  const number = `${now.getUTCFullYear()}-${String(Math.floor(Math.random() * 90000) + 10000)}`;
+  const number = decoyNumber(now);
   return { id: newId(), number, kind, createdAt: now.toISOString(), ack: ackText(lang, config.companyName, number) };
 }

@@ -11,7 +11,7 @@ import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueRatingMail, type RatingTarget } from '../mail/rating-mail.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
-import { nextRegistrationNumber } from '../submissions/registration-number.ts';
+import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { insertSubmission } from '../submissions/store.ts';
 
 export interface RatingDeps {
@@ -70,7 +70,7 @@ export async function acceptRating(deps: RatingDeps, fields: Record<string, unkn
   const now = deps.clock.now();
   const target = await resolveTarget(deps.db, input.subject, input.employee);
   if (input.website) {
-    const number = `${now.getUTCFullYear()}-${String(Math.floor(Math.random() * 90000) + 10000)}`;
+    const number = decoyNumber(now);
     return { id: newId(), number, subject: input.subject, score: input.score, createdAt: now.toISOString(), ack: ratingAckText(meta.lang, deps.config.companyName, number) };
   }
   const key = requestKey(meta.idempotencyKey, input.idempotencyKey);

@@ -17,3 +17,11 @@ export async function nextRegistrationNumber(trx: Db, at: Date): Promise<string>
     .executeTakeFirstOrThrow();
   return `${year}-${String(row.value).padStart(5, '0')}`;
 }
+
+/**
+ * A plausible number for a bot that filled the honeypot: it looks accepted, nothing is stored,
+ * and the real sequence is not revealed.
+ */
+export function decoyNumber(at: Date): string {
+  return `${companyYear(at)}-${String(Math.floor(Math.random() * 90000) + 10000)}`;
+}
