@@ -1,5 +1,20 @@
-// The console API's inbox payloads (GET /console/api/submissions): the server's inbox query builds
-// them and the console app reads them. Types only: nothing here runs.
+// The console API's payloads that the server builds and the console app reads (GET /api/admin/me,
+// GET /api/admin/submissions). Types only: nothing here runs.
+
+/** Console roles: admin (users and all), qms (submissions, moderation, directory), handler (his
+ * department's submissions), viewer (reads). */
+export type Role = 'admin' | 'qms' | 'handler' | 'viewer';
+
+/** The signed-in console user, as the API gives him and every console route sees him. */
+export interface ConsoleUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** A handler's department: he sees only its submissions. */
+  departmentId: string | null;
+  mustChangePassword: boolean;
+}
 
 /** Where the review of a rating stands. */
 export type ReviewState = 'pending' | 'approved' | 'rejected';

@@ -1,17 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../db/schema.ts';
+import type { ConsoleUser, Role } from '../../shared/console-types.ts';
 import { ApiError } from '../http/api-error.ts';
 
-/** The signed-in console user, as every console route sees him. */
-export interface ConsoleUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** A handler's department: he sees only its submissions. */
-  departmentId: string | null;
-  mustChangePassword: boolean;
-}
+export type { ConsoleUser };
 
 /** Hono variables set by `requireSession`. */
 export type ConsoleEnv = { Variables: { user: ConsoleUser; sessionId: string; csrfToken: string } };

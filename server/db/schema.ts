@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Role } from '../../shared/console-types.ts';
 
 /** Timestamps are ISO 8601 text in UTC on both SQLite and PostgreSQL, so they sort as text. */
 type Iso = string;
@@ -117,7 +118,7 @@ export interface RatingSubjectTable {
   created_at: Iso;
 }
 
-export type Role = 'admin' | 'qms' | 'handler' | 'viewer';
+export type { Role } from '../../shared/console-types.ts';
 
 export interface UserTable {
   id: string;

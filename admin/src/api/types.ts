@@ -2,20 +2,11 @@
 // leaves open are optional here, and the screens show what is there. The inbox's rows and counts
 // are the server's own types, from shared/.
 
-import type { InboxCounts, InboxItem, ReviewState } from '../../../shared/console-types.ts';
+import type { ConsoleUser, InboxCounts, InboxItem, ReviewState, Role } from '../../../shared/console-types.ts';
 
-export type { InboxCounts, InboxItem, ReviewState };
+export type { InboxCounts, InboxItem, ReviewState, Role };
 
-export type Role = 'admin' | 'qms' | 'handler' | 'viewer';
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  departmentId: string | null;
-  mustChangePassword: boolean;
-}
+export type User = ConsoleUser;
 
 export interface Session {
   user: User;
