@@ -5,8 +5,18 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'node', environment: 'node', include: ['{shared,server,scripts,test}/**/*.test.ts'] } },
-      { extends: true, test: { name: 'dom', environment: 'happy-dom', include: ['widget/**/*.test.{ts,tsx}', 'admin/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: ['{shared,server,scripts,test}/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['widget/**/*.test.{ts,tsx}', 'admin/**/*.test.{ts,tsx}'],
+        },
+      },
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -23,7 +23,14 @@ import { type Db, openDb } from '../server/db/connection.ts';
 import { migrations } from '../server/db/migrations/index.ts';
 import type { Database } from '../server/db/schema.ts';
 
-const { values: opts } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '7' }, keep: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '7' },
+    keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
 const ROWS = Number(opts.rows);
 const RUNS = Number(opts.runs);
 
@@ -41,46 +48,302 @@ const rand = rng(20261125);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const chance = (p: number) => rand() < p;
 
-const DEPARTMENTS = ['ДКС', 'Отдел продаж', 'Логистика', 'Склад', 'Бухгалтерия', 'Сервисный центр', 'Отдел закупок', 'Юридический отдел', 'Call-центр', 'Отдел качества', 'Филиал Ростов', 'Филиал Краснодар'];
-const SURNAMES = ['Иванов', 'Петров', 'Сидоров', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов', 'Волков', 'Алексеев', 'Лебедев', 'Семёнов', 'Егоров', 'Павлов', 'Козлов', 'Степанов', 'Николаев', 'Орлов', 'Андреев', 'Макаров', 'Никитин', 'Захаров', 'Зайцев', 'Соловьёв', 'Борисов', 'Яковлев', 'Григорьев', 'Романов', 'Воробьёв', 'Сергеев', 'Кузьмин', 'Фролов', 'Александров', 'Дмитриев', 'Королёв', 'Гусев', 'Киселёв', 'Ильин', 'Максимов', 'Поляков', 'Сорокин', 'Виноградов', 'Ковалёв', 'Белов', 'Медведев', 'Антонов', 'Тарасов', 'Жуков', 'Баранов', 'Филиппов', 'Комаров', 'Давыдов', 'Беляев', 'Герасимов', 'Богданов', 'Осипов', 'Лоськов', 'Бадыштов'];
-const FIRST = [['Иван', 'Алексей', 'Сергей', 'Дмитрий', 'Андрей', 'Михаил', 'Николай', 'Павел', 'Олег', 'Юрий'], ['Анна', 'Мария', 'Елена', 'Ольга', 'Татьяна', 'Наталья', 'Ирина', 'Галина', 'Светлана', 'Ксения']] as const;
-const PATRONYMIC = [['Иванович', 'Петрович', 'Сергеевич', 'Алексеевич', 'Николаевич'], ['Ивановна', 'Петровна', 'Сергеевна', 'Алексеевна', 'Николаевна']] as const;
-const ORGS = ['ООО «Ромашка»', 'АО «СтройМонтаж»', 'ИП Гаврилов', 'ООО «ТехноСервис»', 'РРМОО', 'ООО «Вектор»', 'ПАО «Южная энергетика»', 'ООО «Агрокомплекс»', 'МБОУ СОШ № 12', 'ООО «ЛогистикПро»'];
-const POSITIONS = ['Менеджер', 'Старший менеджер', 'Инженер', 'Кладовщик', 'Водитель-экспедитор', 'Специалист по работе с клиентами', 'Руководитель группы'];
-const COMPLAINT = ['Программа загружается 3–4 минуты, работать невозможно.', 'Доставку перенесли уже второй раз без предупреждения.', 'В накладной указано не то количество товара.', 'Менеджер не перезвонил, хотя обещал в течение часа.', 'При получении обнаружен пересорт: пришли не те позиции.', 'Курьер опоздал на три часа и не предупредил.', 'Счёт выставлен с ошибкой в реквизитах, прошу исправить.', 'Упаковка повреждена, часть товара разбита.', 'На горячей линии никто не отвечает больше 20 минут.', 'Акт сверки не прислали до сих пор.', 'Гарантийный ремонт затянулся на месяц.', 'Цена в счёте отличается от согласованной в коммерческом предложении.'];
-const THANKS = ['Спасибо за оперативную доставку!', 'Благодарю менеджера за внимательное отношение и грамотную консультацию.', 'Всё пришло вовремя и в целости, спасибо.', 'Отдельное спасибо сервисному центру за быстрый ремонт.', 'Очень вежливый водитель, помог с разгрузкой.', 'Спасибо, что нашли решение в нестандартной ситуации.'];
-const SUGGESTION = ['Предлагаю добавить уведомления о статусе заказа по SMS.', 'Было бы удобно получать акты сверки в личном кабинете.', 'Сделайте, пожалуйста, возможность оплаты по QR-коду.', 'Хорошо бы расширить часы работы склада в субботу.', 'Предлагаю указывать в накладной контакт водителя.'];
-const RATING_COMMENTS = ['Всё отлично, спасибо!', 'Быстро и вежливо.', 'Грамотный специалист, рекомендую.', 'Долго ждал ответа.', 'Решил вопрос за один звонок.', 'Хотелось бы быстрее.', 'Спасибо за помощь с документами.', 'Доставка вовремя, водитель вежливый.'];
-const TAILS = ['Заказ № {n}.', 'Договор {n} от прошлого месяца.', 'Прошу разобраться.', 'Жду ответа.', 'Номер счёта {n}.', 'Это уже не первый раз.', ''];
+const DEPARTMENTS = [
+  'ДКС',
+  'Отдел продаж',
+  'Логистика',
+  'Склад',
+  'Бухгалтерия',
+  'Сервисный центр',
+  'Отдел закупок',
+  'Юридический отдел',
+  'Call-центр',
+  'Отдел качества',
+  'Филиал Ростов',
+  'Филиал Краснодар',
+];
+const SURNAMES = [
+  'Иванов',
+  'Петров',
+  'Сидоров',
+  'Смирнов',
+  'Кузнецов',
+  'Попов',
+  'Васильев',
+  'Соколов',
+  'Михайлов',
+  'Новиков',
+  'Фёдоров',
+  'Морозов',
+  'Волков',
+  'Алексеев',
+  'Лебедев',
+  'Семёнов',
+  'Егоров',
+  'Павлов',
+  'Козлов',
+  'Степанов',
+  'Николаев',
+  'Орлов',
+  'Андреев',
+  'Макаров',
+  'Никитин',
+  'Захаров',
+  'Зайцев',
+  'Соловьёв',
+  'Борисов',
+  'Яковлев',
+  'Григорьев',
+  'Романов',
+  'Воробьёв',
+  'Сергеев',
+  'Кузьмин',
+  'Фролов',
+  'Александров',
+  'Дмитриев',
+  'Королёв',
+  'Гусев',
+  'Киселёв',
+  'Ильин',
+  'Максимов',
+  'Поляков',
+  'Сорокин',
+  'Виноградов',
+  'Ковалёв',
+  'Белов',
+  'Медведев',
+  'Антонов',
+  'Тарасов',
+  'Жуков',
+  'Баранов',
+  'Филиппов',
+  'Комаров',
+  'Давыдов',
+  'Беляев',
+  'Герасимов',
+  'Богданов',
+  'Осипов',
+  'Лоськов',
+  'Бадыштов',
+];
+const FIRST = [
+  ['Иван', 'Алексей', 'Сергей', 'Дмитрий', 'Андрей', 'Михаил', 'Николай', 'Павел', 'Олег', 'Юрий'],
+  ['Анна', 'Мария', 'Елена', 'Ольга', 'Татьяна', 'Наталья', 'Ирина', 'Галина', 'Светлана', 'Ксения'],
+] as const;
+const PATRONYMIC = [
+  ['Иванович', 'Петрович', 'Сергеевич', 'Алексеевич', 'Николаевич'],
+  ['Ивановна', 'Петровна', 'Сергеевна', 'Алексеевна', 'Николаевна'],
+] as const;
+const ORGS = [
+  'ООО «Ромашка»',
+  'АО «СтройМонтаж»',
+  'ИП Гаврилов',
+  'ООО «ТехноСервис»',
+  'РРМОО',
+  'ООО «Вектор»',
+  'ПАО «Южная энергетика»',
+  'ООО «Агрокомплекс»',
+  'МБОУ СОШ № 12',
+  'ООО «ЛогистикПро»',
+];
+const POSITIONS = [
+  'Менеджер',
+  'Старший менеджер',
+  'Инженер',
+  'Кладовщик',
+  'Водитель-экспедитор',
+  'Специалист по работе с клиентами',
+  'Руководитель группы',
+];
+const COMPLAINT = [
+  'Программа загружается 3–4 минуты, работать невозможно.',
+  'Доставку перенесли уже второй раз без предупреждения.',
+  'В накладной указано не то количество товара.',
+  'Менеджер не перезвонил, хотя обещал в течение часа.',
+  'При получении обнаружен пересорт: пришли не те позиции.',
+  'Курьер опоздал на три часа и не предупредил.',
+  'Счёт выставлен с ошибкой в реквизитах, прошу исправить.',
+  'Упаковка повреждена, часть товара разбита.',
+  'На горячей линии никто не отвечает больше 20 минут.',
+  'Акт сверки не прислали до сих пор.',
+  'Гарантийный ремонт затянулся на месяц.',
+  'Цена в счёте отличается от согласованной в коммерческом предложении.',
+];
+const THANKS = [
+  'Спасибо за оперативную доставку!',
+  'Благодарю менеджера за внимательное отношение и грамотную консультацию.',
+  'Всё пришло вовремя и в целости, спасибо.',
+  'Отдельное спасибо сервисному центру за быстрый ремонт.',
+  'Очень вежливый водитель, помог с разгрузкой.',
+  'Спасибо, что нашли решение в нестандартной ситуации.',
+];
+const SUGGESTION = [
+  'Предлагаю добавить уведомления о статусе заказа по SMS.',
+  'Было бы удобно получать акты сверки в личном кабинете.',
+  'Сделайте, пожалуйста, возможность оплаты по QR-коду.',
+  'Хорошо бы расширить часы работы склада в субботу.',
+  'Предлагаю указывать в накладной контакт водителя.',
+];
+const RATING_COMMENTS = [
+  'Всё отлично, спасибо!',
+  'Быстро и вежливо.',
+  'Грамотный специалист, рекомендую.',
+  'Долго ждал ответа.',
+  'Решил вопрос за один звонок.',
+  'Хотелось бы быстрее.',
+  'Спасибо за помощь с документами.',
+  'Доставка вовремя, водитель вежливый.',
+];
+const TAILS = [
+  'Заказ № {n}.',
+  'Договор {n} от прошлого месяца.',
+  'Прошу разобраться.',
+  'Жду ответа.',
+  'Номер счёта {n}.',
+  'Это уже не первый раз.',
+  '',
+];
 
-const fio = () => { const g = chance(0.5) ? 1 : 0; const s = pick(SURNAMES); return `${g ? `${s}а` : s} ${pick(FIRST[g])} ${pick(PATRONYMIC[g])}`; };
-const translit = (s: string) => s.toLowerCase().replace(/[а-яё]/g, (ch) => ({ а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'ch', ш: 'sh', щ: 'sch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya' })[ch] ?? '');
+const fio = () => {
+  const g = chance(0.5) ? 1 : 0;
+  const s = pick(SURNAMES);
+  return `${g ? `${s}а` : s} ${pick(FIRST[g])} ${pick(PATRONYMIC[g])}`;
+};
+const translit = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(
+      /[а-яё]/g,
+      (ch) =>
+        ({
+          а: 'a',
+          б: 'b',
+          в: 'v',
+          г: 'g',
+          д: 'd',
+          е: 'e',
+          ё: 'e',
+          ж: 'zh',
+          з: 'z',
+          и: 'i',
+          й: 'y',
+          к: 'k',
+          л: 'l',
+          м: 'm',
+          н: 'n',
+          о: 'o',
+          п: 'p',
+          р: 'r',
+          с: 's',
+          т: 't',
+          у: 'u',
+          ф: 'f',
+          х: 'h',
+          ц: 'c',
+          ч: 'ch',
+          ш: 'sh',
+          щ: 'sch',
+          ъ: '',
+          ы: 'y',
+          ь: '',
+          э: 'e',
+          ю: 'yu',
+          я: 'ya',
+        })[ch] ?? '',
+    );
 const tail = () => pick(TAILS).replace('{n}', String(100000 + Math.floor(rand() * 900000)));
 
-interface Dept { id: string; name: string }
-interface Emp { id: string; slug: string; name: string; departmentId: string }
+interface Dept {
+  id: string;
+  name: string;
+}
+interface Emp {
+  id: string;
+  slug: string;
+  name: string;
+  departmentId: string;
+}
 
 function directory(now: string) {
   const departments: Dept[] = DEPARTMENTS.map((name) => ({ id: randomUUID(), name }));
   const employees: Emp[] = Array.from({ length: 300 }, (_, i) => {
     const name = fio();
-    return { id: randomUUID(), slug: `${translit(name.split(' ')[0]!)}-${i + 1}`, name, departmentId: pick(departments).id };
+    return {
+      id: randomUUID(),
+      slug: `${translit(name.split(' ')[0]!)}-${i + 1}`,
+      name,
+      departmentId: pick(departments).id,
+    };
   });
   const rows = {
-    departments: departments.map((d) => ({ id: d.id, name: d.name, responsible_name: fio(), responsible_email: `${translit(d.name).replace(/\W+/g, '') || 'dept'}@example.ru`, created_at: now })),
-    employees: employees.map((e) => ({ id: e.id, slug: e.slug, name: e.name, position: pick(POSITIONS), department_id: e.departmentId, manager_name: fio(), manager_email: 'boss@example.ru', active: chance(0.9) ? 1 : 0, created_at: now, updated_at: now })),
+    departments: departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      responsible_name: fio(),
+      responsible_email: `${translit(d.name).replace(/\W+/g, '') || 'dept'}@example.ru`,
+      created_at: now,
+    })),
+    employees: employees.map((e) => ({
+      id: e.id,
+      slug: e.slug,
+      name: e.name,
+      position: pick(POSITIONS),
+      department_id: e.departmentId,
+      manager_name: fio(),
+      manager_email: 'boss@example.ru',
+      active: chance(0.9) ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    })),
   };
   return { departments, employees, rows };
 }
 
-const COLUMNS = ['id', 'number', 'type', 'kind', 'status', 'channel', 'message', 'name', 'organization', 'inn', 'phone', 'email', 'page', 'lang',
-  'consent_version', 'consent_at', 'consent_ip', 'consent_user_agent', 'idempotency_key', 'response', 'created_at', 'score', 'subject',
-  'employee_id', 'department_id', 'publish'] as const;
+const COLUMNS = [
+  'id',
+  'number',
+  'type',
+  'kind',
+  'status',
+  'channel',
+  'message',
+  'name',
+  'organization',
+  'inn',
+  'phone',
+  'email',
+  'page',
+  'lang',
+  'consent_version',
+  'consent_at',
+  'consent_ip',
+  'consent_user_agent',
+  'idempotency_key',
+  'response',
+  'created_at',
+  'score',
+  'subject',
+  'employee_id',
+  'department_id',
+  'publish',
+] as const;
 type Row = Record<(typeof COLUMNS)[number], string | number | null>;
-interface Review { submission_id: string; status: string; text: string; redacted: number; created_at: string; decided_at: string | null; published_at: string | null }
+interface Review {
+  submission_id: string;
+  status: string;
+  text: string;
+  redacted: number;
+  created_at: string;
+  decided_at: string | null;
+  published_at: string | null;
+}
 
 /** Submissions from five years before `end` to `end`, oldest first, numbered per year. */
-function* submissions(count: number, end: Date, dir: ReturnType<typeof directory>): Generator<{ row: Row; review?: Review }> {
+function* submissions(
+  count: number,
+  end: Date,
+  dir: ReturnType<typeof directory>,
+): Generator<{ row: Row; review?: Review }> {
   const span = 5 * 365 * 86400_000;
   const counters = new Map<number, number>();
   for (let i = 0; i < count; i++) {
@@ -91,13 +354,32 @@ function* submissions(count: number, end: Date, dir: ReturnType<typeof directory
     const n = (counters.get(year) ?? 0) + 1;
     counters.set(year, n);
     const old = end.getTime() - at.getTime() > 30 * 86400_000;
-    const status = old ? (chance(0.92) ? 'closed' : chance(0.5) ? 'in_progress' : 'new') : pick(['new', 'new', 'in_progress', 'closed']);
+    const status = old
+      ? chance(0.92)
+        ? 'closed'
+        : chance(0.5)
+          ? 'in_progress'
+          : 'new'
+      : pick(['new', 'new', 'in_progress', 'closed']);
     const person = chance(0.75) ? fio() : null;
     const base = {
-      id: randomUUID(), number: `${year}-${String(n).padStart(5, '0')}`, status, created_at: createdAt, lang: 'ru', inn: null, page: 'https://example.ru/contacts',
-      consent_version: '2026-11-22', consent_at: createdAt, consent_ip: `10.${i % 250}.${(i >> 8) % 250}.${(i >> 16) % 250}`, consent_user_agent: 'Mozilla/5.0',
-      idempotency_key: null, response: '{}', name: person,
-      email: chance(0.55) ? `${person ? translit(person.split(' ')[0]!) : 'client'}${i % 997}@${pick(['mail.ru', 'yandex.ru', 'gmail.com', 'example.ru'])}` : null,
+      id: randomUUID(),
+      number: `${year}-${String(n).padStart(5, '0')}`,
+      status,
+      created_at: createdAt,
+      lang: 'ru',
+      inn: null,
+      page: 'https://example.ru/contacts',
+      consent_version: '2026-11-22',
+      consent_at: createdAt,
+      consent_ip: `10.${i % 250}.${(i >> 8) % 250}.${(i >> 16) % 250}`,
+      consent_user_agent: 'Mozilla/5.0',
+      idempotency_key: null,
+      response: '{}',
+      name: person,
+      email: chance(0.55)
+        ? `${person ? translit(person.split(' ')[0]!) : 'client'}${i % 997}@${pick(['mail.ru', 'yandex.ru', 'gmail.com', 'example.ru'])}`
+        : null,
     };
     if (chance(0.45)) {
       const kind = pick(['complaint', 'complaint', 'complaint', 'thanks', 'thanks', 'suggestion']);
@@ -105,20 +387,58 @@ function* submissions(count: number, end: Date, dir: ReturnType<typeof directory
       const message = [pick(bank), chance(0.5) ? pick(bank) : '', tail()].filter(Boolean).join(' ');
       const employee = chance(0.3) ? pick(dir.employees) : null;
       const department = employee ? employee.departmentId : chance(0.5) ? pick(dir.departments).id : null;
-      yield { row: { ...base, type: 'feedback', kind, channel: chance(0.8) ? 'site' : pick(['phone', 'email', 'visit', 'letter', 'social', 'quality_call']), message,
-        organization: chance(0.5) ? pick(ORGS) : null, phone: chance(0.6) ? `+79${String(Math.floor(rand() * 1e9)).padStart(9, '0')}` : null,
-        score: null, subject: null, employee_id: employee?.id ?? null, department_id: department, publish: null } };
+      yield {
+        row: {
+          ...base,
+          type: 'feedback',
+          kind,
+          channel: chance(0.8) ? 'site' : pick(['phone', 'email', 'visit', 'letter', 'social', 'quality_call']),
+          message,
+          organization: chance(0.5) ? pick(ORGS) : null,
+          phone: chance(0.6) ? `+79${String(Math.floor(rand() * 1e9)).padStart(9, '0')}` : null,
+          score: null,
+          subject: null,
+          employee_id: employee?.id ?? null,
+          department_id: department,
+          publish: null,
+        },
+      };
     } else {
       const employee = chance(0.85) ? pick(dir.employees) : null;
       const comment = chance(0.4) ? `${pick(RATING_COMMENTS)}${chance(0.3) ? ` ${pick(RATING_COMMENTS)}` : ''}` : '';
       const publish = chance(0.3) ? 1 : 0;
-      const row: Row = { ...base, type: 'rating', kind: 'rating', channel: employee ? 'signature' : 'site', message: comment, organization: chance(0.3) ? pick(ORGS) : null,
-        phone: null, score: pick([5, 5, 5, 5, 4, 4, 3, 2, 1]), subject: employee ? 'employee' : 'delivery', employee_id: employee?.id ?? null,
-        department_id: employee?.departmentId ?? null, publish };
-      if (!publish) { yield { row }; continue; }
+      const row: Row = {
+        ...base,
+        type: 'rating',
+        kind: 'rating',
+        channel: employee ? 'signature' : 'site',
+        message: comment,
+        organization: chance(0.3) ? pick(ORGS) : null,
+        phone: null,
+        score: pick([5, 5, 5, 5, 4, 4, 3, 2, 1]),
+        subject: employee ? 'employee' : 'delivery',
+        employee_id: employee?.id ?? null,
+        department_id: employee?.departmentId ?? null,
+        publish,
+      };
+      if (!publish) {
+        yield { row };
+        continue;
+      }
       const decision = old ? (chance(0.88) ? 'approved' : 'rejected') : pick(['pending', 'pending', 'approved']);
       const decidedAt = decision === 'pending' ? null : new Date(at.getTime() + 86400_000).toISOString();
-      yield { row, review: { submission_id: row.id as string, status: decision, text: comment, redacted: 0, created_at: createdAt, decided_at: decidedAt, published_at: decision === 'approved' ? decidedAt : null } };
+      yield {
+        row,
+        review: {
+          submission_id: row.id as string,
+          status: decision,
+          text: comment,
+          redacted: 0,
+          created_at: createdAt,
+          decided_at: decidedAt,
+          published_at: decision === 'approved' ? decidedAt : null,
+        },
+      };
     }
   }
 }
@@ -129,7 +449,11 @@ const BATCH = 5000;
 
 async function migrateTo(db: Db, name: string | 'latest', schema?: string) {
   // Naming the schema: Kysely otherwise takes migration tables in any schema (another test's) for its own.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema && { migrationTableSchema: schema }) });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema && { migrationTableSchema: schema }),
+  });
   const { error } = name === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateTo(name);
   if (error) throw error;
 }
@@ -139,7 +463,8 @@ function fillSqlite(file: string, end: Date) {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = OFF');
   const dir = directory(end.toISOString());
-  const ins = (table: string, cols: readonly string[]) => raw.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+  const ins = (table: string, cols: readonly string[]) =>
+    raw.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
   raw.transaction(() => {
     for (const d of dir.rows.departments) ins('departments', Object.keys(d)).run(d);
     for (const e of dir.rows.employees) {
@@ -159,7 +484,10 @@ function fillSqlite(file: string, end: Date) {
   });
   for (const item of submissions(ROWS, end, dir)) {
     batch.push(item);
-    if (batch.length === BATCH) { flush(batch); batch = []; }
+    if (batch.length === BATCH) {
+      flush(batch);
+      batch = [];
+    }
   }
   flush(batch);
   raw.close();
@@ -170,7 +498,12 @@ async function fillPostgres(url: string, schema: string, end: Date) {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
   const dir = directory(end.toISOString());
-  const insertMany = async (table: string, cols: readonly string[], rows: Array<Record<string, unknown>>, types: Record<string, string> = {}) => {
+  const insertMany = async (
+    table: string,
+    cols: readonly string[],
+    rows: Array<Record<string, unknown>>,
+    types: Record<string, string> = {},
+  ) => {
     if (rows.length === 0) return;
     // One parameter per column (an array), however many rows: fast, and far from the 65,535 limit.
     const arrays = cols.map((c) => rows.map((r) => r[c] ?? null));
@@ -179,13 +512,22 @@ async function fillPostgres(url: string, schema: string, end: Date) {
   };
   const intCols = { score: 'int', publish: 'int', redacted: 'int', active: 'int' };
   await insertMany('departments', Object.keys(dir.rows.departments[0]!), dir.rows.departments);
-  await insertMany('rating_slugs', ['slug', 'owner'], dir.rows.employees.map((e) => ({ slug: e.slug, owner: 'employee' })));
+  await insertMany(
+    'rating_slugs',
+    ['slug', 'owner'],
+    dir.rows.employees.map((e) => ({ slug: e.slug, owner: 'employee' })),
+  );
   await insertMany('employees', Object.keys(dir.rows.employees[0]!), dir.rows.employees, intCols);
   let rows: Row[] = [];
   let reviews: Review[] = [];
   const flush = async () => {
     await insertMany('submissions', COLUMNS, rows, intCols);
-    await insertMany('reviews', ['submission_id', 'status', 'text', 'redacted', 'created_at', 'decided_at', 'published_at'], reviews as never, intCols);
+    await insertMany(
+      'reviews',
+      ['submission_id', 'status', 'text', 'redacted', 'created_at', 'decided_at', 'published_at'],
+      reviews as never,
+      intCols,
+    );
     rows = [];
     reviews = [];
   };
@@ -201,7 +543,10 @@ async function fillPostgres(url: string, schema: string, end: Date) {
 
 // ---- timing ------------------------------------------------------------------------------
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 
 async function time(label: string, run: () => Promise<unknown>) {
   await run(); // warm: the first run reads pages from disk
@@ -217,7 +562,8 @@ async function time(label: string, run: () => Promise<unknown>) {
 
 async function measure(db: Db, dir: ReturnType<typeof directory>) {
   const all: Scope = { all: true };
-  const list = (f: InboxFilter, after?: string) => listSubmissions(db, all, f, { limit: 50, after: decodeCursor(after) });
+  const list = (f: InboxFilter, after?: string) =>
+    listSubmissions(db, all, f, { limit: 50, after: decodeCursor(after) });
   const department = dir.departments[1]!;
   let cursor: string | undefined;
   for (let i = 1; i < 50; i++) cursor = (await list({}, cursor)).nextCursor ?? undefined;
@@ -226,7 +572,9 @@ async function measure(db: Db, dir: ReturnType<typeof directory>) {
     await time('first page, no filter', () => list({})),
     await time('first page, kind = complaint', () => list({ kind: 'complaint' })),
     await time(`first page, department «${department.name}»`, () => list({ department: department.id })),
-    await time('first page, status = new, last 30 days', () => list({ status: 'new', from: new Date(Date.now() - 30 * 86400_000).toISOString() })),
+    await time('first page, status = new, last 30 days', () =>
+      list({ status: 'new', from: new Date(Date.now() - 30 * 86400_000).toISOString() }),
+    ),
     await time('page 50 via cursor', () => list({}, cursor)),
     await time('search «пересорт» (Cyrillic word)', () => list({ q: 'пересорт' })),
     await time('search «спасибо» (a very common word)', () => list({ q: 'спасибо' })),
@@ -248,7 +596,9 @@ function print(title: string, results: Awaited<ReturnType<typeof measure>>) {
   console.log(`\n${title}\n${'query'.padEnd(48)}  median ms    min ms    max ms  rows`);
   for (const r of results) {
     const res = r.result as { items?: unknown[]; total?: number };
-    console.log(`${r.label.padEnd(48)}  ${fmt(r.median)}  ${fmt(r.min)}  ${fmt(r.max)}  ${res.items ? res.items.length : res.total}`);
+    console.log(
+      `${r.label.padEnd(48)}  ${fmt(r.median)}  ${fmt(r.min)}  ${fmt(r.max)}  ${res.items ? res.items.length : res.total}`,
+    );
   }
 }
 
@@ -260,11 +610,15 @@ async function benchSqlite() {
     await migrateTo(db, '2026-11-24-console');
     let t = performance.now();
     const dir = fillSqlite(path.join(dataDir, 'otklik.sqlite'), end);
-    console.log(`SQLite: ${ROWS.toLocaleString('en')} submissions filled in ${((performance.now() - t) / 1000).toFixed(1)} s (${dataDir})`);
+    console.log(
+      `SQLite: ${ROWS.toLocaleString('en')} submissions filled in ${((performance.now() - t) / 1000).toFixed(1)} s (${dataDir})`,
+    );
     t = performance.now();
     await migrateTo(db, 'latest');
     await sql`ANALYZE`.execute(db);
-    console.log(`SQLite: search migration (FTS5 trigram rebuild, indexes) ${((performance.now() - t) / 1000).toFixed(1)} s; file ${(fs.statSync(path.join(dataDir, 'otklik.sqlite')).size / 2 ** 20).toFixed(0)} MB`);
+    console.log(
+      `SQLite: search migration (FTS5 trigram rebuild, indexes) ${((performance.now() - t) / 1000).toFixed(1)} s; file ${(fs.statSync(path.join(dataDir, 'otklik.sqlite')).size / 2 ** 20).toFixed(0)} MB`,
+    );
     print('SQLite', await measure(db, dir));
   } finally {
     await db.destroy();
@@ -277,18 +631,30 @@ async function benchPostgres(url: string) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema} -c maintenance_work_mem=512MB` }) }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({
+        connectionString: url,
+        max: 4,
+        options: `-c search_path=${schema} -c maintenance_work_mem=512MB`,
+      }),
+    }),
+  });
   const end = new Date();
   try {
     await migrateTo(db, '2026-11-24-console', schema);
     let t = performance.now();
     const dir = await fillPostgres(url, schema, end);
-    console.log(`PostgreSQL: ${ROWS.toLocaleString('en')} submissions filled in ${((performance.now() - t) / 1000).toFixed(1)} s (schema ${schema})`);
+    console.log(
+      `PostgreSQL: ${ROWS.toLocaleString('en')} submissions filled in ${((performance.now() - t) / 1000).toFixed(1)} s (schema ${schema})`,
+    );
     t = performance.now();
     await migrateTo(db, 'latest', schema);
     await admin.query(`VACUUM ANALYZE ${schema}.submissions`);
     await admin.query(`VACUUM ANALYZE ${schema}.reviews`);
-    console.log(`PostgreSQL: search migration (pg_trgm GIN, indexes) and VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `PostgreSQL: search migration (pg_trgm GIN, indexes) and VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     print('PostgreSQL', await measure(db, dir));
   } finally {
     await db.destroy();

@@ -44,7 +44,8 @@ const files = readdirSync(dist, { recursive: true, withFileTypes: true })
   .map((d) => path.relative(dist, path.join(d.parentPath, d.name)).replaceAll(path.sep, '/'))
   .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
 
-const row = (name: string, raw: string, gzip: string, brotli: string) => `  ${name.padEnd(34)}${raw.padStart(10)}${gzip.padStart(10)}${brotli.padStart(10)}`;
+const row = (name: string, raw: string, gzip: string, brotli: string) =>
+  `  ${name.padEnd(34)}${raw.padStart(10)}${gzip.padStart(10)}${brotli.padStart(10)}`;
 console.log('\nOtklik console — admin/dist');
 console.log(row('file', 'raw B', 'gzip B', 'brotli B'));
 const total = { raw: 0, gzip: 0, brotli: 0 };
@@ -60,6 +61,9 @@ console.log(row('total', String(total.raw), String(total.gzip), String(total.bro
 // The hashed assets go precompressed, as they were measured (index.html is tiny and never cached).
 for (const file of files.filter((f) => f.startsWith('assets/'))) {
   const bytes = readFileSync(path.join(dist, file));
-  writeFileSync(path.join(dist, `${file}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(
+    path.join(dist, `${file}.br`),
+    brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
   writeFileSync(path.join(dist, `${file}.gz`), gzipSync(bytes, { level: 9 }));
 }

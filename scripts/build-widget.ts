@@ -16,7 +16,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'widget/dist');
 
 /** The lazy chunks, served at /w/<name>.js, each `widget/<name>/index.tsx`. */
-const CHUNKS = { feedback: 'widget/feedback/index.tsx', rating: 'widget/rating/index.tsx', reviews: 'widget/reviews/index.tsx' };
+const CHUNKS = {
+  feedback: 'widget/feedback/index.tsx',
+  rating: 'widget/rating/index.tsx',
+  reviews: 'widget/reviews/index.tsx',
+};
 
 /**
  * Only Preact (node_modules) goes into the shared chunk; each widget chunk carries its own copy of
@@ -36,7 +40,13 @@ function copyPerWidget(): Plugin {
       if (!widget || !(widget in CHUNKS)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       // Shared: Preact; left alone: the widget's own modules, and queries such as `?inline` CSS.
-      if (!resolved || resolved.external || /[\\/]node_modules[\\/]|\?/.test(resolved.id) || resolved.id.includes(`/widget/${widget}/`)) return resolved;
+      if (
+        !resolved ||
+        resolved.external ||
+        /[\\/]node_modules[\\/]|\?/.test(resolved.id) ||
+        resolved.id.includes(`/widget/${widget}/`)
+      )
+        return resolved;
       return { ...resolved, id: `${resolved.id}?copy=${widget}` };
     },
   };
@@ -74,7 +84,10 @@ await build({
   // runtime of tsconfig.json; both make the same vnode trees, and the browser tests in test/ run
   // this build. Vite injects the import into every module of the chunk, .ts included; where it
   // goes unused the bundler drops it.
-  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' }, jsxInject: `import { h, Fragment } from 'preact'` },
+  oxc: {
+    jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
+    jsxInject: `import { h, Fragment } from 'preact'`,
+  },
   build: {
     outDir: path.join(dist, 'w'),
     emptyOutDir: false,
@@ -123,7 +136,10 @@ for (const w of report.widgets) {
 // Served as they were measured: the server sends these precompressed files to browsers that take them.
 for (const file of files) {
   const bytes = readFileSync(path.join(dist, file));
-  writeFileSync(path.join(dist, `${file}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(
+    path.join(dist, `${file}.br`),
+    brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
   writeFileSync(path.join(dist, `${file}.gz`), gzipSync(bytes, { level: 9 }));
 }
 

@@ -94,9 +94,11 @@ export function sizeReport(dist: string): SizeReport {
   const loader = measure(dist, 'embed.js');
   const widgets = (Object.keys(BUDGETS.widgets) as WidgetName[]).map((name) => widgetSize(dist, name));
   const failures: string[] = [];
-  if (loader.brotli > BUDGETS.loader) failures.push(`embed.js is ${loader.brotli} B brotli, over its budget of ${BUDGETS.loader} B`);
+  if (loader.brotli > BUDGETS.loader)
+    failures.push(`embed.js is ${loader.brotli} B brotli, over its budget of ${BUDGETS.loader} B`);
   for (const w of widgets) {
-    if (w.brotli > w.budget) failures.push(`the ${w.widget} widget downloads ${w.brotli} B brotli, over its budget of ${w.budget} B`);
+    if (w.brotli > w.budget)
+      failures.push(`the ${w.widget} widget downloads ${w.brotli} B brotli, over its budget of ${w.budget} B`);
   }
   return { loader, widgets, failures };
 }

@@ -34,16 +34,32 @@ export function createApp(deps: AppDeps) {
   const origins = deps.config.allowedOrigins;
   const app = new Hono();
 
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false, xFrameOptions: false, contentSecurityPolicy: undefined }));
-  app.use('/api/v1/*', cors({
-    origin: origins.includes('*') ? '*' : origins,
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
-    maxAge: 86400,
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+      xFrameOptions: false,
+      contentSecurityPolicy: undefined,
+    }),
+  );
+  app.use(
+    '/api/v1/*',
+    cors({
+      origin: origins.includes('*') ? '*' : origins,
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
+      maxAge: 86400,
+    }),
+  );
 
   // Every way a visitor can submit counts against one allowance per IP.
-  const limit = rateLimit({ max: deps.config.rateLimit, windowMs: 10 * 60 * 1000, clock: deps.clock, trustProxy: deps.config.trustProxy });
+  const limit = rateLimit({
+    max: deps.config.rateLimit,
+    windowMs: 10 * 60 * 1000,
+    clock: deps.clock,
+    trustProxy: deps.config.trustProxy,
+  });
   for (const path of ['/api/v1/feedback', '/api/v1/ratings', '/f', '/r/:slug']) app.post(path, limit);
   app.route('/api/v1/feedback', feedbackApi(intake));
   app.route('/api/v1/ratings', ratingsApi(intake));
@@ -67,7 +83,9 @@ export function createApp(deps: AppDeps) {
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/', (c) => c.redirect(deps.config.demo ? '/demo/' : '/f'));
 
-  app.notFound(() => { throw new ApiError(404, 'not_found'); });
+  app.notFound(() => {
+    throw new ApiError(404, 'not_found');
+  });
   app.onError(onError);
   return app;
 }

@@ -3,7 +3,14 @@ import { askHidden } from './auth/password-prompt.ts';
 import { systemClock } from './clock.ts';
 import { openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { departmentAdd, employeeAdd, employeeImport, employeeSetActive, subjectAdd, UsageError } from './directory/cli-commands.ts';
+import {
+  departmentAdd,
+  employeeAdd,
+  employeeImport,
+  employeeSetActive,
+  subjectAdd,
+  UsageError,
+} from './directory/cli-commands.ts';
 import { ConfigError, loadConfig } from './env.ts';
 import { retryFailedOutbox } from './mail/outbox-store.ts';
 import { exportSubmissions } from './submissions/export.ts';
@@ -28,9 +35,16 @@ const USAGE = `Usage: npm run cli -- <command>
 
 Configuration comes from the same environment variables as the server (see .env.example).`;
 
-type Command = (ctx: { db: ReturnType<typeof openDb>['db']; args: string[] }) => Promise<string | { text: string; failed: boolean } | void>;
+type Command = (ctx: {
+  db: ReturnType<typeof openDb>['db'];
+  args: string[];
+}) => Promise<string | { text: string; failed: boolean } | void>;
 
-const terminal = { interactive: process.stdin.isTTY === true && process.stderr.isTTY === true, askHidden, tell: (line: string) => console.error(line) };
+const terminal = {
+  interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+  askHidden,
+  tell: (line: string) => console.error(line),
+};
 
 const COMMANDS: Record<string, Command> = {
   migrate: async () => {},
@@ -39,7 +53,8 @@ const COMMANDS: Record<string, Command> = {
       if (!process.stdout.write(JSON.stringify(row) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
     }
   },
-  'outbox retry': async ({ db }) => `${await retryFailedOutbox(db, systemClock)} e-mail(s) queued again; the running server sends them shortly.`,
+  'outbox retry': async ({ db }) =>
+    `${await retryFailedOutbox(db, systemClock)} e-mail(s) queued again; the running server sends them shortly.`,
   'department add': ({ db, args }) => departmentAdd(db, systemClock, args),
   'employee add': ({ db, args }) => employeeAdd(db, systemClock, args),
   'employee import': ({ db, args }) => employeeImport(db, systemClock, args),
@@ -48,7 +63,9 @@ const COMMANDS: Record<string, Command> = {
   'subject add': ({ db, args }) => subjectAdd(db, systemClock, args),
   'user add': ({ db, args }) => userAdd(db, systemClock, terminal, args),
   'user password': ({ db, args }) => userPassword(db, systemClock, terminal, args),
-  'user list': async ({ db }) => { process.stdout.write(`${await userList(db)}\n`); },
+  'user list': async ({ db }) => {
+    process.stdout.write(`${await userList(db)}\n`);
+  },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -81,7 +98,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  },
+);

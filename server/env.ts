@@ -1,39 +1,53 @@
 import path from 'node:path';
 import * as z from 'zod';
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
-const optional = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
 const email = z.string().trim().email();
 const emailList = z.string().transform(list).pipe(z.array(email).min(1));
-const flag = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.string().default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-    DATA_DIR: z.string().default('./data'),
-    DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// (or be empty for SQLite)'),
-    PUBLIC_URL: optional.pipe(z.string().url().optional()),
-    ALLOWED_ORIGINS: z.string().default('*').transform(list),
-    COMPANY_NAME: z.string().trim().min(1).default('ООО «Пример»'),
-    QMS_EMAIL: emailList.default(['smk@example.ru']),
-    CEO_EMAIL: optional.pipe(emailList.optional()),
-    MAIL_FROM: z.string().trim().min(3).default('Otklik <otklik@example.ru>'),
-    MAIL_TRANSPORT: z.enum(['file', 'resend', 'smtp']).default('file'),
-    RESEND_API_KEY: optional,
-    RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
-    SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
-    MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
-    DEMO: optional.pipe(flag.optional()),
-    TRUST_PROXY: optional.pipe(flag.optional()),
-    RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(30),
-  });
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optional.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'must start with postgres:// (or be empty for SQLite)',
+  ),
+  PUBLIC_URL: optional.pipe(z.string().url().optional()),
+  ALLOWED_ORIGINS: z.string().default('*').transform(list),
+  COMPANY_NAME: z.string().trim().min(1).default('ООО «Пример»'),
+  QMS_EMAIL: emailList.default(['smk@example.ru']),
+  CEO_EMAIL: optional.pipe(emailList.optional()),
+  MAIL_FROM: z.string().trim().min(3).default('Otklik <otklik@example.ru>'),
+  MAIL_TRANSPORT: z.enum(['file', 'resend', 'smtp']).default('file'),
+  RESEND_API_KEY: optional,
+  RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
+  SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
+  MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
+  DEMO: optional.pipe(flag.optional()),
+  TRUST_PROXY: optional.pipe(flag.optional()),
+  RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(30),
+});
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
 function requiredTogether(env: NodeJS.ProcessEnv): string[] {
   const missing: string[] = [];
-  if (env.MAIL_TRANSPORT === 'resend' && !env.RESEND_API_KEY?.trim()) missing.push('  RESEND_API_KEY: is required when MAIL_TRANSPORT=resend');
-  if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL?.trim()) missing.push('  SMTP_URL: is required when MAIL_TRANSPORT=smtp');
+  if (env.MAIL_TRANSPORT === 'resend' && !env.RESEND_API_KEY?.trim())
+    missing.push('  RESEND_API_KEY: is required when MAIL_TRANSPORT=resend');
+  if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL?.trim())
+    missing.push('  SMTP_URL: is required when MAIL_TRANSPORT=smtp');
   return missing;
 }
 
@@ -70,7 +84,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const lines = [
-    ...(parsed.error?.issues ?? []).map((i) => `  ${String(i.path[0])}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])] ?? '')})`),
+    ...(parsed.error?.issues ?? []).map(
+      (i) => `  ${String(i.path[0])}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])] ?? '')})`,
+    ),
     ...requiredTogether(env),
   ];
   if (!parsed.success || lines.length > 0) {

@@ -14,22 +14,35 @@ async function main() {
   const { db, kind } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ran = await migrateToLatest(db);
   if (ran.length > 0) console.log(`Migrations applied: ${ran.join(', ')}`);
-  if (config.demo && (await seedDemoDirectory(db, systemClock))) console.log('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
+  if (config.demo && (await seedDemoDirectory(db, systemClock)))
+    console.log('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
 
-  const worker = createOutboxWorker({ db, dbKind: kind, transport: createMailTransport(config), clock: systemClock, config, log: (m) => console.log(`[outbox] ${m}`) });
+  const worker = createOutboxWorker({
+    db,
+    dbKind: kind,
+    transport: createMailTransport(config),
+    clock: systemClock,
+    config,
+    log: (m) => console.log(`[outbox] ${m}`),
+  });
   worker.start();
   const app = createApp({ db, dbKind: kind, config, clock: systemClock, onMailQueued: () => worker.kick() });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = config.publicUrl ?? `http://localhost:${info.port}`;
-    console.log(`Otklik is running on ${base} (database: ${kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''})`);
-    if (!config.publicUrl) console.log('  PUBLIC_URL is not set: signature and e-mail links use the address each request came to.');
+    console.log(
+      `Otklik is running on ${base} (database: ${kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''})`,
+    );
+    if (!config.publicUrl)
+      console.log('  PUBLIC_URL is not set: signature and e-mail links use the address each request came to.');
     if (config.demo) console.log(`  Demo site:   ${base}/demo/`);
     console.log(`  Hosted form: ${base}/f`);
     if (config.demo) console.log(`  Rating page: ${base}/r/ivanov?score=5 · signature: ${base}/s/ivanov`);
     console.log(`  Embed:       <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`);
     console.log(`  Console:     ${base}/admin/`);
-    void firstAdminHint(db, `${base}/admin/`).then((hint) => { if (hint) console.log(hint); });
+    void firstAdminHint(db, `${base}/admin/`).then((hint) => {
+      if (hint) console.log(hint);
+    });
   });
 
   const shutdown = async () => {

@@ -10,19 +10,40 @@ const errorsOf = (input: Record<string, unknown>) => {
 describe('feedbackSchema', () => {
   it('accepts a full message and normalises it', () => {
     const r = parse({
-      kind: 'complaint', message: '  Долго грузится программа  ', name: 'Лоськова Галина',
-      organization: 'РРМОО', inn: '6165 456519', phone: '8 (951) 511-35-23', email: 'client@пример.рф',
-      consent: 'on', page: 'https://example.ru/contacts', name2: 'ignored',
+      kind: 'complaint',
+      message: '  Долго грузится программа  ',
+      name: 'Лоськова Галина',
+      organization: 'РРМОО',
+      inn: '6165 456519',
+      phone: '8 (951) 511-35-23',
+      email: 'client@пример.рф',
+      consent: 'on',
+      page: 'https://example.ru/contacts',
+      name2: 'ignored',
     });
     expect(r.success && r.data).toEqual({
-      kind: 'complaint', message: 'Долго грузится программа', name: 'Лоськова Галина', organization: 'РРМОО',
-      inn: '6165456519', phone: '+79515113523', email: 'client@пример.рф', consent: true, page: 'https://example.ru/contacts',
+      kind: 'complaint',
+      message: 'Долго грузится программа',
+      name: 'Лоськова Галина',
+      organization: 'РРМОО',
+      inn: '6165456519',
+      phone: '+79515113523',
+      email: 'client@пример.рф',
+      consent: true,
+      page: 'https://example.ru/contacts',
     });
   });
 
   it('names every wrong field with its code', () => {
-    expect(errorsOf({ kind: 'praise', message: '   ', inn: '6165456518', phone: '12', email: 'no-at', consent: 'off' })).toEqual({
-      kind: 'kind', message: 'required', inn: 'inn', phone: 'phone', email: 'email', consent: 'consent',
+    expect(
+      errorsOf({ kind: 'praise', message: '   ', inn: '6165456518', phone: '12', email: 'no-at', consent: 'off' }),
+    ).toEqual({
+      kind: 'kind',
+      message: 'required',
+      inn: 'inn',
+      phone: 'phone',
+      email: 'email',
+      consent: 'consent',
     });
   });
 
@@ -31,8 +52,10 @@ describe('feedbackSchema', () => {
   });
 
   it('checks e-mail addresses', () => {
-    for (const ok of ['a@b.ru', 'ivan.petrov+smk@mail.example.com', 'клиент@пример.рф']) expect(errorsOf({ kind: 'thanks', message: 'x', consent: true, email: ok })).toEqual({});
-    for (const bad of ['a@b', 'a b@c.ru', 'a@b.r', '@b.ru', 'a@@b.ru', 'a@b.ru>']) expect(errorsOf({ kind: 'thanks', message: 'x', consent: true, email: bad })).toEqual({ email: 'email' });
+    for (const ok of ['a@b.ru', 'ivan.petrov+smk@mail.example.com', 'клиент@пример.рф'])
+      expect(errorsOf({ kind: 'thanks', message: 'x', consent: true, email: ok })).toEqual({});
+    for (const bad of ['a@b', 'a b@c.ru', 'a@b.r', '@b.ru', 'a@@b.ru', 'a@b.ru>'])
+      expect(errorsOf({ kind: 'thanks', message: 'x', consent: true, email: bad })).toEqual({ email: 'email' });
   });
 
   it('limits the message to 5000 characters after trimming', () => {

@@ -9,7 +9,6 @@ export { blankToUndefined, validate } from './rules.ts';
 export const FEEDBACK_KINDS = ['thanks', 'complaint', 'suggestion'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
-
 /**
  * The fields of `POST /api/v1/feedback` (files excepted: the server checks them by content).
  * Errors are codes of FIELD_ERRORS, translated by whoever shows them.
@@ -20,7 +19,14 @@ export const feedbackSchema = {
   message: text({ max: LIMITS.messageMax, required: true }),
   name: text({ max: LIMITS.nameMax }),
   organization: text({ max: LIMITS.organizationMax }),
-  inn: text({ max: 20, code: 'inn', clean: (s) => { const d = s.replace(/\s/g, ''); return isValidInn(d) ? d : null; } }),
+  inn: text({
+    max: 20,
+    code: 'inn',
+    clean: (s) => {
+      const d = s.replace(/\s/g, '');
+      return isValidInn(d) ? d : null;
+    },
+  }),
   phone: text({ max: 30, code: 'phone', clean: normalizePhone }),
   email: email(LIMITS.emailMax),
   consent: accepted('consent'),

@@ -1,5 +1,5 @@
 import { EN } from './texts-en.ts';
-import { type Lang } from './lang.ts';
+import type { Lang } from './lang.ts';
 import { RU } from './texts-ru.ts';
 
 export { type Lang, pickLang } from './lang.ts';

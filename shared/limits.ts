@@ -14,7 +14,8 @@ export const LIMITS = {
 } as const;
 
 /** Extensions the file picker offers; the server decides by content, not by name. */
-export const ACCEPTED_FILES = '.pdf,.jpg,.jpeg,.png,.gif,.webp,.heic,.txt,.csv,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods';
+export const ACCEPTED_FILES =
+  '.pdf,.jpg,.jpeg,.png,.gif,.webp,.heic,.txt,.csv,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods';
 
 /** Version of the personal-data consent text, stored with every message (152-ФЗ). */
 export const CONSENT_VERSION = '2026-11-22';

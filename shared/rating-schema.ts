@@ -4,7 +4,6 @@ import { email, flag, integer, type Output, text } from './rules.ts';
 /** Slugs of employees and rating subjects: lower-case Latin letters, digits and dashes. */
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
-
 /**
  * The fields of `POST /api/v1/ratings` and of the rating page's form. `subject` is `employee`
  * (then `employee` names his slug) or a rating subject's slug, e.g. `delivery`.

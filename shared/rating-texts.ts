@@ -27,13 +27,18 @@ export const RATING_TEXTS = {
     toRecipients: 'Ваша оценка передана ответственным сотрудникам.',
     numberLabel: 'Номер отзыва',
     inactiveTitle: 'Сотрудник больше не работает в компании',
-    inactiveText: 'Спасибо, что хотели оставить отзыв. Если у вас есть вопрос, благодарность или жалоба, напишите нам — обращение рассмотрит служба менеджмента качества.',
+    inactiveText:
+      'Спасибо, что хотели оставить отзыв. Если у вас есть вопрос, благодарность или жалоба, напишите нам — обращение рассмотрит служба менеджмента качества.',
     writeUs: 'Написать в компанию',
     notFound: 'Страница оценки не найдена',
     networkError: 'Не удалось отправить: нет связи с сервером. Оценка и текст сохранены — попробуйте ещё раз.',
     retry: 'Отправить ещё раз',
     /** Copies of FIELD_ERRORS' messages for what the widget checks: importing those (the form's texts come with them) costs it 1.1 KB brotli, over its budget. */
-    fieldErrors: { score: 'Поставьте оценку от 1 до 5', email: 'Проверьте адрес электронной почты', tooLong: 'Слишком длинный текст' },
+    fieldErrors: {
+      score: 'Поставьте оценку от 1 до 5',
+      email: 'Проверьте адрес электронной почты',
+      tooLong: 'Слишком длинный текст',
+    },
   },
   en: {
     employeeTitle: 'Tell my manager how I work!',
@@ -56,12 +61,17 @@ export const RATING_TEXTS = {
     toRecipients: 'Your score has been passed to the people responsible.',
     numberLabel: 'Review number',
     inactiveTitle: 'This employee no longer works for the company',
-    inactiveText: 'Thank you for wanting to leave a review. If you have a question, thanks or a complaint, write to us: the quality management service will handle it.',
+    inactiveText:
+      'Thank you for wanting to leave a review. If you have a question, thanks or a complaint, write to us: the quality management service will handle it.',
     writeUs: 'Write to the company',
     notFound: 'Rating page not found',
     networkError: 'Could not send: no connection to the server. Your score and text are kept — please try again.',
     retry: 'Try again',
-    fieldErrors: { score: 'Choose a score from 1 to 5', email: 'Please check the e-mail address', tooLong: 'The text is too long' },
+    fieldErrors: {
+      score: 'Choose a score from 1 to 5',
+      email: 'Please check the e-mail address',
+      tooLong: 'The text is too long',
+    },
   },
 } satisfies Record<Lang, unknown>;
 

@@ -71,6 +71,10 @@ export function formatAverage(lang: Lang, average: number): string {
  * @example formatReviewDate('ru', '2026-11-23T09:00:00.000Z') // '23 ноября 2026 г.'
  */
 export function formatReviewDate(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Moscow' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ru-RU', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Moscow',
+  }).format(new Date(iso));
 }
-

@@ -56,6 +56,12 @@ export const RU = {
 };
 
 export type LangTexts = {
-  form: { [K in keyof typeof RU.form]: (typeof RU.form)[K] extends (...a: infer A) => string ? (...a: A) => string : (typeof RU.form)[K] extends string ? string : { [L in keyof (typeof RU.form)[K]]: string } };
+  form: {
+    [K in keyof typeof RU.form]: (typeof RU.form)[K] extends (...a: infer A) => string
+      ? (...a: A) => string
+      : (typeof RU.form)[K] extends string
+        ? string
+        : { [L in keyof (typeof RU.form)[K]]: string };
+  };
   fieldErrors: Record<keyof typeof RU.fieldErrors, string>;
 };

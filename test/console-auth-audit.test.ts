@@ -5,11 +5,22 @@ import { authTestApp, createUser, signIn } from './support/console.ts';
 import { DB_KINDS, openTestDb, type TestDb } from './support/databases.ts';
 import { fakeClock } from './support/test-app.ts';
 
-type Item = { id: string; at: string; action: string; user: { id: string; email: string } | null; target: { type: string; id: string } | null; details: Record<string, unknown>; ip: string | null };
+type Item = {
+  id: string;
+  at: string;
+  action: string;
+  user: { id: string; email: string } | null;
+  target: { type: string; id: string } | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+};
 
 describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
   let t: TestDb | undefined;
-  afterEach(async () => { await t?.close(); t = undefined; });
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
 
   async function setup() {
     t = await openTestDb(kind);
@@ -27,24 +38,44 @@ describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
 
   it('records sign-ins, failures and user changes, newest first, with who, what and the target', async () => {
     const { app, db, clock, admin, read } = await setup();
-    const res = await app.request('/api/admin/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.ru', password: 'wrong-password' }),
-    }, { incoming: { socket: { remoteAddress: '203.0.113.9' } } });
+    const res = await app.request(
+      '/api/admin/login',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@example.ru', password: 'wrong-password' }),
+      },
+      { incoming: { socket: { remoteAddress: '203.0.113.9' } } },
+    );
     expect(res.status).toBe(401);
     clock.advance(1000);
     const s = await signIn(app, admin.email, admin.password);
     clock.advance(1000);
-    const created = await (await s.request('/api/admin/users', { method: 'POST', json: { email: 'new@example.ru', name: 'Новый', role: 'viewer' } })).json();
+    const created = await (
+      await s.request('/api/admin/users', {
+        method: 'POST',
+        json: { email: 'new@example.ru', name: 'Новый', role: 'viewer' },
+      })
+    ).json();
     clock.advance(1000);
     await s.request(`/api/admin/users/${created.user.id}`, { method: 'PATCH', json: { role: 'qms' } });
 
     const { items } = await read(s);
     expect(items.map((i) => i.action)).toEqual(['user.update', 'user.create', 'auth.sign_in', 'auth.sign_in_failed']);
     const [update, create, signedIn, failed] = items as [Item, Item, Item, Item];
-    expect(update).toMatchObject({ user: { id: admin.id, email: admin.email }, target: { type: 'user', id: created.user.id }, details: { changes: { role: { from: 'viewer', to: 'qms' } } } });
+    expect(update).toMatchObject({
+      user: { id: admin.id, email: admin.email },
+      target: { type: 'user', id: created.user.id },
+      details: { changes: { role: { from: 'viewer', to: 'qms' } } },
+    });
     expect(create.details).toMatchObject({ email: 'new@example.ru', role: 'viewer' });
     expect(signedIn).toMatchObject({ user: { id: admin.id }, at: '2026-11-23T09:00:01.000Z' });
-    expect(failed).toMatchObject({ user: null, details: { email: 'admin@example.ru', reason: 'wrong_password' }, ip: '203.0.113.9', target: { type: 'user', id: admin.id } });
+    expect(failed).toMatchObject({
+      user: null,
+      details: { email: 'admin@example.ru', reason: 'wrong_password' },
+      ip: '203.0.113.9',
+      target: { type: 'user', id: admin.id },
+    });
     expect(await db.selectFrom('audit_log').select('id').execute()).toHaveLength(4);
   });
 
@@ -55,8 +86,8 @@ describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
       return recordAudit(db, clock, { user, action });
     };
     await at('2026-11-20T10:00:00.000Z', 'review.approve', qms);
-    await at('2026-11-21T20:59:59.000Z', 'review.reject', qms);   // 23:59:59 in Moscow, still the 21st
-    await at('2026-11-21T21:00:00.000Z', 'review.approve', qms);  // 00:00 on the 22nd in Moscow
+    await at('2026-11-21T20:59:59.000Z', 'review.reject', qms); // 23:59:59 in Moscow, still the 21st
+    await at('2026-11-21T21:00:00.000Z', 'review.approve', qms); // 00:00 on the 22nd in Moscow
     await at('2026-11-22T10:00:00.000Z', 'user.create', admin);
     clock.set('2026-11-23T09:00:00.000Z');
     const s = await signIn(app, qms.email, qms.password);

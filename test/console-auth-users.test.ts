@@ -7,7 +7,10 @@ import { fakeClock } from './support/test-app.ts';
 
 describe.each(DB_KINDS)('console users (%s)', (kind) => {
   let t: TestDb | undefined;
-  afterEach(async () => { await t?.close(); t = undefined; });
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
 
   async function setup() {
     t = await openTestDb(kind);
@@ -24,12 +27,19 @@ describe.each(DB_KINDS)('console users (%s)', (kind) => {
     const qms = await createUser(db, clock, { email: 'qms@example.ru', role: 'qms' });
     const s = await signIn(app, qms.email, qms.password);
     expect((await s.request('/api/admin/users')).status).toBe(403);
-    const create = await s.request('/api/admin/users', { method: 'POST', json: { email: 'x@example.ru', name: 'X', role: 'admin' } });
+    const create = await s.request('/api/admin/users', {
+      method: 'POST',
+      json: { email: 'x@example.ru', name: 'X', role: 'admin' },
+    });
     expect(create.status).toBe(403);
     expect((await create.json()).error.code).toBe('forbidden');
-    expect((await s.request(`/api/admin/users/${qms.id}`, { method: 'PATCH', json: { role: 'admin' } })).status).toBe(403);
+    expect((await s.request(`/api/admin/users/${qms.id}`, { method: 'PATCH', json: { role: 'admin' } })).status).toBe(
+      403,
+    );
     expect((await s.request(`/api/admin/users/${admin.id}/reset-password`, { method: 'POST' })).status).toBe(403);
-    expect((await db.selectFrom('users').select('role').where('id', '=', qms.id).executeTakeFirstOrThrow()).role).toBe('qms');
+    expect((await db.selectFrom('users').select('role').where('id', '=', qms.id).executeTakeFirstOrThrow()).role).toBe(
+      'qms',
+    );
     expect((await app.request('/api/admin/users')).status).toBe(401);
     // The QMS reads the audit log; a viewer and a handler don't.
     expect((await s.request('/api/admin/audit')).status).toBe(200);
@@ -39,32 +49,76 @@ describe.each(DB_KINDS)('console users (%s)', (kind) => {
 
   it('creates a user with a one-time password that must be changed at first sign-in', async () => {
     const { app, as, dks } = await setup();
-    const res = await as.request('/api/admin/users', { method: 'POST', json: { email: 'Ivanov@Example.ru', name: 'Иван Иванов', role: 'handler', departmentId: dks } });
+    const res = await as.request('/api/admin/users', {
+      method: 'POST',
+      json: { email: 'Ivanov@Example.ru', name: 'Иван Иванов', role: 'handler', departmentId: dks },
+    });
     expect(res.status).toBe(201);
     const { user, oneTimePassword } = await res.json();
-    expect(user).toMatchObject({ email: 'ivanov@example.ru', name: 'Иван Иванов', role: 'handler', departmentId: dks, department: 'ДКС', active: true, mustChangePassword: true });
+    expect(user).toMatchObject({
+      email: 'ivanov@example.ru',
+      name: 'Иван Иванов',
+      role: 'handler',
+      departmentId: dks,
+      department: 'ДКС',
+      active: true,
+      mustChangePassword: true,
+    });
     expect(oneTimePassword).toMatch(/^[\w-]{16,}$/);
     const s = await signIn(app, 'ivanov@example.ru', oneTimePassword);
     expect(s.user.mustChangePassword).toBe(true);
-    expect((await s.request('/api/admin/password', { method: 'POST', json: { current: oneTimePassword, next: 'мой новый пароль' } })).status).toBe(204);
+    expect(
+      (
+        await s.request('/api/admin/password', {
+          method: 'POST',
+          json: { current: oneTimePassword, next: 'мой новый пароль' },
+        })
+      ).status,
+    ).toBe(204);
 
     const list = await (await as.request('/api/admin/users')).json();
-    expect(list.items.map((u: { email: string; mustChangePassword: boolean }) => [u.email, u.mustChangePassword]))
-      .toEqual([['admin@example.ru', false], ['ivanov@example.ru', false]]);
-    expect(Object.keys(list.items[0]).sort()).toEqual(['active', 'createdAt', 'department', 'departmentId', 'email', 'id', 'mustChangePassword', 'name', 'role']);
+    expect(
+      list.items.map((u: { email: string; mustChangePassword: boolean }) => [u.email, u.mustChangePassword]),
+    ).toEqual([
+      ['admin@example.ru', false],
+      ['ivanov@example.ru', false],
+    ]);
+    expect(Object.keys(list.items[0]).sort()).toEqual([
+      'active',
+      'createdAt',
+      'department',
+      'departmentId',
+      'email',
+      'id',
+      'mustChangePassword',
+      'name',
+      'role',
+    ]);
   });
 
   it('refuses bad new users naming the fields: a handler needs a department, e-mails are unique', async () => {
     const { as } = await setup();
-    const bad = await as.request('/api/admin/users', { method: 'POST', json: { email: 'not-an-email', name: '', role: 'root' } });
+    const bad = await as.request('/api/admin/users', {
+      method: 'POST',
+      json: { email: 'not-an-email', name: '', role: 'root' },
+    });
     expect(bad.status).toBe(422);
     expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(['email', 'name', 'role']);
-    const noDept = await as.request('/api/admin/users', { method: 'POST', json: { email: 'h@example.ru', name: 'H', role: 'handler' } });
+    const noDept = await as.request('/api/admin/users', {
+      method: 'POST',
+      json: { email: 'h@example.ru', name: 'H', role: 'handler' },
+    });
     expect(noDept.status).toBe(422);
     expect(Object.keys((await noDept.json()).error.fields)).toEqual(['departmentId']);
-    const unknownDept = await as.request('/api/admin/users', { method: 'POST', json: { email: 'h@example.ru', name: 'H', role: 'handler', departmentId: 'nope' } });
+    const unknownDept = await as.request('/api/admin/users', {
+      method: 'POST',
+      json: { email: 'h@example.ru', name: 'H', role: 'handler', departmentId: 'nope' },
+    });
     expect(unknownDept.status).toBe(422);
-    const dup = await as.request('/api/admin/users', { method: 'POST', json: { email: 'ADMIN@example.ru', name: 'Двойник', role: 'viewer' } });
+    const dup = await as.request('/api/admin/users', {
+      method: 'POST',
+      json: { email: 'ADMIN@example.ru', name: 'Двойник', role: 'viewer' },
+    });
     expect(dup.status).toBe(409);
     expect(Object.keys((await dup.json()).error.fields)).toEqual(['email']);
   });
@@ -78,22 +132,37 @@ describe.each(DB_KINDS)('console users (%s)', (kind) => {
     expect((await renamed.json()).user.name).toBe('Новое Имя');
     expect((await s.request('/api/admin/me')).status).toBe(200);
 
-    const demoted = await as.request(`/api/admin/users/${u.id}`, { method: 'PATCH', json: { role: 'handler', departmentId: dks } });
+    const demoted = await as.request(`/api/admin/users/${u.id}`, {
+      method: 'PATCH',
+      json: { role: 'handler', departmentId: dks },
+    });
     expect((await demoted.json()).user).toMatchObject({ role: 'handler', departmentId: dks, department: 'ДКС' });
     expect((await s.request('/api/admin/me')).status).toBe(401);
 
     const s2 = await signIn(app, u.email, u.password);
-    expect((await as.request(`/api/admin/users/${u.id}`, { method: 'PATCH', json: { active: false } })).status).toBe(200);
+    expect((await as.request(`/api/admin/users/${u.id}`, { method: 'PATCH', json: { active: false } })).status).toBe(
+      200,
+    );
     expect((await s2.request('/api/admin/me')).status).toBe(401);
     await expect(signIn(app, u.email, u.password)).rejects.toThrow(/401/);
 
-    const updates = await db.selectFrom('audit_log').select('details').where('action', '=', 'user.update').orderBy('at').orderBy('id').execute();
+    const updates = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'user.update')
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
     const changes = updates.map((x) => JSON.parse(x.details).changes);
     expect(changes).toContainEqual({ name: { from: 'Old', to: 'Новое Имя' } });
     expect(changes).toContainEqual({ role: { from: 'qms', to: 'handler' }, departmentId: { from: null, to: dks } });
     expect(changes).toContainEqual({ active: { from: true, to: false } });
-    expect((await as.request(`/api/admin/users/${u.id}`, { method: 'PATCH', json: { departmentId: null } })).status).toBe(422);
-    expect((await as.request('/api/admin/users/no-such-id', { method: 'PATCH', json: { name: 'X' } })).status).toBe(404);
+    expect(
+      (await as.request(`/api/admin/users/${u.id}`, { method: 'PATCH', json: { departmentId: null } })).status,
+    ).toBe(422);
+    expect((await as.request('/api/admin/users/no-such-id', { method: 'PATCH', json: { name: 'X' } })).status).toBe(
+      404,
+    );
   });
 
   it('never leaves the console without an active admin', async () => {
@@ -103,17 +172,25 @@ describe.each(DB_KINDS)('console users (%s)', (kind) => {
       expect(res.status).toBe(409);
       expect((await res.json()).error.code).toBe('conflict');
     }
-    expect(await db.selectFrom('users').select(['role', 'active']).where('id', '=', admin.id).executeTakeFirstOrThrow()).toEqual({ role: 'admin', active: 1 });
+    expect(
+      await db.selectFrom('users').select(['role', 'active']).where('id', '=', admin.id).executeTakeFirstOrThrow(),
+    ).toEqual({ role: 'admin', active: 1 });
 
     // With a second admin the first may step down, and then the second may not.
     const second = await createUser(db, clock, { email: 'admin2@example.ru', role: 'admin' });
-    expect((await as.request(`/api/admin/users/${admin.id}`, { method: 'PATCH', json: { role: 'qms' } })).status).toBe(200);
+    expect((await as.request(`/api/admin/users/${admin.id}`, { method: 'PATCH', json: { role: 'qms' } })).status).toBe(
+      200,
+    );
     const s2 = await signIn(app, second.email, second.password);
-    expect((await s2.request(`/api/admin/users/${second.id}`, { method: 'PATCH', json: { active: false } })).status).toBe(409);
+    expect(
+      (await s2.request(`/api/admin/users/${second.id}`, { method: 'PATCH', json: { active: false } })).status,
+    ).toBe(409);
     // A disabled admin doesn't count.
     const third = await createUser(db, clock, { email: 'admin3@example.ru', role: 'admin' });
     await db.updateTable('users').set({ active: 0 }).where('id', '=', third.id).execute();
-    expect((await s2.request(`/api/admin/users/${second.id}`, { method: 'PATCH', json: { role: 'viewer' } })).status).toBe(409);
+    expect(
+      (await s2.request(`/api/admin/users/${second.id}`, { method: 'PATCH', json: { role: 'viewer' } })).status,
+    ).toBe(409);
   });
 
   it('lets only one of two admins demoting each other at the same moment succeed', async () => {
@@ -128,7 +205,12 @@ describe.each(DB_KINDS)('console users (%s)', (kind) => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses[0]).toBe(200);
     expect([401, 409]).toContain(statuses[1]);
-    const admins = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).execute();
+    const admins = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('active', '=', 1)
+      .execute();
     expect(admins).toHaveLength(1);
   });
 

@@ -8,7 +8,10 @@ const MINUTE = 60_000;
 
 describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
   let t: TestDb | undefined;
-  afterEach(async () => { await t?.close(); t = undefined; });
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
 
   async function setup(env: Record<string, string> = {}) {
     t = await openTestDb(kind);
@@ -16,11 +19,18 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     const config = loadConfig({ DATA_DIR: '/tmp/otklik-unused', ...env });
     const app = authTestApp({ db: t.db, clock, config });
     // app.request's third argument stands in for the Node socket clientIp reads.
-    const login = (body: unknown, opts: { ip?: string; origin?: string } = {}) => app.request('/api/admin/login', {
-      method: 'POST', body: JSON.stringify(body),
-      headers: { 'Content-Type': 'application/json', ...(opts.origin && { Origin: opts.origin }) },
-    }, { incoming: { socket: { remoteAddress: opts.ip ?? '198.51.100.7' } } });
-    const audit = (action: string) => t!.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('at').execute();
+    const login = (body: unknown, opts: { ip?: string; origin?: string } = {}) =>
+      app.request(
+        '/api/admin/login',
+        {
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json', ...(opts.origin && { Origin: opts.origin }) },
+        },
+        { incoming: { socket: { remoteAddress: opts.ip ?? '198.51.100.7' } } },
+      );
+    const audit = (action: string) =>
+      t!.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('at').execute();
     return { app, db: t.db, clock, login, audit };
   }
 
@@ -30,7 +40,14 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     const res = await login({ email: ' SMK@Example.ru ', password: qms.password });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.user).toEqual({ id: qms.id, email: 'smk@example.ru', name: 'Анна Смирнова', role: 'qms', departmentId: null, mustChangePassword: false });
+    expect(body.user).toEqual({
+      id: qms.id,
+      email: 'smk@example.ru',
+      name: 'Анна Смирнова',
+      role: 'qms',
+      departmentId: null,
+      mustChangePassword: false,
+    });
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^otklik_session=[\w-]{40,};/);
@@ -64,14 +81,17 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     expect(wrong.headers.get('set-cookie')).toBeNull();
     const failed = await audit('auth.sign_in_failed');
     expect(failed.map((f) => JSON.parse(f.details))).toEqual([
-      { email: 'a@example.ru', reason: 'wrong_password' }, { email: 'nobody@example.ru', reason: 'unknown_email' },
+      { email: 'a@example.ru', reason: 'wrong_password' },
+      { email: 'nobody@example.ru', reason: 'unknown_email' },
     ]);
   });
 
   it('names missing fields in a 422, in English when asked', async () => {
     const { app } = await setup();
     const res = await app.request('/api/admin/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' }, body: JSON.stringify({ email: '' }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' },
+      body: JSON.stringify({ email: '' }),
     });
     expect(res.status).toBe(422);
     const body = await res.json();
@@ -105,10 +125,12 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     expect((await login({ email: other.email, password: other.password }, { ip: '203.0.113.0' })).status).toBe(200);
   });
 
-  it('forgets an account\'s failures after a successful sign-in and after the 15-minute window', async () => {
+  it("forgets an account's failures after a successful sign-in and after the 15-minute window", async () => {
     const { db, clock, login } = await setup();
     const u = await createUser(db, clock, { email: 'a@example.ru', role: 'qms' });
-    const fail = async (n: number) => { for (let i = 0; i < n; i++) expect((await login({ email: u.email, password: 'wrong-one' })).status).toBe(401); };
+    const fail = async (n: number) => {
+      for (let i = 0; i < n; i++) expect((await login({ email: u.email, password: 'wrong-one' })).status).toBe(401);
+    };
     await fail(4);
     expect((await login({ email: u.email, password: u.password })).status).toBe(200);
     await fail(4);
@@ -120,7 +142,10 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
   it('locks an address after 20 failures across accounts, unknown ones included', async () => {
     const { db, clock, login, audit } = await setup();
     const u = await createUser(db, clock, { email: 'a@example.ru', role: 'qms' });
-    for (let i = 0; i < 20; i++) expect((await login({ email: `guess${i}@example.ru`, password: 'password1' }, { ip: '192.0.2.66' })).status).toBe(401);
+    for (let i = 0; i < 20; i++)
+      expect((await login({ email: `guess${i}@example.ru`, password: 'password1' }, { ip: '192.0.2.66' })).status).toBe(
+        401,
+      );
     expect((await login({ email: u.email, password: u.password }, { ip: '192.0.2.66' })).status).toBe(429);
     expect((await login({ email: u.email, password: u.password }, { ip: '192.0.2.67' })).status).toBe(200);
     const locks = (await audit('auth.locked')).map((a) => JSON.parse(a.details));
@@ -137,13 +162,19 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     expect((await evil.json()).error.code).toBe('csrf');
     expect(evil.headers.get('set-cookie')).toBeNull();
     expect((await login({ email: u.email, password: u.password }, { origin: 'null' })).status).toBe(403);
-    expect((await login({ email: u.email, password: u.password }, { origin: 'https://feedback.example.ru' })).status).toBe(200);
+    expect(
+      (await login({ email: u.email, password: u.password }, { origin: 'https://feedback.example.ru' })).status,
+    ).toBe(200);
     // The host the request came to also counts (a console opened by its internal name, or
     // behind a proxy that ends TLS), but not another host, nor a port of it.
     expect((await login({ email: u.email, password: u.password }, { origin: 'http://localhost' })).status).toBe(200);
     expect((await login({ email: u.email, password: u.password }, { origin: 'https://localhost' })).status).toBe(200);
-    expect((await login({ email: u.email, password: u.password }, { origin: 'http://localhost:8080' })).status).toBe(403);
-    expect((await login({ email: u.email, password: u.password }, { origin: 'http://localhost.evil.example' })).status).toBe(403);
+    expect((await login({ email: u.email, password: u.password }, { origin: 'http://localhost:8080' })).status).toBe(
+      403,
+    );
+    expect(
+      (await login({ email: u.email, password: u.password }, { origin: 'http://localhost.evil.example' })).status,
+    ).toBe(403);
   });
 
   it('refuses a disabled account with the same 401', async () => {
@@ -158,7 +189,10 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
 
 describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
   let t: TestDb | undefined;
-  afterEach(async () => { await t?.close(); t = undefined; });
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
 
   async function setup() {
     t = await openTestDb(kind);
@@ -173,7 +207,8 @@ describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
     const s = await signIn(app, admin.email, admin.password);
     for (const token of [undefined, 'wrong-token', s.csrfToken.slice(0, -1)]) {
       const res = await app.request('/api/admin/users', {
-        method: 'POST', body: JSON.stringify({ email: 'new@example.ru', name: 'Новый', role: 'viewer' }),
+        method: 'POST',
+        body: JSON.stringify({ email: 'new@example.ru', name: 'Новый', role: 'viewer' }),
         headers: { Cookie: s.cookie, 'Content-Type': 'application/json', ...(token && { 'X-CSRF-Token': token }) },
       });
       expect(res.status).toBe(403);
@@ -184,7 +219,14 @@ describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
     expect(await db.selectFrom('users').select('email').where('email', '=', 'new@example.ru').execute()).toEqual([]);
     expect((await s.request('/api/admin/me')).status).toBe(200);
     // The same request with the token goes through.
-    expect((await s.request('/api/admin/users', { method: 'POST', json: { email: 'new@example.ru', name: 'Новый', role: 'viewer' } })).status).toBe(201);
+    expect(
+      (
+        await s.request('/api/admin/users', {
+          method: 'POST',
+          json: { email: 'new@example.ru', name: 'Новый', role: 'viewer' },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('ends a session after 12 idle hours, and keeps it alive while it is used', async () => {
@@ -209,8 +251,9 @@ describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/^otklik_session=;.*Max-Age=0/);
     expect((await s.request('/api/admin/me')).status).toBe(401);
-    expect((await db.selectFrom('audit_log').select('action').where('user_id', '=', u.id).execute()).map((a) => a.action))
-      .toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_out']));
+    expect(
+      (await db.selectFrom('audit_log').select('action').where('user_id', '=', u.id).execute()).map((a) => a.action),
+    ).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_out']));
   });
 
   it('answers 401 to /me without a session', async () => {
@@ -221,30 +264,55 @@ describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
 
   it('a one-time password only lets the user change it; then everything opens and other sessions end', async () => {
     const { app, db, clock } = await setup();
-    const u = await createUser(db, clock, { email: 'admin@example.ru', role: 'admin', password: 'one-time-1234', mustChangePassword: true });
+    const u = await createUser(db, clock, {
+      email: 'admin@example.ru',
+      role: 'admin',
+      password: 'one-time-1234',
+      mustChangePassword: true,
+    });
     const other = await signIn(app, u.email, u.password);
     const s = await signIn(app, u.email, u.password);
     expect(s.user.mustChangePassword).toBe(true);
     expect((await s.request('/api/admin/users')).status).toBe(403);
     expect((await s.request('/api/admin/me')).status).toBe(200);
 
-    const tooShort = await s.request('/api/admin/password', { method: 'POST', json: { current: u.password, next: 'short' } });
+    const tooShort = await s.request('/api/admin/password', {
+      method: 'POST',
+      json: { current: u.password, next: 'short' },
+    });
     expect(tooShort.status).toBe(422);
     expect(Object.keys((await tooShort.json()).error.fields)).toEqual(['next']);
-    const same = await s.request('/api/admin/password', { method: 'POST', json: { current: u.password, next: u.password } });
+    const same = await s.request('/api/admin/password', {
+      method: 'POST',
+      json: { current: u.password, next: u.password },
+    });
     expect(same.status).toBe(422);
-    const wrong = await s.request('/api/admin/password', { method: 'POST', json: { current: 'not-it-at-all', next: 'a brand new password' } });
+    const wrong = await s.request('/api/admin/password', {
+      method: 'POST',
+      json: { current: 'not-it-at-all', next: 'a brand new password' },
+    });
     expect(wrong.status).toBe(422);
     expect(Object.keys((await wrong.json()).error.fields)).toEqual(['current']);
 
-    expect((await s.request('/api/admin/password', { method: 'POST', json: { current: u.password, next: 'a brand new password' } })).status).toBe(204);
+    expect(
+      (
+        await s.request('/api/admin/password', {
+          method: 'POST',
+          json: { current: u.password, next: 'a brand new password' },
+        })
+      ).status,
+    ).toBe(204);
     const me = await (await s.request('/api/admin/me')).json();
     expect(me.user.mustChangePassword).toBe(false);
     expect((await s.request('/api/admin/users')).status).toBe(200);
     expect((await other.request('/api/admin/me')).status).toBe(401);
     await expect(signIn(app, u.email, u.password)).rejects.toThrow(/401/);
     await signIn(app, u.email, 'a brand new password');
-    const changed = await db.selectFrom('audit_log').select('details').where('action', '=', 'auth.password_changed').execute();
+    const changed = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'auth.password_changed')
+      .execute();
     expect(changed.map((c) => JSON.parse(c.details))).toEqual([{ firstSignIn: true }]);
   });
 
@@ -253,8 +321,22 @@ describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
     const u = await createUser(db, clock, { email: 'a@example.ru', role: 'qms' });
     const s = await signIn(app, u.email, u.password);
     for (let i = 0; i < 5; i++) {
-      expect((await s.request('/api/admin/password', { method: 'POST', json: { current: `guess-${i}`, next: 'a brand new password' } })).status).toBe(422);
+      expect(
+        (
+          await s.request('/api/admin/password', {
+            method: 'POST',
+            json: { current: `guess-${i}`, next: 'a brand new password' },
+          })
+        ).status,
+      ).toBe(422);
     }
-    expect((await s.request('/api/admin/password', { method: 'POST', json: { current: u.password, next: 'a brand new password' } })).status).toBe(429);
+    expect(
+      (
+        await s.request('/api/admin/password', {
+          method: 'POST',
+          json: { current: u.password, next: 'a brand new password' },
+        })
+      ).status,
+    ).toBe(429);
   });
 });

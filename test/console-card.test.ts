@@ -12,22 +12,66 @@ for (const kind of DB_KINDS) {
 
     it('shows every field, the consent record, the files, the e-mails sent and the history', async () => {
       h = await consoleHarness(kind);
-      const sent = await h.feedback({ kind: 'complaint', message: 'Пересорт в накладной', name: 'Лоськова Галина', organization: 'РРМОО', inn: '6165456519', phone: '(951) 5113523', email: 'galina@client.ru', page: 'https://example.ru/contacts' });
+      const sent = await h.feedback({
+        kind: 'complaint',
+        message: 'Пересорт в накладной',
+        name: 'Лоськова Галина',
+        organization: 'РРМОО',
+        inn: '6165456519',
+        phone: '(951) 5113523',
+        email: 'galina@client.ru',
+        page: 'https://example.ru/contacts',
+      });
       const qms = await h.as('qms');
-      await qms.request(`/api/admin/submissions/${sent.id}/comments`, { method: 'POST', json: { text: 'Позвонила клиенту' } });
+      await qms.request(`/api/admin/submissions/${sent.id}/comments`, {
+        method: 'POST',
+        json: { text: 'Позвонила клиенту' },
+      });
       const res = await qms.request(`/api/admin/submissions/${sent.id}`);
       expect(res.status).toBe(200);
       const card = await res.json();
       expect(card).toMatchObject({
-        id: sent.id, number: sent.number, type: 'feedback', kind: 'complaint', status: 'new', channel: 'site', message: 'Пересорт в накладной',
-        name: 'Лоськова Галина', organization: 'РРМОО', inn: '6165456519', phone: '+79515113523', email: 'galina@client.ru', page: 'https://example.ru/contacts',
-        lang: 'ru', createdAt: sent.createdAt, score: null, publish: null, employee: null, department: null, review: null, attachments: [],
+        id: sent.id,
+        number: sent.number,
+        type: 'feedback',
+        kind: 'complaint',
+        status: 'new',
+        channel: 'site',
+        message: 'Пересорт в накладной',
+        name: 'Лоськова Галина',
+        organization: 'РРМОО',
+        inn: '6165456519',
+        phone: '+79515113523',
+        email: 'galina@client.ru',
+        page: 'https://example.ru/contacts',
+        lang: 'ru',
+        createdAt: sent.createdAt,
+        score: null,
+        publish: null,
+        employee: null,
+        department: null,
+        review: null,
+        attachments: [],
         consent: { version: expect.any(String), at: sent.createdAt, userAgent: null },
       });
       expect(card.emails.length).toBeGreaterThanOrEqual(2);
-      expect(card.emails).toContainEqual(expect.objectContaining({ to: ['galina@client.ru'], status: 'pending', attempts: 0, sentAt: null, lastError: null }));
+      expect(card.emails).toContainEqual(
+        expect.objectContaining({
+          to: ['galina@client.ru'],
+          status: 'pending',
+          attempts: 0,
+          sentAt: null,
+          lastError: null,
+        }),
+      );
       expect(card.history).toEqual([
-        { id: expect.any(String), at: expect.any(String), user: { id: qms.user.id, name: qms.user.name }, type: 'comment', data: { text: 'Позвонила клиенту' } },
+        {
+          id: expect.any(String),
+          at: expect.any(String),
+          user: { id: qms.user.id, name: qms.user.name },
+          type: 'comment',
+          data: { text: 'Позвонила клиенту' },
+        },
       ]);
     });
 
@@ -36,18 +80,30 @@ for (const kind of DB_KINDS) {
       const sent = await h.feedbackWithFile('акт сверки (№1).pdf');
       const qms = await h.as('qms');
       const card = await (await qms.request(`/api/admin/submissions/${sent.id}`)).json();
-      expect(card.attachments).toEqual([{ id: expect.any(String), filename: 'акт сверки (№1).pdf', mime: 'application/pdf', size: PDF_BYTES.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+      expect(card.attachments).toEqual([
+        {
+          id: expect.any(String),
+          filename: 'акт сверки (№1).pdf',
+          mime: 'application/pdf',
+          size: PDF_BYTES.length,
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
+      ]);
       const url = `/api/admin/submissions/${sent.id}/attachments/${card.attachments[0].id}`;
       const res = await qms.request(url);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="___ ______ (_1).pdf"; filename*=UTF-8''%D0%B0%D0%BA%D1%82%20%D1%81%D0%B2%D0%B5%D1%80%D0%BA%D0%B8%20%28%E2%84%961%29.pdf`);
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="___ ______ (_1).pdf"; filename*=UTF-8''%D0%B0%D0%BA%D1%82%20%D1%81%D0%B2%D0%B5%D1%80%D0%BA%D0%B8%20%28%E2%84%961%29.pdf`,
+      );
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF_BYTES);
       expect((await h.admin.request(url)).status).toBe(401);
       expect((await qms.request(`/api/admin/submissions/${sent.id}/attachments/nope`)).status).toBe(404);
       const other = await h.feedback();
-      expect((await qms.request(`/api/admin/submissions/${other.id}/attachments/${card.attachments[0].id}`)).status).toBe(404);
+      expect(
+        (await qms.request(`/api/admin/submissions/${other.id}/attachments/${card.attachments[0].id}`)).status,
+      ).toBe(404);
     });
 
     it('gives a handler 404 for another department’s card, file, change and comment, and lets him work on his own', async () => {
@@ -57,24 +113,52 @@ for (const kind of DB_KINDS) {
       await h.assign(theirs.id, logistics);
       const mine = await h.feedback();
       await h.assign(mine.id, dks);
-      const fileId = (await h.db.selectFrom('attachments').select('id').where('submission_id', '=', theirs.id).executeTakeFirstOrThrow()).id;
+      const fileId = (
+        await h.db
+          .selectFrom('attachments')
+          .select('id')
+          .where('submission_id', '=', theirs.id)
+          .executeTakeFirstOrThrow()
+      ).id;
       const handler = await h.as('handler', dks);
 
       expect((await handler.request(`/api/admin/submissions/${theirs.id}`)).status).toBe(404);
       expect((await handler.request(`/api/admin/submissions/${theirs.id}/attachments/${fileId}`)).status).toBe(404);
-      expect((await handler.request(`/api/admin/submissions/${theirs.id}`, { method: 'PATCH', json: { status: 'closed' } })).status).toBe(404);
-      expect((await handler.request(`/api/admin/submissions/${theirs.id}/comments`, { method: 'POST', json: { text: 'x' } })).status).toBe(404);
+      expect(
+        (await handler.request(`/api/admin/submissions/${theirs.id}`, { method: 'PATCH', json: { status: 'closed' } }))
+          .status,
+      ).toBe(404);
+      expect(
+        (await handler.request(`/api/admin/submissions/${theirs.id}/comments`, { method: 'POST', json: { text: 'x' } }))
+          .status,
+      ).toBe(404);
       expect((await handler.request('/api/admin/submissions/no-such-id')).status).toBe(404);
 
-      const changed = await handler.request(`/api/admin/submissions/${mine.id}`, { method: 'PATCH', json: { status: 'in_progress' } });
+      const changed = await handler.request(`/api/admin/submissions/${mine.id}`, {
+        method: 'PATCH',
+        json: { status: 'in_progress' },
+      });
       expect(changed.status).toBe(200);
       expect((await changed.json()).status).toBe('in_progress');
-      expect((await handler.request(`/api/admin/submissions/${mine.id}/comments`, { method: 'POST', json: { text: 'Взял в работу' } })).status).toBe(201);
+      expect(
+        (
+          await handler.request(`/api/admin/submissions/${mine.id}/comments`, {
+            method: 'POST',
+            json: { text: 'Взял в работу' },
+          })
+        ).status,
+      ).toBe(201);
       // Classifying and reassigning are the QMS's.
       for (const json of [{ kind: 'thanks' }, { departmentId: logistics }, { employeeSlug: 'ivanov' }]) {
-        expect((await handler.request(`/api/admin/submissions/${mine.id}`, { method: 'PATCH', json })).status).toBe(403);
+        expect((await handler.request(`/api/admin/submissions/${mine.id}`, { method: 'PATCH', json })).status).toBe(
+          403,
+        );
       }
-      const row = await h.db.selectFrom('submissions').select(['status', 'kind', 'department_id']).where('id', '=', theirs.id).executeTakeFirstOrThrow();
+      const row = await h.db
+        .selectFrom('submissions')
+        .select(['status', 'kind', 'department_id'])
+        .where('id', '=', theirs.id)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ status: 'new', kind: 'complaint', department_id: logistics });
     });
 
@@ -87,27 +171,51 @@ for (const kind of DB_KINDS) {
 
       let res = await patch({ kind: 'complaint', status: 'in_progress', departmentId: logistics });
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ kind: 'complaint', status: 'in_progress', department: { id: logistics, name: 'Логистика' } });
+      expect(await res.json()).toMatchObject({
+        kind: 'complaint',
+        status: 'in_progress',
+        department: { id: logistics, name: 'Логистика' },
+      });
       h.tick(1000);
       // An employee alone brings his department along.
       res = await patch({ employeeSlug: 'ivanov' });
       h.tick(1000);
-      expect(await res.json()).toMatchObject({ employee: { slug: 'ivanov', name: 'Иванов Иван' }, department: { id: dks, name: 'ДКС' } });
+      expect(await res.json()).toMatchObject({
+        employee: { slug: 'ivanov', name: 'Иванов Иван' },
+        department: { id: dks, name: 'ДКС' },
+      });
       res = await patch({ employeeSlug: null, status: 'in_progress' });
       const card = await res.json();
       expect(card.employee).toBeNull();
       // History is in time order; the changes of one request share their time.
-      const step = (at: string) => card.history.filter((e: { at: string }) => e.at === at).map((e: { type: string; data: unknown }) => [e.type, e.data])
-        .sort((a: string[], b: string[]) => a[0]!.localeCompare(b[0]!));
+      const step = (at: string) =>
+        card.history
+          .filter((e: { at: string }) => e.at === at)
+          .map((e: { type: string; data: unknown }) => [e.type, e.data])
+          .sort((a: string[], b: string[]) => a[0]!.localeCompare(b[0]!));
       expect(step('2026-11-23T09:01:00.000Z')).toEqual([
-        ['department', { from: null, to: logistics }], ['kind', { from: 'thanks', to: 'complaint' }], ['status', { from: 'new', to: 'in_progress' }],
+        ['department', { from: null, to: logistics }],
+        ['kind', { from: 'thanks', to: 'complaint' }],
+        ['status', { from: 'new', to: 'in_progress' }],
       ]);
-      expect(step('2026-11-23T09:01:01.000Z')).toEqual([['department', { from: logistics, to: dks }], ['employee', { from: null, to: 'ivanov' }]]);
+      expect(step('2026-11-23T09:01:01.000Z')).toEqual([
+        ['department', { from: logistics, to: dks }],
+        ['employee', { from: null, to: 'ivanov' }],
+      ]);
       expect(step('2026-11-23T09:01:02.000Z')).toEqual([['employee', { from: 'ivanov', to: null }]]);
       expect(card.history).toHaveLength(6);
       expect(card.history.every((e: { user: { id: string } }) => e.user.id === qms.user.id)).toBe(true);
-      expect((await audit('submission.kind'))[0]).toMatchObject({ user_id: qms.user.id, user_email: qms.user.email, target_type: 'submission', target_id: sent.id });
-      expect(JSON.parse((await audit('submission.kind'))[0]!.details)).toEqual({ number: sent.number, from: 'thanks', to: 'complaint' });
+      expect((await audit('submission.kind'))[0]).toMatchObject({
+        user_id: qms.user.id,
+        user_email: qms.user.email,
+        target_type: 'submission',
+        target_id: sent.id,
+      });
+      expect(JSON.parse((await audit('submission.kind'))[0]!.details)).toEqual({
+        number: sent.number,
+        from: 'thanks',
+        to: 'complaint',
+      });
       expect(await audit('submission.status')).toHaveLength(1);
       expect(await audit('submission.department')).toHaveLength(2);
       expect(await audit('submission.employee')).toHaveLength(2);
@@ -119,15 +227,37 @@ for (const kind of DB_KINDS) {
       const sent = await h.feedback();
       const rating = await h.rating();
       const qms = await h.as('qms');
-      const patch = (id: string, body: unknown) => qms.request(`/api/admin/submissions/${id}`, { method: 'PATCH', json: body });
-      const fields = async (res: Response) => { expect(res.status).toBe(422); return Object.keys((await res.json()).error.fields).sort(); };
+      const patch = (id: string, body: unknown) =>
+        qms.request(`/api/admin/submissions/${id}`, { method: 'PATCH', json: body });
+      const fields = async (res: Response) => {
+        expect(res.status).toBe(422);
+        return Object.keys((await res.json()).error.fields).sort();
+      };
       expect(await fields(await patch(sent.id, { kind: 'rating', status: 'done' }))).toEqual(['kind', 'status']);
-      expect(await fields(await patch(sent.id, { departmentId: 'no-such', employeeSlug: 'nobody', status: 'closed' }))).toEqual(['departmentId', 'employeeSlug']);
+      expect(
+        await fields(await patch(sent.id, { departmentId: 'no-such', employeeSlug: 'nobody', status: 'closed' })),
+      ).toEqual(['departmentId', 'employeeSlug']);
       expect(await fields(await patch(rating.id, { kind: 'complaint' }))).toEqual(['kind']);
-      expect(await fields(await qms.request(`/api/admin/submissions/${sent.id}/comments`, { method: 'POST', json: { text: '   ' } }))).toEqual(['text']);
-      expect((await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', body: '{nope', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+      expect(
+        await fields(
+          await qms.request(`/api/admin/submissions/${sent.id}/comments`, { method: 'POST', json: { text: '   ' } }),
+        ),
+      ).toEqual(['text']);
+      expect(
+        (
+          await qms.request(`/api/admin/submissions/${sent.id}`, {
+            method: 'PATCH',
+            body: '{nope',
+            headers: { 'content-type': 'application/json' },
+          })
+        ).status,
+      ).toBe(400);
       expect((await patch('no-such-id', { status: 'closed' })).status).toBe(404);
-      const row = await h.db.selectFrom('submissions').select(['status', 'kind', 'department_id']).where('id', '=', sent.id).executeTakeFirstOrThrow();
+      const row = await h.db
+        .selectFrom('submissions')
+        .select(['status', 'kind', 'department_id'])
+        .where('id', '=', sent.id)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ status: 'new', kind: 'complaint', department_id: null });
       expect(await h.db.selectFrom('submission_events').selectAll().execute()).toEqual([]);
     });
@@ -151,17 +281,24 @@ for (const kind of DB_KINDS) {
         ['POST', '/api/admin/subjects', { slug: 'service', title: 'Сервис' }],
         ['PATCH', '/api/admin/subjects/delivery', { title: 'Доставка' }],
       ];
-      for (const [method, path, json] of writes) expect((await viewer.request(path, { method, json })).status, `${method} ${path}`).toBe(403);
+      for (const [method, path, json] of writes)
+        expect((await viewer.request(path, { method, json })).status, `${method} ${path}`).toBe(403);
       const form = new FormData();
       form.append('file', new File(['slug;name;manager_email\nnew;Новый;b@example.ru\n'], 'staff.csv'));
       expect((await viewer.request('/api/admin/employees/import', { method: 'POST', body: form })).status).toBe(403);
 
       const qms = await h.as('qms');
-      const noToken = await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json: { status: 'closed' }, headers: { 'X-CSRF-Token': 'wrong' } });
+      const noToken = await qms.request(`/api/admin/submissions/${sent.id}`, {
+        method: 'PATCH',
+        json: { status: 'closed' },
+        headers: { 'X-CSRF-Token': 'wrong' },
+      });
       expect(noToken.status).toBe(403);
       expect((await noToken.json()).error.code).toBe('csrf');
       expect(await h.db.selectFrom('submission_events').selectAll().execute()).toEqual([]);
-      expect((await h.db.selectFrom('audit_log').selectAll().where('action', 'like', 'submission.%').execute())).toEqual([]);
+      expect(await h.db.selectFrom('audit_log').selectAll().where('action', 'like', 'submission.%').execute()).toEqual(
+        [],
+      );
     });
   });
 }

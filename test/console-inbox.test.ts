@@ -7,7 +7,16 @@ import { DB_KINDS } from './support/databases.ts';
 let h: Harness;
 afterEach(async () => h?.close());
 
-type Inbox = { items: Array<Record<string, any>>; nextCursor: string | null; counts: { total: number; byKind: Record<string, number>; byStatus: Record<string, number>; byType: Record<string, number> } };
+type Inbox = {
+  items: Array<Record<string, any>>;
+  nextCursor: string | null;
+  counts: {
+    total: number;
+    byKind: Record<string, number>;
+    byStatus: Record<string, number>;
+    byType: Record<string, number>;
+  };
+};
 
 for (const kind of DB_KINDS) {
   describe(`console inbox (${kind})`, () => {
@@ -20,7 +29,13 @@ for (const kind of DB_KINDS) {
     it('lists every submission newest first with its employee, department and review, and filters by each field', async () => {
       h = await consoleHarness(kind);
       const { dks } = await h.directory();
-      const complaint = await h.feedback({ kind: 'complaint', name: 'Лоськова Галина', organization: 'РРМОО', email: 'galina@client.ru', phone: '(951) 511-35-23' });
+      const complaint = await h.feedback({
+        kind: 'complaint',
+        name: 'Лоськова Галина',
+        organization: 'РРМОО',
+        email: 'galina@client.ru',
+        phone: '(951) 511-35-23',
+      });
       const thanks = await h.feedback({ kind: 'thanks', message: 'Спасибо за доставку' });
       const rating = await h.rating({ score: 4, publish: true });
       await h.assign(complaint.id, dks);
@@ -29,15 +44,36 @@ for (const kind of DB_KINDS) {
       const all = await inbox(qms);
       expect(all.items.map((i) => i.number)).toEqual([rating.number, thanks.number, complaint.number]);
       expect(all.items[0]).toMatchObject({
-        type: 'rating', kind: 'rating', score: 4, publish: true, channel: 'site', review: 'pending', status: 'new',
-        employee: { slug: 'ivanov', name: 'Иванов Иван' }, department: { id: dks, name: 'ДКС' }, excerpt: 'Спасибо, всё быстро',
+        type: 'rating',
+        kind: 'rating',
+        score: 4,
+        publish: true,
+        channel: 'site',
+        review: 'pending',
+        status: 'new',
+        employee: { slug: 'ivanov', name: 'Иванов Иван' },
+        department: { id: dks, name: 'ДКС' },
+        excerpt: 'Спасибо, всё быстро',
       });
       expect(all.items[2]).toMatchObject({
-        type: 'feedback', kind: 'complaint', name: 'Лоськова Галина', organization: 'РРМОО', email: 'galina@client.ru', phone: '+79515113523',
-        score: null, publish: null, employee: null, review: null, department: { id: dks, name: 'ДКС' }, createdAt: '2026-11-23T09:00:00.000Z',
+        type: 'feedback',
+        kind: 'complaint',
+        name: 'Лоськова Галина',
+        organization: 'РРМОО',
+        email: 'galina@client.ru',
+        phone: '+79515113523',
+        score: null,
+        publish: null,
+        employee: null,
+        review: null,
+        department: { id: dks, name: 'ДКС' },
+        createdAt: '2026-11-23T09:00:00.000Z',
       });
       expect(all.counts).toEqual({
-        total: 3, byKind: { complaint: 1, thanks: 1, rating: 1 }, byStatus: { new: 3 }, byType: { feedback: 2, rating: 1 },
+        total: 3,
+        byKind: { complaint: 1, thanks: 1, rating: 1 },
+        byStatus: { new: 3 },
+        byType: { feedback: 2, rating: 1 },
       });
       expect(all.nextCursor).toBeNull();
 
@@ -52,7 +88,12 @@ for (const kind of DB_KINDS) {
       await h.db.updateTable('submissions').set({ status: 'closed' }).where('id', '=', thanks.id).execute();
       expect(await numbers('?status=closed')).toEqual([thanks.number]);
       const filtered = await inbox(qms, `?department=${dks}`);
-      expect(filtered.counts).toEqual({ total: 2, byKind: { complaint: 1, rating: 1 }, byStatus: { new: 2 }, byType: { feedback: 1, rating: 1 } });
+      expect(filtered.counts).toEqual({
+        total: 2,
+        byKind: { complaint: 1, rating: 1 },
+        byStatus: { new: 2 },
+        byType: { feedback: 1, rating: 1 },
+      });
     });
 
     it('takes a period in the company’s days (Moscow), both ends included', async () => {
@@ -73,13 +114,24 @@ for (const kind of DB_KINDS) {
 
     it('finds a substring of the message, name, organisation, e-mail, phone or number, in any case, Cyrillic included', async () => {
       h = await consoleHarness(kind);
-      const a = await h.feedback({ message: 'Программа загружается 3–4 минуты, работать НЕВОЗМОЖНО', name: 'Лоськова Галина', organization: 'ООО «Ромашка»', email: 'Galina.L@client.ru', phone: '+7 951 511-35-23' });
-      const b = await h.feedback({ message: 'Курьер опоздал на три часа', name: 'Семёнов Пётр', email: 'petr@mail.ru' });
+      const a = await h.feedback({
+        message: 'Программа загружается 3–4 минуты, работать НЕВОЗМОЖНО',
+        name: 'Лоськова Галина',
+        organization: 'ООО «Ромашка»',
+        email: 'Galina.L@client.ru',
+        phone: '+7 951 511-35-23',
+      });
+      const b = await h.feedback({
+        message: 'Курьер опоздал на три часа',
+        name: 'Семёнов Пётр',
+        email: 'petr@mail.ru',
+      });
       const c = await h.feedback({ message: 'Скидка 100% и 50_50, спасибо', kind: 'thanks' });
       await h.directory();
       const r = await h.rating({ comment: 'Менеджер Ёлкина всё объяснила' });
       const qms = await h.as('qms');
-      const found = async (q: string) => (await inbox(qms, `?q=${encodeURIComponent(q)}`)).items.map((i) => i.number).sort();
+      const found = async (q: string) =>
+        (await inbox(qms, `?q=${encodeURIComponent(q)}`)).items.map((i) => i.number).sort();
 
       expect(await found('загружа')).toEqual([a.number]);
       expect(await found('ЗАГРУЖАЕТСЯ 3')).toEqual([a.number]);
@@ -173,7 +225,9 @@ for (const kind of DB_KINDS) {
       expect(page.items.map((i) => i.number)).toEqual([mine.number]);
       expect(page.counts.total).toBe(1);
       expect((await inbox(handler, `?department=${logistics}`)).items).toEqual([]);
-      expect((await inbox(handler, `?q=${encodeURIComponent('загружается')}`)).items.map((i) => i.number)).toEqual([mine.number]);
+      expect((await inbox(handler, `?q=${encodeURIComponent('загружается')}`)).items.map((i) => i.number)).toEqual([
+        mine.number,
+      ]);
       const nobody = await h.as('handler', null);
       expect((await inbox(nobody)).counts.total).toBe(0);
       const viewer = await h.as('viewer');
@@ -183,8 +237,17 @@ for (const kind of DB_KINDS) {
     it('answers a wrong filter with a 422 naming it, and needs a session', async () => {
       h = await consoleHarness(kind);
       const qms = await h.as('qms');
-      for (const [query, field] of [['?kind=spam', 'kind'], ['?status=done', 'status'], ['?type=x', 'type'], ['?from=2026-13-01', 'from'], ['?to=yesterday', 'to'],
-        ['?limit=0', 'limit'], ['?limit=1000', 'limit'], ['?cursor=garbage', 'cursor'], ['?channel=pigeon', 'channel']] as const) {
+      for (const [query, field] of [
+        ['?kind=spam', 'kind'],
+        ['?status=done', 'status'],
+        ['?type=x', 'type'],
+        ['?from=2026-13-01', 'from'],
+        ['?to=yesterday', 'to'],
+        ['?limit=0', 'limit'],
+        ['?limit=1000', 'limit'],
+        ['?cursor=garbage', 'cursor'],
+        ['?channel=pigeon', 'channel'],
+      ] as const) {
         const res = await qms.request(`/api/admin/submissions${query}`);
         expect(res.status, query).toBe(422);
         expect(Object.keys((await res.json()).error.fields)).toEqual([field]);
@@ -196,13 +259,30 @@ for (const kind of DB_KINDS) {
     it('gives the filters’ choices in /meta', async () => {
       h = await consoleHarness(kind);
       const { dks } = await h.directory();
-      await h.db.updateTable('departments').set({ responsible_name: 'Бадыштова К.', responsible_email: 'dks@example.ru' }).where('id', '=', dks).execute();
+      await h.db
+        .updateTable('departments')
+        .set({ responsible_name: 'Бадыштова К.', responsible_email: 'dks@example.ru' })
+        .where('id', '=', dks)
+        .execute();
       const viewer = await h.as('viewer');
       const res = await viewer.request('/api/admin/meta');
       expect(res.status).toBe(200);
       const meta = await res.json();
-      expect(meta.departments).toContainEqual({ id: dks, name: 'ДКС', responsibleName: 'Бадыштова К.', responsibleEmail: 'dks@example.ru' });
-      expect(meta.employees).toContainEqual(expect.objectContaining({ slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', departmentId: dks, active: true }));
+      expect(meta.departments).toContainEqual({
+        id: dks,
+        name: 'ДКС',
+        responsibleName: 'Бадыштова К.',
+        responsibleEmail: 'dks@example.ru',
+      });
+      expect(meta.employees).toContainEqual(
+        expect.objectContaining({
+          slug: 'ivanov',
+          name: 'Иванов Иван',
+          position: 'Инженер',
+          departmentId: dks,
+          active: true,
+        }),
+      );
       expect(meta.subjects).toContainEqual({ slug: 'delivery', title: 'Качество доставки' });
       expect(meta.kinds).toEqual(['thanks', 'complaint', 'suggestion', 'rating']);
       expect(meta.statuses).toEqual(['new', 'in_progress', 'closed']);

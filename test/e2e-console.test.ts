@@ -12,7 +12,8 @@ const XSS = '<img src=x onerror=alert(1)>';
 const TO_APPROVE = 'Иван всё настроил за час, спасибо! Пишите мне maria.client@example.ru';
 const TO_REJECT = 'Хамство по телефону, больше не обращусь';
 
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS_DIR, `console-${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: path.join(SHOTS_DIR, `console-${name}.png`), fullPage });
 
 describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => {
   let server: RunningServer;
@@ -22,7 +23,21 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
 
   /** A console user made the operator's way, with the one-time password the CLI prints. */
   async function addUser(email: string, role: string, department?: string) {
-    const r = await runCli(['user', 'add', '--email', email, '--name', `Тест ${role}`, '--role', role, ...(department ? ['--department', department] : []), '--one-time'], server.env);
+    const r = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        email,
+        '--name',
+        `Тест ${role}`,
+        '--role',
+        role,
+        ...(department ? ['--department', department] : []),
+        '--one-time',
+      ],
+      server.env,
+    );
     const oneTime = /One-time password: (\S+)/.exec(r.stderr + r.stdout)?.[1];
     if (!oneTime) throw new Error(`user add failed: ${r.stderr}`);
     return oneTime;
@@ -33,17 +48,36 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     const res = await fetch(`${server.url}/api/v1/ratings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-console-${key}` },
-      body: JSON.stringify({ subject: 'employee', employee, score, comment, publish: true, name, email: `${key}@example.ru` }),
+      body: JSON.stringify({
+        subject: 'employee',
+        employee,
+        score,
+        comment,
+        publish: true,
+        name,
+        email: `${key}@example.ru`,
+      }),
     });
     expect(res.status).toBe(201);
     ids[key] = ((await res.json()) as { id: string }).id;
   }
 
   /** Signs in with a one-time password, which the console makes him change first. */
-  async function firstSignIn(email: string, oneTime: string, shots = false): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
+  async function firstSignIn(
+    email: string,
+    oneTime: string,
+    shots = false,
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'ru-RU',
+      timezoneId: 'Asia/Novosibirsk',
+    });
     const page = await context.newPage();
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await page.goto(`${server.url}/admin/`);
     await page.getByRole('heading', { name: 'Вход в консоль СМК' }).waitFor();
     if (shots) await shot(page, '01-sign-in', false);
@@ -66,7 +100,10 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     await rate('reject', 'petrova', 2, TO_REJECT, 'Пётр Петров');
     await rate('xss', 'petrova', 4, XSS, 'Вася');
   });
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('a qms user finds a rating by search, publishes it redacted, rejects another; user text stays text', async () => {
     const { context, page } = await firstSignIn('qms@example.ru', await addUser('qms@example.ru', 'qms'), true);
@@ -106,7 +143,9 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
 
     await approve.getByRole('button', { name: 'Отредактировать' }).click();
     await approve.getByRole('button', { name: 'Скрыть e-mail и телефоны' }).click();
-    await expect(approve.getByLabel('Текст для публикации').inputValue()).resolves.toBe('Иван всё настроил за час, спасибо! Пишите мне [скрыто]');
+    await expect(approve.getByLabel('Текст для публикации').inputValue()).resolves.toBe(
+      'Иван всё настроил за час, спасибо! Пишите мне [скрыто]',
+    );
     await shot(page, '07-moderation-redact');
     await approve.getByRole('button', { name: 'Опубликовать этот текст' }).click();
     await page.getByRole('status').filter({ hasText: 'опубликован' }).waitFor();
@@ -181,7 +220,7 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     await context.close();
   });
 
-  it('a handler sees his department only: another department\'s card is «not found», in the UI and the API', async () => {
+  it("a handler sees his department only: another department's card is «not found», in the UI and the API", async () => {
     const { context, page } = await firstSignIn('dks@example.ru', await addUser('dks@example.ru', 'handler', 'ДКС'));
     await page.locator('.inbox-table tbody tr').first().waitFor();
     const rows = await page.locator('.inbox-table tbody tr').allTextContents();

@@ -11,7 +11,12 @@ import { runCli, type RunningServer, startServer, waitFor } from './support/serv
 vi.setConfig({ testTimeout: 60_000 });
 
 const readMail = (dir: string) =>
-  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => parseMime(fs.readFileSync(path.join(dir, f)))) : [];
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .map((f) => parseMime(fs.readFileSync(path.join(dir, f))))
+    : [];
 
 // The issue's «done when», as a new user would do it: npm start, the demo site in Chromium, a
 // complaint with a PDF through the widget in its Shadow DOM, the number, the e-mails, the export.
@@ -24,7 +29,10 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
       launchBrowser(),
     ]);
   });
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('sends a complaint with a PDF, shows the number, e-mails the QMS, the CEO and the client, and exports it', async () => {
     const page = await browser.newPage({ locale: 'ru-RU' });
@@ -34,13 +42,17 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     const form = page.locator('otklik-feedback:not([mode="button"])');
 
     await form.getByRole('radio', { name: 'Жалоба' }).check();
-    await form.getByLabel('Ваше сообщение').fill('Программа загружается 3–4 минуты, уже обращалась — не помогли. <b>Срочно</b>');
+    await form
+      .getByLabel('Ваше сообщение')
+      .fill('Программа загружается 3–4 минуты, уже обращалась — не помогли. <b>Срочно</b>');
     await form.getByLabel('Ф.И.О.').fill('Лоськова Галина Николаевна');
     await form.getByLabel('Организация').fill('РРМОО «Союз молодёжи»');
     await form.getByLabel('ИНН').fill('6165456519');
     await form.getByLabel('Тел.').fill('8 (951) 511-35-23');
     await form.getByLabel('E-mail').fill('client@example.ru');
-    await form.locator('input[type="file"]').setInputFiles({ name: 'акт.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF_BYTES) });
+    await form
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'акт.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF_BYTES) });
     await expect.poll(() => form.getByText('акт.pdf').count()).toBe(1);
     await form.getByRole('checkbox').check();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'widget-filled.png'), fullPage: true });
@@ -56,26 +68,51 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     expect(failed).toEqual([]);
 
     // The worker in the server process writes the e-mails under DATA_DIR/mail/.
-    const mails = await waitFor(() => readMail(path.join(server.dataDir, 'mail')), (m) => m.length >= 2);
+    const mails = await waitFor(
+      () => readMail(path.join(server.dataDir, 'mail')),
+      (m) => m.length >= 2,
+    );
     expect(mails).toHaveLength(2);
     const toQms = mails.find((m) => header(m, 'to')?.includes('smk@example.ru'))!;
     expect(header(toQms, 'to')).toContain('ceo@example.ru');
     expect(header(toQms, 'reply-to')).toContain('client@example.ru');
     expect(header(toQms, 'subject')).toContain(number!);
-    expect(attachments(toQms).map((a) => [a.filename, a.contentType, a.content.length])).toEqual([['акт.pdf', 'application/pdf', PDF_BYTES.length]]);
+    expect(attachments(toQms).map((a) => [a.filename, a.contentType, a.content.length])).toEqual([
+      ['акт.pdf', 'application/pdf', PDF_BYTES.length],
+    ]);
     expect(bodyText(toQms, 'text/html')).toContain('&lt;b&gt;Срочно&lt;/b&gt;');
     const ack = mails.find((m) => header(m, 'to')?.includes('client@example.ru'))!;
     expect(bodyText(ack, 'text/plain')).toContain(`Ваш запрос № ${number} зарегистрирован`);
 
     const exported = await runCli(['export'], server.env);
     expect(exported.code).toBe(0);
-    const rows = exported.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      number, kind: 'complaint', channel: 'site', name: 'Лоськова Галина Николаевна', inn: '6165456519', phone: '+79515113523',
-      email: 'client@example.ru', page: `${server.url}/demo/contacts.html`,
-      consent: { version: expect.any(String), ip: expect.stringMatching(/^(::1|::ffff:127\.0\.0\.1|127\.0\.0\.1)$/), userAgent: expect.stringContaining('Chrome') },
-      attachments: [{ filename: 'акт.pdf', mime: 'application/pdf', size: PDF_BYTES.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      number,
+      kind: 'complaint',
+      channel: 'site',
+      name: 'Лоськова Галина Николаевна',
+      inn: '6165456519',
+      phone: '+79515113523',
+      email: 'client@example.ru',
+      page: `${server.url}/demo/contacts.html`,
+      consent: {
+        version: expect.any(String),
+        ip: expect.stringMatching(/^(::1|::ffff:127\.0\.0\.1|127\.0\.0\.1)$/),
+        userAgent: expect.stringContaining('Chrome'),
+      },
+      attachments: [
+        {
+          filename: 'акт.pdf',
+          mime: 'application/pdf',
+          size: PDF_BYTES.length,
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
+      ],
     });
     await page.close();
   });
@@ -87,11 +124,12 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     await button.click();
     const dialog = page.locator('otklik-feedback[mode="button"]').getByRole('dialog');
     await dialog.waitFor();
-    const focused = () => page.evaluate(() => {
-      const host = document.activeElement;
-      const inner = host?.shadowRoot?.activeElement;
-      return `${host?.tagName.toLowerCase()} > ${inner?.tagName.toLowerCase()}${inner?.closest('dialog') ? ' in dialog' : ''}`;
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        const inner = host?.shadowRoot?.activeElement;
+        return `${host?.tagName.toLowerCase()} > ${inner?.tagName.toLowerCase()}${inner?.closest('dialog') ? ' in dialog' : ''}`;
+      });
     await expect.poll(focused).toMatch(/^otklik-feedback > \w+ in dialog$/);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'widget-dialog.png') });
     await page.keyboard.press('Escape');

@@ -11,8 +11,13 @@ vi.setConfig({ testTimeout: 60_000 });
 describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript off', () => {
   let server: RunningServer;
   let browser: Browser;
-  beforeAll(async () => { [server, browser] = await Promise.all([startServer(), launchBrowser()]); });
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('shows errors, then takes the message with a file and shows the number', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });
@@ -20,7 +25,9 @@ describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript off',
     await page.goto(`${server.url}/f`);
     await page.getByRole('button', { name: 'Отправить' }).click();
     const errors = await page.locator('.error').allTextContents();
-    expect(errors).toEqual(expect.arrayContaining(['Заполните это поле', 'Нужно согласие на обработку персональных данных']));
+    expect(errors).toEqual(
+      expect.arrayContaining(['Заполните это поле', 'Нужно согласие на обработку персональных данных']),
+    );
 
     await page.getByLabel('Предложение').check();
     await page.getByLabel('Ваше сообщение').fill('Добавьте, пожалуйста, вечерние часы приёма');

@@ -10,7 +10,12 @@ import { runCli, type RunningServer, startServer, waitFor } from './support/serv
 vi.setConfig({ testTimeout: 60_000 });
 
 const readMail = (dir: string) =>
-  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => parseMime(fs.readFileSync(path.join(dir, f)))) : [];
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .map((f) => parseMime(fs.readFileSync(path.join(dir, f))))
+    : [];
 
 // The demo directory (DEMO on, empty database) has ivanov, managed by head-dks@example.ru.
 describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () => {
@@ -19,7 +24,10 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ DEMO: '1', QMS_EMAIL: 'smk@example.ru' }), launchBrowser()]);
   });
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 
   it('records nothing when every link and page is merely opened, even with JavaScript running', async () => {
     const context = await browser.newContext({ userAgent: 'Mozilla/5.0 (compatible; Mimecast-URL-Protect)' });
@@ -55,7 +63,10 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-thanks.png'), fullPage: true });
     await context.close();
 
-    const mails = await waitFor(() => readMail(path.join(server.dataDir, 'mail')), (m) => m.length >= 3);
+    const mails = await waitFor(
+      () => readMail(path.join(server.dataDir, 'mail')),
+      (m) => m.length >= 3,
+    );
     const toManager = mails.find((m) => header(m, 'to')?.includes('head-dks@example.ru'));
     const qmsCopy = mails.find((m) => header(m, 'to')?.includes('smk@example.ru'));
     expect(toManager && header(toManager, 'subject')).toContain('4 из 5');
@@ -63,9 +74,20 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     expect(qmsCopy && header(qmsCopy, 'subject')).toContain('Копия СМК');
 
     const exported = await runCli(['export'], server.env);
-    const rows = exported.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ type: 'rating', subject: 'employee', employee: 'ivanov', score: 4, comment: 'Качественно и своевременно оказаны услуги!', publish: true, email: 'client@example.ru' });
+    expect(rows[0]).toMatchObject({
+      type: 'rating',
+      subject: 'employee',
+      employee: 'ivanov',
+      score: 4,
+      comment: 'Качественно и своевременно оказаны услуги!',
+      publish: true,
+      email: 'client@example.ru',
+    });
   });
 
   it('with JavaScript, the widget takes over the page keeping the chosen score, and records the rating', async () => {
@@ -73,17 +95,29 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     await page.goto(`${server.url}/r/petrova?score=4`);
     const widget = page.locator('otklik-rating');
     // Until the widget upgrades the element, the server's form is what shows: wait for the takeover.
-    await page.waitForFunction(() => document.querySelector('otklik-rating')?.shadowRoot?.querySelector('input[name="score"]'));
+    await page.waitForFunction(() =>
+      document.querySelector('otklik-rating')?.shadowRoot?.querySelector('input[name="score"]'),
+    );
     const four = widget.getByRole('radio', { name: '4 из 5 — хорошо' }).filter({ visible: true });
     expect(await four.isChecked()).toBe(true);
     await widget.getByRole('radio', { name: '5 из 5 — отлично' }).filter({ visible: true }).check();
-    await widget.getByLabel('Комментарий по работе менеджера').filter({ visible: true }).fill('Анна всё объяснила <за пять минут>');
+    await widget
+      .getByLabel('Комментарий по работе менеджера')
+      .filter({ visible: true })
+      .fill('Анна всё объяснила <за пять минут>');
     await widget.getByLabel('Я согласен на публикацию отзыва на сайте').filter({ visible: true }).check();
     await widget.getByRole('button', { name: 'Отправить отзыв' }).click();
     await widget.getByRole('heading', { name: 'Спасибо за отзыв!' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-widget-thanks.png'), fullPage: true });
-    const rows = (await runCli(['export'], server.env)).stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(rows.find((r) => r.employee === 'petrova')).toMatchObject({ score: 5, comment: 'Анна всё объяснила <за пять минут>', publish: true });
+    const rows = (await runCli(['export'], server.env)).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.find((r) => r.employee === 'petrova')).toMatchObject({
+      score: 5,
+      comment: 'Анна всё объяснила <за пять минут>',
+      publish: true,
+    });
     await page.close();
   });
 });

@@ -38,12 +38,37 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
     app.route('/api/v1/reviews', reviewsApi({ db: t.db }));
     app.route('/reviews', reviewsPage({ db: t.db }));
     await seedDemoDirectory(t.db, clock);
-    const id = async (slug: string) => (await t.db.selectFrom('employees').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+    const id = async (slug: string) =>
+      (await t.db.selectFrom('employees').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
     const ivanov = await id('ivanov');
-    await publishedRating(t.db, { employeeId: ivanov, score: 5, comment: 'Качественно и своевременно оказаны услуги!', name: 'Петрова Анна Сергеевна', organization: 'ООО «Ромашка»', email: 'anna@romashka.ru', publishedAt: '2026-11-20T09:00:00.000Z' });
-    await publishedRating(t.db, { employeeId: ivanov, score: 4, comment: XSS, name: 'Олег Смирнов', publishedAt: '2026-11-21T09:00:00.000Z' });
-    await publishedRating(t.db, { employeeId: await id('petrova'), score: 3, comment: 'Ответили не сразу', publishedAt: '2026-11-19T09:00:00.000Z' });
-    const secret = await addRating(t.db, { employeeId: ivanov, score: 1, comment: 'Без согласия на публикацию', publish: false });
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 5,
+      comment: 'Качественно и своевременно оказаны услуги!',
+      name: 'Петрова Анна Сергеевна',
+      organization: 'ООО «Ромашка»',
+      email: 'anna@romashka.ru',
+      publishedAt: '2026-11-20T09:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 4,
+      comment: XSS,
+      name: 'Олег Смирнов',
+      publishedAt: '2026-11-21T09:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      employeeId: await id('petrova'),
+      score: 3,
+      comment: 'Ответили не сразу',
+      publishedAt: '2026-11-19T09:00:00.000Z',
+    });
+    const secret = await addRating(t.db, {
+      employeeId: ivanov,
+      score: 1,
+      comment: 'Без согласия на публикацию',
+      publish: false,
+    });
     await decide(t.db, secret, 'approved', '2026-11-22T09:00:00.000Z'); // forged: never shown
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
@@ -60,16 +85,25 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
   });
 
   async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-    const context = await browser.newContext({ locale: 'ru-RU', javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'ru-RU',
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      viewport: { width: options.width ?? 1280, height: 900 },
+    });
     const page = await context.newPage();
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
     return { page, close: () => context.close() };
   }
 
   it('shows /reviews without JavaScript: newest first, the markup comment as text, a filter by employee', async () => {
     const { page, close } = await open('/reviews', { javaScriptEnabled: false });
-    await expect.poll(() => page.locator('.rv-text').allTextContents()).toEqual([XSS, 'Качественно и своевременно оказаны услуги!', 'Ответили не сразу']);
+    await expect
+      .poll(() => page.locator('.rv-text').allTextContents())
+      .toEqual([XSS, 'Качественно и своевременно оказаны услуги!', 'Ответили не сразу']);
     expect(await page.locator('.rv-text img').count()).toBe(0);
     const body = await page.textContent('body');
     expect(body).toContain('Анна П., ООО «Ромашка»');

@@ -10,7 +10,11 @@ import { createMailTransport } from '../server/mail/transport.ts';
 import { openTestDb, type TestDb } from './support/databases.ts';
 
 const xss = `<img src=x onerror=alert(1)> "&'`;
-const docx = { filename: 'претензия.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0]) };
+const docx = {
+  filename: 'претензия.docx',
+  mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  content: new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0]),
+};
 
 describe('file transport (the default): one .eml per message under the data folder', () => {
   let t: TestDb;
@@ -29,7 +33,13 @@ describe('file transport (the default): one .eml per message under the data fold
   it('writes real MIME messages with the attachment, named by time and outbox id, with no temp files left', async () => {
     const config = mailConfig({ DATA_DIR: dataDir });
     expect(config.mailTransport).toBe('file');
-    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport: createMailTransport(config), clock, config });
+    const worker = createOutboxWorker({
+      db: t.db,
+      dbKind: t.kind,
+      transport: createMailTransport(config),
+      clock,
+      config,
+    });
     await submitWithMail(t.db, { config, clock }, { name: xss, organization: null }, [docx]);
 
     expect(await worker.runOnce()).toBe(2);
@@ -69,7 +79,13 @@ describe('file transport (the default): one .eml per message under the data fold
     const blocker = path.join(dataDir, 'not-a-folder');
     fs.writeFileSync(blocker, 'x');
     const config = mailConfig({ DATA_DIR: blocker });
-    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport: createMailTransport(config), clock, config });
+    const worker = createOutboxWorker({
+      db: t.db,
+      dbKind: t.kind,
+      transport: createMailTransport(config),
+      clock,
+      config,
+    });
     await submitWithMail(t.db, { config, clock }, { email: null });
     await worker.runOnce();
     const [row] = await t.db.selectFrom('outbox').selectAll().execute();

@@ -4,7 +4,11 @@ import { manualClock, mailConfig, submitWithMail } from '../server/mail/testing/
 import { recordingTransport } from '../server/mail/testing/recording-transport.ts';
 import { DB_KINDS, openTestDb, type TestDb } from './support/databases.ts';
 
-const file = { filename: 'scan.pdf', mime: 'application/pdf', content: new Uint8Array([0x25, 0x50, 0x44, 0x46, 1, 2, 3]) };
+const file = {
+  filename: 'scan.pdf',
+  mime: 'application/pdf',
+  content: new Uint8Array([0x25, 0x50, 0x44, 0x46, 1, 2, 3]),
+};
 
 describe.each(DB_KINDS)('two instances sending one outbox on %s', (kind) => {
   let t: TestDb;
@@ -15,7 +19,12 @@ describe.each(DB_KINDS)('two instances sending one outbox on %s', (kind) => {
     const clock = manualClock();
     const config = mailConfig();
     for (let i = 0; i < 25; i++) {
-      await submitWithMail(t.db, { config, clock }, { number: `2026-${String(i + 1).padStart(5, '0')}` }, i % 3 === 0 ? [file] : []);
+      await submitWithMail(
+        t.db,
+        { config, clock },
+        { number: `2026-${String(i + 1).padStart(5, '0')}` },
+        i % 3 === 0 ? [file] : [],
+      );
     }
     const queued = await t.db.selectFrom('outbox').select('id').execute();
     expect(queued).toHaveLength(50);
@@ -26,10 +35,13 @@ describe.each(DB_KINDS)('two instances sending one outbox on %s', (kind) => {
       const transport = recordingTransport({ delayMs: 3, batch: true });
       return { transport, worker: createOutboxWorker({ db, dbKind: kind, transport, clock, config, claimLimit: 4 }) };
     });
-    const pending = async () => (await t.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute()).length;
-    await Promise.all(instances.map(async ({ worker }) => {
-      for (let i = 0; i < 500 && (await pending()) > 0; i++) await worker.runOnce();
-    }));
+    const pending = async () =>
+      (await t.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute()).length;
+    await Promise.all(
+      instances.map(async ({ worker }) => {
+        for (let i = 0; i < 500 && (await pending()) > 0; i++) await worker.runOnce();
+      }),
+    );
 
     const sentIds = instances.flatMap((x) => x.transport.sent.map((m) => m.id));
     expect(sentIds).toHaveLength(50);

@@ -6,8 +6,16 @@ import { createMailTransport } from '../server/mail/transport.ts';
 import { openTestDb, type TestDb } from './support/databases.ts';
 import { type FakeResend, startFakeResend } from './support/fake-resend.ts';
 
-const pdf = { filename: 'акт сверки.pdf', mime: 'application/pdf', content: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2, 255, 254, 10, 13]) };
-const png = { filename: 'photo.png', mime: 'image/png', content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 7, 7]) };
+const pdf = {
+  filename: 'акт сверки.pdf',
+  mime: 'application/pdf',
+  content: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2, 255, 254, 10, 13]),
+};
+const png = {
+  filename: 'photo.png',
+  mime: 'image/png',
+  content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 7, 7]),
+};
 
 describe('outbox over Resend (real SDK, local fake API)', () => {
   let t: TestDb;
@@ -78,7 +86,10 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
     expect(twoFiles.to).toEqual(['smk@example.ru', 'quality@example.ru', 'ceo@example.ru']);
     expect(twoFiles.reply_to).toEqual(['a@client.ru']);
     expect(twoFiles.attachments.map((a) => a.filename)).toEqual([pdf.filename, png.filename]);
-    expect(twoFiles.attachments.map((a) => a.content)).toEqual([Buffer.from(pdf.content).toString('base64'), Buffer.from(png.content).toString('base64')]);
+    expect(twoFiles.attachments.map((a) => a.content)).toEqual([
+      Buffer.from(pdf.content).toString('base64'),
+      Buffer.from(png.content).toString('base64'),
+    ]);
     expect(twoFiles.attachments.map((a) => a.content_type)).toEqual(['application/pdf', 'image/png']);
 
     const ack = fake.delivered.find((d) => d.to[0] === 'a@client.ru')!;
@@ -146,7 +157,9 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
     await drain(worker, 1000);
 
     expect(fake.delivered.map((d) => d.subject).sort()).toEqual([
-      'Жалоба № 2026-00012 — ООО «Ромашка»', 'Жалоба № 2026-00013 — ООО «Ромашка»', 'Жалоба № 2026-00014 — ООО «Ромашка»',
+      'Жалоба № 2026-00012 — ООО «Ромашка»',
+      'Жалоба № 2026-00013 — ООО «Ромашка»',
+      'Жалоба № 2026-00014 — ООО «Ромашка»',
     ]);
     expect(fake.requests.filter((r) => r.replayed).map((r) => r.count)).toEqual([2]);
     expect((await outbox()).every((r) => r.status === 'sent')).toBe(true);
@@ -181,10 +194,17 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
     await worker.runOnce();
     const rows = await outbox();
     expect(Object.fromEntries(rows.map((r) => [JSON.parse(r.recipients)[0], r.status]))).toEqual({
-      'one@example.ru': 'sent', 'not-an-address': 'failed', 'three@example.ru': 'sent',
+      'one@example.ru': 'sent',
+      'not-an-address': 'failed',
+      'three@example.ru': 'sent',
     });
     expect(fake.requests[0]).toMatchObject({ path: '/emails/batch', status: 422, count: 3 });
-    expect(fake.requests.slice(1).map((r) => `${r.path} ${r.status}`).sort()).toEqual(['/emails 200', '/emails 200', '/emails 422']);
+    expect(
+      fake.requests
+        .slice(1)
+        .map((r) => `${r.path} ${r.status}`)
+        .sort(),
+    ).toEqual(['/emails 200', '/emails 200', '/emails 422']);
     expect(fake.delivered.map((d) => d.to[0]).sort()).toEqual(['one@example.ru', 'three@example.ru']);
   });
 

@@ -40,14 +40,20 @@ async function startSmtp(options: Partial<SMTPServerOptions> = {}) {
   return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-const pdf = { filename: 'акт сверки №7.pdf', mime: 'application/pdf', content: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2, 255]) };
+const pdf = {
+  filename: 'акт сверки №7.pdf',
+  mime: 'application/pdf',
+  content: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2, 255]),
+};
 
 describe('outbox over SMTP (nodemailer → smtp-server)', () => {
   let t: TestDb;
   let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
   const clock = manualClock();
 
-  beforeEach(async () => { t = await openTestDb('sqlite'); });
+  beforeEach(async () => {
+    t = await openTestDb('sqlite');
+  });
   afterEach(async () => {
     await smtp?.close();
     smtp = undefined;
@@ -56,7 +62,10 @@ describe('outbox over SMTP (nodemailer → smtp-server)', () => {
 
   function worker(smtpUrl: string) {
     const config = mailConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtpUrl });
-    return { config, worker: createOutboxWorker({ db: t.db, dbKind: t.kind, transport: createMailTransport(config), clock, config }) };
+    return {
+      config,
+      worker: createOutboxWorker({ db: t.db, dbKind: t.kind, transport: createMailTransport(config), clock, config }),
+    };
   }
   const rows = () => t.db.selectFrom('outbox').selectAll().orderBy('template').execute();
 

@@ -19,14 +19,19 @@ describe('widget size', () => {
     expect(sizeReport(dist).loader.brotli).toBeLessThanOrEqual(BUDGETS.loader);
   });
 
-  it.each(Object.entries(BUDGETS.widgets))('keeps everything the %s widget downloads under %i B brotli', (name, budget) => {
-    const size = widgetSize(dist, name as keyof typeof BUDGETS.widgets);
-    expect(size.files.map((f) => f.file)).toEqual(expect.arrayContaining(['embed.js', `w/${name}.js`]));
-    expect(size.brotli, size.files.map((f) => `${f.file} ${f.brotli} B`).join(', ')).toBeLessThanOrEqual(budget);
-  });
+  it.each(Object.entries(BUDGETS.widgets))(
+    'keeps everything the %s widget downloads under %i B brotli',
+    (name, budget) => {
+      const size = widgetSize(dist, name as keyof typeof BUDGETS.widgets);
+      expect(size.files.map((f) => f.file)).toEqual(expect.arrayContaining(['embed.js', `w/${name}.js`]));
+      expect(size.brotli, size.files.map((f) => `${f.file} ${f.brotli} B`).join(', ')).toBeLessThanOrEqual(budget);
+    },
+  );
 
   it('shares Preact between the widgets, and only Preact', () => {
-    const [feedback, rating, reviews] = (['feedback', 'rating', 'reviews'] as const).map((name) => chunkClosure(dist, `w/${name}.js`));
+    const [feedback, rating, reviews] = (['feedback', 'rating', 'reviews'] as const).map((name) =>
+      chunkClosure(dist, `w/${name}.js`),
+    );
     const shared = feedback!.filter((file) => rating!.includes(file));
     expect(shared).toHaveLength(1);
     expect(shared[0]).toMatch(/^w\/shared-[\w-]+\.js$/);
@@ -49,7 +54,11 @@ describe('widget size', () => {
 
 describe('widget size measurement', () => {
   it('follows static and dynamic imports of built modules, transitively', () => {
-    expect(importsOf('import{h as e}from"./preact-Xy12.js";import"./side.js";const m=import("../lazy.js")')).toEqual(['./preact-Xy12.js', './side.js', '../lazy.js']);
+    expect(importsOf('import{h as e}from"./preact-Xy12.js";import"./side.js";const m=import("../lazy.js")')).toEqual([
+      './preact-Xy12.js',
+      './side.js',
+      '../lazy.js',
+    ]);
     const dir = mkdtempSync(path.join(tmpdir(), 'otklik-size-'));
     writeFileSync(path.join(dir, 'a.js'), 'import{x}from"./b.js";import("./c.js")');
     writeFileSync(path.join(dir, 'b.js'), 'import"./c.js";export const x=1');

@@ -6,7 +6,11 @@ import { SignIn } from './screens/auth/sign-in.tsx';
 import { Shell } from './shell.tsx';
 import { LoadError, Loading } from './ui/page.tsx';
 
-type State = { kind: 'checking' } | { kind: 'offline'; error: ApiFailure } | { kind: 'signed-out'; expired: boolean } | { kind: 'signed-in'; user: User };
+type State =
+  | { kind: 'checking' }
+  | { kind: 'offline'; error: ApiFailure }
+  | { kind: 'signed-out'; expired: boolean }
+  | { kind: 'signed-in'; user: User };
 
 /**
  * Who is signed in decides what is drawn: the sign-in form, the forced password change, or the
@@ -28,7 +32,10 @@ export function App() {
         },
         refreshCsrf: async () => {
           try {
-            const me = await fetch('/api/admin/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+            const me = await fetch('/api/admin/me', {
+              credentials: 'same-origin',
+              headers: { Accept: 'application/json' },
+            });
             if (!me.ok) return null;
             csrf.current = ((await me.json()) as Session).csrfToken;
             return csrf.current;
@@ -54,12 +61,22 @@ export function App() {
 
   switch (state.kind) {
     case 'checking':
-      return <div class="center-page"><Loading /></div>;
+      return (
+        <div class="center-page">
+          <Loading />
+        </div>
+      );
     case 'offline':
       return (
         <main class="center-page" id="main">
           <h1>Консоль СМК недоступна</h1>
-          <LoadError error={state.error} retry={() => { setState({ kind: 'checking' }); setRound((r) => r + 1); }} />
+          <LoadError
+            error={state.error}
+            retry={() => {
+              setState({ kind: 'checking' });
+              setRound((r) => r + 1);
+            }}
+          />
         </main>
       );
     case 'signed-out':
@@ -68,10 +85,31 @@ export function App() {
       if (state.user.mustChangePassword) {
         return (
           <main class="center-page" id="main">
-            <ChangePassword api={api} forced email={state.user.email} onChanged={(session) => signedIn(session)} onSignOut={() => { api.send('POST', 'logout').catch(() => {}).finally(() => setState({ kind: 'signed-out', expired: false })); }} />
+            <ChangePassword
+              api={api}
+              forced
+              email={state.user.email}
+              onChanged={(session) => signedIn(session)}
+              onSignOut={() => {
+                api
+                  .send('POST', 'logout')
+                  .catch(() => {})
+                  .finally(() => setState({ kind: 'signed-out', expired: false }));
+              }}
+            />
           </main>
         );
       }
-      return <Shell api={api} user={state.user} onUser={(user) => setState({ kind: 'signed-in', user })} onSignedOut={() => { csrf.current = null; setState({ kind: 'signed-out', expired: false }); }} />;
+      return (
+        <Shell
+          api={api}
+          user={state.user}
+          onUser={(user) => setState({ kind: 'signed-in', user })}
+          onSignedOut={() => {
+            csrf.current = null;
+            setState({ kind: 'signed-out', expired: false });
+          }}
+        />
+      );
   }
 }

@@ -1,6 +1,18 @@
 // Dates are shown in Moscow time, whatever the computer's zone: deadlines are the company's.
-const DATE_TIME = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const DATE = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' });
+const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const DATE = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 
 /**
  * An instant as «22.11.2026 14:05», Moscow time.
@@ -33,7 +45,8 @@ export function formatSize(bytes: number): string {
 }
 
 /** @example stars(4) // '★★★★☆' */
-export const stars = (score: number) => '★'.repeat(Math.max(0, Math.min(5, score))) + '☆'.repeat(5 - Math.max(0, Math.min(5, score)));
+export const stars = (score: number) =>
+  '★'.repeat(Math.max(0, Math.min(5, score))) + '☆'.repeat(5 - Math.max(0, Math.min(5, score)));
 
 /**
  * Russian plural by the number: one, few, many.

@@ -1,21 +1,50 @@
 import type { CodeList, Role } from './api/types.ts';
 
-export const KIND_LABELS: Record<string, string> = { thanks: 'Благодарность', complaint: 'Жалоба', suggestion: 'Предложение', rating: 'Оценка' };
+export const KIND_LABELS: Record<string, string> = {
+  thanks: 'Благодарность',
+  complaint: 'Жалоба',
+  suggestion: 'Предложение',
+  rating: 'Оценка',
+};
 export const STATUS_LABELS: Record<string, string> = { new: 'Новое', in_progress: 'В работе', closed: 'Закрыто' };
 export const CHANNEL_LABELS: Record<string, string> = {
-  site: 'Сайт', signature: 'Подпись', phone: 'Телефон', visit: 'Визит', letter: 'Письмо', email: 'E-mail', social: 'Соцсеть', quality_call: 'Звонок качества',
+  site: 'Сайт',
+  signature: 'Подпись',
+  phone: 'Телефон',
+  visit: 'Визит',
+  letter: 'Письмо',
+  email: 'E-mail',
+  social: 'Соцсеть',
+  quality_call: 'Звонок качества',
 };
 export const TYPE_LABELS: Record<string, string> = { feedback: 'Обращения', rating: 'Оценки' };
-export const ROLE_LABELS: Record<Role, string> = { admin: 'Администратор', qms: 'СМК', handler: 'Ответственный подразделения', viewer: 'Только просмотр' };
-export const REVIEW_LABELS: Record<string, string> = { pending: 'Ждёт модерации', approved: 'Опубликован', rejected: 'Отклонён' };
-export const MAIL_STATUS_LABELS: Record<string, string> = { pending: 'В очереди', sent: 'Отправлено', failed: 'Не отправлено' };
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Администратор',
+  qms: 'СМК',
+  handler: 'Ответственный подразделения',
+  viewer: 'Только просмотр',
+};
+export const REVIEW_LABELS: Record<string, string> = {
+  pending: 'Ждёт модерации',
+  approved: 'Опубликован',
+  rejected: 'Отклонён',
+};
+export const MAIL_STATUS_LABELS: Record<string, string> = {
+  pending: 'В очереди',
+  sent: 'Отправлено',
+  failed: 'Не отправлено',
+};
 export const MAIL_TEMPLATE_LABELS: Record<string, string> = {
-  'feedback-notification': 'Уведомление СМК', 'feedback-ack': 'Подтверждение клиенту',
-  'rating-notification': 'Руководителю', 'rating-qms-copy': 'Копия СМК', 'rating-ack': 'Благодарность клиенту',
+  'feedback-notification': 'Уведомление СМК',
+  'feedback-ack': 'Подтверждение клиенту',
+  'rating-notification': 'Руководителю',
+  'rating-qms-copy': 'Копия СМК',
+  'rating-ack': 'Благодарность клиенту',
 };
 
 /** A code's Russian name, or the code itself when the console doesn't know it yet. */
-export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? labels[code] ?? code : '—');
+export const label = (labels: Record<string, string>, code: string | null | undefined) =>
+  code ? (labels[code] ?? code) : '—';
 
 export interface Choice {
   value: string;

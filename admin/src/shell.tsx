@@ -68,7 +68,10 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
 
   const context: Console = useMemo(
     () => ({
-      api, user, meta: meta.data ?? EMPTY_META, reloadMeta: meta.reload,
+      api,
+      user,
+      meta: meta.data ?? EMPTY_META,
+      reloadMeta: meta.reload,
       announce: (text, tone = 'ok') => setToast((t) => ({ text, tone, n: (t?.n ?? 0) + 1 })),
       lastInbox: lastInbox.current,
     }),
@@ -87,11 +90,21 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
   const sections = SECTIONS.filter((s) => s.allowed(user));
   return (
     <ConsoleContext.Provider value={context}>
-      <a class="skip" href="#main">Перейти к содержанию</a>
+      <a class="skip" href="#main">
+        Перейти к содержанию
+      </a>
       <header class="topbar">
         <div class="topbar-inner">
-          <Link class="brand" href={`${BASE}/`}>Отклик <span>СМК</span></Link>
-          <button type="button" class="menu-toggle" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen(!menuOpen)}>
+          <Link class="brand" href={`${BASE}/`}>
+            Отклик <span>СМК</span>
+          </Link>
+          <button
+            type="button"
+            class="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
             <span aria-hidden="true">☰</span> Меню
           </button>
           <div
@@ -107,7 +120,9 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
               <ul>
                 {sections.map((s) => (
                   <li key={s.href}>
-                    <Link href={s.href} aria-current={s.owns(place.path) ? 'page' : undefined}>{s.title}</Link>
+                    <Link href={s.href} aria-current={s.owns(place.path) ? 'page' : undefined}>
+                      {s.title}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -116,8 +131,12 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
               <span class="who" title={user.email}>
                 {user.name} <span class="muted">· {ROLE_LABELS[user.role]}</span>
               </span>
-              <Link href={`${BASE}/password`} aria-current={place.path === '/password' ? 'page' : undefined}>Сменить пароль</Link>
-              <button type="button" class="link-button" onClick={signOut}>Выйти</button>
+              <Link href={`${BASE}/password`} aria-current={place.path === '/password' ? 'page' : undefined}>
+                Сменить пароль
+              </Link>
+              <button type="button" class="link-button" onClick={signOut}>
+                Выйти
+              </button>
             </div>
           </div>
         </div>
@@ -148,7 +167,9 @@ function Screen({ place, user, api, onUser }: { place: Place; user: User; api: A
   return (
     <>
       <PageTitle>Страница не найдена</PageTitle>
-      <p>Такого раздела в консоли нет. <Link href={`${BASE}/`}>Перейти во входящие</Link></p>
+      <p>
+        Такого раздела в консоли нет. <Link href={`${BASE}/`}>Перейти во входящие</Link>
+      </p>
     </>
   );
 }
@@ -157,7 +178,9 @@ function Forbidden() {
   return (
     <>
       <PageTitle>Недостаточно прав</PageTitle>
-      <p>Этот раздел недоступен для вашей роли. <Link href={`${BASE}/`}>Перейти во входящие</Link></p>
+      <p>
+        Этот раздел недоступен для вашей роли. <Link href={`${BASE}/`}>Перейти во входящие</Link>
+      </p>
     </>
   );
 }

@@ -13,18 +13,29 @@ import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './throt
  * open on a desk must not be enough) and its wrong guesses count toward the account's
  * lock-out like sign-in failures. Every other session of his ends.
  */
-export async function changePassword(db: Db, clock: Clock, who: { user: ConsoleUser; sessionId: string; ip: string | null },
-  input: { current: string; next: string }): Promise<{ lockedUntil: Date } | void> {
+export async function changePassword(
+  db: Db,
+  clock: Clock,
+  who: { user: ConsoleUser; sessionId: string; ip: string | null },
+  input: { current: string; next: string },
+): Promise<{ lockedUntil: Date } | void> {
   const [account] = throttleKeys(who.user.email, null);
   const locked = await lockedUntil(db, clock, [account!]);
   if (locked) return { lockedUntil: locked };
-  const row = await db.selectFrom('users').select('password_hash').where('id', '=', who.user.id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', who.user.id)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.current, row.password_hash))) {
     const lock = await recordFailure(db, clock, account!);
     if (lock) {
       await recordAudit(db, clock, {
-        user: { id: who.user.id, email: who.user.email }, action: 'auth.locked', target: { type: 'user', id: who.user.id },
-        details: { scope: 'user', email: who.user.email, until: lock.toISOString(), during: 'password_change' }, ip: who.ip,
+        user: { id: who.user.id, email: who.user.email },
+        action: 'auth.locked',
+        target: { type: 'user', id: who.user.id },
+        details: { scope: 'user', email: who.user.email, until: lock.toISOString(), during: 'password_change' },
+        ip: who.ip,
       });
     }
     throw new ApiError(422, 'validation', { current: 'invalid' });
@@ -35,8 +46,11 @@ export async function changePassword(db: Db, clock: Clock, who: { user: ConsoleU
     await setPassword(trx, clock, who.user.id, hash, false);
     await deleteUserSessions(trx, who.user.id, who.sessionId);
     await recordAudit(trx, clock, {
-      user: { id: who.user.id, email: who.user.email }, action: 'auth.password_changed', target: { type: 'user', id: who.user.id },
-      details: { firstSignIn: who.user.mustChangePassword }, ip: who.ip,
+      user: { id: who.user.id, email: who.user.email },
+      action: 'auth.password_changed',
+      target: { type: 'user', id: who.user.id },
+      details: { firstSignIn: who.user.mustChangePassword },
+      ip: who.ip,
     });
   });
   await clearFailures(db, account!);

@@ -3,7 +3,8 @@ import { ApiError } from '../http/api-error.ts';
 
 /** The request's JSON object; 400 for anything else (a form post, an array, broken JSON). */
 export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) throw new ApiError(415, 'unsupported_media_type');
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json'))
+    throw new ApiError(415, 'unsupported_media_type');
   let body: unknown;
   try {
     body = await c.req.json();

@@ -13,7 +13,7 @@ describe('passwords', () => {
     expect(await verifyPassword('', stored)).toBe(false);
   });
 
-  it('salts every hash, so equal passwords don\'t look equal', async () => {
+  it("salts every hash, so equal passwords don't look equal", async () => {
     const cheap = { N: 1024, r: 8, p: 1 };
     expect(await hashPassword('same password', cheap)).not.toBe(await hashPassword('same password', cheap));
   });
@@ -33,7 +33,11 @@ describe('passwords', () => {
   it('spends about as long on an unknown account as on a real one', async () => {
     const stored = await hashPassword('a real password');
     await verifyDummy('warm-up');
-    const time = async (f: () => Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
+    const time = async (f: () => Promise<unknown>) => {
+      const t = performance.now();
+      await f();
+      return performance.now() - t;
+    };
     const real = await time(() => verifyPassword('a wrong password', stored));
     const dummy = await time(() => verifyDummy('a wrong password'));
     expect(dummy).toBeGreaterThan(real / 3);

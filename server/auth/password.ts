@@ -19,7 +19,9 @@ function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffe
   // Node refuses more than 32 MiB by default, which is exactly what N=2^15, r=8 needs.
   const maxmem = 128 * cost.N * cost.r * 2 + 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...cost, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...cost, maxmem }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 

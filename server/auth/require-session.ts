@@ -22,14 +22,20 @@ export function requireSession(deps: { db: Db; clock: Clock }): MiddlewareHandle
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await touchSession(deps.db, deps.clock, token) : undefined;
     if (!session) throw new ApiError(401, 'unauthorized');
-    if (!SAFE.has(c.req.method) && !same(c.req.header('x-csrf-token') ?? '', session.csrf_token)) throw new ApiError(403, 'csrf');
+    if (!SAFE.has(c.req.method) && !same(c.req.header('x-csrf-token') ?? '', session.csrf_token))
+      throw new ApiError(403, 'csrf');
     c.set('user', {
-      id: session.id, email: session.email, name: session.name, role: session.role,
-      departmentId: session.department_id, mustChangePassword: session.must_change_password === 1,
+      id: session.id,
+      email: session.email,
+      name: session.name,
+      role: session.role,
+      departmentId: session.department_id,
+      mustChangePassword: session.must_change_password === 1,
     });
     c.set('sessionId', session.sessionId);
     c.set('csrfToken', session.csrf_token);
-    if (session.must_change_password === 1 && !/^\/api\/admin\/(password|me|logout)$/.test(c.req.path)) throw new ApiError(403, 'forbidden');
+    if (session.must_change_password === 1 && !/^\/api\/admin\/(password|me|logout)$/.test(c.req.path))
+      throw new ApiError(403, 'forbidden');
     await next();
   };
 }

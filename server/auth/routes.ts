@@ -29,7 +29,12 @@ export interface AuthDeps {
 const LOGIN = { email: text({ max: 254, required: true }), password: password() };
 const CHANGE = { current: password(), next: password(PASSWORD_MIN) };
 
-const small = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ApiError(413, 'too_large'); } });
+const small = bodyLimit({
+  maxSize: 16 * 1024,
+  onError: () => {
+    throw new ApiError(413, 'too_large');
+  },
+});
 
 /**
  * The console's sign-in, users and audit log, mounted at `/api/admin`. Each route names its
@@ -46,7 +51,10 @@ export function authApi(deps: AuthDeps) {
     const parsed = validate(LOGIN, await jsonBody(c));
     if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
     const result = await signIn(db, clock, {
-      email: parsed.data.email, password: parsed.data.password, ip: ip(c), userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+      email: parsed.data.email,
+      password: parsed.data.password,
+      ip: ip(c),
+      userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
     });
     if (result.status === 'locked') {
       c.header('Retry-After', String(Math.max(1, Math.ceil((result.until.getTime() - clock.now().getTime()) / 1000))));
@@ -60,7 +68,11 @@ export function authApi(deps: AuthDeps) {
 
   app.post('/logout', session, async (c) => {
     await deleteSession(db, c.var.sessionId);
-    await recordAudit(db, clock, { user: { id: c.var.user.id, email: c.var.user.email }, action: 'auth.sign_out', ip: ip(c) });
+    await recordAudit(db, clock, {
+      user: { id: c.var.user.id, email: c.var.user.email },
+      action: 'auth.sign_out',
+      ip: ip(c),
+    });
     clearSessionCookie(c, config.publicUrl);
     return c.body(null, 204);
   });

@@ -24,8 +24,16 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
 /** The latest end of a lock on any of the keys, or null when none is locked now. */
 export async function lockedUntil(db: Db, clock: Clock, keys: ThrottleKey[]): Promise<Date | null> {
   const now = clock.now().toISOString();
-  const rows = await db.selectFrom('auth_throttle').select('locked_until')
-    .where('key', 'in', keys.map((k) => k.key)).where('locked_until', '>', now).execute();
+  const rows = await db
+    .selectFrom('auth_throttle')
+    .select('locked_until')
+    .where(
+      'key',
+      'in',
+      keys.map((k) => k.key),
+    )
+    .where('locked_until', '>', now)
+    .execute();
   const ends = rows.map((r) => r.locked_until!).sort();
   return ends.length > 0 ? new Date(ends[ends.length - 1]!) : null;
 }
@@ -44,14 +52,18 @@ export async function recordFailure(db: Db, clock: Clock, k: ThrottleKey): Promi
   // Every SET expression sees the row as it was before this update, on SQLite and PostgreSQL alike.
   const stale = sql<boolean>`auth_throttle.window_start <= ${windowOpen}`;
   const failures = sql<number>`case when ${stale} then 1 else auth_throttle.failures + 1 end`;
-  const row = await db.insertInto('auth_throttle')
+  const row = await db
+    .insertInto('auth_throttle')
     .values({ key: k.key, failures: 1, window_start: nowIso, locked_until: rule.failures <= 1 ? lockEnd : null })
-    .onConflict((oc) => oc.column('key').doUpdateSet({
-      failures,
-      window_start: sql<string>`case when ${stale} then ${nowIso} else auth_throttle.window_start end`,
-      locked_until: sql<string | null>`case when ${failures} >= ${rule.failures} then ${lockEnd} else null end`,
-    }))
-    .returning(['failures', 'locked_until']).executeTakeFirstOrThrow();
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures,
+        window_start: sql<string>`case when ${stale} then ${nowIso} else auth_throttle.window_start end`,
+        locked_until: sql<string | null>`case when ${failures} >= ${rule.failures} then ${lockEnd} else null end`,
+      }),
+    )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow();
   return row.failures === rule.failures && row.locked_until === lockEnd ? new Date(lockEnd) : null;
 }
 

@@ -50,7 +50,9 @@ const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at,
 function decodeCursor(s: string): { at: string; id: string } | null {
   try {
     const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
-    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string') ? { at: v[0] as string, id: v[1] as string } : null;
+    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')
+      ? { at: v[0] as string, id: v[1] as string }
+      : null;
   } catch {
     return null;
   }
@@ -93,20 +95,32 @@ export async function queryAudit(db: Db, q: AuditQuery): Promise<{ items: AuditI
     // substr, not LIKE: `_` in action names is a LIKE wildcard.
     query = query.where(sql<string>`substr(action, 1, ${prefix.length})`, '=', prefix);
   } else if (q.action) query = query.where('action', '=', q.action);
-  if (q.user) query = q.user.includes('@') ? query.where('user_email', '=', q.user.toLowerCase()) : query.where('user_id', '=', q.user);
+  if (q.user)
+    query = q.user.includes('@')
+      ? query.where('user_email', '=', q.user.toLowerCase())
+      : query.where('user_id', '=', q.user);
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<', q.to);
   if (q.cursor) {
     const { at, id } = q.cursor;
     query = query.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
   }
-  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
-      id: r.id, at: r.at, user: r.user_id ? { id: r.user_id, email: r.user_email } : null, action: r.action,
-      target: r.target_type && r.target_id ? { type: r.target_type, id: r.target_id } : null, details: JSON.parse(r.details) as unknown, ip: r.ip,
+      id: r.id,
+      at: r.at,
+      user: r.user_id ? { id: r.user_id, email: r.user_email } : null,
+      action: r.action,
+      target: r.target_type && r.target_id ? { type: r.target_type, id: r.target_id } : null,
+      details: JSON.parse(r.details) as unknown,
+      ip: r.ip,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.at, last.id) : null,
   };

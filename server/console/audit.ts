@@ -13,9 +13,18 @@ export interface AuditEntry {
 
 /** Writes one line of the audit log; call it in the transaction of the change it records. */
 export async function recordAudit(db: Db, clock: Clock, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
-    id: newId(), at: clock.now().toISOString(), user_id: entry.user?.id ?? null, user_email: entry.user?.email ?? null,
-    action: entry.action, target_type: entry.target?.type ?? null, target_id: entry.target?.id ?? null,
-    details: JSON.stringify(entry.details ?? {}), ip: entry.ip ?? null,
-  }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: clock.now().toISOString(),
+      user_id: entry.user?.id ?? null,
+      user_email: entry.user?.email ?? null,
+      action: entry.action,
+      target_type: entry.target?.type ?? null,
+      target_id: entry.target?.id ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+      ip: entry.ip ?? null,
+    })
+    .execute();
 }

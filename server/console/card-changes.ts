@@ -16,7 +16,10 @@ export interface Actor {
 }
 
 /** `null` clears an assignment; absent leaves it. */
-const idOrNull = (max: number): Rule<string | null | undefined> => (v) => (v === null ? { value: null } : text({ max, code: 'invalid' })(v));
+const idOrNull =
+  (max: number): Rule<string | null | undefined> =>
+  (v) =>
+    v === null ? { value: null } : text({ max, code: 'invalid' })(v);
 
 const changeSchema = {
   kind: (v: unknown) => (v === undefined ? { value: undefined } : oneOf(FEEDBACK_KINDS, 'kind')(v)),
@@ -26,11 +29,25 @@ const changeSchema = {
 } satisfies Record<string, Rule<unknown>>;
 
 /** Writes one history row and its audit line: the two always go together. */
-async function logChange(trx: Db, clock: Clock, actor: Actor, submission: { id: string; number: string }, type: string, data: Record<string, unknown>) {
+async function logChange(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  submission: { id: string; number: string },
+  type: string,
+  data: Record<string, unknown>,
+) {
   const at = clock.now().toISOString();
-  await trx.insertInto('submission_events').values({ id: newId(), submission_id: submission.id, at, user_id: actor.user.id, type, data: JSON.stringify(data) }).execute();
+  await trx
+    .insertInto('submission_events')
+    .values({ id: newId(), submission_id: submission.id, at, user_id: actor.user.id, type, data: JSON.stringify(data) })
+    .execute();
   await recordAudit(trx, clock, {
-    user: actor.user, action: `submission.${type}`, target: { type: 'submission', id: submission.id }, details: { number: submission.number, ...data }, ip: actor.ip,
+    user: actor.user,
+    action: `submission.${type}`,
+    target: { type: 'submission', id: submission.id },
+    details: { number: submission.number, ...data },
+    ip: actor.ip,
   });
 }
 
@@ -40,16 +57,26 @@ async function logChange(trx: Db, clock: Clock, actor: Actor, submission: { id: 
  * may change only the status (his scope was checked by the caller); giving an employee without
  * a department also moves the submission to the employee's department.
  */
-export async function changeSubmission(db: Db, clock: Clock, actor: Actor, id: string, input: Record<string, unknown>): Promise<void> {
+export async function changeSubmission(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  input: Record<string, unknown>,
+): Promise<void> {
   const parsed = validate(changeSchema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   const want = parsed.data;
-  if (actor.user.role === 'handler' && (want.kind !== undefined || 'departmentId' in input || 'employeeSlug' in input)) throw new ApiError(403, 'forbidden');
+  if (actor.user.role === 'handler' && (want.kind !== undefined || 'departmentId' in input || 'employeeSlug' in input))
+    throw new ApiError(403, 'forbidden');
 
   await db.transaction().execute(async (trx) => {
     // PostgreSQL: lock the row so two simultaneous edits can't both read the same «from».
     // SQLite: the database has a single writer, and this transaction is it.
-    let q = trx.selectFrom('submissions').select(['id', 'number', 'type', 'kind', 'status', 'department_id', 'employee_id']).where('id', '=', id);
+    let q = trx
+      .selectFrom('submissions')
+      .select(['id', 'number', 'type', 'kind', 'status', 'department_id', 'employee_id'])
+      .where('id', '=', id);
     if (isPostgres(trx)) q = q.forUpdate();
     const s = await q.executeTakeFirst();
     if (!s) throw new ApiError(404, 'not_found');
@@ -58,8 +85,14 @@ export async function changeSubmission(db: Db, clock: Clock, actor: Actor, id: s
     if (want.kind !== undefined && s.type !== 'feedback') errors.kind = 'invalid';
     let employee: { id: string; slug: string; department_id: string | null } | null | undefined;
     if (want.employeeSlug !== undefined) {
-      employee = want.employeeSlug === null ? null
-        : (await trx.selectFrom('employees').select(['id', 'slug', 'department_id']).where('slug', '=', want.employeeSlug).executeTakeFirst()) ?? undefined;
+      employee =
+        want.employeeSlug === null
+          ? null
+          : ((await trx
+              .selectFrom('employees')
+              .select(['id', 'slug', 'department_id'])
+              .where('slug', '=', want.employeeSlug)
+              .executeTakeFirst()) ?? undefined);
       if (employee === undefined) errors.employeeSlug = 'employee';
     }
     let departmentId = want.departmentId;
@@ -84,8 +117,14 @@ export async function changeSubmission(db: Db, clock: Clock, actor: Actor, id: s
     }
     if (employee !== undefined && (employee?.id ?? null) !== s.employee_id) {
       const from = s.employee_id
-        ? (await trx.selectFrom('employees').select('slug').where('id', '=', s.employee_id).executeTakeFirst())?.slug ?? null : null;
-      await trx.updateTable('submissions').set({ employee_id: employee?.id ?? null }).where('id', '=', id).execute();
+        ? ((await trx.selectFrom('employees').select('slug').where('id', '=', s.employee_id).executeTakeFirst())
+            ?.slug ?? null)
+        : null;
+      await trx
+        .updateTable('submissions')
+        .set({ employee_id: employee?.id ?? null })
+        .where('id', '=', id)
+        .execute();
       await logChange(trx, clock, actor, s, 'employee', { from, to: employee?.slug ?? null });
     }
   });
@@ -94,13 +133,38 @@ export async function changeSubmission(db: Db, clock: Clock, actor: Actor, id: s
 const commentSchema = { text: text({ max: 5000, required: true }) };
 
 /** Adds an internal comment (never shown to the client); returns the history event. */
-export async function addComment(db: Db, clock: Clock, actor: Actor, submission: { id: string; number: string }, input: Record<string, unknown>) {
+export async function addComment(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  submission: { id: string; number: string },
+  input: Record<string, unknown>,
+) {
   const parsed = validate(commentSchema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-  const event = { id: newId(), submission_id: submission.id, at: clock.now().toISOString(), user_id: actor.user.id, type: 'comment', data: JSON.stringify({ text: parsed.data.text }) };
+  const event = {
+    id: newId(),
+    submission_id: submission.id,
+    at: clock.now().toISOString(),
+    user_id: actor.user.id,
+    type: 'comment',
+    data: JSON.stringify({ text: parsed.data.text }),
+  };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('submission_events').values(event).execute();
-    await recordAudit(trx, clock, { user: actor.user, action: 'submission.comment', target: { type: 'submission', id: submission.id }, details: { number: submission.number, eventId: event.id }, ip: actor.ip });
+    await recordAudit(trx, clock, {
+      user: actor.user,
+      action: 'submission.comment',
+      target: { type: 'submission', id: submission.id },
+      details: { number: submission.number, eventId: event.id },
+      ip: actor.ip,
+    });
   });
-  return { id: event.id, at: event.at, user: { id: actor.user.id, name: actor.user.name }, type: 'comment', data: { text: parsed.data.text } };
+  return {
+    id: event.id,
+    at: event.at,
+    user: { id: actor.user.id, name: actor.user.name },
+    type: 'comment',
+    data: { text: parsed.data.text },
+  };
 }

@@ -7,7 +7,11 @@ describe('cursor', () => {
     const p = { at: '2026-11-23T09:00:00.000Z', id: '5d0f…' };
     expect(decodeCursor(encodeCursor(p))).toEqual(p);
     expect(decodeCursor(undefined)).toBeUndefined();
-    for (const bad of ['garbage', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+    for (const bad of [
+      'garbage',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('{"a":1}').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ status: 422, fields: { cursor: 'invalid' } }));
     }
   });
@@ -15,7 +19,8 @@ describe('cursor', () => {
   it('takes a page size of 1–100', () => {
     expect(pageLimit(undefined)).toBe(50);
     expect(pageLimit('100')).toBe(100);
-    for (const bad of ['0', '101', '-1', '1e2', 'ten']) expect(() => pageLimit(bad)).toThrow(expect.objectContaining({ status: 422 }));
+    for (const bad of ['0', '101', '-1', '1e2', 'ten'])
+      expect(() => pageLimit(bad)).toThrow(expect.objectContaining({ status: 422 }));
   });
 });
 
@@ -25,6 +30,11 @@ describe('company days', () => {
     expect(companyDayStart('2026-01-01')).toBe('2025-12-31T21:00:00.000Z');
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
     expect(nextDay('2028-02-28')).toBe('2028-02-29');
-    expect([isDay('2026-02-29'), isDay('2028-02-29'), isDay('2026-13-01'), isDay('2026-1-01')]).toEqual([false, true, false, false]);
+    expect([isDay('2026-02-29'), isDay('2028-02-29'), isDay('2026-13-01'), isDay('2026-1-01')]).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 });

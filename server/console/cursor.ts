@@ -19,7 +19,14 @@ export function decodeCursor(cursor: string | undefined): Position | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && v[0].length <= 40 && v[1].length <= 64) {
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string' &&
+      v[0].length <= 40 &&
+      v[1].length <= 64
+    ) {
       return { at: v[0], id: v[1] };
     }
   } catch {
@@ -31,6 +38,7 @@ export function decodeCursor(cursor: string | undefined): Position | undefined {
 /** The page size asked for: 1–100, 50 when not given. */
 export function pageLimit(raw: string | undefined, fallback = 50): number {
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100) throw new ApiError(422, 'validation', { limit: 'invalid' });
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100)
+    throw new ApiError(422, 'validation', { limit: 'invalid' });
   return Number(raw);
 }

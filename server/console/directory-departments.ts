@@ -11,7 +11,11 @@ import type { Actor } from './card-changes.ts';
 import { departmentCreate, departmentPatch } from './directory-input.ts';
 
 const shape = (d: Selectable<DepartmentTable>) => ({
-  id: d.id, name: d.name, responsibleName: d.responsible_name, responsibleEmail: d.responsible_email, createdAt: d.created_at,
+  id: d.id,
+  name: d.name,
+  responsibleName: d.responsible_name,
+  responsibleEmail: d.responsible_email,
+  createdAt: d.created_at,
 });
 
 export async function listDepartments(db: Db) {
@@ -38,12 +42,20 @@ async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
 export async function createDepartment(db: Db, clock: Clock, actor: Actor, input: Record<string, unknown>) {
   const r = validate(departmentCreate, input);
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
-  const id = await uniqueName(() => db.transaction().execute(async (trx) => {
-    if (await nameTaken(trx, r.data.name)) throw new ApiError(422, 'validation', { name: 'invalid' });
-    const id = await saveDepartment(trx, clock, r.data);
-    await recordAudit(trx, clock, { user: actor.user, action: 'directory.department.create', target: { type: 'department', id }, details: r.data, ip: actor.ip });
-    return id;
-  }));
+  const id = await uniqueName(() =>
+    db.transaction().execute(async (trx) => {
+      if (await nameTaken(trx, r.data.name)) throw new ApiError(422, 'validation', { name: 'invalid' });
+      const id = await saveDepartment(trx, clock, r.data);
+      await recordAudit(trx, clock, {
+        user: actor.user,
+        action: 'directory.department.create',
+        target: { type: 'department', id },
+        details: r.data,
+        ip: actor.ip,
+      });
+      return id;
+    }),
+  );
   return shape(await db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
 
@@ -51,20 +63,32 @@ export async function createDepartment(db: Db, clock: Clock, actor: Actor, input
 export async function updateDepartment(db: Db, clock: Clock, actor: Actor, id: string, input: Record<string, unknown>) {
   const r = validate(departmentPatch, input);
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
-  await uniqueName(() => db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw new ApiError(404, 'not_found');
-    if (r.data.name !== undefined && await nameTaken(trx, r.data.name, id)) throw new ApiError(422, 'validation', { name: 'invalid' });
-    const set = {
-      ...(r.data.name !== undefined && { name: r.data.name }),
-      ...(r.data.responsibleName !== undefined && { responsible_name: r.data.responsibleName }),
-      ...(r.data.responsibleEmail !== undefined && { responsible_email: r.data.responsibleEmail }),
-    };
-    const changes = Object.fromEntries(Object.entries(set).filter(([k, v]) => before[k as keyof typeof before] !== v)
-      .map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]));
-    if (Object.keys(changes).length === 0) return;
-    await trx.updateTable('departments').set(set).where('id', '=', id).execute();
-    await recordAudit(trx, clock, { user: actor.user, action: 'directory.department.update', target: { type: 'department', id }, details: { name: before.name, changes }, ip: actor.ip });
-  }));
+  await uniqueName(() =>
+    db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) throw new ApiError(404, 'not_found');
+      if (r.data.name !== undefined && (await nameTaken(trx, r.data.name, id)))
+        throw new ApiError(422, 'validation', { name: 'invalid' });
+      const set = {
+        ...(r.data.name !== undefined && { name: r.data.name }),
+        ...(r.data.responsibleName !== undefined && { responsible_name: r.data.responsibleName }),
+        ...(r.data.responsibleEmail !== undefined && { responsible_email: r.data.responsibleEmail }),
+      };
+      const changes = Object.fromEntries(
+        Object.entries(set)
+          .filter(([k, v]) => before[k as keyof typeof before] !== v)
+          .map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
+      );
+      if (Object.keys(changes).length === 0) return;
+      await trx.updateTable('departments').set(set).where('id', '=', id).execute();
+      await recordAudit(trx, clock, {
+        user: actor.user,
+        action: 'directory.department.update',
+        target: { type: 'department', id },
+        details: { name: before.name, changes },
+        ip: actor.ip,
+      });
+    }),
+  );
   return shape(await db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }

@@ -13,13 +13,25 @@ import { employeeCreate, employeePatch } from './directory-input.ts';
 type Row = Selectable<EmployeeTable> & { department_name: string | null };
 
 const shape = (e: Row) => ({
-  id: e.id, slug: e.slug, name: e.name, position: e.position, departmentId: e.department_id,
+  id: e.id,
+  slug: e.slug,
+  name: e.name,
+  position: e.position,
+  departmentId: e.department_id,
   department: e.department_id ? { id: e.department_id, name: e.department_name ?? '' } : null,
-  managerName: e.manager_name, managerEmail: e.manager_email, active: e.active === 1, createdAt: e.created_at, updatedAt: e.updated_at,
+  managerName: e.manager_name,
+  managerEmail: e.manager_email,
+  active: e.active === 1,
+  createdAt: e.created_at,
+  updatedAt: e.updated_at,
 });
 
-const employees = (db: Db) => db.selectFrom('employees').leftJoin('departments', 'departments.id', 'employees.department_id')
-  .selectAll('employees').select('departments.name as department_name');
+const employees = (db: Db) =>
+  db
+    .selectFrom('employees')
+    .leftJoin('departments', 'departments.id', 'employees.department_id')
+    .selectAll('employees')
+    .select('departments.name as department_name');
 
 export async function listEmployees(db: Db) {
   return (await employees(db).orderBy('employees.name').orderBy('employees.slug').execute()).map(shape);
@@ -46,7 +58,8 @@ export async function createEmployee(db: Db, clock: Clock, actor: Actor, input: 
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
   const { departmentId, ...rest } = r.data;
   const department = departmentId ? await departmentName(db, departmentId) : undefined;
-  if (await db.selectFrom('rating_slugs').select('slug').where('slug', '=', rest.slug).executeTakeFirst()) throw new ApiError(422, 'validation', { slug: 'invalid' });
+  if (await db.selectFrom('rating_slugs').select('slug').where('slug', '=', rest.slug).executeTakeFirst())
+    throw new ApiError(422, 'validation', { slug: 'invalid' });
   let id: string;
   try {
     ({ id } = await saveEmployee(db, clock, { ...rest, department }));
@@ -55,11 +68,24 @@ export async function createEmployee(db: Db, clock: Clock, actor: Actor, input: 
     throw err;
   }
   // saveEmployee keeps its own transaction (it claims the slug): the audit line follows it.
-  await recordAudit(db, clock, { user: actor.user, action: 'directory.employee.create', target: { type: 'employee', id }, details: r.data, ip: actor.ip });
+  await recordAudit(db, clock, {
+    user: actor.user,
+    action: 'directory.employee.create',
+    target: { type: 'employee', id },
+    details: r.data,
+    ip: actor.ip,
+  });
   return findEmployee(db, rest.slug);
 }
 
-const COLUMN = { name: 'name', position: 'position', departmentId: 'department_id', managerEmail: 'manager_email', managerName: 'manager_name', active: 'active' } as const;
+const COLUMN = {
+  name: 'name',
+  position: 'position',
+  departmentId: 'department_id',
+  managerEmail: 'manager_email',
+  managerName: 'manager_name',
+  active: 'active',
+} as const;
 
 /** Edits an employee: any of his fields, `active: false` when he leaves (his links then accept nothing). */
 export async function updateEmployee(db: Db, clock: Clock, actor: Actor, slug: string, input: Record<string, unknown>) {
@@ -80,8 +106,18 @@ export async function updateEmployee(db: Db, clock: Clock, actor: Actor, slug: s
       changes[field] = { from: column === 'active' ? before.active === 1 : before[column], to: value };
     }
     if (Object.keys(changes).length === 0) return;
-    await trx.updateTable('employees').set({ ...set, updated_at: clock.now().toISOString() }).where('id', '=', before.id).execute();
-    await recordAudit(trx, clock, { user: actor.user, action: 'directory.employee.update', target: { type: 'employee', id: before.id }, details: { slug, changes }, ip: actor.ip });
+    await trx
+      .updateTable('employees')
+      .set({ ...set, updated_at: clock.now().toISOString() })
+      .where('id', '=', before.id)
+      .execute();
+    await recordAudit(trx, clock, {
+      user: actor.user,
+      action: 'directory.employee.update',
+      target: { type: 'employee', id: before.id },
+      details: { slug, changes },
+      ip: actor.ip,
+    });
   });
   return findEmployee(db, slug);
 }
@@ -100,8 +136,11 @@ export async function importEmployees(db: Db, clock: Clock, actor: Actor, file: 
   }
   const report = await importEmployeesCsv(db, clock, text);
   await recordAudit(db, clock, {
-    user: actor.user, action: 'directory.employee.import', target: { type: 'employees', id: file.name.slice(0, 64) },
-    details: { file: file.name, created: report.created, updated: report.updated, errors: report.errors.length }, ip: actor.ip,
+    user: actor.user,
+    action: 'directory.employee.import',
+    target: { type: 'employees', id: file.name.slice(0, 64) },
+    details: { file: file.name, created: report.created, updated: report.updated, errors: report.errors.length },
+    ip: actor.ip,
   });
   return report;
 }

@@ -2,11 +2,18 @@ import { SLUG } from '../../shared/rating-schema.ts';
 import { email, type Rule, text } from '../../shared/rules.ts';
 
 /** Absent leaves a field as it is; `null` (or a blank text) clears an optional one. */
-export const clearable = <T>(rule: Rule<T>): Rule<T | null | undefined> => (v) =>
-  v === undefined ? { value: undefined } : v === null || (typeof v === 'string' && v.trim() === '') ? { value: null } : rule(v);
+export const clearable =
+  <T>(rule: Rule<T>): Rule<T | null | undefined> =>
+  (v) =>
+    v === undefined
+      ? { value: undefined }
+      : v === null || (typeof v === 'string' && v.trim() === '')
+        ? { value: null }
+        : rule(v);
 
 /** A yes/no switch from JSON; absent leaves it. */
-export const bool: Rule<boolean | undefined> = (v) => (v === undefined ? { value: undefined } : typeof v === 'boolean' ? { value: v } : { error: 'invalid' });
+export const bool: Rule<boolean | undefined> = (v) =>
+  v === undefined ? { value: undefined } : typeof v === 'boolean' ? { value: v } : { error: 'invalid' };
 
 /** An e-mail address, lower-cased as the CSV import stores them. */
 const lowerEmail = (s: string) => (email(254)(s) as { value?: string }).value?.toLowerCase() ?? null;

@@ -10,15 +10,33 @@ import { createSubject, listSubjects, updateSubject } from './directory-subjects
 import { actorOf, jsonBody } from './request.ts';
 import type { ConsoleDeps } from './routes.ts';
 
-const limit = (maxSize: number) => bodyLimit({ maxSize, onError: () => { throw new ApiError(413, 'too_large'); } });
+const limit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, 'too_large');
+    },
+  });
 
 /** Departments: `GET /`, `POST /`, `PATCH /:id`. Everyone reads; editors change. */
 export function departmentsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const edit = [requireRole(...EDITORS), limit(64 * 1024)] as const;
   app.get('/', async (c) => c.json(await listDepartments(deps.db)));
-  app.post('/', ...edit, async (c) => c.json(await createDepartment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201));
-  app.patch('/:id', ...edit, async (c) => c.json(await updateDepartment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.param('id'), await jsonBody(c))));
+  app.post('/', ...edit, async (c) =>
+    c.json(await createDepartment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201),
+  );
+  app.patch('/:id', ...edit, async (c) =>
+    c.json(
+      await updateDepartment(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        c.req.param('id'),
+        await jsonBody(c),
+      ),
+    ),
+  );
   return app;
 }
 
@@ -30,18 +48,31 @@ export function employeesRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const editors = requireRole(...EDITORS);
   app.get('/', async (c) => c.json(await listEmployees(deps.db)));
-  app.post('/', editors, limit(64 * 1024), async (c) => c.json(await createEmployee(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201));
+  app.post('/', editors, limit(64 * 1024), async (c) =>
+    c.json(await createEmployee(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201),
+  );
   app.post('/import', editors, limit(5 * 1024 * 1024), async (c) => {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
-    const body = await c.req.parseBody().catch(() => { throw new ApiError(400, 'bad_request'); });
+    const body = await c.req.parseBody().catch(() => {
+      throw new ApiError(400, 'bad_request');
+    });
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) throw new ApiError(422, 'validation', { file: 'required' });
     return c.json(await importEmployees(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), file));
   });
   app.get('/:slug', async (c) => c.json(await findEmployee(deps.db, c.req.param('slug'))));
   app.patch('/:slug', editors, limit(64 * 1024), async (c) =>
-    c.json(await updateEmployee(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.param('slug'), await jsonBody(c))));
+    c.json(
+      await updateEmployee(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        c.req.param('slug'),
+        await jsonBody(c),
+      ),
+    ),
+  );
   app.get('/:slug/signature', async (c) => {
     const e = await findEmployee(deps.db, c.req.param('slug'));
     const base = publicBase(c, deps.config.publicUrl);
@@ -55,7 +86,19 @@ export function subjectsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const edit = [requireRole(...EDITORS), limit(64 * 1024)] as const;
   app.get('/', async (c) => c.json(await listSubjects(deps.db)));
-  app.post('/', ...edit, async (c) => c.json(await createSubject(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201));
-  app.patch('/:slug', ...edit, async (c) => c.json(await updateSubject(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.param('slug'), await jsonBody(c))));
+  app.post('/', ...edit, async (c) =>
+    c.json(await createSubject(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201),
+  );
+  app.patch('/:slug', ...edit, async (c) =>
+    c.json(
+      await updateSubject(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        c.req.param('slug'),
+        await jsonBody(c),
+      ),
+    ),
+  );
   return app;
 }

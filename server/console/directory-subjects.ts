@@ -10,7 +10,12 @@ import type { Actor } from './card-changes.ts';
 import { subjectCreate, subjectPatch } from './directory-input.ts';
 
 const shape = (s: Selectable<RatingSubjectTable>) => ({
-  id: s.id, slug: s.slug, title: s.title, recipients: JSON.parse(s.recipients) as string[], active: s.active === 1, createdAt: s.created_at,
+  id: s.id,
+  slug: s.slug,
+  title: s.title,
+  recipients: JSON.parse(s.recipients) as string[],
+  active: s.active === 1,
+  createdAt: s.created_at,
 });
 
 export async function listSubjects(db: Db) {
@@ -27,7 +32,8 @@ async function findSubject(db: Db, slug: string) {
 export async function createSubject(db: Db, clock: Clock, actor: Actor, input: Record<string, unknown>) {
   const r = validate(subjectCreate, input);
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
-  if (await db.selectFrom('rating_slugs').select('slug').where('slug', '=', r.data.slug).executeTakeFirst()) throw new ApiError(422, 'validation', { slug: 'invalid' });
+  if (await db.selectFrom('rating_slugs').select('slug').where('slug', '=', r.data.slug).executeTakeFirst())
+    throw new ApiError(422, 'validation', { slug: 'invalid' });
   try {
     await saveSubject(db, clock, { slug: r.data.slug, title: r.data.title, recipients: r.data.recipients ?? [] });
   } catch (err) {
@@ -36,7 +42,13 @@ export async function createSubject(db: Db, clock: Clock, actor: Actor, input: R
   }
   const created = await findSubject(db, r.data.slug);
   // saveSubject keeps its own transaction (it claims the slug): the audit line follows it.
-  await recordAudit(db, clock, { user: actor.user, action: 'directory.subject.create', target: { type: 'subject', id: created.id }, details: r.data, ip: actor.ip });
+  await recordAudit(db, clock, {
+    user: actor.user,
+    action: 'directory.subject.create',
+    target: { type: 'subject', id: created.id },
+    details: r.data,
+    ip: actor.ip,
+  });
   return created;
 }
 
@@ -50,15 +62,27 @@ export async function updateSubject(db: Db, clock: Clock, actor: Actor, slug: st
     const old = shape(before);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (r.data.title !== undefined && r.data.title !== old.title) changes.title = { from: old.title, to: r.data.title };
-    if (r.data.recipients !== undefined && JSON.stringify(r.data.recipients) !== JSON.stringify(old.recipients)) changes.recipients = { from: old.recipients, to: r.data.recipients };
-    if (r.data.active !== undefined && r.data.active !== old.active) changes.active = { from: old.active, to: r.data.active };
+    if (r.data.recipients !== undefined && JSON.stringify(r.data.recipients) !== JSON.stringify(old.recipients))
+      changes.recipients = { from: old.recipients, to: r.data.recipients };
+    if (r.data.active !== undefined && r.data.active !== old.active)
+      changes.active = { from: old.active, to: r.data.active };
     if (Object.keys(changes).length === 0) return;
-    await trx.updateTable('rating_subjects').set({
-      ...(changes.title && { title: r.data.title }),
-      ...(changes.recipients && { recipients: JSON.stringify(r.data.recipients) }),
-      ...(changes.active && { active: r.data.active ? 1 : 0 }),
-    }).where('id', '=', before.id).execute();
-    await recordAudit(trx, clock, { user: actor.user, action: 'directory.subject.update', target: { type: 'subject', id: before.id }, details: { slug, changes }, ip: actor.ip });
+    await trx
+      .updateTable('rating_subjects')
+      .set({
+        ...(changes.title && { title: r.data.title }),
+        ...(changes.recipients && { recipients: JSON.stringify(r.data.recipients) }),
+        ...(changes.active && { active: r.data.active ? 1 : 0 }),
+      })
+      .where('id', '=', before.id)
+      .execute();
+    await recordAudit(trx, clock, {
+      user: actor.user,
+      action: 'directory.subject.update',
+      target: { type: 'subject', id: before.id },
+      details: { slug, changes },
+      ip: actor.ip,
+    });
   });
   return findSubject(db, slug);
 }

@@ -21,10 +21,18 @@ export interface InboxFilter {
   q?: string;
 }
 
-const optional = <T>(rule: Rule<T>): Rule<T | undefined> => (v) => (v === undefined || v === '' ? { value: undefined } : rule(v));
+const optional =
+  <T>(rule: Rule<T>): Rule<T | undefined> =>
+  (v) =>
+    v === undefined || v === '' ? { value: undefined } : rule(v);
 
 /** A day `YYYY-MM-DD` (the company's day) or an instant with its zone. */
-const when = text({ max: 40, code: 'invalid', clean: (s) => (isDay(s) || (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s))) ? s : null) });
+const when = text({
+  max: 40,
+  code: 'invalid',
+  clean: (s) =>
+    isDay(s) || (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s))) ? s : null,
+});
 
 const filterSchema = {
   type: optional(oneOf(TYPES, 'invalid')),
@@ -51,6 +59,8 @@ export function parseInboxFilter(query: Record<string, string | undefined>): Inb
   return {
     ...rest,
     ...(from !== undefined && { from: isDay(from) ? companyDayStart(from) : new Date(from).toISOString() }),
-    ...(to !== undefined && { before: isDay(to) ? companyDayStart(nextDay(to)) : new Date(new Date(to).getTime() + 1).toISOString() }),
+    ...(to !== undefined && {
+      before: isDay(to) ? companyDayStart(nextDay(to)) : new Date(new Date(to).getTime() + 1).toISOString(),
+    }),
   };
 }

@@ -39,32 +39,78 @@ async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: 'lookup' | '
  */
 export async function listSubmissions(db: Db, scope: Scope, f: InboxFilter, page: { after?: Position; limit: number }) {
   let q = (await filtered(db, scope, f, f.q ? await searchPlan(db, f.q) : 'lookup'))
-    .select(['submissions.id', 'submissions.number', 'submissions.type', 'submissions.kind', 'submissions.status', 'submissions.channel',
-      'submissions.created_at', 'submissions.name', 'submissions.organization', 'submissions.email', 'submissions.phone',
-      'submissions.score', 'submissions.publish', 'submissions.employee_id', 'submissions.department_id'])
+    .select([
+      'submissions.id',
+      'submissions.number',
+      'submissions.type',
+      'submissions.kind',
+      'submissions.status',
+      'submissions.channel',
+      'submissions.created_at',
+      'submissions.name',
+      'submissions.organization',
+      'submissions.email',
+      'submissions.phone',
+      'submissions.score',
+      'submissions.publish',
+      'submissions.employee_id',
+      'submissions.department_id',
+    ])
     .select(sql<string>`substr(submissions.message, 1, ${EXCERPT + 1})`.as('excerpt'))
-    .orderBy('submissions.created_at', 'desc').orderBy('submissions.id', 'desc').limit(page.limit + 1);
+    .orderBy('submissions.created_at', 'desc')
+    .orderBy('submissions.id', 'desc')
+    .limit(page.limit + 1);
   if (page.after) {
     const { at, id } = page.after;
     // The plain range first lets any (…, created_at) index serve it; the OR settles ties.
-    q = q.where('submissions.created_at', '<=', at)
+    q = q
+      .where('submissions.created_at', '<=', at)
       .where((eb) => eb.or([eb('submissions.created_at', '<', at), eb('submissions.id', '<', id)]));
   }
   const rows = await q.execute();
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
   const [employees, departments, reviews] = await Promise.all([
-    lookup(db, 'employees', shown.map((r) => r.employee_id)),
-    lookup(db, 'departments', shown.map((r) => r.department_id)),
-    shown.length === 0 ? [] : db.selectFrom('reviews').select(['submission_id', 'status']).where('submission_id', 'in', shown.map((r) => r.id)).execute(),
+    lookup(
+      db,
+      'employees',
+      shown.map((r) => r.employee_id),
+    ),
+    lookup(
+      db,
+      'departments',
+      shown.map((r) => r.department_id),
+    ),
+    shown.length === 0
+      ? []
+      : db
+          .selectFrom('reviews')
+          .select(['submission_id', 'status'])
+          .where(
+            'submission_id',
+            'in',
+            shown.map((r) => r.id),
+          )
+          .execute(),
   ]);
   const reviewOf = new Map(reviews.map((r) => [r.submission_id, r.status]));
   const items: InboxItem[] = shown.map((r) => {
     const e = r.employee_id ? employees.get(r.employee_id) : undefined;
     const d = r.department_id ? departments.get(r.department_id) : undefined;
     return {
-      id: r.id, number: r.number, type: r.type, kind: r.kind, status: r.status, channel: r.channel, createdAt: r.created_at,
-      excerpt: excerpt(r.excerpt), name: r.name, organization: r.organization, email: r.email, phone: r.phone, score: r.score,
+      id: r.id,
+      number: r.number,
+      type: r.type,
+      kind: r.kind,
+      status: r.status,
+      channel: r.channel,
+      createdAt: r.created_at,
+      excerpt: excerpt(r.excerpt),
+      name: r.name,
+      organization: r.organization,
+      email: r.email,
+      phone: r.phone,
+      score: r.score,
       publish: r.type === 'rating' ? r.publish === 1 : null,
       employee: e ? { slug: e.slug, name: e.name } : null,
       department: d ? { id: d.id, name: d.name } : null,
@@ -82,7 +128,8 @@ export async function listSubmissions(db: Db, scope: Scope, f: InboxFilter, page
 export async function countSubmissions(db: Db, scope: Scope, f: InboxFilter): Promise<InboxCounts> {
   const rows = await (await filtered(db, scope, f))
     .select(['submissions.type', 'submissions.kind', 'submissions.status', (eb) => eb.fn.countAll().as('n')])
-    .groupBy(['submissions.type', 'submissions.kind', 'submissions.status']).execute();
+    .groupBy(['submissions.type', 'submissions.kind', 'submissions.status'])
+    .execute();
   const counts: InboxCounts = { total: 0, byKind: {}, byStatus: {}, byType: {} };
   for (const r of rows) {
     const n = Number(r.n);
@@ -104,9 +151,14 @@ async function lookup<T extends 'employees' | 'departments'>(db: Db, table: T, i
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   const map = new Map<string, { id: string; name: string; slug: string }>();
   if (wanted.length === 0) return map;
-  const rows = table === 'employees'
-    ? await db.selectFrom('employees').select(['id', 'name', 'slug']).where('id', 'in', wanted).execute()
-    : await db.selectFrom('departments').select(['id', 'name', sql<string>`''`.as('slug')]).where('id', 'in', wanted).execute();
+  const rows =
+    table === 'employees'
+      ? await db.selectFrom('employees').select(['id', 'name', 'slug']).where('id', 'in', wanted).execute()
+      : await db
+          .selectFrom('departments')
+          .select(['id', 'name', sql<string>`''`.as('slug')])
+          .where('id', 'in', wanted)
+          .execute();
   for (const r of rows) map.set(r.id, r);
   return map;
 }

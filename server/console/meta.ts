@@ -7,15 +7,39 @@ import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
 export function consoleMeta(deps: ConsoleDeps) {
   return new Hono<ConsoleEnv>().get('/', async (c) => {
     const [departments, employees, subjects] = await Promise.all([
-      deps.db.selectFrom('departments').select(['id', 'name', 'responsible_name', 'responsible_email']).orderBy('name').execute(),
-      deps.db.selectFrom('employees').select(['id', 'slug', 'name', 'position', 'department_id', 'active']).orderBy('name').orderBy('slug').execute(),
+      deps.db
+        .selectFrom('departments')
+        .select(['id', 'name', 'responsible_name', 'responsible_email'])
+        .orderBy('name')
+        .execute(),
+      deps.db
+        .selectFrom('employees')
+        .select(['id', 'slug', 'name', 'position', 'department_id', 'active'])
+        .orderBy('name')
+        .orderBy('slug')
+        .execute(),
       deps.db.selectFrom('rating_subjects').select(['slug', 'title']).orderBy('title').execute(),
     ]);
     return c.json({
-      departments: departments.map((d) => ({ id: d.id, name: d.name, responsibleName: d.responsible_name, responsibleEmail: d.responsible_email })),
-      employees: employees.map((e) => ({ id: e.id, slug: e.slug, name: e.name, position: e.position, departmentId: e.department_id, active: e.active === 1 })),
+      departments: departments.map((d) => ({
+        id: d.id,
+        name: d.name,
+        responsibleName: d.responsible_name,
+        responsibleEmail: d.responsible_email,
+      })),
+      employees: employees.map((e) => ({
+        id: e.id,
+        slug: e.slug,
+        name: e.name,
+        position: e.position,
+        departmentId: e.department_id,
+        active: e.active === 1,
+      })),
       subjects,
-      types: TYPES, kinds: KINDS, statuses: STATUSES, channels: CHANNELS,
+      types: TYPES,
+      kinds: KINDS,
+      statuses: STATUSES,
+      channels: CHANNELS,
     });
   });
 }

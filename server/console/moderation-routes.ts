@@ -8,7 +8,12 @@ import { actorOf, jsonBody } from './request.ts';
 import type { ConsoleDeps } from './routes.ts';
 import { scopeOf } from './scope.ts';
 
-const small = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'too_large'); } });
+const small = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new ApiError(413, 'too_large');
+  },
+});
 
 /** `GET /` the queue, oldest first; `POST /:submissionId/approve` and `/reject` (editors only). */
 export function moderationRoutes(deps: ConsoleDeps) {
@@ -18,8 +23,26 @@ export function moderationRoutes(deps: ConsoleDeps) {
     return c.json(await moderationQueue(deps.db, scopeOf(c.var.user), page));
   });
   app.post('/:submissionId/approve', requireRole(...EDITORS), small, async (c) =>
-    c.json(await approveReview(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.param('submissionId'), await jsonBody(c))));
+    c.json(
+      await approveReview(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        c.req.param('submissionId'),
+        await jsonBody(c),
+      ),
+    ),
+  );
   app.post('/:submissionId/reject', requireRole(...EDITORS), small, async (c) =>
-    c.json(await rejectReview(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.param('submissionId'), await jsonBody(c))));
+    c.json(
+      await rejectReview(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        c.req.param('submissionId'),
+        await jsonBody(c),
+      ),
+    ),
+  );
   return app;
 }

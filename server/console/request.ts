@@ -24,4 +24,7 @@ export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
 }
 
 /** Who does this, from where: for the history and the audit log. */
-export const actorOf = (c: Context<ConsoleEnv>, trustProxy: boolean): Actor => ({ user: c.var.user, ip: clientIp(c, trustProxy) });
+export const actorOf = (c: Context<ConsoleEnv>, trustProxy: boolean): Actor => ({
+  user: c.var.user,
+  ip: clientIp(c, trustProxy),
+});

@@ -9,7 +9,8 @@ import { ApiError } from '../http/api-error.ts';
  */
 export type Scope = { all: true } | { all: false; departmentId: string | null };
 
-export const scopeOf = (user: ConsoleUser): Scope => (user.role === 'handler' ? { all: false, departmentId: user.departmentId } : { all: true });
+export const scopeOf = (user: ConsoleUser): Scope =>
+  user.role === 'handler' ? { all: false, departmentId: user.departmentId } : { all: true };
 
 /** The condition on `submissions` a scope puts on every query; true for everything. */
 export function scopeCondition(scope: Scope): Expression<SqlBool> {
@@ -23,8 +24,12 @@ export function scopeCondition(scope: Scope): Expression<SqlBool> {
  * submission that doesn't exist: a handler learns nothing of other departments' messages.
  */
 export async function visibleSubmission(db: Db, user: ConsoleUser, id: string) {
-  const row = await db.selectFrom('submissions').selectAll().where('submissions.id', '=', id)
-    .where(scopeCondition(scopeOf(user))).executeTakeFirst();
+  const row = await db
+    .selectFrom('submissions')
+    .selectAll()
+    .where('submissions.id', '=', id)
+    .where(scopeCondition(scopeOf(user)))
+    .executeTakeFirst();
   if (!row) throw new ApiError(404, 'not_found');
   return row;
 }

@@ -22,7 +22,10 @@ export const MIN_SUBSTRING = 3;
  * with newlines, and no query should span two of them.
  */
 export function searchTerms(q: string): string[] {
-  const text = q.replace(/[\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = q
+    .replace(/[\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!text) return [];
   const terms = [text];
   if (/^[\d\s()+-]+$/.test(text)) {
@@ -51,7 +54,9 @@ const substringTerms = (q: string) => searchTerms(q).filter((t) => [...t].length
 export async function searchPlan(db: Kysely<any>, q: string): Promise<'lookup' | 'scan'> {
   const terms = substringTerms(q);
   if (isPostgres(db) || terms.length === 0) return 'lookup';
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM submissions_fts WHERE submissions_fts MATCH ${ftsQuery(terms)}`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM submissions_fts WHERE submissions_fts MATCH ${ftsQuery(terms)}`.execute(db);
   return Number(rows[0]?.n ?? 0) > SCAN_FROM ? 'scan' : 'lookup';
 }
 

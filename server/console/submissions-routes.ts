@@ -11,12 +11,20 @@ import { actorOf, jsonBody } from './request.ts';
 import type { ConsoleDeps } from './routes.ts';
 import { scopeOf, visibleSubmission } from './scope.ts';
 
-const small = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'too_large'); } });
+const small = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new ApiError(413, 'too_large');
+  },
+});
 
 /** `filename*` of RFC 6266/8187: UTF-8, percent-encoded; plus a plain ASCII `filename` for old clients. */
 function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -33,7 +41,10 @@ export function submissionsRoutes(deps: ConsoleDeps) {
     const filter = parseInboxFilter(c.req.query());
     const scope = scopeOf(c.var.user);
     const page = { after: decodeCursor(c.req.query('cursor')), limit: pageLimit(c.req.query('limit')) };
-    const [list, counts] = await Promise.all([listSubmissions(deps.db, scope, filter, page), countSubmissions(deps.db, scope, filter)]);
+    const [list, counts] = await Promise.all([
+      listSubmissions(deps.db, scope, filter, page),
+      countSubmissions(deps.db, scope, filter),
+    ]);
     return c.json({ ...list, counts });
   });
 
@@ -44,8 +55,12 @@ export function submissionsRoutes(deps: ConsoleDeps) {
 
   app.get('/:id/attachments/:attachmentId', async (c) => {
     const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
-    const file = await deps.db.selectFrom('attachments').select(['filename', 'mime', 'size', 'content'])
-      .where('id', '=', c.req.param('attachmentId')).where('submission_id', '=', s.id).executeTakeFirst();
+    const file = await deps.db
+      .selectFrom('attachments')
+      .select(['filename', 'mime', 'size', 'content'])
+      .where('id', '=', c.req.param('attachmentId'))
+      .where('submission_id', '=', s.id)
+      .executeTakeFirst();
     if (!file) throw new ApiError(404, 'not_found');
     // Always a download, never rendered here: a client's file is not our page's content.
     return c.body(new Uint8Array(file.content), 200, {

@@ -38,7 +38,10 @@ export function parseNewUser(body: Record<string, unknown>): NewUserInput {
 export function parseUserChanges(body: Record<string, unknown>): UserChanges {
   const errors: FieldErrors = {};
   const changes: UserChanges = {};
-  const check = <T>(key: keyof UserChanges, rule: (v: unknown) => { value: T } | { error: FieldErrors[string] & string }) => {
+  const check = <T>(
+    key: keyof UserChanges,
+    rule: (v: unknown) => { value: T } | { error: FieldErrors[string] & string },
+  ) => {
     if (!(key in body)) return;
     const r = rule(body[key]);
     if ('error' in r) errors[key] = r.error;

@@ -19,10 +19,16 @@ import { listUsers } from './users-store.ts';
 export function usersApi(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock } = deps;
   const guard = [requireSession({ db, clock }), requireRole('admin')] as const;
-  const small = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ApiError(413, 'too_large'); } });
+  const small = bodyLimit({
+    maxSize: 16 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'too_large');
+    },
+  });
   const app = new Hono<ConsoleEnv>();
   const actor = (c: Context<ConsoleEnv>) => ({
-    user: { id: c.var.user.id, email: c.var.user.email }, ip: clientIp(c, deps.config.trustProxy),
+    user: { id: c.var.user.id, email: c.var.user.email },
+    ip: clientIp(c, deps.config.trustProxy),
   });
 
   app.get('/', ...guard, async (c) => c.json({ items: await listUsers(db) }));
@@ -39,7 +45,9 @@ export function usersApi(deps: { db: Db; clock: Clock; config: Config }) {
 
   // Not `/:id/password`: requireSession lets a user who must change his own password reach any
   // path ending in /password.
-  app.post('/:id/reset-password', ...guard, async (c) => c.json(await resetUserPassword(db, clock, actor(c), c.req.param('id'))));
+  app.post('/:id/reset-password', ...guard, async (c) =>
+    c.json(await resetUserPassword(db, clock, actor(c), c.req.param('id'))),
+  );
 
   return app;
 }

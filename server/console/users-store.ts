@@ -25,16 +25,34 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export class EmailTakenError extends Error {}
 
 function usersQuery(db: Db) {
-  return db.selectFrom('users').leftJoin('departments', 'departments.id', 'users.department_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.department_id', 'departments.name as department',
-      'users.active', 'users.must_change_password', 'users.created_at']);
+  return db
+    .selectFrom('users')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.department_id',
+      'departments.name as department',
+      'users.active',
+      'users.must_change_password',
+      'users.created_at',
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof usersQuery>['executeTakeFirstOrThrow']>>;
 
 const toItem = (r: Row): UserItem => ({
-  id: r.id, email: r.email, name: r.name, role: r.role, departmentId: r.department_id, department: r.department ?? null,
-  active: r.active === 1, mustChangePassword: r.must_change_password === 1, createdAt: r.created_at,
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  departmentId: r.department_id,
+  department: r.department ?? null,
+  active: r.active === 1,
+  mustChangePassword: r.must_change_password === 1,
+  createdAt: r.created_at,
 });
 
 export async function listUsers(db: Db): Promise<UserItem[]> {
@@ -65,21 +83,46 @@ export async function insertUser(db: Db, clock: Clock, user: NewUser): Promise<s
   const id = newId();
   const now = clock.now().toISOString();
   try {
-    await db.insertInto('users').values({
-      id, email: normalizeEmail(user.email), name: user.name, role: user.role, department_id: user.departmentId ?? null,
-      password_hash: user.passwordHash, must_change_password: user.mustChangePassword ? 1 : 0, active: 1, created_at: now, updated_at: now,
-    }).execute();
+    await db
+      .insertInto('users')
+      .values({
+        id,
+        email: normalizeEmail(user.email),
+        name: user.name,
+        role: user.role,
+        department_id: user.departmentId ?? null,
+        password_hash: user.passwordHash,
+        must_change_password: user.mustChangePassword ? 1 : 0,
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
   } catch (err) {
-    if (isUniqueViolation(err)) throw new EmailTakenError(`a user with the e-mail ${normalizeEmail(user.email)} exists already`);
+    if (isUniqueViolation(err))
+      throw new EmailTakenError(`a user with the e-mail ${normalizeEmail(user.email)} exists already`);
     throw err;
   }
   return id;
 }
 
 /** Replaces a user's password; `mustChange` for one set by somebody else. */
-export async function setPassword(db: Db, clock: Clock, userId: string, passwordHash: string, mustChange: boolean): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, updated_at: clock.now().toISOString() })
-    .where('id', '=', userId).execute();
+export async function setPassword(
+  db: Db,
+  clock: Clock,
+  userId: string,
+  passwordHash: string,
+  mustChange: boolean,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      must_change_password: mustChange ? 1 : 0,
+      updated_at: clock.now().toISOString(),
+    })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /**
@@ -88,7 +131,11 @@ export async function setPassword(db: Db, clock: Clock, userId: string, password
  * (and the write lock on SQLite) until the transaction ends. Call it inside a transaction.
  */
 export async function lockActiveAdmins(trx: Db): Promise<number> {
-  const r = await trx.updateTable('users').set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('role', '=', 'admin').where('active', '=', 1).executeTakeFirst();
+  const r = await trx
+    .updateTable('users')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

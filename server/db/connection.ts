@@ -13,7 +13,10 @@ export type DbKind = 'sqlite' | 'postgres';
  * in the data folder (WAL so readers never wait for the writer; busy timeout for the CLI
  * running beside the server).
  */
-export function openDb(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): { db: Db; kind: DbKind } {
+export function openDb(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): {
+  db: Db;
+  kind: DbKind;
+} {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };

@@ -10,7 +10,12 @@ import { SLUG } from '../../shared/rating-schema.ts';
 export class UsageError extends Error {}
 
 const options = (args: string[], names: string[]) =>
-  parseArgs({ args, options: Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])), allowPositionals: true, strict: true }).values as Record<string, string | undefined>;
+  parseArgs({
+    args,
+    options: Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])),
+    allowPositionals: true,
+    strict: true,
+  }).values as Record<string, string | undefined>;
 
 const need = (value: string | undefined, flag: string) => {
   if (!value?.trim()) throw new UsageError(`--${flag} is required`);
@@ -32,7 +37,14 @@ export async function departmentAdd(db: Db, clock: Clock, args: string[]): Promi
 /** `employee add --slug … --name … --manager-email … [--position … --department … --manager-name …]` */
 export async function employeeAdd(db: Db, clock: Clock, args: string[]): Promise<string> {
   const o = options(args, ['slug', 'name', 'position', 'department', 'manager-email', 'manager-name']);
-  const parsed = parseEmployee({ slug: o.slug, name: o.name, position: o.position, department: o.department, managerEmail: o['manager-email'], managerName: o['manager-name'] });
+  const parsed = parseEmployee({
+    slug: o.slug,
+    name: o.name,
+    position: o.position,
+    department: o.department,
+    managerEmail: o['manager-email'],
+    managerName: o['manager-name'],
+  });
   if (!parsed.ok) throw new UsageError(parsed.problems.join('\n'));
   try {
     const { created } = await saveEmployee(db, clock, parsed.employee);
@@ -58,15 +70,21 @@ export async function employeeImport(db: Db, clock: Clock, args: string[]): Prom
 export async function employeeSetActive(db: Db, clock: Clock, args: string[], active: boolean): Promise<string> {
   const slug = need(options(args, ['slug']).slug, 'slug');
   if (!(await setEmployeeActive(db, clock, slug, active))) throw new UsageError(`no employee with the slug "${slug}"`);
-  return active ? `Employee ${slug} is active again.` : `Employee ${slug} is marked as no longer with the company; his rating links accept nothing.`;
+  return active
+    ? `Employee ${slug} is active again.`
+    : `Employee ${slug} is marked as no longer with the company; his rating links accept nothing.`;
 }
 
 /** `subject add --slug … --title … --recipients a@x.ru,b@x.ru` */
 export async function subjectAdd(db: Db, clock: Clock, args: string[]): Promise<string> {
   const o = options(args, ['slug', 'title', 'recipients']);
   const slug = need(o.slug, 'slug');
-  if (!SLUG.test(slug) || slug === 'employee') throw new UsageError('--slug: lower-case Latin letters, digits and dashes, not "employee"');
-  const recipients = (o.recipients ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!SLUG.test(slug) || slug === 'employee')
+    throw new UsageError('--slug: lower-case Latin letters, digits and dashes, not "employee"');
+  const recipients = (o.recipients ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = recipients.filter((r) => !EMAIL.test(r));
   if (bad.length > 0) throw new UsageError(`--recipients: not e-mail addresses: ${bad.join(', ')}`);
   try {

@@ -29,17 +29,31 @@ describe.each(DB_KINDS)('employee CSV import on %s', (kind) => {
     expect(report.errors[1]!.problems[0]).toContain('e-mail');
     expect(report.errors[2]!.problems[0]).toContain('taken');
     const ivanov = await findRatingTarget(t.db, 'ivanov');
-    expect(ivanov).toMatchObject({ kind: 'employee', department: 'ДКС', employee: { name: 'Иванов Иван', manager_email: 'boss@example.ru', active: 1 } });
+    expect(ivanov).toMatchObject({
+      kind: 'employee',
+      department: 'ДКС',
+      employee: { name: 'Иванов Иван', manager_email: 'boss@example.ru', active: 1 },
+    });
     const departments = await t.db.selectFrom('departments').select('name').orderBy('name').execute();
     expect(departments.map((d) => d.name)).toEqual(['ДКС', 'ЛК']);
   });
 
   it('reads comma-separated files with Russian headers and updates employees by slug', async () => {
     t = await openTestDb(kind);
-    await importEmployeesCsv(t.db, clock, 'slug,ФИО,Должность,Подразделение,manager_email\nivanov,Иванов Иван,Инженер,ДКС,boss@example.ru\n');
-    const report = await importEmployeesCsv(t.db, clock, 'slug,ФИО,Должность,Подразделение,manager_email,active\nivanov,Иванов Иван,Ведущий инженер,ДКС,boss@example.ru,нет\n');
+    await importEmployeesCsv(
+      t.db,
+      clock,
+      'slug,ФИО,Должность,Подразделение,manager_email\nivanov,Иванов Иван,Инженер,ДКС,boss@example.ru\n',
+    );
+    const report = await importEmployeesCsv(
+      t.db,
+      clock,
+      'slug,ФИО,Должность,Подразделение,manager_email,active\nivanov,Иванов Иван,Ведущий инженер,ДКС,boss@example.ru,нет\n',
+    );
     expect(report).toEqual({ created: 0, updated: 1, errors: [] });
-    expect(await findRatingTarget(t.db, 'ivanov')).toMatchObject({ employee: { position: 'Ведущий инженер', active: 0 } });
+    expect(await findRatingTarget(t.db, 'ivanov')).toMatchObject({
+      employee: { position: 'Ведущий инженер', active: 0 },
+    });
   });
 
   it('refuses a file without the required columns, naming line 1', async () => {

@@ -33,7 +33,13 @@ export async function importEmployeesCsv(db: Db, clock: Clock, csv: string): Pro
   const report: ImportReport = { created: 0, updated: 0, errors: [] };
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (err) {
     // A broken quote leaves the rest of the file unreadable: nothing is imported.
     const line = (err as { lines?: number }).lines ?? 0;

@@ -11,9 +11,30 @@ export async function seedDemoDirectory(db: Db, clock: Clock): Promise<boolean> 
   await saveDepartment(db, clock, { name: 'ДКС', responsibleName: 'Бадыштова К.', responsibleEmail: 'dks@example.ru' });
   await saveDepartment(db, clock, { name: 'ОПР', responsibleName: 'Агибалова А.', responsibleEmail: 'opr@example.ru' });
   await saveDepartment(db, clock, { name: 'ЛК', responsibleName: 'Волохова Д.', responsibleEmail: 'lk@example.ru' });
-  await saveEmployee(db, clock, { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', department: 'ДКС', managerName: 'Петров Сергей', managerEmail: 'head-dks@example.ru' });
-  await saveEmployee(db, clock, { slug: 'petrova', name: 'Петрова Анна', position: 'Менеджер по работе с клиентами', department: 'ОПР', managerName: 'Смирнова Ольга', managerEmail: 'head-opr@example.ru' });
-  await saveEmployee(db, clock, { slug: 'sidorov', name: 'Сидоров Пётр', position: 'Бухгалтер-консультант', department: 'ЛК', managerName: 'Козлова Мария', managerEmail: 'head-lk@example.ru' });
+  await saveEmployee(db, clock, {
+    slug: 'ivanov',
+    name: 'Иванов Иван',
+    position: 'Инженер',
+    department: 'ДКС',
+    managerName: 'Петров Сергей',
+    managerEmail: 'head-dks@example.ru',
+  });
+  await saveEmployee(db, clock, {
+    slug: 'petrova',
+    name: 'Петрова Анна',
+    position: 'Менеджер по работе с клиентами',
+    department: 'ОПР',
+    managerName: 'Смирнова Ольга',
+    managerEmail: 'head-opr@example.ru',
+  });
+  await saveEmployee(db, clock, {
+    slug: 'sidorov',
+    name: 'Сидоров Пётр',
+    position: 'Бухгалтер-консультант',
+    department: 'ЛК',
+    managerName: 'Козлова Мария',
+    managerEmail: 'head-lk@example.ru',
+  });
   await saveSubject(db, clock, { slug: 'delivery', title: 'Качество доставки', recipients: ['commercial@example.ru'] });
   return true;
 }

@@ -10,9 +10,18 @@ const employeeSchema = {
   name: text({ max: 200, required: true }),
   position: text({ max: 200 }),
   department: text({ max: 200 }),
-  managerEmail: text({ max: 254, required: true, code: 'email', clean: (s) => (EMAIL.test(s) ? s.toLowerCase() : null) }),
+  managerEmail: text({
+    max: 254,
+    required: true,
+    code: 'email',
+    clean: (s) => (EMAIL.test(s) ? s.toLowerCase() : null),
+  }),
   managerName: text({ max: 200 }),
-  active: text({ max: 5, code: 'invalid', clean: (s) => (/^(1|0|да|нет|yes|no|true|false)$/i.test(s) ? s.toLowerCase() : null) }),
+  active: text({
+    max: 5,
+    code: 'invalid',
+    clean: (s) => (/^(1|0|да|нет|yes|no|true|false)$/i.test(s) ? s.toLowerCase() : null),
+  }),
 };
 
 const FIELD_HELP: Record<string, string> = {
@@ -26,7 +35,9 @@ const FIELD_HELP: Record<string, string> = {
  * Checks one employee's fields; returns the input or a readable list of what is wrong.
  * @example parseEmployee({ slug: 'ivanov', name: 'Иванов Иван', managerEmail: 'boss@example.ru' })
  */
-export function parseEmployee(raw: Record<string, unknown>): { ok: true; employee: EmployeeInput } | { ok: false; problems: string[] } {
+export function parseEmployee(
+  raw: Record<string, unknown>,
+): { ok: true; employee: EmployeeInput } | { ok: false; problems: string[] } {
   const r = validate(employeeSchema, raw);
   if (!r.success) return { ok: false, problems: describe(r.errors) };
   const { active, ...rest } = r.data;
@@ -34,4 +45,6 @@ export function parseEmployee(raw: Record<string, unknown>): { ok: true; employe
 }
 
 const describe = (errors: FieldErrors) =>
-  Object.entries(errors).map(([field, code]) => FIELD_HELP[field] ?? `${field}: ${code === 'tooLong' ? 'too long' : 'invalid'}`);
+  Object.entries(errors).map(
+    ([field, code]) => FIELD_HELP[field] ?? `${field}: ${code === 'tooLong' ? 'too long' : 'invalid'}`,
+  );

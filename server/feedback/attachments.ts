@@ -13,8 +13,17 @@ export interface InspectedFile {
 
 /** Types recognised by their magic bytes that a client may attach. */
 const ALLOWED = new Set([
-  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/heif', 'image/avif', 'image/bmp', 'image/tiff',
-  'application/pdf', 'application/rtf',
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'image/avif',
+  'image/bmp',
+  'image/tiff',
+  'application/pdf',
+  'application/rtf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -25,7 +34,9 @@ const ALLOWED = new Set([
 
 /** Word 97–2003 and its siblings are OLE compound files; file-type can only say «CFB». */
 const LEGACY_OFFICE: Record<string, string> = {
-  doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
 };
 
 const extension = (name: string) => name.toLowerCase().split('.').pop() ?? '';
@@ -43,7 +54,10 @@ function looksLikeText(bytes: Uint8Array): boolean {
 /** Keeps the name a person gave the file, without any path or control characters. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001F\u007F"]/g, '').trim().slice(-200);
+  const clean = base
+    .replace(/[\u0000-\u001F\u007F"]/g, '')
+    .trim()
+    .slice(-200);
   return clean === '' || clean === '.' || clean === '..' ? 'file' : clean;
 }
 
@@ -71,7 +85,13 @@ export async function inspectFiles(files: File[], maxBytes: number): Promise<Ins
     const filename = safeFilename(file.name);
     const mime = content.length === 0 ? null : await detectMime(content, filename);
     if (!mime) throw new ApiError(415, 'unsupported_media_type', { files: 'fileType' });
-    out.push({ filename, mime, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content });
+    out.push({
+      filename,
+      mime,
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+    });
   }
   return out;
 }

@@ -58,14 +58,39 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
       const id = newId();
       const number = await nextRegistrationNumber(trx, now);
       const createdAt = now.toISOString();
-      const answer: FeedbackAnswer = { id, number, kind: input.kind, createdAt, ack: ackText(meta.lang, deps.config.companyName, number) };
+      const answer: FeedbackAnswer = {
+        id,
+        number,
+        kind: input.kind,
+        createdAt,
+        ack: ackText(meta.lang, deps.config.companyName, number),
+      };
       const row = {
-        id, number, type: 'feedback' as const, kind: input.kind, channel: meta.channel, message: input.message,
-        name: input.name ?? null, organization: input.organization ?? null, inn: input.inn ?? null,
-        phone: input.phone ?? null, email: input.email ?? null, page: input.page ?? null, lang: meta.lang,
-        consent_version: CONSENT_VERSION, consent_at: createdAt, consent_ip: meta.ip, consent_user_agent: meta.userAgent,
-        idempotency_key: key ?? null, response: JSON.stringify(answer), created_at: createdAt,
-        score: null, subject: null, employee_id: null, department_id: null, publish: null,
+        id,
+        number,
+        type: 'feedback' as const,
+        kind: input.kind,
+        channel: meta.channel,
+        message: input.message,
+        name: input.name ?? null,
+        organization: input.organization ?? null,
+        inn: input.inn ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        page: input.page ?? null,
+        lang: meta.lang,
+        consent_version: CONSENT_VERSION,
+        consent_at: createdAt,
+        consent_ip: meta.ip,
+        consent_user_agent: meta.userAgent,
+        idempotency_key: key ?? null,
+        response: JSON.stringify(answer),
+        created_at: createdAt,
+        score: null,
+        subject: null,
+        employee_id: null,
+        department_id: null,
+        publish: null,
       };
       const attachments = await insertSubmission(trx, row, files);
       await enqueueFeedbackMail(trx, deps, { ...row, status: 'new' }, attachments);

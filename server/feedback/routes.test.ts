@@ -5,9 +5,23 @@ type T = Awaited<ReturnType<typeof buildTestApp>>;
 let t: T;
 afterEach(async () => t?.close());
 
-const valid = { kind: 'complaint', message: 'Программа загружается 3–4 минуты', name: 'Лоськова Галина', organization: 'РРМОО', inn: '6165456519', phone: '(951) 5113523', email: 'client@example.ru', consent: true, page: 'https://example.ru/contacts' };
+const valid = {
+  kind: 'complaint',
+  message: 'Программа загружается 3–4 минуты',
+  name: 'Лоськова Галина',
+  organization: 'РРМОО',
+  inn: '6165456519',
+  phone: '(951) 5113523',
+  email: 'client@example.ru',
+  consent: true,
+  page: 'https://example.ru/contacts',
+};
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
-  t.app.request('/api/v1/feedback', { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Vitest UA', ...headers }, body: JSON.stringify(body) });
+  t.app.request('/api/v1/feedback', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'Vitest UA', ...headers },
+    body: JSON.stringify(body),
+  });
 const postForm = (form: FormData, headers: Record<string, string> = {}) =>
   t.app.request('/api/v1/feedback', { method: 'POST', body: form, headers });
 const formOf = (fields: Record<string, string>, files: File[] = []) => {
@@ -16,7 +30,15 @@ const formOf = (fields: Record<string, string>, files: File[] = []) => {
   for (const file of files) f.append('files', file);
   return f;
 };
-const count = async () => Number((await t.db.selectFrom('submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('POST /api/v1/feedback', () => {
   it('stores a JSON message with every field, the consent record and its e-mails, and answers with the number', async () => {
@@ -29,19 +51,38 @@ describe('POST /api/v1/feedback', () => {
     expect(body.ack).toContain('ООО «Пример»');
     const row = await t.db.selectFrom('submissions').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({
-      id: body.id, channel: 'site', message: valid.message, name: valid.name, organization: 'РРМОО', inn: '6165456519',
-      phone: '+79515113523', email: 'client@example.ru', page: valid.page, consent_version: expect.any(String),
-      consent_at: body.createdAt, consent_user_agent: 'Vitest UA',
+      id: body.id,
+      channel: 'site',
+      message: valid.message,
+      name: valid.name,
+      organization: 'РРМОО',
+      inn: '6165456519',
+      phone: '+79515113523',
+      email: 'client@example.ru',
+      page: valid.page,
+      consent_version: expect.any(String),
+      consent_at: body.createdAt,
+      consent_user_agent: 'Vitest UA',
     });
-    const mail = await t.db.selectFrom('outbox').select(['recipients', 'reply_to', 'subject']).orderBy('template').execute();
-    expect(mail.map((m) => JSON.parse(m.recipients))).toEqual(expect.arrayContaining([['smk@example.ru', 'ceo@example.ru'], ['client@example.ru']]));
+    const mail = await t.db
+      .selectFrom('outbox')
+      .select(['recipients', 'reply_to', 'subject'])
+      .orderBy('template')
+      .execute();
+    expect(mail.map((m) => JSON.parse(m.recipients))).toEqual(
+      expect.arrayContaining([['smk@example.ru', 'ceo@example.ru'], ['client@example.ru']]),
+    );
     expect(mail.some((m) => m.reply_to === 'client@example.ru' && m.subject.includes('2026-00001'))).toBe(true);
     expect(t.kicks()).toBe(1);
   });
 
   it('takes multipart with a PDF, recognised by content, with its SHA-256; a checkbox arrives as "on"', async () => {
     t = await buildTestApp();
-    const res = await postForm(formOf({ ...valid, consent: 'on' }, [new File([PDF_BYTES], 'акт сверки.pdf', { type: 'application/octet-stream' })]));
+    const res = await postForm(
+      formOf({ ...valid, consent: 'on' }, [
+        new File([PDF_BYTES], 'акт сверки.pdf', { type: 'application/octet-stream' }),
+      ]),
+    );
     expect(res.status).toBe(201);
     const file = await t.db.selectFrom('attachments').selectAll().executeTakeFirstOrThrow();
     expect(file).toMatchObject({ filename: 'акт сверки.pdf', mime: 'application/pdf', size: PDF_BYTES.length });
@@ -98,7 +139,9 @@ describe('POST /api/v1/feedback', () => {
 
   it('rejects a message over 5000 characters and more than 5 files with 422', async () => {
     t = await buildTestApp();
-    expect((await (await postJson({ ...valid, message: 'а'.repeat(5001) })).json()).error.fields).toHaveProperty('message');
+    expect((await (await postJson({ ...valid, message: 'а'.repeat(5001) })).json()).error.fields).toHaveProperty(
+      'message',
+    );
     const six = Array.from({ length: 6 }, (_, i) => new File([PDF_BYTES], `${i}.pdf`));
     const res = await postForm(formOf({ ...valid, consent: 'true' }, six));
     expect(res.status).toBe(422);
@@ -108,19 +151,34 @@ describe('POST /api/v1/feedback', () => {
   it('answers a malformed body with 400', async () => {
     t = await buildTestApp();
     for (const body of ['{"kind": "thanks",', '[1,2]', 'null']) {
-      const res = await t.app.request('/api/v1/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await t.app.request('/api/v1/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(res.status).toBe(400);
       expect((await res.json()).error.code).toBe('bad_request');
     }
-    const broken = await t.app.request('/api/v1/feedback', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nContent-Disposition: form-data; name="kind"\r\n\r\nthanks' });
+    const broken = await t.app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="kind"\r\n\r\nthanks',
+    });
     expect(broken.status).toBe(400);
   });
 
   it('answers an unsupported content type and a forbidden file type with 415', async () => {
     t = await buildTestApp();
-    const plain = await t.app.request('/api/v1/feedback', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const plain = await t.app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     expect(plain.status).toBe(415);
-    const exe = new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0, 0x04, 0, 0, 0, 0xff, 0xff, 0, 0])], 'invoice.pdf');
+    const exe = new File(
+      [new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0, 0x04, 0, 0, 0, 0xff, 0xff, 0, 0])],
+      'invoice.pdf',
+    );
     const res = await postForm(formOf({ ...valid, consent: 'on' }, [exe]));
     expect(res.status).toBe(415);
     expect((await res.json()).error.fields.files).toContain('тип файла');
@@ -140,10 +198,18 @@ describe('POST /api/v1/feedback', () => {
 
   it('allows cross-origin posts only from ALLOWED_ORIGINS', async () => {
     t = await buildTestApp('sqlite', { ALLOWED_ORIGINS: 'https://example.ru, https://shop.example.ru' });
-    const preflight = (origin: string) => t.app.request('/api/v1/feedback', {
-      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
-    });
-    expect((await preflight('https://shop.example.ru')).headers.get('access-control-allow-origin')).toBe('https://shop.example.ru');
+    const preflight = (origin: string) =>
+      t.app.request('/api/v1/feedback', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,idempotency-key',
+        },
+      });
+    expect((await preflight('https://shop.example.ru')).headers.get('access-control-allow-origin')).toBe(
+      'https://shop.example.ru',
+    );
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -15,7 +15,13 @@ export interface FormState {
  * The feedback form as plain HTML: a multipart POST to /f that works with JavaScript off.
  * A fresh idempotency key per render makes a resubmitted page count once.
  */
-export function feedbackForm(opts: { lang: Lang; state: FormState; idempotencyKey: string; maxFileMb: number; base: string }) {
+export function feedbackForm(opts: {
+  lang: Lang;
+  state: FormState;
+  idempotencyKey: string;
+  maxFileMb: number;
+  base: string;
+}) {
   const t = FORM_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
   const { err, aria, input } = formParts(opts.lang, 'f', v, errors);

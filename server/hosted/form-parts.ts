@@ -5,7 +5,12 @@ import { FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.
  * The pieces every server-rendered form builds its fields from: a field's error next to it, the
  * ARIA that ties the two, and a labelled input keeping what was typed.
  */
-export function formParts(lang: Lang, idPrefix: string, values: Record<string, string>, errors: Partial<Record<string, FieldErrorCode>>) {
+export function formParts(
+  lang: Lang,
+  idPrefix: string,
+  values: Record<string, string>,
+  errors: Partial<Record<string, FieldErrorCode>>,
+) {
   const err = (field: string) => {
     const code = errors[field];
     return code ? html`<div class="error" id="${field}-error">${FIELD_ERRORS[lang][code]}</div>` : '';

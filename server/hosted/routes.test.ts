@@ -16,7 +16,21 @@ describe('hosted form /f', () => {
   it('renders the seed form with every field, an idempotency key and the widget enhancement', async () => {
     t = await buildTestApp();
     const html = await (await t.app.request('/f')).text();
-    for (const text of ['Оставьте отзыв о нашей работе', 'Благодарность', 'Жалоба', 'Предложение', 'Ваше сообщение', 'Ф.И.О.', 'Организация', 'ИНН', 'Тел.', 'E-mail', 'Файл', 'соглашения об использовании моих персональных данных', 'Отправить'])
+    for (const text of [
+      'Оставьте отзыв о нашей работе',
+      'Благодарность',
+      'Жалоба',
+      'Предложение',
+      'Ваше сообщение',
+      'Ф.И.О.',
+      'Организация',
+      'ИНН',
+      'Тел.',
+      'E-mail',
+      'Файл',
+      'соглашения об использовании моих персональных данных',
+      'Отправить',
+    ])
       expect(html).toContain(text);
     expect(html).toMatch(/<form[^>]+method="post"[^>]+enctype="multipart\/form-data"/);
     expect(html).toMatch(/name="idempotencyKey" value="[0-9a-f-]{36}"/);
@@ -26,7 +40,20 @@ describe('hosted form /f', () => {
 
   it('takes a post without JavaScript and redirects to a thank-you page with the number', async () => {
     t = await buildTestApp();
-    const res = await t.app.request('/f', { method: 'POST', body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', name: '', email: '', idempotencyKey: 'hosted-1' }, [new File([PDF_BYTES], 'scan.pdf')]) });
+    const res = await t.app.request('/f', {
+      method: 'POST',
+      body: form(
+        {
+          kind: 'complaint',
+          message: 'Не перезвонили',
+          consent: 'true',
+          name: '',
+          email: '',
+          idempotencyKey: 'hosted-1',
+        },
+        [new File([PDF_BYTES], 'scan.pdf')],
+      ),
+    });
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/f\/thanks\//);
@@ -36,13 +63,19 @@ describe('hosted form /f', () => {
     expect(thanks).toContain('2026-00001');
     expect(thanks).toContain('в течение 3-х рабочих дней');
     // The same page posted twice (a refresh) counts once.
-    const again = await t.app.request('/f', { method: 'POST', body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', idempotencyKey: 'hosted-1' }) });
+    const again = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', idempotencyKey: 'hosted-1' }),
+    });
     expect(again.headers.get('location')).toBe(location);
   });
 
   it('shows errors next to the fields, keeps what was typed, escaped', async () => {
     t = await buildTestApp();
-    const res = await t.app.request('/f', { method: 'POST', body: form({ kind: 'thanks', message: '<img src=x onerror=alert(1)>', inn: '123', consent: '' }) });
+    const res = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ kind: 'thanks', message: '<img src=x onerror=alert(1)>', inn: '123', consent: '' }),
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Проверьте ИНН');

@@ -12,7 +12,8 @@ import { feedbackForm, type FormState } from './feedback-form.ts';
 import { page } from './layout.ts';
 
 /** `?lang=en` wins, then the browser's Accept-Language. */
-const langOf = (query: string | undefined, header: string | undefined): Lang => (query ? pickLang(query) : pickLang(header));
+const langOf = (query: string | undefined, header: string | undefined): Lang =>
+  query ? pickLang(query) : pickLang(header);
 
 const textValues = (fields: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
@@ -29,9 +30,11 @@ export function hostedFeedback(deps: IntakeDeps) {
     const t = FORM_TEXTS[lang];
     const form = feedbackForm({ lang, state, idempotencyKey: newId(), maxFileMb, base: '/' });
     const body = html`<h1>${t.title}</h1>
-<p>${lang === 'en'
-      ? `${deps.config.companyName} cares about the quality of its services: the quality management service will process every message within 3 working days.`
-      : `Компания ${deps.config.companyName} заботится о качестве предоставляемых услуг, поэтому любое ваше обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.`}</p>
+<p>${
+      lang === 'en'
+        ? `${deps.config.companyName} cares about the quality of its services: the quality management service will process every message within 3 working days.`
+        : `Компания ${deps.config.companyName} заботится о качестве предоставляемых услуг, поэтому любое ваше обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.`
+    }</p>
 <otklik-feedback lang="${lang}" max-file-mb="${maxFileMb}">${form}</otklik-feedback>`;
     return { html: page({ lang, title: t.title, body, head: html`<script src="/embed.js" async></script>` }), status };
   };
@@ -41,26 +44,29 @@ export function hostedFeedback(deps: IntakeDeps) {
     return c.html(r.html, r.status);
   });
 
-  app.post(
-    '/',
-    feedbackBodyLimit(deps.config.maxFileBytes),
-    async (c) => {
-      const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
-      let raw: RawSubmission = { fields: {}, files: [] };
-      try {
-        raw = await readSubmission(c);
-        const answer = await acceptFeedback(deps, raw, {
-          lang, ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
-          channel: 'site', idempotencyKey: undefined,
-        });
-        return c.redirect(`/f/thanks/${encodeURIComponent(answer.id)}${lang === 'en' ? '?lang=en' : ''}`, 303);
-      } catch (err) {
-        if (!(err instanceof ApiError) || err.status === 400) throw err;
-        const r = render(lang, { values: textValues(raw.fields), errors: err.fields, alert: API_ERRORS[lang][err.code] }, err.status as 413 | 415 | 422);
-        return c.html(r.html, r.status);
-      }
-    },
-  );
+  app.post('/', feedbackBodyLimit(deps.config.maxFileBytes), async (c) => {
+    const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
+    let raw: RawSubmission = { fields: {}, files: [] };
+    try {
+      raw = await readSubmission(c);
+      const answer = await acceptFeedback(deps, raw, {
+        lang,
+        ip: clientIp(c, deps.config.trustProxy),
+        userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+        channel: 'site',
+        idempotencyKey: undefined,
+      });
+      return c.redirect(`/f/thanks/${encodeURIComponent(answer.id)}${lang === 'en' ? '?lang=en' : ''}`, 303);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status === 400) throw err;
+      const r = render(
+        lang,
+        { values: textValues(raw.fields), errors: err.fields, alert: API_ERRORS[lang][err.code] },
+        err.status as 413 | 415 | 422,
+      );
+      return c.html(r.html, r.status);
+    }
+  });
 
   app.get('/thanks/:id', async (c) => {
     const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));

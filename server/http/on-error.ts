@@ -8,7 +8,14 @@ import { ApiError, errorBody } from './api-error.ts';
 import { requestLang } from './lang.ts';
 
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
 };
 
 /**
@@ -20,13 +27,21 @@ export function onError(err: Error, c: Context) {
   const [status, body] = shape(err, lang);
   if (status === 500) console.error(`[otklik] ${c.req.method} ${c.req.path}:`, err);
   if (!c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')) {
-    return c.html(page({ lang, title: body.error.message, body: html`<div class="card" role="alert"><h1>${body.error.message}</h1><p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${FORM_TEXTS[lang].title}</a></p></div>` }), status);
+    return c.html(
+      page({
+        lang,
+        title: body.error.message,
+        body: html`<div class="card" role="alert"><h1>${body.error.message}</h1><p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${FORM_TEXTS[lang].title}</a></p></div>`,
+      }),
+      status,
+    );
   }
   return c.json(body, status);
 }
 
 function shape(err: Error, lang: Lang): [ContentfulStatusCode, ReturnType<typeof errorBody>] {
   if (err instanceof ApiError) return [err.status, errorBody(lang, err.code, err.fields)];
-  if (err instanceof HTTPException && err.status < 500) return [err.status as ContentfulStatusCode, errorBody(lang, CODE_BY_STATUS[err.status] ?? 'bad_request')];
+  if (err instanceof HTTPException && err.status < 500)
+    return [err.status as ContentfulStatusCode, errorBody(lang, CODE_BY_STATUS[err.status] ?? 'bad_request')];
   return [500, errorBody(lang, 'internal')];
 }

@@ -8,7 +8,12 @@ import { clientIp } from './client-ip.ts';
  * `Retry-After`. Counted in this process: with several instances each counts its own share,
  * which is enough against floods. Requests whose IP is unknown are not counted.
  */
-export function rateLimit(opts: { max: number; windowMs: number; clock: Clock; trustProxy: boolean }): MiddlewareHandler {
+export function rateLimit(opts: {
+  max: number;
+  windowMs: number;
+  clock: Clock;
+  trustProxy: boolean;
+}): MiddlewareHandler {
   const hits = new Map<string, number[]>();
   let lastSweep = 0;
   return async (c, next) => {

@@ -40,7 +40,11 @@ describe('widget assets stay to themselves', () => {
   it('do not make other pages cross-origin readable', async () => {
     t = await buildTestApp('sqlite', { ALLOWED_ORIGINS: 'https://example.ru' });
     for (const path of ['/f', '/legal/terms', '/healthz']) {
-      expect((await t.app.request(path, { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin')).toBeNull();
+      expect(
+        (await t.app.request(path, { headers: { origin: 'https://evil.example' } })).headers.get(
+          'access-control-allow-origin',
+        ),
+      ).toBeNull();
     }
   });
 });

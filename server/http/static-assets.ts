@@ -42,10 +42,17 @@ export function consoleApp() {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.get('/assets/*', serveStatic({ root: ADMIN_DIR, rewriteRequestPath: (p) => p.replace(/^\/admin/, ''), precompressed: true }));
-  app.get('/*', async (c, next) => {
-    c.header('Cache-Control', 'no-cache');
-    await next();
-  }, serveStatic({ root: ADMIN_DIR, path: 'index.html' }));
+  app.get(
+    '/assets/*',
+    serveStatic({ root: ADMIN_DIR, rewriteRequestPath: (p) => p.replace(/^\/admin/, ''), precompressed: true }),
+  );
+  app.get(
+    '/*',
+    async (c, next) => {
+      c.header('Cache-Control', 'no-cache');
+      await next();
+    },
+    serveStatic({ root: ADMIN_DIR, path: 'index.html' }),
+  );
   return app;
 }

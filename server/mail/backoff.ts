@@ -13,7 +13,12 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, maxMs: 60 * 60_0
  * retry in step; never sooner than the provider's `Retry-After`.
  * @example retryDelayMs(3, DEFAULT_BACKOFF, undefined, () => 1) // 120000
  */
-export function retryDelayMs(attempts: number, policy: BackoffPolicy, retryAfterMs: number | undefined, random: () => number): number {
+export function retryDelayMs(
+  attempts: number,
+  policy: BackoffPolicy,
+  retryAfterMs: number | undefined,
+  random: () => number,
+): number {
   const step = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
   const jittered = Math.round(step / 2 + (step / 2) * random());
   return Math.max(retryAfterMs ?? 0, jittered);

@@ -16,12 +16,23 @@ describe.each(DB_KINDS)('queueing the e-mails of a feedback message on %s', (kin
     const { submission, attachments } = await submitWithMail(t.db, { config, clock }, {}, [file, file]);
     const [notification, ack] = await rows();
     expect(notification).toMatchObject({
-      template: 'feedback-notification', submission_id: submission.id, reply_to: 'client@example.ru', status: 'pending', attempts: 0,
-      next_attempt_at: clock.now().toISOString(), subject: 'Жалоба № 2026-00012 — ООО «Ромашка»', batch_key: null,
+      template: 'feedback-notification',
+      submission_id: submission.id,
+      reply_to: 'client@example.ru',
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: clock.now().toISOString(),
+      subject: 'Жалоба № 2026-00012 — ООО «Ромашка»',
+      batch_key: null,
     });
     expect(JSON.parse(notification!.recipients)).toEqual(['smk@example.ru', 'quality@example.ru', 'ceo@example.ru']);
     expect(JSON.parse(notification!.attachment_ids)).toEqual(attachments.map((a) => a.id));
-    expect(ack).toMatchObject({ template: 'feedback-ack', reply_to: 'smk@example.ru, quality@example.ru', subject: 'Ваше обращение № 2026-00012 зарегистрировано', attachment_ids: '[]' });
+    expect(ack).toMatchObject({
+      template: 'feedback-ack',
+      reply_to: 'smk@example.ru, quality@example.ru',
+      subject: 'Ваше обращение № 2026-00012 зарегистрировано',
+      attachment_ids: '[]',
+    });
     expect(JSON.parse(ack!.recipients)).toEqual(['client@example.ru']);
   });
 
@@ -36,13 +47,15 @@ describe.each(DB_KINDS)('queueing the e-mails of a feedback message on %s', (kin
 
   it('belongs to the caller transaction: rolled back, no mail remains', async () => {
     t = await openTestDb(kind);
-    await expect(t.db.transaction().execute(async (trx) => {
-      const s = sampleSubmission();
-      const { status: _s, ...row } = s;
-      await trx.insertInto('submissions').values(row).execute();
-      await enqueueFeedbackMail(trx, { config, clock }, s, []);
-      throw new Error('the request failed after queueing');
-    })).rejects.toThrow('the request failed');
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        const s = sampleSubmission();
+        const { status: _s, ...row } = s;
+        await trx.insertInto('submissions').values(row).execute();
+        await enqueueFeedbackMail(trx, { config, clock }, s, []);
+        throw new Error('the request failed after queueing');
+      }),
+    ).rejects.toThrow('the request failed');
     expect(await rows()).toEqual([]);
   });
 });

@@ -14,7 +14,17 @@ export class MailSendError extends Error {
   /** The provider's error name (Resend) or nodemailer's code (SMTP). */
   readonly code: string | undefined;
 
-  constructor(message: string, options: { permanent?: boolean; scope?: 'message' | 'provider'; retryAfterMs?: number; status?: number; code?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: {
+      permanent?: boolean;
+      scope?: 'message' | 'provider';
+      retryAfterMs?: number;
+      status?: number;
+      code?: string;
+      cause?: unknown;
+    } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'MailSendError';
     this.permanent = options.permanent ?? false;

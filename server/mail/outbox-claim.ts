@@ -8,12 +8,13 @@ import type { OutboxRow } from './outbox-store.ts';
  * a batch are only ever claimed through their leader, so two workers can never split a batch.
  */
 function dueLeader(now: string) {
-  return (eb: ExpressionBuilder<Database, 'outbox'>) => eb.and([
-    eb('status', '=', 'pending'),
-    eb('next_attempt_at', '<=', now),
-    eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]),
-    eb.or([eb('batch_key', 'is', null), eb('batch_key', '=', eb.ref('id'))]),
-  ]);
+  return (eb: ExpressionBuilder<Database, 'outbox'>) =>
+    eb.and([
+      eb('status', '=', 'pending'),
+      eb('next_attempt_at', '<=', now),
+      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]),
+      eb.or([eb('batch_key', 'is', null), eb('batch_key', '=', eb.ref('id'))]),
+    ]);
 }
 
 /**
@@ -22,20 +23,30 @@ function dueLeader(now: string) {
  * claiming at the same moment take different rows instead of waiting or doubling. SQLite: one
  * UPDATE statement, which holds the database's single write lock from its first read.
  */
-export async function claimDueOutbox(db: Db, kind: DbKind, options: { now: Date; leaseUntil: Date; limit: number }): Promise<OutboxRow[]> {
+export async function claimDueOutbox(
+  db: Db,
+  kind: DbKind,
+  options: { now: Date; leaseUntil: Date; limit: number },
+): Promise<OutboxRow[]> {
   const now = options.now.toISOString();
   const lease = { locked_until: options.leaseUntil.toISOString() };
   if (kind === 'postgres') {
     return db.transaction().execute(async (trx) => {
-      const picked = await trx.selectFrom('outbox').select('id')
+      const picked = await trx
+        .selectFrom('outbox')
+        .select('id')
         .where(dueLeader(now))
-        .orderBy('next_attempt_at').orderBy('id')
+        .orderBy('next_attempt_at')
+        .orderBy('id')
         .limit(options.limit)
-        .forUpdate().skipLocked()
+        .forUpdate()
+        .skipLocked()
         .execute();
       if (picked.length === 0) return [];
       const ids = picked.map((r) => r.id);
-      return trx.updateTable('outbox').set(lease)
+      return trx
+        .updateTable('outbox')
+        .set(lease)
         .where('status', '=', 'pending')
         .where((eb) => eb.or([eb('id', 'in', ids), eb('batch_key', 'in', ids)]))
         .returningAll()
@@ -43,10 +54,24 @@ export async function claimDueOutbox(db: Db, kind: DbKind, options: { now: Date;
     });
   }
   return db
-    .with('picked', (qb) => qb.selectFrom('outbox').select('id').where(dueLeader(now)).orderBy('next_attempt_at').orderBy('id').limit(options.limit))
-    .updateTable('outbox').set(lease)
+    .with('picked', (qb) =>
+      qb
+        .selectFrom('outbox')
+        .select('id')
+        .where(dueLeader(now))
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(options.limit),
+    )
+    .updateTable('outbox')
+    .set(lease)
     .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('id', 'in', eb.selectFrom('picked').select('id')), eb('batch_key', 'in', eb.selectFrom('picked').select('id'))]))
+    .where((eb) =>
+      eb.or([
+        eb('id', 'in', eb.selectFrom('picked').select('id')),
+        eb('batch_key', 'in', eb.selectFrom('picked').select('id')),
+      ]),
+    )
     .returningAll()
     .execute();
 }

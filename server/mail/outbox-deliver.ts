@@ -31,7 +31,8 @@ type Outcome =
   | { kind: 'split'; units: SendUnit[] };
 
 const idsOf = (units: readonly SendUnit[]) => units.flatMap((u) => u.rows.map((r) => r.id));
-const label = (unit: SendUnit) => (unit.batchLeader ? `batch ${unit.batchLeader} (${unit.rows.length} messages)` : unit.rows[0]!.id);
+const label = (unit: SendUnit) =>
+  unit.batchLeader ? `batch ${unit.batchLeader} (${unit.rows.length} messages)` : unit.rows[0]!.id;
 
 /**
  * Sends claimed messages and records each outcome. After a failure of the provider itself (not
@@ -55,7 +56,8 @@ export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxR
     } else {
       result.failed += unit.rows.length;
       if (outcome.error.scope === 'provider') {
-        const wait = outcome.retryAt ?? new Date(ctx.clock.now().getTime() + (outcome.error.retryAfterMs ?? ctx.backoff.baseMs));
+        const wait =
+          outcome.retryAt ?? new Date(ctx.clock.now().getTime() + (outcome.error.retryAfterMs ?? ctx.backoff.baseMs));
         await giveBack(ctx, units.slice(i + 1), wait, result);
         break;
       }
@@ -64,7 +66,12 @@ export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxR
   return result;
 }
 
-async function giveBack(ctx: DeliverContext, units: readonly SendUnit[], notBefore: Date | undefined, result: DeliverResult) {
+async function giveBack(
+  ctx: DeliverContext,
+  units: readonly SendUnit[],
+  notBefore: Date | undefined,
+  result: DeliverResult,
+) {
   const ids = idsOf(units);
   if (ids.length === 0) return;
   await releaseClaim(ctx.db, ids, notBefore);
@@ -91,19 +98,38 @@ async function sendUnit(ctx: DeliverContext, unit: SendUnit): Promise<Outcome> {
     if (unit.batchLeader && error.permanent && error.code !== 'invalid_idempotent_request') {
       await sendAlone(ctx.db, ids);
       ctx.log(`${label(unit)} refused (${error.message}); sending its messages one by one`);
-      return { kind: 'split', units: unit.rows.map((row) => ({ rows: [{ ...row, batch_key: row.id }], batchLeader: null, isNewBatch: false })) };
+      return {
+        kind: 'split',
+        units: unit.rows.map((row) => ({
+          rows: [{ ...row, batch_key: row.id }],
+          batchLeader: null,
+          isNewBatch: false,
+        })),
+      };
     }
     return recordFailure(ctx, unit, error);
   }
-  await markSent(ctx.db, ids.map((id, k) => ({ id, providerId: providerIds[k] ?? '' })), ctx.clock.now());
+  await markSent(
+    ctx.db,
+    ids.map((id, k) => ({ id, providerId: providerIds[k] ?? '' })),
+    ctx.clock.now(),
+  );
   return { kind: 'sent' };
 }
 
 async function recordFailure(ctx: DeliverContext, unit: SendUnit, error: MailSendError): Promise<Outcome> {
   const attempts = unit.rows[0]!.attempts + 1;
   const giveUp = error.permanent || attempts >= ctx.backoff.maxAttempts;
-  const retryAt = giveUp ? null : new Date(ctx.clock.now().getTime() + retryDelayMs(attempts, ctx.backoff, error.retryAfterMs, ctx.random));
-  await markAttemptFailed(ctx.db, unit.rows.map((r) => r.id), { error: error.message, retryAt });
-  ctx.log(`${label(unit)} not sent (attempt ${attempts}): ${error.message}; ${retryAt ? `next try at ${retryAt.toISOString()}` : 'marked failed'}`);
+  const retryAt = giveUp
+    ? null
+    : new Date(ctx.clock.now().getTime() + retryDelayMs(attempts, ctx.backoff, error.retryAfterMs, ctx.random));
+  await markAttemptFailed(
+    ctx.db,
+    unit.rows.map((r) => r.id),
+    { error: error.message, retryAt },
+  );
+  ctx.log(
+    `${label(unit)} not sent (attempt ${attempts}): ${error.message}; ${retryAt ? `next try at ${retryAt.toISOString()}` : 'marked failed'}`,
+  );
   return { kind: 'failed', error, retryAt };
 }

@@ -21,46 +21,59 @@ export interface NewOutboxMessage {
  * Queues one message. Call it with the transaction of the event that causes the message: the
  * message then exists exactly when the event does.
  */
-export async function insertOutboxMessage(trx: Kysely<Database>, clock: Clock, message: NewOutboxMessage): Promise<string> {
+export async function insertOutboxMessage(
+  trx: Kysely<Database>,
+  clock: Clock,
+  message: NewOutboxMessage,
+): Promise<string> {
   const id = newId();
   const now = clock.now().toISOString();
-  await trx.insertInto('outbox').values({
-    id,
-    submission_id: message.submissionId,
-    template: message.template,
-    recipients: JSON.stringify([...new Set(message.to)]),
-    reply_to: message.replyTo.length > 0 ? message.replyTo.join(', ') : null,
-    subject: message.mail.subject,
-    html: message.mail.html,
-    text: message.mail.text,
-    attachment_ids: JSON.stringify(message.attachmentIds ?? []),
-    status: 'pending',
-    attempts: 0,
-    next_attempt_at: now,
-    locked_until: null,
-    last_error: null,
-    provider_id: null,
-    batch_key: null,
-    created_at: now,
-    sent_at: null,
-  }).execute();
+  await trx
+    .insertInto('outbox')
+    .values({
+      id,
+      submission_id: message.submissionId,
+      template: message.template,
+      recipients: JSON.stringify([...new Set(message.to)]),
+      reply_to: message.replyTo.length > 0 ? message.replyTo.join(', ') : null,
+      subject: message.mail.subject,
+      html: message.mail.html,
+      text: message.mail.text,
+      attachment_ids: JSON.stringify(message.attachmentIds ?? []),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      locked_until: null,
+      last_error: null,
+      provider_id: null,
+      batch_key: null,
+      created_at: now,
+      sent_at: null,
+    })
+    .execute();
   return id;
 }
 
 /** Failed messages back in the queue with a fresh count of attempts; returns how many. */
 export async function retryFailedOutbox(db: Db, clock: Clock): Promise<number> {
-  const result = await db.updateTable('outbox')
+  const result = await db
+    .updateTable('outbox')
     .set({ status: 'pending', attempts: 0, next_attempt_at: clock.now().toISOString(), locked_until: null })
     .where('status', '=', 'failed')
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-export async function markSent(db: Db, sent: ReadonlyArray<{ id: string; providerId: string }>, at: Date): Promise<void> {
+export async function markSent(
+  db: Db,
+  sent: ReadonlyArray<{ id: string; providerId: string }>,
+  at: Date,
+): Promise<void> {
   const sentAt = at.toISOString();
   await db.transaction().execute(async (trx) => {
     for (const s of sent) {
-      await trx.updateTable('outbox')
+      await trx
+        .updateTable('outbox')
         .set({ status: 'sent', sent_at: sentAt, provider_id: s.providerId, locked_until: null, last_error: null })
         .where('id', '=', s.id)
         .execute();
@@ -69,9 +82,14 @@ export async function markSent(db: Db, sent: ReadonlyArray<{ id: string; provide
 }
 
 /** One more failed attempt: back to the queue at `retryAt`, or failed for good. */
-export async function markAttemptFailed(db: Db, ids: readonly string[], outcome: { error: string; retryAt: Date | null }): Promise<void> {
+export async function markAttemptFailed(
+  db: Db,
+  ids: readonly string[],
+  outcome: { error: string; retryAt: Date | null },
+): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('outbox')
+  await db
+    .updateTable('outbox')
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
       status: outcome.retryAt ? 'pending' : 'failed',
@@ -86,7 +104,8 @@ export async function markAttemptFailed(db: Db, ids: readonly string[], outcome:
 /** Gives claimed messages back untried, to be sent at `notBefore` (or as soon as they are due). */
 export async function releaseClaim(db: Db, ids: readonly string[], notBefore?: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('outbox')
+  await db
+    .updateTable('outbox')
     .set({ locked_until: null, ...(notBefore ? { next_attempt_at: notBefore.toISOString() } : {}) })
     .where('id', 'in', ids)
     .where('status', '=', 'pending')
@@ -101,7 +120,11 @@ export async function groupForBatch(db: Db, leaderId: string, ids: readonly stri
 /** Takes messages out of their batch for good: each is its own leader and is sent alone. */
 export async function sendAlone(db: Db, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('outbox').set((eb) => ({ batch_key: eb.ref('id') })).where('id', 'in', ids).execute();
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ batch_key: eb.ref('id') }))
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /**
@@ -112,11 +135,22 @@ export async function sendAlone(db: Db, ids: readonly string[]): Promise<void> {
 export async function removeFromOutbox(db: Db, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const keys = (await trx.selectFrom('outbox').select('batch_key').where('id', 'in', ids).where('batch_key', 'is not', null).execute())
-      .map((r) => r.batch_key!);
+    const keys = (
+      await trx
+        .selectFrom('outbox')
+        .select('batch_key')
+        .where('id', 'in', ids)
+        .where('batch_key', 'is not', null)
+        .execute()
+    ).map((r) => r.batch_key!);
     await trx.deleteFrom('outbox').where('id', 'in', ids).execute();
     if (keys.length > 0) {
-      await trx.updateTable('outbox').set((eb) => ({ batch_key: eb.ref('id') })).where('batch_key', 'in', keys).where('status', '=', 'pending').execute();
+      await trx
+        .updateTable('outbox')
+        .set((eb) => ({ batch_key: eb.ref('id') }))
+        .where('batch_key', 'in', keys)
+        .where('status', '=', 'pending')
+        .execute();
     }
   });
 }

@@ -20,7 +20,9 @@ describe('outbox worker', () => {
   let t: TestDb;
   const clock = manualClock();
   const config = mailConfig();
-  beforeEach(async () => { t = await openTestDb('sqlite'); });
+  beforeEach(async () => {
+    t = await openTestDb('sqlite');
+  });
   afterEach(async () => t.close());
   const statuses = async () => (await t.db.selectFrom('outbox').select('status').execute()).map((r) => r.status);
 
@@ -50,7 +52,15 @@ describe('outbox worker', () => {
         return { providerId: mail.id };
       },
     };
-    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport: slow, clock, config, pollMs: 1, claimLimit: 1 });
+    const worker = createOutboxWorker({
+      db: t.db,
+      dbKind: t.kind,
+      transport: slow,
+      clock,
+      config,
+      pollMs: 1,
+      claimLimit: 1,
+    });
     for (let i = 0; i < 3; i++) await submitWithMail(t.db, { config, clock }, { email: null, number: `2026-0000${i}` });
     worker.start();
     for (let i = 0; i < 20; i++) worker.kick();
@@ -69,7 +79,11 @@ describe('outbox worker', () => {
 
   it('takes over the messages of an instance that died holding them once its lease runs out', async () => {
     await submitWithMail(t.db, { config, clock }, { email: null });
-    const dead = await claimDueOutbox(t.db, t.kind, { now: clock.now(), leaseUntil: new Date(clock.now().getTime() + 120_000), limit: 10 });
+    const dead = await claimDueOutbox(t.db, t.kind, {
+      now: clock.now(),
+      leaseUntil: new Date(clock.now().getTime() + 120_000),
+      limit: 10,
+    });
     expect(dead).toHaveLength(1);
 
     const transport = recordingTransport();
@@ -89,7 +103,14 @@ describe('outbox worker', () => {
         return { providerId: mail.id };
       },
     };
-    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport: ticking, clock, config, leaseMs: 120_000 });
+    const worker = createOutboxWorker({
+      db: t.db,
+      dbKind: t.kind,
+      transport: ticking,
+      clock,
+      config,
+      leaseMs: 120_000,
+    });
     expect(await worker.runOnce()).toBe(3);
     expect((await statuses()).sort()).toEqual(['pending', 'sent', 'sent']);
     const left = await t.db.selectFrom('outbox').selectAll().where('status', '=', 'pending').executeTakeFirstOrThrow();

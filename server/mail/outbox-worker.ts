@@ -57,14 +57,26 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   async function round(): Promise<number> {
     const now = deps.clock.now();
-    const rows = await claimDueOutbox(deps.db, deps.dbKind, { now, leaseUntil: new Date(now.getTime() + leaseMs), limit });
+    const rows = await claimDueOutbox(deps.db, deps.dbKind, {
+      now,
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      limit,
+    });
     if (rows.length === 0) return 0;
-    const result = await deliverClaimed({
-      db: deps.db, transport: deps.transport, clock: deps.clock, from: deps.config.mailFrom, backoff,
-      random: deps.random ?? Math.random, log,
-      // Half the lease for sending, half as a margin for the slowest send.
-      sendUntil: new Date(now.getTime() + leaseMs / 2),
-    }, rows);
+    const result = await deliverClaimed(
+      {
+        db: deps.db,
+        transport: deps.transport,
+        clock: deps.clock,
+        from: deps.config.mailFrom,
+        backoff,
+        random: deps.random ?? Math.random,
+        log,
+        // Half the lease for sending, half as a margin for the slowest send.
+        sendUntil: new Date(now.getTime() + leaseMs / 2),
+      },
+      rows,
+    );
     if (result.sent > 0) log(`${result.sent} e-mail(s) sent via ${deps.transport.name}`);
     return rows.length;
   }

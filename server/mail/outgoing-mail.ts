@@ -4,7 +4,11 @@ import type { OutboxRow } from './outbox-store.ts';
 import type { OutgoingAttachment, OutgoingMail } from './transport.ts';
 
 /** Builds the messages of outbox rows, with their attachments' content read from the database. */
-export async function loadOutgoingMail(db: Db, rows: readonly OutboxRow[], options: { from: string; now: Date }): Promise<OutgoingMail[]> {
+export async function loadOutgoingMail(
+  db: Db,
+  rows: readonly OutboxRow[],
+  options: { from: string; now: Date },
+): Promise<OutgoingMail[]> {
   const out: OutgoingMail[] = [];
   for (const row of rows) {
     out.push({
@@ -13,7 +17,12 @@ export async function loadOutgoingMail(db: Db, rows: readonly OutboxRow[], optio
       date: options.now,
       from: options.from,
       to: JSON.parse(row.recipients) as string[],
-      replyTo: row.reply_to ? row.reply_to.split(',').map((a) => a.trim()).filter(Boolean) : [],
+      replyTo: row.reply_to
+        ? row.reply_to
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [],
       subject: row.subject,
       html: row.html,
       text: row.text,
@@ -26,7 +35,11 @@ export async function loadOutgoingMail(db: Db, rows: readonly OutboxRow[], optio
 async function loadAttachments(db: Db, row: OutboxRow): Promise<OutgoingAttachment[]> {
   const ids = JSON.parse(row.attachment_ids) as string[];
   if (ids.length === 0) return [];
-  const found = await db.selectFrom('attachments').select(['id', 'filename', 'mime', 'content']).where('id', 'in', ids).execute();
+  const found = await db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'mime', 'content'])
+    .where('id', 'in', ids)
+    .execute();
   return ids.map((id) => {
     const a = found.find((f) => f.id === id);
     // Erased on request (152-ФЗ) or by retention while the message waited: never send it without.

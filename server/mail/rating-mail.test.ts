@@ -8,7 +8,12 @@ import { deliveryTarget, employeeTarget, sampleRating } from './templates/rating
 import { mailConfig, manualClock, type Submission } from './testing/fixtures.ts';
 
 /** Stores a rating and queues its e-mails in one transaction, as the rating intake does. */
-async function rate(db: Db, deps: { config: Config; clock: Clock }, target: RatingTarget, overrides: Partial<Submission> = {}) {
+async function rate(
+  db: Db,
+  deps: { config: Config; clock: Clock },
+  target: RatingTarget,
+  overrides: Partial<Submission> = {},
+) {
   const submission = sampleRating({ created_at: deps.clock.now().toISOString(), ...overrides });
   await db.transaction().execute(async (trx) => {
     const { status: _status, ...row } = submission;
@@ -26,7 +31,9 @@ describe.each(DB_KINDS)('queueing the e-mails of a rating on %s', (kind) => {
   const rows = async () => {
     const all = await t.db.selectFrom('outbox').selectAll().execute();
     const order = ['rating-notification', 'rating-qms-copy', 'rating-ack'];
-    return all.sort((a, b) => order.indexOf(a.template) - order.indexOf(b.template)).map((r) => ({ ...r, to: JSON.parse(r.recipients) as string[] }));
+    return all
+      .sort((a, b) => order.indexOf(a.template) - order.indexOf(b.template))
+      .map((r) => ({ ...r, to: JSON.parse(r.recipients) as string[] }));
   };
 
   it('an employee rating: to his manager, a separate copy to the QMS, the thank-you to the client', async () => {
@@ -35,16 +42,29 @@ describe.each(DB_KINDS)('queueing the e-mails of a rating on %s', (kind) => {
     const [manager, copy, ack, ...more] = await rows();
     expect(more).toEqual([]);
     expect(manager).toMatchObject({
-      template: 'rating-notification', submission_id: submission.id, to: ['petrov@example.ru'], reply_to: 'client@example.ru',
-      subject: 'Оценка 4 из 5 — Иванов Иван', status: 'pending', attempts: 0, next_attempt_at: clock.now().toISOString(), attachment_ids: '[]',
+      template: 'rating-notification',
+      submission_id: submission.id,
+      to: ['petrov@example.ru'],
+      reply_to: 'client@example.ru',
+      subject: 'Оценка 4 из 5 — Иванов Иван',
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: clock.now().toISOString(),
+      attachment_ids: '[]',
     });
     expect(manager!.text).toContain('Быстро ответил на письмо.');
     expect(copy).toMatchObject({
-      template: 'rating-qms-copy', submission_id: submission.id, to: ['smk@example.ru', 'quality@example.ru'], reply_to: 'client@example.ru',
+      template: 'rating-qms-copy',
+      submission_id: submission.id,
+      to: ['smk@example.ru', 'quality@example.ru'],
+      reply_to: 'client@example.ru',
       subject: 'Копия СМК: Оценка 4 из 5 — Иванов Иван',
     });
     expect(ack).toMatchObject({
-      template: 'rating-ack', to: ['client@example.ru'], reply_to: 'smk@example.ru, quality@example.ru', subject: 'Спасибо за отзыв № 2026-00013',
+      template: 'rating-ack',
+      to: ['client@example.ru'],
+      reply_to: 'smk@example.ru, quality@example.ru',
+      subject: 'Спасибо за отзыв № 2026-00013',
     });
   });
 
@@ -61,7 +81,9 @@ describe.each(DB_KINDS)('queueing the e-mails of a rating on %s', (kind) => {
 
   it('a manager who is the whole QMS: one message only', async () => {
     t = await openTestDb(kind);
-    await rate(t.db, { config: mailConfig({ QMS_EMAIL: 'petrov@example.ru' }), clock }, employeeTarget(), { email: null });
+    await rate(t.db, { config: mailConfig({ QMS_EMAIL: 'petrov@example.ru' }), clock }, employeeTarget(), {
+      email: null,
+    });
     expect((await rows()).map((r) => [r.template, r.to])).toEqual([['rating-notification', ['petrov@example.ru']]]);
   });
 
@@ -72,7 +94,9 @@ describe.each(DB_KINDS)('queueing the e-mails of a rating on %s', (kind) => {
     const all = await rows();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({
-      template: 'rating-notification', to: ['director@example.ru', 'SMK@example.ru', 'quality@example.ru'], reply_to: null,
+      template: 'rating-notification',
+      to: ['director@example.ru', 'SMK@example.ru', 'quality@example.ru'],
+      reply_to: null,
       subject: 'Оценка 2 из 5 — Качество доставки',
     });
   });
@@ -96,7 +120,9 @@ describe.each(DB_KINDS)('queueing the e-mails of a rating on %s', (kind) => {
 
   it('keeps header-breaking characters out of addresses and subjects', async () => {
     t = await openTestDb(kind);
-    await rate(t.db, { config, clock }, employeeTarget({ name: 'Иванов\r\nBcc: x@evil.example' }), { email: 'client@example.ru\r\nBcc: x@evil.example' });
+    await rate(t.db, { config, clock }, employeeTarget({ name: 'Иванов\r\nBcc: x@evil.example' }), {
+      email: 'client@example.ru\r\nBcc: x@evil.example',
+    });
     for (const r of await rows()) {
       expect(r.subject).not.toMatch(/[\r\n]/);
       expect(r.reply_to ?? '').not.toMatch(/[\r\n]/);
@@ -106,20 +132,24 @@ describe.each(DB_KINDS)('queueing the e-mails of a rating on %s', (kind) => {
 
   it('belongs to the caller transaction: rolled back, no mail remains', async () => {
     t = await openTestDb(kind);
-    await expect(t.db.transaction().execute(async (trx) => {
-      const s = sampleRating();
-      const { status: _s, ...row } = s;
-      await trx.insertInto('submissions').values(row).execute();
-      await enqueueRatingMail(trx, { config, clock }, s, employeeTarget());
-      throw new Error('the request failed after queueing');
-    })).rejects.toThrow('the request failed');
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        const s = sampleRating();
+        const { status: _s, ...row } = s;
+        await trx.insertInto('submissions').values(row).execute();
+        await enqueueRatingMail(trx, { config, clock }, s, employeeTarget());
+        throw new Error('the request failed after queueing');
+      }),
+    ).rejects.toThrow('the request failed');
     expect(await rows()).toEqual([]);
   });
 
   it('refuses a submission that is not a rating with a score of 1–5, queueing nothing', async () => {
     t = await openTestDb(kind);
     for (const bad of [{ type: 'feedback' as const }, { score: null }, { score: 6 }, { score: 0 }]) {
-      await expect(rate(t.db, { config, clock }, employeeTarget(), bad)).rejects.toThrow('not a rating with a score of 1–5');
+      await expect(rate(t.db, { config, clock }, employeeTarget(), bad)).rejects.toThrow(
+        'not a rating with a score of 1–5',
+      );
     }
     expect(await rows()).toEqual([]);
   });

@@ -35,7 +35,10 @@ export async function enqueueRatingMail(
     const manager = headerValue(target.managerEmail);
     if (manager) {
       await insertOutboxMessage(trx, clock, {
-        ...base, template: 'rating-notification', to: [manager], mail: ratingNotification(submission, target, config.companyName),
+        ...base,
+        template: 'rating-notification',
+        to: [manager],
+        mail: ratingNotification(submission, target, config.companyName),
       });
     }
     // A manager who is also on the QMS list has his message already: no second one.
@@ -43,19 +46,27 @@ export async function enqueueRatingMail(
     if (qms.length > 0) {
       const copyOf = { managerName: target.managerName, managerEmail: manager };
       await insertOutboxMessage(trx, clock, {
-        ...base, template: 'rating-qms-copy', to: qms, mail: ratingNotification(submission, target, config.companyName, copyOf),
+        ...base,
+        template: 'rating-qms-copy',
+        to: qms,
+        mail: ratingNotification(submission, target, config.companyName, copyOf),
       });
     }
   } else {
     await insertOutboxMessage(trx, clock, {
-      ...base, template: 'rating-notification', to: addresses([...target.recipients, ...config.qmsEmail]),
+      ...base,
+      template: 'rating-notification',
+      to: addresses([...target.recipients, ...config.qmsEmail]),
       mail: ratingNotification(submission, target, config.companyName),
     });
   }
 
   if (!client) return;
   await insertOutboxMessage(trx, clock, {
-    template: 'rating-ack', submissionId: submission.id, to: [client], replyTo: config.qmsEmail,
+    template: 'rating-ack',
+    submissionId: submission.id,
+    to: [client],
+    replyTo: config.qmsEmail,
     mail: ratingAck(submission, target, config.companyName),
   });
 }

@@ -4,12 +4,29 @@ import { planSends } from './send-plan.ts';
 
 function row(id: string, extra: Partial<OutboxRow> = {}): OutboxRow {
   return {
-    id, submission_id: null, template: 't', recipients: '["a@b.ru"]', reply_to: null, subject: 's', html: 'h', text: 't',
-    attachment_ids: '[]', status: 'pending', attempts: 0, next_attempt_at: '', locked_until: null, last_error: null,
-    provider_id: null, batch_key: null, created_at: '', sent_at: null, ...extra,
+    id,
+    submission_id: null,
+    template: 't',
+    recipients: '["a@b.ru"]',
+    reply_to: null,
+    subject: 's',
+    html: 'h',
+    text: 't',
+    attachment_ids: '[]',
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: '',
+    locked_until: null,
+    last_error: null,
+    provider_id: null,
+    batch_key: null,
+    created_at: '',
+    sent_at: null,
+    ...extra,
   };
 }
-const shape = (units: ReturnType<typeof planSends>) => units.map((u) => ({ ids: u.rows.map((r) => r.id), leader: u.batchLeader, isNew: u.isNewBatch }));
+const shape = (units: ReturnType<typeof planSends>) =>
+  units.map((u) => ({ ids: u.rows.map((r) => r.id), leader: u.batchLeader, isNew: u.isNewBatch }));
 
 describe('send plan', () => {
   it('batches plain messages, sends those with attachments alone', () => {
@@ -21,7 +38,10 @@ describe('send plan', () => {
   });
 
   it('repeats an earlier batch exactly, apart from newcomers, and keeps «alone» messages alone', () => {
-    const units = planSends([row('z'), row('m', { batch_key: 'k' }), row('k', { batch_key: 'k' }), row('y'), row('s', { batch_key: 's' })], 100);
+    const units = planSends(
+      [row('z'), row('m', { batch_key: 'k' }), row('k', { batch_key: 'k' }), row('y'), row('s', { batch_key: 's' })],
+      100,
+    );
     expect(shape(units)).toEqual([
       { ids: ['k', 'm'], leader: 'k', isNew: false },
       { ids: ['s'], leader: null, isNew: false },

@@ -50,7 +50,11 @@ export function createMailTransport(config: Config, deps: { clock?: Clock } = {}
   switch (config.mailTransport) {
     case 'resend':
       if (!config.resendApiKey) throw new Error('RESEND_API_KEY is required when MAIL_TRANSPORT=resend');
-      return createResendTransport({ apiKey: config.resendApiKey, baseUrl: config.resendBaseUrl, clock: deps.clock ?? systemClock });
+      return createResendTransport({
+        apiKey: config.resendApiKey,
+        baseUrl: config.resendBaseUrl,
+        clock: deps.clock ?? systemClock,
+      });
     case 'smtp':
       if (!config.smtpUrl) throw new Error('SMTP_URL is required when MAIL_TRANSPORT=smtp');
       return createSmtpTransport({ url: config.smtpUrl });

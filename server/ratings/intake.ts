@@ -1,4 +1,4 @@
-import { type Lang } from '../../shared/i18n.ts';
+import type { Lang } from '../../shared/i18n.ts';
 import { CONSENT_VERSION } from '../../shared/limits.ts';
 import { ratingAckText } from '../../shared/rating-texts.ts';
 import { ratingSchema } from '../../shared/rating-schema.ts';
@@ -46,24 +46,42 @@ export async function resolveTarget(db: Db, subject: string, employee: string | 
   if (subject === 'employee') {
     if (!employee) throw new ApiError(422, 'validation', { employee: 'required' });
     const target = await findRatingTarget(db, employee);
-    if (target?.kind !== 'employee' || !target.employee.active) throw new ApiError(422, 'validation', { employee: 'employee' });
+    if (target?.kind !== 'employee' || !target.employee.active)
+      throw new ApiError(422, 'validation', { employee: 'employee' });
     return target;
   }
   const target = await findRatingTarget(db, subject);
-  if (target?.kind !== 'subject' || !target.subject.active) throw new ApiError(422, 'validation', { subject: 'subject' });
+  if (target?.kind !== 'subject' || !target.subject.active)
+    throw new ApiError(422, 'validation', { subject: 'subject' });
   return target;
 }
 
 const mailTarget = (t: RatingTargetRow): RatingTarget =>
   t.kind === 'employee'
-    ? { kind: 'employee', name: t.employee.name, position: t.employee.position, department: t.department, managerName: t.employee.manager_name, managerEmail: t.employee.manager_email }
-    : { kind: 'subject', slug: t.subject.slug, title: t.subject.title, recipients: JSON.parse(t.subject.recipients) as string[] };
+    ? {
+        kind: 'employee',
+        name: t.employee.name,
+        position: t.employee.position,
+        department: t.department,
+        managerName: t.employee.manager_name,
+        managerEmail: t.employee.manager_email,
+      }
+    : {
+        kind: 'subject',
+        slug: t.subject.slug,
+        title: t.subject.title,
+        recipients: JSON.parse(t.subject.recipients) as string[],
+      };
 
 /**
  * Takes one rating. Only this — a POST — records a rating: rating links and pages opened by GET
  * or HEAD (mail scanners open them all) never do. Stored with its e-mails in one transaction.
  */
-export async function acceptRating(deps: RatingDeps, fields: Record<string, unknown>, meta: RatingMeta): Promise<RatingAnswer> {
+export async function acceptRating(
+  deps: RatingDeps,
+  fields: Record<string, unknown>,
+  meta: RatingMeta,
+): Promise<RatingAnswer> {
   const parsed = validate(ratingSchema, fields);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   const input = parsed.data;
@@ -71,7 +89,14 @@ export async function acceptRating(deps: RatingDeps, fields: Record<string, unkn
   const target = await resolveTarget(deps.db, input.subject, input.employee);
   if (input.website) {
     const number = decoyNumber(now);
-    return { id: newId(), number, subject: input.subject, score: input.score, createdAt: now.toISOString(), ack: ratingAckText(meta.lang, deps.config.companyName, number) };
+    return {
+      id: newId(),
+      number,
+      subject: input.subject,
+      score: input.score,
+      createdAt: now.toISOString(),
+      ack: ratingAckText(meta.lang, deps.config.companyName, number),
+    };
   }
   const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
   return idempotent(deps.db, key, async () => {
@@ -79,17 +104,39 @@ export async function acceptRating(deps: RatingDeps, fields: Record<string, unkn
       const id = newId();
       const number = await nextRegistrationNumber(trx, now);
       const createdAt = now.toISOString();
-      const answer: RatingAnswer = { id, number, subject: input.subject, score: input.score, createdAt, ack: ratingAckText(meta.lang, deps.config.companyName, number) };
+      const answer: RatingAnswer = {
+        id,
+        number,
+        subject: input.subject,
+        score: input.score,
+        createdAt,
+        ack: ratingAckText(meta.lang, deps.config.companyName, number),
+      };
       // The page tells the client that leaving contacts means consent to their processing.
       const gaveContacts = Boolean(input.name || input.organization || input.email);
       const row = {
-        id, number, type: 'rating' as const, kind: 'rating', channel: meta.channel, message: input.comment ?? '',
-        name: input.name ?? null, organization: input.organization ?? null, inn: null, phone: null, email: input.email ?? null,
-        page: input.page ?? null, lang: meta.lang,
-        consent_version: gaveContacts ? CONSENT_VERSION : null, consent_at: gaveContacts ? createdAt : null,
-        consent_ip: meta.ip, consent_user_agent: meta.userAgent,
-        idempotency_key: key ?? null, response: JSON.stringify(answer), created_at: createdAt,
-        score: input.score, subject: input.subject,
+        id,
+        number,
+        type: 'rating' as const,
+        kind: 'rating',
+        channel: meta.channel,
+        message: input.comment ?? '',
+        name: input.name ?? null,
+        organization: input.organization ?? null,
+        inn: null,
+        phone: null,
+        email: input.email ?? null,
+        page: input.page ?? null,
+        lang: meta.lang,
+        consent_version: gaveContacts ? CONSENT_VERSION : null,
+        consent_at: gaveContacts ? createdAt : null,
+        consent_ip: meta.ip,
+        consent_user_agent: meta.userAgent,
+        idempotency_key: key ?? null,
+        response: JSON.stringify(answer),
+        created_at: createdAt,
+        score: input.score,
+        subject: input.subject,
         employee_id: target.kind === 'employee' ? target.employee.id : null,
         department_id: target.kind === 'employee' ? target.employee.department_id : null,
         publish: input.publish ? 1 : 0,
@@ -97,7 +144,10 @@ export async function acceptRating(deps: RatingDeps, fields: Record<string, unkn
       await insertSubmission(trx, row, []);
       // Only a rating whose author allowed publication ever enters moderation.
       if (input.publish) {
-        await trx.insertInto('reviews').values({ submission_id: id, status: 'pending', text: row.message, redacted: 0, created_at: createdAt }).execute();
+        await trx
+          .insertInto('reviews')
+          .values({ submission_id: id, status: 'pending', text: row.message, redacted: 0, created_at: createdAt })
+          .execute();
       }
       await enqueueRatingMail(trx, deps, { ...row, status: 'new' }, mailTarget(target));
       return answer;

@@ -13,7 +13,8 @@ import { findSubmission } from '../submissions/store.ts';
 import { acceptRating, type RatingDeps } from './intake.ts';
 import { ratingForm, type RatingFormState, targetHeading } from './rating-form.ts';
 
-const langOf = (query: string | undefined, header: string | undefined): Lang => (query ? pickLang(query) : pickLang(header));
+const langOf = (query: string | undefined, header: string | undefined): Lang =>
+  query ? pickLang(query) : pickLang(header);
 const scoreOf = (value: unknown) => (typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : undefined);
 const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.active : t.subject.active) === 1;
 
@@ -21,7 +22,8 @@ const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.act
 function inactivePage(lang: Lang) {
   const t = RATING_TEXTS[lang];
   return page({
-    lang, title: t.inactiveTitle,
+    lang,
+    title: t.inactiveTitle,
     body: html`<div class="card"><h1>${t.inactiveTitle}</h1><p>${t.inactiveText}</p><p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${t.writeUs}</a></p></div>`,
   });
 }
@@ -36,12 +38,17 @@ export function ratingPages(deps: RatingDeps) {
 
   const render = (lang: Lang, slug: string, target: RatingTargetRow, state: RatingFormState) => {
     const form = ratingForm({ lang, target, slug, state, idempotencyKey: newId() });
-    const attrs = target.kind === 'employee'
-      ? html`subject="employee" employee="${target.employee.slug}"`
-      : html`subject="${target.subject.slug}"`;
-    const title = target.kind === 'employee' ? RATING_TEXTS[lang].employeeTitle : RATING_TEXTS[lang].subjectTitle(target.subject.title);
+    const attrs =
+      target.kind === 'employee'
+        ? html`subject="employee" employee="${target.employee.slug}"`
+        : html`subject="${target.subject.slug}"`;
+    const title =
+      target.kind === 'employee'
+        ? RATING_TEXTS[lang].employeeTitle
+        : RATING_TEXTS[lang].subjectTitle(target.subject.title);
     return page({
-      lang, title,
+      lang,
+      title,
       head: html`<script src="/embed.js" async></script><meta name="robots" content="noindex">`,
       // The page has its own heading: the widget that enhances it shows only the form.
       body: html`${targetHeading(lang, target)}<div class="card"><otklik-rating ${attrs} lang="${lang}" header="none"${state.score ? html` score="${state.score}"` : ''}>${form}</otklik-rating></div>`,
@@ -56,30 +63,54 @@ export function ratingPages(deps: RatingDeps) {
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
     if (!isActive(target)) return c.html(inactivePage(lang), 410);
-    return c.html(render(lang, c.req.param('slug'), target, { score: scoreOf(c.req.query('score')), values: {}, errors: {} }));
+    return c.html(
+      render(lang, c.req.param('slug'), target, { score: scoreOf(c.req.query('score')), values: {}, errors: {} }),
+    );
   });
 
-  app.post('/:slug', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'too_large'); } }), async (c) => {
-    const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
-    const slug = c.req.param('slug');
-    const target = await findRatingTarget(deps.db, slug);
-    if (!target) throw new ApiError(404, 'not_found');
-    if (!isActive(target)) return c.html(inactivePage(lang), 410);
-    const { fields } = await readSubmission(c);
-    const addressed = target.kind === 'employee' ? { subject: 'employee', employee: target.employee.slug } : { subject: target.subject.slug, employee: undefined };
-    try {
-      const answer = await acceptRating(deps, { ...fields, ...addressed }, {
-        lang, ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
-        channel: target.kind === 'employee' ? 'signature' : 'site', idempotencyKey: undefined,
-      });
-      return c.redirect(`/r/thanks/${encodeURIComponent(answer.id)}${lang === 'en' ? '?lang=en' : ''}`, 303);
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 422) throw err;
-      const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-      const state = { score: scoreOf(fields.score), values, errors: err.fields, alert: API_ERRORS[lang][err.code] };
-      return c.html(render(lang, slug, target, state), 422);
-    }
-  });
+  app.post(
+    '/:slug',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'too_large');
+      },
+    }),
+    async (c) => {
+      const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
+      const slug = c.req.param('slug');
+      const target = await findRatingTarget(deps.db, slug);
+      if (!target) throw new ApiError(404, 'not_found');
+      if (!isActive(target)) return c.html(inactivePage(lang), 410);
+      const { fields } = await readSubmission(c);
+      const addressed =
+        target.kind === 'employee'
+          ? { subject: 'employee', employee: target.employee.slug }
+          : { subject: target.subject.slug, employee: undefined };
+      try {
+        const answer = await acceptRating(
+          deps,
+          { ...fields, ...addressed },
+          {
+            lang,
+            ip: clientIp(c, deps.config.trustProxy),
+            userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+            channel: target.kind === 'employee' ? 'signature' : 'site',
+            idempotencyKey: undefined,
+          },
+        );
+        return c.redirect(`/r/thanks/${encodeURIComponent(answer.id)}${lang === 'en' ? '?lang=en' : ''}`, 303);
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.status !== 422) throw err;
+        const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<
+          string,
+          string
+        >;
+        const state = { score: scoreOf(fields.score), values, errors: err.fields, alert: API_ERRORS[lang][err.code] };
+        return c.html(render(lang, slug, target, state), 422);
+      }
+    },
+  );
 
   app.get('/thanks/:id', async (c) => {
     const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
@@ -87,14 +118,17 @@ export function ratingPages(deps: RatingDeps) {
     const rating = await findSubmission(deps.db, c.req.param('id'));
     if (rating?.type !== 'rating') throw new ApiError(404, 'not_found');
     const stars = '★'.repeat(rating.score ?? 0) + '☆'.repeat(5 - (rating.score ?? 0));
-    return c.html(page({
-      lang, title: t.thanks,
-      body: html`<div class="card" role="status"><h1>${t.thanks}</h1>
+    return c.html(
+      page({
+        lang,
+        title: t.thanks,
+        body: html`<div class="card" role="status"><h1>${t.thanks}</h1>
 <p class="stars-shown" aria-label="${t.starLabel(rating.score ?? 0, t.stars[(rating.score ?? 1) - 1]!)}">${stars}</p>
 <p>${rating.employee_id ? t.toManager : t.toRecipients}</p>
 <p>${t.numberLabel}: <strong>${rating.number}</strong></p>
 <p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${FORM_TEXTS[lang].title}</a></p></div>`,
-    }));
+      }),
+    );
   });
   return app;
 }

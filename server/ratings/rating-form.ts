@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { formParts } from '../hosted/form-parts.ts';
-import { type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
+import type { FieldErrorCode, Lang } from '../../shared/i18n.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import type { RatingTargetRow } from '../directory/store.ts';
 
@@ -24,7 +24,13 @@ export function targetHeading(lang: Lang, target: RatingTargetRow) {
  * The rating form as plain HTML, posting to the page itself: works with JavaScript off (the way
  * a signature link arrives), enhanced by `<otklik-rating>` when it runs.
  */
-export function ratingForm(opts: { lang: Lang; target: RatingTargetRow; slug: string; state: RatingFormState; idempotencyKey: string }) {
+export function ratingForm(opts: {
+  lang: Lang;
+  target: RatingTargetRow;
+  slug: string;
+  state: RatingFormState;
+  idempotencyKey: string;
+}) {
   const t = RATING_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
   const { err, aria, input } = formParts(opts.lang, 'r', v, errors);

@@ -7,25 +7,56 @@ afterEach(async () => t?.close());
 
 async function setup(env: Record<string, string> = {}) {
   t = await buildTestApp('sqlite', env);
-  await saveEmployee(t.db, t.clock, { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', department: 'ДКС', managerEmail: 'boss@example.ru', managerName: 'Петров Сергей' });
+  await saveEmployee(t.db, t.clock, {
+    slug: 'ivanov',
+    name: 'Иванов Иван',
+    position: 'Инженер',
+    department: 'ДКС',
+    managerEmail: 'boss@example.ru',
+    managerName: 'Петров Сергей',
+  });
 }
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  t.app.request('/api/v1/ratings', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  t.app.request('/api/v1/ratings', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 const ratings = () => t.db.selectFrom('submissions').selectAll().where('type', '=', 'rating').execute();
 
 describe('POST /api/v1/ratings', () => {
   it('records an employee rating with a number and queues the manager e-mail and the QMS copy', async () => {
     await setup();
-    const res = await post({ subject: 'employee', employee: 'ivanov', score: 4, comment: 'Качественно и своевременно!', publish: true, name: 'Анна', email: 'anna@client.ru' });
+    const res = await post({
+      subject: 'employee',
+      employee: 'ivanov',
+      score: 4,
+      comment: 'Качественно и своевременно!',
+      publish: true,
+      name: 'Анна',
+      email: 'anna@client.ru',
+    });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body).toMatchObject({ number: '2026-00001', subject: 'employee', score: 4 });
     expect(body.ack).toContain('2026-00001');
     const [row] = await ratings();
-    expect(row).toMatchObject({ kind: 'rating', score: 4, message: 'Качественно и своевременно!', publish: 1, subject: 'employee', name: 'Анна', email: 'anna@client.ru' });
+    expect(row).toMatchObject({
+      kind: 'rating',
+      score: 4,
+      message: 'Качественно и своевременно!',
+      publish: 1,
+      subject: 'employee',
+      name: 'Анна',
+      email: 'anna@client.ru',
+    });
     expect(row!.department_id).not.toBeNull();
     const mail = await t.db.selectFrom('outbox').select(['recipients', 'subject']).execute();
-    expect(mail.map((m) => JSON.parse(m.recipients)[0]).sort()).toEqual(['anna@client.ru', 'boss@example.ru', 'smk@example.ru']);
+    expect(mail.map((m) => JSON.parse(m.recipients)[0]).sort()).toEqual([
+      'anna@client.ru',
+      'boss@example.ru',
+      'smk@example.ru',
+    ]);
     expect(mail.some((m) => m.subject.includes('4 из 5') && m.subject.includes('Иванов Иван'))).toBe(true);
   });
 
@@ -48,12 +79,20 @@ describe('POST /api/v1/ratings', () => {
     expect(Object.keys(await fields({ subject: 'employee', employee: 'ivanov', score: 6 }))).toEqual(['score']);
     expect(Object.keys(await fields({ subject: 'employee', employee: 'ivanov', score: 3.5 }))).toEqual(['score']);
     expect(Object.keys(await fields({ subject: 'employee', employee: 'ivanov' }))).toEqual(['score']);
-    expect(await fields({ subject: 'employee', employee: 'nobody', score: 5 })).toEqual({ employee: 'Сотрудник не найден или больше не работает в компании' });
+    expect(await fields({ subject: 'employee', employee: 'nobody', score: 5 })).toEqual({
+      employee: 'Сотрудник не найден или больше не работает в компании',
+    });
     expect(Object.keys(await fields({ subject: 'employee', score: 5 }))).toEqual(['employee']);
     expect(Object.keys(await fields({ subject: 'warehouse', score: 5 }))).toEqual(['subject']);
-    expect(Object.keys(await fields({ subject: 'employee', employee: 'ivanov', score: 5, comment: 'я'.repeat(2001), email: 'x@' }))).toEqual(['comment', 'email']);
+    expect(
+      Object.keys(
+        await fields({ subject: 'employee', employee: 'ivanov', score: 5, comment: 'я'.repeat(2001), email: 'x@' }),
+      ),
+    ).toEqual(['comment', 'email']);
     await setEmployeeActive(t.db, t.clock, 'ivanov', false);
-    expect((await fields({ subject: 'employee', employee: 'ivanov', score: 5 }, { 'accept-language': 'en' })).employee).toContain('no longer works');
+    expect(
+      (await fields({ subject: 'employee', employee: 'ivanov', score: 5 }, { 'accept-language': 'en' })).employee,
+    ).toContain('no longer works');
     expect(await ratings()).toEqual([]);
   });
 
@@ -67,15 +106,36 @@ describe('POST /api/v1/ratings', () => {
 
   it('answers malformed bodies with 400 and other content types with 415', async () => {
     await setup();
-    expect((await t.app.request('/api/v1/ratings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })).status).toBe(400);
-    expect((await t.app.request('/api/v1/ratings', { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<x/>' })).status).toBe(415);
+    expect(
+      (
+        await t.app.request('/api/v1/ratings', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t.app.request('/api/v1/ratings', {
+          method: 'POST',
+          headers: { 'content-type': 'text/xml' },
+          body: '<x/>',
+        })
+      ).status,
+    ).toBe(415);
   });
 });
 
 describe('GET /api/v1/employees/:slug', () => {
   it('shows active employees only', async () => {
     await setup();
-    expect(await (await t.app.request('/api/v1/employees/ivanov')).json()).toEqual({ slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', department: 'ДКС' });
+    expect(await (await t.app.request('/api/v1/employees/ivanov')).json()).toEqual({
+      slug: 'ivanov',
+      name: 'Иванов Иван',
+      position: 'Инженер',
+      department: 'ДКС',
+    });
     await setEmployeeActive(t.db, t.clock, 'ivanov', false);
     expect((await t.app.request('/api/v1/employees/ivanov')).status).toBe(404);
     expect((await t.app.request('/api/v1/employees/nobody')).status).toBe(404);

@@ -14,13 +14,21 @@ import { publicBase } from '../http/public-base.ts';
 export function ratingsApi(deps: RatingDeps) {
   return new Hono().post(
     '/',
-    bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'too_large'); } }),
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'too_large');
+      },
+    }),
     async (c) => {
       const { fields, files } = await readSubmission(c);
       if (files.length > 0) throw new ApiError(422, 'validation', { files: 'invalid' });
       const answer = await acceptRating(deps, fields, {
-        lang: requestLang(c), ip: clientIp(c, deps.config.trustProxy),
-        userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null, channel: 'site', idempotencyKey: c.req.header('idempotency-key'),
+        lang: requestLang(c),
+        ip: clientIp(c, deps.config.trustProxy),
+        userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+        channel: 'site',
+        idempotencyKey: c.req.header('idempotency-key'),
       });
       return c.json(answer, 201);
     },

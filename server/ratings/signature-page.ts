@@ -34,10 +34,12 @@ export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
     const base = publicBase(c, deps.publicUrl);
     const snippet = signatureHtml(base, target.employee);
     const api = `${base}/api/v1/employees/${encodeURIComponent(target.employee.slug)}`;
-    return c.html(page({
-      lang: 'ru', title: `Подпись: ${target.employee.name}`,
-      head: html`<meta name="robots" content="noindex">`,
-      body: html`<h1>Подпись для писем: ${target.employee.name}</h1>
+    return c.html(
+      page({
+        lang: 'ru',
+        title: `Подпись: ${target.employee.name}`,
+        head: html`<meta name="robots" content="noindex">`,
+        body: html`<h1>Подпись для писем: ${target.employee.name}</h1>
 <p>Звёзды в подписи ведут на страницу оценки: клиент выбирает оценку, пишет комментарий и отправляет — оценка приходит вашему руководителю. Само открытие ссылки ничего не записывает, так что почтовые сканеры ссылок оценок не искажают.</p>
 <div class="sig" id="sig">${raw(snippet)}</div>
 <div class="actions"><button type="button" id="copy">Скопировать подпись</button><span id="copy-status" role="status"></span></div>
@@ -55,6 +57,7 @@ export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
 <h2>Для писем без оформления</h2>
 <textarea class="code" id="sig-text" readonly aria-label="Текст подписи" onclick="this.select()">${signatureText(base, target.employee)}</textarea>
 <script>${raw(COPY_SCRIPT)}</script>`,
-    }));
+      }),
+    );
   });
 }

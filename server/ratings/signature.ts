@@ -5,7 +5,8 @@ import type { EmployeeRow } from '../directory/store.ts';
 const STAR_COLOR = '#f5a623';
 
 /** The rating link of one score; a GET of it only opens the page with that score chosen. */
-export const ratingUrl = (base: string, slug: string, score: number) => `${base}/r/${encodeURIComponent(slug)}?score=${score}`;
+export const ratingUrl = (base: string, slug: string, score: number) =>
+  `${base}/r/${encodeURIComponent(slug)}?score=${score}`;
 
 /**
  * The e-mail signature snippet: «Расскажите моему руководителю, как я работаю!», five linked ★
@@ -15,7 +16,10 @@ export const ratingUrl = (base: string, slug: string, score: number) => `${base}
  */
 export function signatureHtml(base: string, employee: Pick<EmployeeRow, 'slug' | 'name' | 'position'>): string {
   const t = RATING_TEXTS.ru;
-  const stars = [1, 2, 3, 4, 5].map((n) => html`<td style="padding:0 4px 0 0;"><a href="${ratingUrl(base, employee.slug, n)}" title="${t.starLabel(n, t.stars[n - 1]!)}" style="color:${STAR_COLOR};font-size:24px;line-height:28px;text-decoration:none;"><span style="color:${STAR_COLOR};">&#9733;</span></a></td>`);
+  const stars = [1, 2, 3, 4, 5].map(
+    (n) =>
+      html`<td style="padding:0 4px 0 0;"><a href="${ratingUrl(base, employee.slug, n)}" title="${t.starLabel(n, t.stars[n - 1]!)}" style="color:${STAR_COLOR};font-size:24px;line-height:28px;text-decoration:none;"><span style="color:${STAR_COLOR};">&#9733;</span></a></td>`,
+  );
   const who = employee.position ? `${employee.name}, ${employee.position}` : employee.name;
   return html`<table cellpadding="0" cellspacing="0" border="0" role="presentation" style="border-collapse:collapse;font-family:Arial,Helvetica,sans-serif;">
 <tr><td style="padding:8px 0 2px 0;font-size:13px;line-height:18px;font-weight:bold;color:#333333;">${t.employeeTitle}</td></tr>
@@ -28,5 +32,10 @@ export function signatureHtml(base: string, employee: Pick<EmployeeRow, 'slug' |
 export function signatureText(base: string, employee: Pick<EmployeeRow, 'slug' | 'name' | 'position'>): string {
   const t = RATING_TEXTS.ru;
   const lines = [1, 2, 3, 4, 5].map((n) => `${'★'.repeat(n)}${'☆'.repeat(5 - n)} ${ratingUrl(base, employee.slug, n)}`);
-  return [t.employeeTitle, ...lines, employee.position ? `${employee.name}, ${employee.position}` : employee.name, ''].join('\n');
+  return [
+    t.employeeTitle,
+    ...lines,
+    employee.position ? `${employee.name}, ${employee.position}` : employee.name,
+    '',
+  ].join('\n');
 }

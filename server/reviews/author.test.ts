@@ -4,7 +4,7 @@ import { reviewAuthor } from './author.ts';
 const ru = (name: string | null, organization: string | null = null) => reviewAuthor('ru', name, organization);
 
 describe('reviewAuthor', () => {
-  it('shows a first name and the last name\'s initial', () => {
+  it("shows a first name and the last name's initial", () => {
     expect(ru('Анна')).toBe('Анна');
     expect(ru('Анна Петрова')).toBe('Анна П.');
     expect(ru('  анна   петрова ')).toBe('Анна П.');
@@ -42,5 +42,4 @@ describe('reviewAuthor', () => {
     expect(ru('Анна +79001234567')).toBe('Анна');
     expect(ru('Анна', 'anna@romashka.ru')).toBe('Анна');
   });
-
 });

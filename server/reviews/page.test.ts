@@ -23,16 +23,38 @@ const open = async (path: string, headers: Record<string, string> = {}) => {
   return res.text();
 };
 /** The page's text in reading order, tags dropped, for what a reader sees. */
-const visible = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const visible = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 const reviewCount = (html: string) => (html.match(/class="card rv-item"/g) ?? []).length;
 
 describe('GET /reviews', () => {
   it('shows published reviews newest first, with stars, text, author, employee and date', async () => {
     const { ivanov, petrova } = await setup();
     await addDelivery(t.db);
-    await publishedRating(t.db, { employeeId: ivanov, score: 5, comment: 'Качественно и своевременно!', name: 'Петрова Анна Сергеевна', organization: 'ООО «Ромашка»', email: 'anna@romashka.ru', publishedAt: '2026-11-20T10:00:00.000Z' });
-    await publishedRating(t.db, { employeeId: petrova, score: 4, comment: 'Спасибо', publishedAt: '2026-11-22T10:00:00.000Z' });
-    await publishedRating(t.db, { subject: 'delivery', score: 3, comment: 'Привезли вовремя', publishedAt: '2026-11-21T10:00:00.000Z' });
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 5,
+      comment: 'Качественно и своевременно!',
+      name: 'Петрова Анна Сергеевна',
+      organization: 'ООО «Ромашка»',
+      email: 'anna@romashka.ru',
+      publishedAt: '2026-11-20T10:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      employeeId: petrova,
+      score: 4,
+      comment: 'Спасибо',
+      publishedAt: '2026-11-22T10:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      subject: 'delivery',
+      score: 3,
+      comment: 'Привезли вовремя',
+      publishedAt: '2026-11-21T10:00:00.000Z',
+    });
     await addRating(t.db, { employeeId: ivanov, score: 1, comment: 'Ещё не проверен' });
 
     const html = await open('/reviews');
@@ -53,13 +75,22 @@ describe('GET /reviews', () => {
     // The average of everything, and each employee's with his count, as filter links.
     expect(html).toContain('aria-label="Средняя оценка 4,0 из 5"');
     expect(text).toContain('3 отзыва');
-    expect(html).toMatch(/<a href="\/reviews\?employee=ivanov">\s*<span><strong>Иванов Иван<\/strong><span class="pos">Инженер<\/span><\/span>\s*<span class="rv-score"><span class="rv-avg" role="img" aria-label="Средняя оценка 5,0 из 5"><b>★<\/b> 5,0<\/span> <span class="rv-count">1 отзыв<\/span>/);
+    expect(html).toMatch(
+      /<a href="\/reviews\?employee=ivanov">\s*<span><strong>Иванов Иван<\/strong><span class="pos">Инженер<\/span><\/span>\s*<span class="rv-score"><span class="rv-avg" role="img" aria-label="Средняя оценка 5,0 из 5"><b>★<\/b> 5,0<\/span> <span class="rv-count">1 отзыв<\/span>/,
+    );
     expect(html).toMatch(/<a href="\/reviews" aria-current="page">/);
   });
 
-  it('shows every user string as text: a comment, a name, an organisation, an employee\'s name', async () => {
+  it("shows every user string as text: a comment, a name, an organisation, an employee's name", async () => {
     const { petrova } = await setup();
-    await publishedRating(t.db, { employeeId: petrova, score: 1, comment: XSS, name: '<script>alert(2)</script>', organization: '"><svg onload=alert(3)>', publishedAt: '2026-11-22T10:00:00.000Z' });
+    await publishedRating(t.db, {
+      employeeId: petrova,
+      score: 1,
+      comment: XSS,
+      name: '<script>alert(2)</script>',
+      organization: '"><svg onload=alert(3)>',
+      publishedAt: '2026-11-22T10:00:00.000Z',
+    });
     const html = await open('/reviews');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img');
@@ -74,9 +105,24 @@ describe('GET /reviews', () => {
 
   it('filters by employee: his reviews, his average, the link marked current, a way back to all', async () => {
     const { ivanov, petrova } = await setup();
-    await publishedRating(t.db, { employeeId: ivanov, score: 5, comment: 'Иванову спасибо', publishedAt: '2026-11-20T10:00:00.000Z' });
-    await publishedRating(t.db, { employeeId: ivanov, score: 4, comment: 'Иванов молодец', publishedAt: '2026-11-21T10:00:00.000Z' });
-    await publishedRating(t.db, { employeeId: petrova, score: 2, comment: 'Петровой замечание', publishedAt: '2026-11-22T10:00:00.000Z' });
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 5,
+      comment: 'Иванову спасибо',
+      publishedAt: '2026-11-20T10:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 4,
+      comment: 'Иванов молодец',
+      publishedAt: '2026-11-21T10:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      employeeId: petrova,
+      score: 2,
+      comment: 'Петровой замечание',
+      publishedAt: '2026-11-22T10:00:00.000Z',
+    });
 
     const html = await open('/reviews?employee=ivanov');
     expect(reviewCount(html)).toBe(2);
@@ -84,7 +130,9 @@ describe('GET /reviews', () => {
     expect(html).toContain('<title>Иванов Иван — Отзывы о работе сотрудников</title>');
     expect(html).toContain('<a href="/reviews?employee=ivanov" aria-current="page">');
     expect(html).toContain('<a href="/reviews">');
-    expect(html).toContain('<p class="rv-summary"><span class="rv-avg" role="img" aria-label="Средняя оценка 4,5 из 5"><b>★</b> 4,5</span> <span class="rv-count">2 отзыва</span></p>');
+    expect(html).toContain(
+      '<p class="rv-summary"><span class="rv-avg" role="img" aria-label="Средняя оценка 4,5 из 5"><b>★</b> 4,5</span> <span class="rv-count">2 отзыва</span></p>',
+    );
     expect(html).toContain('<a href="/r/ivanov">Оценить работу сотрудника</a>');
   });
 
@@ -92,7 +140,12 @@ describe('GET /reviews', () => {
     const { ivanov } = await setup();
     const n = PAGE_SIZE + 5;
     for (let i = 0; i < n; i++) {
-      await publishedRating(t.db, { employeeId: ivanov, score: 5, comment: `Отзыв №${i}.`, publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString() });
+      await publishedRating(t.db, {
+        employeeId: ivanov,
+        score: 5,
+        comment: `Отзыв №${i}.`,
+        publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+      });
     }
     const first = await open('/reviews?employee=ivanov');
     expect(reviewCount(first)).toBe(PAGE_SIZE);
@@ -126,7 +179,12 @@ describe('GET /reviews', () => {
 
   it('speaks English with ?lang=en (and keeps it in its links) or an English browser', async () => {
     const { ivanov } = await setup();
-    await publishedRating(t.db, { employeeId: ivanov, score: 4, comment: 'Good', publishedAt: '2026-11-20T10:00:00.000Z' });
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 4,
+      comment: 'Good',
+      publishedAt: '2026-11-20T10:00:00.000Z',
+    });
     const html = await open('/reviews?lang=en');
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Reviews of our employees’ work</h1>');

@@ -5,7 +5,15 @@ import { formatAverage, formatReviewDate, REVIEW_TEXTS } from '../../shared/revi
 import { page } from '../hosted/layout.ts';
 import { reviewAuthor } from './author.ts';
 import { decodeCursor, encodeCursor } from './params.ts';
-import { type EmployeeRating, employeeRatings, findActiveEmployee, listPublishedReviews, type PublishedReview, reviewSummary, type ReviewSummary } from './queries.ts';
+import {
+  type EmployeeRating,
+  employeeRatings,
+  findActiveEmployee,
+  listPublishedReviews,
+  type PublishedReview,
+  reviewSummary,
+  type ReviewSummary,
+} from './queries.ts';
 import type { ReviewsDeps } from './routes.ts';
 
 /** Reviews a page shows: enough to read, few enough for a phone. */
@@ -29,7 +37,9 @@ function reviewCard(lang: Lang, r: PublishedReview) {
   const t = REVIEW_TEXTS[lang];
   const about = r.employee
     ? html`<strong>${r.employee.name}</strong>${r.employee.position ? html`, ${r.employee.position}` : ''}`
-    : r.subjectTitle ? html`<strong>${r.subjectTitle}</strong>` : '';
+    : r.subjectTitle
+      ? html`<strong>${r.subjectTitle}</strong>`
+      : '';
   return html`<li class="card rv-item"><article>
 <p class="rv-head">${stars(t, r.score)}<time datetime="${r.publishedAt}">${formatReviewDate(lang, r.publishedAt)}</time></p>
 ${r.text ? html`<p class="rv-text">${r.text}</p>` : ''}
@@ -70,37 +80,46 @@ export function reviewsPage(deps: ReviewsDeps) {
       return s ? `${c.req.path}?${s}` : c.req.path;
     };
     const total = all ?? summary;
-    const person = (p: EmployeeRating) => html`<li><a href="${link({ employee: p.slug })}"${p.slug === slug ? html` aria-current="page"` : ''}>
+    const person = (
+      p: EmployeeRating,
+    ) => html`<li><a href="${link({ employee: p.slug })}"${p.slug === slug ? html` aria-current="page"` : ''}>
 <span><strong>${p.name}</strong>${p.position ? html`<span class="pos">${p.position}</span>` : ''}</span>
 <span class="rv-score">${summaryLine(lang, p)}</span></a></li>`;
 
-    const filter = people.length > 0
-      ? html`<nav class="rv-people" aria-label="${t.employees}"><ul>
+    const filter =
+      people.length > 0
+        ? html`<nav class="rv-people" aria-label="${t.employees}"><ul>
 <li><a href="${link({})}"${slug ? '' : html` aria-current="page"`}><span><strong>${t.allEmployees}</strong></span><span class="rv-score">${summaryLine(lang, total)}</span></a></li>
 ${people.map(person)}</ul></nav>`
-      : '';
+        : '';
 
     const heading = employee
       ? html`<h2>${employee.name}${employee.position ? html`<span class="pos">${employee.position}</span>` : ''}</h2>`
       : '';
-    const rate = employee ? html`<p><a href="/r/${encodeURIComponent(employee.slug)}${lang === 'en' ? '?lang=en' : ''}">${t.rate}</a></p>` : '';
-
-    const body = list.items.length > 0
-      ? html`${summary.average !== null ? html`<p class="rv-summary">${summaryLine(lang, summary)}</p>` : ''}
-<ol class="rv-list">${list.items.map((r) => reviewCard(lang, r))}</ol>`
-      : html`<div class="card rv-empty"><p>${t.empty}</p>${slug ? html`<p><a href="${link({})}">${t.seeAll}</a></p>` : ''}</div>`;
-
-    const pager = cursor || list.nextCursor
-      ? html`<nav class="rv-pager" aria-label="${t.pages}">${cursor ? html`<a href="${link({ employee: slug })}">${t.first}</a>` : html`<span></span>`}
-${list.nextCursor ? html`<a rel="next" href="${link({ employee: slug, cursor: encodeCursor(list.nextCursor) })}">${t.next} →</a>` : ''}</nav>`
+    const rate = employee
+      ? html`<p><a href="/r/${encodeURIComponent(employee.slug)}${lang === 'en' ? '?lang=en' : ''}">${t.rate}</a></p>`
       : '';
 
-    return c.html(page({
-      lang,
-      title: employee ? `${employee.name} — ${t.title}` : t.title,
-      body: html`<h1>${t.title}</h1>
+    const body =
+      list.items.length > 0
+        ? html`${summary.average !== null ? html`<p class="rv-summary">${summaryLine(lang, summary)}</p>` : ''}
+<ol class="rv-list">${list.items.map((r) => reviewCard(lang, r))}</ol>`
+        : html`<div class="card rv-empty"><p>${t.empty}</p>${slug ? html`<p><a href="${link({})}">${t.seeAll}</a></p>` : ''}</div>`;
+
+    const pager =
+      cursor || list.nextCursor
+        ? html`<nav class="rv-pager" aria-label="${t.pages}">${cursor ? html`<a href="${link({ employee: slug })}">${t.first}</a>` : html`<span></span>`}
+${list.nextCursor ? html`<a rel="next" href="${link({ employee: slug, cursor: encodeCursor(list.nextCursor) })}">${t.next} →</a>` : ''}</nav>`
+        : '';
+
+    return c.html(
+      page({
+        lang,
+        title: employee ? `${employee.name} — ${t.title}` : t.title,
+        body: html`<h1>${t.title}</h1>
 <p class="hint">${t.intro}</p>
 ${filter}${heading}${rate}${body}${pager}`,
-    }));
+      }),
+    );
   });
 }

@@ -3,7 +3,8 @@ import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.
 import { employeeRatings, listPublishedReviews, reviewSummary } from './queries.ts';
 import { addEmployee, addRating, decide, publishedRating } from './testing.ts';
 
-const at = (day: number, hour = 9) => `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+const at = (day: number, hour = 9) =>
+  `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
 describe.each(DB_KINDS)('published reviews on %s', (kind) => {
   let t: TestDb;
@@ -21,7 +22,12 @@ describe.each(DB_KINDS)('published reviews on %s', (kind) => {
     const { db, ivanov, petrova, gone } = await directory();
     const a = await publishedRating(db, { employeeId: ivanov, score: 5, comment: 'Отлично', publishedAt: at(10) });
     const b = await publishedRating(db, { employeeId: petrova, score: 4, comment: 'Хорошо', publishedAt: at(12) });
-    const delivery = await publishedRating(db, { subject: 'delivery', score: 3, comment: 'Доставка', publishedAt: at(11) });
+    const delivery = await publishedRating(db, {
+      subject: 'delivery',
+      score: 3,
+      comment: 'Доставка',
+      publishedAt: at(11),
+    });
     await addRating(db, { employeeId: ivanov, score: 1, comment: 'Ждёт модерации' });
     const rejected = await addRating(db, { employeeId: ivanov, score: 2, comment: 'Отклонён' });
     await decide(db, rejected, 'rejected', at(13));
@@ -30,7 +36,13 @@ describe.each(DB_KINDS)('published reviews on %s', (kind) => {
     const { items, nextCursor } = await listPublishedReviews(db, { limit: 10 });
     expect(items.map((r) => r.id)).toEqual([b, delivery, a]);
     expect(nextCursor).toBeNull();
-    expect(items[0]).toMatchObject({ score: 4, text: 'Хорошо', employee: { slug: 'petrova', name: 'Петрова Анна', position: 'Менеджер' }, subjectTitle: null, publishedAt: at(12) });
+    expect(items[0]).toMatchObject({
+      score: 4,
+      text: 'Хорошо',
+      employee: { slug: 'petrova', name: 'Петрова Анна', position: 'Менеджер' },
+      subjectTitle: null,
+      publishedAt: at(12),
+    });
     expect(items[1]!.employee).toBeNull();
     expect(await reviewSummary(db)).toEqual({ count: 3, average: 4 });
   });
@@ -39,7 +51,11 @@ describe.each(DB_KINDS)('published reviews on %s', (kind) => {
     const { db, ivanov } = await directory();
     const secret = await addRating(db, { employeeId: ivanov, score: 1, comment: 'Не для публикации', publish: false });
     await decide(db, secret, 'approved', at(15)); // no row existed: a forged one, approved
-    const row = await db.selectFrom('reviews').select('status').where('submission_id', '=', secret).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('reviews')
+      .select('status')
+      .where('submission_id', '=', secret)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('approved');
 
     expect((await listPublishedReviews(db, { limit: 50 })).items).toEqual([]);
@@ -55,9 +71,10 @@ describe.each(DB_KINDS)('published reviews on %s', (kind) => {
     expect((await listPublishedReviews(db, { limit: 1 })).items[0]!.text).toBe('Спасибо, мой телефон [скрыто]');
   });
 
-  it('filters by employee, with that employee\'s count and average to one decimal', async () => {
+  it("filters by employee, with that employee's count and average to one decimal", async () => {
     const { db, ivanov, petrova } = await directory();
-    for (const [i, score] of [5, 4, 4].entries()) await publishedRating(db, { employeeId: ivanov, score, publishedAt: at(10 + i) });
+    for (const [i, score] of [5, 4, 4].entries())
+      await publishedRating(db, { employeeId: ivanov, score, publishedAt: at(10 + i) });
     await publishedRating(db, { employeeId: petrova, score: 2, publishedAt: at(20) });
     await publishedRating(db, { subject: 'delivery', score: 1, publishedAt: at(21) });
 

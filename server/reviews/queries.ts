@@ -67,29 +67,51 @@ export async function listPublishedReviews(
   let q = published(db, opts.employee)
     .leftJoin('rating_subjects as rs', 'rs.slug', 's.subject')
     .select([
-      'r.submission_id as id', 's.score', 'r.text', 's.name', 's.organization', 'r.published_at',
-      'e.slug as employee_slug', 'e.name as employee_name', 'e.position as employee_position', 'rs.title as subject_title',
+      'r.submission_id as id',
+      's.score',
+      'r.text',
+      's.name',
+      's.organization',
+      'r.published_at',
+      'e.slug as employee_slug',
+      'e.name as employee_name',
+      'e.position as employee_position',
+      'rs.title as subject_title',
     ]);
   const cursor = opts.cursor;
   if (cursor) {
-    q = q.where((eb) => eb.or([
-      eb('r.published_at', '<', cursor.publishedAt),
-      eb.and([eb('r.published_at', '=', cursor.publishedAt), eb('r.submission_id', '<', cursor.id)]),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.published_at', '<', cursor.publishedAt),
+        eb.and([eb('r.published_at', '=', cursor.publishedAt), eb('r.submission_id', '<', cursor.id)]),
+      ]),
+    );
   }
-  const rows = await q.orderBy('r.published_at', 'desc').orderBy('r.submission_id', 'desc').limit(opts.limit + 1).execute();
-  const items = rows.slice(0, opts.limit).map((row): PublishedReview => ({
-    id: row.id,
-    score: Number(row.score),
-    text: row.text,
-    name: row.name,
-    organization: row.organization,
-    employee: row.employee_slug && row.employee_name ? { slug: row.employee_slug, name: row.employee_name, position: row.employee_position } : null,
-    subjectTitle: row.employee_slug ? null : row.subject_title,
-    publishedAt: row.published_at!,
-  }));
+  const rows = await q
+    .orderBy('r.published_at', 'desc')
+    .orderBy('r.submission_id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
+  const items = rows.slice(0, opts.limit).map(
+    (row): PublishedReview => ({
+      id: row.id,
+      score: Number(row.score),
+      text: row.text,
+      name: row.name,
+      organization: row.organization,
+      employee:
+        row.employee_slug && row.employee_name
+          ? { slug: row.employee_slug, name: row.employee_name, position: row.employee_position }
+          : null,
+      subjectTitle: row.employee_slug ? null : row.subject_title,
+      publishedAt: row.published_at!,
+    }),
+  );
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > opts.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null };
+  return {
+    items,
+    nextCursor: rows.length > opts.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null,
+  };
 }
 
 /**
@@ -121,5 +143,10 @@ export async function employeeRatings(db: Db): Promise<EmployeeRating[]> {
 
 /** An active employee by slug, for the page's heading when it shows his reviews (maybe none yet). */
 export function findActiveEmployee(db: Db, slug: string) {
-  return db.selectFrom('employees').select(['slug', 'name', 'position']).where('slug', '=', slug).where('active', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('employees')
+    .select(['slug', 'name', 'position'])
+    .where('slug', '=', slug)
+    .where('active', '=', 1)
+    .executeTakeFirst();
 }

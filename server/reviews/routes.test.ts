@@ -21,7 +21,13 @@ describe('GET /api/v1/reviews', () => {
   it('answers the published reviews in the documented shape, the author shortened, never the e-mail', async () => {
     const { ivanov } = await setup();
     const id = await publishedRating(t.db, {
-      employeeId: ivanov, score: 5, comment: XSS, name: 'Петрова Анна Сергеевна', organization: 'ООО «Ромашка»', email: 'anna@romashka.ru', publishedAt: '2026-11-21T10:00:00.000Z',
+      employeeId: ivanov,
+      score: 5,
+      comment: XSS,
+      name: 'Петрова Анна Сергеевна',
+      organization: 'ООО «Ромашка»',
+      email: 'anna@romashka.ru',
+      publishedAt: '2026-11-21T10:00:00.000Z',
     });
     await publishedRating(t.db, { score: 3, publishedAt: '2026-11-20T10:00:00.000Z' }); // delivery, no name
     await addRating(t.db, { employeeId: ivanov, score: 1, comment: 'Ждёт модерации' });
@@ -31,8 +37,22 @@ describe('GET /api/v1/reviews', () => {
     const body = await res.json();
     expect(body).toEqual({
       items: [
-        { id, score: 5, comment: XSS, author: 'Анна П., ООО «Ромашка»', employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' }, publishedAt: '2026-11-21T10:00:00.000Z' },
-        { id: expect.any(String), score: 3, comment: '', author: 'Клиент', employee: null, publishedAt: '2026-11-20T10:00:00.000Z' },
+        {
+          id,
+          score: 5,
+          comment: XSS,
+          author: 'Анна П., ООО «Ромашка»',
+          employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
+          publishedAt: '2026-11-21T10:00:00.000Z',
+        },
+        {
+          id: expect.any(String),
+          score: 3,
+          comment: '',
+          author: 'Клиент',
+          employee: null,
+          publishedAt: '2026-11-20T10:00:00.000Z',
+        },
       ],
       nextCursor: null,
       summary: { count: 2, average: 4 },
@@ -44,7 +64,8 @@ describe('GET /api/v1/reviews', () => {
   it('filters by employee, pages with nextCursor, and keeps the summary of the whole filter', async () => {
     const { ivanov } = await setup();
     const petrova = await addEmployee(t.db, 'petrova', 'Петрова Анна');
-    for (let i = 1; i <= 5; i++) await publishedRating(t.db, { employeeId: ivanov, score: i, publishedAt: `2026-11-0${i}T10:00:00.000Z` });
+    for (let i = 1; i <= 5; i++)
+      await publishedRating(t.db, { employeeId: ivanov, score: i, publishedAt: `2026-11-0${i}T10:00:00.000Z` });
     await publishedRating(t.db, { employeeId: petrova, score: 5, publishedAt: '2026-11-09T10:00:00.000Z' });
 
     const first = await (await get('?employee=ivanov&limit=2')).json();
@@ -60,13 +81,21 @@ describe('GET /api/v1/reviews', () => {
     const all = await (await get()).json();
     expect(all.items).toHaveLength(6);
     expect(all.summary).toEqual({ count: 6, average: 3.3 });
-    expect(await (await get('?employee=nobody')).json()).toEqual({ items: [], nextCursor: null, summary: { count: 0, average: null } });
+    expect(await (await get('?employee=nobody')).json()).toEqual({
+      items: [],
+      nextCursor: null,
+      summary: { count: 0, average: null },
+    });
   });
 
   it('defaults to 10 reviews and takes up to 50', async () => {
     const { ivanov } = await setup();
     for (let i = 0; i < 55; i++) {
-      await publishedRating(t.db, { employeeId: ivanov, score: 4, publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString() });
+      await publishedRating(t.db, {
+        employeeId: ivanov,
+        score: 4,
+        publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+      });
     }
     expect((await (await get()).json()).items).toHaveLength(10);
     expect((await (await get('?limit=1')).json()).items).toHaveLength(1);
@@ -74,12 +103,18 @@ describe('GET /api/v1/reviews', () => {
     expect((await (await get('?limit=')).json()).items).toHaveLength(10);
   });
 
-  it('answers 422 naming each wrong field, in the client\'s language', async () => {
+  it("answers 422 naming each wrong field, in the client's language", async () => {
     await setup();
     for (const [query, field] of [
-      ['?limit=0', 'limit'], ['?limit=51', 'limit'], ['?limit=abc', 'limit'], ['?limit=-1', 'limit'], ['?limit=2.5', 'limit'],
-      ['?employee=Ivanov%20I', 'employee'], ['?employee=%3Cscript%3E', 'employee'],
-      ['?cursor=nonsense', 'cursor'], [`?cursor=${Buffer.from('2026-11-01|x\' OR 1=1').toString('base64url')}`, 'cursor'],
+      ['?limit=0', 'limit'],
+      ['?limit=51', 'limit'],
+      ['?limit=abc', 'limit'],
+      ['?limit=-1', 'limit'],
+      ['?limit=2.5', 'limit'],
+      ['?employee=Ivanov%20I', 'employee'],
+      ['?employee=%3Cscript%3E', 'employee'],
+      ['?cursor=nonsense', 'cursor'],
+      [`?cursor=${Buffer.from("2026-11-01|x' OR 1=1").toString('base64url')}`, 'cursor'],
     ] as const) {
       const res = await get(query);
       expect(res.status, query).toBe(422);
@@ -94,7 +129,12 @@ describe('GET /api/v1/reviews', () => {
 
   it('shows a rejected or withdrawn review nowhere', async () => {
     const { ivanov } = await setup();
-    const id = await publishedRating(t.db, { employeeId: ivanov, score: 5, comment: 'Был опубликован', publishedAt: '2026-11-21T10:00:00.000Z' });
+    const id = await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 5,
+      comment: 'Был опубликован',
+      publishedAt: '2026-11-21T10:00:00.000Z',
+    });
     expect((await (await get()).json()).items).toHaveLength(1);
     await decide(t.db, id, 'rejected', '2026-11-22T10:00:00.000Z');
     expect(await (await get()).json()).toMatchObject({ items: [], summary: { count: 0, average: null } });

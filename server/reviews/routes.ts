@@ -23,7 +23,12 @@ export interface ReviewItem {
 }
 
 export const reviewItem = (lang: Lang, r: PublishedReview): ReviewItem => ({
-  id: r.id, score: r.score, comment: r.text, author: reviewAuthor(lang, r.name, r.organization), employee: r.employee, publishedAt: r.publishedAt,
+  id: r.id,
+  score: r.score,
+  comment: r.text,
+  author: reviewAuthor(lang, r.name, r.organization),
+  employee: r.employee,
+  publishedAt: r.publishedAt,
 });
 
 /**
@@ -37,7 +42,10 @@ export function reviewsApi(deps: ReviewsDeps) {
     const query = readReviewQuery(c.req.query());
     const lang = requestLang(c);
     c.header('Vary', 'Accept-Language', { append: true }); // «Клиент» or «Client»
-    const [page, summary] = await Promise.all([listPublishedReviews(deps.db, query), reviewSummary(deps.db, query.employee)]);
+    const [page, summary] = await Promise.all([
+      listPublishedReviews(deps.db, query),
+      reviewSummary(deps.db, query.employee),
+    ]);
     return c.json({
       items: page.items.map((r) => reviewItem(lang, r)),
       nextCursor: page.nextCursor && encodeCursor(page.nextCursor),

@@ -7,28 +7,61 @@ import type { Db } from '../db/connection.ts';
 export async function* exportSubmissions(db: Db, pageSize = 500) {
   let after: { created_at: string; id: string } | undefined;
   for (;;) {
-    let q = db.selectFrom('submissions').leftJoin('employees', 'employees.id', 'submissions.employee_id')
-      .selectAll('submissions').select('employees.slug as employee_slug')
-      .orderBy('submissions.created_at').orderBy('submissions.id').limit(pageSize);
+    let q = db
+      .selectFrom('submissions')
+      .leftJoin('employees', 'employees.id', 'submissions.employee_id')
+      .selectAll('submissions')
+      .select('employees.slug as employee_slug')
+      .orderBy('submissions.created_at')
+      .orderBy('submissions.id')
+      .limit(pageSize);
     if (after) {
       const a = after;
-      q = q.where((eb) => eb.or([
-        eb('submissions.created_at', '>', a.created_at),
-        eb.and([eb('submissions.created_at', '=', a.created_at), eb('submissions.id', '>', a.id)]),
-      ]));
+      q = q.where((eb) =>
+        eb.or([
+          eb('submissions.created_at', '>', a.created_at),
+          eb.and([eb('submissions.created_at', '=', a.created_at), eb('submissions.id', '>', a.id)]),
+        ]),
+      );
     }
     const rows = await q.execute();
     if (rows.length === 0) return;
-    const files = await db.selectFrom('attachments').select(['id', 'submission_id', 'filename', 'mime', 'size', 'sha256'])
-      .where('submission_id', 'in', rows.map((r) => r.id)).orderBy('created_at').orderBy('id').execute();
+    const files = await db
+      .selectFrom('attachments')
+      .select(['id', 'submission_id', 'filename', 'mime', 'size', 'sha256'])
+      .where(
+        'submission_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     for (const r of rows) {
       // Each type with the field names of its public API.
-      const own = r.type === 'rating'
-        ? { subject: r.subject, employee: r.employee_slug, score: r.score, comment: r.message === '' ? null : r.message, publish: r.publish === 1 }
-        : { kind: r.kind, message: r.message, inn: r.inn, phone: r.phone };
+      const own =
+        r.type === 'rating'
+          ? {
+              subject: r.subject,
+              employee: r.employee_slug,
+              score: r.score,
+              comment: r.message === '' ? null : r.message,
+              publish: r.publish === 1,
+            }
+          : { kind: r.kind, message: r.message, inn: r.inn, phone: r.phone };
       yield {
-        id: r.id, number: r.number, createdAt: r.created_at, type: r.type, ...own, status: r.status, channel: r.channel,
-        name: r.name, organization: r.organization, email: r.email, page: r.page, lang: r.lang,
+        id: r.id,
+        number: r.number,
+        createdAt: r.created_at,
+        type: r.type,
+        ...own,
+        status: r.status,
+        channel: r.channel,
+        name: r.name,
+        organization: r.organization,
+        email: r.email,
+        page: r.page,
+        lang: r.lang,
         consent: { version: r.consent_version, at: r.consent_at, ip: r.consent_ip, userAgent: r.consent_user_agent },
         attachments: files.filter((f) => f.submission_id === r.id).map(({ submission_id: _s, ...f }) => f),
       };

@@ -23,4 +23,5 @@ export async function idempotent<A>(db: Db, key: string | undefined, create: () 
 }
 
 /** The key of a request: the `Idempotency-Key` header, else the body's `idempotencyKey`. */
-export const requestKey = (header: string | undefined, body: string | undefined) => header?.trim().slice(0, 200) || body;
+export const requestKey = (header: string | undefined, body: string | undefined) =>
+  header?.trim().slice(0, 200) || body;

@@ -11,8 +11,17 @@ describe.each(DB_KINDS)('registration numbers on %s', (kind) => {
     t = await buildTestApp(kind);
     const apps = kind === 'postgres' ? [t.app, t.another()] : [t.app, t.app];
     const body = JSON.stringify({ kind: 'thanks', message: 'Спасибо!', consent: true });
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      Promise.resolve(apps[i % 2]!.request('/api/v1/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).then((r) => r.json())));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        Promise.resolve(
+          apps[i % 2]!.request('/api/v1/feedback', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          }),
+        ).then((r) => r.json()),
+      ),
+    );
     const numbers = answers.map((a) => a.number).sort();
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => `2026-${String(i + 1).padStart(5, '0')}`));
   });

@@ -11,17 +11,30 @@ export async function insertSubmission(trx: Db, row: Insertable<SubmissionTable>
   await trx.insertInto('submissions').values(row).execute();
   const meta = files.map(({ content: _c, ...m }) => ({ ...m, id: newId() }));
   for (const [i, file] of files.entries()) {
-    await trx.insertInto('attachments').values({
-      id: meta[i]!.id, submission_id: row.id, filename: file.filename, mime: file.mime, size: file.size,
-      sha256: file.sha256, content: file.content, created_at: row.created_at,
-    }).execute();
+    await trx
+      .insertInto('attachments')
+      .values({
+        id: meta[i]!.id,
+        submission_id: row.id,
+        filename: file.filename,
+        mime: file.mime,
+        size: file.size,
+        sha256: file.sha256,
+        content: file.content,
+        created_at: row.created_at,
+      })
+      .execute();
   }
   return meta;
 }
 
 /** The first answer given for an idempotency key, if any. */
 export async function answerForKey(db: Db, key: string): Promise<unknown | undefined> {
-  const row = await db.selectFrom('submissions').select('response').where('idempotency_key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('submissions')
+    .select('response')
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
   return row ? JSON.parse(row.response) : undefined;
 }
 

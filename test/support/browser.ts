@@ -9,14 +9,24 @@ const CHROMIUM = '/usr/bin/chromium';
  */
 export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium for the browser tests`);
+  if (process.env.CI)
+    throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium for the browser tests`);
   console.warn(`[otklik tests] ${CHROMIUM} not found: browser tests are SKIPPED (apt-get install -y chromium).`);
 }
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

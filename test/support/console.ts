@@ -20,19 +20,27 @@ const TEST_COST = { N: 2 ** 10, r: 8, p: 1 };
  * Adds an active console user straight to the database (no HTTP, no audit entry).
  * @example const qms = await createUser(db, clock, { email: 'qms@example.ru', role: 'qms' });
  */
-export async function createUser(db: Db, clock: Clock, opts: {
-  email: string;
-  role: Role;
-  departmentId?: string | null;
-  password?: string;
-  name?: string;
-  /** As after `user add` with a one-time password: only /password, /me and /logout answer. */
-  mustChangePassword?: boolean;
-}): Promise<{ id: string; email: string; password: string }> {
+export async function createUser(
+  db: Db,
+  clock: Clock,
+  opts: {
+    email: string;
+    role: Role;
+    departmentId?: string | null;
+    password?: string;
+    name?: string;
+    /** As after `user add` with a one-time password: only /password, /me and /logout answer. */
+    mustChangePassword?: boolean;
+  },
+): Promise<{ id: string; email: string; password: string }> {
   const password = opts.password ?? TEST_PASSWORD;
   const id = await insertUser(db, clock, {
-    email: opts.email, name: opts.name ?? opts.email.split('@')[0]!, role: opts.role, departmentId: opts.departmentId ?? null,
-    passwordHash: await hashPassword(password, TEST_COST), mustChangePassword: opts.mustChangePassword ?? false,
+    email: opts.email,
+    name: opts.name ?? opts.email.split('@')[0]!,
+    role: opts.role,
+    departmentId: opts.departmentId ?? null,
+    passwordHash: await hashPassword(password, TEST_COST),
+    mustChangePassword: opts.mustChangePassword ?? false,
   });
   return { id, email: opts.email.trim().toLowerCase(), password };
 }
@@ -60,7 +68,9 @@ export interface ConsoleSession {
  */
 export async function signIn(app: RequestTarget, email: string, password: string): Promise<ConsoleSession> {
   const res = await app.request('/api/admin/login', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`signIn(${email}) got ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as { user: ConsoleUser; csrfToken: string };
@@ -68,7 +78,9 @@ export async function signIn(app: RequestTarget, email: string, password: string
   const cookie = setCookie.split(';')[0]!;
   if (!cookie.startsWith('otklik_session=')) throw new Error(`signIn(${email}): no session cookie in ${setCookie}`);
   return {
-    cookie, csrfToken: body.csrfToken, user: body.user,
+    cookie,
+    csrfToken: body.csrfToken,
+    user: body.user,
     request: async (path, init = {}) => {
       const { json, ...rest } = init;
       const headers = new Headers({ Cookie: cookie, 'X-CSRF-Token': body.csrfToken });

@@ -35,8 +35,13 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
     await migrateToLatest(db);
     const others: Db[] = [];
     return {
-      db, kind,
-      openAnother: () => { const o = openDb({ dataDir }).db; others.push(o); return o; },
+      db,
+      kind,
+      openAnother: () => {
+        const o = openDb({ dataDir }).db;
+        others.push(o);
+        return o;
+      },
       close: async () => {
         for (const o of others) await o.destroy();
         await db.destroy();
@@ -50,9 +55,12 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const open = () => new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgUrl, max: 5, options: `-c search_path=${schema}` }) }),
-  });
+  const open = () =>
+    new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: pgUrl, max: 5, options: `-c search_path=${schema}` }),
+      }),
+    });
   const db = open();
   const others: Db[] = [];
   const close = async () => {
@@ -69,5 +77,14 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
     await close(); // leave nothing behind in the shared test database
     throw err;
   }
-  return { db, kind, openAnother: () => { const o = open(); others.push(o); return o; }, close };
+  return {
+    db,
+    kind,
+    openAnother: () => {
+      const o = open();
+      others.push(o);
+      return o;
+    },
+    close,
+  };
 }

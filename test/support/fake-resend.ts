@@ -45,7 +45,8 @@ export interface FakeResend {
 }
 
 const ADDRESS = /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/;
-const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const list = (v: unknown): string[] =>
+  v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
 /**
  * A local stand-in for Resend's HTTP API (`POST /emails`, `POST /emails/batch`), real enough for
@@ -68,48 +69,75 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '';
     const key = header(req, 'idempotency-key');
-    const log = (status: number, count: number, replayed = false) => requests.push({ path, idempotencyKey: key, status, count, replayed });
+    const log = (status: number, count: number, replayed = false) =>
+      requests.push({ path, idempotencyKey: key, status, count, replayed });
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    const error = (status: number, name: string, message: string, headers: Record<string, string> = {}) => answer(status, { statusCode: status, name, message }, headers);
+    const error = (status: number, name: string, message: string, headers: Record<string, string> = {}) =>
+      answer(status, { statusCode: status, name, message }, headers);
 
-    if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch')) return error(404, 'not_found', 'The requested endpoint does not exist.');
-    if (header(req, 'authorization') !== `Bearer ${apiKey}`) return log(401, 0), error(401, 'invalid_api_key', 'API key is invalid');
+    if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch'))
+      return error(404, 'not_found', 'The requested endpoint does not exist.');
+    if (header(req, 'authorization') !== `Bearer ${apiKey}`)
+      return (log(401, 0), error(401, 'invalid_api_key', 'API key is invalid'));
     let payload: unknown;
     try {
       payload = JSON.parse(raw);
     } catch {
-      return log(400, 0), error(400, 'validation_error', 'Invalid JSON');
+      return (log(400, 0), error(400, 'validation_error', 'Invalid JSON'));
     }
-    const emails = (path === '/emails/batch' ? (Array.isArray(payload) ? payload : []) : [payload]) as Array<Record<string, unknown>>;
+    const emails = (path === '/emails/batch' ? (Array.isArray(payload) ? payload : []) : [payload]) as Array<
+      Record<string, unknown>
+    >;
 
     const hash = createHash('sha256').update(`${path}\n${raw}`).digest('hex');
     const seen = key ? remembered.get(key) : undefined;
     if (seen) {
-      if (seen.hash !== hash) return log(409, emails.length), error(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload.');
+      if (seen.hash !== hash)
+        return (
+          log(409, emails.length),
+          error(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload.')
+        );
       log(200, emails.length, true);
       return answer(200, JSON.parse(seen.body));
     }
     const failure = failures.shift();
     if (failure) {
       log(failure.status, emails.length);
-      if (failure.status === 429) return error(429, 'rate_limit_exceeded', 'Too many requests.', failure.retryAfter ? { 'retry-after': failure.retryAfter } : {});
-      if (failure.status === 422) return error(422, failure.name ?? 'validation_error', failure.message ?? 'Invalid request.');
+      if (failure.status === 429)
+        return error(
+          429,
+          'rate_limit_exceeded',
+          'Too many requests.',
+          failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
+        );
+      if (failure.status === 422)
+        return error(422, failure.name ?? 'validation_error', failure.message ?? 'Invalid request.');
       return error(500, 'internal_server_error', 'An unexpected error occurred.');
     }
     const problem = validate(emails, path === '/emails/batch');
-    if (problem) return log(422, emails.length), error(422, 'validation_error', problem);
+    if (problem) return (log(422, emails.length), error(422, 'validation_error', problem));
 
     const via = path === '/emails/batch' ? 'batch' : 'single';
     const ids = emails.map((e) => {
       const id = `fake-${nextId++}`;
       delivered.push({
-        id, from: String(e.from), to: list(e.to), reply_to: list(e.reply_to), subject: String(e.subject),
-        html: e.html as string | undefined, text: e.text as string | undefined,
-        attachments: ((e.attachments as DeliveredEmail['attachments'] | undefined) ?? []).map((a) => ({ filename: a.filename, content: a.content, content_type: a.content_type })),
-        via, idempotencyKey: key,
+        id,
+        from: String(e.from),
+        to: list(e.to),
+        reply_to: list(e.reply_to),
+        subject: String(e.subject),
+        html: e.html as string | undefined,
+        text: e.text as string | undefined,
+        attachments: ((e.attachments as DeliveredEmail['attachments'] | undefined) ?? []).map((a) => ({
+          filename: a.filename,
+          content: a.content,
+          content_type: a.content_type,
+        })),
+        via,
+        idempotencyKey: key,
       });
       return id;
     });
@@ -131,9 +159,17 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     apiKey,
     delivered,
     requests,
-    failNext: (n, failure) => { for (let i = 0; i < n; i++) failures.push(failure); },
-    loseAnswers: (n) => { lose += n; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    failNext: (n, failure) => {
+      for (let i = 0; i < n; i++) failures.push(failure);
+    },
+    loseAnswers: (n) => {
+      lose += n;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

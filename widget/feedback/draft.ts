@@ -18,11 +18,26 @@ export type DraftField = keyof Draft;
 
 /** Fields in the order they appear, so the first invalid one gets the focus. */
 export const FIELD_ORDER: ReadonlyArray<DraftField | 'files'> = [
-  'kind', 'message', 'name', 'organization', 'inn', 'phone', 'email', 'files', 'consent',
+  'kind',
+  'message',
+  'name',
+  'organization',
+  'inn',
+  'phone',
+  'email',
+  'files',
+  'consent',
 ];
 
 export const emptyDraft = (): Draft => ({
-  kind: '', message: '', name: '', organization: '', inn: '', phone: '', email: '', consent: false,
+  kind: '',
+  message: '',
+  name: '',
+  organization: '',
+  inn: '',
+  phone: '',
+  email: '',
+  consent: false,
 });
 
 /**

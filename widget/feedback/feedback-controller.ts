@@ -40,7 +40,14 @@ export interface FeedbackState {
  * 12 KB budget, for this one stateful piece.
  */
 export abstract class FeedbackController extends Component<FeedbackProps, FeedbackState> {
-  override state: FeedbackState = { files: [], errors: {}, notice: null, sending: false, accepted: null, announcement: '' };
+  override state: FeedbackState = {
+    files: [],
+    errors: {},
+    notice: null,
+    sending: false,
+    accepted: null,
+    announcement: '',
+  };
   form = createRef<HTMLFormElement>();
   /** The fields' first values; blank again after a success. */
   initial = this.props.initial ?? emptyDraft();
@@ -67,7 +74,9 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
   check(field: string, always: boolean) {
     if (!(field in this.initial)) return; // the draft's fields only: not the file picker, not a button
     const code = validateDraft(draftFromForm(this.form.current))[field];
-    this.setState(({ errors }) => (always || errors[field as DraftField] ? { errors: { ...errors, [field]: code && this.messages()[code] } } : null));
+    this.setState(({ errors }) =>
+      always || errors[field as DraftField] ? { errors: { ...errors, [field]: code && this.messages()[code] } } : null,
+    );
   }
 
   setFiles(files: File[], error?: string) {
@@ -111,7 +120,14 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
     this.key ||= newIdempotencyKey();
     this.setState({ sending: true, notice: null });
     this.announce(texts.sending);
-    const result = await sendFeedback({ base, lang, draft, files: this.files, idempotencyKey: this.key, page: location.href });
+    const result = await sendFeedback({
+      base,
+      lang,
+      draft,
+      files: this.files,
+      idempotencyKey: this.key,
+      page: location.href,
+    });
     this.busy = false;
     this.setState({ sending: false });
     if (result.ok) {

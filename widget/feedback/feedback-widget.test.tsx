@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe('<otklik-feedback> validation', () => {
-  it('shows the shared schema\'s errors next to the fields they name and focuses the first', async () => {
+  it("shows the shared schema's errors next to the fields they name and focuses the first", async () => {
     const fetch = stubFetch();
     const w = setup();
     await submit(w);
@@ -61,7 +61,13 @@ describe('<otklik-feedback> sending', () => {
     const body = JSON.parse(init.body as string);
     expect(headers['Accept-Language']).toBe('ru');
     expect(headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(body).toMatchObject({ kind: 'complaint', message: 'Долго не отвечали на звонок', phone: '8 (951) 511-35-23', consent: true, idempotencyKey: headers['Idempotency-Key'] });
+    expect(body).toMatchObject({
+      kind: 'complaint',
+      message: 'Долго не отвечали на звонок',
+      phone: '8 (951) 511-35-23',
+      consent: true,
+      idempotencyKey: headers['Idempotency-Key'],
+    });
     expect(body).not.toHaveProperty('email');
 
     expect(w.text()).toContain(ru.accepted);
@@ -102,8 +108,16 @@ describe('<otklik-feedback> sending', () => {
     expect((fetch.mock.calls[3]![1].headers as Record<string, string>)['Idempotency-Key']).not.toBe(keys[0]);
   });
 
-  it('shows the server\'s field errors next to the fields and its message at the top', async () => {
-    stubFetch(json(422, { error: { code: 'validation', message: 'Проверьте поля формы', fields: { email: 'Проверьте адрес электронной почты', files: 'Этот тип файла не принимается' } } }));
+  it("shows the server's field errors next to the fields and its message at the top", async () => {
+    stubFetch(
+      json(422, {
+        error: {
+          code: 'validation',
+          message: 'Проверьте поля формы',
+          fields: { email: 'Проверьте адрес электронной почты', files: 'Этот тип файла не принимается' },
+        },
+      }),
+    );
     const w = setup();
     await fillValid(w);
     await submit(w);
@@ -131,7 +145,10 @@ describe('<otklik-feedback> files', () => {
     expect(w.errorOf('files')).toBe(`${FIELD_ERRORS.ru.fileSize}: big.pdf`);
     expect([...w.root.querySelectorAll('.list .name')].map((n) => n.textContent)).toEqual(['a.pdf']);
 
-    await pick(w, ['b', 'c', 'd', 'e', 'f'].map((n) => file(`${n}.pdf`, 10)));
+    await pick(
+      w,
+      ['b', 'c', 'd', 'e', 'f'].map((n) => file(`${n}.pdf`, 10)),
+    );
     expect(w.errorOf('files')).toBe(`${FIELD_ERRORS.ru.filesCount}: f.pdf`);
     expect(w.root.querySelectorAll('.list li')).toHaveLength(5);
 
@@ -159,7 +176,7 @@ describe('<otklik-feedback> files', () => {
 });
 
 describe('<otklik-feedback lang="en">', () => {
-  it('speaks English: labels, errors, the server\'s language', async () => {
+  it("speaks English: labels, errors, the server's language", async () => {
     const fetch = stubFetch(created('2026-00046'));
     const w = setup({ lang: 'en' });
     expect(w.text()).toContain(FORM_TEXTS.en.message);
@@ -192,7 +209,7 @@ describe('<otklik-feedback> theming and links', () => {
   });
 });
 
-describe('<otklik-feedback> over the hosted page\'s plain form', () => {
+describe("<otklik-feedback> over the hosted page's plain form", () => {
   it('takes over what the client typed before the widget came', () => {
     const host = document.createElement('otklik-feedback');
     host.innerHTML = `<form method="post" action="/f">

@@ -13,7 +13,8 @@ export class FeedbackWidget extends FeedbackController {
   submit = async () => {
     const target = await this.send();
     // After a failed check, the first wrong field (or the server's message) gets the focus.
-    if (target) this.form.current?.querySelector<HTMLElement>(target === 'notice' ? '.notice' : `[name="${target}"]`)?.focus();
+    if (target)
+      this.form.current?.querySelector<HTMLElement>(target === 'notice' ? '.notice' : `[name="${target}"]`)?.focus();
   };
 
   render() {
@@ -70,8 +71,21 @@ export class FeedbackWidget extends FeedbackController {
               <TextField {...text('phone')} type="tel" autoComplete="tel" />
               <TextField {...text('email')} type="email" autoComplete="email" />
             </div>
-            <FileField lang={lang} files={files} maxFileMb={settings.maxFileMb} error={errors.files} onPick={this.pickFiles} onRemove={this.removeFile} />
-            <ConsentField texts={texts} initial={initial.consent} error={errors.consent} privacyUrl={settings.privacyUrl} termsUrl={settings.termsUrl} />
+            <FileField
+              lang={lang}
+              files={files}
+              maxFileMb={settings.maxFileMb}
+              error={errors.files}
+              onPick={this.pickFiles}
+              onRemove={this.removeFile}
+            />
+            <ConsentField
+              texts={texts}
+              initial={initial.consent}
+              error={errors.consent}
+              privacyUrl={settings.privacyUrl}
+              termsUrl={settings.termsUrl}
+            />
             {notice?.retry && (
               <div class="notice">
                 <p>{notice.text}</p>

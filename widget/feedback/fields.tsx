@@ -11,14 +11,22 @@ export function invalidProps(field: string, error: string | undefined) {
 
 /** A field's error, next to it, named by its id. */
 export function FieldError({ field, text }: { field: string; text: string | undefined }) {
-  return text ? <p class="error" id={errorId(field)}>{text}</p> : null;
+  return text ? (
+    <p class="error" id={errorId(field)}>
+      {text}
+    </p>
+  ) : null;
 }
 
 /**
  * The asterisk of a required field. Screen readers hear the control's `required` instead; the
  * form is `noValidate`, so the browser's own bubbles never show.
  */
-export const Required = () => <span class="req" aria-hidden="true">*</span>;
+export const Required = () => (
+  <span class="req" aria-hidden="true">
+    *
+  </span>
+);
 
 interface TextFieldProps {
   field: string;

@@ -20,9 +20,19 @@ export function mount(host: HTMLElement, { base, root, launcher }: MountOptions)
     const settings = readSettings(host, base);
     const form = <FeedbackWidget settings={settings} initial={initial} />;
     render(
-      <div class="otk" lang={settings.lang} style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}>
+      <div
+        class="otk"
+        lang={settings.lang}
+        style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}
+      >
         <style>{css}</style>
-        {launcher ? <FeedbackDialog texts={FORM_TEXTS[settings.lang]} launcher={launcher}>{form}</FeedbackDialog> : form}
+        {launcher ? (
+          <FeedbackDialog texts={FORM_TEXTS[settings.lang]} launcher={launcher}>
+            {form}
+          </FeedbackDialog>
+        ) : (
+          form
+        )}
       </div>,
       container,
     );

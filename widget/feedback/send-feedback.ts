@@ -34,7 +34,11 @@ export interface SendRequest {
  */
 export async function sendFeedback(req: SendRequest): Promise<SendResult> {
   const fields = blankToUndefined({ ...req.draft, consent: true, page: req.page, idempotencyKey: req.idempotencyKey });
-  const headers: Record<string, string> = { 'Idempotency-Key': req.idempotencyKey, 'Accept-Language': req.lang, Accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'Idempotency-Key': req.idempotencyKey,
+    'Accept-Language': req.lang,
+    Accept: 'application/json',
+  };
   let body: string | FormData;
   if (req.files.length) {
     body = new FormData();
@@ -53,7 +57,8 @@ export async function sendFeedback(req: SendRequest): Promise<SendResult> {
     return { ok: false, network: true };
   }
   if (response.ok && json?.number) return { ok: true, accepted: json as Accepted };
-  if (json?.error && response.status < 500) return { ok: false, message: json.error.message, fields: json.error.fields ?? {} };
+  if (json?.error && response.status < 500)
+    return { ok: false, message: json.error.message, fields: json.error.fields ?? {} };
   // A proxy in front of the server (nginx refuses bodies over 1 MB by default) answers 413 in HTML.
   if (response.status === 413) return { ok: false, message: '', fields: { files: FIELD_ERRORS[req.lang].fileSize } };
   return { ok: false, network: true };

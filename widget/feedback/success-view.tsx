@@ -5,7 +5,15 @@ import type { FormTexts } from './settings.ts';
 const focus = (heading: HTMLElement | null) => heading?.focus();
 
 /** «Ваша заявка принята!» with the registration number; the heading takes the focus. */
-export function SuccessView({ texts, accepted, onAnother }: { texts: FormTexts; accepted: Accepted; onAnother(): void }) {
+export function SuccessView({
+  texts,
+  accepted,
+  onAnother,
+}: {
+  texts: FormTexts;
+  accepted: Accepted;
+  onAnother(): void;
+}) {
   return (
     <div class="done">
       <h3 tabIndex={-1} ref={focus}>

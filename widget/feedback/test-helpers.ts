@@ -14,12 +14,18 @@ export function setup(attributes: Record<string, string> = {}, launcher?: HTMLBu
   const widget = mount(host, { base: BASE, root, launcher });
   const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector);
   return {
-    host, root, widget, $,
+    host,
+    root,
+    widget,
+    $,
     text: () => root.textContent ?? '',
     field: (name: string) => $<HTMLInputElement>(`[name="${name}"]`)!,
     errorOf: (name: string) => {
-      const id = $(`[name="${name}"]`)?.getAttribute('aria-describedby')?.split(' ').find((i) => i.endsWith('-error'));
-      return id ? root.getElementById(id)?.textContent ?? null : null;
+      const id = $(`[name="${name}"]`)
+        ?.getAttribute('aria-describedby')
+        ?.split(' ')
+        .find((i) => i.endsWith('-error'));
+      return id ? (root.getElementById(id)?.textContent ?? null) : null;
     },
   };
 }
@@ -57,4 +63,10 @@ export function stubFetch(...answers: Array<Response | Error>) {
 }
 
 export const created = (number: string) =>
-  json(201, { id: 'f1', number, kind: 'complaint', createdAt: '2026-11-23T10:00:00Z', ack: 'Благодарим Вас за обращение.' });
+  json(201, {
+    id: 'f1',
+    number,
+    kind: 'complaint',
+    createdAt: '2026-11-23T10:00:00Z',
+    ack: 'Благодарим Вас за обращение.',
+  });

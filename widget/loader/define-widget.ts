@@ -39,7 +39,10 @@ export function defineWidget(tag: string, chunk: string, base: string, importer 
         } else if (!this.observer) {
           // 300px ahead of the viewport, so the form is usually ready before it is seen. Every
           // browser that can run this script (it uses ??=) has IntersectionObserver.
-          this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.inline(), { rootMargin: '300px' });
+          this.observer = new IntersectionObserver(
+            (entries) => entries.some((e) => e.isIntersecting) && this.inline(),
+            { rootMargin: '300px' },
+          );
           this.observer.observe(this);
         }
       }

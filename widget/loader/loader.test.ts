@@ -29,16 +29,28 @@ function fakeWidget() {
 /** Catches the IntersectionObserver the loader creates, to say when the element comes near. */
 function fakeIntersectionObserver() {
   const observers: Array<{ callback: IntersectionObserverCallback; targets: Element[] }> = [];
-  vi.stubGlobal('IntersectionObserver', class {
-    targets: Element[] = [];
-    constructor(callback: IntersectionObserverCallback) {
-      observers.push({ callback, targets: this.targets });
-    }
-    observe(target: Element) { this.targets.push(target); }
-    disconnect() { this.targets.length = 0; }
-  });
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      targets: Element[] = [];
+      constructor(callback: IntersectionObserverCallback) {
+        observers.push({ callback, targets: this.targets });
+      }
+      observe(target: Element) {
+        this.targets.push(target);
+      }
+      disconnect() {
+        this.targets.length = 0;
+      }
+    },
+  );
   return {
-    intersect: () => observers.forEach((o) => o.targets.length && o.callback(o.targets.map((target) => ({ target, isIntersecting: true })) as never, {} as never)),
+    intersect: () =>
+      observers.forEach(
+        (o) =>
+          o.targets.length &&
+          o.callback(o.targets.map((target) => ({ target, isIntersecting: true })) as never, {} as never),
+      ),
   };
 }
 
@@ -49,12 +61,16 @@ afterEach(() => {
 
 describe('loader', () => {
   it('finds the server next to the script', () => {
-    expect(scriptBase('https://feedback.example.ru/embed.js?v=2', 'https://site.ru/page')).toBe('https://feedback.example.ru/');
-    expect(scriptBase('http://127.0.0.1:8787/otklik/embed.js', 'https://site.ru/')).toBe('http://127.0.0.1:8787/otklik/');
+    expect(scriptBase('https://feedback.example.ru/embed.js?v=2', 'https://site.ru/page')).toBe(
+      'https://feedback.example.ru/',
+    );
+    expect(scriptBase('http://127.0.0.1:8787/otklik/embed.js', 'https://site.ru/')).toBe(
+      'http://127.0.0.1:8787/otklik/',
+    );
     expect(scriptBase(undefined, 'https://site.ru/a/page.html')).toBe('https://site.ru/a/');
   });
 
-  it('keeps the button texts equal to the form\'s', () => {
+  it("keeps the button texts equal to the form's", () => {
     expect(LAUNCHER_TEXTS).toEqual({ ru: FORM_TEXTS.ru.open, en: FORM_TEXTS.en.open });
   });
 

@@ -5,7 +5,15 @@ import type { RatingTexts } from './settings.ts';
 const focus = (heading: HTMLElement | null) => heading?.focus();
 
 /** «Спасибо за отзыв!» with the review's number and who reads it; the heading takes the focus. */
-export function RatingSuccess({ texts, accepted, employee }: { texts: RatingTexts; accepted: AcceptedRating; employee: boolean }) {
+export function RatingSuccess({
+  texts,
+  accepted,
+  employee,
+}: {
+  texts: RatingTexts;
+  accepted: AcceptedRating;
+  employee: boolean;
+}) {
   const score = accepted.score;
   return (
     <div class="done">

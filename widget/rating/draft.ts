@@ -17,7 +17,14 @@ export type RatingField = keyof RatingDraft;
 /** Fields in the order they appear, so the first invalid one gets the focus. */
 export const FIELD_ORDER: readonly RatingField[] = ['score', 'comment', 'publish', 'name', 'organization', 'email'];
 
-export const emptyRatingDraft = (): RatingDraft => ({ score: '', comment: '', publish: false, name: '', organization: '', email: '' });
+export const emptyRatingDraft = (): RatingDraft => ({
+  score: '',
+  comment: '',
+  publish: false,
+  name: '',
+  organization: '',
+  email: '',
+});
 
 /**
  * Reads a form's fields: the widget's own, and the hosted page's plain form (the element's light

@@ -22,10 +22,19 @@ export function mount(host: HTMLElement, { base, root }: MountOptions): MountedW
   const draw = () => {
     const settings = readRatingSettings(host, base);
     render(
-      <div class="otk" lang={settings.lang} style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}>
+      <div
+        class="otk"
+        lang={settings.lang}
+        style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}
+      >
         <style>{css}</style>
         {ratable(settings) ? (
-          <RatingWidget key={`${settings.subject}/${settings.employee}`} settings={settings} initial={initial} initialKey={initialKey} />
+          <RatingWidget
+            key={`${settings.subject}/${settings.employee}`}
+            settings={settings}
+            initial={initial}
+            initialKey={initialKey}
+          />
         ) : (
           <NothingToRate texts={RATING_TEXTS[settings.lang]} base={base} employee={false} takeFocus={false} />
         )}

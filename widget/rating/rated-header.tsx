@@ -13,7 +13,15 @@ const initials = (name: string) =>
  * Who is rated: «Расскажите моему руководителю, как я работаю!» with the employee's name and
  * position, or «Оцените качество доставки» for a subject, once the server has told its title.
  */
-export function RatedHeader({ texts, employee, rated }: { texts: RatingTexts; employee: boolean; rated: Rated | null }) {
+export function RatedHeader({
+  texts,
+  employee,
+  rated,
+}: {
+  texts: RatingTexts;
+  employee: boolean;
+  rated: Rated | null;
+}) {
   const person = rated && 'name' in rated ? rated : null;
   const title = employee ? texts.employeeTitle : rated && 'title' in rated ? texts.subjectTitle(rated.title) : '';
   return (

@@ -64,7 +64,8 @@ export async function sendRating(base: string, lang: Lang, rating: Partial<Ratin
     return { ok: false, network: true };
   }
   if (response.ok && json?.number) return { ok: true, accepted: json as AcceptedRating };
-  if (json?.error && response.status < 500) return { ok: false, message: json.error.message, fields: json.error.fields ?? {} };
+  if (json?.error && response.status < 500)
+    return { ok: false, message: json.error.message, fields: json.error.fields ?? {} };
   return { ok: false, network: true };
 }
 

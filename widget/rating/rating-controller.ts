@@ -42,10 +42,20 @@ export interface RatingState {
  */
 export abstract class RatingController extends Component<RatingProps, RatingState> {
   /** The fields' first values: what the hosted page's form held, else the `score` its star link chose. */
-  initial: RatingDraft = { ...emptyRatingDraft(), ...this.props.initial, score: this.props.initial?.score || this.props.settings.score };
+  initial: RatingDraft = {
+    ...emptyRatingDraft(),
+    ...this.props.initial,
+    score: this.props.initial?.score || this.props.settings.score,
+  };
   override state: RatingState = {
-    rated: null, gone: false, score: this.initial.score,
-    errors: {}, notice: null, sending: false, accepted: null, announcement: '',
+    rated: null,
+    gone: false,
+    score: this.initial.score,
+    errors: {},
+    notice: null,
+    sending: false,
+    accepted: null,
+    announcement: '',
   };
   form = createRef<HTMLFormElement>();
   /** One per draft: kept across retries, so a retried send counts once. */
@@ -87,7 +97,9 @@ export abstract class RatingController extends Component<RatingProps, RatingStat
   recheck(field: string, always: boolean) {
     if (!(FIELD_ORDER as readonly string[]).includes(field)) return;
     const message = this.check(ratingDraftFromForm(this.form.current)).errors[field as RatingField];
-    this.setState(({ errors }) => (always || errors[field as RatingField] ? { errors: { ...errors, [field]: message } } : null));
+    this.setState(({ errors }) =>
+      always || errors[field as RatingField] ? { errors: { ...errors, [field]: message } } : null,
+    );
   }
 
   /** A field changed: its error goes as soon as it is fixed; a chosen star is a finished answer. */

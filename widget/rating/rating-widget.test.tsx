@@ -22,7 +22,11 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.$('legend')!.textContent).toContain(ru.employeeScoreLegend);
     const stars = [...w.root.querySelectorAll<HTMLInputElement>('input[type="radio"][name="score"]')];
     expect(stars.map((s) => s.closest('label')!.querySelector('.sr')!.textContent)).toEqual([
-      '1 из 5 — очень плохо', '2 из 5 — плохо', '3 из 5 — удовлетворительно', '4 из 5 — хорошо', '5 из 5 — отлично',
+      '1 из 5 — очень плохо',
+      '2 из 5 — плохо',
+      '3 из 5 — удовлетворительно',
+      '4 из 5 — хорошо',
+      '5 из 5 — отлично',
     ]);
     expect(stars.some((s) => s.checked)).toBe(false);
     expect(w.text()).toContain(ru.comment);
@@ -35,11 +39,17 @@ describe('<otklik-rating subject="employee">', () => {
     const w = await setup();
     w.star(4).click();
     await settle();
-    expect([...w.root.querySelectorAll('.star')].map((s) => s.classList.contains('on'))).toEqual([true, true, true, true, false]);
+    expect([...w.root.querySelectorAll('.star')].map((s) => s.classList.contains('on'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(w.$('.said')!.textContent).toBe('4 из 5 — хорошо');
   });
 
-  it('asks for a score before sending, with the shared schema\'s message, and checks the e-mail', async () => {
+  it("asks for a score before sending, with the shared schema's message, and checks the e-mail", async () => {
     const { posts } = stubFetch();
     const w = await setup();
     await submit(w);
@@ -72,8 +82,14 @@ describe('<otklik-rating subject="employee">', () => {
     expect(post!.headers['Accept-Language']).toBe('ru');
     expect(post!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(post!.body).toEqual({
-      subject: 'employee', employee: 'ivanov', score: 4, comment: 'Качественно и своевременно оказаны услуги!', publish: true,
-      organization: 'ООО «Ромашка»', page: location.href, idempotencyKey: post!.headers['Idempotency-Key'],
+      subject: 'employee',
+      employee: 'ivanov',
+      score: 4,
+      comment: 'Качественно и своевременно оказаны услуги!',
+      publish: true,
+      organization: 'ООО «Ромашка»',
+      page: location.href,
+      idempotencyKey: post!.headers['Idempotency-Key'],
     });
 
     expect(w.$('h3')!.textContent).toBe(ru.thanks);
@@ -109,8 +125,16 @@ describe('<otklik-rating subject="employee">', () => {
     expect(new Set(keys).size).toBe(1);
   });
 
-  it('shows the server\'s field errors next to the fields and its message at the top', async () => {
-    stubFetch([json(422, { error: { code: 'validation', message: 'Проверьте поля формы', fields: { email: 'Проверьте адрес электронной почты' } } })]);
+  it("shows the server's field errors next to the fields and its message at the top", async () => {
+    stubFetch([
+      json(422, {
+        error: {
+          code: 'validation',
+          message: 'Проверьте поля формы',
+          fields: { email: 'Проверьте адрес электронной почты' },
+        },
+      }),
+    ]);
     const w = await setup();
     w.star(3).click();
     await type(w.field('email'), 'a@b.ru');
@@ -121,7 +145,7 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.star(3).checked).toBe(true);
   });
 
-  it('says politely that an employee who left can\'t be rated, and offers to write to the company', async () => {
+  it("says politely that an employee who left can't be rated, and offers to write to the company", async () => {
     stubFetch([], { 'employees/ivanov': notFound });
     const w = await setup();
     expect(w.$('h3')!.textContent).toBe(ru.inactiveTitle);
@@ -131,7 +155,11 @@ describe('<otklik-rating subject="employee">', () => {
   });
 
   it('says the same when the employee left while the client was writing (422 naming `employee`)', async () => {
-    stubFetch([json(422, { error: { code: 'validation', message: 'Проверьте поля формы', fields: { employee: FIELD_ERRORS.ru.employee } } })]);
+    stubFetch([
+      json(422, {
+        error: { code: 'validation', message: 'Проверьте поля формы', fields: { employee: FIELD_ERRORS.ru.employee } },
+      }),
+    ]);
     const w = await setup();
     w.star(5).click();
     await submit(w);
@@ -139,7 +167,7 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.root.activeElement).toBe(w.$('h3'));
   });
 
-  it('still works when the server can\'t say who is rated', async () => {
+  it("still works when the server can't say who is rated", async () => {
     const { posts } = stubFetch([created('2026-00009', 5)], { 'employees/ivanov': () => new Error('offline') });
     const w = await setup();
     expect(w.$('h2')!.textContent).toBe(ru.employeeTitle);
@@ -160,7 +188,13 @@ describe('<otklik-rating subject="delivery">', () => {
     expect(w.$('legend')!.textContent).toContain(ru.subjectScoreLegend);
     w.star(5).click();
     await submit(w);
-    expect(posts()[0]!.body).toEqual({ subject: 'delivery', score: 5, publish: false, page: location.href, idempotencyKey: expect.any(String) });
+    expect(posts()[0]!.body).toEqual({
+      subject: 'delivery',
+      score: 5,
+      publish: false,
+      page: location.href,
+      idempotencyKey: expect.any(String),
+    });
     expect(w.text()).toContain(ru.toRecipients);
   });
 
@@ -175,8 +209,8 @@ describe('<otklik-rating subject="delivery">', () => {
   });
 });
 
-describe('<otklik-rating> over the hosted page\'s plain form (/r/:slug)', () => {
-  it('takes over the score the signature link chose, what was typed, and the page\'s idempotency key', async () => {
+describe("<otklik-rating> over the hosted page's plain form (/r/:slug)", () => {
+  it("takes over the score the signature link chose, what was typed, and the page's idempotency key", async () => {
     const { posts } = stubFetch([created('2026-00011', 4)]);
     const w = await setup(
       { subject: 'employee', employee: 'ivanov', score: '5' },
@@ -192,7 +226,14 @@ describe('<otklik-rating> over the hosted page\'s plain form (/r/:slug)', () => 
     expect(w.field('publish').checked).toBe(true);
     expect(w.field('name').value).toBe('Анна');
     await submit(w);
-    expect(posts()[0]!.body).toMatchObject({ score: 4, comment: 'Спасибо за помощь', publish: true, name: 'Анна', email: 'anna@example.ru', idempotencyKey: 'page-key-1' });
+    expect(posts()[0]!.body).toMatchObject({
+      score: 4,
+      comment: 'Спасибо за помощь',
+      publish: true,
+      name: 'Анна',
+      email: 'anna@example.ru',
+      idempotencyKey: 'page-key-1',
+    });
     expect(posts()[0]!.headers['Idempotency-Key']).toBe('page-key-1');
   });
 
@@ -204,7 +245,7 @@ describe('<otklik-rating> over the hosted page\'s plain form (/r/:slug)', () => 
     expect(w.star(1)).not.toBeNull();
   });
 
-  it('preselects the `score` attribute\'s star', async () => {
+  it("preselects the `score` attribute's star", async () => {
     stubFetch();
     const w = await setup({ subject: 'employee', employee: 'ivanov', score: '3' });
     expect(w.star(3).checked).toBe(true);
@@ -215,8 +256,11 @@ describe('<otklik-rating> over the hosted page\'s plain form (/r/:slug)', () => 
 });
 
 describe('<otklik-rating lang="en">', () => {
-  it('speaks English: texts, star names, errors, the server\'s language', async () => {
-    const { fetch, posts } = stubFetch([created('2026-00012', 5)], { 'employees/ivanov': () => json(200, { slug: 'ivanov', name: 'Ivan Ivanov', position: 'Engineer', department: 'IT' }) });
+  it("speaks English: texts, star names, errors, the server's language", async () => {
+    const { fetch, posts } = stubFetch([created('2026-00012', 5)], {
+      'employees/ivanov': () =>
+        json(200, { slug: 'ivanov', name: 'Ivan Ivanov', position: 'Engineer', department: 'IT' }),
+    });
     const w = await setup({ subject: 'employee', employee: 'ivanov', lang: 'en' });
     expect((fetch.mock.calls[0]![1]!.headers as Record<string, string>)['Accept-Language']).toBe('en');
     expect(w.$('h2')!.textContent).toBe(en.employeeTitle);
@@ -248,7 +292,9 @@ describe('<otklik-rating> texts and theming', () => {
   it('keeps its copies of the field errors equal to the shared ones', () => {
     for (const lang of ['ru', 'en'] as const) {
       const own = RATING_TEXTS[lang].fieldErrors;
-      expect(own).toEqual(Object.fromEntries(Object.keys(own).map((code) => [code, FIELD_ERRORS[lang][code as keyof typeof own]])));
+      expect(own).toEqual(
+        Object.fromEntries(Object.keys(own).map((code) => [code, FIELD_ERRORS[lang][code as keyof typeof own]])),
+      );
     }
   });
 

@@ -17,7 +17,8 @@ export class RatingWidget extends RatingController {
     this.wasSending = true;
     const target = await this.send();
     // After a failed check, the first wrong field (or the server's message) gets the focus.
-    if (target) this.form.current?.querySelector<HTMLElement>(target === 'notice' ? '.notice' : `[name="${target}"]`)?.focus();
+    if (target)
+      this.form.current?.querySelector<HTMLElement>(target === 'notice' ? '.notice' : `[name="${target}"]`)?.focus();
   };
 
   render() {
@@ -26,7 +27,12 @@ export class RatingWidget extends RatingController {
     const { initial } = this;
     const texts = this.texts();
     const employee = subject === 'employee';
-    const text = (field: 'comment' | 'name' | 'organization' | 'email') => ({ field, label: texts[field], initial: initial[field], error: errors[field] });
+    const text = (field: 'comment' | 'name' | 'organization' | 'email') => ({
+      field,
+      label: texts[field],
+      initial: initial[field],
+      error: errors[field],
+    });
     const target = (e: Event) => e.target as HTMLInputElement;
 
     if (gone) return <NothingToRate texts={texts} base={base} employee={employee} takeFocus={this.wasSending} />;

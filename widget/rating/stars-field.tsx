@@ -31,7 +31,14 @@ export function StarsField({ texts, legend, initial, score, error }: StarsFieldP
           const label = texts.starLabel(n, texts.stars[n - 1]!);
           return (
             <label class={n <= chosen ? 'star on' : 'star'} key={n} title={label}>
-              <input type="radio" name="score" value={n} defaultChecked={initial === String(n)} required {...invalidProps('score', error)} />
+              <input
+                type="radio"
+                name="score"
+                value={n}
+                defaultChecked={initial === String(n)}
+                required
+                {...invalidProps('score', error)}
+              />
               <span aria-hidden="true">★</span>
               <span class="sr">{label}</span>
             </label>

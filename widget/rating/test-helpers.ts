@@ -20,9 +20,18 @@ type Answer = Response | Error;
  * is not there answers 404), POSTs answer `posts` in turn (an Error rejects, as a dropped
  * connection does).
  */
-export function stubFetch(posts: Answer[] = [], lookups: Record<string, () => Answer> = { 'employees/ivanov': () => json(200, IVANOV), 'subjects/delivery': () => json(200, DELIVERY) }) {
+export function stubFetch(
+  posts: Answer[] = [],
+  lookups: Record<string, () => Answer> = {
+    'employees/ivanov': () => json(200, IVANOV),
+    'subjects/delivery': () => json(200, DELIVERY),
+  },
+) {
   const fetch = vi.fn(async (url: string, init: RequestInit = {}) => {
-    const answer = init.method === 'POST' ? posts.shift() ?? new Error('no more answers') : (lookups[url.slice(`${BASE}api/v1/`.length)] ?? notFound)();
+    const answer =
+      init.method === 'POST'
+        ? (posts.shift() ?? new Error('no more answers'))
+        : (lookups[url.slice(`${BASE}api/v1/`.length)] ?? notFound)();
     if (answer instanceof Error) throw new TypeError('Failed to fetch');
     return answer;
   });
@@ -33,7 +42,11 @@ export function stubFetch(posts: Answer[] = [], lookups: Record<string, () => An
     posts: () =>
       fetch.mock.calls
         .filter(([, init]) => init?.method === 'POST')
-        .map(([url, init]) => ({ url, headers: init!.headers as Record<string, string>, body: JSON.parse(init!.body as string) })),
+        .map(([url, init]) => ({
+          url,
+          headers: init!.headers as Record<string, string>,
+          body: JSON.parse(init!.body as string),
+        })),
   };
 }
 
@@ -43,7 +56,10 @@ export const settle = async () => {
 };
 
 /** Renders `<otklik-rating>` the way the loader does (over `lightDom`, if given) and reaches into it. */
-export async function setup(attributes: Record<string, string> = { subject: 'employee', employee: 'ivanov' }, lightDom = '') {
+export async function setup(
+  attributes: Record<string, string> = { subject: 'employee', employee: 'ivanov' },
+  lightDom = '',
+) {
   const host = document.createElement('otklik-rating');
   for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
   host.innerHTML = lightDom;
@@ -53,7 +69,9 @@ export async function setup(attributes: Record<string, string> = { subject: 'emp
   await settle();
   const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector);
   return {
-    host, root, $,
+    host,
+    root,
+    $,
     $$: (selector: string) => [...root.querySelectorAll(selector)],
     text: () => root.textContent ?? '',
     field: (name: string) => $<HTMLInputElement>(`[name="${name}"]`)!,
@@ -61,7 +79,7 @@ export async function setup(attributes: Record<string, string> = { subject: 'emp
     button: (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!,
     errorOf: (name: string) => {
       const id = $(`[name="${name}"]`)?.getAttribute('aria-describedby');
-      return id ? root.getElementById(id)?.textContent ?? null : null;
+      return id ? (root.getElementById(id)?.textContent ?? null) : null;
     },
   };
 }

@@ -15,7 +15,11 @@ export function mount(host: HTMLElement, { base, root }: MountOptions): MountedW
   const draw = () => {
     const settings = readReviewsSettings(host, base);
     render(
-      <div class="otk" lang={settings.lang} style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}>
+      <div
+        class="otk"
+        lang={settings.lang}
+        style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}
+      >
         <style>{css}</style>
         <ReviewsWidget key={`${settings.employee}/${settings.limit}/${settings.lang}`} settings={settings} />
       </div>,

@@ -22,10 +22,17 @@ export interface ReviewsPage {
  * doesn't answer as expected (no connection, an error, a wrong `employee` attribute).
  * @example await loadReviews('https://feedback.example.ru/', 'ru', 'ivanov', 5) // { items: [ … ], summary: { count: 12, average: 4.7 }, … }
  */
-export async function loadReviews(base: string, lang: Lang, employee: string, limit: number): Promise<ReviewsPage | null> {
+export async function loadReviews(
+  base: string,
+  lang: Lang,
+  employee: string,
+  limit: number,
+): Promise<ReviewsPage | null> {
   const query = `limit=${limit}${employee ? `&employee=${encodeURIComponent(employee)}` : ''}`;
   try {
-    const response = await fetch(`${base}api/v1/reviews?${query}`, { headers: { Accept: 'application/json', 'Accept-Language': lang } });
+    const response = await fetch(`${base}api/v1/reviews?${query}`, {
+      headers: { Accept: 'application/json', 'Accept-Language': lang },
+    });
     const json = response.ok ? ((await response.json()) as ReviewsPage) : null;
     return json && Array.isArray(json.items) && json.summary ? json : null;
   } catch {

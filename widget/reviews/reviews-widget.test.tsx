@@ -11,11 +11,20 @@ afterEach(() => {
 });
 
 describe('<otklik-reviews employee="ivanov" limit="5">', () => {
-  it('asks for the employee\'s newest reviews and shows the average, the count, each review and the link to all', async () => {
-    const fetch = stubFetch(reviewsPage([
-      review({ score: 5, comment: 'Качественно и своевременно оказаны услуги!', publishedAt: '2026-11-21T10:00:00.000Z' }),
-      review({ score: 4, comment: '', author: 'Клиент', publishedAt: '2026-11-20T10:00:00.000Z' }),
-    ], { count: 12, average: 4.7 }));
+  it("asks for the employee's newest reviews and shows the average, the count, each review and the link to all", async () => {
+    const fetch = stubFetch(
+      reviewsPage(
+        [
+          review({
+            score: 5,
+            comment: 'Качественно и своевременно оказаны услуги!',
+            publishedAt: '2026-11-21T10:00:00.000Z',
+          }),
+          review({ score: 4, comment: '', author: 'Клиент', publishedAt: '2026-11-20T10:00:00.000Z' }),
+        ],
+        { count: 12, average: 4.7 },
+      ),
+    );
     const w = await setup();
 
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -49,7 +58,15 @@ describe('<otklik-reviews employee="ivanov" limit="5">', () => {
 
   it('shows a comment with markup as that text, and runs none of it', async () => {
     const xss = '<img src=x onerror=alert(1)>';
-    stubFetch(reviewsPage([review({ comment: xss, author: '<script>alert(2)</script>', employee: { slug: 'x', name: '<b>Иванов</b>', position: '<i>pos</i>' } })]));
+    stubFetch(
+      reviewsPage([
+        review({
+          comment: xss,
+          author: '<script>alert(2)</script>',
+          employee: { slug: 'x', name: '<b>Иванов</b>', position: '<i>pos</i>' },
+        }),
+      ]),
+    );
     const w = await setup();
     expect(w.$('.text')!.textContent).toBe(xss);
     expect(w.$('.by b')!.textContent).toBe('<script>alert(2)</script>');
@@ -77,7 +94,12 @@ describe('<otklik-reviews employee="ivanov" limit="5">', () => {
     expect(w.$<HTMLAnchorElement>('a.all')!.href).toBe(`${BASE}reviews?employee=ivanov`);
     document.body.innerHTML = '';
 
-    stubFetch({ status: 422, body: { error: { code: 'validation', message: 'Проверьте поля формы', fields: { employee: 'Неверное значение' } } } });
+    stubFetch({
+      status: 422,
+      body: {
+        error: { code: 'validation', message: 'Проверьте поля формы', fields: { employee: 'Неверное значение' } },
+      },
+    });
     w = await setup({ employee: 'Not A Slug' });
     expect(w.$('.note')!.textContent).toBe(ru.loadError);
   });
@@ -110,7 +132,10 @@ describe('<otklik-reviews> of everyone', () => {
   });
 
   it('takes the accent colour, hides its heading with header="none", and asks again when the employee changes', async () => {
-    const fetch = stubFetch(reviewsPage([review()]), reviewsPage([review({ employee: { slug: 'petrova', name: 'Петрова Анна', position: null } })]));
+    const fetch = stubFetch(
+      reviewsPage([review()]),
+      reviewsPage([review({ employee: { slug: 'petrova', name: 'Петрова Анна', position: null } })]),
+    );
     const w = await setup({ accent: '#b91c1c', header: 'none' });
     expect(w.$('.otk')!.style.getPropertyValue('--otklik-accent')).toBe('#b91c1c');
     expect(w.$('h2')).toBeNull();
@@ -135,7 +160,7 @@ describe('readReviewsSettings', () => {
     for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
     return readReviewsSettings(el, BASE);
   };
-  it('shows 5 reviews unless told, at most 50, and everyone\'s without `employee`', () => {
+  it("shows 5 reviews unless told, at most 50, and everyone's without `employee`", () => {
     expect(read({})).toEqual({ base: BASE, lang: 'ru', accent: null, employee: '', limit: 5, header: true });
     expect(read({ limit: '3', employee: ' ivanov ' })).toMatchObject({ limit: 3, employee: 'ivanov' });
     expect(read({ limit: '500' }).limit).toBe(50);

@@ -64,7 +64,12 @@ export class ReviewsWidget extends Component<{ settings: ReviewsSettings }, Stat
     const summary = page?.summary;
     const average = summary?.average != null ? formatAverage(settings.lang, summary.average) : '';
     return (
-      <section class="rv" aria-label={settings.header ? undefined : title} aria-labelledby={settings.header ? 't' : undefined} aria-busy={page || failed ? undefined : 'true'}>
+      <section
+        class="rv"
+        aria-label={settings.header ? undefined : title}
+        aria-labelledby={settings.header ? 't' : undefined}
+        aria-busy={page || failed ? undefined : 'true'}
+      >
         {settings.header && <h2 id="t">{title}</h2>}
         {person && (
           <p class="who">

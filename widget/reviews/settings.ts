@@ -39,6 +39,8 @@ export function readReviewsSettings(host: HTMLElement, base: string): ReviewsSet
  * @example allReviewsUrl({ base: 'https://feedback.example.ru/', employee: 'ivanov', lang: 'ru' }) // 'https://feedback.example.ru/reviews?employee=ivanov'
  */
 export function allReviewsUrl(s: Pick<ReviewsSettings, 'base' | 'employee' | 'lang'>): string {
-  const query = [s.employee && `employee=${encodeURIComponent(s.employee)}`, s.lang === 'en' && 'lang=en'].filter(Boolean).join('&');
+  const query = [s.employee && `employee=${encodeURIComponent(s.employee)}`, s.lang === 'en' && 'lang=en']
+    .filter(Boolean)
+    .join('&');
   return `${s.base}reviews${query ? `?${query}` : ''}`;
 }

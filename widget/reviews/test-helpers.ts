@@ -8,11 +8,19 @@ export { BASE };
 export const IVANOV = { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' };
 
 export const review = (over: Partial<Review> = {}): Review => ({
-  id: `r${Math.random().toString(36).slice(2)}`, score: 5, comment: 'Качественно и своевременно оказаны услуги!', author: 'Анна П., ООО «Ромашка»',
-  employee: IVANOV, publishedAt: '2026-11-20T10:00:00.000Z', ...over,
+  id: `r${Math.random().toString(36).slice(2)}`,
+  score: 5,
+  comment: 'Качественно и своевременно оказаны услуги!',
+  author: 'Анна П., ООО «Ромашка»',
+  employee: IVANOV,
+  publishedAt: '2026-11-20T10:00:00.000Z',
+  ...over,
 });
 
-export const reviewsPage = (items: Review[], summary = { count: items.length, average: items.length ? 4.7 : null }): ReviewsPage => ({ items, nextCursor: null, summary });
+export const reviewsPage = (
+  items: Review[],
+  summary = { count: items.length, average: items.length ? 4.7 : null },
+): ReviewsPage => ({ items, nextCursor: null, summary });
 
 /** A fetch stub answering each GET with the next of `answers` (an Error rejects, as a dropped connection does). */
 export function stubFetch(...answers: Array<ReviewsPage | { status: number; body: unknown } | Error>) {
@@ -39,7 +47,8 @@ export async function setup(attributes: Record<string, string> = { employee: 'iv
   mount(host, { base: BASE, root });
   if (wait) await settle();
   return {
-    host, root,
+    host,
+    root,
     $: <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector),
     $$: (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)],
     text: () => root.textContent ?? '',

@@ -13,11 +13,19 @@ const setup = (token = 'csrf-1') => {
 
 describe('the console API client', () => {
   it('sends cookies same-origin, and the CSRF token with every request that changes something', async () => {
-    const { calls } = stubApi({ 'GET submissions': json(200, { items: [] }), 'PATCH submissions/s1': json(200, { id: 's1' }) });
+    const { calls } = stubApi({
+      'GET submissions': json(200, { items: [] }),
+      'PATCH submissions/s1': json(200, { id: 's1' }),
+    });
     const { api } = setup();
     await api.get('submissions', { kind: 'complaint', q: '', cursor: null });
     await api.send('PATCH', 'submissions/s1', { status: 'closed' });
-    expect(calls[0]).toMatchObject({ method: 'GET', path: 'submissions', query: { kind: 'complaint' }, credentials: 'same-origin' });
+    expect(calls[0]).toMatchObject({
+      method: 'GET',
+      path: 'submissions',
+      query: { kind: 'complaint' },
+      credentials: 'same-origin',
+    });
     expect(calls[0]!.headers['X-CSRF-Token']).toBeUndefined();
     expect(calls[1]).toMatchObject({ method: 'PATCH', credentials: 'same-origin', body: { status: 'closed' } });
     expect(calls[1]!.headers).toMatchObject({ 'X-CSRF-Token': 'csrf-1', 'Content-Type': 'application/json' });
@@ -33,7 +41,12 @@ describe('the console API client', () => {
     expect(invalid).toBeInstanceOf(ApiFailure);
     expect(invalid).toMatchObject({ status: 422, code: 'validation', fields: { name: 'Обязательное поле' } });
     const locked = await api.send('POST', 'login', {}).catch((e) => e);
-    expect(locked).toMatchObject({ status: 429, code: 'locked', message: 'Слишком много неудачных попыток входа', retryAfter: 900 });
+    expect(locked).toMatchObject({
+      status: 429,
+      code: 'locked',
+      message: 'Слишком много неудачных попыток входа',
+      retryAfter: 900,
+    });
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
@@ -46,16 +59,27 @@ describe('the console API client', () => {
 
   it('after a stale CSRF token, fetches a fresh one and repeats the request once', async () => {
     let n = 0;
-    const { calls } = stubApi({ 'POST moderation/s1/approve': () => (n++ === 0 ? apiError(403, 'csrf', 'Страница устарела') : json(200, { status: 'approved' })) });
+    const { calls } = stubApi({
+      'POST moderation/s1/approve': () =>
+        n++ === 0 ? apiError(403, 'csrf', 'Страница устарела') : json(200, { status: 'approved' }),
+    });
     const { api, refreshCsrf } = setup();
     await expect(api.send('POST', 'moderation/s1/approve', {})).resolves.toEqual({ status: 'approved' });
     expect(refreshCsrf).toHaveBeenCalledOnce();
     expect(calls.map((c) => c.headers['X-CSRF-Token'])).toEqual(['csrf-1', 'csrf-2']);
   });
 
-  it('says so in Russian when the server can\'t be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+  it("says so in Russian when the server can't be reached", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     const { api } = setup();
-    await expect(api.get('meta')).rejects.toMatchObject({ status: 0, message: 'Нет связи с сервером. Проверьте подключение и повторите.' });
+    await expect(api.get('meta')).rejects.toMatchObject({
+      status: 0,
+      message: 'Нет связи с сервером. Проверьте подключение и повторите.',
+    });
   });
 });

@@ -74,7 +74,8 @@ export function createApi(opts: ApiOptions): Api {
 
   return {
     get: (path, query) => request('GET', path + queryString(query)),
-    send: (method, path, body) => request(method, path, body === undefined ? undefined : JSON.stringify(body), body !== undefined),
+    send: (method, path, body) =>
+      request(method, path, body === undefined ? undefined : JSON.stringify(body), body !== undefined),
     upload: (path, form) => request('POST', path, form),
   };
 }
@@ -102,7 +103,8 @@ async function readFailure(res: Response): Promise<ApiFailure> {
  */
 export function queryString(query: Query = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const s = params.toString();
   return s ? `?${s}` : '';
 }

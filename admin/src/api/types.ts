@@ -41,7 +41,9 @@ export interface Subject {
 }
 
 /** A code list of /meta: plain codes, or codes with their titles. */
-export type CodeList = Array<string | { code?: string; value?: string; id?: string; slug?: string; title?: string; name?: string; label?: string }>;
+export type CodeList = Array<
+  string | { code?: string; value?: string; id?: string; slug?: string; title?: string; name?: string; label?: string }
+>;
 
 export interface Meta {
   departments: Department[];
@@ -86,7 +88,17 @@ export interface HistoryEvent {
 }
 
 /** The review of a rating as the card gives it: a state, or the state with its decision. */
-export type CardReview = ReviewState | { status: ReviewState; text?: string | null; reason?: string | null; decidedAt?: string | null; publishedAt?: string | null; redacted?: boolean } | null;
+export type CardReview =
+  | ReviewState
+  | {
+      status: ReviewState;
+      text?: string | null;
+      reason?: string | null;
+      decidedAt?: string | null;
+      publishedAt?: string | null;
+      redacted?: boolean;
+    }
+  | null;
 
 export interface Card {
   id: string;

@@ -6,10 +6,18 @@ import { App } from '../app.tsx';
 options.requestAnimationFrame = (cb) => setTimeout(cb, 0);
 
 export const json = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 
-export const apiError = (status: number, code: string, message: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) =>
-  json(status, { error: { code, message, fields } }, headers);
+export const apiError = (
+  status: number,
+  code: string,
+  message: string,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) => json(status, { error: { code, message, fields } }, headers);
 
 type Answer = Response | ((req: { url: URL; init: RequestInit; body: unknown }) => Response | Promise<Response>);
 
@@ -33,13 +41,24 @@ export function stubApi(routes: Record<string, Answer>) {
     const path = url.pathname.replace('/api/admin/', '');
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
-    calls.push({ method, path, query: Object.fromEntries(url.searchParams), headers: (init.headers ?? {}) as Record<string, string>, credentials: init.credentials, body });
+    calls.push({
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers: (init.headers ?? {}) as Record<string, string>,
+      credentials: init.credentials,
+      body,
+    });
     const answer = routes[`${method} ${path}`];
     if (!answer) return apiError(404, 'not_found', 'Не найдено');
     return typeof answer === 'function' ? answer({ url, init, body }) : answer.clone();
   });
   vi.stubGlobal('fetch', fetch);
-  return { fetch, calls, last: (method: string, path: string) => calls.filter((c) => c.method === method && c.path === path).at(-1) };
+  return {
+    fetch,
+    calls,
+    last: (method: string, path: string) => calls.filter((c) => c.method === method && c.path === path).at(-1),
+  };
 }
 
 /** Lets Preact render and pending promises settle. */
@@ -48,19 +67,46 @@ export async function settle(rounds = 5) {
 }
 
 export const USERS = {
-  qms: { id: 'u2', email: 'smk@example.ru', name: 'Ольга Смирнова', role: 'qms', departmentId: null, mustChangePassword: false },
-  handler: { id: 'u3', email: 'dks@example.ru', name: 'Ксения', role: 'handler', departmentId: 'd1', mustChangePassword: false },
-  admin: { id: 'u1', email: 'admin@example.ru', name: 'Админ', role: 'admin', departmentId: null, mustChangePassword: false },
+  qms: {
+    id: 'u2',
+    email: 'smk@example.ru',
+    name: 'Ольга Смирнова',
+    role: 'qms',
+    departmentId: null,
+    mustChangePassword: false,
+  },
+  handler: {
+    id: 'u3',
+    email: 'dks@example.ru',
+    name: 'Ксения',
+    role: 'handler',
+    departmentId: 'd1',
+    mustChangePassword: false,
+  },
+  admin: {
+    id: 'u1',
+    email: 'admin@example.ru',
+    name: 'Админ',
+    role: 'admin',
+    departmentId: null,
+    mustChangePassword: false,
+  },
 } as const;
 
 export const META = {
-  departments: [{ id: 'd1', name: 'ДКС', responsibleName: null, responsibleEmail: null }, { id: 'd2', name: 'ОПР', responsibleName: null, responsibleEmail: null }],
+  departments: [
+    { id: 'd1', name: 'ДКС', responsibleName: null, responsibleEmail: null },
+    { id: 'd2', name: 'ОПР', responsibleName: null, responsibleEmail: null },
+  ],
   employees: [{ id: 'e1', slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', departmentId: 'd1', active: true }],
   subjects: [{ slug: 'delivery', title: 'Качество доставки' }],
-  kinds: ['thanks', 'complaint', 'suggestion', 'rating'], statuses: ['new', 'in_progress', 'closed'], channels: ['site', 'signature'],
+  kinds: ['thanks', 'complaint', 'suggestion', 'rating'],
+  statuses: ['new', 'in_progress', 'closed'],
+  channels: ['site', 'signature'],
 };
 
-export const signedIn = (user: (typeof USERS)[keyof typeof USERS] = USERS.qms) => json(200, { user, csrfToken: 'csrf-1' });
+export const signedIn = (user: (typeof USERS)[keyof typeof USERS] = USERS.qms) =>
+  json(200, { user, csrfToken: 'csrf-1' });
 
 /** The console at a URL, as the browser opens it. */
 export async function openConsole(url: string) {
@@ -74,14 +120,20 @@ export async function openConsole(url: string) {
     text: () => root.textContent ?? '',
     $: <E extends Element = HTMLElement>(s: string) => root.querySelector<E>(s),
     $$: <E extends Element = HTMLElement>(s: string) => [...root.querySelectorAll<E>(s)],
-    button: (name: string | RegExp) => [...root.querySelectorAll('button')].find((b) => (typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? '')))!,
+    button: (name: string | RegExp) =>
+      [...root.querySelectorAll('button')].find((b) =>
+        typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? ''),
+      )!,
     field: <E extends HTMLElement = HTMLInputElement>(label: string) => {
       const l = [...root.querySelectorAll('label')].find((x) => x.textContent === label);
       return (l ? document.getElementById(l.htmlFor) : null) as E;
     },
     errorOf: (el: Element) => {
       const ids = el.getAttribute('aria-describedby')?.split(' ') ?? [];
-      return ids.map((id) => document.getElementById(id)).find((e) => e?.classList.contains('field-error'))?.textContent ?? null;
+      return (
+        ids.map((id) => document.getElementById(id)).find((e) => e?.classList.contains('field-error'))?.textContent ??
+        null
+      );
     },
     unmount: () => render(null, root),
   };

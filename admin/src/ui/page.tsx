@@ -6,7 +6,15 @@ import type { ApiFailure } from '../api/client.ts';
  * not a tab stop), so a screen-reader user hears where he is. `aside` goes to the right, or right
  * beside the heading with `besides` (a card's kind and status).
  */
-export function PageTitle({ children, aside, besides = false }: { children: ComponentChildren; aside?: ComponentChildren; besides?: boolean }) {
+export function PageTitle({
+  children,
+  aside,
+  besides = false,
+}: {
+  children: ComponentChildren;
+  aside?: ComponentChildren;
+  besides?: boolean;
+}) {
   return (
     <div class="page-title">
       <h1 tabIndex={-1}>{children}</h1>
@@ -20,13 +28,21 @@ export function LoadError({ error, retry }: { error: ApiFailure; retry?: () => v
   return (
     <div class="alert" role="alert">
       <p>{error.message}</p>
-      {retry && <button type="button" class="btn secondary small" onClick={retry}>Повторить</button>}
+      {retry && (
+        <button type="button" class="btn secondary small" onClick={retry}>
+          Повторить
+        </button>
+      )}
     </div>
   );
 }
 
 export function Loading({ text = 'Загрузка…' }: { text?: string }) {
-  return <p class="loading" role="status">{text}</p>;
+  return (
+    <p class="loading" role="status">
+      {text}
+    </p>
+  );
 }
 
 export function Empty({ children }: { children: ComponentChildren }) {
@@ -34,13 +50,27 @@ export function Empty({ children }: { children: ComponentChildren }) {
 }
 
 /** «Показать ещё» of a keyset-paginated list. */
-export function MoreButton({ shown, total, busy, onMore }: { shown: number; total?: number | undefined; busy: boolean; onMore: () => void }) {
+export function MoreButton({
+  shown,
+  total,
+  busy,
+  onMore,
+}: {
+  shown: number;
+  total?: number | undefined;
+  busy: boolean;
+  onMore: () => void;
+}) {
   return (
     <div class="more">
       <button type="button" class="btn secondary" onClick={onMore} disabled={busy} aria-busy={busy}>
         {busy ? 'Загрузка…' : 'Показать ещё'}
       </button>
-      {total !== undefined && <span class="muted">Показано {shown} из {total}</span>}
+      {total !== undefined && (
+        <span class="muted">
+          Показано {shown} из {total}
+        </span>
+      )}
     </div>
   );
 }

@@ -41,7 +41,7 @@ export function useAction(): Action {
     focusProblem();
   };
 
-  const run = async <T,>(request: () => Promise<T>): Promise<T | undefined> => {
+  const run = async <T>(request: () => Promise<T>): Promise<T | undefined> => {
     setState({ ...IDLE, busy: true });
     try {
       const result = await request();
@@ -55,7 +55,11 @@ export function useAction(): Action {
       }
       const hasFields = Object.keys(f.fields).length > 0;
       const wait = f.retryAfter && f.status === 429 ? ` Повторите через ${waitText(f.retryAfter)}` : '';
-      fail(f.fields, hasFields && f.status === 422 ? null : (wait ? f.message.replace(/[.!]?$/, '.') : f.message) + wait, f);
+      fail(
+        f.fields,
+        hasFields && f.status === 422 ? null : (wait ? f.message.replace(/[.!]?$/, '.') : f.message) + wait,
+        f,
+      );
       return undefined;
     }
   };

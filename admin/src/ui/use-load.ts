@@ -30,6 +30,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     };
   }, [...deps, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  const setData = useCallback((update: (old: T | undefined) => T | undefined) => setState((s) => ({ ...s, data: update(s.data) })), []);
+  const setData = useCallback(
+    (update: (old: T | undefined) => T | undefined) => setState((s) => ({ ...s, data: update(s.data) })),
+    [],
+  );
   return { data: state.data, error: state.error, loading: state.loading, reload, setData };
 }

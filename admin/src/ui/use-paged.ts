@@ -53,8 +53,15 @@ export function usePaged<P extends Page<I>, I>(load: (cursor: string | null) => 
   };
 
   return {
-    first: first.data, items, hasMore: cursor !== null, loading: first.loading, error: first.error,
-    moreBusy: more.busy, moreError: more.error, loadMore, reload: first.reload,
+    first: first.data,
+    items,
+    hasMore: cursor !== null,
+    loading: first.loading,
+    error: first.error,
+    moreBusy: more.busy,
+    moreError: more.error,
+    loadMore,
+    reload: first.reload,
     remove: (drop) => setItems((old) => old.filter((i) => !drop(i))),
   };
 }

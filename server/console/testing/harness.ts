@@ -15,7 +15,11 @@ export async function consoleHarness(kind: DbKind) {
   const tick = (t.clock as unknown as { advance(ms: number): void }).advance;
 
   const post = async (path: string, body: unknown) => {
-    const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await t.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     tick(60_000);
     return (await res.json()) as { id: string; number: string; createdAt: string };
@@ -28,15 +32,26 @@ export async function consoleHarness(kind: DbKind) {
     tick,
     /** Signs in a new user of that role (a handler with his department). */
     as: async (role: Role, departmentId: string | null = null) => {
-      const u = await createUser(t.db, t.clock, { email: `${role}${++users}@example.ru`, role, departmentId, name: `${role} ${users}` });
+      const u = await createUser(t.db, t.clock, {
+        email: `${role}${++users}@example.ru`,
+        role,
+        departmentId,
+        name: `${role} ${users}`,
+      });
       return signIn(admin, u.email, u.password);
     },
     feedback: (fields: Record<string, unknown> = {}) =>
-      post('/api/v1/feedback', { kind: 'complaint', message: 'Программа загружается 3–4 минуты', consent: true, ...fields }),
+      post('/api/v1/feedback', {
+        kind: 'complaint',
+        message: 'Программа загружается 3–4 минуты',
+        consent: true,
+        ...fields,
+      }),
     /** A feedback message with a PDF attached, sent as the form sends it. */
     feedbackWithFile: async (filename: string) => {
       const form = new FormData();
-      for (const [k, v] of Object.entries({ kind: 'complaint', message: 'Акт во вложении', consent: 'on' })) form.append(k, v);
+      for (const [k, v] of Object.entries({ kind: 'complaint', message: 'Акт во вложении', consent: 'on' }))
+        form.append(k, v);
       form.append('files', new File([PDF_BYTES], filename, { type: 'application/octet-stream' }));
       const res = await t.app.request('/api/v1/feedback', { method: 'POST', body: form });
       if (res.status !== 201) throw new Error(`feedback with file: ${res.status} ${await res.text()}`);
@@ -44,11 +59,29 @@ export async function consoleHarness(kind: DbKind) {
       return (await res.json()) as { id: string; number: string };
     },
     rating: (fields: Record<string, unknown> = {}) =>
-      post('/api/v1/ratings', { subject: 'employee', employee: 'ivanov', score: 5, comment: 'Спасибо, всё быстро', ...fields }),
+      post('/api/v1/ratings', {
+        subject: 'employee',
+        employee: 'ivanov',
+        score: 5,
+        comment: 'Спасибо, всё быстро',
+        ...fields,
+      }),
     /** Two departments with an employee each: ivanov in ДКС, petrova in Логистика. */
     directory: async () => {
-      await saveEmployee(t.db, t.clock, { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', department: 'ДКС', managerEmail: 'boss@example.ru' });
-      await saveEmployee(t.db, t.clock, { slug: 'petrova', name: 'Петрова Анна', position: 'Менеджер', department: 'Логистика', managerEmail: 'boss@example.ru' });
+      await saveEmployee(t.db, t.clock, {
+        slug: 'ivanov',
+        name: 'Иванов Иван',
+        position: 'Инженер',
+        department: 'ДКС',
+        managerEmail: 'boss@example.ru',
+      });
+      await saveEmployee(t.db, t.clock, {
+        slug: 'petrova',
+        name: 'Петрова Анна',
+        position: 'Менеджер',
+        department: 'Логистика',
+        managerEmail: 'boss@example.ru',
+      });
       const ids = await t.db.selectFrom('departments').select(['id', 'name']).execute();
       const id = (name: string) => ids.find((d) => d.name === name)!.id;
       return { dks: id('ДКС'), logistics: id('Логистика') };

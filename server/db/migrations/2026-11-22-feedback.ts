@@ -76,5 +76,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['outbox', 'registration_counters', 'attachments', 'submissions']) await db.schema.dropTable(t).execute();
+  for (const t of ['outbox', 'registration_counters', 'attachments', 'submissions'])
+    await db.schema.dropTable(t).execute();
 }

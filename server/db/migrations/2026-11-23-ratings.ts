@@ -46,16 +46,34 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   const now = new Date().toISOString();
   await db.insertInto('rating_slugs').values({ slug: 'delivery', owner: 'subject' }).execute();
-  await db.insertInto('rating_subjects').values({
-    id: '00000000-0000-4000-8000-00000000d001', slug: 'delivery', title: 'Качество доставки', recipients: '[]', active: 1, created_at: now,
-  }).execute();
+  await db
+    .insertInto('rating_subjects')
+    .values({
+      id: '00000000-0000-4000-8000-00000000d001',
+      slug: 'delivery',
+      title: 'Качество доставки',
+      recipients: '[]',
+      active: 1,
+      created_at: now,
+    })
+    .execute();
 
   await db.schema.alterTable('submissions').addColumn('score', 'integer').execute();
   await db.schema.alterTable('submissions').addColumn('subject', 'varchar(64)').execute();
-  await db.schema.alterTable('submissions').addColumn('employee_id', 'varchar(36)', (c) => c.references('employees.id')).execute();
-  await db.schema.alterTable('submissions').addColumn('department_id', 'varchar(36)', (c) => c.references('departments.id')).execute();
+  await db.schema
+    .alterTable('submissions')
+    .addColumn('employee_id', 'varchar(36)', (c) => c.references('employees.id'))
+    .execute();
+  await db.schema
+    .alterTable('submissions')
+    .addColumn('department_id', 'varchar(36)', (c) => c.references('departments.id'))
+    .execute();
   await db.schema.alterTable('submissions').addColumn('publish', 'integer').execute();
-  await db.schema.createIndex('submissions_employee').on('submissions').columns(['employee_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('submissions_employee')
+    .on('submissions')
+    .columns(['employee_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('employees_department').on('employees').column('department_id').execute();
 }
 
@@ -64,5 +82,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const column of ['publish', 'department_id', 'employee_id', 'subject', 'score']) {
     await db.schema.alterTable('submissions').dropColumn(column).execute();
   }
-  for (const t of ['rating_subjects', 'employees', 'rating_slugs', 'departments']) await db.schema.dropTable(t).execute();
+  for (const t of ['rating_subjects', 'employees', 'rating_slugs', 'departments'])
+    await db.schema.dropTable(t).execute();
 }

@@ -68,7 +68,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** JSON: the comment's text, or what changed from and to. */
     .addColumn('data', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('submission_events_submission').on('submission_events').columns(['submission_id', 'at']).execute();
+  await db.schema
+    .createIndex('submission_events_submission')
+    .on('submission_events')
+    .columns(['submission_id', 'at'])
+    .execute();
 
   // One row per rating whose author allowed publication: the moderation queue and, once approved,
   // the published review. A rating without that consent never gets a row.
@@ -89,10 +93,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('reviews_published').on('reviews').columns(['status', 'published_at']).execute();
 
   // Ratings stored before this migration that allowed publication wait for a decision too.
-  const waiting = await db.selectFrom('submissions').select(['id', 'message', 'created_at'])
-    .where('type', '=', 'rating').where('publish', '=', 1).execute();
+  const waiting = await db
+    .selectFrom('submissions')
+    .select(['id', 'message', 'created_at'])
+    .where('type', '=', 'rating')
+    .where('publish', '=', 1)
+    .execute();
   for (const r of waiting) {
-    await db.insertInto('reviews').values({ submission_id: r.id, status: 'pending', text: r.message, redacted: 0, created_at: r.created_at }).execute();
+    await db
+      .insertInto('reviews')
+      .values({ submission_id: r.id, status: 'pending', text: r.message, redacted: 0, created_at: r.created_at })
+      .execute();
   }
 
   for (const [name, columns] of [
@@ -102,13 +113,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['submissions_channel_created', ['channel', 'created_at']],
     ['submissions_department_created', ['department_id', 'created_at']],
   ] as const) {
-    await db.schema.createIndex(name).on('submissions').columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('submissions')
+      .columns([...columns])
+      .execute();
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of ['submissions_type_created', 'submissions_kind_created', 'submissions_status_created', 'submissions_channel_created', 'submissions_department_created']) {
+  for (const name of [
+    'submissions_type_created',
+    'submissions_kind_created',
+    'submissions_status_created',
+    'submissions_channel_created',
+    'submissions_department_created',
+  ]) {
     await db.schema.dropIndex(name).execute();
   }
-  for (const t of ['reviews', 'submission_events', 'audit_log', 'auth_throttle', 'sessions', 'users']) await db.schema.dropTable(t).execute();
+  for (const t of ['reviews', 'submission_events', 'audit_log', 'auth_throttle', 'sessions', 'users'])
+    await db.schema.dropTable(t).execute();
 }

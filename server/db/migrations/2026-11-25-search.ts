@@ -31,21 +31,35 @@ export async function up(db: Kysely<any>): Promise<void> {
     const cols = SEARCHED.join(', ');
     const news = SEARCHED.map((c) => `new.${c}`).join(', ');
     const olds = SEARCHED.map((c) => `old.${c}`).join(', ');
-    await sql.raw(`CREATE VIRTUAL TABLE submissions_fts USING fts5(${cols}, content='submissions', content_rowid='rowid', tokenize='trigram')`).execute(db);
-    await sql.raw(`CREATE TRIGGER submissions_fts_insert AFTER INSERT ON submissions BEGIN
-      INSERT INTO submissions_fts(rowid, ${cols}) VALUES (new.rowid, ${news}); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER submissions_fts_delete AFTER DELETE ON submissions BEGIN
-      INSERT INTO submissions_fts(submissions_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${olds}); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER submissions_fts_update AFTER UPDATE OF ${cols} ON submissions BEGIN
+    await sql
+      .raw(
+        `CREATE VIRTUAL TABLE submissions_fts USING fts5(${cols}, content='submissions', content_rowid='rowid', tokenize='trigram')`,
+      )
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER submissions_fts_insert AFTER INSERT ON submissions BEGIN
+      INSERT INTO submissions_fts(rowid, ${cols}) VALUES (new.rowid, ${news}); END`)
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER submissions_fts_delete AFTER DELETE ON submissions BEGIN
+      INSERT INTO submissions_fts(submissions_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${olds}); END`)
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER submissions_fts_update AFTER UPDATE OF ${cols} ON submissions BEGIN
       INSERT INTO submissions_fts(submissions_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${olds});
-      INSERT INTO submissions_fts(rowid, ${cols}) VALUES (new.rowid, ${news}); END`).execute(db);
+      INSERT INTO submissions_fts(rowid, ${cols}) VALUES (new.rowid, ${news}); END`)
+      .execute(db);
     await sql.raw(`INSERT INTO submissions_fts(submissions_fts) VALUES ('rebuild')`).execute(db);
   }
 
   // The inbox's counts group by type, kind and status under a filter: these let both databases
   // count from an index alone instead of reading a million rows.
   await db.schema.createIndex('submissions_facets').on('submissions').columns(['type', 'kind', 'status']).execute();
-  await db.schema.createIndex('submissions_department_facets').on('submissions').columns(['department_id', 'type', 'kind', 'status']).execute();
+  await db.schema
+    .createIndex('submissions_department_facets')
+    .on('submissions')
+    .columns(['department_id', 'type', 'kind', 'status'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -54,7 +68,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
     await db.schema.dropIndex('submissions_search').execute();
   } else {
-    for (const t of ['submissions_fts_insert', 'submissions_fts_delete', 'submissions_fts_update']) await sql.raw(`DROP TRIGGER ${t}`).execute(db);
+    for (const t of ['submissions_fts_insert', 'submissions_fts_delete', 'submissions_fts_update'])
+      await sql.raw(`DROP TRIGGER ${t}`).execute(db);
     await sql.raw('DROP TABLE submissions_fts').execute(db);
   }
 }

@@ -10,12 +10,14 @@ const TEXTS = {
   ru: {
     subject: (n: string) => `Ваше обращение № ${n} зарегистрировано`,
     yourMessage: (kind: string, at: string) => `Ваше сообщение (${kind.toLowerCase()}, ${at}):`,
-    footer: (company: string) => `${company} · служба менеджмента качества. Это письмо отправлено автоматически; на него можно ответить.`,
+    footer: (company: string) =>
+      `${company} · служба менеджмента качества. Это письмо отправлено автоматически; на него можно ответить.`,
   },
   en: {
     subject: (n: string) => `Your message No. ${n} has been registered`,
     yourMessage: (kind: string, at: string) => `Your message (${kind.toLowerCase()}, ${at}):`,
-    footer: (company: string) => `${company} · quality management service. This message was sent automatically; you may reply to it.`,
+    footer: (company: string) =>
+      `${company} · quality management service. This message was sent automatically; you may reply to it.`,
   },
 } as const;
 

@@ -9,17 +9,38 @@ const file = { filename: 'акт.pdf', mime: 'application/pdf', size: 1536, sha2
 describe('notification to the QMS', () => {
   it('names the kind in Russian, the number and the organisation (or the name) in the subject', () => {
     expect(notificationSubject(sampleSubmission())).toBe('Жалоба № 2026-00012 — ООО «Ромашка»');
-    expect(notificationSubject(sampleSubmission({ kind: 'thanks', organization: null }))).toBe('Благодарность № 2026-00012 — Лоськова Галина');
-    expect(notificationSubject(sampleSubmission({ kind: 'suggestion', organization: null, name: null, lang: 'en' }))).toBe('Предложение № 2026-00012');
+    expect(notificationSubject(sampleSubmission({ kind: 'thanks', organization: null }))).toBe(
+      'Благодарность № 2026-00012 — Лоськова Галина',
+    );
+    expect(
+      notificationSubject(sampleSubmission({ kind: 'suggestion', organization: null, name: null, lang: 'en' })),
+    ).toBe('Предложение № 2026-00012');
   });
 
   it('lists every field, in HTML and in plain text, with the time in Moscow and the files with their hashes', () => {
     const s = sampleSubmission({ created_at: '2026-12-01T21:30:00.000Z', consent_at: '2026-12-01T21:30:00.000Z' });
     const mail = feedbackNotification(s, [file], 'ООО «Пример»');
     for (const body of [mail.html, mail.text]) {
-      for (const value of ['Жалоба', '2026-00012', '02.12.2026 00:30 МСК', 'Сайт', 'Программа загружается 3–4 минуты.', 'Вторая строка.', 'Лоськова Галина',
-        '6165456519', '+79515113523', 'client@example.ru', 'https://example.ru/contacts', 'акт.pdf', 'application/pdf', '1,5 КБ (1536 байт)',
-        'ab'.repeat(32), '2026-11-22', '203.0.113.7', 'Mozilla/5.0 (X11; Linux x86_64)']) {
+      for (const value of [
+        'Жалоба',
+        '2026-00012',
+        '02.12.2026 00:30 МСК',
+        'Сайт',
+        'Программа загружается 3–4 минуты.',
+        'Вторая строка.',
+        'Лоськова Галина',
+        '6165456519',
+        '+79515113523',
+        'client@example.ru',
+        'https://example.ru/contacts',
+        'акт.pdf',
+        'application/pdf',
+        '1,5 КБ (1536 байт)',
+        'ab'.repeat(32),
+        '2026-11-22',
+        '203.0.113.7',
+        'Mozilla/5.0 (X11; Linux x86_64)',
+      ]) {
         expect(body).toContain(value);
       }
     }
@@ -31,8 +52,19 @@ describe('notification to the QMS', () => {
 
   it('escapes every user-supplied string in the HTML', () => {
     const s = sampleSubmission({
-      message: XSS, name: XSS, organization: XSS, inn: XSS, phone: XSS, email: XSS, page: XSS, channel: XSS,
-      kind: XSS, number: XSS, consent_version: XSS, consent_ip: XSS, consent_user_agent: XSS,
+      message: XSS,
+      name: XSS,
+      organization: XSS,
+      inn: XSS,
+      phone: XSS,
+      email: XSS,
+      page: XSS,
+      channel: XSS,
+      kind: XSS,
+      number: XSS,
+      consent_version: XSS,
+      consent_ip: XSS,
+      consent_user_agent: XSS,
     });
     const mail = feedbackNotification(s, [{ ...file, filename: XSS, mime: XSS, sha256: XSS }], XSS);
     expect(mail.html).not.toContain('<img');

@@ -27,7 +27,11 @@ export function notificationSubject(s: Submission): string {
 }
 
 /** The message to the QMS (and the CEO) about a new feedback message: every field, every file. */
-export function feedbackNotification(s: Submission, attachments: readonly AttachmentInfo[], company: string): RenderedMail {
+export function feedbackNotification(
+  s: Submission,
+  attachments: readonly AttachmentInfo[],
+  company: string,
+): RenderedMail {
   const subject = notificationSubject(s);
   const fields = [
     ['Вид обращения', kindLabel(s.kind)],
@@ -70,7 +74,9 @@ ${paragraph(replyHint)}`;
     textFields(person),
     '',
     `Вложения:${attachments.length === 0 ? ' —' : ''}`,
-    ...attachments.map((a, i) => `  ${i + 1}. ${a.filename} — ${a.mime}, ${fileSize(a.size)}\n     SHA-256: ${a.sha256}`),
+    ...attachments.map(
+      (a, i) => `  ${i + 1}. ${a.filename} — ${a.mime}, ${fileSize(a.size)}\n     SHA-256: ${a.sha256}`,
+    ),
     '',
     'Согласие на обработку персональных данных',
     textFields(consent),
@@ -80,7 +86,17 @@ ${paragraph(replyHint)}`;
     `— Otklik, ${company}`,
   ].join('\n');
 
-  return { subject, html: mailLayout({ lang: 'ru', title: subject, preheader: s.message.slice(0, 120), body, footer: `Otklik · ${company}` }), text };
+  return {
+    subject,
+    html: mailLayout({
+      lang: 'ru',
+      title: subject,
+      preheader: s.message.slice(0, 120),
+      body,
+      footer: `Otklik · ${company}`,
+    }),
+    text,
+  };
 }
 
 function attachmentsHtml(attachments: readonly AttachmentInfo[]): SafeHtml | null {

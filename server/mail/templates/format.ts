@@ -12,7 +12,13 @@ export function companyTime(iso: string, lang: Lang = 'ru'): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   const parts = new Intl.DateTimeFormat('ru-RU', {
-    timeZone: COMPANY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: COMPANY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}.${get('month')}.${get('year')} ${get('hour')}:${get('minute')} ${lang === 'en' ? 'Moscow time' : 'МСК'}`;

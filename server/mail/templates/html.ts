@@ -36,11 +36,5 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
 
 /** Escaped text with its line breaks kept: mail clients ignore `white-space: pre-wrap` (Outlook). */
 export function multiline(text: string): SafeHtml {
-  return new SafeHtml(
-    text
-      .replace(/\r\n?/g, '\n')
-      .split('\n')
-      .map(escapeHtml)
-      .join('<br>\n'),
-  );
+  return new SafeHtml(text.replace(/\r\n?/g, '\n').split('\n').map(escapeHtml).join('<br>\n'));
 }

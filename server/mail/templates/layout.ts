@@ -14,7 +14,13 @@ const ACCENT = '#1d4ed8';
  * The frame of every Otklik message: nested tables with inline styles, 600 px wide, because
  * Outlook renders with Word and Gmail drops `<style>` in many views.
  */
-export function mailLayout(options: { lang: string; title: string; preheader?: string; body: SafeHtml; footer: SafeHtml | string }): string {
+export function mailLayout(options: {
+  lang: string;
+  title: string;
+  preheader?: string;
+  body: SafeHtml;
+  footer: SafeHtml | string;
+}): string {
   return html`<!DOCTYPE html>
 <html lang="${options.lang}">
 <head>
@@ -45,11 +51,13 @@ export function paragraph(content: SafeHtml | string): SafeHtml {
 
 /** A two-column table of labelled values; an empty value shows as a dash. */
 export function fieldsTable(rows: ReadonlyArray<readonly [label: string, value: SafeHtml | string | null]>): SafeHtml {
-  const cells = rows.map(([label, value]) => html`<tr>
+  const cells = rows.map(
+    ([label, value]) => html`<tr>
 <td valign="top" style="padding:6px 12px 6px 0;border-bottom:1px solid #f3f4f6;${FONT}font-size:13px;line-height:1.4;color:#6b7280;width:170px;">${label}</td>
 <td valign="top" style="padding:6px 0;border-bottom:1px solid #f3f4f6;${FONT}font-size:14px;line-height:1.4;color:#111827;word-break:break-word;">${value === null || value === '' ? '—' : value}</td>
 </tr>
-`);
+`,
+  );
   return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0;">${cells}</table>`;
 }
 
@@ -63,11 +71,18 @@ export function quoteBlock(content: SafeHtml): SafeHtml {
 /** The plain-text twin of `fieldsTable`: `Label: value`, continuation lines indented. */
 export function textFields(rows: ReadonlyArray<readonly [label: string, value: string | null]>): string {
   return rows
-    .map(([label, value]) => `${label}: ${value === null || value === '' ? '—' : value.replace(/\r\n?/g, '\n').replace(/\n/g, '\n    ')}`)
+    .map(
+      ([label, value]) =>
+        `${label}: ${value === null || value === '' ? '—' : value.replace(/\r\n?/g, '\n').replace(/\n/g, '\n    ')}`,
+    )
     .join('\n');
 }
 
 /** Plain-text quoting, as mail clients do it. */
 export function textQuote(text: string): string {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((line) => `> ${line}`).join('\n');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
 }

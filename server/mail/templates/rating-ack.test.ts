@@ -19,7 +19,9 @@ describe('thank-you to the client for a rating', () => {
     const mail = ratingAck(sampleRating({ lang: 'en', score: 5, message: '' }), deliveryTarget(), 'Example Ltd');
     expect(mail.subject).toBe('Thank you for your review No. 2026-00013');
     expect(mail.text).toContain(ratingAckText('en', 'Example Ltd', '2026-00013'));
-    expect(mail.text).toContain('Your score (Качество доставки, 01.12.2026 12:00 Moscow time):\n★★★★★ 5 of 5 — excellent');
+    expect(mail.text).toContain(
+      'Your score (Качество доставки, 01.12.2026 12:00 Moscow time):\n★★★★★ 5 of 5 — excellent',
+    );
     expect(mail.text).not.toContain('Your comment');
     expect(mail.text).not.toContain('>');
     expect(mail.html).toContain('lang="en"');
@@ -27,7 +29,11 @@ describe('thank-you to the client for a rating', () => {
 
   it('escapes his comment, the rated name and the company; the subject stays one line', () => {
     const xss = `<img src=x onerror=alert(1)> "&'`;
-    const mail = ratingAck(sampleRating({ message: xss, number: '1\r\nBcc: x@y.z' }), employeeTarget({ name: xss }), xss);
+    const mail = ratingAck(
+      sampleRating({ message: xss, number: '1\r\nBcc: x@y.z' }),
+      employeeTarget({ name: xss }),
+      xss,
+    );
     expect(mail.html).not.toContain('<img');
     expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&amp;&#39;');
     expect(mail.subject).toBe('Спасибо за отзыв № 1 Bcc: x@y.z');

@@ -13,13 +13,15 @@ const TEXTS = {
     subject: (n: string) => `Спасибо за отзыв № ${n}`,
     yourScore: (rated: string, at: string) => `Ваша оценка (${rated ? `${rated}, ` : ''}${at}):`,
     yourComment: 'Ваш комментарий:',
-    footer: (company: string) => `${company} · служба менеджмента качества. Это письмо отправлено автоматически; на него можно ответить.`,
+    footer: (company: string) =>
+      `${company} · служба менеджмента качества. Это письмо отправлено автоматически; на него можно ответить.`,
   },
   en: {
     subject: (n: string) => `Thank you for your review No. ${n}`,
     yourScore: (rated: string, at: string) => `Your score (${rated ? `${rated}, ` : ''}${at}):`,
     yourComment: 'Your comment:',
-    footer: (company: string) => `${company} · quality management service. This message was sent automatically; you may reply to it.`,
+    footer: (company: string) =>
+      `${company} · quality management service. This message was sent automatically; you may reply to it.`,
   },
 } as const;
 
@@ -33,6 +35,19 @@ export function ratingAck(s: Selectable<SubmissionTable>, target: RatingTarget, 
   const score = s.score ?? 0;
   const comment = s.message.trim() ? s.message : null;
   const body = html`${paragraph(thanks)}${paragraph(intro)}${scoreBlock(score, lang)}${comment ? html`${paragraph(t.yourComment)}${quoteBlock(multiline(comment))}` : ''}`;
-  const text = [thanks, '', intro, scoreText(score, lang), ...(comment ? ['', t.yourComment, textQuote(comment)] : []), '', '-- ', t.footer(company)].join('\n');
-  return { subject, html: mailLayout({ lang, title: subject, preheader: thanks, body, footer: t.footer(company) }), text };
+  const text = [
+    thanks,
+    '',
+    intro,
+    scoreText(score, lang),
+    ...(comment ? ['', t.yourComment, textQuote(comment)] : []),
+    '',
+    '-- ',
+    t.footer(company),
+  ].join('\n');
+  return {
+    subject,
+    html: mailLayout({ lang, title: subject, preheader: thanks, body, footer: t.footer(company) }),
+    text,
+  };
 }

@@ -18,9 +18,24 @@ describe('rating message to a manager', () => {
     const s = sampleRating({ created_at: '2026-12-01T21:30:00.000Z' });
     const mail = ratingNotification(s, employeeTarget(), COMPANY);
     for (const body of [mail.html, mail.text]) {
-      for (const value of ['Иванов Иван', 'Менеджер по продажам', 'Отдел продаж', '★★★★☆', '4 из 5 — хорошо', 'Быстро ответил на письмо.', 'Спасибо!',
-        'Публикация на сайте', 'разрешена', 'Лоськова Галина', 'ООО «Ромашка»', 'client@example.ru', '2026-00013', '02.12.2026 00:30 МСК',
-        'https://example.ru/r/ivanov', 'Reply-To']) {
+      for (const value of [
+        'Иванов Иван',
+        'Менеджер по продажам',
+        'Отдел продаж',
+        '★★★★☆',
+        '4 из 5 — хорошо',
+        'Быстро ответил на письмо.',
+        'Спасибо!',
+        'Публикация на сайте',
+        'разрешена',
+        'Лоськова Галина',
+        'ООО «Ромашка»',
+        'client@example.ru',
+        '2026-00013',
+        '02.12.2026 00:30 МСК',
+        'https://example.ru/r/ivanov',
+        'Reply-To',
+      ]) {
         expect(body).toContain(value);
       }
       expect(body).not.toContain('не разрешена');
@@ -44,11 +59,17 @@ describe('rating message to a manager', () => {
   });
 
   it('as the QMS copy: names the manager who got the original, or says nobody did', () => {
-    const mail = ratingNotification(sampleRating(), employeeTarget(), COMPANY, { managerName: 'Петров Пётр', managerEmail: 'petrov@example.ru' });
+    const mail = ratingNotification(sampleRating(), employeeTarget(), COMPANY, {
+      managerName: 'Петров Пётр',
+      managerEmail: 'petrov@example.ru',
+    });
     expect(mail.subject).toBe('Копия СМК: Оценка 4 из 5 — Иванов Иван');
     expect(mail.text).toContain('Руководителю (Петров Пётр <petrov@example.ru>) отправлено отдельное письмо.');
     expect(mail.html).toContain('Руководителю (Петров Пётр &lt;petrov@example.ru&gt;) отправлено отдельное письмо.');
-    const orphan = ratingNotification(sampleRating(), employeeTarget(), COMPANY, { managerName: null, managerEmail: '' });
+    const orphan = ratingNotification(sampleRating(), employeeTarget(), COMPANY, {
+      managerName: null,
+      managerEmail: '',
+    });
     expect(orphan.text).toContain('Руководителю письмо не отправлено: у сотрудника не указан e-mail руководителя.');
   });
 
@@ -61,7 +82,10 @@ describe('rating message to a manager', () => {
 
   it('escapes every user-supplied string in the HTML', () => {
     const s = sampleRating({ message: XSS, name: XSS, organization: XSS, email: XSS, page: XSS, number: XSS });
-    for (const target of [employeeTarget({ name: XSS, position: XSS, department: XSS }), deliveryTarget({ title: XSS })]) {
+    for (const target of [
+      employeeTarget({ name: XSS, position: XSS, department: XSS }),
+      deliveryTarget({ title: XSS }),
+    ]) {
       const mail = ratingNotification(s, target, XSS, { managerName: XSS, managerEmail: XSS });
       expect(mail.html).not.toContain('<img');
       expect(mail.html).not.toContain(`"&'`);
@@ -73,7 +97,10 @@ describe('rating message to a manager', () => {
   });
 
   it('keeps line breaks out of the subject, so user text cannot add headers', () => {
-    const subject = ratingSubject(sampleRating(), employeeTarget({ name: 'Иванов\r\nBcc: victim@example.com\r\n\r\n<b>x</b>' }));
+    const subject = ratingSubject(
+      sampleRating(),
+      employeeTarget({ name: 'Иванов\r\nBcc: victim@example.com\r\n\r\n<b>x</b>' }),
+    );
     expect(subject).not.toMatch(/[\r\n]/);
     expect(subject).toBe('Оценка 4 из 5 — Иванов Bcc: victim@example.com <b>x</b>');
   });

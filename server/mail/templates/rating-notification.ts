@@ -34,18 +34,36 @@ export function ratingSubject(s: Submission, target: RatingTarget, copy = false)
  * `copyOf`, the QMS), or a rating subject's recipients. Everything a manager needs to answer:
  * the score, the comment, the publication consent and the client's contacts.
  */
-export function ratingNotification(s: Submission, target: RatingTarget, company: string, copyOf?: QmsCopyOf): RenderedMail {
+export function ratingNotification(
+  s: Submission,
+  target: RatingTarget,
+  company: string,
+  copyOf?: QmsCopyOf,
+): RenderedMail {
   const subject = ratingSubject(s, target, copyOf !== undefined);
   const score = s.score ?? 0;
   const comment = s.message.trim() ? s.message : null;
-  const rated = target.kind === 'employee'
-    ? [['Сотрудник', target.name], ['Должность', target.position], ['Отдел', target.department]] as const
-    : [['Предмет оценки', target.title]] as const;
+  const rated =
+    target.kind === 'employee'
+      ? ([
+          ['Сотрудник', target.name],
+          ['Должность', target.position],
+          ['Отдел', target.department],
+        ] as const)
+      : ([['Предмет оценки', target.title]] as const);
   const publish = s.publish === 1 ? 'разрешена' : 'не разрешена';
   const publishHint = s.publish === 1 ? 'отзыв появится на сайте только после проверки СМК' : null;
-  const contacts = [['Имя', s.name], ['Организация', s.organization], ['E-mail', s.email]] as const;
+  const contacts = [
+    ['Имя', s.name],
+    ['Организация', s.organization],
+    ['E-mail', s.email],
+  ] as const;
   const hasContacts = contacts.some(([, v]) => v?.trim());
-  const record = [['Номер', s.number], ['Получено', companyTime(s.created_at)], ['Страница', s.page]] as const;
+  const record = [
+    ['Номер', s.number],
+    ['Получено', companyTime(s.created_at)],
+    ['Страница', s.page],
+  ] as const;
   const note = copyOf ? copyNote(copyOf) : null;
   const replyHint = s.email ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).' : null;
 
@@ -83,11 +101,17 @@ ${replyHint ? paragraph(replyHint) : ''}`;
   ].join('\n');
 
   const preheader = `${scoreText(score)}${comment ? ` · ${comment.slice(0, 100)}` : ''}`;
-  return { subject, html: mailLayout({ lang: 'ru', title: subject, preheader, body, footer: footer(target, company, copyOf) }), text };
+  return {
+    subject,
+    html: mailLayout({ lang: 'ru', title: subject, preheader, body, footer: footer(target, company, copyOf) }),
+    text,
+  };
 }
 
 function copyNote(copyOf: QmsCopyOf): string {
-  const manager = [copyOf.managerName?.trim(), copyOf.managerEmail && `<${copyOf.managerEmail}>`].filter(Boolean).join(' ');
+  const manager = [copyOf.managerName?.trim(), copyOf.managerEmail && `<${copyOf.managerEmail}>`]
+    .filter(Boolean)
+    .join(' ');
   return copyOf.managerEmail
     ? `Копия для службы менеджмента качества. Руководителю (${manager}) отправлено отдельное письмо.`
     : 'Копия для службы менеджмента качества. Руководителю письмо не отправлено: у сотрудника не указан e-mail руководителя.';

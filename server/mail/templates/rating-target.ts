@@ -3,7 +3,14 @@
  * the rating) or a rating subject such as delivery (with its own recipients).
  */
 export type RatingTarget =
-  | { kind: 'employee'; name: string; position: string | null; department: string | null; managerName: string | null; managerEmail: string }
+  | {
+      kind: 'employee';
+      name: string;
+      position: string | null;
+      department: string | null;
+      managerName: string | null;
+      managerEmail: string;
+    }
   | { kind: 'subject'; slug: string; title: string; recipients: string[] };
 
 /**

@@ -6,7 +6,10 @@ const MAX_SUBJECT = 200;
  * (an organisation's name) can never start a new header (RFC 5322 header injection).
  */
 export function safeSubject(text: string): string {
-  const line = text.replace(/[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  const line = text
+    .replace(/[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   return line.length > MAX_SUBJECT ? `${line.slice(0, MAX_SUBJECT - 1)}…` : line;
 }
 

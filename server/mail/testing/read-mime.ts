@@ -45,16 +45,24 @@ export function allParts(part: MimePart): MimePart[] {
 
 /** The first body of this type, as UTF-8 text. */
 export function bodyText(part: MimePart, type: 'text/plain' | 'text/html'): string | undefined {
-  const found = allParts(part).find((p) => params(p.headers.get('content-type') ?? 'text/plain').value === type && !isAttachment(p));
+  const found = allParts(part).find(
+    (p) => params(p.headers.get('content-type') ?? 'text/plain').value === type && !isAttachment(p),
+  );
   return found?.body.toString('utf8');
 }
 
 export function attachments(part: MimePart): Array<{ filename: string; contentType: string; content: Buffer }> {
-  return allParts(part).filter(isAttachment).map((p) => {
-    const disposition = params(p.headers.get('content-disposition') ?? '');
-    const type = params(p.headers.get('content-type') ?? '');
-    return { filename: disposition.params.filename ?? type.params.name ?? '', contentType: type.value, content: p.body };
-  });
+  return allParts(part)
+    .filter(isAttachment)
+    .map((p) => {
+      const disposition = params(p.headers.get('content-disposition') ?? '');
+      const type = params(p.headers.get('content-type') ?? '');
+      return {
+        filename: disposition.params.filename ?? type.params.name ?? '',
+        contentType: type.value,
+        content: p.body,
+      };
+    });
 }
 
 function isAttachment(p: MimePart): boolean {
@@ -67,7 +75,9 @@ function decodeBody(body: string, encoding: string | undefined): Buffer {
   const enc = (encoding ?? '7bit').toLowerCase();
   if (enc === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64');
   if (enc === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, 'latin1');
   }
   return Buffer.from(body.replace(/\r?\n$/, ''), 'latin1');
@@ -91,7 +101,11 @@ function params(value: string): { value: string; params: Record<string, string> 
   for (const [key, list] of Object.entries(pieces)) {
     list.sort((a, b) => a.order - b.order);
     if (list.some((p) => p.encoded)) {
-      const joined = list.map((p, i) => (p.encoded ? (i === 0 ? p.text.replace(/^[^']*'[^']*'/, '') : p.text) : encodeURIComponent(p.text))).join('');
+      const joined = list
+        .map((p, i) =>
+          p.encoded ? (i === 0 ? p.text.replace(/^[^']*'[^']*'/, '') : p.text) : encodeURIComponent(p.text),
+        )
+        .join('');
       out[key] = decodeURIComponent(joined);
     } else {
       out[key] = decodeWords(list.map((p) => p.text).join(''));
@@ -106,6 +120,9 @@ function decodeWords(value: string): string {
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, data: string) =>
       enc.toUpperCase() === 'B'
         ? Buffer.from(data, 'base64').toString('latin1')
-        : data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))));
+        : data
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+    );
   return Buffer.from(decoded, 'latin1').toString('utf8');
 }

@@ -5,7 +5,9 @@ import type { MailTransport, OutgoingMail } from '../transport.ts';
  * Test support: a transport that remembers every message it was handed and never deduplicates,
  * so a message claimed twice shows up twice.
  */
-export function recordingTransport(options: { delayMs?: number; batch?: boolean } = {}): MailTransport & { sent: OutgoingMail[]; requests: number } {
+export function recordingTransport(
+  options: { delayMs?: number; batch?: boolean } = {},
+): MailTransport & { sent: OutgoingMail[]; requests: number } {
   const t = {
     name: 'recording',
     sent: [] as OutgoingMail[],
@@ -19,11 +21,11 @@ export function recordingTransport(options: { delayMs?: number; batch?: boolean 
     },
     sendBatch: options.batch
       ? async (mails: OutgoingMail[]) => {
-        t.requests++;
-        await sleep(options.delayMs ?? 0);
-        t.sent.push(...mails);
-        return { providerIds: mails.map((m) => `rec-${m.id}`) };
-      }
+          t.requests++;
+          await sleep(options.delayMs ?? 0);
+          t.sent.push(...mails);
+          return { providerIds: mails.map((m) => `rec-${m.id}`) };
+        }
       : undefined,
   };
   return t;

@@ -24,7 +24,10 @@ export function createFileTransport(options: { dir: string }): MailTransport {
         return { providerId: await writeAtomically(options.dir, fileName(mail), raw) };
       } catch (err) {
         // A full disk or a missing permission fails every message alike.
-        throw new MailSendError(`Mail folder ${options.dir}: ${err instanceof Error ? err.message : String(err)}`, { scope: 'provider', cause: err });
+        throw new MailSendError(`Mail folder ${options.dir}: ${err instanceof Error ? err.message : String(err)}`, {
+          scope: 'provider',
+          cause: err,
+        });
       }
     },
   };

@@ -22,13 +22,24 @@ export function smtpError(err: unknown): MailSendError {
   const permanent = !auth && (e.permanent ?? (code !== undefined && code >= 500 && code < 600 && code !== 503));
   // No reply code: the server was not reached. 421: it is shutting the session down.
   const provider = auth || code === undefined || code === 421;
-  return new MailSendError(`SMTP: ${e.message ?? String(err)}`, { permanent, scope: provider ? 'provider' : 'message', status: code, code: e.code, cause: err });
+  return new MailSendError(`SMTP: ${e.message ?? String(err)}`, {
+    permanent,
+    scope: provider ? 'provider' : 'message',
+    status: code,
+    code: e.code,
+    cause: err,
+  });
 }
 
 /** Sends through the company's own mail server (`SMTP_URL`, e.g. smtps://user:pass@mail.example.ru). */
 export function createSmtpTransport(options: { url: string }): MailTransport {
   // nodemailer waits up to 10 minutes on a silent socket by default; the outbox lease is shorter.
-  const transporter = nodemailer.createTransport({ url: options.url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  const transporter = nodemailer.createTransport({
+    url: options.url,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     name: 'smtp',
     async send(mail) {

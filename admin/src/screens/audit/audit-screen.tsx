@@ -26,7 +26,10 @@ export function AuditScreen({ place }: { place: Place }) {
     const v = place.query.get(k)?.trim();
     if (v) filters[k] = v;
   }
-  const list = usePaged<AuditPage, AuditRow>((cursor) => api.get('audit', { ...filters, cursor }), JSON.stringify(filters));
+  const list = usePaged<AuditPage, AuditRow>(
+    (cursor) => api.get('audit', { ...filters, cursor }),
+    JSON.stringify(filters),
+  );
   const [user, setUser] = useState(filters.user ?? '');
   useEffect(() => setUser(filters.user ?? ''), [filters.user]);
   useEffect(() => {
@@ -34,27 +37,58 @@ export function AuditScreen({ place }: { place: Place }) {
   }, []);
 
   const set = (k: keyof Filters) => (v: string) => navigate(auditHref({ ...filters, [k]: v.trim() }));
-  const families = ACTION_FAMILIES.some((f) => f.value === filters.action) || !filters.action
-    ? ACTION_FAMILIES
-    : [...ACTION_FAMILIES, { value: filters.action, label: actionLabel(filters.action) }];
+  const families =
+    ACTION_FAMILIES.some((f) => f.value === filters.action) || !filters.action
+      ? ACTION_FAMILIES
+      : [...ACTION_FAMILIES, { value: filters.action, label: actionLabel(filters.action) }];
 
   return (
     <>
       <PageTitle>Журнал действий</PageTitle>
-      <form class="filter-fields open audit-filters" onSubmit={(e) => { e.preventDefault(); set('user')(user); }}>
-        <SelectField label="Действие" value={filters.action ?? ''} onValue={set('action')} empty="Все" options={families} />
+      <form
+        class="filter-fields open audit-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set('user')(user);
+        }}
+      >
+        <SelectField
+          label="Действие"
+          value={filters.action ?? ''}
+          onValue={set('action')}
+          empty="Все"
+          options={families}
+        />
         <div class="field">
           <label for="audit-user">Пользователь</label>
           <div class="joined">
-            <input id="audit-user" type="search" placeholder="e-mail" value={user} onInput={(e) => setUser(e.currentTarget.value)} />
-            <button type="submit" class="btn secondary">Найти</button>
+            <input
+              id="audit-user"
+              type="search"
+              placeholder="e-mail"
+              value={user}
+              onInput={(e) => setUser(e.currentTarget.value)}
+            />
+            <button type="submit" class="btn secondary">
+              Найти
+            </button>
           </div>
         </div>
         <DateFilter label="С даты" value={filters.from ?? ''} onCommit={set('from')} max={filters.to} />
         <DateFilter label="По дату" value={filters.to ?? ''} onCommit={set('to')} min={filters.from} />
-        {Object.keys(filters).length > 0 && <div class="reset"><Link href="/admin/audit">Сбросить фильтры</Link></div>}
+        {Object.keys(filters).length > 0 && (
+          <div class="reset">
+            <Link href="/admin/audit">Сбросить фильтры</Link>
+          </div>
+        )}
       </form>
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : list.loading && list.items.length === 0 ? <Loading /> : list.items.length === 0 ? <Empty>Записей не нашлось.</Empty> : (
+      {list.error ? (
+        <LoadError error={list.error} retry={list.reload} />
+      ) : list.loading && list.items.length === 0 ? (
+        <Loading />
+      ) : list.items.length === 0 ? (
+        <Empty>Записей не нашлось.</Empty>
+      ) : (
         <div class={list.loading ? 'stale' : undefined} aria-busy={list.loading}>
           <table class="table audit-table">
             <caption class="sr">Журнал действий, сначала новые</caption>
@@ -70,17 +104,41 @@ export function AuditScreen({ place }: { place: Place }) {
             </thead>
             <tbody>
               {list.items.map((r) => (
-                <tr key={r.id} class={r.action.endsWith('failed') || r.action.endsWith('locked') ? 'warn-row' : undefined}>
-                  <td data-label="Когда" class="nowrap"><time dateTime={r.at}>{formatDateTime(r.at)}</time></td>
+                <tr
+                  key={r.id}
+                  class={r.action.endsWith('failed') || r.action.endsWith('locked') ? 'warn-row' : undefined}
+                >
+                  <td data-label="Когда" class="nowrap">
+                    <time dateTime={r.at}>{formatDateTime(r.at)}</time>
+                  </td>
                   <td data-label="Кто">
-                    {r.user ? <Link href={auditHref({ ...filters, user: r.user.email ?? r.user.id })} title="Только его действия">{r.user.email ?? r.user.id}</Link> : <span class="muted">—</span>}
+                    {r.user ? (
+                      <Link
+                        href={auditHref({ ...filters, user: r.user.email ?? r.user.id })}
+                        title="Только его действия"
+                      >
+                        {r.user.email ?? r.user.id}
+                      </Link>
+                    ) : (
+                      <span class="muted">—</span>
+                    )}
                   </td>
                   <td data-label="Действие">
-                    <Link href={auditHref({ ...filters, action: r.action })} title="Только такие действия">{actionLabel(r.action)}</Link>
+                    <Link href={auditHref({ ...filters, action: r.action })} title="Только такие действия">
+                      {actionLabel(r.action)}
+                    </Link>
                   </td>
-                  <td data-label="Объект"><Target row={r} /></td>
-                  <td data-label="Подробности" class="small">{detailsText(r.details, r.target?.type === 'submission' ? ['number'] : []) || <span class="muted">—</span>}</td>
-                  <td data-label="IP" class="code-like small">{r.ip ?? '—'}</td>
+                  <td data-label="Объект">
+                    <Target row={r} />
+                  </td>
+                  <td data-label="Подробности" class="small">
+                    {detailsText(r.details, r.target?.type === 'submission' ? ['number'] : []) || (
+                      <span class="muted">—</span>
+                    )}
+                  </td>
+                  <td data-label="IP" class="code-like small">
+                    {r.ip ?? '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -96,7 +154,9 @@ export function AuditScreen({ place }: { place: Place }) {
 /** The registration number an audit line about a submission carries in its details. */
 const numberOf = (row: AuditRow) => {
   const d = row.details;
-  return d && typeof d === 'object' && typeof (d as { number?: unknown }).number === 'string' ? (d as { number: string }).number : null;
+  return d && typeof d === 'object' && typeof (d as { number?: unknown }).number === 'string'
+    ? (d as { number: string }).number
+    : null;
 };
 
 function Target({ row }: { row: AuditRow }) {
@@ -104,6 +164,11 @@ function Target({ row }: { row: AuditRow }) {
   if (!t) return <span class="muted">—</span>;
   const name = TARGET_LABELS[t.type] ?? t.type;
   const number = numberOf(row);
-  if (t.type === 'submission') return <Link href={`/admin/submissions/${encodeURIComponent(t.id)}`}>{number ? `№ ${number}` : name}</Link>;
-  return <span>{name} <span class="code-like muted">{t.id.length > 12 ? `${t.id.slice(0, 8)}…` : t.id}</span></span>;
+  if (t.type === 'submission')
+    return <Link href={`/admin/submissions/${encodeURIComponent(t.id)}`}>{number ? `№ ${number}` : name}</Link>;
+  return (
+    <span>
+      {name} <span class="code-like muted">{t.id.length > 12 ? `${t.id.slice(0, 8)}…` : t.id}</span>
+    </span>
+  );
 }

@@ -52,18 +52,63 @@ export function ChangePassword({ api, forced = false, onChanged, onSignOut, emai
   };
 
   const form = (
-    <form class={forced ? 'panel narrow' : 'panel form-narrow'} ref={(el) => { action.ref.current = el; }} onSubmit={submit} noValidate>
+    <form
+      class={forced ? 'panel narrow' : 'panel form-narrow'}
+      ref={(el) => {
+        action.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
       {forced ? <h1 tabIndex={-1}>Смена пароля</h1> : null}
       {forced && <p class="note">Вы вошли с временным паролем. Придумайте свой — после этого откроется консоль.</p>}
       {done && !forced && <p class="ok-note">Пароль изменён. Другие сеансы с этой учётной записью завершены.</p>}
       <FormError message={action.error} />
-      <input type="text" name="username" autoComplete="username" value={email ?? ctx?.user.email ?? ''} hidden readOnly />
-      <TextField label="Текущий пароль" type="password" autoComplete="current-password" value={current} onValue={setCurrent} error={action.fields.current} required />
-      <TextField label="Новый пароль" type="password" autoComplete="new-password" value={next} onValue={setNext} error={action.fields.next} hint={`Не короче ${MIN_LENGTH} символов; лучше фраза из нескольких слов.`} required />
-      <TextField label="Новый пароль ещё раз" type="password" autoComplete="new-password" value={repeat} onValue={setRepeat} error={action.fields.repeat} required />
+      <input
+        type="text"
+        name="username"
+        autoComplete="username"
+        value={email ?? ctx?.user.email ?? ''}
+        hidden
+        readOnly
+      />
+      <TextField
+        label="Текущий пароль"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onValue={setCurrent}
+        error={action.fields.current}
+        required
+      />
+      <TextField
+        label="Новый пароль"
+        type="password"
+        autoComplete="new-password"
+        value={next}
+        onValue={setNext}
+        error={action.fields.next}
+        hint={`Не короче ${MIN_LENGTH} символов; лучше фраза из нескольких слов.`}
+        required
+      />
+      <TextField
+        label="Новый пароль ещё раз"
+        type="password"
+        autoComplete="new-password"
+        value={repeat}
+        onValue={setRepeat}
+        error={action.fields.repeat}
+        required
+      />
       <div class="actions">
-        <button type="submit" class="btn" disabled={action.busy}>{action.busy ? 'Сохраняем…' : 'Сменить пароль'}</button>
-        {onSignOut && <button type="button" class="btn secondary" onClick={onSignOut}>Выйти</button>}
+        <button type="submit" class="btn" disabled={action.busy}>
+          {action.busy ? 'Сохраняем…' : 'Сменить пароль'}
+        </button>
+        {onSignOut && (
+          <button type="button" class="btn secondary" onClick={onSignOut}>
+            Выйти
+          </button>
+        )}
       </div>
     </form>
   );

@@ -34,13 +34,20 @@ describe('signing in', () => {
     expect(c.text()).toContain('Ольга Смирнова');
   });
 
-  it('says a wrong password plainly, and shows a lock-out\'s message with the button off until it ends', async () => {
+  it("says a wrong password plainly, and shows a lock-out's message with the button off until it ends", async () => {
     let attempt = 0;
     stubApi({
       'GET me': apiError(401, 'unauthorized', 'Войдите в систему'),
-      'POST login': () => (attempt++ === 0
-        ? apiError(401, 'bad_credentials', 'Неверный e-mail или пароль')
-        : apiError(429, 'locked', 'Слишком много неудачных попыток входа. Попробуйте позже', {}, { 'Retry-After': '600' })),
+      'POST login': () =>
+        attempt++ === 0
+          ? apiError(401, 'bad_credentials', 'Неверный e-mail или пароль')
+          : apiError(
+              429,
+              'locked',
+              'Слишком много неудачных попыток входа. Попробуйте позже',
+              {},
+              { 'Retry-After': '600' },
+            ),
     });
     const c = await openConsole('/admin/');
     await type(c.field('E-mail'), 'smk@example.ru');
@@ -57,7 +64,11 @@ describe('signing in', () => {
 
   it('after a one-time password, opens nothing before the password is changed', async () => {
     const api = stubApi({
-      'GET me': () => json(200, { user: { ...USERS.qms, mustChangePassword: api.last('POST', 'password') === undefined }, csrfToken: 'csrf-1' }),
+      'GET me': () =>
+        json(200, {
+          user: { ...USERS.qms, mustChangePassword: api.last('POST', 'password') === undefined },
+          csrfToken: 'csrf-1',
+        }),
       'POST password': json(204),
       'GET meta': json(200, META),
       'GET submissions': json(200, INBOX),

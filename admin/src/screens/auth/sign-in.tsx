@@ -7,7 +7,15 @@ import { useAction } from '../../ui/use-action.ts';
 const TIME = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit' });
 
 /** «Вход»: e-mail and password; a lock-out (429) says its message and keeps the button off until it ends. */
-export function SignIn({ api, expired, onSignedIn }: { api: Api; expired: boolean; onSignedIn: (session: Session) => void }) {
+export function SignIn({
+  api,
+  expired,
+  onSignedIn,
+}: {
+  api: Api;
+  expired: boolean;
+  onSignedIn: (session: Session) => void;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
@@ -38,14 +46,46 @@ export function SignIn({ api, expired, onSignedIn }: { api: Api; expired: boolea
 
   return (
     <main class="center-page" id="main">
-      <form class="panel narrow" ref={(el) => { action.ref.current = el; }} onSubmit={submit} noValidate>
-        <p class="brand-big" aria-hidden="true">Отклик <span>СМК</span></p>
+      <form
+        class="panel narrow"
+        ref={(el) => {
+          action.ref.current = el;
+        }}
+        onSubmit={submit}
+        noValidate
+      >
+        <p class="brand-big" aria-hidden="true">
+          Отклик <span>СМК</span>
+        </p>
         <h1 tabIndex={-1}>Вход в консоль СМК</h1>
-        {expired && !action.error && <p class="note">Сеанс завершён. Войдите снова — вы вернётесь на ту же страницу.</p>}
+        {expired && !action.error && (
+          <p class="note">Сеанс завершён. Войдите снова — вы вернётесь на ту же страницу.</p>
+        )}
         {/* A lock-out says when it ends below the button, in the clock time of this computer. */}
-        <FormError message={action.failure?.status === 429 && lockedUntil !== null ? action.failure.message : action.error} />
-        <TextField label="E-mail" type="email" name="email" autoComplete="username" value={email} onValue={setEmail} error={action.fields.email} required autoFocus />
-        <TextField label="Пароль" type="password" name="password" autoComplete="current-password" value={password} onValue={setPassword} error={action.fields.password} required />
+        <FormError
+          message={action.failure?.status === 429 && lockedUntil !== null ? action.failure.message : action.error}
+        />
+        <TextField
+          label="E-mail"
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onValue={setEmail}
+          error={action.fields.email}
+          required
+          autoFocus
+        />
+        <TextField
+          label="Пароль"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onValue={setPassword}
+          error={action.fields.password}
+          required
+        />
         <button type="submit" class="btn wide" disabled={action.busy || lockedUntil !== null}>
           {action.busy ? 'Входим…' : 'Войти'}
         </button>

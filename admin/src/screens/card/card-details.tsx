@@ -48,22 +48,42 @@ export function CardPeople({ card }: { card: Card }) {
       <h2 id="card-people">Отправитель и адресат</h2>
       <dl class="dl">
         <Item term="Ф.И.О.">{card.name || <span class="muted">не указано</span>}</Item>
-        <Item term="Организация" show={!!card.organization}>{card.organization}</Item>
-        <Item term="ИНН" show={!!card.inn}>{card.inn}</Item>
-        <Item term="Телефон" show={!!card.phone}><a href={`tel:${card.phone}`}>{card.phone}</a></Item>
-        <Item term="E-mail" show={!!card.email}><a href={`mailto:${card.email}`}>{card.email}</a></Item>
+        <Item term="Организация" show={!!card.organization}>
+          {card.organization}
+        </Item>
+        <Item term="ИНН" show={!!card.inn}>
+          {card.inn}
+        </Item>
+        <Item term="Телефон" show={!!card.phone}>
+          <a href={`tel:${card.phone}`}>{card.phone}</a>
+        </Item>
+        <Item term="E-mail" show={!!card.email}>
+          <a href={`mailto:${card.email}`}>{card.email}</a>
+        </Item>
         <Item term="Сотрудник" show={!!card.employee}>
           {card.employee?.name}
           {card.employee?.position && <span class="muted">, {card.employee.position}</span>}
         </Item>
-        <Item term="Предмет оценки" show={!!subject}>{subject}</Item>
+        <Item term="Предмет оценки" show={!!subject}>
+          {subject}
+        </Item>
         <Item term="Подразделение">{card.department?.name ?? <span class="muted">не назначено</span>}</Item>
         <Item term="Канал">{label(CHANNEL_LABELS, card.channel)}</Item>
         <Item term="Страница" show={!!card.page}>
-          {card.page && safeUrl(card.page) ? <a href={card.page} rel="noopener noreferrer" target="_blank">{card.page}</a> : card.page}
+          {card.page && safeUrl(card.page) ? (
+            <a href={card.page} rel="noopener noreferrer" target="_blank">
+              {card.page}
+            </a>
+          ) : (
+            card.page
+          )}
         </Item>
-        <Item term="Язык" show={!!card.lang}>{card.lang === 'en' ? 'английский' : card.lang === 'ru' ? 'русский' : card.lang}</Item>
-        <Item term="Публикация" show={card.type === 'rating'}>{card.publish ? 'автор согласен на публикацию' : 'автор не давал согласия: не публикуется'}</Item>
+        <Item term="Язык" show={!!card.lang}>
+          {card.lang === 'en' ? 'английский' : card.lang === 'ru' ? 'русский' : card.lang}
+        </Item>
+        <Item term="Публикация" show={card.type === 'rating'}>
+          {card.publish ? 'автор согласен на публикацию' : 'автор не давал согласия: не публикуется'}
+        </Item>
       </dl>
     </section>
   );
@@ -78,8 +98,16 @@ export function CardFiles({ card }: { card: Card }) {
       <ul class="files">
         {files.map((f) => (
           <li key={f.id}>
-            <a href={`${API_BASE}submissions/${encodeURIComponent(card.id)}/attachments/${encodeURIComponent(f.id)}`} download={f.filename}>{f.filename}</a>
-            <span class="muted"> · {formatSize(f.size)} · {f.mime}</span>
+            <a
+              href={`${API_BASE}submissions/${encodeURIComponent(card.id)}/attachments/${encodeURIComponent(f.id)}`}
+              download={f.filename}
+            >
+              {f.filename}
+            </a>
+            <span class="muted">
+              {' '}
+              · {formatSize(f.size)} · {f.mime}
+            </span>
             <div class="hash">SHA-256 {f.sha256}</div>
           </li>
         ))}
@@ -98,7 +126,9 @@ export function CardConsent({ card }: { card: Card }) {
           <Item term="Дано">{formatDateTime(c.at)}</Item>
           <Item term="Версия текста">{c.version ?? '—'}</Item>
           <Item term="IP-адрес">{c.ip ?? '—'}</Item>
-          <Item term="Браузер" show={!!c.userAgent}><span class="small">{c.userAgent}</span></Item>
+          <Item term="Браузер" show={!!c.userAgent}>
+            <span class="small">{c.userAgent}</span>
+          </Item>
         </dl>
       ) : (
         <p class="muted">Не требовалось или не записано.</p>

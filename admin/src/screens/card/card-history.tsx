@@ -1,11 +1,23 @@
 import type { Card, HistoryEvent, Meta } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
-import { KIND_LABELS, label, MAIL_STATUS_LABELS, MAIL_TEMPLATE_LABELS, REVIEW_LABELS, STATUS_LABELS } from '../../labels.ts';
+import {
+  KIND_LABELS,
+  label,
+  MAIL_STATUS_LABELS,
+  MAIL_TEMPLATE_LABELS,
+  REVIEW_LABELS,
+  STATUS_LABELS,
+} from '../../labels.ts';
 
 const EVENT_TITLES: Record<string, string> = {
-  comment: 'Комментарий', kind: 'Изменён вид', status: 'Изменён статус', department: 'Изменено подразделение',
-  employee: 'Изменён сотрудник', moderation: 'Модерация', created: 'Поступило',
+  comment: 'Комментарий',
+  kind: 'Изменён вид',
+  status: 'Изменён статус',
+  department: 'Изменено подразделение',
+  employee: 'Изменён сотрудник',
+  moderation: 'Модерация',
+  created: 'Поступило',
 };
 
 /** A changed value in words: a code's name, a department's or employee's name, or «—». */
@@ -46,7 +58,9 @@ function EventBody({ event, meta }: { event: HistoryEvent; meta: Meta }) {
   }
   const entries = Object.entries(data);
   if (entries.length === 0) return null;
-  return <p class="small">{entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ')}</p>;
+  return (
+    <p class="small">{entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ')}</p>
+  );
 }
 
 /** The submission's history, oldest first: comments, changes, decisions. */
@@ -58,12 +72,18 @@ export function CardHistory({ card }: { card: Card }) {
       <h2 id="card-history">История</h2>
       <ol class="timeline">
         <li>
-          <div class="when"><time dateTime={card.createdAt}>{formatDateTime(card.createdAt)}</time></div>
-          <div class="what"><span class="strong">Поступило</span> <span class="muted">№ {card.number}</span></div>
+          <div class="when">
+            <time dateTime={card.createdAt}>{formatDateTime(card.createdAt)}</time>
+          </div>
+          <div class="what">
+            <span class="strong">Поступило</span> <span class="muted">№ {card.number}</span>
+          </div>
         </li>
         {events.map((ev) => (
           <li key={ev.id} class={`ev-${ev.type}`}>
-            <div class="when"><time dateTime={ev.at}>{formatDateTime(ev.at)}</time></div>
+            <div class="when">
+              <time dateTime={ev.at}>{formatDateTime(ev.at)}</time>
+            </div>
             <div class="what">
               <span class="strong">{EVENT_TITLES[ev.type] ?? ev.type}</span>
               <span class="muted"> · {ev.user?.name ?? 'система'}</span>

@@ -14,7 +14,10 @@ interface Draft {
 }
 
 const draftOf = (card: Card): Draft => ({
-  kind: card.kind, status: card.status, departmentId: card.department?.id ?? '', employeeSlug: card.employee?.slug ?? '',
+  kind: card.kind,
+  status: card.status,
+  departmentId: card.department?.id ?? '',
+  employeeSlug: card.employee?.slug ?? '',
 });
 
 /**
@@ -50,23 +53,54 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
     .map((e) => ({ value: e.slug, label: e.position ? `${e.name}, ${e.position}` : e.name }));
 
   return (
-    <form class="panel" aria-labelledby="card-manage" ref={(el) => { save.ref.current = el; }} onSubmit={submit}>
+    <form
+      class="panel"
+      aria-labelledby="card-manage"
+      ref={(el) => {
+        save.ref.current = el;
+      }}
+      onSubmit={submit}
+    >
       <h2 id="card-manage">Работа с обращением</h2>
       <FormError message={save.error} />
       {editor && card.type === 'feedback' && (
         <SelectField label="Вид" value={draft.kind} onValue={set('kind')} options={kinds} error={save.fields.kind} />
       )}
-      <SelectField label="Статус" value={draft.status} onValue={set('status')} options={choices(meta.statuses, STATUS_LABELS)} error={save.fields.status} />
+      <SelectField
+        label="Статус"
+        value={draft.status}
+        onValue={set('status')}
+        options={choices(meta.statuses, STATUS_LABELS)}
+        error={save.fields.status}
+      />
       {editor && (
         <>
-          <SelectField label="Подразделение" value={draft.departmentId} onValue={set('departmentId')} empty="Не назначено" options={meta.departments.map((d) => ({ value: d.id, label: d.name }))} error={save.fields.departmentId} />
-          <SelectField label="Сотрудник" value={draft.employeeSlug} onValue={set('employeeSlug')} empty="Не указан" options={employees} error={save.fields.employeeSlug} />
+          <SelectField
+            label="Подразделение"
+            value={draft.departmentId}
+            onValue={set('departmentId')}
+            empty="Не назначено"
+            options={meta.departments.map((d) => ({ value: d.id, label: d.name }))}
+            error={save.fields.departmentId}
+          />
+          <SelectField
+            label="Сотрудник"
+            value={draft.employeeSlug}
+            onValue={set('employeeSlug')}
+            empty="Не указан"
+            options={employees}
+            error={save.fields.employeeSlug}
+          />
         </>
       )}
       <div class="actions">
-        <button type="submit" class="btn" disabled={save.busy || changed.length === 0}>{save.busy ? 'Сохраняем…' : 'Сохранить'}</button>
+        <button type="submit" class="btn" disabled={save.busy || changed.length === 0}>
+          {save.busy ? 'Сохраняем…' : 'Сохранить'}
+        </button>
         {changed.length > 0 && !save.busy && (
-          <button type="button" class="btn secondary" onClick={() => setDraft(original)}>Отменить</button>
+          <button type="button" class="btn secondary" onClick={() => setDraft(original)}>
+            Отменить
+          </button>
         )}
       </div>
     </form>
@@ -83,7 +117,9 @@ export function CardComment({ card, onAdded }: { card: Card; onAdded: (event: Hi
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!text.trim()) return add.fail({ text: 'Напишите комментарий' });
-    const event = await add.run(() => api.send<HistoryEvent>('POST', `submissions/${encodeURIComponent(card.id)}/comments`, { text: text.trim() }));
+    const event = await add.run(() =>
+      api.send<HistoryEvent>('POST', `submissions/${encodeURIComponent(card.id)}/comments`, { text: text.trim() }),
+    );
     if (!event) return;
     setText('');
     onAdded(event);
@@ -91,11 +127,29 @@ export function CardComment({ card, onAdded }: { card: Card; onAdded: (event: Hi
   };
 
   return (
-    <form class="panel" aria-labelledby="card-comment" ref={(el) => { add.ref.current = el; }} onSubmit={submit} noValidate>
+    <form
+      class="panel"
+      aria-labelledby="card-comment"
+      ref={(el) => {
+        add.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
       <h2 id="card-comment">Внутренний комментарий</h2>
       <FormError message={add.error} />
-      <TextAreaField label="Текст" hint="Клиент его не увидит." value={text} onValue={setText} error={add.fields.text} rows={3} maxLength={5000} />
-      <button type="submit" class="btn" disabled={add.busy}>{add.busy ? 'Добавляем…' : 'Добавить комментарий'}</button>
+      <TextAreaField
+        label="Текст"
+        hint="Клиент его не увидит."
+        value={text}
+        onValue={setText}
+        error={add.fields.text}
+        rows={3}
+        maxLength={5000}
+      />
+      <button type="submit" class="btn" disabled={add.busy}>
+        {add.busy ? 'Добавляем…' : 'Добавить комментарий'}
+      </button>
     </form>
   );
 }

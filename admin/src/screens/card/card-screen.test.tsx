@@ -1,15 +1,61 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, choose, click, json, META, openConsole, signedIn, stubApi, type, USERS } from '../../testing/helpers.tsx';
+import {
+  apiError,
+  choose,
+  click,
+  json,
+  META,
+  openConsole,
+  signedIn,
+  stubApi,
+  type,
+  USERS,
+} from '../../testing/helpers.tsx';
 
 const CARD = {
-  id: 's1', number: '2026-00012', type: 'feedback', kind: 'thanks', status: 'new', channel: 'site', createdAt: '2026-11-22T11:05:00Z',
-  message: 'Спасибо <b>Ивану</b>!\nНо звонить пришлось дважды.', name: 'Лоськова Галина', organization: 'РРМОО', inn: '6165456518',
-  phone: '+79123456789', email: 'client@example.ru', page: 'javascript:alert(1)', lang: 'ru', score: null, publish: null, subject: null,
-  employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' }, department: { id: 'd1', name: 'ДКС' },
+  id: 's1',
+  number: '2026-00012',
+  type: 'feedback',
+  kind: 'thanks',
+  status: 'new',
+  channel: 'site',
+  createdAt: '2026-11-22T11:05:00Z',
+  message: 'Спасибо <b>Ивану</b>!\nНо звонить пришлось дважды.',
+  name: 'Лоськова Галина',
+  organization: 'РРМОО',
+  inn: '6165456518',
+  phone: '+79123456789',
+  email: 'client@example.ru',
+  page: 'javascript:alert(1)',
+  lang: 'ru',
+  score: null,
+  publish: null,
+  subject: null,
+  employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
+  department: { id: 'd1', name: 'ДКС' },
   attachments: [{ id: 'a1', filename: 'акт.pdf', mime: 'application/pdf', size: 2048, sha256: 'ab'.repeat(32) }],
   consent: { version: '2026-11-01', at: '2026-11-22T11:05:00Z', ip: '203.0.113.7', userAgent: 'Firefox' },
-  emails: [{ id: 'm1', template: 'feedback-ack', to: ['client@example.ru'], subject: 'Ваше обращение № 2026-00012 зарегистрировано', status: 'failed', attempts: 10, sentAt: null, lastError: 'mailbox unavailable' }],
-  history: [{ id: 'h1', at: '2026-11-22T12:00:00Z', user: { id: 'u2', name: 'Ольга Смирнова' }, type: 'status', data: { from: 'new', to: 'in_progress' } }],
+  emails: [
+    {
+      id: 'm1',
+      template: 'feedback-ack',
+      to: ['client@example.ru'],
+      subject: 'Ваше обращение № 2026-00012 зарегистрировано',
+      status: 'failed',
+      attempts: 10,
+      sentAt: null,
+      lastError: 'mailbox unavailable',
+    },
+  ],
+  history: [
+    {
+      id: 'h1',
+      at: '2026-11-22T12:00:00Z',
+      user: { id: 'u2', name: 'Ольга Смирнова' },
+      type: 'status',
+      data: { from: 'new', to: 'in_progress' },
+    },
+  ],
   review: null,
 };
 
@@ -25,7 +71,18 @@ describe('the card', () => {
     expect(c.$('h1')!.textContent).toBe('Обращение № 2026-00012');
     expect(c.$('.message')!.textContent).toBe('Спасибо <b>Ивану</b>!\nНо звонить пришлось дважды.');
     expect(c.root.querySelector('.message b')).toBeNull();
-    for (const s of ['Лоськова Галина', '6165456518', '+79123456789', 'Иванов Иван', 'ДКС', '2026-11-01', '203.0.113.7', 'Не отправлено', 'mailbox unavailable']) expect(c.text()).toContain(s);
+    for (const s of [
+      'Лоськова Галина',
+      '6165456518',
+      '+79123456789',
+      'Иванов Иван',
+      'ДКС',
+      '2026-11-01',
+      '203.0.113.7',
+      'Не отправлено',
+      'mailbox unavailable',
+    ])
+      expect(c.text()).toContain(s);
     expect(c.$('a[download]')!.getAttribute('href')).toBe('/api/admin/submissions/s1/attachments/a1');
     expect(c.$$('a').some((a) => a.getAttribute('href')?.startsWith('javascript:'))).toBe(false);
     expect(c.$('.timeline')!.textContent).toContain('Изменён статус · Ольга СмирноваНовое → В работе');
@@ -33,8 +90,11 @@ describe('the card', () => {
 
   it('sends only what changed, and says «Сохранено»', async () => {
     const api = stubApi({
-      'GET me': signedIn(), 'GET meta': json(200, META), 'GET submissions/s1': json(200, CARD),
-      'PATCH submissions/s1': ({ body }) => json(200, { ...CARD, ...(body as object), kind: 'complaint', department: { id: 'd2', name: 'ОПР' } }),
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions/s1': json(200, CARD),
+      'PATCH submissions/s1': ({ body }) =>
+        json(200, { ...CARD, ...(body as object), kind: 'complaint', department: { id: 'd2', name: 'ОПР' } }),
     });
     const c = await openConsole('/admin/submissions/s1');
     expect(c.button('Сохранить').disabled).toBe(true);
@@ -50,8 +110,17 @@ describe('the card', () => {
 
   it('adds an internal comment to the history, as text', async () => {
     const api = stubApi({
-      'GET me': signedIn(USERS.handler), 'GET meta': json(200, META), 'GET submissions/s1': json(200, CARD),
-      'POST submissions/s1/comments': ({ body }) => json(201, { id: 'h2', at: '2026-11-22T13:00:00Z', user: { id: 'u3', name: 'Ксения' }, type: 'comment', data: body }),
+      'GET me': signedIn(USERS.handler),
+      'GET meta': json(200, META),
+      'GET submissions/s1': json(200, CARD),
+      'POST submissions/s1/comments': ({ body }) =>
+        json(201, {
+          id: 'h2',
+          at: '2026-11-22T13:00:00Z',
+          user: { id: 'u3', name: 'Ксения' },
+          type: 'comment',
+          data: body,
+        }),
     });
     const c = await openConsole('/admin/submissions/s1');
     // A handler changes the status of his department's submissions, nothing else.
@@ -67,14 +136,22 @@ describe('the card', () => {
   });
 
   it('says «not found» for a card the user may not see, as the API answers', async () => {
-    stubApi({ 'GET me': signedIn(USERS.handler), 'GET meta': json(200, META), 'GET submissions/s9': apiError(404, 'not_found', 'Не найдено') });
+    stubApi({
+      'GET me': signedIn(USERS.handler),
+      'GET meta': json(200, META),
+      'GET submissions/s9': apiError(404, 'not_found', 'Не найдено'),
+    });
     const c = await openConsole('/admin/submissions/s9');
     expect(c.$('h1')!.textContent).toBe('Обращение не найдено');
     expect(c.$('form')).toBeNull();
   });
 
   it('a viewer reads it and changes nothing', async () => {
-    stubApi({ 'GET me': signedIn({ ...USERS.qms, role: 'viewer' } as never), 'GET meta': json(200, META), 'GET submissions/s1': json(200, CARD) });
+    stubApi({
+      'GET me': signedIn({ ...USERS.qms, role: 'viewer' } as never),
+      'GET meta': json(200, META),
+      'GET submissions/s1': json(200, CARD),
+    });
     const c = await openConsole('/admin/submissions/s1');
     expect(c.$('h1')!.textContent).toBe('Обращение № 2026-00012');
     expect(c.$$('select, textarea, button[type="submit"]')).toHaveLength(0);

@@ -22,7 +22,11 @@ export function CardScreen({ id }: { id: string }) {
     document.title = c ? `№ ${c.number} — Отклик` : 'Обращение — Отклик';
   }, [c?.number]);
 
-  const back = <Link class="back" href={lastInbox}>← Входящие</Link>;
+  const back = (
+    <Link class="back" href={lastInbox}>
+      ← Входящие
+    </Link>
+  );
   if (card.error?.status === 404) {
     return (
       <>
@@ -45,7 +49,14 @@ export function CardScreen({ id }: { id: string }) {
   return (
     <>
       {back}
-      <PageTitle besides aside={<><KindBadge kind={c.kind} /> <StatusBadge status={c.status} /></>}>
+      <PageTitle
+        besides
+        aside={
+          <>
+            <KindBadge kind={c.kind} /> <StatusBadge status={c.status} />
+          </>
+        }
+      >
         {c.type === 'rating' ? 'Оценка' : 'Обращение'} № {c.number}
       </PageTitle>
       <p class="subtitle">
@@ -59,8 +70,15 @@ export function CardScreen({ id }: { id: string }) {
           <CardConsent card={c} />
         </div>
         <div class="card-side">
-          <CardManage key={`${c.kind}|${c.status}|${c.department?.id}|${c.employee?.slug}`} card={c} onSaved={(saved) => card.setData(() => saved)} />
-          <CardComment card={c} onAdded={(ev) => card.setData((old) => old && { ...old, history: [...(old.history ?? []), ev] })} />
+          <CardManage
+            key={`${c.kind}|${c.status}|${c.department?.id}|${c.employee?.slug}`}
+            card={c}
+            onSaved={(saved) => card.setData(() => saved)}
+          />
+          <CardComment
+            card={c}
+            onAdded={(ev) => card.setData((old) => old && { ...old, history: [...(old.history ?? []), ev] })}
+          />
           {c.type === 'rating' && <CardPublication card={c} />}
         </div>
       </div>
@@ -84,8 +102,14 @@ function CardPublication({ card }: { card: Card }) {
         <p class="muted">Решения пока нет.</p>
       ) : (
         <>
-          <p><ReviewBadge review={review.status} /></p>
-          {review.status === 'pending' && canModerate(user) && <p><Link href="/admin/moderation">Перейти к модерации</Link></p>}
+          <p>
+            <ReviewBadge review={review.status} />
+          </p>
+          {review.status === 'pending' && canModerate(user) && (
+            <p>
+              <Link href="/admin/moderation">Перейти к модерации</Link>
+            </p>
+          )}
           {review.status === 'approved' && review.text && (
             <>
               <p class="small muted">Опубликованный текст{review.redacted ? ' (отредактирован)' : ''}:</p>

@@ -40,31 +40,58 @@ export function Departments() {
     <section aria-labelledby="dir-departments">
       <div class="section-head">
         <h2 id="dir-departments">Подразделения</h2>
-        {editor && !adding && <button type="button" id="dep-add" class="btn" onClick={() => setAdding(true)}>Добавить подразделение</button>}
+        {editor && !adding && (
+          <button type="button" id="dep-add" class="btn" onClick={() => setAdding(true)}>
+            Добавить подразделение
+          </button>
+        )}
       </div>
       {adding && (
-        <DepartmentForm title="Новое подразделение" taken={names()} onCancel={close} onSaved={() => saved('Подразделение добавлено')}
-          save={(d) => api.send('POST', 'departments', d)} />
+        <DepartmentForm
+          title="Новое подразделение"
+          taken={names()}
+          onCancel={close}
+          onSaved={() => saved('Подразделение добавлено')}
+          save={(d) => api.send('POST', 'departments', d)}
+        />
       )}
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : !list.data ? <Loading /> : list.data.length === 0 ? <Empty>Подразделений пока нет.</Empty> : (
+      {list.error ? (
+        <LoadError error={list.error} retry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.length === 0 ? (
+        <Empty>Подразделений пока нет.</Empty>
+      ) : (
         <table class="table">
           <thead>
             <tr>
               <th scope="col">Название</th>
               <th scope="col">Ответственный за жалобы</th>
               <th scope="col">E-mail ответственного</th>
-              {editor && <th scope="col"><span class="sr">Действия</span></th>}
+              {editor && (
+                <th scope="col">
+                  <span class="sr">Действия</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {list.data.map((d) => [
               <tr key={d.id}>
-                <td data-label="Название" class="strong">{d.name}</td>
+                <td data-label="Название" class="strong">
+                  {d.name}
+                </td>
                 <td data-label="Ответственный">{d.responsibleName || <span class="muted">не назначен</span>}</td>
                 <td data-label="E-mail">{d.responsibleEmail || <span class="muted">—</span>}</td>
                 {editor && (
                   <td class="row-actions">
-                    <button type="button" id={`dep-edit-${d.id}`} class="btn secondary small" aria-expanded={editing === d.id} onClick={() => setEditing(editing === d.id ? null : d.id)}>
+                    <button
+                      type="button"
+                      id={`dep-edit-${d.id}`}
+                      class="btn secondary small"
+                      aria-expanded={editing === d.id}
+                      onClick={() => setEditing(editing === d.id ? null : d.id)}
+                    >
                       Изменить<span class="sr"> {d.name}</span>
                     </button>
                   </td>
@@ -73,8 +100,14 @@ export function Departments() {
               editing === d.id && (
                 <tr key={`${d.id}-edit`} class="edit-row">
                   <td colSpan={4}>
-                    <DepartmentForm title={`Изменение: ${d.name}`} initial={d} taken={names(d.id)} onCancel={close} onSaved={() => saved('Сохранено')}
-                      save={(draft) => api.send('PATCH', `departments/${encodeURIComponent(d.id)}`, draft)} />
+                    <DepartmentForm
+                      title={`Изменение: ${d.name}`}
+                      initial={d}
+                      taken={names(d.id)}
+                      onCancel={close}
+                      onSaved={() => saved('Сохранено')}
+                      save={(draft) => api.send('PATCH', `departments/${encodeURIComponent(d.id)}`, draft)}
+                    />
                   </td>
                 </tr>
               ),
@@ -86,10 +119,26 @@ export function Departments() {
   );
 }
 
-function DepartmentForm({ title, initial, taken, save, onSaved, onCancel }: {
-  title: string; initial?: Department; taken: string[]; save: (d: Draft) => Promise<unknown>; onSaved: () => void; onCancel: () => void;
+function DepartmentForm({
+  title,
+  initial,
+  taken,
+  save,
+  onSaved,
+  onCancel,
+}: {
+  title: string;
+  initial?: Department;
+  taken: string[];
+  save: (d: Draft) => Promise<unknown>;
+  onSaved: () => void;
+  onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<Draft>({ name: initial?.name ?? '', responsibleName: initial?.responsibleName ?? '', responsibleEmail: initial?.responsibleEmail ?? '' });
+  const [draft, setDraft] = useState<Draft>({
+    name: initial?.name ?? '',
+    responsibleName: initial?.responsibleName ?? '',
+    responsibleEmail: initial?.responsibleEmail ?? '',
+  });
   const act = useAction();
   useFocusFirstField(act.ref);
   const set = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
@@ -97,25 +146,52 @@ function DepartmentForm({ title, initial, taken, save, onSaved, onCancel }: {
     e.preventDefault();
     if (!draft.name.trim()) return act.fail({ name: 'Введите название' });
     // The server answers a taken name with a bare «invalid»: said plainly here first.
-    if (taken.some((n) => n.toLowerCase() === draft.name.trim().toLowerCase())) return act.fail({ name: 'Подразделение с таким названием уже есть' });
+    if (taken.some((n) => n.toLowerCase() === draft.name.trim().toLowerCase()))
+      return act.fail({ name: 'Подразделение с таким названием уже есть' });
     const ok = await act.run(async () => {
-      await save({ name: draft.name.trim(), responsibleName: draft.responsibleName.trim(), responsibleEmail: draft.responsibleEmail.trim() });
+      await save({
+        name: draft.name.trim(),
+        responsibleName: draft.responsibleName.trim(),
+        responsibleEmail: draft.responsibleEmail.trim(),
+      });
       return true;
     });
     if (ok) onSaved();
   };
   return (
-    <form class="panel inline-form" ref={(el) => { act.ref.current = el; }} onSubmit={submit} noValidate>
+    <form
+      class="panel inline-form"
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
       <h3>{title}</h3>
       <FormError message={act.error} />
       <div class="form-row">
         <TextField label="Название" value={draft.name} onValue={set('name')} error={act.fields.name} required />
-        <TextField label="Ответственный за жалобы" value={draft.responsibleName} onValue={set('responsibleName')} error={act.fields.responsibleName} />
-        <TextField label="E-mail ответственного" type="email" value={draft.responsibleEmail} onValue={set('responsibleEmail')} error={act.fields.responsibleEmail} />
+        <TextField
+          label="Ответственный за жалобы"
+          value={draft.responsibleName}
+          onValue={set('responsibleName')}
+          error={act.fields.responsibleName}
+        />
+        <TextField
+          label="E-mail ответственного"
+          type="email"
+          value={draft.responsibleEmail}
+          onValue={set('responsibleEmail')}
+          error={act.fields.responsibleEmail}
+        />
       </div>
       <div class="actions">
-        <button type="submit" class="btn" disabled={act.busy}>{act.busy ? 'Сохраняем…' : 'Сохранить'}</button>
-        <button type="button" class="btn secondary" onClick={onCancel}>Отмена</button>
+        <button type="submit" class="btn" disabled={act.busy}>
+          {act.busy ? 'Сохраняем…' : 'Сохранить'}
+        </button>
+        <button type="button" class="btn secondary" onClick={onCancel}>
+          Отмена
+        </button>
       </div>
     </form>
   );

@@ -22,7 +22,9 @@ export function DirectoryScreen({ tab }: { tab: string }) {
       <PageTitle>Справочник</PageTitle>
       <nav class="tabs" aria-label="Разделы справочника">
         {TABS.map((t) => (
-          <Link key={t.tab} href={t.href} aria-current={t.tab === tab ? 'page' : undefined}>{t.title}</Link>
+          <Link key={t.tab} href={t.href} aria-current={t.tab === tab ? 'page' : undefined}>
+            {t.title}
+          </Link>
         ))}
       </nav>
       {tab === 'departments' && <Departments />}

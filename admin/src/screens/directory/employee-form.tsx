@@ -25,11 +25,25 @@ export function departmentName(e: Employee, departments: Array<{ id: string; nam
  * Adds an employee (with his slug, the address of his rating page) or edits one. Blank optional
  * fields are sent blank, which clears them.
  */
-export function EmployeeForm({ initial, taken = [], onSaved, onCancel }: { initial?: Employee; taken?: string[]; onSaved: (text: string) => void; onCancel: () => void }) {
+export function EmployeeForm({
+  initial,
+  taken = [],
+  onSaved,
+  onCancel,
+}: {
+  initial?: Employee;
+  taken?: string[];
+  onSaved: (text: string) => void;
+  onCancel: () => void;
+}) {
   const { api, meta } = useConsole();
   const [draft, setDraft] = useState<Draft>({
-    slug: initial?.slug ?? '', name: initial?.name ?? '', position: initial?.position ?? '',
-    departmentId: initial?.departmentId ?? '', managerName: initial?.managerName ?? '', managerEmail: initial?.managerEmail ?? '',
+    slug: initial?.slug ?? '',
+    name: initial?.name ?? '',
+    position: initial?.position ?? '',
+    departmentId: initial?.departmentId ?? '',
+    managerName: initial?.managerName ?? '',
+    managerEmail: initial?.managerEmail ?? '',
   });
   const act = useAction();
   useFocusFirstField(act.ref);
@@ -41,13 +55,18 @@ export function EmployeeForm({ initial, taken = [], onSaved, onCancel }: { initi
     const problems: Record<string, string> = {};
     if (!initial && !SLUG.test(d.slug)) problems.slug = 'Латинские строчные буквы, цифры и дефис: ivanov, anna-petrova';
     // One slug space for employees and rating subjects; the server says only «invalid» for a taken one.
-    else if (!initial && [...taken, ...meta.subjects.map((x) => x.slug)].includes(d.slug)) problems.slug = 'Этот код уже занят';
+    else if (!initial && [...taken, ...meta.subjects.map((x) => x.slug)].includes(d.slug))
+      problems.slug = 'Этот код уже занят';
     if (!d.name) problems.name = 'Введите Ф.И.О.';
     if (!d.managerEmail) problems.managerEmail = 'Введите e-mail руководителя: ему приходят оценки';
     if (Object.keys(problems).length > 0) return act.fail(problems);
     const { slug: _slug, ...changes } = d;
     const ok = await act.run(async () => {
-      if (initial) await api.send('PATCH', `employees/${encodeURIComponent(initial.slug)}`, { ...changes, departmentId: d.departmentId || null });
+      if (initial)
+        await api.send('PATCH', `employees/${encodeURIComponent(initial.slug)}`, {
+          ...changes,
+          departmentId: d.departmentId || null,
+        });
       else await api.send('POST', 'employees', d);
       return true;
     });
@@ -56,25 +75,64 @@ export function EmployeeForm({ initial, taken = [], onSaved, onCancel }: { initi
 
   const departments = meta.departments.map((dep) => ({ value: dep.id, label: dep.name }));
   return (
-    <form class="panel inline-form" ref={(el) => { act.ref.current = el; }} onSubmit={submit} noValidate>
+    <form
+      class="panel inline-form"
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
       <h3>{initial ? `Изменение: ${initial.name}` : 'Новый сотрудник'}</h3>
       <FormError message={act.error} />
       <div class="form-row">
         {!initial && (
-          <TextField label="Код (slug)" value={draft.slug} onValue={set('slug')} error={act.fields.slug} required autoComplete="off" spellcheck={false}
-            hint="Адрес страницы оценки: /r/код. Потом не меняется." />
+          <TextField
+            label="Код (slug)"
+            value={draft.slug}
+            onValue={set('slug')}
+            error={act.fields.slug}
+            required
+            autoComplete="off"
+            spellcheck={false}
+            hint="Адрес страницы оценки: /r/код. Потом не меняется."
+          />
         )}
         <TextField label="Ф.И.О." value={draft.name} onValue={set('name')} error={act.fields.name} required />
         <TextField label="Должность" value={draft.position} onValue={set('position')} error={act.fields.position} />
-        <SelectField label="Подразделение" value={draft.departmentId} onValue={set('departmentId')} empty="Не указано" options={departments} error={act.fields.departmentId} />
+        <SelectField
+          label="Подразделение"
+          value={draft.departmentId}
+          onValue={set('departmentId')}
+          empty="Не указано"
+          options={departments}
+          error={act.fields.departmentId}
+        />
       </div>
       <div class="form-row">
-        <TextField label="Руководитель" value={draft.managerName} onValue={set('managerName')} error={act.fields.managerName} />
-        <TextField label="E-mail руководителя" type="email" value={draft.managerEmail} onValue={set('managerEmail')} error={act.fields.managerEmail} required hint="Ему приходят оценки сотрудника." />
+        <TextField
+          label="Руководитель"
+          value={draft.managerName}
+          onValue={set('managerName')}
+          error={act.fields.managerName}
+        />
+        <TextField
+          label="E-mail руководителя"
+          type="email"
+          value={draft.managerEmail}
+          onValue={set('managerEmail')}
+          error={act.fields.managerEmail}
+          required
+          hint="Ему приходят оценки сотрудника."
+        />
       </div>
       <div class="actions">
-        <button type="submit" class="btn" disabled={act.busy}>{act.busy ? 'Сохраняем…' : initial ? 'Сохранить' : 'Добавить'}</button>
-        <button type="button" class="btn secondary" onClick={onCancel}>Отмена</button>
+        <button type="submit" class="btn" disabled={act.busy}>
+          {act.busy ? 'Сохраняем…' : initial ? 'Сохранить' : 'Добавить'}
+        </button>
+        <button type="button" class="btn secondary" onClick={onCancel}>
+          Отмена
+        </button>
       </div>
     </form>
   );

@@ -35,7 +35,13 @@ export function Employees() {
   };
 
   const setActive = async (e: Employee, active: boolean) => {
-    if (!active && !confirm(`Отключить сотрудника «${e.name}»? Его ссылки для оценки перестанут принимать отзывы; историю это не затронет.`)) return;
+    if (
+      !active &&
+      !confirm(
+        `Отключить сотрудника «${e.name}»? Его ссылки для оценки перестанут принимать отзывы; историю это не затронет.`,
+      )
+    )
+      return;
     setBusy(e.slug);
     try {
       await api.send('PATCH', `employees/${encodeURIComponent(e.slug)}`, { active });
@@ -50,7 +56,11 @@ export function Employees() {
   };
 
   const needle = q.trim().toLowerCase();
-  const rows = (list.data ?? []).filter((e) => (showInactive || e.active) && (!needle || `${e.name} ${e.slug} ${e.position ?? ''} ${e.managerEmail ?? ''}`.toLowerCase().includes(needle)));
+  const rows = (list.data ?? []).filter(
+    (e) =>
+      (showInactive || e.active) &&
+      (!needle || `${e.name} ${e.slug} ${e.position ?? ''} ${e.managerEmail ?? ''}`.toLowerCase().includes(needle)),
+  );
   const inactive = (list.data ?? []).filter((e) => !e.active).length;
   const cols = editor ? 6 : 5;
 
@@ -60,21 +70,62 @@ export function Employees() {
         <h2 id="dir-employees">Сотрудники</h2>
         {editor && (
           <div class="actions">
-            <button type="button" id="emp-add" class="btn" aria-expanded={open?.what === 'add'} onClick={() => setOpen({ slug: null, what: 'add' })}>Добавить сотрудника</button>
-            <button type="button" id="emp-import" class="btn secondary" aria-expanded={open?.what === 'import'} onClick={() => setOpen({ slug: null, what: 'import' })}>Загрузить CSV</button>
+            <button
+              type="button"
+              id="emp-add"
+              class="btn"
+              aria-expanded={open?.what === 'add'}
+              onClick={() => setOpen({ slug: null, what: 'add' })}
+            >
+              Добавить сотрудника
+            </button>
+            <button
+              type="button"
+              id="emp-import"
+              class="btn secondary"
+              aria-expanded={open?.what === 'import'}
+              onClick={() => setOpen({ slug: null, what: 'import' })}
+            >
+              Загрузить CSV
+            </button>
           </div>
         )}
       </div>
-      {open?.what === 'add' && <EmployeeForm taken={(list.data ?? []).map((e) => e.slug)} onSaved={saved} onCancel={() => close()} />}
-      {open?.what === 'import' && <EmployeeImport onImported={() => { list.reload(); reloadMeta(); }} onClose={() => close()} />}
+      {open?.what === 'add' && (
+        <EmployeeForm taken={(list.data ?? []).map((e) => e.slug)} onSaved={saved} onCancel={() => close()} />
+      )}
+      {open?.what === 'import' && (
+        <EmployeeImport
+          onImported={() => {
+            list.reload();
+            reloadMeta();
+          }}
+          onClose={() => close()}
+        />
+      )}
       <div class="toolbar">
-        <label class="sr" for="emp-q">Найти сотрудника</label>
-        <input id="emp-q" type="search" placeholder="Ф.И.О., код, должность" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+        <label class="sr" for="emp-q">
+          Найти сотрудника
+        </label>
+        <input
+          id="emp-q"
+          type="search"
+          placeholder="Ф.И.О., код, должность"
+          value={q}
+          onInput={(e) => setQ(e.currentTarget.value)}
+        />
         <label class="check">
-          <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} /> Показывать отключённых{inactive ? ` (${inactive})` : ''}
+          <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />{' '}
+          Показывать отключённых{inactive ? ` (${inactive})` : ''}
         </label>
       </div>
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : !list.data ? <Loading /> : rows.length === 0 ? <Empty>{needle ? 'Никого не нашлось.' : 'Сотрудников пока нет.'}</Empty> : (
+      {list.error ? (
+        <LoadError error={list.error} retry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <Empty>{needle ? 'Никого не нашлось.' : 'Сотрудников пока нет.'}</Empty>
+      ) : (
         <table class="table">
           <thead>
             <tr>
@@ -83,33 +134,68 @@ export function Employees() {
               <th scope="col">Подразделение</th>
               <th scope="col">Руководитель</th>
               <th scope="col">Состояние</th>
-              {editor && <th scope="col"><span class="sr">Действия</span></th>}
+              {editor && (
+                <th scope="col">
+                  <span class="sr">Действия</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {rows.map((e) => [
               <tr key={e.slug} class={e.active ? undefined : 'inactive'}>
-                <td data-label="Сотрудник"><span class="strong">{e.name}</span><span class="sub muted code-like">{e.slug}</span></td>
+                <td data-label="Сотрудник">
+                  <span class="strong">{e.name}</span>
+                  <span class="sub muted code-like">{e.slug}</span>
+                </td>
                 <td data-label="Должность">{e.position || <span class="muted">—</span>}</td>
-                <td data-label="Подразделение">{departmentName(e, meta.departments) || <span class="muted">—</span>}</td>
+                <td data-label="Подразделение">
+                  {departmentName(e, meta.departments) || <span class="muted">—</span>}
+                </td>
                 <td data-label="Руководитель">
                   {e.managerName && <span>{e.managerName}</span>}
                   {e.managerEmail && <span class="sub muted">{e.managerEmail}</span>}
                   {!e.managerName && !e.managerEmail && <span class="muted">—</span>}
                 </td>
-                <td data-label="Состояние">{e.active ? <span class="badge ok">Работает</span> : <span class="badge off">Отключён</span>}</td>
+                <td data-label="Состояние">
+                  {e.active ? <span class="badge ok">Работает</span> : <span class="badge off">Отключён</span>}
+                </td>
                 {editor && (
                   <td class="row-actions">
-                    <button type="button" id={`emp-edit-${e.slug}`} class="btn secondary small" aria-expanded={open?.slug === e.slug && open.what === 'edit'}
-                      onClick={() => setOpen(open?.slug === e.slug && open.what === 'edit' ? null : { slug: e.slug, what: 'edit' })}>
+                    <button
+                      type="button"
+                      id={`emp-edit-${e.slug}`}
+                      class="btn secondary small"
+                      aria-expanded={open?.slug === e.slug && open.what === 'edit'}
+                      onClick={() =>
+                        setOpen(open?.slug === e.slug && open.what === 'edit' ? null : { slug: e.slug, what: 'edit' })
+                      }
+                    >
                       Изменить<span class="sr"> {e.name}</span>
                     </button>
-                    <button type="button" id={`emp-signature-${e.slug}`} class="btn secondary small" aria-expanded={open?.slug === e.slug && open.what === 'signature'}
-                      onClick={() => setOpen(open?.slug === e.slug && open.what === 'signature' ? null : { slug: e.slug, what: 'signature' })}>
+                    <button
+                      type="button"
+                      id={`emp-signature-${e.slug}`}
+                      class="btn secondary small"
+                      aria-expanded={open?.slug === e.slug && open.what === 'signature'}
+                      onClick={() =>
+                        setOpen(
+                          open?.slug === e.slug && open.what === 'signature'
+                            ? null
+                            : { slug: e.slug, what: 'signature' },
+                        )
+                      }
+                    >
                       Подпись<span class="sr"> {e.name}</span>
                     </button>
-                    <button type="button" class="btn secondary small" disabled={busy === e.slug} onClick={() => setActive(e, !e.active)}>
-                      {e.active ? 'Отключить' : 'Вернуть'}<span class="sr"> {e.name}</span>
+                    <button
+                      type="button"
+                      class="btn secondary small"
+                      disabled={busy === e.slug}
+                      onClick={() => setActive(e, !e.active)}
+                    >
+                      {e.active ? 'Отключить' : 'Вернуть'}
+                      <span class="sr"> {e.name}</span>
                     </button>
                   </td>
                 )}
@@ -117,9 +203,11 @@ export function Employees() {
               open?.slug === e.slug && (
                 <tr key={`${e.slug}-open`} class="edit-row">
                   <td colSpan={cols}>
-                    {open.what === 'edit'
-                      ? <EmployeeForm initial={e} onSaved={saved} onCancel={() => close()} />
-                      : <SignaturePanel employee={e} onClose={() => close()} />}
+                    {open.what === 'edit' ? (
+                      <EmployeeForm initial={e} onSaved={saved} onCancel={() => close()} />
+                    ) : (
+                      <SignaturePanel employee={e} onClose={() => close()} />
+                    )}
                   </td>
                 </tr>
               ),

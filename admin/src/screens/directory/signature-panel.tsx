@@ -12,7 +12,12 @@ import { useLoad } from '../../ui/use-load.ts';
 async function copyRich(html: string, text: string): Promise<boolean> {
   try {
     if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) return false;
-    await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' }),
+      }),
+    ]);
     return true;
   } catch {
     return false;
@@ -25,7 +30,10 @@ async function copyRich(html: string, text: string): Promise<boolean> {
  */
 export function SignaturePanel({ employee, onClose }: { employee: Employee; onClose: () => void }) {
   const { api, announce } = useConsole();
-  const sig = useLoad(() => api.get<{ html: string; text: string }>(`employees/${encodeURIComponent(employee.slug)}/signature`), [employee.slug]);
+  const sig = useLoad(
+    () => api.get<{ html: string; text: string }>(`employees/${encodeURIComponent(employee.slug)}/signature`),
+    [employee.slug],
+  );
   const code = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
 
@@ -40,7 +48,11 @@ export function SignaturePanel({ employee, onClose }: { employee: Employee; onCl
       code.current?.focus();
       code.current?.select();
       const ok = document.execCommand('copy');
-      setCopied(ok ? 'Скопирован HTML-код подписи: вставьте его в редактор подписи в режиме HTML.' : 'Код подписи выделен: нажмите Ctrl+C, чтобы скопировать.');
+      setCopied(
+        ok
+          ? 'Скопирован HTML-код подписи: вставьте его в редактор подписи в режиме HTML.'
+          : 'Код подписи выделен: нажмите Ctrl+C, чтобы скопировать.',
+      );
     }
     announce('Подпись скопирована');
   };
@@ -48,18 +60,38 @@ export function SignaturePanel({ employee, onClose }: { employee: Employee; onCl
   return (
     <section class="panel inline-form signature" aria-labelledby={`sig-${employee.slug}`}>
       <h3 id={`sig-${employee.slug}`}>Подпись для писем: {employee.name}</h3>
-      {sig.error ? <LoadError error={sig.error} retry={sig.reload} /> : !sig.data ? <Loading /> : (
+      {sig.error ? (
+        <LoadError error={sig.error} retry={sig.reload} />
+      ) : !sig.data ? (
+        <Loading />
+      ) : (
         <>
-          <iframe class="sig-preview" title={`Подпись ${employee.name}, как её увидит получатель`} sandbox="" srcDoc={sig.data.html} />
+          <iframe
+            class="sig-preview"
+            title={`Подпись ${employee.name}, как её увидит получатель`}
+            sandbox=""
+            srcDoc={sig.data.html}
+          />
           <div class="actions">
-            <button type="button" class="btn" onClick={copy}>Скопировать</button>
-            <button type="button" class="btn secondary" onClick={onClose}>Закрыть</button>
+            <button type="button" class="btn" onClick={copy}>
+              Скопировать
+            </button>
+            <button type="button" class="btn secondary" onClick={onClose}>
+              Закрыть
+            </button>
             {copied && <span class="ok-note small">{copied}</span>}
           </div>
           <details>
             <summary>HTML-код и текстовая версия</summary>
             <label for={`sig-code-${employee.slug}`}>HTML-код</label>
-            <textarea id={`sig-code-${employee.slug}`} ref={code} class="code" readOnly rows={5} value={sig.data.html} />
+            <textarea
+              id={`sig-code-${employee.slug}`}
+              ref={code}
+              class="code"
+              readOnly
+              rows={5}
+              value={sig.data.html}
+            />
             <label for={`sig-text-${employee.slug}`}>Для писем без оформления</label>
             <textarea id={`sig-text-${employee.slug}`} class="code" readOnly rows={7} value={sig.data.text} />
           </details>

@@ -11,7 +11,11 @@ import { useAction } from '../../ui/use-action.ts';
 import { useLoad } from '../../ui/use-load.ts';
 
 /** @example splitAddresses('a@x.ru, b@x.ru\nc@x.ru') // ['a@x.ru', 'b@x.ru', 'c@x.ru'] */
-export const splitAddresses = (s: string) => s.split(/[\s,;]+/).map((a) => a.trim()).filter(Boolean);
+export const splitAddresses = (s: string) =>
+  s
+    .split(/[\s,;]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
 
 /** Rating subjects other than employees (delivery, …), each with the addresses its ratings go to. */
 export function Subjects() {
@@ -35,29 +39,63 @@ export function Subjects() {
     <section aria-labelledby="dir-subjects">
       <div class="section-head">
         <h2 id="dir-subjects">Предметы оценки</h2>
-        {editor && open !== '' && <button type="button" id="subj-add" class="btn" onClick={() => setOpen('')}>Добавить предмет</button>}
+        {editor && open !== '' && (
+          <button type="button" id="subj-add" class="btn" onClick={() => setOpen('')}>
+            Добавить предмет
+          </button>
+        )}
       </div>
-      <p class="lead">Что клиенты оценивают, кроме сотрудников: например, качество доставки. Страница оценки — /r/код.</p>
-      {open === '' && <SubjectForm taken={(list.data ?? []).map((x) => x.slug)} onSaved={() => saved('Предмет оценки добавлен')} onCancel={close} />}
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : !list.data ? <Loading /> : list.data.length === 0 ? <Empty>Предметов оценки пока нет.</Empty> : (
+      <p class="lead">
+        Что клиенты оценивают, кроме сотрудников: например, качество доставки. Страница оценки — /r/код.
+      </p>
+      {open === '' && (
+        <SubjectForm
+          taken={(list.data ?? []).map((x) => x.slug)}
+          onSaved={() => saved('Предмет оценки добавлен')}
+          onCancel={close}
+        />
+      )}
+      {list.error ? (
+        <LoadError error={list.error} retry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.length === 0 ? (
+        <Empty>Предметов оценки пока нет.</Empty>
+      ) : (
         <table class="table">
           <thead>
             <tr>
               <th scope="col">Название</th>
               <th scope="col">Код</th>
               <th scope="col">Кому приходят оценки</th>
-              {editor && <th scope="col"><span class="sr">Действия</span></th>}
+              {editor && (
+                <th scope="col">
+                  <span class="sr">Действия</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {list.data.map((s) => [
               <tr key={s.slug} class={s.active === false ? 'inactive' : undefined}>
-                <td data-label="Название" class="strong">{s.title}</td>
-                <td data-label="Код" class="code-like">{s.slug}</td>
-                <td data-label="Кому">{s.recipients?.length ? s.recipients.join(', ') : <span class="muted">—</span>}</td>
+                <td data-label="Название" class="strong">
+                  {s.title}
+                </td>
+                <td data-label="Код" class="code-like">
+                  {s.slug}
+                </td>
+                <td data-label="Кому">
+                  {s.recipients?.length ? s.recipients.join(', ') : <span class="muted">—</span>}
+                </td>
                 {editor && (
                   <td class="row-actions">
-                    <button type="button" id={`subj-edit-${s.slug}`} class="btn secondary small" aria-expanded={open === s.slug} onClick={() => setOpen(open === s.slug ? null : s.slug)}>
+                    <button
+                      type="button"
+                      id={`subj-edit-${s.slug}`}
+                      class="btn secondary small"
+                      aria-expanded={open === s.slug}
+                      onClick={() => setOpen(open === s.slug ? null : s.slug)}
+                    >
                       Изменить<span class="sr"> {s.title}</span>
                     </button>
                   </td>
@@ -65,7 +103,9 @@ export function Subjects() {
               </tr>,
               open === s.slug && (
                 <tr key={`${s.slug}-edit`} class="edit-row">
-                  <td colSpan={4}><SubjectForm initial={s} onSaved={() => saved('Сохранено')} onCancel={close} /></td>
+                  <td colSpan={4}>
+                    <SubjectForm initial={s} onSaved={() => saved('Сохранено')} onCancel={close} />
+                  </td>
                 </tr>
               ),
             ])}
@@ -76,7 +116,17 @@ export function Subjects() {
   );
 }
 
-function SubjectForm({ initial, taken = [], onSaved, onCancel }: { initial?: Subject; taken?: string[]; onSaved: () => void; onCancel: () => void }) {
+function SubjectForm({
+  initial,
+  taken = [],
+  onSaved,
+  onCancel,
+}: {
+  initial?: Subject;
+  taken?: string[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { api, meta } = useConsole();
   const [slug, setSlug] = useState(initial?.slug ?? '');
   const [title, setTitle] = useState(initial?.title ?? '');
@@ -89,12 +139,17 @@ function SubjectForm({ initial, taken = [], onSaved, onCancel }: { initial?: Sub
     const list = splitAddresses(recipients);
     const problems: Record<string, string> = {};
     if (!initial && !SLUG.test(slug.trim())) problems.slug = 'Латинские строчные буквы, цифры и дефис: delivery';
-    else if (!initial && [...taken, ...meta.employees.map((e) => e.slug)].includes(slug.trim())) problems.slug = 'Этот код уже занят';
+    else if (!initial && [...taken, ...meta.employees.map((e) => e.slug)].includes(slug.trim()))
+      problems.slug = 'Этот код уже занят';
     if (!title.trim()) problems.title = 'Введите название';
     if (list.length === 0) problems.recipients = 'Нужен хотя бы один адрес';
     if (Object.keys(problems).length > 0) return act.fail(problems);
     const ok = await act.run(async () => {
-      if (initial) await api.send('PATCH', `subjects/${encodeURIComponent(initial.slug)}`, { title: title.trim(), recipients: list });
+      if (initial)
+        await api.send('PATCH', `subjects/${encodeURIComponent(initial.slug)}`, {
+          title: title.trim(),
+          recipients: list,
+        });
       else await api.send('POST', 'subjects', { slug: slug.trim(), title: title.trim(), recipients: list });
       return true;
     });
@@ -102,17 +157,53 @@ function SubjectForm({ initial, taken = [], onSaved, onCancel }: { initial?: Sub
   };
 
   return (
-    <form class="panel inline-form" ref={(el) => { act.ref.current = el; }} onSubmit={submit} noValidate>
+    <form
+      class="panel inline-form"
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
       <h3>{initial ? `Изменение: ${initial.title}` : 'Новый предмет оценки'}</h3>
       <FormError message={act.error} />
       <div class="form-row">
-        {!initial && <TextField label="Код (slug)" value={slug} onValue={setSlug} error={act.fields.slug} required spellcheck={false} autoComplete="off" />}
-        <TextField label="Название" value={title} onValue={setTitle} error={act.fields.title} required hint="Например: Качество доставки" />
+        {!initial && (
+          <TextField
+            label="Код (slug)"
+            value={slug}
+            onValue={setSlug}
+            error={act.fields.slug}
+            required
+            spellcheck={false}
+            autoComplete="off"
+          />
+        )}
+        <TextField
+          label="Название"
+          value={title}
+          onValue={setTitle}
+          error={act.fields.title}
+          required
+          hint="Например: Качество доставки"
+        />
       </div>
-      <TextAreaField label="Получатели оценок" value={recipients} onValue={setRecipients} error={act.fields.recipients} required rows={3} hint="Адреса e-mail, по одному в строке или через запятую." />
+      <TextAreaField
+        label="Получатели оценок"
+        value={recipients}
+        onValue={setRecipients}
+        error={act.fields.recipients}
+        required
+        rows={3}
+        hint="Адреса e-mail, по одному в строке или через запятую."
+      />
       <div class="actions">
-        <button type="submit" class="btn" disabled={act.busy}>{act.busy ? 'Сохраняем…' : initial ? 'Сохранить' : 'Добавить'}</button>
-        <button type="button" class="btn secondary" onClick={onCancel}>Отмена</button>
+        <button type="submit" class="btn" disabled={act.busy}>
+          {act.busy ? 'Сохраняем…' : initial ? 'Сохранить' : 'Добавить'}
+        </button>
+        <button type="button" class="btn secondary" onClick={onCancel}>
+          Отмена
+        </button>
       </div>
     </form>
   );

@@ -7,7 +7,10 @@ import { DateFilter, SelectField } from '../../ui/fields.tsx';
 import { activeCount, type FilterName, type Filters, inboxHref } from './inbox-query.ts';
 
 const withCounts = (options: Choice[], counts: Record<string, number> | undefined): Choice[] =>
-  options.map((o) => ({ ...o, label: counts && counts[o.value] !== undefined ? `${o.label} (${counts[o.value]})` : o.label }));
+  options.map((o) => ({
+    ...o,
+    label: counts && counts[o.value] !== undefined ? `${o.label} (${counts[o.value]})` : o.label,
+  }));
 
 /** The type tabs, the search box and the filters; every change is a new URL (pushed, so Back undoes it). */
 export function InboxFilters({ filters, counts }: { filters: Filters; counts: InboxCounts | undefined }) {
@@ -20,7 +23,7 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
   // The counts are of the list as filtered: with a type chosen, only its own tab's count is true.
   const countOf = (type: string) => {
     if (!counts || (filters.type && type !== filters.type)) return undefined;
-    return type ? counts.byType?.[type] ?? 0 : counts.total;
+    return type ? (counts.byType?.[type] ?? 0) : counts.total;
   };
   const types: Array<[string, string, number | undefined]> = [
     ['', 'Все', countOf('')],
@@ -37,7 +40,11 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
     <div class="inbox-filters">
       <nav class="tabs" aria-label="Тип">
         {types.map(([value, title, n]) => (
-          <Link key={value} href={inboxHref(filters, { type: value })} aria-current={(filters.type ?? '') === value ? 'page' : undefined}>
+          <Link
+            key={value}
+            href={inboxHref(filters, { type: value })}
+            aria-current={(filters.type ?? '') === value ? 'page' : undefined}
+          >
             {title}
             {n !== undefined && <span class="count">{n}</span>}
           </Link>
@@ -51,20 +58,69 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
           navigate(inboxHref(filters, { q: q.trim() }));
         }}
       >
-        <label class="sr" for="inbox-q">Поиск</label>
-        <input id="inbox-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder="Номер, текст, автор, организация, e-mail, телефон" title="Поиск по номеру, тексту, имени, организации, e-mail и телефону" />
-        <button type="submit" class="btn">Найти</button>
+        <label class="sr" for="inbox-q">
+          Поиск
+        </label>
+        <input
+          id="inbox-q"
+          type="search"
+          value={q}
+          onInput={(e) => setQ(e.currentTarget.value)}
+          placeholder="Номер, текст, автор, организация, e-mail, телефон"
+          title="Поиск по номеру, тексту, имени, организации, e-mail и телефону"
+        />
+        <button type="submit" class="btn">
+          Найти
+        </button>
       </form>
-      <button type="button" class="btn secondary filters-toggle" aria-expanded={open} aria-controls="inbox-filter-fields" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="btn secondary filters-toggle"
+        aria-expanded={open}
+        aria-controls="inbox-filter-fields"
+        onClick={() => setOpen(!open)}
+      >
         Фильтры{narrowed > 0 ? ` (${narrowed})` : ''}
       </button>
       <fieldset id="inbox-filter-fields" class={`filter-fields ${open ? 'open' : ''}`}>
         <legend class="sr">Фильтры</legend>
-        <SelectField label="Вид" value={filters.kind ?? ''} onValue={set('kind')} empty="Все" options={withCounts(choices(meta.kinds, KIND_LABELS), counts?.byKind)} />
-        <SelectField label="Статус" value={filters.status ?? ''} onValue={set('status')} empty="Все" options={withCounts(choices(meta.statuses, STATUS_LABELS), counts?.byStatus)} />
-        {user.role !== 'handler' && <SelectField label="Подразделение" value={filters.department ?? ''} onValue={set('department')} empty="Все" options={departments} />}
-        <SelectField label="Сотрудник" value={filters.employee ?? ''} onValue={set('employee')} empty="Все" options={employees} />
-        <SelectField label="Канал" value={filters.channel ?? ''} onValue={set('channel')} empty="Все" options={choices(meta.channels, CHANNEL_LABELS)} />
+        <SelectField
+          label="Вид"
+          value={filters.kind ?? ''}
+          onValue={set('kind')}
+          empty="Все"
+          options={withCounts(choices(meta.kinds, KIND_LABELS), counts?.byKind)}
+        />
+        <SelectField
+          label="Статус"
+          value={filters.status ?? ''}
+          onValue={set('status')}
+          empty="Все"
+          options={withCounts(choices(meta.statuses, STATUS_LABELS), counts?.byStatus)}
+        />
+        {user.role !== 'handler' && (
+          <SelectField
+            label="Подразделение"
+            value={filters.department ?? ''}
+            onValue={set('department')}
+            empty="Все"
+            options={departments}
+          />
+        )}
+        <SelectField
+          label="Сотрудник"
+          value={filters.employee ?? ''}
+          onValue={set('employee')}
+          empty="Все"
+          options={employees}
+        />
+        <SelectField
+          label="Канал"
+          value={filters.channel ?? ''}
+          onValue={set('channel')}
+          empty="Все"
+          options={choices(meta.channels, CHANNEL_LABELS)}
+        />
         <div class="period">
           <DateFilter label="С даты" value={filters.from ?? ''} onCommit={set('from')} max={filters.to} />
           <DateFilter label="По дату" value={filters.to ?? ''} onCommit={set('to')} min={filters.from} />

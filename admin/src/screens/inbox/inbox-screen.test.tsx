@@ -1,12 +1,43 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { choose, click, json, META, openConsole, settle, signedIn, stubApi, type, USERS } from '../../testing/helpers.tsx';
+import {
+  choose,
+  click,
+  json,
+  META,
+  openConsole,
+  settle,
+  signedIn,
+  stubApi,
+  type,
+  USERS,
+} from '../../testing/helpers.tsx';
 
 const row = (n: number, extra: Record<string, unknown> = {}) => ({
-  id: `s${n}`, number: `2026-${String(n).padStart(5, '0')}`, type: 'feedback', kind: 'complaint', status: 'new', channel: 'site',
-  createdAt: '2026-11-22T11:05:00Z', excerpt: `Жалоба ${n}`, name: 'Лоськова Галина', organization: null, email: null, phone: null,
-  score: null, publish: null, employee: null, department: { id: 'd1', name: 'ДКС' }, review: null, ...extra,
+  id: `s${n}`,
+  number: `2026-${String(n).padStart(5, '0')}`,
+  type: 'feedback',
+  kind: 'complaint',
+  status: 'new',
+  channel: 'site',
+  createdAt: '2026-11-22T11:05:00Z',
+  excerpt: `Жалоба ${n}`,
+  name: 'Лоськова Галина',
+  organization: null,
+  email: null,
+  phone: null,
+  score: null,
+  publish: null,
+  employee: null,
+  department: { id: 'd1', name: 'ДКС' },
+  review: null,
+  ...extra,
 });
-const COUNTS = { total: 3, byKind: { complaint: 2, rating: 1 }, byStatus: { new: 3 }, byType: { feedback: 2, rating: 1 } };
+const COUNTS = {
+  total: 3,
+  byKind: { complaint: 2, rating: 1 },
+  byStatus: { new: 3 },
+  byType: { feedback: 2, rating: 1 },
+};
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -16,14 +47,34 @@ afterEach(() => {
 describe('the inbox', () => {
   it('asks the API with the filters of the URL and shows the rows, user text as text', async () => {
     const api = stubApi({
-      'GET me': signedIn(), 'GET meta': json(200, META),
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
       'GET submissions': json(200, {
-        items: [row(3), row(2, { type: 'rating', kind: 'rating', score: 4, excerpt: '<img src=x onerror=alert(1)>', review: 'pending', employee: { slug: 'ivanov', name: 'Иванов Иван' } })],
-        nextCursor: null, counts: COUNTS,
+        items: [
+          row(3),
+          row(2, {
+            type: 'rating',
+            kind: 'rating',
+            score: 4,
+            excerpt: '<img src=x onerror=alert(1)>',
+            review: 'pending',
+            employee: { slug: 'ivanov', name: 'Иванов Иван' },
+          }),
+        ],
+        nextCursor: null,
+        counts: COUNTS,
       }),
     });
-    const c = await openConsole('/admin/?kind=complaint&department=d1&from=2026-11-01&q=%D0%B3%D1%80%D1%83%D0%B7%D0%B8%D1%82%D1%81%D1%8F&bogus=1');
-    expect(api.last('GET', 'submissions')!.query).toEqual({ kind: 'complaint', department: 'd1', from: '2026-11-01', q: 'грузится', limit: '50' });
+    const c = await openConsole(
+      '/admin/?kind=complaint&department=d1&from=2026-11-01&q=%D0%B3%D1%80%D1%83%D0%B7%D0%B8%D1%82%D1%81%D1%8F&bogus=1',
+    );
+    expect(api.last('GET', 'submissions')!.query).toEqual({
+      kind: 'complaint',
+      department: 'd1',
+      from: '2026-11-01',
+      q: 'грузится',
+      limit: '50',
+    });
     expect(c.field<HTMLSelectElement>('Вид').value).toBe('complaint');
     expect(c.field('С даты').value).toBe('2026-11-01');
     expect((c.$('#inbox-q') as HTMLInputElement).value).toBe('грузится');
@@ -39,12 +90,22 @@ describe('the inbox', () => {
     expect(rows[1]!.querySelector('[role="img"]')!.getAttribute('aria-label')).toBe('Оценка 4 из 5');
 
     expect(c.$('.summary')!.textContent).toBe('Найдено 3 сообщения');
-    expect([...c.field<HTMLSelectElement>('Вид').options].map((o) => o.textContent)).toEqual(['Все', 'Благодарность', 'Жалоба (2)', 'Предложение', 'Оценка (1)']);
+    expect([...c.field<HTMLSelectElement>('Вид').options].map((o) => o.textContent)).toEqual([
+      'Все',
+      'Благодарность',
+      'Жалоба (2)',
+      'Предложение',
+      'Оценка (1)',
+    ]);
     expect(c.$$('.tabs a').map((a) => a.textContent)).toEqual(['Все3', 'Обращения2', 'Оценки1']);
   });
 
   it('puts each filter change into the URL, so Back undoes it and a bookmark keeps it', async () => {
-    const api = stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META), 'GET submissions': json(200, { items: [row(1)], nextCursor: null, counts: COUNTS }) });
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions': json(200, { items: [row(1)], nextCursor: null, counts: COUNTS }),
+    });
     const c = await openConsole('/admin/');
     const before = history.length;
     await choose(c.field<HTMLSelectElement>('Статус'), 'in_progress');
@@ -68,24 +129,40 @@ describe('the inbox', () => {
 
   it('«Показать ещё» appends the next page by its cursor', async () => {
     const api = stubApi({
-      'GET me': signedIn(), 'GET meta': json(200, META),
-      'GET submissions': ({ url }) => url.searchParams.get('cursor') === 'c2'
-        ? json(200, { items: [row(1)], nextCursor: null, counts: COUNTS })
-        : json(200, { items: [row(3), row(2)], nextCursor: 'c2', counts: COUNTS }),
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions': ({ url }) =>
+        url.searchParams.get('cursor') === 'c2'
+          ? json(200, { items: [row(1)], nextCursor: null, counts: COUNTS })
+          : json(200, { items: [row(3), row(2)], nextCursor: 'c2', counts: COUNTS }),
     });
     const c = await openConsole('/admin/?type=feedback');
     expect(c.text()).toContain('Показано 2 из 3');
     await click(c.button('Показать ещё'));
     expect(api.last('GET', 'submissions')!.query).toEqual({ type: 'feedback', cursor: 'c2', limit: '50' });
-    expect(c.$$('tbody tr').map((r) => r.querySelector('.c-number')!.textContent)).toEqual(['2026-00003', '2026-00002', '2026-00001']);
+    expect(c.$$('tbody tr').map((r) => r.querySelector('.c-number')!.textContent)).toEqual([
+      '2026-00003',
+      '2026-00002',
+      '2026-00001',
+    ]);
     expect(c.$$('button').some((b) => b.textContent === 'Показать ещё')).toBe(false);
   });
 
   it('opens a card in the page and moves focus to its heading', async () => {
     stubApi({
-      'GET me': signedIn(USERS.handler), 'GET meta': json(200, META),
+      'GET me': signedIn(USERS.handler),
+      'GET meta': json(200, META),
       'GET submissions': json(200, { items: [row(7)], nextCursor: null, counts: COUNTS }),
-      'GET submissions/s7': json(200, { ...row(7), message: 'Долго грузится программа', history: [], emails: [], attachments: [], consent: null, review: null, employee: null }),
+      'GET submissions/s7': json(200, {
+        ...row(7),
+        message: 'Долго грузится программа',
+        history: [],
+        emails: [],
+        attachments: [],
+        consent: null,
+        review: null,
+        employee: null,
+      }),
     });
     const c = await openConsole('/admin/?status=new');
     expect(c.$$('label').some((l) => l.textContent === 'Подразделение')).toBe(false); // a handler sees his department only

@@ -16,7 +16,10 @@ export function InboxScreen({ place }: { place: Place }) {
   const { api, user, meta } = useConsole();
   const filters = readFilters(place.query);
   const key = JSON.stringify(filters);
-  const list = usePaged<InboxPage, InboxItem>((cursor) => api.get('submissions', { ...filters, cursor, limit: PAGE }), key);
+  const list = usePaged<InboxPage, InboxItem>(
+    (cursor) => api.get('submissions', { ...filters, cursor, limit: PAGE }),
+    key,
+  );
   const counts = list.first?.counts;
   const department = user.role === 'handler' ? meta.departments.find((d) => d.id === user.departmentId) : undefined;
 
@@ -29,19 +32,29 @@ export function InboxScreen({ place }: { place: Place }) {
       <PageTitle aside={department && <span class="muted">Подразделение: {department.name}</span>}>Входящие</PageTitle>
       <InboxFilters filters={filters} counts={counts} />
       <p class="summary" role="status" aria-live="polite">
-        {list.loading ? 'Ищем…' : counts ? `Найдено ${counts.total} ${plural(counts.total, 'сообщение', 'сообщения', 'сообщений')}` : ''}
+        {list.loading
+          ? 'Ищем…'
+          : counts
+            ? `Найдено ${counts.total} ${plural(counts.total, 'сообщение', 'сообщения', 'сообщений')}`
+            : ''}
       </p>
       {list.error ? (
         <LoadError error={list.error} retry={list.reload} />
       ) : list.loading && list.items.length === 0 ? (
         <Loading />
       ) : list.items.length === 0 ? (
-        <Empty>{filters.q || Object.keys(filters).length > 0 ? 'Ничего не нашлось. Измените поиск или сбросьте фильтры.' : 'Сообщений пока нет.'}</Empty>
+        <Empty>
+          {filters.q || Object.keys(filters).length > 0
+            ? 'Ничего не нашлось. Измените поиск или сбросьте фильтры.'
+            : 'Сообщений пока нет.'}
+        </Empty>
       ) : (
         <div class={list.loading ? 'stale' : undefined} aria-busy={list.loading}>
           <InboxTable items={list.items} />
           {list.moreError && <LoadError error={list.moreError} retry={list.loadMore} />}
-          {list.hasMore && <MoreButton shown={list.items.length} total={counts?.total} busy={list.moreBusy} onMore={list.loadMore} />}
+          {list.hasMore && (
+            <MoreButton shown={list.items.length} total={counts?.total} busy={list.moreBusy} onMore={list.loadMore} />
+          )}
         </div>
       )}
     </>

@@ -16,13 +16,17 @@ export function InboxTable({ items }: { items: InboxItem[] }) {
           <th scope="col">Вид</th>
           <th scope="col">Статус</th>
           <th scope="col">От кого</th>
-          <th scope="col" class="wide-col">Сообщение</th>
+          <th scope="col" class="wide-col">
+            Сообщение
+          </th>
           <th scope="col">Кому</th>
           <th scope="col">Канал</th>
         </tr>
       </thead>
       <tbody>
-        {items.map((s) => <Row key={s.id} s={s} />)}
+        {items.map((s) => (
+          <Row key={s.id} s={s} />
+        ))}
       </tbody>
     </table>
   );
@@ -34,7 +38,9 @@ function Row({ s }: { s: InboxItem }) {
       <td class="c-number" data-label="№">
         <Link href={`/admin/submissions/${encodeURIComponent(s.id)}`}>{s.number}</Link>
       </td>
-      <td class="c-date" data-label="Поступило"><time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time></td>
+      <td class="c-date" data-label="Поступило">
+        <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
+      </td>
       <td class="c-kind" data-label="Вид">
         <KindBadge kind={s.kind} />
         {s.score !== null && s.score !== undefined && <Stars score={s.score} />}
@@ -63,7 +69,9 @@ function Row({ s }: { s: InboxItem }) {
         {s.department && <span class="sub muted">{s.department.name}</span>}
         {!s.employee && !s.department && <span class="muted">—</span>}
       </td>
-      <td class="c-channel" data-label="Канал">{label(CHANNEL_LABELS, s.channel)}</td>
+      <td class="c-channel" data-label="Канал">
+        {label(CHANNEL_LABELS, s.channel)}
+      </td>
     </tr>
   );
 }

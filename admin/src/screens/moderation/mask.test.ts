@@ -8,7 +8,14 @@ describe('maskPersonalData', () => {
   });
 
   it('hides phone numbers however they are written', () => {
-    for (const phone of ['+7 (912) 345-67-89', '8 912 345 67 89', '89123456789', '+79123456789', '8-800-555-35-35', '+7(495)1234567']) {
+    for (const phone of [
+      '+7 (912) 345-67-89',
+      '8 912 345 67 89',
+      '89123456789',
+      '+79123456789',
+      '8-800-555-35-35',
+      '+7(495)1234567',
+    ]) {
       expect(maskPersonalData(`Мой номер ${phone} — звоните`)).toBe('Мой номер [скрыто] — звоните');
     }
   });
@@ -19,6 +26,8 @@ describe('maskPersonalData', () => {
   });
 
   it('keeps the text around the masked data as it was', () => {
-    expect(maskPersonalData('Иван (ivan@example.ru, +7 912 345-67-89) помог!')).toBe('Иван ([скрыто], [скрыто]) помог!');
+    expect(maskPersonalData('Иван (ivan@example.ru, +7 912 345-67-89) помог!')).toBe(
+      'Иван ([скрыто], [скрыто]) помог!',
+    );
   });
 });

@@ -11,13 +11,20 @@ import { maskPersonalData } from './mask.ts';
 
 type Mode = 'view' | 'edit' | 'reject';
 
-const subjectTitle = (s: ModerationItem['subject']) => (s && typeof s === 'object' ? s.title : s && s !== 'employee' ? s : null);
+const subjectTitle = (s: ModerationItem['subject']) =>
+  s && typeof s === 'object' ? s.title : s && s !== 'employee' ? s : null;
 
 /**
  * One review awaiting a decision: publish it as written, publish an edited copy (personal data
  * masked, the original beside it), or reject it with a reason.
  */
-export function ModerationCard({ item, onDecided }: { item: ModerationItem; onDecided: (item: ModerationItem, approved: boolean) => void }) {
+export function ModerationCard({
+  item,
+  onDecided,
+}: {
+  item: ModerationItem;
+  onDecided: (item: ModerationItem, approved: boolean) => void;
+}) {
   const { api } = useConsole();
   const original = item.comment ?? '';
   const [mode, setMode] = useState<Mode>('view');
@@ -62,11 +69,17 @@ export function ModerationCard({ item, onDecided }: { item: ModerationItem; onDe
   const who = [item.author.name, item.author.organization].filter(Boolean).join(', ');
   const subject = subjectTitle(item.subject);
   return (
-    <article class="panel mod-item" aria-labelledby={headingId} ref={(el) => { act.ref.current = el; }}>
+    <article
+      class="panel mod-item"
+      aria-labelledby={headingId}
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+    >
       <header class="mod-head">
         <h2 id={headingId} tabIndex={-1}>
           <Stars score={item.score} /> <span class="sr">Отзыв </span>
-          {item.employee ? item.employee.name : subject ?? 'Без адресата'}
+          {item.employee ? item.employee.name : (subject ?? 'Без адресата')}
         </h2>
         <p class="muted small">
           <Link href={`/admin/submissions/${encodeURIComponent(item.submissionId)}`}>№ {item.number}</Link>
@@ -83,14 +96,39 @@ export function ModerationCard({ item, onDecided }: { item: ModerationItem; onDe
 
       <FormError message={act.error} />
 
-      {mode !== 'edit' && (original ? <blockquote class="quote">{original}</blockquote> : <p class="muted">Без комментария — публикуется только оценка.</p>)}
-      {mode === 'view' && hasPersonal && <p class="warn">В тексте есть e-mail или телефон: перед публикацией скройте их.</p>}
+      {mode !== 'edit' &&
+        (original ? (
+          <blockquote class="quote">{original}</blockquote>
+        ) : (
+          <p class="muted">Без комментария — публикуется только оценка.</p>
+        ))}
+      {mode === 'view' && hasPersonal && (
+        <p class="warn">В тексте есть e-mail или телефон: перед публикацией скройте их.</p>
+      )}
 
       {mode === 'view' && (
         <div class="actions">
-          <button type="button" class="btn" disabled={act.busy} onClick={() => approve()}>Опубликовать</button>
-          <button type="button" class="btn secondary" disabled={act.busy} data-opens="edit" onClick={() => open('edit')}>Отредактировать</button>
-          <button type="button" class="btn danger-outline" disabled={act.busy} data-opens="reject" onClick={() => open('reject')}>Отклонить</button>
+          <button type="button" class="btn" disabled={act.busy} onClick={() => approve()}>
+            Опубликовать
+          </button>
+          <button
+            type="button"
+            class="btn secondary"
+            disabled={act.busy}
+            data-opens="edit"
+            onClick={() => open('edit')}
+          >
+            Отредактировать
+          </button>
+          <button
+            type="button"
+            class="btn danger-outline"
+            disabled={act.busy}
+            data-opens="reject"
+            onClick={() => open('reject')}
+          >
+            Отклонить
+          </button>
         </div>
       )}
 
@@ -101,13 +139,25 @@ export function ModerationCard({ item, onDecided }: { item: ModerationItem; onDe
             <blockquote class="quote">{original || '—'}</blockquote>
           </div>
           <div>
-            <TextAreaField label="Текст для публикации" value={text} onValue={setText} rows={6} error={act.fields.text} />
+            <TextAreaField
+              label="Текст для публикации"
+              value={text}
+              onValue={setText}
+              rows={6}
+              error={act.fields.text}
+            />
             <div class="actions">
-              <button type="button" class="btn secondary small" onClick={() => setText(maskPersonalData(text))}>Скрыть e-mail и телефоны</button>
+              <button type="button" class="btn secondary small" onClick={() => setText(maskPersonalData(text))}>
+                Скрыть e-mail и телефоны
+              </button>
             </div>
             <div class="actions">
-              <button type="button" class="btn" disabled={act.busy} onClick={() => approve(text)}>{text.trim() ? 'Опубликовать этот текст' : 'Опубликовать только оценку'}</button>
-              <button type="button" class="btn secondary" disabled={act.busy} onClick={close}>Отмена</button>
+              <button type="button" class="btn" disabled={act.busy} onClick={() => approve(text)}>
+                {text.trim() ? 'Опубликовать этот текст' : 'Опубликовать только оценку'}
+              </button>
+              <button type="button" class="btn secondary" disabled={act.busy} onClick={close}>
+                Отмена
+              </button>
             </div>
           </div>
         </div>
@@ -115,10 +165,22 @@ export function ModerationCard({ item, onDecided }: { item: ModerationItem; onDe
 
       {mode === 'reject' && (
         <form onSubmit={reject} noValidate>
-          <TextAreaField label="Причина отказа" required hint="Видна только сотрудникам СМК; автор её не получает." value={reason} onValue={setReason} rows={3} error={act.fields.reason} />
+          <TextAreaField
+            label="Причина отказа"
+            required
+            hint="Видна только сотрудникам СМК; автор её не получает."
+            value={reason}
+            onValue={setReason}
+            rows={3}
+            error={act.fields.reason}
+          />
           <div class="actions">
-            <button type="submit" class="btn danger" disabled={act.busy}>Отклонить отзыв</button>
-            <button type="button" class="btn secondary" disabled={act.busy} onClick={close}>Отмена</button>
+            <button type="submit" class="btn danger" disabled={act.busy}>
+              Отклонить отзыв
+            </button>
+            <button type="button" class="btn secondary" disabled={act.busy} onClick={close}>
+              Отмена
+            </button>
           </div>
         </form>
       )}

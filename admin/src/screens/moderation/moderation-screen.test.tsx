@@ -2,20 +2,39 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { click, json, META, openConsole, signedIn, stubApi, type } from '../../testing/helpers.tsx';
 
 const item = (n: number, comment: string) => ({
-  submissionId: `s${n}`, number: `2026-0000${n}`, score: 5, comment, text: comment, author: { name: 'Мария', organization: 'ООО «Вектор»', email: 'maria@vector.ru' },
-  employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' }, subject: { slug: 'employee', title: null }, createdAt: '2026-11-20T08:00:00Z',
+  submissionId: `s${n}`,
+  number: `2026-0000${n}`,
+  score: 5,
+  comment,
+  text: comment,
+  author: { name: 'Мария', organization: 'ООО «Вектор»', email: 'maria@vector.ru' },
+  employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
+  subject: { slug: 'employee', title: null },
+  createdAt: '2026-11-20T08:00:00Z',
 });
-const QUEUE = { items: [item(1, '<img src=x onerror=alert(1)>'), item(2, 'Отлично! Звоните +7 (912) 345-67-89 или пишите anna@example.ru'), item(3, 'Хорошо')], nextCursor: null, total: 3 };
+const QUEUE = {
+  items: [
+    item(1, '<img src=x onerror=alert(1)>'),
+    item(2, 'Отлично! Звоните +7 (912) 345-67-89 или пишите anna@example.ru'),
+    item(3, 'Хорошо'),
+  ],
+  nextCursor: null,
+  total: 3,
+};
 
 const setup = async () => {
   const api = stubApi({
-    'GET me': signedIn(), 'GET meta': json(200, META), 'GET moderation': json(200, QUEUE),
-    'POST moderation/s1/approve': json(200, { status: 'approved' }), 'POST moderation/s2/approve': json(200, { status: 'approved' }),
+    'GET me': signedIn(),
+    'GET meta': json(200, META),
+    'GET moderation': json(200, QUEUE),
+    'POST moderation/s1/approve': json(200, { status: 'approved' }),
+    'POST moderation/s2/approve': json(200, { status: 'approved' }),
     'POST moderation/s3/reject': json(200, { status: 'rejected' }),
   });
   const c = await openConsole('/admin/moderation');
   const card = (n: number) => c.$(`article[aria-labelledby="mod-s${n}"]`)!;
-  const buttonIn = (n: number, name: string) => [...card(n).querySelectorAll('button')].find((b) => b.textContent === name)!;
+  const buttonIn = (n: number, name: string) =>
+    [...card(n).querySelectorAll('button')].find((b) => b.textContent === name)!;
   return { api, c, card, buttonIn };
 };
 
@@ -49,11 +68,15 @@ describe('moderation', () => {
     await click(buttonIn(2, 'Отредактировать'));
     const editor = card(2).querySelector('textarea')!;
     expect(editor.value).toBe('Отлично! Звоните +7 (912) 345-67-89 или пишите anna@example.ru');
-    expect(card(2).querySelector('.quote')!.textContent).toBe('Отлично! Звоните +7 (912) 345-67-89 или пишите anna@example.ru');
+    expect(card(2).querySelector('.quote')!.textContent).toBe(
+      'Отлично! Звоните +7 (912) 345-67-89 или пишите anna@example.ru',
+    );
     await click(buttonIn(2, 'Скрыть e-mail и телефоны'));
     expect(editor.value).toBe('Отлично! Звоните [скрыто] или пишите [скрыто]');
     await click(buttonIn(2, 'Опубликовать этот текст'));
-    expect(api.last('POST', 'moderation/s2/approve')!.body).toEqual({ text: 'Отлично! Звоните [скрыто] или пишите [скрыто]' });
+    expect(api.last('POST', 'moderation/s2/approve')!.body).toEqual({
+      text: 'Отлично! Звоните [скрыто] или пишите [скрыто]',
+    });
   });
 
   it('rejects only with a reason', async () => {

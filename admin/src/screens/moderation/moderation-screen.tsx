@@ -32,10 +32,23 @@ export function ModerationScreen() {
 
   return (
     <>
-      <PageTitle aside={total !== undefined && <span class="muted">{total === 0 ? 'очередь пуста' : `${total} ${plural(total, 'отзыв ждёт', 'отзыва ждут', 'отзывов ждут')} решения`}</span>}>
+      <PageTitle
+        aside={
+          total !== undefined && (
+            <span class="muted">
+              {total === 0
+                ? 'очередь пуста'
+                : `${total} ${plural(total, 'отзыв ждёт', 'отзыва ждут', 'отзывов ждут')} решения`}
+            </span>
+          )
+        }
+      >
         Модерация отзывов
       </PageTitle>
-      <p class="lead">Отзывы, авторы которых согласились на публикацию, — сначала самые давние. Опубликованные появятся на странице отзывов сайта.</p>
+      <p class="lead">
+        Отзывы, авторы которых согласились на публикацию, — сначала самые давние. Опубликованные появятся на странице
+        отзывов сайта.
+      </p>
       {list.error ? (
         <LoadError error={list.error} retry={list.reload} />
       ) : list.loading && list.items.length === 0 ? (
@@ -44,9 +57,13 @@ export function ModerationScreen() {
         <Empty>Новых отзывов для модерации нет.</Empty>
       ) : (
         <div class="mod-list">
-          {list.items.map((item) => <ModerationCard key={item.submissionId} item={item} onDecided={onDecided} />)}
+          {list.items.map((item) => (
+            <ModerationCard key={item.submissionId} item={item} onDecided={onDecided} />
+          ))}
           {list.moreError && <LoadError error={list.moreError} retry={list.loadMore} />}
-          {list.hasMore && <MoreButton shown={list.items.length} total={total} busy={list.moreBusy} onMore={list.loadMore} />}
+          {list.hasMore && (
+            <MoreButton shown={list.items.length} total={total} busy={list.moreBusy} onMore={list.loadMore} />
+          )}
         </div>
       )}
     </>

@@ -25,11 +25,20 @@ export function OneTimePassword({ email, password, onDone }: { email: string; pa
   return (
     <section class="panel otp-box" tabIndex={-1} ref={box} aria-labelledby="otp-title">
       <h2 id="otp-title">Временный пароль для {email}</h2>
-      <p class="otp" translate={false}>{password}</p>
-      <p>Передайте его пользователю лично или по телефону. <strong>Больше он показан не будет.</strong> При первом входе пользователь задаст свой пароль.</p>
+      <p class="otp" translate={false}>
+        {password}
+      </p>
+      <p>
+        Передайте его пользователю лично или по телефону. <strong>Больше он показан не будет.</strong> При первом входе
+        пользователь задаст свой пароль.
+      </p>
       <div class="actions">
-        <button type="button" class="btn secondary" onClick={copy}>{copied ? 'Скопирован' : 'Скопировать'}</button>
-        <button type="button" class="btn" onClick={onDone}>Готово, пароль передан</button>
+        <button type="button" class="btn secondary" onClick={copy}>
+          {copied ? 'Скопирован' : 'Скопировать'}
+        </button>
+        <button type="button" class="btn" onClick={onDone}>
+          Готово, пароль передан
+        </button>
       </div>
     </section>
   );

@@ -13,10 +13,18 @@ export const ROLE_HINTS: Record<Role, string> = {
   viewer: 'только просмотр обращений',
 };
 
-const ROLE_CHOICES = (Object.keys(ROLE_LABELS) as Role[]).map((r) => ({ value: r, label: `${ROLE_LABELS[r]} — ${ROLE_HINTS[r]}` }));
+const ROLE_CHOICES = (Object.keys(ROLE_LABELS) as Role[]).map((r) => ({
+  value: r,
+  label: `${ROLE_LABELS[r]} — ${ROLE_HINTS[r]}`,
+}));
 
 /** A new console user (→ his one-time password) or the changes of one: name, role, department. */
-export function UserForm({ initial, onCreated, onSaved, onCancel }: {
+export function UserForm({
+  initial,
+  onCreated,
+  onSaved,
+  onCancel,
+}: {
   initial?: ConsoleUserRow;
   onCreated?: (r: { user: ConsoleUserRow; oneTimePassword: string }) => void;
   onSaved?: (user: ConsoleUserRow) => void;
@@ -39,31 +47,80 @@ export function UserForm({ initial, onCreated, onSaved, onCancel }: {
     if (Object.keys(problems).length > 0) return act.fail(problems);
     const dep = role === 'handler' ? departmentId : departmentId || null;
     if (initial) {
-      const r = await act.run(() => api.send<{ user: ConsoleUserRow }>('PATCH', `users/${encodeURIComponent(initial.id)}`, { name: name.trim(), role, departmentId: dep }));
+      const r = await act.run(() =>
+        api.send<{ user: ConsoleUserRow }>('PATCH', `users/${encodeURIComponent(initial.id)}`, {
+          name: name.trim(),
+          role,
+          departmentId: dep,
+        }),
+      );
       if (r) onSaved?.(r.user);
     } else {
-      const r = await act.run(() => api.send<{ user: ConsoleUserRow; oneTimePassword: string }>('POST', 'users', { email: email.trim(), name: name.trim(), role, departmentId: dep }));
+      const r = await act.run(() =>
+        api.send<{ user: ConsoleUserRow; oneTimePassword: string }>('POST', 'users', {
+          email: email.trim(),
+          name: name.trim(),
+          role,
+          departmentId: dep,
+        }),
+      );
       if (r) onCreated?.(r);
     }
   };
 
   return (
-    <form class="panel inline-form" ref={(el) => { act.ref.current = el; }} onSubmit={submit} noValidate>
+    <form
+      class="panel inline-form"
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
       <h3>{initial ? `Изменение: ${initial.name}` : 'Новый пользователь'}</h3>
       <FormError message={act.error} />
       <div class="form-row">
-        {!initial && <TextField label="E-mail" type="email" autoComplete="off" value={email} onValue={setEmail} error={act.fields.email} required hint="Это его логин." />}
+        {!initial && (
+          <TextField
+            label="E-mail"
+            type="email"
+            autoComplete="off"
+            value={email}
+            onValue={setEmail}
+            error={act.fields.email}
+            required
+            hint="Это его логин."
+          />
+        )}
         <TextField label="Имя" value={name} onValue={setName} error={act.fields.name} required />
       </div>
       <div class="form-row">
-        <SelectField label="Роль" value={role} onValue={(v) => setRole(v as Role)} options={ROLE_CHOICES} error={act.fields.role} required />
-        <SelectField label="Подразделение" value={departmentId} onValue={setDepartmentId} empty={role === 'handler' ? 'Выберите' : 'Не указано'}
-          options={meta.departments.map((d) => ({ value: d.id, label: d.name }))} error={act.fields.departmentId} required={role === 'handler'}
-          hint={role === 'handler' ? 'Он увидит только обращения этого подразделения.' : undefined} />
+        <SelectField
+          label="Роль"
+          value={role}
+          onValue={(v) => setRole(v as Role)}
+          options={ROLE_CHOICES}
+          error={act.fields.role}
+          required
+        />
+        <SelectField
+          label="Подразделение"
+          value={departmentId}
+          onValue={setDepartmentId}
+          empty={role === 'handler' ? 'Выберите' : 'Не указано'}
+          options={meta.departments.map((d) => ({ value: d.id, label: d.name }))}
+          error={act.fields.departmentId}
+          required={role === 'handler'}
+          hint={role === 'handler' ? 'Он увидит только обращения этого подразделения.' : undefined}
+        />
       </div>
       <div class="actions">
-        <button type="submit" class="btn" disabled={act.busy}>{act.busy ? 'Сохраняем…' : initial ? 'Сохранить' : 'Создать и показать пароль'}</button>
-        <button type="button" class="btn secondary" onClick={onCancel}>Отмена</button>
+        <button type="submit" class="btn" disabled={act.busy}>
+          {act.busy ? 'Сохраняем…' : initial ? 'Сохранить' : 'Создать и показать пароль'}
+        </button>
+        <button type="button" class="btn secondary" onClick={onCancel}>
+          Отмена
+        </button>
       </div>
     </form>
   );

@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, choose, click, json, META, openConsole, signedIn, stubApi, type, USERS } from '../../testing/helpers.tsx';
+import {
+  apiError,
+  choose,
+  click,
+  json,
+  META,
+  openConsole,
+  signedIn,
+  stubApi,
+  type,
+  USERS,
+} from '../../testing/helpers.tsx';
 
 const ROWS = [{ ...USERS.admin, department: null, active: true, createdAt: '2026-11-01T10:00:00Z' }];
 
@@ -11,10 +22,16 @@ afterEach(() => {
 describe('users', () => {
   it('creates a handler of a department and shows his one-time password once', async () => {
     const api = stubApi({
-      'GET me': signedIn(USERS.admin), 'GET meta': json(200, META), 'GET users': json(200, { items: ROWS }),
-      'POST users': ({ body }) => ((body as { email: string }).email === 'taken@example.ru'
-        ? apiError(422, 'validation', 'Проверьте поля формы', { email: 'Этот e-mail уже занят' })
-        : json(201, { user: { ...USERS.handler, department: 'ДКС', active: true, createdAt: '2026-11-22T10:00:00Z' }, oneTimePassword: 'Xk4-pQ9-mT2-wZ7' })),
+      'GET me': signedIn(USERS.admin),
+      'GET meta': json(200, META),
+      'GET users': json(200, { items: ROWS }),
+      'POST users': ({ body }) =>
+        (body as { email: string }).email === 'taken@example.ru'
+          ? apiError(422, 'validation', 'Проверьте поля формы', { email: 'Этот e-mail уже занят' })
+          : json(201, {
+              user: { ...USERS.handler, department: 'ДКС', active: true, createdAt: '2026-11-22T10:00:00Z' },
+              oneTimePassword: 'Xk4-pQ9-mT2-wZ7',
+            }),
     });
     const c = await openConsole('/admin/users');
     await click(c.button('Добавить пользователя'));
@@ -28,7 +45,12 @@ describe('users', () => {
     expect(c.errorOf(c.field('E-mail'))).toBe('Этот e-mail уже занят');
     await type(c.field('E-mail'), 'dks@example.ru');
     await click(c.button('Создать и показать пароль'));
-    expect(api.last('POST', 'users')!.body).toEqual({ email: 'dks@example.ru', name: 'Ксения', role: 'handler', departmentId: 'd1' });
+    expect(api.last('POST', 'users')!.body).toEqual({
+      email: 'dks@example.ru',
+      name: 'Ксения',
+      role: 'handler',
+      departmentId: 'd1',
+    });
     expect(c.$('.otp')!.textContent).toBe('Xk4-pQ9-mT2-wZ7');
     expect(document.activeElement).toBe(c.$('.otp-box'));
     await click(c.button('Готово, пароль передан'));

@@ -10,7 +10,8 @@ import { useLoad } from '../../ui/use-load.ts';
 import { OneTimePassword } from './one-time-password.tsx';
 import { UserForm } from './user-form.tsx';
 
-const departmentOf = (u: ConsoleUserRow) => (u.department && typeof u.department === 'object' ? u.department.name : u.department);
+const departmentOf = (u: ConsoleUserRow) =>
+  u.department && typeof u.department === 'object' ? u.department.name : u.department;
 
 /** «Пользователи» (admins): who may use the console, in which role; one-time passwords. */
 export function UsersScreen() {
@@ -31,16 +32,27 @@ export function UsersScreen() {
   const replace = (u: ConsoleUserRow) => list.setData((rows) => rows?.map((r) => (r.id === u.id ? { ...r, ...u } : r)));
 
   const act = async (u: ConsoleUserRow, what: 'toggle' | 'reset') => {
-    if (what === 'toggle' && u.active && !confirm(`Отключить пользователя ${u.email}? Его сеансы завершатся, войти он не сможет.`)) return;
-    if (what === 'reset' && !confirm(`Выдать ${u.email} новый временный пароль? Старый перестанет действовать.`)) return;
+    if (
+      what === 'toggle' &&
+      u.active &&
+      !confirm(`Отключить пользователя ${u.email}? Его сеансы завершатся, войти он не сможет.`)
+    )
+      return;
+    if (what === 'reset' && !confirm(`Выдать ${u.email} новый временный пароль? Старый перестанет действовать.`))
+      return;
     setBusy(u.id);
     try {
       if (what === 'toggle') {
-        const r = await api.send<{ user: ConsoleUserRow }>('PATCH', `users/${encodeURIComponent(u.id)}`, { active: !u.active });
+        const r = await api.send<{ user: ConsoleUserRow }>('PATCH', `users/${encodeURIComponent(u.id)}`, {
+          active: !u.active,
+        });
         replace(r.user);
         announce(r.user.active ? `${u.email}: доступ включён` : `${u.email}: отключён`);
       } else {
-        const r = await api.send<{ user: ConsoleUserRow; oneTimePassword: string }>('POST', `users/${encodeURIComponent(u.id)}/reset-password`);
+        const r = await api.send<{ user: ConsoleUserRow; oneTimePassword: string }>(
+          'POST',
+          `users/${encodeURIComponent(u.id)}/reset-password`,
+        );
         replace(r.user);
         setOtp({ email: u.email, password: r.oneTimePassword });
       }
@@ -53,14 +65,45 @@ export function UsersScreen() {
 
   return (
     <>
-      <PageTitle aside={open !== '' && !otp && <button type="button" id="user-add" class="btn" onClick={() => setOpen('')}>Добавить пользователя</button>}>
+      <PageTitle
+        aside={
+          open !== '' &&
+          !otp && (
+            <button type="button" id="user-add" class="btn" onClick={() => setOpen('')}>
+              Добавить пользователя
+            </button>
+          )
+        }
+      >
         Пользователи
       </PageTitle>
-      {otp && <OneTimePassword email={otp.email} password={otp.password} onDone={() => { setOtp(null); focusSoon('main h1'); }} />}
-      {open === '' && (
-        <UserForm onCancel={close} onCreated={(r) => { setOpen(null); setOtp({ email: r.user.email, password: r.oneTimePassword }); list.reload(); }} />
+      {otp && (
+        <OneTimePassword
+          email={otp.email}
+          password={otp.password}
+          onDone={() => {
+            setOtp(null);
+            focusSoon('main h1');
+          }}
+        />
       )}
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : !list.data ? <Loading /> : list.data.length === 0 ? <Empty>Пользователей нет.</Empty> : (
+      {open === '' && (
+        <UserForm
+          onCancel={close}
+          onCreated={(r) => {
+            setOpen(null);
+            setOtp({ email: r.user.email, password: r.oneTimePassword });
+            list.reload();
+          }}
+        />
+      )}
+      {list.error ? (
+        <LoadError error={list.error} retry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.length === 0 ? (
+        <Empty>Пользователей нет.</Empty>
+      ) : (
         <table class="table">
           <thead>
             <tr>
@@ -69,13 +112,18 @@ export function UsersScreen() {
               <th scope="col">Подразделение</th>
               <th scope="col">Состояние</th>
               <th scope="col">Создан</th>
-              <th scope="col"><span class="sr">Действия</span></th>
+              <th scope="col">
+                <span class="sr">Действия</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.data.map((u) => [
               <tr key={u.id} class={u.active ? undefined : 'inactive'}>
-                <td data-label="Пользователь"><span class="strong">{u.name}</span><span class="sub muted">{u.email}</span></td>
+                <td data-label="Пользователь">
+                  <span class="strong">{u.name}</span>
+                  <span class="sub muted">{u.email}</span>
+                </td>
                 <td data-label="Роль">{ROLE_LABELS[u.role] ?? u.role}</td>
                 <td data-label="Подразделение">{departmentOf(u) || <span class="muted">—</span>}</td>
                 <td data-label="Состояние">
@@ -84,16 +132,33 @@ export function UsersScreen() {
                 </td>
                 <td data-label="Создан">{formatDate(u.createdAt)}</td>
                 <td class="row-actions">
-                  <button type="button" id={`user-edit-${u.id}`} class="btn secondary small" aria-expanded={open === u.id} onClick={() => setOpen(open === u.id ? null : u.id)}>
+                  <button
+                    type="button"
+                    id={`user-edit-${u.id}`}
+                    class="btn secondary small"
+                    aria-expanded={open === u.id}
+                    onClick={() => setOpen(open === u.id ? null : u.id)}
+                  >
                     Изменить<span class="sr"> {u.email}</span>
                   </button>
                   {u.id !== me.id && (
                     <>
-                      <button type="button" class="btn secondary small" disabled={busy === u.id || !u.active} onClick={() => act(u, 'reset')}>
+                      <button
+                        type="button"
+                        class="btn secondary small"
+                        disabled={busy === u.id || !u.active}
+                        onClick={() => act(u, 'reset')}
+                      >
                         Новый пароль<span class="sr"> для {u.email}</span>
                       </button>
-                      <button type="button" class="btn secondary small" disabled={busy === u.id} onClick={() => act(u, 'toggle')}>
-                        {u.active ? 'Отключить' : 'Включить'}<span class="sr"> {u.email}</span>
+                      <button
+                        type="button"
+                        class="btn secondary small"
+                        disabled={busy === u.id}
+                        onClick={() => act(u, 'toggle')}
+                      >
+                        {u.active ? 'Отключить' : 'Включить'}
+                        <span class="sr"> {u.email}</span>
                       </button>
                     </>
                   )}
@@ -102,7 +167,15 @@ export function UsersScreen() {
               open === u.id && (
                 <tr key={`${u.id}-edit`} class="edit-row">
                   <td colSpan={6}>
-                    <UserForm initial={u} onCancel={close} onSaved={(saved) => { replace(saved); close(); announce('Сохранено'); }} />
+                    <UserForm
+                      initial={u}
+                      onCancel={close}
+                      onSaved={(saved) => {
+                        replace(saved);
+                        close();
+                        announce('Сохранено');
+                      }}
+                    />
                   </td>
                 </tr>
               ),
