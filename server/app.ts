@@ -3,7 +3,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { authApi } from './auth/routes.ts';
 import type { Clock } from './clock.ts';
-import type { Db, DbKind } from './db/connection.ts';
+import { type Db, dbKind } from './db/connection.ts';
 import type { Config } from './env.ts';
 import { feedbackApi } from './feedback/routes.ts';
 import { hostedFeedback } from './hosted/routes.ts';
@@ -21,7 +21,6 @@ import { reviewsApi } from './reviews/routes.ts';
 
 export interface AppDeps {
   db: Db;
-  dbKind: DbKind;
   config: Config;
   clock: Clock;
   /** Called after a transaction that queued e-mail has committed: wakes the outbox worker. */
@@ -78,7 +77,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', async (c) => {
     await deps.db.selectFrom('registration_counters').select('year').limit(1).execute();
-    return c.json({ ok: true, database: deps.dbKind });
+    return c.json({ ok: true, database: dbKind(deps.db) });
   });
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/', (c) => c.redirect(deps.config.demo ? '/demo/' : '/f'));

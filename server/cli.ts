@@ -50,7 +50,7 @@ const COMMANDS: Record<string, Command> = {
   migrate: async () => {},
   export: async ({ db }) => {
     for await (const row of exportSubmissions(db)) {
-      if (!process.stdout.write(JSON.stringify(row) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+      if (!process.stdout.write(`${JSON.stringify(row)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
     }
   },
   'outbox retry': async ({ db }) =>

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { firstAdminHint } from './auth/first-admin-hint.ts';
 import { systemClock } from './clock.ts';
-import { openDb } from './db/connection.ts';
+import { dbKind, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoDirectory } from './directory/demo-seed.ts';
 import { ConfigError, loadConfig } from './env.ts';
@@ -11,7 +11,7 @@ import { createMailTransport } from './mail/transport.ts';
 
 async function main() {
   const config = loadConfig();
-  const { db, kind } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { db } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ran = await migrateToLatest(db);
   if (ran.length > 0) console.log(`Migrations applied: ${ran.join(', ')}`);
   if (config.demo && (await seedDemoDirectory(db, systemClock)))
@@ -19,19 +19,18 @@ async function main() {
 
   const worker = createOutboxWorker({
     db,
-    dbKind: kind,
     transport: createMailTransport(config),
     clock: systemClock,
     config,
     log: (m) => console.log(`[outbox] ${m}`),
   });
   worker.start();
-  const app = createApp({ db, dbKind: kind, config, clock: systemClock, onMailQueued: () => worker.kick() });
+  const app = createApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick() });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = config.publicUrl ?? `http://localhost:${info.port}`;
     console.log(
-      `Otklik is running on ${base} (database: ${kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''})`,
+      `Otklik is running on ${base} (database: ${dbKind(db) === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''})`,
     );
     if (!config.publicUrl)
       console.log('  PUBLIC_URL is not set: signature and e-mail links use the address each request came to.');

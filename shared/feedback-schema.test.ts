@@ -59,7 +59,7 @@ describe('feedbackSchema', () => {
   });
 
   it('limits the message to 5000 characters after trimming', () => {
-    expect(parse({ kind: 'thanks', message: ' ' + 'я'.repeat(5000) + ' ', consent: true }).success).toBe(true);
+    expect(parse({ kind: 'thanks', message: ` ${'я'.repeat(5000)} `, consent: true }).success).toBe(true);
     expect(errorsOf({ kind: 'thanks', message: 'я'.repeat(5001), consent: true })).toEqual({ message: 'tooLong' });
   });
 });

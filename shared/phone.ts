@@ -9,11 +9,11 @@ export function normalizePhone(value: string): string | null {
   const international = value.trim().startsWith('+');
   let digits = value.replace(/\D/g, '');
   if (!international) {
-    if (digits.length === 11 && (digits[0] === '8' || digits[0] === '7')) digits = '7' + digits.slice(1);
-    else if (digits.length === 10) digits = '7' + digits;
+    if (digits.length === 11 && (digits[0] === '8' || digits[0] === '7')) digits = `7${digits.slice(1)}`;
+    else if (digits.length === 10) digits = `7${digits}`;
     else return null;
   }
   if (digits.startsWith('7') && digits.length !== 11) return null;
   if (digits.length < 8 || digits.length > 15 || digits[0] === '0') return null;
-  return '+' + digits;
+  return `+${digits}`;
 }

@@ -2,21 +2,13 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchCondition } from '../server/console/search.ts';
 import { consoleHarness, type Harness } from '../server/console/testing/harness.ts';
+import type { InboxCounts, InboxItem } from '../shared/console-types.ts';
 import { DB_KINDS } from './support/databases.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());
 
-type Inbox = {
-  items: Array<Record<string, any>>;
-  nextCursor: string | null;
-  counts: {
-    total: number;
-    byKind: Record<string, number>;
-    byStatus: Record<string, number>;
-    byType: Record<string, number>;
-  };
-};
+type Inbox = { items: InboxItem[]; nextCursor: string | null; counts: InboxCounts };
 
 for (const kind of DB_KINDS) {
   describe(`console inbox (${kind})`, () => {

@@ -34,7 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
     t = await openTestDb('sqlite');
     const clock = fakeClock();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-e2e-reviews-'));
-    const app = createApp({ db: t.db, dbKind: 'sqlite', config: loadConfig({ DATA_DIR: dataDir, DEMO: '1' }), clock });
+    const app = createApp({ db: t.db, config: loadConfig({ DATA_DIR: dataDir, DEMO: '1' }), clock });
     app.route('/api/v1/reviews', reviewsApi({ db: t.db }));
     app.route('/reviews', reviewsPage({ db: t.db }));
     await seedDemoDirectory(t.db, clock);

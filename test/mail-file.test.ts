@@ -35,7 +35,7 @@ describe('file transport (the default): one .eml per message under the data fold
     expect(config.mailTransport).toBe('file');
     const worker = createOutboxWorker({
       db: t.db,
-      dbKind: t.kind,
+
       transport: createMailTransport(config),
       clock,
       config,
@@ -81,7 +81,7 @@ describe('file transport (the default): one .eml per message under the data fold
     const config = mailConfig({ DATA_DIR: blocker });
     const worker = createOutboxWorker({
       db: t.db,
-      dbKind: t.kind,
+
       transport: createMailTransport(config),
       clock,
       config,

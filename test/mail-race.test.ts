@@ -33,7 +33,7 @@ describe.each(DB_KINDS)('two instances sending one outbox on %s', (kind) => {
     // enough for the runs to interleave; small claims so that they race many times.
     const instances = [t.db, t.openAnother()].map((db) => {
       const transport = recordingTransport({ delayMs: 3, batch: true });
-      return { transport, worker: createOutboxWorker({ db, dbKind: kind, transport, clock, config, claimLimit: 4 }) };
+      return { transport, worker: createOutboxWorker({ db, transport, clock, config, claimLimit: 4 }) };
     });
     const pending = async () =>
       (await t.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute()).length;

@@ -36,7 +36,7 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
     const config = mailConfig({ MAIL_TRANSPORT: 'resend', RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url });
     const transport = createMailTransport(config, { clock });
     // random = 1: the back-off is exactly base·2^(n−1), so the test can count it.
-    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport, clock, config, backoff, random: () => 1 });
+    const worker = createOutboxWorker({ db: t.db, transport, clock, config, backoff, random: () => 1 });
     return { config, worker };
   }
 
@@ -186,7 +186,7 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
   });
 
   it('a batch refused for one bad address: the others go one by one, the bad one fails', async () => {
-    const { config, worker } = setup();
+    const { worker } = setup();
     const mail = { subject: 's', html: '<p>x</p>', text: 'x' };
     for (const to of ['one@example.ru', 'not-an-address', 'three@example.ru']) {
       await insertOutboxMessage(t.db, clock, { template: 'test', submissionId: null, to: [to], replyTo: [], mail });

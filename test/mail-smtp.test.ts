@@ -64,7 +64,7 @@ describe('outbox over SMTP (nodemailer → smtp-server)', () => {
     const config = mailConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtpUrl });
     return {
       config,
-      worker: createOutboxWorker({ db: t.db, dbKind: t.kind, transport: createMailTransport(config), clock, config }),
+      worker: createOutboxWorker({ db: t.db, transport: createMailTransport(config), clock, config }),
     };
   }
   const rows = () => t.db.selectFrom('outbox').selectAll().orderBy('template').execute();

@@ -107,6 +107,7 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
           >
             <span aria-hidden="true">☰</span> Меню
           </button>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape from any link inside closes the menu; the keys reach it by bubbling */}
           <div
             id="site-menu"
             class={`menu ${menuOpen ? 'open' : ''}`}

@@ -60,7 +60,7 @@ export async function touchSession(db: Db, clock: Clock, token: string) {
     ])
     .where('sessions.id', '=', hash(token))
     .executeTakeFirst();
-  if (!row || row.active !== 1 || row.expires_at <= now.toISOString()) return undefined;
+  if (row?.active !== 1 || row.expires_at <= now.toISOString()) return undefined;
   const hardEnd = new Date(new Date(row.created_at).getTime() + SESSION_MAX_MS);
   if (hardEnd <= now) return undefined;
   // Write the sliding expiry at most once a minute: reads stay reads.

@@ -2,11 +2,10 @@ import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { type FieldErrors, oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import type { ConsoleUser } from '../auth/context.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { type Db, dbKind } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from './audit.ts';
-import { isPostgres } from './search.ts';
 import { STATUSES } from './vocabulary.ts';
 
 /** Who acts, for the history and the audit log. */
@@ -77,7 +76,7 @@ export async function changeSubmission(
       .selectFrom('submissions')
       .select(['id', 'number', 'type', 'kind', 'status', 'department_id', 'employee_id'])
       .where('id', '=', id);
-    if (isPostgres(trx)) q = q.forUpdate();
+    if (dbKind(trx) === 'postgres') q = q.forUpdate();
     const s = await q.executeTakeFirst();
     if (!s) throw new ApiError(404, 'not_found');
 

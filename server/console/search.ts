@@ -1,7 +1,5 @@
-import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
-
-/** Whether a connection (or a transaction of it) talks to PostgreSQL rather than SQLite. */
-export const isPostgres = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Db, dbKind } from '../db/connection.ts';
 
 /**
  * The text the PostgreSQL trigram index covers, exactly as migration 2026-11-25-search writes
@@ -51,9 +49,9 @@ const substringTerms = (q: string) => searchTerms(q).filter((t) => [...t].length
  * fills after a few thousand rows. Counting the matches in the FTS index alone costs a few ms.
  * PostgreSQL's planner weighs this itself from the trigram index's statistics.
  */
-export async function searchPlan(db: Kysely<any>, q: string): Promise<'lookup' | 'scan'> {
+export async function searchPlan(db: Db, q: string): Promise<'lookup' | 'scan'> {
   const terms = substringTerms(q);
-  if (isPostgres(db) || terms.length === 0) return 'lookup';
+  if (dbKind(db) === 'postgres' || terms.length === 0) return 'lookup';
   const { rows } = await sql<{
     n: number;
   }>`SELECT count(*) AS n FROM submissions_fts WHERE submissions_fts MATCH ${ftsQuery(terms)}`.execute(db);
@@ -71,10 +69,10 @@ const SCAN_FROM = 5000;
  * and a condition on them would read every row).
  * @example db.selectFrom('submissions').where(searchCondition(db, 'жалоба'))
  */
-export function searchCondition(db: Kysely<any>, q: string, plan: 'lookup' | 'scan' = 'lookup'): Expression<SqlBool> {
+export function searchCondition(db: Db, q: string, plan: 'lookup' | 'scan' = 'lookup'): Expression<SqlBool> {
   const terms = substringTerms(q);
   if (terms.length === 0) return sql<SqlBool>`submissions.number = ${q.trim()}`;
-  if (isPostgres(db)) {
+  if (dbKind(db) === 'postgres') {
     const ors = terms.map((t) => sql`${PG_SEARCH_TEXT} ILIKE ${likePattern(t)}`);
     return sql<SqlBool>`(${sql.join(ors, sql` OR `)})`;
   }

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { Db, DbKind } from '../db/connection.ts';
+import { type Db, dbKind } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { OutboxRow } from './outbox-store.ts';
 
@@ -25,12 +25,11 @@ function dueLeader(now: string) {
  */
 export async function claimDueOutbox(
   db: Db,
-  kind: DbKind,
   options: { now: Date; leaseUntil: Date; limit: number },
 ): Promise<OutboxRow[]> {
   const now = options.now.toISOString();
   const lease = { locked_until: options.leaseUntil.toISOString() };
-  if (kind === 'postgres') {
+  if (dbKind(db) === 'postgres') {
     return db.transaction().execute(async (trx) => {
       const picked = await trx
         .selectFrom('outbox')

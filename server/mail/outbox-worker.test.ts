@@ -28,7 +28,7 @@ describe('outbox worker', () => {
 
   it('kick() sends queued mail at once, without waiting for the next poll', async () => {
     const transport = recordingTransport();
-    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport, clock, config, pollMs: 60_000 });
+    const worker = createOutboxWorker({ db: t.db, transport, clock, config, pollMs: 60_000 });
     worker.start();
     await until(async () => (await statuses()).length === 0);
     await submitWithMail(t.db, { config, clock }, { email: null });
@@ -54,7 +54,7 @@ describe('outbox worker', () => {
     };
     const worker = createOutboxWorker({
       db: t.db,
-      dbKind: t.kind,
+
       transport: slow,
       clock,
       config,
@@ -79,7 +79,7 @@ describe('outbox worker', () => {
 
   it('takes over the messages of an instance that died holding them once its lease runs out', async () => {
     await submitWithMail(t.db, { config, clock }, { email: null });
-    const dead = await claimDueOutbox(t.db, t.kind, {
+    const dead = await claimDueOutbox(t.db, {
       now: clock.now(),
       leaseUntil: new Date(clock.now().getTime() + 120_000),
       limit: 10,
@@ -87,7 +87,7 @@ describe('outbox worker', () => {
     expect(dead).toHaveLength(1);
 
     const transport = recordingTransport();
-    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport, clock, config });
+    const worker = createOutboxWorker({ db: t.db, transport, clock, config });
     expect(await worker.runOnce()).toBe(0);
     clock.advance(120_001);
     expect(await worker.runOnce()).toBe(1);
@@ -105,7 +105,7 @@ describe('outbox worker', () => {
     };
     const worker = createOutboxWorker({
       db: t.db,
-      dbKind: t.kind,
+
       transport: ticking,
       clock,
       config,
@@ -124,7 +124,7 @@ describe('outbox worker', () => {
     await groupForBatch(t.db, ids[0]!, ids);
     await removeFromOutbox(t.db, [ids[0]!]);
     const transport = recordingTransport({ batch: true });
-    const worker = createOutboxWorker({ db: t.db, dbKind: t.kind, transport, clock, config });
+    const worker = createOutboxWorker({ db: t.db, transport, clock, config });
     expect(await worker.runOnce()).toBe(2);
     expect(transport.sent.map((m) => m.id).sort()).toEqual(ids.slice(1));
   });

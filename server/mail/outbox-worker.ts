@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { Db, DbKind } from '../db/connection.ts';
+import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.ts';
 import { claimDueOutbox } from './outbox-claim.ts';
@@ -8,7 +8,6 @@ import type { MailTransport } from './transport.ts';
 
 export interface OutboxWorkerDeps {
   db: Db;
-  dbKind: DbKind;
   transport: MailTransport;
   clock: Clock;
   config: Config;
@@ -57,7 +56,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   async function round(): Promise<number> {
     const now = deps.clock.now();
-    const rows = await claimDueOutbox(deps.db, deps.dbKind, {
+    const rows = await claimDueOutbox(deps.db, {
       now,
       leaseUntil: new Date(now.getTime() + leaseMs),
       limit,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
-import { employeeRatings, listPublishedReviews, reviewSummary } from './queries.ts';
+import { employeeRatings, listPublishedReviews, type ReviewCursor, reviewSummary } from './queries.ts';
 import { addEmployee, addRating, decide, publishedRating } from './testing.ts';
 
 const at = (day: number, hour = 9) =>
@@ -102,7 +102,7 @@ describe.each(DB_KINDS)('published reviews on %s', (kind) => {
       ids.push(await publishedRating(db, { employeeId: ivanov, score: (i % 5) + 1, publishedAt: when }));
     }
     const seen: string[] = [];
-    let cursor;
+    let cursor: ReviewCursor | undefined;
     let pages = 0;
     do {
       const page = await listPublishedReviews(db, { limit: 3, cursor, employee: 'ivanov' });

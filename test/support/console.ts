@@ -85,7 +85,7 @@ export async function signIn(app: RequestTarget, email: string, password: string
       const { json, ...rest } = init;
       const headers = new Headers({ Cookie: cookie, 'X-CSRF-Token': body.csrfToken });
       if (json !== undefined) headers.set('Content-Type', 'application/json');
-      new Headers(rest.headers).forEach((v, k) => headers.set(k, v));
+      for (const [k, v] of new Headers(rest.headers)) headers.set(k, v);
       return app.request(path, { ...rest, headers, ...(json !== undefined && { body: JSON.stringify(json) }) });
     },
   };

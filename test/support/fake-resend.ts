@@ -80,13 +80,16 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
 
     if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch'))
       return error(404, 'not_found', 'The requested endpoint does not exist.');
-    if (header(req, 'authorization') !== `Bearer ${apiKey}`)
-      return (log(401, 0), error(401, 'invalid_api_key', 'API key is invalid'));
+    if (header(req, 'authorization') !== `Bearer ${apiKey}`) {
+      log(401, 0);
+      return error(401, 'invalid_api_key', 'API key is invalid');
+    }
     let payload: unknown;
     try {
       payload = JSON.parse(raw);
     } catch {
-      return (log(400, 0), error(400, 'validation_error', 'Invalid JSON'));
+      log(400, 0);
+      return error(400, 'validation_error', 'Invalid JSON');
     }
     const emails = (path === '/emails/batch' ? (Array.isArray(payload) ? payload : []) : [payload]) as Array<
       Record<string, unknown>
@@ -95,11 +98,10 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     const hash = createHash('sha256').update(`${path}\n${raw}`).digest('hex');
     const seen = key ? remembered.get(key) : undefined;
     if (seen) {
-      if (seen.hash !== hash)
-        return (
-          log(409, emails.length),
-          error(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload.')
-        );
+      if (seen.hash !== hash) {
+        log(409, emails.length);
+        return error(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload.');
+      }
       log(200, emails.length, true);
       return answer(200, JSON.parse(seen.body));
     }
@@ -118,7 +120,10 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       return error(500, 'internal_server_error', 'An unexpected error occurred.');
     }
     const problem = validate(emails, path === '/emails/batch');
-    if (problem) return (log(422, emails.length), error(422, 'validation_error', problem));
+    if (problem) {
+      log(422, emails.length);
+      return error(422, 'validation_error', problem);
+    }
 
     const via = path === '/emails/batch' ? 'batch' : 'single';
     const ids = emails.map((e) => {

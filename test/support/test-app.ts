@@ -36,7 +36,7 @@ export async function buildTestApp(kind: DbKind = 'sqlite', env: Record<string, 
   let kicks = 0;
   const app = createApp({
     db: t.db,
-    dbKind: kind,
+
     config,
     clock,
     onMailQueued: () => {
@@ -51,7 +51,7 @@ export async function buildTestApp(kind: DbKind = 'sqlite', env: Record<string, 
     testDb: t,
     kicks: () => kicks,
     /** A second instance on the same database, as behind a load balancer. */
-    another: () => createApp({ db: t.openAnother(), dbKind: kind, config, clock }),
+    another: () => createApp({ db: t.openAnother(), config, clock }),
     close: async () => {
       await t.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

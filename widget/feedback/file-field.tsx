@@ -36,7 +36,7 @@ export function FileField({ lang, files, maxFileMb, error, onPick, onRemove }: F
         class="sr"
         multiple
         accept={ACCEPTED_FILES}
-        aria-describedby={`files-hint${error ? ' ' + errorId('files') : ''}`}
+        aria-describedby={`files-hint${error ? ` ${errorId('files')}` : ''}`}
         aria-invalid={error ? 'true' : undefined}
         onChange={(e) => {
           const input = e.currentTarget;

@@ -71,6 +71,7 @@ export function defineWidget(tag: string, chunk: string, base: string, importer 
         launcher.addEventListener('click', () => {
           launcher.setAttribute('aria-busy', 'true');
           load()
+            // biome-ignore lint/suspicious/noAssignInExpressions: mount once, then open; the loader's bytes are counted
             .then((m) => (mounted ??= m.mount(this, { base, root, launcher })).open?.())
             .catch(() => location.assign(`${base}f`)) // the hosted form works without the chunk
             .finally(() => launcher.removeAttribute('aria-busy'));

@@ -45,12 +45,12 @@ function fakeIntersectionObserver() {
     },
   );
   return {
-    intersect: () =>
-      observers.forEach(
-        (o) =>
-          o.targets.length &&
-          o.callback(o.targets.map((target) => ({ target, isIntersecting: true })) as never, {} as never),
-      ),
+    intersect: () => {
+      for (const o of observers) {
+        if (o.targets.length)
+          o.callback(o.targets.map((target) => ({ target, isIntersecting: true })) as never, {} as never);
+      }
+    },
   };
 }
 

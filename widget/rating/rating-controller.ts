@@ -76,7 +76,7 @@ export abstract class RatingController extends Component<RatingProps, RatingStat
 
   /** A live region speaks only when its text changes: the same message twice must still be heard. */
   announce(text: string) {
-    this.setState(({ announcement }) => ({ announcement: announcement === text ? text + '\u00a0' : text }));
+    this.setState(({ announcement }) => ({ announcement: announcement === text ? `${text}\u00a0` : text }));
   }
 
   /** The draft as the server will take it, or each wrong field's message: the shared schema, the server's own rules. */

@@ -95,7 +95,8 @@ function params(value: string): { value: string; params: Record<string, string> 
     if (val.startsWith('"')) val = val.slice(1, -1).replace(/\\(.)/g, '$1');
     const m = /^([^*]+)(?:\*(\d+))?(\*)?$/.exec(key);
     if (!m) continue;
-    (pieces[m[1]!] ??= []).push({ order: Number(m[2] ?? 0), text: val, encoded: m[3] === '*' });
+    pieces[m[1]!] ??= [];
+    pieces[m[1]!]!.push({ order: Number(m[2] ?? 0), text: val, encoded: m[3] === '*' });
   }
   const out: Record<string, string> = {};
   for (const [key, list] of Object.entries(pieces)) {

@@ -52,7 +52,11 @@ function EventBody({ event, meta }: { event: HistoryEvent; meta: Meta }) {
   if ('from' in data || 'to' in data) {
     return (
       <p>
-        {valueText(event.type, data.from, meta)} <span aria-label="на">→</span> {valueText(event.type, data.to, meta)}
+        {valueText(event.type, data.from, meta)}{' '}
+        <span role="img" aria-label="на">
+          →
+        </span>{' '}
+        {valueText(event.type, data.to, meta)}
       </p>
     );
   }

@@ -50,6 +50,7 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
           </Link>
         ))}
       </nav>
+      {/* biome-ignore lint/a11y/useSemanticElements: Preact's JSX types lack <search>; role="search" is its ARIA equivalent */}
       <form
         class="search"
         role="search"
