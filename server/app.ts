@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { auditApi } from './audit/routes.ts';
 import { authApi } from './auth/routes.ts';
 import type { Clock } from './clock.ts';
 import { type Db, dbKind } from './db/connection.ts';
@@ -18,6 +19,7 @@ import { directoryApi, ratingsApi } from './ratings/routes.ts';
 import { signaturePage } from './ratings/signature-page.ts';
 import { reviewsPage } from './reviews/page.ts';
 import { reviewsApi } from './reviews/routes.ts';
+import { usersApi } from './users/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/ratings', ratingsApi(intake));
   app.route('/api/v1/reviews', reviewsApi({ db: deps.db }));
   app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config }));
+  app.route('/api/admin/users', usersApi({ db: deps.db, clock: deps.clock, config: deps.config }));
+  app.route('/api/admin/audit', auditApi({ db: deps.db, clock: deps.clock }));
   app.route('/api/admin', consoleApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/v1', directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/', widgetAssets());

@@ -1,5 +1,5 @@
-import { userAdd, userList, userPassword } from './auth/cli-commands.ts';
-import { askHidden } from './auth/password-prompt.ts';
+import { userAdd, userList, userPassword } from './users/cli-commands.ts';
+import { askHidden } from './users/password-prompt.ts';
 import { systemClock } from './clock.ts';
 import { openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { firstAdminHint } from './auth/first-admin-hint.ts';
+import { firstAdminHint } from './users/first-admin-hint.ts';
 import { systemClock } from './clock.ts';
 import { dbKind, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';

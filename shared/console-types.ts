@@ -1,5 +1,9 @@
-// The console API's payloads that the server builds and the console app reads (GET /api/admin/me,
-// GET /api/admin/submissions). Types only: nothing here runs.
+// The console API's payloads that the server builds and the console app reads: the session
+// (POST /api/admin/login, GET /api/admin/me), the inbox (GET /api/admin/submissions) and
+// GET /api/admin/meta here; the card, the moderation queue, the audit log and the users in the
+// console-*.ts files beside it. Types only: nothing here runs.
+
+import type { Department, Employee, Subject } from './directory.ts';
 
 /** Console roles: admin (users and all), qms (submissions, moderation, directory), handler (his
  * department's submissions), viewer (reads). */
@@ -16,14 +20,29 @@ export interface ConsoleUser {
   mustChangePassword: boolean;
 }
 
+/** `POST /login` and `GET /me`: who is signed in, and the token every change must send as X-CSRF-Token. */
+export interface SessionAnswer {
+  user: ConsoleUser;
+  csrfToken: string;
+}
+
+/** What a submission is: a feedback message or a rating. */
+export type SubmissionType = 'feedback' | 'rating';
+
 /** Where the review of a rating stands. */
 export type ReviewState = 'pending' | 'approved' | 'rejected';
+
+/** One page of a list; `nextCursor` is the `cursor` that asks for the next one, null on the last. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 /** A row of the inbox: one submission, feedback or rating. */
 export interface InboxItem {
   id: string;
   number: string;
-  type: 'feedback' | 'rating';
+  type: SubmissionType;
   kind: string;
   status: string;
   channel: string;
@@ -47,4 +66,22 @@ export interface InboxCounts {
   byKind: Record<string, number>;
   byStatus: Record<string, number>;
   byType: Record<string, number>;
+}
+
+/** `GET /submissions`: a page of the inbox, newest first, and the counts of the whole filter. */
+export interface InboxPage extends Page<InboxItem> {
+  counts: InboxCounts;
+}
+
+/** `GET /meta`: the directory and the codes the inbox's filters and the card's choices offer. */
+export interface ConsoleMeta {
+  departments: Array<Pick<Department, 'id' | 'name' | 'responsibleName' | 'responsibleEmail'>>;
+  /** Former employees too (`active: false`): old submissions still name them. */
+  employees: Array<Pick<Employee, 'id' | 'slug' | 'name' | 'position' | 'departmentId' | 'active'>>;
+  subjects: Array<Pick<Subject, 'slug' | 'title'>>;
+  /** Bare codes in the server's order, as are `kinds`, `statuses` and `channels`: the console names them. */
+  types: readonly SubmissionType[];
+  kinds: readonly string[];
+  statuses: readonly string[];
+  channels: readonly string[];
 }

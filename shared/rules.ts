@@ -101,3 +101,9 @@ const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:_.]+(\.[^\s@"<>()[\]\\,;:
  * @example email(254)('клиент@пример.рф') // { value: 'клиент@пример.рф' }
  */
 export const email = (max: number) => text({ max, code: 'email', clean: (s) => (EMAIL.test(s) ? s : null) });
+
+/**
+ * Whether a text is a plain e-mail address, by the same pattern as `email`.
+ * @example isEmail('boss@example.ru') // true
+ */
+export const isEmail = (s: string): boolean => EMAIL.test(s);

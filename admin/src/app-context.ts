@@ -1,14 +1,14 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from './api/client.ts';
-import type { Meta, User } from './api/types.ts';
+import type { ConsoleMeta, ConsoleUser } from './api/types.ts';
 
 /** What every screen of a signed-in user needs. */
 export interface Console {
   api: Api;
-  user: User;
+  user: ConsoleUser;
   /** Departments, employees, subjects and the code lists; empty lists until they arrive. */
-  meta: Meta;
+  meta: ConsoleMeta;
   reloadMeta: () => void;
   /** Says a result («Сохранено») in the live region, shown for a few seconds too. */
   announce: (text: string, tone?: 'ok' | 'error') => void;
@@ -24,4 +24,12 @@ export function useConsole(): Console {
   return value;
 }
 
-export const EMPTY_META: Meta = { departments: [], employees: [], subjects: [], kinds: [], statuses: [], channels: [] };
+export const EMPTY_META: ConsoleMeta = {
+  departments: [],
+  employees: [],
+  subjects: [],
+  types: [],
+  kinds: [],
+  statuses: [],
+  channels: [],
+};

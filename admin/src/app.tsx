@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { asFailure, createApi, type ApiFailure } from './api/client.ts';
-import type { Session, User } from './api/types.ts';
+import type { ConsoleUser, SessionAnswer } from './api/types.ts';
 import { ChangePassword } from './screens/auth/change-password.tsx';
 import { SignIn } from './screens/auth/sign-in.tsx';
 import { Shell } from './shell.tsx';
@@ -10,7 +10,7 @@ type State =
   | { kind: 'checking' }
   | { kind: 'offline'; error: ApiFailure }
   | { kind: 'signed-out'; expired: boolean }
-  | { kind: 'signed-in'; user: User };
+  | { kind: 'signed-in'; user: ConsoleUser };
 
 /**
  * Who is signed in decides what is drawn: the sign-in form, the forced password change, or the
@@ -37,7 +37,7 @@ export function App() {
               headers: { Accept: 'application/json' },
             });
             if (!me.ok) return null;
-            csrf.current = ((await me.json()) as Session).csrfToken;
+            csrf.current = ((await me.json()) as SessionAnswer).csrfToken;
             return csrf.current;
           } catch {
             return null;
@@ -47,13 +47,13 @@ export function App() {
     [],
   );
 
-  const signedIn = (session: Session) => {
+  const signedIn = (session: SessionAnswer) => {
     csrf.current = session.csrfToken;
     setState({ kind: 'signed-in', user: session.user });
   };
 
   useEffect(() => {
-    api.get<Session>('me').then(signedIn, (err) => {
+    api.get<SessionAnswer>('me').then(signedIn, (err) => {
       const f = asFailure(err);
       if (f.status !== 401) setState({ kind: 'offline', error: f });
     });

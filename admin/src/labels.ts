@@ -1,4 +1,4 @@
-import type { CodeList, Role } from './api/types.ts';
+import type { Role } from './api/types.ts';
 
 export const KIND_LABELS: Record<string, string> = {
   thanks: 'Благодарность',
@@ -17,7 +17,6 @@ export const CHANNEL_LABELS: Record<string, string> = {
   social: 'Соцсеть',
   quality_call: 'Звонок качества',
 };
-export const TYPE_LABELS: Record<string, string> = { feedback: 'Обращения', rating: 'Оценки' };
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Администратор',
   qms: 'СМК',
@@ -52,15 +51,11 @@ export interface Choice {
 }
 
 /**
- * The choices of a /meta code list: the server's titles where it gives them, ours otherwise,
- * in the server's order; without a list, all the codes we know.
+ * The choices of a /meta code list, in the server's order, by our names (the code itself when we
+ * have none); before /meta has come, all the codes we know.
  * @example choices(['thanks', 'complaint'], KIND_LABELS) // [{ value: 'thanks', label: 'Благодарность' }, …]
  */
-export function choices(list: CodeList | undefined, labels: Record<string, string>): Choice[] {
-  if (!list || list.length === 0) return Object.entries(labels).map(([value, l]) => ({ value, label: l }));
-  return list.map((item) => {
-    if (typeof item === 'string') return { value: item, label: labels[item] ?? item };
-    const value = item.code ?? item.value ?? item.id ?? item.slug ?? '';
-    return { value, label: labels[value] ?? item.title ?? item.label ?? item.name ?? value };
-  });
+export function choices(codes: readonly string[], labels: Record<string, string>): Choice[] {
+  if (codes.length === 0) return Object.entries(labels).map(([value, l]) => ({ value, label: l }));
+  return codes.map((code) => ({ value: code, label: labels[code] ?? code }));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Api } from './api/client.ts';
-import type { Meta, Session, User } from './api/types.ts';
+import type { ConsoleMeta, ConsoleUser, SessionAnswer } from './api/types.ts';
 import { type Console, ConsoleContext, EMPTY_META } from './app-context.ts';
 import { ROLE_LABELS } from './labels.ts';
 import { canManageUsers, canModerate, canSeeAudit, canSeeDirectory } from './permissions.ts';
@@ -20,7 +20,7 @@ interface Section {
   title: string;
   /** Whether a path belongs to the section (for aria-current). */
   owns: (path: string) => boolean;
-  allowed: (user: User) => boolean;
+  allowed: (user: ConsoleUser) => boolean;
 }
 
 const SECTIONS: Section[] = [
@@ -33,8 +33,8 @@ const SECTIONS: Section[] = [
 
 interface ShellProps {
   api: Api;
-  user: User;
-  onUser: (user: User) => void;
+  user: ConsoleUser;
+  onUser: (user: ConsoleUser) => void;
   onSignedOut: () => void;
 }
 
@@ -44,7 +44,7 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [toast, setToast] = useState<{ text: string; tone: 'ok' | 'error'; n: number } | null>(null);
   const lastInbox = useRef(`${BASE}/`);
-  const meta = useLoad(() => api.get<Meta>('meta'), []);
+  const meta = useLoad(() => api.get<ConsoleMeta>('meta'), []);
   const firstPath = useRef(true);
 
   if (place.path === '/') lastInbox.current = place.href;
@@ -152,7 +152,17 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
   );
 }
 
-function Screen({ place, user, api, onUser }: { place: Place; user: User; api: Api; onUser: (u: User) => void }) {
+function Screen({
+  place,
+  user,
+  api,
+  onUser,
+}: {
+  place: Place;
+  user: ConsoleUser;
+  api: Api;
+  onUser: (u: ConsoleUser) => void;
+}) {
   const { path } = place;
   const forbidden = SECTIONS.find((s) => s.owns(path) && !s.allowed(user));
   if (forbidden) return <Forbidden />;
@@ -164,7 +174,7 @@ function Screen({ place, user, api, onUser }: { place: Place; user: User; api: A
   if (dir) return <DirectoryScreen tab={dir.tab!} />;
   if (match('/audit', path)) return <AuditScreen place={place} />;
   if (match('/users', path)) return <UsersScreen />;
-  if (match('/password', path)) return <ChangePassword api={api} onChanged={(s: Session) => onUser(s.user)} />;
+  if (match('/password', path)) return <ChangePassword api={api} onChanged={(s: SessionAnswer) => onUser(s.user)} />;
   return (
     <>
       <PageTitle>Страница не найдена</PageTitle>

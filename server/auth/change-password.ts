@@ -1,11 +1,11 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { recordAudit } from '../console/audit.ts';
-import { setPassword } from '../console/users-store.ts';
+import { recordAudit } from '../audit/record.ts';
+import { setPassword } from './credentials.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { ConsoleUser } from './context.ts';
+import type { ConsoleUser } from '../sessions/context.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { deleteUserSessions } from './sessions.ts';
+import { deleteUserSessions } from '../sessions/sessions.ts';
 import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './throttle.ts';
 
 /**

@@ -1,10 +1,10 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { recordAudit } from '../console/audit.ts';
-import { normalizeEmail } from '../console/users-store.ts';
-import type { ConsoleUser } from './context.ts';
+import { recordAudit } from '../audit/record.ts';
+import { normalizeEmail } from './credentials.ts';
+import type { ConsoleUser } from '../sessions/context.ts';
 import { verifyDummy, verifyPassword } from './password.ts';
-import { createSession } from './sessions.ts';
+import { createSession } from '../sessions/sessions.ts';
 import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './throttle.ts';
 
 export type SignInResult =

@@ -1,18 +1,13 @@
+import type { FieldChange, HistoryEvent } from '../../shared/console-card.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { type FieldErrors, oneOf, type Rule, text, validate } from '../../shared/rules.ts';
-import type { ConsoleUser } from '../auth/context.ts';
+import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
 import { type Db, dbKind } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { STATUSES } from './vocabulary.ts';
-
-/** Who acts, for the history and the audit log. */
-export interface Actor {
-  user: ConsoleUser;
-  ip: string | null;
-}
 
 /** `null` clears an assignment; absent leaves it. */
 const idOrNull =
@@ -33,8 +28,8 @@ async function logChange(
   clock: Clock,
   actor: Actor,
   submission: { id: string; number: string },
-  type: string,
-  data: Record<string, unknown>,
+  type: 'kind' | 'status' | 'department' | 'employee',
+  data: FieldChange,
 ) {
   const at = clock.now().toISOString();
   await trx
@@ -138,7 +133,7 @@ export async function addComment(
   actor: Actor,
   submission: { id: string; number: string },
   input: Record<string, unknown>,
-) {
+): Promise<HistoryEvent> {
   const parsed = validate(commentSchema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   const event = {

@@ -1,21 +1,11 @@
+import type { Card, CardUser, HistoryChange, HistoryEvent } from '../../shared/console-card.ts';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
 
-/** A user as the card names him: who commented, changed or decided. */
-type Who = { id: string; name: string } | null;
-
-export interface HistoryEvent {
-  id: string;
-  at: string;
-  user: Who;
-  type: string;
-  data: unknown;
-}
-
-const who = (id: string | null, name: string | null): Who => (id ? { id, name: name ?? '' } : null);
+const who = (id: string | null, name: string | null): CardUser | null => (id ? { id, name: name ?? '' } : null);
 
 /** A submission's history, oldest first: comments, changes, moderation decisions. */
-export async function submissionHistory(db: Db, submissionId: string): Promise<HistoryEvent[]> {
+async function submissionHistory(db: Db, submissionId: string): Promise<HistoryEvent[]> {
   const rows = await db
     .selectFrom('submission_events')
     .leftJoin('users', 'users.id', 'submission_events.user_id')
@@ -35,8 +25,8 @@ export async function submissionHistory(db: Db, submissionId: string): Promise<H
     id: r.id,
     at: r.at,
     user: who(r.user_id, r.user_name),
-    type: r.type,
-    data: JSON.parse(r.data) as unknown,
+    // Only card-changes.ts and moderation.ts write events, each through the type of what it writes.
+    ...({ type: r.type, data: JSON.parse(r.data) } as HistoryChange),
   }));
 }
 
@@ -45,7 +35,7 @@ export async function submissionHistory(db: Db, submissionId: string): Promise<H
  * the consent record, the e-mails sent about it, its history and its review. The caller has
  * already checked the user may see it.
  */
-export async function loadCard(db: Db, s: SubmissionRow) {
+export async function loadCard(db: Db, s: SubmissionRow): Promise<Card> {
   const [employee, department, subject, attachments, emails, history, review] = await Promise.all([
     s.employee_id
       ? db
@@ -160,5 +150,3 @@ export async function loadCard(db: Db, s: SubmissionRow) {
       : null,
   };
 }
-
-export type Card = Awaited<ReturnType<typeof loadCard>>;

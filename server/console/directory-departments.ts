@@ -6,9 +6,9 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { DepartmentTable } from '../db/schema.ts';
 import { saveDepartment } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
-import { recordAudit } from './audit.ts';
-import type { Actor } from './card-changes.ts';
-import { departmentCreate, departmentPatch } from './directory-input.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Actor } from '../sessions/context.ts';
+import { departmentCreate, departmentPatch } from '../../shared/directory-schema.ts';
 
 const shape = (d: Selectable<DepartmentTable>) => ({
   id: d.id,

@@ -6,9 +6,9 @@ import type { EmployeeTable } from '../db/schema.ts';
 import { importEmployeesCsv } from '../directory/csv-import.ts';
 import { DirectoryError, saveEmployee } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
-import { recordAudit } from './audit.ts';
-import type { Actor } from './card-changes.ts';
-import { employeeCreate, employeePatch } from './directory-input.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Actor } from '../sessions/context.ts';
+import { employeeCreate, employeePatch } from '../../shared/directory-schema.ts';
 
 type Row = Selectable<EmployeeTable> & { department_name: string | null };
 

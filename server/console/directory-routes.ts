@@ -1,30 +1,31 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { type ConsoleEnv, EDITORS, requireRole } from '../auth/context.ts';
+import { type ConsoleEnv, EDITORS, requireRole } from '../sessions/context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { publicBase } from '../http/public-base.ts';
 import { signatureHtml, signatureText } from '../ratings/signature.ts';
 import { createDepartment, listDepartments, updateDepartment } from './directory-departments.ts';
 import { createEmployee, findEmployee, importEmployees, listEmployees, updateEmployee } from './directory-employees.ts';
 import { createSubject, listSubjects, updateSubject } from './directory-subjects.ts';
-import { actorOf, jsonBody } from './request.ts';
-import type { ConsoleDeps } from './routes.ts';
-
-const limit = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, 'too_large');
-    },
-  });
+import { jsonBody } from '../http/json-body.ts';
+import { actorOf } from '../sessions/context.ts';
+import type { ConsoleDeps } from './deps.ts';
+import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 
 /** Departments: `GET /`, `POST /`, `PATCH /:id`. Everyone reads; editors change. */
 export function departmentsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  const edit = [requireRole(...EDITORS), limit(64 * 1024)] as const;
+  const edit = [requireRole(...EDITORS), limitBody(FORM_BODY)] as const;
   app.get('/', async (c) => c.json(await listDepartments(deps.db)));
   app.post('/', ...edit, async (c) =>
-    c.json(await createDepartment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201),
+    c.json(
+      await createDepartment(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        await jsonBody(c, { emptyIsObject: true }),
+      ),
+      201,
+    ),
   );
   app.patch('/:id', ...edit, async (c) =>
     c.json(
@@ -33,7 +34,7 @@ export function departmentsRoutes(deps: ConsoleDeps) {
         deps.clock,
         actorOf(c, deps.config.trustProxy),
         c.req.param('id'),
-        await jsonBody(c),
+        await jsonBody(c, { emptyIsObject: true }),
       ),
     ),
   );
@@ -48,10 +49,18 @@ export function employeesRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const editors = requireRole(...EDITORS);
   app.get('/', async (c) => c.json(await listEmployees(deps.db)));
-  app.post('/', editors, limit(64 * 1024), async (c) =>
-    c.json(await createEmployee(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201),
+  app.post('/', editors, limitBody(FORM_BODY), async (c) =>
+    c.json(
+      await createEmployee(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        await jsonBody(c, { emptyIsObject: true }),
+      ),
+      201,
+    ),
   );
-  app.post('/import', editors, limit(5 * 1024 * 1024), async (c) => {
+  app.post('/import', editors, limitBody(5 * 1024 * 1024), async (c) => {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
     const body = await c.req.parseBody().catch(() => {
@@ -62,14 +71,14 @@ export function employeesRoutes(deps: ConsoleDeps) {
     return c.json(await importEmployees(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), file));
   });
   app.get('/:slug', async (c) => c.json(await findEmployee(deps.db, c.req.param('slug'))));
-  app.patch('/:slug', editors, limit(64 * 1024), async (c) =>
+  app.patch('/:slug', editors, limitBody(FORM_BODY), async (c) =>
     c.json(
       await updateEmployee(
         deps.db,
         deps.clock,
         actorOf(c, deps.config.trustProxy),
         c.req.param('slug'),
-        await jsonBody(c),
+        await jsonBody(c, { emptyIsObject: true }),
       ),
     ),
   );
@@ -84,10 +93,18 @@ export function employeesRoutes(deps: ConsoleDeps) {
 /** Rating subjects: `GET /`, `POST /`, `PATCH /:slug`. */
 export function subjectsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  const edit = [requireRole(...EDITORS), limit(64 * 1024)] as const;
+  const edit = [requireRole(...EDITORS), limitBody(FORM_BODY)] as const;
   app.get('/', async (c) => c.json(await listSubjects(deps.db)));
   app.post('/', ...edit, async (c) =>
-    c.json(await createSubject(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), await jsonBody(c)), 201),
+    c.json(
+      await createSubject(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        await jsonBody(c, { emptyIsObject: true }),
+      ),
+      201,
+    ),
   );
   app.patch('/:slug', ...edit, async (c) =>
     c.json(
@@ -96,7 +113,7 @@ export function subjectsRoutes(deps: ConsoleDeps) {
         deps.clock,
         actorOf(c, deps.config.trustProxy),
         c.req.param('slug'),
-        await jsonBody(c),
+        await jsonBody(c, { emptyIsObject: true }),
       ),
     ),
   );

@@ -5,9 +5,9 @@ import type { Db } from '../db/connection.ts';
 import type { RatingSubjectTable } from '../db/schema.ts';
 import { DirectoryError, saveSubject } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
-import { recordAudit } from './audit.ts';
-import type { Actor } from './card-changes.ts';
-import { subjectCreate, subjectPatch } from './directory-input.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Actor } from '../sessions/context.ts';
+import { subjectCreate, subjectPatch } from '../../shared/directory-schema.ts';
 
 const shape = (s: Selectable<RatingSubjectTable>) => ({
   id: s.id,

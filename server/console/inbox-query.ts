@@ -1,5 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
-import type { InboxCounts, InboxItem } from '../../shared/console-types.ts';
+import type { InboxCounts, InboxItem, Page } from '../../shared/console-types.ts';
 import type { Db } from '../db/connection.ts';
 import { encodeCursor, type Position } from './cursor.ts';
 import type { InboxFilter } from './inbox-filter.ts';
@@ -37,7 +37,12 @@ async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: 'lookup' | '
  * id: a page never repeats or skips a row, however many arrive meanwhile).
  * @example listSubmissions(db, { all: true }, { kind: 'complaint' }, { limit: 50 })
  */
-export async function listSubmissions(db: Db, scope: Scope, f: InboxFilter, page: { after?: Position; limit: number }) {
+export async function listSubmissions(
+  db: Db,
+  scope: Scope,
+  f: InboxFilter,
+  page: { after?: Position; limit: number },
+): Promise<Page<InboxItem>> {
   let q = (await filtered(db, scope, f, f.q ? await searchPlan(db, f.q) : 'lookup'))
     .select([
       'submissions.id',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import type { ConsoleEnv } from '../auth/context.ts';
-import type { ConsoleDeps } from './routes.ts';
+import type { ConsoleMeta } from '../../shared/console-types.ts';
+import type { ConsoleEnv } from '../sessions/context.ts';
+import type { ConsoleDeps } from './deps.ts';
 import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
 
 /** `GET /meta`: what the inbox's filters offer (the directory and the fixed vocabularies). */
@@ -20,7 +21,7 @@ export function consoleMeta(deps: ConsoleDeps) {
         .execute(),
       deps.db.selectFrom('rating_subjects').select(['slug', 'title']).orderBy('title').execute(),
     ]);
-    return c.json({
+    const meta: ConsoleMeta = {
       departments: departments.map((d) => ({
         id: d.id,
         name: d.name,
@@ -40,6 +41,7 @@ export function consoleMeta(deps: ConsoleDeps) {
       kinds: KINDS,
       statuses: STATUSES,
       channels: CHANNELS,
-    });
+    };
+    return c.json(meta);
   });
 }

@@ -1,19 +1,14 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { type ConsoleEnv, EDITORS, requireRole } from '../auth/context.ts';
-import { ApiError } from '../http/api-error.ts';
+import { type ConsoleEnv, EDITORS, requireRole } from '../sessions/context.ts';
 import { decodeCursor, pageLimit } from './cursor.ts';
 import { approveReview, moderationQueue, rejectReview } from './moderation.ts';
-import { actorOf, jsonBody } from './request.ts';
-import type { ConsoleDeps } from './routes.ts';
+import { jsonBody } from '../http/json-body.ts';
+import { actorOf } from '../sessions/context.ts';
+import type { ConsoleDeps } from './deps.ts';
 import { scopeOf } from './scope.ts';
+import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 
-const small = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: () => {
-    throw new ApiError(413, 'too_large');
-  },
-});
+const small = limitBody(FORM_BODY);
 
 /** `GET /` the queue, oldest first; `POST /:submissionId/approve` and `/reject` (editors only). */
 export function moderationRoutes(deps: ConsoleDeps) {
@@ -29,7 +24,7 @@ export function moderationRoutes(deps: ConsoleDeps) {
         deps.clock,
         actorOf(c, deps.config.trustProxy),
         c.req.param('submissionId'),
-        await jsonBody(c),
+        await jsonBody(c, { emptyIsObject: true }),
       ),
     ),
   );
@@ -40,7 +35,7 @@ export function moderationRoutes(deps: ConsoleDeps) {
         deps.clock,
         actorOf(c, deps.config.trustProxy),
         c.req.param('submissionId'),
-        await jsonBody(c),
+        await jsonBody(c, { emptyIsObject: true }),
       ),
     ),
   );

@@ -1,11 +1,13 @@
+import type { ModerationChange } from '../../shared/console-card.ts';
+import type { ModerationDecision, ModerationPage } from '../../shared/console-moderation.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { text, validate } from '../../shared/rules.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
-import { recordAudit } from './audit.ts';
-import type { Actor } from './card-changes.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Actor } from '../sessions/context.ts';
 import { encodeCursor, type Position } from './cursor.ts';
 import { type Scope, scopeCondition } from './scope.ts';
 
@@ -13,7 +15,11 @@ import { type Scope, scopeCondition } from './scope.ts';
  * Reviews awaiting a decision, oldest first (the longest-waiting author is served first), after
  * `after`; with how many wait in all.
  */
-export async function moderationQueue(db: Db, scope: Scope, page: { after?: Position; limit: number }) {
+export async function moderationQueue(
+  db: Db,
+  scope: Scope,
+  page: { after?: Position; limit: number },
+): Promise<ModerationPage> {
   let q = db
     .selectFrom('reviews')
     .innerJoin('submissions', 'submissions.id', 'reviews.submission_id')
@@ -35,6 +41,8 @@ export async function moderationQueue(db: Db, scope: Scope, page: { after?: Posi
       'employees.name as employee_name',
       'employees.position as employee_position',
     ])
+    // A review is made only for a rating (ratings/intake.ts), and every rating has both.
+    .$narrowType<{ score: number; subject: string }>()
     .where('reviews.status', '=', 'pending')
     .where(scopeCondition(scope))
     .orderBy('reviews.created_at')
@@ -92,9 +100,10 @@ async function decide(
   clock: Clock,
   actor: Actor,
   submissionId: string,
-  decision: 'approved' | 'rejected',
-  fields: { text?: string; reason?: string },
-) {
+  outcome: { decision: 'approved'; text?: string } | { decision: 'rejected'; reason: string },
+): Promise<ModerationDecision> {
+  const { decision } = outcome;
+  const reason = outcome.decision === 'rejected' ? outcome.reason : null;
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('reviews')
@@ -117,7 +126,7 @@ async function decide(
       throw new ApiError(409, 'conflict', { publish: 'consent' });
 
     const now = clock.now().toISOString();
-    const published = decision === 'approved' ? (fields.text ?? row.text) : row.text;
+    const published = outcome.decision === 'approved' ? (outcome.text ?? row.text) : row.text;
     const redacted = decision === 'approved' && published !== row.message;
     const r = await trx
       .updateTable('reviews')
@@ -125,7 +134,7 @@ async function decide(
         status: decision,
         text: published,
         redacted: redacted ? 1 : 0,
-        reason: fields.reason ?? null,
+        reason,
         decided_by: actor.user.id,
         decided_at: now,
         published_at: decision === 'approved' ? now : null,
@@ -135,10 +144,10 @@ async function decide(
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict');
 
-    const data =
-      decision === 'approved'
+    const data: ModerationChange =
+      outcome.decision === 'approved'
         ? { from: 'pending', to: 'approved', redacted }
-        : { from: 'pending', to: 'rejected', reason: fields.reason };
+        : { from: 'pending', to: 'rejected', reason: outcome.reason };
     await trx
       .insertInto('submission_events')
       .values({
@@ -163,14 +172,14 @@ async function decide(
     if (redacted) await audit('review.redact', { text: published });
     await audit(
       decision === 'approved' ? 'review.approve' : 'review.reject',
-      decision === 'approved' ? { redacted } : { reason: fields.reason },
+      decision === 'approved' ? { redacted } : { reason },
     );
     return {
       submissionId,
       status: decision,
       text: published,
       redacted,
-      reason: fields.reason ?? null,
+      reason,
       decidedAt: now,
       publishedAt: decision === 'approved' ? now : null,
     };
@@ -189,7 +198,7 @@ export async function approveReview(
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   // A blank text publishes no comment at all (only the score): when all of it is personal data.
   const blank = typeof input.text === 'string' && input.text.trim() === '';
-  return decide(db, clock, actor, submissionId, 'approved', { text: blank ? '' : parsed.data.text });
+  return decide(db, clock, actor, submissionId, { decision: 'approved', text: blank ? '' : parsed.data.text });
 }
 
 /** Rejects a pending review; the reason is required. */
@@ -202,5 +211,5 @@ export async function rejectReview(
 ) {
   const parsed = validate(rejectSchema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-  return decide(db, clock, actor, submissionId, 'rejected', { reason: parsed.data.reason });
+  return decide(db, clock, actor, submissionId, { decision: 'rejected', reason: parsed.data.reason });
 }

@@ -1,19 +1,11 @@
 import { Hono } from 'hono';
-import type { ConsoleEnv } from '../auth/context.ts';
-import { requireSession } from '../auth/require-session.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
-import type { Config } from '../env.ts';
+import type { ConsoleEnv } from '../sessions/context.ts';
+import { requireSession } from '../sessions/require-session.ts';
+import type { ConsoleDeps } from './deps.ts';
 import { departmentsRoutes, employeesRoutes, subjectsRoutes } from './directory-routes.ts';
 import { consoleMeta } from './meta.ts';
 import { moderationRoutes } from './moderation-routes.ts';
 import { submissionsRoutes } from './submissions-routes.ts';
-
-export interface ConsoleDeps {
-  db: Db;
-  clock: Clock;
-  config: Config;
-}
 
 /**
  * The console's JSON API, mounted at `/api/admin`: the inbox and the card, moderation and the

@@ -3,7 +3,7 @@ import { type Db, dbKind } from '../db/connection.ts';
 
 /**
  * The text the PostgreSQL trigram index covers, exactly as migration 2026-11-25-search writes
- * it: the planner uses the index only for the same expression. test/console-inbox checks it does.
+ * it: the planner uses the index only for the same expression. server/console/inbox.test.ts checks it does.
  */
 const PG_SEARCH_TEXT = sql`(
   submissions.number || E'\n' || submissions.message || E'\n' || coalesce(submissions.name, '') || E'\n' ||

@@ -1,22 +1,19 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { type ConsoleEnv, requireRole } from '../auth/context.ts';
+import type { InboxPage } from '../../shared/console-types.ts';
+import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addComment, changeSubmission } from './card-changes.ts';
 import { loadCard } from './card.ts';
 import { decodeCursor, pageLimit } from './cursor.ts';
 import { parseInboxFilter } from './inbox-filter.ts';
 import { countSubmissions, listSubmissions } from './inbox-query.ts';
-import { actorOf, jsonBody } from './request.ts';
-import type { ConsoleDeps } from './routes.ts';
+import { jsonBody } from '../http/json-body.ts';
+import { actorOf } from '../sessions/context.ts';
+import type { ConsoleDeps } from './deps.ts';
 import { scopeOf, visibleSubmission } from './scope.ts';
+import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 
-const small = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: () => {
-    throw new ApiError(413, 'too_large');
-  },
-});
+const small = limitBody(FORM_BODY);
 
 /** `filename*` of RFC 6266/8187: UTF-8, percent-encoded; plus a plain ASCII `filename` for old clients. */
 function contentDisposition(filename: string): string {
@@ -45,7 +42,8 @@ export function submissionsRoutes(deps: ConsoleDeps) {
       listSubmissions(deps.db, scope, filter, page),
       countSubmissions(deps.db, scope, filter),
     ]);
-    return c.json({ ...list, counts });
+    const answer: InboxPage = { ...list, counts };
+    return c.json(answer);
   });
 
   app.get('/:id', async (c) => {
@@ -75,13 +73,28 @@ export function submissionsRoutes(deps: ConsoleDeps) {
 
   app.patch('/:id', writers, small, async (c) => {
     const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
-    await changeSubmission(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), s.id, await jsonBody(c));
+    await changeSubmission(
+      deps.db,
+      deps.clock,
+      actorOf(c, deps.config.trustProxy),
+      s.id,
+      await jsonBody(c, { emptyIsObject: true }),
+    );
     return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id)));
   });
 
   app.post('/:id/comments', writers, small, async (c) => {
     const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
-    return c.json(await addComment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), s, await jsonBody(c)), 201);
+    return c.json(
+      await addComment(
+        deps.db,
+        deps.clock,
+        actorOf(c, deps.config.trustProxy),
+        s,
+        await jsonBody(c, { emptyIsObject: true }),
+      ),
+      201,
+    );
   });
 
   return app;

@@ -8,7 +8,6 @@ export const KINDS = [...FEEDBACK_KINDS, 'rating'] as const;
 
 /** Where a submission is in its handling. */
 export const STATUSES = ['new', 'in_progress', 'closed'] as const;
-export type Status = (typeof STATUSES)[number];
 
 /**
  * Ways a submission reaches the QMS: the site and e-mail signatures today, the rest when the

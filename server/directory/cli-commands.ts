@@ -5,7 +5,8 @@ import type { Db } from '../db/connection.ts';
 import { importEmployeesCsv } from './csv-import.ts';
 import { parseEmployee } from './employee-input.ts';
 import { DirectoryError, saveDepartment, saveEmployee, saveSubject, setEmployeeActive } from './store.ts';
-import { SLUG } from '../../shared/rating-schema.ts';
+import { departmentCreate, subjectCreate } from '../../shared/directory-schema.ts';
+import { type FieldErrors, validate } from '../../shared/rules.ts';
 
 export class UsageError extends Error {}
 
@@ -22,16 +23,35 @@ const need = (value: string | undefined, flag: string) => {
   return value.trim();
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@\d]{2,}$/u;
+/** Each wrong field as `--flag: what is wrong`, the flags the command was given. */
+function usage(errors: FieldErrors, flags: Record<string, string>): UsageError {
+  const say = (code: string | undefined) =>
+    code === 'required'
+      ? 'is required'
+      : code === 'email'
+        ? 'must be e-mail address(es)'
+        : code === 'tooLong'
+          ? 'is too long'
+          : 'is not valid';
+  return new UsageError(
+    Object.entries(errors)
+      .map(([field, code]) => `--${flags[field] ?? field} ${say(code)}`)
+      .join('\n'),
+  );
+}
 
 /** `department add --name … [--responsible-name … --responsible-email …]` */
 export async function departmentAdd(db: Db, clock: Clock, args: string[]): Promise<string> {
   const o = options(args, ['name', 'responsible-name', 'responsible-email']);
-  const email = o['responsible-email']?.trim();
-  if (email && !EMAIL.test(email)) throw new UsageError(`--responsible-email: "${email}" is not an e-mail address`);
-  const name = need(o.name, 'name');
-  await saveDepartment(db, clock, { name, responsibleName: o['responsible-name']?.trim(), responsibleEmail: email });
-  return `Department «${name}» saved.`;
+  const r = validate(departmentCreate, {
+    name: o.name,
+    responsibleName: o['responsible-name'],
+    responsibleEmail: o['responsible-email'],
+  });
+  if (!r.success)
+    throw usage(r.errors, { name: 'name', responsibleName: 'responsible-name', responsibleEmail: 'responsible-email' });
+  await saveDepartment(db, clock, r.data);
+  return `Department «${r.data.name}» saved.`;
 }
 
 /** `employee add --slug … --name … --manager-email … [--position … --department … --manager-name …]` */
@@ -78,17 +98,14 @@ export async function employeeSetActive(db: Db, clock: Clock, args: string[], ac
 /** `subject add --slug … --title … --recipients a@x.ru,b@x.ru` */
 export async function subjectAdd(db: Db, clock: Clock, args: string[]): Promise<string> {
   const o = options(args, ['slug', 'title', 'recipients']);
-  const slug = need(o.slug, 'slug');
-  if (!SLUG.test(slug) || slug === 'employee')
-    throw new UsageError('--slug: lower-case Latin letters, digits and dashes, not "employee"');
-  const recipients = (o.recipients ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const bad = recipients.filter((r) => !EMAIL.test(r));
-  if (bad.length > 0) throw new UsageError(`--recipients: not e-mail addresses: ${bad.join(', ')}`);
+  const r = validate(subjectCreate, { slug: o.slug, title: o.title, recipients: o.recipients ?? '' });
+  if (!r.success) {
+    if (r.errors.slug) throw new UsageError('--slug: lower-case Latin letters, digits and dashes, not "employee"');
+    throw usage(r.errors, {});
+  }
+  const slug = r.data.slug;
   try {
-    await saveSubject(db, clock, { slug, title: need(o.title, 'title'), recipients });
+    await saveSubject(db, clock, { slug, title: r.data.title, recipients: r.data.recipients ?? [] });
   } catch (err) {
     if (err instanceof DirectoryError) throw new UsageError(err.message);
     throw err;

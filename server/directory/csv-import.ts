@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import type { ImportReport } from '../../shared/directory.ts';
 import { parseEmployee } from './employee-input.ts';
 import { DirectoryError, saveEmployee } from './store.ts';
 
@@ -15,16 +16,9 @@ const COLUMNS: Record<string, string[]> = {
   active: ['active', 'активен', 'работает'],
 };
 
-export interface ImportReport {
-  created: number;
-  updated: number;
-  /** Line numbers in the file (the header is line 1) with what is wrong on them. */
-  errors: Array<{ line: number; problems: string[] }>;
-}
-
 /**
  * Imports employees from CSV text (UTF-8, a header row, `;` or `,` separated). Each bad line is
- * reported by its number and skipped; the rest are added, or updated by slug.
+ * reported by its number (the header is line 1) and skipped; the rest are added, or updated by slug.
  */
 export async function importEmployeesCsv(db: Db, clock: Clock, csv: string): Promise<ImportReport> {
   const text = csv.replace(/^\uFEFF/, '');

@@ -2,14 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { LIMITS } from '../../shared/limits.ts';
 import { ApiError } from '../http/api-error.ts';
-
-export interface InspectedFile {
-  filename: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  content: Uint8Array;
-}
+import type { InspectedFile } from '../submissions/store.ts';
 
 /** Types recognised by their magic bytes that a client may attach. */
 const ALLOWED = new Set([

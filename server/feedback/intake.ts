@@ -1,5 +1,6 @@
+import type { FeedbackAnswer } from '../../shared/api-answers.ts';
 import { ackText, type Lang } from '../../shared/i18n.ts';
-import { feedbackSchema, validate } from '../../shared/feedback-schema.ts';
+import { type FeedbackKind, feedbackSchema, validate } from '../../shared/feedback-schema.ts';
 import { CONSENT_VERSION } from '../../shared/limits.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
@@ -8,7 +9,7 @@ import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueFeedbackMail } from '../mail/feedback-mail.ts';
 import { inspectFiles } from './attachments.ts';
-import type { RawSubmission } from './read-body.ts';
+import type { RawSubmission } from '../http/read-submission.ts';
 import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
 import { insertSubmission } from '../submissions/store.ts';
@@ -28,14 +29,6 @@ export interface RequestMeta {
   channel: 'site';
   /** The `Idempotency-Key` header; the body's `idempotencyKey` is used when absent. */
   idempotencyKey: string | undefined;
-}
-
-export interface FeedbackAnswer {
-  id: string;
-  number: string;
-  kind: string;
-  createdAt: string;
-  ack: string;
 }
 
 /**
@@ -102,7 +95,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
 }
 
 /** What a bot that filled the honeypot sees: a plausible answer, nothing stored. */
-function decoyAnswer(config: Config, kind: string, now: Date, lang: Lang): FeedbackAnswer {
+function decoyAnswer(config: Config, kind: FeedbackKind, now: Date, lang: Lang): FeedbackAnswer {
   const number = decoyNumber(now);
   return { id: newId(), number, kind, createdAt: now.toISOString(), ack: ackText(lang, config.companyName, number) };
 }

@@ -1,8 +1,9 @@
 import { html } from 'hono/html';
-import { formParts } from './form-parts.ts';
+import { formParts } from '../http/form-parts.ts';
 import { type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
+import { langPath } from '../http/lang.ts';
 
 export interface FormState {
   values: Record<string, string>;
@@ -26,7 +27,7 @@ export function feedbackForm(opts: {
   const { values: v, errors } = opts.state;
   const { err, aria, input } = formParts(opts.lang, 'f', v, errors);
 
-  return html`<form class="card" method="post" action="${opts.base}f${opts.lang === 'en' ? '?lang=en' : ''}" enctype="multipart/form-data" novalidate>
+  return html`<form class="card" method="post" action="${langPath(`${opts.base}f`, opts.lang)}" enctype="multipart/form-data" novalidate>
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { CONSENT_VERSION } from '../../shared/limits.ts';
-import { page } from './layout.ts';
+import { page } from '../http/page-layout.ts';
 
 /**
  * The two agreements the consent checkbox links to, in a generic wording with the company's

@@ -1,19 +1,16 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { API_ERRORS, FORM_TEXTS, type Lang, pickLang } from '../../shared/i18n.ts';
+import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { ApiError } from '../http/api-error.ts';
-import { clientIp } from '../http/client-ip.ts';
 import { newId } from '../ids.ts';
 import { acceptFeedback, type IntakeDeps } from '../feedback/intake.ts';
-import { type RawSubmission, readSubmission } from '../feedback/read-body.ts';
+import { type RawSubmission, readSubmission } from '../http/read-submission.ts';
 import { feedbackBodyLimit } from '../feedback/routes.ts';
 import { findSubmission } from '../submissions/store.ts';
 import { feedbackForm, type FormState } from './feedback-form.ts';
-import { page } from './layout.ts';
-
-/** `?lang=en` wins, then the browser's Accept-Language. */
-const langOf = (query: string | undefined, header: string | undefined): Lang =>
-  query ? pickLang(query) : pickLang(header);
+import { page } from '../http/page-layout.ts';
+import { langPath, pageLang } from '../http/lang.ts';
+import { requestMeta } from '../http/request-meta.ts';
 
 const textValues = (fields: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
@@ -40,23 +37,22 @@ export function hostedFeedback(deps: IntakeDeps) {
   };
 
   app.get('/', (c) => {
-    const r = render(langOf(c.req.query('lang'), c.req.header('accept-language')), { values: {}, errors: {} });
+    const r = render(pageLang(c), { values: {}, errors: {} });
     return c.html(r.html, r.status);
   });
 
   app.post('/', feedbackBodyLimit(deps.config.maxFileBytes), async (c) => {
-    const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
+    const lang = pageLang(c);
     let raw: RawSubmission = { fields: {}, files: [] };
     try {
       raw = await readSubmission(c);
       const answer = await acceptFeedback(deps, raw, {
         lang,
-        ip: clientIp(c, deps.config.trustProxy),
-        userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+        ...requestMeta(c, deps.config.trustProxy),
         channel: 'site',
         idempotencyKey: undefined,
       });
-      return c.redirect(`/f/thanks/${encodeURIComponent(answer.id)}${lang === 'en' ? '?lang=en' : ''}`, 303);
+      return c.redirect(langPath(`/f/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status === 400) throw err;
       const r = render(
@@ -69,7 +65,7 @@ export function hostedFeedback(deps: IntakeDeps) {
   });
 
   app.get('/thanks/:id', async (c) => {
-    const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
+    const lang = pageLang(c);
     const t = FORM_TEXTS[lang];
     const submission = await findSubmission(deps.db, c.req.param('id'));
     if (!submission) throw new ApiError(404, 'not_found');
@@ -79,7 +75,7 @@ export function hostedFeedback(deps: IntakeDeps) {
 <p>${t.numberLabel}:</p>
 <p class="number">${submission.number}</p>
 <p>${t.promise}</p>
-<p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${t.another}</a></p>
+<p><a href="${langPath('/f', lang)}">${t.another}</a></p>
 </div>`;
     return c.html(page({ lang, title: t.accepted, body }));
   });

@@ -3,9 +3,9 @@ import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ApiErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
-import { page } from '../hosted/layout.ts';
+import { page } from './page-layout.ts';
 import { ApiError, errorBody } from './api-error.ts';
-import { requestLang } from './lang.ts';
+import { langPath, requestLang } from './lang.ts';
 
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'bad_request',
@@ -31,7 +31,7 @@ export function onError(err: Error, c: Context) {
       page({
         lang,
         title: body.error.message,
-        body: html`<div class="card" role="alert"><h1>${body.error.message}</h1><p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${FORM_TEXTS[lang].title}</a></p></div>`,
+        body: html`<div class="card" role="alert"><h1>${body.error.message}</h1><p><a href="${langPath('/f', lang)}">${FORM_TEXTS[lang].title}</a></p></div>`,
       }),
       status,
     );

@@ -5,7 +5,7 @@ import { asMailSendError, type MailSendError } from './mail-error.ts';
 import { loadOutgoingMail } from './outgoing-mail.ts';
 import { groupForBatch, markAttemptFailed, markSent, type OutboxRow, releaseClaim, sendAlone } from './outbox-store.ts';
 import { planSends, type SendUnit } from './send-plan.ts';
-import type { MailTransport } from './transport.ts';
+import type { MailTransport } from './mail-transport.ts';
 
 export interface DeliverContext {
   db: Db;

@@ -6,7 +6,7 @@ import { groupForBatch, removeFromOutbox } from './outbox-store.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 import { manualClock, mailConfig, submitWithMail } from './testing/fixtures.ts';
 import { recordingTransport } from './testing/recording-transport.ts';
-import type { MailTransport } from './transport.ts';
+import type { MailTransport } from './mail-transport.ts';
 
 async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
   const end = Date.now() + ms;

@@ -4,7 +4,7 @@ import type { Config } from '../env.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.ts';
 import { claimDueOutbox } from './outbox-claim.ts';
 import { deliverClaimed } from './outbox-deliver.ts';
-import type { MailTransport } from './transport.ts';
+import type { MailTransport } from './mail-transport.ts';
 
 export interface OutboxWorkerDeps {
   db: Db;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { MailSendError } from './mail-error.ts';
 import type { OutboxRow } from './outbox-store.ts';
-import type { OutgoingAttachment, OutgoingMail } from './transport.ts';
+import type { OutgoingAttachment, OutgoingMail } from './mail-transport.ts';
 
 /** Builds the messages of outbox rows, with their attachments' content read from the database. */
 export async function loadOutgoingMail(

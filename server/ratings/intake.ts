@@ -1,3 +1,4 @@
+import type { RatingAnswer } from '../../shared/api-answers.ts';
 import type { Lang } from '../../shared/i18n.ts';
 import { CONSENT_VERSION } from '../../shared/limits.ts';
 import { ratingAckText } from '../../shared/rating-texts.ts';
@@ -27,15 +28,6 @@ export interface RatingMeta {
   userAgent: string | null;
   channel: 'site' | 'signature';
   idempotencyKey: string | undefined;
-}
-
-export interface RatingAnswer {
-  id: string;
-  number: string;
-  subject: string;
-  score: number;
-  createdAt: string;
-  ack: string;
 }
 
 /**

@@ -1,20 +1,19 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
-import { API_ERRORS, FORM_TEXTS, type Lang, pickLang } from '../../shared/i18n.ts';
+import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import { findRatingTarget, type RatingTargetRow } from '../directory/store.ts';
-import { page } from '../hosted/layout.ts';
+import { page } from '../http/page-layout.ts';
 import { ApiError } from '../http/api-error.ts';
-import { clientIp } from '../http/client-ip.ts';
 import { newId } from '../ids.ts';
-import { readSubmission } from '../feedback/read-body.ts';
+import { readSubmission } from '../http/read-submission.ts';
 import { findSubmission } from '../submissions/store.ts';
 import { acceptRating, type RatingDeps } from './intake.ts';
 import { ratingForm, type RatingFormState, targetHeading } from './rating-form.ts';
+import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { langPath, pageLang } from '../http/lang.ts';
+import { requestMeta } from '../http/request-meta.ts';
 
-const langOf = (query: string | undefined, header: string | undefined): Lang =>
-  query ? pickLang(query) : pickLang(header);
 const scoreOf = (value: unknown) => (typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : undefined);
 const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.active : t.subject.active) === 1;
 
@@ -24,7 +23,7 @@ function inactivePage(lang: Lang) {
   return page({
     lang,
     title: t.inactiveTitle,
-    body: html`<div class="card"><h1>${t.inactiveTitle}</h1><p>${t.inactiveText}</p><p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${t.writeUs}</a></p></div>`,
+    body: html`<div class="card"><h1>${t.inactiveTitle}</h1><p>${t.inactiveText}</p><p><a href="${langPath('/f', lang)}">${t.writeUs}</a></p></div>`,
   });
 }
 
@@ -56,7 +55,7 @@ export function ratingPages(deps: RatingDeps) {
   };
 
   app.get('/:slug', async (c) => {
-    const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
+    const lang = pageLang(c);
     const target = await findRatingTarget(deps.db, c.req.param('slug'));
     if (!target) throw new ApiError(404, 'not_found');
     // Links are opened by people and by scanners alike: never let a search engine keep them.
@@ -68,52 +67,42 @@ export function ratingPages(deps: RatingDeps) {
     );
   });
 
-  app.post(
-    '/:slug',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'too_large');
-      },
-    }),
-    async (c) => {
-      const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
-      const slug = c.req.param('slug');
-      const target = await findRatingTarget(deps.db, slug);
-      if (!target) throw new ApiError(404, 'not_found');
-      if (!isActive(target)) return c.html(inactivePage(lang), 410);
-      const { fields } = await readSubmission(c);
-      const addressed =
-        target.kind === 'employee'
-          ? { subject: 'employee', employee: target.employee.slug }
-          : { subject: target.subject.slug, employee: undefined };
-      try {
-        const answer = await acceptRating(
-          deps,
-          { ...fields, ...addressed },
-          {
-            lang,
-            ip: clientIp(c, deps.config.trustProxy),
-            userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
-            channel: target.kind === 'employee' ? 'signature' : 'site',
-            idempotencyKey: undefined,
-          },
-        );
-        return c.redirect(`/r/thanks/${encodeURIComponent(answer.id)}${lang === 'en' ? '?lang=en' : ''}`, 303);
-      } catch (err) {
-        if (!(err instanceof ApiError) || err.status !== 422) throw err;
-        const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<
-          string,
-          string
-        >;
-        const state = { score: scoreOf(fields.score), values, errors: err.fields, alert: API_ERRORS[lang][err.code] };
-        return c.html(render(lang, slug, target, state), 422);
-      }
-    },
-  );
+  app.post('/:slug', limitBody(FORM_BODY), async (c) => {
+    const lang = pageLang(c);
+    const slug = c.req.param('slug');
+    const target = await findRatingTarget(deps.db, slug);
+    if (!target) throw new ApiError(404, 'not_found');
+    if (!isActive(target)) return c.html(inactivePage(lang), 410);
+    const { fields } = await readSubmission(c);
+    const addressed =
+      target.kind === 'employee'
+        ? { subject: 'employee', employee: target.employee.slug }
+        : { subject: target.subject.slug, employee: undefined };
+    try {
+      const answer = await acceptRating(
+        deps,
+        { ...fields, ...addressed },
+        {
+          lang,
+          ...requestMeta(c, deps.config.trustProxy),
+          channel: target.kind === 'employee' ? 'signature' : 'site',
+          idempotencyKey: undefined,
+        },
+      );
+      return c.redirect(langPath(`/r/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 422) throw err;
+      const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<
+        string,
+        string
+      >;
+      const state = { score: scoreOf(fields.score), values, errors: err.fields, alert: API_ERRORS[lang][err.code] };
+      return c.html(render(lang, slug, target, state), 422);
+    }
+  });
 
   app.get('/thanks/:id', async (c) => {
-    const lang = langOf(c.req.query('lang'), c.req.header('accept-language'));
+    const lang = pageLang(c);
     const t = RATING_TEXTS[lang];
     const rating = await findSubmission(deps.db, c.req.param('id'));
     if (rating?.type !== 'rating') throw new ApiError(404, 'not_found');
@@ -126,7 +115,7 @@ export function ratingPages(deps: RatingDeps) {
 <p class="stars-shown" aria-label="${t.starLabel(rating.score ?? 0, t.stars[(rating.score ?? 1) - 1]!)}">${stars}</p>
 <p>${rating.employee_id ? t.toManager : t.toRecipients}</p>
 <p>${t.numberLabel}: <strong>${rating.number}</strong></p>
-<p><a href="/f${lang === 'en' ? '?lang=en' : ''}">${FORM_TEXTS[lang].title}</a></p></div>`,
+<p><a href="${langPath('/f', lang)}">${FORM_TEXTS[lang].title}</a></p></div>`,
       }),
     );
   });

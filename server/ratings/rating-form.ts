@@ -1,8 +1,9 @@
 import { html } from 'hono/html';
-import { formParts } from '../hosted/form-parts.ts';
+import { formParts } from '../http/form-parts.ts';
 import type { FieldErrorCode, Lang } from '../../shared/i18n.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import type { RatingTargetRow } from '../directory/store.ts';
+import { langPath } from '../http/lang.ts';
 
 export interface RatingFormState {
   score: number | undefined;
@@ -35,7 +36,7 @@ export function ratingForm(opts: {
   const { values: v, errors } = opts.state;
   const { err, aria, input } = formParts(opts.lang, 'r', v, errors);
   const legend = opts.target.kind === 'employee' ? t.employeeScoreLegend : t.subjectScoreLegend;
-  const action = `/r/${encodeURIComponent(opts.slug)}${opts.lang === 'en' ? '?lang=en' : ''}`;
+  const action = langPath(`/r/${encodeURIComponent(opts.slug)}`, opts.lang);
 
   return html`<form method="post" action="${action}" novalidate>
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}

@@ -1,38 +1,29 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { EmployeeAnswer, SubjectAnswer } from '../../shared/api-answers.ts';
 import type { Db } from '../db/connection.ts';
 import { findRatingTarget } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
-import { clientIp } from '../http/client-ip.ts';
 import { requestLang } from '../http/lang.ts';
-import { readSubmission } from '../feedback/read-body.ts';
+import { readSubmission } from '../http/read-submission.ts';
 import { acceptRating, type RatingDeps } from './intake.ts';
 import { signatureHtml, signatureText } from './signature.ts';
 import { publicBase } from '../http/public-base.ts';
+import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { requestMeta } from '../http/request-meta.ts';
 
 /** `POST /api/v1/ratings`: the rating widget's and API clients' way to record a rating. */
 export function ratingsApi(deps: RatingDeps) {
-  return new Hono().post(
-    '/',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'too_large');
-      },
-    }),
-    async (c) => {
-      const { fields, files } = await readSubmission(c);
-      if (files.length > 0) throw new ApiError(422, 'validation', { files: 'invalid' });
-      const answer = await acceptRating(deps, fields, {
-        lang: requestLang(c),
-        ip: clientIp(c, deps.config.trustProxy),
-        userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
-        channel: 'site',
-        idempotencyKey: c.req.header('idempotency-key'),
-      });
-      return c.json(answer, 201);
-    },
-  );
+  return new Hono().post('/', limitBody(FORM_BODY), async (c) => {
+    const { fields, files } = await readSubmission(c);
+    if (files.length > 0) throw new ApiError(422, 'validation', { files: 'invalid' });
+    const answer = await acceptRating(deps, fields, {
+      lang: requestLang(c),
+      ...requestMeta(c, deps.config.trustProxy),
+      channel: 'site',
+      idempotencyKey: c.req.header('idempotency-key'),
+    });
+    return c.json(answer, 201);
+  });
 }
 
 async function activeEmployee(db: Db, slug: string) {
@@ -49,7 +40,13 @@ export function directoryApi(deps: { db: Db; publicUrl: string | undefined }) {
   const app = new Hono();
   app.get('/employees/:slug', async (c) => {
     const { employee, department } = await activeEmployee(deps.db, c.req.param('slug'));
-    return c.json({ slug: employee.slug, name: employee.name, position: employee.position, department });
+    const answer: EmployeeAnswer = {
+      slug: employee.slug,
+      name: employee.name,
+      position: employee.position,
+      department,
+    };
+    return c.json(answer);
   });
   app.get('/employees/:slug/signature.html', async (c) => {
     const { employee } = await activeEmployee(deps.db, c.req.param('slug'));
@@ -62,7 +59,8 @@ export function directoryApi(deps: { db: Db; publicUrl: string | undefined }) {
   app.get('/subjects/:slug', async (c) => {
     const target = await findRatingTarget(deps.db, c.req.param('slug'));
     if (target?.kind !== 'subject' || !target.subject.active) throw new ApiError(404, 'not_found');
-    return c.json({ slug: target.subject.slug, title: target.subject.title });
+    const answer: SubjectAnswer = { slug: target.subject.slug, title: target.subject.title };
+    return c.json(answer);
   });
   return app;
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { type Lang, pickLang } from '../../shared/lang.ts';
+import type { Lang } from '../../shared/lang.ts';
 import { formatAverage, formatReviewDate, REVIEW_TEXTS } from '../../shared/review-texts.ts';
-import { page } from '../hosted/layout.ts';
+import { page } from '../http/page-layout.ts';
 import { reviewAuthor } from './author.ts';
 import { decodeCursor, encodeCursor } from './params.ts';
 import {
@@ -15,6 +15,7 @@ import {
   type ReviewSummary,
 } from './queries.ts';
 import type { ReviewsDeps } from './routes.ts';
+import { langPath, pageLang } from '../http/lang.ts';
 
 /** Reviews a page shows: enough to read, few enough for a phone. */
 export const PAGE_SIZE = 20;
@@ -56,10 +57,9 @@ ${r.text ? html`<p class="rv-text">${r.text}</p>` : ''}
  */
 export function reviewsPage(deps: ReviewsDeps) {
   return new Hono().get('/', async (c) => {
-    const langParam = c.req.query('lang');
-    const lang = pickLang(langParam ?? c.req.header('accept-language'));
+    const lang = pageLang(c);
     const t = REVIEW_TEXTS[lang];
-    if (!langParam) c.header('Vary', 'Accept-Language');
+    if (!c.req.query('lang')) c.header('Vary', 'Accept-Language');
     const slug = c.req.query('employee')?.trim().slice(0, 64) || undefined;
     const cursor = decodeCursor(c.req.query('cursor') ?? '') ?? undefined;
 
@@ -75,7 +75,7 @@ export function reviewsPage(deps: ReviewsDeps) {
       const q = new URLSearchParams();
       if (params.employee) q.set('employee', params.employee);
       if (params.cursor) q.set('cursor', params.cursor);
-      if (langParam) q.set('lang', lang);
+      if (c.req.query('lang')) q.set('lang', lang);
       const s = q.toString();
       return s ? `${c.req.path}?${s}` : c.req.path;
     };
@@ -97,7 +97,7 @@ ${people.map(person)}</ul></nav>`
       ? html`<h2>${employee.name}${employee.position ? html`<span class="pos">${employee.position}</span>` : ''}</h2>`
       : '';
     const rate = employee
-      ? html`<p><a href="/r/${encodeURIComponent(employee.slug)}${lang === 'en' ? '?lang=en' : ''}">${t.rate}</a></p>`
+      ? html`<p><a href="${langPath(`/r/${encodeURIComponent(employee.slug)}`, lang)}">${t.rate}</a></p>`
       : '';
 
     const body =

@@ -1,3 +1,4 @@
+import type { ReviewSummary } from '../../shared/api-answers.ts';
 import type { Db } from '../db/connection.ts';
 
 /** Where the keyset pagination goes on: the last shown review's publication time and id. */
@@ -20,11 +21,8 @@ export interface PublishedReview {
   publishedAt: string;
 }
 
-export interface ReviewSummary {
-  count: number;
-  /** To one decimal; null when there is no review. */
-  average: number | null;
-}
+// The reviews page shows the same summary that `GET /api/v1/reviews` answers.
+export type { ReviewSummary };
 
 export interface EmployeeRating extends ReviewSummary {
   slug: string;

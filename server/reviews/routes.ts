@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { ReviewAnswer, ReviewsPageAnswer } from '../../shared/api-answers.ts';
 import type { Lang } from '../../shared/lang.ts';
 import type { Db } from '../db/connection.ts';
 import { requestLang } from '../http/lang.ts';
@@ -10,19 +11,8 @@ export interface ReviewsDeps {
   db: Db;
 }
 
-/** One item of `GET /api/v1/reviews`. */
-export interface ReviewItem {
-  id: string;
-  score: number;
-  /** The moderated text. */
-  comment: string;
-  /** «Анна П., ООО «Ромашка»», or «Клиент». */
-  author: string;
-  employee: { slug: string; name: string; position: string | null } | null;
-  publishedAt: string;
-}
-
-export const reviewItem = (lang: Lang, r: PublishedReview): ReviewItem => ({
+/** A published review as the API shows it: the moderated text, the author shortened in `lang`. */
+export const reviewItem = (lang: Lang, r: PublishedReview): ReviewAnswer => ({
   id: r.id,
   score: r.score,
   comment: r.text,
@@ -46,10 +36,11 @@ export function reviewsApi(deps: ReviewsDeps) {
       listPublishedReviews(deps.db, query),
       reviewSummary(deps.db, query.employee),
     ]);
-    return c.json({
+    const answer: ReviewsPageAnswer = {
       items: page.items.map((r) => reviewItem(lang, r)),
       nextCursor: page.nextCursor && encodeCursor(page.nextCursor),
       summary,
-    });
+    };
+    return c.json(answer);
   });
 }

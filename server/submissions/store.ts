@@ -1,10 +1,18 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionTable } from '../db/schema.ts';
-import type { InspectedFile } from '../feedback/attachments.ts';
 import { newId } from '../ids.ts';
 
 export type SubmissionRow = Selectable<SubmissionTable>;
+
+/** An attachment whose type was recognised by its content, ready to be stored with its submission. */
+export interface InspectedFile {
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+}
 
 /** Stores a submission and its files; returns the attachments' metadata (content stays in the database). */
 export async function insertSubmission(trx: Db, row: Insertable<SubmissionTable>, files: InspectedFile[]) {

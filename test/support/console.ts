@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
-import type { ConsoleUser } from '../../server/auth/context.ts';
+import type { ConsoleUser } from '../../server/sessions/context.ts';
 import { hashPassword } from '../../server/auth/password.ts';
+import { auditApi } from '../../server/audit/routes.ts';
 import { authApi } from '../../server/auth/routes.ts';
+import { usersApi } from '../../server/users/routes.ts';
 import type { Clock } from '../../server/clock.ts';
 import type { Db } from '../../server/db/connection.ts';
 import type { Role } from '../../server/db/schema.ts';
-import { insertUser } from '../../server/console/users-store.ts';
+import { insertUser } from '../../server/users/store.ts';
 import type { Config } from '../../server/env.ts';
 import { onError } from '../../server/http/on-error.ts';
 
@@ -99,6 +101,8 @@ export async function signIn(app: RequestTarget, email: string, password: string
 export function authTestApp(deps: { db: Db; clock: Clock; config: Config }, extra?: (app: Hono) => void): Hono {
   const app = new Hono();
   app.route('/api/admin', authApi(deps));
+  app.route('/api/admin/users', usersApi(deps));
+  app.route('/api/admin/audit', auditApi(deps));
   extra?.(app);
   app.onError(onError);
   return app;

@@ -1,4 +1,4 @@
-import { FieldError, invalidProps, Required } from './fields.tsx';
+import { FieldError, invalidProps, Required } from '../shared/fields.tsx';
 import type { FormTexts } from './settings.ts';
 
 interface ConsentFieldProps {

@@ -1,8 +1,10 @@
 import { Component, createRef } from 'preact';
+import type { FeedbackAnswer } from '../../shared/api-answers.ts';
 import { FIELD_ERRORS, FORM_TEXTS } from '../../shared/i18n.ts';
 
-import { type Draft, type DraftField, draftFromForm, emptyDraft, FIELD_ORDER, newIdempotencyKey } from './draft.ts';
-import { type Accepted, sendFeedback } from './send-feedback.ts';
+import { type Draft, type DraftField, draftFromForm, emptyDraft, FIELD_ORDER } from './draft.ts';
+import { sendFeedback } from './send-feedback.ts';
+import { newIdempotencyKey } from '../shared/idempotency-key.ts';
 import type { Settings } from './settings.ts';
 import { addFiles, validateDraft } from './validate.ts';
 
@@ -26,7 +28,7 @@ export interface FeedbackState {
   errors: Errors;
   notice: Notice | null;
   sending: boolean;
-  accepted: Accepted | null;
+  accepted: FeedbackAnswer | null;
   /** The text of the polite live region. */
   announcement: string;
 }
@@ -121,14 +123,7 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
     this.key ||= newIdempotencyKey();
     this.setState({ sending: true, notice: null });
     this.announce(texts.sending);
-    const result = await sendFeedback({
-      base,
-      lang,
-      draft,
-      files: this.files,
-      idempotencyKey: this.key,
-      page: location.href,
-    });
+    const result = await sendFeedback(base, lang, draft, this.files, this.key, location.href);
     this.busy = false;
     this.setState({ sending: false });
     if (result.ok) {

@@ -1,6 +1,6 @@
 import { ConsentField } from './consent-field.tsx';
 import { FeedbackController } from './feedback-controller.ts';
-import { TextField } from './fields.tsx';
+import { TextField } from '../shared/fields.tsx';
 import { FileField } from './file-field.tsx';
 import { KindField } from './kind-field.tsx';
 import { SuccessView } from './success-view.tsx';

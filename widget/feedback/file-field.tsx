@@ -1,7 +1,7 @@
 import { FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
-import { errorId, FieldError } from './fields.tsx';
+import { errorId, FieldError } from '../shared/fields.tsx';
 
 interface FileFieldProps {
   lang: Lang;

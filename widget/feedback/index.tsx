@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { FORM_TEXTS } from '../../shared/i18n.ts';
 import type { MountedWidget, MountOptions } from '../loader/contract.ts';
 import css from './feedback.css?inline';
+import { readSettings } from './settings.ts';
+import { FeedbackWidget } from './feedback-widget.tsx';
 import { draftFromForm } from './draft.ts';
 import { FeedbackDialog } from './feedback-dialog.tsx';
-import { FeedbackWidget } from './feedback-widget.tsx';
-import { readSettings } from './settings.ts';
 
 /**
  * The chunk `w/feedback.js`: renders `<otklik-feedback>` into its shadow root, inline or, when the

@@ -1,6 +1,6 @@
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 
-import { FieldError, invalidProps, Required } from './fields.tsx';
+import { FieldError, invalidProps, Required } from '../shared/fields.tsx';
 import type { FormTexts } from './settings.ts';
 
 interface KindFieldProps {

@@ -1,4 +1,4 @@
-import type { Accepted } from './send-feedback.ts';
+import type { FeedbackAnswer } from '../../shared/api-answers.ts';
 import type { FormTexts } from './settings.ts';
 
 // One function for every render, so Preact calls it only when the heading appears.
@@ -11,7 +11,7 @@ export function SuccessView({
   onAnother,
 }: {
   texts: FormTexts;
-  accepted: Accepted;
+  accepted: FeedbackAnswer;
   onAnother(): void;
 }) {
   return (

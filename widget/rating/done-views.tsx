@@ -1,4 +1,4 @@
-import type { AcceptedRating } from './rating-api.ts';
+import type { RatingAnswer } from '../../shared/api-answers.ts';
 import type { RatingTexts } from './settings.ts';
 
 // One function for every render, so Preact calls it only when the heading appears.
@@ -11,7 +11,7 @@ export function RatingSuccess({
   employee,
 }: {
   texts: RatingTexts;
-  accepted: AcceptedRating;
+  accepted: RatingAnswer;
   employee: boolean;
 }) {
   const score = accepted.score;

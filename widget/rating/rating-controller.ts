@@ -1,11 +1,13 @@
 import { Component, createRef } from 'preact';
-import { LIMITS } from '../../shared/limits.ts';
+import type { RatingAnswer } from '../../shared/api-answers.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { type Rating, ratingSchema } from '../../shared/rating-schema.ts';
 import { validate } from '../../shared/rules.ts';
-import { newIdempotencyKey } from '../feedback/draft.ts';
 import { emptyRatingDraft, FIELD_ORDER, type RatingDraft, type RatingField, ratingDraftFromForm } from './draft.ts';
-import { type AcceptedRating, loadRated, type Rated, sendRating } from './rating-api.ts';
+import { headers, loadRated, type Rated } from './rating-api.ts';
+import { postSubmission } from '../shared/post-submission.ts';
+import { newIdempotencyKey } from '../shared/idempotency-key.ts';
 import type { RatingSettings } from './settings.ts';
 
 /** Shown messages by field. */
@@ -30,7 +32,7 @@ export interface RatingState {
   /** A message above the button; `retry` when nothing answered. */
   notice: { text: string; retry?: boolean } | null;
   sending: boolean;
-  accepted: AcceptedRating | null;
+  accepted: RatingAnswer | null;
   /** The text of the polite live region. */
   announcement: string;
 }
@@ -126,11 +128,11 @@ export abstract class RatingController extends Component<RatingProps, RatingStat
     this.key ||= newIdempotencyKey();
     this.setState({ sending: true, notice: null });
     this.announce(texts.sending);
-    const result = await sendRating(base, lang, {
-      ...rating,
-      page: location.href.slice(0, LIMITS.pageMax),
-      idempotencyKey: this.key,
-    });
+    const result = await postSubmission<RatingAnswer>(
+      `${base}api/v1/ratings`,
+      { ...headers(lang), 'Content-Type': 'application/json', 'Idempotency-Key': this.key },
+      JSON.stringify({ ...rating, page: location.href.slice(0, LIMITS.pageMax), idempotencyKey: this.key }),
+    );
     this.busy = false;
     this.setState({ sending: false });
     if (result.ok) {

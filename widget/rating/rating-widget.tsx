@@ -1,4 +1,4 @@
-import { TextField } from '../feedback/fields.tsx';
+import { TextField } from '../shared/fields.tsx';
 import { NothingToRate, RatingSuccess } from './done-views.tsx';
 import { RatedHeader } from './rated-header.tsx';
 import { RatingController } from './rating-controller.ts';

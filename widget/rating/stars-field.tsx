@@ -1,4 +1,4 @@
-import { FieldError, invalidProps, Required } from '../feedback/fields.tsx';
+import { FieldError, invalidProps, Required } from '../shared/fields.tsx';
 import type { RatingTexts } from './settings.ts';
 
 interface StarsFieldProps {

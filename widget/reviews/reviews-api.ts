@@ -1,21 +1,5 @@
+import type { ReviewsPageAnswer } from '../../shared/api-answers.ts';
 import type { Lang } from '../../shared/lang.ts';
-
-/** One review of `GET /api/v1/reviews`. */
-export interface Review {
-  id: string;
-  score: number;
-  comment: string;
-  author: string;
-  employee: { slug: string; name: string; position: string | null } | null;
-  publishedAt: string;
-}
-
-/** The answer of `GET /api/v1/reviews`. */
-export interface ReviewsPage {
-  items: Review[];
-  nextCursor: string | null;
-  summary: { count: number; average: number | null };
-}
 
 /**
  * Asks the server for the newest published reviews, of one employee or of all; null when it
@@ -27,13 +11,13 @@ export async function loadReviews(
   lang: Lang,
   employee: string,
   limit: number,
-): Promise<ReviewsPage | null> {
+): Promise<ReviewsPageAnswer | null> {
   const query = `limit=${limit}${employee ? `&employee=${encodeURIComponent(employee)}` : ''}`;
   try {
     const response = await fetch(`${base}api/v1/reviews?${query}`, {
       headers: { Accept: 'application/json', 'Accept-Language': lang },
     });
-    const json = response.ok ? ((await response.json()) as ReviewsPage) : null;
+    const json = response.ok ? ((await response.json()) as ReviewsPageAnswer) : null;
     return json && Array.isArray(json.items) && json.summary ? json : null;
   } catch {
     return null;

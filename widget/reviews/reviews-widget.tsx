@@ -1,11 +1,12 @@
 import { Component } from 'preact';
 import { formatAverage, formatReviewDate, REVIEW_TEXTS } from '../../shared/review-texts.ts';
-import { loadReviews, type Review, type ReviewsPage } from './reviews-api.ts';
+import type { ReviewAnswer, ReviewsPageAnswer } from '../../shared/api-answers.ts';
+import { loadReviews } from './reviews-api.ts';
 import { allReviewsUrl, type ReviewsSettings, type ReviewTexts } from './settings.ts';
 
 interface State {
   /** The server's answer; null while asking, or when it didn't answer (`failed`). */
-  page: ReviewsPage | null;
+  page: ReviewsPageAnswer | null;
   failed: boolean;
 }
 
@@ -20,7 +21,7 @@ function Stars({ texts, score }: { texts: ReviewTexts; score: number }) {
   );
 }
 
-function ReviewItem({ review: r, settings }: { review: Review; settings: ReviewsSettings }) {
+function ReviewItem({ review: r, settings }: { review: ReviewAnswer; settings: ReviewsSettings }) {
   const texts = REVIEW_TEXTS[settings.lang];
   return (
     <li>

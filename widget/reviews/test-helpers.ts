@@ -1,13 +1,13 @@
 import { vi } from 'vitest';
 import { mount } from './index.tsx';
-import type { Review, ReviewsPage } from './reviews-api.ts';
+import type { ReviewAnswer, ReviewsPageAnswer } from '../../shared/api-answers.ts';
 import { BASE, json } from '../testing/responses.ts';
 
 export { BASE };
 
 export const IVANOV = { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' };
 
-export const review = (over: Partial<Review> = {}): Review => ({
+export const review = (over: Partial<ReviewAnswer> = {}): ReviewAnswer => ({
   id: `r${Math.random().toString(36).slice(2)}`,
   score: 5,
   comment: 'Качественно и своевременно оказаны услуги!',
@@ -18,12 +18,12 @@ export const review = (over: Partial<Review> = {}): Review => ({
 });
 
 export const reviewsPage = (
-  items: Review[],
+  items: ReviewAnswer[],
   summary = { count: items.length, average: items.length ? 4.7 : null },
-): ReviewsPage => ({ items, nextCursor: null, summary });
+): ReviewsPageAnswer => ({ items, nextCursor: null, summary });
 
 /** A fetch stub answering each GET with the next of `answers` (an Error rejects, as a dropped connection does). */
-export function stubFetch(...answers: Array<ReviewsPage | { status: number; body: unknown } | Error>) {
+export function stubFetch(...answers: Array<ReviewsPageAnswer | { status: number; body: unknown } | Error>) {
   const fetch = vi.fn(async (_url: string, _init?: RequestInit) => {
     const answer = answers.shift() ?? new Error('no more answers');
     if (answer instanceof Error) throw new TypeError('Failed to fetch');

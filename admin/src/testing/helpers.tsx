@@ -1,5 +1,6 @@
 import { options, render } from 'preact';
 import { vi } from 'vitest';
+import type { ConsoleMeta, ConsoleUser, SessionAnswer } from '../api/types.ts';
 import { App } from '../app.tsx';
 
 // Hooks' effects run after the next frame; here, after the next turn, so `settle()` sees them.
@@ -91,7 +92,7 @@ export const USERS = {
     departmentId: null,
     mustChangePassword: false,
   },
-} as const;
+} as const satisfies Record<string, ConsoleUser>;
 
 export const META = {
   departments: [
@@ -100,13 +101,14 @@ export const META = {
   ],
   employees: [{ id: 'e1', slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', departmentId: 'd1', active: true }],
   subjects: [{ slug: 'delivery', title: 'Качество доставки' }],
+  types: ['feedback', 'rating'],
   kinds: ['thanks', 'complaint', 'suggestion', 'rating'],
   statuses: ['new', 'in_progress', 'closed'],
   channels: ['site', 'signature'],
-};
+} satisfies ConsoleMeta;
 
-export const signedIn = (user: (typeof USERS)[keyof typeof USERS] = USERS.qms) =>
-  json(200, { user, csrfToken: 'csrf-1' });
+export const signedIn = (user: ConsoleUser = USERS.qms) =>
+  json(200, { user, csrfToken: 'csrf-1' } satisfies SessionAnswer);
 
 /** The console at a URL, as the browser opens it. */
 export async function openConsole(url: string) {

@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiFailure, asFailure } from '../api/client.ts';
+import type { Page } from '../api/types.ts';
 import { useLoad } from './use-load.ts';
-
-interface Page<I> {
-  items: I[];
-  nextCursor: string | null;
-}
 
 export interface Paged<P extends Page<I>, I> {
   /** The first page as it came (its counts and totals). */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { MailTransport, OutgoingMail } from '../transport.ts';
+import type { MailTransport, OutgoingMail } from '../mail-transport.ts';
 
 /**
  * Test support: a transport that remembers every message it was handed and never deduplicates,

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { MailSendError } from '../mail-error.ts';
-import type { MailTransport, OutgoingMail } from '../transport.ts';
+import type { MailTransport, OutgoingMail } from '../mail-transport.ts';
 import { toNodemailer } from './mime-message.ts';
 
 /**

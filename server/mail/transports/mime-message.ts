@@ -1,5 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
-import type { OutgoingMail } from '../transport.ts';
+import type { OutgoingMail } from '../mail-transport.ts';
 
 /** The domain of the From address, for Message-IDs: «Otklik <otklik@example.ru>» → example.ru. */
 function fromDomain(from: string): string {

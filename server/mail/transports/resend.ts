@@ -1,7 +1,7 @@
 import { type CreateEmailOptions, type ErrorResponse, Resend } from 'resend';
 import type { Clock } from '../../clock.ts';
 import { MailSendError, retryAfterMs } from '../mail-error.ts';
-import type { MailTransport, OutgoingMail } from '../transport.ts';
+import type { MailTransport, OutgoingMail } from '../mail-transport.ts';
 
 /** Statuses that say «not now» or «not this account», not «never this message». */
 const RETRYABLE_4XX = new Set([401, 403, 408, 409, 429]);

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { MailSendError } from '../mail-error.ts';
-import type { MailTransport } from '../transport.ts';
+import type { MailTransport } from '../mail-transport.ts';
 import { toNodemailer } from './mime-message.ts';
 
 interface SmtpFailure {

@@ -107,18 +107,16 @@ function show(v: unknown): string {
 
 /**
  * An audit line's details as one readable line: «было → стало» for a change, «ключ: значение» otherwise.
- * @example detailsText({ from: 'new', to: 'closed' }) // 'new → closed'
+ * @example detailsText({ from: 'new', to: 'closed' }) // 'Новое → Закрыто'
  */
-export function detailsText(details: unknown, skip: string[] = []): string {
-  if (details === null || details === undefined) return '';
-  if (typeof details !== 'object') return String(details);
-  const d = details as Record<string, unknown>;
+export function detailsText(d: Record<string, unknown>, skip: string[] = []): string {
   const parts: string[] = [];
   if ('from' in d || 'to' in d) parts.push(`${show(d.from)} → ${show(d.to)}`);
   for (const [k, v] of Object.entries(d)) {
     if (k === 'from' || k === 'to' || k === 'eventId' || skip.includes(k)) continue;
+    // user.update nests its changes: `{ email, changes: { role: { from, to } } }`.
     if (k === 'changes' && v && typeof v === 'object') {
-      parts.push(detailsText(v));
+      parts.push(detailsText(v as Record<string, unknown>));
       continue;
     }
     if (v && typeof v === 'object' && !Array.isArray(v) && ('from' in v || 'to' in v)) {

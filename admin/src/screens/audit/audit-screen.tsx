@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditPage, AuditRow } from '../../api/types.ts';
+import type { AuditItem, AuditPage } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import { Link, navigate, type Place } from '../../router.tsx';
@@ -26,7 +26,7 @@ export function AuditScreen({ place }: { place: Place }) {
     const v = place.query.get(k)?.trim();
     if (v) filters[k] = v;
   }
-  const list = usePaged<AuditPage, AuditRow>(
+  const list = usePaged<AuditPage, AuditItem>(
     (cursor) => api.get('audit', { ...filters, cursor }),
     JSON.stringify(filters),
   );
@@ -152,14 +152,9 @@ export function AuditScreen({ place }: { place: Place }) {
 }
 
 /** The registration number an audit line about a submission carries in its details. */
-const numberOf = (row: AuditRow) => {
-  const d = row.details;
-  return d && typeof d === 'object' && typeof (d as { number?: unknown }).number === 'string'
-    ? (d as { number: string }).number
-    : null;
-};
+const numberOf = (row: AuditItem) => (typeof row.details.number === 'string' ? row.details.number : null);
 
-function Target({ row }: { row: AuditRow }) {
+function Target({ row }: { row: AuditItem }) {
   const t = row.target;
   if (!t) return <span class="muted">—</span>;
   const name = TARGET_LABELS[t.type] ?? t.type;

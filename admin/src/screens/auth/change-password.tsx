@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Api } from '../../api/client.ts';
-import type { Session } from '../../api/types.ts';
+import type { SessionAnswer } from '../../api/types.ts';
 import { ConsoleContext } from '../../app-context.ts';
 import { FormError, TextField } from '../../ui/fields.tsx';
 import { PageTitle } from '../../ui/page.tsx';
@@ -12,7 +12,7 @@ interface Props {
   api: Api;
   /** The first sign-in with a one-time password: nothing else is open until it is changed. */
   forced?: boolean;
-  onChanged: (session: Session) => void;
+  onChanged: (session: SessionAnswer) => void;
   onSignOut?: () => void;
   /** Who changes it, for the browser's password manager. */
   email?: string;
@@ -40,7 +40,7 @@ export function ChangePassword({ api, forced = false, onChanged, onSignOut, emai
     if (Object.keys(problems).length > 0) return action.fail(problems);
     const ok = await action.run(async () => {
       await api.send('POST', 'password', { current, next });
-      return api.get<Session>('me');
+      return api.get<SessionAnswer>('me');
     });
     if (!ok) return;
     setCurrent('');

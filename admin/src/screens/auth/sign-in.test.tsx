@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InboxPage } from '../../api/types.ts';
 import { apiError, click, json, META, openConsole, signedIn, stubApi, type, USERS } from '../../testing/helpers.tsx';
 
-const INBOX = { items: [], nextCursor: null, counts: { total: 0, byKind: {}, byStatus: {}, byType: {} } };
+const INBOX: InboxPage = { items: [], nextCursor: null, counts: { total: 0, byKind: {}, byStatus: {}, byType: {} } };
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -64,11 +65,7 @@ describe('signing in', () => {
 
   it('after a one-time password, opens nothing before the password is changed', async () => {
     const api = stubApi({
-      'GET me': () =>
-        json(200, {
-          user: { ...USERS.qms, mustChangePassword: api.last('POST', 'password') === undefined },
-          csrfToken: 'csrf-1',
-        }),
+      'GET me': () => signedIn({ ...USERS.qms, mustChangePassword: api.last('POST', 'password') === undefined }),
       'POST password': json(204),
       'GET meta': json(200, META),
       'GET submissions': json(200, INBOX),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../../api/client.ts';
-import type { Session } from '../../api/types.ts';
+import type { SessionAnswer } from '../../api/types.ts';
 import { FormError, TextField } from '../../ui/fields.tsx';
 import { useAction } from '../../ui/use-action.ts';
 
@@ -14,7 +14,7 @@ export function SignIn({
 }: {
   api: Api;
   expired: boolean;
-  onSignedIn: (session: Session) => void;
+  onSignedIn: (session: SessionAnswer) => void;
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -40,7 +40,7 @@ export function SignIn({
     if (!email.trim()) missing.email = 'Введите e-mail';
     if (!password) missing.password = 'Введите пароль';
     if (Object.keys(missing).length > 0) return action.fail(missing);
-    const session = await action.run(() => api.send<Session>('POST', 'login', { email: email.trim(), password }));
+    const session = await action.run(() => api.send<SessionAnswer>('POST', 'login', { email: email.trim(), password }));
     if (session) onSignedIn(session);
   };
 

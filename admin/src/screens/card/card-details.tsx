@@ -19,24 +19,20 @@ function Item({ term, children, show = true }: { term: string; children: Compone
 // A page address comes from the client: only http(s) ones become links.
 const safeUrl = (url: string) => /^https?:\/\//i.test(url);
 
-const subjectTitle = (s: Card['subject']) => {
-  const slug = s && typeof s === 'object' ? s.slug : s;
-  if (!slug || slug === 'employee') return null;
-  return (s && typeof s === 'object' ? s.title : null) ?? slug;
-};
+/** The rating subject rated (an employee is shown on his own line): its title, or its code without one. */
+const subjectTitle = (s: Card['subject']) => (s && s.slug !== 'employee' ? (s.title ?? s.slug) : null);
 
 /** What the client wrote and who he is. */
 export function CardMessage({ card }: { card: Card }) {
-  const text = card.message ?? card.comment ?? '';
   return (
     <section class="panel" aria-labelledby="card-message">
       <h2 id="card-message">{card.type === 'rating' ? 'Отзыв' : 'Сообщение'}</h2>
-      {card.score !== null && card.score !== undefined && (
+      {card.score !== null && (
         <p class="score-line">
           <Stars score={card.score} /> <span>{card.score} из 5</span>
         </p>
       )}
-      {text ? <p class="message">{text}</p> : <p class="muted">Без комментария</p>}
+      {card.message ? <p class="message">{card.message}</p> : <p class="muted">Без комментария</p>}
     </section>
   );
 }
@@ -90,7 +86,7 @@ export function CardPeople({ card }: { card: Card }) {
 }
 
 export function CardFiles({ card }: { card: Card }) {
-  const files = card.attachments ?? [];
+  const files = card.attachments;
   if (files.length === 0) return null;
   return (
     <section class="panel" aria-labelledby="card-files">
@@ -121,7 +117,7 @@ export function CardConsent({ card }: { card: Card }) {
   return (
     <section class="panel" aria-labelledby="card-consent">
       <h2 id="card-consent">Согласие на обработку персональных данных</h2>
-      {c && (c.at || c.version) ? (
+      {c.at || c.version ? (
         <dl class="dl">
           <Item term="Дано">{formatDateTime(c.at)}</Item>
           <Item term="Версия текста">{c.version ?? '—'}</Item>

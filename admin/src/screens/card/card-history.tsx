@@ -1,4 +1,4 @@
-import type { Card, HistoryEvent, Meta } from '../../api/types.ts';
+import type { Card, ConsoleMeta, FieldChange, HistoryEvent } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import {
@@ -10,67 +10,54 @@ import {
   STATUS_LABELS,
 } from '../../labels.ts';
 
-const EVENT_TITLES: Record<string, string> = {
+const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
   comment: 'Комментарий',
   kind: 'Изменён вид',
   status: 'Изменён статус',
   department: 'Изменено подразделение',
   employee: 'Изменён сотрудник',
   moderation: 'Модерация',
-  created: 'Поступило',
 };
 
-/** A changed value in words: a code's name, a department's or employee's name, or «—». */
-function valueText(type: string, value: unknown, meta: Meta): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'object') {
-    const v = value as { name?: string; title?: string };
-    return v.name ?? v.title ?? JSON.stringify(value);
-  }
-  const s = String(value);
-  if (type === 'kind') return label(KIND_LABELS, s);
-  if (type === 'status') return label(STATUS_LABELS, s);
-  if (type === 'department') return meta.departments.find((d) => d.id === s)?.name ?? s;
-  if (type === 'employee') return meta.employees.find((e) => e.slug === s || e.id === s)?.name ?? s;
-  return s;
+type FieldName = Extract<HistoryEvent, { data: FieldChange }>['type'];
+
+/** A changed value in words: a code's name, the department's or employee's name, or «—». */
+function valueText(type: FieldName, value: string | null, meta: ConsoleMeta): string {
+  if (value === null || value === '') return '—';
+  if (type === 'kind') return label(KIND_LABELS, value);
+  if (type === 'status') return label(STATUS_LABELS, value);
+  // Until /meta has come, the id or slug itself.
+  if (type === 'department') return meta.departments.find((d) => d.id === value)?.name ?? value;
+  return meta.employees.find((e) => e.slug === value)?.name ?? value;
 }
 
-function EventBody({ event, meta }: { event: HistoryEvent; meta: Meta }) {
-  const data = event.data ?? {};
-  if (typeof data.text === 'string' && event.type === 'comment') return <p class="message">{data.text}</p>;
+function EventBody({ event, meta }: { event: HistoryEvent; meta: ConsoleMeta }) {
+  if (event.type === 'comment') return <p class="message">{event.data.text}</p>;
   if (event.type === 'moderation') {
-    const decision = String(data.to ?? data.decision ?? data.status ?? '');
-    const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : decision;
+    const d = event.data;
     return (
       <p>
-        {label(REVIEW_LABELS, state)}
-        {typeof data.reason === 'string' && data.reason && <>. Причина: {data.reason}</>}
-        {data.redacted ? '. Текст отредактирован перед публикацией' : ''}
+        {label(REVIEW_LABELS, d.to)}
+        {d.to === 'rejected' && d.reason && <>. Причина: {d.reason}</>}
+        {d.to === 'approved' && d.redacted ? '. Текст отредактирован перед публикацией' : ''}
       </p>
     );
   }
-  if ('from' in data || 'to' in data) {
-    return (
-      <p>
-        {valueText(event.type, data.from, meta)}{' '}
-        <span role="img" aria-label="на">
-          →
-        </span>{' '}
-        {valueText(event.type, data.to, meta)}
-      </p>
-    );
-  }
-  const entries = Object.entries(data);
-  if (entries.length === 0) return null;
   return (
-    <p class="small">{entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ')}</p>
+    <p>
+      {valueText(event.type, event.data.from, meta)}{' '}
+      <span role="img" aria-label="на">
+        →
+      </span>{' '}
+      {valueText(event.type, event.data.to, meta)}
+    </p>
   );
 }
 
 /** The submission's history, oldest first: comments, changes, decisions. */
 export function CardHistory({ card }: { card: Card }) {
   const { meta } = useConsole();
-  const events = card.history ?? [];
+  const events = card.history;
   return (
     <section class="panel" aria-labelledby="card-history">
       <h2 id="card-history">История</h2>
@@ -89,7 +76,7 @@ export function CardHistory({ card }: { card: Card }) {
               <time dateTime={ev.at}>{formatDateTime(ev.at)}</time>
             </div>
             <div class="what">
-              <span class="strong">{EVENT_TITLES[ev.type] ?? ev.type}</span>
+              <span class="strong">{EVENT_TITLES[ev.type]}</span>
               <span class="muted"> · {ev.user?.name ?? 'система'}</span>
               <EventBody event={ev} meta={meta} />
             </div>
@@ -102,7 +89,7 @@ export function CardHistory({ card }: { card: Card }) {
 
 /** The e-mails sent about it, from the outbox. */
 export function CardEmails({ card }: { card: Card }) {
-  const mails = card.emails ?? [];
+  const mails = card.emails;
   return (
     <section class="panel" aria-labelledby="card-emails">
       <h2 id="card-emails">Письма</h2>
@@ -125,7 +112,7 @@ export function CardEmails({ card }: { card: Card }) {
                   <span class="strong">{label(MAIL_TEMPLATE_LABELS, m.template)}</span>
                   <span class="sub">{m.subject}</span>
                 </td>
-                <td data-label="Кому">{Array.isArray(m.to) ? m.to.join(', ') : m.to}</td>
+                <td data-label="Кому">{m.to.join(', ')}</td>
                 <td data-label="Состояние">
                   <span class={`badge mail-${m.status}`}>{label(MAIL_STATUS_LABELS, m.status)}</span>
                   {m.attempts > 1 && <span class="sub muted">попыток: {m.attempts}</span>}

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Card, HistoryEvent } from '../../api/types.ts';
 import {
   apiError,
   choose,
@@ -12,7 +13,7 @@ import {
   USERS,
 } from '../../testing/helpers.tsx';
 
-const CARD = {
+const CARD: Card = {
   id: 's1',
   number: '2026-00012',
   type: 'feedback',
@@ -31,8 +32,8 @@ const CARD = {
   score: null,
   publish: null,
   subject: null,
-  employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
-  department: { id: 'd1', name: 'ДКС' },
+  employee: { id: 'e1', slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', active: true },
+  department: { id: 'd1', name: 'ДКС', responsibleName: null, responsibleEmail: null },
   attachments: [{ id: 'a1', filename: 'акт.pdf', mime: 'application/pdf', size: 2048, sha256: 'ab'.repeat(32) }],
   consent: { version: '2026-11-01', at: '2026-11-22T11:05:00Z', ip: '203.0.113.7', userAgent: 'Firefox' },
   emails: [
@@ -43,6 +44,7 @@ const CARD = {
       subject: 'Ваше обращение № 2026-00012 зарегистрировано',
       status: 'failed',
       attempts: 10,
+      createdAt: '2026-11-22T11:05:00Z',
       sentAt: null,
       lastError: 'mailbox unavailable',
     },
@@ -93,8 +95,11 @@ describe('the card', () => {
       'GET me': signedIn(),
       'GET meta': json(200, META),
       'GET submissions/s1': json(200, CARD),
-      'PATCH submissions/s1': ({ body }) =>
-        json(200, { ...CARD, ...(body as object), kind: 'complaint', department: { id: 'd2', name: 'ОПР' } }),
+      'PATCH submissions/s1': json(200, {
+        ...CARD,
+        kind: 'complaint',
+        department: { id: 'd2', name: 'ОПР', responsibleName: null, responsibleEmail: null },
+      } satisfies Card),
     });
     const c = await openConsole('/admin/submissions/s1');
     expect(c.button('Сохранить').disabled).toBe(true);
@@ -119,8 +124,8 @@ describe('the card', () => {
           at: '2026-11-22T13:00:00Z',
           user: { id: 'u3', name: 'Ксения' },
           type: 'comment',
-          data: body,
-        }),
+          data: body as { text: string },
+        } satisfies HistoryEvent),
     });
     const c = await openConsole('/admin/submissions/s1');
     // A handler changes the status of his department's submissions, nothing else.
@@ -148,7 +153,7 @@ describe('the card', () => {
 
   it('a viewer reads it and changes nothing', async () => {
     stubApi({
-      'GET me': signedIn({ ...USERS.qms, role: 'viewer' } as never),
+      'GET me': signedIn({ ...USERS.qms, role: 'viewer' }),
       'GET meta': json(200, META),
       'GET submissions/s1': json(200, CARD),
     });

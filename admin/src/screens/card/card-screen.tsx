@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { Card, CardReview } from '../../api/types.ts';
+import type { Card } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
@@ -77,7 +77,7 @@ export function CardScreen({ id }: { id: string }) {
           />
           <CardComment
             card={c}
-            onAdded={(ev) => card.setData((old) => old && { ...old, history: [...(old.history ?? []), ev] })}
+            onAdded={(ev) => card.setData((old) => old && { ...old, history: [...old.history, ev] })}
           />
           {c.type === 'rating' && <CardPublication card={c} />}
         </div>
@@ -88,11 +88,9 @@ export function CardScreen({ id }: { id: string }) {
   );
 }
 
-const reviewOf = (r: CardReview | undefined) => (r && typeof r === 'object' ? r : r ? { status: r } : null);
-
 function CardPublication({ card }: { card: Card }) {
   const { user } = useConsole();
-  const review = reviewOf(card.review);
+  const { review } = card;
   return (
     <section class="panel" aria-labelledby="card-publication">
       <h2 id="card-publication">Публикация на сайте</h2>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { listOf } from '../../api/list-of.ts';
-import type { Department } from '../../api/types.ts';
+import type { Department } from '../../../../shared/directory.ts';
+import { departmentCreate, departmentPatch } from '../../../../shared/directory-schema.ts';
 import { useConsole } from '../../app-context.ts';
 import { canEdit } from '../../permissions.ts';
 import { FormError, TextField } from '../../ui/fields.tsx';
@@ -8,6 +9,7 @@ import { Empty, LoadError, Loading } from '../../ui/page.tsx';
 import { focusSoon, useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { useLoad } from '../../ui/use-load.ts';
+import { check } from './check.ts';
 
 interface Draft {
   name: string;
@@ -144,7 +146,11 @@ function DepartmentForm({
   const set = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!draft.name.trim()) return act.fail({ name: 'Введите название' });
+    const r = check(initial ? departmentPatch : departmentCreate, draft, {
+      name: { required: 'Введите название' },
+      responsibleEmail: { email: 'Проверьте e-mail ответственного' },
+    });
+    if (!r.ok) return act.fail(r.problems);
     // The server answers a taken name with a bare «invalid»: said plainly here first.
     if (taken.some((n) => n.toLowerCase() === draft.name.trim().toLowerCase()))
       return act.fail({ name: 'Подразделение с таким названием уже есть' });

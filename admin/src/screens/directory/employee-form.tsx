@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { SLUG } from '../../../../shared/rating-schema.ts';
-import type { Employee } from '../../api/types.ts';
+import { employeeCreate, employeePatch } from '../../../../shared/directory-schema.ts';
+import type { Employee } from '../../../../shared/directory.ts';
 import { useConsole } from '../../app-context.ts';
 import { FormError, SelectField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
+import { check } from './check.ts';
 
 interface Draft {
   slug: string;
@@ -15,11 +16,13 @@ interface Draft {
   managerEmail: string;
 }
 
-/** The department's name of an employee row, whichever way the row names it. */
-export function departmentName(e: Employee, departments: Array<{ id: string; name: string }>): string {
-  if (e.department && typeof e.department === 'object') return e.department.name;
-  return e.department ?? departments.find((d) => d.id === e.departmentId)?.name ?? '';
-}
+/** What the employee form says for each wrong field. */
+const WORDS = {
+  slug: { invalid: 'Латинские строчные буквы, цифры и дефис: ivanov, anna-petrova' },
+  name: { required: 'Введите Ф.И.О.' },
+  // Blank and wrong are one code for a required address; the same words serve both.
+  managerEmail: { email: 'Введите e-mail руководителя: ему приходят оценки' },
+};
 
 /**
  * Adds an employee (with his slug, the address of his rating page) or edits one. Blank optional
@@ -52,15 +55,13 @@ export function EmployeeForm({
   const submit = async (e: Event) => {
     e.preventDefault();
     const d = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()])) as unknown as Draft;
-    const problems: Record<string, string> = {};
-    if (!initial && !SLUG.test(d.slug)) problems.slug = 'Латинские строчные буквы, цифры и дефис: ivanov, anna-petrova';
-    // One slug space for employees and rating subjects; the server says only «invalid» for a taken one.
-    else if (!initial && [...taken, ...meta.subjects.map((x) => x.slug)].includes(d.slug))
-      problems.slug = 'Этот код уже занят';
-    if (!d.name) problems.name = 'Введите Ф.И.О.';
-    if (!d.managerEmail) problems.managerEmail = 'Введите e-mail руководителя: ему приходят оценки';
-    if (Object.keys(problems).length > 0) return act.fail(problems);
     const { slug: _slug, ...changes } = d;
+    const r = initial ? check(employeePatch, changes, WORDS) : check(employeeCreate, d, WORDS);
+    const problems = r.ok ? {} : r.problems;
+    // One slug space for employees and rating subjects; the server says only «invalid» for a taken one.
+    if (!initial && !problems.slug && [...taken, ...meta.subjects.map((x) => x.slug)].includes(d.slug))
+      problems.slug = 'Этот код уже занят';
+    if (Object.keys(problems).length > 0) return act.fail(problems);
     const ok = await act.run(async () => {
       if (initial)
         await api.send('PATCH', `employees/${encodeURIComponent(initial.slug)}`, {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ImportResult } from '../../api/types.ts';
+import type { ImportReport } from '../../../../shared/directory.ts';
 import { useConsole } from '../../app-context.ts';
 import { FormError } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
@@ -9,7 +9,7 @@ import { useAction } from '../../ui/use-action.ts';
 export function EmployeeImport({ onImported, onClose }: { onImported: () => void; onClose: () => void }) {
   const { api, announce } = useConsole();
   const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<ImportReport | null>(null);
   const act = useAction();
   useFocusFirstField(act.ref);
 
@@ -18,7 +18,7 @@ export function EmployeeImport({ onImported, onClose }: { onImported: () => void
     if (!file) return act.fail({ file: 'Выберите файл CSV' });
     const form = new FormData();
     form.append('file', file);
-    const r = await act.run(() => api.upload<ImportResult>('employees/import', form));
+    const r = await act.run(() => api.upload<ImportReport>('employees/import', form));
     if (!r) return;
     setResult(r);
     onImported();

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { listOf } from '../../api/list-of.ts';
-import type { Employee } from '../../api/types.ts';
+import type { Employee } from '../../../../shared/directory.ts';
 import { useConsole } from '../../app-context.ts';
 import { canEdit } from '../../permissions.ts';
 import { focusSoon } from '../../ui/focus.ts';
 import { Empty, LoadError, Loading } from '../../ui/page.tsx';
 import { useLoad } from '../../ui/use-load.ts';
-import { departmentName, EmployeeForm } from './employee-form.tsx';
+import { EmployeeForm } from './employee-form.tsx';
 import { EmployeeImport } from './employee-import.tsx';
 import { SignaturePanel } from './signature-panel.tsx';
 
@@ -14,7 +14,7 @@ type Open = { slug: string; what: 'edit' | 'signature' } | { slug: null; what: '
 
 /** Employees: search, add, edit, deactivate, CSV import, and each one's signature snippet. */
 export function Employees() {
-  const { api, user, meta, reloadMeta, announce } = useConsole();
+  const { api, user, reloadMeta, announce } = useConsole();
   const list = useLoad(async () => listOf<Employee>(await api.get('employees')), []);
   const [open, setOpen] = useState<Open>(null);
   const [q, setQ] = useState('');
@@ -149,9 +149,7 @@ export function Employees() {
                   <span class="sub muted code-like">{e.slug}</span>
                 </td>
                 <td data-label="Должность">{e.position || <span class="muted">—</span>}</td>
-                <td data-label="Подразделение">
-                  {departmentName(e, meta.departments) || <span class="muted">—</span>}
-                </td>
+                <td data-label="Подразделение">{e.department?.name ?? <span class="muted">—</span>}</td>
                 <td data-label="Руководитель">
                   {e.managerName && <span>{e.managerName}</span>}
                   {e.managerEmail && <span class="sub muted">{e.managerEmail}</span>}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Employee } from '../../api/types.ts';
+import type { Employee } from '../../../../shared/directory.ts';
 import { useConsole } from '../../app-context.ts';
 import { LoadError, Loading } from '../../ui/page.tsx';
 import { useLoad } from '../../ui/use-load.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { SLUG } from '../../../../shared/rating-schema.ts';
+import { subjectCreate, subjectPatch } from '../../../../shared/directory-schema.ts';
 import { listOf } from '../../api/list-of.ts';
-import type { Subject } from '../../api/types.ts';
+import type { Subject } from '../../../../shared/directory.ts';
 import { useConsole } from '../../app-context.ts';
 import { canEdit } from '../../permissions.ts';
 import { FormError, TextAreaField, TextField } from '../../ui/fields.tsx';
@@ -9,13 +9,7 @@ import { focusSoon, useFocusFirstField } from '../../ui/focus.ts';
 import { Empty, LoadError, Loading } from '../../ui/page.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { useLoad } from '../../ui/use-load.ts';
-
-/** @example splitAddresses('a@x.ru, b@x.ru\nc@x.ru') // ['a@x.ru', 'b@x.ru', 'c@x.ru'] */
-export const splitAddresses = (s: string) =>
-  s
-    .split(/[\s,;]+/)
-    .map((a) => a.trim())
-    .filter(Boolean);
+import { check } from './check.ts';
 
 /** Rating subjects other than employees (delivery, …), each with the addresses its ratings go to. */
 export function Subjects() {
@@ -136,13 +130,19 @@ function SubjectForm({
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const list = splitAddresses(recipients);
-    const problems: Record<string, string> = {};
-    if (!initial && !SLUG.test(slug.trim())) problems.slug = 'Латинские строчные буквы, цифры и дефис: delivery';
-    else if (!initial && [...taken, ...meta.employees.map((e) => e.slug)].includes(slug.trim()))
+    const words = {
+      slug: { invalid: 'Латинские строчные буквы, цифры и дефис: delivery' },
+      title: { required: 'Введите название' },
+      recipients: { email: 'Проверьте адреса: каждый — e-mail, через запятую или с новой строки' },
+    };
+    const r = initial
+      ? check(subjectPatch, { title, recipients }, words)
+      : check(subjectCreate, { slug, title, recipients }, words);
+    const problems = r.ok ? {} : r.problems;
+    const list = r.ok ? (r.data.recipients ?? []) : [];
+    if (!initial && !problems.slug && [...taken, ...meta.employees.map((e) => e.slug)].includes(slug.trim()))
       problems.slug = 'Этот код уже занят';
-    if (!title.trim()) problems.title = 'Введите название';
-    if (list.length === 0) problems.recipients = 'Нужен хотя бы один адрес';
+    if (r.ok && list.length === 0) problems.recipients = 'Нужен хотя бы один адрес';
     if (Object.keys(problems).length > 0) return act.fail(problems);
     const ok = await act.run(async () => {
       if (initial)

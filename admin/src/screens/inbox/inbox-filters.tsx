@@ -23,7 +23,7 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
   // The counts are of the list as filtered: with a type chosen, only its own tab's count is true.
   const countOf = (type: string) => {
     if (!counts || (filters.type && type !== filters.type)) return undefined;
-    return type ? (counts.byType?.[type] ?? 0) : counts.total;
+    return type ? (counts.byType[type] ?? 0) : counts.total;
   };
   const types: Array<[string, string, number | undefined]> = [
     ['', 'Все', countOf('')],

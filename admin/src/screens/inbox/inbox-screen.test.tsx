@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Card, InboxCounts, InboxItem, InboxPage } from '../../api/types.ts';
 import {
   choose,
   click,
@@ -12,7 +13,7 @@ import {
   USERS,
 } from '../../testing/helpers.tsx';
 
-const row = (n: number, extra: Record<string, unknown> = {}) => ({
+const row = (n: number, extra: Partial<InboxItem> = {}): InboxItem => ({
   id: `s${n}`,
   number: `2026-${String(n).padStart(5, '0')}`,
   type: 'feedback',
@@ -32,11 +33,40 @@ const row = (n: number, extra: Record<string, unknown> = {}) => ({
   review: null,
   ...extra,
 });
-const COUNTS = {
+const COUNTS: InboxCounts = {
   total: 3,
   byKind: { complaint: 2, rating: 1 },
   byStatus: { new: 3 },
   byType: { feedback: 2, rating: 1 },
+};
+
+/** Row 7 as its card gives it. */
+const CARD_7: Card = {
+  id: 's7',
+  number: '2026-00007',
+  type: 'feedback',
+  kind: 'complaint',
+  status: 'new',
+  channel: 'site',
+  createdAt: '2026-11-22T11:05:00Z',
+  message: 'Долго грузится программа',
+  name: 'Лоськова Галина',
+  organization: null,
+  inn: null,
+  phone: null,
+  email: null,
+  page: null,
+  lang: 'ru',
+  score: null,
+  publish: null,
+  subject: null,
+  employee: null,
+  department: { id: 'd1', name: 'ДКС', responsibleName: null, responsibleEmail: null },
+  consent: { version: null, at: null, ip: null, userAgent: null },
+  attachments: [],
+  emails: [],
+  history: [],
+  review: null,
 };
 
 afterEach(() => {
@@ -63,7 +93,7 @@ describe('the inbox', () => {
         ],
         nextCursor: null,
         counts: COUNTS,
-      }),
+      } satisfies InboxPage),
     });
     const c = await openConsole(
       '/admin/?kind=complaint&department=d1&from=2026-11-01&q=%D0%B3%D1%80%D1%83%D0%B7%D0%B8%D1%82%D1%81%D1%8F&bogus=1',
@@ -104,7 +134,7 @@ describe('the inbox', () => {
     const api = stubApi({
       'GET me': signedIn(),
       'GET meta': json(200, META),
-      'GET submissions': json(200, { items: [row(1)], nextCursor: null, counts: COUNTS }),
+      'GET submissions': json(200, { items: [row(1)], nextCursor: null, counts: COUNTS } satisfies InboxPage),
     });
     const c = await openConsole('/admin/');
     const before = history.length;
@@ -133,8 +163,8 @@ describe('the inbox', () => {
       'GET meta': json(200, META),
       'GET submissions': ({ url }) =>
         url.searchParams.get('cursor') === 'c2'
-          ? json(200, { items: [row(1)], nextCursor: null, counts: COUNTS })
-          : json(200, { items: [row(3), row(2)], nextCursor: 'c2', counts: COUNTS }),
+          ? json(200, { items: [row(1)], nextCursor: null, counts: COUNTS } satisfies InboxPage)
+          : json(200, { items: [row(3), row(2)], nextCursor: 'c2', counts: COUNTS } satisfies InboxPage),
     });
     const c = await openConsole('/admin/?type=feedback');
     expect(c.text()).toContain('Показано 2 из 3');
@@ -152,17 +182,8 @@ describe('the inbox', () => {
     stubApi({
       'GET me': signedIn(USERS.handler),
       'GET meta': json(200, META),
-      'GET submissions': json(200, { items: [row(7)], nextCursor: null, counts: COUNTS }),
-      'GET submissions/s7': json(200, {
-        ...row(7),
-        message: 'Долго грузится программа',
-        history: [],
-        emails: [],
-        attachments: [],
-        consent: null,
-        review: null,
-        employee: null,
-      }),
+      'GET submissions': json(200, { items: [row(7)], nextCursor: null, counts: COUNTS } satisfies InboxPage),
+      'GET submissions/s7': json(200, CARD_7),
     });
     const c = await openConsole('/admin/?status=new');
     expect(c.$$('label').some((l) => l.textContent === 'Подразделение')).toBe(false); // a handler sees his department only

@@ -11,9 +11,6 @@ import { maskPersonalData } from './mask.ts';
 
 type Mode = 'view' | 'edit' | 'reject';
 
-const subjectTitle = (s: ModerationItem['subject']) =>
-  s && typeof s === 'object' ? s.title : s && s !== 'employee' ? s : null;
-
 /**
  * One review awaiting a decision: publish it as written, publish an edited copy (personal data
  * masked, the original beside it), or reject it with a reason.
@@ -26,7 +23,7 @@ export function ModerationCard({
   onDecided: (item: ModerationItem, approved: boolean) => void;
 }) {
   const { api } = useConsole();
-  const original = item.comment ?? '';
+  const original = item.comment;
   const [mode, setMode] = useState<Mode>('view');
   const [text, setText] = useState(item.text || original);
   const [reason, setReason] = useState('');
@@ -67,7 +64,6 @@ export function ModerationCard({
   };
 
   const who = [item.author.name, item.author.organization].filter(Boolean).join(', ');
-  const subject = subjectTitle(item.subject);
   return (
     <article
       class="panel mod-item"
@@ -79,7 +75,7 @@ export function ModerationCard({
       <header class="mod-head">
         <h2 id={headingId} tabIndex={-1}>
           <Stars score={item.score} /> <span class="sr">Отзыв </span>
-          {item.employee ? item.employee.name : (subject ?? 'Без адресата')}
+          {item.employee?.name ?? item.subjectTitle ?? 'Без адресата'}
         </h2>
         <p class="muted small">
           <Link href={`/admin/submissions/${encodeURIComponent(item.submissionId)}`}>№ {item.number}</Link>

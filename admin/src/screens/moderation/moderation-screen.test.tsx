@@ -1,35 +1,52 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ModerationDecision, ModerationItem, ModerationPage } from '../../api/types.ts';
 import { click, json, META, openConsole, signedIn, stubApi, type } from '../../testing/helpers.tsx';
 
-const item = (n: number, comment: string) => ({
+type About = Pick<ModerationItem, 'employee' | 'subject' | 'subjectTitle'>;
+const IVANOV: About = {
+  employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
+  subject: 'employee',
+  subjectTitle: null,
+};
+const DELIVERY: About = { employee: null, subject: 'delivery', subjectTitle: 'Качество доставки' };
+
+const item = (n: number, comment: string, about = IVANOV): ModerationItem => ({
   submissionId: `s${n}`,
   number: `2026-0000${n}`,
   score: 5,
   comment,
   text: comment,
   author: { name: 'Мария', organization: 'ООО «Вектор»', email: 'maria@vector.ru' },
-  employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
-  subject: { slug: 'employee', title: null },
+  ...about,
   createdAt: '2026-11-20T08:00:00Z',
 });
-const QUEUE = {
+const QUEUE: ModerationPage = {
   items: [
     item(1, '<img src=x onerror=alert(1)>'),
     item(2, 'Отлично! Звоните +7 (912) 345-67-89 или пишите anna@example.ru'),
-    item(3, 'Хорошо'),
+    item(3, 'Хорошо', DELIVERY),
   ],
   nextCursor: null,
   total: 3,
 };
+const decision = (n: number, status: ModerationDecision['status']): ModerationDecision => ({
+  submissionId: `s${n}`,
+  status,
+  text: QUEUE.items[n - 1]!.text,
+  redacted: false,
+  reason: status === 'rejected' ? 'Реклама' : null,
+  decidedAt: '2026-11-23T10:00:00Z',
+  publishedAt: status === 'approved' ? '2026-11-23T10:00:00Z' : null,
+});
 
 const setup = async () => {
   const api = stubApi({
     'GET me': signedIn(),
     'GET meta': json(200, META),
     'GET moderation': json(200, QUEUE),
-    'POST moderation/s1/approve': json(200, { status: 'approved' }),
-    'POST moderation/s2/approve': json(200, { status: 'approved' }),
-    'POST moderation/s3/reject': json(200, { status: 'rejected' }),
+    'POST moderation/s1/approve': json(200, decision(1, 'approved')),
+    'POST moderation/s2/approve': json(200, decision(2, 'approved')),
+    'POST moderation/s3/reject': json(200, decision(3, 'rejected')),
   });
   const c = await openConsole('/admin/moderation');
   const card = (n: number) => c.$(`article[aria-labelledby="mod-s${n}"]`)!;
@@ -61,6 +78,12 @@ describe('moderation', () => {
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Отзыв № 2026-00001 опубликован');
     await new Promise((r) => setTimeout(r, 5));
     expect(document.activeElement).toBe(c.$('#mod-s2'));
+  });
+
+  it('heads each review with whom it is about: the employee, or the rating subject by its title', async () => {
+    const { card } = await setup();
+    expect(card(1).querySelector('h2')!.textContent).toContain('Иванов Иван');
+    expect(card(3).querySelector('h2')!.textContent).toContain('Качество доставки');
   });
 
   it('publishes a redacted copy: personal data masked in one click, the original beside it', async () => {

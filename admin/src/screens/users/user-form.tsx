@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ConsoleUserRow, Role } from '../../api/types.ts';
+import { isEmail } from '../../../../shared/rules.ts';
+import type { OneTimePasswordAnswer, Role, UserAnswer, UserItem } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { ROLE_LABELS } from '../../labels.ts';
 import { FormError, SelectField, TextField } from '../../ui/fields.tsx';
@@ -25,9 +26,9 @@ export function UserForm({
   onSaved,
   onCancel,
 }: {
-  initial?: ConsoleUserRow;
-  onCreated?: (r: { user: ConsoleUserRow; oneTimePassword: string }) => void;
-  onSaved?: (user: ConsoleUserRow) => void;
+  initial?: UserItem;
+  onCreated?: (r: OneTimePasswordAnswer) => void;
+  onSaved?: (user: UserItem) => void;
   onCancel: () => void;
 }) {
   const { api, meta } = useConsole();
@@ -41,14 +42,14 @@ export function UserForm({
   const submit = async (e: Event) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!initial && !/^\S+@\S+\.\S+$/.test(email.trim())) problems.email = 'Введите e-mail';
+    if (!initial && !isEmail(email.trim())) problems.email = 'Введите e-mail';
     if (!name.trim()) problems.name = 'Введите имя';
     if (role === 'handler' && !departmentId) problems.departmentId = 'Ответственному нужно подразделение';
     if (Object.keys(problems).length > 0) return act.fail(problems);
     const dep = role === 'handler' ? departmentId : departmentId || null;
     if (initial) {
       const r = await act.run(() =>
-        api.send<{ user: ConsoleUserRow }>('PATCH', `users/${encodeURIComponent(initial.id)}`, {
+        api.send<UserAnswer>('PATCH', `users/${encodeURIComponent(initial.id)}`, {
           name: name.trim(),
           role,
           departmentId: dep,
@@ -57,7 +58,7 @@ export function UserForm({
       if (r) onSaved?.(r.user);
     } else {
       const r = await act.run(() =>
-        api.send<{ user: ConsoleUserRow; oneTimePassword: string }>('POST', 'users', {
+        api.send<OneTimePasswordAnswer>('POST', 'users', {
           email: email.trim(),
           name: name.trim(),
           role,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OneTimePasswordAnswer, UserItem, UsersAnswer } from '../../api/types.ts';
 import {
   apiError,
   choose,
@@ -12,7 +13,7 @@ import {
   USERS,
 } from '../../testing/helpers.tsx';
 
-const ROWS = [{ ...USERS.admin, department: null, active: true, createdAt: '2026-11-01T10:00:00Z' }];
+const ROWS: UserItem[] = [{ ...USERS.admin, department: null, active: true, createdAt: '2026-11-01T10:00:00Z' }];
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -24,14 +25,14 @@ describe('users', () => {
     const api = stubApi({
       'GET me': signedIn(USERS.admin),
       'GET meta': json(200, META),
-      'GET users': json(200, { items: ROWS }),
+      'GET users': json(200, { items: ROWS } satisfies UsersAnswer),
       'POST users': ({ body }) =>
         (body as { email: string }).email === 'taken@example.ru'
           ? apiError(422, 'validation', 'Проверьте поля формы', { email: 'Этот e-mail уже занят' })
           : json(201, {
               user: { ...USERS.handler, department: 'ДКС', active: true, createdAt: '2026-11-22T10:00:00Z' },
               oneTimePassword: 'Xk4-pQ9-mT2-wZ7',
-            }),
+            } satisfies OneTimePasswordAnswer),
     });
     const c = await openConsole('/admin/users');
     await click(c.button('Добавить пользователя'));

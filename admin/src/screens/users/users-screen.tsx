@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listOf } from '../../api/list-of.ts';
-import type { ConsoleUserRow } from '../../api/types.ts';
+import type { OneTimePasswordAnswer, UserAnswer, UserItem, UsersAnswer } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDate } from '../../format.ts';
 import { ROLE_LABELS } from '../../labels.ts';
@@ -10,13 +9,10 @@ import { useLoad } from '../../ui/use-load.ts';
 import { OneTimePassword } from './one-time-password.tsx';
 import { UserForm } from './user-form.tsx';
 
-const departmentOf = (u: ConsoleUserRow) =>
-  u.department && typeof u.department === 'object' ? u.department.name : u.department;
-
 /** «Пользователи» (admins): who may use the console, in which role; one-time passwords. */
 export function UsersScreen() {
   const { api, user: me, announce } = useConsole();
-  const list = useLoad(async () => listOf<ConsoleUserRow>(await api.get('users')), []);
+  const list = useLoad(async () => (await api.get<UsersAnswer>('users')).items, []);
   const [open, setOpen] = useState<string | null>(null);
   const [otp, setOtp] = useState<{ email: string; password: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -29,9 +25,9 @@ export function UsersScreen() {
     focusSoon(open === '' ? '#user-add' : `#user-edit-${open}`);
     setOpen(null);
   };
-  const replace = (u: ConsoleUserRow) => list.setData((rows) => rows?.map((r) => (r.id === u.id ? { ...r, ...u } : r)));
+  const replace = (u: UserItem) => list.setData((rows) => rows?.map((r) => (r.id === u.id ? u : r)));
 
-  const act = async (u: ConsoleUserRow, what: 'toggle' | 'reset') => {
+  const act = async (u: UserItem, what: 'toggle' | 'reset') => {
     if (
       what === 'toggle' &&
       u.active &&
@@ -43,16 +39,13 @@ export function UsersScreen() {
     setBusy(u.id);
     try {
       if (what === 'toggle') {
-        const r = await api.send<{ user: ConsoleUserRow }>('PATCH', `users/${encodeURIComponent(u.id)}`, {
+        const r = await api.send<UserAnswer>('PATCH', `users/${encodeURIComponent(u.id)}`, {
           active: !u.active,
         });
         replace(r.user);
         announce(r.user.active ? `${u.email}: доступ включён` : `${u.email}: отключён`);
       } else {
-        const r = await api.send<{ user: ConsoleUserRow; oneTimePassword: string }>(
-          'POST',
-          `users/${encodeURIComponent(u.id)}/reset-password`,
-        );
+        const r = await api.send<OneTimePasswordAnswer>('POST', `users/${encodeURIComponent(u.id)}/reset-password`);
         replace(r.user);
         setOtp({ email: u.email, password: r.oneTimePassword });
       }
@@ -124,8 +117,8 @@ export function UsersScreen() {
                   <span class="strong">{u.name}</span>
                   <span class="sub muted">{u.email}</span>
                 </td>
-                <td data-label="Роль">{ROLE_LABELS[u.role] ?? u.role}</td>
-                <td data-label="Подразделение">{departmentOf(u) || <span class="muted">—</span>}</td>
+                <td data-label="Роль">{ROLE_LABELS[u.role]}</td>
+                <td data-label="Подразделение">{u.department || <span class="muted">—</span>}</td>
                 <td data-label="Состояние">
                   {u.active ? <span class="badge ok">Активен</span> : <span class="badge off">Отключён</span>}
                   {u.active && u.mustChangePassword && <span class="sub muted">ещё не сменил временный пароль</span>}

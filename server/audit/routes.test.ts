@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordAudit } from '../server/console/audit.ts';
-import { loadConfig } from '../server/env.ts';
-import { authTestApp, createUser, signIn } from './support/console.ts';
-import { DB_KINDS, openTestDb, type TestDb } from './support/databases.ts';
-import { fakeClock } from './support/test-app.ts';
-
-type Item = {
-  id: string;
-  at: string;
-  action: string;
-  user: { id: string; email: string } | null;
-  target: { type: string; id: string } | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-};
+import type { AuditItem, AuditPage } from '../../shared/console-audit.ts';
+import { recordAudit } from './record.ts';
+import { loadConfig } from '../env.ts';
+import { authTestApp, createUser, signIn } from '../../test/support/console.ts';
+import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { fakeClock } from '../../test/support/test-app.ts';
 
 describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
   let t: TestDb | undefined;
@@ -31,7 +22,7 @@ describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
     const read = async (s: Awaited<ReturnType<typeof signIn>>, query = '') => {
       const res = await s.request(`/api/admin/audit${query}`);
       expect(res.status).toBe(200);
-      return (await res.json()) as { items: Item[]; nextCursor: string | null };
+      return (await res.json()) as AuditPage;
     };
     return { app, db: t.db, clock, admin, qms, read };
   }
@@ -62,7 +53,7 @@ describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
 
     const { items } = await read(s);
     expect(items.map((i) => i.action)).toEqual(['user.update', 'user.create', 'auth.sign_in', 'auth.sign_in_failed']);
-    const [update, create, signedIn, failed] = items as [Item, Item, Item, Item];
+    const [update, create, signedIn, failed] = items as [AuditItem, AuditItem, AuditItem, AuditItem];
     expect(update).toMatchObject({
       user: { id: admin.id, email: admin.email },
       target: { type: 'user', id: created.user.id },

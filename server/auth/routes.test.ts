@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_KINDS, openTestDb, type TestDb } from './support/databases.ts';
-import { authTestApp, createUser, signIn } from './support/console.ts';
-import { fakeClock } from './support/test-app.ts';
-import { loadConfig } from '../server/env.ts';
+import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { authTestApp, createUser, signIn } from '../../test/support/console.ts';
+import { fakeClock } from '../../test/support/test-app.ts';
+import { loadConfig } from '../env.ts';
 
 const MINUTE = 60_000;
 

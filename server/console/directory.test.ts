@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { consoleHarness, type Harness } from '../server/console/testing/harness.ts';
-import { DB_KINDS } from './support/databases.ts';
+import { consoleHarness, type Harness } from './testing/harness.ts';
+import { DB_KINDS } from '../../test/support/databases.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());

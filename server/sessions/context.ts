@@ -1,6 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ConsoleUser, Role } from '../../shared/console-types.ts';
 import { ApiError } from '../http/api-error.ts';
+import { clientIp } from '../http/client-ip.ts';
 
 export type { ConsoleUser };
 
@@ -20,3 +21,15 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<ConsoleEnv> {
 
 /** Roles that may change submissions, moderate and edit the directory. */
 export const EDITORS: Role[] = ['admin', 'qms'];
+
+/** Who makes a change, from where: for the history and the audit log. */
+export interface Actor {
+  user: ConsoleUser;
+  ip: string | null;
+}
+
+/** The signed-in user of a console request and his IP. */
+export const actorOf = (c: Context<ConsoleEnv>, trustProxy: boolean): Actor => ({
+  user: c.var.user,
+  ip: clientIp(c, trustProxy),
+});

@@ -1,7 +1,7 @@
 import type { Role } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { email, type FieldErrors, oneOf, text, validate } from '../../shared/rules.ts';
-import { ROLES } from './users-store.ts';
+import { ROLES } from './store.ts';
 
 export interface NewUserInput {
   email: string;

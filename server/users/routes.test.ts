@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveDepartment } from '../server/directory/store.ts';
-import { loadConfig } from '../server/env.ts';
-import { authTestApp, createUser, signIn } from './support/console.ts';
-import { DB_KINDS, openTestDb, type TestDb } from './support/databases.ts';
-import { fakeClock } from './support/test-app.ts';
+import { saveDepartment } from '../directory/store.ts';
+import { loadConfig } from '../env.ts';
+import { authTestApp, createUser, signIn } from '../../test/support/console.ts';
+import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { fakeClock } from '../../test/support/test-app.ts';
 
 describe.each(DB_KINDS)('console users (%s)', (kind) => {
   let t: TestDb | undefined;

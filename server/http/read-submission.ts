@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ApiError } from '../http/api-error.ts';
+import { ApiError } from './api-error.ts';
 
 export interface RawSubmission {
   fields: Record<string, unknown>;

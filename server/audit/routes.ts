@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { type ConsoleEnv, requireRole } from '../auth/context.ts';
-import { requireSession } from '../auth/require-session.ts';
+import type { AuditPage } from '../../shared/console-audit.ts';
+import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
+import { requireSession } from '../sessions/require-session.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -17,16 +18,6 @@ export interface AuditQuery {
   to?: string;
   cursor?: { at: string; id: string };
   limit: number;
-}
-
-export interface AuditItem {
-  id: string;
-  at: string;
-  user: { id: string; email: string | null } | null;
-  action: string;
-  target: { type: string; id: string } | null;
-  details: unknown;
-  ip: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -88,7 +79,7 @@ export function parseAuditQuery(q: Record<string, string | undefined>): AuditQue
 }
 
 /** The audit log newest first, one page at a time by (at, id), so a page never repeats or skips a line. */
-export async function queryAudit(db: Db, q: AuditQuery): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
+export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
   let query = db.selectFrom('audit_log').selectAll();
   if (q.action?.endsWith('*')) {
     const prefix = q.action.slice(0, -1);
@@ -119,7 +110,8 @@ export async function queryAudit(db: Db, q: AuditQuery): Promise<{ items: AuditI
       user: r.user_id ? { id: r.user_id, email: r.user_email } : null,
       action: r.action,
       target: r.target_type && r.target_id ? { type: r.target_type, id: r.target_id } : null,
-      details: JSON.parse(r.details) as unknown,
+      // recordAudit writes an object, `{}` when it is given none.
+      details: JSON.parse(r.details) as Record<string, unknown>,
       ip: r.ip,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.at, last.id) : null,

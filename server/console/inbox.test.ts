@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { searchCondition } from '../server/console/search.ts';
-import { consoleHarness, type Harness } from '../server/console/testing/harness.ts';
-import type { InboxCounts, InboxItem } from '../shared/console-types.ts';
-import { DB_KINDS } from './support/databases.ts';
+import { searchCondition } from './search.ts';
+import { consoleHarness, type Harness } from './testing/harness.ts';
+import type { InboxCounts, InboxItem } from '../../shared/console-types.ts';
+import { DB_KINDS } from '../../test/support/databases.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());

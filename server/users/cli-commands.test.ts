@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { userAdd, userList, userPassword } from '../server/auth/cli-commands.ts';
-import { firstAdminHint } from '../server/auth/first-admin-hint.ts';
-import { saveDepartment } from '../server/directory/store.ts';
-import { loadConfig } from '../server/env.ts';
-import { authTestApp, signIn } from './support/console.ts';
-import { openTestDb, type TestDb } from './support/databases.ts';
-import { fakeClock } from './support/test-app.ts';
+import { userAdd, userList, userPassword } from './cli-commands.ts';
+import { firstAdminHint } from './first-admin-hint.ts';
+import { saveDepartment } from '../directory/store.ts';
+import { loadConfig } from '../env.ts';
+import { authTestApp, signIn } from '../../test/support/console.ts';
+import { openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { fakeClock } from '../../test/support/test-app.ts';
 
 const script = (...answers: string[]) => ({
   interactive: true,

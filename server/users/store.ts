@@ -1,26 +1,14 @@
+import type { UserItem } from '../../shared/console-users.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Role } from '../db/schema.ts';
+import { normalizeEmail } from '../auth/credentials.ts';
 import { newId } from '../ids.ts';
 
 export const ROLES: readonly Role[] = ['admin', 'qms', 'handler', 'viewer'];
 
-/** A console user as the users list and the API show him. */
-export interface UserItem {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  departmentId: string | null;
-  department: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
-
-/** E-mail addresses are compared without case: `Ivanov@X.ru` signs in as `ivanov@x.ru`. */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export type { UserItem };
 
 export class EmailTakenError extends Error {}
 
@@ -104,25 +92,6 @@ export async function insertUser(db: Db, clock: Clock, user: NewUser): Promise<s
     throw err;
   }
   return id;
-}
-
-/** Replaces a user's password; `mustChange` for one set by somebody else. */
-export async function setPassword(
-  db: Db,
-  clock: Clock,
-  userId: string,
-  passwordHash: string,
-  mustChange: boolean,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({
-      password_hash: passwordHash,
-      must_change_password: mustChange ? 1 : 0,
-      updated_at: clock.now().toISOString(),
-    })
-    .where('id', '=', userId)
-    .execute();
 }
 
 /**

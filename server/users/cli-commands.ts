@@ -2,14 +2,15 @@ import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Role } from '../db/schema.ts';
-import { recordAudit } from '../console/audit.ts';
-import { EmailTakenError, insertUser, listUsers, normalizeEmail, ROLES, setPassword } from '../console/users-store.ts';
+import { recordAudit } from '../audit/record.ts';
+import { normalizeEmail, setPassword } from '../auth/credentials.ts';
+import { EmailTakenError, insertUser, listUsers, ROLES } from './store.ts';
 import { UsageError } from '../directory/cli-commands.ts';
 import { email as emailRule } from '../../shared/rules.ts';
-import { hashPassword, oneTimePassword } from './password.ts';
-import { passwordProblem } from './password-rules.ts';
-import { deleteUserSessions } from './sessions.ts';
-import { clearFailures, throttleKeys } from './throttle.ts';
+import { hashPassword, oneTimePassword } from '../auth/password.ts';
+import { passwordProblem } from '../auth/password-rules.ts';
+import { deleteUserSessions } from '../sessions/sessions.ts';
+import { clearFailures, throttleKeys } from '../auth/throttle.ts';
 
 /** The terminal: asking for a password needs a person at a TTY. */
 export interface PasswordIo {

@@ -1,25 +1,13 @@
+import { setPassword } from '../auth/credentials.ts';
 import { hashPassword, oneTimePassword } from '../auth/password.ts';
-import { deleteUserSessions } from '../auth/sessions.ts';
+import { deleteUserSessions } from '../sessions/sessions.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
-import { recordAudit } from './audit.ts';
-import type { NewUserInput, UserChanges } from './users-input.ts';
-import {
-  departmentExists,
-  EmailTakenError,
-  findUser,
-  insertUser,
-  lockActiveAdmins,
-  setPassword,
-  type UserItem,
-} from './users-store.ts';
-
-/** Who makes a change, for the audit log. */
-export interface Actor {
-  user: { id: string; email: string };
-  ip: string | null;
-}
+import { recordAudit } from '../audit/record.ts';
+import type { Actor } from '../sessions/context.ts';
+import type { NewUserInput, UserChanges } from './input.ts';
+import { departmentExists, EmailTakenError, findUser, insertUser, lockActiveAdmins, type UserItem } from './store.ts';
 
 /** An admin adds a user with a one-time password that must be replaced at first sign-in. */
 export async function createConsoleUser(

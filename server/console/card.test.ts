@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { consoleHarness, type Harness } from '../server/console/testing/harness.ts';
-import { DB_KINDS } from './support/databases.ts';
-import { PDF_BYTES } from './support/test-app.ts';
+import { consoleHarness, type Harness } from './testing/harness.ts';
+import { DB_KINDS } from '../../test/support/databases.ts';
+import { PDF_BYTES } from '../../test/support/test-app.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());

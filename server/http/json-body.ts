@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import { ApiError } from './api-error.ts';
+
+/**
+ * The request's JSON object: 415 for a body of another type, 400 for broken JSON, an array or a
+ * scalar. With `emptyIsObject` no body at all counts as `{}`: a console action such as «approve»
+ * may have nothing to say.
+ * @example const fields = await jsonBody(c, { emptyIsObject: true })
+ */
+export async function jsonBody(
+  c: Context,
+  options: { emptyIsObject?: boolean } = {},
+): Promise<Record<string, unknown>> {
+  const raw = await c.req.text();
+  if (options.emptyIsObject && raw.trim() === '') return {};
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type');
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new ApiError(400, 'bad_request');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'bad_request');
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,37 @@
+// What a transport is: the messages it sends and how. The transports (transports/) implement it;
+// transport.ts picks one by the configuration.
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+/** One message as a transport sends it, built from an outbox row. */
+export interface OutgoingMail {
+  /** The outbox id: the idempotency key of a single send and the file name's tail. */
+  id: string;
+  /** When the message was queued (ISO); the `.eml` file is named by it. */
+  createdAt: string;
+  /** The `Date` header: when it is sent. */
+  date: Date;
+  from: string;
+  to: string[];
+  replyTo: string[];
+  subject: string;
+  html: string;
+  text: string;
+  attachments: OutgoingAttachment[];
+}
+
+/**
+ * Sends messages somewhere. Failures are thrown as `MailSendError`. A transport that has a
+ * batch API also offers `sendBatch`: all or nothing, under one idempotency key.
+ */
+export interface MailTransport {
+  readonly name: string;
+  send(mail: OutgoingMail): Promise<{ providerId: string }>;
+  sendBatch?: (mails: OutgoingMail[], idempotencyKey: string) => Promise<{ providerIds: string[] }>;
+  /** The largest batch `sendBatch` takes. */
+  readonly batchMax?: number;
+}

@@ -1,0 +1,115 @@
+// A submission's card, GET /api/admin/submissions/:id (also the answer of its PATCH), and the
+// history event POST …/comments answers with: built by server/console/card.ts, read by admin/.
+// Types only: nothing here runs.
+
+import type { ReviewState, SubmissionType } from './console-types.ts';
+import type { Department, Employee } from './directory.ts';
+
+/** A console user as the card names him: who commented, changed or decided. */
+export interface CardUser {
+  id: string;
+  name: string;
+}
+
+/** A file the client attached, without its bytes (those are at `…/attachments/:attachmentId`). */
+export interface AttachmentMeta {
+  id: string;
+  filename: string;
+  /** The type recognised from the content, not the one the browser claimed. */
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/** The consent to personal data processing the client gave: all null when none was asked. */
+export interface ConsentRecord {
+  /** The version of the consent text he saw. */
+  version: string | null;
+  at: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** An e-mail about the submission, from the outbox: sent, waiting for a retry, or failed. */
+export interface OutboxMail {
+  id: string;
+  /** Which message it is (`feedback-ack`, `rating-notification`, …). */
+  template: string;
+  to: string[];
+  subject: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+/** A change of a field: kind and status by code, the department by id, the employee by slug; null for none. */
+export interface FieldChange {
+  from: string | null;
+  to: string | null;
+}
+
+/** A moderator's decision on a review, as the history keeps it. */
+export type ModerationChange =
+  | { from: 'pending'; to: 'approved'; redacted: boolean }
+  | { from: 'pending'; to: 'rejected'; reason: string };
+
+/** What a history event records, told apart by its type. */
+export type HistoryChange =
+  | { type: 'comment'; data: { text: string } }
+  | { type: 'kind' | 'status' | 'department' | 'employee'; data: FieldChange }
+  | { type: 'moderation'; data: ModerationChange };
+
+/** One event of a submission's history: an internal comment, a change or a moderation decision. */
+export type HistoryEvent = { id: string; at: string; user: CardUser | null } & HistoryChange;
+
+/** The review of a rating whose author allowed publication: where it stands and what was decided. */
+export interface CardReview {
+  status: ReviewState;
+  /** What is (or would be) published: the comment, or the moderator's edited copy; '' for the score alone. */
+  text: string;
+  redacted: boolean;
+  /** Why it was rejected. */
+  reason: string | null;
+  decidedBy: CardUser | null;
+  decidedAt: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+}
+
+/** Everything the console's card shows of one submission. */
+export interface Card {
+  id: string;
+  number: string;
+  type: SubmissionType;
+  kind: string;
+  status: string;
+  channel: string;
+  createdAt: string;
+  /** The feedback message, or the rating's comment ('' when there is none). */
+  message: string;
+  name: string | null;
+  organization: string | null;
+  inn: string | null;
+  phone: string | null;
+  email: string | null;
+  /** The page the client wrote from, as his browser gave it. */
+  page: string | null;
+  lang: string;
+  score: number | null;
+  /** Ratings: whether the author allowed publication; null for feedback. */
+  publish: boolean | null;
+  /** Ratings: who or what was rated, `employee` (its title null) or a rating subject; null for feedback. */
+  subject: { slug: string; title: string | null } | null;
+  employee: Pick<Employee, 'id' | 'slug' | 'name' | 'position' | 'active'> | null;
+  department: Pick<Department, 'id' | 'name' | 'responsibleName' | 'responsibleEmail'> | null;
+  consent: ConsentRecord;
+  attachments: AttachmentMeta[];
+  /** Oldest first. */
+  emails: OutboxMail[];
+  /** Oldest first. */
+  history: HistoryEvent[];
+  /** Ratings published with consent have one; null otherwise. */
+  review: CardReview | null;
+}

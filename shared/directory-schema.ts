@@ -1,0 +1,131 @@
+import { SLUG } from './rating-schema.ts';
+import { isEmail, type Rule, text } from './rules.ts';
+
+// One definition of what a department, an employee and a rating subject may hold, used by the
+// console's forms (instant checks), the console API, the CLI and the CSV import of employees.
+
+/** Lengths of the directory's texts. */
+export const DIRECTORY_LIMITS = { name: 200, email: 254, slug: 64, recipients: 50 } as const;
+
+const lowerEmail = (s: string) => (isEmail(s) ? s.toLowerCase() : null);
+/** An address of the directory, lower-cased: addresses are compared without case. */
+const optionalEmail = text({ max: DIRECTORY_LIMITS.email, code: 'email', clean: lowerEmail });
+const requiredEmail = text({ max: DIRECTORY_LIMITS.email, required: true, code: 'email', clean: lowerEmail });
+const name = text({ max: DIRECTORY_LIMITS.name, required: true });
+const optionalText = text({ max: DIRECTORY_LIMITS.name });
+
+/**
+ * The address of a rating page, `/r/:slug`: lower-case Latin letters, digits and dashes.
+ * @example slug('anna-petrova') // { value: 'anna-petrova' }
+ */
+export const slug = text({
+  max: DIRECTORY_LIMITS.slug,
+  required: true,
+  code: 'invalid',
+  clean: (s) => (SLUG.test(s) ? s : null),
+});
+
+/** A rating subject's slug: `employee` is the rating API's word for «an employee», so no subject takes it. */
+const subjectSlug = text({
+  max: DIRECTORY_LIMITS.slug,
+  required: true,
+  code: 'invalid',
+  clean: (s) => (SLUG.test(s) && s !== 'employee' ? s : null),
+});
+
+/** Absent leaves a field as it is; `null` (or a blank text) clears an optional one. */
+export const clearable =
+  <T>(rule: Rule<T>): Rule<T | null | undefined> =>
+  (v) =>
+    v === undefined
+      ? { value: undefined }
+      : v === null || (typeof v === 'string' && v.trim() === '')
+        ? { value: null }
+        : rule(v);
+
+/** A required field in a change: absent leaves it as it is, but it can't be cleared. */
+const kept =
+  <T>(rule: Rule<T>): Rule<T | undefined> =>
+  (v) =>
+    v === undefined ? { value: undefined } : rule(v);
+
+/** A yes/no switch from JSON; absent leaves it. */
+export const bool: Rule<boolean | undefined> = (v) =>
+  v === undefined ? { value: undefined } : typeof v === 'boolean' ? { value: v } : { error: 'invalid' };
+
+/** A yes/no switch from a CSV cell or a command line: 1/0, да/нет, yes/no, true/false. */
+const yesNo: Rule<boolean | undefined> = (v) => {
+  const r = text({ max: 5, code: 'invalid', clean: (s) => (/^(1|0|да|нет|yes|no|true|false)$/i.test(s) ? s : null) })(
+    v,
+  );
+  if ('error' in r) return r;
+  return { value: r.value === undefined ? undefined : /^(1|да|yes|true)$/i.test(r.value) };
+};
+
+/**
+ * Addresses as a JSON array or a text separated by commas, semicolons or spaces; each an
+ * e-mail address, lower-cased, without repeats.
+ * @example recipients('a@x.ru, A@x.ru; b@x.ru') // { value: ['a@x.ru', 'b@x.ru'] }
+ */
+export const recipients: Rule<string[] | undefined> = (v) => {
+  if (v === undefined) return { value: undefined };
+  const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,;\s]+/) : null;
+  if (!list) return { error: 'email' };
+  const out: string[] = [];
+  for (const item of list) {
+    if (typeof item !== 'string') return { error: 'email' };
+    if (item.trim() === '') continue;
+    const r = requiredEmail(item);
+    if ('error' in r) return { error: 'email' };
+    out.push(r.value);
+  }
+  return out.length > DIRECTORY_LIMITS.recipients ? { error: 'invalid' } : { value: [...new Set(out)] };
+};
+
+/** A new department. */
+export const departmentCreate = { name, responsibleName: optionalText, responsibleEmail: optionalEmail };
+
+/** A change of a department: absent fields stay, `null` clears the responsible person. */
+export const departmentPatch = {
+  name: kept(name),
+  responsibleName: clearable(optionalText),
+  responsibleEmail: clearable(optionalEmail),
+};
+
+/** A new employee, as the console sends him: his department by id. */
+export const employeeCreate = {
+  slug,
+  name,
+  position: optionalText,
+  departmentId: text({ max: DIRECTORY_LIMITS.slug }),
+  managerEmail: requiredEmail,
+  managerName: optionalText,
+  active: bool,
+};
+
+/** A change of an employee (his slug, the address of his rating page, never changes). */
+export const employeePatch = {
+  name: kept(name),
+  position: clearable(optionalText),
+  departmentId: clearable(text({ max: DIRECTORY_LIMITS.slug })),
+  managerEmail: kept(requiredEmail),
+  managerName: clearable(optionalText),
+  active: bool,
+};
+
+/** An employee as HR's CSV file and the CLI give him: his department by name, «да»/«нет» for active. */
+export const employeeRecord = {
+  slug,
+  name,
+  position: optionalText,
+  department: optionalText,
+  managerEmail: requiredEmail,
+  managerName: optionalText,
+  active: yesNo,
+};
+
+/** A new rating subject such as delivery. */
+export const subjectCreate = { slug: subjectSlug, title: name, recipients };
+
+/** A change of a rating subject. */
+export const subjectPatch = { title: kept(name), recipients, active: bool };
