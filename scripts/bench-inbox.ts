@@ -561,7 +561,7 @@ async function time(label: string, run: () => Promise<unknown>) {
 async function measure(db: Db, dir: ReturnType<typeof directory>) {
   const all: Scope = { all: true };
   const list = (f: InboxFilter, after?: string) =>
-    listSubmissions(db, all, f, { limit: 50, after: decodeCursor(after) });
+    listSubmissions(db, all, f, { limit: 50, after: decodeCursor(after) }, new Date());
   const department = dir.departments[1]!;
   let cursor: string | undefined;
   for (let i = 1; i < 50; i++) cursor = (await list({}, cursor)).nextCursor ?? undefined;

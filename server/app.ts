@@ -13,6 +13,7 @@ import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
+import { surveyPages } from './complaints/survey-page.ts';
 import { consoleApi } from './console/routes.ts';
 import { ratingPages } from './ratings/pages.ts';
 import { directoryApi, ratingsApi } from './ratings/routes.ts';
@@ -68,7 +69,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/users', usersApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/audit', auditApi({ db: deps.db, clock: deps.clock }));
-  app.route('/api/admin', consoleApi({ db: deps.db, clock: deps.clock, config: deps.config }));
+  app.route(
+    '/api/admin',
+    consoleApi({ db: deps.db, clock: deps.clock, config: deps.config, onMailQueued: intake.onMailQueued }),
+  );
   app.route('/api/v1', directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/', widgetAssets());
   app.route('/f', hostedFeedback(intake));
@@ -76,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/reviews', reviewsPage({ db: deps.db }));
   app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/legal', legalPages(deps.config.companyName));
+  app.route('/survey', surveyPages({ db: deps.db, clock: deps.clock }));
   app.route('/admin', consoleApp());
   if (deps.config.demo) app.route('/demo', demoSite());
 

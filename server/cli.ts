@@ -1,5 +1,6 @@
 import { userAdd, userList, userPassword } from './users/cli-commands.ts';
 import { askHidden } from './users/password-prompt.ts';
+import { calendarDeadline, calendarImport } from './calendar/cli-commands.ts';
 import { systemClock } from './clock.ts';
 import { openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -32,6 +33,10 @@ const USAGE = `Usage: npm run cli -- <command>
                                (or with --one-time) it prints a one-time one he changes at first sign-in
   user password --email … [--one-time]   a new password for someone locked out (his sessions end)
   user list                    console users, their roles and departments
+  calendar deadline --from 2026-02-20T17:30:00+03:00 (--working-hours N | --working-days N)
+                               the deadline on the company's working calendar, with its offset
+  calendar import FILE         days with their types: JSON [{"day":"2026-06-15","type":"off","note":"…"}]
+                               or CSV with a header day;type;note (off|work|short, выходной|рабочий|сокращённый)
 
 Configuration comes from the same environment variables as the server (see .env.example).`;
 
@@ -66,6 +71,12 @@ const COMMANDS: Record<string, Command> = {
   'user list': async ({ db }) => {
     process.stdout.write(`${await userList(db)}\n`);
   },
+  'calendar deadline': async ({ db, args }) => {
+    const { deadline, warnings } = await calendarDeadline(db, args);
+    for (const w of warnings) console.error(w);
+    process.stdout.write(`${deadline}\n`);
+  },
+  'calendar import': ({ db, args }) => calendarImport(db, systemClock, args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -6,6 +6,7 @@ import { dbKind, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoDirectory } from './directory/demo-seed.ts';
 import { ConfigError, loadConfig } from './env.ts';
+import { createReminderScheduler } from './complaints/reminders.ts';
 import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 
@@ -25,6 +26,14 @@ async function main() {
     log: (m) => console.log(`[outbox] ${m}`),
   });
   worker.start();
+  const reminders = createReminderScheduler({
+    db,
+    clock: systemClock,
+    config,
+    onMailQueued: () => worker.kick(),
+    log: (m) => console.log(`[reminders] ${m}`),
+  });
+  reminders.start();
   const app = createApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick() });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -46,6 +55,7 @@ async function main() {
 
   const shutdown = async () => {
     server.close();
+    await reminders.stop();
     await worker.stop();
     await db.destroy();
     process.exit(0);

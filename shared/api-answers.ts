@@ -15,8 +15,12 @@ export interface FeedbackAnswer {
   number: string;
   kind: FeedbackKind;
   createdAt: string;
-  /** The acknowledgement in the request's language, naming the number. */
+  /** The acknowledgement in the request's language, naming the number and the answer's date. */
   ack: string;
+  /** When the answer is due: the close of the third working day after the day of receipt. */
+  answerBy: string;
+  /** That date as the client reads it, in the request's language: «Срок ответа — до 8 декабря 2026 г.» */
+  answerByText: string;
 }
 
 /**

@@ -2,14 +2,10 @@
 // history event POST …/comments answers with: built by server/console/card.ts, read by admin/.
 // Types only: nothing here runs.
 
-import type { ReviewState, SubmissionType } from './console-types.ts';
+import type { Step } from './complaint-process.ts';
+import type { CardComplaint } from './console-complaint.ts';
+import type { CardUser, ReviewState, SubmissionType } from './console-types.ts';
 import type { Department, Employee } from './directory.ts';
-
-/** A console user as the card names him: who commented, changed or decided. */
-export interface CardUser {
-  id: string;
-  name: string;
-}
 
 /** A file the client attached, without its bytes (those are at `…/attachments/:attachmentId`). */
 export interface AttachmentMeta {
@@ -59,7 +55,28 @@ export type ModerationChange =
 export type HistoryChange =
   | { type: 'comment'; data: { text: string } }
   | { type: 'kind' | 'status' | 'department' | 'employee'; data: FieldChange }
-  | { type: 'moderation'; data: ModerationChange };
+  | { type: 'moderation'; data: ModerationChange }
+  | ComplaintChange;
+
+/** The complaint process's events (server/complaints/). */
+export type ComplaintChange =
+  /** The complaint was opened: from the site, by hand, or from a rating (its number). */
+  | { type: 'complaint'; data: { origin: 'site' | 'console' | 'rating'; rating: string | null } }
+  /** A step of stage 1 was marked done (`at` may be earlier than the event, e.g. a call made before). */
+  | { type: 'step'; data: { step: Step; at: string; comment: string | null } }
+  /** The date agreed with the client for step 1.4. */
+  | { type: 'agreed'; data: FieldChange }
+  /** A field of the classification: `justification`, `satisfied`, … with its codes (booleans as 'true'/'false'). */
+  | { type: 'classification'; data: FieldChange & { field: string } }
+  /** The responsible person, by name. */
+  | { type: 'responsible'; data: FieldChange }
+  /** An e-mail to the client: its address, subject and text. */
+  | { type: 'reply'; data: { to: string; subject: string; text: string } }
+  /** A phone call with the client: when, and what was said. */
+  | { type: 'call'; data: { at: string; summary: string } }
+  | { type: 'stage'; data: { stage: 1 | 2; closed: boolean } }
+  | { type: 'survey'; data: { sent: boolean; satisfied?: boolean; loyal?: boolean } }
+  | { type: 'nonconformity'; data: { id: string; description: string; done: boolean } };
 
 /** One event of a submission's history: an internal comment, a change or a moderation decision. */
 export type HistoryEvent = { id: string; at: string; user: CardUser | null } & HistoryChange;
@@ -112,4 +129,8 @@ export interface Card {
   history: HistoryEvent[];
   /** Ratings published with consent have one; null otherwise. */
   review: CardReview | null;
+  /** A complaint's process; null for other kinds. */
+  complaint: CardComplaint | null;
+  /** A rating that was made into a complaint: that complaint. */
+  complaintFromRating: { id: string; number: string } | null;
 }

@@ -5,6 +5,12 @@
 
 import type { Department, Employee, Subject } from './directory.ts';
 
+/** A console user as the card names him: who commented, changed or decided. */
+export interface CardUser {
+  id: string;
+  name: string;
+}
+
 /** Console roles: admin (users and all), qms (submissions, moderation, directory), handler (his
  * department's submissions), viewer (reads). */
 export type Role = 'admin' | 'qms' | 'handler' | 'viewer';
@@ -58,6 +64,10 @@ export interface InboxItem {
   employee: { slug: string; name: string } | null;
   department: { id: string; name: string } | null;
   review: ReviewState | null;
+  /** An open complaint's nearest deadline; null otherwise. */
+  nextDueAt: string | null;
+  /** Whether that deadline has passed. */
+  overdue: boolean;
 }
 
 /** How many submissions match the inbox's filter, in all and by kind, status and type. */
@@ -75,10 +85,12 @@ export interface InboxPage extends Page<InboxItem> {
 
 /** `GET /meta`: the directory and the codes the inbox's filters and the card's choices offer. */
 export interface ConsoleMeta {
-  departments: Array<Pick<Department, 'id' | 'name' | 'responsibleName' | 'responsibleEmail'>>;
+  departments: Array<Pick<Department, 'id' | 'name' | 'responsibleName' | 'responsibleEmail' | 'responsibleUserId'>>;
   /** Former employees too (`active: false`): old submissions still name them. */
   employees: Array<Pick<Employee, 'id' | 'slug' | 'name' | 'position' | 'departmentId' | 'active'>>;
   subjects: Array<Pick<Subject, 'slug' | 'title'>>;
+  /** Active console users who may be responsible for a complaint: admins, the QMS, handlers. */
+  handlers: Array<Pick<ConsoleUser, 'id' | 'name' | 'role' | 'departmentId'>>;
   /** Bare codes in the server's order, as are `kinds`, `statuses` and `channels`: the console names them. */
   types: readonly SubmissionType[];
   kinds: readonly string[];

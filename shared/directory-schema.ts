@@ -83,13 +83,19 @@ export const recipients: Rule<string[] | undefined> = (v) => {
 };
 
 /** A new department. */
-export const departmentCreate = { name, responsibleName: optionalText, responsibleEmail: optionalEmail };
+export const departmentCreate = {
+  name,
+  responsibleName: optionalText,
+  responsibleEmail: optionalEmail,
+  responsibleUserId: text({ max: DIRECTORY_LIMITS.slug }),
+};
 
 /** A change of a department: absent fields stay, `null` clears the responsible person. */
 export const departmentPatch = {
   name: kept(name),
   responsibleName: clearable(optionalText),
   responsibleEmail: clearable(optionalEmail),
+  responsibleUserId: clearable(text({ max: DIRECTORY_LIMITS.slug })),
 };
 
 /** A new employee, as the console sends him: his department by id. */

@@ -7,6 +7,8 @@ export interface Department {
   name: string;
   responsibleName: string | null;
   responsibleEmail: string | null;
+  /** The console user a new complaint of the department is assigned to (seed 004's «выделенные сотрудники»). */
+  responsibleUserId: string | null;
   createdAt: string;
 }
 

@@ -50,10 +50,12 @@ export const FORM_TEXTS = { ru: RU.form, en: EN.form };
 
 /**
  * The acknowledgement a client gets with his registration number (PRODUCT.md, seed 004).
- * @example ackText('ru', 'ООО «Пример»', '2026-00001')
+ * `answerBy` (a date in words) adds the day the answer is due by, counted on the working calendar.
+ * @example ackText('ru', 'ООО «Пример»', '2026-00001', '8 декабря 2026 г.')
  */
-export function ackText(lang: Lang, company: string, number: string): string {
+export function ackText(lang: Lang, company: string, number: string, answerBy?: string): string {
+  const by = answerBy ? (lang === 'en' ? ` The answer is due by ${answerBy}.` : ` Срок ответа — до ${answerBy}`) : '';
   return lang === 'en'
-    ? `Thank you for your message. Your request No. ${number} has been registered and passed to the quality management service of ${company}. The answer will be prepared and given to you within three working days, not counting the day the message was received.`
-    : `Благодарим Вас за обращение. Ваш запрос № ${number} зарегистрирован и передан в службу менеджмента качества компании ${company}. Ответ будет подготовлен и предоставлен Вам в течение трех рабочих дней, не считая день получения обращения.`;
+    ? `Thank you for your message. Your request No. ${number} has been registered and passed to the quality management service of ${company}. The answer will be prepared and given to you within three working days, not counting the day the message was received.${by}`
+    : `Благодарим Вас за обращение. Ваш запрос № ${number} зарегистрирован и передан в службу менеджмента качества компании ${company}. Ответ будет подготовлен и предоставлен Вам в течение трех рабочих дней, не считая день получения обращения.${by}`;
 }

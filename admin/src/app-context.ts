@@ -26,6 +26,7 @@ export function useConsole(): Console {
 
 export const EMPTY_META: ConsoleMeta = {
   departments: [],
+  handlers: [],
   employees: [],
   subjects: [],
   types: [],

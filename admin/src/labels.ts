@@ -16,7 +16,11 @@ export const CHANNEL_LABELS: Record<string, string> = {
   email: 'E-mail',
   social: 'Соцсеть',
   quality_call: 'Звонок качества',
+  connect: '1С-Коннект',
+  internal: 'От другого подразделения',
 };
+/** A yes-or-no answer stored as 'true'/'false' (satisfaction, loyalty). */
+export const YES_NO: Record<string, string> = { true: 'Да', false: 'Нет' };
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Администратор',
   qms: 'СМК',
@@ -39,6 +43,12 @@ export const MAIL_TEMPLATE_LABELS: Record<string, string> = {
   'rating-notification': 'Руководителю',
   'rating-qms-copy': 'Копия СМК',
   'rating-ack': 'Благодарность клиенту',
+  'complaint-assigned': 'Назначение ответственному',
+  'complaint-reply': 'Ответ клиенту',
+  'complaint-survey': 'Опрос клиенту',
+  'complaint-soon': 'Напоминание о сроке',
+  'complaint-overdue': 'Срок пропущен',
+  'complaint-escalation': 'Эскалация в СМК',
 };
 
 /** A code's Russian name, or the code itself when the console doesn't know it yet. */

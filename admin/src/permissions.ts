@@ -11,3 +11,5 @@ export const canModerate = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canSeeDirectory = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canSeeAudit = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canManageUsers = (user: ConsoleUser) => is(user, 'admin');
+/** The working calendar: every role reads it (deadlines are counted on it), admin and QMS change it. */
+export const canEditCalendar = (user: ConsoleUser) => is(user, 'admin', 'qms');

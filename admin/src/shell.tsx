@@ -6,6 +6,7 @@ import { ROLE_LABELS } from './labels.ts';
 import { canManageUsers, canModerate, canSeeAudit, canSeeDirectory } from './permissions.ts';
 import { BASE, Link, match, type Place, usePlace } from './router.tsx';
 import { AuditScreen } from './screens/audit/audit-screen.tsx';
+import { CalendarScreen } from './screens/calendar/calendar-screen.tsx';
 import { ChangePassword } from './screens/auth/change-password.tsx';
 import { CardScreen } from './screens/card/card-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   { href: `${BASE}/`, title: 'Входящие', owns: (p) => p === '/' || p.startsWith('/submissions'), allowed: () => true },
   { href: `${BASE}/moderation`, title: 'Модерация', owns: (p) => p.startsWith('/moderation'), allowed: canModerate },
   { href: `${BASE}/directory`, title: 'Справочник', owns: (p) => p.startsWith('/directory'), allowed: canSeeDirectory },
+  { href: `${BASE}/calendar`, title: 'Календарь', owns: (p) => p.startsWith('/calendar'), allowed: () => true },
   { href: `${BASE}/audit`, title: 'Журнал', owns: (p) => p.startsWith('/audit'), allowed: canSeeAudit },
   { href: `${BASE}/users`, title: 'Пользователи', owns: (p) => p.startsWith('/users'), allowed: canManageUsers },
 ];
@@ -172,6 +174,7 @@ function Screen({
   if (match('/moderation', path)) return <ModerationScreen />;
   const dir = match('/directory', path) ? { tab: 'departments' } : match('/directory/:tab', path);
   if (dir) return <DirectoryScreen tab={dir.tab!} />;
+  if (match('/calendar', path)) return <CalendarScreen place={place} />;
   if (match('/audit', path)) return <AuditScreen place={place} />;
   if (match('/users', path)) return <UsersScreen />;
   if (match('/password', path)) return <ChangePassword api={api} onChanged={(s: SessionAnswer) => onUser(s.user)} />;

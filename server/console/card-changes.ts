@@ -1,10 +1,15 @@
 import type { FieldChange, HistoryEvent } from '../../shared/console-card.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
-import { type FieldErrors, oneOf, type Rule, text, validate } from '../../shared/rules.ts';
+import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { followDepartment } from '../complaints/assignment.ts';
+import { openComplaint } from '../complaints/open.ts';
+import { lockComplaint } from '../complaints/store.ts';
+import type { Config } from '../env.ts';
 import { type Db, dbKind } from '../db/connection.ts';
-import { ApiError } from '../http/api-error.ts';
+import { type AnyFieldErrorCode, ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/record.ts';
 import { STATUSES } from './vocabulary.ts';
@@ -49,11 +54,13 @@ async function logChange(
  * Changes a submission's kind, status, department or employee. Each real change writes a
  * history row `{from, to}` and an audit line, all in one transaction with the change. A handler
  * may change only the status (his scope was checked by the caller); giving an employee without
- * a department also moves the submission to the employee's department.
+ * a department also moves the submission to the employee's department. A message made a
+ * complaint starts the complaint process; a complaint that moves to another department goes to
+ * that department's default responsible; a complaint's status never becomes «closed» here.
  */
 export async function changeSubmission(
   db: Db,
-  clock: Clock,
+  { clock, config }: { clock: Clock; config: Config },
   actor: Actor,
   id: string,
   input: Record<string, unknown>,
@@ -69,13 +76,13 @@ export async function changeSubmission(
     // SQLite: the database has a single writer, and this transaction is it.
     let q = trx
       .selectFrom('submissions')
-      .select(['id', 'number', 'type', 'kind', 'status', 'department_id', 'employee_id'])
+      .select(['id', 'number', 'type', 'kind', 'status', 'department_id', 'employee_id', 'created_at'])
       .where('id', '=', id);
     if (dbKind(trx) === 'postgres') q = q.forUpdate();
     const s = await q.executeTakeFirst();
     if (!s) throw new ApiError(404, 'not_found');
 
-    const errors: FieldErrors = {};
+    const errors: Record<string, AnyFieldErrorCode> = {};
     if (want.kind !== undefined && s.type !== 'feedback') errors.kind = 'invalid';
     let employee: { id: string; slug: string; department_id: string | null } | null | undefined;
     if (want.employeeSlug !== undefined) {
@@ -95,11 +102,33 @@ export async function changeSubmission(
       const found = await trx.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
       if (!found) errors.departmentId = 'invalid';
     }
+    const complaint = await trx
+      .selectFrom('complaints')
+      .select('closed_at')
+      .where('submission_id', '=', id)
+      .executeTakeFirst();
+    const isComplaint = (want.kind ?? s.kind) === 'complaint';
+    // A complaint is closed by its process (stage 1, classification), never by a bare status.
+    if (
+      isComplaint &&
+      want.status !== undefined &&
+      want.status !== s.status &&
+      (want.status === 'closed' || complaint?.closed_at)
+    )
+      errors.status = 'processOnly';
     if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
     if (want.kind !== undefined && want.kind !== s.kind) {
       await trx.updateTable('submissions').set({ kind: want.kind }).where('id', '=', id).execute();
       await logChange(trx, clock, actor, s, 'kind', { from: s.kind, to: want.kind });
+      // A message found to be a complaint starts the process, its deadlines counted from its receipt.
+      if (want.kind === 'complaint' && !complaint)
+        await openComplaint(trx, { clock, config }, await loadCalendar(trx), {
+          submissionId: id,
+          receivedAt: new Date(s.created_at),
+          origin: 'site',
+          departmentId: departmentId === undefined ? s.department_id : departmentId,
+        });
     }
     if (want.status !== undefined && want.status !== s.status) {
       await trx.updateTable('submissions').set({ status: want.status }).where('id', '=', id).execute();
@@ -108,6 +137,7 @@ export async function changeSubmission(
     if (departmentId !== undefined && departmentId !== s.department_id) {
       await trx.updateTable('submissions').set({ department_id: departmentId }).where('id', '=', id).execute();
       await logChange(trx, clock, actor, s, 'department', { from: s.department_id, to: departmentId });
+      if (complaint) await followDepartment(trx, { clock, config }, actor, await lockComplaint(trx, id), departmentId);
     }
     if (employee !== undefined && (employee?.id ?? null) !== s.employee_id) {
       const from = s.employee_id

@@ -234,9 +234,10 @@ for (const kind of DB_KINDS) {
         return Object.keys((await res.json()).error.fields).sort();
       };
       expect(await fields(await patch(sent.id, { kind: 'rating', status: 'done' }))).toEqual(['kind', 'status']);
+      // A complaint is closed only through its process, never by a bare status.
       expect(
         await fields(await patch(sent.id, { departmentId: 'no-such', employeeSlug: 'nobody', status: 'closed' })),
-      ).toEqual(['departmentId', 'employeeSlug']);
+      ).toEqual(['departmentId', 'employeeSlug', 'status']);
       expect(await fields(await patch(rating.id, { kind: 'complaint' }))).toEqual(['kind']);
       expect(
         await fields(

@@ -1,4 +1,6 @@
-import type { Card, CardUser, HistoryChange, HistoryEvent } from '../../shared/console-card.ts';
+import type { Card, HistoryChange, HistoryEvent } from '../../shared/console-card.ts';
+import type { CardUser } from '../../shared/console-types.ts';
+import { complaintOfRating, loadComplaint } from '../complaints/load.ts';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
 
@@ -33,59 +35,72 @@ async function submissionHistory(db: Db, submissionId: string): Promise<HistoryE
 /**
  * Everything the console's card shows of one submission: every field, its files (metadata),
  * the consent record, the e-mails sent about it, its history and its review. The caller has
- * already checked the user may see it.
+ * already checked the user may see it. A complaint's time left is counted from `now`.
  */
-export async function loadCard(db: Db, s: SubmissionRow): Promise<Card> {
-  const [employee, department, subject, attachments, emails, history, review] = await Promise.all([
-    s.employee_id
-      ? db
-          .selectFrom('employees')
-          .select(['id', 'slug', 'name', 'position', 'active'])
-          .where('id', '=', s.employee_id)
-          .executeTakeFirst()
-      : undefined,
-    s.department_id
-      ? db
-          .selectFrom('departments')
-          .select(['id', 'name', 'responsible_name', 'responsible_email'])
-          .where('id', '=', s.department_id)
-          .executeTakeFirst()
-      : undefined,
-    s.subject && s.subject !== 'employee'
-      ? db.selectFrom('rating_subjects').select(['slug', 'title']).where('slug', '=', s.subject).executeTakeFirst()
-      : undefined,
-    db
-      .selectFrom('attachments')
-      .select(['id', 'filename', 'mime', 'size', 'sha256'])
-      .where('submission_id', '=', s.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('outbox')
-      .select(['id', 'template', 'recipients', 'subject', 'status', 'attempts', 'sent_at', 'last_error', 'created_at'])
-      .where('submission_id', '=', s.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    submissionHistory(db, s.id),
-    db
-      .selectFrom('reviews')
-      .leftJoin('users', 'users.id', 'reviews.decided_by')
-      .select([
-        'reviews.status',
-        'reviews.text',
-        'reviews.redacted',
-        'reviews.reason',
-        'reviews.decided_by',
-        'users.name as decided_by_name',
-        'reviews.decided_at',
-        'reviews.published_at',
-        'reviews.created_at',
-      ])
-      .where('reviews.submission_id', '=', s.id)
-      .executeTakeFirst(),
-  ]);
+export async function loadCard(db: Db, s: SubmissionRow, now: Date): Promise<Card> {
+  const [employee, department, subject, attachments, emails, history, review, complaint, complaintFromRating] =
+    await Promise.all([
+      s.employee_id
+        ? db
+            .selectFrom('employees')
+            .select(['id', 'slug', 'name', 'position', 'active'])
+            .where('id', '=', s.employee_id)
+            .executeTakeFirst()
+        : undefined,
+      s.department_id
+        ? db
+            .selectFrom('departments')
+            .select(['id', 'name', 'responsible_name', 'responsible_email'])
+            .where('id', '=', s.department_id)
+            .executeTakeFirst()
+        : undefined,
+      s.subject && s.subject !== 'employee'
+        ? db.selectFrom('rating_subjects').select(['slug', 'title']).where('slug', '=', s.subject).executeTakeFirst()
+        : undefined,
+      db
+        .selectFrom('attachments')
+        .select(['id', 'filename', 'mime', 'size', 'sha256'])
+        .where('submission_id', '=', s.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('outbox')
+        .select([
+          'id',
+          'template',
+          'recipients',
+          'subject',
+          'status',
+          'attempts',
+          'sent_at',
+          'last_error',
+          'created_at',
+        ])
+        .where('submission_id', '=', s.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      submissionHistory(db, s.id),
+      db
+        .selectFrom('reviews')
+        .leftJoin('users', 'users.id', 'reviews.decided_by')
+        .select([
+          'reviews.status',
+          'reviews.text',
+          'reviews.redacted',
+          'reviews.reason',
+          'reviews.decided_by',
+          'users.name as decided_by_name',
+          'reviews.decided_at',
+          'reviews.published_at',
+          'reviews.created_at',
+        ])
+        .where('reviews.submission_id', '=', s.id)
+        .executeTakeFirst(),
+      s.kind === 'complaint' ? loadComplaint(db, s, now) : null,
+      s.type === 'rating' ? complaintOfRating(db, s.id) : null,
+    ]);
   return {
     id: s.id,
     number: s.number,
@@ -148,5 +163,7 @@ export async function loadCard(db: Db, s: SubmissionRow): Promise<Card> {
           createdAt: review.created_at,
         }
       : null,
+    complaint,
+    complaintFromRating,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyDayStart, isDay, nextDay } from './company-day.ts';
+import { companyDayStart, isDay, nextDay } from '../company-day.ts';
 import { decodeCursor, encodeCursor, pageLimit } from './cursor.ts';
 
 describe('cursor', () => {

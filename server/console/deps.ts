@@ -7,4 +7,6 @@ export interface ConsoleDeps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** Called after a transaction that queued e-mail has committed: wakes the outbox worker. */
+  onMailQueued?: () => void;
 }

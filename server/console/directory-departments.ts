@@ -15,8 +15,27 @@ const shape = (d: Selectable<DepartmentTable>) => ({
   name: d.name,
   responsibleName: d.responsible_name,
   responsibleEmail: d.responsible_email,
+  responsibleUserId: d.responsible_user_id,
   createdAt: d.created_at,
 });
+
+/**
+ * A department's default responsible must be an active console user who may handle its
+ * complaints: an admin, the QMS, or a handler of that very department.
+ */
+async function checkResponsible(db: Db, userId: string | null | undefined, departmentId: string | null) {
+  if (!userId) return;
+  const u = await db
+    .selectFrom('users')
+    .select(['role', 'department_id', 'active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  const fits =
+    u &&
+    u.active === 1 &&
+    (u.role === 'admin' || u.role === 'qms' || (u.role === 'handler' && u.department_id === departmentId));
+  if (!fits) throw new ApiError(422, 'validation', { responsibleUserId: 'responsible' });
+}
 
 export async function listDepartments(db: Db) {
   return (await db.selectFrom('departments').selectAll().orderBy('name').execute()).map(shape);
@@ -45,6 +64,8 @@ export async function createDepartment(db: Db, clock: Clock, actor: Actor, input
   const id = await uniqueName(() =>
     db.transaction().execute(async (trx) => {
       if (await nameTaken(trx, r.data.name)) throw new ApiError(422, 'validation', { name: 'invalid' });
+      // A new department has no handlers yet: only an admin or the QMS can be its responsible.
+      await checkResponsible(trx, r.data.responsibleUserId, null);
       const id = await saveDepartment(trx, clock, r.data);
       await recordAudit(trx, clock, {
         user: actor.user,
@@ -69,10 +90,12 @@ export async function updateDepartment(db: Db, clock: Clock, actor: Actor, id: s
       if (!before) throw new ApiError(404, 'not_found');
       if (r.data.name !== undefined && (await nameTaken(trx, r.data.name, id)))
         throw new ApiError(422, 'validation', { name: 'invalid' });
+      await checkResponsible(trx, r.data.responsibleUserId, id);
       const set = {
         ...(r.data.name !== undefined && { name: r.data.name }),
         ...(r.data.responsibleName !== undefined && { responsible_name: r.data.responsibleName }),
         ...(r.data.responsibleEmail !== undefined && { responsible_email: r.data.responsibleEmail }),
+        ...(r.data.responsibleUserId !== undefined && { responsible_user_id: r.data.responsibleUserId }),
       };
       const changes = Object.fromEntries(
         Object.entries(set)

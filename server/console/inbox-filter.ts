@@ -1,6 +1,6 @@
 import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import { ApiError } from '../http/api-error.ts';
-import { companyDayStart, isDay, nextDay } from './company-day.ts';
+import { companyDayStart, isDay, nextDay } from '../company-day.ts';
 import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
 
 /** The inbox's filters, as the query functions take them. */
@@ -19,6 +19,10 @@ export interface InboxFilter {
   before?: string;
   /** Search text. */
   q?: string;
+  /** Only open complaints whose nearest deadline is before this instant (ISO): the overdue ones. */
+  dueBefore?: string;
+  /** `deadline`: open complaints only, the nearest deadline first (overdue ones lead); else newest first. */
+  sort?: 'deadline';
 }
 
 const optional =
@@ -44,20 +48,25 @@ const filterSchema = {
   from: when,
   to: when,
   q: text({ max: 200 }),
+  overdue: optional(oneOf(['1'] as const, 'invalid')),
+  sort: optional(oneOf(['deadline', 'created'] as const, 'invalid')),
 };
 
 /**
  * The inbox's query string as a filter: `type`, `kind`, `status`, `department`, `employee`,
- * `channel`, `from` and `to` (days in the company's time zone, both included, or instants), `q`.
- * A wrong value is a 422 naming it.
- * @example parseInboxFilter({ kind: 'complaint', from: '2026-11-01' })
+ * `channel`, `from` and `to` (days in the company's time zone, both included, or instants), `q`,
+ * `overdue=1` (complaints past their nearest deadline at `now`) and `sort=deadline`. A wrong value
+ * is a 422 naming it.
+ * @example parseInboxFilter({ kind: 'complaint', from: '2026-11-01' }, new Date())
  */
-export function parseInboxFilter(query: Record<string, string | undefined>): InboxFilter {
+export function parseInboxFilter(query: Record<string, string | undefined>, now: Date): InboxFilter {
   const r = validate(filterSchema, query);
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
-  const { from, to, ...rest } = r.data;
+  const { from, to, overdue, sort, ...rest } = r.data;
   return {
     ...rest,
+    ...(overdue && { dueBefore: now.toISOString() }),
+    ...(sort === 'deadline' && { sort: 'deadline' as const }),
     ...(from !== undefined && { from: isDay(from) ? companyDayStart(from) : new Date(from).toISOString() }),
     ...(to !== undefined && {
       before: isDay(to) ? companyDayStart(nextDay(to)) : new Date(new Date(to).getTime() + 1).toISOString(),

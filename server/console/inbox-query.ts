@@ -14,7 +14,13 @@ const EXCERPT = 200;
  * created_at one.
  */
 async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: 'lookup' | 'scan' = 'lookup') {
-  let q = db.selectFrom('submissions').where(scopeCondition(scope));
+  let q = db
+    .selectFrom('submissions')
+    .leftJoin('complaints', 'complaints.submission_id', 'submissions.id')
+    .where(scopeCondition(scope));
+  if (f.dueBefore || f.sort === 'deadline')
+    q = q.where('complaints.closed_at', 'is', null).where('complaints.next_due_at', 'is not', null);
+  if (f.dueBefore) q = q.where('complaints.next_due_at', '<', f.dueBefore);
   if (f.type) q = q.where('submissions.type', '=', f.type);
   if (f.kind) q = q.where('submissions.kind', '=', f.kind);
   if (f.status) q = q.where('submissions.status', '=', f.status);
@@ -33,15 +39,17 @@ async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: 'lookup' | '
 }
 
 /**
- * One page of the inbox, newest first, after `after` (keyset pagination over created_at and
- * id: a page never repeats or skips a row, however many arrive meanwhile).
- * @example listSubmissions(db, { all: true }, { kind: 'complaint' }, { limit: 50 })
+ * One page of the inbox, newest first (or, sorted by deadline, the nearest deadline first), after
+ * `after` (keyset pagination over the sort key and id: a page never repeats or skips a row,
+ * however many arrive meanwhile). A complaint's row says whether it is overdue at `now`.
+ * @example listSubmissions(db, { all: true }, { kind: 'complaint' }, { limit: 50 }, new Date())
  */
 export async function listSubmissions(
   db: Db,
   scope: Scope,
   f: InboxFilter,
   page: { after?: Position; limit: number },
+  now: Date,
 ): Promise<Page<InboxItem>> {
   let q = (await filtered(db, scope, f, f.q ? await searchPlan(db, f.q) : 'lookup'))
     .select([
@@ -61,16 +69,26 @@ export async function listSubmissions(
       'submissions.employee_id',
       'submissions.department_id',
     ])
+    .select(['complaints.next_due_at', 'complaints.closed_at as complaint_closed_at'])
     .select(sql<string>`substr(submissions.message, 1, ${EXCERPT + 1})`.as('excerpt'))
-    .orderBy('submissions.created_at', 'desc')
-    .orderBy('submissions.id', 'desc')
     .limit(page.limit + 1);
-  if (page.after) {
-    const { at, id } = page.after;
-    // The plain range first lets any (…, created_at) index serve it; the OR settles ties.
-    q = q
-      .where('submissions.created_at', '<=', at)
-      .where((eb) => eb.or([eb('submissions.created_at', '<', at), eb('submissions.id', '<', id)]));
+  if (f.sort === 'deadline') {
+    q = q.orderBy('complaints.next_due_at', 'asc').orderBy('submissions.id', 'asc');
+    if (page.after) {
+      const { at, id } = page.after;
+      q = q
+        .where('complaints.next_due_at', '>=', at)
+        .where((eb) => eb.or([eb('complaints.next_due_at', '>', at), eb('submissions.id', '>', id)]));
+    }
+  } else {
+    q = q.orderBy('submissions.created_at', 'desc').orderBy('submissions.id', 'desc');
+    if (page.after) {
+      const { at, id } = page.after;
+      // The plain range first lets any (…, created_at) index serve it; the OR settles ties.
+      q = q
+        .where('submissions.created_at', '<=', at)
+        .where((eb) => eb.or([eb('submissions.created_at', '<', at), eb('submissions.id', '<', id)]));
+    }
   }
   const rows = await q.execute();
   const more = rows.length > page.limit;
@@ -99,6 +117,7 @@ export async function listSubmissions(
           .execute(),
   ]);
   const reviewOf = new Map(reviews.map((r) => [r.submission_id, r.status]));
+  const nowIso = now.toISOString();
   const items: InboxItem[] = shown.map((r) => {
     const e = r.employee_id ? employees.get(r.employee_id) : undefined;
     const d = r.department_id ? departments.get(r.department_id) : undefined;
@@ -120,10 +139,13 @@ export async function listSubmissions(
       employee: e ? { slug: e.slug, name: e.name } : null,
       department: d ? { id: d.id, name: d.name } : null,
       review: reviewOf.get(r.id) ?? null,
+      nextDueAt: r.complaint_closed_at ? null : r.next_due_at,
+      overdue: !r.complaint_closed_at && r.next_due_at !== null && r.next_due_at < nowIso,
     };
   });
   const last = shown[shown.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor({ at: last.created_at, id: last.id }) : null };
+  const at = (r: NonNullable<typeof last>) => (f.sort === 'deadline' ? (r.next_due_at ?? '') : r.created_at);
+  return { items, nextCursor: more && last ? encodeCursor({ at: at(last), id: last.id }) : null };
 }
 
 /**

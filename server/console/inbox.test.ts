@@ -256,6 +256,7 @@ for (const kind of DB_KINDS) {
         .set({ responsible_name: 'Бадыштова К.', responsible_email: 'dks@example.ru' })
         .where('id', '=', dks)
         .execute();
+      const handler = await h.as('handler', dks);
       const viewer = await h.as('viewer');
       const res = await viewer.request('/api/admin/meta');
       expect(res.status).toBe(200);
@@ -265,6 +266,7 @@ for (const kind of DB_KINDS) {
         name: 'ДКС',
         responsibleName: 'Бадыштова К.',
         responsibleEmail: 'dks@example.ru',
+        responsibleUserId: null,
       });
       expect(meta.employees).toContainEqual(
         expect.objectContaining({
@@ -279,6 +281,14 @@ for (const kind of DB_KINDS) {
       expect(meta.kinds).toEqual(['thanks', 'complaint', 'suggestion', 'rating']);
       expect(meta.statuses).toEqual(['new', 'in_progress', 'closed']);
       expect(meta.channels).toContain('phone');
+      // Who can be responsible for a complaint: a handler with his department, never a viewer.
+      expect(meta.handlers).toContainEqual({
+        id: handler.user.id,
+        name: handler.user.name,
+        role: 'handler',
+        departmentId: dks,
+      });
+      expect(meta.handlers.map((u: { id: string }) => u.id)).not.toContain(viewer.user.id);
     });
   });
 }

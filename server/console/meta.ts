@@ -7,10 +7,10 @@ import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
 /** `GET /meta`: what the inbox's filters offer (the directory and the fixed vocabularies). */
 export function consoleMeta(deps: ConsoleDeps) {
   return new Hono<ConsoleEnv>().get('/', async (c) => {
-    const [departments, employees, subjects] = await Promise.all([
+    const [departments, employees, subjects, handlers] = await Promise.all([
       deps.db
         .selectFrom('departments')
-        .select(['id', 'name', 'responsible_name', 'responsible_email'])
+        .select(['id', 'name', 'responsible_name', 'responsible_email', 'responsible_user_id'])
         .orderBy('name')
         .execute(),
       deps.db
@@ -20,6 +20,13 @@ export function consoleMeta(deps: ConsoleDeps) {
         .orderBy('slug')
         .execute(),
       deps.db.selectFrom('rating_subjects').select(['slug', 'title']).orderBy('title').execute(),
+      deps.db
+        .selectFrom('users')
+        .select(['id', 'name', 'role', 'department_id'])
+        .where('active', '=', 1)
+        .where('role', 'in', ['admin', 'qms', 'handler'])
+        .orderBy('name')
+        .execute(),
     ]);
     const meta: ConsoleMeta = {
       departments: departments.map((d) => ({
@@ -27,6 +34,7 @@ export function consoleMeta(deps: ConsoleDeps) {
         name: d.name,
         responsibleName: d.responsible_name,
         responsibleEmail: d.responsible_email,
+        responsibleUserId: d.responsible_user_id,
       })),
       employees: employees.map((e) => ({
         id: e.id,
@@ -37,6 +45,7 @@ export function consoleMeta(deps: ConsoleDeps) {
         active: e.active === 1,
       })),
       subjects,
+      handlers: handlers.map((u) => ({ id: u.id, name: u.name, role: u.role, departmentId: u.department_id })),
       types: TYPES,
       kinds: KINDS,
       statuses: STATUSES,

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import type { ConsoleEnv } from '../sessions/context.ts';
 import { requireSession } from '../sessions/require-session.ts';
 import type { ConsoleDeps } from './deps.ts';
+import { calendarRoutes } from './calendar-routes.ts';
 import { departmentsRoutes, employeesRoutes, subjectsRoutes } from './directory-routes.ts';
+import { complaintRegistration } from './complaint-routes.ts';
 import { consoleMeta } from './meta.ts';
 import { moderationRoutes } from './moderation-routes.ts';
 import { submissionsRoutes } from './submissions-routes.ts';
@@ -19,10 +21,12 @@ export function consoleApi(deps: ConsoleDeps) {
   const features = {
     '/meta': consoleMeta(deps),
     '/submissions': submissionsRoutes(deps),
+    '/complaints': complaintRegistration(deps),
     '/moderation': moderationRoutes(deps),
     '/departments': departmentsRoutes(deps),
     '/employees': employeesRoutes(deps),
     '/subjects': subjectsRoutes(deps),
+    '/calendar': calendarRoutes(deps),
   };
   const session = requireSession(deps);
   for (const [path, feature] of Object.entries(features)) {

@@ -3,6 +3,7 @@ import type { InboxPage } from '../../shared/console-types.ts';
 import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addComment, changeSubmission } from './card-changes.ts';
+import { complaintActions } from './complaint-routes.ts';
 import { loadCard } from './card.ts';
 import { decodeCursor, pageLimit } from './cursor.ts';
 import { parseInboxFilter } from './inbox-filter.ts';
@@ -35,11 +36,12 @@ export function submissionsRoutes(deps: ConsoleDeps) {
   const writers = requireRole('admin', 'qms', 'handler');
 
   app.get('/', async (c) => {
-    const filter = parseInboxFilter(c.req.query());
+    const now = deps.clock.now();
+    const filter = parseInboxFilter(c.req.query(), now);
     const scope = scopeOf(c.var.user);
     const page = { after: decodeCursor(c.req.query('cursor')), limit: pageLimit(c.req.query('limit')) };
     const [list, counts] = await Promise.all([
-      listSubmissions(deps.db, scope, filter, page),
+      listSubmissions(deps.db, scope, filter, page, now),
       countSubmissions(deps.db, scope, filter),
     ]);
     const answer: InboxPage = { ...list, counts };
@@ -48,7 +50,7 @@ export function submissionsRoutes(deps: ConsoleDeps) {
 
   app.get('/:id', async (c) => {
     const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
-    return c.json(await loadCard(deps.db, s));
+    return c.json(await loadCard(deps.db, s, deps.clock.now()));
   });
 
   app.get('/:id/attachments/:attachmentId', async (c) => {
@@ -75,12 +77,13 @@ export function submissionsRoutes(deps: ConsoleDeps) {
     const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
     await changeSubmission(
       deps.db,
-      deps.clock,
+      deps,
       actorOf(c, deps.config.trustProxy),
       s.id,
       await jsonBody(c, { emptyIsObject: true }),
     );
-    return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id)));
+    deps.onMailQueued?.();
+    return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id), deps.clock.now()));
   });
 
   app.post('/:id/comments', writers, small, async (c) => {
@@ -97,5 +100,6 @@ export function submissionsRoutes(deps: ConsoleDeps) {
     );
   });
 
+  app.route('/', complaintActions(deps));
   return app;
 }

@@ -11,6 +11,18 @@ export const STATUSES = ['new', 'in_progress', 'closed'] as const;
 
 /**
  * Ways a submission reaches the QMS: the site and e-mail signatures today, the rest when the
- * QMS registers messages received by phone, visit, letter, e-mail, social network or quality call.
+ * QMS registers messages received by phone, visit, letter, e-mail, social network, 1С-Коннект,
+ * quality call, or from another department (internal).
  */
-export const CHANNELS = ['site', 'signature', 'phone', 'visit', 'letter', 'email', 'social', 'quality_call'] as const;
+export const CHANNELS = [
+  'site',
+  'signature',
+  'phone',
+  'visit',
+  'letter',
+  'email',
+  'social',
+  'connect',
+  'quality_call',
+  'internal',
+] as const;

@@ -86,6 +86,8 @@ export interface DepartmentTable {
   name: string;
   responsible_name: string | null;
   responsible_email: string | null;
+  /** The console user a new complaint of this department is assigned to. */
+  responsible_user_id: string | null;
   created_at: Iso;
 }
 
@@ -190,6 +192,82 @@ export interface ReviewTable {
   created_at: Iso;
 }
 
+/** The company's change to the shipped production calendar for one day. */
+export interface CalendarDayTable {
+  /** `YYYY-MM-DD` in the company's time zone. */
+  day: string;
+  type: 'off' | 'work' | 'short';
+  note: string | null;
+  updated_at: Iso;
+}
+
+export interface SettingTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: Iso;
+}
+
+export interface ComplaintTable {
+  submission_id: string;
+  received_at: Iso;
+  origin: 'site' | 'console' | 'rating';
+  rating_id: string | null;
+  registered_by: string | null;
+  responsible_user_id: string | null;
+  contact_position: string | null;
+  situation_date: string | null;
+  performer: string | null;
+  scope: Generated<'external' | 'internal'>;
+  justification: 'justified' | 'partly' | 'unjustified' | null;
+  importance: Generated<'high' | 'normal'>;
+  satisfied: number | null;
+  loyal: number | null;
+  outcome_source: 'survey' | 'handler' | null;
+  correction: string | null;
+  correction_note: string | null;
+  correction_record: string | null;
+  next_due_at: Iso | null;
+  stage1_closed_at: Iso | null;
+  stage2_closed_at: Iso | null;
+  closed_at: Iso | null;
+  survey_token: string | null;
+  survey_sent_at: Iso | null;
+  survey_answered_at: Iso | null;
+  updated_at: Iso;
+}
+
+export interface ComplaintStepTable {
+  complaint_id: string;
+  step: string;
+  window_start_at: Iso | null;
+  due_at: Iso | null;
+  done_at: Iso | null;
+  done_by: string | null;
+  comment: string | null;
+}
+
+export interface ComplaintNoticeTable {
+  complaint_id: string;
+  step: string;
+  kind: 'soon' | 'overdue' | 'escalation';
+  at: Iso;
+}
+
+export interface NonconformityTable {
+  id: string;
+  complaint_id: string;
+  department_id: string | null;
+  process: string;
+  product: string;
+  description: string;
+  task: string;
+  assignee: string;
+  due_day: string | null;
+  done_at: Iso | null;
+  created_at: Iso;
+}
+
 export interface Database {
   submissions: SubmissionTable;
   attachments: AttachmentTable;
@@ -205,4 +283,10 @@ export interface Database {
   audit_log: AuditLogTable;
   submission_events: SubmissionEventTable;
   reviews: ReviewTable;
+  calendar_days: CalendarDayTable;
+  settings: SettingTable;
+  complaints: ComplaintTable;
+  complaint_steps: ComplaintStepTable;
+  complaint_notices: ComplaintNoticeTable;
+  nonconformities: NonconformityTable;
 }

@@ -14,6 +14,8 @@ export interface DepartmentInput {
   name: string;
   responsibleName?: string;
   responsibleEmail?: string;
+  /** The console user new complaints of the department go to. */
+  responsibleUserId?: string;
 }
 
 export interface EmployeeInput {
@@ -49,6 +51,7 @@ export async function saveDepartment(db: Db, clock: Clock, input: DepartmentInpu
       name: input.name,
       responsible_name: input.responsibleName ?? null,
       responsible_email: input.responsibleEmail ?? null,
+      responsible_user_id: input.responsibleUserId ?? null,
       created_at: clock.now().toISOString(),
     })
     .execute();

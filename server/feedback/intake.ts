@@ -5,6 +5,10 @@ import { CONSENT_VERSION } from '../../shared/limits.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/working-time.ts';
+import { openComplaint } from '../complaints/open.ts';
+import { companyDate } from '../mail/templates/format.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueFeedbackMail } from '../mail/feedback-mail.ts';
@@ -42,7 +46,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   const input = parsed.data;
   const now = deps.clock.now();
-  if (input.website) return decoyAnswer(deps.config, input.kind, now, meta.lang);
+  if (input.website) return decoyAnswer(deps, input.kind, now, meta.lang);
 
   const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
   return idempotent(deps.db, key, async () => {
@@ -51,12 +55,13 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
       const id = newId();
       const number = await nextRegistrationNumber(trx, now);
       const createdAt = now.toISOString();
+      const cal = await loadCalendar(trx);
       const answer: FeedbackAnswer = {
         id,
         number,
         kind: input.kind,
         createdAt,
-        ack: ackText(meta.lang, deps.config.companyName, number),
+        ...promise(cal, now, meta.lang, deps.config.companyName, number),
       };
       const row = {
         id,
@@ -86,7 +91,19 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
         publish: null,
       };
       const attachments = await insertSubmission(trx, row, files);
-      await enqueueFeedbackMail(trx, deps, { ...row, status: 'new' }, attachments);
+      const complaint =
+        input.kind === 'complaint'
+          ? await openComplaint(trx, deps, cal, {
+              submissionId: id,
+              receivedAt: now,
+              origin: 'site',
+              departmentId: null,
+            })
+          : null;
+      await enqueueFeedbackMail(trx, deps, { ...row, status: 'new' }, attachments, {
+        answerBy: answer.answerBy,
+        deadlines: complaint?.deadlines ?? null,
+      });
       return answer;
     });
     deps.onMailQueued();
@@ -94,8 +111,37 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
   });
 }
 
+/**
+ * What the client is promised: the answer's date on the working calendar (the close of the third
+ * working day after the day of receipt, seed 004), and the acknowledgement naming it.
+ */
+function promise(cal: WorkingCalendar, now: Date, lang: Lang, company: string, number: string) {
+  const answerBy = addWorkingDays(cal, now, 3).toISOString();
+  return {
+    ack: ackText(lang, company, number, companyDate(answerBy, lang)),
+    answerBy,
+    answerByText: answerByText(answerBy, lang),
+  };
+}
+
+/**
+ * The answer's due date as the client reads it.
+ * @example answerByText('2027-01-13T15:00:00.000Z', 'ru') // 'Срок ответа — до 13 января 2027 г.'
+ */
+export function answerByText(answerBy: string, lang: Lang): string {
+  const date = companyDate(answerBy, lang);
+  return lang === 'en' ? `The answer is due by ${date}.` : `Срок ответа — до ${date}`;
+}
+
 /** What a bot that filled the honeypot sees: a plausible answer, nothing stored. */
-function decoyAnswer(config: Config, kind: FeedbackKind, now: Date, lang: Lang): FeedbackAnswer {
+async function decoyAnswer(deps: IntakeDeps, kind: FeedbackKind, now: Date, lang: Lang): Promise<FeedbackAnswer> {
   const number = decoyNumber(now);
-  return { id: newId(), number, kind, createdAt: now.toISOString(), ack: ackText(lang, config.companyName, number) };
+  const cal = await loadCalendar(deps.db);
+  return {
+    id: newId(),
+    number,
+    kind,
+    createdAt: now.toISOString(),
+    ...promise(cal, now, lang, deps.config.companyName, number),
+  };
 }

@@ -3,7 +3,8 @@ import { html } from 'hono/html';
 import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
-import { acceptFeedback, type IntakeDeps } from '../feedback/intake.ts';
+import type { FeedbackAnswer } from '../../shared/api-answers.ts';
+import { acceptFeedback, answerByText, type IntakeDeps } from '../feedback/intake.ts';
 import { type RawSubmission, readSubmission } from '../http/read-submission.ts';
 import { feedbackBodyLimit } from '../feedback/routes.ts';
 import { findSubmission } from '../submissions/store.ts';
@@ -57,7 +58,7 @@ export function hostedFeedback(deps: IntakeDeps) {
       if (!(err instanceof ApiError) || err.status === 400) throw err;
       const r = render(
         lang,
-        { values: textValues(raw.fields), errors: err.fields, alert: API_ERRORS[lang][err.code] },
+        { values: textValues(raw.fields), errors: err.formFields, alert: API_ERRORS[lang][err.code] },
         err.status as 413 | 415 | 422,
       );
       return c.html(r.html, r.status);
@@ -69,12 +70,15 @@ export function hostedFeedback(deps: IntakeDeps) {
     const t = FORM_TEXTS[lang];
     const submission = await findSubmission(deps.db, c.req.param('id'));
     if (!submission) throw new ApiError(404, 'not_found');
+    // The date promised when it was sent (older answers had none).
+    const { answerBy } = JSON.parse(submission.response) as Partial<FeedbackAnswer>;
+    const due = answerBy ? ` ${answerByText(answerBy, lang)}` : '';
     const body = html`<div class="card" role="status">
 <h1>${t.accepted}</h1>
 <p>${t.thanks}</p>
 <p>${t.numberLabel}:</p>
 <p class="number">${submission.number}</p>
-<p>${t.promise}</p>
+<p>${t.promise}${due}</p>
 <p><a href="${langPath('/f', lang)}">${t.another}</a></p>
 </div>`;
     return c.html(page({ lang, title: t.accepted, body }));

@@ -1,16 +1,30 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorAnswer } from '../../shared/api-answers.ts';
+import { CONSOLE_FIELD_ERRORS, type ConsoleFieldErrorCode } from '../../shared/console-errors.ts';
 import { API_ERRORS, type ApiErrorCode, FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
+
+/** What a field error's code may be: the widgets' codes, or one only the console meets. */
+export type AnyFieldErrorCode = FieldErrorCode | ConsoleFieldErrorCode;
 
 /** An error the client caused; `onError` shapes it as `{"error": {"code", "message", "fields"}}`. */
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
     readonly code: ApiErrorCode,
-    readonly fields: Partial<Record<string, FieldErrorCode>> = {},
+    readonly fields: Partial<Record<string, AnyFieldErrorCode>> = {},
   ) {
     super(status, { message: code });
+  }
+
+  /** The field errors a public form shows: the console's own codes never come from one, and would read as «invalid». */
+  get formFields(): Partial<Record<string, FieldErrorCode>> {
+    return Object.fromEntries(
+      Object.entries(this.fields).map(([field, c]) => [
+        field,
+        c && c in FIELD_ERRORS.ru ? (c as FieldErrorCode) : 'invalid',
+      ]),
+    );
   }
 }
 
@@ -18,9 +32,9 @@ export class ApiError extends HTTPException {
 export function errorBody(
   lang: Lang,
   code: ApiErrorCode,
-  fields: Partial<Record<string, FieldErrorCode>> = {},
+  fields: Partial<Record<string, AnyFieldErrorCode>> = {},
 ): ErrorAnswer {
-  const texts = FIELD_ERRORS[lang];
+  const texts: Record<AnyFieldErrorCode, string> = { ...FIELD_ERRORS[lang], ...CONSOLE_FIELD_ERRORS[lang] };
   const named = Object.fromEntries(Object.entries(fields).map(([field, c]) => [field, texts[c ?? 'invalid']]));
   return { error: { code, message: API_ERRORS[lang][code], fields: named } };
 }

@@ -4,28 +4,42 @@ import type { Database, SubmissionTable } from '../db/schema.ts';
 import type { Config } from '../env.ts';
 import { insertOutboxMessage } from './outbox-store.ts';
 import { feedbackAck } from './templates/feedback-ack.ts';
-import { type AttachmentInfo, feedbackNotification } from './templates/feedback-notification.ts';
+import { type AttachmentInfo, feedbackNotification, type ProcessInfo } from './templates/feedback-notification.ts';
+import type { Step } from '../../shared/complaint-process.ts';
+import { cardLink } from './links.ts';
 import { headerValue } from './templates/subject.ts';
+
+/** What the e-mails say of what comes next: the answer's due date, and a complaint's deadlines. */
+interface Promise_ {
+  answerBy: string | null;
+  deadlines: Partial<Record<Step, string | null>> | null;
+}
 
 /**
  * Queues the e-mails of a new feedback message in the caller's transaction: the notification to
  * the QMS and the CEO (all in To, the files attached, Reply-To the client) and, when the client
- * gave an address, his acknowledgement, whose replies go to the QMS.
+ * gave an address, his acknowledgement, whose replies go to the QMS. A complaint's notification
+ * links to its card and names the deadlines of steps 1.1 and 1.2; the acknowledgement names the
+ * date of the answer.
  */
 export async function enqueueFeedbackMail(
   trx: Kysely<Database>,
   deps: { config: Config; clock: Clock },
   submission: Selectable<SubmissionTable>,
   attachments: Array<AttachmentInfo & { id: string }>,
+  promise: Promise_ = { answerBy: null, deadlines: null },
 ): Promise<void> {
   const { config, clock } = deps;
+  const process: ProcessInfo | null = promise.deadlines
+    ? { link: cardLink(config, submission.id), deadlines: promise.deadlines }
+    : null;
   const client = submission.email ? headerValue(submission.email) : '';
   await insertOutboxMessage(trx, clock, {
     template: 'feedback-notification',
     submissionId: submission.id,
     to: [...config.qmsEmail, ...config.ceoEmail],
     replyTo: client ? [client] : [],
-    mail: feedbackNotification(submission, attachments, config.companyName),
+    mail: feedbackNotification(submission, attachments, config.companyName, process),
     attachmentIds: attachments.map((a) => a.id),
   });
   if (!client) return;
@@ -34,6 +48,6 @@ export async function enqueueFeedbackMail(
     submissionId: submission.id,
     to: [client],
     replyTo: config.qmsEmail,
-    mail: feedbackAck(submission, config.companyName),
+    mail: feedbackAck(submission, config.companyName, promise.answerBy),
   });
 }

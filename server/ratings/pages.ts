@@ -96,7 +96,7 @@ export function ratingPages(deps: RatingDeps) {
         string,
         string
       >;
-      const state = { score: scoreOf(fields.score), values, errors: err.fields, alert: API_ERRORS[lang][err.code] };
+      const state = { score: scoreOf(fields.score), values, errors: err.formFields, alert: API_ERRORS[lang][err.code] };
       return c.html(render(lang, slug, target, state), 422);
     }
   });

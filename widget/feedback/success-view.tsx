@@ -24,7 +24,9 @@ export function SuccessView({
         <span>{texts.numberLabel}</span>
         <strong>{accepted.number}</strong>
       </p>
-      <p>{texts.promise}</p>
+      <p>
+        {texts.promise} {accepted.answerByText}
+      </p>
       <button type="button" class="btn ghost" onClick={onAnother}>
         {texts.another}
       </button>

@@ -38,7 +38,7 @@ export interface ApiOptions {
 
 export interface Api {
   get<T>(path: string, query?: Query): Promise<T>;
-  send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   upload<T>(path: string, form: FormData): Promise<T>;
 }
 

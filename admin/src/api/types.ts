@@ -2,7 +2,21 @@
 // here, so what the console reads is what the server's functions are checked to send.
 
 export type { AuditItem, AuditPage } from '../../../shared/console-audit.ts';
-export type { Card, FieldChange, HistoryEvent } from '../../../shared/console-card.ts';
+export type {
+  CalendarDay,
+  CalendarDayType,
+  CalendarHours,
+  CalendarTotals,
+  CalendarYear,
+} from '../../../shared/console-calendar.ts';
+export type { Card, ComplaintChange, FieldChange, HistoryEvent } from '../../../shared/console-card.ts';
+export type {
+  CardComplaint,
+  Nonconformity,
+  RegisteredComplaint,
+  RelatedMessage,
+  StepState,
+} from '../../../shared/console-complaint.ts';
 export type { ModerationDecision, ModerationItem, ModerationPage } from '../../../shared/console-moderation.ts';
 export type {
   ConsoleMeta,

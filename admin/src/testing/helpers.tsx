@@ -96,15 +96,16 @@ export const USERS = {
 
 export const META = {
   departments: [
-    { id: 'd1', name: 'ДКС', responsibleName: null, responsibleEmail: null },
-    { id: 'd2', name: 'ОПР', responsibleName: null, responsibleEmail: null },
+    { id: 'd1', name: 'ДКС', responsibleName: null, responsibleEmail: null, responsibleUserId: null },
+    { id: 'd2', name: 'ОПР', responsibleName: null, responsibleEmail: null, responsibleUserId: null },
   ],
   employees: [{ id: 'e1', slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', departmentId: 'd1', active: true }],
   subjects: [{ slug: 'delivery', title: 'Качество доставки' }],
   types: ['feedback', 'rating'],
   kinds: ['thanks', 'complaint', 'suggestion', 'rating'],
   statuses: ['new', 'in_progress', 'closed'],
-  channels: ['site', 'signature'],
+  channels: ['site', 'signature', 'phone'],
+  handlers: [{ id: 'u-handler', name: 'Бадыштова К.', role: 'handler', departmentId: 'd1' }],
 } satisfies ConsoleMeta;
 
 export const signedIn = (user: ConsoleUser = USERS.qms) =>

@@ -3,6 +3,7 @@ import * as feedback from './2026-11-22-feedback.ts';
 import * as ratings from './2026-11-23-ratings.ts';
 import * as console_ from './2026-11-24-console.ts';
 import * as search from './2026-11-25-search.ts';
+import * as complaints from './2026-12-03-complaints.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-ratings': ratings,
   '2026-11-24-console': console_,
   '2026-11-25-search': search,
+  '2026-12-03-complaints': complaints,
 };

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { ackText } from '../../../shared/i18n.ts';
 import type { SubmissionTable } from '../../db/schema.ts';
-import { companyTime, kindLabel, mailLang } from './format.ts';
+import { companyDate, companyTime, kindLabel, mailLang } from './format.ts';
 import { html, multiline } from './html.ts';
 import { mailLayout, paragraph, quoteBlock, type RenderedMail, textQuote } from './layout.ts';
 import { safeSubject } from './subject.ts';
@@ -21,12 +21,16 @@ const TEXTS = {
   },
 } as const;
 
-/** The acknowledgement a client gets: the promise of seed 004 and his own message quoted. */
-export function feedbackAck(s: Selectable<SubmissionTable>, company: string): RenderedMail {
+/** The acknowledgement a client gets: the promise of seed 004 with its date, and his own message quoted. */
+export function feedbackAck(
+  s: Selectable<SubmissionTable>,
+  company: string,
+  answerBy: string | null = null,
+): RenderedMail {
   const lang = mailLang(s.lang);
   const t = TEXTS[lang];
   const subject = safeSubject(t.subject(s.number));
-  const ack = ackText(lang, company, s.number);
+  const ack = ackText(lang, company, s.number, answerBy ? companyDate(answerBy, lang) : undefined);
   const intro = t.yourMessage(kindLabel(s.kind, lang), companyTime(s.created_at, lang));
   const body = html`${paragraph(ack)}${paragraph(intro)}${quoteBlock(multiline(s.message))}`;
   const text = [ack, '', intro, textQuote(s.message), '', '-- ', t.footer(company)].join('\n');

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
+import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
 import { companyTime, channelLabel, fileSize, kindLabel } from './format.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
@@ -14,6 +15,12 @@ export interface AttachmentInfo {
 }
 
 type Submission = Selectable<SubmissionTable>;
+
+/** A complaint's place in the process: its card in the console and the deadlines of its steps. */
+export interface ProcessInfo {
+  link: string;
+  deadlines: Partial<Record<Step, string | null>>;
+}
 
 const MONO = 'font-family:Consolas,Menlo,monospace;font-size:12px;color:#374151;';
 
@@ -31,6 +38,7 @@ export function feedbackNotification(
   s: Submission,
   attachments: readonly AttachmentInfo[],
   company: string,
+  process: ProcessInfo | null = null,
 ): RenderedMail {
   const subject = notificationSubject(s);
   const fields = [
@@ -53,12 +61,23 @@ export function feedbackNotification(
     ['IP-адрес', s.consent_ip],
     ['User-Agent', s.consent_user_agent],
   ] as const;
+  const due = (step: Step) => {
+    const at = process?.deadlines[step];
+    return at ? `до ${companyTime(at)}` : '—';
+  };
+  const steps = process
+    ? ([
+        [`1.1 ${STEP_TITLES['1.1']}`, due('1.1')],
+        [`1.2 ${STEP_TITLES['1.2']}`, due('1.2')],
+      ] as const)
+    : [];
   const replyHint = s.email
     ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).'
     : 'Клиент не указал e-mail.';
 
   const body = html`
-${fieldsTable([...fields, ['Сообщение', multiline(s.message)], ...person, ['Вложения', attachmentsHtml(attachments)]])}
+${fieldsTable([...fields, ...steps, ['Сообщение', multiline(s.message)], ...person, ['Вложения', attachmentsHtml(attachments)]])}
+${process ? paragraph(html`<a href="${process.link}" style="color:#1d4ed8;">Открыть карточку в консоли</a>`) : ''}
 <h2 style="margin:20px 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#111827;">Согласие на обработку персональных данных</h2>
 ${fieldsTable(consent)}
 ${paragraph(replyHint)}`;
@@ -66,7 +85,8 @@ ${paragraph(replyHint)}`;
   const text = [
     subject,
     '',
-    textFields(fields),
+    textFields([...fields, ...steps]),
+    ...(process ? ['', `Карточка: ${process.link}`] : []),
     '',
     'Сообщение:',
     s.message.replace(/\r\n?/g, '\n'),

@@ -48,15 +48,31 @@ export function kindLabel(kind: string, lang: Lang = 'ru'): string {
 
 const CHANNELS: Record<string, string> = {
   site: 'Сайт (форма обратной связи)',
+  signature: 'Ссылка из подписи сотрудника',
   phone: 'Телефон',
   visit: 'Личный визит',
   letter: 'Письмо',
   email: 'Электронная почта',
   social: 'Социальная сеть',
+  connect: '1С-Коннект',
   quality_call: 'Звонок качества',
+  internal: 'Внутренняя (от другого отдела)',
 };
 
 /** Where a message came from, in the QMS's words; an unknown channel is shown as stored. */
 export function channelLabel(channel: string): string {
   return CHANNELS[channel] ?? channel;
+}
+
+const DATE_FORMATS = {
+  ru: new Intl.DateTimeFormat('ru-RU', { timeZone: COMPANY_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: COMPANY_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+/**
+ * The company's calendar date of an instant, in words: what a client is promised.
+ * @example companyDate('2026-12-08T15:00:00.000Z') // '8 декабря 2026 г.'
+ */
+export function companyDate(iso: string, lang: Lang = 'ru'): string {
+  return DATE_FORMATS[lang].format(new Date(iso));
 }

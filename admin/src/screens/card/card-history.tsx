@@ -1,4 +1,12 @@
-import type { Card, ConsoleMeta, FieldChange, HistoryEvent } from '../../api/types.ts';
+import {
+  CORRECTION_LABELS,
+  CORRECTION_RECORD_LABELS,
+  IMPORTANCE_LABELS,
+  JUSTIFICATION_LABELS,
+  SCOPE_LABELS,
+  STEP_TITLES,
+} from '../../../../shared/complaint-process.ts';
+import type { Card, ComplaintChange, ConsoleMeta, HistoryEvent } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import {
@@ -8,6 +16,7 @@ import {
   MAIL_TEMPLATE_LABELS,
   REVIEW_LABELS,
   STATUS_LABELS,
+  YES_NO,
 } from '../../labels.ts';
 
 const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
@@ -17,9 +26,127 @@ const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
   department: 'Изменено подразделение',
   employee: 'Изменён сотрудник',
   moderation: 'Модерация',
+  complaint: 'Открыт разбор жалобы',
+  step: 'Этап выполнен',
+  agreed: 'Согласован срок внедрения (1.4)',
+  classification: 'Классификация',
+  responsible: 'Назначен ответственный',
+  reply: 'Ответ клиенту по e-mail',
+  call: 'Звонок клиенту',
+  stage: 'Стадия',
+  survey: 'Опрос клиента',
+  nonconformity: 'Несоответствие',
 };
 
-type FieldName = Extract<HistoryEvent, { data: FieldChange }>['type'];
+const ORIGIN_TEXT = { site: 'поступила с сайта', console: 'зарегистрирована вручную', rating: 'из оценки' } as const;
+
+/** A classification field's name and its value in words. */
+const CLASSIFICATION_FIELDS: Record<string, { title: string; labels?: Record<string, string> }> = {
+  justification: { title: 'Обоснованность', labels: JUSTIFICATION_LABELS },
+  importance: { title: 'Важность', labels: IMPORTANCE_LABELS },
+  scope: { title: 'Внешняя / внутренняя', labels: SCOPE_LABELS },
+  satisfied: { title: 'Удовлетворённость решением', labels: YES_NO },
+  loyal: { title: 'Лояльность', labels: YES_NO },
+  correction: { title: 'Коррекция', labels: CORRECTION_LABELS },
+  correctionNote: { title: 'Коррекция, подробно' },
+  correctionRecord: { title: 'Чем оформлено', labels: CORRECTION_RECORD_LABELS },
+  contactPosition: { title: 'Должность контактного лица' },
+  situationDate: { title: 'Дата ситуации' },
+  performer: { title: 'Кто выполнял работу' },
+};
+
+function Change({ from, to }: { from: string; to: string }) {
+  return (
+    <p>
+      {from}{' '}
+      <span role="img" aria-label="на">
+        →
+      </span>{' '}
+      {to}
+    </p>
+  );
+}
+
+const dateOrDash = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
+
+/** The complaint process's events in words. */
+function ComplaintEventBody({ event }: { event: Extract<HistoryEvent, ComplaintChange> }) {
+  switch (event.type) {
+    case 'complaint':
+      return (
+        <p>
+          Жалоба {ORIGIN_TEXT[event.data.origin]}
+          {event.data.rating && <> № {event.data.rating}</>}
+        </p>
+      );
+    case 'step':
+      return (
+        <p>
+          {event.data.step} {STEP_TITLES[event.data.step]}
+          {event.data.at !== event.at && <> · выполнен {formatDateTime(event.data.at)}</>}
+          {event.data.comment && <span class="sub message">{event.data.comment}</span>}
+        </p>
+      );
+    case 'agreed':
+      return <Change from={dateOrDash(event.data.from)} to={dateOrDash(event.data.to)} />;
+    case 'classification': {
+      const f = CLASSIFICATION_FIELDS[event.data.field];
+      const v = (x: string | null) => (f?.labels ? label(f.labels, x) : (x ?? '—'));
+      return (
+        <>
+          <p class="muted">{f?.title ?? event.data.field}</p>
+          <Change from={v(event.data.from)} to={v(event.data.to)} />
+        </>
+      );
+    }
+    case 'responsible':
+      return <Change from={event.data.from ?? '—'} to={event.data.to ?? '—'} />;
+    case 'reply':
+      return (
+        <>
+          <p class="muted">
+            {event.data.to} · {event.data.subject}
+          </p>
+          <p class="message">{event.data.text}</p>
+        </>
+      );
+    case 'call':
+      return (
+        <>
+          <p class="muted">Звонок {formatDateTime(event.data.at)}</p>
+          <p class="message">{event.data.summary}</p>
+        </>
+      );
+    case 'stage':
+      return (
+        <p>
+          {event.data.stage === 1 ? 'Стадия 1 «коррекция»' : 'Стадия 2 «улучшение»'}{' '}
+          {event.data.closed ? 'закрыта' : 'открыта снова'}
+        </p>
+      );
+    case 'survey':
+      return event.data.sent ? (
+        <p>Клиенту отправлен опрос</p>
+      ) : (
+        <p>
+          Клиент ответил: решением {event.data.satisfied ? 'удовлетворён' : 'не удовлетворён'}, работать с нами{' '}
+          {event.data.loyal ? 'продолжит' : 'не продолжит'}
+        </p>
+      );
+    case 'nonconformity':
+      return (
+        <p>
+          {event.data.description}
+          {event.data.done ? ' — выполнено' : ''}
+        </p>
+      );
+  }
+}
+
+type FieldName = 'kind' | 'status' | 'department' | 'employee';
+
+const isComplaintEvent = (e: HistoryEvent): e is Extract<HistoryEvent, ComplaintChange> =>
+  !['comment', 'moderation', 'kind', 'status', 'department', 'employee'].includes(e.type);
 
 /** A changed value in words: a code's name, the department's or employee's name, or «—». */
 function valueText(type: FieldName, value: string | null, meta: ConsoleMeta): string {
@@ -33,6 +160,7 @@ function valueText(type: FieldName, value: string | null, meta: ConsoleMeta): st
 
 function EventBody({ event, meta }: { event: HistoryEvent; meta: ConsoleMeta }) {
   if (event.type === 'comment') return <p class="message">{event.data.text}</p>;
+  if (isComplaintEvent(event)) return <ComplaintEventBody event={event} />;
   if (event.type === 'moderation') {
     const d = event.data;
     return (
@@ -43,15 +171,7 @@ function EventBody({ event, meta }: { event: HistoryEvent; meta: ConsoleMeta }) 
       </p>
     );
   }
-  return (
-    <p>
-      {valueText(event.type, event.data.from, meta)}{' '}
-      <span role="img" aria-label="на">
-        →
-      </span>{' '}
-      {valueText(event.type, event.data.to, meta)}
-    </p>
-  );
+  return <Change from={valueText(event.type, event.data.from, meta)} to={valueText(event.type, event.data.to, meta)} />;
 }
 
 /** The submission's history, oldest first: comments, changes, decisions. */

@@ -31,6 +31,8 @@ const row = (n: number, extra: Partial<InboxItem> = {}): InboxItem => ({
   employee: null,
   department: { id: 'd1', name: 'ДКС' },
   review: null,
+  nextDueAt: null,
+  overdue: false,
   ...extra,
 });
 const COUNTS: InboxCounts = {
@@ -67,6 +69,8 @@ const CARD_7: Card = {
   emails: [],
   history: [],
   review: null,
+  complaint: null,
+  complaintFromRating: null,
 };
 
 afterEach(() => {

@@ -62,6 +62,12 @@ describe('users', () => {
     stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META) });
     const c = await openConsole('/admin/users');
     expect(c.$('h1')!.textContent).toBe('Недостаточно прав');
-    expect(c.$$('nav a').map((a) => a.textContent)).toEqual(['Входящие', 'Модерация', 'Справочник', 'Журнал']);
+    expect(c.$$('nav a').map((a) => a.textContent)).toEqual([
+      'Входящие',
+      'Модерация',
+      'Справочник',
+      'Календарь',
+      'Журнал',
+    ]);
   });
 });

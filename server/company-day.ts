@@ -1,4 +1,4 @@
-import { COMPANY_TIME_ZONE } from '../company-time.ts';
+import { COMPANY_TIME_ZONE } from './company-time.ts';
 
 /** Minutes the company's zone is ahead of UTC at an instant (Moscow: 180). */
 function offsetMinutes(at: Date): number {

@@ -1,0 +1,66 @@
+import type { Actor } from '../sessions/context.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import { ApiError } from '../http/api-error.ts';
+import { enqueueAssignedMail } from './mail.ts';
+import { defaultResponsible, type Responsible } from './open.ts';
+import { assertOpen, type LockedComplaint, logComplaintEvent } from './store.ts';
+
+async function nameOf(trx: Db, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  return (await trx.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst())?.name ?? null;
+}
+
+/**
+ * Puts the complaint in a responsible person's hands (or nobody's, with null): the history
+ * names both, and the new one is told by e-mail with the card's link and his deadlines.
+ */
+export async function assignResponsible(
+  trx: Db,
+  deps: { clock: Clock; config: Config },
+  actor: Actor | null,
+  c: LockedComplaint,
+  to: Responsible | null,
+): Promise<void> {
+  assertOpen(c);
+  if ((to?.id ?? null) === c.responsible_user_id) return;
+  const from = await nameOf(trx, c.responsible_user_id);
+  await trx
+    .updateTable('complaints')
+    .set({ responsible_user_id: to?.id ?? null, updated_at: deps.clock.now().toISOString() })
+    .where('submission_id', '=', c.submission_id)
+    .execute();
+  c.responsible_user_id = to?.id ?? null;
+  if (actor)
+    await logComplaintEvent(trx, deps.clock, actor, c, { type: 'responsible', data: { from, to: to?.name ?? null } });
+  if (to) await enqueueAssignedMail(trx, deps, c.submission_id, to);
+}
+
+/** The active console user of that id who may handle the complaint: any editor, or a handler of its department. */
+export async function responsibleById(trx: Db, userId: string, departmentId: string | null): Promise<Responsible> {
+  const u = await trx
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role', 'department_id', 'active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  const fits =
+    u &&
+    u.active === 1 &&
+    (u.role === 'admin' || u.role === 'qms' || (u.role === 'handler' && u.department_id === departmentId));
+  if (!u || !fits) throw new ApiError(422, 'validation', { responsibleUserId: 'responsible' });
+  return { id: u.id, name: u.name, email: u.email };
+}
+
+/** After the complaint moved to another department: its default responsible takes it, when it has one. */
+export async function followDepartment(
+  trx: Db,
+  deps: { clock: Clock; config: Config },
+  actor: Actor,
+  c: LockedComplaint,
+  departmentId: string | null,
+): Promise<void> {
+  if (c.closed_at) return;
+  const next = await defaultResponsible(trx, departmentId);
+  if (next) await assignResponsible(trx, deps, actor, c, next);
+}

@@ -1,0 +1,99 @@
+import type { AnyFieldErrorCode } from '../http/api-error.ts';
+import type { Actor } from '../sessions/context.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { ApiError } from '../http/api-error.ts';
+import { newId } from '../ids.ts';
+import { refreshNextDue, assertOpen, type LockedComplaint, logComplaintEvent } from './store.ts';
+
+/**
+ * Closes stage 1 «коррекция»: the solution was checked (1.5 done), and the complaint's
+ * justification and the client's satisfaction and loyalty are known. Handing it over for closing
+ * is step 1.6, marked done now if it wasn't. Each missing piece is named.
+ */
+export async function closeStage1(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
+  assertOpen(c);
+  if (c.stage1_closed_at) throw new ApiError(409, 'conflict', { stage: 'closed' });
+  const steps = await trx
+    .selectFrom('complaint_steps')
+    .select(['step', 'done_at'])
+    .where('complaint_id', '=', c.submission_id)
+    .execute();
+  const done = (step: string) => steps.some((s) => s.step === step && s.done_at);
+  const errors: Record<string, AnyFieldErrorCode> = {};
+  if (!done('1.5')) errors['step1.5'] = 'stepOrder';
+  if (!c.justification) errors.justification = 'required';
+  if (c.satisfied === null) errors.satisfied = 'required';
+  if (c.loyal === null) errors.loyal = 'required';
+  if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
+
+  const now = clock.now().toISOString();
+  if (!done('1.6')) {
+    await trx
+      .updateTable('complaint_steps')
+      .set({ done_at: now, done_by: actor.user.id })
+      .where('complaint_id', '=', c.submission_id)
+      .where('step', '=', '1.6')
+      .execute();
+    await logComplaintEvent(trx, clock, actor, c, { type: 'step', data: { step: '1.6', at: now, comment: null } });
+  }
+  await trx
+    .updateTable('complaints')
+    .set({ stage1_closed_at: now, updated_at: now })
+    .where('submission_id', '=', c.submission_id)
+    .execute();
+  await refreshNextDue(trx, clock, c.submission_id);
+  await logComplaintEvent(trx, clock, actor, c, { type: 'stage', data: { stage: 1, closed: true } });
+}
+
+/** Closes stage 2 «улучшение»: every nonconformity's task is done (an empty table is allowed). */
+export async function closeStage2(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
+  assertOpen(c);
+  if (c.stage2_closed_at) throw new ApiError(409, 'conflict', { stage: 'closed' });
+  const open = await trx
+    .selectFrom('nonconformities')
+    .select('id')
+    .where('complaint_id', '=', c.submission_id)
+    .where('done_at', 'is', null)
+    .executeTakeFirst();
+  if (open) throw new ApiError(422, 'validation', { nonconformities: 'required' });
+  const now = clock.now().toISOString();
+  await trx
+    .updateTable('complaints')
+    .set({ stage2_closed_at: now, updated_at: now })
+    .where('submission_id', '=', c.submission_id)
+    .execute();
+  await logComplaintEvent(trx, clock, actor, c, { type: 'stage', data: { stage: 2, closed: true } });
+}
+
+/** Closes the complaint: only once stage 1 is closed. Its status becomes «Закрыто». */
+export async function closeComplaint(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
+  assertOpen(c);
+  if (!c.stage1_closed_at) throw new ApiError(422, 'validation', { stage: 'stage1Open' });
+  const now = clock.now().toISOString();
+  await trx
+    .updateTable('complaints')
+    .set({ closed_at: now, next_due_at: null, updated_at: now })
+    .where('submission_id', '=', c.submission_id)
+    .execute();
+  await trx.updateTable('submissions').set({ status: 'closed' }).where('id', '=', c.submission_id).execute();
+  await trx
+    .insertInto('submission_events')
+    .values({
+      id: newId(),
+      submission_id: c.submission_id,
+      at: now,
+      user_id: actor.user.id,
+      type: 'status',
+      data: JSON.stringify({ from: c.status, to: 'closed' }),
+    })
+    .execute();
+  await recordAudit(trx, clock, {
+    user: actor.user,
+    action: 'complaint.close',
+    target: { type: 'submission', id: c.submission_id },
+    details: { number: c.number, from: c.status, to: 'closed' },
+    ip: actor.ip,
+  });
+}

@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { text, validate } from '../../shared/rules.ts';
+import type { Actor } from '../sessions/context.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import { ApiError } from '../http/api-error.ts';
+import { insertOutboxMessage } from '../mail/outbox-store.ts';
+import { complaintReply } from '../mail/templates/complaint-reply.ts';
+import { complaintSurvey } from '../mail/templates/complaint-survey.ts';
+import { mailLang } from '../mail/templates/format.ts';
+import { headerValue } from '../mail/templates/subject.ts';
+import type { SubmissionRow } from '../submissions/store.ts';
+import { serverBase } from '../mail/links.ts';
+import { markStepDone, pastInstant } from './steps.ts';
+import { assertOpen, type LockedComplaint, lockComplaint, logComplaintEvent } from './store.ts';
+
+type Deps = { clock: Clock; config: Config };
+
+const replySchema = { text: text({ max: 10_000, required: true }) };
+const callSchema = { summary: text({ max: 5000, required: true }) };
+
+/** Whether a flag from JSON asks for the first contact (step 1.2) to be marked with it. */
+const wantsStep = (v: unknown) => v === true;
+
+/** Marks step 1.2 with this contact when asked and when it is still open. */
+async function firstContact(trx: Db, deps: Deps, actor: Actor, submissionId: string, at: Date, comment: string) {
+  const c = await lockComplaint(trx, submissionId);
+  assertOpen(c);
+  const step = await trx
+    .selectFrom('complaint_steps')
+    .select('done_at')
+    .where('complaint_id', '=', submissionId)
+    .where('step', '=', '1.2')
+    .executeTakeFirst();
+  if (step && !step.done_at) await markStepDone(trx, deps.clock, actor, c, '1.2', { comment, at: at.toISOString() });
+}
+
+/**
+ * Sends the client a reply by e-mail through the outbox: the registration number in the subject,
+ * his answers to the QMS mailbox, the text kept in the history. With `firstContact` it marks step
+ * 1.2 of a complaint. Any submission with the client's e-mail can be answered this way.
+ */
+export async function replyByEmail(
+  trx: Db,
+  deps: Deps,
+  actor: Actor,
+  s: SubmissionRow,
+  input: Record<string, unknown>,
+): Promise<void> {
+  const parsed = validate(replySchema, input);
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  if (!s.email) throw new ApiError(422, 'validation', { email: 'noEmail' });
+  const to = headerValue(s.email);
+  const mail = complaintReply(
+    {
+      number: s.number,
+      lang: mailLang(s.lang),
+      text: parsed.data.text,
+      from: `${actor.user.name}, ${deps.config.companyName}`,
+    },
+    deps.config.companyName,
+  );
+  await insertOutboxMessage(trx, deps.clock, {
+    template: 'complaint-reply',
+    submissionId: s.id,
+    to: [to],
+    replyTo: deps.config.qmsEmail,
+    mail,
+  });
+  await logComplaintEvent(
+    trx,
+    deps.clock,
+    actor,
+    { submission_id: s.id, number: s.number },
+    {
+      type: 'reply',
+      data: { to, subject: mail.subject, text: parsed.data.text },
+    },
+  );
+  if (wantsStep(input.firstContact)) await firstContact(trx, deps, actor, s.id, deps.clock.now(), 'Ответ по e-mail');
+}
+
+/** Records a phone call with the client: when, and what was said; with `firstContact` it marks step 1.2. */
+export async function recordCall(
+  trx: Db,
+  deps: Deps,
+  actor: Actor,
+  s: SubmissionRow,
+  input: Record<string, unknown>,
+): Promise<void> {
+  const parsed = validate(callSchema, input);
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  const at = pastInstant(input.at, deps.clock.now());
+  if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
+  await logComplaintEvent(
+    trx,
+    deps.clock,
+    actor,
+    { submission_id: s.id, number: s.number },
+    {
+      type: 'call',
+      data: { at: at.value.toISOString(), summary: parsed.data.summary },
+    },
+  );
+  if (wantsStep(input.firstContact)) await firstContact(trx, deps, actor, s.id, at.value, 'Звонок клиенту');
+}
+
+/** SHA-256 of a survey token: the database never holds a usable link. */
+export const surveyTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Sends the client the two-question survey (satisfied? loyal?) by e-mail: a link to a page whose
+ * form records the answers by POST; opening the link records nothing. A new survey replaces the
+ * link of an earlier one.
+ */
+export async function sendSurvey(trx: Db, deps: Deps, actor: Actor, c: LockedComplaint): Promise<void> {
+  assertOpen(c);
+  if (!c.email) throw new ApiError(422, 'validation', { email: 'noEmail' });
+  const token = randomBytes(24).toString('base64url');
+  const now = deps.clock.now().toISOString();
+  await trx
+    .updateTable('complaints')
+    .set({ survey_token: surveyTokenHash(token), survey_sent_at: now, updated_at: now })
+    .where('submission_id', '=', c.submission_id)
+    .execute();
+  await insertOutboxMessage(trx, deps.clock, {
+    template: 'complaint-survey',
+    submissionId: c.submission_id,
+    to: [headerValue(c.email)],
+    replyTo: deps.config.qmsEmail,
+    mail: complaintSurvey(
+      { number: c.number, lang: mailLang(c.lang), link: `${serverBase(deps.config)}/survey/${token}` },
+      deps.config.companyName,
+    ),
+  });
+  await logComplaintEvent(trx, deps.clock, actor, c, { type: 'survey', data: { sent: true } });
+}

@@ -1,0 +1,53 @@
+import { STEP_DEADLINES, STEPS, type Step } from '../../shared/complaint-process.ts';
+import { addWorkingDays, addWorkingHours, type WorkingCalendar } from '../calendar/working-time.ts';
+
+/** A step's window and deadline as stored: ISO instants, null while unknown. */
+export interface StepTimes {
+  step: Step;
+  windowStartAt: string | null;
+  dueAt: string | null;
+}
+
+/**
+ * The deadlines a complaint gets when it is received: 1.1, 1.2, 1.3 and 1.6 counted from the
+ * receipt on the working calendar; 1.4 waits for the date agreed with the client and 1.5 for 1.4.
+ * @example initialDeadlines(cal, new Date('2026-12-30T14:30:00Z'))[0] // 1.1 due 2027-01-11 09:30 Moscow
+ */
+export function initialDeadlines(cal: WorkingCalendar, receivedAt: Date): StepTimes[] {
+  const start = receivedAt.toISOString();
+  return STEPS.map((step) => {
+    const rule = STEP_DEADLINES[step];
+    if (rule.from !== 'received') return { step, windowStartAt: null, dueAt: null };
+    const due =
+      'workingHours' in rule
+        ? addWorkingHours(cal, receivedAt, rule.workingHours)
+        : addWorkingDays(cal, receivedAt, rule.workingDays);
+    return { step, windowStartAt: start, dueAt: due.toISOString() };
+  });
+}
+
+/** The deadline of a step counted from another step's completion (1.5 from 1.4), if any. */
+export function deadlineAfterDone(cal: WorkingCalendar, step: Step, doneAt: Date): StepTimes | null {
+  const rule = STEP_DEADLINES[step];
+  if (rule.from !== 'done') return null;
+  return {
+    step,
+    windowStartAt: doneAt.toISOString(),
+    dueAt: addWorkingDays(cal, doneAt, rule.workingDays).toISOString(),
+  };
+}
+
+/** The steps that wait for this one to be done. */
+export function dependentSteps(step: Step): Step[] {
+  return STEPS.filter((s) => {
+    const rule = STEP_DEADLINES[s];
+    return rule.from === 'done' && rule.step === step;
+  });
+}
+
+/** The earliest deadline among steps not yet done: what the inbox sorts by; null when none is open. */
+export function nextDue(steps: ReadonlyArray<{ dueAt: string | null; doneAt: string | null }>): string | null {
+  let min: string | null = null;
+  for (const s of steps) if (s.dueAt && !s.doneAt && (min === null || s.dueAt < min)) min = s.dueAt;
+  return min;
+}

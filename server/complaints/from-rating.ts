@@ -1,0 +1,78 @@
+import type { Actor } from '../sessions/context.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import { ApiError } from '../http/api-error.ts';
+import { newId } from '../ids.ts';
+import { nextRegistrationNumber } from '../submissions/registration-number.ts';
+import { insertSubmission, type SubmissionRow } from '../submissions/store.ts';
+import { openComplaint } from './open.ts';
+import { logComplaintEvent } from './store.ts';
+
+/** «Жалобой считается любое выражение недовольства»: the scores that make a rating a complaint in one click. */
+export const LOW_SCORE = 2;
+
+/**
+ * Makes a complaint of a one- or two-star rating: a new complaint with its own registration
+ * number, the rating's comment, contacts, employee and department, linked to the rating and
+ * received when the rating was. A rating becomes a complaint once; asking again answers that one.
+ */
+export async function complaintFromRating(
+  db: Db,
+  deps: { clock: Clock; config: Config },
+  actor: Actor,
+  rating: SubmissionRow,
+): Promise<{ id: string; number: string }> {
+  if (rating.type !== 'rating' || rating.score === null || rating.score > LOW_SCORE)
+    throw new ApiError(422, 'validation', { score: 'lowRating' });
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('complaints')
+      .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+      .select(['submissions.id', 'submissions.number'])
+      .where('complaints.rating_id', '=', rating.id)
+      .executeTakeFirst();
+    if (existing) return existing;
+    const now = deps.clock.now();
+    const id = newId();
+    const number = await nextRegistrationNumber(trx, now);
+    const message = rating.message.trim() || `Оценка ${rating.score} из 5 без комментария (№ ${rating.number}).`;
+    await insertSubmission(
+      trx,
+      {
+        ...rating,
+        id,
+        number,
+        type: 'feedback',
+        kind: 'complaint',
+        message,
+        status: 'new',
+        idempotency_key: null,
+        response: '{}',
+        created_at: now.toISOString(),
+        score: null,
+        subject: null,
+        publish: null,
+      },
+      [],
+    );
+    const cal = await loadCalendar(trx);
+    await openComplaint(trx, deps, cal, {
+      submissionId: id,
+      receivedAt: new Date(rating.created_at),
+      origin: 'rating',
+      ratingId: rating.id,
+      departmentId: rating.department_id,
+      registeredBy: actor.user.id,
+    });
+    await logComplaintEvent(
+      trx,
+      deps.clock,
+      actor,
+      { submission_id: id, number },
+      { type: 'complaint', data: { origin: 'rating', rating: rating.number } },
+    );
+    return { id, number };
+  });
+}

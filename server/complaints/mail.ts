@@ -1,0 +1,99 @@
+import type { Step } from '../../shared/complaint-process.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import { insertOutboxMessage } from '../mail/outbox-store.ts';
+import { complaintAssigned } from '../mail/templates/complaint-assigned.ts';
+import { complaintReminder, type NoticeKind } from '../mail/templates/complaint-reminder.ts';
+import { cardLink } from '../mail/links.ts';
+
+type Deps = { clock: Clock; config: Config };
+
+const clientOf = (s: { organization: string | null; name: string | null }) =>
+  s.organization?.trim() || s.name?.trim() || null;
+
+/** Tells the responsible person, in the caller's transaction, that a complaint is his. */
+export async function enqueueAssignedMail(
+  trx: Db,
+  deps: Deps,
+  submissionId: string,
+  responsible: { email: string },
+): Promise<void> {
+  const s = await trx
+    .selectFrom('submissions')
+    .innerJoin('complaints', 'complaints.submission_id', 'submissions.id')
+    .select([
+      'submissions.number',
+      'submissions.name',
+      'submissions.organization',
+      'submissions.phone',
+      'submissions.email',
+    ])
+    .select(['submissions.message', 'complaints.received_at'])
+    .where('submissions.id', '=', submissionId)
+    .executeTakeFirstOrThrow();
+  const steps = await trx
+    .selectFrom('complaint_steps')
+    .select(['step', 'due_at'])
+    .where('complaint_id', '=', submissionId)
+    .execute();
+  await insertOutboxMessage(trx, deps.clock, {
+    template: 'complaint-assigned',
+    submissionId,
+    to: [responsible.email],
+    replyTo: s.email ? [s.email] : [],
+    mail: complaintAssigned(
+      {
+        number: s.number,
+        client: clientOf(s),
+        phone: s.phone,
+        email: s.email,
+        message: s.message,
+        receivedAt: s.received_at,
+        deadlines: Object.fromEntries(steps.map((r) => [r.step, r.due_at])),
+        link: cardLink(deps.config, submissionId),
+      },
+      deps.config.companyName,
+    ),
+  });
+}
+
+/** Queues a reminder (to the responsible, or the QMS when nobody is) or an escalation (to the QMS). */
+export async function enqueueNoticeMail(
+  trx: Db,
+  deps: Deps,
+  notice: { submissionId: string; step: Step; kind: NoticeKind; dueAt: string },
+): Promise<void> {
+  const s = await trx
+    .selectFrom('submissions')
+    .innerJoin('complaints', 'complaints.submission_id', 'submissions.id')
+    .leftJoin('users', 'users.id', 'complaints.responsible_user_id')
+    .select(['submissions.number', 'submissions.name', 'submissions.organization'])
+    .select([
+      'users.name as responsible_name',
+      'users.email as responsible_email',
+      'users.active as responsible_active',
+    ])
+    .where('submissions.id', '=', notice.submissionId)
+    .executeTakeFirstOrThrow();
+  const responsible = s.responsible_active === 1 ? s.responsible_email : null;
+  const to = notice.kind === 'escalation' || !responsible ? deps.config.qmsEmail : [responsible];
+  await insertOutboxMessage(trx, deps.clock, {
+    template: `complaint-${notice.kind}`,
+    submissionId: notice.submissionId,
+    to,
+    replyTo: [],
+    mail: complaintReminder(
+      {
+        kind: notice.kind,
+        number: s.number,
+        step: notice.step,
+        dueAt: notice.dueAt,
+        client: clientOf(s),
+        responsible: s.responsible_name,
+        link: cardLink(deps.config, notice.submissionId),
+      },
+      deps.config.companyName,
+    ),
+  });
+}

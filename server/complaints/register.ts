@@ -1,0 +1,129 @@
+import { IMPORTANCES, MANUAL_CHANNELS } from '../../shared/complaint-process.ts';
+import type { RegisteredComplaint } from '../../shared/console-complaint.ts';
+import { feedbackSchema } from '../../shared/feedback-schema.ts';
+import { ackText } from '../../shared/i18n.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { oneOf, text, validate } from '../../shared/rules.ts';
+import type { Actor } from '../sessions/context.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { isDay } from '../company-day.ts';
+import type { Config } from '../env.ts';
+import { ApiError } from '../http/api-error.ts';
+import { newId } from '../ids.ts';
+import { companyDate } from '../mail/templates/format.ts';
+import { nextRegistrationNumber } from '../submissions/registration-number.ts';
+import { insertSubmission } from '../submissions/store.ts';
+import { openComplaint } from './open.ts';
+import { pastInstant } from './steps.ts';
+import { logComplaintEvent } from './store.ts';
+
+/** What a registrar collects (seed 004 «Для регистрации жалобы необходимо запросить у клиента»). */
+const schema = {
+  channel: oneOf(MANUAL_CHANNELS, 'invalid'),
+  message: feedbackSchema.message,
+  name: feedbackSchema.name,
+  organization: feedbackSchema.organization,
+  inn: feedbackSchema.inn,
+  phone: feedbackSchema.phone,
+  email: feedbackSchema.email,
+  contactPosition: text({ max: 200 }),
+  situationDate: text({ max: 10, code: 'invalid', clean: (s) => (isDay(s) ? s : null) }),
+  performer: text({ max: 500 }),
+  departmentId: text({ max: 64 }),
+  importance: (v: unknown) =>
+    v === undefined || v === null || v === '' ? { value: undefined } : oneOf(IMPORTANCES, 'invalid')(v),
+};
+
+/**
+ * Registers a complaint received by phone, visit, letter, e-mail, social network, 1С-Коннект, a
+ * quality call, or from another department (internal): the same registration numbers and
+ * deadlines as the site's, counted from the moment it was received. Answers what the registrar
+ * must tell the client at once: the number and the date of the answer.
+ */
+export async function registerComplaint(
+  db: Db,
+  deps: { clock: Clock; config: Config },
+  actor: Actor,
+  input: Record<string, unknown>,
+): Promise<RegisteredComplaint> {
+  const parsed = validate(schema, input);
+  const now = deps.clock.now();
+  const received = pastInstant(input.receivedAt, now);
+  const errors = {
+    ...(parsed.success ? {} : parsed.errors),
+    ...('error' in received ? { receivedAt: received.error } : {}),
+  };
+  if (!parsed.success || 'error' in received) throw new ApiError(422, 'validation', errors);
+  const f = parsed.data;
+  if (!f.name && !f.organization) throw new ApiError(422, 'validation', { name: 'required' });
+
+  return db.transaction().execute(async (trx) => {
+    if (f.departmentId) {
+      const d = await trx.selectFrom('departments').select('id').where('id', '=', f.departmentId).executeTakeFirst();
+      if (!d) throw new ApiError(422, 'validation', { departmentId: 'invalid' });
+    }
+    const id = newId();
+    const number = await nextRegistrationNumber(trx, now);
+    const createdAt = now.toISOString();
+    await insertSubmission(
+      trx,
+      {
+        id,
+        number,
+        type: 'feedback',
+        kind: 'complaint',
+        channel: f.channel,
+        message: f.message.slice(0, LIMITS.messageMax),
+        name: f.name ?? null,
+        organization: f.organization ?? null,
+        inn: f.inn ?? null,
+        phone: f.phone ?? null,
+        email: f.email ?? null,
+        page: null,
+        lang: 'ru',
+        consent_version: null,
+        consent_at: null,
+        consent_ip: null,
+        consent_user_agent: null,
+        idempotency_key: null,
+        response: '{}',
+        created_at: createdAt,
+        score: null,
+        subject: null,
+        employee_id: null,
+        department_id: f.departmentId ?? null,
+        publish: null,
+      },
+      [],
+    );
+    const cal = await loadCalendar(trx);
+    const { deadlines } = await openComplaint(trx, deps, cal, {
+      submissionId: id,
+      receivedAt: received.value,
+      origin: 'console',
+      departmentId: f.departmentId ?? null,
+      registeredBy: actor.user.id,
+      contactPosition: f.contactPosition ?? null,
+      situationDate: f.situationDate ?? null,
+      performer: f.performer ?? null,
+      scope: f.channel === 'internal' ? 'internal' : 'external',
+      importance: f.importance,
+    });
+    await logComplaintEvent(
+      trx,
+      deps.clock,
+      actor,
+      { submission_id: id, number },
+      { type: 'complaint', data: { origin: 'console', rating: null } },
+    );
+    const answerBy = deadlines['1.3']!;
+    return {
+      id,
+      number,
+      answerBy,
+      tellClient: ackText('ru', deps.config.companyName, number, companyDate(answerBy)),
+    };
+  });
+}

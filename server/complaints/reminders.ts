@@ -1,0 +1,152 @@
+import type { Step } from '../../shared/complaint-process.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { addWorkingHours, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
+import { enqueueNoticeMail } from './mail.ts';
+
+const HOUR = 3_600_000;
+
+/** Working hours in one ordinary working day of the calendar (09:00–18:00: 9). */
+function dayHours(cal: WorkingCalendar): number {
+  const minutes = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number) as [number, number];
+    return h * 60 + m;
+  };
+  return (minutes(cal.hours.end) - minutes(cal.hours.start)) / 60;
+}
+
+/**
+ * Which notice a step is due for at `now`, if any: «soon» once three quarters of its window have
+ * passed in working time, «overdue» at its deadline, «escalation» a working day after it. Only
+ * the latest is given: a server that was down doesn't send a stale «soon» after the deadline.
+ */
+export function noticeDue(
+  cal: WorkingCalendar,
+  step: { windowStartAt: string; dueAt: string },
+  now: Date,
+): { kind: NoticeKind; at: Date } | null {
+  const start = new Date(step.windowStartAt);
+  const due = new Date(step.dueAt);
+  const escalation = addWorkingHours(cal, due, dayHours(cal));
+  if (now >= escalation) return { kind: 'escalation', at: escalation };
+  if (now >= due) return { kind: 'overdue', at: due };
+  const windowHours = Math.max(0, workingMsBetween(cal, start, due)) / HOUR;
+  const soon = addWorkingHours(cal, start, windowHours * 0.75);
+  return now >= soon ? { kind: 'soon', at: soon } : null;
+}
+
+const ORDER: NoticeKind[] = ['soon', 'overdue', 'escalation'];
+
+/**
+ * Sends the reminders, overdue notices and escalations that are due: each at most once per step
+ * and kind, whichever instance gets there first, and the ones missed while the server was down
+ * when it comes back. Each notice's row and its e-mail are written in one transaction; the row's
+ * key makes a second writer change nothing. Returns how many were queued.
+ */
+export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Config }): Promise<number> {
+  const now = deps.clock.now();
+  const cal = await loadCalendar(db);
+  const open = await db
+    .selectFrom('complaint_steps')
+    .innerJoin('complaints', 'complaints.submission_id', 'complaint_steps.complaint_id')
+    .innerJoin('submissions', 'submissions.id', 'complaint_steps.complaint_id')
+    .leftJoin('complaint_notices', (j) =>
+      j
+        .onRef('complaint_notices.complaint_id', '=', 'complaint_steps.complaint_id')
+        .onRef('complaint_notices.step', '=', 'complaint_steps.step'),
+    )
+    .select(['complaint_steps.complaint_id', 'complaint_steps.step', 'complaint_steps.window_start_at'])
+    .select(['complaint_steps.due_at', 'complaint_notices.kind as sent'])
+    .where('complaint_steps.done_at', 'is', null)
+    .where('complaint_steps.due_at', 'is not', null)
+    .where('complaint_steps.window_start_at', 'is not', null)
+    .where('complaint_steps.window_start_at', '<=', now.toISOString())
+    .where('complaints.closed_at', 'is', null)
+    .where('submissions.kind', '=', 'complaint')
+    .execute();
+
+  const sentByStep = new Map<string, Set<string>>();
+  for (const r of open) {
+    const key = `${r.complaint_id} ${r.step}`;
+    if (!sentByStep.has(key)) sentByStep.set(key, new Set());
+    if (r.sent) sentByStep.get(key)!.add(r.sent);
+  }
+  let queued = 0;
+  const seen = new Set<string>();
+  for (const r of open) {
+    const key = `${r.complaint_id} ${r.step}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const due = noticeDue(cal, { windowStartAt: r.window_start_at!, dueAt: r.due_at! }, now);
+    if (!due) continue;
+    const sent = sentByStep.get(key)!;
+    // A later notice already sent makes an earlier one pointless.
+    if (ORDER.slice(ORDER.indexOf(due.kind)).some((k) => sent.has(k))) continue;
+    const inserted = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('complaint_notices')
+        .values({ complaint_id: r.complaint_id, step: r.step, kind: due.kind, at: now.toISOString() })
+        .onConflict((oc) => oc.columns(['complaint_id', 'step', 'kind']).doNothing())
+        .returning('kind')
+        .executeTakeFirst();
+      if (!row) return false;
+      await enqueueNoticeMail(trx, deps, {
+        submissionId: r.complaint_id,
+        step: r.step as Step,
+        kind: due.kind,
+        dueAt: r.due_at!,
+      });
+      return true;
+    });
+    if (inserted) queued++;
+  }
+  return queued;
+}
+
+/**
+ * Runs `sendDueNotices` every minute (and once at start, so what was missed while the server was
+ * down goes out when it is back). Safe in every instance at once: the notices' key decides.
+ */
+export function createReminderScheduler(deps: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  onMailQueued: () => void;
+  log: (m: string) => void;
+  intervalMs?: number;
+}) {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let running: Promise<void> | undefined;
+  const tick = async () => {
+    if (running) return;
+    running = (async () => {
+      try {
+        const n = await sendDueNotices(deps.db, deps);
+        if (n > 0) {
+          deps.log(`${n} reminder(s) queued`);
+          deps.onMailQueued();
+        }
+      } catch (err) {
+        deps.log(`reminders failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        running = undefined;
+      }
+    })();
+    await running;
+  };
+  return {
+    tick,
+    start() {
+      void tick();
+      timer = setInterval(() => void tick(), deps.intervalMs ?? 60_000);
+      timer.unref?.();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { STEPS, type Step } from '../../shared/complaint-process.ts';
+import { text, validate } from '../../shared/rules.ts';
+import type { Actor } from '../sessions/context.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { dayWorkingSpan } from '../calendar/working-time.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { companyDayStart, isDay } from '../company-day.ts';
+import { ApiError } from '../http/api-error.ts';
+import { newId } from '../ids.ts';
+import { deadlineAfterDone, dependentSteps } from './deadlines.ts';
+import { assertOpen, type LockedComplaint, logComplaintEvent, refreshNextDue } from './store.ts';
+
+/** The step that must be done before this one, if any (1.5 checks what 1.4 put in place). */
+const PREREQUISITE: Partial<Record<Step, Step>> = { '1.5': '1.4' };
+
+/** An instant a person gives for something already done: not in the future (a minute of clock skew allowed). */
+export function pastInstant(v: unknown, now: Date): { value: Date } | { error: 'instant' | 'future' } {
+  if (v === undefined || v === null || v === '') return { value: now };
+  const at = typeof v === 'string' ? new Date(v) : new Date(Number.NaN);
+  if (Number.isNaN(at.getTime())) return { error: 'instant' };
+  if (at.getTime() > now.getTime() + 60_000) return { error: 'future' };
+  return { value: at };
+}
+
+const stepSchema = { comment: text({ max: 2000 }) };
+
+/**
+ * Marks a step of stage 1 done, by the actor, now or at an earlier moment he gives. Marking 1.4
+ * starts the 3 working days of 1.5. Steps are marked once; a complaint moves to «В работе».
+ */
+export async function markStepDone(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  c: LockedComplaint,
+  step: Step,
+  input: { comment?: unknown; at?: unknown },
+): Promise<void> {
+  assertOpen(c);
+  const parsed = validate(stepSchema, { comment: input.comment });
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  const at = pastInstant(input.at, clock.now());
+  if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
+
+  const steps = await trx
+    .selectFrom('complaint_steps')
+    .selectAll()
+    .where('complaint_id', '=', c.submission_id)
+    .execute();
+  const row = steps.find((s) => s.step === step);
+  if (!row) throw new ApiError(404, 'not_found');
+  if (row.done_at) throw new ApiError(409, 'conflict', { step: 'stepDone' });
+  const before = PREREQUISITE[step];
+  if (before && !steps.find((s) => s.step === before)?.done_at)
+    throw new ApiError(422, 'validation', { step: 'stepOrder' });
+
+  const doneAt = at.value.toISOString();
+  await trx
+    .updateTable('complaint_steps')
+    .set({ done_at: doneAt, done_by: actor.user.id, comment: parsed.data.comment ?? null })
+    .where('complaint_id', '=', c.submission_id)
+    .where('step', '=', step)
+    .execute();
+  const dependents = dependentSteps(step);
+  if (dependents.length > 0) {
+    const cal = await loadCalendar(trx);
+    for (const next of dependents) {
+      const times = deadlineAfterDone(cal, next, at.value);
+      if (!times) continue;
+      await trx
+        .updateTable('complaint_steps')
+        .set({ window_start_at: times.windowStartAt, due_at: times.dueAt })
+        .where('complaint_id', '=', c.submission_id)
+        .where('step', '=', next)
+        .execute();
+    }
+  }
+  await refreshNextDue(trx, clock, c.submission_id);
+  await logComplaintEvent(trx, clock, actor, c, {
+    type: 'step',
+    data: { step, at: doneAt, comment: parsed.data.comment ?? null },
+  });
+  await startWork(trx, clock, actor, c);
+}
+
+/** The first thing done on a new complaint moves it to «В работе». */
+export async function startWork(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
+  if (c.status !== 'new') return;
+  await trx.updateTable('submissions').set({ status: 'in_progress' }).where('id', '=', c.submission_id).execute();
+  await trx
+    .insertInto('submission_events')
+    .values({
+      id: newId(),
+      submission_id: c.submission_id,
+      at: clock.now().toISOString(),
+      user_id: actor.user.id,
+      type: 'status',
+      data: JSON.stringify({ from: 'new', to: 'in_progress' }),
+    })
+    .execute();
+  c.status = 'in_progress';
+}
+
+/**
+ * The date agreed with the client for putting the correction in place (step 1.4): its deadline
+ * is the close of that working day. `null` clears it.
+ */
+export async function setAgreedDate(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  c: LockedComplaint,
+  day: unknown,
+): Promise<void> {
+  assertOpen(c);
+  if (day !== null && (typeof day !== 'string' || !isDay(day))) throw new ApiError(422, 'validation', { day: 'date' });
+  const step = await trx
+    .selectFrom('complaint_steps')
+    .select(['due_at', 'done_at'])
+    .where('complaint_id', '=', c.submission_id)
+    .where('step', '=', '1.4')
+    .executeTakeFirstOrThrow();
+  if (step.done_at) throw new ApiError(409, 'conflict', { step: 'stepDone' });
+  let dueAt: string | null = null;
+  if (day !== null) {
+    // The close of that day; a day off agreed with the client ends at the usual closing hour.
+    const cal = await loadCalendar(trx);
+    const span = dayWorkingSpan(cal, day);
+    const [h, m] = cal.hours.end.split(':').map(Number) as [number, number];
+    dueAt = (span?.close ?? new Date(Date.parse(companyDayStart(day)) + (h * 60 + m) * 60_000)).toISOString();
+  }
+  if (dueAt === step.due_at) return;
+  await trx
+    .updateTable('complaint_steps')
+    .set({ due_at: dueAt, window_start_at: dueAt ? clock.now().toISOString() : null })
+    .where('complaint_id', '=', c.submission_id)
+    .where('step', '=', '1.4')
+    .execute();
+  await refreshNextDue(trx, clock, c.submission_id);
+  await logComplaintEvent(trx, clock, actor, c, { type: 'agreed', data: { from: step.due_at, to: dueAt } });
+}
+
+/** Whether a text names a step of stage 1. */
+export const isStep = (s: string): s is Step => (STEPS as readonly string[]).includes(s);

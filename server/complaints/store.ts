@@ -1,0 +1,79 @@
+import type { ComplaintChange } from '../../shared/console-card.ts';
+import type { Actor } from '../sessions/context.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Clock } from '../clock.ts';
+import { type Db, dbKind } from '../db/connection.ts';
+import { ApiError } from '../http/api-error.ts';
+import { newId } from '../ids.ts';
+import { nextDue } from './deadlines.ts';
+
+/**
+ * A complaint and its submission, locked for the caller's transaction on PostgreSQL (SQLite has
+ * one writer, and this transaction is it); 404 when the submission is no complaint.
+ */
+export async function lockComplaint(trx: Db, submissionId: string) {
+  let q = trx
+    .selectFrom('complaints')
+    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+    .selectAll('complaints')
+    .select(['submissions.number', 'submissions.status', 'submissions.email', 'submissions.lang'])
+    .select(['submissions.name', 'submissions.department_id'])
+    .where('complaints.submission_id', '=', submissionId);
+  if (dbKind(trx) === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) throw new ApiError(422, 'validation', { kind: 'notComplaint' });
+  return row;
+}
+
+export type LockedComplaint = Awaited<ReturnType<typeof lockComplaint>>;
+
+/** Refuses a change to a complaint that is closed. */
+export function assertOpen(c: LockedComplaint): void {
+  if (c.closed_at) throw new ApiError(409, 'conflict', { complaint: 'closed' });
+}
+
+/**
+ * Writes one event of the complaint's history and its audit line, in the caller's transaction:
+ * the two always go together. `actor` null is the system (the client's survey answer).
+ */
+export async function logComplaintEvent(
+  trx: Db,
+  clock: Clock,
+  actor: Actor | null,
+  complaint: Pick<LockedComplaint, 'submission_id' | 'number'>,
+  change: ComplaintChange,
+): Promise<void> {
+  const at = clock.now().toISOString();
+  await trx
+    .insertInto('submission_events')
+    .values({
+      id: newId(),
+      submission_id: complaint.submission_id,
+      at,
+      user_id: actor?.user.id ?? null,
+      type: change.type,
+      data: JSON.stringify(change.data),
+    })
+    .execute();
+  await recordAudit(trx, clock, {
+    user: actor?.user ?? null,
+    action: `complaint.${change.type}`,
+    target: { type: 'submission', id: complaint.submission_id },
+    details: { number: complaint.number, ...change.data },
+    ip: actor?.ip ?? null,
+  });
+}
+
+/** Recomputes the complaint's nearest open deadline (what the inbox sorts by) after its steps changed. */
+export async function refreshNextDue(trx: Db, clock: Clock, submissionId: string): Promise<void> {
+  const steps = await trx
+    .selectFrom('complaint_steps')
+    .select(['due_at as dueAt', 'done_at as doneAt'])
+    .where('complaint_id', '=', submissionId)
+    .execute();
+  await trx
+    .updateTable('complaints')
+    .set({ next_due_at: nextDue(steps), updated_at: clock.now().toISOString() })
+    .where('submission_id', '=', submissionId)
+    .execute();
+}

@@ -1,0 +1,130 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { page } from '../http/page-layout.ts';
+import { surveyTokenHash } from './contact.ts';
+import { lockComplaint, logComplaintEvent } from './store.ts';
+
+type Lang = 'ru' | 'en';
+
+const TEXTS = {
+  ru: {
+    title: (n: string) => `Обращение № ${n}: как решён вопрос?`,
+    satisfied: 'Вы довольны решением, которое вам предложили?',
+    loyal: 'Продолжите ли вы работать с нами?',
+    yes: 'Да',
+    no: 'Нет',
+    send: 'Отправить ответ',
+    pick: 'Ответьте на оба вопроса',
+    thanks: 'Спасибо за ответ!',
+    thanksText: 'Ваш ответ передан в службу менеджмента качества.',
+    gone: 'Ссылка устарела',
+    goneText: 'Этот опрос уже не действует. Если хотите что-то сказать, ответьте на письмо.',
+    done: 'Вы уже ответили на этот опрос. Спасибо!',
+  },
+  en: {
+    title: (n: string) => `Message No. ${n}: how was it resolved?`,
+    satisfied: 'Are you satisfied with the solution you were offered?',
+    loyal: 'Will you keep working with us?',
+    yes: 'Yes',
+    no: 'No',
+    send: 'Send the answer',
+    pick: 'Please answer both questions',
+    thanks: 'Thank you for your answer!',
+    thanksText: 'Your answer has been passed to the quality management service.',
+    gone: 'The link has expired',
+    goneText: 'This survey is no longer open. If you wish to tell us something, reply to the e-mail.',
+    done: 'You have already answered this survey. Thank you!',
+  },
+} as const;
+
+async function findSurvey(db: Db, token: string) {
+  return db
+    .selectFrom('complaints')
+    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+    .select(['complaints.submission_id', 'complaints.survey_answered_at', 'submissions.number', 'submissions.lang'])
+    .where('complaints.survey_token', '=', surveyTokenHash(token))
+    .executeTakeFirst();
+}
+
+const question = (name: string, legend: string, t: (typeof TEXTS)[Lang]) =>
+  html`<fieldset><legend>${legend}</legend><div class="kinds">
+<label><input type="radio" name="${name}" value="yes" required> ${t.yes}</label>
+<label><input type="radio" name="${name}" value="no"> ${t.no}</label></div></fieldset>`;
+
+/**
+ * The client's two-question survey, `/survey/:token`: GET shows the form and records nothing
+ * (mail scanners open every link); the form's POST records the answers into the complaint's
+ * satisfaction and loyalty, once.
+ */
+export function surveyPages(deps: { db: Db; clock: Clock }) {
+  const app = new Hono();
+
+  app.get('/:token', async (c) => {
+    const s = await findSurvey(deps.db, c.req.param('token'));
+    const lang: Lang = s?.lang === 'en' ? 'en' : 'ru';
+    const t = TEXTS[lang];
+    if (!s)
+      return c.html(
+        page({ lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
+        404,
+      );
+    if (s.survey_answered_at)
+      return c.html(
+        page({
+          lang,
+          title: t.thanks,
+          body: html`<div class="card" role="status"><h1>${t.thanks}</h1><p>${c.req.query('sent') === '1' ? t.thanksText : t.done}</p></div>`,
+        }),
+      );
+    const error = c.req.query('error') === '1' ? html`<p class="alert" role="alert">${t.pick}</p>` : '';
+    return c.html(
+      page({
+        lang,
+        title: t.title(s.number),
+        body: html`<div class="card"><h1>${t.title(s.number)}</h1>${error}
+<form method="post">${question('satisfied', t.satisfied, t)}${question('loyal', t.loyal, t)}<button type="submit">${t.send}</button></form></div>`,
+      }),
+    );
+  });
+
+  app.post('/:token', limitBody(FORM_BODY), async (c) => {
+    const token = c.req.param('token');
+    const s = await findSurvey(deps.db, token);
+    const lang: Lang = s?.lang === 'en' ? 'en' : 'ru';
+    const t = TEXTS[lang];
+    if (!s)
+      return c.html(
+        page({ lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
+        404,
+      );
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const answer = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : undefined);
+    const satisfied = answer(form.satisfied);
+    const loyal = answer(form.loyal);
+    if (satisfied === undefined || loyal === undefined)
+      return c.redirect(`/survey/${encodeURIComponent(token)}?error=1`, 303);
+    await deps.db.transaction().execute(async (trx) => {
+      const complaint = await lockComplaint(trx, s.submission_id);
+      if (complaint.survey_answered_at) return;
+      const now = deps.clock.now().toISOString();
+      await trx
+        .updateTable('complaints')
+        .set({
+          satisfied: satisfied ? 1 : 0,
+          loyal: loyal ? 1 : 0,
+          outcome_source: 'survey',
+          survey_answered_at: now,
+          updated_at: now,
+        })
+        .where('submission_id', '=', s.submission_id)
+        .execute();
+      await logComplaintEvent(trx, deps.clock, null, s, { type: 'survey', data: { sent: false, satisfied, loyal } });
+    });
+    return c.redirect(`/survey/${encodeURIComponent(token)}?sent=1`, 303);
+  });
+
+  return app;
+}

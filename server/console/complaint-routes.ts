@@ -1,0 +1,135 @@
+import { Hono } from 'hono';
+import type { Card } from '../../shared/console-card.ts';
+import { assignResponsible, responsibleById } from '../complaints/assignment.ts';
+import { classify } from '../complaints/classification.ts';
+import { closeComplaint, closeStage1, closeStage2 } from '../complaints/closing.ts';
+import { recordCall, replyByEmail, sendSurvey } from '../complaints/contact.ts';
+import { complaintFromRating } from '../complaints/from-rating.ts';
+import { addNonconformity, setNonconformityDone } from '../complaints/nonconformities.ts';
+import { registerComplaint } from '../complaints/register.ts';
+import { isStep, markStepDone, setAgreedDate } from '../complaints/steps.ts';
+import { type LockedComplaint, lockComplaint } from '../complaints/store.ts';
+import type { Db } from '../db/connection.ts';
+import { ApiError } from '../http/api-error.ts';
+import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { jsonBody } from '../http/json-body.ts';
+import { type Actor, actorOf, type ConsoleEnv, requireRole } from '../sessions/context.ts';
+import type { SubmissionRow } from '../submissions/store.ts';
+import { loadCard } from './card.ts';
+import type { ConsoleDeps } from './deps.ts';
+import { visibleSubmission } from './scope.ts';
+
+const small = limitBody(FORM_BODY);
+const writers = requireRole('admin', 'qms', 'handler');
+
+type Action = (
+  trx: Db,
+  actor: Actor,
+  c: LockedComplaint,
+  body: Record<string, unknown>,
+  params: Record<string, string>,
+) => Promise<unknown>;
+
+/**
+ * The complaint process on the card, under `/api/admin/submissions/:id/…`: steps, the agreed
+ * date, classification, the responsible person, replies, calls, the survey, stage 2 and
+ * closing. Each answers the card as it is after the change. Editors act on every complaint, a
+ * handler on his department's (any other is a 404, as everywhere).
+ */
+export function complaintActions(deps: ConsoleDeps) {
+  const app = new Hono<ConsoleEnv>();
+  const wake = () => deps.onMailQueued?.();
+
+  /** Runs one change of a visible complaint in a transaction, then answers its card. */
+  async function run(
+    user: ConsoleEnv['Variables']['user'],
+    params: Record<string, string>,
+    actor: Actor,
+    body: Record<string, unknown>,
+    action: Action,
+  ): Promise<Card> {
+    const s = await visibleSubmission(deps.db, user, params.id ?? '');
+    await deps.db
+      .transaction()
+      .execute(async (trx) => action(trx, actor, await lockComplaint(trx, s.id), body, params));
+    wake();
+    return loadCard(deps.db, await visibleSubmission(deps.db, user, s.id), deps.clock.now());
+  }
+
+  const route = (path: string, action: Action) =>
+    app.post(path, writers, small, async (c) =>
+      c.json(
+        await run(
+          c.var.user,
+          c.req.param(),
+          actorOf(c, deps.config.trustProxy),
+          await jsonBody(c, { emptyIsObject: true }),
+          action,
+        ),
+      ),
+    );
+
+  route('/:id/steps/:step', async (trx, actor, complaint, body, params) => {
+    const step = params.step ?? '';
+    if (!isStep(step)) throw new ApiError(404, 'not_found');
+    await markStepDone(trx, deps.clock, actor, complaint, step, body);
+  });
+  route('/:id/agreed-date', (trx, actor, complaint, body) =>
+    setAgreedDate(trx, deps.clock, actor, complaint, body.day),
+  );
+  route('/:id/classification', (trx, actor, complaint, body) => classify(trx, deps.clock, actor, complaint, body));
+  route('/:id/responsible', async (trx, actor, complaint, body) => {
+    const id = body.responsibleUserId;
+    if (id !== null && typeof id !== 'string')
+      throw new ApiError(422, 'validation', { responsibleUserId: 'responsible' });
+    const to = id === null ? null : await responsibleById(trx, id, complaint.department_id);
+    await assignResponsible(trx, deps, actor, complaint, to);
+  });
+  route('/:id/survey', (trx, actor, complaint) => sendSurvey(trx, deps, actor, complaint));
+  route('/:id/stage1/close', (trx, actor, complaint) => closeStage1(trx, deps.clock, actor, complaint));
+  route('/:id/stage2/close', (trx, actor, complaint) => closeStage2(trx, deps.clock, actor, complaint));
+  route('/:id/close', (trx, actor, complaint) => closeComplaint(trx, deps.clock, actor, complaint));
+  route('/:id/nonconformities', (trx, actor, complaint, body) =>
+    addNonconformity(trx, deps.clock, actor, complaint, body),
+  );
+  route('/:id/nonconformities/:nid', (trx, actor, complaint, body, params) =>
+    setNonconformityDone(trx, deps.clock, actor, complaint, params.nid ?? '', body.done),
+  );
+
+  /** A reply by e-mail or a call: any submission may have one; a complaint's step 1.2 may be marked with it. */
+  const contact = (path: string, fn: typeof replyByEmail) =>
+    app.post(path, writers, small, async (c) => {
+      const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id') ?? '');
+      const body = await jsonBody(c, { emptyIsObject: true });
+      const actor = actorOf(c, deps.config.trustProxy);
+      await deps.db.transaction().execute((trx) => fn(trx, deps, actor, s as SubmissionRow, body));
+      wake();
+      return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id), deps.clock.now()));
+    });
+  contact('/:id/replies', replyByEmail);
+  contact('/:id/calls', recordCall);
+
+  app.post('/:id/complaint', writers, small, async (c) => {
+    const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
+    const made = await complaintFromRating(deps.db, deps, actorOf(c, deps.config.trustProxy), s);
+    wake();
+    return c.json(made, 201);
+  });
+
+  return app;
+}
+
+/** `POST /api/admin/complaints`: a complaint registered by hand (editors and handlers). */
+export function complaintRegistration(deps: ConsoleDeps) {
+  const app = new Hono<ConsoleEnv>();
+  app.post('/', writers, small, async (c) => {
+    const actor = actorOf(c, deps.config.trustProxy);
+    const body = await jsonBody(c, { emptyIsObject: true });
+    // A handler registers complaints of his own department only.
+    if (actor.user.role === 'handler') body.departmentId = actor.user.departmentId ?? undefined;
+    const answer = await registerComplaint(deps.db, deps, actor, body);
+    deps.onMailQueued?.();
+    return c.json(answer, 201);
+  });
+  return app;
+}

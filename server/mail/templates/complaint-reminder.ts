@@ -1,0 +1,40 @@
+import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
+import { companyTime } from './format.ts';
+import { html } from './html.ts';
+import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
+import { safeSubject } from './subject.ts';
+
+/** soon: three quarters of the step's time have passed; overdue: its deadline passed; escalation: a working day overdue. */
+export type NoticeKind = 'soon' | 'overdue' | 'escalation';
+
+const HEADINGS: Record<NoticeKind, (n: string, step: Step) => string> = {
+  soon: (n, step) => `Скоро срок: жалоба № ${n}, шаг ${step}`,
+  overdue: (n, step) => `Просрочен шаг ${step} жалобы № ${n}`,
+  escalation: (n, step) => `Эскалация: шаг ${step} жалобы № ${n} просрочен больше рабочего дня`,
+};
+
+/** A reminder to the responsible person, or an escalation to the QMS, about one step. */
+export function complaintReminder(
+  c: {
+    kind: NoticeKind;
+    number: string;
+    step: Step;
+    dueAt: string;
+    client: string | null;
+    responsible: string | null;
+    link: string;
+  },
+  company: string,
+): RenderedMail {
+  const subject = safeSubject(HEADINGS[c.kind](c.number, c.step));
+  const fields = [
+    ['Жалоба', c.number],
+    ['Клиент', c.client],
+    ['Шаг', `${c.step} ${STEP_TITLES[c.step]}`],
+    ['Срок', companyTime(c.dueAt)],
+    ['Ответственный', c.responsible ?? 'не назначен'],
+  ] as const;
+  const body = html`${fieldsTable(fields)}${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
+  const text = [subject, '', textFields(fields), '', `Карточка: ${c.link}`, '', `— Otklik, ${company}`].join('\n');
+  return { subject, html: mailLayout({ lang: 'ru', title: subject, body, footer: `Otklik · ${company}` }), text };
+}

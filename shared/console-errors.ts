@@ -1,0 +1,35 @@
+// Field errors only the console's API gives (the complaint process), in both languages. Kept
+// apart from texts-ru/texts-en so the widgets, which carry those, don't carry these.
+
+export const CONSOLE_FIELD_ERRORS = {
+  ru: {
+    date: 'Укажите дату в формате ГГГГ-ММ-ДД',
+    instant: 'Укажите дату и время',
+    future: 'Время не может быть в будущем',
+    stepOrder: 'Сначала отметьте предыдущий шаг',
+    stepDone: 'Этот шаг уже отмечен',
+    stage1Open: 'Сначала закройте этап 1',
+    closed: 'Жалоба уже закрыта',
+    noEmail: 'У клиента нет адреса электронной почты',
+    processOnly: 'Жалоба закрывается только по процессу: этап 1, классификация, закрытие в карточке',
+    responsible: 'Выберите активного пользователя консоли',
+    notComplaint: 'Это действие только для жалоб',
+    lowRating: 'Жалобой становится оценка в 1 или 2 звезды',
+  },
+  en: {
+    date: 'Give a date as YYYY-MM-DD',
+    instant: 'Give a date and time',
+    future: 'The time cannot be in the future',
+    stepOrder: 'Mark the previous step first',
+    stepDone: 'This step is already marked',
+    stage1Open: 'Close stage 1 first',
+    closed: 'The complaint is already closed',
+    noEmail: 'The client gave no e-mail address',
+    processOnly: 'A complaint is closed only through its process: stage 1, classification, closing on the card',
+    responsible: 'Choose an active console user',
+    notComplaint: 'This is only for complaints',
+    lowRating: 'Only a rating of 1 or 2 stars becomes a complaint',
+  },
+} as const;
+
+export type ConsoleFieldErrorCode = keyof (typeof CONSOLE_FIELD_ERRORS)['ru'];
