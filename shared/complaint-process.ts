@@ -25,6 +25,9 @@ export const STEP_DEADLINES: Record<Step, StepDeadline> = {
   '1.6': { from: 'received', workingDays: 14 },
 };
 
+/** «Жалобой считается любое выражение недовольства»: a rating of this many stars or fewer is flagged and can become a complaint. */
+export const LOW_SCORE = 2;
+
 /** The seed's aim for step 1.6: «14 рабочих дней – стремимся к 5 рабочим дням». */
 export const CLOSE_TARGET_WORKING_DAYS = 5;
 

@@ -5,7 +5,10 @@ const is = (user: ConsoleUser, ...roles: ConsoleUser['role'][]) => roles.include
 
 /** Kind, department and employee of a submission; the directory; moderation. */
 export const canEdit = (user: ConsoleUser) => is(user, 'admin', 'qms');
-/** A submission's status and internal comments: a handler does this for his department. */
+/**
+ * A submission's status and internal comments, the complaint process, registering a complaint by
+ * hand: a handler does these for his department.
+ */
 export const canHandle = (user: ConsoleUser) => is(user, 'admin', 'qms', 'handler');
 export const canModerate = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canSeeDirectory = (user: ConsoleUser) => is(user, 'admin', 'qms');

@@ -3,12 +3,13 @@ import type { Api } from './api/client.ts';
 import type { ConsoleMeta, ConsoleUser, SessionAnswer } from './api/types.ts';
 import { type Console, ConsoleContext, EMPTY_META } from './app-context.ts';
 import { ROLE_LABELS } from './labels.ts';
-import { canManageUsers, canModerate, canSeeAudit, canSeeDirectory } from './permissions.ts';
+import { canHandle, canManageUsers, canModerate, canSeeAudit, canSeeDirectory } from './permissions.ts';
 import { BASE, Link, match, type Place, usePlace } from './router.tsx';
 import { AuditScreen } from './screens/audit/audit-screen.tsx';
 import { CalendarScreen } from './screens/calendar/calendar-screen.tsx';
 import { ChangePassword } from './screens/auth/change-password.tsx';
 import { CardScreen } from './screens/card/card-screen.tsx';
+import { RegisterScreen } from './screens/complaints/register-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { ModerationScreen } from './screens/moderation/moderation-screen.tsx';
@@ -25,7 +26,12 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
-  { href: `${BASE}/`, title: 'Входящие', owns: (p) => p === '/' || p.startsWith('/submissions'), allowed: () => true },
+  {
+    href: `${BASE}/`,
+    title: 'Входящие',
+    owns: (p) => p === '/' || p.startsWith('/submissions') || p.startsWith('/complaints'),
+    allowed: () => true,
+  },
   { href: `${BASE}/moderation`, title: 'Модерация', owns: (p) => p.startsWith('/moderation'), allowed: canModerate },
   { href: `${BASE}/directory`, title: 'Справочник', owns: (p) => p.startsWith('/directory'), allowed: canSeeDirectory },
   { href: `${BASE}/calendar`, title: 'Календарь', owns: (p) => p.startsWith('/calendar'), allowed: () => true },
@@ -171,6 +177,7 @@ function Screen({
   if (path === '/') return <InboxScreen place={place} />;
   const card = match('/submissions/:id', path);
   if (card) return <CardScreen key={card.id} id={card.id!} />;
+  if (match('/complaints/new', path)) return canHandle(user) ? <RegisterScreen /> : <Forbidden />;
   if (match('/moderation', path)) return <ModerationScreen />;
   const dir = match('/directory', path) ? { tab: 'departments' } : match('/directory/:tab', path);
   if (dir) return <DirectoryScreen tab={dir.tab!} />;

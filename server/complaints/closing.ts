@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
-import { refreshNextDue, assertOpen, type LockedComplaint, logComplaintEvent } from './store.ts';
+import { assertOpen, assertStage2Open, type LockedComplaint, refreshNextDue, logComplaintEvent } from './store.ts';
 
 /**
  * Closes stage 1 «коррекция»: the solution was checked (1.5 done), and the complaint's
@@ -49,8 +49,7 @@ export async function closeStage1(trx: Db, clock: Clock, actor: Actor, c: Locked
 
 /** Closes stage 2 «улучшение»: every nonconformity's task is done (an empty table is allowed). */
 export async function closeStage2(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
-  assertOpen(c);
-  if (c.stage2_closed_at) throw new ApiError(409, 'conflict', { stage: 'closed' });
+  assertStage2Open(c);
   const open = await trx
     .selectFrom('nonconformities')
     .select('id')

@@ -1,3 +1,4 @@
+import { LOW_SCORE } from '../../shared/complaint-process.ts';
 import type { Actor } from '../sessions/context.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Clock } from '../clock.ts';
@@ -9,9 +10,6 @@ import { nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { insertSubmission, type SubmissionRow } from '../submissions/store.ts';
 import { openComplaint } from './open.ts';
 import { logComplaintEvent } from './store.ts';
-
-/** «Жалобой считается любое выражение недовольства»: the scores that make a rating a complaint in one click. */
-export const LOW_SCORE = 2;
 
 /**
  * Makes a complaint of a one- or two-star rating: a new complaint with its own registration

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { isDay } from '../company-day.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
-import { assertOpen, type LockedComplaint, logComplaintEvent } from './store.ts';
+import { assertStage2Open, type LockedComplaint, logComplaintEvent } from './store.ts';
 
 /** A row of stage 2's table, as the seed's card «Список несоответствий по жалобе» has it. */
 const schema = {
@@ -26,7 +26,7 @@ export async function addNonconformity(
   c: LockedComplaint,
   input: Record<string, unknown>,
 ): Promise<string> {
-  assertOpen(c);
+  assertStage2Open(c);
   const parsed = validate(schema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   const f = parsed.data;
@@ -67,7 +67,7 @@ export async function setNonconformityDone(
   id: string,
   done: unknown,
 ): Promise<void> {
-  assertOpen(c);
+  assertStage2Open(c);
   if (typeof done !== 'boolean') throw new ApiError(422, 'validation', { done: 'invalid' });
   const row = await trx
     .selectFrom('nonconformities')

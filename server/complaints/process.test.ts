@@ -150,6 +150,21 @@ for (const kind of DB_KINDS) {
       expect(c.complaint!.steps.every((s) => s.doneAt !== null || s.step === '1.2' || s.step === '1.3')).toBe(true);
       expect(c.complaint!.closedAt).not.toBeNull();
       expect((await post(qms, `${sent.id}/steps/1.2`, {})).status).toBe(409);
+      // Stage 2's corrective tasks go on after the client's case is closed, until stage 2 closes.
+      res = await post(qms, `${sent.id}/nonconformities`, {
+        process: 'Сопровождение',
+        product: '1С:Бухгалтерия',
+        description: 'Повторное обращение не передано инженеру',
+        task: 'Настроить передачу повторных обращений',
+        assignee: 'Бадыштова К.',
+      });
+      expect(res.status).toBe(200);
+      c = await res.json();
+      const nc = c.complaint!.nonconformities[0]!;
+      expect((await post(qms, `${sent.id}/stage2/close`)).status).toBe(422);
+      expect((await post(qms, `${sent.id}/nonconformities/${nc.id}`, { done: true })).status).toBe(200);
+      expect((await post(qms, `${sent.id}/stage2/close`)).status).toBe(200);
+      expect((await post(qms, `${sent.id}/nonconformities`, { process: 'x' })).status).toBe(409);
 
       const actions = (
         await h.db.selectFrom('audit_log').select('action').where('target_id', '=', sent.id).execute()

@@ -33,6 +33,14 @@ export function assertOpen(c: LockedComplaint): void {
 }
 
 /**
+ * Refuses a change to stage 2 once it is closed. Stage 2 «улучшение» may outlive the complaint:
+ * the client's case is closed with stage 1, the company's corrective tasks go on.
+ */
+export function assertStage2Open(c: LockedComplaint): void {
+  if (c.stage2_closed_at) throw new ApiError(409, 'conflict', { stage: 'closed' });
+}
+
+/**
  * Writes one event of the complaint's history and its audit line, in the caller's transaction:
  * the two always go together. `actor` null is the system (the client's survey answer).
  */

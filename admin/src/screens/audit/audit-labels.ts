@@ -1,5 +1,13 @@
+import {
+  CORRECTION_LABELS,
+  CORRECTION_RECORD_LABELS,
+  IMPORTANCE_LABELS,
+  JUSTIFICATION_LABELS,
+  SCOPE_LABELS,
+} from '../../../../shared/complaint-process.ts';
 import { formatDateTime } from '../../format.ts';
-import { type Choice, KIND_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../labels.ts';
+import { type Choice, KIND_LABELS, ROLE_LABELS, STATUS_LABELS, YES_NO } from '../../labels.ts';
+import { DAY_TYPE_LABELS } from '../calendar/calendar-labels.ts';
 
 const ACTIONS: Record<string, string> = {
   'auth.sign_in': 'Вход',
@@ -27,6 +35,22 @@ const ACTIONS: Record<string, string> = {
   'directory.employee.import': 'Загрузка сотрудников',
   'directory.subject.create': 'Новый предмет оценки',
   'directory.subject.update': 'Изменён предмет оценки',
+  // server/complaints/: `complaint.<event>` beside each event of the card's history, and the closing.
+  'complaint.complaint': 'Открыта жалоба',
+  'complaint.step': 'Отмечен шаг этапа 1',
+  'complaint.agreed': 'Согласован срок внедрения',
+  'complaint.classification': 'Изменена классификация',
+  'complaint.responsible': 'Назначен ответственный',
+  'complaint.reply': 'Ответ клиенту по e-mail',
+  'complaint.call': 'Звонок клиенту',
+  'complaint.stage': 'Стадия жалобы',
+  'complaint.survey': 'Опрос клиента',
+  'complaint.nonconformity': 'Несоответствие',
+  'complaint.close': 'Жалоба закрыта',
+  'calendar.day_set': 'Изменён день календаря',
+  'calendar.day_remove': 'Отменено изменение дня',
+  'calendar.hours': 'Изменены рабочие часы',
+  'calendar.import': 'Загрузка календаря',
 };
 
 /** The audit's families of actions, as the filter offers them (the server takes «prefix.*»). */
@@ -34,8 +58,10 @@ export const ACTION_FAMILIES: Choice[] = [
   { value: 'auth.*', label: 'Вход, выход, пароли' },
   { value: 'review.*', label: 'Модерация отзывов' },
   { value: 'submission.*', label: 'Работа с обращениями' },
+  { value: 'complaint.*', label: 'Процесс работы с жалобами' },
   { value: 'user.*', label: 'Пользователи' },
   { value: 'directory.*', label: 'Справочник' },
+  { value: 'calendar.*', label: 'Рабочий календарь' },
 ];
 
 export const TARGET_LABELS: Record<string, string> = {
@@ -46,6 +72,7 @@ export const TARGET_LABELS: Record<string, string> = {
   employees: 'Файл',
   department: 'Подразделение',
   subject: 'Предмет оценки',
+  calendar_day: 'День календаря',
 };
 
 /** @example actionLabel('review.approve') // 'Отзыв опубликован' */
@@ -60,8 +87,8 @@ const DETAIL_NAMES: Record<string, string> = {
   role: 'роль',
   name: 'имя',
   active: 'активен',
-  from: 'было',
-  to: 'стало',
+  // A change is `{from, to}`; a `to` alone is an address (complaint.reply).
+  to: 'кому',
   departmentId: 'подразделение',
   kind: 'вид',
   status: 'статус',
@@ -76,6 +103,10 @@ const DETAIL_NAMES: Record<string, string> = {
   recipients: 'получатели',
   responsibleName: 'ответственный',
   responsibleEmail: 'e-mail ответственного',
+  // directory.department.update names its changes by the table's columns.
+  responsible_name: 'ответственный',
+  responsible_email: 'e-mail ответственного',
+  responsible_user_id: 'ответственный по умолчанию',
   created: 'добавлено',
   updated: 'обновлено',
   errors: 'ошибок',
@@ -84,6 +115,29 @@ const DETAIL_NAMES: Record<string, string> = {
   firstSignIn: 'при первом входе',
   via: 'через',
   file: 'файл',
+  origin: 'источник',
+  rating: 'из оценки',
+  step: 'шаг',
+  at: 'когда',
+  comment: 'комментарий',
+  field: 'поле',
+  subject: 'тема',
+  summary: 'итог',
+  stage: 'стадия',
+  closed: 'закрыта',
+  sent: 'отправлен',
+  satisfied: 'удовлетворён',
+  loyal: 'лоялен',
+  description: 'описание',
+  done: 'выполнено',
+  day: 'день',
+  type: 'тип',
+  note: 'примечание',
+  start: 'начало',
+  end: 'конец',
+  added: 'добавлено',
+  changed: 'изменено',
+  days: 'дни',
 };
 
 const VALUES: Record<string, string> = {
@@ -93,13 +147,38 @@ const VALUES: Record<string, string> = {
   user: 'учётной записи',
   ip: 'IP-адресу',
   cli: 'командную строку',
+  console: 'регистрация вручную',
+  ...JUSTIFICATION_LABELS,
+  ...IMPORTANCE_LABELS,
+  ...SCOPE_LABELS,
+  ...CORRECTION_LABELS,
+  ...CORRECTION_RECORD_LABELS,
+  ...YES_NO,
+  ...DAY_TYPE_LABELS,
+  // The classification's fields (complaint.classification's `field`).
+  justification: 'обоснованность',
+  importance: 'важность',
+  scope: 'внешняя / внутренняя',
+  satisfied: 'удовлетворённость',
+  loyal: 'лояльность',
+  correction: 'коррекция',
+  correctionNote: 'коррекция, подробно',
+  correctionRecord: 'чем оформлена',
+  contactPosition: 'должность',
+  situationDate: 'дата ситуации',
+  performer: 'кто выполнял работу',
 };
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'да' : 'нет';
   if (Array.isArray(v)) return v.map(show).join(', ');
-  if (typeof v === 'object') return JSON.stringify(v);
+  // A calendar day `{type, note}` or the working hours `{start, end}`: named parts, blanks left out.
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .filter(([, x]) => x !== null && x !== undefined && x !== '')
+      .map(([k, x]) => `${DETAIL_NAMES[k] ?? k}: ${show(x)}`)
+      .join(', ');
   const s = String(v);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return formatDateTime(s);
   return VALUES[s] ?? s;
@@ -111,9 +190,12 @@ function show(v: unknown): string {
  */
 export function detailsText(d: Record<string, unknown>, skip: string[] = []): string {
   const parts: string[] = [];
-  if ('from' in d || 'to' in d) parts.push(`${show(d.from)} → ${show(d.to)}`);
+  const change = 'from' in d;
+  if (change) parts.push(`${show(d.from)} → ${show(d.to)}`);
   for (const [k, v] of Object.entries(d)) {
-    if (k === 'from' || k === 'to' || k === 'eventId' || skip.includes(k)) continue;
+    if ((change && (k === 'from' || k === 'to')) || k === 'eventId' || skip.includes(k)) continue;
+    // An empty detail says nothing (a complaint not made from a rating: `rating: null`).
+    if (v === null || v === undefined) continue;
     // user.update nests its changes: `{ email, changes: { role: { from, to } } }`.
     if (k === 'changes' && v && typeof v === 'object') {
       parts.push(detailsText(v as Record<string, unknown>));

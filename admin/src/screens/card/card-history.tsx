@@ -27,7 +27,7 @@ const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
   employee: 'Изменён сотрудник',
   moderation: 'Модерация',
   complaint: 'Открыт разбор жалобы',
-  step: 'Этап выполнен',
+  step: 'Шаг выполнен',
   agreed: 'Согласован срок внедрения (1.4)',
   classification: 'Классификация',
   responsible: 'Назначен ответственный',
@@ -83,7 +83,10 @@ function ComplaintEventBody({ event }: { event: Extract<HistoryEvent, ComplaintC
       return (
         <p>
           {event.data.step} {STEP_TITLES[event.data.step]}
-          {event.data.at !== event.at && <> · выполнен {formatDateTime(event.data.at)}</>}
+          {/* A call made earlier marks the step at its own time; the same minute needs no repeating. */}
+          {formatDateTime(event.data.at) !== formatDateTime(event.at) && (
+            <> · выполнен {formatDateTime(event.data.at)}</>
+          )}
           {event.data.comment && <span class="sub message">{event.data.comment}</span>}
         </p>
       );

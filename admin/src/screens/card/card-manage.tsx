@@ -48,6 +48,12 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
   };
 
   const kinds = choices(meta.kinds, KIND_LABELS).filter((k) => k.value !== 'rating');
+  // A complaint is closed by its process, never by the status (the server refuses: 422 status).
+  const complaint = card.complaint !== null || draft.kind === 'complaint';
+  const closedComplaint = !!card.complaint?.closedAt;
+  const statuses = choices(meta.statuses, STATUS_LABELS).filter(
+    (s) => !complaint || s.value !== 'closed' || card.status === 'closed',
+  );
   const employees = meta.employees
     .filter((e) => e.active || e.slug === card.employee?.slug)
     .map((e) => ({ value: e.slug, label: e.position ? `${e.name}, ${e.position}` : e.name }));
@@ -70,7 +76,15 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
         label="Статус"
         value={draft.status}
         onValue={set('status')}
-        options={choices(meta.statuses, STATUS_LABELS)}
+        options={statuses}
+        disabled={closedComplaint}
+        hint={
+          closedComplaint
+            ? 'Жалоба закрыта по процессу разбора'
+            : complaint
+              ? 'Жалоба закрывается по процессу разбора, не статусом'
+              : undefined
+        }
         error={save.fields.status}
       />
       {editor && (

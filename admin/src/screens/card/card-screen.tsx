@@ -3,7 +3,7 @@ import type { Card } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
-import { canModerate } from '../../permissions.ts';
+import { canHandle, canModerate } from '../../permissions.ts';
 import { Link } from '../../router.tsx';
 import { KindBadge, ReviewBadge, StatusBadge } from '../../ui/badges.tsx';
 import { LoadError, Loading, PageTitle } from '../../ui/page.tsx';
@@ -11,10 +11,14 @@ import { useLoad } from '../../ui/use-load.ts';
 import { CardConsent, CardFiles, CardMessage, CardPeople } from './card-details.tsx';
 import { CardEmails, CardHistory } from './card-history.tsx';
 import { CardComment, CardManage } from './card-manage.tsx';
+import { ComplaintPanel } from './complaint-panel.tsx';
+import { ComplaintStage2 } from './complaint-stage2.tsx';
+import { RatingComplaint } from './rating-complaint.tsx';
+import { RelatedMessages } from './related-messages.tsx';
 
 /** «Карточка обращения»: every field, the files, the consent, the e-mails, the history, and the work on it. */
 export function CardScreen({ id }: { id: string }) {
-  const { api, lastInbox } = useConsole();
+  const { api, user, lastInbox } = useConsole();
   const card = useLoad(() => api.get<Card>(`submissions/${encodeURIComponent(id)}`), [id]);
   const c = card.data;
 
@@ -46,6 +50,7 @@ export function CardScreen({ id }: { id: string }) {
     );
   }
 
+  const onCard = (saved: Card) => card.setData(() => saved);
   return (
     <>
       {back}
@@ -65,23 +70,23 @@ export function CardScreen({ id }: { id: string }) {
       <div class="card-grid">
         <div class="card-main">
           <CardMessage card={c} />
+          {c.complaint && <ComplaintPanel card={c} onCard={onCard} />}
           <CardPeople card={c} />
           <CardFiles card={c} />
           <CardConsent card={c} />
         </div>
         <div class="card-side">
-          <CardManage
-            key={`${c.kind}|${c.status}|${c.department?.id}|${c.employee?.slug}`}
-            card={c}
-            onSaved={(saved) => card.setData(() => saved)}
-          />
+          <RatingComplaint card={c} />
+          <CardManage key={`${c.kind}|${c.status}|${c.department?.id}|${c.employee?.slug}`} card={c} onSaved={onCard} />
           <CardComment
             card={c}
             onAdded={(ev) => card.setData((old) => old && { ...old, history: [...old.history, ev] })}
           />
           {c.type === 'rating' && <CardPublication card={c} />}
+          {c.complaint && <RelatedMessages related={c.complaint.related} />}
         </div>
       </div>
+      {c.complaint && <ComplaintStage2 card={c} canAct={canHandle(user)} onCard={onCard} />}
       <CardHistory card={c} />
       <CardEmails card={c} />
     </>

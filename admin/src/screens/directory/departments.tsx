@@ -1,25 +1,16 @@
 import { useState } from 'preact/hooks';
 import { listOf } from '../../api/list-of.ts';
 import type { Department } from '../../../../shared/directory.ts';
-import { departmentCreate, departmentPatch } from '../../../../shared/directory-schema.ts';
 import { useConsole } from '../../app-context.ts';
 import { canEdit } from '../../permissions.ts';
-import { FormError, TextField } from '../../ui/fields.tsx';
 import { Empty, LoadError, Loading } from '../../ui/page.tsx';
-import { focusSoon, useFocusFirstField } from '../../ui/focus.ts';
-import { useAction } from '../../ui/use-action.ts';
+import { focusSoon } from '../../ui/focus.ts';
 import { useLoad } from '../../ui/use-load.ts';
-import { check } from './check.ts';
-
-interface Draft {
-  name: string;
-  responsibleName: string;
-  responsibleEmail: string;
-}
+import { DepartmentForm } from './department-form.tsx';
 
 /** Departments and the persons responsible for their complaints. */
 export function Departments() {
-  const { api, user, reloadMeta, announce } = useConsole();
+  const { api, user, meta, reloadMeta, announce } = useConsole();
   const list = useLoad(async () => listOf<Department>(await api.get('departments')), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -70,6 +61,7 @@ export function Departments() {
               <th scope="col">Название</th>
               <th scope="col">Ответственный за жалобы</th>
               <th scope="col">E-mail ответственного</th>
+              <th scope="col">Ответственный по умолчанию</th>
               {editor && (
                 <th scope="col">
                   <span class="sr">Действия</span>
@@ -85,6 +77,15 @@ export function Departments() {
                 </td>
                 <td data-label="Ответственный">{d.responsibleName || <span class="muted">не назначен</span>}</td>
                 <td data-label="E-mail">{d.responsibleEmail || <span class="muted">—</span>}</td>
+                <td data-label="По умолчанию">
+                  {d.responsibleUserId ? (
+                    (meta.handlers.find((h) => h.id === d.responsibleUserId)?.name ?? (
+                      <span class="muted">пользователь недоступен</span>
+                    ))
+                  ) : (
+                    <span class="muted">не назначен</span>
+                  )}
+                </td>
                 {editor && (
                   <td class="row-actions">
                     <button
@@ -101,7 +102,7 @@ export function Departments() {
               </tr>,
               editing === d.id && (
                 <tr key={`${d.id}-edit`} class="edit-row">
-                  <td colSpan={4}>
+                  <td colSpan={5}>
                     <DepartmentForm
                       title={`Изменение: ${d.name}`}
                       initial={d}
@@ -118,87 +119,5 @@ export function Departments() {
         </table>
       )}
     </section>
-  );
-}
-
-function DepartmentForm({
-  title,
-  initial,
-  taken,
-  save,
-  onSaved,
-  onCancel,
-}: {
-  title: string;
-  initial?: Department;
-  taken: string[];
-  save: (d: Draft) => Promise<unknown>;
-  onSaved: () => void;
-  onCancel: () => void;
-}) {
-  const [draft, setDraft] = useState<Draft>({
-    name: initial?.name ?? '',
-    responsibleName: initial?.responsibleName ?? '',
-    responsibleEmail: initial?.responsibleEmail ?? '',
-  });
-  const act = useAction();
-  useFocusFirstField(act.ref);
-  const set = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const r = check(initial ? departmentPatch : departmentCreate, draft, {
-      name: { required: 'Введите название' },
-      responsibleEmail: { email: 'Проверьте e-mail ответственного' },
-    });
-    if (!r.ok) return act.fail(r.problems);
-    // The server answers a taken name with a bare «invalid»: said plainly here first.
-    if (taken.some((n) => n.toLowerCase() === draft.name.trim().toLowerCase()))
-      return act.fail({ name: 'Подразделение с таким названием уже есть' });
-    const ok = await act.run(async () => {
-      await save({
-        name: draft.name.trim(),
-        responsibleName: draft.responsibleName.trim(),
-        responsibleEmail: draft.responsibleEmail.trim(),
-      });
-      return true;
-    });
-    if (ok) onSaved();
-  };
-  return (
-    <form
-      class="panel inline-form"
-      ref={(el) => {
-        act.ref.current = el;
-      }}
-      onSubmit={submit}
-      noValidate
-    >
-      <h3>{title}</h3>
-      <FormError message={act.error} />
-      <div class="form-row">
-        <TextField label="Название" value={draft.name} onValue={set('name')} error={act.fields.name} required />
-        <TextField
-          label="Ответственный за жалобы"
-          value={draft.responsibleName}
-          onValue={set('responsibleName')}
-          error={act.fields.responsibleName}
-        />
-        <TextField
-          label="E-mail ответственного"
-          type="email"
-          value={draft.responsibleEmail}
-          onValue={set('responsibleEmail')}
-          error={act.fields.responsibleEmail}
-        />
-      </div>
-      <div class="actions">
-        <button type="submit" class="btn" disabled={act.busy}>
-          {act.busy ? 'Сохраняем…' : 'Сохранить'}
-        </button>
-        <button type="button" class="btn secondary" onClick={onCancel}>
-          Отмена
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ConsoleMeta } from '../../api/types.ts';
 import { choose, click, json, META, openConsole, settle, signedIn, stubApi, type } from '../../testing/helpers.tsx';
 
 const EMPLOYEES = [
@@ -106,6 +107,63 @@ describe('the directory', () => {
     expect((form.get('file') as File).name).toBe('staff.csv');
     expect(c.$('.import-result')!.textContent).toContain('Добавлено: 2, обновлено: 1, строк с ошибками: 1.');
     expect(c.$('.import-result tbody')!.textContent).toBe('4manager e-mail: a valid address is required');
+  });
+
+  it('sets a department’s default responsible from those who may handle its complaints', async () => {
+    const meta = {
+      ...META,
+      handlers: [
+        { id: 'u2', name: 'Ольга Смирнова', role: 'qms', departmentId: null },
+        { id: 'u-handler', name: 'Бадыштова К.', role: 'handler', departmentId: 'd1' },
+        { id: 'u-opr', name: 'Гордюкова Н.', role: 'handler', departmentId: 'd2' },
+      ],
+    } satisfies ConsoleMeta;
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, meta),
+      'GET departments': json(200, [META.departments[0], { ...META.departments[1], responsibleUserId: 'u-opr' }]),
+      'PATCH departments/d1': json(200, { ...META.departments[0], responsibleUserId: 'u-handler' }),
+      'PATCH departments/d2': json(200, META.departments[1]),
+      'POST departments': json(201, { id: 'd3', name: 'ОТП', responsibleUserId: 'u2' }),
+    });
+    const c = await openConsole('/admin/directory');
+    const rows = c.$$('tbody tr');
+    expect(rows[0]!.querySelector('[data-label="По умолчанию"]')!.textContent).toBe('не назначен');
+    expect(rows[1]!.querySelector('[data-label="По умолчанию"]')!.textContent).toBe('Гордюкова Н.');
+
+    await click(c.button('Изменить ДКС'));
+    const select = c.field<HTMLSelectElement>('Ответственный по умолчанию');
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'Не назначен',
+      'Ольга Смирнова — СМК',
+      'Бадыштова К. — Ответственный подразделения',
+    ]);
+    await choose(select, 'u-handler');
+    await click(c.button('Сохранить'));
+    expect(api.last('PATCH', 'departments/d1')!.body).toEqual({
+      name: 'ДКС',
+      responsibleName: '',
+      responsibleEmail: '',
+      responsibleUserId: 'u-handler',
+    });
+
+    await click(c.button('Изменить ОПР'));
+    await choose(c.field<HTMLSelectElement>('Ответственный по умолчанию'), '');
+    await click(c.button('Сохранить'));
+    expect(api.last('PATCH', 'departments/d2')!.body).toMatchObject({ responsibleUserId: null });
+
+    await click(c.button('Добавить подразделение'));
+    const fresh = c.field<HTMLSelectElement>('Ответственный по умолчанию');
+    expect([...fresh.options].map((o) => o.value)).toEqual(['', 'u2']); // a new department has no handlers yet
+    await type(c.field('Название'), 'ОТП');
+    await choose(fresh, 'u2');
+    await click(c.button('Сохранить'));
+    expect(api.last('POST', 'departments')!.body).toEqual({
+      name: 'ОТП',
+      responsibleName: '',
+      responsibleEmail: '',
+      responsibleUserId: 'u2',
+    });
   });
 
   it('edits a department in place', async () => {

@@ -12,6 +12,9 @@ const withCounts = (options: Choice[], counts: Record<string, number> | undefine
     label: counts && counts[o.value] !== undefined ? `${o.label} (${counts[o.value]})` : o.label,
   }));
 
+/** `sort=deadline`: the open complaints only, the nearest deadline (and so the overdue ones) first. */
+const SORTS: Choice[] = [{ value: 'deadline', label: 'Сначала ближайший срок' }];
+
 /** The type tabs, the search box and the filters; every change is a new URL (pushed, so Back undoes it). */
 export function InboxFilters({ filters, counts }: { filters: Filters; counts: InboxCounts | undefined }) {
   const { meta, user } = useConsole();
@@ -122,6 +125,23 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
           empty="Все"
           options={choices(meta.channels, CHANNEL_LABELS)}
         />
+        <SelectField
+          label="Порядок"
+          class="sort"
+          value={filters.sort ?? ''}
+          onValue={set('sort')}
+          empty="Сначала новые"
+          options={SORTS}
+        />
+        <div class="field switch">
+          <input
+            id="inbox-overdue"
+            type="checkbox"
+            checked={filters.overdue === '1'}
+            onChange={(e) => set('overdue')(e.currentTarget.checked ? '1' : '')}
+          />
+          <label for="inbox-overdue">Только просроченные</label>
+        </div>
         <div class="period">
           <DateFilter label="С даты" value={filters.from ?? ''} onCommit={set('from')} max={filters.to} />
           <DateFilter label="По дату" value={filters.to ?? ''} onCommit={set('to')} min={filters.from} />

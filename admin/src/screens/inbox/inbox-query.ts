@@ -1,14 +1,33 @@
-/** The inbox's filters, kept in the URL's query under the API's own names: a bookmark or Back restores them. */
-export const FILTERS = ['type', 'kind', 'status', 'department', 'employee', 'channel', 'from', 'to', 'q'] as const;
+/**
+ * The inbox's filters, kept in the URL's query under the API's own names: a bookmark or Back
+ * restores them. `overdue=1` keeps the complaints past their nearest deadline; `sort=deadline`
+ * shows the open complaints, the nearest deadline first.
+ */
+export const FILTERS = [
+  'type',
+  'kind',
+  'status',
+  'department',
+  'employee',
+  'channel',
+  'from',
+  'to',
+  'overdue',
+  'sort',
+  'q',
+] as const;
 export type FilterName = (typeof FILTERS)[number];
 export type Filters = Partial<Record<FilterName, string>>;
 
-/** @example readFilters(new URLSearchParams('kind=complaint&x=1')) // { kind: 'complaint' } */
+/** The one value each switch takes: another one in a hand-edited URL is dropped, not sent to be refused. */
+const SWITCHES: Partial<Record<FilterName, string>> = { overdue: '1', sort: 'deadline' };
+
+/** @example readFilters(new URLSearchParams('kind=complaint&x=1&overdue=yes')) // { kind: 'complaint' } */
 export function readFilters(query: URLSearchParams): Filters {
   const filters: Filters = {};
   for (const name of FILTERS) {
     const value = query.get(name)?.trim();
-    if (value) filters[name] = value;
+    if (value && (SWITCHES[name] ?? value) === value) filters[name] = value;
   }
   return filters;
 }

@@ -182,6 +182,73 @@ describe('the inbox', () => {
     expect(c.$$('button').some((b) => b.textContent === 'Показать ещё')).toBe(false);
   });
 
+  it('shows each open complaint’s deadline, says «просрочено» in words, and flags a low rating', async () => {
+    stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions': json(200, {
+        items: [
+          row(5, { nextDueAt: '2026-11-20T07:00:00Z', overdue: true, status: 'in_progress' }),
+          row(4, { nextDueAt: '2026-11-25T15:00:00Z' }),
+          row(3, { status: 'closed' }),
+          row(2, { type: 'rating', kind: 'rating', score: 2, excerpt: 'Грубил' }),
+          row(1, { type: 'rating', kind: 'rating', score: 3, excerpt: 'Нормально' }),
+        ],
+        nextCursor: null,
+        counts: COUNTS,
+      } satisfies InboxPage),
+    });
+    const c = await openConsole('/admin/');
+    expect(c.$$('thead th').map((th) => th.textContent)).toContain('Срок');
+    const due = c.$$('tbody .c-due');
+    expect(due.map((d) => d.getAttribute('data-label'))).toEqual(['Срок', 'Срок', 'Срок', 'Срок', 'Срок']);
+    expect(due[0]!.textContent).toBe('Срок 20.11.2026 10:00просрочено');
+    expect(due[0]!.classList.contains('overdue')).toBe(true);
+    expect(due[1]!.textContent).toBe('Срок 25.11.2026 18:00');
+    expect(due[1]!.classList.contains('overdue')).toBe(false);
+    expect(due[2]!.textContent).toBe('—');
+    const texts = c.$$('tbody .c-text').map((t) => t.textContent);
+    expect(texts[3]).toBe('Низкая оценка — возможна жалобаГрубил');
+    expect(texts[4]).toBe('Нормально');
+    expect(texts[0]).toBe('Жалоба 5');
+  });
+
+  it('«Только просроченные» and «Сначала ближайший срок» go to the URL and to the API', async () => {
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions': json(200, { items: [row(1)], nextCursor: null, counts: COUNTS } satisfies InboxPage),
+    });
+    const c = await openConsole('/admin/?kind=complaint');
+    const overdue = c.field('Только просроченные');
+    expect(overdue.checked).toBe(false);
+    overdue.click();
+    await settle();
+    expect(location.search).toBe('?kind=complaint&overdue=1');
+    expect(api.last('GET', 'submissions')!.query).toEqual({ kind: 'complaint', overdue: '1', limit: '50' });
+    expect(c.field('Только просроченные').checked).toBe(true);
+
+    await choose(c.field<HTMLSelectElement>('Порядок'), 'deadline');
+    expect(location.search).toBe('?kind=complaint&overdue=1&sort=deadline');
+    expect(api.last('GET', 'submissions')!.query).toEqual({
+      kind: 'complaint',
+      overdue: '1',
+      sort: 'deadline',
+      limit: '50',
+    });
+    expect(c.$('.summary')!.textContent).toBe('Найдено 3 сообщения · открытые жалобы, сначала ближайший срок');
+    expect(c.button(/^Фильтры/).textContent).toBe('Фильтры (3)');
+
+    c.field('Только просроченные').click();
+    await settle();
+    expect(api.last('GET', 'submissions')!.query).toEqual({ kind: 'complaint', sort: 'deadline', limit: '50' });
+
+    // A hand-edited value the API would refuse is dropped rather than sent.
+    c.unmount();
+    await openConsole('/admin/?overdue=yes&sort=oldest');
+    expect(api.last('GET', 'submissions')!.query).toEqual({ limit: '50' });
+  });
+
   it('opens a card in the page and moves focus to its heading', async () => {
     stubApi({
       'GET me': signedIn(USERS.handler),

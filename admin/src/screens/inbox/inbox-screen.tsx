@@ -2,7 +2,8 @@ import { useEffect } from 'preact/hooks';
 import type { InboxItem, InboxPage } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { plural } from '../../format.ts';
-import type { Place } from '../../router.tsx';
+import { canHandle } from '../../permissions.ts';
+import { BASE, Link, type Place } from '../../router.tsx';
 import { Empty, LoadError, Loading, MoreButton, PageTitle } from '../../ui/page.tsx';
 import { usePaged } from '../../ui/use-paged.ts';
 import { InboxFilters } from './inbox-filters.tsx';
@@ -21,6 +22,7 @@ export function InboxScreen({ place }: { place: Place }) {
     key,
   );
   const counts = list.first?.counts;
+  const byDeadline = filters.sort === 'deadline';
   const department = user.role === 'handler' ? meta.departments.find((d) => d.id === user.departmentId) : undefined;
 
   useEffect(() => {
@@ -29,13 +31,26 @@ export function InboxScreen({ place }: { place: Place }) {
 
   return (
     <>
-      <PageTitle aside={department && <span class="muted">Подразделение: {department.name}</span>}>Входящие</PageTitle>
+      <PageTitle
+        aside={
+          <>
+            {department && <span class="muted">Подразделение: {department.name}</span>}
+            {canHandle(user) && (
+              <Link class="btn" href={`${BASE}/complaints/new`}>
+                Зарегистрировать жалобу
+              </Link>
+            )}
+          </>
+        }
+      >
+        Входящие
+      </PageTitle>
       <InboxFilters filters={filters} counts={counts} />
       <p class="summary" role="status" aria-live="polite">
         {list.loading
           ? 'Ищем…'
           : counts
-            ? `Найдено ${counts.total} ${plural(counts.total, 'сообщение', 'сообщения', 'сообщений')}`
+            ? `Найдено ${counts.total} ${plural(counts.total, 'сообщение', 'сообщения', 'сообщений')}${byDeadline ? ' · открытые жалобы, сначала ближайший срок' : ''}`
             : ''}
       </p>
       {list.error ? (
@@ -50,7 +65,7 @@ export function InboxScreen({ place }: { place: Place }) {
         </Empty>
       ) : (
         <div class={list.loading ? 'stale' : undefined} aria-busy={list.loading}>
-          <InboxTable items={list.items} />
+          <InboxTable items={list.items} byDeadline={byDeadline} />
           {list.moreError && <LoadError error={list.moreError} retry={list.loadMore} />}
           {list.hasMore && (
             <MoreButton shown={list.items.length} total={counts?.total} busy={list.moreBusy} onMore={list.loadMore} />

@@ -1,3 +1,4 @@
+import { LOW_SCORE } from '../../../../shared/complaint-process.ts';
 import type { InboxItem } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
@@ -5,16 +6,19 @@ import { Link } from '../../router.tsx';
 import { KindBadge, ReviewBadge, Stars, StatusBadge } from '../../ui/badges.tsx';
 
 /** The inbox's rows: dense on a laptop, one block per submission on a phone (see styles.css). */
-export function InboxTable({ items }: { items: InboxItem[] }) {
+export function InboxTable({ items, byDeadline = false }: { items: InboxItem[]; byDeadline?: boolean }) {
   return (
     <table class="table inbox-table">
-      <caption class="sr">Обращения и оценки, сначала новые</caption>
+      <caption class="sr">
+        {byDeadline ? 'Открытые жалобы, сначала ближайший срок' : 'Обращения и оценки, сначала новые'}
+      </caption>
       <thead>
         <tr>
           <th scope="col">№</th>
           <th scope="col">Поступило</th>
           <th scope="col">Вид</th>
           <th scope="col">Статус</th>
+          <th scope="col">Срок</th>
           <th scope="col">От кого</th>
           <th scope="col" class="wide-col">
             Сообщение
@@ -49,6 +53,17 @@ function Row({ s }: { s: InboxItem }) {
         <StatusBadge status={s.status} />
         {s.review && <ReviewBadge review={s.review} />}
       </td>
+      <td class={`c-due${s.nextDueAt ? '' : ' none'}${s.overdue ? ' overdue' : ''}`} data-label="Срок">
+        {s.nextDueAt ? (
+          <>
+            <span class="due-prefix">Срок </span>
+            <time dateTime={s.nextDueAt}>{formatDateTime(s.nextDueAt)}</time>
+            {s.overdue && <span class="due-overdue">просрочено</span>}
+          </>
+        ) : (
+          <span class="muted">—</span>
+        )}
+      </td>
       <td class="c-from" data-label="От кого">
         {s.name || s.organization ? (
           <>
@@ -62,6 +77,9 @@ function Row({ s }: { s: InboxItem }) {
         {s.phone && <span class="sub muted">{s.phone}</span>}
       </td>
       <td class="c-text" data-label="Сообщение">
+        {s.type === 'rating' && s.score !== null && s.score <= LOW_SCORE && (
+          <span class="low-score">Низкая оценка — возможна жалоба</span>
+        )}
         {s.excerpt ? <span class="excerpt">{s.excerpt}</span> : <span class="muted">Без комментария</span>}
       </td>
       <td class="c-to" data-label="Кому">

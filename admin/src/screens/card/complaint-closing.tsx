@@ -1,0 +1,98 @@
+import { useEffect } from 'preact/hooks';
+import type { Card, CardComplaint } from '../../api/types.ts';
+import { formatDateTime } from '../../format.ts';
+import { FormError } from '../../ui/fields.tsx';
+import { MISSING } from './complaint-labels.ts';
+import { type CardPost, useCardPost } from './use-card-post.ts';
+
+/** What the server said is missing (422), each in words: the field's own text when we have none. */
+function Missing({ act, what }: { act: CardPost; what: string }) {
+  const items = Object.entries(act.fields).map(([k, text]) => MISSING[k] ?? text);
+  if (act.error) return <FormError message={act.error} />;
+  if (items.length === 0) return null;
+  return (
+    <div class="alert" role="alert" tabIndex={-1} data-form-error>
+      <p>{what}, не хватает:</p>
+      <ul class="missing-list">
+        {items.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const when = (iso: string | null) => (iso ? `закрыта ${formatDateTime(iso)}` : 'открыта');
+
+/**
+ * Closing: stage 1 once the solution is checked (1.5) and the justification, satisfaction and
+ * loyalty are known (1.6 is marked with it); then the complaint itself, which becomes «Закрыто».
+ */
+export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct: boolean; onCard: (c: Card) => void }) {
+  const c = card.complaint as CardComplaint;
+  const stage1 = useCardPost(card, onCard);
+  const close = useCardPost(card, onCard);
+  // What was missing may be there now: any change of the card (a step done, the survey answered) clears it.
+  useEffect(() => {
+    stage1.reset();
+    close.reset();
+  }, [card]);
+  const closeComplaint = () => {
+    if (!confirm(`Закрыть жалобу № ${card.number}? После закрытия разбор уже не изменить.`)) return;
+    void close.post('close', {}, `Жалоба № ${card.number} закрыта`);
+  };
+  return (
+    <section
+      class="panel"
+      aria-labelledby="complaint-closing"
+      ref={(el) => {
+        stage1.ref.current = el;
+        close.ref.current = el;
+      }}
+    >
+      <h3 id="complaint-closing">Закрытие</h3>
+      <dl class="dl">
+        <div class="dl-row">
+          <dt>Стадия 1 «коррекция»</dt>
+          <dd>{when(c.stage1ClosedAt)}</dd>
+        </div>
+        <div class="dl-row">
+          <dt>Стадия 2 «улучшение»</dt>
+          <dd>{!c.stage2ClosedAt && c.closedAt ? 'не закрывалась' : when(c.stage2ClosedAt)}</dd>
+        </div>
+        <div class="dl-row">
+          <dt>Жалоба</dt>
+          <dd>{when(c.closedAt)}</dd>
+        </div>
+      </dl>
+      <Missing act={stage1} what="Чтобы закрыть стадию 1" />
+      <Missing act={close} what="Чтобы закрыть жалобу" />
+      {canAct && (
+        <div class="actions">
+          {!c.stage1ClosedAt ? (
+            <>
+              <button
+                type="button"
+                class="btn"
+                disabled={stage1.busy}
+                onClick={() => void stage1.post('stage1/close', {}, 'Стадия 1 закрыта')}
+              >
+                {stage1.busy ? 'Закрываем…' : 'Закрыть стадию 1'}
+              </button>
+              <span class="muted small">Жалобу можно закрыть после стадии 1.</span>
+            </>
+          ) : (
+            <>
+              <button type="button" class="btn" disabled={close.busy} onClick={closeComplaint}>
+                {close.busy ? 'Закрываем…' : 'Закрыть жалобу'}
+              </button>
+              {!c.stage2ClosedAt && (
+                <span class="muted small">Стадия 2 может продолжаться и после закрытия жалобы.</span>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

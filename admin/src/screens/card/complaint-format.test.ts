@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { StepState } from '../../api/types.ts';
+import { moscowDay, moscowInstant, stepState, workingTime } from './complaint-format.ts';
+
+const HOUR = 3_600_000;
+const open = (dueAt: string | null, workingMsLeft: number | null): StepState => ({
+  step: '1.2',
+  windowStartAt: '2026-11-23T07:00:00Z',
+  dueAt,
+  doneAt: null,
+  doneBy: null,
+  comment: null,
+  workingMsLeft,
+});
+const NOW = Date.parse('2026-11-23T17:00:00Z');
+
+describe('deadlines in words', () => {
+  it('says working time as hours and minutes', () => {
+    expect(workingTime(2.25 * HOUR)).toBe('2 ч 15 мин');
+    expect(workingTime(-1.5 * HOUR)).toBe('1 ч 30 мин');
+    expect(workingTime(27 * HOUR)).toBe('27 ч');
+    expect(workingTime(59_000)).toBe('меньше минуты');
+  });
+
+  it('tells done, left, soon, overdue and no deadline apart', () => {
+    expect(
+      stepState({ ...open(null, null), doneAt: '2027-01-12T07:05:00Z', doneBy: { id: 'u', name: 'Иванов' } }, NOW),
+    ).toEqual({ tone: 'done', text: 'Выполнено 12.01 10:05 · Иванов' });
+    expect(stepState(open('2026-11-24T10:00:00Z', 5 * HOUR), NOW)).toEqual({ tone: 'open', text: 'Осталось 5 ч' });
+    expect(stepState(open('2026-11-24T10:00:00Z', 0.5 * HOUR), NOW).tone).toBe('soon');
+    expect(stepState(open('2026-11-23T10:00:00Z', -1.5 * HOUR), NOW)).toEqual({
+      tone: 'overdue',
+      text: 'Просрочено на 1 ч 30 мин',
+    });
+    expect(stepState(open(null, null), NOW)).toEqual({ tone: 'none', text: 'Срок не задан' });
+  });
+
+  it('counts a deadline passed after hours as overdue though no working time is lost yet', () => {
+    // Due 18:00, seen at 20:00 Moscow: the server's working time left is 0.
+    expect(stepState(open('2026-11-23T15:00:00Z', 0), NOW)).toEqual({
+      tone: 'overdue',
+      text: 'Просрочено: срок истёк 23.11 18:00',
+    });
+    expect(stepState(open('2026-11-23T18:00:00Z', 0), NOW).text).toBe('Осталось меньше минуты');
+  });
+
+  it('reads and writes dates as Moscow time', () => {
+    expect(moscowDay('2026-11-30T21:30:00Z')).toBe('2026-12-01');
+    expect(moscowInstant('2026-11-23T12:30')).toBe('2026-11-23T09:30:00.000Z');
+  });
+});

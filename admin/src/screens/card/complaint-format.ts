@@ -1,0 +1,60 @@
+import type { StepState } from '../../api/types.ts';
+
+// The company's deadlines are Moscow time, whatever the computer's zone (as in format.ts).
+const SHORT = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Moscow',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const MINUTE = 60_000;
+
+/** @example shortDateTime('2027-01-12T07:05:00Z') // '12.01 10:05' */
+export const shortDateTime = (iso: string) => SHORT.format(new Date(iso)).replace(',', '');
+
+/** The Moscow day of an instant, as a date input holds it. @example moscowDay('2026-11-24T15:00:00Z') // '2026-11-24' */
+export const moscowDay = (iso: string) => DAY.format(new Date(iso));
+
+/**
+ * A `datetime-local` value read as Moscow time: Moscow has kept UTC+3 all year since 2014.
+ * @example moscowInstant('2026-11-22T14:05') // '2026-11-22T11:05:00.000Z'
+ */
+export const moscowInstant = (local: string) => new Date(`${local}:00+03:00`).toISOString();
+
+/**
+ * Working time as hours and minutes (a working day is 9 hours, but days are not counted apart).
+ * @example workingTime(8_100_000) // '2 ч 15 мин'
+ */
+export function workingTime(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / MINUTE);
+  if (minutes < 1) return 'меньше минуты';
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h ? `${h} ч` : '', m ? `${m} мин` : ''].filter(Boolean).join(' ');
+}
+
+export type StepTone = 'done' | 'open' | 'soon' | 'overdue' | 'none';
+
+/**
+ * Where a step stands, in words (the colour only repeats it): done, time left, overdue, or no
+ * deadline yet. `now` tells an overdue step from one due this minute when no working time lies
+ * between (a deadline passed at 18:00, seen at 20:00: the server's time left is 0).
+ * @example stepState({ …, dueAt, workingMsLeft: -5_400_000 }, now).text // 'Просрочено на 1 ч 30 мин'
+ */
+export function stepState(s: StepState, now: number): { tone: StepTone; text: string } {
+  if (s.doneAt)
+    return { tone: 'done', text: `Выполнено ${shortDateTime(s.doneAt)}${s.doneBy ? ` · ${s.doneBy.name}` : ''}` };
+  if (!s.dueAt || s.workingMsLeft === null) return { tone: 'none', text: 'Срок не задан' };
+  const ms = s.workingMsLeft;
+  if (ms <= -MINUTE) return { tone: 'overdue', text: `Просрочено на ${workingTime(ms)}` };
+  if (ms < MINUTE && Date.parse(s.dueAt) <= now)
+    return { tone: 'overdue', text: `Просрочено: срок истёк ${shortDateTime(s.dueAt)}` };
+  return { tone: ms < 60 * MINUTE ? 'soon' : 'open', text: `Осталось ${workingTime(ms)}` };
+}

@@ -1,0 +1,285 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Card } from '../../api/types.ts';
+import {
+  apiError,
+  choose,
+  click,
+  json,
+  META,
+  openConsole,
+  signedIn,
+  stubApi,
+  type,
+  USERS,
+} from '../../testing/helpers.tsx';
+import { COMPLAINT_CARD, withComplaint, withStep } from './complaint-fixture.ts';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+const open = async (routes: Parameters<typeof stubApi>[0] = {}, user = signedIn()) => {
+  const api = stubApi({
+    'GET me': user,
+    'GET meta': json(200, META),
+    'GET submissions/s7': json(200, COMPLAINT_CARD),
+    ...routes,
+  });
+  const c = await openConsole('/admin/submissions/s7');
+  const row = (step: string) =>
+    c.$$('.steps-table tbody tr').find((r) => r.querySelector('td')?.textContent?.startsWith(step))!;
+  const cell = (step: string, name: string) => row(step).querySelector(`td[data-label="${name}"]`)!.textContent;
+  return { api, c, row, cell };
+};
+
+const CONTROLS = ['button', 'input', 'select', 'textarea']
+  .flatMap((t) => [`.complaint ${t}`, `[aria-labelledby="complaint-stage2"] ${t}`])
+  .join(', ');
+
+describe('the complaint process on the card', () => {
+  it('shows each step with its term, its deadline and where it stands in words', async () => {
+    const { c, cell } = await open();
+    expect(c.$('#complaint-title')!.textContent).toBe('Разбор жалобы');
+    expect(cell('1.1', 'Шаг')).toContain('в течение 1 рабочего часа с момента регистрации');
+    expect(cell('1.1', 'Состояние')).toContain('Выполнено 23.11 10:05 · Иванов');
+    expect(cell('1.2', 'Срок')).toBe('23.11.2026 13:00');
+    expect(cell('1.2', 'Состояние')).toContain('Просрочено на 1 ч 30 мин');
+    expect(cell('1.3', 'Состояние')).toContain('Осталось 20 ч 15 мин');
+    expect(cell('1.4', 'Срок')).toBe('—');
+    expect(cell('1.4', 'Состояние')).toContain('Срок не задан');
+    expect(cell('1.5', 'Состояние')).toContain('Срок не задан');
+    expect(cell('1.6', 'Срок')).toContain('цель — 5 рабочих дней: до 30.11.2026 18:00');
+    // No way to mark 1.5 before 1.4 is done; nothing to mark on a done step.
+    expect(c.$$('.steps-table button').map((b) => b.textContent)).toEqual([
+      'Отметить выполненным шаг 1.2',
+      'Отметить выполненным шаг 1.3',
+      'Отметить выполненным шаг 1.4',
+      'Отметить выполненным шаг 1.6',
+    ]);
+    expect(c.$('.complaint .warn')!.textContent).toContain('Календарь на год не утверждён: считаем только выходные');
+    expect(c.$('.related-list')!.textContent).toContain('№ 2026-00003');
+    expect(c.$('.related-list')!.textContent).toContain('Частично обоснована · удовлетворён: да · лоялен: нет');
+    expect(c.$('.related-list')!.textContent).toContain('совпадение по ИНН');
+  });
+
+  it('marks a step done with a comment and shows the card the server answers', async () => {
+    const done = withStep({ step: '1.2', doneAt: '2026-11-23T11:00:00Z', doneBy: { id: 'u2', name: 'Ольга' } });
+    const { api, c, cell } = await open({ 'POST submissions/s7/steps/1.2': json(200, done) });
+    await click(c.button('Отметить выполненным шаг 1.2'));
+    await type(c.field<HTMLTextAreaElement>('Комментарий'), '  Позвонили, договорились  ');
+    await click(c.button('Отметить шаг 1.2 выполненным'));
+    const call = api.last('POST', 'submissions/s7/steps/1.2')!;
+    expect(call.body).toEqual({ comment: 'Позвонили, договорились' });
+    expect(call.headers['X-CSRF-Token']).toBe('csrf-1');
+    expect(cell('1.2', 'Состояние')).toContain('Выполнено 23.11 14:00 · Ольга');
+    expect(c.button('Отметить выполненным шаг 1.2')).toBeUndefined();
+    expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Шаг 1.2 отмечен выполненным');
+  });
+
+  it('sets the date agreed for 1.4 as a day', async () => {
+    const agreed = withStep({ step: '1.4', dueAt: '2026-12-01T15:00:00Z', workingMsLeft: 30 * 3_600_000 });
+    const { api, c, cell } = await open({ 'POST submissions/s7/agreed-date': json(200, agreed) });
+    await type(c.field('Дата, согласованная с клиентом'), '2026-12-01');
+    await click(c.button('Сохранить дату'));
+    expect(api.last('POST', 'submissions/s7/agreed-date')!.body).toEqual({ day: '2026-12-01' });
+    expect(cell('1.4', 'Срок')).toBe('01.12.2026 18:00');
+    expect(c.field<HTMLInputElement>('Дата, согласованная с клиентом').value).toBe('2026-12-01');
+  });
+
+  it('lists what stage 1 still lacks when the server refuses to close it', async () => {
+    const { c } = await open({
+      'POST submissions/s7/stage1/close': apiError(422, 'validation', 'Проверьте поля формы', {
+        'step1.5': 'Сначала отметьте предыдущий шаг',
+        justification: 'Заполните поле',
+        satisfied: 'Заполните поле',
+        loyal: 'Заполните поле',
+      }),
+    });
+    await click(c.button('Закрыть стадию 1'));
+    const alert = c.$('#complaint-closing')!.parentElement!.querySelector('[role="alert"]')!;
+    expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'шаг 1.5 «Проверка работоспособности внедрённого решения» не отмечен выполненным',
+      'не указана обоснованность жалобы',
+      'не известно, удовлетворён ли клиент решением',
+      'не известно, лоялен ли клиент по итогу разбора',
+    ]);
+    expect(document.activeElement).toBe(alert);
+  });
+
+  it('sends only the changed classification, satisfaction and loyalty as booleans, empty as null', async () => {
+    const start = withComplaint({ correction: 'refund' });
+    const { api, c } = await open({
+      'GET submissions/s7': json(200, start),
+      'POST submissions/s7/classification': json(200, withComplaint({ justification: 'justified', loyal: false })),
+    });
+    expect(c.text()).toContain('существенно нарушены условия договора');
+    await choose(c.field<HTMLSelectElement>('Обоснованность'), 'justified');
+    await choose(c.field<HTMLSelectElement>('Лоялен по итогу'), 'false');
+    await choose(c.field<HTMLSelectElement>('Коррекция или компенсация'), '');
+    await click(c.button('Сохранить классификацию'));
+    expect(api.last('POST', 'submissions/s7/classification')!.body).toEqual({
+      justification: 'justified',
+      loyal: false,
+      correction: null,
+    });
+    expect(c.field<HTMLSelectElement>('Лоялен по итогу').value).toBe('false');
+    expect(c.button('Сохранить классификацию').disabled).toBe(true);
+  });
+
+  it('records a call made at a Moscow time as the first contact', async () => {
+    const { api, c } = await open({ 'POST submissions/s7/calls': json(200, COMPLAINT_CARD) });
+    await type(c.field('Когда'), '2026-11-23T12:30');
+    await type(c.field<HTMLTextAreaElement>('О чём говорили'), 'Обещали подключиться завтра');
+    const call = c.$('form[aria-labelledby="complaint-call"]')!;
+    expect(call.querySelector('label.check')!.textContent).toContain('Это первый контакт (1.2)');
+    await click(call.querySelector('input[type="checkbox"]')!);
+    await click(c.button('Записать звонок'));
+    expect(api.last('POST', 'submissions/s7/calls')!.body).toEqual({
+      at: '2026-11-23T09:30:00.000Z',
+      summary: 'Обещали подключиться завтра',
+      firstContact: true,
+    });
+  });
+
+  it('adds a nonconformity to stage 2 and marks its task done', async () => {
+    const nc = {
+      id: 'n1',
+      department: { id: 'd1', name: 'ДКС' },
+      process: 'Сопровождение',
+      product: '1С:Бухгалтерия',
+      description: 'Повторное обращение не передано инженеру',
+      task: 'Настроить передачу',
+      assignee: 'Бадыштова К.',
+      dueDay: '2026-12-15',
+      doneAt: null,
+    };
+    const { api, c } = await open({
+      'POST submissions/s7/nonconformities': json(200, withComplaint({ nonconformities: [nc] })),
+      'POST submissions/s7/nonconformities/n1': json(
+        200,
+        withComplaint({ nonconformities: [{ ...nc, doneAt: '2026-12-10T09:00:00Z' }] }),
+      ),
+      'POST submissions/s7/stage2/close': apiError(422, 'validation', 'Проверьте поля формы', {
+        nonconformities: 'Заполните поле',
+      }),
+    });
+    await click(c.button('Закрыть стадию 2'));
+    expect(c.$('[aria-labelledby="complaint-stage2"] [role="alert"]')!.textContent).toBe(
+      'Стадию 2 не закрыть: не все корректирующие задачи по несоответствиям выполнены.',
+    );
+    await click(c.button('Добавить несоответствие'));
+    await click(c.button('Добавить'));
+    expect(c.errorOf(c.field('Процесс'))).toBe('Укажите процесс');
+    expect(api.last('POST', 'submissions/s7/nonconformities')).toBeUndefined();
+    for (const [name, value] of Object.entries({
+      Процесс: nc.process,
+      Продукт: nc.product,
+      Несоответствие: nc.description,
+      'Корректирующая задача': nc.task,
+      Исполнитель: nc.assignee,
+      Срок: nc.dueDay,
+    }))
+      await type(c.field(name), value);
+    await click(c.button('Добавить'));
+    expect(api.last('POST', 'submissions/s7/nonconformities')!.body).toEqual({
+      departmentId: 'd1',
+      process: nc.process,
+      product: nc.product,
+      description: nc.description,
+      task: nc.task,
+      assignee: nc.assignee,
+      dueDay: '2026-12-15',
+    });
+    const row = c.$('.nc-table tbody tr')!;
+    expect(row.querySelector('[data-label="Срок"]')!.textContent).toBe('15.12.2026');
+    await click(c.button('Отметить задачу 1 выполненной'));
+    expect(api.last('POST', 'submissions/s7/nonconformities/n1')!.body).toEqual({ done: true });
+    expect(c.$('.nc-table [data-label="Выполнено"]')!.textContent).toBe('✓ 10.12.2026');
+  });
+
+  it('does not offer the status «Закрыто» for a complaint', async () => {
+    const { c } = await open();
+    const status = c.field<HTMLSelectElement>('Статус');
+    expect([...status.options].map((o) => o.value)).toEqual(['new', 'in_progress']);
+    expect(c.errorOf(status)).toBeNull();
+    expect(c.text()).toContain('Жалоба закрывается по процессу разбора');
+  });
+
+  it('a viewer reads the process and gets no controls', async () => {
+    const { c, cell } = await open({}, signedIn({ ...USERS.qms, role: 'viewer' }));
+    expect(cell('1.2', 'Состояние')).toContain('Просрочено на 1 ч 30 мин');
+    expect(c.text()).toContain('Бадыштова К.');
+    expect(c.$$(CONTROLS)).toHaveLength(0);
+    expect(c.$$('form')).toHaveLength(0);
+  });
+
+  it('a closed complaint is read-only for everyone', async () => {
+    const closed = withComplaint(
+      { closedAt: '2026-11-27T12:00:00Z', stage1ClosedAt: '2026-11-27T11:00:00Z', justification: 'justified' },
+      { status: 'closed' },
+    );
+    const { c } = await open({ 'GET submissions/s7': json(200, closed) });
+    expect(c.$('.complaint .note')!.textContent).toContain('Жалоба закрыта 27.11.2026 15:00');
+    // Stage 1 and the client's case are read-only; stage 2's corrective tasks go on until it closes.
+    const stage2 = '[aria-labelledby="complaint-stage2"]';
+    expect(c.$$(CONTROLS).filter((el) => !el.closest(stage2))).toHaveLength(0);
+    expect(c.$$(`${stage2} button`).map((b) => b.textContent)).toContain('Добавить несоответствие');
+    expect(c.field<HTMLSelectElement>('Статус').disabled).toBe(true);
+  });
+
+  it('a closed stage 2 is read-only too', async () => {
+    const closed = withComplaint(
+      {
+        closedAt: '2026-11-27T12:00:00Z',
+        stage1ClosedAt: '2026-11-27T11:00:00Z',
+        stage2ClosedAt: '2026-11-27T12:00:00Z',
+      },
+      { status: 'closed' },
+    );
+    const { c } = await open({ 'GET submissions/s7': json(200, closed) });
+    expect(c.$$(CONTROLS)).toHaveLength(0);
+  });
+});
+
+describe('a low rating', () => {
+  const RATING: Card = {
+    ...COMPLAINT_CARD,
+    id: 's5',
+    number: '2026-00040',
+    type: 'rating',
+    kind: 'rating',
+    score: 2,
+    publish: false,
+    complaint: null,
+  };
+
+  it('becomes a complaint in one click, and the console opens it', async () => {
+    const api = stubApi({
+      'GET me': signedIn(USERS.handler),
+      'GET meta': json(200, META),
+      'GET submissions/s5': json(200, RATING),
+      'POST submissions/s5/complaint': json(201, { id: 's7', number: '2026-00042' }),
+      'GET submissions/s7': json(200, withComplaint({ origin: 'rating', rating: { id: 's5', number: '2026-00040' } })),
+    });
+    const c = await openConsole('/admin/submissions/s5');
+    await click(c.button('Сделать жалобой'));
+    expect(api.last('POST', 'submissions/s5/complaint')).toBeDefined();
+    await vi.waitFor(() => expect(location.pathname).toBe('/admin/submissions/s7'));
+    await vi.waitFor(() => expect(c.$('h1')!.textContent).toBe('Обращение № 2026-00042'));
+    const origin = c.$$('.complaint-facts dd')[2]!;
+    expect(origin.textContent).toBe('из оценки № 2026-00040');
+    expect(origin.querySelector('a')!.getAttribute('href')).toBe('/admin/submissions/s5');
+  });
+
+  it('links to the complaint it became', async () => {
+    stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions/s5': json(200, { ...RATING, complaintFromRating: { id: 's7', number: '2026-00042' } }),
+    });
+    const c = await openConsole('/admin/submissions/s5');
+    expect(c.$('#rating-complaint')!.parentElement!.querySelector('a')!.textContent).toBe('Жалоба № 2026-00042');
+    expect(c.button('Сделать жалобой')).toBeUndefined();
+  });
+});

@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import { STEP_TITLES, type Step } from '../../../../shared/complaint-process.ts';
+import type { Card, StepState } from '../../api/types.ts';
+import { FormError, TextAreaField, TextField } from '../../ui/fields.tsx';
+import { useFocusFirstField } from '../../ui/focus.ts';
+import { moscowDay } from './complaint-format.ts';
+import { useCardPost } from './use-card-post.ts';
+
+/** Marks a step of stage 1 done now, with an optional comment. */
+export function StepDoneForm({
+  card,
+  step,
+  onCard,
+  onClose,
+}: {
+  card: Card;
+  step: Step;
+  onCard: (c: Card) => void;
+  onClose: () => void;
+}) {
+  const [comment, setComment] = useState('');
+  const act = useCardPost(card, onCard, ['comment']);
+  useFocusFirstField(act.ref);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const body = comment.trim() ? { comment: comment.trim() } : {};
+    if (await act.post(`steps/${step}`, body, `Шаг ${step} отмечен выполненным`)) onClose();
+  };
+  return (
+    <form
+      class="panel inline-form"
+      aria-label={`Шаг ${step}: ${STEP_TITLES[step]}`}
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
+      <FormError message={act.message} />
+      <TextAreaField
+        label="Комментарий"
+        hint="Необязательно: что сделано, с кем договорились."
+        value={comment}
+        onValue={setComment}
+        error={act.fields.comment}
+        rows={2}
+        maxLength={2000}
+      />
+      <div class="actions">
+        <button type="submit" class="btn small" disabled={act.busy}>
+          {act.busy ? 'Сохраняем…' : `Отметить шаг ${step} выполненным`}
+        </button>
+        <button type="button" class="btn secondary small" onClick={onClose}>
+          Отмена
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Step 1.4's deadline: the day agreed with the client (its working day's close). */
+export function AgreedDateForm({ card, step, onCard }: { card: Card; step: StepState; onCard: (c: Card) => void }) {
+  const agreed = step.dueAt ? moscowDay(step.dueAt) : '';
+  const [day, setDay] = useState(agreed);
+  const act = useCardPost(card, onCard, ['day']);
+  const save = (value: string | null) =>
+    act.post('agreed-date', { day: value }, value ? 'Дата внедрения согласована' : 'Дата убрана');
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!day) return act.fail({ day: 'Укажите дату' });
+    void save(day);
+  };
+  return (
+    <form
+      class="agreed-form"
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
+      <FormError message={act.message} />
+      <TextField
+        label="Дата, согласованная с клиентом"
+        hint="Шаг 1.4: срок — конец этого рабочего дня."
+        type="date"
+        value={day}
+        onValue={setDay}
+        onChange={(e) => setDay(e.currentTarget.value)}
+        error={act.fields.day}
+      />
+      <div class="actions">
+        <button type="submit" class="btn secondary small" disabled={act.busy || day === agreed}>
+          {act.busy ? 'Сохраняем…' : 'Сохранить дату'}
+        </button>
+        {agreed && (
+          <button type="button" class="btn secondary small" disabled={act.busy} onClick={() => void save(null)}>
+            Убрать дату
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { CLOSE_TARGET_WORKING_DAYS, STEP_TERMS, STEP_TITLES } from '../../../../shared/complaint-process.ts';
+import type { Card, CardComplaint, StepState } from '../../api/types.ts';
+import { formatDateTime } from '../../format.ts';
+import { focusSoon } from '../../ui/focus.ts';
+import { stepState } from './complaint-format.ts';
+import { AgreedDateForm, StepDoneForm } from './complaint-step-forms.tsx';
+
+const STATE_ICONS = { done: '✓', open: '◷', soon: '◷', overdue: '!', none: '–' } as const;
+
+/**
+ * Stage 1 «коррекция», steps 1.1–1.6: the seed's term, the deadline and where each step stands
+ * in words; an open step can be marked done, step 1.4 gets the date agreed with the client.
+ */
+export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: boolean; onCard: (c: Card) => void }) {
+  const c = card.complaint as CardComplaint;
+  const [marking, setMarking] = useState<string | null>(null);
+  // The moment the card is looked at: only to tell «overdue» when no working time is left (see stepState).
+  const now = Date.now();
+  const done = (step: string) => c.steps.some((s) => s.step === step && s.doneAt);
+  const close = (step: string) => {
+    focusSoon(`#step-mark-${step.replace('.', '-')}`);
+    setMarking(null);
+  };
+  const step14 = c.steps.find((s) => s.step === '1.4');
+
+  return (
+    <section class="panel" aria-labelledby="complaint-stage1">
+      <h3 id="complaint-stage1">Стадия 1 «коррекция»</h3>
+      <table class="table compact steps-table">
+        <thead>
+          <tr>
+            <th scope="col">Шаг</th>
+            <th scope="col">Срок</th>
+            <th scope="col">Состояние</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.steps.map((s) => [
+            <StepRow
+              key={s.step}
+              step={s}
+              state={stepState(s, now)}
+              targetAt={s.step === '1.6' ? c.targetAt : null}
+              action={
+                canAct &&
+                !s.doneAt &&
+                !(s.step === '1.5' && !done('1.4')) && (
+                  <button
+                    type="button"
+                    id={`step-mark-${s.step.replace('.', '-')}`}
+                    class="btn secondary small"
+                    aria-expanded={marking === s.step}
+                    onClick={() => setMarking(marking === s.step ? null : s.step)}
+                  >
+                    Отметить выполненным<span class="sr"> шаг {s.step}</span>
+                  </button>
+                )
+              }
+            />,
+            marking === s.step && (
+              <tr key={`${s.step}-mark`} class="edit-row">
+                <td colSpan={3}>
+                  <StepDoneForm card={card} step={s.step} onCard={onCard} onClose={() => close(s.step)} />
+                </td>
+              </tr>
+            ),
+          ])}
+        </tbody>
+      </table>
+      {canAct && step14 && !step14.doneAt && (
+        <AgreedDateForm key={step14.dueAt ?? ''} card={card} step={step14} onCard={onCard} />
+      )}
+    </section>
+  );
+}
+
+function StepRow({
+  step: s,
+  state,
+  targetAt,
+  action,
+}: {
+  step: StepState;
+  state: ReturnType<typeof stepState>;
+  targetAt: string | null;
+  action: ComponentChildren;
+}) {
+  return (
+    <tr class={`step-${state.tone}`}>
+      <td data-label="Шаг">
+        <span class="strong">
+          {s.step} {STEP_TITLES[s.step]}
+        </span>
+        <span class="sub muted">{STEP_TERMS[s.step]}</span>
+        {s.comment && <span class="sub message">{s.comment}</span>}
+      </td>
+      <td data-label="Срок" class="nowrap">
+        <span>{s.dueAt ? <time dateTime={s.dueAt}>{formatDateTime(s.dueAt)}</time> : '—'}</span>
+        {targetAt && (
+          <span class="sub muted">
+            цель — {CLOSE_TARGET_WORKING_DAYS} рабочих дней: до {formatDateTime(targetAt)}
+          </span>
+        )}
+      </td>
+      <td data-label="Состояние">
+        <span class={`step-state ${state.tone}`}>
+          <span aria-hidden="true">{STATE_ICONS[state.tone]} </span>
+          {state.text}
+        </span>
+        {action && <div class="step-action">{action}</div>}
+      </td>
+    </tr>
+  );
+}

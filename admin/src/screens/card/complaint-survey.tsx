@@ -1,0 +1,62 @@
+import type { Card, CardComplaint } from '../../api/types.ts';
+import { formatDateTime } from '../../format.ts';
+import { FormError } from '../../ui/fields.tsx';
+import { useCardPost } from './use-card-post.ts';
+
+/**
+ * The two-question survey (satisfied? loyal?) e-mailed to the client: he answers on a page by
+ * POST, and his answers fill the classification «по опросу клиента».
+ */
+export function ComplaintSurvey({ card, canAct, onCard }: { card: Card; canAct: boolean; onCard: (c: Card) => void }) {
+  const c = card.complaint as CardComplaint;
+  const act = useCardPost(card, onCard);
+  const send = () => void act.post('survey', {}, 'Опрос отправлен клиенту');
+  return (
+    <section
+      class="panel"
+      aria-labelledby="complaint-survey"
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+    >
+      <h3 id="complaint-survey">Опрос клиента</h3>
+      <p class="muted small">Два вопроса: доволен ли клиент решением и продолжит ли работать с компанией.</p>
+      {c.surveySentAt ? (
+        <dl class="dl">
+          <div class="dl-row">
+            <dt>Отправлен</dt>
+            <dd>
+              <time dateTime={c.surveySentAt}>{formatDateTime(c.surveySentAt)}</time>
+            </dd>
+          </div>
+          <div class="dl-row">
+            <dt>Ответ</dt>
+            <dd>
+              {c.surveyAnsweredAt ? (
+                <time dateTime={c.surveyAnsweredAt}>{formatDateTime(c.surveyAnsweredAt)}</time>
+              ) : (
+                <span class="muted">пока нет</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+      ) : (
+        <p>Опрос не отправлялся.</p>
+      )}
+      <FormError message={act.message} />
+      {canAct && !c.surveyAnsweredAt && (
+        <div class="actions">
+          {card.email ? (
+            <button type="button" class="btn secondary" disabled={act.busy} onClick={send}>
+              {act.busy ? 'Отправляем…' : c.surveySentAt ? 'Отправить опрос ещё раз' : 'Отправить клиенту опрос'}
+            </button>
+          ) : (
+            <p class="muted small">
+              Клиент не оставил e-mail: опрос не отправить, запишите его ответы в классификации.
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

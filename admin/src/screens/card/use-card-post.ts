@@ -1,0 +1,35 @@
+import type { Card } from '../../api/types.ts';
+import { useConsole } from '../../app-context.ts';
+import { type Action, useAction } from '../../ui/use-action.ts';
+
+export interface CardPost extends Action {
+  /** The error to show above the form: the general one, or a field's the form has no place for. */
+  message: string | null;
+  /** POSTs to `submissions/:id/<path>`; on success puts the card it answers in place and says `done`. */
+  post: (path: string, body: unknown, done: string) => Promise<Card | undefined>;
+}
+
+/**
+ * A complaint action of the card: every one answers the whole updated card, which replaces the
+ * one on screen. `fields` names the form's own fields; any other field error goes to `message`.
+ * @example const act = useCardPost(card, onCard, ['comment']); act.post('steps/1.1', { comment }, 'Шаг 1.1 выполнен')
+ */
+export function useCardPost(card: Card, onCard: (card: Card) => void, fields: string[] = []): CardPost {
+  const { api, announce } = useConsole();
+  const action = useAction();
+  const stray = Object.entries(action.fields)
+    .filter(([k]) => !fields.includes(k))
+    .map(([, text]) => text);
+
+  const post = async (path: string, body: unknown, done: string) => {
+    const saved = await action.run(() =>
+      api.send<Card>('POST', `submissions/${encodeURIComponent(card.id)}/${path}`, body),
+    );
+    if (!saved) return undefined;
+    onCard(saved);
+    announce(done);
+    return saved;
+  };
+
+  return { ...action, message: action.error ?? (stray.length > 0 ? stray.join('. ') : null), post };
+}

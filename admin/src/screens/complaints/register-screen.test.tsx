@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ConsoleUser, InboxPage, RegisteredComplaint } from '../../api/types.ts';
+import {
+  apiError,
+  choose,
+  click,
+  json,
+  META,
+  openConsole,
+  settle,
+  signedIn,
+  stubApi,
+  type,
+  USERS,
+} from '../../testing/helpers.tsx';
+
+const EMPTY_INBOX: InboxPage = {
+  items: [],
+  nextCursor: null,
+  counts: { total: 0, byKind: {}, byStatus: {}, byType: {} },
+};
+const REGISTERED: RegisteredComplaint = {
+  id: 's42',
+  number: '2026-00042',
+  answerBy: '2026-11-26T15:00:00.000Z',
+  tellClient:
+    'Благодарим Вас за обращение. Ваш запрос № 2026-00042 зарегистрирован и передан в службу менеджмента качества компании «Гэндальф». Ответ будет подготовлен и предоставлен Вам в течение трех рабочих дней, не считая день получения обращения. Срок ответа — до 26 ноября 2026 г.',
+};
+const VIEWER: ConsoleUser = { ...USERS.qms, id: 'u9', role: 'viewer' };
+// The department's default responsible, so the form can say who gets the complaint.
+const WITH_RESPONSIBLE = {
+  ...META,
+  departments: [{ ...META.departments[0]!, responsibleUserId: 'u-handler' }, META.departments[1]!],
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('registering a complaint by hand', () => {
+  it('opens from the inbox, sends what the registrar typed and shows what to tell the client', async () => {
+    // 12:30 in Moscow: the form's «Когда поступила» starts there.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T09:30:00Z') });
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, WITH_RESPONSIBLE),
+      'GET submissions': json(200, EMPTY_INBOX),
+      'POST complaints': json(201, REGISTERED),
+    });
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const c = await openConsole('/admin/');
+    await click(c.$$('a').find((a) => a.textContent === 'Зарегистрировать жалобу')!);
+    expect(location.pathname).toBe('/admin/complaints/new');
+    expect(c.$('h1')!.textContent).toBe('Зарегистрировать жалобу');
+    expect(c.field('Когда поступила').value).toBe('2026-11-23T12:30');
+    expect([...c.field<HTMLSelectElement>('Канал поступления').options].map((o) => o.textContent)).toEqual([
+      'Телефон',
+      'Визит',
+      'Письмо',
+      'E-mail',
+      'Соцсеть',
+      '1С-Коннект',
+      'Звонок качества',
+      'От другого подразделения',
+    ]);
+
+    await choose(c.field<HTMLSelectElement>('Канал поступления'), 'visit');
+    await type(c.field('Когда поступила'), '2026-11-23T11:05');
+    await choose(c.field<HTMLSelectElement>('Важность'), 'high');
+    await type(c.field('Организация'), 'Союз молодёжи Дона');
+    await type(c.field('ИНН'), '7707083893');
+    await type(c.field('Контактное лицо'), 'Лоськова Галина Николаевна');
+    await type(c.field('Должность'), 'бухгалтер');
+    await type(c.field('Телефон'), '8 (951) 511-35-23');
+    await type(c.field('Дата ситуации'), '2026-11-20');
+    await type(c.field<HTMLTextAreaElement>('Что произошло'), '  Программа загружается 3–4 минуты  ');
+    await type(c.field('Кто выполнял работу'), 'Бадыштова К., обновление 20.11');
+    await choose(c.field<HTMLSelectElement>('Подразделение'), 'd1');
+    expect(c.text()).toContain('Жалоба сразу назначается ответственному: Бадыштова К.');
+    await click(c.button('Зарегистрировать'));
+
+    expect(api.last('POST', 'complaints')!.body).toEqual({
+      channel: 'visit',
+      receivedAt: '2026-11-23T08:05:00.000Z',
+      importance: 'high',
+      organization: 'Союз молодёжи Дона',
+      inn: '7707083893',
+      name: 'Лоськова Галина Николаевна',
+      contactPosition: 'бухгалтер',
+      phone: '8 (951) 511-35-23',
+      situationDate: '2026-11-20',
+      message: 'Программа загружается 3–4 минуты',
+      performer: 'Бадыштова К., обновление 20.11',
+      departmentId: 'd1',
+    });
+    const box = c.$('.tell-client')!;
+    expect(box.querySelector('h2')!.textContent).toBe('Скажите клиенту сейчас');
+    expect(box.querySelector('.tell-text')!.textContent).toBe(REGISTERED.tellClient);
+    expect(box.textContent).toContain('26.11.2026 18:00');
+    expect(document.activeElement).toBe(box);
+    expect(c.$('form')).toBeNull(); // no second registration by a double click
+    await click(c.button('Скопировать текст'));
+    expect(writeText).toHaveBeenCalledWith(REGISTERED.tellClient);
+    const card = c.$$('a').find((a) => a.textContent === 'Открыть карточку № 2026-00042')!;
+    expect(card.getAttribute('href')).toBe('/admin/submissions/s42');
+
+    await click(c.button('Зарегистрировать ещё'));
+    expect(c.$('.tell-client')).toBeNull();
+    expect(c.field('Организация').value).toBe('');
+    expect(c.field('Когда поступила').value).toBe('2026-11-23T12:30');
+  });
+
+  it('checks the form first, then shows the server’s errors by field with focus on the first', async () => {
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'POST complaints': apiError(422, 'validation', 'Проверьте поля формы', {
+        receivedAt: 'Время не может быть в будущем',
+        departmentId: 'Неверное значение',
+      }),
+    });
+    const c = await openConsole('/admin/complaints/new');
+    await type(c.field('ИНН'), '1234567890');
+    await click(c.button('Зарегистрировать'));
+    expect(api.last('POST', 'complaints')).toBeUndefined();
+    expect(c.errorOf(c.field('ИНН'))).toBe('Проверьте ИНН: 10 или 12 цифр');
+    expect(c.errorOf(c.field('Контактное лицо'))).toBe('Укажите контактное лицо или организацию');
+    expect(c.errorOf(c.field<HTMLTextAreaElement>('Что произошло'))).toBe('Опишите, что произошло');
+    await settle();
+    expect(document.activeElement).toBe(c.field('ИНН'));
+
+    await type(c.field('ИНН'), '');
+    await type(c.field('Контактное лицо'), 'Лоськова Г. Н.');
+    await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Долго грузится программа');
+    await click(c.button('Зарегистрировать'));
+    expect(api.calls.filter((x) => x.method === 'POST')).toHaveLength(1);
+    expect(c.errorOf(c.field('Когда поступила'))).toBe('Время не может быть в будущем');
+    expect(c.errorOf(c.field<HTMLSelectElement>('Подразделение'))).toBe('Неверное значение');
+    expect(c.errorOf(c.field('Контактное лицо'))).toBeNull();
+    await settle();
+    expect(document.activeElement).toBe(c.field('Когда поступила'));
+    expect(c.$('.tell-client')).toBeNull();
+  });
+
+  it('shows a handler his own department, fixed, and sends none', async () => {
+    const api = stubApi({
+      'GET me': signedIn(USERS.handler),
+      'GET meta': json(200, META),
+      'POST complaints': json(201, REGISTERED),
+    });
+    const c = await openConsole('/admin/complaints/new');
+    expect(c.$$('select').some((s) => s.id === c.field('Подразделение').id)).toBe(false);
+    expect(c.field('Подразделение').textContent).toBe('ДКС');
+    await type(c.field('Организация'), 'ООО «Ромашка»');
+    await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Не пришёл инженер');
+    await click(c.button('Зарегистрировать'));
+    const body = api.last('POST', 'complaints')!.body as Record<string, unknown>;
+    expect(body).not.toHaveProperty('departmentId');
+    expect(body).toMatchObject({ channel: 'phone', importance: 'normal', organization: 'ООО «Ромашка»' });
+    expect(c.$('.tell-client')).not.toBeNull();
+  });
+
+  it('is not offered to a viewer, and refuses him when he comes by the address', async () => {
+    stubApi({
+      'GET me': signedIn(VIEWER),
+      'GET meta': json(200, META),
+      'GET submissions': json(200, EMPTY_INBOX),
+    });
+    const c = await openConsole('/admin/');
+    expect(c.$('h1')!.textContent).toBe('Входящие');
+    expect(c.$$('a').some((a) => a.textContent === 'Зарегистрировать жалобу')).toBe(false);
+    c.unmount();
+    const again = await openConsole('/admin/complaints/new');
+    expect(again.$('h1')!.textContent).toBe('Недостаточно прав');
+    expect(again.$('form')).toBeNull();
+  });
+});

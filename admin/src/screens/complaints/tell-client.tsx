@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RegisteredComplaint } from '../../api/types.ts';
+import { formatDateTime } from '../../format.ts';
+import { BASE, Link } from '../../router.tsx';
+
+/**
+ * What the registrar must say to the client before the call ends (seed 004 «Необходимо
+ * обязательно сказать клиенту»): the number and the date of the answer, large and ready to copy
+ * into a reply. Focus moves here so a screen reader reads it at once.
+ */
+export function TellClient({ registered, onAnother }: { registered: RegisteredComplaint; onAnother: () => void }) {
+  const box = useRef<HTMLElement>(null);
+  const text = useRef<HTMLParagraphElement>(null);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => box.current?.focus(), []);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(registered.tellClient);
+      setCopied(true);
+    } catch {
+      // Plain HTTP or a refused permission: the text is selected for Ctrl+C.
+      if (!text.current) return;
+      const range = document.createRange();
+      range.selectNodeContents(text.current);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }
+  };
+
+  return (
+    <section class="panel tell-client" tabIndex={-1} ref={box} aria-labelledby="tell-title">
+      <h2 id="tell-title">Скажите клиенту сейчас</h2>
+      <p class="tell-text" ref={text}>
+        {registered.tellClient}
+      </p>
+      <dl class="dl">
+        <div class="dl-row">
+          <dt>Номер</dt>
+          <dd class="strong">{registered.number}</dd>
+        </div>
+        <div class="dl-row">
+          <dt>Ответить до</dt>
+          <dd>
+            <time dateTime={registered.answerBy}>{formatDateTime(registered.answerBy)}</time>
+          </dd>
+        </div>
+      </dl>
+      <div class="actions">
+        <button type="button" class="btn secondary" onClick={copy}>
+          {copied ? 'Скопировано' : 'Скопировать текст'}
+        </button>
+        <Link class="btn" href={`${BASE}/submissions/${encodeURIComponent(registered.id)}`}>
+          Открыть карточку № {registered.number}
+        </Link>
+        <button type="button" class="btn secondary" onClick={onAnother}>
+          Зарегистрировать ещё
+        </button>
+      </div>
+    </section>
+  );
+}
