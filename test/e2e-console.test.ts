@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
-import { runCli, type RunningServer, startServer } from './support/server-process.ts';
+import { addConsoleUser, consoleShot, firstSignIn } from './support/console-browser.ts';
+import { type RunningServer, startServer } from './support/server-process.ts';
 
 // A real server and Chromium per file: generous under a loaded CI machine, still bounded.
 vi.setConfig({ testTimeout: 60_000 });
@@ -12,36 +13,13 @@ const XSS = '<img src=x onerror=alert(1)>';
 const TO_APPROVE = 'Иван всё настроил за час, спасибо! Пишите мне maria.client@example.ru';
 const TO_REJECT = 'Хамство по телефону, больше не обращусь';
 
-const shot = (page: Page, name: string, fullPage = true) =>
-  page.screenshot({ path: path.join(SHOTS_DIR, `console-${name}.png`), fullPage });
+const shot = consoleShot;
 
 describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   const ids: Record<string, string> = {};
   const dialogs: string[] = [];
-
-  /** A console user made the operator's way, with the one-time password the CLI prints. */
-  async function addUser(email: string, role: string, department?: string) {
-    const r = await runCli(
-      [
-        'user',
-        'add',
-        '--email',
-        email,
-        '--name',
-        `Тест ${role}`,
-        '--role',
-        role,
-        ...(department ? ['--department', department] : []),
-        '--one-time',
-      ],
-      server.env,
-    );
-    const oneTime = /One-time password: (\S+)/.exec(r.stderr + r.stdout)?.[1];
-    if (!oneTime) throw new Error(`user add failed: ${r.stderr}`);
-    return oneTime;
-  }
 
   /** A rating as the widget sends it, with consent to publish. */
   async function rate(key: string, employee: string, score: number, comment: string, name: string) {
@@ -62,37 +40,16 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     ids[key] = ((await res.json()) as { id: string }).id;
   }
 
-  /** Signs in with a one-time password, which the console makes him change first. */
-  async function firstSignIn(
-    email: string,
-    oneTime: string,
-    shots = false,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'ru-RU',
-      timezoneId: 'Asia/Novosibirsk',
-    });
-    const page = await context.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(`${server.url}/admin/`);
-    await page.getByRole('heading', { name: 'Вход в консоль СМК' }).waitFor();
-    if (shots) await shot(page, '01-sign-in', false);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Пароль', { exact: true }).fill(oneTime);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
-    if (shots) await shot(page, '02-forced-password-change', false);
-    await page.getByLabel('Текущий пароль').fill(oneTime);
-    await page.getByLabel('Новый пароль', { exact: true }).fill('долгий путь домой 42');
-    await page.getByLabel('Новый пароль ещё раз').fill('долгий путь домой 42');
-    await page.getByRole('button', { name: 'Сменить пароль' }).click();
-    await page.getByRole('heading', { name: 'Входящие' }).waitFor();
-    return { context, page };
-  }
+  const signIn = async (email: string, role: string, department?: string, shots = false) =>
+    firstSignIn(
+      browser,
+      server,
+      { email, oneTime: await addConsoleUser(server, email, role, department) },
+      {
+        dialogs,
+        shots,
+      },
+    );
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ DEMO: '1' }), launchBrowser()]);
@@ -106,7 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
   });
 
   it('a qms user finds a rating by search, publishes it redacted, rejects another; user text stays text', async () => {
-    const { context, page } = await firstSignIn('qms@example.ru', await addUser('qms@example.ru', 'qms'), true);
+    const { context, page } = await signIn('qms@example.ru', 'qms', undefined, true);
     await page.locator('.inbox-table tbody tr').first().waitFor();
     await shot(page, '03-inbox');
 
@@ -221,7 +178,7 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
   });
 
   it("a handler sees his department only: another department's card is «not found», in the UI and the API", async () => {
-    const { context, page } = await firstSignIn('dks@example.ru', await addUser('dks@example.ru', 'handler', 'ДКС'));
+    const { context, page } = await signIn('dks@example.ru', 'handler', 'ДКС');
     await page.locator('.inbox-table tbody tr').first().waitFor();
     const rows = await page.locator('.inbox-table tbody tr').allTextContents();
     expect(rows.join('\n')).toContain('Иванов Иван');
@@ -251,7 +208,7 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
   });
 
   it('an admin creates a user and sees the one-time password once', async () => {
-    const { context, page } = await firstSignIn('admin@example.ru', await addUser('admin@example.ru', 'admin'));
+    const { context, page } = await signIn('admin@example.ru', 'admin');
     await page.getByRole('link', { name: 'Пользователи' }).click();
     await page.locator('td', { hasText: 'qms@example.ru' }).first().waitFor();
     await shot(page, '21-users');

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { attachments, bodyText, header, parseMime } from '../server/mail/testing/read-mime.ts';
+import { attachments, bodyText, header, readMailDir } from '../server/mail/testing/read-mime.ts';
 import { PDF_BYTES } from './support/test-app.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
 import { runCli, type RunningServer, startServer, waitFor } from './support/server-process.ts';
@@ -10,13 +9,7 @@ import { runCli, type RunningServer, startServer, waitFor } from './support/serv
 // A real server and Chromium per file: generous under a loaded CI machine, still bounded.
 vi.setConfig({ testTimeout: 60_000 });
 
-const readMail = (dir: string) =>
-  fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((f) => f.endsWith('.eml'))
-        .map((f) => parseMime(fs.readFileSync(path.join(dir, f))))
-    : [];
+const readMail = readMailDir;
 
 // The issue's «done when», as a new user would do it: npm start, the demo site in Chromium, a
 // complaint with a PDF through the widget in its Shadow DOM, the number, the e-mails, the export.

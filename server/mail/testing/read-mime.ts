@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /**
  * Just enough of a MIME reader (RFC 2045–2047, 2231) for tests to check what a real message
  * carries: headers, text bodies and attachments. Test support only.
@@ -7,6 +10,15 @@ export interface MimePart {
   /** The decoded body (transfer encoding undone); empty for multipart. */
   body: Buffer;
   parts: MimePart[];
+}
+
+/** Every `.eml` the file transport wrote into a folder, parsed; none while it doesn't exist. */
+export function readMailDir(dir: string): MimePart[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => parseMime(fs.readFileSync(path.join(dir, f))));
 }
 
 export function parseMime(raw: string | Buffer): MimePart {
