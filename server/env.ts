@@ -28,6 +28,8 @@ const envSchema = z.object({
   PUBLIC_URL: optional.pipe(z.string().url().optional()),
   ALLOWED_ORIGINS: z.string().default('*').transform(list),
   COMPANY_NAME: z.string().trim().min(1).default('ООО «Пример»'),
+  COMPANY_CONTACT: optional.pipe(z.string().max(300).optional()),
+  COMPANY_SITE: optional.pipe(z.string().max(100).optional()),
   QMS_EMAIL: emailList.default(['smk@example.ru']),
   CEO_EMAIL: optional.pipe(emailList.optional()),
   MAIL_FROM: z.string().trim().min(3).default('Otklik <otklik@example.ru>'),
@@ -59,6 +61,13 @@ export interface Config {
   publicUrl: string | undefined;
   allowedOrigins: string[];
   companyName: string;
+  /**
+   * The company's own contact line under the form's intro, as the seed's form has it
+   * («…или обратитесь по тел. +7 863 200-11-22, руководитель СМК — Матвеева Анна»); null for none.
+   */
+  companyContact: string | null;
+  /** The company's site as its consent text names it («на сайте example.ru»); null for none. */
+  companySite: string | null;
   qmsEmail: string[];
   ceoEmail: string[];
   mailFrom: string;
@@ -101,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     allowedOrigins: e.ALLOWED_ORIGINS,
     companyName: e.COMPANY_NAME,
+    companyContact: e.COMPANY_CONTACT ?? null,
+    companySite: e.COMPANY_SITE ?? null,
     qmsEmail: e.QMS_EMAIL,
     ceoEmail: e.CEO_EMAIL ?? [],
     mailFrom: e.MAIL_FROM,
