@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditApi } from './audit/routes.ts';
@@ -11,6 +12,7 @@ import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
+import { pageCompany } from './http/page-layout.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
 import { surveyPages } from './complaints/survey-page.ts';
@@ -36,6 +38,8 @@ export function createApp(deps: AppDeps) {
   const origins = deps.config.allowedOrigins;
   const app = new Hono();
 
+  // Every server-rendered page names the company (http/page-layout.ts).
+  app.use('*', contextStorage(), pageCompany(deps.config.companyName));
   app.use(
     '*',
     secureHeaders({

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { userAdd, userList, userPassword } from './users/cli-commands.ts';
 import { askHidden } from './users/password-prompt.ts';
 import { calendarDeadline, calendarImport } from './calendar/cli-commands.ts';
 import { systemClock } from './clock.ts';
-import { openDb } from './db/connection.ts';
+import { DatabaseMissingError, databaseLabel, hasSchema, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import {
   departmentAdd,
@@ -23,11 +25,15 @@ const USAGE = `Usage: npm run cli -- <command>
   outbox retry                 queue the e-mails that failed for sending again
   department add --name "ДКС" [--responsible-name … --responsible-email …]
   employee add --slug ivanov --name "Иванов Иван" --manager-email boss@example.ru
-               [--position "Инженер" --department "ДКС" --manager-name …]
-  employee import FILE.csv     UTF-8, a header row (slug, name, position, department, manager_email,
-                               manager_name, active), ";" or "," separated; bad lines are reported
+               [--email ivanov@example.ru --position "Инженер" --department "ДКС" --manager-name …]
+  employee import FILE.csv [--dry-run]
+                               UTF-8, a header row (slug, name, position, department, manager_email,
+                               manager_name, email, active), ";" or "," separated; an empty cell or a
+                               missing column leaves a field as it is, "-" clears it; --dry-run shows
+                               what would be added, changed and refused, and writes nothing
   employee deactivate --slug … an employee who left: his rating links accept nothing (activate undoes it)
   subject add --slug delivery --title "Качество доставки" --recipients a@example.ru,b@example.ru
+              [--title-en "Delivery quality"]   the English title, for English pages and the widget
   user add --email … --name "Анна Смирнова" --role admin|qms|handler|viewer [--department "ДКС"] [--one-time]
                                a console user; at a terminal it asks for his password, otherwise
                                (or with --one-time) it prints a one-time one he changes at first sign-in
@@ -38,7 +44,9 @@ const USAGE = `Usage: npm run cli -- <command>
   calendar import FILE         days with their types: JSON [{"day":"2026-06-15","type":"off","note":"…"}]
                                or CSV with a header day;type;note (off|work|short, выходной|рабочий|сокращённый)
 
-Configuration comes from the same environment variables as the server (see .env.example).`;
+Configuration comes from the same environment variables as the server, and from the .env file of
+the folder it runs in (see .env.example); it prints which database it uses. Every command but
+migrate needs the server's existing database and never creates an empty one.`;
 
 type Command = (ctx: {
   db: ReturnType<typeof openDb>['db'];
@@ -79,6 +87,24 @@ const COMMANDS: Record<string, Command> = {
   'calendar import': ({ db, args }) => calendarImport(db, systemClock, args),
 };
 
+/** Errors of reaching PostgreSQL: refused, unknown host, wrong password, no such database. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '28P01', '28000', '3D000']);
+
+/** Why a command that needs the server's database refuses to make a new one, in both languages. */
+const missing = (where: string) => {
+  const folder = process.cwd();
+  const env = fs.existsSync(path.join(folder, '.env'));
+  return `Базы данных Otklik здесь нет: ${where} (папка ${folder}, файл .env ${env ? 'прочитан' : 'не найден'}).
+Команда работает с базой сервера и не создаёт новую пустую. Запустите её в папке сервера (там его
+.env) или укажите базу сервера: DATA_DIR — папка с otklik.sqlite, DATABASE_URL — postgres://…
+Новую базу создаёт «npm run cli -- migrate».
+
+No Otklik database at ${where} (folder ${folder}, .env ${env ? 'read' : 'not found'}).
+This command works on the server's database and never creates an empty one: run it in the
+server's folder (with its .env), or point DATA_DIR (the folder of otklik.sqlite) or DATABASE_URL
+at the server's database. "npm run cli -- migrate" creates a new database.`;
+};
+
 async function main(argv: string[]): Promise<number> {
   const name = Object.keys(COMMANDS).find((c) => argv.slice(0, c.split(' ').length).join(' ') === c);
   if (!name) {
@@ -87,8 +113,22 @@ async function main(argv: string[]): Promise<number> {
     return help ? 0 : 2;
   }
   const config = loadConfig();
-  const { db } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const where = databaseLabel(config);
+  console.error(`База данных: ${where}`);
+  const creates = name === 'migrate';
+  let db: ReturnType<typeof openDb>['db'];
   try {
+    ({ db } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, mustExist: !creates }));
+  } catch (err) {
+    if (!(err instanceof DatabaseMissingError)) throw err;
+    console.error(missing(where));
+    return 1;
+  }
+  try {
+    if (!creates && !(await hasSchema(db))) {
+      console.error(missing(where));
+      return 1;
+    }
     const ran = await migrateToLatest(db);
     if (name === 'migrate') console.error(ran.length > 0 ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
     const result = await COMMANDS[name]!({ db, args: argv.slice(name.split(' ').length) });
@@ -102,6 +142,16 @@ async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(err as Error).message}\n(npm run cli -- help lists the commands)`);
       return 2;
+    }
+    const code = (err as { code?: string }).code ?? '';
+    if (code === '3D000' && !creates) {
+      console.error(missing(where));
+      return 1;
+    }
+    if (UNREACHABLE.has(code)) {
+      const why = (err as Error).message;
+      console.error(`Нет связи с базой данных ${where}: ${why}\nCan't reach the database ${where}: ${why}`);
+      return 1;
     }
     throw err;
   } finally {

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './env.ts';
+import { ConfigError, loadConfig, withEnvFile } from './env.ts';
 
 describe('loadConfig', () => {
   it('runs with the embedded defaults', () => {
@@ -28,6 +31,20 @@ describe('loadConfig', () => {
     } catch (e) {
       const msg = (e as Error).message;
       for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'QMS_EMAIL']) expect(msg).toContain(name);
+    }
+  });
+
+  it('reads a .env file under the real environment, which wins even when empty', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-env-'));
+    const file = path.join(dir, '.env');
+    try {
+      expect(withEnvFile({ PORT: '1' }, file)).toEqual({ PORT: '1' }); // no file, no change
+      fs.writeFileSync(file, '# comment\nPORT=9000\nDATABASE_URL=postgres://db/otklik\nCOMPANY_NAME="ООО «Ромашка»"\n');
+      const c = loadConfig(withEnvFile({ DATABASE_URL: '' }, file));
+      expect(c).toMatchObject({ port: 9000, databaseUrl: undefined, companyName: 'ООО «Ромашка»' });
+      expect(loadConfig(withEnvFile({ PORT: '8080' }, file)).port).toBe(8080);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import * as z from 'zod';
 
 const list = (v: string) =>
@@ -87,10 +89,29 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /**
- * Reads and validates the environment; the only reader of `process.env` in the server.
- * Throws a ConfigError naming each wrong variable.
+ * The environment with the variables of a `.env` file (Node's own parser, the syntax of
+ * `node --env-file`) under it: a variable set in the real environment wins, even when empty, so a
+ * systemd unit or `docker run -e` overrides the file. No file, no change. The server and the CLI
+ * both start from it, so `npm run cli` in the install's folder sees the server's database.
+ * @example withEnvFile({ PORT: '9000' }, '/srv/otklik/.env')
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function withEnvFile(env: NodeJS.ProcessEnv, file = path.resolve('.env')): NodeJS.ProcessEnv {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return env;
+    throw new ConfigError(`Can't read ${file}: ${(err as Error).message}`);
+  }
+  return { ...parseEnv(text), ...env };
+}
+
+/**
+ * Reads and validates the environment (by default the process's, over the `.env` file of the
+ * working folder); the only reader of `process.env` in the server. Throws a ConfigError naming
+ * each wrong variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): Config {
   const parsed = envSchema.safeParse(env);
   const lines = [
     ...(parsed.error?.issues ?? []).map(

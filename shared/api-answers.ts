@@ -21,20 +21,33 @@ export interface FeedbackAnswer {
   answerBy: string;
   /** That date as the client reads it, in the request's language: «Срок ответа — до 8 декабря 2026 г.» */
   answerByText: string;
+  /**
+   * What the form shows once it is sent, fitting the kind, in the request's language: a heading,
+   * a line of thanks, and what comes next (a complaint: the seed's «Ваша заявка принята!»,
+   * «Спасибо за заявку!» and the promise with its date; a thanks: no promise of an answer).
+   */
+  confirmation: { title: string; thanks: string; next: string };
 }
 
 /**
  * The 201 answer of `POST /api/v1/ratings`, and the answer again for a repeated idempotency key.
- * @example { id: '0192…', number: '2026-00043', subject: 'employee', score: 5, createdAt: '…', ack: '…' }
+ * @example { id: '0192…', number: 'О-2026-00043', subject: 'employee', score: 5, createdAt: '…', ack: '…' }
  */
 export interface RatingAnswer {
   id: string;
+  /** From the ratings' own register: `О-2026-00043`. */
   number: string;
   /** `employee` or the rating subject's slug, as sent. */
   subject: string;
   score: number;
+  /** When the rating was first made. */
   createdAt: string;
   ack: string;
+  /**
+   * True when this send changed the browser's earlier rating of the same employee or subject
+   * (made within a day) instead of adding one: `id`, `number` and `createdAt` are that rating's.
+   */
+  changed?: boolean;
 }
 
 /**
@@ -67,6 +80,8 @@ export interface ReviewAnswer {
   author: string;
   /** Who the review is about; null for a rating subject (delivery, …). */
   employee: { slug: string; name: string; position: string | null } | null;
+  /** What the review is about when it is no employee: `{ slug: 'delivery', title: 'Качество доставки' }`. */
+  subject: { slug: string; title: string } | null;
   publishedAt: string;
 }
 

@@ -49,13 +49,23 @@ export interface FieldChange {
 /** A moderator's decision on a review, as the history keeps it. */
 export type ModerationChange =
   | { from: 'pending'; to: 'approved'; redacted: boolean }
-  | { from: 'pending'; to: 'rejected'; reason: string };
+  | { from: 'pending'; to: 'rejected'; reason: string }
+  | { from: 'approved'; to: 'unpublished'; reason: string };
+
+/** A rating's score, comment and publication consent at one moment. */
+export interface RatingVersion {
+  score: number;
+  comment: string;
+  publish: boolean;
+}
 
 /** What a history event records, told apart by its type. */
 export type HistoryChange =
   | { type: 'comment'; data: { text: string } }
   | { type: 'kind' | 'status' | 'department' | 'employee'; data: FieldChange }
   | { type: 'moderation'; data: ModerationChange }
+  /** Its client changed the rating from the same browser within a day (server/ratings/change.ts). */
+  | { type: 'rating'; data: { from: RatingVersion; to: RatingVersion } }
   | ComplaintChange;
 
 /** The complaint process's events (server/complaints/). */

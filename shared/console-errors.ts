@@ -15,6 +15,9 @@ export const CONSOLE_FIELD_ERRORS = {
     responsible: 'Выберите активного пользователя консоли',
     notComplaint: 'Это действие только для жалоб',
     lowRating: 'Жалобой становится оценка в 1 или 2 звезды',
+    slugTaken: 'Этот код уже занят',
+    employeeEmail: 'У сотрудника не указан e-mail: добавьте его в карточке сотрудника',
+    employeeInactive: 'Сотрудник отключён: его подпись не работает',
   },
   en: {
     date: 'Give a date as YYYY-MM-DD',
@@ -29,6 +32,9 @@ export const CONSOLE_FIELD_ERRORS = {
     responsible: 'Choose an active console user',
     notComplaint: 'This is only for complaints',
     lowRating: 'Only a rating of 1 or 2 stars becomes a complaint',
+    slugTaken: 'This slug is taken',
+    employeeEmail: 'The employee has no e-mail address: add it to his record',
+    employeeInactive: 'The employee is deactivated: his signature does not work',
   },
 } as const;
 

@@ -36,7 +36,7 @@ export interface SessionAnswer {
 export type SubmissionType = 'feedback' | 'rating';
 
 /** Where the review of a rating stands. */
-export type ReviewState = 'pending' | 'approved' | 'rejected';
+export type ReviewState = 'pending' | 'approved' | 'rejected' | 'unpublished';
 
 /** One page of a list; `nextCursor` is the `cursor` that asks for the next one, null on the last. */
 export interface Page<T> {
@@ -62,6 +62,8 @@ export interface InboxItem {
   /** Ratings: whether the author allowed publication; null for feedback. */
   publish: boolean | null;
   employee: { slug: string; name: string } | null;
+  /** A rating of a subject (no employee): its title, «Качество доставки»; null otherwise. */
+  subjectTitle: string | null;
   department: { id: string; name: string } | null;
   review: ReviewState | null;
   /** An open complaint's nearest deadline; null otherwise. */

@@ -106,6 +106,7 @@ export const employeeCreate = {
   departmentId: text({ max: DIRECTORY_LIMITS.slug }),
   managerEmail: requiredEmail,
   managerName: optionalText,
+  email: optionalEmail,
   active: bool,
 };
 
@@ -116,6 +117,7 @@ export const employeePatch = {
   departmentId: clearable(text({ max: DIRECTORY_LIMITS.slug })),
   managerEmail: kept(requiredEmail),
   managerName: clearable(optionalText),
+  email: clearable(optionalEmail),
   active: bool,
 };
 
@@ -127,11 +129,12 @@ export const employeeRecord = {
   department: optionalText,
   managerEmail: requiredEmail,
   managerName: optionalText,
+  email: optionalEmail,
   active: yesNo,
 };
 
-/** A new rating subject such as delivery. */
-export const subjectCreate = { slug: subjectSlug, title: name, recipients };
+/** A new rating subject such as delivery; `titleEn` is its title on English pages. */
+export const subjectCreate = { slug: subjectSlug, title: name, titleEn: optionalText, recipients };
 
 /** A change of a rating subject. */
-export const subjectPatch = { title: kept(name), recipients, active: bool };
+export const subjectPatch = { title: kept(name), titleEn: clearable(optionalText), recipients, active: bool };

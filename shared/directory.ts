@@ -23,6 +23,8 @@ export interface Employee {
   managerName: string | null;
   /** Gets every rating of this employee. */
   managerEmail: string;
+  /** His own address: «Отправить подпись сотруднику» sends his signature page there. */
+  email: string | null;
   /** A former employee's links answer with a polite page and accept nothing. */
   active: boolean;
   createdAt: string;
@@ -34,14 +36,39 @@ export interface Subject {
   id: string;
   slug: string;
   title: string;
+  /** The title English pages and the English widget show; null shows the Russian one. */
+  titleEn: string | null;
   recipients: string[];
   active: boolean;
   createdAt: string;
 }
 
-/** What a CSV import of employees did: each bad line by number, the rest imported. */
+/** A field of an employee the CSV import sets, as the console API names it. */
+export type ImportField = 'name' | 'position' | 'department' | 'managerEmail' | 'managerName' | 'email' | 'active';
+
+/** One field a CSV line changes on a known employee; `null` is an empty field. */
+export interface ImportChange {
+  field: ImportField;
+  from: string | boolean | null;
+  to: string | boolean | null;
+}
+
+/**
+ * What a CSV import of employees will do (`dryRun`, nothing written) or did: the employees it
+ * adds, the fields it changes on known ones, and each refused line by number (the header is
+ * line 1) with its reasons, in Russian.
+ */
 export interface ImportReport {
+  dryRun: boolean;
   created: number;
   updated: number;
+  /** Known employees whose lines change nothing. */
+  unchanged: number;
+  added: Array<{ line: number; slug: string; name: string }>;
+  changed: Array<{ line: number; slug: string; name: string; changes: ImportChange[] }>;
+  /** Departments named in the file that don't exist yet: the import creates them. */
+  newDepartments: string[];
+  /** Header cells that name no field (a misspelt column changes nothing). */
+  unknownColumns: string[];
   errors: Array<{ line: number; problems: string[] }>;
 }

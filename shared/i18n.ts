@@ -1,13 +1,22 @@
-import { EN } from './texts-en.ts';
+import { EN, EN_ACK, EN_RATING_ERRORS } from './texts-en.ts';
 import type { Lang } from './lang.ts';
-import { RU } from './texts-ru.ts';
+import { RU, RU_ACK, RU_RATING_ERRORS } from './texts-ru.ts';
 
 export { type Lang, pickLang } from './lang.ts';
 
-/** Messages of field errors in each language, keyed by the code a schema reports. */
-export const FIELD_ERRORS = { ru: RU.fieldErrors, en: EN.fieldErrors };
+const merged = <A, B>(a: A, b: B): A & B => ({ ...a, ...b });
 
-export type FieldErrorCode = keyof typeof RU.fieldErrors;
+/** Messages of field errors in each language, keyed by the code a schema reports. */
+export const FIELD_ERRORS = {
+  // Marked pure: a widget that doesn't use FIELD_ERRORS drops it (a bare spread would stay).
+  ru: /* @__PURE__ */ merged(RU.fieldErrors, RU_RATING_ERRORS),
+  en: /* @__PURE__ */ merged(EN.fieldErrors, EN_RATING_ERRORS),
+};
+
+/** The feedback form's share of FIELD_ERRORS: the widget carries these, not the rating's. */
+export const FORM_ERRORS = { ru: RU.fieldErrors, en: EN.fieldErrors };
+
+export type FieldErrorCode = keyof (typeof FIELD_ERRORS)['ru'];
 
 /** Top-level error messages of the API's error shape. */
 export const API_ERRORS = {
@@ -48,14 +57,22 @@ export type ApiErrorCode = keyof (typeof API_ERRORS)['ru'];
 /** Texts of the feedback form (seed 004, «Оставьте отзыв о нашей работе»). */
 export const FORM_TEXTS = { ru: RU.form, en: EN.form };
 
+/** What a client is told once his message is registered, by its kind and language (texts-ru.ts RU_ACK). */
+export const ACK_TEXTS = { ru: RU_ACK, en: EN_ACK };
+
 /**
- * The acknowledgement a client gets with his registration number (PRODUCT.md, seed 004).
- * `answerBy` (a date in words) adds the day the answer is due by, counted on the working calendar.
+ * The acknowledgement a client gets with his registration number (PRODUCT.md, seed 004): a
+ * complaint's in the seed's words, a thanks's and a suggestion's their own. `answerBy` (a date in
+ * words) adds the day the answer (a suggestion: its consideration) is due by, on the working calendar.
  * @example ackText('ru', 'ООО «Пример»', '2026-00001', '8 декабря 2026 г.')
  */
-export function ackText(lang: Lang, company: string, number: string, answerBy?: string): string {
-  const by = answerBy ? (lang === 'en' ? ` The answer is due by ${answerBy}.` : ` Срок ответа — до ${answerBy}`) : '';
-  return lang === 'en'
-    ? `Thank you for your message. Your request No. ${number} has been registered and passed to the quality management service of ${company}. The answer will be prepared and given to you within three working days, not counting the day the message was received.${by}`
-    : `Благодарим Вас за обращение. Ваш запрос № ${number} зарегистрирован и передан в службу менеджмента качества компании ${company}. Ответ будет подготовлен и предоставлен Вам в течение трех рабочих дней, не считая день получения обращения.${by}`;
+export function ackText(
+  lang: Lang,
+  company: string,
+  number: string,
+  answerBy?: string,
+  kind: keyof typeof RU_ACK = 'complaint',
+): string {
+  const t = ACK_TEXTS[lang][kind];
+  return t.mail(company, number) + (answerBy ? t.due(answerBy) : '');
 }

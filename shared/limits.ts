@@ -13,9 +13,13 @@ export const LIMITS = {
   fileMbDefault: 10,
 } as const;
 
-/** Extensions the file picker offers; the server decides by content, not by name. */
+/**
+ * Extensions of what the server takes (server/feedback/attachments.ts, a test keeps the two
+ * equal): the picker offers only these and the widget refuses others before sending. The server
+ * decides by content, not by name.
+ */
 export const ACCEPTED_FILES =
-  '.pdf,.jpg,.jpeg,.png,.gif,.webp,.heic,.txt,.csv,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods';
+  '.pdf,.jpg,.jpeg,.png,.gif,.webp,.heic,.heif,.avif,.bmp,.tif,.tiff,.txt,.csv,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
 
 /** Version of the personal-data consent text, stored with every message (152-ФЗ). */
 export const CONSENT_VERSION = '2026-11-22';

@@ -17,3 +17,15 @@ export function normalizePhone(value: string): string | null {
   if (digits.length < 8 || digits.length > 15 || digits[0] === '0') return null;
   return `+${digits}`;
 }
+
+/**
+ * A stored E.164 number as people write it: a Russian one (+7 and ten digits) grouped
+ * «+7 XXX XXX-XX-XX», which fits both city numbers with a three-digit code and mobiles; any other
+ * number, or a value that is not E.164, as stored. Only for showing: links (`tel:`) and storage
+ * keep E.164. The widget doesn't show phones and doesn't import this.
+ * @example formatPhone('+78632001122') // '+7 863 200-11-22'
+ */
+export function formatPhone(value: string): string {
+  const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(value);
+  return m ? `+7 ${m[1]} ${m[2]}-${m[3]}-${m[4]}` : value;
+}

@@ -2,18 +2,21 @@ import type { Lang } from './lang.ts';
 
 /**
  * Texts of the rating page, widget and signature (seed 004: «Расскажите моему руководителю, как я
- * работаю!», «Оцените качество доставки»). Apart from the feedback form's texts, so the feedback
- * widget doesn't carry them.
+ * работаю!», «Оцените качество доставки»). An employee's page speaks in his own voice («Оцените мою
+ * работу»), whoever he is (an engineer, an accountant, a manager); a subject's page names the
+ * subject by its title, as it stands (a title may start with a name or an abbreviation, so it is
+ * never lower-cased). Apart from the feedback form's texts, so the feedback widget doesn't carry them.
  */
 export const RATING_TEXTS = {
   ru: {
     employeeTitle: 'Расскажите моему руководителю, как я работаю!',
-    subjectTitle: (title: string) => `Оцените ${title.charAt(0).toLowerCase()}${title.slice(1)}`,
-    employeeScoreLegend: 'Оцените работу менеджера по пятибалльной шкале',
+    subjectTitle: (title: string) => `Оцените: ${title}`,
+    employeeScoreLegend: 'Оцените мою работу по пятибалльной шкале',
     subjectScoreLegend: 'Ваша оценка по пятибалльной шкале',
     stars: ['очень плохо', 'плохо', 'удовлетворительно', 'хорошо', 'отлично'],
     starLabel: (n: number, word: string) => `${n} из 5 — ${word}`,
-    comment: 'Комментарий по работе менеджера или пожелания по качеству предоставляемых услуг',
+    employeeComment: 'Комментарий о моей работе или пожелания по качеству предоставляемых услуг',
+    subjectComment: 'Комментарий: что понравилось, что нам стоит улучшить',
     publish: 'Я согласен на публикацию отзыва на сайте',
     contactsLegend: 'Ваши контакты (по желанию)',
     name: 'Имя',
@@ -23,6 +26,7 @@ export const RATING_TEXTS = {
     submit: 'Отправить отзыв',
     sending: 'Отправляем…',
     thanks: 'Спасибо за отзыв!',
+    changed: 'Вы изменили свою оценку: она заменила прежнюю.',
     toManager: 'Ваша оценка передана руководителю сотрудника.',
     toRecipients: 'Ваша оценка передана ответственным сотрудникам.',
     numberLabel: 'Номер отзыва',
@@ -43,11 +47,12 @@ export const RATING_TEXTS = {
   en: {
     employeeTitle: 'Tell my manager how I work!',
     subjectTitle: (title: string) => `Rate: ${title}`,
-    employeeScoreLegend: 'Rate the manager’s work from 1 to 5',
+    employeeScoreLegend: 'Rate my work from 1 to 5',
     subjectScoreLegend: 'Your score from 1 to 5',
     stars: ['very poor', 'poor', 'fair', 'good', 'excellent'],
     starLabel: (n: number, word: string) => `${n} of 5 — ${word}`,
-    comment: 'A comment on the manager’s work or wishes about the quality of our services',
+    employeeComment: 'A comment on my work, or wishes about the quality of our services',
+    subjectComment: 'A comment: what you liked, what we should do better',
     publish: 'I agree to the review being published on the website',
     contactsLegend: 'Your contacts (optional)',
     name: 'Name',
@@ -57,6 +62,7 @@ export const RATING_TEXTS = {
     submit: 'Send review',
     sending: 'Sending…',
     thanks: 'Thank you for your review!',
+    changed: 'You changed your rating: it replaced the earlier one.',
     toManager: 'Your score has been passed to the employee’s manager.',
     toRecipients: 'Your score has been passed to the people responsible.',
     numberLabel: 'Review number',

@@ -17,14 +17,21 @@ export const REVIEW_TEXTS = {
     title: 'Отзывы о работе сотрудников',
     /** The widget's heading when it shows one employee. */
     employeeTitle: 'Отзывы о работе сотрудника',
+    /** The widget's heading when it shows one service, such as delivery (its title below). */
+    subjectTitle: 'Отзывы клиентов',
     intro: 'Отзывы публикуются с согласия клиентов после проверки службой менеджмента качества.',
     seeAll: 'Смотрите все отзывы',
     client: 'Клиент',
     count: reviewsRu,
     average: (avg: string) => `Средняя оценка ${avg} из 5`,
     score: (n: number) => `Оценка ${n} из 5`,
+    allReviews: 'Все отзывы',
     allEmployees: 'Все сотрудники',
     employees: 'Сотрудники',
+    /** The rating subjects that are no employee: delivery, … */
+    services: 'Услуги',
+    /** The name of the page's filter links, for screen readers. */
+    filter: 'Отзывы по сотрудникам и услугам',
     about: (name: string) => `Сотрудник: ${name}`,
     empty: 'Пока нет опубликованных отзывов.',
     loading: 'Загружаем отзывы…',
@@ -33,18 +40,23 @@ export const REVIEW_TEXTS = {
     next: 'Следующая страница',
     first: 'К первой странице',
     rate: 'Оценить работу сотрудника',
+    rateSubject: 'Оставить оценку',
   },
   en: {
     title: 'Reviews of our employees’ work',
     employeeTitle: 'Reviews of the employee’s work',
+    subjectTitle: 'Customer reviews',
     intro: 'Reviews are published with the clients’ consent after the quality management service has checked them.',
     seeAll: 'See all reviews',
     client: 'Client',
     count: (n: number) => `${n} review${n === 1 ? '' : 's'}`,
     average: (avg: string) => `Average score ${avg} of 5`,
     score: (n: number) => `Score ${n} of 5`,
+    allReviews: 'All reviews',
     allEmployees: 'All employees',
     employees: 'Employees',
+    services: 'Services',
+    filter: 'Reviews by employee and service',
     about: (name: string) => `Employee: ${name}`,
     empty: 'No published reviews yet.',
     loading: 'Loading reviews…',
@@ -53,6 +65,7 @@ export const REVIEW_TEXTS = {
     next: 'Next page',
     first: 'Back to the first page',
     rate: 'Rate this employee',
+    rateSubject: 'Leave a rating',
   },
 } satisfies Record<Lang, unknown>;
 

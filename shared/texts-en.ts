@@ -2,7 +2,7 @@
  * Every English text the widget shows: the feedback form (seed 004) and field errors. One module a
  * language, so a widget downloads only the language it speaks.
  */
-import type { LangTexts } from './texts-ru.ts';
+import type { AckTexts, LangTexts, RU_RATING_ERRORS } from './texts-ru.ts';
 
 export const EN: LangTexts = {
   form: {
@@ -28,13 +28,11 @@ export const EN: LangTexts = {
     consentTerms: 'terms of use',
     submit: 'Send',
     sending: 'Sending…',
-    accepted: 'Your message has been received!',
-    thanks: 'Thank you!',
     numberLabel: 'Registration number',
-    promise: 'The quality management service will process it within 3 working days.',
     networkError: 'Could not send: no connection to the server. Your text is kept — please try again.',
     retry: 'Try again',
-    another: 'Write another',
+    another: 'Send another message',
+    toSite: 'Go to',
     open: 'Leave feedback',
     close: 'Close',
   },
@@ -49,10 +47,42 @@ export const EN: LangTexts = {
     consent: 'Consent to the processing of personal data is required',
     invalid: 'Invalid value',
     filesCount: 'At most 5 files can be attached',
-    fileType: 'This file type is not accepted: images, PDF, Office documents and text are',
+    fileType: 'Files of this type are not accepted (images, PDF, Office documents and text are)',
     fileSize: 'The file is too large',
-    score: 'Choose a score from 1 to 5',
-    employee: 'The employee was not found or no longer works for the company',
-    subject: 'There is no such rating subject',
+  },
+};
+
+/** The rating's own field errors in English; see RU_RATING_ERRORS. */
+export const EN_RATING_ERRORS: typeof RU_RATING_ERRORS = {
+  score: 'Choose a score from 1 to 5',
+  employee: 'The employee was not found or no longer works for the company',
+  subject: 'There is no such rating subject',
+};
+
+/** The acknowledgements by kind in English; see RU_ACK. */
+export const EN_ACK: AckTexts = {
+  complaint: {
+    title: 'Your message has been received!',
+    thanks: 'Thank you!',
+    next: 'The quality management service will process it within 3 working days.',
+    mail: (company: string, number: string) =>
+      `Thank you for your message. Your request No. ${number} has been registered and passed to the quality management service of ${company}. The answer will be prepared and given to you within three working days, not counting the day the message was received.`,
+    due: (date: string) => ` The answer is due by ${date}.`,
+  },
+  thanks: {
+    title: 'Thank you for your kind words!',
+    thanks: 'We are glad you took the time to write.',
+    next: 'We will pass them on to the people you wrote about and to their managers.',
+    mail: (company: string, number: string) =>
+      `Thank you for your kind words! Your message No. ${number} has been registered by the quality management service of ${company}. We will pass it on to the people you wrote about and to their managers.`,
+    due: (_date: string) => '',
+  },
+  suggestion: {
+    title: 'Thank you for your suggestion!',
+    thanks: 'Your suggestion has been registered.',
+    next: 'The quality management service will consider it within 3 working days.',
+    mail: (company: string, number: string) =>
+      `Thank you for your suggestion! Your suggestion No. ${number} has been registered and passed to the quality management service of ${company}. It will be considered within three working days, not counting the day it was received.`,
+    due: (date: string) => ` It will be considered by ${date}.`,
   },
 };

@@ -26,13 +26,11 @@ export const RU = {
     consentTerms: 'пользовательского соглашения',
     submit: 'Отправить',
     sending: 'Отправляем…',
-    accepted: 'Ваша заявка принята!',
-    thanks: 'Спасибо за заявку!',
     numberLabel: 'Номер обращения',
-    promise: 'Обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.',
     networkError: 'Не удалось отправить: нет связи с сервером. Текст сохранён — попробуйте ещё раз.',
     retry: 'Отправить ещё раз',
-    another: 'Написать ещё',
+    another: 'Отправить ещё одно обращение',
+    toSite: 'Перейти на сайт',
     open: 'Оставить отзыв',
     close: 'Закрыть',
   },
@@ -47,12 +45,19 @@ export const RU = {
     consent: 'Нужно согласие на обработку персональных данных',
     invalid: 'Неверное значение',
     filesCount: 'Можно приложить не больше 5 файлов',
-    fileType: 'Этот тип файла не принимается: можно изображения, PDF, документы Office и текст',
+    fileType: 'Такие файлы не принимаются (можно изображения, PDF, документы Office и текст)',
     fileSize: 'Файл слишком большой',
-    score: 'Поставьте оценку от 1 до 5',
-    employee: 'Сотрудник не найден или больше не работает в компании',
-    subject: 'Нет такого предмета оценки',
   },
+};
+
+/**
+ * Messages of the rating's own field errors, outside RU: the feedback form carries RU whole and
+ * needs none of these (the rating widget keeps its copies, shared/rating-texts.ts).
+ */
+export const RU_RATING_ERRORS = {
+  score: 'Поставьте оценку от 1 до 5',
+  employee: 'Сотрудник не найден или больше не работает в компании',
+  subject: 'Нет такого предмета оценки',
 };
 
 export type LangTexts = {
@@ -65,3 +70,40 @@ export type LangTexts = {
   };
   fieldErrors: Record<keyof typeof RU.fieldErrors, string>;
 };
+
+/**
+ * What a client is told once his message is registered, by its kind: the form's success view
+ * (the server sends it in its answer, so the widget carries none of it), the hosted thank-you
+ * page and the acknowledgement e-mail. A complaint keeps the seed's words (seed 004); a thanks is
+ * not promised an answer, a suggestion is promised its consideration. `due` names the date (in
+ * words) the answer or the consideration is due by.
+ */
+export const RU_ACK = {
+  complaint: {
+    title: 'Ваша заявка принята!',
+    thanks: 'Спасибо за заявку!',
+    next: 'Обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.',
+    mail: (company: string, number: string) =>
+      `Благодарим Вас за обращение. Ваш запрос № ${number} зарегистрирован и передан в службу менеджмента качества компании ${company}. Ответ будет подготовлен и предоставлен Вам в течение трех рабочих дней, не считая день получения обращения.`,
+    due: (date: string) => ` Срок ответа — до ${date}`,
+  },
+  thanks: {
+    title: 'Спасибо за благодарность!',
+    thanks: 'Нам очень приятно, что вы нашли время написать.',
+    next: 'Мы передадим ваши слова тем, о ком вы пишете, и их руководителям.',
+    mail: (company: string, number: string) =>
+      `Благодарим Вас за тёплые слова! Ваша благодарность № ${number} зарегистрирована в службе менеджмента качества компании ${company}. Мы передадим её тем, о ком Вы пишете, и их руководителям.`,
+    due: (_date: string) => '',
+  },
+  suggestion: {
+    title: 'Спасибо за предложение!',
+    thanks: 'Ваше предложение зарегистрировано.',
+    next: 'Служба менеджмента качества рассмотрит его в течение 3-х рабочих дней.',
+    mail: (company: string, number: string) =>
+      `Благодарим Вас за предложение! Ваше предложение № ${number} зарегистрировано и передано в службу менеджмента качества компании ${company}. Оно будет рассмотрено в течение трех рабочих дней, не считая день получения.`,
+    due: (date: string) => ` Срок рассмотрения — до ${date}`,
+  },
+};
+
+/** The acknowledgements of every kind in one language (RU_ACK's shape). */
+export type AckTexts = typeof RU_ACK;

@@ -79,7 +79,7 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     await expect(page.locator('.summary').textContent()).resolves.toBe('Найдено 1 сообщение');
     await shot(page, '04-inbox-search');
     await page.locator('.inbox-table tbody tr a').first().click();
-    await page.getByRole('heading', { name: /^Оценка № \d{4}-\d{5}$/ }).waitFor();
+    await page.getByRole('heading', { name: /^Оценка № О-\d{4}-\d{5}$/ }).waitFor();
     expect(page.url()).toBe(`${server.url}/admin/submissions/${ids.approve}`);
     await expect(page.locator('.message').first().textContent()).resolves.toBe(TO_APPROVE);
     await shot(page, '05-card');
@@ -151,7 +151,10 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     expect(await page.locator('iframe.sig-preview').getAttribute('sandbox')).toBe('');
     await shot(page, '11-directory-employees-signature');
     await page.getByRole('link', { name: 'Предметы оценки' }).click();
-    await page.getByRole('cell', { name: 'Качество доставки', exact: true }).waitFor();
+    await page
+      .getByRole('cell', { name: /^Качество доставки/ })
+      .first()
+      .waitFor();
     await shot(page, '12-directory-subjects');
     await page.getByRole('link', { name: 'Журнал' }).click();
     await page.locator('.audit-table tbody tr').first().waitFor();

@@ -40,8 +40,63 @@ describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript off',
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.waitForURL(/\/f\/thanks\//);
     expect(await page.locator('.number').textContent()).toMatch(/^\d{4}-00001$/);
-    expect(await page.textContent('body')).toContain('Ваша заявка принята!');
+    expect(await page.textContent('body')).toContain('Спасибо за предложение!');
     await page.screenshot({ path: path.join(SHOTS_DIR, 'hosted-thanks.png'), fullPage: true });
     await context.close();
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript on', () => {
+  const CONTACT = 'Заполните заявку или обратитесь по тел. +7 863 300-10-00, руководитель СМК — Анна Матвеева';
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startServer({ COMPANY_CONTACT: CONTACT, COMPANY_SITE: 'gendalf.ru' }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the contact line, refuses an .exe before sending, thanks a thanks and offers the company site', async () => {
+    const page = await browser.newPage({ locale: 'ru-RU' });
+    await page.goto(`${server.url}/f`);
+    const host = page.locator('otklik-feedback');
+    // The widget took over the plain form: its own is in the shadow root (`.otk`), the plain one stays unseen.
+    const form = host.locator('.otk');
+    await form.waitFor();
+    expect(await form.locator('form > p.hint').first().textContent()).toBe(CONTACT);
+
+    await form.getByRole('radio', { name: 'Благодарность' }).check();
+    await form.getByLabel('Ваше сообщение').fill('Спасибо Ивану за быструю помощь!');
+    await form
+      .locator('input[type="file"]')
+      .setInputFiles([{ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') }]);
+    expect(await form.locator('#files-error').textContent()).toMatch(/не принимаются.*: setup\.exe$/);
+    await form.getByRole('checkbox').check();
+    await form.getByRole('button', { name: 'Отправить' }).click();
+
+    await form.getByRole('heading', { name: 'Спасибо за благодарность!' }).waitFor();
+    const shown = await host.evaluate((el) => el.shadowRoot?.textContent ?? '');
+    expect(shown).not.toMatch(/заявка принята|рабочих дней/);
+    expect(await form.getByRole('link', { name: 'Перейти на сайт gendalf.ru' }).getAttribute('href')).toBe(
+      'https://gendalf.ru',
+    );
+    expect(await form.getByRole('button', { name: 'Отправить ещё одно обращение' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('in English: the agreements open in English', async () => {
+    const page = await browser.newPage({ locale: 'ru-RU' });
+    await page.goto(`${server.url}/f?lang=en`);
+    const form = page.locator('otklik-feedback .otk');
+    await form.waitFor();
+    const href = await form.getByRole('link', { name: 'personal data agreement' }).getAttribute('href');
+    await page.goto(new URL(href!, server.url).href);
+    expect(await page.locator('h1').textContent()).toBe('Consent to the processing of personal data');
+    await page.close();
   });
 });

@@ -50,10 +50,10 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     await page.goto(`${server.url}/api/v1/employees/ivanov/signature.html`);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'signature-snippet.png') });
     await page.getByRole('link', { name: '★' }).nth(3).click();
-    await page.waitForURL(/\/r\/ivanov\?score=4$/);
+    await page.waitForURL(/\/r\/ivanov\?score=4&from=signature$/);
     expect(await page.locator('input[name="score"]:checked').getAttribute('value')).toBe('4');
     expect(await page.textContent('body')).toContain('Иванов Иван');
-    await page.getByLabel('Комментарий по работе менеджера').fill('Качественно и своевременно оказаны услуги!');
+    await page.getByLabel('Комментарий о моей работе').fill('Качественно и своевременно оказаны услуги!');
     await page.getByLabel('Я согласен на публикацию отзыва на сайте').check();
     await page.getByLabel('E-mail').fill('client@example.ru');
     await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-page-4.png'), fullPage: true });
@@ -83,6 +83,7 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
       type: 'rating',
       subject: 'employee',
       employee: 'ivanov',
+      channel: 'signature',
       score: 4,
       comment: 'Качественно и своевременно оказаны услуги!',
       publish: true,
@@ -102,7 +103,7 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     expect(await four.isChecked()).toBe(true);
     await widget.getByRole('radio', { name: '5 из 5 — отлично' }).filter({ visible: true }).check();
     await widget
-      .getByLabel('Комментарий по работе менеджера')
+      .getByLabel('Комментарий о моей работе')
       .filter({ visible: true })
       .fill('Анна всё объяснила <за пять минут>');
     await widget.getByLabel('Я согласен на публикацию отзыва на сайте').filter({ visible: true }).check();
@@ -117,7 +118,65 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
       score: 5,
       comment: 'Анна всё объяснила <за пять минут>',
       publish: true,
+      // Reached by a signature's link, sent by the widget through the API: still the signature's.
+      channel: 'signature',
     });
     await page.close();
+  });
+
+  it('after a send a reload shows the thanks, and a second send from the same browser changes the first rating', async () => {
+    const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const widget = page.locator('otklik-rating');
+    const takeover = () =>
+      page.waitForFunction(() =>
+        document.querySelector('otklik-rating')?.shadowRoot?.querySelector('input[name="score"]'),
+      );
+    await page.goto(`${server.url}/r/sidorov?score=2&from=signature`);
+    await takeover();
+    // A bookkeeper is asked about his own work, not «работа менеджера».
+    expect(await widget.locator('legend').first().textContent()).toContain('Оцените мою работу');
+    await widget.getByLabel('Комментарий о моей работе').filter({ visible: true }).fill('Долго ждал ответа');
+    await widget.getByRole('button', { name: 'Отправить отзыв' }).click();
+    await widget.getByRole('heading', { name: 'Спасибо за отзыв!' }).waitFor();
+    const thanksUrl = page.url();
+    expect(thanksUrl).toMatch(/\/r\/thanks\/[\w-]+$/);
+
+    await page.reload();
+    expect(await page.locator('h1').textContent()).toBe('Спасибо за отзыв!');
+    expect(await page.locator('input[name="score"]').count()).toBe(0);
+    const number = /О-\d{4}-\d{5}/.exec((await page.textContent('body')) ?? '')![0];
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-thanks-reloaded.png'), fullPage: true });
+
+    // Another of his e-mails, another star the same day: the page says a send changes the rating.
+    await page.goto(`${server.url}/r/sidorov?score=5&from=signature`);
+    expect(await page.locator('.notice').textContent()).toContain(`Сегодня вы уже оценили: № ${number}, 2 из 5`);
+    await takeover();
+    await widget.getByLabel('Комментарий о моей работе').filter({ visible: true }).fill('Перезвонили, всё решили');
+    await widget.getByRole('button', { name: 'Отправить отзыв' }).click();
+    await widget.getByText('Вы изменили свою оценку').waitFor();
+    expect(page.url()).toBe(thanksUrl);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-changed.png'), fullPage: true });
+    await context.close();
+
+    const rows = (await runCli(['export'], server.env)).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((r) => r.employee === 'sidorov');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ number, score: 5, comment: 'Перезвонили, всё решили', channel: 'signature' });
+
+    const toManager = await waitFor(
+      () => readMail(path.join(server.dataDir, 'mail')).filter((m) => header(m, 'to')?.includes('head-lk@example.ru')),
+      (m) => m.length >= 2,
+    );
+    expect(toManager.map((m) => header(m, 'subject')).sort()).toEqual([
+      'Оценка 2 из 5 — Сидоров Пётр',
+      'Оценка изменена: 5 из 5 — Сидоров Пётр',
+    ]);
+    const change = toManager.find((m) => header(m, 'subject')?.startsWith('Оценка изменена'))!;
+    expect(bodyText(change, 'text/plain')).toContain(`Клиент изменил свою оценку № ${number}`);
+    expect(bodyText(change, 'text/plain')).toContain('Была оценка: ★★☆☆☆ 2 из 5 — плохо');
   });
 });

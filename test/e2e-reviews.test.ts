@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../server/app.ts';
 import { seedDemoDirectory } from '../server/directory/demo-seed.ts';
 import { loadConfig } from '../server/env.ts';
-import { reviewsPage } from '../server/reviews/page.ts';
-import { reviewsApi } from '../server/reviews/routes.ts';
 import { addRating, decide, publishedRating } from '../server/reviews/testing.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
+import { createUser } from './support/console.ts';
 import { openTestDb, type TestDb } from './support/databases.ts';
 import { fakeClock } from './support/test-app.ts';
 
@@ -20,14 +19,15 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-// The app as server/index.ts builds it, over HTTP, with the demo site and the built widget
-// (`npm test` builds it first). The reviews routers are mounted on top: once server/app.ts mounts
-// them itself, its own mount answers first and this one is never reached.
+// The app as server/index.ts builds it, over HTTP, with the demo site, the built widget and the
+// built console (`npm test` builds them first), and one page of this test's own: a site showing
+// the delivery's reviews.
 describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the widget on the demo site', () => {
   let t: TestDb;
   let server: ServerType;
   let url: string;
   let browser: Browser;
+  let qms: { email: string; password: string };
   const dialogs: string[] = [];
 
   beforeAll(async () => {
@@ -35,9 +35,13 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
     const clock = fakeClock();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-e2e-reviews-'));
     const app = createApp({ db: t.db, config: loadConfig({ DATA_DIR: dataDir, DEMO: '1' }), clock });
-    app.route('/api/v1/reviews', reviewsApi({ db: t.db }));
-    app.route('/reviews', reviewsPage({ db: t.db }));
+    app.get('/e2e/delivery.html', (c) =>
+      c.html(`<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Доставка</title></head>
+<body style="margin:0;padding:16px;font-family:system-ui;background:#fafafa"><h1>Доставка</h1>
+<otklik-reviews subject="delivery" limit="5"></otklik-reviews><script src="/embed.js" async></script></body></html>`),
+    );
     await seedDemoDirectory(t.db, clock);
+    qms = await createUser(t.db, clock, { email: 'smk@example.ru', role: 'qms', name: 'Матвеева Анна' });
     const id = async (slug: string) =>
       (await t.db.selectFrom('employees').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
     const ivanov = await id('ivanov');
@@ -70,6 +74,19 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
       publish: false,
     });
     await decide(t.db, secret, 'approved', '2026-11-22T09:00:00.000Z'); // forged: never shown
+    await publishedRating(t.db, {
+      subject: 'delivery',
+      score: 2,
+      comment: 'Привезли на день позже обещанного',
+      name: 'Олег',
+      publishedAt: '2026-11-18T09:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      subject: 'delivery',
+      score: 5,
+      comment: 'Курьер приехал точно в срок',
+      publishedAt: '2026-11-17T09:00:00.000Z',
+    });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
         url = `http://127.0.0.1:${info.port}`;
@@ -103,7 +120,13 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
     const { page, close } = await open('/reviews', { javaScriptEnabled: false });
     await expect
       .poll(() => page.locator('.rv-text').allTextContents())
-      .toEqual([XSS, 'Качественно и своевременно оказаны услуги!', 'Ответили не сразу']);
+      .toEqual([
+        XSS,
+        'Качественно и своевременно оказаны услуги!',
+        'Ответили не сразу',
+        'Привезли на день позже обещанного',
+        'Курьер приехал точно в срок',
+      ]);
     expect(await page.locator('.rv-text img').count()).toBe(0);
     const body = await page.textContent('body');
     expect(body).toContain('Анна П., ООО «Ромашка»');
@@ -148,6 +171,101 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
     await expect.poll(() => all.locator('li').count()).toBe(3);
     expect(await all.locator('h2').count()).toBe(0); // header="none": the page's «Отзывы» heads it
     await home.close();
+  });
+
+  it('gives the delivery its own section on /reviews, and its reviews to <otklik-reviews subject="delivery">', async () => {
+    for (const width of [1280, 390]) {
+      const { page, close } = await open('/reviews', { width });
+      const nav = page.getByRole('navigation', { name: 'Отзывы по сотрудникам и услугам' });
+      expect(await nav.getByRole('heading').allTextContents()).toEqual(['Сотрудники', 'Услуги']);
+      // The employees together don't count the delivery's two: 4,0 of three, not 3,4 of five.
+      expect(await nav.getByRole('link', { name: /Все сотрудники/ }).textContent()).toContain('3 отзыва');
+      const delivery = nav.getByRole('link', { name: /Качество доставки/ });
+      expect(await delivery.textContent()).toMatch(/3,5\s*2 отзыва/);
+      if (width === 390) {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: path.join(SHOTS_DIR, 'reviews-page-services-390.png'), fullPage: true });
+        await close();
+        continue;
+      }
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'reviews-page-services.png'), fullPage: true });
+      await delivery.click();
+      await page.waitForURL(/\/reviews\?subject=delivery$/);
+      expect(await page.locator('h2').last().textContent()).toBe('Качество доставки');
+      expect(await page.locator('.rv-text').allTextContents()).toEqual([
+        'Привезли на день позже обещанного',
+        'Курьер приехал точно в срок',
+      ]);
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'reviews-page-delivery.png'), fullPage: true });
+      await close();
+    }
+
+    for (const width of [1280, 390]) {
+      const { page, close } = await open('/e2e/delivery.html', { width });
+      const widget = page.locator('otklik-reviews');
+      await expect.poll(() => widget.locator('li').count()).toBe(2);
+      expect(await widget.locator('h2').textContent()).toBe('Отзывы клиентов');
+      expect(await widget.locator('.who').textContent()).toBe('Качество доставки');
+      expect(await widget.locator('.avg').getAttribute('aria-label')).toBe('Средняя оценка 3,5 из 5');
+      expect(await widget.locator('.text').allTextContents()).toEqual([
+        'Привезли на день позже обещанного',
+        'Курьер приехал точно в срок',
+      ]);
+      expect(await widget.getByRole('link', { name: 'Смотрите все отзывы' }).getAttribute('href')).toBe(
+        `${url}/reviews?subject=delivery`,
+      );
+      await page.screenshot({ path: path.join(SHOTS_DIR, `reviews-widget-delivery-${width}.png`), fullPage: true });
+      await close();
+    }
+  });
+
+  it('takes a review down in the console: gone from /reviews and from the widget at once', async () => {
+    const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${url}/admin/`);
+    await page.getByLabel('E-mail').fill(qms.email);
+    await page.getByLabel('Пароль', { exact: true }).fill(qms.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('heading', { name: 'Входящие' }).waitFor();
+    await page.getByRole('link', { name: 'Модерация' }).first().click();
+    await page.getByRole('link', { name: 'Опубликованные' }).click();
+    await page.waitForURL(/\/admin\/moderation\?list=published$/);
+
+    const review = page.getByRole('article').filter({ hasText: 'Качественно и своевременно оказаны услуги!' });
+    await review.getByRole('button', { name: 'Снять с публикации' }).click();
+    await review.getByLabel('Причина снятия').selectOption({ label: 'Клиент отозвал согласие на публикацию' });
+    await review.getByLabel('Пояснение').fill('письмо клиента от 22.11');
+    // The console's header is sticky: from the top, a full-page picture shows it once, at the top.
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'console-moderation-unpublish.png'), fullPage: true });
+    await review.getByRole('button', { name: 'Снять с публикации' }).click();
+    await expect.poll(() => review.count()).toBe(0);
+    expect(await page.getByRole('status').first().textContent()).toContain('снят с публикации');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const next = page.getByRole('article').first();
+    await next.getByRole('button', { name: 'Снять с публикации' }).click();
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'console-moderation-unpublish-390.png'), fullPage: true });
+    await next.getByRole('button', { name: 'Отмена' }).click();
+    await context.close();
+
+    const reviews = await open('/reviews');
+    expect(await reviews.page.locator('.rv-text').allTextContents()).not.toContain(
+      'Качественно и своевременно оказаны услуги!',
+    );
+    expect(await reviews.page.textContent('body')).not.toContain('Анна П., ООО «Ромашка»');
+    await reviews.close();
+    const demo = await open('/demo/ratings.html');
+    const widget = demo.page.locator('otklik-reviews');
+    await widget.scrollIntoViewIfNeeded();
+    await expect.poll(() => widget.locator('li').count()).toBe(1);
+    expect(await widget.locator('.text').allTextContents()).toEqual([XSS]);
+    expect(await widget.locator('.sum').textContent()).toContain('1 отзыв');
+    await demo.close();
   });
 
   it('ran no script of any review', () => {

@@ -65,3 +65,10 @@ export function waitText(seconds: number): string {
   if (seconds < 60) return `${Math.ceil(seconds)} с`;
   return `${Math.ceil(seconds / 60)} мин.`;
 }
+
+/**
+ * A phone as people read it, one function with the e-mails' (shared/phone.ts); `tel:` links keep
+ * the stored E.164.
+ * @example formatPhone('+78632001122') // '+7 863 200-11-22'
+ */
+export { formatPhone } from '../../shared/phone.ts';

@@ -31,6 +31,7 @@ export const REVIEW_LABELS: Record<string, string> = {
   pending: 'Ждёт модерации',
   approved: 'Опубликован',
   rejected: 'Отклонён',
+  unpublished: 'Снят с публикации',
 };
 export const MAIL_STATUS_LABELS: Record<string, string> = {
   pending: 'В очереди',

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { EmployeeTable } from '../db/schema.ts';
 import { importEmployeesCsv } from '../directory/csv-import.ts';
-import { DirectoryError, saveEmployee } from '../directory/store.ts';
+import { addEmployee, SlugTakenError } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../sessions/context.ts';
@@ -21,6 +21,7 @@ const shape = (e: Row) => ({
   department: e.department_id ? { id: e.department_id, name: e.department_name ?? '' } : null,
   managerName: e.manager_name,
   managerEmail: e.manager_email,
+  email: e.email,
   active: e.active === 1,
   createdAt: e.created_at,
   updatedAt: e.updated_at,
@@ -50,24 +51,23 @@ async function departmentName(db: Db, id: string): Promise<string> {
 }
 
 /**
- * Adds an employee. His slug must be free (an existing employee's or a rating subject's slug
- * is a 422 naming `slug`): the console adds, and PATCH edits.
+ * Adds an employee. His slug must be free: an existing employee's or a rating subject's slug,
+ * or one another request is adding at the same moment, is a 422 naming `slug` (the insert on
+ * the slug's unique key decides, never a check before it). PATCH edits.
  */
 export async function createEmployee(db: Db, clock: Clock, actor: Actor, input: Record<string, unknown>) {
   const r = validate(employeeCreate, input);
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
   const { departmentId, ...rest } = r.data;
   const department = departmentId ? await departmentName(db, departmentId) : undefined;
-  if (await db.selectFrom('rating_slugs').select('slug').where('slug', '=', rest.slug).executeTakeFirst())
-    throw new ApiError(422, 'validation', { slug: 'invalid' });
   let id: string;
   try {
-    ({ id } = await saveEmployee(db, clock, { ...rest, department }));
+    ({ id } = await addEmployee(db, clock, { ...rest, department }));
   } catch (err) {
-    if (err instanceof DirectoryError) throw new ApiError(422, 'validation', { slug: 'invalid' });
+    if (err instanceof SlugTakenError) throw new ApiError(422, 'validation', { slug: 'slugTaken' });
     throw err;
   }
-  // saveEmployee keeps its own transaction (it claims the slug): the audit line follows it.
+  // addEmployee keeps its own transaction (it claims the slug): the audit line follows it.
   await recordAudit(db, clock, {
     user: actor.user,
     action: 'directory.employee.create',
@@ -84,6 +84,7 @@ const COLUMN = {
   departmentId: 'department_id',
   managerEmail: 'manager_email',
   managerName: 'manager_name',
+  email: 'email',
   active: 'active',
 } as const;
 
@@ -123,10 +124,11 @@ export async function updateEmployee(db: Db, clock: Clock, actor: Actor, slug: s
 }
 
 /**
- * Imports HR's CSV file: the report names each bad line by its number; the rest are added or
- * updated. Text in UTF-8, or Windows-1251 as Excel saves «CSV» on a Russian Windows.
+ * Imports HR's CSV file, or with `dryRun` only says what the import would do (the console's
+ * preview): who is added, which fields of whom change, each refused line by number. Text in
+ * UTF-8, or Windows-1251 as Excel saves «CSV» on a Russian Windows. Only a real import is audited.
  */
-export async function importEmployees(db: Db, clock: Clock, actor: Actor, file: File) {
+export async function importEmployees(db: Db, clock: Clock, actor: Actor, file: File, dryRun: boolean) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text: string;
   try {
@@ -134,7 +136,8 @@ export async function importEmployees(db: Db, clock: Clock, actor: Actor, file: 
   } catch {
     text = new TextDecoder('windows-1251').decode(bytes);
   }
-  const report = await importEmployeesCsv(db, clock, text);
+  const report = await importEmployeesCsv(db, clock, text, { dryRun });
+  if (dryRun) return report;
   await recordAudit(db, clock, {
     user: actor.user,
     action: 'directory.employee.import',

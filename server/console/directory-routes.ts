@@ -5,6 +5,7 @@ import { publicBase } from '../http/public-base.ts';
 import { signatureHtml, signatureText } from '../ratings/signature.ts';
 import { createDepartment, listDepartments, updateDepartment } from './directory-departments.ts';
 import { createEmployee, findEmployee, importEmployees, listEmployees, updateEmployee } from './directory-employees.ts';
+import { sendSignature } from './directory-signature.ts';
 import { createSubject, listSubjects, updateSubject } from './directory-subjects.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { actorOf } from '../sessions/context.ts';
@@ -43,7 +44,8 @@ export function departmentsRoutes(deps: ConsoleDeps) {
 
 /**
  * Employees: `GET /`, `POST /`, `PATCH /:slug` (with `active`), `POST /import` (multipart
- * `file`), `GET /:slug/signature` → `{html, text}`.
+ * `file`; `?dryRun=1` only previews), `GET /:slug/signature` → `{html, text}`,
+ * `POST /:slug/signature/send` (e-mails it to him).
  */
 export function employeesRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
@@ -68,7 +70,8 @@ export function employeesRoutes(deps: ConsoleDeps) {
     });
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) throw new ApiError(422, 'validation', { file: 'required' });
-    return c.json(await importEmployees(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), file));
+    const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');
+    return c.json(await importEmployees(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), file, dryRun));
   });
   app.get('/:slug', async (c) => c.json(await findEmployee(deps.db, c.req.param('slug'))));
   app.patch('/:slug', editors, limitBody(FORM_BODY), async (c) =>
@@ -87,6 +90,16 @@ export function employeesRoutes(deps: ConsoleDeps) {
     const base = publicBase(c, deps.config.publicUrl);
     return c.json({ html: signatureHtml(base, e), text: signatureText(base, e) });
   });
+  app.post('/:slug/signature/send', editors, async (c) =>
+    c.json(
+      await sendSignature(
+        deps,
+        actorOf(c, deps.config.trustProxy),
+        c.req.param('slug'),
+        publicBase(c, deps.config.publicUrl),
+      ),
+    ),
+  );
   return app;
 }
 

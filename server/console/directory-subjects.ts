@@ -13,6 +13,7 @@ const shape = (s: Selectable<RatingSubjectTable>) => ({
   id: s.id,
   slug: s.slug,
   title: s.title,
+  titleEn: s.title_en,
   recipients: JSON.parse(s.recipients) as string[],
   active: s.active === 1,
   createdAt: s.created_at,
@@ -35,7 +36,12 @@ export async function createSubject(db: Db, clock: Clock, actor: Actor, input: R
   if (await db.selectFrom('rating_slugs').select('slug').where('slug', '=', r.data.slug).executeTakeFirst())
     throw new ApiError(422, 'validation', { slug: 'invalid' });
   try {
-    await saveSubject(db, clock, { slug: r.data.slug, title: r.data.title, recipients: r.data.recipients ?? [] });
+    await saveSubject(db, clock, {
+      slug: r.data.slug,
+      title: r.data.title,
+      titleEn: r.data.titleEn ?? null,
+      recipients: r.data.recipients ?? [],
+    });
   } catch (err) {
     if (err instanceof DirectoryError) throw new ApiError(422, 'validation', { slug: 'invalid' });
     throw err;
@@ -62,6 +68,8 @@ export async function updateSubject(db: Db, clock: Clock, actor: Actor, slug: st
     const old = shape(before);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (r.data.title !== undefined && r.data.title !== old.title) changes.title = { from: old.title, to: r.data.title };
+    if (r.data.titleEn !== undefined && r.data.titleEn !== old.titleEn)
+      changes.titleEn = { from: old.titleEn, to: r.data.titleEn };
     if (r.data.recipients !== undefined && JSON.stringify(r.data.recipients) !== JSON.stringify(old.recipients))
       changes.recipients = { from: old.recipients, to: r.data.recipients };
     if (r.data.active !== undefined && r.data.active !== old.active)
@@ -71,6 +79,7 @@ export async function updateSubject(db: Db, clock: Clock, actor: Actor, slug: st
       .updateTable('rating_subjects')
       .set({
         ...(changes.title && { title: r.data.title }),
+        ...(changes.titleEn && { title_en: r.data.titleEn ?? null }),
         ...(changes.recipients && { recipients: JSON.stringify(r.data.recipients) }),
         ...(changes.active && { active: r.data.active ? 1 : 0 }),
       })

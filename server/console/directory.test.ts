@@ -91,6 +91,7 @@ for (const kind of DB_KINDS) {
           departmentId: logistics,
           managerEmail: 'Boss@Example.ru',
           managerName: 'Петров С.',
+          email: 'Sidorov@Example.ru',
         },
       });
       expect(res.status).toBe(201);
@@ -102,6 +103,7 @@ for (const kind of DB_KINDS) {
         department: { id: logistics, name: 'Логистика' },
         managerEmail: 'boss@example.ru',
         managerName: 'Петров С.',
+        email: 'sidorov@example.ru',
         active: true,
       });
       for (const slug of ['ivanov', 'delivery']) {
@@ -118,10 +120,10 @@ for (const kind of DB_KINDS) {
         await fields(
           await qms.request('/api/admin/employees', {
             method: 'POST',
-            json: { slug: 'Bad Slug', name: '', managerEmail: 'x', departmentId: 'nope' },
+            json: { slug: 'Bad Slug', name: '', managerEmail: 'x', departmentId: 'nope', email: 'y@' },
           }),
         ),
-      ).toEqual(['managerEmail', 'name', 'slug']);
+      ).toEqual(['email', 'managerEmail', 'name', 'slug']);
       expect(
         await fields(
           await qms.request('/api/admin/employees', {
@@ -133,13 +135,14 @@ for (const kind of DB_KINDS) {
 
       const edited = await qms.request('/api/admin/employees/sidorov', {
         method: 'PATCH',
-        json: { departmentId: dks, position: null, active: false },
+        json: { departmentId: dks, position: null, active: false, email: null },
       });
       expect(edited.status).toBe(200);
       expect(await edited.json()).toMatchObject({
         departmentId: dks,
         position: null,
         active: false,
+        email: null,
         name: 'Сидоров Пётр',
       });
       expect(
@@ -170,9 +173,68 @@ for (const kind of DB_KINDS) {
         changes: {
           departmentId: { from: logistics, to: dks },
           position: { from: 'Водитель', to: null },
+          email: { from: 'sidorov@example.ru', to: null },
           active: { from: true, to: false },
         },
       });
+    });
+
+    it('refuses a taken slug with a 422 naming slug, even for creates at the same moment, and leaves the other employee alone', async () => {
+      h = await consoleHarness(kind);
+      await h.directory();
+      const qms = await h.as('qms');
+      const create = (slug: string, name: string) =>
+        qms.request('/api/admin/employees', { method: 'POST', json: { slug, name, managerEmail: 'b@example.ru' } });
+      const answers = await Promise.all([create('twin', 'Первый'), create('twin', 'Второй'), create('twin', 'Третий')]);
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+      const bodies = await Promise.all(answers.map((r) => r.json()));
+      const winner = bodies[answers.findIndex((r) => r.status === 201)].name;
+      for (const b of bodies.filter((_, i) => answers[i]!.status === 422))
+        expect(b.error.fields).toEqual({ slug: 'Этот код уже занят' });
+      expect((await (await qms.request('/api/admin/employees/twin')).json()).name).toBe(winner);
+
+      const taken = await create('ivanov', 'Другой Иванов');
+      expect(taken.status).toBe(422);
+      expect((await taken.json()).error.fields).toEqual({ slug: 'Этот код уже занят' });
+      expect((await (await qms.request('/api/admin/employees/ivanov')).json()).name).toBe('Иванов Иван');
+      expect(await audit('directory.employee.create')).toHaveLength(1);
+    });
+
+    it('e-mails an employee his signature page through the outbox, audited; 422 when he has no address', async () => {
+      h = await consoleHarness(kind);
+      await h.directory();
+      const qms = await h.as('qms');
+      const send = (slug: string, who = qms) =>
+        who.request(`/api/admin/employees/${slug}/signature/send`, { method: 'POST' });
+      const none = await send('ivanov');
+      expect(none.status).toBe(422);
+      expect((await none.json()).error.fields).toEqual({
+        email: 'У сотрудника не указан e-mail: добавьте его в карточке сотрудника',
+      });
+
+      await qms.request('/api/admin/employees/ivanov', { method: 'PATCH', json: { email: 'Ivanov@Example.ru' } });
+      const sent = await send('ivanov');
+      expect(sent.status).toBe(200);
+      expect(await sent.json()).toEqual({ sentTo: 'ivanov@example.ru' });
+      const mail = await h.db.selectFrom('outbox').selectAll().where('template', '=', 'employee-signature').execute();
+      expect(mail).toHaveLength(1);
+      expect(JSON.parse(mail[0]!.recipients)).toEqual(['ivanov@example.ru']);
+      expect(mail[0]!.reply_to).toBe(qms.user.email);
+      expect(mail[0]!.subject).toBe('Иванов Иван: ваша подпись для писем с оценкой работы');
+      expect(mail[0]!.text).toMatch(/Страница подписи: http:\/\/[^\s]+\/s\/ivanov\n/);
+      expect(mail[0]!.text).toContain('Outlook: Файл → Параметры → Почта → Подписи');
+      expect(mail[0]!.html).toContain('/r/ivanov?score=5'); // the signature itself, as a preview
+      expect(mail[0]!.html).toContain('Открыть страницу подписи');
+      expect(await audit('directory.employee.signature_send')).toMatchObject([
+        { user_id: qms.user.id, details: { slug: 'ivanov', to: 'ivanov@example.ru' } },
+      ]);
+
+      expect((await send('ivanov', await h.as('viewer'))).status).toBe(403);
+      expect((await send('nobody')).status).toBe(404);
+      await qms.request('/api/admin/employees/ivanov', { method: 'PATCH', json: { active: false } });
+      const gone = await send('ivanov');
+      expect(gone.status).toBe(422);
+      expect(Object.keys((await gone.json()).error.fields)).toEqual(['active']);
     });
 
     it('imports HR’s CSV file and reports bad lines by number', async () => {
@@ -185,15 +247,42 @@ for (const kind of DB_KINDS) {
         'BAD SLUG;Кто-то;;;boss@example.ru\n' +
         'ivanov;Иванов Иван Иванович;Старший инженер;ДКС;boss@example.ru\n' +
         'kuznetsova;Кузнецова Ольга;;;not-an-email\n';
-      const upload = async (bytes: Uint8Array<ArrayBuffer> | string, name = 'staff.csv') => {
+      const upload = async (bytes: Uint8Array<ArrayBuffer> | string, name = 'staff.csv', query = '') => {
         const form = new FormData();
         form.append('file', new File([bytes], name, { type: 'text/csv' }));
-        return qms.request('/api/admin/employees/import', { method: 'POST', body: form });
+        return qms.request(`/api/admin/employees/import${query}`, { method: 'POST', body: form });
       };
+      // The preview first: what would change, in Russian, and nothing written or audited.
+      const preview = await upload(csv, 'staff.csv', '?dryRun=1');
+      expect(preview.status).toBe(200);
+      expect(await preview.json()).toMatchObject({
+        dryRun: true,
+        created: 1,
+        updated: 1,
+        added: [{ line: 2, slug: 'smirnov', name: 'Смирнов Олег' }],
+        changed: [
+          {
+            line: 4,
+            slug: 'ivanov',
+            changes: [
+              { field: 'name', from: 'Иванов Иван', to: 'Иванов Иван Иванович' },
+              { field: 'position', from: 'Инженер', to: 'Старший инженер' },
+            ],
+          },
+        ],
+        newDepartments: ['Склад'],
+        errors: [
+          { line: 3, problems: [expect.stringContaining('код (slug): латинские строчные буквы')] },
+          { line: 5, problems: ['e-mail руководителя: нужен правильный адрес (boss@example.ru)'] },
+        ],
+      });
+      expect((await (await qms.request('/api/admin/employees/ivanov')).json()).position).toBe('Инженер');
+      expect(await audit('directory.employee.import')).toEqual([]);
+
       const res = await upload(csv);
       expect(res.status).toBe(200);
       const report = await res.json();
-      expect(report).toMatchObject({ created: 1, updated: 1 });
+      expect(report).toMatchObject({ dryRun: false, created: 1, updated: 1 });
       expect(report.errors.map((e: { line: number }) => e.line)).toEqual([3, 5]);
       const employees = await (await qms.request('/api/admin/employees')).json();
       expect(employees.find((e: { slug: string }) => e.slug === 'smirnov')).toMatchObject({

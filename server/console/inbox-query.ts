@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 import { encodeCursor, type Position } from './cursor.ts';
 import type { InboxFilter } from './inbox-filter.ts';
 import { type Scope, scopeCondition } from './scope.ts';
-import { searchCondition, searchPlan } from './search.ts';
+import { type SearchPlan, searchCondition, searchPlan } from './search.ts';
 
 const EXCERPT = 200;
 
@@ -13,7 +13,7 @@ const EXCERPT = 200;
  * picks its index: the filter columns' (column, created_at) indexes, the search index, or the
  * created_at one.
  */
-async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: 'lookup' | 'scan' = 'lookup') {
+async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: SearchPlan = {}) {
   let q = db
     .selectFrom('submissions')
     .leftJoin('complaints', 'complaints.submission_id', 'submissions.id')
@@ -51,7 +51,7 @@ export async function listSubmissions(
   page: { after?: Position; limit: number },
   now: Date,
 ): Promise<Page<InboxItem>> {
-  let q = (await filtered(db, scope, f, f.q ? await searchPlan(db, f.q) : 'lookup'))
+  let q = (await filtered(db, scope, f, f.q ? await searchPlan(db, f.q) : {}))
     .select([
       'submissions.id',
       'submissions.number',
@@ -68,6 +68,7 @@ export async function listSubmissions(
       'submissions.publish',
       'submissions.employee_id',
       'submissions.department_id',
+      'submissions.subject',
     ])
     .select(['complaints.next_due_at', 'complaints.closed_at as complaint_closed_at'])
     .select(sql<string>`substr(submissions.message, 1, ${EXCERPT + 1})`.as('excerpt'))
@@ -93,7 +94,7 @@ export async function listSubmissions(
   const rows = await q.execute();
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
-  const [employees, departments, reviews] = await Promise.all([
+  const [employees, departments, reviews, subjects] = await Promise.all([
     lookup(
       db,
       'employees',
@@ -115,6 +116,10 @@ export async function listSubmissions(
             shown.map((r) => r.id),
           )
           .execute(),
+    subjectTitles(
+      db,
+      shown.filter((r) => r.employee_id === null).map((r) => r.subject),
+    ),
   ]);
   const reviewOf = new Map(reviews.map((r) => [r.submission_id, r.status]));
   const nowIso = now.toISOString();
@@ -138,6 +143,7 @@ export async function listSubmissions(
       publish: r.type === 'rating' ? r.publish === 1 : null,
       employee: e ? { slug: e.slug, name: e.name } : null,
       department: d ? { id: d.id, name: d.name } : null,
+      subjectTitle: r.employee_id === null && r.subject ? (subjects.get(r.subject) ?? null) : null,
       review: reviewOf.get(r.id) ?? null,
       nextDueAt: r.complaint_closed_at ? null : r.next_due_at,
       overdue: !r.complaint_closed_at && r.next_due_at !== null && r.next_due_at < nowIso,
@@ -172,6 +178,14 @@ export async function countSubmissions(db: Db, scope: Scope, f: InboxFilter): Pr
 function excerpt(head: string): string {
   const flat = head.slice(0, EXCERPT).replace(/\s+/g, ' ').trim();
   return head.length > EXCERPT ? `${flat}…` : flat;
+}
+
+/** The titles of rating subjects by slug («delivery» → «Качество доставки»), for the «Кому» column. */
+async function subjectTitles(db: Db, slugs: Array<string | null>) {
+  const wanted = [...new Set(slugs.filter((x): x is string => x !== null && x !== 'employee'))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('rating_subjects').select(['slug', 'title']).where('slug', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.slug, r.title]));
 }
 
 async function lookup<T extends 'employees' | 'departments'>(db: Db, table: T, ids: Array<string | null>) {

@@ -1,43 +1,42 @@
 import { Hono } from 'hono';
-import { type ConsoleEnv, EDITORS, requireRole } from '../sessions/context.ts';
-import { decodeCursor, pageLimit } from './cursor.ts';
-import { approveReview, moderationQueue, rejectReview } from './moderation.ts';
-import { jsonBody } from '../http/json-body.ts';
-import { actorOf } from '../sessions/context.ts';
-import type { ConsoleDeps } from './deps.ts';
-import { scopeOf } from './scope.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { jsonBody } from '../http/json-body.ts';
+import { actorOf, type ConsoleEnv, EDITORS, requireRole } from '../sessions/context.ts';
+import { decodeCursor, pageLimit } from './cursor.ts';
+import type { ConsoleDeps } from './deps.ts';
+import { moderationQueue, readModerationList } from './moderation.ts';
+import { approveReview, rejectReview, unpublishReview } from './moderation-decisions.ts';
+import { scopeOf } from './scope.ts';
 
 const small = limitBody(FORM_BODY);
 
-/** `GET /` the queue, oldest first; `POST /:submissionId/approve` and `/reject` (editors only). */
+/**
+ * `GET /` the queue, oldest first (`?list=published`: the published reviews, newest first);
+ * `POST /:submissionId/approve`, `/reject` and `/unpublish` (editors only).
+ */
 export function moderationRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   app.get('/', async (c) => {
+    const list = readModerationList(c.req.query('list'));
     const page = { after: decodeCursor(c.req.query('cursor')), limit: pageLimit(c.req.query('limit')) };
-    return c.json(await moderationQueue(deps.db, scopeOf(c.var.user), page));
+    return c.json(await moderationQueue(deps.db, scopeOf(c.var.user), page, list));
   });
-  app.post('/:submissionId/approve', requireRole(...EDITORS), small, async (c) =>
-    c.json(
-      await approveReview(
-        deps.db,
-        deps.clock,
-        actorOf(c, deps.config.trustProxy),
-        c.req.param('submissionId'),
-        await jsonBody(c, { emptyIsObject: true }),
+  for (const [action, decide] of [
+    ['approve', approveReview],
+    ['reject', rejectReview],
+    ['unpublish', unpublishReview],
+  ] as const) {
+    app.post(`/:submissionId/${action}`, requireRole(...EDITORS), small, async (c) =>
+      c.json(
+        await decide(
+          deps.db,
+          deps.clock,
+          actorOf(c, deps.config.trustProxy),
+          c.req.param('submissionId'),
+          await jsonBody(c, { emptyIsObject: true }),
+        ),
       ),
-    ),
-  );
-  app.post('/:submissionId/reject', requireRole(...EDITORS), small, async (c) =>
-    c.json(
-      await rejectReview(
-        deps.db,
-        deps.clock,
-        actorOf(c, deps.config.trustProxy),
-        c.req.param('submissionId'),
-        await jsonBody(c, { emptyIsObject: true }),
-      ),
-    ),
-  );
+    );
+  }
   return app;
 }

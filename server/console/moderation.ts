@@ -1,34 +1,49 @@
-import type { ModerationChange } from '../../shared/console-card.ts';
-import type { ModerationDecision, ModerationPage } from '../../shared/console-moderation.ts';
-import { LIMITS } from '../../shared/limits.ts';
-import { text, validate } from '../../shared/rules.ts';
-import type { Clock } from '../clock.ts';
+import type { ModerationList, ModerationPage } from '../../shared/console-moderation.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
-import { newId } from '../ids.ts';
-import { recordAudit } from '../audit/record.ts';
-import type { Actor } from '../sessions/context.ts';
 import { encodeCursor, type Position } from './cursor.ts';
 import { type Scope, scopeCondition } from './scope.ts';
 
+/** `?list=` of `GET /moderation`: the queue (the default), or what is published now. */
+export function readModerationList(raw: string | undefined): ModerationList {
+  if (raw === undefined || raw === '' || raw === 'pending') return 'pending';
+  if (raw === 'published') return 'published';
+  throw new ApiError(422, 'validation', { list: 'invalid' });
+}
+
 /**
- * Reviews awaiting a decision, oldest first (the longest-waiting author is served first), after
- * `after`; with how many wait in all.
+ * A moderator's list, after `after`, with how many it holds in all. `pending`: reviews awaiting a
+ * decision, oldest first (the longest-waiting author is served first). `published`: the reviews
+ * on the site now, newest published first, for taking one down again.
  */
 export async function moderationQueue(
   db: Db,
   scope: Scope,
-  page: { after?: Position; limit: number },
+  page: { after?: Position | undefined; limit: number },
+  list: ModerationList = 'pending',
 ): Promise<ModerationPage> {
-  let q = db
-    .selectFrom('reviews')
-    .innerJoin('submissions', 'submissions.id', 'reviews.submission_id')
+  // The queue by arrival, oldest first; the published by publication, newest first.
+  const key = list === 'pending' ? 'reviews.created_at' : 'reviews.published_at';
+  const dir = list === 'pending' ? 'asc' : 'desc';
+  const base = () => {
+    const q = db
+      .selectFrom('reviews')
+      .innerJoin('submissions', 'submissions.id', 'reviews.submission_id')
+      .where('reviews.status', '=', list === 'pending' ? 'pending' : 'approved')
+      .where(scopeCondition(scope));
+    // Published is what the site can show: never a row, however it got there, without consent.
+    return list === 'pending' ? q : q.where('submissions.type', '=', 'rating').where('submissions.publish', '=', 1);
+  };
+  let q = base()
     .leftJoin('employees', 'employees.id', 'submissions.employee_id')
     .leftJoin('rating_subjects', 'rating_subjects.slug', 'submissions.subject')
     .select([
       'reviews.submission_id',
+      'reviews.status',
       'reviews.text',
+      'reviews.redacted',
       'reviews.created_at',
+      'reviews.published_at',
       'submissions.number',
       'submissions.score',
       'submissions.message',
@@ -43,25 +58,18 @@ export async function moderationQueue(
     ])
     // A review is made only for a rating (ratings/intake.ts), and every rating has both.
     .$narrowType<{ score: number; subject: string }>()
-    .where('reviews.status', '=', 'pending')
-    .where(scopeCondition(scope))
-    .orderBy('reviews.created_at')
-    .orderBy('reviews.submission_id')
+    .orderBy(key, dir)
+    .orderBy('reviews.submission_id', dir)
     .limit(page.limit + 1);
   if (page.after) {
     const { at, id } = page.after;
-    q = q
-      .where('reviews.created_at', '>=', at)
-      .where((eb) => eb.or([eb('reviews.created_at', '>', at), eb('reviews.submission_id', '>', id)]));
+    const [past, beyond] = dir === 'asc' ? (['>=', '>'] as const) : (['<=', '<'] as const);
+    q = q.where(key, past, at).where((eb) => eb.or([eb(key, beyond, at), eb('reviews.submission_id', beyond, id)]));
   }
   const [rows, total] = await Promise.all([
     q.execute(),
-    db
-      .selectFrom('reviews')
-      .innerJoin('submissions', 'submissions.id', 'reviews.submission_id')
+    base()
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('reviews.status', '=', 'pending')
-      .where(scopeCondition(scope))
       .executeTakeFirstOrThrow(),
   ]);
   const more = rows.length > page.limit;
@@ -71,9 +79,11 @@ export async function moderationQueue(
     items: shown.map((r) => ({
       submissionId: r.submission_id,
       number: r.number,
+      status: r.status,
       score: r.score,
       comment: r.message,
       text: r.text,
+      redacted: r.redacted === 1,
       author: { name: r.name, organization: r.organization, email: r.email },
       employee: r.employee_slug
         ? { slug: r.employee_slug, name: r.employee_name ?? '', position: r.employee_position ?? null }
@@ -81,135 +91,12 @@ export async function moderationQueue(
       subject: r.subject,
       subjectTitle: r.subject_title ?? null,
       createdAt: r.created_at,
+      publishedAt: r.published_at,
     })),
-    nextCursor: more && last ? encodeCursor({ at: last.created_at, id: last.submission_id }) : null,
+    nextCursor:
+      more && last
+        ? encodeCursor({ at: (list === 'pending' ? last.created_at : last.published_at) ?? '', id: last.submission_id })
+        : null,
     total: Number(total.n),
   };
-}
-
-const approveSchema = { text: text({ max: LIMITS.commentMax }) };
-const rejectSchema = { reason: text({ max: 1000, required: true }) };
-
-/**
- * Takes a pending review out of the queue. Only a pending review can be decided (409 after
- * another moderator's decision); the update itself checks that, so two moderators racing
- * can't both win.
- */
-async function decide(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  submissionId: string,
-  outcome: { decision: 'approved'; text?: string } | { decision: 'rejected'; reason: string },
-): Promise<ModerationDecision> {
-  const { decision } = outcome;
-  const reason = outcome.decision === 'rejected' ? outcome.reason : null;
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('reviews')
-      .innerJoin('submissions', 'submissions.id', 'reviews.submission_id')
-      .select([
-        'reviews.status',
-        'reviews.text',
-        'submissions.number',
-        'submissions.message',
-        'submissions.type',
-        'submissions.publish',
-      ])
-      .where('reviews.submission_id', '=', submissionId)
-      .executeTakeFirst();
-    if (!row) throw new ApiError(404, 'not_found');
-    if (row.status !== 'pending') throw new ApiError(409, 'conflict');
-    // Belt and braces: a review row exists only for a rating whose author allowed publication,
-    // but whatever put a row there, nothing without that consent is ever published.
-    if (decision === 'approved' && (row.type !== 'rating' || row.publish !== 1))
-      throw new ApiError(409, 'conflict', { publish: 'consent' });
-
-    const now = clock.now().toISOString();
-    const published = outcome.decision === 'approved' ? (outcome.text ?? row.text) : row.text;
-    const redacted = decision === 'approved' && published !== row.message;
-    const r = await trx
-      .updateTable('reviews')
-      .set({
-        status: decision,
-        text: published,
-        redacted: redacted ? 1 : 0,
-        reason,
-        decided_by: actor.user.id,
-        decided_at: now,
-        published_at: decision === 'approved' ? now : null,
-      })
-      .where('submission_id', '=', submissionId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict');
-
-    const data: ModerationChange =
-      outcome.decision === 'approved'
-        ? { from: 'pending', to: 'approved', redacted }
-        : { from: 'pending', to: 'rejected', reason: outcome.reason };
-    await trx
-      .insertInto('submission_events')
-      .values({
-        id: newId(),
-        submission_id: submissionId,
-        at: now,
-        user_id: actor.user.id,
-        type: 'moderation',
-        data: JSON.stringify(data),
-      })
-      .execute();
-    const audit = (action: string, details: Record<string, unknown>) =>
-      recordAudit(trx, clock, {
-        user: actor.user,
-        action,
-        target: { type: 'submission', id: submissionId },
-        details: { number: row.number, ...details },
-        ip: actor.ip,
-      });
-    // The audit line of a redaction holds the published text, not the original: the original
-    // stays in the submission for the QMS, and the log shouldn't copy what was masked.
-    if (redacted) await audit('review.redact', { text: published });
-    await audit(
-      decision === 'approved' ? 'review.approve' : 'review.reject',
-      decision === 'approved' ? { redacted } : { reason },
-    );
-    return {
-      submissionId,
-      status: decision,
-      text: published,
-      redacted,
-      reason,
-      decidedAt: now,
-      publishedAt: decision === 'approved' ? now : null,
-    };
-  });
-}
-
-/** Publishes a pending review, with `text` as its redacted version when given (blank: the score alone). */
-export async function approveReview(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  submissionId: string,
-  input: Record<string, unknown>,
-) {
-  const parsed = validate(approveSchema, input);
-  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-  // A blank text publishes no comment at all (only the score): when all of it is personal data.
-  const blank = typeof input.text === 'string' && input.text.trim() === '';
-  return decide(db, clock, actor, submissionId, { decision: 'approved', text: blank ? '' : parsed.data.text });
-}
-
-/** Rejects a pending review; the reason is required. */
-export async function rejectReview(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  submissionId: string,
-  input: Record<string, unknown>,
-) {
-  const parsed = validate(rejectSchema, input);
-  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-  return decide(db, clock, actor, submissionId, { decision: 'rejected', reason: parsed.data.reason });
 }

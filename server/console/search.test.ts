@@ -1,9 +1,22 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/support/databases.ts';
-import { searchCondition, searchPlan, searchTerms } from './search.ts';
+import type { InboxItem } from '../../shared/console-types.ts';
+import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { openDb } from '../db/connection.ts';
+import { migrations } from '../db/migrations/index.ts';
+import { indexSubmissionWords } from '../search/submission-words.ts';
+import { type SearchPlan, searchCondition, searchPlan, searchTerms } from './search.ts';
+import { consoleHarness, type Harness } from './testing/harness.ts';
 
 let t: TestDb;
-afterEach(async () => t?.close());
+let h: Harness;
+afterEach(async () => {
+  await t?.close();
+  await h?.close();
+});
 
 describe('searchTerms', () => {
   it('adds the digits of something that looks like a phone number, 8 read as the country code 7', () => {
@@ -14,9 +27,9 @@ describe('searchTerms', () => {
   });
 });
 
-describe('searchCondition on SQLite', () => {
-  it('finds the same rows whether it fetches the matches or walks the newest submissions', async () => {
-    t = await openTestDb('sqlite');
+describe.each(DB_KINDS)('searchCondition (%s)', (kind) => {
+  it('finds the same rows whatever its plan: the matches fetched, the newest walked, the rare words’ ids', async () => {
+    t = await openTestDb(kind);
     const words = ['пересорт', 'доставка', 'спасибо', 'накладная'];
     for (let i = 0; i < 60; i++) {
       await t.db
@@ -49,8 +62,9 @@ describe('searchCondition on SQLite', () => {
           publish: null,
         })
         .execute();
+      await indexSubmissionWords(t.db, `id-${String(i).padStart(3, '0')}`); // as insertSubmission does
     }
-    const ids = async (q: string, plan: 'lookup' | 'scan') =>
+    const ids = async (q: string, plan: SearchPlan) =>
       (
         await t.db
           .selectFrom('submissions')
@@ -59,11 +73,123 @@ describe('searchCondition on SQLite', () => {
           .orderBy('created_at', 'desc')
           .execute()
       ).map((r) => r.id);
-    for (const q of ['ПЕРЕСОРТ', 'лоськова', 'а №1', '2026-0003']) {
-      const lookup = await ids(q, 'lookup');
-      expect(lookup.length, q).toBeGreaterThan(0);
-      expect(await ids(q, 'scan'), q).toEqual(lookup);
+    for (const q of ['ПЕРЕСОРТ', 'лоськова', 'а №1', '2026-0003', 'доставки', 'Лоськовой', '12', 'абракадабра']) {
+      const plain = await ids(q, {});
+      if (q !== 'абракадабра') expect(plain.length, q).toBeGreaterThan(0);
+      expect(await ids(q, { scan: true }), q).toEqual(plain);
+      expect(await ids(q, await searchPlan(t.db, q)), q).toEqual(plain);
     }
-    expect(await searchPlan(t.db, 'пересорт')).toBe('lookup');
+    if (kind === 'sqlite') expect(await searchPlan(t.db, 'пересорт')).toEqual({ scan: false });
+    // PostgreSQL: a rare word is looked up first, its submissions then listed by id.
+    else expect((await searchPlan(t.db, 'Лоськовой')).wordIds).toHaveLength(9);
+  });
+});
+
+for (const kind of DB_KINDS) {
+  describe(`inbox search by words (${kind})`, () => {
+    const finder = async (harness: Harness) => {
+      const qms = await harness.as('qms');
+      return async (q: string) => {
+        const res = await qms.request(`/api/admin/submissions?q=${encodeURIComponent(q)}`);
+        expect(res.status, q).toBe(200);
+        return ((await res.json()).items as InboxItem[]).map((i) => i.number).sort();
+      };
+    };
+
+    it('finds «1С», word forms, an ИНН, a phone in any format, an e-mail and a registration number', async () => {
+      h = await consoleHarness(kind);
+      const a = await h.feedback({
+        message: 'Не работает 1С: отчёт не формируется',
+        name: 'Иван Петров',
+        organization: 'ИП Гаврилов',
+        inn: '7707083893',
+        phone: '+7 (863) 200-11-22',
+        email: 'ivan.petrov@client.ru',
+      });
+      const b = await h.feedback({ message: 'Поступила жалоба на курьера', name: 'Семёнова Анна' });
+      const c = await h.feedback({ kind: 'thanks', message: 'Спасибо, всё хорошо' });
+      // Ratings may get numbers of their own; any number is found whole or in part.
+      await h.db.updateTable('submissions').set({ number: 'О-2026-00001' }).where('id', '=', c.id).execute();
+      const found = await finder(h);
+
+      // Two characters: a whole word, in any case.
+      expect(await found('1С')).toEqual([a.number]);
+      expect(await found('1с')).toEqual([a.number]);
+      expect(await found('ип')).toEqual([a.number]);
+      // Russian word forms.
+      expect(await found('Ивана')).toEqual([a.number]);
+      expect(await found('жалобы')).toEqual([b.number]);
+      expect(await found('жалобой курьеру')).toEqual([b.number]);
+      expect(await found('Семеновой')).toEqual([b.number]);
+      expect(await found('отчеты')).toEqual([a.number]);
+      // Every word must be there, in one submission.
+      expect(await found('жалобы Ивана')).toEqual([]);
+      // The ИНН, the phone as people type it, the e-mail, the numbers.
+      expect(await found('7707083893')).toEqual([a.number]);
+      for (const phone of ['+7 (863) 200-11-22', '8 863 2001122', '88632001122', '200-11-22'])
+        expect(await found(phone), phone).toEqual([a.number]);
+      expect(await found('ivan.petrov@client.ru')).toEqual([a.number]);
+      expect(await found(b.number)).toEqual([b.number]);
+      expect(await found('О-2026-00001')).toEqual(['О-2026-00001']);
+      // Stop words and punctuation alone find nothing, rather than nearly everything.
+      expect(await found('и')).toEqual([]);
+      expect(await found('с')).toEqual([]);
+      expect(await found('—')).toEqual([]);
+    });
+
+    it('keeps the words in step with edits and erasure of a submission', async () => {
+      h = await consoleHarness(kind);
+      const a = await h.feedback({ name: 'Лоськова Галина' });
+      const found = await finder(h);
+      expect(await found('Лоськовой')).toEqual([a.number]);
+      // An edit of a searched field drops the stale words at once; the editing code then writes
+      // the new ones in its transaction (PostgreSQL's index follows by itself).
+      await h.db.updateTable('submissions').set({ name: 'Бадыштова Ксения' }).where('id', '=', a.id).execute();
+      expect(await found('Лоськовой')).toEqual([]);
+      await indexSubmissionWords(h.db, a.id);
+      expect(await found('Бадыштовой')).toEqual([a.number]);
+      await h.db.deleteFrom('outbox').where('submission_id', '=', a.id).execute();
+      await h.db.deleteFrom('submissions').where('id', '=', a.id).execute();
+      expect(await found('Бадыштовой')).toEqual([]);
+      if (kind === 'sqlite') {
+        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM submissions_words`.execute(h.db);
+        expect(rows[0]!.n).toBe(0);
+      }
+    });
+
+    if (kind === 'postgres') {
+      it('searches words through the word index, not by reading every row', async () => {
+        h = await consoleHarness(kind);
+        await h.feedback();
+        const plan = await h.db.transaction().execute(async (trx) => {
+          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+          return trx.selectFrom('submissions').select('id').where(searchCondition(trx, '1С')).explain();
+        });
+        expect(JSON.stringify(plan)).toContain('submissions_words');
+      });
+    }
+  });
+}
+
+describe('the word index on an installation upgrading (sqlite)', () => {
+  it('gets the words of the submissions already there', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-words-'));
+    const { db } = openDb({ dataDir });
+    try {
+      const names = Object.keys(migrations).sort();
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+      await migrator.migrateTo(names[names.indexOf('2026-12-04-search-words') - 1]!);
+      await sql`INSERT INTO submissions (id, number, type, kind, channel, message, name, lang, response, created_at)
+        VALUES ('old', '2025-00001', 'feedback', 'complaint', 'phone', 'Жалоба на 1С', 'Иван Петров', 'ru', '{}',
+        '2025-01-01T00:00:00.000Z')`.execute(db);
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const found = async (q: string) =>
+        (await db.selectFrom('submissions').select('id').where(searchCondition(db, q)).execute()).map((r) => r.id);
+      expect(await found('жалобы Ивана')).toEqual(['old']);
+      expect(await found('1С')).toEqual(['old']);
+    } finally {
+      await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

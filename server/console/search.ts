@@ -1,5 +1,6 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Db, dbKind } from '../db/connection.ts';
+import { searchWords } from '../search/words.ts';
 
 /**
  * The text the PostgreSQL trigram index covers, exactly as migration 2026-11-25-search writes
@@ -10,20 +11,31 @@ const PG_SEARCH_TEXT = sql`(
   coalesce(submissions.organization, '') || E'\n' || coalesce(submissions.email, '') || E'\n' || coalesce(submissions.phone, '')
 )`;
 
+/**
+ * PostgreSQL's stemmed words of a submission: a tsvector column a trigger keeps (migration
+ * 2026-12-04-search-words), GIN-indexed. Stored, not an expression index, so checking a row while
+ * walking the newest submissions costs a microsecond instead of a to_tsvector call.
+ */
+const PG_WORDS = sql`submissions.search_words`;
+const pgWordsQuery = (text: string) => sql`plainto_tsquery('russian'::regconfig, ${text})`;
+
 /** The shortest query searched as a substring: trigram indexes need three characters. */
 export const MIN_SUBSTRING = 3;
+
+/** A search box's text on one line: the indexed text joins its fields with newlines, and no query should span two. */
+const oneLine = (q: string) =>
+  q
+    .replace(/[\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * What a search box's text is looked for as: the text itself, and for something that looks
  * like a phone number its digits too (stored phones are E.164, `+79515113523`, while people
- * type «8 (951) 511-35-23»). Control characters are dropped: the indexed text joins its fields
- * with newlines, and no query should span two of them.
+ * type «8 (951) 511-35-23»). Control characters are dropped.
  */
 export function searchTerms(q: string): string[] {
-  const text = q
-    .replace(/[\p{Cc}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = oneLine(q);
   if (!text) return [];
   const terms = [text];
   if (/^[\d\s()+-]+$/.test(text)) {
@@ -34,49 +46,113 @@ export function searchTerms(q: string): string[] {
   return terms;
 }
 
+/** A search's two halves: substrings for the trigram index (three characters or more), words for the word index. */
+function parse(q: string) {
+  const text = oneLine(q);
+  return {
+    text,
+    substrings: searchTerms(text).filter((t) => [...t].length >= MIN_SUBSTRING),
+    words: searchWords(text),
+  };
+}
+
 /** An FTS5 query matching each term as a phrase: with the trigram tokenizer, as a substring. */
 const ftsQuery = (terms: string[]) => terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
 
+/** An FTS5 query needing every word (words are letters and digits: nothing to escape). */
+const wordsQuery = (words: string[]) => words.map((w) => `"${w}"`).join(' ');
+
 const likePattern = (t: string) => `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-/** The search's terms that a trigram index can serve; none means «match exactly» (see below). */
-const substringTerms = (q: string) => searchTerms(q).filter((t) => [...t].length >= MIN_SUBSTRING);
+/**
+ * How the inbox's page should meet the search. SQLite, `scan`: walk the submissions newest first
+ * (by the filters' index) and keep those in the match set, quick when matches are common, since a
+ * page fills after a few thousand rows; otherwise fetch each match by rowid and sort them, quick
+ * for a few thousand. PostgreSQL weighs this itself, except for rare words: a word its statistics
+ * don't know is guessed at thousands of rows, and the planner would walk the whole table looking
+ * for them, so `wordIds` hands it the few submissions that have the words, found first.
+ */
+export interface SearchPlan {
+  scan?: boolean;
+  wordIds?: string[];
+}
+
+/** SQLite: the rowids each index finds for the search. */
+function sqliteMatches(s: ReturnType<typeof parse>): RawBuilder<unknown>[] {
+  const found: RawBuilder<unknown>[] = [];
+  if (s.substrings.length > 0)
+    found.push(sql`SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ${ftsQuery(s.substrings)}`);
+  if (s.words.length > 0)
+    found.push(sql`SELECT rowid FROM submissions_words WHERE submissions_words MATCH ${wordsQuery(s.words)}`);
+  return found;
+}
 
 /**
- * How the inbox's page should meet the search on SQLite. `lookup`: fetch each match by rowid and
- * sort them, quick for a few thousand matches. `scan`: walk the submissions newest first (by the
- * filters' index) and keep those in the match set, quick when matches are common, since a page
- * fills after a few thousand rows. Counting the matches in the FTS index alone costs a few ms.
- * PostgreSQL's planner weighs this itself from the trigram index's statistics.
+ * The plan for a search (see SearchPlan): on SQLite it counts the matches in the FTS indexes, up
+ * to the threshold, a few ms; on PostgreSQL, when a word of the query is unknown to the
+ * statistics, it looks up to RARE_WORDS submissions having the query's words, through their index
+ * alone (forced: the planner's estimate is what this corrects), well under a ms for a rare word.
+ * Takes a connection, not a transaction (it opens its own).
  */
-export async function searchPlan(db: Db, q: string): Promise<'lookup' | 'scan'> {
-  const terms = substringTerms(q);
-  if (dbKind(db) === 'postgres' || terms.length === 0) return 'lookup';
-  const { rows } = await sql<{
-    n: number;
-  }>`SELECT count(*) AS n FROM submissions_fts WHERE submissions_fts MATCH ${ftsQuery(terms)}`.execute(db);
-  return Number(rows[0]?.n ?? 0) > SCAN_FROM ? 'scan' : 'lookup';
+export async function searchPlan(db: Db, q: string): Promise<SearchPlan> {
+  const s = parse(q);
+  if (dbKind(db) === 'postgres') {
+    if (s.words.length === 0) return {};
+    // Words the statistics know are estimated well (and looking up a common one costs tens of ms).
+    const { rows: stats } = await sql<{ known: boolean }>`SELECT NOT EXISTS (
+      SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('russian'::regconfig, ${s.text}))) AS w
+      WHERE w <> ALL (coalesce((SELECT most_common_elems::text::text[] FROM pg_stats WHERE schemaname = current_schema()
+        AND tablename = 'submissions' AND attname = 'search_words'), '{}'))) AS known`.execute(db);
+    if (stats[0]?.known) return {};
+    const rows = await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      return trx
+        .selectFrom('submissions')
+        .select('id')
+        .where(sql<SqlBool>`${PG_WORDS} @@ ${pgWordsQuery(s.text)}`)
+        .limit(RARE_WORDS + 1)
+        .execute();
+    });
+    return rows.length > RARE_WORDS ? {} : { wordIds: rows.map((r) => r.id) };
+  }
+  let n = 0;
+  for (const found of sqliteMatches(s)) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${found} LIMIT ${SCAN_FROM + 1})`.execute(db);
+    n += Number(rows[0]?.n ?? 0);
+  }
+  return { scan: n > SCAN_FROM };
 }
+
+/** PostgreSQL: up to this many submissions with the query's words, they are listed by id; a word more common is in the statistics (migration 2026-12-04-search-words). */
+const RARE_WORDS = 1000;
 
 /** Matches above which walking the newest submissions beats fetching every match (measured at 1M rows). */
 const SCAN_FROM = 5000;
 
 /**
- * The condition «a submission's number, message, name, organisation, e-mail or phone contains
- * the query», case-insensitively, served by an index on both databases: SQLite's FTS5 trigram
- * table, PostgreSQL's pg_trgm GIN index. A query under three characters can't use a trigram
- * index; it matches a registration number exactly instead (no phone or e-mail is that short,
- * and a condition on them would read every row).
- * @example db.selectFrom('submissions').where(searchCondition(db, 'жалоба'))
+ * The condition «the submission matches the search», served by indexes on both databases:
+ * - a case-insensitive substring (three characters or more) of its number, message, name,
+ *   organisation, e-mail or phone: SQLite's FTS5 trigram table, PostgreSQL's pg_trgm GIN index;
+ * - or every word of the query, in any form, among the words of its message, name, organisation
+ *   and ИНН: Russian words stemmed (Snowball), stop words («и», «с», «не») dropped, short words
+ *   («1С», «ИП») and numbers whole. SQLite: the FTS5 table of stems the application writes;
+ *   PostgreSQL: the GIN-indexed `search_words` tsvector (its `russian` configuration).
+ * A query that is neither (one stop word, punctuation) matches nothing.
+ * @example db.selectFrom('submissions').where(searchCondition(db, 'жалобы'))
  */
-export function searchCondition(db: Db, q: string, plan: 'lookup' | 'scan' = 'lookup'): Expression<SqlBool> {
-  const terms = substringTerms(q);
-  if (terms.length === 0) return sql<SqlBool>`submissions.number = ${q.trim()}`;
+export function searchCondition(db: Db, q: string, plan: SearchPlan = {}): Expression<SqlBool> {
+  const s = parse(q);
   if (dbKind(db) === 'postgres') {
-    const ors = terms.map((t) => sql`${PG_SEARCH_TEXT} ILIKE ${likePattern(t)}`);
-    return sql<SqlBool>`(${sql.join(ors, sql` OR `)})`;
+    const ors = s.substrings.map((t) => sql`${PG_SEARCH_TEXT} ILIKE ${likePattern(t)}`);
+    if (plan.wordIds) {
+      if (plan.wordIds.length > 0) ors.push(sql`submissions.id IN (${sql.join(plan.wordIds)})`);
+    } else if (s.words.length > 0) ors.push(sql`${PG_WORDS} @@ ${pgWordsQuery(s.text)}`);
+    return ors.length > 0 ? sql<SqlBool>`(${sql.join(ors, sql` OR `)})` : sql<SqlBool>`1 = 0`;
   }
+  const found = sqliteMatches(s);
+  if (found.length === 0) return sql<SqlBool>`1 = 0`;
   // A unary + keeps SQLite from using the rowid for the lookup: it then walks an index in order.
-  const rowid = plan === 'scan' ? sql`+submissions.rowid` : sql`submissions.rowid`;
-  return sql<SqlBool>`${rowid} IN (SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ${ftsQuery(terms)})`;
+  const rowid = plan.scan ? sql`+submissions.rowid` : sql`submissions.rowid`;
+  return sql<SqlBool>`${rowid} IN (${sql.join(found, sql` UNION `)})`;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -14,21 +14,68 @@ export type DbKind = 'sqlite' | 'postgres';
  */
 export const dbKind = (db: Db): DbKind => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 
+/** The SQLite database's file in the data folder. */
+export const sqliteFile = (dataDir: string) => path.join(dataDir, 'otklik.sqlite');
+
+/** There is no database where a command that needs the server's one looked. */
+export class DatabaseMissingError extends Error {}
+
+/**
+ * Which database the options name, for people: «SQLite ./data/otklik.sqlite» (relative to the
+ * working folder when inside it) or «PostgreSQL postgres://otklik@db.local:5432/otklik», never the password.
+ */
+export function databaseLabel(options: { databaseUrl?: string; dataDir: string }): string {
+  if (options.databaseUrl) {
+    try {
+      const url = new URL(options.databaseUrl);
+      url.password = '';
+      url.search = '';
+      return `PostgreSQL ${url.toString()}`;
+    } catch {
+      return 'PostgreSQL (DATABASE_URL)';
+    }
+  }
+  const file = sqliteFile(path.resolve(options.dataDir));
+  const relative = path.relative(process.cwd(), file);
+  return `SQLite ${relative.startsWith('..') || path.isAbsolute(relative) ? file : `./${relative}`}`;
+}
+
 /**
  * Opens the database: PostgreSQL when a postgres:// URL is given, otherwise an SQLite file
  * in the data folder (WAL so readers never wait for the writer; busy timeout for the CLI
- * running beside the server).
+ * running beside the server). With `mustExist`, a missing SQLite file is a DatabaseMissingError
+ * instead of a new empty database (the CLI's commands other than `migrate`).
  */
-export function openDb(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): { db: Db } {
+export function openDb(options: { databaseUrl?: string; dataDir: string; poolSize?: number; mustExist?: boolean }): {
+  db: Db;
+} {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
   }
+  const location = sqliteFile(options.dataDir);
+  if (options.mustExist && !fs.existsSync(location)) throw new DatabaseMissingError(location);
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const file = new SqliteDatabase(path.join(options.dataDir, 'otklik.sqlite'));
+  const file = new SqliteDatabase(location, { fileMustExist: options.mustExist === true });
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   file.pragma('synchronous = NORMAL');
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }) };
+}
+
+/**
+ * Whether the database holds Otklik's tables (its migrations ran once): an empty database, such
+ * as a new PostgreSQL one or an SQLite file someone touched, does not.
+ */
+export async function hasSchema(db: Db): Promise<boolean> {
+  if (dbKind(db) === 'postgres') {
+    // to_regclass follows search_path, as the migrator's own table does.
+    const r = await sql<{ t: string | null }>`SELECT to_regclass('kysely_migration')::text AS t`.execute(db);
+    return r.rows[0]?.t != null;
+  }
+  const r = await sql<{
+    name: string;
+  }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
+  return r.rows.length > 0;
 }

@@ -49,8 +49,17 @@ export interface AttachmentTable {
 }
 
 export interface RegistrationCounterTable {
+  /** `messages` (`2026-00042`) or `ratings` (`О-2026-00007`): server/submissions/registration-number.ts. */
+  sequence: string;
   year: number;
   value: number;
+}
+
+/** The browser a rating came from: its second rating of the same target within a day changes the first. */
+export interface RatingRaterTable {
+  submission_id: string;
+  /** SHA-256 of the token the browser keeps (the `otklik_rater` cookie, the widget's localStorage). */
+  rater: string;
 }
 
 export interface OutboxTable {
@@ -104,6 +113,8 @@ export interface EmployeeTable {
   department_id: string | null;
   manager_name: string | null;
   manager_email: string;
+  /** His own address: the console sends him his signature there. */
+  email: string | null;
   /** 1 active, 0 no longer with the company. */
   active: number;
   created_at: Iso;
@@ -114,6 +125,8 @@ export interface RatingSubjectTable {
   id: string;
   slug: string;
   title: string;
+  /** The title for English pages and mail; the Russian one when null. */
+  title_en: string | null;
   /** JSON array of addresses. */
   recipients: string;
   active: number;
@@ -182,9 +195,11 @@ export interface SubmissionEventTable {
 
 export interface ReviewTable {
   submission_id: string;
-  status: 'pending' | 'approved' | 'rejected';
+  /** `unpublished`: approved, then taken down; `published_at` keeps when it was published. */
+  status: 'pending' | 'approved' | 'rejected' | 'unpublished';
   text: string;
   redacted: number;
+  /** Why it was rejected, or taken down; `decided_by` and `decided_at` are the latest decision's. */
   reason: string | null;
   decided_by: string | null;
   decided_at: Iso | null;
@@ -272,6 +287,7 @@ export interface Database {
   submissions: SubmissionTable;
   attachments: AttachmentTable;
   registration_counters: RegistrationCounterTable;
+  rating_raters: RatingRaterTable;
   outbox: OutboxTable;
   departments: DepartmentTable;
   rating_slugs: RatingSlugTable;

@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { fakeClock } from '../../test/support/test-app.ts';
-import { departmentAdd, employeeAdd, subjectAdd } from './cli-commands.ts';
+import { departmentAdd, employeeAdd, employeeImport, subjectAdd } from './cli-commands.ts';
 import { findRatingTarget } from './store.ts';
 
 let t: TestDb;
@@ -37,10 +40,70 @@ describe('directory commands', () => {
     expect(target?.kind === 'subject' && JSON.parse(target.subject.recipients)).toEqual(['a@x.ru', 'b@x.ru']);
   });
 
-  it("employee add: a wrong manager address is refused with the CSV import's words", async () => {
+  it("employee add: a wrong address is refused with the CSV import's Russian words; a taken slug is never overwritten", async () => {
     t = await openTestDb('sqlite');
     const args = ['--slug', 'ivanov', '--name', 'Иванов Иван', '--manager-email'];
-    await expect(employeeAdd(t.db, clock, [...args, 'boss@'])).rejects.toThrow('manager e-mail');
-    expect(await employeeAdd(t.db, clock, [...args, 'Boss@Example.ru'])).toBe('Employee ivanov added.');
+    await expect(employeeAdd(t.db, clock, [...args, 'boss@'])).rejects.toThrow(
+      'e-mail руководителя: нужен правильный адрес',
+    );
+    await expect(employeeAdd(t.db, clock, [...args, 'boss@example.ru', '--email', 'ivanov@'])).rejects.toThrow(
+      'e-mail сотрудника: нужен правильный адрес',
+    );
+    expect(await employeeAdd(t.db, clock, [...args, 'Boss@Example.ru', '--email', 'Ivanov@Example.ru'])).toBe(
+      'Сотрудник ivanov добавлен: подпись — /s/ivanov',
+    );
+    await expect(
+      employeeAdd(t.db, clock, ['--slug', 'ivanov', '--name', 'Другой', '--manager-email', 'x@example.ru']),
+    ).rejects.toThrow('код «ivanov» уже занят другим сотрудником');
+    const target = await findRatingTarget(t.db, 'ivanov');
+    expect(target?.kind === 'employee' && target.employee).toMatchObject({
+      name: 'Иванов Иван',
+      email: 'ivanov@example.ru',
+      manager_email: 'boss@example.ru',
+    });
+  });
+
+  it('employee import --dry-run shows the counts, the changes and the refused lines, and writes nothing', async () => {
+    t = await openTestDb('sqlite');
+    await employeeAdd(t.db, clock, ['--slug', 'ivanov', '--name', 'Иванов Иван', '--manager-email', 'b@example.ru']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-csv-'));
+    const file = path.join(dir, 'staff.csv');
+    fs.writeFileSync(
+      file,
+      'slug;name;position;manager_email;email\n' +
+        'ivanov;;Инженер;;ivanov@example.ru\n' +
+        'petrova;Петрова Анна;;b@example.ru;\n' +
+        'BAD;Кто-то;;b@example.ru;\n',
+    );
+    try {
+      const dry = await employeeImport(t.db, clock, [file, '--dry-run']);
+      expect(dry.failed).toBe(false);
+      expect(dry.text.split('\n')).toEqual([
+        `Проверка файла ${file}: ничего не записано.`,
+        'Будет добавлено: 1, обновлено: 1, без изменений: 0, не будет загружено строк: 1.',
+        '',
+        'Будут добавлены:',
+        '  строка 3: petrova — Петрова Анна',
+        '',
+        'Будут изменены:',
+        '  строка 2: ivanov — Иванов Иван: должность пусто → «Инженер»; e-mail сотрудника пусто → «ivanov@example.ru»',
+        '',
+        'Эти строки не будут загружены (остальные будут):',
+        '  строка 4: код (slug): латинские строчные буквы, цифры и дефис (ivanov, anna-petrova)',
+        '',
+        `Чтобы загрузить: npm run cli -- employee import ${file}`,
+      ]);
+      expect(await findRatingTarget(t.db, 'petrova')).toBeUndefined();
+
+      const real = await employeeImport(t.db, clock, [file]);
+      expect(real.failed).toBe(false); // most of the file went in: not a failure
+      expect(real.text).toContain('Добавлено: 1, обновлено: 1, без изменений: 0, не загружено строк: 1.');
+      expect(real.text).toContain('исправьте их и загрузите файл снова (остальные уже загружены)');
+      expect(await findRatingTarget(t.db, 'petrova')).toMatchObject({ kind: 'employee' });
+      fs.writeFileSync(file, 'slug;name;manager_email\nBAD;X;b@example.ru\n');
+      expect((await employeeImport(t.db, clock, [file])).failed).toBe(true); // nothing usable
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

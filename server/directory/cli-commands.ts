@@ -4,16 +4,20 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { importEmployeesCsv } from './csv-import.ts';
 import { parseEmployee } from './employee-input.ts';
-import { DirectoryError, saveDepartment, saveEmployee, saveSubject, setEmployeeActive } from './store.ts';
+import { importReportText } from './import-report-text.ts';
+import { addEmployee, DirectoryError, saveDepartment, saveSubject, setEmployeeActive } from './store.ts';
 import { departmentCreate, subjectCreate } from '../../shared/directory-schema.ts';
 import { type FieldErrors, validate } from '../../shared/rules.ts';
 
 export class UsageError extends Error {}
 
-const options = (args: string[], names: string[]) =>
+const options = (args: string[], names: string[], flags: string[] = []) =>
   parseArgs({
     args,
-    options: Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])),
+    options: {
+      ...Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])),
+      ...Object.fromEntries(flags.map((n) => [n, { type: 'boolean' as const }])),
+    },
     allowPositionals: true,
     strict: true,
   }).values as Record<string, string | undefined>;
@@ -54,9 +58,12 @@ export async function departmentAdd(db: Db, clock: Clock, args: string[]): Promi
   return `Department «${r.data.name}» saved.`;
 }
 
-/** `employee add --slug … --name … --manager-email … [--position … --department … --manager-name …]` */
+/**
+ * `employee add --slug … --name … --manager-email … [--email … --position … --department … --manager-name …]`:
+ * a new employee only; a taken slug is refused (the console and `employee import` change known ones).
+ */
 export async function employeeAdd(db: Db, clock: Clock, args: string[]): Promise<string> {
-  const o = options(args, ['slug', 'name', 'position', 'department', 'manager-email', 'manager-name']);
+  const o = options(args, ['slug', 'name', 'position', 'department', 'manager-email', 'manager-name', 'email']);
   const parsed = parseEmployee({
     slug: o.slug,
     name: o.name,
@@ -64,26 +71,33 @@ export async function employeeAdd(db: Db, clock: Clock, args: string[]): Promise
     department: o.department,
     managerEmail: o['manager-email'],
     managerName: o['manager-name'],
+    email: o.email,
   });
   if (!parsed.ok) throw new UsageError(parsed.problems.join('\n'));
   try {
-    const { created } = await saveEmployee(db, clock, parsed.employee);
-    return `Employee ${parsed.employee.slug} ${created ? 'added' : 'updated'}.`;
+    await addEmployee(db, clock, parsed.employee);
+    return `Сотрудник ${parsed.employee.slug} добавлен: подпись — /s/${parsed.employee.slug}`;
   } catch (err) {
-    if (err instanceof DirectoryError) throw new UsageError(err.message);
+    if (err instanceof DirectoryError)
+      throw new UsageError(`${err.message}; изменить сотрудника можно в консоли или через employee import`);
     throw err;
   }
 }
 
-/** `employee import FILE.csv`: reports each bad line by number and imports the rest. */
+/**
+ * `employee import FILE.csv [--dry-run]`: adds and updates employees, reports each refused line
+ * by number. Fails (exit 1) only when no line could be used: a file that mostly went in is a success.
+ */
 export async function employeeImport(db: Db, clock: Clock, args: string[]): Promise<{ text: string; failed: boolean }> {
-  const file = args[0];
-  if (!file) throw new UsageError('name the CSV file: employee import FILE.csv');
-  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
-  const report = await importEmployeesCsv(db, clock, fs.readFileSync(file, 'utf8'));
-  const lines = report.errors.map((e) => `  line ${e.line}: ${e.problems.join('; ')}`);
-  const summary = `Imported: ${report.created} added, ${report.updated} updated, ${report.errors.length} line(s) skipped.`;
-  return { text: [summary, ...lines].join('\n'), failed: report.errors.length > 0 };
+  const o = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const file = o.positionals[0];
+  if (!file || o.positionals.length > 1)
+    throw new UsageError('укажите один файл CSV: employee import FILE.csv [--dry-run]');
+  if (!fs.existsSync(file)) throw new UsageError(`нет такого файла: ${file}`);
+  const dryRun = o.values['dry-run'] === true;
+  const report = await importEmployeesCsv(db, clock, fs.readFileSync(file, 'utf8'), { dryRun });
+  const used = report.created + report.updated + report.unchanged;
+  return { text: importReportText(report, file), failed: report.errors.length > 0 && used === 0 };
 }
 
 /** `employee deactivate --slug …` and `employee activate --slug …` */
@@ -95,17 +109,28 @@ export async function employeeSetActive(db: Db, clock: Clock, args: string[], ac
     : `Employee ${slug} is marked as no longer with the company; his rating links accept nothing.`;
 }
 
-/** `subject add --slug … --title … --recipients a@x.ru,b@x.ru` */
+/** `subject add --slug … --title … [--title-en …] --recipients a@x.ru,b@x.ru` */
 export async function subjectAdd(db: Db, clock: Clock, args: string[]): Promise<string> {
-  const o = options(args, ['slug', 'title', 'recipients']);
-  const r = validate(subjectCreate, { slug: o.slug, title: o.title, recipients: o.recipients ?? '' });
+  const o = options(args, ['slug', 'title', 'title-en', 'recipients']);
+  const r = validate(subjectCreate, {
+    slug: o.slug,
+    title: o.title,
+    titleEn: o['title-en'],
+    recipients: o.recipients ?? '',
+  });
   if (!r.success) {
     if (r.errors.slug) throw new UsageError('--slug: lower-case Latin letters, digits and dashes, not "employee"');
-    throw usage(r.errors, {});
+    throw usage(r.errors, { titleEn: 'title-en' });
   }
   const slug = r.data.slug;
   try {
-    await saveSubject(db, clock, { slug, title: r.data.title, recipients: r.data.recipients ?? [] });
+    await saveSubject(db, clock, {
+      slug,
+      title: r.data.title,
+      // Absent keeps a known subject's English title; the command only adds or renames.
+      ...(r.data.titleEn !== undefined && { titleEn: r.data.titleEn }),
+      recipients: r.data.recipients ?? [],
+    });
   } catch (err) {
     if (err instanceof DirectoryError) throw new UsageError(err.message);
     throw err;

@@ -1,30 +1,35 @@
 import { parse } from 'csv-parse/sync';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import type { ImportReport } from '../../shared/directory.ts';
-import { parseEmployee } from './employee-input.ts';
-import { DirectoryError, saveEmployee } from './store.ts';
+import type { ImportField, ImportReport } from '../../shared/directory.ts';
+import { applyImport, type ImportRow, planImport, reportOf } from './import-plan.ts';
 
 /** Column names an HR export may use, Russian or English, for each employee field. */
-const COLUMNS: Record<string, string[]> = {
-  slug: ['slug', 'логин', 'идентификатор'],
+const COLUMNS: Record<ImportField | 'slug', string[]> = {
+  slug: ['slug', 'логин', 'идентификатор', 'код (slug)'],
   name: ['name', 'full_name', 'фио', 'ф.и.о.', 'сотрудник'],
   position: ['position', 'должность'],
   department: ['department', 'подразделение', 'отдел'],
   managerEmail: ['manager_email', 'manager-email', 'manageremail', 'email руководителя', 'e-mail руководителя'],
   managerName: ['manager_name', 'manager-name', 'managername', 'руководитель'],
+  email: ['email', 'e-mail', 'почта', 'email сотрудника', 'e-mail сотрудника'],
   active: ['active', 'активен', 'работает'],
 };
 
-/**
- * Imports employees from CSV text (UTF-8, a header row, `;` or `,` separated). Each bad line is
- * reported by its number (the header is line 1) and skipped; the rest are added, or updated by slug.
- */
-export async function importEmployeesCsv(db: Db, clock: Clock, csv: string): Promise<ImportReport> {
+/** The lines of an HR file, by number (the header is line 1), each with the cells of the columns it has. */
+export interface EmployeesCsv {
+  rows: ImportRow[];
+  /** Header cells that name no field: a misspelt column changes nothing, and the preview says so. */
+  unknownColumns: string[];
+  errors: ImportReport['errors'];
+}
+
+/** Reads HR's CSV text (UTF-8, a header row, `;` or `,` separated) without touching the database. */
+export function readEmployeesCsv(csv: string): EmployeesCsv {
   const text = csv.replace(/^\uFEFF/, '');
   const header = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const report: ImportReport = { created: 0, updated: 0, errors: [] };
+  const out: EmployeesCsv = { rows: [], unknownColumns: [], errors: [] };
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, {
@@ -36,42 +41,50 @@ export async function importEmployeesCsv(db: Db, clock: Clock, csv: string): Pro
     }) as unknown as typeof records;
   } catch (err) {
     // A broken quote leaves the rest of the file unreadable: nothing is imported.
-    const line = (err as { lines?: number }).lines ?? 0;
-    report.errors.push({ line, problems: [`the file can't be read from here on: ${(err as Error).message}`] });
-    return report;
+    const { lines = 0, code = '' } = err as { lines?: number; code?: string };
+    const why = code.includes('QUOTE') ? 'кавычки не закрыты или стоят посреди поля' : 'строка не разбирается как CSV';
+    out.errors.push({ line: lines, problems: [`файл не читается начиная с этой строки: ${why}; ничего не загружено`] });
+    return out;
   }
   const [head, ...rows] = records;
-  if (!head) return report;
-  const index = columnIndex(head.record);
-  if (index.slug === undefined || index.name === undefined || index.managerEmail === undefined) {
-    report.errors.push({ line: 1, problems: ['the header must name the columns slug, name and manager_email'] });
-    return report;
-  }
-  for (const { record, info } of rows) {
-    const raw = Object.fromEntries(Object.entries(index).map(([field, i]) => [field, record[i]]));
-    const parsed = parseEmployee(raw);
-    if (!parsed.ok) {
-      report.errors.push({ line: info.lines, problems: parsed.problems });
-      continue;
-    }
-    try {
-      const { created } = await saveEmployee(db, clock, parsed.employee);
-      if (created) report.created++;
-      else report.updated++;
-    } catch (err) {
-      if (!(err instanceof DirectoryError)) throw err;
-      report.errors.push({ line: info.lines, problems: [err.message] });
-    }
-  }
-  return report;
-}
-
-function columnIndex(header: string[]): Record<string, number> {
-  const names = header.map((h) => h.trim().toLowerCase());
-  const index: Record<string, number> = {};
+  if (!head) return out;
+  const names = head.record.map((h) => h.trim().toLowerCase());
+  const index: Partial<Record<ImportField | 'slug', number>> = {};
   for (const [field, aliases] of Object.entries(COLUMNS)) {
     const i = names.findIndex((n) => aliases.includes(n));
-    if (i >= 0) index[field] = i;
+    if (i >= 0) index[field as ImportField | 'slug'] = i;
   }
-  return index;
+  if (index.slug === undefined) {
+    out.errors.push({
+      line: 1,
+      problems: ['в первой строке нет столбца slug (код сотрудника): например, slug;name;manager_email'],
+    });
+    return out;
+  }
+  const known = new Set(Object.values(index));
+  out.unknownColumns = head.record.filter((h, i) => h.trim() !== '' && !known.has(i));
+  for (const { record, info } of rows) {
+    if (record.every((cell) => cell === '')) continue;
+    const cells = Object.fromEntries(Object.entries(index).map(([field, i]) => [field, record[i] ?? '']));
+    out.rows.push({ line: info.lines, cells });
+  }
+  return out;
+}
+
+/**
+ * Imports employees from HR's CSV text: new slugs are added, known ones get the fields their
+ * cells give (an empty cell or a missing column leaves a field as it is, `-` clears it; only an
+ * `active` column changes whether someone works here). Each bad line is reported by its number
+ * and skipped. With `dryRun` nothing is written: the report says what the import would do.
+ */
+export async function importEmployeesCsv(
+  db: Db,
+  clock: Clock,
+  csv: string,
+  options: { dryRun?: boolean } = {},
+): Promise<ImportReport> {
+  const file = readEmployeesCsv(csv);
+  const plan = await planImport(db, file.rows);
+  const done = options.dryRun ? plan : await applyImport(db, clock, plan);
+  return reportOf(done, { dryRun: options.dryRun === true, unknownColumns: file.unknownColumns, errors: file.errors });
 }

@@ -8,7 +8,20 @@ import { newId } from '../ids.ts';
 export type EmployeeRow = Selectable<EmployeeTable>;
 export type SubjectRow = Selectable<RatingSubjectTable>;
 
+/** A directory change refused for a reason its message gives, in Russian (the CLI and the import print it). */
 export class DirectoryError extends Error {}
+
+/** The slug is an employee's or a rating subject's already: `/r/:slug` names one of them only. */
+export class SlugTakenError extends DirectoryError {
+  constructor(
+    readonly slug: string,
+    readonly by: 'employee' | 'subject' | null,
+  ) {
+    super(
+      `код «${slug}» уже занят${by === 'subject' ? ' предметом оценки' : by === 'employee' ? ' другим сотрудником' : ''}`,
+    );
+  }
+}
 
 export interface DepartmentInput {
   name: string;
@@ -25,6 +38,8 @@ export interface EmployeeInput {
   department?: string;
   managerEmail: string;
   managerName?: string;
+  /** His own address, for his signature page's link. */
+  email?: string;
   active?: boolean;
 }
 
@@ -58,22 +73,56 @@ export async function saveDepartment(db: Db, clock: Clock, input: DepartmentInpu
   return id;
 }
 
-/** Claims a slug for an employee or a subject: the two never share one. */
+/**
+ * Claims a slug for an employee or a subject: the two never share one. The insert itself is the
+ * check (the slug is the table's key), so two claims at once can't both win; the lookup before
+ * it only names the owner in the message (after a failed statement PostgreSQL reads nothing more).
+ */
 async function claimSlug(db: Db, slug: string, owner: 'employee' | 'subject') {
+  const holder = await db.selectFrom('rating_slugs').select('owner').where('slug', '=', slug).executeTakeFirst();
+  if (holder) throw new SlugTakenError(slug, holder.owner === 'subject' ? 'subject' : 'employee');
   try {
     await db.insertInto('rating_slugs').values({ slug, owner }).execute();
   } catch (err) {
-    if (isUniqueViolation(err))
-      throw new DirectoryError(
-        `the slug "${slug}" is taken by ${owner === 'employee' ? 'a rating subject' : 'an employee'}`,
-      );
+    if (isUniqueViolation(err)) throw new SlugTakenError(slug, null);
     throw err;
   }
 }
 
+const employeeFields = (input: EmployeeInput, departmentId: string | null, now: string) => ({
+  name: input.name,
+  position: input.position ?? null,
+  department_id: departmentId,
+  manager_email: input.managerEmail,
+  manager_name: input.managerName ?? null,
+  email: input.email ?? null,
+  active: input.active === false ? 0 : 1,
+  updated_at: now,
+});
+
 /**
- * Adds an employee, or updates the one with that slug. A department named for him that
- * doesn't exist yet is created.
+ * Adds a new employee: a slug already taken (by an employee or a subject, even one added a
+ * moment ago by someone else) is a SlugTakenError and nothing is written. A department named
+ * for him that doesn't exist yet is created.
+ */
+export async function addEmployee(db: Db, clock: Clock, input: EmployeeInput): Promise<{ id: string }> {
+  return db.transaction().execute(async (trx) => {
+    await claimSlug(trx, input.slug, 'employee');
+    const departmentId = input.department ? await saveDepartment(trx, clock, { name: input.department }) : null;
+    const now = clock.now().toISOString();
+    const id = newId();
+    await trx
+      .insertInto('employees')
+      .values({ id, slug: input.slug, created_at: now, ...employeeFields(input, departmentId, now) })
+      .execute();
+    return { id };
+  });
+}
+
+/**
+ * Adds an employee, or overwrites every field of the one with that slug: for the demo and for
+ * tests that set the directory up. People's changes go through `addEmployee`, the console's
+ * PATCH and the CSV import, which leave unnamed fields as they are.
  */
 export async function saveEmployee(
   db: Db,
@@ -83,15 +132,7 @@ export async function saveEmployee(
   return db.transaction().execute(async (trx) => {
     const departmentId = input.department ? await saveDepartment(trx, clock, { name: input.department }) : null;
     const now = clock.now().toISOString();
-    const fields = {
-      name: input.name,
-      position: input.position ?? null,
-      department_id: departmentId,
-      manager_email: input.managerEmail,
-      manager_name: input.managerName ?? null,
-      active: input.active === false ? 0 : 1,
-      updated_at: now,
-    };
+    const fields = employeeFields(input, departmentId, now);
     const existing = await trx.selectFrom('employees').select('id').where('slug', '=', input.slug).executeTakeFirst();
     if (existing) {
       await trx.updateTable('employees').set(fields).where('id', '=', existing.id).execute();
@@ -121,7 +162,13 @@ export async function setEmployeeActive(db: Db, clock: Clock, slug: string, acti
 export async function saveSubject(
   db: Db,
   clock: Clock,
-  input: { slug: string; title: string; recipients: string[] },
+  input: {
+    slug: string;
+    title: string;
+    /** The English title; absent leaves it as it is, null clears it. */
+    titleEn?: string | null;
+    recipients: string[];
+  },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const recipients = JSON.stringify(input.recipients);
@@ -133,7 +180,7 @@ export async function saveSubject(
     if (existing) {
       await trx
         .updateTable('rating_subjects')
-        .set({ title: input.title, recipients })
+        .set({ title: input.title, recipients, ...(input.titleEn !== undefined && { title_en: input.titleEn }) })
         .where('id', '=', existing.id)
         .execute();
       return;
@@ -145,6 +192,7 @@ export async function saveSubject(
         id: newId(),
         slug: input.slug,
         title: input.title,
+        title_en: input.titleEn ?? null,
         recipients,
         active: 1,
         created_at: clock.now().toISOString(),
@@ -152,6 +200,13 @@ export async function saveSubject(
       .execute();
   });
 }
+
+/**
+ * A subject's title in a page's or a message's language: the English one when it has one.
+ * @example subjectTitle({ title: 'Качество доставки', title_en: 'Delivery quality' }, 'en') // 'Delivery quality'
+ */
+export const subjectTitle = (subject: Pick<SubjectRow, 'title' | 'title_en'>, lang: 'ru' | 'en'): string =>
+  (lang === 'en' && subject.title_en) || subject.title;
 
 export type RatingTargetRow =
   | { kind: 'employee'; employee: EmployeeRow; department: string | null }

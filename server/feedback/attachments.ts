@@ -4,8 +4,8 @@ import { LIMITS } from '../../shared/limits.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { InspectedFile } from '../submissions/store.ts';
 
-/** Types recognised by their magic bytes that a client may attach. */
-const ALLOWED = new Set([
+/** Types recognised by their magic bytes that a client may attach (shared/limits.ts ACCEPTED_FILES names their extensions). */
+export const ALLOWED = new Set([
   'image/jpeg',
   'image/png',
   'image/gif',

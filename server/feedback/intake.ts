@@ -1,5 +1,5 @@
 import type { FeedbackAnswer } from '../../shared/api-answers.ts';
-import { ackText, type Lang } from '../../shared/i18n.ts';
+import { ACK_TEXTS, ackText, type Lang } from '../../shared/i18n.ts';
 import { type FeedbackKind, feedbackSchema, validate } from '../../shared/feedback-schema.ts';
 import { CONSENT_VERSION } from '../../shared/limits.ts';
 import type { Clock } from '../clock.ts';
@@ -49,7 +49,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
   if (input.website) return decoyAnswer(deps, input.kind, now, meta.lang);
 
   const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
-  return idempotent(deps.db, key, async () => {
+  const answer = await idempotent(deps.db, key, async () => {
     const files = await inspectFiles(raw.files, deps.config.maxFileBytes);
     const answer = await deps.db.transaction().execute(async (trx) => {
       const id = newId();
@@ -61,7 +61,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
         number,
         kind: input.kind,
         createdAt,
-        ...promise(cal, now, meta.lang, deps.config.companyName, number),
+        ...promise(cal, now, meta.lang, deps.config.companyName, number, input.kind),
       };
       const row = {
         id,
@@ -109,19 +109,39 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
     deps.onMailQueued();
     return answer;
   });
+  // A key first answered before answers had a confirmation (December 2026) gets one now.
+  return answer.confirmation
+    ? answer
+    : { ...answer, confirmation: confirmation(answer.kind, answer.answerBy, meta.lang) };
 }
 
 /**
  * What the client is promised: the answer's date on the working calendar (the close of the third
- * working day after the day of receipt, seed 004), and the acknowledgement naming it.
+ * working day after the day of receipt, seed 004), the acknowledgement naming it, and what the
+ * form shows, each fitting the kind.
  */
-function promise(cal: WorkingCalendar, now: Date, lang: Lang, company: string, number: string) {
+function promise(cal: WorkingCalendar, now: Date, lang: Lang, company: string, number: string, kind: FeedbackKind) {
   const answerBy = addWorkingDays(cal, now, 3).toISOString();
   return {
-    ack: ackText(lang, company, number, companyDate(answerBy, lang)),
+    ack: ackText(lang, company, number, companyDate(answerBy, lang), kind),
     answerBy,
     answerByText: answerByText(answerBy, lang),
+    confirmation: confirmation(kind, answerBy, lang),
   };
+}
+
+/**
+ * What the form shows once sent, and the hosted thank-you page: a complaint's words of seed 004,
+ * a thanks's and a suggestion's their own (shared/texts-ru.ts RU_ACK).
+ * @example confirmation('thanks', '2027-01-13T15:00:00.000Z', 'ru').title // 'Спасибо за благодарность!'
+ */
+export function confirmation(
+  kind: FeedbackKind,
+  answerBy: string | undefined,
+  lang: Lang,
+): FeedbackAnswer['confirmation'] {
+  const t = ACK_TEXTS[lang][kind];
+  return { title: t.title, thanks: t.thanks, next: t.next + (answerBy ? t.due(companyDate(answerBy, lang)) : '') };
 }
 
 /**
@@ -142,6 +162,6 @@ async function decoyAnswer(deps: IntakeDeps, kind: FeedbackKind, now: Date, lang
     number,
     kind,
     createdAt: now.toISOString(),
-    ...promise(cal, now, lang, deps.config.companyName, number),
+    ...promise(cal, now, lang, deps.config.companyName, number, kind),
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestApp, PDF_BYTES } from '../../test/support/test-app.ts';
+import { FIELD_ERRORS } from '../../shared/i18n.ts';
 
 type T = Awaited<ReturnType<typeof buildTestApp>>;
 let t: T;
@@ -181,7 +182,7 @@ describe('POST /api/v1/feedback', () => {
     );
     const res = await postForm(formOf({ ...valid, consent: 'on' }, [exe]));
     expect(res.status).toBe(415);
-    expect((await res.json()).error.fields.files).toContain('тип файла');
+    expect((await res.json()).error.fields.files).toBe(FIELD_ERRORS.ru.fileType);
     expect(await count()).toBe(0);
   });
 
@@ -211,5 +212,72 @@ describe('POST /api/v1/feedback', () => {
       'https://shop.example.ru',
     );
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('what the client is told, by the kind of his message', () => {
+  const mailTo = (email: string) =>
+    t.db
+      .selectFrom('outbox')
+      .select(['subject', 'text'])
+      .where('template', '=', 'feedback-ack')
+      .where('recipients', 'like', `%${email}%`)
+      .executeTakeFirstOrThrow();
+
+  it('answers a thanks and a suggestion in their own words, a complaint in the seed’s, in the widget and the e-mail', async () => {
+    t = await buildTestApp();
+    const complaint = await (await postJson(valid)).json();
+    expect(complaint.confirmation).toEqual({
+      title: 'Ваша заявка принята!',
+      thanks: 'Спасибо за заявку!',
+      next: 'Обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней. Срок ответа — до 26 ноября 2026 г.',
+    });
+    expect(complaint.ack).toBe(
+      'Благодарим Вас за обращение. Ваш запрос № 2026-00001 зарегистрирован и передан в службу менеджмента качества компании ООО «Пример». Ответ будет подготовлен и предоставлен Вам в течение трех рабочих дней, не считая день получения обращения. Срок ответа — до 26 ноября 2026 г.',
+    );
+
+    const thanks = await (await postJson({ ...valid, kind: 'thanks', email: 'thanks@example.ru' })).json();
+    expect(thanks.confirmation.title).toBe('Спасибо за благодарность!');
+    for (const said of [
+      thanks.confirmation.thanks,
+      thanks.confirmation.next,
+      thanks.ack,
+      (await mailTo('thanks@')).text,
+    ])
+      expect(said).not.toMatch(/заявк|Ответ будет подготовлен|Срок ответа|рабочих дн/);
+    expect(thanks.ack).toContain('Ваша благодарность № 2026-00002');
+    expect((await mailTo('thanks@')).text).toContain(thanks.ack);
+
+    const suggestion = await (await postJson({ ...valid, kind: 'suggestion', email: 'idea@example.ru' })).json();
+    expect(suggestion.confirmation.title).toBe('Спасибо за предложение!');
+    expect(suggestion.confirmation.next).toBe(
+      'Служба менеджмента качества рассмотрит его в течение 3-х рабочих дней. Срок рассмотрения — до 26 ноября 2026 г.',
+    );
+    expect(suggestion.ack).not.toMatch(/Ответ будет подготовлен/);
+    expect((await mailTo('idea@')).text).toContain('Ваше предложение № 2026-00003');
+  });
+
+  it('in English for an English request, with no Russian left', async () => {
+    t = await buildTestApp('sqlite', { COMPANY_NAME: 'Example Ltd' });
+    for (const kind of ['thanks', 'complaint', 'suggestion']) {
+      const body = await (
+        await postJson({ ...valid, kind, email: `${kind}@example.ru` }, { 'accept-language': 'en' })
+      ).json();
+      expect(Object.values(body.confirmation).join(' ') + body.ack).not.toMatch(/[а-яё]/i);
+      const mail = await mailTo(`${kind}@`);
+      expect(mail.subject + mail.text.replace(valid.message, '').replace(/Лоськова|РРМОО/g, '')).not.toMatch(/[а-яё]/i);
+    }
+  });
+
+  it('gives an answer stored before confirmations existed one when its key comes again', async () => {
+    t = await buildTestApp();
+    const first = await (await postJson({ ...valid, kind: 'thanks' }, { 'idempotency-key': 'old-1' })).json();
+    const { confirmation: _gone, ...stored } = first;
+    await t.db
+      .updateTable('submissions')
+      .set({ response: JSON.stringify(stored) })
+      .execute();
+    const again = await (await postJson({ ...valid, kind: 'thanks' }, { 'idempotency-key': 'old-1' })).json();
+    expect(again).toMatchObject({ id: first.id, confirmation: first.confirmation });
   });
 });

@@ -3,7 +3,7 @@ import { formParts } from '../http/form-parts.ts';
 import { type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
-import { langPath } from '../http/lang.ts';
+import { pinLang } from './pin-lang.ts';
 
 export interface FormState {
   values: Record<string, string>;
@@ -22,12 +22,16 @@ export function feedbackForm(opts: {
   idempotencyKey: string;
   maxFileMb: number;
   base: string;
+  /** COMPANY_CONTACT: the company's own contact line, at the top of the form as on the seed's. */
+  contact: string | null;
 }) {
   const t = FORM_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
   const { err, aria, input } = formParts(opts.lang, 'f', v, errors);
+  const legal = (page: string) => pinLang(`${opts.base}legal/${page}`, opts.lang);
 
-  return html`<form class="card" method="post" action="${langPath(`${opts.base}f`, opts.lang)}" enctype="multipart/form-data" novalidate>
+  return html`<form class="card" method="post" action="${pinLang(`${opts.base}f`, opts.lang)}" enctype="multipart/form-data" novalidate>
+  ${opts.contact ? html`<p class="hint contact">${opts.contact}</p>` : ''}
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
@@ -42,7 +46,7 @@ export function feedbackForm(opts: {
   <div class="field"><label for="f-files">${t.files} <span class="hint">${t.filesHint(opts.maxFileMb)}</span></label>
     <input id="f-files" name="files" type="file" multiple accept="${ACCEPTED_FILES}"${aria('files')}>${err('files')}</div>
   <div class="field"><label class="consent"><input type="checkbox" name="consent" value="true"${v.consent ? ' checked' : ''} required${aria('consent')}>
-    <span>${t.consentBefore}<a href="${opts.base}legal/personal-data">${t.consentPrivacy}</a>${t.consentAnd}<a href="${opts.base}legal/terms">${t.consentTerms}</a> <span class="req" aria-hidden="true">*</span></span></label>${err('consent')}</div>
+    <span>${t.consentBefore}<a href="${legal('personal-data')}">${t.consentPrivacy}</a>${t.consentAnd}<a href="${legal('terms')}">${t.consentTerms}</a> <span class="req" aria-hidden="true">*</span></span></label>${err('consent')}</div>
   <button type="submit">${t.submit}</button>
 </form>`;
 }

@@ -92,3 +92,97 @@ describe('hosted form /f', () => {
     expect(html).toContain('<html lang="en">');
   });
 });
+
+describe('hosted form /f: language', () => {
+  it("speaks the browser's language unless ?lang= says otherwise, and keeps ?lang= through the post and the thank-you page", async () => {
+    t = await buildTestApp();
+    const english = { 'accept-language': 'en-US,en;q=0.9,ru;q=0.8' };
+    expect(await (await t.app.request('/f', { headers: english })).text()).toContain('<html lang="en">');
+    expect(await (await t.app.request('/f', { headers: { 'accept-language': 'ru-RU' } })).text()).toContain(
+      '<html lang="ru">',
+    );
+
+    // A Russian link opened by a browser that asks for English: Russian to the end.
+    const html = await (await t.app.request('/f?lang=ru', { headers: english })).text();
+    expect(html).toContain('<html lang="ru">');
+    expect(html).toContain('action="/f?lang=ru"');
+    const res = await t.app.request('/f?lang=ru', {
+      method: 'POST',
+      headers: english,
+      body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', idempotencyKey: 'lang-1' }),
+    });
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/f\/thanks\/[^?]+\?lang=ru$/);
+    const thanks = await (await t.app.request(location, { headers: english })).text();
+    expect(thanks).toContain('Ваша заявка принята!');
+    expect(thanks).toContain('href="/f?lang=ru"');
+  });
+
+  it('links the agreements in the English form to their English text, with no Russian left', async () => {
+    t = await buildTestApp('sqlite', { COMPANY_NAME: 'Example Ltd' });
+    const html = await (await t.app.request('/f?lang=en')).text();
+    expect(html).toContain('href="/legal/personal-data?lang=en"');
+    expect(html).toContain('href="/legal/terms?lang=en"');
+    const visible = (page: string) =>
+      page
+        .replace(/<style>[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
+    expect(visible(html)).not.toMatch(/[а-яё]/i);
+    for (const path of ['/legal/personal-data?lang=en', '/legal/terms?lang=en']) {
+      const page = await (await t.app.request(path)).text();
+      expect(page).toContain('<html lang="en">');
+      expect(page).toContain('Example Ltd');
+      expect(visible(page)).not.toMatch(/[а-яё]/i);
+    }
+    expect(await (await t.app.request('/legal/personal-data?lang=en')).text()).toContain(
+      'Consent to the processing of personal data',
+    );
+    expect(await (await t.app.request('/legal/personal-data')).text()).toContain(
+      'Согласие на обработку персональных данных',
+    );
+  });
+});
+
+describe("hosted form /f: the company's contact line and site", () => {
+  const env = {
+    COMPANY_CONTACT: 'Заполните заявку или обратитесь по тел. +7 863 300-10-00, руководитель СМК — Анна Матвеева',
+    COMPANY_SITE: 'gendalf.ru',
+  };
+
+  it('shows the contact line under the intro, with and without JavaScript, and gives the widget the site', async () => {
+    t = await buildTestApp('sqlite', env);
+    const html = await (await t.app.request('/f')).text();
+    expect(html).toContain(`<p class="hint contact">${env.COMPANY_CONTACT}</p>`);
+    expect(html).toMatch(
+      /<otklik-feedback [^>]*contact="Заполните заявку или обратитесь[^"]*"[^>]* site="https:\/\/gendalf.ru">/,
+    );
+    await t.close();
+    t = await buildTestApp();
+    const plain = await (await t.app.request('/f')).text();
+    expect(plain).not.toContain('class="hint contact"');
+    expect(plain).not.toMatch(/ (contact|site)="/);
+  });
+
+  it('offers another message and the company site after sending, not a page to go back to', async () => {
+    t = await buildTestApp('sqlite', env);
+    const res = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ kind: 'thanks', message: 'Спасибо Ивану!', consent: 'true', idempotencyKey: 'site-1' }),
+    });
+    const thanks = await (await t.app.request(res.headers.get('location')!)).text();
+    expect(thanks).toContain('<a href="/f?lang=ru">Отправить ещё одно обращение</a>');
+    expect(thanks).toContain('<a href="https://gendalf.ru">Перейти на сайт gendalf.ru</a>');
+  });
+
+  it('answers a thanks with thanks, not with a complaint’s promise', async () => {
+    t = await buildTestApp();
+    const res = await t.app.request('/f?lang=en', {
+      method: 'POST',
+      body: form({ kind: 'thanks', message: 'Thank you, Ivan!', consent: 'true', idempotencyKey: 'thanks-1' }),
+    });
+    const thanks = await (await t.app.request(res.headers.get('location')!)).text();
+    expect(thanks).toContain('Thank you for your kind words!');
+    expect(thanks).not.toMatch(/has been received|working days|due by/);
+  });
+});

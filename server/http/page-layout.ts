@@ -1,11 +1,33 @@
+import type { MiddlewareHandler } from 'hono';
+import { tryGetContext } from 'hono/context-storage';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../../shared/i18n.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** The shell of every server-rendered page: works without JavaScript, readable on a phone. */
+type CompanyEnv = { Variables: { pageCompany: string } };
+
+/**
+ * Names the company on every page the request renders: mounted after Hono's `contextStorage()`
+ * in app.ts, so each feature's pages (and the error page, made far from any config) carry it
+ * without each passing it along.
+ * @example app.use('*', contextStorage(), pageCompany(config.companyName))
+ */
+export const pageCompany =
+  (name: string): MiddlewareHandler<CompanyEnv> =>
+  async (c, next) => {
+    c.set('pageCompany', name);
+    await next();
+  };
+
+/**
+ * The shell of every server-rendered page: works without JavaScript, readable on a phone. Its
+ * header names the company (COMPANY_NAME), so a client who followed a link from an e-mail knows
+ * whose page asks for his rating or shows these reviews.
+ */
 export function page(opts: { lang: Lang; title: string; body: Html; head?: Html }) {
+  const company = tryGetContext<CompanyEnv>()?.get('pageCompany');
   return html`<!doctype html>
 <html lang="${opts.lang}">
 <head>
@@ -15,7 +37,7 @@ export function page(opts: { lang: Lang; title: string; body: Html; head?: Html 
 <style>${PAGE_CSS}</style>
 ${opts.head ?? ''}
 </head>
-<body><main>${opts.body}</main></body>
+<body>${company ? html`<header class="company"><div>${company}</div></header>` : ''}<main>${opts.body}</main></body>
 </html>`;
 }
 
@@ -24,6 +46,10 @@ const PAGE_CSS = html`
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1d2430; background: #f4f6f9; }
 main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+.company { background: #fff; border-bottom: 1px solid #dde2ea; }
+.company div { max-width: 40rem; margin: 0 auto; padding: .75rem 1rem; font-weight: 700; color: #1d2430; overflow-wrap: anywhere; }
+.contact { margin-top: -.25rem; }
+.notice { border: 1px solid #b3d1f5; background: #eef5fd; color: #123a66; padding: .75rem 1rem; border-radius: 8px; }
 h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 1rem; }
 p { margin: 0 0 1rem; }
 a { color: var(--accent); }

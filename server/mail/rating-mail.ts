@@ -5,22 +5,25 @@ import type { Config } from '../env.ts';
 import { insertOutboxMessage } from './outbox-store.ts';
 import { ratingAck } from './templates/rating-ack.ts';
 import { ratingNotification } from './templates/rating-notification.ts';
-import type { RatingTarget } from './templates/rating-target.ts';
+import type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
 import { headerValue } from './templates/subject.ts';
 
-export type { RatingTarget } from './templates/rating-target.ts';
+export type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
 
 /**
- * Queues the e-mails of a new rating in the caller's transaction. An employee's rating goes to his
+ * Queues the e-mails of a rating in the caller's transaction. An employee's rating goes to his
  * manager, and a copy to the QMS as a message of its own, so each delivery is tracked apart; a
  * subject's rating (delivery) goes to its recipients and the QMS together. Replies go to the
  * client when he gave an address, and then he gets a thank-you whose replies go to the QMS.
+ * A rating its client changed (`previous`: what it was) tells the same people of the change,
+ * and thanks the client no second time.
  */
 export async function enqueueRatingMail(
   trx: Kysely<Database>,
   deps: { config: Config; clock: Clock },
   submission: Selectable<SubmissionTable>,
   target: RatingTarget,
+  previous?: RatingVersion,
 ): Promise<void> {
   const { config, clock } = deps;
   const { score } = submission;
@@ -38,7 +41,7 @@ export async function enqueueRatingMail(
         ...base,
         template: 'rating-notification',
         to: [manager],
-        mail: ratingNotification(submission, target, config.companyName),
+        mail: ratingNotification(submission, target, config.companyName, { previous }),
       });
     }
     // A manager who is also on the QMS list has his message already: no second one.
@@ -49,7 +52,7 @@ export async function enqueueRatingMail(
         ...base,
         template: 'rating-qms-copy',
         to: qms,
-        mail: ratingNotification(submission, target, config.companyName, copyOf),
+        mail: ratingNotification(submission, target, config.companyName, { copyOf, previous }),
       });
     }
   } else {
@@ -57,11 +60,11 @@ export async function enqueueRatingMail(
       ...base,
       template: 'rating-notification',
       to: addresses([...target.recipients, ...config.qmsEmail]),
-      mail: ratingNotification(submission, target, config.companyName),
+      mail: ratingNotification(submission, target, config.companyName, { previous }),
     });
   }
 
-  if (!client) return;
+  if (!client || previous) return;
   await insertOutboxMessage(trx, clock, {
     template: 'rating-ack',
     submissionId: submission.id,

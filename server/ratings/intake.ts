@@ -1,34 +1,18 @@
 import type { RatingAnswer } from '../../shared/api-answers.ts';
-import type { Lang } from '../../shared/i18n.ts';
 import { CONSENT_VERSION } from '../../shared/limits.ts';
 import { ratingAckText } from '../../shared/rating-texts.ts';
-import { ratingSchema } from '../../shared/rating-schema.ts';
+import { type Rating, ratingSchema } from '../../shared/rating-schema.ts';
 import { validate } from '../../shared/rules.ts';
-import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { findRatingTarget, type RatingTargetRow } from '../directory/store.ts';
-import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueRatingMail, type RatingTarget } from '../mail/rating-mail.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
 import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { insertSubmission } from '../submissions/store.ts';
-
-export interface RatingDeps {
-  db: Db;
-  config: Config;
-  clock: Clock;
-  onMailQueued: () => void;
-}
-
-export interface RatingMeta {
-  lang: Lang;
-  ip: string | null;
-  userAgent: string | null;
-  channel: 'site' | 'signature';
-  idempotencyKey: string | undefined;
-}
+import { changeRating, earlierRating } from './change.ts';
+import type { RatingDeps, RatingMeta } from './rating-deps.ts';
 
 /**
  * The active employee or subject a rating is about, or the 422 naming the field at fault: an
@@ -62,12 +46,15 @@ const mailTarget = (t: RatingTargetRow): RatingTarget =>
         kind: 'subject',
         slug: t.subject.slug,
         title: t.subject.title,
+        titleEn: t.subject.title_en,
         recipients: JSON.parse(t.subject.recipients) as string[],
       };
 
 /**
  * Takes one rating. Only this — a POST — records a rating: rating links and pages opened by GET
- * or HEAD (mail scanners open them all) never do. Stored with its e-mails in one transaction.
+ * or HEAD (mail scanners open them all) never do. One rating per browser, employee or subject and
+ * day: a second send within a day of the first changes it (change.ts). Stored with its e-mails in
+ * one transaction.
  */
 export async function acceptRating(
   deps: RatingDeps,
@@ -80,7 +67,7 @@ export async function acceptRating(
   const now = deps.clock.now();
   const target = await resolveTarget(deps.db, input.subject, input.employee);
   if (input.website) {
-    const number = decoyNumber(now);
+    const number = decoyNumber(now, 'ratings');
     return {
       id: newId(),
       number,
@@ -93,58 +80,73 @@ export async function acceptRating(
   const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
   return idempotent(deps.db, key, async () => {
     const answer = await deps.db.transaction().execute(async (trx) => {
-      const id = newId();
-      const number = await nextRegistrationNumber(trx, now);
-      const createdAt = now.toISOString();
-      const answer: RatingAnswer = {
-        id,
-        number,
-        subject: input.subject,
-        score: input.score,
-        createdAt,
-        ack: ratingAckText(meta.lang, deps.config.companyName, number),
-      };
-      // The page tells the client that leaving contacts means consent to their processing.
-      const gaveContacts = Boolean(input.name || input.organization || input.email);
-      const row = {
-        id,
-        number,
-        type: 'rating' as const,
-        kind: 'rating',
-        channel: meta.channel,
-        message: input.comment ?? '',
-        name: input.name ?? null,
-        organization: input.organization ?? null,
-        inn: null,
-        phone: null,
-        email: input.email ?? null,
-        page: input.page ?? null,
-        lang: meta.lang,
-        consent_version: gaveContacts ? CONSENT_VERSION : null,
-        consent_at: gaveContacts ? createdAt : null,
-        consent_ip: meta.ip,
-        consent_user_agent: meta.userAgent,
-        idempotency_key: key ?? null,
-        response: JSON.stringify(answer),
-        created_at: createdAt,
-        score: input.score,
-        subject: input.subject,
-        employee_id: target.kind === 'employee' ? target.employee.id : null,
-        department_id: target.kind === 'employee' ? target.employee.department_id : null,
-        publish: input.publish ? 1 : 0,
-      };
-      await insertSubmission(trx, row, []);
-      // Only a rating whose author allowed publication ever enters moderation.
-      if (input.publish) {
-        await trx
-          .insertInto('reviews')
-          .values({ submission_id: id, status: 'pending', text: row.message, redacted: 0, created_at: createdAt })
-          .execute();
-      }
-      await enqueueRatingMail(trx, deps, { ...row, status: 'new' }, mailTarget(target));
-      return answer;
+      const earlier = await earlierRating(trx, meta.rater, target, now, { lock: true });
+      return earlier
+        ? changeRating(trx, deps, earlier, input, meta, mailTarget(target))
+        : newRating(trx, deps, input, { ...meta, key, now }, target);
     });
     deps.onMailQueued();
     return answer;
   });
+}
+
+/** Stores a rating the browser hasn't made before (today): its number, the review to moderate, the e-mails. */
+async function newRating(
+  trx: Db,
+  deps: RatingDeps,
+  input: Rating,
+  meta: RatingMeta & { key: string | undefined; now: Date },
+  target: RatingTargetRow,
+): Promise<RatingAnswer> {
+  const id = newId();
+  const number = await nextRegistrationNumber(trx, meta.now, 'ratings');
+  const createdAt = meta.now.toISOString();
+  const answer: RatingAnswer = {
+    id,
+    number,
+    subject: input.subject,
+    score: input.score,
+    createdAt,
+    ack: ratingAckText(meta.lang, deps.config.companyName, number),
+  };
+  // The page tells the client that leaving contacts means consent to their processing.
+  const gaveContacts = Boolean(input.name || input.organization || input.email);
+  const row = {
+    id,
+    number,
+    type: 'rating' as const,
+    kind: 'rating',
+    channel: input.channel ?? 'site',
+    message: input.comment ?? '',
+    name: input.name ?? null,
+    organization: input.organization ?? null,
+    inn: null,
+    phone: null,
+    email: input.email ?? null,
+    page: input.page ?? null,
+    lang: meta.lang,
+    consent_version: gaveContacts ? CONSENT_VERSION : null,
+    consent_at: gaveContacts ? createdAt : null,
+    consent_ip: meta.ip,
+    consent_user_agent: meta.userAgent,
+    idempotency_key: meta.key ?? null,
+    response: JSON.stringify(answer),
+    created_at: createdAt,
+    score: input.score,
+    subject: input.subject,
+    employee_id: target.kind === 'employee' ? target.employee.id : null,
+    department_id: target.kind === 'employee' ? target.employee.department_id : null,
+    publish: input.publish ? 1 : 0,
+  };
+  await insertSubmission(trx, row, []);
+  await trx.insertInto('rating_raters').values({ submission_id: id, rater: meta.rater }).execute();
+  // Only a rating whose author allowed publication ever enters moderation.
+  if (input.publish) {
+    await trx
+      .insertInto('reviews')
+      .values({ submission_id: id, status: 'pending', text: row.message, redacted: 0, created_at: createdAt })
+      .execute();
+  }
+  await enqueueRatingMail(trx, deps, { ...row, status: 'new' }, mailTarget(target));
+  return answer;
 }

@@ -5,8 +5,8 @@ import { buildTestApp } from '../../test/support/test-app.ts';
 let t: Awaited<ReturnType<typeof buildTestApp>>;
 afterEach(async () => t?.close());
 
-async function setup() {
-  t = await buildTestApp('sqlite', { PUBLIC_URL: 'https://feedback.example.ru' });
+async function setup(env: Record<string, string> = {}) {
+  t = await buildTestApp('sqlite', { PUBLIC_URL: 'https://feedback.example.ru', ...env });
   await saveEmployee(t.db, t.clock, {
     slug: 'ivanov',
     name: 'Иванов <b>Иван</b>',
@@ -58,18 +58,52 @@ describe('rating page /r/:slug', () => {
 
   it('shows who is rated and the chosen score, escaped, and no score for a wrong one', async () => {
     await setup();
-    const html = await (await t.app.request('/r/ivanov?score=4')).text();
+    const html = await (await t.app.request('/r/ivanov?score=4&from=signature')).text();
     expect(html).toContain('Расскажите моему руководителю, как я работаю!');
     expect(html).toContain('Иванов &lt;b&gt;Иван&lt;/b&gt;');
     expect(html).toContain('Инженер');
     expect(html).toMatch(/value="4" checked/);
-    expect(html).toContain('Комментарий по работе менеджера или пожелания по качеству предоставляемых услуг');
     expect(html).toContain('Я согласен на публикацию отзыва на сайте');
-    expect(html).toContain('<otklik-rating subject="employee" employee="ivanov" lang="ru" header="none" score="4">');
+    expect(html).toContain(
+      '<otklik-rating subject="employee" employee="ivanov" lang="ru" header="none" channel="signature" score="4">',
+    );
     for (const wrong of ['0', '6', 'abc', '4.5'])
       expect(await (await t.app.request(`/r/ivanov?score=${wrong}`)).text()).not.toMatch(/value="\d" checked/);
-    expect(await (await t.app.request('/r/delivery')).text()).toContain('Оцените качество доставки');
     expect((await t.app.request('/r/nobody')).status).toBe(404);
+  });
+
+  it("speaks of each target in its own words, in both languages: the employee's own work, the subject by its title", async () => {
+    await setup();
+    const page = async (path: string) => (await t.app.request(path)).text();
+    const ivanov = await page('/r/ivanov?score=4');
+    expect(ivanov).toContain('Оцените мою работу по пятибалльной шкале');
+    expect(ivanov).toContain('Комментарий о моей работе или пожелания по качеству предоставляемых услуг');
+    expect(ivanov).not.toContain('менеджера');
+    const delivery = await page('/r/delivery');
+    expect(delivery).toContain('<h1>Оцените: Качество доставки</h1>');
+    expect(delivery).toContain('Комментарий: что понравилось, что нам стоит улучшить');
+    expect(delivery).not.toContain('менеджер');
+    const ivanovEn = await page('/r/ivanov?lang=en');
+    expect(ivanovEn).toContain('Rate my work from 1 to 5');
+    expect(ivanovEn).toContain('A comment on my work, or wishes about the quality of our services');
+    expect(ivanovEn).not.toContain('manager’s work');
+    const deliveryEn = await page('/r/delivery?lang=en');
+    expect(deliveryEn).toContain('<h1>Rate: Delivery quality</h1>');
+    expect(deliveryEn).toContain('A comment: what you liked, what we should do better');
+  });
+
+  it('names the company on the page and shows its contact line under the intro, when it has one', async () => {
+    await setup({ COMPANY_NAME: 'ООО «1С-Гэндальф»', COMPANY_CONTACT: 'Или позвоните: +7 863 200-11-22, СМК' });
+    for (const path of ['/r/ivanov?score=5', '/r/delivery?lang=en']) {
+      const html = await (await t.app.request(path)).text();
+      expect(html).toContain('<header class="company"><div>ООО «1С-Гэндальф»</div></header>');
+      const contact = html.indexOf('<p class="hint contact">Или позвоните: +7 863 200-11-22, СМК</p>');
+      expect(contact).toBeGreaterThan(html.indexOf('</h1>'));
+      expect(contact).toBeLessThan(html.indexOf('<form'));
+    }
+    await t.close();
+    await setup();
+    expect(await (await t.app.request('/r/ivanov')).text()).not.toContain('class="hint contact"');
   });
 
   it('records the rating on POST and redirects to a thank-you page', async () => {
@@ -80,14 +114,16 @@ describe('rating page /r/:slug', () => {
       publish: 'true',
       name: '',
       email: '',
+      channel: 'signature',
       idempotencyKey: 'page-1',
     });
     const res = await t.app.request('/r/ivanov', { method: 'POST', body: form });
     expect(res.status).toBe(303);
     const thanks = await (await t.app.request(res.headers.get('location')!)).text();
     expect(thanks).toContain('Спасибо за отзыв!');
-    expect(thanks).toContain('2026-00001');
+    expect(thanks).toContain('О-2026-00001');
     expect(thanks).toContain('★★★★☆');
+    expect(thanks).toContain('<p class="who">Иванов &lt;b&gt;Иван&lt;/b&gt;, Инженер</p>');
     const row = await t.db.selectFrom('submissions').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       score: 4,
@@ -99,6 +135,62 @@ describe('rating page /r/:slug', () => {
     // The page posted again (a refresh) counts once.
     await t.app.request('/r/ivanov', { method: 'POST', body: form });
     expect(await count('submissions')).toBe(1);
+  });
+
+  it('counts the rating under the channel the page was reached by, however it is sent', async () => {
+    await setup();
+    const channelOf = async (link: string) => {
+      const html = await (await t.app.request(link)).text();
+      const channel = /name="channel" value="(\w+)"/.exec(html)![1]!;
+      // The widget posts what its element says; the plain form its hidden field: the same.
+      expect(html).toContain(`channel="${channel}"`);
+      return channel;
+    };
+    expect(await channelOf('/r/ivanov?score=4&from=signature')).toBe('signature');
+    // A signature pasted before its links said so: only signatures give an employee's page a score.
+    expect(await channelOf('/r/ivanov?score=4')).toBe('signature');
+    expect(await channelOf('/r/ivanov')).toBe('site');
+    expect(await channelOf('/r/ivanov?score=4&from=site')).toBe('site');
+    expect(await channelOf('/r/ivanov?score=4&from=anything')).toBe('site');
+    expect(await channelOf('/r/delivery?score=4')).toBe('site');
+    const send = (channel: string | null) =>
+      t.app.request('/r/delivery', {
+        method: 'POST',
+        body: new URLSearchParams({ score: '3', ...(channel && { channel }) }),
+        headers: { cookie: `otklik_rater=browser-${channel}-0123456789abcdef` },
+      });
+    expect((await send('signature')).status).toBe(303);
+    expect((await send(null)).status).toBe(303);
+    const rows = await t.db.selectFrom('submissions').select('channel').orderBy('number').execute();
+    expect(rows.map((r) => r.channel)).toEqual(['signature', 'site']);
+  });
+
+  it('after a send: the thank-you page on reload; a second send from the same browser changes the first', async () => {
+    await setup();
+    const send = (score: string, comment: string, cookie?: string) =>
+      t.app.request('/r/ivanov', {
+        method: 'POST',
+        body: new URLSearchParams({ score, comment, idempotencyKey: `key-${score}`, channel: 'signature' }),
+        headers: cookie ? { cookie } : {},
+      });
+    const first = await send('2', 'Долго');
+    expect(first.status).toBe(303);
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    const thanksUrl = first.headers.get('location')!;
+    // The reload of the thank-you page is the thank-you page again.
+    expect(await (await t.app.request(thanksUrl)).text()).toContain('Спасибо за отзыв!');
+    // Back on the rating page the same day, the browser is told that a send changes its rating.
+    const again = await (await t.app.request('/r/ivanov?score=5', { headers: { cookie } })).text();
+    expect(again).toContain('Сегодня вы уже оценили: № О-2026-00001, 2 из 5 — плохо.');
+    expect(await (await t.app.request('/r/ivanov?score=5')).text()).not.toContain('Сегодня вы уже оценили');
+    const second = await send('5', 'Перезвонил, всё решили', cookie);
+    expect(second.headers.get('location')).toBe(thanksUrl);
+    expect(await count('submissions')).toBe(1);
+    const thanks = await (await t.app.request(thanksUrl)).text();
+    expect(thanks).toContain('★★★★★');
+    expect(thanks).toContain('Вы изменили свою оценку: она заменила прежнюю.');
+    const subjects = (await t.db.selectFrom('outbox').select('subject').execute()).map((m) => m.subject);
+    expect(subjects).toContain('Оценка изменена: 5 из 5 — Иванов <b>Иван</b>');
   });
 
   it('shows errors and keeps what was typed when the score is missing', async () => {
@@ -127,12 +219,36 @@ describe('rating page /r/:slug', () => {
   });
 });
 
+describe('the company on every hosted page', () => {
+  it('names it in the header of the rating, thank-you, reviews, legal, survey and error pages', async () => {
+    await setup({ COMPANY_NAME: 'ООО «Ромашка & Ко»' });
+    const res = await t.app.request('/r/ivanov', { method: 'POST', body: new URLSearchParams({ score: '5' }) });
+    const header = '<header class="company"><div>ООО «Ромашка &amp; Ко»</div></header>';
+    for (const path of [
+      '/r/ivanov',
+      '/r/delivery?lang=en',
+      res.headers.get('location')!,
+      '/reviews',
+      '/legal/personal-data',
+      '/s/ivanov',
+      '/f',
+    ]) {
+      const page = await t.app.request(path);
+      expect(page.status, path).toBe(200);
+      expect(await page.text(), path).toContain(header);
+    }
+    const missing = await t.app.request('/r/nobody', { headers: { accept: 'text/html' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain(header);
+  });
+});
+
 describe('signature page /s/:slug', () => {
   it('previews the snippet with a copy button and instructions for the common mail programs', async () => {
     await setup();
     const html = await (await t.app.request('/s/ivanov')).text();
     expect(html).toContain('Скопировать подпись');
     for (const app of ['Outlook', 'Gmail', 'Яндекс Почта', 'Mail.ru', 'Thunderbird']) expect(html).toContain(app);
-    expect(html).toContain('href="https://feedback.example.ru/r/ivanov?score=5"');
+    expect(html).toContain('href="https://feedback.example.ru/r/ivanov?score=5&amp;from=signature"');
   });
 });

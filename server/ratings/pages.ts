@@ -1,21 +1,46 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
-import { findRatingTarget, type RatingTargetRow } from '../directory/store.ts';
+import { findRatingTarget, type RatingTargetRow, subjectTitle } from '../directory/store.ts';
 import { page } from '../http/page-layout.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { readSubmission } from '../http/read-submission.ts';
+import type { SubmissionRow } from '../submissions/store.ts';
 import { findSubmission } from '../submissions/store.ts';
-import { acceptRating, type RatingDeps } from './intake.ts';
-import { ratingForm, type RatingFormState, targetHeading } from './rating-form.ts';
+import { earlierRating } from './change.ts';
+import { visitChannel } from './channel.ts';
+import { acceptRating } from './intake.ts';
+import { PAGE_TEXTS } from './page-texts.ts';
+import type { RatingDeps } from './rating-deps.ts';
+import { knownRater, raterOf } from './rater.ts';
+import { ratingForm, type RatingFormState, targetHeading, targetTitle } from './rating-form.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { langPath, pageLang } from '../http/lang.ts';
 import { requestMeta } from '../http/request-meta.ts';
 
 const scoreOf = (value: unknown) => (typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : undefined);
 const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.active : t.subject.active) === 1;
+const scoreWords = (lang: Lang, score: number) => {
+  const t = RATING_TEXTS[lang];
+  return t.starLabel(score, t.stars[score - 1] ?? '');
+};
+
+/** Who or what a rating is about, for its thank-you page: «Сидоров Пётр, Бухгалтер-консультант», «Качество доставки». */
+async function ratedName(db: RatingDeps['db'], rating: SubmissionRow, lang: Lang): Promise<string | null> {
+  if (rating.employee_id) {
+    const e = await db
+      .selectFrom('employees')
+      .select(['name', 'position'])
+      .where('id', '=', rating.employee_id)
+      .executeTakeFirst();
+    return e ? [e.name, e.position].filter(Boolean).join(', ') : null;
+  }
+  const target = rating.subject ? await findRatingTarget(db, rating.subject) : undefined;
+  return target?.kind === 'subject' ? subjectTitle(target.subject, lang) : null;
+}
 
 /** The polite answer of a link whose employee has left: it accepts nothing. */
 function inactivePage(lang: Lang) {
@@ -30,27 +55,36 @@ function inactivePage(lang: Lang) {
 /**
  * The rating page `/r/:slug?score=N`, where signature stars lead. GET and HEAD only show the page
  * with the score chosen and record nothing (mail scanners open every link); the form's POST
- * records the rating and redirects to a thank-you page.
+ * records the rating and redirects to a thank-you page, which a reload shows again.
  */
 export function ratingPages(deps: RatingDeps) {
   const app = new Hono();
 
-  const render = (lang: Lang, slug: string, target: RatingTargetRow, state: RatingFormState) => {
-    const form = ratingForm({ lang, target, slug, state, idempotencyKey: newId() });
+  const render = (
+    lang: Lang,
+    slug: string,
+    target: RatingTargetRow,
+    state: RatingFormState,
+    channel: RatingChannel,
+    earlier?: SubmissionRow,
+  ) => {
+    const form = ratingForm({ lang, target, slug, state, channel, idempotencyKey: newId() });
     const attrs =
       target.kind === 'employee'
         ? html`subject="employee" employee="${target.employee.slug}"`
         : html`subject="${target.subject.slug}"`;
-    const title =
-      target.kind === 'employee'
-        ? RATING_TEXTS[lang].employeeTitle
-        : RATING_TEXTS[lang].subjectTitle(target.subject.title);
+    // The browser rated this today already: say that a send changes that rating. Inside the
+    // element, where the widget shows it above its form (a slot) and drops it once sent.
+    const notice = earlier
+      ? html`<p class="notice" slot="note">${PAGE_TEXTS[lang].ratedToday(earlier.number, scoreWords(lang, earlier.score ?? 1))}</p>`
+      : '';
     return page({
       lang,
-      title,
+      title: targetTitle(lang, target),
       head: html`<script src="/embed.js" async></script><meta name="robots" content="noindex">`,
-      // The page has its own heading: the widget that enhances it shows only the form.
-      body: html`${targetHeading(lang, target)}<div class="card"><otklik-rating ${attrs} lang="${lang}" header="none"${state.score ? html` score="${state.score}"` : ''}>${form}</otklik-rating></div>`,
+      // The page has its own heading: the widget that enhances it shows only the form, and posts
+      // the channel the page was reached by.
+      body: html`${targetHeading(lang, target, deps.config.companyContact)}<div class="card"><otklik-rating ${attrs} lang="${lang}" header="none" channel="${channel}"${state.score ? html` score="${state.score}"` : ''}>${notice}${form}</otklik-rating></div>`,
     });
   };
 
@@ -62,9 +96,11 @@ export function ratingPages(deps: RatingDeps) {
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
     if (!isActive(target)) return c.html(inactivePage(lang), 410);
-    return c.html(
-      render(lang, c.req.param('slug'), target, { score: scoreOf(c.req.query('score')), values: {}, errors: {} }),
-    );
+    const channel = visitChannel({ from: c.req.query('from'), score: c.req.query('score') }, target);
+    const rater = knownRater(c);
+    const earlier = rater ? await earlierRating(deps.db, rater, target, deps.clock.now()) : undefined;
+    const state = { score: scoreOf(c.req.query('score')), values: {}, errors: {} };
+    return c.html(render(lang, c.req.param('slug'), target, state, channel, earlier));
   });
 
   app.post('/:slug', limitBody(FORM_BODY), async (c) => {
@@ -85,7 +121,7 @@ export function ratingPages(deps: RatingDeps) {
         {
           lang,
           ...requestMeta(c, deps.config.trustProxy),
-          channel: target.kind === 'employee' ? 'signature' : 'site',
+          rater: raterOf(c, fields.raterToken, deps.config.publicUrl),
           idempotencyKey: undefined,
         },
       );
@@ -97,7 +133,8 @@ export function ratingPages(deps: RatingDeps) {
         string
       >;
       const state = { score: scoreOf(fields.score), values, errors: err.formFields, alert: API_ERRORS[lang][err.code] };
-      return c.html(render(lang, slug, target, state), 422);
+      const channel = fields.channel === 'signature' ? 'signature' : 'site';
+      return c.html(render(lang, slug, target, state, channel), 422);
     }
   });
 
@@ -106,13 +143,23 @@ export function ratingPages(deps: RatingDeps) {
     const t = RATING_TEXTS[lang];
     const rating = await findSubmission(deps.db, c.req.param('id'));
     if (rating?.type !== 'rating') throw new ApiError(404, 'not_found');
-    const stars = '★'.repeat(rating.score ?? 0) + '☆'.repeat(5 - (rating.score ?? 0));
+    const changed = await deps.db
+      .selectFrom('submission_events')
+      .select('id')
+      .where('submission_id', '=', rating.id)
+      .where('type', '=', 'rating')
+      .executeTakeFirst();
+    const rated = await ratedName(deps.db, rating, lang);
+    const score = rating.score ?? 1;
+    const stars = '★'.repeat(score) + '☆'.repeat(5 - score);
     return c.html(
       page({
         lang,
         title: t.thanks,
         body: html`<div class="card" role="status"><h1>${t.thanks}</h1>
-<p class="stars-shown" aria-label="${t.starLabel(rating.score ?? 0, t.stars[(rating.score ?? 1) - 1]!)}">${stars}</p>
+${rated ? html`<p class="who">${rated}</p>` : ''}
+<p class="stars-shown" aria-label="${scoreWords(lang, score)}">${stars}</p>
+${changed ? html`<p>${t.changed}</p>` : ''}
 <p>${rating.employee_id ? t.toManager : t.toRecipients}</p>
 <p>${t.numberLabel}: <strong>${rating.number}</strong></p>
 <p><a href="${langPath('/f', lang)}">${FORM_TEXTS[lang].title}</a></p></div>`,

@@ -1,8 +1,9 @@
 import { html } from 'hono/html';
 import { formParts } from '../http/form-parts.ts';
 import type { FieldErrorCode, Lang } from '../../shared/i18n.ts';
+import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
-import type { RatingTargetRow } from '../directory/store.ts';
+import { type RatingTargetRow, subjectTitle } from '../directory/store.ts';
 import { langPath } from '../http/lang.ts';
 
 export interface RatingFormState {
@@ -12,13 +13,22 @@ export interface RatingFormState {
   alert?: string;
 }
 
-/** Heading and who is rated, as the page and the thank-you page show them. */
-export function targetHeading(lang: Lang, target: RatingTargetRow) {
-  const t = RATING_TEXTS[lang];
-  if (target.kind === 'subject') return html`<h1>${t.subjectTitle(target.subject.title)}</h1>`;
-  const e = target.employee;
-  return html`<h1>${t.employeeTitle}</h1>
-<p class="who"><strong>${e.name}</strong>${e.position ? html`<br><span>${e.position}</span>` : ''}${target.department ? html`<br><span class="hint">${target.department}</span>` : ''}</p>`;
+/** The page's title: the employee's «Расскажите моему руководителю…», or «Оцените: <the subject's title>». */
+export const targetTitle = (lang: Lang, target: RatingTargetRow) =>
+  target.kind === 'employee'
+    ? RATING_TEXTS[lang].employeeTitle
+    : RATING_TEXTS[lang].subjectTitle(subjectTitle(target.subject, lang));
+
+/**
+ * Heading and who is rated, as the rating page shows them above its form, and the company's own
+ * contact line (COMPANY_CONTACT) under them when it has one.
+ */
+export function targetHeading(lang: Lang, target: RatingTargetRow, contact: string | null) {
+  const who =
+    target.kind === 'employee'
+      ? html`<p class="who"><strong>${target.employee.name}</strong>${target.employee.position ? html`<br><span>${target.employee.position}</span>` : ''}${target.department ? html`<br><span class="hint">${target.department}</span>` : ''}</p>`
+      : '';
+  return html`<h1>${targetTitle(lang, target)}</h1>${who}${contact ? html`<p class="hint contact">${contact}</p>` : ''}`;
 }
 
 /**
@@ -30,22 +40,26 @@ export function ratingForm(opts: {
   target: RatingTargetRow;
   slug: string;
   state: RatingFormState;
+  /** Where the client came from: kept in the form, so its POST records it. */
+  channel: RatingChannel;
   idempotencyKey: string;
 }) {
   const t = RATING_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
   const { err, aria, input } = formParts(opts.lang, 'r', v, errors);
-  const legend = opts.target.kind === 'employee' ? t.employeeScoreLegend : t.subjectScoreLegend;
+  const employee = opts.target.kind === 'employee';
+  const legend = employee ? t.employeeScoreLegend : t.subjectScoreLegend;
   const action = langPath(`/r/${encodeURIComponent(opts.slug)}`, opts.lang);
 
   return html`<form method="post" action="${action}" novalidate>
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
+  <input type="hidden" name="channel" value="${opts.channel}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
   <fieldset${aria('score')}><legend>${legend} <span class="req" aria-hidden="true">*</span></legend>
     <div class="stars">${[1, 2, 3, 4, 5].map((n) => html`<input type="radio" id="star-${n}" name="score" value="${n}"${opts.state.score === n ? ' checked' : ''} required><label for="star-${n}" title="${t.starLabel(n, t.stars[n - 1]!)}"><span aria-hidden="true">★</span><span class="sr">${t.starLabel(n, t.stars[n - 1]!)}</span></label>`)}</div>${err('score')}
   </fieldset>
-  <div class="field"><label for="r-comment">${t.comment}</label>
+  <div class="field"><label for="r-comment">${employee ? t.employeeComment : t.subjectComment}</label>
     <textarea id="r-comment" name="comment" maxlength="2000"${aria('comment')}>${v.comment ?? ''}</textarea>${err('comment')}</div>
   <div class="field"><label class="consent"><input type="checkbox" name="publish" value="true"${v.publish ? ' checked' : ''}> <span>${t.publish}</span></label></div>
   <fieldset><legend>${t.contactsLegend}</legend>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveEmployee, setEmployeeActive } from '../directory/store.ts';
+import { saveEmployee, saveSubject, setEmployeeActive } from '../directory/store.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -38,8 +38,8 @@ describe('POST /api/v1/ratings', () => {
     });
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body).toMatchObject({ number: '2026-00001', subject: 'employee', score: 4 });
-    expect(body.ack).toContain('2026-00001');
+    expect(body).toMatchObject({ number: 'О-2026-00001', subject: 'employee', score: 4 });
+    expect(body.ack).toContain('О-2026-00001');
     const [row] = await ratings();
     expect(row).toMatchObject({
       kind: 'rating',
@@ -127,6 +127,129 @@ describe('POST /api/v1/ratings', () => {
   });
 });
 
+describe('POST /api/v1/ratings: the channel', () => {
+  it('records the channel the client came by, `site` when none is said, and refuses any other code', async () => {
+    await setup();
+    expect((await post({ subject: 'employee', employee: 'ivanov', score: 5, channel: 'signature' })).status).toBe(201);
+    expect((await post({ subject: 'delivery', score: 4 })).status).toBe(201);
+    const refused = await post({ subject: 'delivery', score: 4, channel: 'phone' });
+    expect(refused.status).toBe(422);
+    expect(Object.keys((await refused.json()).error.fields)).toEqual(['channel']);
+    const rows = await ratings();
+    expect(rows.map((r) => [r.subject, r.channel])).toEqual([
+      ['employee', 'signature'],
+      ['delivery', 'site'],
+    ]);
+  });
+});
+
+describe('POST /api/v1/ratings: one rating per browser, employee or subject and day', () => {
+  const TOKEN = 'browser-one-0123456789';
+  const outbox = () =>
+    t.db.selectFrom('outbox').select(['template', 'subject', 'recipients']).orderBy('created_at').execute();
+
+  it("changes the browser's rating of the same employee within a day: one row, the manager told of the change", async () => {
+    await setup();
+    const first = await (
+      await post({
+        subject: 'employee',
+        employee: 'ivanov',
+        score: 2,
+        comment: 'Долго',
+        email: 'anna@client.ru',
+        raterToken: TOKEN,
+      })
+    ).json();
+    t.clock.advance(3 * 60 * 60 * 1000);
+    const res = await post({
+      subject: 'employee',
+      employee: 'ivanov',
+      score: 5,
+      comment: 'Перезвонил, всё решили',
+      publish: true,
+      raterToken: TOKEN,
+    });
+    expect(res.status).toBe(201);
+    const second = await res.json();
+    expect(second).toMatchObject({ id: first.id, number: first.number, score: 5, changed: true });
+    const rows = await ratings();
+    expect(rows).toHaveLength(1);
+    // The contacts left blank the second time are kept.
+    expect(rows[0]).toMatchObject({ score: 5, message: 'Перезвонил, всё решили', publish: 1, email: 'anna@client.ru' });
+    const mail = await outbox();
+    const changed = mail.filter((m) => m.subject.includes('Оценка изменена'));
+    expect(changed.map((m) => JSON.parse(m.recipients)[0]).sort()).toEqual(['boss@example.ru', 'smk@example.ru']);
+    expect(changed[0]!.subject).toBe('Оценка изменена: 5 из 5 — Иванов Иван');
+    // One thank-you to the client, for the first send; no second new-rating message.
+    expect(mail.filter((m) => m.template === 'rating-ack')).toHaveLength(1);
+    expect(mail.filter((m) => /^(Копия СМК: )?Оценка \d/.test(m.subject))).toHaveLength(2);
+    const events = await t.db.selectFrom('submission_events').selectAll().execute();
+    expect(events.map((e) => [e.type, JSON.parse(e.data)])).toEqual([
+      [
+        'rating',
+        {
+          from: { score: 2, comment: 'Долго', publish: false },
+          to: { score: 5, comment: 'Перезвонил, всё решили', publish: true },
+        },
+      ],
+    ]);
+    // Consent to publish given now: the review waits for a moderator.
+    expect(await t.db.selectFrom('reviews').select('status').execute()).toEqual([{ status: 'pending' }]);
+  });
+
+  it('knows the browser by the cookie it was given, as the rating page with or without JavaScript sends it', async () => {
+    await setup();
+    const first = await post({ subject: 'delivery', score: 3 });
+    const cookie = first.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^otklik_rater=[\w-]{16,64}; Max-Age=86400; Path=\/; HttpOnly; SameSite=Lax$/);
+    const again = await post({ subject: 'delivery', score: 1 }, { cookie: cookie.split(';')[0]! });
+    expect((await again.json()).changed).toBe(true);
+    expect((await ratings()).map((r) => r.score)).toEqual([1]);
+  });
+
+  it('adds a new rating for another target, another browser, a day later, and changes nothing on a repeated send', async () => {
+    await setup();
+    const rate = async (body: Record<string, unknown>) => (await post({ raterToken: TOKEN, ...body })).json();
+    await rate({ subject: 'employee', employee: 'ivanov', score: 4 });
+    expect((await rate({ subject: 'delivery', score: 4 })).changed).toBeUndefined();
+    expect(
+      (await rate({ subject: 'employee', employee: 'ivanov', score: 4, raterToken: 'other-browser-0123456789' }))
+        .changed,
+    ).toBeUndefined();
+    // The same rating sent again (a double click with a new key): nothing to tell anyone.
+    const mails = (await outbox()).length;
+    expect((await rate({ subject: 'employee', employee: 'ivanov', score: 4 })).changed).toBe(true);
+    expect(await outbox()).toHaveLength(mails);
+    expect(await t.db.selectFrom('submission_events').selectAll().execute()).toEqual([]);
+    t.clock.advance(24 * 60 * 60 * 1000 + 1);
+    expect((await rate({ subject: 'employee', employee: 'ivanov', score: 1 })).number).toBe('О-2026-00004');
+    expect(await ratings()).toHaveLength(4);
+  });
+
+  it('takes the review off moderation when the consent to publish is withdrawn', async () => {
+    await setup();
+    await post({ subject: 'delivery', score: 5, comment: 'Отлично', publish: true, raterToken: TOKEN });
+    expect(await t.db.selectFrom('reviews').selectAll().execute()).toHaveLength(1);
+    await post({ subject: 'delivery', score: 5, comment: 'Отлично', raterToken: TOKEN });
+    expect(await t.db.selectFrom('reviews').selectAll().execute()).toEqual([]);
+    expect((await ratings())[0]!.publish).toBe(0);
+  });
+});
+
+describe('GET /api/v1/subjects/:slug', () => {
+  it("gives the subject's title in the asker's language, the Russian one when it has no English title", async () => {
+    await setup();
+    const title = async (lang: string) =>
+      (await (await t.app.request('/api/v1/subjects/delivery', { headers: { 'accept-language': lang } })).json()).title;
+    expect(await title('ru')).toBe('Качество доставки');
+    expect(await title('en')).toBe('Delivery quality');
+    await saveSubject(t.db, t.clock, { slug: 'install', title: 'Монтаж', recipients: [] });
+    expect(
+      (await (await t.app.request('/api/v1/subjects/install', { headers: { 'accept-language': 'en' } })).json()).title,
+    ).toBe('Монтаж');
+  });
+});
+
 describe('GET /api/v1/employees/:slug', () => {
   it('shows active employees only', async () => {
     await setup();
@@ -150,9 +273,10 @@ describe('GET /api/v1/employees/:slug', () => {
     expect(snippet.length).toBeLessThan(10_000);
     expect(snippet).toContain('Расскажите моему руководителю, как я работаю!');
     expect(snippet).toContain('Иванов Иван');
-    for (let n = 1; n <= 5; n++) expect(snippet).toContain(`href="https://feedback.example.ru/r/ivanov?score=${n}"`);
+    for (let n = 1; n <= 5; n++)
+      expect(snippet).toContain(`href="https://feedback.example.ru/r/ivanov?score=${n}&amp;from=signature"`);
     expect(snippet.match(/&#9733;/g)).toHaveLength(5);
     const text = await (await t.app.request('/api/v1/employees/ivanov/signature.txt')).text();
-    expect(text).toContain('https://feedback.example.ru/r/ivanov?score=4');
+    expect(text).toContain('https://feedback.example.ru/r/ivanov?score=4&from=signature');
   });
 });

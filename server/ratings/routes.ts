@@ -1,17 +1,24 @@
 import { Hono } from 'hono';
 import type { EmployeeAnswer, SubjectAnswer } from '../../shared/api-answers.ts';
 import type { Db } from '../db/connection.ts';
-import { findRatingTarget } from '../directory/store.ts';
+import { findRatingTarget, subjectTitle } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
 import { requestLang } from '../http/lang.ts';
 import { readSubmission } from '../http/read-submission.ts';
-import { acceptRating, type RatingDeps } from './intake.ts';
+import { acceptRating } from './intake.ts';
+import type { RatingDeps } from './rating-deps.ts';
+import { raterOf } from './rater.ts';
 import { signatureHtml, signatureText } from './signature.ts';
 import { publicBase } from '../http/public-base.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { requestMeta } from '../http/request-meta.ts';
 
-/** `POST /api/v1/ratings`: the rating widget's and API clients' way to record a rating. */
+/**
+ * `POST /api/v1/ratings`: the rating widget's and API clients' way to record a rating. The channel
+ * is the body's `channel` (the rating page's widget sends `signature` when a signature's link
+ * brought the client), `site` when absent; the browser is the `otklik_rater` cookie or the body's
+ * `raterToken`.
+ */
 export function ratingsApi(deps: RatingDeps) {
   return new Hono().post('/', limitBody(FORM_BODY), async (c) => {
     const { fields, files } = await readSubmission(c);
@@ -19,7 +26,7 @@ export function ratingsApi(deps: RatingDeps) {
     const answer = await acceptRating(deps, fields, {
       lang: requestLang(c),
       ...requestMeta(c, deps.config.trustProxy),
-      channel: 'site',
+      rater: raterOf(c, fields.raterToken, deps.config.publicUrl),
       idempotencyKey: c.req.header('idempotency-key'),
     });
     return c.json(answer, 201);
@@ -59,7 +66,8 @@ export function directoryApi(deps: { db: Db; publicUrl: string | undefined }) {
   app.get('/subjects/:slug', async (c) => {
     const target = await findRatingTarget(deps.db, c.req.param('slug'));
     if (target?.kind !== 'subject' || !target.subject.active) throw new ApiError(404, 'not_found');
-    const answer: SubjectAnswer = { slug: target.subject.slug, title: target.subject.title };
+    // In the asker's language: the English widget says «Rate: Delivery quality».
+    const answer: SubjectAnswer = { slug: target.subject.slug, title: subjectTitle(target.subject, requestLang(c)) };
     return c.json(answer);
   });
   return app;

@@ -4,9 +4,12 @@ import type { EmployeeRow } from '../directory/store.ts';
 
 const STAR_COLOR = '#f5a623';
 
-/** The rating link of one score; a GET of it only opens the page with that score chosen. */
+/**
+ * The rating link of one score; a GET of it only opens the page with that score chosen. `from`
+ * tells the page the client came from a signature, so his rating counts under that channel.
+ */
 export const ratingUrl = (base: string, slug: string, score: number) =>
-  `${base}/r/${encodeURIComponent(slug)}?score=${score}`;
+  `${base}/r/${encodeURIComponent(slug)}?score=${score}&from=signature`;
 
 /**
  * The e-mail signature snippet: «Расскажите моему руководителю, как я работаю!», five linked ★

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DB_KINDS } from '../../test/support/databases.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
+import type { DbKind } from '../db/connection.ts';
 import { PAGE_SIZE, reviewsPage } from './page.ts';
 import { addDelivery, addEmployee, addRating, publishedRating } from './testing.ts';
 
@@ -8,8 +10,8 @@ afterEach(async () => t?.close());
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-async function setup() {
-  t = await buildTestApp('sqlite');
+async function setup(kind: DbKind = 'sqlite') {
+  t = await buildTestApp(kind);
   // Mounted as server/app.ts mounts it (a second mount, once app.ts has it, changes nothing).
   t.app.route('/reviews', reviewsPage({ db: t.db }));
   const ivanov = await addEmployee(t.db, 'ivanov', 'Иванов Иван', 'Инженер');
@@ -194,5 +196,66 @@ describe('GET /reviews', () => {
     expect(html).toContain('aria-label="Score 4 of 5"');
     expect(html).toContain('href="/reviews?employee=ivanov&amp;lang=en"');
     expect(await open('/reviews', { 'accept-language': 'en-GB,en;q=0.9' })).toContain('<html lang="en">');
+  });
+});
+
+describe.each(DB_KINDS)('GET /reviews on %s', (kind) => {
+  it("gives services their own section and averages, apart from the employees', and a page each", async () => {
+    const { ivanov, petrova } = await setup(kind);
+    await addDelivery(t.db);
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 5,
+      comment: 'Иван помог',
+      publishedAt: '2026-11-20T10:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      employeeId: petrova,
+      score: 4,
+      comment: 'Анна помогла',
+      publishedAt: '2026-11-21T10:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      subject: 'delivery',
+      score: 2,
+      comment: 'Опоздали',
+      publishedAt: '2026-11-22T10:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      subject: 'delivery',
+      score: 3,
+      comment: 'Привезли',
+      publishedAt: '2026-11-19T10:00:00.000Z',
+    });
+
+    const html = await open('/reviews');
+    const nav = /<nav class="rv-people"[\s\S]*?<\/nav>/.exec(html)![0];
+    const text = visible(nav);
+    // All reviews together first; then the employees, all of them together (4,5, not 3,5) and each;
+    // then the services.
+    expect(text).toMatch(
+      /Все отзывы ★ 3,5 4 отзыва Сотрудники Все сотрудники ★ 4,5 2 отзыва Иванов Иван .*Услуги Качество доставки ★ 2,5 2 отзыва/,
+    );
+    expect(nav).toContain('<a href="/reviews" aria-current="page">');
+    expect(nav).toContain('<a href="/reviews?subject=employee">');
+    expect(nav).toContain('<a href="/reviews?subject=delivery">');
+    expect(reviewCount(html)).toBe(4);
+
+    const delivery = await open('/reviews?subject=delivery');
+    expect(reviewCount(delivery)).toBe(2);
+    expect(delivery).not.toContain('Иван помог');
+    expect(delivery).toContain('<title>Качество доставки — Отзывы о работе сотрудников</title>');
+    expect(delivery).toContain('<h2>Качество доставки</h2>');
+    expect(delivery).toContain('<a href="/reviews?subject=delivery" aria-current="page">');
+    expect(delivery).toMatch(/<p class="rv-summary">.*aria-label="Средняя оценка 2,5 из 5".*2 отзыва/);
+    expect(delivery).toContain('<a href="/r/delivery">Оставить оценку</a>');
+
+    const employees = await open('/reviews?subject=employee');
+    expect(reviewCount(employees)).toBe(2);
+    expect(employees).not.toContain('Опоздали');
+    expect(employees).toContain('<h2>Все сотрудники</h2>');
+    const english = visible(await open('/reviews?subject=delivery&lang=en'));
+    expect(english).toContain('Services Delivery quality');
+    expect(english).not.toContain('Качество доставки');
   });
 });

@@ -23,22 +23,28 @@ export function decodeCursor(value: string): ReviewCursor | null {
 
 export interface ReviewQuery {
   employee?: string;
+  /** A rating subject's slug, or `employee` for every employee's reviews. */
+  subject?: string;
   limit: number;
   cursor?: ReviewCursor;
 }
 
 /**
- * Reads `employee`, `limit` and `cursor` of `GET /api/v1/reviews`; a value that is there but
- * wrong is a 422 naming the field. Empty means absent, as an HTML form's blank field sends it.
- * @example readReviewQuery({ employee: 'ivanov', limit: '5' }) // { employee: 'ivanov', limit: 5 }
+ * Reads `employee`, `subject`, `limit` and `cursor` of `GET /api/v1/reviews`; a value that is
+ * there but wrong is a 422 naming the field. Empty means absent, as an HTML form's blank field sends it.
+ * @example readReviewQuery({ subject: 'delivery', limit: '5' }) // { subject: 'delivery', limit: 5 }
  */
 export function readReviewQuery(query: Record<string, string | undefined>): ReviewQuery {
   const errors: Partial<Record<string, FieldErrorCode>> = {};
   const out: ReviewQuery = { limit: DEFAULT_LIMIT };
-  const { employee, limit, cursor } = query;
+  const { employee, subject, limit, cursor } = query;
   if (employee) {
     if (SLUG.test(employee)) out.employee = employee;
     else errors.employee = 'invalid';
+  }
+  if (subject) {
+    if (SLUG.test(subject)) out.subject = subject;
+    else errors.subject = 'invalid';
   }
   if (limit) {
     const n = /^\d{1,3}$/.test(limit) ? Number(limit) : 0;

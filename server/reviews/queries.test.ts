@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
-import { employeeRatings, listPublishedReviews, type ReviewCursor, reviewSummary } from './queries.ts';
-import { addEmployee, addRating, decide, publishedRating } from './testing.ts';
+import { employeeRatings, subjectRatings } from './averages.ts';
+import { listPublishedReviews, type ReviewCursor, reviewSummary } from './queries.ts';
+import { saveSubject } from '../directory/store.ts';
+import { addDelivery, addEmployee, addRating, decide, publishedRating } from './testing.ts';
 
 const at = (day: number, hour = 9) =>
   `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
@@ -40,10 +42,10 @@ describe.each(DB_KINDS)('published reviews on %s', (kind) => {
       score: 4,
       text: 'Хорошо',
       employee: { slug: 'petrova', name: 'Петрова Анна', position: 'Менеджер' },
-      subjectTitle: null,
+      subject: null,
       publishedAt: at(12),
     });
-    expect(items[1]!.employee).toBeNull();
+    expect(items[1]).toMatchObject({ employee: null, subject: { slug: 'delivery', title: 'Качество доставки' } });
     expect(await reviewSummary(db)).toEqual({ count: 3, average: 4 });
   });
 
@@ -60,7 +62,7 @@ describe.each(DB_KINDS)('published reviews on %s', (kind) => {
 
     expect((await listPublishedReviews(db, { limit: 50 })).items).toEqual([]);
     expect((await listPublishedReviews(db, { limit: 50, employee: 'ivanov' })).items).toEqual([]);
-    expect(await reviewSummary(db, 'ivanov')).toEqual({ count: 0, average: null });
+    expect(await reviewSummary(db, { employee: 'ivanov' })).toEqual({ count: 0, average: null });
     expect(await employeeRatings(db)).toEqual([]);
   });
 
@@ -81,17 +83,52 @@ describe.each(DB_KINDS)('published reviews on %s', (kind) => {
     const page = await listPublishedReviews(db, { limit: 10, employee: 'ivanov' });
     expect(page.items.map((r) => r.score)).toEqual([4, 4, 5]);
     expect(page.items.every((r) => r.employee?.slug === 'ivanov')).toBe(true);
-    expect(await reviewSummary(db, 'ivanov')).toEqual({ count: 3, average: 4.3 });
-    expect(await reviewSummary(db, 'petrova')).toEqual({ count: 1, average: 2 });
+    expect(await reviewSummary(db, { employee: 'ivanov' })).toEqual({ count: 3, average: 4.3 });
+    expect(await reviewSummary(db, { employee: 'petrova' })).toEqual({ count: 1, average: 2 });
     expect(await reviewSummary(db)).toEqual({ count: 5, average: 3.2 });
-    expect(await reviewSummary(db, 'sidorov')).toEqual({ count: 0, average: null }); // inactive
-    expect(await reviewSummary(db, 'nobody')).toEqual({ count: 0, average: null });
+    expect(await reviewSummary(db, { employee: 'sidorov' })).toEqual({ count: 0, average: null }); // inactive
+    expect(await reviewSummary(db, { employee: 'nobody' })).toEqual({ count: 0, average: null });
     expect((await listPublishedReviews(db, { limit: 10, employee: 'nobody' })).items).toEqual([]);
 
     expect(await employeeRatings(db)).toEqual([
       { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер', count: 3, average: 4.3 },
       { slug: 'petrova', name: 'Петрова Анна', position: 'Менеджер', count: 1, average: 2 },
     ]);
+  });
+
+  it("keeps a subject's reviews apart from the employees': its own filter, average and count", async () => {
+    const { db, ivanov, petrova } = await directory();
+    await addDelivery(db);
+    await saveSubject(db, { now: () => new Date(at(1)) }, { slug: 'install', title: 'Установка', recipients: [] });
+    await publishedRating(db, { employeeId: ivanov, score: 5, publishedAt: at(10) });
+    await publishedRating(db, { employeeId: petrova, score: 4, publishedAt: at(11) });
+    const late = await publishedRating(db, { subject: 'delivery', score: 2, comment: 'Опоздали', publishedAt: at(12) });
+    await publishedRating(db, { subject: 'delivery', score: 3, publishedAt: at(9) });
+    await publishedRating(db, { subject: 'install', score: 5, publishedAt: at(8) });
+
+    const delivery = await listPublishedReviews(db, { limit: 10, subject: 'delivery' });
+    expect(delivery.items.map((r) => r.score)).toEqual([2, 3]);
+    expect(delivery.items[0]).toMatchObject({
+      id: late,
+      employee: null,
+      subject: { slug: 'delivery', title: 'Качество доставки' },
+    });
+    expect(await reviewSummary(db, { subject: 'delivery' })).toEqual({ count: 2, average: 2.5 });
+    // `employee` is every employee's reviews, and no subject's.
+    expect(await reviewSummary(db, { subject: 'employee' })).toEqual({ count: 2, average: 4.5 });
+    const employees = await listPublishedReviews(db, { limit: 10, subject: 'employee' });
+    expect(employees.items.map((r) => r.employee?.slug)).toEqual(['petrova', 'ivanov']);
+    expect(await reviewSummary(db)).toEqual({ count: 5, average: 3.8 });
+    expect(await subjectRatings(db)).toEqual([
+      { slug: 'delivery', name: 'Качество доставки', position: null, count: 2, average: 2.5 },
+      { slug: 'install', name: 'Установка', position: null, count: 1, average: 5 },
+    ]);
+    expect((await employeeRatings(db)).map((r) => r.slug)).toEqual(['ivanov', 'petrova']);
+    expect(await reviewSummary(db, { subject: 'nothing' })).toEqual({ count: 0, average: null });
+    // A subject taken out of use shows its reviews no more, as a dismissed employee's.
+    await db.updateTable('rating_subjects').set({ active: 0 }).where('slug', '=', 'install').execute();
+    expect((await subjectRatings(db)).map((r) => r.slug)).toEqual(['delivery']);
+    expect(await reviewSummary(db)).toEqual({ count: 4, average: 3.5 });
   });
 
   it('pages by keyset: every review once, in order, ties on the same instant broken by id', async () => {

@@ -1,15 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DB_KINDS } from '../../test/support/databases.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
+import type { DbKind } from '../db/connection.ts';
 import { reviewsApi } from './routes.ts';
-import { addEmployee, addRating, decide, publishedRating } from './testing.ts';
+import { addEmployee, addRating, decide, publishedRating, takeDown } from './testing.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
 afterEach(async () => t?.close());
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-async function setup() {
-  t = await buildTestApp('sqlite');
+async function setup(kind: DbKind = 'sqlite') {
+  t = await buildTestApp(kind);
   // Mounted as server/app.ts mounts it (a second mount, once app.ts has it, changes nothing).
   t.app.route('/api/v1/reviews', reviewsApi({ db: t.db }));
   const ivanov = await addEmployee(t.db, 'ivanov', 'Иванов Иван', 'Инженер');
@@ -43,6 +45,7 @@ describe('GET /api/v1/reviews', () => {
           comment: XSS,
           author: 'Анна П., ООО «Ромашка»',
           employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
+          subject: null,
           publishedAt: '2026-11-21T10:00:00.000Z',
         },
         {
@@ -51,6 +54,7 @@ describe('GET /api/v1/reviews', () => {
           comment: '',
           author: 'Клиент',
           employee: null,
+          subject: { slug: 'delivery', title: 'Качество доставки' },
           publishedAt: '2026-11-20T10:00:00.000Z',
         },
       ],
@@ -113,6 +117,7 @@ describe('GET /api/v1/reviews', () => {
       ['?limit=2.5', 'limit'],
       ['?employee=Ivanov%20I', 'employee'],
       ['?employee=%3Cscript%3E', 'employee'],
+      ['?subject=Delivery%20X', 'subject'],
       ['?cursor=nonsense', 'cursor'],
       [`?cursor=${Buffer.from("2026-11-01|x' OR 1=1").toString('base64url')}`, 'cursor'],
     ] as const) {
@@ -126,17 +131,59 @@ describe('GET /api/v1/reviews', () => {
     const both = await (await get('?limit=100&cursor=x!', { 'accept-language': 'en' })).json();
     expect(both.error.fields).toEqual({ limit: 'Invalid value', cursor: 'Invalid value' });
   });
+});
 
-  it('shows a rejected or withdrawn review nowhere', async () => {
-    const { ivanov } = await setup();
+describe.each(DB_KINDS)('GET /api/v1/reviews on %s', (kind) => {
+  it("answers a subject's reviews with ?subject=, with its own average, apart from the employees'", async () => {
+    const { ivanov } = await setup(kind);
+    await publishedRating(t.db, { employeeId: ivanov, score: 5, publishedAt: '2026-11-21T10:00:00.000Z' });
+    const late = await publishedRating(t.db, {
+      subject: 'delivery',
+      score: 2,
+      comment: 'Привезли на день позже',
+      publishedAt: '2026-11-22T10:00:00.000Z',
+    });
+    await publishedRating(t.db, { subject: 'delivery', score: 3, publishedAt: '2026-11-20T10:00:00.000Z' });
+
+    const delivery = await (await get('?subject=delivery&limit=1')).json();
+    expect(delivery.items).toEqual([
+      expect.objectContaining({
+        id: late,
+        comment: 'Привезли на день позже',
+        employee: null,
+        subject: { slug: 'delivery', title: 'Качество доставки' },
+      }),
+    ]);
+    expect(delivery.summary).toEqual({ count: 2, average: 2.5 });
+    const english = await (await get('?subject=delivery&limit=1', { 'accept-language': 'en' })).json();
+    expect(english.items[0].subject).toEqual({ slug: 'delivery', title: 'Delivery quality' });
+    expect(delivery.nextCursor).toEqual(expect.any(String));
+    const employees = await (await get('?subject=employee')).json();
+    expect(employees.items.map((r: { score: number }) => r.score)).toEqual([5]);
+    expect(employees.summary).toEqual({ count: 1, average: 5 });
+    expect((await (await get('?employee=ivanov')).json()).summary).toEqual({ count: 1, average: 5 });
+    expect((await (await get()).json()).summary).toEqual({ count: 3, average: 3.3 });
+  });
+
+  it('shows a rejected, withdrawn or taken-down review nowhere, at once: nothing keeps a copy', async () => {
+    const { ivanov } = await setup(kind);
     const id = await publishedRating(t.db, {
       employeeId: ivanov,
       score: 5,
       comment: 'Был опубликован',
       publishedAt: '2026-11-21T10:00:00.000Z',
     });
-    expect((await (await get()).json()).items).toHaveLength(1);
+    const other = await publishedRating(t.db, {
+      subject: 'delivery',
+      score: 4,
+      publishedAt: '2026-11-21T11:00:00.000Z',
+    });
+    const res = await get();
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect((await res.json()).items).toHaveLength(2);
     await decide(t.db, id, 'rejected', '2026-11-22T10:00:00.000Z');
+    await takeDown(t.db, other, '2026-11-22T11:00:00.000Z');
     expect(await (await get()).json()).toMatchObject({ items: [], summary: { count: 0, average: null } });
+    expect((await (await get('?subject=delivery')).json()).items).toEqual([]);
   });
 });

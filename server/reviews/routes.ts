@@ -18,23 +18,27 @@ export const reviewItem = (lang: Lang, r: PublishedReview): ReviewAnswer => ({
   comment: r.text,
   author: reviewAuthor(lang, r.name, r.organization),
   employee: r.employee,
+  subject: r.subject,
   publishedAt: r.publishedAt,
 });
 
 /**
- * `GET /api/v1/reviews?employee=&limit=&cursor=`: published reviews, newest first, for
- * `<otklik-reviews>` and other sites; with the count and average of the same filter. The author is
- * named in the request's language (Accept-Language). A well-formed slug of nobody gives an empty
- * list, as any filter that matches nothing.
+ * `GET /api/v1/reviews?employee=&subject=&limit=&cursor=`: published reviews, newest first, for
+ * `<otklik-reviews>` and other sites; with the count and average of the same filter. `subject` is
+ * a rating subject's slug (`delivery`), or `employee` for every employee's reviews. The author and
+ * a subject are named in the request's language (Accept-Language). A well-formed slug of nobody
+ * gives an empty list, as any filter that matches nothing. `no-cache`: a review taken down is gone
+ * at once, from every browser and proxy, rather than when a cached copy expires.
  */
 export function reviewsApi(deps: ReviewsDeps) {
   return new Hono().get('/', async (c) => {
     const query = readReviewQuery(c.req.query());
     const lang = requestLang(c);
     c.header('Vary', 'Accept-Language', { append: true }); // «Клиент» or «Client»
+    c.header('Cache-Control', 'no-cache');
     const [page, summary] = await Promise.all([
-      listPublishedReviews(deps.db, query),
-      reviewSummary(deps.db, query.employee),
+      listPublishedReviews(deps.db, { ...query, lang }),
+      reviewSummary(deps.db, query),
     ]);
     const answer: ReviewsPageAnswer = {
       items: page.items.map((r) => reviewItem(lang, r)),

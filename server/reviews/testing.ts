@@ -88,6 +88,15 @@ export async function decide(
   }
 }
 
+/** A published review taken down, as the console's «Снять с публикации» leaves it. */
+export async function takeDown(db: Db, id: string, at: string, reason = 'Клиент отозвал согласие на публикацию') {
+  await db
+    .updateTable('reviews')
+    .set({ status: 'unpublished', reason, decided_at: at })
+    .where('submission_id', '=', id)
+    .execute();
+}
+
 /** A rating approved for publication at `publishedAt`. */
 export async function publishedRating(db: Db, f: RatingFixture & { publishedAt: string }): Promise<string> {
   const id = await addRating(db, { ...f, publish: true });

@@ -1,28 +1,85 @@
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_KINDS } from '../../test/support/databases.ts';
+import { migrations } from '../db/migrations/index.ts';
+import { saveEmployee } from '../directory/store.ts';
+import { consoleHarness } from '../console/testing/harness.ts';
+import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
+import { nextRegistrationNumber } from './registration-number.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
-afterEach(async () => t?.close());
+let raw: TestDb | undefined;
+afterEach(async () => {
+  await t?.close();
+  await raw?.close();
+  raw = undefined;
+});
+
+const send = (app: typeof t.app, path: string, body: unknown) =>
+  Promise.resolve(
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  ).then(async (r) => (await r.json()) as { number: string });
+const thanks = { kind: 'thanks', message: 'Спасибо!', consent: true };
+const rating = { subject: 'employee', employee: 'ivanov', score: 5 };
+const series = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}2026-${String(i + 1).padStart(5, '0')}`);
 
 describe.each(DB_KINDS)('registration numbers on %s', (kind) => {
   // Several instances share PostgreSQL only; SQLite is one process with one connection.
-  it(`stay unique and gap-free when ${kind === 'postgres' ? 'two instances take' : 'one instance takes'} many messages at once`, async () => {
+  it(`stay unique and gap-free in each register when ${kind === 'postgres' ? 'two instances take' : 'one instance takes'} messages and ratings at once`, async () => {
     t = await buildTestApp(kind);
+    await saveEmployee(t.db, t.clock, { slug: 'ivanov', name: 'Иванов Иван', managerEmail: 'boss@example.ru' });
     const apps = kind === 'postgres' ? [t.app, t.another()] : [t.app, t.app];
-    const body = JSON.stringify({ kind: 'thanks', message: 'Спасибо!', consent: true });
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        Promise.resolve(
-          apps[i % 2]!.request('/api/v1/feedback', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body,
-          }),
-        ).then((r) => r.json()),
+        i % 4 === 3
+          ? // Each rating from a browser of its own: one browser's second rating changes its first.
+            send(apps[i % 2]!, '/api/v1/ratings', { ...rating, raterToken: `browser-number-${i}-0123456789` })
+          : send(apps[i % 2]!, '/api/v1/feedback', thanks),
       ),
     );
-    const numbers = answers.map((a) => a.number).sort();
-    expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => `2026-${String(i + 1).padStart(5, '0')}`));
+    const numbers = answers.map((a) => a.number);
+    // The complaint register has no gaps where ratings came in; ratings have their own.
+    expect(numbers.filter((n) => !n.startsWith('О-')).sort()).toEqual(series('', 30));
+    expect(numbers.filter((n) => n.startsWith('О-')).sort()).toEqual(series('О-', 10));
+  });
+
+  it('continue the year counted before ratings had their own register', async () => {
+    raw = await openTestDb(kind);
+    const names = Object.keys(migrations).sort();
+    const before = names[names.indexOf('2026-12-04-ratings') - 1]!;
+    const migrator = new Migrator({ db: raw.db, provider: { getMigrations: async () => migrations } });
+    const down = await migrator.migrateTo(before);
+    expect(down.error).toBeUndefined();
+    // What a database of the old code held: ratings and messages numbered from one counter.
+    await sql`INSERT INTO registration_counters (year, value) VALUES (2026, 41)`.execute(raw.db);
+    const up = await migrator.migrateToLatest();
+    expect(up.error).toBeUndefined();
+    const at = new Date('2026-11-23T09:00:00Z');
+    expect(await nextRegistrationNumber(raw.db, at)).toBe('2026-00042');
+    expect(await nextRegistrationNumber(raw.db, at, 'ratings')).toBe('О-2026-00001');
+    expect(await nextRegistrationNumber(raw.db, at, 'messages')).toBe('2026-00043');
+    expect(await nextRegistrationNumber(raw.db, new Date('2027-01-10T09:00:00Z'), 'ratings')).toBe('О-2027-00001');
+  });
+});
+
+describe.each(DB_KINDS)('the inbox search on %s', (kind) => {
+  it('finds a rating by its number, О-2026-00001', async () => {
+    const h = await consoleHarness(kind);
+    t = h;
+    await h.directory();
+    const complaint = await h.feedback();
+    const r = await h.rating();
+    expect(r.number).toBe('О-2026-00001');
+    expect(complaint.number).toBe('2026-00001');
+    const qms = await h.as('qms');
+    const found = async (q: string) =>
+      (
+        (await (await qms.request(`/api/admin/submissions?q=${encodeURIComponent(q)}`)).json()) as {
+          items: Array<{ number: string }>;
+        }
+      ).items.map((i) => i.number);
+    expect(await found('О-2026-00001')).toEqual([r.number]);
+    expect(await found('о-2026-00001')).toEqual([r.number]);
   });
 });

@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionTable } from '../db/schema.ts';
 import { newId } from '../ids.ts';
+import { indexSubmissionWords } from '../search/submission-words.ts';
 
 export type SubmissionRow = Selectable<SubmissionTable>;
 
@@ -17,6 +18,7 @@ export interface InspectedFile {
 /** Stores a submission and its files; returns the attachments' metadata (content stays in the database). */
 export async function insertSubmission(trx: Db, row: Insertable<SubmissionTable>, files: InspectedFile[]) {
   await trx.insertInto('submissions').values(row).execute();
+  await indexSubmissionWords(trx, row.id);
   const meta = files.map(({ content: _c, ...m }) => ({ ...m, id: newId() }));
   for (const [i, file] of files.entries()) {
     await trx

@@ -17,7 +17,16 @@ export interface RunningServer {
 /** The server as `npm start` runs it (without the build step): a real process on a free port. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-srv-'));
-  const fullEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: dataDir, ...env };
+  // DATABASE_URL set (empty: SQLite in DATA_DIR) so that a developer's .env in the repository,
+  // which the server reads under the real environment, can't point a test at his database.
+  const fullEnv = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    ...env,
+  };
   const child: ChildProcess = spawn(TSX, ['server/index.ts'], {
     cwd: ROOT,
     env: fullEnv,

@@ -1,6 +1,6 @@
 import { Component, createRef } from 'preact';
 import type { FeedbackAnswer } from '../../shared/api-answers.ts';
-import { FIELD_ERRORS, FORM_TEXTS } from '../../shared/i18n.ts';
+import { FORM_ERRORS, FORM_TEXTS } from '../../shared/i18n.ts';
 
 import { type Draft, type DraftField, draftFromForm, emptyDraft, FIELD_ORDER } from './draft.ts';
 import { sendFeedback } from './send-feedback.ts';
@@ -63,8 +63,9 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
     return FORM_TEXTS[this.props.settings.lang];
   }
 
-  messages() {
-    return FIELD_ERRORS[this.props.settings.lang];
+  /** The form's messages by code; a rating's codes never come up here. */
+  messages(): Record<string, string> {
+    return FORM_ERRORS[this.props.settings.lang];
   }
 
   /** A live region speaks only when its text changes: the same message twice must still be heard. */
@@ -95,9 +96,11 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
   /** Validates a field when the client leaves it, unless he never typed in it. */
   left = (field: string) => this.check(field, this.dirty.has(field));
 
+  /** Takes what can be sent and says why each refused file was refused: «Файл слишком большой: big.pdf». */
   pickFiles = (picked: File[]) => {
-    const r = addFiles(this.files, picked, this.props.settings.maxFileMb);
-    this.setFiles(r.files, r.error && `${this.messages()[r.error]}: ${r.refused.join(', ')}`);
+    const { files, refused } = addFiles(this.files, picked, this.props.settings.maxFileMb);
+    const why = Object.entries(refused).map(([code, names]) => `${this.messages()[code]}: ${names.join(', ')}`);
+    this.setFiles(files, why.join('; ') || undefined);
   };
 
   removeFile = (index: number) => this.setFiles(this.files.filter((_, i) => i !== index));
@@ -130,7 +133,7 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
       this.key = '';
       this.initial = emptyDraft();
       this.setState({ accepted: result.accepted });
-      this.announce(`${texts.accepted} ${texts.numberLabel}: ${result.accepted.number}`);
+      this.announce(`${result.accepted.confirmation.title} ${texts.numberLabel}: ${result.accepted.number}`);
       return;
     }
     if ('network' in result) {

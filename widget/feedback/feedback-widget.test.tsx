@@ -1,8 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { FIELD_ERRORS, FORM_TEXTS } from '../../shared/i18n.ts';
+import { ACCEPTED_FILES } from '../../shared/limits.ts';
 import { mount } from './index.tsx';
-import { BASE, created, fillValid, json, leave, settle, setup, stubFetch, submit, type } from './test-helpers.ts';
+import {
+  BASE,
+  COMPLAINT_CONFIRMATION,
+  created,
+  fillValid,
+  json,
+  leave,
+  settle,
+  setup,
+  stubFetch,
+  submit,
+  type,
+} from './test-helpers.ts';
 
 const ru = FORM_TEXTS.ru;
 
@@ -70,10 +83,10 @@ describe('<otklik-feedback> sending', () => {
     });
     expect(body).not.toHaveProperty('email');
 
-    expect(w.text()).toContain(ru.accepted);
-    expect(w.text()).toContain(ru.thanks);
+    expect(w.$('h3')!.textContent).toBe('Ваша заявка принята!');
+    expect(w.text()).toContain('Спасибо за заявку!');
     expect(w.$('.number strong')!.textContent).toBe('2026-00042');
-    expect(w.text()).toContain(ru.promise);
+    expect(w.text()).toContain('в течение 3-х рабочих дней. Срок ответа — до 26 ноября 2026 г.');
     expect(w.$('[role="status"]')!.textContent).toContain('2026-00042');
   });
 
@@ -114,7 +127,7 @@ describe('<otklik-feedback> sending', () => {
         error: {
           code: 'validation',
           message: 'Проверьте поля формы',
-          fields: { email: 'Проверьте адрес электронной почты', files: 'Этот тип файла не принимается' },
+          fields: { email: 'Проверьте адрес электронной почты', files: FIELD_ERRORS.ru.fileType },
         },
       }),
     );
@@ -122,7 +135,7 @@ describe('<otklik-feedback> sending', () => {
     await fillValid(w);
     await submit(w);
     expect(w.errorOf('email')).toBe('Проверьте адрес электронной почты');
-    expect(w.errorOf('files')).toBe('Этот тип файла не принимается');
+    expect(w.errorOf('files')).toBe(FIELD_ERRORS.ru.fileType);
     expect(w.$('.notice')!.textContent).toBe('Проверьте поля формы');
     expect(w.root.activeElement).toBe(w.field('email'));
     expect(w.field('message').value).toBe('Долго не отвечали на звонок');
@@ -158,6 +171,27 @@ describe('<otklik-feedback> files', () => {
     expect(w.errorOf('files')).toBeNull();
   });
 
+  it("refuses a file the server would not take before sending, saying why, in the form's language", async () => {
+    const fetch = stubFetch(created('2026-00047'));
+    const w = setup({ 'max-file-mb': '1' });
+    expect(w.field('files').getAttribute('accept')).toBe(ACCEPTED_FILES);
+    await pick(w, [file('setup.exe', 10), file('big.pdf', 2 * 1024 * 1024), file('Скан.JPG', 10), file('README', 10)]);
+    expect(w.errorOf('files')).toBe(
+      `${FIELD_ERRORS.ru.fileType}: setup.exe, README; ${FIELD_ERRORS.ru.fileSize}: big.pdf`,
+    );
+    expect([...w.root.querySelectorAll('.list .name')].map((n) => n.textContent)).toEqual(['Скан.JPG']);
+    await fillValid(w);
+    await submit(w);
+    expect((fetch.mock.calls[0]![1].body as FormData).getAll('files').map((f) => (f as File).name)).toEqual([
+      'Скан.JPG',
+    ]);
+
+    const en = setup({ lang: 'en' });
+    await pick(en, [file('setup.exe', 10)]);
+    expect(en.errorOf('files')).toBe(`${FIELD_ERRORS.en.fileType}: setup.exe`);
+    expect(FIELD_ERRORS.en.fileType).not.toMatch(/[а-яё]/i);
+  });
+
   it('sends multipart with every file under `files`', async () => {
     const fetch = stubFetch(created('2026-00045'));
     const w = setup();
@@ -187,7 +221,7 @@ describe('<otklik-feedback lang="en">', () => {
     await fillValid(w);
     await submit(w);
     expect((fetch.mock.calls[0]![1].headers as Record<string, string>)['Accept-Language']).toBe('en');
-    expect(w.text()).toContain(FORM_TEXTS.en.accepted);
+    expect(w.$('h3')!.textContent).toBe(COMPLAINT_CONFIRMATION.title); // the server's words, in its language
   });
 
   it('switches language when the attribute changes, keeping what was typed', async () => {
@@ -205,7 +239,57 @@ describe('<otklik-feedback> theming and links', () => {
     const w = setup({ accent: '#0a7d38', 'terms-url': 'https://example.ru/terms' });
     expect(w.$('.otk')!.getAttribute('style')).toContain('--otklik-accent: #0a7d38');
     const links = [...w.root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual([`${BASE}legal/personal-data`, 'https://example.ru/terms']);
+    expect(links).toEqual([`${BASE}legal/personal-data?lang=ru`, 'https://example.ru/terms']);
+  });
+
+  it("links the server's agreements in the form's language", () => {
+    const w = setup({ lang: 'en' });
+    const links = [...w.root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual([`${BASE}legal/personal-data?lang=en`, `${BASE}legal/terms?lang=en`]);
+  });
+
+  it("shows the company's contact line above the form when the page gives it", () => {
+    const contact = 'Заполните заявку или обратитесь по тел. +7 863 300-10-00, руководитель СМК — Анна Матвеева';
+    const w = setup({ contact });
+    const first = w.$('form')!.firstElementChild!;
+    expect(first.textContent).toBe(contact);
+    expect(setup().$('form')!.textContent).not.toContain('обратитесь');
+  });
+});
+
+describe('<otklik-feedback> once sent', () => {
+  it("says what fits a thanks, in the server's words, not a complaint's promise", async () => {
+    const thanks = {
+      title: 'Спасибо за благодарность!',
+      thanks: 'Нам очень приятно, что вы нашли время написать.',
+      next: 'Мы передадим ваши слова тем, о ком вы пишете, и их руководителям.',
+    };
+    stubFetch(created('2026-00050', thanks));
+    const w = setup();
+    await fillValid(w, 'Спасибо Ивану за быструю помощь');
+    await submit(w);
+    expect(w.$('h3')!.textContent).toBe(thanks.title);
+    expect(w.root.activeElement).toBe(w.$('h3'));
+    expect(w.text()).toContain(thanks.next);
+    expect(w.text()).not.toMatch(/заявка принята|рабочих дней/);
+    expect(w.$('[role="status"]')!.textContent).toBe(`${thanks.title} ${ru.numberLabel}: 2026-00050`);
+  });
+
+  it('offers another message, and the company site where the form is a page of its own', async () => {
+    stubFetch(created('2026-00051'), created('2026-00052'));
+    const inline = setup();
+    await fillValid(inline);
+    await submit(inline);
+    expect([...inline.root.querySelectorAll('.done button')].map((b) => b.textContent)).toEqual([ru.another]);
+    expect(inline.root.querySelector('.done a')).toBeNull();
+
+    const hosted = setup({ site: 'https://gendalf.ru' });
+    await fillValid(hosted);
+    await submit(hosted);
+    const link = hosted.$<HTMLAnchorElement>('.done a')!;
+    expect(link.getAttribute('href')).toBe('https://gendalf.ru');
+    expect(link.textContent).toBe(`${ru.toSite} gendalf.ru`);
+    expect(ru.another).toBe('Отправить ещё одно обращение');
   });
 });
 

@@ -37,7 +37,7 @@ export class FeedbackWidget extends FeedbackController {
           {this.state.announcement}
         </p>
         {accepted ? (
-          <SuccessView texts={texts} accepted={accepted} onAnother={this.reset} />
+          <SuccessView texts={texts} accepted={accepted} site={settings.site} onAnother={this.reset} />
         ) : (
           <form
             ref={this.form}
@@ -55,6 +55,7 @@ export class FeedbackWidget extends FeedbackController {
               if ((e.relatedTarget as HTMLInputElement | null)?.name !== name(e)) this.left(name(e));
             }}
           >
+            {settings.contact && <p class="hint">{settings.contact}</p>}
             {notice && !notice.retry && (
               <p class="notice" tabIndex={-1}>
                 {notice.text}

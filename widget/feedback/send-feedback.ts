@@ -1,6 +1,6 @@
 import type { FeedbackAnswer } from '../../shared/api-answers.ts';
 import { blankToUndefined } from '../../shared/feedback-schema.ts';
-import { FIELD_ERRORS, type Lang } from '../../shared/i18n.ts';
+import { FORM_ERRORS, type Lang } from '../../shared/i18n.ts';
 
 import { postSubmission, type SendResult } from '../shared/post-submission.ts';
 import type { Draft } from './draft.ts';
@@ -36,6 +36,6 @@ export async function sendFeedback(
   const result = await postSubmission<FeedbackAnswer>(`${base}api/v1/feedback`, headers, body);
   // A proxy in front of the server (nginx refuses bodies over 1 MB by default) answers 413 in HTML.
   return 'status' in result && result.status === 413
-    ? { ok: false, message: '', fields: { files: FIELD_ERRORS[lang].fileSize } }
+    ? { ok: false, message: '', fields: { files: FORM_ERRORS[lang].fileSize } }
     : result;
 }

@@ -14,20 +14,30 @@ export interface Settings {
   maxFileMb: number;
   privacyUrl: string;
   termsUrl: string;
+  /** `contact` attribute: the company's own contact line above the form (the hosted page sets COMPANY_CONTACT). */
+  contact: string | null;
+  /** `site` attribute: the company's site, offered once sent where the form is a page of its own (`/f`). */
+  site: string | null;
 }
 
 /**
  * Reads the element's attributes, with defaults pointing at the Otklik server.
- * @example readSettings(el, 'https://feedback.example.ru/').privacyUrl // 'https://feedback.example.ru/legal/personal-data'
+ * @example readSettings(el, 'https://feedback.example.ru/').privacyUrl // 'https://feedback.example.ru/legal/personal-data?lang=ru'
  */
 export function readSettings(host: HTMLElement, base: string): Settings {
   const mb = Number(host.getAttribute('max-file-mb'));
+  const lang = pickLang(host.getAttribute('lang'));
+  // The server's agreements in the form's language: the browser's may be another.
+  const legal = (attribute: string, page: string) =>
+    host.getAttribute(attribute) || `${base}legal/${page}?lang=${lang}`;
   return {
     base,
-    lang: pickLang(host.getAttribute('lang')),
+    lang,
     accent: host.getAttribute('accent'),
     maxFileMb: mb > 0 ? mb : LIMITS.fileMbDefault,
-    privacyUrl: host.getAttribute('privacy-url') || `${base}legal/personal-data`,
-    termsUrl: host.getAttribute('terms-url') || `${base}legal/terms`,
+    privacyUrl: legal('privacy-url', 'personal-data'),
+    termsUrl: legal('terms-url', 'terms'),
+    contact: host.getAttribute('contact'),
+    site: host.getAttribute('site'),
   };
 }

@@ -62,11 +62,21 @@ export function stubFetch(...answers: Array<Response | Error>) {
   return fetch;
 }
 
-export const created = (number: string) =>
+/** The server's 201: its confirmation in the words the server sends for a complaint (seed 004). */
+export const created = (number: string, confirmation = COMPLAINT_CONFIRMATION) =>
   json(201, {
     id: 'f1',
     number,
     kind: 'complaint',
     createdAt: '2026-11-23T10:00:00Z',
     ack: 'Благодарим Вас за обращение.',
+    answerBy: '2026-11-26T15:00:00.000Z',
+    answerByText: 'Срок ответа — до 26 ноября 2026 г.',
+    confirmation,
   });
+
+export const COMPLAINT_CONFIRMATION = {
+  title: 'Ваша заявка принята!',
+  thanks: 'Спасибо за заявку!',
+  next: 'Обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней. Срок ответа — до 26 ноября 2026 г.',
+};

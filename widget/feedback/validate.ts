@@ -1,6 +1,6 @@
 import { feedbackSchema, validate } from '../../shared/feedback-schema.ts';
 import type { FieldErrorCode } from '../../shared/i18n.ts';
-import { LIMITS } from '../../shared/limits.ts';
+import { ACCEPTED_FILES, LIMITS } from '../../shared/limits.ts';
 import type { Draft } from './draft.ts';
 
 /**
@@ -13,24 +13,25 @@ export function validateDraft(draft: Draft): Partial<Record<string, FieldErrorCo
 }
 
 /**
- * Adds picked files to the chosen ones, refusing what is too many or too big. The server checks
- * again, by content; this only spares the client a long upload that would be refused.
- * @example addFiles([], [bigFile], 10) // { files: [], error: 'fileSize', refused: ['big.pdf'] }
+ * Adds picked files to the chosen ones, refusing, by reason, what the server would not take (by
+ * its name: the picker's `accept` can be overridden, and a dropped file never asks it), what is
+ * too big and what is too many. The server checks again, by content; this only spares the client
+ * a long upload that would be refused.
+ * @example addFiles([], [bigFile, exe], 10) // { files: [], refused: { fileSize: ['big.pdf'], fileType: ['setup.exe'] } }
  */
 export function addFiles(chosen: File[], picked: File[], maxFileMb: number) {
   const files = [...chosen];
-  const refused: string[] = [];
-  let error: FieldErrorCode | undefined;
+  const refused: Partial<Record<FieldErrorCode, string[]>> = {};
   for (const file of picked) {
-    if (file.size > maxFileMb * 1024 * 1024) {
-      error = 'fileSize';
-      refused.push(file.name);
-    } else if (files.length >= LIMITS.filesMax) {
-      error ??= 'filesCount';
-      refused.push(file.name);
-    } else {
-      files.push(file);
-    }
+    const name = file.name.toLowerCase();
+    const code = !ACCEPTED_FILES.split(',').includes(name.slice(name.lastIndexOf('.')))
+      ? 'fileType'
+      : file.size > maxFileMb * 1024 * 1024
+        ? 'fileSize'
+        : files.length >= LIMITS.filesMax && 'filesCount';
+    // biome-ignore lint/suspicious/noAssignInExpressions: the widget's bytes are counted; this is the shortest form
+    if (code) (refused[code] ??= []).push(file.name);
+    else files.push(file);
   }
-  return { files, error, refused };
+  return { files, refused };
 }

@@ -33,6 +33,7 @@ export function RatingSuccess({
         <span>{texts.numberLabel}</span>
         <strong>{accepted.number}</strong>
       </p>
+      {accepted.changed && <p>{texts.changed}</p>}
       <p>{employee ? texts.toManager : texts.toRecipients}</p>
     </div>
   );

@@ -34,6 +34,7 @@ export function mount(host: HTMLElement, { base, root }: MountOptions): MountedW
             settings={settings}
             initial={initial}
             initialKey={initialKey}
+            hosted={form !== null}
           />
         ) : (
           <NothingToRate texts={RATING_TEXTS[settings.lang]} base={base} employee={false} takeFocus={false} />

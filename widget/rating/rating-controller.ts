@@ -8,6 +8,7 @@ import { emptyRatingDraft, FIELD_ORDER, type RatingDraft, type RatingField, rati
 import { headers, loadRated, type Rated } from './rating-api.ts';
 import { postSubmission } from '../shared/post-submission.ts';
 import { newIdempotencyKey } from '../shared/idempotency-key.ts';
+import { raterToken } from './rater-token.ts';
 import type { RatingSettings } from './settings.ts';
 
 /** Shown messages by field. */
@@ -19,6 +20,12 @@ export interface RatingProps {
   initial?: RatingDraft;
   /** The hosted page's idempotency key, if it had one. */
   initialKey?: string;
+  /**
+   * The widget took over the server's own rating page (/r/:slug): once sent, the address becomes
+   * the thank-you page's, as after the page's plain POST, so a reload shows the thanks and not the
+   * form again. On a company's site the widget leaves the address alone.
+   */
+  hosted?: boolean;
 }
 
 export interface RatingState {
@@ -117,7 +124,7 @@ export abstract class RatingController extends Component<RatingProps, RatingStat
   /** Checks and sends the draft; resolves to the field that should get the focus (the first wrong one), if any. */
   async send(): Promise<string | undefined> {
     if (this.busy) return; // a double click while the first send is on its way
-    const { base, lang } = this.props.settings;
+    const { base, lang, channel } = this.props.settings;
     const texts = this.texts();
     const { rating, errors } = this.check(ratingDraftFromForm(this.form.current));
     if (!rating) {
@@ -131,12 +138,21 @@ export abstract class RatingController extends Component<RatingProps, RatingStat
     const result = await postSubmission<RatingAnswer>(
       `${base}api/v1/ratings`,
       { ...headers(lang), 'Content-Type': 'application/json', 'Idempotency-Key': this.key },
-      JSON.stringify({ ...rating, page: location.href.slice(0, LIMITS.pageMax), idempotencyKey: this.key }),
+      JSON.stringify({
+        ...rating,
+        page: location.href.slice(0, LIMITS.pageMax),
+        channel,
+        raterToken: raterToken(),
+        idempotencyKey: this.key,
+      }),
     );
     this.busy = false;
     this.setState({ sending: false });
     if (result.ok) {
       this.key = '';
+      // The server's own page: its paths are the server's (as its form's action and links are).
+      if (this.props.hosted)
+        history.replaceState(null, '', `/r/thanks/${result.accepted.id}${lang === 'en' ? '?lang=en' : ''}`);
       this.setState({ accepted: result.accepted });
       this.announce(`${texts.thanks} ${texts.numberLabel}: ${result.accepted.number}`);
       return;

@@ -9,7 +9,13 @@ const en = RATING_TEXTS.en;
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
+  localStorage.clear();
 });
+
+const UUID = /^[0-9a-f-]{36}$/;
+/** Moves the test document to another address, as if that page had been opened. */
+const openPage = (url: string) =>
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 
 describe('<otklik-rating subject="employee">', () => {
   it('shows who is rated, fetched from the server, and five stars named by their score', async () => {
@@ -19,7 +25,8 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.$('h2')!.textContent).toBe(ru.employeeTitle);
     expect(w.$('.who')!.textContent).toContain('Иванов Иван');
     expect(w.$('.who')!.textContent).toContain('Инженер, ДКС');
-    expect(w.$('legend')!.textContent).toContain(ru.employeeScoreLegend);
+    // In the employee's own voice, whoever he is: not «работа менеджера» of an engineer.
+    expect(w.$('legend')!.textContent).toContain('Оцените мою работу по пятибалльной шкале');
     const stars = [...w.root.querySelectorAll<HTMLInputElement>('input[type="radio"][name="score"]')];
     expect(stars.map((s) => s.closest('label')!.querySelector('.sr')!.textContent)).toEqual([
       '1 из 5 — очень плохо',
@@ -29,7 +36,10 @@ describe('<otklik-rating subject="employee">', () => {
       '5 из 5 — отлично',
     ]);
     expect(stars.some((s) => s.checked)).toBe(false);
-    expect(w.text()).toContain(ru.comment);
+    expect(w.$('label[for="comment"]')!.textContent).toContain(
+      'Комментарий о моей работе или пожелания по качеству предоставляемых услуг',
+    );
+    expect(w.text()).not.toContain('менеджера');
     expect(w.text()).toContain(ru.publish);
     expect(w.field('publish').checked).toBe(false);
   });
@@ -89,6 +99,7 @@ describe('<otklik-rating subject="employee">', () => {
       publish: true,
       organization: 'ООО «Ромашка»',
       page: location.href,
+      raterToken: expect.stringMatching(UUID),
       idempotencyKey: post!.headers['Idempotency-Key'],
     });
 
@@ -183,9 +194,12 @@ describe('<otklik-rating subject="delivery">', () => {
     const { fetch, posts } = stubFetch([created('2026-00010', 5, 'delivery')]);
     const w = await setup({ subject: 'delivery' });
     expect(fetch.mock.calls[0]![0]).toBe(`${BASE}api/v1/subjects/delivery`);
-    expect(w.$('h2')!.textContent).toBe('Оцените качество доставки');
+    expect(w.$('h2')!.textContent).toBe('Оцените: Качество доставки');
     expect(w.$('.who')).toBeNull();
     expect(w.$('legend')!.textContent).toContain(ru.subjectScoreLegend);
+    // Its own words: nothing of a manager's work.
+    expect(w.text()).toContain('Комментарий: что понравилось, что нам стоит улучшить');
+    expect(w.text()).not.toContain('менеджер');
     w.star(5).click();
     await submit(w);
     expect(posts()[0]!.body).toEqual({
@@ -193,6 +207,7 @@ describe('<otklik-rating subject="delivery">', () => {
       score: 5,
       publish: false,
       page: location.href,
+      raterToken: expect.stringMatching(UUID),
       idempotencyKey: expect.any(String),
     });
     expect(w.text()).toContain(ru.toRecipients);
@@ -252,6 +267,62 @@ describe("<otklik-rating> over the hosted page's plain form (/r/:slug)", () => {
     expect(w.$('.said')!.textContent).toBe('3 из 5 — удовлетворительно');
     const odd = await setup({ subject: 'employee', employee: 'ivanov', score: '7' });
     expect(odd.$$('input[name="score"]:checked')).toHaveLength(0);
+  });
+});
+
+describe('<otklik-rating>: where the client came from, and one rating per browser', () => {
+  it('sends the channel its page says (a signature link brought the client), only a known one', async () => {
+    const { posts } = stubFetch([created('О-2026-00001'), created('О-2026-00002')]);
+    const w = await setup({ subject: 'employee', employee: 'ivanov', channel: 'signature' });
+    w.star(4).click();
+    await submit(w);
+    expect(posts()[0]!.body).toMatchObject({ channel: 'signature' });
+    const odd = await setup({ subject: 'employee', employee: 'ivanov', channel: 'console' });
+    odd.star(4).click();
+    await submit(odd);
+    expect(posts()[1]!.body).not.toHaveProperty('channel');
+  });
+
+  it("sends the same browser's token with every rating, kept in the site's storage", async () => {
+    const { posts } = stubFetch([created('О-2026-00001'), created('О-2026-00002', 5, 'delivery')]);
+    const first = await setup();
+    first.star(4).click();
+    await submit(first);
+    const second = await setup({ subject: 'delivery' });
+    second.star(5).click();
+    await submit(second);
+    const [a, b] = posts().map((p) => p.body.raterToken);
+    expect(a).toMatch(UUID);
+    expect(b).toBe(a);
+    expect(localStorage.getItem('otklik-rater')).toBe(a);
+  });
+
+  it('says so when its send changed the earlier rating instead of adding one', async () => {
+    stubFetch([json(201, { ...(await created('О-2026-00001', 2).json()), changed: true })]);
+    const w = await setup();
+    w.star(2).click();
+    await submit(w);
+    expect(w.text()).toContain(ru.changed);
+    expect(w.$('.number strong')!.textContent).toBe('О-2026-00001');
+  });
+
+  it('on the rating page itself, replaces the address with the thank-you page: a reload shows the thanks', async () => {
+    openPage(`${BASE}r/ivanov?score=4&from=signature`);
+    stubFetch([created('О-2026-00003', 4), created('О-2026-00004', 4)]);
+    const page = await setup(
+      { subject: 'employee', employee: 'ivanov', lang: 'en' },
+      '<form method="post" action="/r/ivanov?lang=en"><input type="radio" name="score" value="4" checked></form>',
+    );
+    await submit(page);
+    expect(location.href).toBe(`${BASE}r/thanks/r1?lang=en`);
+
+    // On a company's site the address stays the site's.
+    openPage('https://company.test/contacts');
+    const site = await setup();
+    site.star(4).click();
+    await submit(site);
+    expect(site.$('h3')!.textContent).toBe(ru.thanks);
+    expect(location.href).toBe('https://company.test/contacts');
   });
 });
 

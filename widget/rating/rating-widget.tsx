@@ -29,7 +29,7 @@ export class RatingWidget extends RatingController {
     const employee = subject === 'employee';
     const text = (field: 'comment' | 'name' | 'organization' | 'email') => ({
       field,
-      label: texts[field],
+      label: field !== 'comment' ? texts[field] : employee ? texts.employeeComment : texts.subjectComment,
       initial: initial[field],
       error: errors[field],
     });
@@ -61,6 +61,8 @@ export class RatingWidget extends RatingController {
               if ((e.relatedTarget as HTMLInputElement | null)?.name !== target(e).name) this.left(target(e).name);
             }}
           >
+            {/* The rating page's own note (this browser rated today already) stays while the form does. */}
+            <slot name="note" />
             {notice && !notice.retry && (
               <p class="notice" tabIndex={-1}>
                 {notice.text}

@@ -1,5 +1,5 @@
 import { type Lang, pickLang } from '../../shared/lang.ts';
-import { SLUG } from '../../shared/rating-schema.ts';
+import { RATING_CHANNELS, type RatingChannel, SLUG } from '../../shared/rating-schema.ts';
 import type { RATING_TEXTS } from '../../shared/rating-texts.ts';
 
 /** The rating widget's texts in one language. */
@@ -19,6 +19,11 @@ export interface RatingSettings {
   score: string;
   /** Whether to show the title and who is rated; `header="none"` when the page around shows them. */
   header: boolean;
+  /**
+   * `channel`: where the client came from, sent with the rating (the rating page says `signature`
+   * when a signature's link brought him); absent, the server counts `site`.
+   */
+  channel: RatingChannel | undefined;
 }
 
 const slug = (value: string | null) => (value && SLUG.test(value) ? value : '');
@@ -38,6 +43,7 @@ export function readRatingSettings(host: HTMLElement, base: string): RatingSetti
     employee: subject === 'employee' ? slug(host.getAttribute('employee')) : '',
     score: /^[1-5]$/.test(score) ? score : '',
     header: host.getAttribute('header') !== 'none',
+    channel: RATING_CHANNELS.find((c) => c === host.getAttribute('channel')),
   };
 }
 

@@ -21,7 +21,10 @@ export function mount(host: HTMLElement, { base, root }: MountOptions): MountedW
         style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}
       >
         <style>{css}</style>
-        <ReviewsWidget key={`${settings.employee}/${settings.limit}/${settings.lang}`} settings={settings} />
+        <ReviewsWidget
+          key={`${settings.employee}/${settings.subject}/${settings.limit}/${settings.lang}`}
+          settings={settings}
+        />
       </div>,
       container,
     );

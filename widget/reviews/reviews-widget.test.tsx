@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REVIEW_TEXTS } from '../../shared/review-texts.ts';
-import { BASE, review, reviewsPage, settle, setup, stubFetch } from './test-helpers.ts';
+import { BASE, DELIVERY, review, reviewsPage, settle, setup, stubFetch } from './test-helpers.ts';
 import { readReviewsSettings } from './settings.ts';
 
 const ru = REVIEW_TEXTS.ru;
@@ -105,6 +105,39 @@ describe('<otklik-reviews employee="ivanov" limit="5">', () => {
   });
 });
 
+describe('<otklik-reviews subject="delivery">', () => {
+  it("asks for the service's reviews and shows them under its title, its own average, and links to its page", async () => {
+    const fetch = stubFetch(
+      reviewsPage(
+        [
+          review({ employee: null, subject: DELIVERY, score: 2, comment: 'Привезли на день позже', author: 'Клиент' }),
+          review({ employee: null, subject: DELIVERY, score: 3, comment: '' }),
+        ],
+        { count: 2, average: 2.5 },
+      ),
+    );
+    const w = await setup({ subject: 'delivery', limit: '3' });
+    expect(fetch.mock.calls[0]![0]).toBe(`${BASE}api/v1/reviews?limit=3&subject=delivery`);
+    expect(w.$('h2')!.textContent).toBe(ru.subjectTitle);
+    expect(w.$('.who')!.textContent).toBe('Качество доставки');
+    expect(w.$('.avg')!.getAttribute('aria-label')).toBe('Средняя оценка 2,5 из 5');
+    expect(w.$$('.by').map((b) => b.textContent)).toEqual(['Клиент', 'Анна П., ООО «Ромашка»']); // said once, above
+    expect(w.$('.text')!.textContent).toBe('Привезли на день позже');
+    expect(w.$('a.all')!.getAttribute('href')).toBe(`${BASE}reviews?subject=delivery`);
+  });
+
+  it('shows every employee\'s reviews with subject="employee", and an employee\'s when both are given', async () => {
+    const fetch = stubFetch(reviewsPage([review()]), reviewsPage([review()]));
+    const w = await setup({ subject: 'employee' });
+    expect(fetch.mock.calls[0]![0]).toBe(`${BASE}api/v1/reviews?limit=5&subject=employee`);
+    expect(w.$('h2')!.textContent).toBe(ru.title);
+    expect(w.$('.by')!.textContent).toContain('Сотрудник: Иванов Иван');
+    document.body.innerHTML = '';
+    await setup({ subject: 'delivery', employee: 'ivanov' });
+    expect(fetch.mock.calls[1]![0]).toBe(`${BASE}api/v1/reviews?limit=5&employee=ivanov`);
+  });
+});
+
 describe('<otklik-reviews> of everyone', () => {
   it('names the employee of each review and links to all reviews', async () => {
     const fetch = stubFetch(reviewsPage([review(), review({ employee: null, author: 'Клиент' })]));
@@ -113,6 +146,12 @@ describe('<otklik-reviews> of everyone', () => {
     expect(w.$('h2')!.textContent).toBe(ru.title);
     expect(w.$('.who')).toBeNull();
     expect(w.$$('.by').map((b) => b.textContent)).toEqual(['Анна П., ООО «Ромашка»Сотрудник: Иванов Иван', 'Клиент']);
+  });
+
+  it('names the service of a review about no employee', async () => {
+    stubFetch(reviewsPage([review({ employee: null, subject: DELIVERY, author: 'Клиент' })]));
+    const w = await setup({});
+    expect(w.$('.by')!.textContent).toBe('КлиентКачество доставки');
     expect(w.$('a.all')!.getAttribute('href')).toBe(`${BASE}reviews`);
   });
 
@@ -161,7 +200,16 @@ describe('readReviewsSettings', () => {
     return readReviewsSettings(el, BASE);
   };
   it("shows 5 reviews unless told, at most 50, and everyone's without `employee`", () => {
-    expect(read({})).toEqual({ base: BASE, lang: 'ru', accent: null, employee: '', limit: 5, header: true });
+    expect(read({})).toEqual({
+      base: BASE,
+      lang: 'ru',
+      accent: null,
+      employee: '',
+      subject: '',
+      limit: 5,
+      header: true,
+    });
+    expect(read({ subject: ' delivery ' })).toMatchObject({ employee: '', subject: 'delivery' });
     expect(read({ limit: '3', employee: ' ivanov ' })).toMatchObject({ limit: 3, employee: 'ivanov' });
     expect(read({ limit: '500' }).limit).toBe(50);
     for (const wrong of ['0', '-1', '2.5', 'abc']) expect(read({ limit: wrong }).limit).toBe(5);

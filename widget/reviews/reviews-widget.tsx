@@ -2,7 +2,7 @@ import { Component } from 'preact';
 import { formatAverage, formatReviewDate, REVIEW_TEXTS } from '../../shared/review-texts.ts';
 import type { ReviewAnswer, ReviewsPageAnswer } from '../../shared/api-answers.ts';
 import { loadReviews } from './reviews-api.ts';
-import { allReviewsUrl, type ReviewsSettings, type ReviewTexts } from './settings.ts';
+import { allReviewsUrl, filterQuery, type ReviewsSettings, type ReviewTexts } from './settings.ts';
 
 interface State {
   /** The server's answer; null while asking, or when it didn't answer (`failed`). */
@@ -21,6 +21,9 @@ function Stars({ texts, score }: { texts: ReviewTexts; score: number }) {
   );
 }
 
+/** One employee's or one service's reviews: each needn't say whose it is, the heading does. */
+const ofOne = (s: ReviewsSettings) => !!s.employee || (!!s.subject && s.subject !== 'employee');
+
 function ReviewItem({ review: r, settings }: { review: ReviewAnswer; settings: ReviewsSettings }) {
   const texts = REVIEW_TEXTS[settings.lang];
   return (
@@ -33,8 +36,10 @@ function ReviewItem({ review: r, settings }: { review: ReviewAnswer; settings: R
         {r.comment && <p class="text">{r.comment}</p>}
         <p class="by">
           <b>{r.author}</b>
-          {/* Of everyone's reviews, whose work each one is about. */}
-          {!settings.employee && r.employee && <span>{texts.about(r.employee.name)}</span>}
+          {/* Of everyone's reviews, whose work or what service each one is about. */}
+          {!ofOne(settings) && (r.employee || r.subject) && (
+            <span>{r.employee ? texts.about(r.employee.name) : r.subject!.title}</span>
+          )}
         </p>
       </article>
     </li>
@@ -51,8 +56,8 @@ export class ReviewsWidget extends Component<{ settings: ReviewsSettings }, Stat
   override state: State = { page: null, failed: false };
 
   override async componentDidMount() {
-    const { base, lang, employee, limit } = this.props.settings;
-    const page = await loadReviews(base, lang, employee, limit);
+    const { base, lang, limit } = this.props.settings;
+    const page = await loadReviews(base, lang, filterQuery(this.props.settings), limit);
     this.setState({ page, failed: !page });
   }
 
@@ -60,8 +65,11 @@ export class ReviewsWidget extends Component<{ settings: ReviewsSettings }, Stat
     const { settings } = this.props;
     const { page, failed } = this.state;
     const texts = REVIEW_TEXTS[settings.lang];
-    const title = settings.employee ? texts.employeeTitle : texts.title;
-    const person = settings.employee ? page?.items[0]?.employee : null;
+    const one = ofOne(settings);
+    const title = settings.employee ? texts.employeeTitle : one ? texts.subjectTitle : texts.title;
+    // Whose reviews: the employee's name and position, or the service's title, from a review of it.
+    const first = one ? page?.items[0] : null;
+    const person = first?.employee ?? (first?.subject && { name: first.subject.title, position: '' });
     const summary = page?.summary;
     const average = summary?.average != null ? formatAverage(settings.lang, summary.average) : '';
     return (

@@ -12,6 +12,8 @@ export interface ReviewsSettings {
   accent: string | null;
   /** The employee's slug, or '' for everyone's reviews. */
   employee: string;
+  /** Without `employee`: a rating subject's slug (`delivery`), `employee` for every employee's, or '' for all. */
+  subject: string;
   /** How many reviews to show: 1–50, 5 unless said. */
   limit: number;
   /** Whether to show the heading; `header="none"` when the page around has one. */
@@ -24,23 +26,31 @@ export interface ReviewsSettings {
  */
 export function readReviewsSettings(host: HTMLElement, base: string): ReviewsSettings {
   const limit = Number(host.getAttribute('limit') || 5);
+  const employee = host.getAttribute('employee')?.trim() ?? '';
   return {
     base,
     lang: pickLang(host.getAttribute('lang')),
     accent: host.getAttribute('accent'),
-    employee: host.getAttribute('employee')?.trim() ?? '',
+    employee,
+    subject: employee ? '' : (host.getAttribute('subject')?.trim() ?? ''),
     limit: Number.isInteger(limit) && limit >= 1 ? Math.min(limit, 50) : 5,
     header: host.getAttribute('header') !== 'none',
   };
 }
 
+/** `employee=ivanov` or `subject=delivery`, or '' for all: the filter of the API and the hosted page. */
+export const filterQuery = (s: Pick<ReviewsSettings, 'employee' | 'subject'>): string =>
+  s.employee
+    ? `employee=${encodeURIComponent(s.employee)}`
+    : s.subject
+      ? `subject=${encodeURIComponent(s.subject)}`
+      : '';
+
 /**
  * The hosted page `/reviews` with the same filter and language: «Смотрите все отзывы».
- * @example allReviewsUrl({ base: 'https://feedback.example.ru/', employee: 'ivanov', lang: 'ru' }) // 'https://feedback.example.ru/reviews?employee=ivanov'
+ * @example allReviewsUrl({ base: 'https://feedback.example.ru/', employee: 'ivanov', subject: '', lang: 'ru' }) // 'https://feedback.example.ru/reviews?employee=ivanov'
  */
-export function allReviewsUrl(s: Pick<ReviewsSettings, 'base' | 'employee' | 'lang'>): string {
-  const query = [s.employee && `employee=${encodeURIComponent(s.employee)}`, s.lang === 'en' && 'lang=en']
-    .filter(Boolean)
-    .join('&');
+export function allReviewsUrl(s: Pick<ReviewsSettings, 'base' | 'employee' | 'subject' | 'lang'>): string {
+  const query = [filterQuery(s), s.lang === 'en' && 'lang=en'].filter(Boolean).join('&');
   return `${s.base}reviews${query ? `?${query}` : ''}`;
 }

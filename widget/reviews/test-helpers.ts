@@ -6,6 +6,7 @@ import { BASE, json } from '../testing/responses.ts';
 export { BASE };
 
 export const IVANOV = { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' };
+export const DELIVERY = { slug: 'delivery', title: 'Качество доставки' };
 
 export const review = (over: Partial<ReviewAnswer> = {}): ReviewAnswer => ({
   id: `r${Math.random().toString(36).slice(2)}`,
@@ -13,6 +14,7 @@ export const review = (over: Partial<ReviewAnswer> = {}): ReviewAnswer => ({
   comment: 'Качественно и своевременно оказаны услуги!',
   author: 'Анна П., ООО «Ромашка»',
   employee: IVANOV,
+  subject: null,
   publishedAt: '2026-11-20T10:00:00.000Z',
   ...over,
 });

@@ -4,6 +4,9 @@ import * as ratings from './2026-11-23-ratings.ts';
 import * as console_ from './2026-11-24-console.ts';
 import * as search from './2026-11-25-search.ts';
 import * as complaints from './2026-12-03-complaints.ts';
+import * as employeeEmail from './2026-12-04-employee-email.ts';
+import * as ratingsMadeRight from './2026-12-04-ratings.ts';
+import * as searchWords from './2026-12-04-search-words.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-console': console_,
   '2026-11-25-search': search,
   '2026-12-03-complaints': complaints,
+  '2026-12-04-employee-email': employeeEmail,
+  '2026-12-04-ratings': ratingsMadeRight,
+  '2026-12-04-search-words': searchWords,
 };

@@ -1,5 +1,5 @@
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
-import { companyTime } from './format.ts';
+import { companyTime, formatPhone } from './format.ts';
 import { html, multiline } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
 import { safeSubject } from './subject.ts';
@@ -30,7 +30,7 @@ export function complaintAssigned(c: AssignedComplaint, company: string): Render
     ['Номер', c.number],
     ['Получена', companyTime(c.receivedAt)],
     ['Клиент', c.client],
-    ['Телефон', c.phone],
+    ['Телефон', c.phone && formatPhone(c.phone)],
     ['E-mail', c.email],
     [`1.1 ${STEP_TITLES['1.1']}`, due('1.1')],
     [`1.2 ${STEP_TITLES['1.2']}`, due('1.2')],

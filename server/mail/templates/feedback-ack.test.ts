@@ -17,9 +17,28 @@ describe('acknowledgement to the client', () => {
   it('in English when the client wrote in English', () => {
     const mail = feedbackAck(sampleSubmission({ lang: 'en', kind: 'thanks' }), 'Example Ltd');
     expect(mail.subject).toBe('Your message No. 2026-00012 has been registered');
-    expect(mail.text).toContain(ackText('en', 'Example Ltd', '2026-00012'));
+    expect(mail.text).toContain(ackText('en', 'Example Ltd', '2026-00012', undefined, 'thanks'));
     expect(mail.text).toContain('Your message (thanks, 01.12.2026 12:00 Moscow time):');
     expect(mail.html).toContain('lang="en"');
+  });
+
+  it('thanks for a thanks and promises a suggestion its consideration, keeping the seed’s words for a complaint', () => {
+    const due = '2026-12-04T15:00:00.000Z';
+    const complaint = feedbackAck(sampleSubmission({ kind: 'complaint' }), 'ООО «Пример»', due);
+    expect(complaint.text).toContain(
+      'Благодарим Вас за обращение. Ваш запрос № 2026-00012 зарегистрирован и передан в службу менеджмента качества компании ООО «Пример». Ответ будет подготовлен и предоставлен Вам в течение трех рабочих дней, не считая день получения обращения. Срок ответа — до 4 декабря 2026 г.',
+    );
+    const thanks = feedbackAck(sampleSubmission({ kind: 'thanks' }), 'ООО «Пример»', due);
+    expect(thanks.text).toContain('Благодарим Вас за тёплые слова! Ваша благодарность № 2026-00012');
+    expect(thanks.text + thanks.html).not.toMatch(/Ответ будет подготовлен|Срок ответа|рабочих дней/);
+    const suggestion = feedbackAck(sampleSubmission({ kind: 'suggestion' }), 'ООО «Пример»', due);
+    expect(suggestion.text).toContain('Ваше предложение № 2026-00012 зарегистрировано');
+    expect(suggestion.text).toContain('Срок рассмотрения — до 4 декабря 2026 г.');
+    expect(suggestion.text).not.toContain('Ответ будет подготовлен');
+    for (const kind of ['thanks', 'suggestion', 'complaint']) {
+      const en = feedbackAck(sampleSubmission({ kind, lang: 'en', message: 'Hello', name: 'Ann' }), 'Example Ltd', due);
+      expect(en.subject + en.text + en.html.replace(/<style[\s\S]*?<\/style>/g, '')).not.toMatch(/[а-яё]/i);
+    }
   });
 
   it('escapes the client message and the company name', () => {

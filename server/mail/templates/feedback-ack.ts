@@ -21,7 +21,10 @@ const TEXTS = {
   },
 } as const;
 
-/** The acknowledgement a client gets: the promise of seed 004 with its date, and his own message quoted. */
+/**
+ * The acknowledgement a client gets: for a complaint the promise of seed 004 with its date, for a
+ * thanks and a suggestion their own words (shared/texts-ru.ts RU_ACK), and his own message quoted.
+ */
 export function feedbackAck(
   s: Selectable<SubmissionTable>,
   company: string,
@@ -30,7 +33,8 @@ export function feedbackAck(
   const lang = mailLang(s.lang);
   const t = TEXTS[lang];
   const subject = safeSubject(t.subject(s.number));
-  const ack = ackText(lang, company, s.number, answerBy ? companyDate(answerBy, lang) : undefined);
+  const kind = s.kind === 'thanks' || s.kind === 'suggestion' ? s.kind : 'complaint';
+  const ack = ackText(lang, company, s.number, answerBy ? companyDate(answerBy, lang) : undefined, kind);
   const intro = t.yourMessage(kindLabel(s.kind, lang), companyTime(s.created_at, lang));
   const body = html`${paragraph(ack)}${paragraph(intro)}${quoteBlock(multiline(s.message))}`;
   const text = [ack, '', intro, textQuote(s.message), '', '-- ', t.footer(company)].join('\n');

@@ -30,7 +30,7 @@ describe('notification to the QMS', () => {
         'Вторая строка.',
         'Лоськова Галина',
         '6165456519',
-        '+79515113523',
+        '+7 951 511-35-23', // stored as +79515113523, shown grouped
         'client@example.ru',
         'https://example.ru/contacts',
         'акт.pdf',

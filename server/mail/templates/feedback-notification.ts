@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
-import { companyTime, channelLabel, fileSize, kindLabel } from './format.ts';
+import { companyTime, channelLabel, fileSize, formatPhone, kindLabel } from './format.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
 import { safeSubject } from './subject.ts';
@@ -51,7 +51,7 @@ export function feedbackNotification(
     ['Ф.И.О.', s.name],
     ['Организация', s.organization],
     ['ИНН', s.inn],
-    ['Телефон', s.phone],
+    ['Телефон', s.phone && formatPhone(s.phone)],
     ['E-mail', s.email],
     ['Страница', s.page],
   ] as const;

@@ -1,6 +1,12 @@
 import { FORM_TEXTS, type Lang } from '../../../shared/i18n.ts';
 import { COMPANY_TIME_ZONE } from '../../company-time.ts';
 
+/**
+ * A stored E.164 phone as people read it, the console's function (shared/phone.ts).
+ * @example formatPhone('+79515113523') // '+7 951 511-35-23'
+ */
+export { formatPhone } from '../../../shared/phone.ts';
+
 /** `Lang` from a stored `lang` column: English only when it says so. */
 export const mailLang = (lang: string | null | undefined): Lang => (lang === 'en' ? 'en' : 'ru');
 

@@ -15,12 +15,20 @@ describe('thank-you to the client for a rating', () => {
     expect(mail.html).toContain('lang="ru"');
   });
 
-  it('in English when the client rated in English; no comment, nothing quoted', () => {
-    const mail = ratingAck(sampleRating({ lang: 'en', score: 5, message: '' }), deliveryTarget(), 'Example Ltd');
+  it('in English when the client rated in English, the subject by its English title; no comment, nothing quoted', () => {
+    const mail = ratingAck(
+      sampleRating({ lang: 'en', score: 5, message: '' }),
+      deliveryTarget({ titleEn: 'Delivery quality' }),
+      'Example Ltd',
+    );
     expect(mail.subject).toBe('Thank you for your review No. 2026-00013');
     expect(mail.text).toContain(ratingAckText('en', 'Example Ltd', '2026-00013'));
     expect(mail.text).toContain(
-      'Your score (Качество доставки, 01.12.2026 12:00 Moscow time):\n★★★★★ 5 of 5 — excellent',
+      'Your score (Delivery quality, 01.12.2026 12:00 Moscow time):\n★★★★★ 5 of 5 — excellent',
+    );
+    // Without an English title, the Russian one.
+    expect(ratingAck(sampleRating({ lang: 'en' }), deliveryTarget(), 'Example Ltd').text).toContain(
+      'Your score (Качество доставки,',
     );
     expect(mail.text).not.toContain('Your comment');
     expect(mail.text).not.toContain('>');

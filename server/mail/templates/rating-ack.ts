@@ -31,7 +31,7 @@ export function ratingAck(s: Selectable<SubmissionTable>, target: RatingTarget, 
   const t = TEXTS[lang];
   const subject = safeSubject(t.subject(s.number));
   const thanks = ratingAckText(lang, company, s.number);
-  const intro = t.yourScore(ratedName(target), companyTime(s.created_at, lang));
+  const intro = t.yourScore(ratedName(target, lang), companyTime(s.created_at, lang));
   const score = s.score ?? 0;
   const comment = s.message.trim() ? s.message : null;
   const body = html`${paragraph(thanks)}${paragraph(intro)}${scoreBlock(score, lang)}${comment ? html`${paragraph(t.yourComment)}${quoteBlock(multiline(comment))}` : ''}`;

@@ -10,7 +10,9 @@ describe('rating message to a manager', () => {
   it('names the score and the employee in the subject; the QMS copy says it is one', () => {
     expect(ratingSubject(sampleRating(), employeeTarget())).toBe('Оценка 4 из 5 — Иванов Иван');
     expect(ratingSubject(sampleRating({ score: 2 }), deliveryTarget())).toBe('Оценка 2 из 5 — Качество доставки');
-    expect(ratingSubject(sampleRating(), employeeTarget(), true)).toBe('Копия СМК: Оценка 4 из 5 — Иванов Иван');
+    expect(ratingSubject(sampleRating(), employeeTarget(), { copy: true })).toBe(
+      'Копия СМК: Оценка 4 из 5 — Иванов Иван',
+    );
     expect(ratingSubject(sampleRating({ lang: 'en' }), employeeTarget())).toBe('Оценка 4 из 5 — Иванов Иван');
   });
 
@@ -60,17 +62,39 @@ describe('rating message to a manager', () => {
 
   it('as the QMS copy: names the manager who got the original, or says nobody did', () => {
     const mail = ratingNotification(sampleRating(), employeeTarget(), COMPANY, {
-      managerName: 'Петров Пётр',
-      managerEmail: 'petrov@example.ru',
+      copyOf: { managerName: 'Петров Пётр', managerEmail: 'petrov@example.ru' },
     });
     expect(mail.subject).toBe('Копия СМК: Оценка 4 из 5 — Иванов Иван');
     expect(mail.text).toContain('Руководителю (Петров Пётр <petrov@example.ru>) отправлено отдельное письмо.');
     expect(mail.html).toContain('Руководителю (Петров Пётр &lt;petrov@example.ru&gt;) отправлено отдельное письмо.');
     const orphan = ratingNotification(sampleRating(), employeeTarget(), COMPANY, {
-      managerName: null,
-      managerEmail: '',
+      copyOf: { managerName: null, managerEmail: '' },
     });
     expect(orphan.text).toContain('Руководителю письмо не отправлено: у сотрудника не указан e-mail руководителя.');
+  });
+
+  it('of a rating its client changed: says so in the subject and first thing, with what it was before', () => {
+    const s = sampleRating({ score: 5, message: 'Перезвонил, всё решили', number: 'О-2026-00001' });
+    const previous = { score: 2, comment: 'Долго ждал\nответа', publish: true };
+    const mail = ratingNotification(s, employeeTarget(), COMPANY, { previous });
+    expect(mail.subject).toBe('Оценка изменена: 5 из 5 — Иванов Иван');
+    expect(ratingSubject(s, employeeTarget(), { copy: true, changed: true })).toBe(
+      'Копия СМК: Оценка изменена: 5 из 5 — Иванов Иван',
+    );
+    for (const body of [mail.html, mail.text]) {
+      expect(body).toContain('Клиент изменил свою оценку № О-2026-00001 от 01.12.2026 12:00 МСК');
+      expect(body).toContain('Была оценка: ★★☆☆☆ 2 из 5 — плохо');
+      expect(body).toContain('Был комментарий: Долго ждал');
+      expect(body).toContain('5 из 5 — отлично');
+      expect(body).toContain('Перезвонил, всё решили');
+      expect(body).not.toContain('Публикация на сайте была'); // allowed before and now
+    }
+    expect(mail.html).toContain('Долго ждал<br>\nответа');
+    const withdrawn = ratingNotification(sampleRating({ publish: 0 }), employeeTarget(), COMPANY, {
+      previous: { score: 4, comment: 'Быстро ответил на письмо.\nСпасибо!', publish: true },
+    });
+    expect(withdrawn.text).toContain('Публикация на сайте была: разрешена');
+    expect(withdrawn.text).not.toContain('Был комментарий');
   });
 
   it('for a rating subject: the subject instead of an employee', () => {
@@ -86,7 +110,10 @@ describe('rating message to a manager', () => {
       employeeTarget({ name: XSS, position: XSS, department: XSS }),
       deliveryTarget({ title: XSS }),
     ]) {
-      const mail = ratingNotification(s, target, XSS, { managerName: XSS, managerEmail: XSS });
+      const mail = ratingNotification(s, target, XSS, {
+        copyOf: { managerName: XSS, managerEmail: XSS },
+        previous: { score: 5, comment: XSS, publish: false },
+      });
       expect(mail.html).not.toContain('<img');
       expect(mail.html).not.toContain(`"&'`);
       // comment (and preheader), name, organisation, e-mail, page, number, the manager in the note,

@@ -3,7 +3,7 @@ import type { SubmissionTable } from '../../db/schema.ts';
 import { companyTime } from './format.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, quoteBlock, type RenderedMail, textFields, textQuote } from './layout.ts';
-import { ratedName, type RatingTarget } from './rating-target.ts';
+import { ratedName, type RatingTarget, type RatingVersion } from './rating-target.ts';
 import { scoreBlock, scoreLabel, scoreText } from './rating-score.ts';
 import { safeSubject } from './subject.ts';
 
@@ -20,27 +20,43 @@ const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const MUTED = `${FONT}font-size:14px;line-height:1.5;color:#6b7280;font-style:italic;`;
 const COPY_PREFIX = 'Копия СМК: ';
 
-/**
- * «Оценка 4 из 5 — Иванов Иван»: the score and what was rated. The QMS's copy says so first, so
- * it sorts apart from mail to the QMS's own people. Russian whatever the client's language.
- */
-export function ratingSubject(s: Submission, target: RatingTarget, copy = false): string {
-  const name = ratedName(target);
-  return safeSubject(`${copy ? COPY_PREFIX : ''}Оценка ${scoreLabel(s.score ?? 0)}${name ? ` — ${name}` : ''}`);
+/** Who gets this message and why: the QMS's copy (`copyOf`), a rating changed by its client (`previous`). */
+export interface RatingMessageOptions {
+  copyOf?: QmsCopyOf;
+  /** The rating as it was before its client changed it: the message tells of the change, not of a new rating. */
+  previous?: RatingVersion;
 }
 
 /**
- * The message about a new rating to the people who act on it: the employee's manager (and, as
+ * «Оценка 4 из 5 — Иванов Иван»: the score and what was rated; «Оценка изменена: …» when its client
+ * changed it. The QMS's copy says so first, so it sorts apart from mail to the QMS's own people.
+ * Russian whatever the client's language.
+ */
+export function ratingSubject(
+  s: Submission,
+  target: RatingTarget,
+  opts: { copy?: boolean; changed?: boolean } = {},
+): string {
+  const name = ratedName(target);
+  const what = opts.changed ? 'Оценка изменена' : 'Оценка';
+  return safeSubject(
+    `${opts.copy ? COPY_PREFIX : ''}${what}${opts.changed ? ':' : ''} ${scoreLabel(s.score ?? 0)}${name ? ` — ${name}` : ''}`,
+  );
+}
+
+/**
+ * The message about a rating to the people who act on it: the employee's manager (and, as
  * `copyOf`, the QMS), or a rating subject's recipients. Everything a manager needs to answer:
- * the score, the comment, the publication consent and the client's contacts.
+ * the score, the comment, the publication consent and the client's contacts; when the client
+ * changed his rating (`previous`), what it was before.
  */
 export function ratingNotification(
   s: Submission,
   target: RatingTarget,
   company: string,
-  copyOf?: QmsCopyOf,
+  { copyOf, previous }: RatingMessageOptions = {},
 ): RenderedMail {
-  const subject = ratingSubject(s, target, copyOf !== undefined);
+  const subject = ratingSubject(s, target, { copy: copyOf !== undefined, changed: previous !== undefined });
   const score = s.score ?? 0;
   const comment = s.message.trim() ? s.message : null;
   const rated =
@@ -65,10 +81,12 @@ export function ratingNotification(
     ['Страница', s.page],
   ] as const;
   const note = copyOf ? copyNote(copyOf) : null;
+  const change = previous ? changeLines(s, previous) : null;
   const replyHint = s.email ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).' : null;
 
   const body = html`
 ${note ? paragraph(html`<span style="color:#6b7280;">${note}</span>`) : ''}
+${change ? changeBlock(change) : ''}
 ${scoreBlock(score)}
 ${fieldsTable(rated)}
 ${heading('Комментарий клиента')}
@@ -84,6 +102,7 @@ ${replyHint ? paragraph(replyHint) : ''}`;
     subject,
     '',
     ...(note ? [note, ''] : []),
+    ...(change ? [change.intro, ...change.before.map(([k, v]) => `${k}: ${v}`), '', 'Теперь:'] : []),
     scoreText(score),
     '',
     textFields(rated),
@@ -106,6 +125,27 @@ ${replyHint ? paragraph(replyHint) : ''}`;
     html: mailLayout({ lang: 'ru', title: subject, preheader, body, footer: footer(target, company, copyOf) }),
     text,
   };
+}
+
+/** What the client changed: the rating's number and time, and what it said before. */
+function changeLines(s: Submission, previous: RatingVersion) {
+  const before: Array<[string, string]> = [['Была оценка', scoreText(previous.score)]];
+  const comment = previous.comment.trim();
+  if (comment !== s.message.trim()) before.push(['Был комментарий', comment || 'без комментария']);
+  if (previous.publish !== (s.publish === 1))
+    before.push(['Публикация на сайте была', previous.publish ? 'разрешена' : 'не разрешена']);
+  return {
+    intro: `Клиент изменил свою оценку № ${s.number} от ${companyTime(s.created_at)}: это не новая оценка, а та же, исправленная тем же клиентом.`,
+    before,
+  };
+}
+
+function changeBlock(change: ReturnType<typeof changeLines>): SafeHtml {
+  return html`${paragraph(html`<strong>${change.intro}</strong>`)}
+<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 8px 0;border-left:3px solid #d1d5db;">
+${change.before.map(([k, v]) => html`<tr><td style="padding:2px 12px;${FONT}font-size:14px;line-height:1.5;color:#6b7280;">${k}: ${multiline(v)}</td></tr>`)}
+</table>
+${heading('Теперь')}`;
 }
 
 function copyNote(copyOf: QmsCopyOf): string {

@@ -8,6 +8,7 @@ import {
 import { formatDateTime } from '../../format.ts';
 import { type Choice, KIND_LABELS, ROLE_LABELS, STATUS_LABELS, YES_NO } from '../../labels.ts';
 import { DAY_TYPE_LABELS } from '../calendar/calendar-labels.ts';
+import { type AuditMeta, changeKey, nameOf } from './audit-names.ts';
 
 const ACTIONS: Record<string, string> = {
   'auth.sign_in': 'Вход',
@@ -21,18 +22,20 @@ const ACTIONS: Record<string, string> = {
   'submission.comment': 'Комментарий',
   'submission.kind': 'Изменён вид',
   'submission.status': 'Изменён статус',
-  'submission.department': 'Изменено подразделение',
-  'submission.employee': 'Изменён сотрудник',
+  'submission.department': 'Передано в подразделение',
+  'submission.employee': 'Изменён сотрудник обращения',
   'submission.update': 'Изменено обращение',
   'submission.attachment': 'Скачан файл',
   'review.approve': 'Отзыв опубликован',
   'review.reject': 'Отзыв отклонён',
   'review.redact': 'Отзыв отредактирован',
+  'review.unpublish': 'Отзыв снят с публикации',
   'directory.department.create': 'Новое подразделение',
-  'directory.department.update': 'Изменено подразделение',
+  'directory.department.update': 'Изменены данные подразделения',
   'directory.employee.create': 'Новый сотрудник',
-  'directory.employee.update': 'Изменён сотрудник',
+  'directory.employee.update': 'Изменены данные сотрудника',
   'directory.employee.import': 'Загрузка сотрудников',
+  'directory.employee.signature_send': 'Подпись отправлена сотруднику',
   'directory.subject.create': 'Новый предмет оценки',
   'directory.subject.update': 'Изменён предмет оценки',
   // server/complaints/: `complaint.<event>` beside each event of the card's history, and the closing.
@@ -138,6 +141,9 @@ const DETAIL_NAMES: Record<string, string> = {
   added: 'добавлено',
   changed: 'изменено',
   days: 'дни',
+  // auth.locked: whose sign-in was locked (an address), and during what.
+  address: 'адрес',
+  during: 'при',
 };
 
 const VALUES: Record<string, string> = {
@@ -148,6 +154,12 @@ const VALUES: Record<string, string> = {
   ip: 'IP-адресу',
   cli: 'командную строку',
   console: 'регистрация вручную',
+  site: 'сайт',
+  // auth.sign_in_failed's reasons (server/auth/sign-in.ts), and when a lock came (change-password.ts).
+  wrong_password: 'неверный пароль',
+  unknown_email: 'нет такого пользователя',
+  inactive: 'учётная запись отключена',
+  password_change: 'смене пароля',
   ...JUSTIFICATION_LABELS,
   ...IMPORTANCE_LABELS,
   ...SCOPE_LABELS,
@@ -169,15 +181,24 @@ const VALUES: Record<string, string> = {
   performer: 'кто выполнял работу',
 };
 
-function show(v: unknown): string {
+/** Where a line is read: the console's meta names ids, the action says what a bare change is of. */
+export interface DetailsContext {
+  meta?: AuditMeta;
+  action?: string;
+}
+
+/** A value in words; `key` is the detail it belongs to, when it may hold an id to name. */
+function show(v: unknown, key = '', meta?: AuditMeta): string {
   if (v === null || v === undefined || v === '') return '—';
+  const name = nameOf(meta, key, v);
+  if (name) return name;
   if (typeof v === 'boolean') return v ? 'да' : 'нет';
-  if (Array.isArray(v)) return v.map(show).join(', ');
+  if (Array.isArray(v)) return v.map((x) => show(x, key, meta)).join(', ');
   // A calendar day `{type, note}` or the working hours `{start, end}`: named parts, blanks left out.
   if (typeof v === 'object')
     return Object.entries(v)
       .filter(([, x]) => x !== null && x !== undefined && x !== '')
-      .map(([k, x]) => `${DETAIL_NAMES[k] ?? k}: ${show(x)}`)
+      .map(([k, x]) => `${DETAIL_NAMES[k] ?? k}: ${show(x, k, meta)}`)
       .join(', ');
   const s = String(v);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return formatDateTime(s);
@@ -185,26 +206,30 @@ function show(v: unknown): string {
 }
 
 /**
- * An audit line's details as one readable line: «было → стало» for a change, «ключ: значение» otherwise.
- * @example detailsText({ from: 'new', to: 'closed' }) // 'Новое → Закрыто'
+ * An audit line's details as one readable line: «было → стало» for a change, «ключ: значение»
+ * otherwise; codes by their Russian names, and ids by the names `meta` knows.
+ * @example detailsText({ from: 'd1', to: 'd2' }, [], { meta, action: 'submission.department' }) // 'ДКС → ОПР'
  */
-export function detailsText(d: Record<string, unknown>, skip: string[] = []): string {
+export function detailsText(d: Record<string, unknown>, skip: string[] = [], context: DetailsContext = {}): string {
+  const { meta } = context;
   const parts: string[] = [];
   const change = 'from' in d;
-  if (change) parts.push(`${show(d.from)} → ${show(d.to)}`);
+  const key = changeKey(context.action);
+  if (change) parts.push(`${show(d.from, key, meta)} → ${show(d.to, key, meta)}`);
   for (const [k, v] of Object.entries(d)) {
-    if ((change && (k === 'from' || k === 'to')) || k === 'eventId' || skip.includes(k)) continue;
+    // Ids of an event or a nonconformity say nothing to a reader; the line's target names the rest.
+    if ((change && (k === 'from' || k === 'to')) || k === 'eventId' || k === 'id' || skip.includes(k)) continue;
     // An empty detail says nothing (a complaint not made from a rating: `rating: null`).
     if (v === null || v === undefined) continue;
     // user.update nests its changes: `{ email, changes: { role: { from, to } } }`.
     if (k === 'changes' && v && typeof v === 'object') {
-      parts.push(detailsText(v as Record<string, unknown>));
+      parts.push(detailsText(v as Record<string, unknown>, [], { meta }));
       continue;
     }
     if (v && typeof v === 'object' && !Array.isArray(v) && ('from' in v || 'to' in v)) {
       const c = v as { from?: unknown; to?: unknown };
-      parts.push(`${DETAIL_NAMES[k] ?? k}: ${show(c.from)} → ${show(c.to)}`);
-    } else parts.push(`${DETAIL_NAMES[k] ?? k}: ${show(v)}`);
+      parts.push(`${DETAIL_NAMES[k] ?? k}: ${show(c.from, k, meta)} → ${show(c.to, k, meta)}`);
+    } else parts.push(`${DETAIL_NAMES[k] ?? k}: ${show(v, k, meta)}`);
   }
   return parts.join('; ');
 }

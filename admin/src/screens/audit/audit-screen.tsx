@@ -7,6 +7,7 @@ import { DateFilter, SelectField } from '../../ui/fields.tsx';
 import { Empty, LoadError, Loading, MoreButton, PageTitle } from '../../ui/page.tsx';
 import { usePaged } from '../../ui/use-paged.ts';
 import { ACTION_FAMILIES, actionLabel, detailsText, TARGET_LABELS } from './audit-labels.ts';
+import { type AuditMeta, actorName, targetName } from './audit-names.ts';
 
 const KEYS = ['action', 'user', 'from', 'to'] as const;
 type Filters = Partial<Record<(typeof KEYS)[number], string>>;
@@ -20,7 +21,7 @@ const auditHref = (f: Filters) => {
 
 /** «Журнал»: who did what and when, newest first, filtered in the URL. */
 export function AuditScreen({ place }: { place: Place }) {
-  const { api } = useConsole();
+  const { api, meta } = useConsole();
   const filters: Filters = {};
   for (const k of KEYS) {
     const v = place.query.get(k)?.trim();
@@ -115,9 +116,9 @@ export function AuditScreen({ place }: { place: Place }) {
                     {r.user ? (
                       <Link
                         href={auditHref({ ...filters, user: r.user.email ?? r.user.id })}
-                        title="Только его действия"
+                        title={`Только его действия${r.user.email ? ` (${r.user.email})` : ''}`}
                       >
-                        {r.user.email ?? r.user.id}
+                        {actorName(meta, r.user)}
                       </Link>
                     ) : (
                       <span class="muted">—</span>
@@ -129,12 +130,13 @@ export function AuditScreen({ place }: { place: Place }) {
                     </Link>
                   </td>
                   <td data-label="Объект">
-                    <Target row={r} />
+                    <Target row={r} meta={meta} />
                   </td>
                   <td data-label="Подробности" class="small">
-                    {detailsText(r.details, r.target?.type === 'submission' ? ['number'] : []) || (
-                      <span class="muted">—</span>
-                    )}
+                    {detailsText(r.details, r.target?.type === 'submission' ? ['number'] : [], {
+                      meta,
+                      action: r.action,
+                    }) || <span class="muted">—</span>}
                   </td>
                   <td data-label="IP" class="code-like small">
                     {r.ip ?? '—'}
@@ -154,16 +156,23 @@ export function AuditScreen({ place }: { place: Place }) {
 /** The registration number an audit line about a submission carries in its details. */
 const numberOf = (row: AuditItem) => (typeof row.details.number === 'string' ? row.details.number : null);
 
-function Target({ row }: { row: AuditItem }) {
+/** What the line is about: a submission's number (a link to its card), else its kind and its name. */
+function Target({ row, meta }: { row: AuditItem; meta: AuditMeta }) {
   const t = row.target;
   if (!t) return <span class="muted">—</span>;
-  const name = TARGET_LABELS[t.type] ?? t.type;
+  const kind = TARGET_LABELS[t.type] ?? t.type;
   const number = numberOf(row);
   if (t.type === 'submission')
-    return <Link href={`/admin/submissions/${encodeURIComponent(t.id)}`}>{number ? `№ ${number}` : name}</Link>;
+    return <Link href={`/admin/submissions/${encodeURIComponent(t.id)}`}>{number ? `№ ${number}` : kind}</Link>;
+  const name = targetName(meta, row);
   return (
     <span>
-      {name} <span class="code-like muted">{t.id.length > 12 ? `${t.id.slice(0, 8)}…` : t.id}</span>
+      {kind}{' '}
+      {name ? (
+        <span class="strong">{name}</span>
+      ) : (
+        <span class="code-like muted">{t.id.length > 12 ? `${t.id.slice(0, 8)}…` : t.id}</span>
+      )}
     </span>
   );
 }

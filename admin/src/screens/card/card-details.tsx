@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Card } from '../../api/types.ts';
 import { API_BASE } from '../../api/client.ts';
-import { formatDateTime, formatSize } from '../../format.ts';
+import { formatDateTime, formatPhone, formatSize } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
 import { Stars } from '../../ui/badges.tsx';
 
@@ -51,7 +51,7 @@ export function CardPeople({ card }: { card: Card }) {
           {card.inn}
         </Item>
         <Item term="Телефон" show={!!card.phone}>
-          <a href={`tel:${card.phone}`}>{card.phone}</a>
+          <a href={`tel:${card.phone}`}>{card.phone && formatPhone(card.phone)}</a>
         </Item>
         <Item term="E-mail" show={!!card.email}>
           <a href={`mailto:${card.email}`}>{card.email}</a>

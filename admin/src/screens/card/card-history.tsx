@@ -26,6 +26,7 @@ const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
   department: 'Изменено подразделение',
   employee: 'Изменён сотрудник',
   moderation: 'Модерация',
+  rating: 'Клиент изменил оценку',
   complaint: 'Открыт разбор жалобы',
   step: 'Шаг выполнен',
   agreed: 'Согласован срок внедрения (1.4)',
@@ -149,7 +150,7 @@ function ComplaintEventBody({ event }: { event: Extract<HistoryEvent, ComplaintC
 type FieldName = 'kind' | 'status' | 'department' | 'employee';
 
 const isComplaintEvent = (e: HistoryEvent): e is Extract<HistoryEvent, ComplaintChange> =>
-  !['comment', 'moderation', 'kind', 'status', 'department', 'employee'].includes(e.type);
+  !['comment', 'moderation', 'rating', 'kind', 'status', 'department', 'employee'].includes(e.type);
 
 /** A changed value in words: a code's name, the department's or employee's name, or «—». */
 function valueText(type: FieldName, value: string | null, meta: ConsoleMeta): string {
@@ -161,15 +162,29 @@ function valueText(type: FieldName, value: string | null, meta: ConsoleMeta): st
   return meta.employees.find((e) => e.slug === value)?.name ?? value;
 }
 
+/** A rating its client changed: the score, and the comment and the consent when they changed. */
+function RatingChange({ from, to }: Extract<HistoryEvent, { type: 'rating' }>['data']) {
+  return (
+    <>
+      <Change from={`${from.score} из 5`} to={`${to.score} из 5`} />
+      {from.comment !== to.comment && <p class="message">{to.comment || 'Комментарий удалён'}</p>}
+      {from.publish !== to.publish && (
+        <p class="muted">{to.publish ? 'Публикация на сайте разрешена' : 'Согласие на публикацию отозвано'}</p>
+      )}
+    </>
+  );
+}
+
 function EventBody({ event, meta }: { event: HistoryEvent; meta: ConsoleMeta }) {
   if (event.type === 'comment') return <p class="message">{event.data.text}</p>;
+  if (event.type === 'rating') return <RatingChange {...event.data} />;
   if (isComplaintEvent(event)) return <ComplaintEventBody event={event} />;
   if (event.type === 'moderation') {
     const d = event.data;
     return (
       <p>
         {label(REVIEW_LABELS, d.to)}
-        {d.to === 'rejected' && d.reason && <>. Причина: {d.reason}</>}
+        {d.to !== 'approved' && d.reason && <>. Причина: {d.reason}</>}
         {d.to === 'approved' && d.redacted ? '. Текст отредактирован перед публикацией' : ''}
       </p>
     );

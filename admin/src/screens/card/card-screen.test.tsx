@@ -78,7 +78,7 @@ describe('the card', () => {
     for (const s of [
       'Лоськова Галина',
       '6165456518',
-      '+79123456789',
+      '+7 912 345-67-89', // stored as +79123456789
       'Иванов Иван',
       'ДКС',
       '2026-11-01',
@@ -88,6 +88,7 @@ describe('the card', () => {
     ])
       expect(c.text()).toContain(s);
     expect(c.$('a[download]')!.getAttribute('href')).toBe('/api/admin/submissions/s1/attachments/a1');
+    expect(c.$('a[href^="tel:"]')!.getAttribute('href')).toBe('tel:+79123456789');
     expect(c.$$('a').some((a) => a.getAttribute('href')?.startsWith('javascript:'))).toBe(false);
     expect(c.$('.timeline')!.textContent).toContain('Изменён статус · Ольга СмирноваНовое → В работе');
   });

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Card } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
@@ -10,6 +10,7 @@ import { LoadError, Loading, PageTitle } from '../../ui/page.tsx';
 import { useLoad } from '../../ui/use-load.ts';
 import { CardConsent, CardFiles, CardMessage, CardPeople } from './card-details.tsx';
 import { CardEmails, CardHistory } from './card-history.tsx';
+import { UnpublishForm } from '../moderation/unpublish-form.tsx';
 import { CardComment, CardManage } from './card-manage.tsx';
 import { ComplaintPanel } from './complaint-panel.tsx';
 import { ComplaintStage2 } from './complaint-stage2.tsx';
@@ -82,7 +83,7 @@ export function CardScreen({ id }: { id: string }) {
             card={c}
             onAdded={(ev) => card.setData((old) => old && { ...old, history: [...old.history, ev] })}
           />
-          {c.type === 'rating' && <CardPublication card={c} />}
+          {c.type === 'rating' && <CardPublication card={c} onChanged={card.reload} />}
           {c.complaint && <RelatedMessages related={c.complaint.related} />}
         </div>
       </div>
@@ -93,8 +94,10 @@ export function CardScreen({ id }: { id: string }) {
   );
 }
 
-function CardPublication({ card }: { card: Card }) {
-  const { user } = useConsole();
+/** The review's publication: where it stands, and «Снять с публикации» for a moderator while it is on the site. */
+function CardPublication({ card, onChanged }: { card: Card; onChanged: () => void }) {
+  const { user, announce } = useConsole();
+  const [taking, setTaking] = useState(false);
   const { review } = card;
   return (
     <section class="panel" aria-labelledby="card-publication">
@@ -107,6 +110,12 @@ function CardPublication({ card }: { card: Card }) {
         <>
           <p>
             <ReviewBadge review={review.status} />
+            {review.publishedAt && review.status === 'approved' && (
+              <span class="muted small">
+                {' '}
+                с <time dateTime={review.publishedAt}>{formatDateTime(review.publishedAt)}</time>
+              </span>
+            )}
           </p>
           {review.status === 'pending' && canModerate(user) && (
             <p>
@@ -119,7 +128,39 @@ function CardPublication({ card }: { card: Card }) {
               <p class="message">{review.text}</p>
             </>
           )}
-          {review.status === 'rejected' && review.reason && <p>Причина: {review.reason}</p>}
+          {review.status === 'approved' &&
+            canModerate(user) &&
+            (taking ? (
+              <UnpublishForm
+                submissionId={card.id}
+                onDone={() => {
+                  setTaking(false);
+                  announce(`Отзыв № ${card.number} снят с публикации`);
+                  onChanged();
+                }}
+                onCancel={() => setTaking(false)}
+              />
+            ) : (
+              <div class="actions">
+                <button type="button" class="btn danger-outline" onClick={() => setTaking(true)}>
+                  Снять с публикации
+                </button>
+              </div>
+            ))}
+          {review.status === 'unpublished' && (
+            <p class="small muted">
+              {review.publishedAt && (
+                <>
+                  Был опубликован <time dateTime={review.publishedAt}>{formatDateTime(review.publishedAt)}</time>,{' '}
+                </>
+              )}
+              снят <time dateTime={review.decidedAt ?? undefined}>{formatDateTime(review.decidedAt)}</time>
+              {review.decidedBy && ` (${review.decidedBy.name})`}
+            </p>
+          )}
+          {(review.status === 'rejected' || review.status === 'unpublished') && review.reason && (
+            <p>Причина: {review.reason}</p>
+          )}
         </>
       )}
     </section>

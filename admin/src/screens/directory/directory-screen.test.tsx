@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleMeta } from '../../api/types.ts';
-import { choose, click, json, META, openConsole, settle, signedIn, stubApi, type } from '../../testing/helpers.tsx';
+import {
+  apiError,
+  choose,
+  click,
+  json,
+  META,
+  openConsole,
+  settle,
+  signedIn,
+  stubApi,
+  type,
+} from '../../testing/helpers.tsx';
 
 const EMPLOYEES = [
   {
@@ -12,6 +23,7 @@ const EMPLOYEES = [
     department: { id: 'd1', name: 'ДКС' },
     managerName: 'Петров',
     managerEmail: 'head@example.ru',
+    email: 'ivanov@example.ru',
     active: true,
   },
   {
@@ -23,9 +35,44 @@ const EMPLOYEES = [
     department: null,
     managerName: null,
     managerEmail: 'lk@example.ru',
+    email: null,
     active: false,
   },
+  {
+    id: 'e2',
+    slug: 'petrova',
+    name: 'Петрова Анна',
+    position: 'Менеджер',
+    departmentId: 'd2',
+    department: { id: 'd2', name: 'ОПР' },
+    managerName: null,
+    managerEmail: 'head-opr@example.ru',
+    email: null,
+    active: true,
+  },
 ];
+/** A preview of a file that mostly goes in: one added, one changed, one line refused. */
+const PREVIEW = {
+  dryRun: true,
+  created: 1,
+  updated: 1,
+  unchanged: 5,
+  added: [{ line: 2, slug: 'smirnov', name: 'Смирнов Олег' }],
+  changed: [
+    {
+      line: 3,
+      slug: 'ivanov',
+      name: 'Иванов Иван',
+      changes: [
+        { field: 'position', from: 'Инженер', to: 'Старший инженер' },
+        { field: 'managerName', from: 'Петров', to: null },
+      ],
+    },
+  ],
+  newDepartments: ['Склад'],
+  unknownColumns: [],
+  errors: [{ line: 4, problems: ['e-mail руководителя: нужен правильный адрес (boss@example.ru)'] }],
+};
 const SIGNATURE = {
   html: '<table><tr><td><a href="https://x/r/ivanov?score=5">★</a></td></tr></table><script>parent.alert(1)</script>',
   text: '★★★★★ https://x/r/ivanov?score=5',
@@ -53,7 +100,10 @@ describe('the directory', () => {
     );
     Object.defineProperty(navigator, 'clipboard', { value: { write }, configurable: true });
     const c = await openConsole('/admin/directory/employees');
-    expect(c.$$('tbody tr').map((r) => r.querySelector('.strong')!.textContent)).toEqual(['Иванов Иван']); // the one who left is hidden
+    expect(c.$$('tbody tr').map((r) => r.querySelector('.strong')!.textContent)).toEqual([
+      'Иванов Иван',
+      'Петрова Анна',
+    ]); // the one who left is hidden
     await click(c.button('Подпись Иванов Иван'));
     const frame = c.$<HTMLIFrameElement>('iframe.sig-preview')!;
     expect(frame.getAttribute('sandbox')).toBe('');
@@ -65,48 +115,122 @@ describe('the directory', () => {
     expect(await items[0]!.items['text/plain']!.text()).toBe(SIGNATURE.text);
   });
 
-  it('adds an employee, and imports a CSV file showing the lines that failed', async () => {
+  it('adds an employee with his e-mail; a slug the server finds taken is shown at the field', async () => {
+    let taken = true;
     const api = stubApi({
       'GET me': signedIn(),
       'GET meta': json(200, META),
       'GET employees': json(200, EMPLOYEES),
-      'POST employees': json(201, EMPLOYEES[0]),
-      'POST employees/import': json(200, {
-        created: 2,
-        updated: 1,
-        errors: [{ line: 4, problems: ['manager e-mail: a valid address is required'] }],
-      }),
+      'POST employees': () =>
+        taken
+          ? apiError(422, 'validation', 'Проверьте поля формы', { slug: 'Этот код уже занят' })
+          : json(201, EMPLOYEES[0]),
     });
     const c = await openConsole('/admin/directory/employees');
     await click(c.button('Добавить сотрудника'));
     await type(c.field('Код (slug)'), 'Петрова');
+    await type(c.field('E-mail сотрудника'), 'petrova@');
     await click(c.button('Добавить'));
     expect(c.errorOf(c.field('Код (slug)'))).toContain('Латинские строчные буквы');
     expect(c.errorOf(c.field('E-mail руководителя'))).toContain('Введите e-mail руководителя');
-    await type(c.field('Код (slug)'), 'petrova');
-    await type(c.field('Ф.И.О.'), 'Петрова Анна');
+    expect(c.errorOf(c.field('E-mail сотрудника'))).toBe('Проверьте адрес: например, ivanov@example.ru');
+    await type(c.field('Код (slug)'), 'kozlova'); // free in the list, taken on the server a moment ago
+    await type(c.field('Ф.И.О.'), 'Козлова Мария');
     await choose(c.field<HTMLSelectElement>('Подразделение'), 'd2');
     await type(c.field('E-mail руководителя'), 'head-opr@example.ru');
+    await type(c.field('E-mail сотрудника'), 'kozlova@example.ru');
     await click(c.button('Добавить'));
     expect(api.last('POST', 'employees')!.body).toEqual({
-      slug: 'petrova',
-      name: 'Петрова Анна',
+      slug: 'kozlova',
+      name: 'Козлова Мария',
       position: '',
       departmentId: 'd2',
       managerName: '',
       managerEmail: 'head-opr@example.ru',
+      email: 'kozlova@example.ru',
     });
+    expect(c.errorOf(c.field('Код (slug)'))).toBe('Этот код уже занят');
+    taken = false;
+    await click(c.button('Добавить'));
+    expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Сотрудник Козлова Мария добавлен');
+  });
 
+  it('previews a CSV import, applies it with «Применить», and reports a mostly good file calmly', async () => {
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET employees': json(200, EMPLOYEES),
+      'POST employees/import': ({ url }) =>
+        json(200, url.searchParams.get('dryRun') === '1' ? PREVIEW : { ...PREVIEW, dryRun: false }),
+    });
+    const c = await openConsole('/admin/directory/employees');
     await click(c.button('Загрузить CSV'));
+    expect(c.$('form.panel .hint')!.textContent).toContain('«-» очищает его');
     const input = c.$<HTMLInputElement>('#import-file')!;
     Object.defineProperty(input, 'files', { value: [new File(['slug;name\n'], 'staff.csv', { type: 'text/csv' })] });
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
-    await click(c.button('Загрузить'));
-    const form = api.last('POST', 'employees/import')!.body as FormData;
-    expect((form.get('file') as File).name).toBe('staff.csv');
-    expect(c.$('.import-result')!.textContent).toContain('Добавлено: 2, обновлено: 1, строк с ошибками: 1.');
-    expect(c.$('.import-result tbody')!.textContent).toBe('4manager e-mail: a valid address is required');
+    expect(c.button('Применить')).toBeUndefined(); // nothing to apply before the check
+    await click(c.button('Проверить файл'));
+    const check = api.calls.filter((x) => x.path === 'employees/import');
+    expect(check.map((x) => x.query)).toEqual([{ dryRun: '1' }]);
+    expect(((check[0]!.body as FormData).get('file') as File).name).toBe('staff.csv');
+
+    const result = () => c.$('.import-result')!;
+    expect(result().querySelector('h4')!.textContent).toBe('Проверка файла: staff.csv');
+    expect(result().querySelector('.import-counts')!.textContent).toBe(
+      'Будет добавлено: 1 · обновлено: 1 · без изменений: 5 · не будет загружено строк: 1',
+    );
+    expect(result().textContent).toContain('в справочнике пока ничего не изменилось');
+    expect(result().textContent).toContain('Будут созданы подразделения: Склад.');
+    expect(result().querySelector('.import-added tbody')!.textContent).toBe('2Смирнов Олег smirnov');
+    expect([...result().querySelectorAll('.import-changed td:last-child .sub')].map((x) => x.textContent)).toEqual([
+      'Должность: Инженер → Старший инженер',
+      'Руководитель: Петров → пусто',
+    ]);
+    expect(result().querySelector('.import-errors tbody')!.textContent).toBe(
+      '4e-mail руководителя: нужен правильный адрес (boss@example.ru)',
+    );
+    // Counts first, the refused lines after the rest.
+    const sections = [...result().querySelectorAll('details summary')].map((x) => x.textContent);
+    expect(sections).toEqual(['Новые сотрудники (1)', 'Изменения (1)', 'Строки, которые не будут загружены (1)']);
+
+    await click(c.button('Применить'));
+    expect(api.calls.filter((x) => x.path === 'employees/import').map((x) => x.query)).toEqual([{ dryRun: '1' }, {}]);
+    expect(result().querySelector('h4')!.textContent).toBe('Загрузка завершена: staff.csv');
+    expect(result().querySelector('.import-counts')!.textContent).toBe(
+      'Добавлено: 1 · обновлено: 1 · без изменений: 5 · не загружено строк: 1',
+    );
+    expect(result().textContent).toContain('Остальные строки загружены.');
+    const toast = c.$('[role="status"][aria-live]')!;
+    expect(toast.textContent).toBe('Загружено: добавлено 1, обновлено 1; не загружено строк: 1 — список ниже');
+    expect(toast.classList.contains('error')).toBe(false);
+  });
+
+  it('sends the signature to the employee by e-mail, and offers to add an address when he has none', async () => {
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET employees': json(200, EMPLOYEES),
+      'GET employees/ivanov/signature': json(200, SIGNATURE),
+      'GET employees/petrova/signature': json(200, SIGNATURE),
+      'POST employees/ivanov/signature/send': json(200, { sentTo: 'ivanov@example.ru' }),
+    });
+    const c = await openConsole('/admin/directory/employees');
+    await click(c.button('Подпись Иванов Иван'));
+    expect(c.text()).toContain('уйдёт на ivanov@example.ru');
+    await click(c.button('Отправить подпись сотруднику'));
+    expect(api.last('POST', 'employees/ivanov/signature/send')).toBeDefined();
+    expect(c.$('.signature [role="status"]')!.textContent).toBe(
+      'Письмо со ссылкой на подпись отправлено на ivanov@example.ru.',
+    );
+
+    await click(c.button('Подпись Петрова Анна'));
+    expect(c.button('Отправить подпись сотруднику')).toBeUndefined();
+    expect(c.text()).toContain('Чтобы отправить подпись сотруднику по почте, укажите его e-mail.');
+    await click(c.button('Указать e-mail'));
+    expect(c.field('E-mail сотрудника').value).toBe('');
+    expect(c.$('form.panel h3')!.textContent).toBe('Изменение: Петрова Анна');
   });
 
   it('sets a department’s default responsible from those who may handle its complaints', async () => {

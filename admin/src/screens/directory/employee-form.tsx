@@ -14,6 +14,7 @@ interface Draft {
   departmentId: string;
   managerName: string;
   managerEmail: string;
+  email: string;
 }
 
 /** What the employee form says for each wrong field. */
@@ -22,6 +23,7 @@ const WORDS = {
   name: { required: 'Введите Ф.И.О.' },
   // Blank and wrong are one code for a required address; the same words serve both.
   managerEmail: { email: 'Введите e-mail руководителя: ему приходят оценки' },
+  email: { email: 'Проверьте адрес: например, ivanov@example.ru' },
 };
 
 /**
@@ -47,6 +49,7 @@ export function EmployeeForm({
     departmentId: initial?.departmentId ?? '',
     managerName: initial?.managerName ?? '',
     managerEmail: initial?.managerEmail ?? '',
+    email: initial?.email ?? '',
   });
   const act = useAction();
   useFocusFirstField(act.ref);
@@ -67,6 +70,7 @@ export function EmployeeForm({
         await api.send('PATCH', `employees/${encodeURIComponent(initial.slug)}`, {
           ...changes,
           departmentId: d.departmentId || null,
+          email: d.email || null,
         });
       else await api.send('POST', 'employees', d);
       return true;
@@ -111,6 +115,15 @@ export function EmployeeForm({
         />
       </div>
       <div class="form-row">
+        <TextField
+          label="E-mail сотрудника"
+          type="email"
+          value={draft.email}
+          onValue={set('email')}
+          error={act.fields.email}
+          autoComplete="off"
+          hint="Сюда можно отправить ссылку на его подпись."
+        />
         <TextField
           label="Руководитель"
           value={draft.managerName}

@@ -2,46 +2,60 @@ import { useState } from 'preact/hooks';
 import type { ImportReport } from '../../../../shared/directory.ts';
 import { useConsole } from '../../app-context.ts';
 import { FormError } from '../../ui/fields.tsx';
-import { useFocusFirstField } from '../../ui/focus.ts';
+import { focusSoon, useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
+import { ImportReportView } from './import-report.tsx';
 
-/** HR's CSV file: new employees are added, known ones (by slug) updated, bad lines listed. */
+/**
+ * HR's CSV file in two steps: «Проверить» shows what the import will add, change and refuse
+ * (the server's dry run, nothing written), «Применить» imports the same file and shows what it did.
+ */
 export function EmployeeImport({ onImported, onClose }: { onImported: () => void; onClose: () => void }) {
   const { api, announce } = useConsole();
   const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const act = useAction();
   useFocusFirstField(act.ref);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const send = async (dryRun: boolean) => {
     if (!file) return act.fail({ file: 'Выберите файл CSV' });
     const form = new FormData();
     form.append('file', file);
-    const r = await act.run(() => api.upload<ImportReport>('employees/import', form));
+    const r = await act.run(() => api.upload<ImportReport>(`employees/import${dryRun ? '?dryRun=1' : ''}`, form));
     if (!r) return;
-    setResult(r);
+    setReport(r);
+    focusSoon('.import-result');
+    if (dryRun) return;
     onImported();
+    const done = r.created + r.updated;
+    const refused = r.errors.length > 0 ? `; не загружено строк: ${r.errors.length} — список ниже` : '';
     announce(
-      `Загружено: добавлено ${r.created}, обновлено ${r.updated}${r.errors.length ? `, строк с ошибками ${r.errors.length}` : ''}`,
-      r.errors.length ? 'error' : 'ok',
+      `Загружено: добавлено ${r.created}, обновлено ${r.updated}${refused}`,
+      done === 0 && r.errors.length > 0 ? 'error' : 'ok',
     );
   };
 
+  const preview = report?.dryRun === true;
+  const canApply = preview && report.created + report.updated > 0;
   return (
     <form
       class="panel inline-form"
       ref={(el) => {
         act.ref.current = el;
       }}
-      onSubmit={submit}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send(!canApply);
+      }}
       noValidate
     >
       <h3>Загрузка сотрудников из CSV</h3>
       <p class="hint">
-        UTF-8, первая строка — заголовки:{' '}
-        <code>slug, name, position, department, manager_email, manager_name, active</code>; разделитель «;» или «,».
-        Сотрудники с известным кодом обновляются, новые добавляются.
+        UTF-8 или Windows-1251, первая строка — заголовки:{' '}
+        <code>slug, name, position, department, manager_email, manager_name, email, active</code>; разделитель «;» или
+        «,». Обязателен столбец <code>slug</code>; новому сотруднику нужны ещё <code>name</code> и{' '}
+        <code>manager_email</code>. Пустая ячейка или отсутствующий столбец поле не меняют, «-» очищает его. Отключить
+        или вернуть сотрудника — столбец <code>active</code> (да/нет).
       </p>
       <FormError message={act.error} />
       <div class="field">
@@ -59,7 +73,7 @@ export function EmployeeImport({ onImported, onClose }: { onImported: () => void
           aria-describedby={act.fields.file ? 'import-file-error' : undefined}
           onChange={(e) => {
             setFile(e.currentTarget.files?.[0] ?? null);
-            setResult(null);
+            setReport(null);
           }}
         />
         {act.fields.file && (
@@ -68,41 +82,31 @@ export function EmployeeImport({ onImported, onClose }: { onImported: () => void
           </div>
         )}
       </div>
-      <div class="actions">
-        <button type="submit" class="btn" disabled={act.busy}>
-          {act.busy ? 'Загружаем…' : 'Загрузить'}
-        </button>
-        <button type="button" class="btn secondary" onClick={onClose}>
-          Закрыть
-        </button>
-      </div>
-      {result && (
-        <div class="import-result" tabIndex={-1}>
-          <p>
-            <span class="strong">Добавлено: {result.created}</span>, обновлено: {result.updated}, строк с ошибками:{' '}
-            {result.errors.length}.
-          </p>
-          {result.errors.length > 0 && (
-            <table class="table compact">
-              <caption>Строки, которые не загружены</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Строка</th>
-                  <th scope="col">Что не так</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.map((err) => (
-                  <tr key={err.line}>
-                    <td data-label="Строка">{err.line}</td>
-                    <td data-label="Что не так">{err.problems.join('; ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+      {report && (
+        <section class="import-result" tabIndex={-1} aria-labelledby="import-result-title">
+          <h4 id="import-result-title">
+            {preview ? 'Проверка файла' : 'Загрузка завершена'}
+            {file && <span class="muted">: {file.name}</span>}
+          </h4>
+          <ImportReportView report={report} />
+        </section>
       )}
+      <div class="actions">
+        {report && !preview ? (
+          <button type="button" class="btn" onClick={onClose}>
+            Готово
+          </button>
+        ) : (
+          <>
+            <button type="submit" class="btn" disabled={act.busy}>
+              {canApply ? (act.busy ? 'Загружаем…' : 'Применить') : act.busy ? 'Проверяем…' : 'Проверить файл'}
+            </button>
+            <button type="button" class="btn secondary" onClick={onClose}>
+              Отмена
+            </button>
+          </>
+        )}
+      </div>
     </form>
   );
 }

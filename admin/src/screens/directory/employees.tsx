@@ -59,7 +59,10 @@ export function Employees() {
   const rows = (list.data ?? []).filter(
     (e) =>
       (showInactive || e.active) &&
-      (!needle || `${e.name} ${e.slug} ${e.position ?? ''} ${e.managerEmail ?? ''}`.toLowerCase().includes(needle)),
+      (!needle ||
+        `${e.name} ${e.slug} ${e.position ?? ''} ${e.email ?? ''} ${e.managerEmail ?? ''}`
+          .toLowerCase()
+          .includes(needle)),
   );
   const inactive = (list.data ?? []).filter((e) => !e.active).length;
   const cols = editor ? 6 : 5;
@@ -110,7 +113,7 @@ export function Employees() {
         <input
           id="emp-q"
           type="search"
-          placeholder="Ф.И.О., код, должность"
+          placeholder="Ф.И.О., код, должность, e-mail"
           value={q}
           onInput={(e) => setQ(e.currentTarget.value)}
         />
@@ -147,6 +150,7 @@ export function Employees() {
                 <td data-label="Сотрудник">
                   <span class="strong">{e.name}</span>
                   <span class="sub muted code-like">{e.slug}</span>
+                  {e.email && <span class="sub muted">{e.email}</span>}
                 </td>
                 <td data-label="Должность">{e.position || <span class="muted">—</span>}</td>
                 <td data-label="Подразделение">{e.department?.name ?? <span class="muted">—</span>}</td>
@@ -204,7 +208,11 @@ export function Employees() {
                     {open.what === 'edit' ? (
                       <EmployeeForm initial={e} onSaved={saved} onCancel={() => close()} />
                     ) : (
-                      <SignaturePanel employee={e} onClose={() => close()} />
+                      <SignaturePanel
+                        employee={e}
+                        onClose={() => close()}
+                        onEdit={editor ? () => setOpen({ slug: e.slug, what: 'edit' }) : undefined}
+                      />
                     )}
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Employee } from '../../../../shared/directory.ts';
+import { asFailure } from '../../api/client.ts';
 import { useConsole } from '../../app-context.ts';
 import { LoadError, Loading } from '../../ui/page.tsx';
 import { useLoad } from '../../ui/use-load.ts';
@@ -26,10 +27,39 @@ async function copyRich(html: string, text: string): Promise<boolean> {
 
 /**
  * The employee's signature: drawn in a sandboxed frame (the server's HTML never enters the
- * console's page), with a copy button and the HTML code for mail clients that take code.
+ * console's page), with a copy button, the HTML code for mail clients that take code and, for
+ * editors, «Отправить подпись сотруднику»: an e-mail to him with his signature page and how to paste it.
  */
-export function SignaturePanel({ employee, onClose }: { employee: Employee; onClose: () => void }) {
+export function SignaturePanel({
+  employee,
+  onClose,
+  onEdit,
+}: {
+  employee: Employee;
+  onClose: () => void;
+  /** Opens his form, to add the e-mail address the signature goes to; only editors get it. */
+  onEdit?: () => void;
+}) {
   const { api, announce } = useConsole();
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState<{ ok: boolean; text: string } | null>(null);
+  const send = async () => {
+    setSending(true);
+    try {
+      const r = await api.send<{ sentTo: string }>(
+        'POST',
+        `employees/${encodeURIComponent(employee.slug)}/signature/send`,
+      );
+      const text = `Письмо со ссылкой на подпись отправлено на ${r.sentTo}.`;
+      setSent({ ok: true, text });
+      announce(text);
+    } catch (err) {
+      const f = asFailure(err);
+      setSent({ ok: false, text: Object.values(f.fields)[0] ?? f.message });
+    } finally {
+      setSending(false);
+    }
+  };
   const sig = useLoad(
     () => api.get<{ html: string; text: string }>(`employees/${encodeURIComponent(employee.slug)}/signature`),
     [employee.slug],
@@ -76,11 +106,47 @@ export function SignaturePanel({ employee, onClose }: { employee: Employee; onCl
             <button type="button" class="btn" onClick={copy}>
               Скопировать
             </button>
+            {onEdit && employee.email && (
+              <button
+                type="button"
+                class="btn secondary"
+                onClick={send}
+                disabled={sending || !employee.active}
+                aria-describedby={`sig-send-${employee.slug}`}
+              >
+                {sending ? 'Отправляем…' : 'Отправить подпись сотруднику'}
+              </button>
+            )}
             <button type="button" class="btn secondary" onClick={onClose}>
               Закрыть
             </button>
             {copied && <span class="ok-note small">{copied}</span>}
           </div>
+          {sent ? (
+            <p id={`sig-send-${employee.slug}`} role="status" class={sent.ok ? 'ok-note' : 'error-text'}>
+              {sent.text}
+            </p>
+          ) : (
+            onEdit && (
+              <p id={`sig-send-${employee.slug}`} class="hint">
+                {!employee.active ? (
+                  'Сотрудник отключён: его подпись не принимает оценки, отправлять её не нужно.'
+                ) : employee.email ? (
+                  <>
+                    Письмо со ссылкой на страницу подписи и инструкцией, как вставить её в почту, уйдёт на{' '}
+                    <span class="strong">{employee.email}</span>.
+                  </>
+                ) : (
+                  <>
+                    Чтобы отправить подпись сотруднику по почте, укажите его e-mail.{' '}
+                    <button type="button" class="link-button" onClick={onEdit}>
+                      Указать e-mail
+                    </button>
+                  </>
+                )}
+              </p>
+            )
+          )}
           <details>
             <summary>HTML-код и текстовая версия</summary>
             <label for={`sig-code-${employee.slug}`}>HTML-код</label>

@@ -74,6 +74,11 @@ export function Subjects() {
               <tr key={s.slug} class={s.active === false ? 'inactive' : undefined}>
                 <td data-label="Название" class="strong">
                   {s.title}
+                  {s.titleEn && (
+                    <span class="sub muted" lang="en">
+                      {s.titleEn}
+                    </span>
+                  )}
                 </td>
                 <td data-label="Код" class="code-like">
                   {s.slug}
@@ -124,6 +129,7 @@ function SubjectForm({
   const { api, meta } = useConsole();
   const [slug, setSlug] = useState(initial?.slug ?? '');
   const [title, setTitle] = useState(initial?.title ?? '');
+  const [titleEn, setTitleEn] = useState(initial?.titleEn ?? '');
   const [recipients, setRecipients] = useState((initial?.recipients ?? []).join('\n'));
   const act = useAction();
   useFocusFirstField(act.ref);
@@ -136,8 +142,8 @@ function SubjectForm({
       recipients: { email: 'Проверьте адреса: каждый — e-mail, через запятую или с новой строки' },
     };
     const r = initial
-      ? check(subjectPatch, { title, recipients }, words)
-      : check(subjectCreate, { slug, title, recipients }, words);
+      ? check(subjectPatch, { title, titleEn, recipients }, words)
+      : check(subjectCreate, { slug, title, titleEn, recipients }, words);
     const problems = r.ok ? {} : r.problems;
     const list = r.ok ? (r.data.recipients ?? []) : [];
     if (!initial && !problems.slug && [...taken, ...meta.employees.map((e) => e.slug)].includes(slug.trim()))
@@ -148,9 +154,17 @@ function SubjectForm({
       if (initial)
         await api.send('PATCH', `subjects/${encodeURIComponent(initial.slug)}`, {
           title: title.trim(),
+          // An emptied field clears the English title: English pages show the Russian one again.
+          titleEn: titleEn.trim() || null,
           recipients: list,
         });
-      else await api.send('POST', 'subjects', { slug: slug.trim(), title: title.trim(), recipients: list });
+      else
+        await api.send('POST', 'subjects', {
+          slug: slug.trim(),
+          title: title.trim(),
+          ...(titleEn.trim() && { titleEn: titleEn.trim() }),
+          recipients: list,
+        });
       return true;
     });
     if (ok) onSaved();
@@ -186,6 +200,14 @@ function SubjectForm({
           error={act.fields.title}
           required
           hint="Например: Качество доставки"
+        />
+        <TextField
+          label="Название по-английски"
+          value={titleEn}
+          onValue={setTitleEn}
+          error={act.fields.titleEn}
+          lang="en"
+          hint="Для английской страницы оценки, например: Delivery quality. Пусто — русское название."
         />
       </div>
       <TextAreaField

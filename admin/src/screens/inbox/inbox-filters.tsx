@@ -35,8 +35,10 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
   ];
   const narrowed = activeCount(filters);
   const departments = meta.departments.map((d) => ({ value: d.id, label: d.name }));
+  // A handler sees his department's submissions only: another department's employee would find none.
+  const department = user.role === 'handler' ? user.departmentId : filters.department || undefined;
   const employees = meta.employees
-    .filter((e) => !filters.department || e.departmentId === filters.department)
+    .filter((e) => department === undefined || e.departmentId === department)
     .map((e) => ({ value: e.slug, label: e.active ? e.name : `${e.name} (не работает)` }));
 
   return (

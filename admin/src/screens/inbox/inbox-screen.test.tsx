@@ -29,6 +29,7 @@ const row = (n: number, extra: Partial<InboxItem> = {}): InboxItem => ({
   score: null,
   publish: null,
   employee: null,
+  subjectTitle: null,
   department: { id: 'd1', name: 'ДКС' },
   review: null,
   nextDueAt: null,
@@ -247,6 +248,25 @@ describe('the inbox', () => {
     c.unmount();
     await openConsole('/admin/?overdue=yes&sort=oldest');
     expect(api.last('GET', 'submissions')!.query).toEqual({ limit: '50' });
+  });
+
+  it('offers a handler only his department’s employees in «Сотрудник», others every department’s', async () => {
+    const meta = {
+      ...META,
+      employees: [
+        ...META.employees,
+        { id: 'e2', slug: 'petrova', name: 'Петрова Анна', position: 'Менеджер', departmentId: 'd2', active: true },
+      ],
+    };
+    const page = json(200, { items: [row(1)], nextCursor: null, counts: COUNTS } satisfies InboxPage);
+    const names = (c: Awaited<ReturnType<typeof openConsole>>) =>
+      [...c.field<HTMLSelectElement>('Сотрудник').options].map((o) => o.textContent);
+    stubApi({ 'GET me': signedIn(USERS.handler), 'GET meta': json(200, meta), 'GET submissions': page });
+    const handler = await openConsole('/admin/');
+    expect(names(handler)).toEqual(['Все', 'Иванов Иван']);
+    handler.unmount();
+    stubApi({ 'GET me': signedIn(USERS.qms), 'GET meta': json(200, meta), 'GET submissions': page });
+    expect(names(await openConsole('/admin/'))).toEqual(['Все', 'Иванов Иван', 'Петрова Анна']);
   });
 
   it('opens a card in the page and moves focus to its heading', async () => {

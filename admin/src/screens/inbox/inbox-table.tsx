@@ -1,6 +1,6 @@
 import { LOW_SCORE } from '../../../../shared/complaint-process.ts';
 import type { InboxItem } from '../../api/types.ts';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, formatPhone } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
 import { Link } from '../../router.tsx';
 import { KindBadge, ReviewBadge, Stars, StatusBadge } from '../../ui/badges.tsx';
@@ -74,7 +74,7 @@ function Row({ s }: { s: InboxItem }) {
           <span class="muted">Не назвался</span>
         )}
         {s.email && <span class="sub muted">{s.email}</span>}
-        {s.phone && <span class="sub muted">{s.phone}</span>}
+        {s.phone && <span class="sub muted">{formatPhone(s.phone)}</span>}
       </td>
       <td class="c-text" data-label="Сообщение">
         {s.type === 'rating' && s.score !== null && s.score <= LOW_SCORE && (
@@ -83,9 +83,9 @@ function Row({ s }: { s: InboxItem }) {
         {s.excerpt ? <span class="excerpt">{s.excerpt}</span> : <span class="muted">Без комментария</span>}
       </td>
       <td class="c-to" data-label="Кому">
-        {s.employee && <span>{s.employee.name}</span>}
+        {s.employee ? <span>{s.employee.name}</span> : s.subjectTitle && <span>{s.subjectTitle}</span>}
         {s.department && <span class="sub muted">{s.department.name}</span>}
-        {!s.employee && !s.department && <span class="muted">—</span>}
+        {!s.employee && !s.subjectTitle && !s.department && <span class="muted">—</span>}
       </td>
       <td class="c-channel" data-label="Канал">
         {label(CHANNEL_LABELS, s.channel)}

@@ -13,12 +13,15 @@ const DELIVERY: About = { employee: null, subject: 'delivery', subjectTitle: 'К
 const item = (n: number, comment: string, about = IVANOV): ModerationItem => ({
   submissionId: `s${n}`,
   number: `2026-0000${n}`,
+  status: 'pending',
   score: 5,
   comment,
   text: comment,
+  redacted: false,
   author: { name: 'Мария', organization: 'ООО «Вектор»', email: 'maria@vector.ru' },
   ...about,
   createdAt: '2026-11-20T08:00:00Z',
+  publishedAt: null,
 });
 const QUEUE: ModerationPage = {
   items: [

@@ -1,0 +1,38 @@
+import { render } from 'preact';
+import { afterEach, expect, it } from 'vitest';
+import type { InboxItem } from '../../api/types.ts';
+import { InboxTable } from './inbox-table.tsx';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+it('shows the sender’s phone grouped as people write it, not as stored', () => {
+  const item: InboxItem = {
+    id: 's1',
+    number: '2026-00001',
+    type: 'feedback',
+    kind: 'complaint',
+    status: 'new',
+    channel: 'phone',
+    createdAt: '2026-11-22T11:05:00Z',
+    excerpt: 'Не перезвонили',
+    name: 'Лоськова Галина',
+    organization: null,
+    email: null,
+    phone: '+78632001122',
+    score: null,
+    publish: null,
+    employee: null,
+    subjectTitle: null,
+    department: null,
+    review: null,
+    nextDueAt: null,
+    overdue: false,
+  };
+  document.body.innerHTML = '<div id="t"></div>';
+  render(<InboxTable items={[item]} />, document.getElementById('t')!);
+  const from = document.querySelector('td.c-from')!.textContent;
+  expect(from).toContain('+7 863 200-11-22');
+  expect(from).not.toContain('+78632001122');
+});

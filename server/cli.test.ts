@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { databaseLabel } from './db/connection.ts';
+
+// The CLI as an operator runs it: a real process in a folder of its own, configured only by that
+// folder's .env and the environment given here (none of the test runner's database variables).
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const cli = path.join(root, 'server/cli.ts');
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+let folder: string;
+afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+const newFolder = () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-cli-'));
+  return folder;
+};
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  const { DATABASE_URL: _u, DATA_DIR: _d, TEST_DATABASE_URL: _t, ...rest } = process.env;
+  try {
+    const r = await promisify(execFile)(tsx, [cli, ...args], { cwd: folder, env: { ...rest, ...env } });
+    return { code: 0, stderr: r.stderr, stdout: r.stdout };
+  } catch (err) {
+    const e = err as { code: number; stderr: string; stdout: string };
+    return { code: e.code, stderr: e.stderr, stdout: e.stdout };
+  }
+}
+
+// Each run starts tsx afresh (a few seconds on a busy machine).
+describe('the CLI finds the server’s database', { timeout: 60_000 }, () => {
+  it('refuses to make a new empty SQLite database, saying where it looked; migrate makes one', async () => {
+    newFolder();
+    const refused = await run(['user', 'list']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('База данных: SQLite ./data/otklik.sqlite');
+    expect(refused.stderr).toContain('не создаёт новую пустую');
+    expect(refused.stderr).toContain('never creates an empty one');
+    expect(refused.stderr).toContain('файл .env не найден');
+    expect(fs.existsSync(path.join(folder, 'data'))).toBe(false);
+
+    const migrated = await run(['migrate']);
+    expect(migrated.code).toBe(0);
+    expect(fs.existsSync(path.join(folder, 'data/otklik.sqlite'))).toBe(true);
+    expect((await run(['user', 'list'])).code).toBe(0);
+  });
+
+  it('reads the folder’s .env, and a real environment variable wins over it', async () => {
+    newFolder();
+    fs.writeFileSync(
+      path.join(folder, '.env'),
+      '# the server’s settings\nDATA_DIR=./srv\nCOMPANY_NAME="ООО «Ромашка»"\n',
+    );
+    expect((await run(['migrate'])).stderr).toContain('База данных: SQLite ./srv/otklik.sqlite');
+    const added = await run([
+      'employee',
+      'add',
+      '--slug',
+      'ivanov',
+      '--name',
+      'Иванов Иван',
+      '--manager-email',
+      'b@example.ru',
+    ]);
+    expect(added.code).toBe(0);
+    expect(added.stderr).toContain('База данных: SQLite ./srv/otklik.sqlite\nСотрудник ivanov добавлен');
+
+    const other = await run(['user', 'list'], { DATA_DIR: './elsewhere' });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('База данных: SQLite ./elsewhere/otklik.sqlite');
+    expect(other.stderr).toContain('файл .env прочитан');
+  });
+
+  it.skipIf(!pgUrl)('refuses an empty PostgreSQL database and never prints the password', async () => {
+    newFolder();
+    const schema = `cli_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    try {
+      const url = new URL(pgUrl!);
+      url.password = 's3cret';
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const r = await run(['user', 'list'], { DATABASE_URL: url.toString() });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`База данных: PostgreSQL postgres://${url.username}@${url.host}${url.pathname}`);
+      expect(r.stderr).toContain('Базы данных Otklik здесь нет');
+      expect(r.stderr).not.toContain('s3cret');
+      const tables = await admin.query(
+        'SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1',
+        [schema],
+      );
+      expect(tables.rows[0].n).toBe(0);
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  });
+});
+
+describe('databaseLabel', () => {
+  it('names the SQLite file relative to the folder, and PostgreSQL without its password', () => {
+    expect(databaseLabel({ dataDir: './data' })).toBe('SQLite ./data/otklik.sqlite');
+    expect(databaseLabel({ dataDir: '/srv/otklik' })).toBe('SQLite /srv/otklik/otklik.sqlite');
+    expect(
+      databaseLabel({ dataDir: '', databaseUrl: 'postgres://otklik:pa55@db.local:5432/otklik?sslmode=require' }),
+    ).toBe('PostgreSQL postgres://otklik@db.local:5432/otklik');
+  });
+});

@@ -1,0 +1,161 @@
+import type { RatingAnswer } from '../../shared/api-answers.ts';
+import type { Rating } from '../../shared/rating-schema.ts';
+import { ratingAckText } from '../../shared/rating-texts.ts';
+import { CONSENT_VERSION } from '../../shared/limits.ts';
+import { type Db, dbKind } from '../db/connection.ts';
+import type { RatingTargetRow } from '../directory/store.ts';
+import { newId } from '../ids.ts';
+import { enqueueRatingMail, type RatingTarget, type RatingVersion } from '../mail/rating-mail.ts';
+import type { SubmissionRow } from '../submissions/store.ts';
+import type { RatingDeps, RatingMeta } from './rating-deps.ts';
+import { CHANGE_WINDOW_MS } from './rater.ts';
+
+/**
+ * The rating this browser gave the same employee or subject within the last day, if any: a second
+ * send changes it instead of adding one. `lock` it for the change on PostgreSQL (SQLite's write
+ * transaction already holds every other writer off).
+ */
+export async function earlierRating(
+  trx: Db,
+  rater: string,
+  target: RatingTargetRow,
+  now: Date,
+  { lock = false } = {},
+): Promise<SubmissionRow | undefined> {
+  let query = trx
+    .selectFrom('submissions')
+    .innerJoin('rating_raters', 'rating_raters.submission_id', 'submissions.id')
+    .selectAll('submissions')
+    .where('rating_raters.rater', '=', rater)
+    .where('submissions.type', '=', 'rating')
+    .where('submissions.created_at', '>', new Date(now.getTime() - CHANGE_WINDOW_MS).toISOString())
+    .orderBy('submissions.created_at', 'desc')
+    .limit(1);
+  query =
+    target.kind === 'employee'
+      ? query.where('submissions.employee_id', '=', target.employee.id)
+      : query.where('submissions.subject', '=', target.subject.slug).where('submissions.employee_id', 'is', null);
+  if (lock && dbKind(trx) === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+const versionOf = (s: Pick<SubmissionRow, 'score' | 'message' | 'publish'>): RatingVersion => ({
+  score: s.score ?? 0,
+  comment: s.message,
+  publish: s.publish === 1,
+});
+
+/**
+ * Changes the browser's earlier rating to what it sent now: the score and the publication consent
+ * as now given; the comment and contacts too, except that blank ones keep what was written before
+ * (a client who only changes his score loses nothing). The rating keeps its number and time; the
+ * history gets the change, the manager (and the QMS) a message that it was changed, and a review
+ * waiting for publication the new text. A send that changes nothing records and sends nothing.
+ */
+export async function changeRating(
+  trx: Db,
+  deps: RatingDeps,
+  earlier: SubmissionRow,
+  input: Rating,
+  meta: RatingMeta,
+  target: RatingTarget,
+): Promise<RatingAnswer> {
+  const now = deps.clock.now().toISOString();
+  const next = {
+    score: input.score,
+    message: input.comment ?? earlier.message,
+    publish: input.publish ? 1 : 0,
+    name: input.name ?? earlier.name,
+    organization: input.organization ?? earlier.organization,
+    email: input.email ?? earlier.email,
+  };
+  const answer: RatingAnswer = {
+    id: earlier.id,
+    number: earlier.number,
+    subject: input.subject,
+    score: next.score,
+    createdAt: earlier.created_at,
+    ack: ratingAckText(meta.lang, deps.config.companyName, earlier.number),
+    changed: true,
+  };
+  const before = versionOf(earlier);
+  const unchanged = (Object.keys(next) as Array<keyof typeof next>).every((k) => next[k] === earlier[k]);
+  if (unchanged) return answer;
+
+  // New contacts come with the page's note that leaving them means consent to their processing.
+  const newContacts = Boolean(input.name || input.organization || input.email);
+  await trx
+    .updateTable('submissions')
+    .set({
+      ...next,
+      page: input.page ?? earlier.page,
+      response: JSON.stringify(answer),
+      ...(newContacts && {
+        consent_version: CONSENT_VERSION,
+        consent_at: now,
+        consent_ip: meta.ip,
+        consent_user_agent: meta.userAgent,
+      }),
+    })
+    .where('id', '=', earlier.id)
+    .execute();
+  await keepReviewInStep(trx, earlier, next, now);
+  await trx
+    .insertInto('submission_events')
+    .values({
+      id: newId(),
+      submission_id: earlier.id,
+      at: now,
+      user_id: null,
+      type: 'rating',
+      data: JSON.stringify({ from: before, to: versionOf(next) }),
+    })
+    .execute();
+  await enqueueRatingMail(trx, deps, { ...earlier, ...next }, target, before);
+  return answer;
+}
+
+/**
+ * A changed rating's review: consent withdrawn takes it out of moderation and off the site; a new
+ * text waits for a moderator again (only approved words are published); a new score alone leaves
+ * a decision as it was.
+ */
+async function keepReviewInStep(
+  trx: Db,
+  earlier: SubmissionRow,
+  next: { message: string; publish: number },
+  at: string,
+) {
+  const id = earlier.id;
+  const review = await trx
+    .selectFrom('reviews')
+    .select('submission_id')
+    .where('submission_id', '=', id)
+    .executeTakeFirst();
+  if (next.publish === 0) {
+    if (review) await trx.deleteFrom('reviews').where('submission_id', '=', id).execute();
+    return;
+  }
+  if (!review) {
+    await trx
+      .insertInto('reviews')
+      .values({ submission_id: id, status: 'pending', text: next.message, redacted: 0, created_at: at })
+      .execute();
+    return;
+  }
+  // Compared with the client's own earlier words: the review may hold a moderator's redacted copy.
+  if (next.message === earlier.message) return;
+  await trx
+    .updateTable('reviews')
+    .set({
+      status: 'pending',
+      text: next.message,
+      redacted: 0,
+      reason: null,
+      decided_by: null,
+      decided_at: null,
+      published_at: null,
+    })
+    .where('submission_id', '=', id)
+    .execute();
+}
