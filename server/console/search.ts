@@ -67,29 +67,36 @@ const likePattern = (t: string) => `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%
 /**
  * How the inbox's page should meet the search. SQLite, `scan`: walk the submissions newest first
  * (by the filters' index) and keep those in the match set, quick when matches are common, since a
- * page fills after a few thousand rows; otherwise fetch each match by rowid and sort them, quick
- * for a few thousand. PostgreSQL weighs this itself, except for rare words: a word its statistics
- * don't know is guessed at thousands of rows, and the planner would walk the whole table looking
- * for them, so `wordIds` hands it the few submissions that have the words, found first.
+ * page fills after a few hundred rows; otherwise fetch each match by rowid and sort them, quick
+ * for a few thousand. Building the match set of a common word costs tens of ms, so `recentFrom`
+ * splits it at a rowid: the walk, which meets the newest (mostly the last inserted) rows first,
+ * checks those against the few thousand matches from there on, and the whole set is built only if
+ * it reaches an older row. PostgreSQL weighs this itself, except for rare words: a word its
+ * statistics don't know is guessed at thousands of rows, and the planner would walk the whole
+ * table looking for them, so `wordIds` hands it the few submissions that have the words.
  */
 export interface SearchPlan {
   scan?: boolean;
+  recentFrom?: number;
   wordIds?: string[];
 }
 
-/** SQLite: the rowids each index finds for the search. */
-function sqliteMatches(s: ReturnType<typeof parse>): RawBuilder<unknown>[] {
+/** SQLite: the rowids each index finds for the search (from a rowid on: FTS5 seeks to it). */
+function sqliteMatches(s: ReturnType<typeof parse>, from?: number): RawBuilder<unknown>[] {
   const found: RawBuilder<unknown>[] = [];
+  // A literal: with a bound parameter FTS5 doesn't seek to the rowid but reads every match (measured).
+  const since = from && Number.isSafeInteger(from) ? sql` AND rowid >= ${sql.lit(from)}` : sql``;
   if (s.substrings.length > 0)
-    found.push(sql`SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ${ftsQuery(s.substrings)}`);
+    found.push(sql`SELECT rowid FROM submissions_fts WHERE submissions_fts MATCH ${ftsQuery(s.substrings)}${since}`);
   if (s.words.length > 0)
-    found.push(sql`SELECT rowid FROM submissions_words WHERE submissions_words MATCH ${wordsQuery(s.words)}`);
+    found.push(sql`SELECT rowid FROM submissions_words WHERE submissions_words MATCH ${wordsQuery(s.words)}${since}`);
   return found;
 }
 
 /**
  * The plan for a search (see SearchPlan): on SQLite it counts the matches in the FTS indexes, up
- * to the threshold, a few ms; on PostgreSQL, when a word of the query is unknown to the
+ * to the threshold and notes the rowid from which each common one's newest matches start, a few
+ * ms; on PostgreSQL, when a word of the query is unknown to the
  * statistics, it looks up to RARE_WORDS submissions having the query's words, through their index
  * alone (forced: the planner's estimate is what this corrects), well under a ms for a rare word.
  * Takes a connection, not a transaction (it opens its own).
@@ -117,11 +124,16 @@ export async function searchPlan(db: Db, q: string): Promise<SearchPlan> {
     return rows.length > RARE_WORDS ? {} : { wordIds: rows.map((r) => r.id) };
   }
   let n = 0;
+  let from = 0;
   for (const found of sqliteMatches(s)) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${found} LIMIT ${SCAN_FROM + 1})`.execute(db);
-    n += Number(rows[0]?.n ?? 0);
+    const { rows } = await sql<{ n: number; oldest: number | null }>`SELECT count(*) AS n, min(rowid) AS oldest
+      FROM (${found} ORDER BY rowid DESC LIMIT ${SCAN_FROM + 1})`.execute(db);
+    const count = Number(rows[0]?.n ?? 0);
+    n += count;
+    if (count > SCAN_FROM) from = Math.max(from, Number(rows[0]?.oldest));
   }
-  return { scan: n > SCAN_FROM };
+  if (n <= SCAN_FROM) return { scan: false };
+  return from > 0 ? { scan: true, recentFrom: from } : { scan: true };
 }
 
 /** PostgreSQL: up to this many submissions with the query's words, they are listed by id; a word more common is in the statistics (migration 2026-12-04-search-words). */
@@ -152,7 +164,13 @@ export function searchCondition(db: Db, q: string, plan: SearchPlan = {}): Expre
   }
   const found = sqliteMatches(s);
   if (found.length === 0) return sql<SqlBool>`1 = 0`;
+  const all = sql.join(found, sql` UNION `);
+  if (!plan.scan) return sql<SqlBool>`submissions.rowid IN (${all})`;
   // A unary + keeps SQLite from using the rowid for the lookup: it then walks an index in order.
-  const rowid = plan.scan ? sql`+submissions.rowid` : sql`submissions.rowid`;
-  return sql<SqlBool>`${rowid} IN (${sql.join(found, sql` UNION `)})`;
+  // SQLite builds an IN's set when first asked: the whole set only for a row older than recentFrom.
+  const t = plan.recentFrom;
+  if (!t) return sql<SqlBool>`+submissions.rowid IN (${all})`;
+  const recent = sql.join(sqliteMatches(s, t), sql` UNION `);
+  return sql<SqlBool>`((+submissions.rowid >= ${t} AND +submissions.rowid IN (${recent}))
+    OR (+submissions.rowid < ${t} AND +submissions.rowid IN (${all})))`;
 }
