@@ -283,6 +283,35 @@ export interface NonconformityTable {
   created_at: Iso;
 }
 
+/** A fixed-window counter: `ip:<address>`, `employee:<id>`, `ack:<e-mail>`… (server/abuse/counters.ts). */
+export interface RateCounterTable {
+  key: string;
+  window_start: Iso;
+  hits: number;
+}
+
+/** How many requests were refused for one reason on one day (company-agnostic UTC day); never their content. */
+export interface RefusalTable {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  reason: string;
+  count: number;
+}
+
+/** A proof-of-work solution already used: its signature, kept until the challenge expires. */
+export interface PowSpentTable {
+  signature: string;
+  expires_at: Iso;
+}
+
+/** Which instance runs a once-across-instances job until when, and when it last finished. */
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  until: Iso;
+  last_run: Iso | null;
+}
+
 export interface Database {
   submissions: SubmissionTable;
   attachments: AttachmentTable;
@@ -305,4 +334,8 @@ export interface Database {
   complaint_steps: ComplaintStepTable;
   complaint_notices: ComplaintNoticeTable;
   nonconformities: NonconformityTable;
+  rate_counters: RateCounterTable;
+  refusals: RefusalTable;
+  pow_spent: PowSpentTable;
+  job_leases: JobLeaseTable;
 }

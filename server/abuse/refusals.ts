@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+
+/**
+ * Why a request was refused, as the console counts them (issues 10 and 14). Only the reason and
+ * the day are kept, never what was sent.
+ */
+export const REFUSAL_REASONS = [
+  /** A public post without a proof-of-work solution. */
+  'pow_missing',
+  /** A solution that is wrong, expired or signed by another key. */
+  'pow_invalid',
+  /** A solution already used once. */
+  'pow_reused',
+  /** Sent sooner after the form opened than a person could fill it. */
+  'too_fast',
+  /** The hidden field only bots fill. */
+  'honeypot',
+  /** Too many posts from one address. */
+  'rate_ip',
+  /** Too many posts about one employee, subject or to one acknowledgement address. */
+  'rate_target',
+  /** An acknowledgement not sent: its address had its day's share. */
+  'ack_capped',
+  /** A body larger than the endpoint takes. */
+  'too_large',
+  /** A state-changing request from a site not in ALLOWED_ORIGINS. */
+  'origin',
+  /** A sign-in refused while the account or address is locked. */
+  'sign_in_locked',
+] as const;
+
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/**
+ * Counts one refusal for today (UTC) in a single upsert. Never throws: counting must not turn a
+ * clear 4xx into a 5xx, so a failure to count is only logged.
+ * @example await countRefusal(db, clock, 'rate_ip')
+ */
+export async function countRefusal(db: Db, clock: Clock, reason: RefusalReason): Promise<void> {
+  const day = clock.now().toISOString().slice(0, 10);
+  try {
+    await db
+      .insertInto('refusals')
+      .values({ day, reason, count: 1 })
+      .onConflict((oc) => oc.columns(['day', 'reason']).doUpdateSet({ count: sql<number>`refusals.count + 1` }))
+      .execute();
+  } catch (err) {
+    console.error(`[refusals] could not count ${reason}: ${(err as Error).message}`);
+  }
+}
+
+/** Refusals by day and reason since a day (inclusive), newest day first. */
+export async function listRefusals(db: Db, sinceDay: string) {
+  const rows = await db
+    .selectFrom('refusals')
+    .select(['day', 'reason', 'count'])
+    .where('day', '>=', sinceDay)
+    .orderBy('day', 'desc')
+    .orderBy('reason')
+    .execute();
+  return rows.map((r) => ({ day: r.day, reason: r.reason as RefusalReason, count: Number(r.count) }));
+}
