@@ -34,6 +34,8 @@ export const API_ERRORS = {
     csrf: 'Страница устарела: обновите её и повторите действие',
     conflict: 'Это действие уже невозможно: данные изменились',
     internal: 'Не удалось сохранить обращение из-за ошибки сервера. Попробуйте ещё раз через минуту',
+    busy: 'Сервер занят, обращение пока не сохранено. Отправьте его ещё раз через несколько секунд',
+    storage_full: 'Сервер временно не может сохранять обращения. Попробуйте ещё раз позже',
   },
   en: {
     bad_request: 'The request could not be read',
@@ -49,6 +51,8 @@ export const API_ERRORS = {
     csrf: 'The page is out of date: reload it and try again',
     conflict: 'This can no longer be done: the data has changed',
     internal: 'The message could not be saved because of a server error. Please try again in a minute',
+    busy: 'The server is busy and the message is not saved yet. Please send it again in a few seconds',
+    storage_full: 'The server cannot save messages right now. Please try again later',
   },
 } as const;
 

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { BusyRetryPolicy } from './busy-retry.ts';
 import type { Database } from './schema.ts';
+import { RetryingSqliteDialect } from './sqlite-dialect.ts';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -40,13 +42,30 @@ export function databaseLabel(options: { databaseUrl?: string; dataDir: string }
   return `SQLite ${relative.startsWith('..') || path.isAbsolute(relative) ? file : `./${relative}`}`;
 }
 
+/** How SQLite makes a commit durable (`SQLITE_SYNCHRONOUS`); see README «Durability». */
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+/**
+ * How long better-sqlite3 itself waits for a lock, on the event loop: only a moment, for the
+ * other process's commit that ends now. Longer waits are the dialect's, on timers
+ * (sqlite-dialect.ts); scripts/redteam-locked-db.ts measures the trade.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 20;
+
 /**
  * Opens the database: PostgreSQL when a postgres:// URL is given, otherwise an SQLite file
- * in the data folder (WAL so readers never wait for the writer; busy timeout for the CLI
- * running beside the server). With `mustExist`, a missing SQLite file is a DatabaseMissingError
- * instead of a new empty database (the CLI's commands other than `migrate`).
+ * in the data folder (WAL so readers never wait for the writer; a lock held by another process,
+ * such as the CLI, waited for off the event loop). With `mustExist`, a missing SQLite file is a
+ * DatabaseMissingError instead of a new empty database (the CLI's commands other than `migrate`).
  */
-export function openDb(options: { databaseUrl?: string; dataDir: string; poolSize?: number; mustExist?: boolean }): {
+export function openDb(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  mustExist?: boolean;
+  synchronous?: SqliteSynchronous;
+  busyRetry?: Partial<BusyRetryPolicy>;
+}): {
   db: Db;
 } {
   if (options.databaseUrl) {
@@ -57,11 +76,11 @@ export function openDb(options: { databaseUrl?: string; dataDir: string; poolSiz
   if (options.mustExist && !fs.existsSync(location)) throw new DatabaseMissingError(location);
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = new SqliteDatabase(location, { fileMustExist: options.mustExist === true });
+  file.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
-  file.pragma('busy_timeout = 5000');
-  file.pragma('synchronous = NORMAL');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }) };
+  file.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+  return { db: new Kysely<Database>({ dialect: new RetryingSqliteDialect(file, { policy: options.busyRetry }) }) };
 }
 
 /**

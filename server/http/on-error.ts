@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ApiErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { page } from './page-layout.ts';
 import { ApiError, errorBody } from './api-error.ts';
+import { databaseUnavailable } from './database-unavailable.ts';
 import { langPath, requestLang } from './lang.ts';
 
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
@@ -25,7 +26,12 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
 export function onError(err: Error, c: Context) {
   const lang = requestLang(c);
   const [status, body] = shape(err, lang);
-  if (status === 500) console.error(`[otklik] ${c.req.method} ${c.req.path}:`, err);
+  const unavailable = databaseUnavailable(err);
+  // A full disk is logged with its own error (SQLITE_FULL), which the operator must see.
+  if (status === 500 || unavailable?.code === 'storage_full')
+    console.error(`[otklik] ${c.req.method} ${c.req.path}:`, err);
+  else if (unavailable) console.warn(`[otklik] ${c.req.method} ${c.req.path}: database locked by another process, 503`);
+  if (unavailable) c.header('Retry-After', String(unavailable.retryAfterS));
   if (!c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')) {
     return c.html(
       page({
@@ -43,5 +49,7 @@ function shape(err: Error, lang: Lang): [ContentfulStatusCode, ReturnType<typeof
   if (err instanceof ApiError) return [err.status, errorBody(lang, err.code, err.fields)];
   if (err instanceof HTTPException && err.status < 500)
     return [err.status as ContentfulStatusCode, errorBody(lang, CODE_BY_STATUS[err.status] ?? 'bad_request')];
+  const unavailable = databaseUnavailable(err);
+  if (unavailable) return [503, errorBody(lang, unavailable.code)];
   return [500, errorBody(lang, 'internal')];
 }
