@@ -575,6 +575,9 @@ async function time(label: string, run: () => Promise<unknown>) {
   return { label, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), result };
 }
 
+/** A common phrase of the data repeated up to the search box's 200 characters (issue 14 §7). */
+const LONG_PHRASE = 'Спасибо за оперативную доставку! '.repeat(6).trim();
+
 async function measure(db: Db, dir: ReturnType<typeof directory>) {
   const all: Scope = { all: true };
   const list = (f: InboxFilter, after?: string) =>
@@ -600,6 +603,9 @@ async function measure(db: Db, dir: ReturnType<typeof directory>) {
     await time('search «QR» (two letters)', () => list({ q: 'QR' })),
     await time('search «7707083893» (an ИНН)', () => list({ q: '7707083893' })),
     await time(`search «${sample?.number}» (a number)`, () => list({ q: sample?.number ?? '2026-00001' })),
+    await time('search «%%%» (the API refuses it: 422)', () => list({ q: '%%%' })),
+    await time('search «спасибо за спасибо за спасибо за»', () => list({ q: 'спасибо за спасибо за спасибо за' })),
+    await time('search «Спасибо за оперативную доставку!» × 6', () => list({ q: LONG_PHRASE })),
     await time('search «пересорт» + department', () => list({ q: 'пересорт', department: department.id })),
     await time('counts, no filter', () => countSubmissions(db, all, {})),
     await time('counts, kind = complaint', () => countSubmissions(db, all, { kind: 'complaint' })),
@@ -608,6 +614,11 @@ async function measure(db: Db, dir: ReturnType<typeof directory>) {
     await time('counts, search «спасибо»', () => countSubmissions(db, all, { q: 'спасибо' })),
     await time('counts, search «ЛОСЬКОВА»', () => countSubmissions(db, all, { q: 'ЛОСЬКОВА' })),
     await time('counts, search «Лоськовой»', () => countSubmissions(db, all, { q: 'Лоськовой' })),
+    await time('counts, search «%%%» (API: 422)', () => countSubmissions(db, all, { q: '%%%' })),
+    await time('counts, search «спасибо за спасибо за…»', () =>
+      countSubmissions(db, all, { q: 'спасибо за спасибо за спасибо за' }),
+    ),
+    await time('counts, search «Спасибо за оперативную…» × 6', () => countSubmissions(db, all, { q: LONG_PHRASE })),
     await time('counts, search «ИП»', () => countSubmissions(db, all, { q: 'ИП' })),
   ];
   return results;

@@ -18,6 +18,7 @@ export const CONSOLE_FIELD_ERRORS = {
     slugTaken: 'Этот код уже занят',
     employeeEmail: 'У сотрудника не указан e-mail: добавьте его в карточке сотрудника',
     employeeInactive: 'Сотрудник отключён: его подпись не работает',
+    searchText: 'В поиске нужна хотя бы одна буква или цифра',
   },
   en: {
     date: 'Give a date as YYYY-MM-DD',
@@ -35,6 +36,7 @@ export const CONSOLE_FIELD_ERRORS = {
     slugTaken: 'This slug is taken',
     employeeEmail: 'The employee has no e-mail address: add it to his record',
     employeeInactive: 'The employee is deactivated: his signature does not work',
+    searchText: 'A search needs at least one letter or digit',
   },
 } as const;
 

@@ -208,6 +208,35 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
     expect(fake.delivered.map((d) => d.to[0]).sort()).toEqual(['one@example.ru', 'three@example.ru']);
   });
 
+  it('a retried message carries the Message-ID fixed before its first try, even after MAIL_FROM changed', async () => {
+    const { config, worker } = setup();
+    await submitWithMail(t.db, { config, clock }, { email: 'a@client.ru' }, [pdf]); // two messages, sent alone
+    fake.failNext(1, { status: 500 });
+    await worker.runOnce(); // the first request fails; the other message is put back untried
+    expect(fake.requests).toHaveLength(1);
+    const [tried] = fake.requests[0]!.messageIds;
+    expect(tried).toMatch(/^<[^@>]+@example\.ru>$/);
+
+    const moved = mailConfig({
+      MAIL_TRANSPORT: 'resend',
+      RESEND_API_KEY: fake.apiKey,
+      RESEND_BASE_URL: fake.url,
+      MAIL_FROM: 'Otklik <noreply@moved.example>',
+    });
+    const transport = createMailTransport(moved, { clock });
+    await drain(createOutboxWorker({ db: t.db, transport, clock, config: moved, random: () => 1 }), 60_000);
+
+    const rows = await outbox();
+    expect(rows.every((r) => r.status === 'sent')).toBe(true);
+    // The retried one keeps its id; the other's first try was after the change.
+    const retried = rows.find((r) => r.message_id === tried)!;
+    expect(retried.message_id).toBe(`<${retried.id}@example.ru>`);
+    const other = rows.find((r) => r !== retried)!;
+    expect(other.message_id).toBe(`<${other.id}@moved.example>`);
+    expect(fake.delivered.map((d) => d.headers['Message-ID']).sort()).toEqual(rows.map((r) => r.message_id).sort());
+    expect(fake.delivered.find((d) => d.idempotencyKey === retried.id)?.headers['Message-ID']).toBe(tried);
+  });
+
   it('gives up after maxAttempts', async () => {
     const { config, worker } = setup({ baseMs: 10, maxMs: 100, maxAttempts: 3 });
     await submitWithMail(t.db, { config, clock }, { email: null });

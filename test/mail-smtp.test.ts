@@ -142,4 +142,34 @@ describe('outbox over SMTP (nodemailer → smtp-server)', () => {
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row!.last_error).toMatch(/SMTP/);
   });
+  it('a message refused for now (451) is retried with the Message-ID of its first try, even after MAIL_FROM changed', async () => {
+    const tries: Buffer[] = [];
+    smtp = await startSmtp({
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          tries.push(Buffer.concat(chunks));
+          if (tries.length === 1) callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+          else callback();
+        });
+      },
+    });
+    const first = worker(`smtp://127.0.0.1:${smtp.port}`);
+    await submitWithMail(t.db, { config: first.config, clock }, { email: null });
+    await first.worker.runOnce();
+    expect(await rows()).toMatchObject([{ status: 'pending', attempts: 1 }]);
+
+    clock.advance(3600_000);
+    const config = mailConfig({
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_FROM: 'Otklik <noreply@moved.example>',
+    });
+    await createOutboxWorker({ db: t.db, transport: createMailTransport(config), clock, config }).runOnce();
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: 'sent', message_id: `<${row!.id}@example.ru>` });
+    expect(tries.map((raw) => header(parseMime(raw), 'message-id'))).toEqual([row!.message_id, row!.message_id]);
+    expect(header(parseMime(tries[1]!), 'from')).toContain('noreply@moved.example');
+  });
 });

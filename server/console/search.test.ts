@@ -133,10 +133,26 @@ for (const kind of DB_KINDS) {
       expect(await found('ivan.petrov@client.ru')).toEqual([a.number]);
       expect(await found(b.number)).toEqual([b.number]);
       expect(await found('О-2026-00001')).toEqual(['О-2026-00001']);
-      // Stop words and punctuation alone find nothing, rather than nearly everything.
+      // Stop words alone find nothing, rather than nearly everything.
       expect(await found('и')).toEqual([]);
       expect(await found('с')).toEqual([]);
-      expect(await found('—')).toEqual([]);
+    });
+
+    it('refuses a search with no letter or digit (wildcards, punctuation) with a 422 naming q', async () => {
+      h = await consoleHarness(kind);
+      await h.feedback({ message: '100% предоплата, 50_50 — так договорились' });
+      const qms = await h.as('qms');
+      for (const q of ['%%%', '___', '—', '%_%_%', '*** ***', '!!!']) {
+        const res = await qms.request(`/api/admin/submissions?q=${encodeURIComponent(q)}`, {
+          headers: { 'accept-language': 'ru' },
+        });
+        expect(res.status, q).toBe(422);
+        const body = await res.json();
+        expect(body.error.code).toBe('validation');
+        expect(body.error.fields).toEqual({ q: 'В поиске нужна хотя бы одна буква или цифра' });
+      }
+      // With a letter or digit, such characters are searched as they are.
+      expect(await (await finder(h))('100%')).toHaveLength(1);
     });
 
     it('keeps the words in step with edits and erasure of a submission', async () => {

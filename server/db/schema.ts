@@ -88,6 +88,8 @@ export interface OutboxTable {
   batch_key: string | null;
   created_at: Iso;
   sent_at: Iso | null;
+  /** `<id@domain of MAIL_FROM>`, fixed before the first try: every retry carries the same one. */
+  message_id: string | null;
 }
 
 export interface DepartmentTable {

@@ -11,6 +11,8 @@ export interface OutgoingAttachment {
 export interface OutgoingMail {
   /** The outbox id: the idempotency key of a single send and the file name's tail. */
   id: string;
+  /** `<…@…>`, the same on every try (message-id.ts): receivers drop a copy by it. */
+  messageId: string;
   /** When the message was queued (ISO); the `.eml` file is named by it. */
   createdAt: string;
   /** The `Date` header: when it is sent. */

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { type BackoffPolicy, retryDelayMs } from './backoff.ts';
 import { asMailSendError, type MailSendError } from './mail-error.ts';
+import { fixMessageIds } from './message-id.ts';
 import { loadOutgoingMail } from './outgoing-mail.ts';
 import { groupForBatch, markAttemptFailed, markSent, type OutboxRow, releaseClaim, sendAlone } from './outbox-store.ts';
 import { planSends, type SendUnit } from './send-plan.ts';
@@ -83,7 +84,8 @@ async function sendUnit(ctx: DeliverContext, unit: SendUnit): Promise<Outcome> {
   const ids = unit.rows.map((r) => r.id);
   let providerIds: string[];
   try {
-    const mails = await loadOutgoingMail(ctx.db, unit.rows, { from: ctx.from, now: ctx.clock.now() });
+    const rows = await fixMessageIds(ctx.db, unit.rows, ctx.from);
+    const mails = await loadOutgoingMail(ctx.db, rows, { from: ctx.from, now: ctx.clock.now() });
     if (unit.batchLeader && ctx.transport.sendBatch) {
       // Stored before the first try, so that every retry repeats this very batch.
       if (unit.isNewBatch) await groupForBatch(ctx.db, unit.batchLeader, ids);

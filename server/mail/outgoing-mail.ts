@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { MailSendError } from './mail-error.ts';
+import { messageIdOf } from './message-id.ts';
 import type { OutboxRow } from './outbox-store.ts';
 import type { OutgoingAttachment, OutgoingMail } from './mail-transport.ts';
 
@@ -13,6 +14,7 @@ export async function loadOutgoingMail(
   for (const row of rows) {
     out.push({
       id: row.id,
+      messageId: row.message_id ?? messageIdOf(row.id, options.from),
       createdAt: row.created_at,
       date: options.now,
       from: options.from,

@@ -22,6 +22,7 @@ function row(id: string, extra: Partial<OutboxRow> = {}): OutboxRow {
     batch_key: null,
     created_at: '',
     sent_at: null,
+    message_id: null,
     ...extra,
   };
 }

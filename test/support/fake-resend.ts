@@ -14,6 +14,8 @@ export interface DeliveredEmail {
   attachments: Array<{ filename: string; content: string; content_type: string | undefined }>;
   via: 'single' | 'batch';
   idempotencyKey: string | undefined;
+  /** The custom headers sent (`headers`), e.g. the Message-ID. */
+  headers: Record<string, string>;
 }
 
 export interface FakeRequest {
@@ -24,6 +26,8 @@ export interface FakeRequest {
   count: number;
   /** Answered from the idempotency cache: nothing delivered. */
   replayed: boolean;
+  /** The Message-ID header of each e-mail the request carried, delivered or not. */
+  messageIds: Array<string | undefined>;
 }
 
 export type FakeFailure =
@@ -69,8 +73,9 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '';
     const key = header(req, 'idempotency-key');
+    let messageIds: Array<string | undefined> = [];
     const log = (status: number, count: number, replayed = false) =>
-      requests.push({ path, idempotencyKey: key, status, count, replayed });
+      requests.push({ path, idempotencyKey: key, status, count, replayed, messageIds });
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
@@ -94,6 +99,7 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     const emails = (path === '/emails/batch' ? (Array.isArray(payload) ? payload : []) : [payload]) as Array<
       Record<string, unknown>
     >;
+    messageIds = emails.map((e) => (e.headers as Record<string, string> | undefined)?.['Message-ID']);
 
     const hash = createHash('sha256').update(`${path}\n${raw}`).digest('hex');
     const seen = key ? remembered.get(key) : undefined;
@@ -143,6 +149,7 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
         })),
         via,
         idempotencyKey: key,
+        headers: (e.headers as Record<string, string> | undefined) ?? {},
       });
       return id;
     });

@@ -1,14 +1,9 @@
 import type { SendMailOptions } from 'nodemailer';
 import type { OutgoingMail } from '../mail-transport.ts';
 
-/** The domain of the From address, for Message-IDs: «Otklik <otklik@example.ru>» → example.ru. */
-function fromDomain(from: string): string {
-  return /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? 'otklik.invalid';
-}
-
 /**
- * The message as nodemailer composes it. The Message-ID comes from the outbox id, so a retry
- * after a lost SMTP reply carries the same id and receiving systems can drop the copy.
+ * The message as nodemailer composes it. The Message-ID is the one stored with the outbox row,
+ * so a retry after a lost SMTP reply carries the same id and receiving systems can drop the copy.
  * File and URL access are off: nothing in a message may make nodemailer read the disk or fetch.
  */
 export function toNodemailer(mail: OutgoingMail): SendMailOptions {
@@ -20,7 +15,7 @@ export function toNodemailer(mail: OutgoingMail): SendMailOptions {
     text: mail.text,
     html: mail.html,
     date: mail.date,
-    messageId: `<${mail.id}@${fromDomain(mail.from)}>`,
+    messageId: mail.messageId,
     attachments: mail.attachments.map((a) => ({
       filename: a.filename,
       contentType: a.contentType,

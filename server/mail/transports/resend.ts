@@ -42,6 +42,8 @@ function payload(mail: OutgoingMail): CreateEmailOptions {
     to: mail.to,
     replyTo: mail.replyTo.length > 0 ? mail.replyTo : undefined,
     subject: mail.subject,
+    // Resend makes its own Message-ID unless given one: ours is the same on every retry.
+    headers: { 'Message-ID': mail.messageId },
     html: mail.html,
     text: mail.text,
     attachments:
