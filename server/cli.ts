@@ -118,7 +118,13 @@ async function main(argv: string[]): Promise<number> {
   const creates = name === 'migrate';
   let db: ReturnType<typeof openDb>['db'];
   try {
-    ({ db } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, mustExist: !creates }));
+    ({ db } = openDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: 2,
+      mustExist: !creates,
+      synchronous: config.sqliteSynchronous,
+    }));
   } catch (err) {
     if (!(err instanceof DatabaseMissingError)) throw err;
     console.error(missing(where));

@@ -43,6 +43,12 @@ const envSchema = z.object({
   DEMO: optional.pipe(flag.optional()),
   TRUST_PROXY: optional.pipe(flag.optional()),
   RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(30),
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(['NORMAL', 'FULL']))
+    .default('NORMAL'),
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -83,6 +89,8 @@ export interface Config {
   trustProxy: boolean;
   /** Submissions one IP may post in 10 minutes; 0 turns the limit off. */
   rateLimit: number;
+  /** SQLite's `synchronous`: NORMAL survives a crash of the process, FULL a power cut too (README «Durability»). */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
   production: boolean;
 }
 
@@ -144,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     demo: e.DEMO ?? !production,
     trustProxy: e.TRUST_PROXY ?? false,
     rateLimit: e.RATE_LIMIT,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     production,
   };
 }

@@ -12,7 +12,11 @@ import { createMailTransport } from './mail/transport.ts';
 
 async function main() {
   const config = loadConfig();
-  const { db } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { db } = openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    synchronous: config.sqliteSynchronous,
+  });
   const ran = await migrateToLatest(db);
   if (ran.length > 0) console.log(`Migrations applied: ${ran.join(', ')}`);
   if (config.demo && (await seedDemoDirectory(db, systemClock)))
