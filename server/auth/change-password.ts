@@ -6,12 +6,13 @@ import { ApiError } from '../http/api-error.ts';
 import type { ConsoleUser } from '../sessions/context.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { deleteUserSessions } from '../sessions/sessions.ts';
-import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './throttle.ts';
+import { throttleKeys } from './throttle.ts';
+import { attemptPassword } from './password-attempt.ts';
 
 /**
  * The signed-in user replaces his password. The current one is asked again (a session left
- * open on a desk must not be enough) and its wrong guesses count toward the account's
- * lock-out like sign-in failures. Every other session of his ends.
+ * open on a desk must not be enough) and its guesses count toward the account's lock-out like
+ * sign-in attempts, before the check (password-attempt.ts). Every other session of his ends.
  */
 export async function changePassword(
   db: Db,
@@ -19,22 +20,22 @@ export async function changePassword(
   who: { user: ConsoleUser; sessionId: string; ip: string | null },
   input: { current: string; next: string },
 ): Promise<{ lockedUntil: Date } | void> {
-  const [account] = throttleKeys(who.user.email, null);
-  const locked = await lockedUntil(db, clock, [account!]);
-  if (locked) return { lockedUntil: locked };
   const row = await db
     .selectFrom('users')
     .select('password_hash')
     .where('id', '=', who.user.id)
     .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(input.current, row.password_hash))) {
-    const lock = await recordFailure(db, clock, account!);
-    if (lock) {
+  const result = await attemptPassword(db, clock, throttleKeys(who.user.email, null), () =>
+    verifyPassword(input.current, row.password_hash),
+  );
+  if (result.status === 'locked') return { lockedUntil: result.until };
+  if (result.status === 'wrong') {
+    for (const lock of result.locks) {
       await recordAudit(db, clock, {
         user: { id: who.user.id, email: who.user.email },
         action: 'auth.locked',
         target: { type: 'user', id: who.user.id },
-        details: { scope: 'user', email: who.user.email, until: lock.toISOString(), during: 'password_change' },
+        details: { scope: 'user', email: who.user.email, until: lock.until.toISOString(), during: 'password_change' },
         ip: who.ip,
       });
     }
@@ -53,5 +54,4 @@ export async function changePassword(
       ip: who.ip,
     });
   });
-  await clearFailures(db, account!);
 }

@@ -1,4 +1,5 @@
-import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scrypt } from 'node:crypto';
+import { sameSecret } from '../sessions/same-secret.ts';
 
 /** Passwords shorter than this are refused everywhere: console, CLI, first sign-in. */
 export const PASSWORD_MIN = 10;
@@ -48,7 +49,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parsed = parse(stored);
   if (!parsed || parsed.key.length === 0) return false;
   const key = await derive(password, parsed.salt, parsed.cost);
-  return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
+  return sameSecret(key, parsed.key);
 }
 
 /**

@@ -229,6 +229,19 @@ describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
     ).toBe(201);
   });
 
+  it('answers 403, not 500, to a CSRF token of the right length with a non-ASCII character (issue 10)', async () => {
+    const { app, db, clock } = await setup();
+    const u = await createUser(db, clock, { email: 'a@example.ru', role: 'viewer' });
+    const s = await signIn(app, u.email, u.password);
+    // Headers carry bytes; Node hands a byte above 0x7f on as a Latin-1 character such as «é».
+    for (const forged of [`${s.csrfToken.slice(0, -1)}é`, 'é'.repeat(s.csrfToken.length), `${s.csrfToken}é`]) {
+      const res = await s.request('/api/admin/logout', { method: 'POST', headers: { 'X-CSRF-Token': forged } });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('csrf');
+    }
+    expect((await s.request('/api/admin/me')).status).toBe(200);
+  });
+
   it('ends a session after 12 idle hours, and keeps it alive while it is used', async () => {
     const { app, db, clock } = await setup();
     const u = await createUser(db, clock, { email: 'a@example.ru', role: 'viewer' });

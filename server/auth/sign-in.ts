@@ -5,7 +5,8 @@ import { normalizeEmail } from './credentials.ts';
 import type { ConsoleUser } from '../sessions/context.ts';
 import { verifyDummy, verifyPassword } from './password.ts';
 import { createSession } from '../sessions/sessions.ts';
-import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './throttle.ts';
+import { throttleKeys } from './throttle.ts';
+import { attemptPassword } from './password-attempt.ts';
 
 export type SignInResult =
   | { status: 'ok'; user: ConsoleUser; token: string; csrfToken: string }
@@ -21,22 +22,23 @@ export interface Attempt {
 
 /**
  * Checks an e-mail and password and starts a session. Unknown addresses, wrong passwords and
- * disabled accounts get one answer and take the same time. A locked account or address is
- * refused before the password is looked at, so the right password doesn't open it early.
+ * disabled accounts get one answer and take the same time. The attempt counts against the
+ * account and the address before the password is looked at (password-attempt.ts).
  */
 export async function signIn(db: Db, clock: Clock, attempt: Attempt): Promise<SignInResult> {
   const email = normalizeEmail(attempt.email);
-  const keys = throttleKeys(email, attempt.ip);
-  const locked = await lockedUntil(db, clock, keys);
-  if (locked) return { status: 'locked', until: locked };
-
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  const matches = user
-    ? await verifyPassword(attempt.password, user.password_hash)
-    : await verifyDummy(attempt.password);
+  const seen = { matches: false };
+  const result = await attemptPassword(db, clock, throttleKeys(email, attempt.ip), async () => {
+    seen.matches = user
+      ? await verifyPassword(attempt.password, user.password_hash)
+      : await verifyDummy(attempt.password);
+    return seen.matches && user?.active === 1;
+  });
+  if (result.status === 'locked') return result;
 
-  if (!user || !matches || user.active !== 1) {
-    const reason = !user ? 'unknown_email' : !matches ? 'wrong_password' : 'inactive';
+  if (result.status === 'wrong' || !user) {
+    const reason = !user ? 'unknown_email' : !seen.matches ? 'wrong_password' : 'inactive';
     const target = user && { type: 'user', id: user.id };
     await recordAudit(db, clock, {
       user: null,
@@ -45,22 +47,19 @@ export async function signIn(db: Db, clock: Clock, attempt: Attempt): Promise<Si
       details: { email, reason },
       ip: attempt.ip,
     });
-    for (const k of keys) {
-      const lock = await recordFailure(db, clock, k);
-      if (!lock) continue;
-      const who = k.kind === 'user' ? { email } : { address: attempt.ip };
+    for (const lock of result.status === 'wrong' ? result.locks : []) {
+      const who = lock.key.kind === 'user' ? { email } : { address: attempt.ip };
       await recordAudit(db, clock, {
         user: null,
         action: 'auth.locked',
         target,
-        details: { scope: k.kind, ...who, until: lock.toISOString() },
+        details: { scope: lock.key.kind, ...who, until: lock.until.toISOString() },
         ip: attempt.ip,
       });
     }
     return { status: 'bad_credentials' };
   }
 
-  await clearFailures(db, keys[0]!);
   const { token, csrfToken } = await createSession(db, clock, user.id, {
     ip: attempt.ip,
     userAgent: attempt.userAgent,

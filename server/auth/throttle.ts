@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 
 const MINUTE = 60_000;
 
-/** Failed sign-ins allowed per key within the window before the key is locked. */
+/** Passwords checked per key within the window; when they have all failed the key is locked. */
 export const THROTTLE = {
   /** One account, from anywhere: guessing one person's password. */
   user: { failures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
@@ -21,53 +21,74 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
   return keys;
 }
 
-/** The latest end of a lock on any of the keys, or null when none is locked now. */
-export async function lockedUntil(db: Db, clock: Clock, keys: ThrottleKey[]): Promise<Date | null> {
-  const now = clock.now().toISOString();
-  const rows = await db
-    .selectFrom('auth_throttle')
-    .select('locked_until')
-    .where(
-      'key',
-      'in',
-      keys.map((k) => k.key),
-    )
-    .where('locked_until', '>', now)
-    .execute();
-  const ends = rows.map((r) => r.locked_until!).sort();
-  return ends.length > 0 ? new Date(ends[ends.length - 1]!) : null;
-}
+export type Reservation = { ok: true } | { ok: false; until: Date };
 
 /**
- * Counts one failure against the key in a single upsert, so concurrent attempts on several
- * instances can't lose a count. A window that has run out starts again at 1. Returns the end
- * of the lock when this failure started one.
+ * Takes one of the key's slots before a password is checked, in a single upsert, so parallel
+ * attempts on one or several instances can't all slip in before the first failure is counted
+ * (issue 14: 77 of 100 parallel guesses used to be checked). `failures` counts the attempts of the
+ * window that failed or are still being checked; a window that has run out, with no lock on it,
+ * starts again at 1. A refused attempt gives its count back at once, so only checked passwords
+ * are counted.
  */
-export async function recordFailure(db: Db, clock: Clock, k: ThrottleKey): Promise<Date | null> {
+export async function reserveAttempt(db: Db, clock: Clock, k: ThrottleKey): Promise<Reservation> {
   const rule = THROTTLE[k.kind];
   const now = clock.now();
   const nowIso = now.toISOString();
   const windowOpen = new Date(now.getTime() - rule.windowMs).toISOString();
-  const lockEnd = new Date(now.getTime() + rule.lockMs).toISOString();
   // Every SET expression sees the row as it was before this update, on SQLite and PostgreSQL alike.
-  const stale = sql<boolean>`auth_throttle.window_start <= ${windowOpen}`;
-  const failures = sql<number>`case when ${stale} then 1 else auth_throttle.failures + 1 end`;
+  const stale = sql<boolean>`(auth_throttle.window_start <= ${windowOpen} and (auth_throttle.locked_until is null or auth_throttle.locked_until <= ${nowIso}))`;
   const row = await db
     .insertInto('auth_throttle')
-    .values({ key: k.key, failures: 1, window_start: nowIso, locked_until: rule.failures <= 1 ? lockEnd : null })
+    .values({ key: k.key, failures: 1, window_start: nowIso, locked_until: null })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
-        failures,
+        failures: sql<number>`case when ${stale} then 1 else auth_throttle.failures + 1 end`,
         window_start: sql<string>`case when ${stale} then ${nowIso} else auth_throttle.window_start end`,
-        locked_until: sql<string | null>`case when ${failures} >= ${rule.failures} then ${lockEnd} else null end`,
+        locked_until: sql<string | null>`case when ${stale} then null else auth_throttle.locked_until end`,
       }),
     )
-    .returning(['failures', 'locked_until'])
+    .returning(['failures', 'window_start', 'locked_until'])
     .executeTakeFirstOrThrow();
-  return row.failures === rule.failures && row.locked_until === lockEnd ? new Date(lockEnd) : null;
+  const locked = row.locked_until !== null && row.locked_until > nowIso;
+  if (!locked && Number(row.failures) <= rule.failures) return { ok: true };
+  await releaseAttempt(db, k);
+  // Slots all taken by attempts still being checked: if they fail, the lock runs from then.
+  const windowEnd = new Date(row.window_start).getTime() + rule.windowMs;
+  const lockEnd = locked ? new Date(row.locked_until!).getTime() : now.getTime() + rule.lockMs;
+  return { ok: false, until: new Date(Math.max(windowEnd, lockEnd)) };
 }
 
-/** A successful sign-in forgets the account's failures (not the address's). */
+/** Gives a slot back: its password was right, or never checked because another key refused. */
+export async function releaseAttempt(db: Db, k: ThrottleKey): Promise<void> {
+  await db
+    .updateTable('auth_throttle')
+    .set({ failures: sql<number>`case when failures > 0 then failures - 1 else 0 end` })
+    .where('key', '=', k.key)
+    .execute();
+}
+
+/**
+ * After a wrong password: locks the key once its window's slots are all spent on failures,
+ * for `lockMs` from now. One statement, so of parallel failures exactly one starts the lock;
+ * returns its end to that one only (for the audit log).
+ */
+export async function lockWhenSpent(db: Db, clock: Clock, k: ThrottleKey): Promise<Date | null> {
+  const rule = THROTTLE[k.kind];
+  const now = clock.now();
+  const lockEnd = new Date(now.getTime() + rule.lockMs);
+  const row = await db
+    .updateTable('auth_throttle')
+    .set({ locked_until: lockEnd.toISOString() })
+    .where('key', '=', k.key)
+    .where('failures', '>=', rule.failures)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]))
+    .returning('key')
+    .executeTakeFirst();
+  return row ? lockEnd : null;
+}
+
+/** A right password forgets the account's failures (not the address's). */
 export async function clearFailures(db: Db, k: ThrottleKey): Promise<void> {
   await db.deleteFrom('auth_throttle').where('key', '=', k.key).execute();
 }

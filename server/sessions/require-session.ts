@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Clock } from '../clock.ts';
@@ -6,10 +5,9 @@ import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { ConsoleEnv } from './context.ts';
 import { SESSION_COOKIE, touchSession } from './sessions.ts';
+import { sameSecret } from './same-secret.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
  * Admits a request with a live session cookie (401 otherwise) and sets `c.var.user`. Every
@@ -22,7 +20,7 @@ export function requireSession(deps: { db: Db; clock: Clock }): MiddlewareHandle
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await touchSession(deps.db, deps.clock, token) : undefined;
     if (!session) throw new ApiError(401, 'unauthorized');
-    if (!SAFE.has(c.req.method) && !same(c.req.header('x-csrf-token') ?? '', session.csrf_token))
+    if (!SAFE.has(c.req.method) && !sameSecret(c.req.header('x-csrf-token') ?? '', session.csrf_token))
       throw new ApiError(403, 'csrf');
     c.set('user', {
       id: session.id,
