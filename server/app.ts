@@ -14,6 +14,7 @@ import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
 import { pageCompany } from './http/page-layout.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { refuseControls } from './http/refuse-controls.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
 import { surveyPages } from './complaints/survey-page.ts';
 import { consoleApi } from './console/routes.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
 
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
+  app.use('*', refuseControls());
   app.use(
     '*',
     secureHeaders({
