@@ -12,6 +12,7 @@ import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
+import { guardOrigins } from './http/origin-guard.ts';
 import { pageCompany } from './http/page-layout.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { refuseControls } from './http/refuse-controls.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
   app.use('*', refuseControls());
+  app.use('*', guardOrigins({ ...deps, allowedOrigins: origins, publicUrl: deps.config.publicUrl }));
   app.use(
     '*',
     secureHeaders({

@@ -34,6 +34,7 @@ export const API_ERRORS = {
     csrf: 'Страница устарела: обновите её и повторите действие',
     conflict: 'Это действие уже невозможно: данные изменились',
     internal: 'Не удалось сохранить обращение из-за ошибки сервера. Попробуйте ещё раз через минуту',
+    origin_forbidden: 'Запросы с этого сайта не принимаются: его нет в списке разрешённых',
   },
   en: {
     bad_request: 'The request could not be read',
@@ -49,6 +50,7 @@ export const API_ERRORS = {
     csrf: 'The page is out of date: reload it and try again',
     conflict: 'This can no longer be done: the data has changed',
     internal: 'The message could not be saved because of a server error. Please try again in a minute',
+    origin_forbidden: 'Requests from this site are not accepted: it is not on the list of allowed sites',
   },
 } as const;
 
