@@ -12,8 +12,10 @@ import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
+import { guardOrigins } from './http/origin-guard.ts';
 import { pageCompany } from './http/page-layout.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { refuseControls } from './http/refuse-controls.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
 import { surveyPages } from './complaints/survey-page.ts';
 import { consoleApi } from './console/routes.ts';
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps) {
 
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
+  app.use('*', refuseControls());
+  app.use('*', guardOrigins({ ...deps, allowedOrigins: origins, publicUrl: deps.config.publicUrl }));
   app.use(
     '*',
     secureHeaders({

@@ -16,7 +16,7 @@ export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
  */
 export const feedbackSchema = {
   kind: oneOf(FEEDBACK_KINDS, 'kind'),
-  message: text({ max: LIMITS.messageMax, required: true }),
+  message: text({ max: LIMITS.messageMax, required: true, lines: true }),
   name: text({ max: LIMITS.nameMax }),
   organization: text({ max: LIMITS.organizationMax }),
   inn: text({

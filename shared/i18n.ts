@@ -36,6 +36,7 @@ export const API_ERRORS = {
     internal: 'Не удалось сохранить обращение из-за ошибки сервера. Попробуйте ещё раз через минуту',
     busy: 'Сервер занят, обращение пока не сохранено. Отправьте его ещё раз через несколько секунд',
     storage_full: 'Сервер временно не может сохранять обращения. Попробуйте ещё раз позже',
+    origin_forbidden: 'Запросы с этого сайта не принимаются: его нет в списке разрешённых',
   },
   en: {
     bad_request: 'The request could not be read',
@@ -53,6 +54,7 @@ export const API_ERRORS = {
     internal: 'The message could not be saved because of a server error. Please try again in a minute',
     busy: 'The server is busy and the message is not saved yet. Please send it again in a few seconds',
     storage_full: 'The server cannot save messages right now. Please try again later',
+    origin_forbidden: 'Requests from this site are not accepted: it is not on the list of allowed sites',
   },
 } as const;
 

@@ -36,7 +36,7 @@ export const ratingSchema = {
   subject: text({ max: LIMITS.slugMax, required: true, code: 'subject', clean: (s) => (SLUG.test(s) ? s : null) }),
   employee: text({ max: LIMITS.slugMax, code: 'employee', clean: (s) => (SLUG.test(s) ? s : null) }),
   score: integer(1, 5, 'score'),
-  comment: text({ max: LIMITS.commentMax }),
+  comment: text({ max: LIMITS.commentMax, lines: true }),
   publish: flag(),
   name: text({ max: LIMITS.nameMax }),
   organization: text({ max: LIMITS.organizationMax }),

@@ -42,6 +42,7 @@ export const RATING_TEXTS = {
       score: 'Поставьте оценку от 1 до 5',
       email: 'Проверьте адрес электронной почты',
       tooLong: 'Слишком длинный текст',
+      control: 'Уберите служебные символы',
     },
   },
   en: {
@@ -77,6 +78,7 @@ export const RATING_TEXTS = {
       score: 'Choose a score from 1 to 5',
       email: 'Please check the e-mail address',
       tooLong: 'The text is too long',
+      control: 'Remove control characters',
     },
   },
 } satisfies Record<Lang, unknown>;

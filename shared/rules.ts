@@ -1,4 +1,5 @@
 import type { FieldErrorCode } from './i18n.ts';
+import { hasControls } from './text-rules.ts';
 
 /** One field's rule: the cleaned value (undefined when absent), or the code of what is wrong. */
 export type Rule<T> = (value: unknown) => { value: T } | { error: FieldErrorCode };
@@ -15,11 +16,16 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
 
 /**
  * A text field: trimmed, blank means absent. `clean` may normalise it, or return null to refuse it.
+ * Control characters are refused as `control` (shared/text-rules.ts); `lines` lets a multi-line
+ * field keep its tabs and line breaks.
  * @example text({ max: 10, required: true })('  hi ') // { value: 'hi' }
+ * @example text({ max: 10 })('a\u0000b') // { error: 'control' }
  */
 export function text<Req extends boolean = false>(opts: {
   max: number;
   required?: Req;
+  /** A multi-line field (a message, a comment): tabs and line breaks are its text. */
+  lines?: boolean;
   /** The code for a value `clean` refuses or a required value that is missing. */
   code?: FieldErrorCode;
   clean?: (s: string) => string | null;
@@ -28,6 +34,7 @@ export function text<Req extends boolean = false>(opts: {
     if (blank(v)) return opts.required ? { error: opts.code ?? 'required' } : { value: undefined as never };
     if (typeof v !== 'string') return { error: opts.code ?? 'invalid' };
     const s = v.trim();
+    if (hasControls(s, opts.lines)) return { error: 'control' };
     if (s.length > opts.max) return { error: opts.code === 'required' || !opts.code ? 'tooLong' : opts.code };
     const cleaned = opts.clean ? opts.clean(s) : s;
     return cleaned === null ? { error: opts.code ?? 'invalid' } : { value: cleaned };

@@ -46,6 +46,7 @@ export const EN: LangTexts = {
     inn: 'Please check the INN: 10 or 12 digits with a valid checksum',
     consent: 'Consent to the processing of personal data is required',
     invalid: 'Invalid value',
+    control: 'Remove control characters',
     filesCount: 'At most 5 files can be attached',
     fileType: 'Files of this type are not accepted (images, PDF, Office documents and text are)',
     fileSize: 'The file is too large',

@@ -33,7 +33,7 @@ const schema = {
   satisfied: yesNo,
   loyal: yesNo,
   correction: choice(CORRECTIONS),
-  correctionNote: nullable(text({ max: 2000 })),
+  correctionNote: nullable(text({ max: 2000, lines: true })),
   correctionRecord: choice(CORRECTION_RECORDS),
   contactPosition: nullable(text({ max: 200 })),
   situationDate: nullable(text({ max: 10, code: 'invalid', clean: (s) => (isDay(s) ? s : null) })),

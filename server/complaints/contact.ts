@@ -17,8 +17,8 @@ import { assertOpen, type LockedComplaint, lockComplaint, logComplaintEvent } fr
 
 type Deps = { clock: Clock; config: Config };
 
-const replySchema = { text: text({ max: 10_000, required: true }) };
-const callSchema = { summary: text({ max: 5000, required: true }) };
+const replySchema = { text: text({ max: 10_000, required: true, lines: true }) };
+const callSchema = { summary: text({ max: 5000, required: true, lines: true }) };
 
 /** Whether a flag from JSON asks for the first contact (step 1.2) to be marked with it. */
 const wantsStep = (v: unknown) => v === true;

@@ -12,8 +12,8 @@ const schema = {
   departmentId: text({ max: 64 }),
   process: text({ max: 300, required: true }),
   product: text({ max: 300, required: true }),
-  description: text({ max: 2000, required: true }),
-  task: text({ max: 2000, required: true }),
+  description: text({ max: 2000, required: true, lines: true }),
+  task: text({ max: 2000, required: true, lines: true }),
   assignee: text({ max: 300, required: true }),
   dueDay: text({ max: 10, code: 'invalid', clean: (s) => (isDay(s) ? s : null) }),
 };

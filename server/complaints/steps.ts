@@ -23,7 +23,7 @@ export function pastInstant(v: unknown, now: Date): { value: Date } | { error: '
   return { value: at };
 }
 
-const stepSchema = { comment: text({ max: 2000 }) };
+const stepSchema = { comment: text({ max: 2000, lines: true }) };
 
 /**
  * Marks a step of stage 1 done, by the actor, now or at an earlier moment he gives. Marking 1.4

@@ -154,7 +154,7 @@ export async function changeSubmission(
   });
 }
 
-const commentSchema = { text: text({ max: 5000, required: true }) };
+const commentSchema = { text: text({ max: 5000, required: true, lines: true }) };
 
 /** Adds an internal comment (never shown to the client); returns the history event. */
 export async function addComment(

@@ -10,6 +10,7 @@ import { registerComplaint } from '../complaints/register.ts';
 import { isStep, markStepDone, setAgreedDate } from '../complaints/steps.ts';
 import { type LockedComplaint, lockComplaint } from '../complaints/store.ts';
 import type { Db } from '../db/connection.ts';
+import { hasControls } from '../../shared/text-rules.ts';
 import { ApiError } from '../http/api-error.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { jsonBody } from '../http/json-body.ts';
@@ -80,7 +81,7 @@ export function complaintActions(deps: ConsoleDeps) {
   route('/:id/classification', (trx, actor, complaint, body) => classify(trx, deps.clock, actor, complaint, body));
   route('/:id/responsible', async (trx, actor, complaint, body) => {
     const id = body.responsibleUserId;
-    if (id !== null && typeof id !== 'string')
+    if (id !== null && (typeof id !== 'string' || hasControls(id)))
       throw new ApiError(422, 'validation', { responsibleUserId: 'responsible' });
     const to = id === null ? null : await responsibleById(trx, id, complaint.department_id);
     await assignResponsible(trx, deps, actor, complaint, to);

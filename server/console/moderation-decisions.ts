@@ -10,8 +10,8 @@ import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../sessions/context.ts';
 
-const approveSchema = { text: text({ max: LIMITS.commentMax }) };
-const reasonSchema = { reason: text({ max: 1000, required: true }) };
+const approveSchema = { text: text({ max: LIMITS.commentMax, lines: true }) };
+const reasonSchema = { reason: text({ max: 1000, required: true, lines: true }) };
 
 type Outcome =
   | { decision: 'approved'; text?: string | undefined }

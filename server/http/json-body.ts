@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError } from './api-error.ts';
+import { utf8Body } from './utf8-body.ts';
 
 /**
  * The request's JSON object: 415 for a body of another type, 400 for broken JSON, an array or a
@@ -11,7 +12,7 @@ export async function jsonBody(
   c: Context,
   options: { emptyIsObject?: boolean } = {},
 ): Promise<Record<string, unknown>> {
-  const raw = await c.req.text();
+  const raw = await utf8Body(c);
   if (options.emptyIsObject && raw.trim() === '') return {};
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type');

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError } from './api-error.ts';
+import { urlEncodedBody, utf8Body } from './utf8-body.ts';
 
 export interface RawSubmission {
   fields: Record<string, unknown>;
@@ -16,15 +17,21 @@ const isRealFile = (v: unknown): v is File => v instanceof File && !(v.size === 
 export async function readSubmission(c: Context): Promise<RawSubmission> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') {
-    const body = await c.req.json().catch(() => {
+    const text = await utf8Body(c);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
       throw new ApiError(400, 'bad_request');
-    });
+    }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'bad_request');
     const { files: _ignored, ...fields } = body as Record<string, unknown>;
     return { fields, files: [] };
   }
   if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
-    const body = await c.req.parseBody({ all: true }).catch(() => {
+    const form = type === 'multipart/form-data' ? c.req.parseBody({ all: true }) : urlEncodedBody(c);
+    const body = await form.catch((err) => {
+      if (err instanceof ApiError) throw err;
       throw new ApiError(400, 'bad_request');
     });
     const fields: Record<string, unknown> = {};

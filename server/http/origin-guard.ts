@@ -1,0 +1,49 @@
+import type { MiddlewareHandler } from 'hono';
+import { countRefusal } from '../abuse/refusals.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { ApiError } from './api-error.ts';
+import { isOwnOrigin } from './own-origin.ts';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** An origin as browsers send it (`https://site.example`), whatever way the list wrote it. */
+const normalise = (origin: string) => {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return origin;
+  }
+};
+
+/**
+ * ALLOWED_ORIGINS, enforced by the server itself: CORS only stops a foreign page reading the
+ * answer, and a form-encoded or multipart post is a «simple» request the browser sends without
+ * asking, so any site could make its visitors post in the company's name. With a list (not `*`)
+ * a POST, PUT, PATCH or DELETE whose `Origin` is neither on it nor Otklik's own is a 403
+ * `origin_forbidden`, counted as the refusal `origin`; one without `Origin` (a server-side
+ * integration, curl) is taken, as no browser page can send it.
+ * @example app.use('*', guardOrigins({ db, clock, allowedOrigins: ['https://site.example'], publicUrl }))
+ */
+export function guardOrigins(deps: {
+  db: Db;
+  clock: Clock;
+  allowedOrigins: string[];
+  publicUrl: string | undefined;
+}): MiddlewareHandler {
+  const allowed = new Set(deps.allowedOrigins.map(normalise));
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const taken =
+      allowed.has('*') ||
+      !STATE_CHANGING.has(c.req.method) ||
+      origin === undefined ||
+      allowed.has(origin) ||
+      isOwnOrigin(c, deps.publicUrl);
+    if (!taken) {
+      await countRefusal(deps.db, deps.clock, 'origin');
+      throw new ApiError(403, 'origin_forbidden');
+    }
+    await next();
+  };
+}

@@ -1,0 +1,18 @@
+// What no text field takes, whichever form or API it comes through: NUL and the other C0 control
+// characters and DEL, and half of a UTF-16 surrogate pair. PostgreSQL refuses NUL in text (a 500
+// on the CI database), SQLite stores it and an address `a\0@b.ru` reaches `a@b.ru`; the others
+// are never typed, only pasted or forged, and a lone surrogate (JSON's "\ud800") is no character
+// at all: it can't be written as UTF-8 to a page or an e-mail.
+
+/** C0 controls, DEL and lone surrogates (`\p{Cs}` in a `u` pattern matches only an unpaired half). */
+const ONE_LINE = /[\0-\x1f\x7f]|\p{Cs}/u;
+/** The same but tab, line feed and carriage return: the text of a multi-line field. */
+const LINES = /[\0-\x08\v\f\x0e-\x1f\x7f]|\p{Cs}/u;
+
+/**
+ * Whether a text holds a character no field takes; `lines` allows tab and line breaks, which are
+ * text in a multi-line field (a message, a comment) and not in a name or an address.
+ * @example hasControls('a\u0000@b.ru') // true
+ * @example hasControls('Строка 1\nСтрока 2', true) // false
+ */
+export const hasControls = (s: string, lines?: boolean): boolean => (lines ? LINES : ONE_LINE).test(s);
