@@ -12,6 +12,8 @@ import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
+import { limitBodies } from './http/body-limit.ts';
+import { removeUploads } from './http/upload-dir.ts';
 import { pageCompany } from './http/page-layout.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps) {
 
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
+  // Bodies bounded before any route reads one; a request's uploads removed however it ends.
+  app.use('*', removeUploads(), limitBodies(deps));
   app.use(
     '*',
     secureHeaders({

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError } from './api-error.ts';
+import { mediaType } from './body-limit.ts';
 
 /**
  * The request's JSON object: 415 for a body of another type, 400 for broken JSON, an array or a
@@ -11,6 +12,8 @@ export async function jsonBody(
   c: Context,
   options: { emptyIsObject?: boolean } = {},
 ): Promise<Record<string, unknown>> {
+  // Multipart is the one body the root doesn't bound at FORM_BODY_MAX: never read it whole here.
+  if (mediaType(c) === 'multipart/form-data') throw new ApiError(415, 'unsupported_media_type');
   const raw = await c.req.text();
   if (options.emptyIsObject && raw.trim() === '') return {};
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
