@@ -13,6 +13,8 @@ import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
 import { guardOrigins } from './http/origin-guard.ts';
+import { limitBodies } from './http/body-limit.ts';
+import { removeUploads } from './http/upload-dir.ts';
 import { pageCompany } from './http/page-layout.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { refuseControls } from './http/refuse-controls.ts';
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
   app.use('*', refuseControls());
   app.use('*', guardOrigins({ ...deps, allowedOrigins: origins, publicUrl: deps.config.publicUrl }));
+  // Bodies bounded before any route reads one; a request's uploads removed however it ends.
+  app.use('*', removeUploads(), limitBodies(deps));
   app.use(
     '*',
     secureHeaders({

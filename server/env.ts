@@ -40,6 +40,8 @@ const envSchema = z.object({
   RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
   MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
+  MAIL_ATTACH_MB: z.coerce.number().min(0).max(100).default(10),
+  BODY_IDLE_SECONDS: z.coerce.number().positive().max(300).default(10),
   DEMO: optional.pipe(flag.optional()),
   TRUST_PROXY: optional.pipe(flag.optional()),
   RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(30),
@@ -84,6 +86,10 @@ export interface Config {
   resendBaseUrl: string | undefined;
   smtpUrl: string | undefined;
   maxFileBytes: number;
+  /** The QMS notification attaches files up to this total; the rest it lists with a link to the card. */
+  mailAttachBytes: number;
+  /** A request body that sends nothing for this long is cut off with 408. */
+  bodyIdleMs: number;
   demo: boolean;
   /** Take the client's IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
@@ -149,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     resendBaseUrl: e.RESEND_BASE_URL,
     smtpUrl: e.SMTP_URL,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+    mailAttachBytes: Math.round(e.MAIL_ATTACH_MB * 1024 * 1024),
+    bodyIdleMs: Math.round(e.BODY_IDLE_SECONDS * 1000),
     demo: e.DEMO ?? !production,
     trustProxy: e.TRUST_PROXY ?? false,
     rateLimit: e.RATE_LIMIT,

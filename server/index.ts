@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { firstAdminHint } from './users/first-admin-hint.ts';
@@ -9,6 +10,8 @@ import { ConfigError, loadConfig } from './env.ts';
 import { createReminderScheduler } from './complaints/reminders.ts';
 import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
+import { applyServerTimeouts } from './http/server-timeouts.ts';
+import { sweepUploads, uploadsRoot } from './http/upload-dir.ts';
 
 async function main() {
   const config = loadConfig();
@@ -56,6 +59,9 @@ async function main() {
       if (hint) console.log(hint);
     });
   });
+
+  applyServerTimeouts(server as Server);
+  void sweepUploads(uploadsRoot(config.dataDir), 3_600_000, systemClock.now());
 
   const shutdown = async () => {
     server.close();

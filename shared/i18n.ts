@@ -23,6 +23,7 @@ export const API_ERRORS = {
   ru: {
     bad_request: 'Запрос не удалось прочитать',
     too_large: 'Запрос слишком большой',
+    body_timeout: 'Данные передавались слишком долго, и приём прерван. Проверьте соединение и отправьте ещё раз',
     unsupported_media_type: 'Этот формат не поддерживается',
     validation: 'Проверьте поля формы',
     not_found: 'Не найдено',
@@ -41,6 +42,7 @@ export const API_ERRORS = {
   en: {
     bad_request: 'The request could not be read',
     too_large: 'The request is too large',
+    body_timeout: 'The data took too long to arrive, so receiving stopped. Check the connection and send again',
     unsupported_media_type: 'This format is not supported',
     validation: 'Please check the form fields',
     not_found: 'Not found',

@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import type { Context } from 'hono';
 import { LIMITS } from '../../shared/limits.ts';
+import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { InspectedFile } from '../submissions/store.ts';
+import type { FileCheck, UploadRules } from '../http/multipart.ts';
+import { uploadFolder, uploadsRoot } from '../http/upload-dir.ts';
+import { cleanFilename, extensionOf, storedFilename } from './file-name.ts';
 
 /** Types recognised by their magic bytes that a client may attach (shared/limits.ts ACCEPTED_FILES names their extensions). */
 export const ALLOWED = new Set([
@@ -32,59 +35,88 @@ const LEGACY_OFFICE: Record<string, string> = {
   ppt: 'application/vnd.ms-powerpoint',
 };
 
-const extension = (name: string) => name.toLowerCase().split('.').pop() ?? '';
+/**
+ * How much of a file is looked at as it arrives: every signature file-type knows lies within it,
+ * but a ZIP's entries (which tell a .docx from a .zip) may lie further, so the final word is the
+ * whole file's, read from disk.
+ */
+const SNIFF_BYTES = 64 * 1024;
 
-/** Plain text has no magic bytes: accept valid UTF-8 without control characters. */
-function looksLikeText(bytes: Uint8Array): boolean {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
-  } catch {
-    return false;
-  }
+/** A type file-type found, as stored: an accepted MIME type, or null. */
+function acceptedType(mime: string, filename: string): string | null {
+  if (ALLOWED.has(mime)) return mime;
+  if (mime === 'application/x-cfb') return LEGACY_OFFICE[extensionOf(filename)] ?? null;
+  return null;
 }
 
-/** Keeps the name a person gave the file, without any path or control characters. */
-export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .replace(/[\u0000-\u001F\u007F"]/g, '')
-    .trim()
-    .slice(-200);
-  return clean === '' || clean === '.' || clean === '..' ? 'file' : clean;
+/** Plain text has no magic bytes: valid UTF-8 without control characters, checked chunk by chunk. */
+function textCheck() {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let ok = true;
+  const test = (decode: () => string) => {
+    try {
+      if (/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(decode())) ok = false;
+    } catch {
+      ok = false;
+    }
+  };
+  return {
+    push: (chunk: Uint8Array) => ok && test(() => decoder.decode(chunk, { stream: true })),
+    failed: () => !ok,
+    end: () => {
+      if (ok) test(() => decoder.decode());
+      return ok;
+    },
+  };
 }
 
-async function detectMime(bytes: Uint8Array, filename: string): Promise<string | null> {
-  const type = await fileTypeFromBuffer(bytes);
-  if (type) {
-    if (ALLOWED.has(type.mime)) return type.mime;
-    if (type.mime === 'application/x-cfb') return LEGACY_OFFICE[extension(filename)] ?? null;
-    return null;
-  }
-  if (!looksLikeText(bytes)) return null;
-  return extension(filename) === 'csv' ? 'text/csv' : 'text/plain';
-}
+const refused = () => new ApiError(415, 'unsupported_media_type', { files: 'fileType' });
 
 /**
- * Checks the attached files by count, size and content (never by their name alone) and hashes
- * them. Throws the API's 422 (too many), 413 (too large) or 415 (forbidden type), naming `files`.
+ * Checks one attached file by its content (never by its name alone) as it arrives: a type that
+ * can't be accepted is refused (415 naming `files`) once its first bytes are in, and the whole
+ * file decides the type it is stored as, and so the extension of its name (file-name.ts).
  */
-export async function inspectFiles(files: File[], maxBytes: number): Promise<InspectedFile[]> {
-  if (files.length > LIMITS.filesMax) throw new ApiError(422, 'validation', { files: 'filesCount' });
-  if (files.some((f) => f.size > maxBytes)) throw new ApiError(413, 'too_large', { files: 'fileSize' });
-  const out: InspectedFile[] = [];
-  for (const file of files) {
-    const content = new Uint8Array(await file.arrayBuffer());
-    const filename = safeFilename(file.name);
-    const mime = content.length === 0 ? null : await detectMime(content, filename);
-    if (!mime) throw new ApiError(415, 'unsupported_media_type', { files: 'fileType' });
-    out.push({
-      filename,
-      mime,
-      size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
-    });
-  }
-  return out;
+export function attachmentCheck(clientName: string): FileCheck {
+  const name = cleanFilename(clientName);
+  const text = textCheck();
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let onlyText: boolean | undefined;
+  return {
+    async push(chunk) {
+      text.push(chunk);
+      if (onlyText === undefined) {
+        head.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        headBytes += chunk.byteLength;
+        if (headBytes < SNIFF_BYTES) return;
+        const type = await fileTypeFromBuffer(Buffer.concat(head));
+        head = [];
+        // A ZIP may yet turn out an accepted office file; any other type is known now.
+        if (type && type.mime !== 'application/zip' && !acceptedType(type.mime, name)) throw refused();
+        onlyText = !type;
+      }
+      if (onlyText && text.failed()) throw refused();
+    },
+    async finish(file, size) {
+      if (size === 0) throw refused();
+      const type = await fileTypeFromFile(file);
+      const mime = type ? acceptedType(type.mime, name) : text.end() ? textType(name) : null;
+      if (!mime) throw refused();
+      return { filename: storedFilename(name, mime), mime };
+    },
+  };
 }
+
+const textType = (name: string) => (extensionOf(name) === 'csv' ? 'text/csv' : 'text/plain');
+
+/**
+ * How the feedback takes files: at most LIMITS.filesMax of `maxFileBytes` each, checked by
+ * content as they arrive, waiting under `<DATA_DIR>/tmp` until the request ends.
+ */
+export const attachmentRules = (c: Context, config: Pick<Config, 'maxFileBytes' | 'dataDir'>): UploadRules => ({
+  maxCount: LIMITS.filesMax,
+  maxBytes: config.maxFileBytes,
+  check: attachmentCheck,
+  folder: () => uploadFolder(c, uploadsRoot(config.dataDir)),
+});

@@ -12,7 +12,6 @@ import { companyDate } from '../mail/templates/format.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueFeedbackMail } from '../mail/feedback-mail.ts';
-import { inspectFiles } from './attachments.ts';
 import type { RawSubmission } from '../http/read-submission.ts';
 import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
@@ -50,7 +49,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
 
   const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
   const answer = await idempotent(deps.db, key, async () => {
-    const files = await inspectFiles(raw.files, deps.config.maxFileBytes);
+    const files = raw.files; // checked by content as they arrived (attachments.ts)
     const answer = await deps.db.transaction().execute(async (trx) => {
       const id = newId();
       const number = await nextRegistrationNumber(trx, now);

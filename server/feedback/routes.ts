@@ -1,18 +1,16 @@
 import { Hono } from 'hono';
-import { LIMITS } from '../../shared/limits.ts';
 import { requestLang } from '../http/lang.ts';
 import { acceptFeedback, type IntakeDeps } from './intake.ts';
 import { readSubmission } from '../http/read-submission.ts';
-import { limitBody } from '../http/body-limit.ts';
+import { multipartBounds } from '../http/body-limit.ts';
+import { attachmentRules } from './attachments.ts';
 import { requestMeta } from '../http/request-meta.ts';
-
-/** A body may hold every allowed file plus the fields and multipart framing; more is a 413. */
-export const feedbackBodyLimit = (maxFileBytes: number) => limitBody(LIMITS.filesMax * maxFileBytes + 1024 * 1024);
 
 /** `POST /api/v1/feedback`: the public intake of the site widget and of API clients. */
 export function feedbackApi(deps: IntakeDeps) {
-  return new Hono().post('/', feedbackBodyLimit(deps.config.maxFileBytes), async (c) => {
-    const raw = await readSubmission(c);
+  // The body's size and time are bounded at the root and by the streaming reader (http/body-limit.ts).
+  return new Hono().post('/', async (c) => {
+    const raw = await readSubmission(c, multipartBounds(deps.config), attachmentRules(c, deps.config));
     const answer = await acceptFeedback(deps, raw, {
       lang: requestLang(c),
       ...requestMeta(c, deps.config.trustProxy),

@@ -6,7 +6,9 @@ import { newId } from '../ids.ts';
 import type { FeedbackAnswer } from '../../shared/api-answers.ts';
 import { acceptFeedback, confirmation, type IntakeDeps } from '../feedback/intake.ts';
 import { type RawSubmission, readSubmission } from '../http/read-submission.ts';
-import { feedbackBodyLimit } from '../feedback/routes.ts';
+import { attachmentRules } from '../feedback/attachments.ts';
+import { multipartBounds } from '../http/body-limit.ts';
+import { MultipartError } from '../http/multipart.ts';
 import { findSubmission } from '../submissions/store.ts';
 import { feedbackForm, type FormState } from './feedback-form.ts';
 import { page } from '../http/page-layout.ts';
@@ -47,11 +49,11 @@ export function hostedFeedback(deps: IntakeDeps) {
     return c.html(r.html, r.status);
   });
 
-  app.post('/', feedbackBodyLimit(deps.config.maxFileBytes), async (c) => {
+  app.post('/', async (c) => {
     const lang = pageLang(c);
     let raw: RawSubmission = { fields: {}, files: [] };
     try {
-      raw = await readSubmission(c);
+      raw = await readSubmission(c, multipartBounds(deps.config), attachmentRules(c, deps.config));
       const answer = await acceptFeedback(deps, raw, {
         lang,
         ...requestMeta(c, deps.config.trustProxy),
@@ -61,6 +63,8 @@ export function hostedFeedback(deps: IntakeDeps) {
       return c.redirect(pinLang(`/f/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status === 400) throw err;
+      // Refused mid-body (a file too large): what was typed before it is shown again.
+      if (err instanceof MultipartError) raw = { fields: err.fieldsRead, files: [] };
       const r = render(
         lang,
         { values: textValues(raw.fields), errors: err.formFields, alert: API_ERRORS[lang][err.code] },

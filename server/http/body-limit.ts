@@ -1,13 +1,91 @@
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { LIMITS } from '../../shared/limits.ts';
+import { countRefusal } from '../abuse/refusals.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
 import { ApiError } from './api-error.ts';
+import { type ReadBounds, readBounded } from './bounded-read.ts';
 
 /** A sign-in or a console user's fields. */
 export const SMALL_BODY = 16 * 1024;
 /** A rating, a console change or a comment: texts of a few thousand characters at most. */
 export const FORM_BODY = 64 * 1024;
+/**
+ * The most any JSON or url-encoded body may be, whatever the endpoint: the largest payload, a
+ * feedback message, is 5,000 characters (30 KB even as JSON's `\uXXXX` escapes) and a few short
+ * fields, so 1 MB is room to spare and nothing a parser in memory should ever meet.
+ */
+export const FORM_BODY_MAX = 1024 * 1024;
+/**
+ * The whole of a body takes at most this long: five files of 10 MB at 2.5 Mbit/s, a slow mobile
+ * upload. A client trickling a byte at a time holds a connection no longer (issue 14: Node's 300 s).
+ */
+export const BODY_TOTAL_MS = 180_000;
+
+/** A multipart body holds every allowed file plus the fields and the framing. */
+export const multipartMax = (config: Pick<Config, 'maxFileBytes'>) =>
+  LIMITS.filesMax * config.maxFileBytes + FORM_BODY_MAX;
+
+/** What reading a multipart body is bounded by (http/multipart.ts reads it as a stream). */
+export const multipartBounds = (config: Pick<Config, 'maxFileBytes' | 'bodyIdleMs'>): ReadBounds => ({
+  maxBytes: multipartMax(config),
+  idleMs: config.bodyIdleMs,
+  totalMs: BODY_TOTAL_MS,
+});
+
+/** What reading a form's body is bounded by, multipart without files included. */
+export const formBounds = (config: Pick<Config, 'bodyIdleMs'>): ReadBounds => ({
+  maxBytes: FORM_BODY_MAX,
+  idleMs: config.bodyIdleMs,
+  totalMs: BODY_TOTAL_MS,
+});
+
+export const mediaType = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /**
- * Refuses a body larger than `maxSize` bytes with the project's 413, before it is read whole.
+ * The root's body limit, on every route (issue 14): a body whose Content-Length is over the limit
+ * is refused at once; any other non-multipart body is read, a chunk at a time, up to FORM_BODY_MAX
+ * and refused with 413 at the first byte over, before any parser sees it, and with 408 when the
+ * client stalls. Multipart is left to the streaming reader (multipart.ts), which bounds each file.
+ * Every 413, here or from a route, is counted as a `too_large` refusal.
+ * @example app.use('*', limitBodies({ db, clock, config }))
+ */
+export function limitBodies(deps: {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'maxFileBytes' | 'bodyIdleMs'>;
+}): MiddlewareHandler {
+  const refused = async (c: Context, status: number) => {
+    if (status === 413) await countRefusal(deps.db, deps.clock, 'too_large');
+    // Whatever the client still sends is not read: the connection ends with the answer.
+    if (status === 413 || status === 408) c.header('Connection', 'close');
+  };
+  return async function limitBodiesMiddleware(c, next) {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const multipart = mediaType(c) === 'multipart/form-data';
+    try {
+      const max = multipart ? multipartMax(deps.config) : FORM_BODY_MAX;
+      if (Number(c.req.header('content-length')) > max) throw new ApiError(413, 'too_large');
+      if (!multipart) {
+        const parts: Uint8Array[] = [];
+        await readBounded(body, formBounds(deps.config), (chunk) => parts.push(chunk));
+        c.req.raw = new Request(c.req.raw, { body: Buffer.concat(parts) });
+      }
+    } catch (err) {
+      if (err instanceof ApiError) await refused(c, err.status);
+      throw err;
+    }
+    await next();
+    await refused(c, c.res.status);
+  };
+}
+
+/**
+ * Refuses a body larger than `maxSize` bytes with the project's 413, before it is read whole: a
+ * route's own limit under the root's FORM_BODY_MAX.
  * @example app.post('/', limitBody(FORM_BODY), handler)
  */
 export const limitBody = (maxSize: number) =>

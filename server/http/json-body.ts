@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError } from './api-error.ts';
+import { mediaType } from './body-limit.ts';
 import { utf8Body } from './utf8-body.ts';
 
 /**
@@ -12,6 +13,8 @@ export async function jsonBody(
   c: Context,
   options: { emptyIsObject?: boolean } = {},
 ): Promise<Record<string, unknown>> {
+  // Multipart is the one body the root doesn't bound at FORM_BODY_MAX: never read it whole here.
+  if (mediaType(c) === 'multipart/form-data') throw new ApiError(415, 'unsupported_media_type');
   const raw = await utf8Body(c);
   if (options.emptyIsObject && raw.trim() === '') return {};
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

@@ -1,21 +1,24 @@
 import type { Context } from 'hono';
+import type { InspectedFile } from '../submissions/store.ts';
 import { ApiError } from './api-error.ts';
+import { mediaType } from './body-limit.ts';
+import type { ReadBounds } from './bounded-read.ts';
+import { readMultipart, type UploadRules } from './multipart.ts';
 import { urlEncodedBody, utf8Body } from './utf8-body.ts';
 
 export interface RawSubmission {
   fields: Record<string, unknown>;
-  files: File[];
+  /** Checked and waiting on disk (multipart.ts) until the request ends. */
+  files: InspectedFile[];
 }
 
-/** A file input left empty still posts a nameless, empty part: it is not an attachment. */
-const isRealFile = (v: unknown): v is File => v instanceof File && !(v.size === 0 && v.name === '');
-
 /**
- * Reads a JSON, multipart or URL-encoded body into fields and files. An unreadable body is a
- * 400, any other content type a 415.
+ * Reads a JSON, multipart or URL-encoded body into fields and files. Multipart streams, bounded
+ * by `bounds`, its files taken by `rules` (none without). An unreadable body is a 400, any other
+ * content type a 415; JSON and URL-encoded bodies arrive already bounded (body-limit.ts).
  */
-export async function readSubmission(c: Context): Promise<RawSubmission> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+export async function readSubmission(c: Context, bounds: ReadBounds, rules?: UploadRules): Promise<RawSubmission> {
+  const type = mediaType(c);
   if (type === 'application/json') {
     const text = await utf8Body(c);
     let body: unknown;
@@ -28,21 +31,21 @@ export async function readSubmission(c: Context): Promise<RawSubmission> {
     const { files: _ignored, ...fields } = body as Record<string, unknown>;
     return { fields, files: [] };
   }
-  if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
-    const form = type === 'multipart/form-data' ? c.req.parseBody({ all: true }) : urlEncodedBody(c);
-    const body = await form.catch((err) => {
+  if (type === 'multipart/form-data') {
+    if (!c.req.raw.body) throw new ApiError(400, 'bad_request');
+    return readMultipart(c.req.raw.body, c.req.header('content-type')!, bounds, rules);
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    const body = await urlEncodedBody(c).catch((err) => {
       if (err instanceof ApiError) throw err;
       throw new ApiError(400, 'bad_request');
     });
     const fields: Record<string, unknown> = {};
-    let files: File[] = [];
     for (const [key, value] of Object.entries(body)) {
-      const values = Array.isArray(value) ? value : [value];
-      if (key === 'files' || key === 'files[]') files = files.concat(values.filter(isRealFile));
-      else if (values.some((v) => v instanceof File)) throw new ApiError(422, 'validation', { [key]: 'invalid' });
-      else fields[key] = values.length === 1 ? values[0] : values;
+      if (key === 'files' || key === 'files[]') continue;
+      fields[key] = value;
     }
-    return { fields, files };
+    return { fields, files: [] };
   }
   throw new ApiError(415, 'unsupported_media_type');
 }

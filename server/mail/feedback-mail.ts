@@ -7,6 +7,7 @@ import { feedbackAck } from './templates/feedback-ack.ts';
 import { type AttachmentInfo, feedbackNotification, type ProcessInfo } from './templates/feedback-notification.ts';
 import type { Step } from '../../shared/complaint-process.ts';
 import { cardLink } from './links.ts';
+import { budgetAttachments } from './attachment-budget.ts';
 import { headerValue } from './templates/subject.ts';
 
 /** What the e-mails say of what comes next: the answer's due date, and a complaint's deadlines. */
@@ -17,7 +18,7 @@ interface Promise_ {
 
 /**
  * Queues the e-mails of a new feedback message in the caller's transaction: the notification to
- * the QMS and the CEO (all in To, the files attached, Reply-To the client) and, when the client
+ * the QMS and the CEO (all in To, the files attached up to MAIL_ATTACH_MB and linked beyond, Reply-To the client) and, when the client
  * gave an address, his acknowledgement, whose replies go to the QMS. A complaint's notification
  * links to its card and names the deadlines of steps 1.1 and 1.2; the acknowledgement names the
  * date of the answer.
@@ -34,13 +35,14 @@ export async function enqueueFeedbackMail(
     ? { link: cardLink(config, submission.id), deadlines: promise.deadlines }
     : null;
   const client = submission.email ? headerValue(submission.email) : '';
+  const files = budgetAttachments(attachments, config.mailAttachBytes, cardLink(config, submission.id));
   await insertOutboxMessage(trx, clock, {
     template: 'feedback-notification',
     submissionId: submission.id,
     to: [...config.qmsEmail, ...config.ceoEmail],
     replyTo: client ? [client] : [],
-    mail: feedbackNotification(submission, attachments, config.companyName, process),
-    attachmentIds: attachments.map((a) => a.id),
+    mail: feedbackNotification(submission, files.listed, config.companyName, process),
+    attachmentIds: files.attachedIds,
   });
   if (!client) return;
   await insertOutboxMessage(trx, clock, {

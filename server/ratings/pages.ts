@@ -17,7 +17,7 @@ import { PAGE_TEXTS } from './page-texts.ts';
 import type { RatingDeps } from './rating-deps.ts';
 import { knownRater, raterOf } from './rater.ts';
 import { ratingForm, type RatingFormState, targetHeading, targetTitle } from './rating-form.ts';
-import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { FORM_BODY, formBounds, limitBody } from '../http/body-limit.ts';
 import { langPath, pageLang } from '../http/lang.ts';
 import { requestMeta } from '../http/request-meta.ts';
 
@@ -109,7 +109,7 @@ export function ratingPages(deps: RatingDeps) {
     const target = await findRatingTarget(deps.db, slug);
     if (!target) throw new ApiError(404, 'not_found');
     if (!isActive(target)) return c.html(inactivePage(lang), 410);
-    const { fields } = await readSubmission(c);
+    const { fields } = await readSubmission(c, formBounds(deps.config));
     const addressed =
       target.kind === 'employee'
         ? { subject: 'employee', employee: target.employee.slug }

@@ -10,7 +10,7 @@ import type { RatingDeps } from './rating-deps.ts';
 import { raterOf } from './rater.ts';
 import { signatureHtml, signatureText } from './signature.ts';
 import { publicBase } from '../http/public-base.ts';
-import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { FORM_BODY, formBounds, limitBody } from '../http/body-limit.ts';
 import { requestMeta } from '../http/request-meta.ts';
 
 /**
@@ -21,8 +21,8 @@ import { requestMeta } from '../http/request-meta.ts';
  */
 export function ratingsApi(deps: RatingDeps) {
   return new Hono().post('/', limitBody(FORM_BODY), async (c) => {
-    const { fields, files } = await readSubmission(c);
-    if (files.length > 0) throw new ApiError(422, 'validation', { files: 'invalid' });
+    // A rating takes no files: one is a 422 naming `files` (http/multipart.ts).
+    const { fields } = await readSubmission(c, formBounds(deps.config));
     const answer = await acceptRating(deps, fields, {
       lang: requestLang(c),
       ...requestMeta(c, deps.config.trustProxy),

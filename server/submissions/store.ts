@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionTable } from '../db/schema.ts';
@@ -6,20 +7,26 @@ import { indexSubmissionWords } from '../search/submission-words.ts';
 
 export type SubmissionRow = Selectable<SubmissionTable>;
 
-/** An attachment whose type was recognised by its content, ready to be stored with its submission. */
+/**
+ * An attachment whose type was recognised by its content, ready to be stored with its submission;
+ * its content waits in a temporary file (http/multipart.ts) until then.
+ */
 export interface InspectedFile {
   filename: string;
   mime: string;
   size: number;
   sha256: string;
-  content: Uint8Array;
+  path: string;
 }
 
-/** Stores a submission and its files; returns the attachments' metadata (content stays in the database). */
+/**
+ * Stores a submission and its files, read from their temporary files one at a time; returns the
+ * attachments' metadata (content stays in the database).
+ */
 export async function insertSubmission(trx: Db, row: Insertable<SubmissionTable>, files: InspectedFile[]) {
   await trx.insertInto('submissions').values(row).execute();
   await indexSubmissionWords(trx, row.id);
-  const meta = files.map(({ content: _c, ...m }) => ({ ...m, id: newId() }));
+  const meta = files.map(({ path: _p, ...m }) => ({ ...m, id: newId() }));
   for (const [i, file] of files.entries()) {
     await trx
       .insertInto('attachments')
@@ -30,7 +37,7 @@ export async function insertSubmission(trx: Db, row: Insertable<SubmissionTable>
         mime: file.mime,
         size: file.size,
         sha256: file.sha256,
-        content: file.content,
+        content: await readFile(file.path),
         created_at: row.created_at,
       })
       .execute();

@@ -12,6 +12,8 @@ export interface AttachmentInfo {
   mime: string;
   size: number;
   sha256: string;
+  /** Set when the file is too large for the message: the card that serves it. */
+  link?: string;
 }
 
 type Submission = Selectable<SubmissionTable>;
@@ -21,6 +23,9 @@ export interface ProcessInfo {
   link: string;
   deadlines: Partial<Record<Step, string | null>>;
 }
+
+/** What a file too large for the message says, linked to the card (mail/attachment-budget.ts). */
+const NOT_ATTACHED = 'не приложен: слишком велик для письма, скачайте в карточке';
 
 const MONO = 'font-family:Consolas,Menlo,monospace;font-size:12px;color:#374151;';
 
@@ -95,7 +100,8 @@ ${paragraph(replyHint)}`;
     '',
     `Вложения:${attachments.length === 0 ? ' —' : ''}`,
     ...attachments.map(
-      (a, i) => `  ${i + 1}. ${a.filename} — ${a.mime}, ${fileSize(a.size)}\n     SHA-256: ${a.sha256}`,
+      (a, i) =>
+        `  ${i + 1}. ${a.filename} — ${a.mime}, ${fileSize(a.size)}${a.link ? `, ${NOT_ATTACHED}: ${a.link}` : ''}\n     SHA-256: ${a.sha256}`,
     ),
     '',
     'Согласие на обработку персональных данных',
@@ -121,5 +127,7 @@ ${paragraph(replyHint)}`;
 
 function attachmentsHtml(attachments: readonly AttachmentInfo[]): SafeHtml | null {
   if (attachments.length === 0) return null;
-  return html`${attachments.map((a) => html`<div style="margin:0 0 8px 0;"><b>${a.filename}</b> — ${a.mime}, ${fileSize(a.size)} (приложен к письму)<br><span style="${MONO}">SHA-256: ${a.sha256}</span></div>`)}`;
+  const where = (a: AttachmentInfo) =>
+    a.link ? html`<a href="${a.link}" style="color:#1d4ed8;">${NOT_ATTACHED}</a>` : 'приложен к письму';
+  return html`${attachments.map((a) => html`<div style="margin:0 0 8px 0;"><b>${a.filename}</b> — ${a.mime}, ${fileSize(a.size)} (${where(a)})<br><span style="${MONO}">SHA-256: ${a.sha256}</span></div>`)}`;
 }

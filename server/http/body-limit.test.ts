@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listRefusals } from '../abuse/refusals.ts';
+import { openRequest, servedTestApp } from '../../test/support/listen.ts';
+import { FORM_BODY_MAX } from './body-limit.ts';
+
+let t: Awaited<ReturnType<typeof servedTestApp>>;
+afterEach(async () => t?.close());
+
+const valid = { kind: 'complaint', message: 'Счёт выставлен дважды', consent: true };
+const storedCount = async () => (await t.db.selectFrom('submissions').select('id').execute()).length;
+const tooLarge = async (res: Response) => {
+  expect(res.status).toBe(413);
+  expect((await res.json()).error.code).toBe('too_large');
+};
+
+describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
+  it('is a 413 on every endpoint that reads a body, the console too, and is counted as too_large', async () => {
+    t = await servedTestApp();
+    const json = JSON.stringify({ ...valid, extra: 'x'.repeat(FORM_BODY_MAX) });
+    const form = `message=${'x'.repeat(FORM_BODY_MAX)}&score=5`;
+    const posts: Array<[string, string, string]> = [
+      ['POST', '/api/v1/feedback', 'application/json'],
+      ['POST', '/api/v1/ratings', 'application/json'],
+      ['POST', '/api/admin/login', 'application/json'],
+      ['POST', '/api/admin/users', 'application/json'],
+      ['PATCH', '/api/admin/submissions/any', 'application/json'],
+      ['POST', '/f', 'application/x-www-form-urlencoded'],
+      ['POST', '/r/ivanov', 'application/x-www-form-urlencoded'],
+    ];
+    for (const [method, path, type] of posts) {
+      const body = type === 'application/json' ? json : form;
+      const res = await t.app.request(path, { method, headers: { 'content-type': type }, body });
+      await tooLarge(res);
+    }
+    expect(await storedCount()).toBe(0);
+    const refusals = await listRefusals(t.db, '2000-01-01');
+    expect(refusals).toEqual([{ day: '2026-11-23', reason: 'too_large', count: posts.length }]);
+  });
+
+  it('takes a body just under the limit as before', async () => {
+    t = await servedTestApp();
+    const body = JSON.stringify({ ...valid, extra: 'x'.repeat(FORM_BODY_MAX - 200) });
+    const res = await t.app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it('refuses a 49 MB JSON by its Content-Length at once, and stores nothing', async () => {
+    t = await servedTestApp();
+    const req = openRequest(`${t.url}/api/v1/feedback`, {
+      'content-type': 'application/json',
+      'content-length': String(49 * 1024 * 1024),
+    });
+    await req.write(`${JSON.stringify(valid).slice(0, -1)},"extra":"`);
+    const res = await req.response;
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.code).toBe('too_large');
+    expect(res.headers.connection).toBe('close');
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('stops reading a chunked JSON at the first megabyte over, without waiting for its end', async () => {
+    t = await servedTestApp();
+    const req = openRequest(`${t.url}/api/v1/feedback`, { 'content-type': 'application/json' });
+    await req.write(`${JSON.stringify(valid).slice(0, -1)},"extra":"`);
+    for (let i = 0; i < 12; i++) await req.write('x'.repeat(128 * 1024));
+    // The body never ends: the answer can only come from a server that stopped reading it.
+    const res = await req.response;
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.code).toBe('too_large');
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('refuses multipart on a console route that reads JSON without reading it', async () => {
+    t = await servedTestApp();
+    const form = new FormData();
+    form.append('note', 'x');
+    const res = await t.app.request('/api/admin/login', { method: 'POST', body: form });
+    expect(res.status).toBe(415);
+  });
+});

@@ -1,0 +1,108 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_KINDS } from '../../test/support/databases.ts';
+import { multipart, openRequest, servedTestApp } from '../../test/support/listen.ts';
+import { PDF_BYTES } from '../../test/support/test-app.ts';
+import { uploadsRoot } from './upload-dir.ts';
+
+let t: Awaited<ReturnType<typeof servedTestApp>>;
+afterEach(async () => t?.close());
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const fields = () =>
+  multipart.field('kind', 'complaint') +
+  multipart.field('message', 'Акт не подписан') +
+  multipart.field('consent', 'on');
+/** Every file left under <DATA_DIR>/tmp. */
+const leftovers = () =>
+  fs.existsSync(uploadsRoot(t.config.dataDir))
+    ? fs.readdirSync(uploadsRoot(t.config.dataDir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    : [];
+const storedCount = async () => (await t.db.selectFrom('submissions').select('id').execute()).length;
+const start = async (env: Record<string, string> = {}, kind: (typeof DB_KINDS)[number] = 'sqlite') => {
+  t = await servedTestApp({ BODY_IDLE_SECONDS: '1', MAX_FILE_MB: '1', ...env }, kind);
+  return openRequest(`${t.url}/api/v1/feedback`, { 'content-type': multipart.type });
+};
+
+describe.each(DB_KINDS)('a streamed multipart feedback on %s', (kind) => {
+  it('stores two files intact, byte for byte, and leaves no temporary file', async () => {
+    const pdf = Buffer.concat([PDF_BYTES, randomBytes(700_000)]);
+    const text = Buffer.from('Показания счётчика: 12345\n'.repeat(20_000));
+    const req = await start({}, kind);
+    await req.write(fields());
+    await req.write(multipart.fileHead('files', 'акт сверки.pdf'));
+    for (let i = 0; i < pdf.length; i += 64 * 1024) await req.write(pdf.subarray(i, i + 64 * 1024));
+    await req.write(`\r\n${multipart.fileHead('files', 'показания.txt')}`);
+    await req.write(text);
+    req.end(`\r\n${multipart.end}`);
+    const res = await req.response;
+    expect(res.status, res.body).toBe(201);
+    const files = await t.db.selectFrom('attachments').selectAll().orderBy('filename').execute();
+    expect(files.map((f) => [f.filename, f.mime, f.size, f.sha256])).toEqual([
+      ['акт сверки.pdf', 'application/pdf', pdf.length, sha256(pdf)],
+      ['показания.txt', 'text/plain', text.length, sha256(text)],
+    ]);
+    expect(sha256(new Uint8Array(files[0]!.content))).toBe(sha256(pdf));
+    expect(sha256(new Uint8Array(files[1]!.content))).toBe(sha256(text));
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe('a streamed multipart feedback, refused', () => {
+  it('refuses a file over MAX_FILE_MB with 413 naming files as it arrives, and keeps no temporary file', async () => {
+    const req = await start();
+    await req.write(fields());
+    await req.write(multipart.fileHead('files', 'big.pdf'));
+    await req.write(PDF_BYTES);
+    for (let i = 0; i < 20; i++) await req.write(randomBytes(64 * 1024));
+    // Never ended: only a server that counted the file while it streamed can answer.
+    const res = await req.response;
+    expect(res.status).toBe(413);
+    expect(Object.keys(JSON.parse(res.body).error.fields)).toEqual(['files']);
+    expect(leftovers()).toEqual([]);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('refuses a forbidden type from its first bytes, before the file is over', async () => {
+    const req = await start({ BODY_IDLE_SECONDS: '30' });
+    await req.write(fields());
+    await req.write(multipart.fileHead('files', 'invoice.pdf'));
+    await req.write(
+      Buffer.concat([
+        Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0, 0x04, 0, 0, 0, 0xff, 0xff]),
+        randomBytes(70_000),
+      ]),
+    );
+    const res = await req.response;
+    expect(res.status).toBe(415);
+    expect(res.at).toBeLessThan(5000);
+    expect(JSON.parse(res.body).error.fields).toHaveProperty('files');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('cuts an upload that stalls for BODY_IDLE_SECONDS with 408, and removes what had arrived', async () => {
+    const req = await start();
+    await req.write(fields());
+    await req.write(multipart.fileHead('files', 'scan.pdf'));
+    await req.write(Buffer.concat([PDF_BYTES, randomBytes(100_000)]));
+    const res = await req.response;
+    expect(res.status).toBe(408);
+    expect(JSON.parse(res.body).error.code).toBe('body_timeout');
+    expect(res.at).toBeGreaterThanOrEqual(900);
+    expect(res.at).toBeLessThan(4000);
+    expect(leftovers()).toEqual([]);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('answers a body with a broken or missing boundary with 400', async () => {
+    t = await servedTestApp();
+    const post = (type: string, body: string) =>
+      t.app.request('/api/v1/feedback', { method: 'POST', headers: { 'content-type': type }, body });
+    const unfinished = `${fields()}${multipart.fileHead('files', 'a.txt')}текст`;
+    expect((await post(multipart.type, unfinished)).status).toBe(400);
+    expect((await post('multipart/form-data', `${fields()}${multipart.end}`)).status).toBe(400);
+    expect((await post(multipart.type, 'no parts at all, only noise')).status).toBe(400);
+    expect(leftovers()).toEqual([]);
+  });
+});
