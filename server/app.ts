@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps) {
   app.route('/r', ratingPages(intake));
   app.route('/reviews', reviewsPage({ db: deps.db }));
   app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
-  app.route('/legal', legalPages(deps.config.companyName));
+  app.route('/legal', legalPages(deps.config.companyName, deps.config.consent));
   app.route('/survey', surveyPages({ db: deps.db, clock: deps.clock }));
   app.route('/admin', consoleApp());
   if (deps.config.demo) app.route('/demo', demoSite());

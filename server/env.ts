@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import * as z from 'zod';
+import { type ConsentConfig, consentConfig } from './privacy/consent.ts';
+import { retentionDays } from './privacy/retention-period.ts';
 
 const list = (v: string) =>
   v
@@ -18,6 +20,12 @@ const emailList = z.string().transform(list).pipe(z.array(email).min(1));
 const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+/** A retention period: a whole number, `0` or `off` for none. */
+const retention = z
+  .string()
+  .regex(/^(\d{1,5}|off)$/, 'must be a whole number, or 0 / off to keep personal data without limit')
+  .transform((v) => (v === 'off' ? 0 : Number(v)));
 
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -43,6 +51,11 @@ const envSchema = z.object({
   DEMO: optional.pipe(flag.optional()),
   TRUST_PROXY: optional.pipe(flag.optional()),
   RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(30),
+  RETENTION_YEARS: optional.pipe(retention.optional()),
+  RETENTION_DAYS: optional.pipe(retention.optional()),
+  CONSENT_VERSION: optional.pipe(z.string().max(32).optional()),
+  CONSENT_FILE: optional,
+  CONSENT_FILE_EN: optional,
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -52,6 +65,9 @@ function requiredTogether(env: NodeJS.ProcessEnv): string[] {
     missing.push('  RESEND_API_KEY: is required when MAIL_TRANSPORT=resend');
   if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL?.trim())
     missing.push('  SMTP_URL: is required when MAIL_TRANSPORT=smtp');
+  // A new consent text is a new version: the version is what each submission records.
+  if ((env.CONSENT_FILE?.trim() || env.CONSENT_FILE_EN?.trim()) && !env.CONSENT_VERSION?.trim())
+    missing.push('  CONSENT_VERSION: is required with CONSENT_FILE (each submission records the version)');
   return missing;
 }
 
@@ -83,6 +99,10 @@ export interface Config {
   trustProxy: boolean;
   /** Submissions one IP may post in 10 minutes; 0 turns the limit off. */
   rateLimit: number;
+  /** Days after closing that a submission's personal fields are kept (server/privacy/); null keeps them. */
+  retentionDays: number | null;
+  /** The personal-data consent text and its version, recorded with each submission (server/privacy/consent.ts). */
+  consent: ConsentConfig;
   production: boolean;
 }
 
@@ -144,6 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     demo: e.DEMO ?? !production,
     trustProxy: e.TRUST_PROXY ?? false,
     rateLimit: e.RATE_LIMIT,
+    retentionDays: retentionDays(e.RETENTION_DAYS, e.RETENTION_YEARS),
+    consent: consentConfig(e.CONSENT_VERSION, e.CONSENT_FILE, e.CONSENT_FILE_EN),
     production,
   };
 }

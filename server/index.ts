@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './env.ts';
 import { createReminderScheduler } from './complaints/reminders.ts';
 import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
+import { createRetentionScheduler } from './privacy/scheduler.ts';
 
 async function main() {
   const config = loadConfig();
@@ -34,6 +35,13 @@ async function main() {
     log: (m) => console.log(`[reminders] ${m}`),
   });
   reminders.start();
+  const retention = createRetentionScheduler({
+    db,
+    clock: systemClock,
+    retentionDays: config.retentionDays,
+    log: (m) => console.log(`[retention] ${m}`),
+  });
+  retention.start();
   const app = createApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick() });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -56,6 +64,7 @@ async function main() {
   const shutdown = async () => {
     server.close();
     await reminders.stop();
+    await retention.stop();
     await worker.stop();
     await db.destroy();
     process.exit(0);
