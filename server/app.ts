@@ -23,6 +23,7 @@ import { signaturePage } from './ratings/signature-page.ts';
 import { reviewsPage } from './reviews/page.ts';
 import { reviewsApi } from './reviews/routes.ts';
 import { usersApi } from './users/routes.ts';
+import { personsApi } from './privacy/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/users', usersApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/audit', auditApi({ db: deps.db, clock: deps.clock }));
+  app.route('/api/admin/persons', personsApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route(
     '/api/admin',
     consoleApi({ db: deps.db, clock: deps.clock, config: deps.config, onMailQueued: intake.onMailQueued }),

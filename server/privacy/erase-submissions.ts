@@ -134,6 +134,9 @@ export async function eraseOutbox(trx: Db, ids: string[]): Promise<number> {
     .set({ recipients: '[]', reply_to: null, subject: '', html: '', text: '', attachment_ids: '[]', last_error: null })
     .where('id', 'in', ids)
     .where('status', '=', 'sent')
+    .where((eb) =>
+      eb.or([eb('recipients', '!=', '[]'), eb('subject', '!=', ''), eb('html', '!=', ''), eb('text', '!=', '')]),
+    )
     .executeTakeFirst();
   return Number(deleted.numDeletedRows) + Number(blanked.numUpdatedRows);
 }
