@@ -27,6 +27,7 @@ import { signaturePage } from './ratings/signature-page.ts';
 import { reviewsPage } from './reviews/page.ts';
 import { reviewsApi } from './reviews/routes.ts';
 import { usersApi } from './users/routes.ts';
+import { personsApi } from './privacy/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/users', usersApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/audit', auditApi({ db: deps.db, clock: deps.clock }));
+  app.route('/api/admin/persons', personsApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route(
     '/api/admin',
     consoleApi({ db: deps.db, clock: deps.clock, config: deps.config, onMailQueued: intake.onMailQueued }),
@@ -91,7 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/r', ratingPages(intake));
   app.route('/reviews', reviewsPage({ db: deps.db }));
   app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
-  app.route('/legal', legalPages(deps.config.companyName));
+  app.route('/legal', legalPages(deps.config.companyName, deps.config.consent));
   app.route('/survey', surveyPages({ db: deps.db, clock: deps.clock }));
   app.route('/admin', consoleApp());
   if (deps.config.demo) app.route('/demo', demoSite());

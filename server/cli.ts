@@ -17,6 +17,7 @@ import {
 import { ConfigError, loadConfig } from './env.ts';
 import { retryFailedOutbox } from './mail/outbox-store.ts';
 import { exportSubmissions } from './submissions/export.ts';
+import { personEraseCommand, personExportCommand } from './privacy/cli-commands.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -41,6 +42,11 @@ const USAGE = `Usage: npm run cli -- <command>
   user list                    console users, their roles and departments
   calendar deadline --from 2026-02-20T17:30:00+03:00 (--working-hours N | --working-days N)
                                the deadline on the company's working calendar, with its offset
+  person export (--email … | --phone …)
+                               everything stored about a person as JSON (a personal-data request); audited
+  person erase (--email … | --phone …) --yes
+                               erase it everywhere: submissions' personal fields, files, e-mails, search
+                               words; without --yes only says what it would erase
   calendar import FILE         days with their types: JSON [{"day":"2026-06-15","type":"off","note":"…"}]
                                or CSV with a header day;type;note (off|work|short, выходной|рабочий|сокращённый)
 
@@ -85,6 +91,10 @@ const COMMANDS: Record<string, Command> = {
     process.stdout.write(`${deadline}\n`);
   },
   'calendar import': ({ db, args }) => calendarImport(db, systemClock, args),
+  'person export': async ({ db, args }) => {
+    process.stdout.write(`${await personExportCommand(db, systemClock, args)}\n`);
+  },
+  'person erase': ({ db, args }) => personEraseCommand(db, systemClock, args),
 };
 
 /** Errors of reaching PostgreSQL: refused, unknown host, wrong password, no such database. */

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import * as z from 'zod';
+import { type ConsentConfig, consentConfig } from './privacy/consent.ts';
+import { retentionDays } from './privacy/retention-period.ts';
 
 const list = (v: string) =>
   v
@@ -18,6 +20,12 @@ const emailList = z.string().transform(list).pipe(z.array(email).min(1));
 const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+/** A retention period: a whole number, `0` or `off` for none. */
+const retention = z
+  .string()
+  .regex(/^(\d{1,5}|off)$/, 'must be a whole number, or 0 / off to keep personal data without limit')
+  .transform((v) => (v === 'off' ? 0 : Number(v)));
 
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -51,6 +59,11 @@ const envSchema = z.object({
     .toUpperCase()
     .pipe(z.enum(['NORMAL', 'FULL']))
     .default('NORMAL'),
+  RETENTION_YEARS: optional.pipe(retention.optional()),
+  RETENTION_DAYS: optional.pipe(retention.optional()),
+  CONSENT_VERSION: optional.pipe(z.string().max(32).optional()),
+  CONSENT_FILE: optional,
+  CONSENT_FILE_EN: optional,
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -60,6 +73,9 @@ function requiredTogether(env: NodeJS.ProcessEnv): string[] {
     missing.push('  RESEND_API_KEY: is required when MAIL_TRANSPORT=resend');
   if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL?.trim())
     missing.push('  SMTP_URL: is required when MAIL_TRANSPORT=smtp');
+  // A new consent text is a new version: the version is what each submission records.
+  if ((env.CONSENT_FILE?.trim() || env.CONSENT_FILE_EN?.trim()) && !env.CONSENT_VERSION?.trim())
+    missing.push('  CONSENT_VERSION: is required with CONSENT_FILE (each submission records the version)');
   return missing;
 }
 
@@ -97,6 +113,10 @@ export interface Config {
   rateLimit: number;
   /** SQLite's `synchronous`: NORMAL survives a crash of the process, FULL a power cut too (README «Durability»). */
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Days after closing that a submission's personal fields are kept (server/privacy/); null keeps them. */
+  retentionDays: number | null;
+  /** The personal-data consent text and its version, recorded with each submission (server/privacy/consent.ts). */
+  consent: ConsentConfig;
   production: boolean;
 }
 
@@ -161,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     trustProxy: e.TRUST_PROXY ?? false,
     rateLimit: e.RATE_LIMIT,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    retentionDays: retentionDays(e.RETENTION_DAYS, e.RETENTION_YEARS),
+    consent: consentConfig(e.CONSENT_VERSION, e.CONSENT_FILE, e.CONSENT_FILE_EN),
     production,
   };
 }

@@ -12,6 +12,7 @@ import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
 import { sweepUploads, uploadsRoot } from './http/upload-dir.ts';
+import { createRetentionScheduler } from './privacy/scheduler.ts';
 
 async function main() {
   const config = loadConfig();
@@ -41,6 +42,13 @@ async function main() {
     log: (m) => console.log(`[reminders] ${m}`),
   });
   reminders.start();
+  const retention = createRetentionScheduler({
+    db,
+    clock: systemClock,
+    retentionDays: config.retentionDays,
+    log: (m) => console.log(`[retention] ${m}`),
+  });
+  retention.start();
   const app = createApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick() });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -66,6 +74,7 @@ async function main() {
   const shutdown = async () => {
     server.close();
     await reminders.stop();
+    await retention.stop();
     await worker.stop();
     await db.destroy();
     process.exit(0);

@@ -35,6 +35,8 @@ export interface SubmissionTable {
   department_id: string | null;
   /** Ratings only: 1 when the author allowed publication on the site. */
   publish: number | null;
+  /** When its personal fields were erased (retention or a person's request, server/privacy/); null while kept. */
+  erased_at: Iso | null;
 }
 
 export interface AttachmentTable {

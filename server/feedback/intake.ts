@@ -1,7 +1,6 @@
 import type { FeedbackAnswer } from '../../shared/api-answers.ts';
 import { ACK_TEXTS, ackText, type Lang } from '../../shared/i18n.ts';
 import { type FeedbackKind, feedbackSchema, validate } from '../../shared/feedback-schema.ts';
-import { CONSENT_VERSION } from '../../shared/limits.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
@@ -76,7 +75,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
         email: input.email ?? null,
         page: input.page ?? null,
         lang: meta.lang,
-        consent_version: CONSENT_VERSION,
+        consent_version: deps.config.consent.version,
         consent_at: createdAt,
         consent_ip: meta.ip,
         consent_user_agent: meta.userAgent,
@@ -88,6 +87,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
         employee_id: null,
         department_id: null,
         publish: null,
+        erased_at: null,
       };
       const attachments = await insertSubmission(trx, row, files);
       const complaint =

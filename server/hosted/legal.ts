@@ -2,11 +2,12 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../../shared/i18n.ts';
-import { CONSENT_VERSION } from '../../shared/limits.ts';
+import type { ConsentConfig } from '../privacy/consent.ts';
 import { pageLang } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
 
-type Agreement = { title: string; body: (company: string) => HtmlEscapedString | Promise<HtmlEscapedString> };
+type Body = (company: string, version: string) => HtmlEscapedString | Promise<HtmlEscapedString>;
+type Agreement = { title: string; body: Body };
 
 /** The two agreements in each language; the consent's version is the same text in both. */
 const AGREEMENTS: Record<'personal-data' | 'terms', Record<Lang, Agreement>> = {
@@ -15,17 +16,19 @@ const AGREEMENTS: Record<'personal-data' | 'terms', Record<Lang, Agreement>> = {
       title: 'Согласие на обработку персональных данных',
       body: (
         company,
+        version,
       ) => html`<p>Отправляя обращение, я даю ${company} согласие на обработку указанных мной персональных данных (Ф.И.О., организация, ИНН, телефон, адрес электронной почты, текст обращения и приложенные файлы) в целях рассмотрения обращения, связи со мной и контроля качества услуг, в соответствии с Федеральным законом от 27.07.2006 № 152-ФЗ «О персональных данных».</p>
 <p>Вместе с обращением сохраняются версия этого текста, время согласия, IP-адрес и сведения о браузере. Согласие действует до достижения целей обработки и может быть отозвано письменным обращением в ${company}; по запросу компания предоставит или удалит ваши данные.</p>
-<p class="hint">Версия текста: ${CONSENT_VERSION}</p>`,
+<p class="hint">Версия текста: ${version}</p>`,
     },
     en: {
       title: 'Consent to the processing of personal data',
       body: (
         company,
+        version,
       ) => html`<p>By sending a message, I give ${company} my consent to process the personal data I have given (full name, organisation, INN, phone, e-mail address, the text of the message and the attached files) in order to consider the message, to contact me and to control the quality of services, in accordance with Russian Federal Law No. 152-FZ of 27 July 2006 "On Personal Data".</p>
 <p>The version of this text, the time of consent, the IP address and the browser's details are stored with the message. The consent is valid until the purposes of processing are achieved and may be withdrawn by writing to ${company}; on request the company will give you your data or erase it.</p>
-<p class="hint">Version of the text: ${CONSENT_VERSION}</p>`,
+<p class="hint">Version of the text: ${version}</p>`,
     },
   },
   terms: {
@@ -33,33 +36,45 @@ const AGREEMENTS: Record<'personal-data' | 'terms', Record<Lang, Agreement>> = {
       title: 'Пользовательское соглашение',
       body: (
         company,
+        version,
       ) => html`<p>Форма обратной связи ${company} предназначена для благодарностей, жалоб и предложений о работе компании. Каждому обращению присваивается регистрационный номер; служба менеджмента качества рассматривает обращение в течение 3-х рабочих дней, не считая дня получения.</p>
 <p>Не указывайте в обращении пароли, данные банковских карт и сведения о третьих лицах без их согласия. Обращения, содержащие оскорбления или рекламу, могут быть оставлены без ответа.</p>
-<p class="hint">Версия текста: ${CONSENT_VERSION}</p>`,
+<p class="hint">Версия текста: ${version}</p>`,
     },
     en: {
       title: 'Terms of use',
       body: (
         company,
+        version,
       ) => html`<p>The feedback form of ${company} is for thanks, complaints and suggestions about the company's work. Every message gets a registration number; the quality management service considers it within 3 working days, not counting the day it is received.</p>
 <p>Do not put passwords, bank card details or information about other people without their consent in a message. Messages containing insults or advertising may be left unanswered.</p>
-<p class="hint">Version of the text: ${CONSENT_VERSION}</p>`,
+<p class="hint">Version of the text: ${version}</p>`,
     },
   },
 };
 
+/** The company's own consent text (CONSENT_FILE), paragraph by paragraph, with its version. */
+const ownText =
+  (paragraphs: string[], lang: Lang): Body =>
+  (_company, version) =>
+    html`${paragraphs.map((p) => html`<p>${p}</p>\n`)}<p class="hint">${lang === 'en' ? 'Version of the text' : 'Версия текста'}: ${version}</p>`;
+
 /**
  * The two agreements the consent checkbox links to, in a generic wording with the company's
- * name, in the language of `?lang=` (the form's links carry it), else the browser's. A site that
- * has its own points the widget's `privacy-url` and `terms-url` at them.
+ * name (or the company's own consent text, CONSENT_FILE), in the language of `?lang=` (the form's
+ * links carry it), else the browser's. A site that has its own points the widget's `privacy-url`
+ * and `terms-url` at them.
  */
-export function legalPages(companyName: string) {
+export function legalPages(companyName: string, consent: ConsentConfig) {
   const app = new Hono();
   for (const [path, texts] of Object.entries(AGREEMENTS)) {
     app.get(`/${path}`, (c) => {
       const lang = pageLang(c);
-      const { title, body } = texts[lang];
-      return c.html(page({ lang, title, body: html`<div class="card"><h1>${title}</h1>\n${body(companyName)}</div>` }));
+      const { title } = texts[lang];
+      const own = path === 'personal-data' ? consent.text[lang] : null;
+      const body = own ? ownText(own, lang) : texts[lang].body;
+      const text = body(companyName, consent.version);
+      return c.html(page({ lang, title, body: html`<div class="card"><h1>${title}</h1>\n${text}</div>` }));
     });
   }
   return app;

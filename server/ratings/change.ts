@@ -1,7 +1,6 @@
 import type { RatingAnswer } from '../../shared/api-answers.ts';
 import type { Rating } from '../../shared/rating-schema.ts';
 import { ratingAckText } from '../../shared/rating-texts.ts';
-import { CONSENT_VERSION } from '../../shared/limits.ts';
 import { type Db, dbKind } from '../db/connection.ts';
 import type { RatingTargetRow } from '../directory/store.ts';
 import { newId } from '../ids.ts';
@@ -9,6 +8,7 @@ import { enqueueRatingMail, type RatingTarget, type RatingVersion } from '../mai
 import type { SubmissionRow } from '../submissions/store.ts';
 import type { RatingDeps, RatingMeta } from './rating-deps.ts';
 import { CHANGE_WINDOW_MS } from './rater.ts';
+import { ratingConsent } from '../privacy/rating-consent.ts';
 
 /**
  * The rating this browser gave the same employee or subject within the last day, if any: a second
@@ -82,20 +82,23 @@ export async function changeRating(
   const unchanged = (Object.keys(next) as Array<keyof typeof next>).every((k) => next[k] === earlier[k]);
   if (unchanged) return answer;
 
-  // New contacts come with the page's note that leaving them means consent to their processing.
+  // New contacts come with the page's note that leaving them means consent to their processing;
+  // a publication newly allowed is a consent too.
   const newContacts = Boolean(input.name || input.organization || input.email);
+  const consent = ratingConsent(
+    deps.config.consent.version,
+    { contacts: newContacts, publish: Boolean(input.publish) && earlier.publish !== 1 },
+    meta,
+    now,
+  );
   await trx
     .updateTable('submissions')
     .set({
       ...next,
       page: input.page ?? earlier.page,
       response: JSON.stringify(answer),
-      ...(newContacts && {
-        consent_version: CONSENT_VERSION,
-        consent_at: now,
-        consent_ip: meta.ip,
-        consent_user_agent: meta.userAgent,
-      }),
+      // A publication consent alone keeps the version of an earlier contacts' consent.
+      ...(consent && { ...consent, consent_version: consent.consent_version ?? earlier.consent_version }),
     })
     .where('id', '=', earlier.id)
     .execute();

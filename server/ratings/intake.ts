@@ -1,5 +1,4 @@
 import type { RatingAnswer } from '../../shared/api-answers.ts';
-import { CONSENT_VERSION } from '../../shared/limits.ts';
 import { ratingAckText } from '../../shared/rating-texts.ts';
 import { type Rating, ratingSchema } from '../../shared/rating-schema.ts';
 import { validate } from '../../shared/rules.ts';
@@ -11,6 +10,7 @@ import { enqueueRatingMail, type RatingTarget } from '../mail/rating-mail.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
 import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { insertSubmission } from '../submissions/store.ts';
+import { NO_CONSENT, ratingConsent } from '../privacy/rating-consent.ts';
 import { changeRating, earlierRating } from './change.ts';
 import type { RatingDeps, RatingMeta } from './rating-deps.ts';
 
@@ -125,10 +125,12 @@ async function newRating(
     email: input.email ?? null,
     page: input.page ?? null,
     lang: meta.lang,
-    consent_version: gaveContacts ? CONSENT_VERSION : null,
-    consent_at: gaveContacts ? createdAt : null,
-    consent_ip: meta.ip,
-    consent_user_agent: meta.userAgent,
+    ...(ratingConsent(
+      deps.config.consent.version,
+      { contacts: gaveContacts, publish: input.publish },
+      meta,
+      createdAt,
+    ) ?? NO_CONSENT),
     idempotency_key: meta.key ?? null,
     response: JSON.stringify(answer),
     created_at: createdAt,
@@ -137,6 +139,7 @@ async function newRating(
     employee_id: target.kind === 'employee' ? target.employee.id : null,
     department_id: target.kind === 'employee' ? target.employee.department_id : null,
     publish: input.publish ? 1 : 0,
+    erased_at: null,
   };
   await insertSubmission(trx, row, []);
   await trx.insertInto('rating_raters').values({ submission_id: id, rater: meta.rater }).execute();

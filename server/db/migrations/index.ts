@@ -9,6 +9,7 @@ import * as ratingsMadeRight from './2026-12-04-ratings.ts';
 import * as searchWords from './2026-12-04-search-words.ts';
 import * as abuse from './2026-12-05-abuse.ts';
 import * as messageId from './2026-12-05-message-id.ts';
+import * as privacy from './2026-12-05-privacy.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-search-words': searchWords,
   '2026-12-05-abuse': abuse,
   '2026-12-05-message-id': messageId,
+  '2026-12-05-privacy': privacy,
 };

@@ -63,6 +63,7 @@ export function sampleSubmission(overrides: Partial<Submission> = {}): Submissio
     employee_id: null,
     department_id: null,
     publish: null,
+    erased_at: null,
     ...overrides,
   };
 }

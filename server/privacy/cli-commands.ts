@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { UsageError } from '../directory/cli-commands.ts';
+import { personOutboxIds, personSubmissionIds } from './person-data.ts';
+import { type PersonKey, personKey } from './person-key.ts';
+import { personErase, personExport } from './person-requests.ts';
+
+function keyFrom(args: string[]): { key: PersonKey; yes: boolean } {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: { email: { type: 'string' }, phone: { type: 'string' }, yes: { type: 'boolean' } },
+  });
+  const parsed = personKey(values);
+  if ('errors' in parsed) {
+    const [field, code] = Object.entries(parsed.errors)[0]!;
+    throw new UsageError(
+      code === 'required' || code === 'invalid'
+        ? 'give the person as --email … or --phone … (one of them)'
+        : `--${field}: not an ${field === 'email' ? 'e-mail address' : 'phone number'}`,
+    );
+  }
+  return { key: parsed.key, yes: values.yes === true };
+}
+
+/** `person export --email … | --phone …`: everything stored about him as JSON (for stdout); audited. */
+export async function personExportCommand(db: Db, clock: Clock, args: string[]): Promise<string> {
+  return JSON.stringify(await personExport(db, clock, 'cli', keyFrom(args).key), null, 2);
+}
+
+/**
+ * `person erase --email … | --phone … --yes`: erases everything stored about him and says what it
+ * did; without `--yes` it only says what it would erase.
+ */
+export async function personEraseCommand(
+  db: Db,
+  clock: Clock,
+  args: string[],
+): Promise<{ text: string; failed: boolean }> {
+  const { key, yes } = keyFrom(args);
+  if (!yes) {
+    const ids = await personSubmissionIds(db, key);
+    const mails = await personOutboxIds(db, key, ids);
+    return {
+      text: `Would erase the personal data of ${ids.length} submission(s) and ${mails.length} e-mail(s); nothing changed. Add --yes to erase.`,
+      failed: true,
+    };
+  }
+  const n = await personErase(db, clock, 'cli', key);
+  return {
+    text: `Erased: personal fields of ${n.submissions} submission(s), ${n.attachments} file(s), ${n.outbox} e-mail(s), words of ${n.events} history event(s). Recorded in the audit log.`,
+    failed: false,
+  };
+}

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONSENT_VERSION } from '../../shared/limits.ts';
+import type { Lang } from '../../shared/lang.ts';
+
+/** The personal-data consent a client gives: the version each submission records, and the company's own text. */
+export interface ConsentConfig {
+  version: string;
+  /** Paragraphs of the company's own text per language (CONSENT_FILE, CONSENT_FILE_EN); null: the built-in one. */
+  text: Record<Lang, string[] | null>;
+}
+
+/** A plain-text file's paragraphs (separated by blank lines), read at start so a wrong path stops the server. */
+function paragraphs(file: string | undefined): string[] | null {
+  if (!file) return null;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(file), 'utf8');
+  } catch (err) {
+    throw new Error(`Can't read the consent text ${file}: ${(err as Error).message}`);
+  }
+  const parts = text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw new Error(`The consent text ${file} is empty`);
+  return parts;
+}
+
+/**
+ * The consent from CONSENT_VERSION and the text files: without a file, the built-in text and its
+ * version; a Russian file without an English one is shown on the English page too (the binding
+ * text is the company's, not a translation of ours).
+ * @example consentConfig('2027-01-10', '/srv/otklik/consent.txt', undefined)
+ */
+export function consentConfig(version: string | undefined, fileRu: string | undefined, fileEn: string | undefined) {
+  const ru = paragraphs(fileRu);
+  return { version: version ?? CONSENT_VERSION, text: { ru, en: paragraphs(fileEn) ?? ru } } satisfies ConsentConfig;
+}

@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import { submissionRecord } from '../submissions/export.ts';
+import type { PersonKey } from './person-key.ts';
+
+/** The submissions that name the person: his e-mail (any case) or his phone. */
+export async function personSubmissionIds(db: Db, key: PersonKey): Promise<string[]> {
+  const q = db.selectFrom('submissions').select('id').orderBy('created_at').orderBy('id');
+  const rows = await ('email' in key
+    ? q.where(sql<string>`lower(email)`, '=', key.email)
+    : q.where('phone', '=', key.phone)
+  ).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The e-mails about the person: those of his submissions, and those sent to his address about
+ * anything else (a JSON array of addresses, matched whole after a coarse LIKE).
+ */
+export async function personOutboxIds(db: Db, key: PersonKey, submissionIds: string[]): Promise<string[]> {
+  const ids = new Set<string>();
+  if (submissionIds.length > 0) {
+    const own = await db.selectFrom('outbox').select('id').where('submission_id', 'in', submissionIds).execute();
+    for (const r of own) ids.add(r.id);
+  }
+  if ('email' in key) {
+    const to = await db
+      .selectFrom('outbox')
+      .select(['id', 'recipients'])
+      .where(sql<string>`lower(recipients)`, 'like', `%${key.email}%`)
+      .execute();
+    for (const r of to)
+      if ((JSON.parse(r.recipients) as string[]).some((a) => a.toLowerCase().includes(key.email))) ids.add(r.id);
+  }
+  return [...ids];
+}
+
+/**
+ * Everything stored about the person, as `person export` prints it and the console shows it:
+ * his submissions as `export` writes them (fields, consent record, files' names and sizes) with
+ * their history (replies, calls, comments: the complaint's contacts with him) and a complaint's
+ * contact details, and the e-mails to him or about him with their texts.
+ */
+export async function exportPerson(db: Db, key: PersonKey) {
+  const ids = await personSubmissionIds(db, key);
+  const mailIds = await personOutboxIds(db, key, ids);
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('submissions')
+          .leftJoin('employees', 'employees.id', 'submissions.employee_id')
+          .selectAll('submissions')
+          .select('employees.slug as employee_slug')
+          .where('submissions.id', 'in', ids)
+          .orderBy('submissions.created_at')
+          .execute();
+  const within = <T>(list: string[], load: () => Promise<T[]>) => (list.length === 0 ? Promise.resolve([]) : load());
+  const [files, events, complaints, mails] = await Promise.all([
+    within(ids, () =>
+      db
+        .selectFrom('attachments')
+        .select(['id', 'submission_id', 'filename', 'mime', 'size', 'sha256'])
+        .where('submission_id', 'in', ids)
+        .orderBy('created_at')
+        .execute(),
+    ),
+    within(ids, () =>
+      db
+        .selectFrom('submission_events')
+        .select(['submission_id', 'at', 'type', 'data'])
+        .where('submission_id', 'in', ids)
+        .orderBy('at')
+        .execute(),
+    ),
+    within(ids, () =>
+      db
+        .selectFrom('complaints')
+        .select(['submission_id', 'contact_position', 'survey_sent_at', 'survey_answered_at'])
+        .where('submission_id', 'in', ids)
+        .execute(),
+    ),
+    within(mailIds, () =>
+      db
+        .selectFrom('outbox')
+        .select(['id', 'submission_id', 'template', 'recipients', 'subject', 'text', 'status', 'created_at', 'sent_at'])
+        .where('id', 'in', mailIds)
+        .orderBy('created_at')
+        .execute(),
+    ),
+  ]);
+  return {
+    key,
+    submissions: rows.map((r) => {
+      const c = complaints.find((x) => x.submission_id === r.id);
+      return {
+        ...submissionRecord(r, files),
+        complaint: c
+          ? {
+              contactPosition: c.contact_position,
+              surveySentAt: c.survey_sent_at,
+              surveyAnsweredAt: c.survey_answered_at,
+            }
+          : null,
+        history: events
+          .filter((e) => e.submission_id === r.id)
+          .map((e) => ({ at: e.at, type: e.type, data: JSON.parse(e.data) as unknown })),
+      };
+    }),
+    emails: mails.map((m) => ({
+      id: m.id,
+      submissionId: m.submission_id,
+      template: m.template,
+      to: JSON.parse(m.recipients) as string[],
+      subject: m.subject,
+      text: m.text,
+      status: m.status,
+      createdAt: m.created_at,
+      sentAt: m.sent_at,
+    })),
+  };
+}
+
+export type PersonExport = Awaited<ReturnType<typeof exportPerson>>;

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { normalizePhone } from '../../shared/phone.ts';
+
+/** Whom a personal-data request is about: his e-mail (lower case) or his phone (E.164, as stored). */
+export type PersonKey = { email: string } | { phone: string };
+
+/**
+ * The key of a request from `--email`/`--phone` or the console's query, normalised as the
+ * submissions store them (a phone in any format: `8 951 511-35-23` is `+79515113523`); a field
+ * error code when it is missing, both are given, or it can't be an e-mail or a phone.
+ * @example personKey({ phone: '8 951 511-35-23' }) // { key: { phone: '+79515113523' } }
+ */
+export function personKey(input: {
+  email?: unknown;
+  phone?: unknown;
+}): { key: PersonKey } | { errors: Record<string, 'required' | 'email' | 'phone' | 'invalid'> } {
+  const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+  const phone = typeof input.phone === 'string' ? input.phone.trim() : '';
+  if (email && phone) return { errors: { phone: 'invalid' } };
+  if (email) return /^[^\s@]+@[^\s@]+$/.test(email) ? { key: { email } } : { errors: { email: 'email' } };
+  if (phone) {
+    const e164 = normalizePhone(phone);
+    return e164 ? { key: { phone: e164 } } : { errors: { phone: 'phone' } };
+  }
+  return { errors: { email: 'required' } };
+}
+
+/**
+ * How the audit log names the person: masked, with a short hash an auditor holding the address
+ * can check — never the address itself, which an erase must not leave behind.
+ * @example auditedKey({ email: 'galina@example.ru' }) // { key: 'g*****@example.ru', sha256: '…' }
+ */
+export function auditedKey(key: PersonKey): { key: string; sha256: string } {
+  const value = 'email' in key ? key.email : key.phone;
+  const masked =
+    'email' in key
+      ? key.email.replace(/^(.)([^@]*)@/, (_m, first: string, rest: string) => `${first}${'*'.repeat(rest.length)}@`)
+      : `${key.phone.slice(0, 2)}${'*'.repeat(Math.max(0, key.phone.length - 6))}${key.phone.slice(-4)}`;
+  return { key: masked, sha256: createHash('sha256').update(value).digest('hex').slice(0, 16) };
+}

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PersonExportAnswer } from '../../shared/console-privacy.ts';
+import { consoleHarness, type Harness } from '../console/testing/harness.ts';
+import { DB_KINDS } from '../../test/support/databases.ts';
+import { personEraseCommand, personExportCommand } from './cli-commands.ts';
+import { CLIENT, clientComplaint } from './testing.ts';
+
+let h: Harness;
+afterEach(async () => h?.close());
+
+const PERSONAL = /Лоськов|Галина|galina|6165456519|79515113523/;
+
+for (const kind of DB_KINDS) {
+  describe(`a person's data on request (${kind})`, () => {
+    async function seed() {
+      h = await consoleHarness(kind);
+      await h.directory();
+      const complaint = await clientComplaint(h, 'Программа Лоськовой загружается 3–4 минуты');
+      const rating = await h.rating({
+        comment: 'Иванов помог Галине',
+        name: 'Галина',
+        email: 'Galina@Example.ru',
+        publish: true,
+      });
+      const other = await h.feedback({ kind: 'thanks', message: 'Спасибо от Петра', email: 'petr@example.ru' });
+      return { complaint, rating, other };
+    }
+
+    const auditLines = (action: string) =>
+      h.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
+
+    it('exports everything stored about a person found by e-mail or by a phone typed any way, and audits it masked', async () => {
+      const { complaint, rating, other } = await seed();
+      const byEmail = JSON.parse(
+        await personExportCommand(h.db, h.clock, ['--email', 'GALINA@example.ru']),
+      ) as PersonExportAnswer;
+      expect(byEmail.submissions.map((s) => s.id).sort()).toEqual([complaint.id, rating.id].sort());
+      const c = byEmail.submissions.find((s) => s.id === complaint.id)!;
+      expect(c).toMatchObject({
+        name: CLIENT.name,
+        phone: CLIENT.phone,
+        inn: CLIENT.inn,
+        organization: CLIENT.organization,
+      });
+      expect(c.attachments).toEqual([
+        expect.objectContaining({ filename: 'акт Лоськовой.pdf', size: expect.any(Number) }),
+      ]);
+      expect(JSON.stringify(c.history)).toContain('Галина, мы исправили загрузку.');
+      expect(c.complaint).toMatchObject({ contactPosition: 'главный бухгалтер' });
+      expect(byEmail.emails.some((m) => m.template === 'complaint-reply' && m.to.includes(CLIENT.email))).toBe(true);
+      expect(byEmail.emails.every((m) => m.submissionId !== other.id)).toBe(true);
+
+      const byPhone = JSON.parse(
+        await personExportCommand(h.db, h.clock, ['--phone', '8 (951) 511-35-23']),
+      ) as PersonExportAnswer;
+      expect(byPhone.submissions.map((s) => s.id)).toEqual([complaint.id]);
+
+      const lines = await auditLines('privacy.person_export');
+      expect(lines).toHaveLength(2);
+      expect(JSON.parse(lines[0]!.details)).toMatchObject({ key: 'g*****@example.ru', submissions: 2, via: 'cli' });
+      expect(lines.map((l) => l.details).join()).not.toMatch(PERSONAL);
+    });
+
+    it('erases a person everywhere only with --yes, keeps the figures and other people, and audits the counts', async () => {
+      const { complaint, rating, other } = await seed();
+      const dry = await personEraseCommand(h.db, h.clock, ['--email', CLIENT.email]);
+      expect(dry).toMatchObject({ failed: true });
+      expect(dry.text).toContain('2 submission(s)');
+      expect((await h.db.selectFrom('attachments').select('id').execute()).length).toBe(1);
+
+      const done = await personEraseCommand(h.db, h.clock, ['--email', CLIENT.email, '--yes']);
+      expect(done.failed).toBe(false);
+      expect(done.text).toMatch(/2 submission\(s\), 1 file\(s\)/);
+
+      const rows = await h.db
+        .selectFrom('submissions')
+        .selectAll()
+        .where('id', 'in', [complaint.id, rating.id])
+        .execute();
+      expect(rows.map((r) => [r.number !== '', r.kind, r.erased_at !== null])).toEqual(
+        expect.arrayContaining([
+          [true, 'complaint', true],
+          [true, 'rating', true],
+        ]),
+      );
+      expect(rows.find((r) => r.id === rating.id)!.score).toBe(5);
+      expect(JSON.stringify(rows)).not.toMatch(PERSONAL);
+      expect(await h.db.selectFrom('attachments').select('id').execute()).toEqual([]);
+      expect(await h.db.selectFrom('reviews').select('submission_id').execute()).toEqual([]);
+      const mails = await h.db.selectFrom('outbox').selectAll().execute();
+      expect(JSON.stringify(mails.filter((m) => m.submission_id !== other.id))).not.toMatch(PERSONAL);
+      expect(mails.some((m) => m.submission_id === other.id && m.recipients.includes('petr@example.ru'))).toBe(true);
+      expect(JSON.stringify(await h.db.selectFrom('submission_events').select('data').execute())).not.toMatch(PERSONAL);
+
+      const admin = await h.as('admin');
+      const search = await admin.request(
+        '/api/admin/submissions?q=%D0%9B%D0%BE%D1%81%D1%8C%D0%BA%D0%BE%D0%B2%D0%BE%D0%B9',
+      );
+      expect(((await search.json()) as { items: unknown[] }).items).toEqual([]);
+
+      const after = JSON.parse(
+        await personExportCommand(h.db, h.clock, ['--email', CLIENT.email]),
+      ) as PersonExportAnswer;
+      expect(after).toMatchObject({ submissions: [], emails: [] });
+      const [line] = await auditLines('privacy.person_erase');
+      expect(JSON.parse(line!.details)).toMatchObject({ key: 'g*****@example.ru', submissions: 2, attachments: 1 });
+      expect(JSON.stringify(await h.db.selectFrom('audit_log').selectAll().execute())).not.toMatch(PERSONAL);
+    });
+
+    it('offers both to admins only in the console, a change with the CSRF token', async () => {
+      const { complaint } = await seed();
+      const qms = await h.as('qms');
+      expect((await qms.request(`/api/admin/persons?email=${CLIENT.email}`)).status).toBe(403);
+      expect(
+        (await qms.request('/api/admin/persons/erase', { method: 'POST', json: { email: CLIENT.email } })).status,
+      ).toBe(403);
+
+      const admin = await h.as('admin');
+      const res = await admin.request(`/api/admin/persons?phone=${encodeURIComponent('+7 951 511-35-23')}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as PersonExportAnswer).submissions.map((s) => s.id)).toEqual([complaint.id]);
+      expect((await admin.request('/api/admin/persons?phone=12')).status).toBe(422);
+
+      const forged = await h.app.request('/api/admin/persons/erase', {
+        method: 'POST',
+        headers: { cookie: admin.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: CLIENT.email }),
+      });
+      expect(forged.status).toBe(403);
+      const erase = await admin.request('/api/admin/persons/erase', { method: 'POST', json: { email: CLIENT.email } });
+      expect(erase.status).toBe(200);
+      expect(await erase.json()).toMatchObject({ submissions: 2, attachments: 1 });
+      const [line] = await auditLines('privacy.person_erase');
+      expect(line).toMatchObject({ user_email: admin.user.email });
+      expect(JSON.parse(line!.details)).toMatchObject({ via: 'console' });
+    });
+  });
+}
