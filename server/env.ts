@@ -43,6 +43,8 @@ const envSchema = z.object({
   DEMO: optional.pipe(flag.optional()),
   TRUST_PROXY: optional.pipe(flag.optional()),
   RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(30),
+  CAPTCHA: optional.pipe(flag.optional()),
+  ALTCHA_HMAC_KEY: optional.pipe(z.string().min(16).optional()),
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -81,8 +83,12 @@ export interface Config {
   demo: boolean;
   /** Take the client's IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
-  /** Submissions one IP may post in 10 minutes; 0 turns the limit off. */
+  /** Submissions one IP may post in 10 minutes; 0 turns this and the per-target limits off. */
   rateLimit: number;
+  /** The proof of work and the minimum fill time on public posts; off only for tests and benchmarks. */
+  captcha: boolean;
+  /** The proof of work's HMAC key; unset: one made once and kept in the database (settings). */
+  altchaHmacKey: string | undefined;
   production: boolean;
 }
 
@@ -144,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     demo: e.DEMO ?? !production,
     trustProxy: e.TRUST_PROXY ?? false,
     rateLimit: e.RATE_LIMIT,
+    captcha: e.CAPTCHA ?? true,
+    altchaHmacKey: e.ALTCHA_HMAC_KEY,
     production,
   };
 }

@@ -9,9 +9,12 @@ import { ConfigError, loadConfig } from './env.ts';
 import { createReminderScheduler } from './complaints/reminders.ts';
 import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
+import { defencesOffWarning } from './abuse/switches-warning.ts';
 
 async function main() {
   const config = loadConfig();
+  const defencesOff = defencesOffWarning(config);
+  if (defencesOff) console.warn(defencesOff);
   const { db } = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ran = await migrateToLatest(db);
   if (ran.length > 0) console.log(`Migrations applied: ${ran.join(', ')}`);

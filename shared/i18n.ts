@@ -34,6 +34,8 @@ export const API_ERRORS = {
     csrf: 'Страница устарела: обновите её и повторите действие',
     conflict: 'Это действие уже невозможно: данные изменились',
     internal: 'Не удалось сохранить обращение из-за ошибки сервера. Попробуйте ещё раз через минуту',
+    pow_failed: 'Не удалось подтвердить, что сообщение отправляет человек. Отправьте его ещё раз',
+    too_fast: 'Форма отправлена слишком быстро. Проверьте её и отправьте ещё раз',
   },
   en: {
     bad_request: 'The request could not be read',
@@ -49,6 +51,8 @@ export const API_ERRORS = {
     csrf: 'The page is out of date: reload it and try again',
     conflict: 'This can no longer be done: the data has changed',
     internal: 'The message could not be saved because of a server error. Please try again in a minute',
+    pow_failed: 'We could not confirm that a person is sending this. Please send it again',
+    too_fast: 'The form was sent too quickly. Please check it and send it again',
   },
 } as const;
 

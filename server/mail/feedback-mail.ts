@@ -8,6 +8,7 @@ import { type AttachmentInfo, feedbackNotification, type ProcessInfo } from './t
 import type { Step } from '../../shared/complaint-process.ts';
 import { cardLink } from './links.ts';
 import { headerValue } from './templates/subject.ts';
+import { mayAcknowledge } from '../abuse/ack-cap.ts';
 
 /** What the e-mails say of what comes next: the answer's due date, and a complaint's deadlines. */
 interface Promise_ {
@@ -42,7 +43,7 @@ export async function enqueueFeedbackMail(
     mail: feedbackNotification(submission, attachments, config.companyName, process),
     attachmentIds: attachments.map((a) => a.id),
   });
-  if (!client) return;
+  if (!client || !(await mayAcknowledge(trx, deps, client))) return;
   await insertOutboxMessage(trx, clock, {
     template: 'feedback-ack',
     submissionId: submission.id,
