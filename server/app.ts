@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { challengeApi } from './abuse/challenge-route.ts';
+import { limitPerIp } from './abuse/ip-limit.ts';
+import { createGuard } from './abuse/submission-guard.ts';
 import { auditApi } from './audit/routes.ts';
 import { authApi } from './auth/routes.ts';
 import type { Clock } from './clock.ts';
@@ -16,7 +19,6 @@ import { guardOrigins } from './http/origin-guard.ts';
 import { limitBodies } from './http/body-limit.ts';
 import { removeUploads } from './http/upload-dir.ts';
 import { pageCompany } from './http/page-layout.ts';
-import { rateLimit } from './http/rate-limit.ts';
 import { refuseControls } from './http/refuse-controls.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
 import { surveyPages } from './complaints/survey-page.ts';
@@ -39,7 +41,14 @@ export interface AppDeps {
 
 /** Builds the whole HTTP application from its dependencies; nothing here reads globals. */
 export function createApp(deps: AppDeps) {
-  const intake = { db: deps.db, config: deps.config, clock: deps.clock, onMailQueued: deps.onMailQueued ?? (() => {}) };
+  const guard = createGuard(deps);
+  const intake = {
+    db: deps.db,
+    config: deps.config,
+    clock: deps.clock,
+    onMailQueued: deps.onMailQueued ?? (() => {}),
+    guard,
+  };
   const origins = deps.config.allowedOrigins;
   const app = new Hono();
 
@@ -68,14 +77,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // Every way a visitor can submit counts against one allowance per IP.
-  const limit = rateLimit({
-    max: deps.config.rateLimit,
-    windowMs: 10 * 60 * 1000,
-    clock: deps.clock,
-    trustProxy: deps.config.trustProxy,
-  });
+  // Every way a visitor can submit counts against one allowance per IP, in the database.
+  const limit = limitPerIp(deps);
   for (const path of ['/api/v1/feedback', '/api/v1/ratings', '/f', '/r/:slug']) app.post(path, limit);
+  app.route('/api/v1/challenge', challengeApi({ guard, clock: deps.clock }));
   app.route('/api/v1/feedback', feedbackApi(intake));
   app.route('/api/v1/ratings', ratingsApi(intake));
   app.route('/api/v1/reviews', reviewsApi({ db: deps.db }));

@@ -14,7 +14,10 @@ describe('loadConfig', () => {
       maxFileBytes: 10 * 1024 * 1024,
       demo: true,
       allowedOrigins: ['*'],
+      captcha: true,
+      rateLimit: 30,
     });
+    expect(loadConfig({ CAPTCHA: 'off', RATE_LIMIT: '0' })).toMatchObject({ captcha: false, rateLimit: 0 });
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 

@@ -64,6 +64,8 @@ const envSchema = z.object({
   CONSENT_VERSION: optional.pipe(z.string().max(32).optional()),
   CONSENT_FILE: optional,
   CONSENT_FILE_EN: optional,
+  CAPTCHA: optional.pipe(flag.optional()),
+  ALTCHA_HMAC_KEY: optional.pipe(z.string().min(16).optional()),
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -109,7 +111,7 @@ export interface Config {
   demo: boolean;
   /** Take the client's IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
-  /** Submissions one IP may post in 10 minutes; 0 turns the limit off. */
+  /** Submissions one IP may post in 10 minutes; 0 turns this and the per-target limits off. */
   rateLimit: number;
   /** SQLite's `synchronous`: NORMAL survives a crash of the process, FULL a power cut too (README «Durability»). */
   sqliteSynchronous: 'NORMAL' | 'FULL';
@@ -117,6 +119,10 @@ export interface Config {
   retentionDays: number | null;
   /** The personal-data consent text and its version, recorded with each submission (server/privacy/consent.ts). */
   consent: ConsentConfig;
+  /** The proof of work and the minimum fill time on public posts; off only for tests and benchmarks. */
+  captcha: boolean;
+  /** The proof of work's HMAC key; unset: one made once and kept in the database (settings). */
+  altchaHmacKey: string | undefined;
   production: boolean;
 }
 
@@ -183,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     retentionDays: retentionDays(e.RETENTION_DAYS, e.RETENTION_YEARS),
     consent: consentConfig(e.CONSENT_VERSION, e.CONSENT_FILE, e.CONSENT_FILE_EN),
+    captcha: e.CAPTCHA ?? true,
+    altchaHmacKey: e.ALTCHA_HMAC_KEY,
     production,
   };
 }

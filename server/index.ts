@@ -13,9 +13,12 @@ import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
 import { sweepUploads, uploadsRoot } from './http/upload-dir.ts';
 import { createRetentionScheduler } from './privacy/scheduler.ts';
+import { defencesOffWarning } from './abuse/switches-warning.ts';
 
 async function main() {
   const config = loadConfig();
+  const defencesOff = defencesOffWarning(config);
+  if (defencesOff) console.warn(defencesOff);
   const { db } = openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

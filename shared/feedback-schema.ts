@@ -33,6 +33,8 @@ export const feedbackSchema = {
   page: text({ max: LIMITS.pageMax }),
   idempotencyKey: text({ max: LIMITS.idempotencyKeyMax }),
   website: text({ max: 1000 }),
+  /** The proof of work's solution (server/abuse/); checked before the fields, never stored. */
+  altcha: text({ max: LIMITS.altchaMax }),
 };
 
 export type Feedback = Output<typeof feedbackSchema>;

@@ -38,6 +38,8 @@ export const API_ERRORS = {
     busy: 'Сервер занят, обращение пока не сохранено. Отправьте его ещё раз через несколько секунд',
     storage_full: 'Сервер временно не может сохранять обращения. Попробуйте ещё раз позже',
     origin_forbidden: 'Запросы с этого сайта не принимаются: его нет в списке разрешённых',
+    pow_failed: 'Не удалось подтвердить, что сообщение отправляет человек. Отправьте его ещё раз',
+    too_fast: 'Форма отправлена слишком быстро. Проверьте её и отправьте ещё раз',
   },
   en: {
     bad_request: 'The request could not be read',
@@ -57,6 +59,8 @@ export const API_ERRORS = {
     busy: 'The server is busy and the message is not saved yet. Please send it again in a few seconds',
     storage_full: 'The server cannot save messages right now. Please try again later',
     origin_forbidden: 'Requests from this site are not accepted: it is not on the list of allowed sites',
+    pow_failed: 'We could not confirm that a person is sending this. Please send it again',
+    too_fast: 'The form was sent too quickly. Please check it and send it again',
   },
 } as const;
 

@@ -11,7 +11,18 @@ export const LIMITS = {
   filesMax: 5,
   /** Default per-file size in MB; the server's MAX_FILE_MB overrides it. */
   fileMbDefault: 10,
+  /** The `altcha` field: base64 of a solved challenge's JSON, about 400 characters. */
+  altchaMax: 1000,
 } as const;
+
+/**
+ * The least time between a form getting its challenge (or, without JavaScript, its page) and its
+ * post: sooner is a bot (403 `too_fast`), so the widget waits this long before sending. A message
+ * takes a person longer than 3 s to choose a kind, write and tick the consent; a rating can be one
+ * click on a star a signature link already chose, so 1 s.
+ * @example MIN_FILL_MS.feedback // 3000
+ */
+export const MIN_FILL_MS = { feedback: 3000, rating: 1000 } as const;
 
 /**
  * Extensions of what the server takes (server/feedback/attachments.ts, a test keeps the two

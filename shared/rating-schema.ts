@@ -46,6 +46,8 @@ export const ratingSchema = {
   raterToken: text({ max: 64, code: 'invalid', clean: (s) => (RATER_TOKEN.test(s) ? s : null) }),
   idempotencyKey: text({ max: LIMITS.idempotencyKeyMax }),
   website: text({ max: 1000 }),
+  /** The proof of work's solution (server/abuse/); checked before the fields, never stored. */
+  altcha: text({ max: LIMITS.altchaMax }),
 };
 
 export type Rating = Output<typeof ratingSchema>;

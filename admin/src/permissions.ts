@@ -13,6 +13,8 @@ export const canHandle = (user: ConsoleUser) => is(user, 'admin', 'qms', 'handle
 export const canModerate = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canSeeDirectory = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canSeeAudit = (user: ConsoleUser) => is(user, 'admin', 'qms');
+/** What the public forms refused, by day and reason: counts only, so viewers may read them too. */
+export const canSeeRefusals = (user: ConsoleUser) => is(user, 'admin', 'qms', 'viewer');
 export const canManageUsers = (user: ConsoleUser) => is(user, 'admin');
 /** The working calendar: every role reads it (deadlines are counted on it), admin and QMS change it. */
 export const canEditCalendar = (user: ConsoleUser) => is(user, 'admin', 'qms');

@@ -3,7 +3,7 @@ import type { Api } from './api/client.ts';
 import type { ConsoleMeta, ConsoleUser, SessionAnswer } from './api/types.ts';
 import { type Console, ConsoleContext, EMPTY_META } from './app-context.ts';
 import { ROLE_LABELS } from './labels.ts';
-import { canHandle, canManageUsers, canModerate, canSeeAudit, canSeeDirectory } from './permissions.ts';
+import { canHandle, canManageUsers, canModerate, canSeeAudit, canSeeDirectory, canSeeRefusals } from './permissions.ts';
 import { BASE, Link, match, type Place, usePlace } from './router.tsx';
 import { AuditScreen } from './screens/audit/audit-screen.tsx';
 import { CalendarScreen } from './screens/calendar/calendar-screen.tsx';
@@ -13,6 +13,7 @@ import { RegisterScreen } from './screens/complaints/register-screen.tsx';
 import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { ModerationScreen } from './screens/moderation/moderation-screen.tsx';
+import { RefusalsScreen } from './screens/refusals/refusals-screen.tsx';
 import { UsersScreen } from './screens/users/users-screen.tsx';
 import { PageTitle } from './ui/page.tsx';
 import { useLoad } from './ui/use-load.ts';
@@ -36,6 +37,7 @@ const SECTIONS: Section[] = [
   { href: `${BASE}/directory`, title: 'Справочник', owns: (p) => p.startsWith('/directory'), allowed: canSeeDirectory },
   { href: `${BASE}/calendar`, title: 'Календарь', owns: (p) => p.startsWith('/calendar'), allowed: () => true },
   { href: `${BASE}/audit`, title: 'Журнал', owns: (p) => p.startsWith('/audit'), allowed: canSeeAudit },
+  { href: `${BASE}/refusals`, title: 'Отказы', owns: (p) => p.startsWith('/refusals'), allowed: canSeeRefusals },
   { href: `${BASE}/users`, title: 'Пользователи', owns: (p) => p.startsWith('/users'), allowed: canManageUsers },
 ];
 
@@ -183,6 +185,7 @@ function Screen({
   if (dir) return <DirectoryScreen tab={dir.tab!} />;
   if (match('/calendar', path)) return <CalendarScreen place={place} />;
   if (match('/audit', path)) return <AuditScreen place={place} />;
+  if (match('/refusals', path)) return <RefusalsScreen place={place} />;
   if (match('/users', path)) return <UsersScreen />;
   if (match('/password', path)) return <ChangePassword api={api} onChanged={(s: SessionAnswer) => onUser(s.user)} />;
   return (

@@ -8,6 +8,7 @@ import { complaintRegistration } from './complaint-routes.ts';
 import { consoleMeta } from './meta.ts';
 import { moderationRoutes } from './moderation-routes.ts';
 import { submissionsRoutes } from './submissions-routes.ts';
+import { refusalsRoutes } from './refusals-routes.ts';
 
 /**
  * The console's JSON API, mounted at `/api/admin`: the inbox and the card, moderation and the
@@ -27,6 +28,7 @@ export function consoleApi(deps: ConsoleDeps) {
     '/employees': employeesRoutes(deps),
     '/subjects': subjectsRoutes(deps),
     '/calendar': calendarRoutes(deps),
+    '/refusals': refusalsRoutes(deps),
   };
   const session = requireSession(deps);
   for (const [path, feature] of Object.entries(features)) {

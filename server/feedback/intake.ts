@@ -15,6 +15,7 @@ import type { RawSubmission } from '../http/read-submission.ts';
 import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
 import { insertSubmission } from '../submissions/store.ts';
+import { countRefusal } from '../abuse/refusals.ts';
 
 export interface IntakeDeps {
   db: Db;
@@ -44,7 +45,10 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   const input = parsed.data;
   const now = deps.clock.now();
-  if (input.website) return decoyAnswer(deps, input.kind, now, meta.lang);
+  if (input.website) {
+    await countRefusal(deps.db, deps.clock, 'honeypot');
+    return decoyAnswer(deps, input.kind, now, meta.lang);
+  }
 
   const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
   const answer = await idempotent(deps.db, key, async () => {

@@ -24,6 +24,8 @@ export function feedbackForm(opts: {
   base: string;
   /** COMPANY_CONTACT: the company's own contact line, at the top of the form as on the seed's. */
   contact: string | null;
+  /** When the page was made, signed: a post without JavaScript proves its fill time with it. */
+  started: string;
 }) {
   const t = FORM_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
@@ -34,6 +36,7 @@ export function feedbackForm(opts: {
   ${opts.contact ? html`<p class="hint contact">${opts.contact}</p>` : ''}
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
+  <input type="hidden" name="started" value="${opts.started}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
   <fieldset${aria('kind')}><legend>${t.kindLegend} <span class="req" aria-hidden="true">*</span></legend>
     <div class="kinds">${FEEDBACK_KINDS.map((k) => html`<label><input type="radio" name="kind" value="${k}"${v.kind === k ? ' checked' : ''} required> ${t.kinds[k]}</label>`)}</div>${err('kind')}

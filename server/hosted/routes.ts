@@ -16,6 +16,7 @@ import { pageLang } from '../http/lang.ts';
 import { requestMeta } from '../http/request-meta.ts';
 import { companySite } from './company-site.ts';
 import { pinLang } from './pin-lang.ts';
+import type { Guarded } from '../abuse/submission-guard.ts';
 
 const textValues = (fields: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
@@ -25,15 +26,16 @@ const textValues = (fields: Record<string, unknown>) =>
  * thank-you page with the number. With JavaScript on, `<otklik-feedback>` enhances it. It speaks
  * the language of `?lang=`, else the browser's, and keeps it through the post and the redirect.
  */
-export function hostedFeedback(deps: IntakeDeps) {
+export function hostedFeedback(deps: IntakeDeps & Guarded) {
   const app = new Hono();
   const maxFileMb = Math.round((deps.config.maxFileBytes / 1024 / 1024) * 10) / 10;
   const { companyContact: contact } = deps.config;
   const site = companySite(deps.config.companySite);
 
-  const render = (lang: Lang, state: FormState, status: 200 | 413 | 415 | 422 = 200) => {
+  const render = async (lang: Lang, state: FormState, status: 200 | 403 | 413 | 415 | 422 | 429 = 200) => {
     const t = FORM_TEXTS[lang];
-    const form = feedbackForm({ lang, state, idempotencyKey: newId(), maxFileMb, base: '/', contact });
+    const started = await deps.guard.started();
+    const form = feedbackForm({ lang, state, idempotencyKey: newId(), maxFileMb, base: '/', contact, started });
     const body = html`<h1>${t.title}</h1>
 <p>${
       lang === 'en'
@@ -44,8 +46,8 @@ export function hostedFeedback(deps: IntakeDeps) {
     return { html: page({ lang, title: t.title, body, head: html`<script src="/embed.js" async></script>` }), status };
   };
 
-  app.get('/', (c) => {
-    const r = render(pageLang(c), { values: {}, errors: {} });
+  app.get('/', async (c) => {
+    const r = await render(pageLang(c), { values: {}, errors: {} });
     return c.html(r.html, r.status);
   });
 
@@ -54,6 +56,7 @@ export function hostedFeedback(deps: IntakeDeps) {
     let raw: RawSubmission = { fields: {}, files: [] };
     try {
       raw = await readSubmission(c, multipartBounds(deps.config), attachmentRules(c, deps.config));
+      await deps.guard.check(c, raw.fields, 'feedback', true);
       const answer = await acceptFeedback(deps, raw, {
         lang,
         ...requestMeta(c, deps.config.trustProxy),
@@ -65,10 +68,10 @@ export function hostedFeedback(deps: IntakeDeps) {
       if (!(err instanceof ApiError) || err.status === 400) throw err;
       // Refused mid-body (a file too large): what was typed before it is shown again.
       if (err instanceof MultipartError) raw = { fields: err.fieldsRead, files: [] };
-      const r = render(
+      const r = await render(
         lang,
         { values: textValues(raw.fields), errors: err.formFields, alert: API_ERRORS[lang][err.code] },
-        err.status as 413 | 415 | 422,
+        err.status as 403 | 413 | 415 | 422 | 429,
       );
       return c.html(r.html, r.status);
     }

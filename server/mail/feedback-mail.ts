@@ -9,6 +9,7 @@ import type { Step } from '../../shared/complaint-process.ts';
 import { cardLink } from './links.ts';
 import { budgetAttachments } from './attachment-budget.ts';
 import { headerValue } from './templates/subject.ts';
+import { mayAcknowledge } from '../abuse/ack-cap.ts';
 
 /** What the e-mails say of what comes next: the answer's due date, and a complaint's deadlines. */
 interface Promise_ {
@@ -44,7 +45,7 @@ export async function enqueueFeedbackMail(
     mail: feedbackNotification(submission, files.listed, config.companyName, process),
     attachmentIds: files.attachedIds,
   });
-  if (!client) return;
+  if (!client || !(await mayAcknowledge(trx, deps, client))) return;
   await insertOutboxMessage(trx, clock, {
     template: 'feedback-ack',
     submissionId: submission.id,

@@ -7,6 +7,7 @@ import { ratingAck } from './templates/rating-ack.ts';
 import { ratingNotification } from './templates/rating-notification.ts';
 import type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
 import { headerValue } from './templates/subject.ts';
+import { mayAcknowledge } from '../abuse/ack-cap.ts';
 
 export type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
 
@@ -64,7 +65,7 @@ export async function enqueueRatingMail(
     });
   }
 
-  if (!client || previous) return;
+  if (!client || previous || !(await mayAcknowledge(trx, deps, client))) return;
   await insertOutboxMessage(trx, clock, {
     template: 'rating-ack',
     submissionId: submission.id,

@@ -12,6 +12,7 @@ import { decoyNumber, nextRegistrationNumber } from '../submissions/registration
 import { insertSubmission } from '../submissions/store.ts';
 import { NO_CONSENT, ratingConsent } from '../privacy/rating-consent.ts';
 import { changeRating, earlierRating } from './change.ts';
+import { countRefusal } from '../abuse/refusals.ts';
 import type { RatingDeps, RatingMeta } from './rating-deps.ts';
 
 /**
@@ -67,6 +68,7 @@ export async function acceptRating(
   const now = deps.clock.now();
   const target = await resolveTarget(deps.db, input.subject, input.employee);
   if (input.website) {
+    await countRefusal(deps.db, deps.clock, 'honeypot');
     const number = decoyNumber(now, 'ratings');
     return {
       id: newId(),

@@ -20,6 +20,8 @@ import { ratingForm, type RatingFormState, targetHeading, targetTitle } from './
 import { FORM_BODY, formBounds, limitBody } from '../http/body-limit.ts';
 import { langPath, pageLang } from '../http/lang.ts';
 import { requestMeta } from '../http/request-meta.ts';
+import type { Guarded } from '../abuse/submission-guard.ts';
+import { limitPerTarget } from '../abuse/target-limit.ts';
 
 const scoreOf = (value: unknown) => (typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : undefined);
 const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.active : t.subject.active) === 1;
@@ -57,10 +59,10 @@ function inactivePage(lang: Lang) {
  * with the score chosen and record nothing (mail scanners open every link); the form's POST
  * records the rating and redirects to a thank-you page, which a reload shows again.
  */
-export function ratingPages(deps: RatingDeps) {
+export function ratingPages(deps: RatingDeps & Guarded) {
   const app = new Hono();
 
-  const render = (
+  const render = async (
     lang: Lang,
     slug: string,
     target: RatingTargetRow,
@@ -68,7 +70,8 @@ export function ratingPages(deps: RatingDeps) {
     channel: RatingChannel,
     earlier?: SubmissionRow,
   ) => {
-    const form = ratingForm({ lang, target, slug, state, channel, idempotencyKey: newId() });
+    const started = await deps.guard.started();
+    const form = ratingForm({ lang, target, slug, state, channel, idempotencyKey: newId(), started });
     const attrs =
       target.kind === 'employee'
         ? html`subject="employee" employee="${target.employee.slug}"`
@@ -100,7 +103,7 @@ export function ratingPages(deps: RatingDeps) {
     const rater = knownRater(c);
     const earlier = rater ? await earlierRating(deps.db, rater, target, deps.clock.now()) : undefined;
     const state = { score: scoreOf(c.req.query('score')), values: {}, errors: {} };
-    return c.html(render(lang, c.req.param('slug'), target, state, channel, earlier));
+    return c.html(await render(lang, c.req.param('slug'), target, state, channel, earlier));
   });
 
   app.post('/:slug', limitBody(FORM_BODY), async (c) => {
@@ -115,6 +118,8 @@ export function ratingPages(deps: RatingDeps) {
         ? { subject: 'employee', employee: target.employee.slug }
         : { subject: target.subject.slug, employee: undefined };
     try {
+      await deps.guard.check(c, fields, 'rating', true);
+      await limitPerTarget(c, deps, addressed);
       const answer = await acceptRating(
         deps,
         { ...fields, ...addressed },
@@ -127,14 +132,14 @@ export function ratingPages(deps: RatingDeps) {
       );
       return c.redirect(langPath(`/r/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
     } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 422) throw err;
+      if (!(err instanceof ApiError) || ![403, 422, 429].includes(err.status)) throw err;
       const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<
         string,
         string
       >;
       const state = { score: scoreOf(fields.score), values, errors: err.formFields, alert: API_ERRORS[lang][err.code] };
       const channel = fields.channel === 'signature' ? 'signature' : 'site';
-      return c.html(render(lang, slug, target, state, channel), 422);
+      return c.html(await render(lang, slug, target, state, channel), err.status as 403 | 422 | 429);
     }
   });
 

@@ -43,6 +43,8 @@ export function ratingForm(opts: {
   /** Where the client came from: kept in the form, so its POST records it. */
   channel: RatingChannel;
   idempotencyKey: string;
+  /** When the page was made, signed: a post without JavaScript proves its fill time with it. */
+  started: string;
 }) {
   const t = RATING_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
@@ -54,6 +56,7 @@ export function ratingForm(opts: {
   return html`<form method="post" action="${action}" novalidate>
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
+  <input type="hidden" name="started" value="${opts.started}">
   <input type="hidden" name="channel" value="${opts.channel}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
   <fieldset${aria('score')}><legend>${legend} <span class="req" aria-hidden="true">*</span></legend>

@@ -14,7 +14,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The server as `npm start` runs it (without the build step): a real process on a free port. */
+/**
+ * The server as `npm start` runs it (without the build step): a real process on a free port, with
+ * the abuse defences off (CAPTCHA=off, RATE_LIMIT=0) unless `env` turns them on.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-srv-'));
   // DATABASE_URL set (empty: SQLite in DATA_DIR) so that a developer's .env in the repository,
@@ -25,6 +28,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     PORT: '0',
     DATA_DIR: dataDir,
     DATABASE_URL: '',
+    CAPTCHA: 'off',
+    RATE_LIMIT: '0',
     ...env,
   };
   const child: ChildProcess = spawn(TSX, ['server/index.ts'], {

@@ -23,13 +23,18 @@ export function fakeClock(
   };
 }
 
-/** A fresh app on a fresh database, as `npm start` would build it but without a listening socket. */
+/**
+ * A fresh app on a fresh database, as `npm start` would build it but without a listening socket.
+ * The abuse defences are off (CAPTCHA=off, RATE_LIMIT=0) unless a test passes other values.
+ */
 export async function buildTestApp(kind: DbKind = 'sqlite', env: Record<string, string> = {}, clock = fakeClock()) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-app-'));
   const config: Config = loadConfig({
     DATA_DIR: dataDir,
     QMS_EMAIL: 'smk@example.ru',
     CEO_EMAIL: 'ceo@example.ru',
+    CAPTCHA: 'off',
+    RATE_LIMIT: '0',
     ...env,
   });
   const t: TestDb = await openTestDb(kind);

@@ -48,4 +48,21 @@ describe('acknowledgement to the client', () => {
     expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&amp;&#39;');
     expect(mail.subject).toBe('Ваше обращение № 1 Bcc: x@y.z зарегистрировано');
   });
+
+  it('is no relay: the company’s text and the number, the message cut short with no link or address in it', () => {
+    const payload = `Вы выиграли! Заберите приз на https://prize.example/claim или пишите win@prize.example. ${'Очень выгодно. '.repeat(40)}`;
+    const mail = feedbackAck(sampleSubmission({ message: payload, name: 'www.prize.example' }), 'ООО «Пример»');
+    expect(mail.text).toContain(ackText('ru', 'ООО «Пример»', '2026-00012'));
+    for (const out of [mail.text, mail.html]) {
+      expect(out).not.toMatch(/prize\.example|https?:|<a /);
+      expect(out).toContain('[ссылка скрыта] или пишите [адрес скрыт]');
+    }
+    expect(mail.text).toMatch(/\S…\n/);
+    const quoted = mail.text
+      .split('\n')
+      .filter((l) => l.startsWith('> '))
+      .map((l) => l.slice(2))
+      .join('\n');
+    expect(Array.from(quoted).length).toBeLessThanOrEqual(301);
+  });
 });

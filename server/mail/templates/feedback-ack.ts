@@ -5,6 +5,7 @@ import { companyDate, companyTime, kindLabel, mailLang } from './format.ts';
 import { html, multiline } from './html.ts';
 import { mailLayout, paragraph, quoteBlock, type RenderedMail, textQuote } from './layout.ts';
 import { safeSubject } from './subject.ts';
+import { clientEcho } from './client-echo.ts';
 
 const TEXTS = {
   ru: {
@@ -23,7 +24,9 @@ const TEXTS = {
 
 /**
  * The acknowledgement a client gets: for a complaint the promise of seed 004 with its date, for a
- * thanks and a suggestion their own words (shared/texts-ru.ts RU_ACK), and his own message quoted.
+ * thanks and a suggestion their own words (shared/texts-ru.ts RU_ACK), and the start of his message
+ * quoted with no link or address left in it (clientEcho): the acknowledgement goes to whatever
+ * address was typed, so it must carry nothing a stranger could send through it.
  */
 export function feedbackAck(
   s: Selectable<SubmissionTable>,
@@ -36,7 +39,8 @@ export function feedbackAck(
   const kind = s.kind === 'thanks' || s.kind === 'suggestion' ? s.kind : 'complaint';
   const ack = ackText(lang, company, s.number, answerBy ? companyDate(answerBy, lang) : undefined, kind);
   const intro = t.yourMessage(kindLabel(s.kind, lang), companyTime(s.created_at, lang));
-  const body = html`${paragraph(ack)}${paragraph(intro)}${quoteBlock(multiline(s.message))}`;
-  const text = [ack, '', intro, textQuote(s.message), '', '-- ', t.footer(company)].join('\n');
+  const echo = clientEcho(s.message, lang);
+  const body = html`${paragraph(ack)}${paragraph(intro)}${quoteBlock(multiline(echo))}`;
+  const text = [ack, '', intro, textQuote(echo), '', '-- ', t.footer(company)].join('\n');
   return { subject, html: mailLayout({ lang, title: subject, preheader: ack, body, footer: t.footer(company) }), text };
 }

@@ -46,4 +46,17 @@ describe('thank-you to the client for a rating', () => {
     expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&amp;&#39;');
     expect(mail.subject).toBe('Спасибо за отзыв № 1 Bcc: x@y.z');
   });
+
+  it('is no relay: his comment cut short with no link or address in it', () => {
+    const mail = ratingAck(
+      sampleRating({ message: `Скидки на cheap.example и spam@cheap.example! ${'Да. '.repeat(200)}` }),
+      employeeTarget(),
+      'ООО «Пример»',
+    );
+    for (const out of [mail.text, mail.html]) {
+      expect(out).not.toContain('cheap.example');
+      expect(out).toContain('Скидки на [ссылка скрыта] и [адрес скрыт]!');
+    }
+    expect(mail.text).toMatch(/Да?\.?…\n/);
+  });
 });

@@ -7,6 +7,7 @@ import { mailLayout, paragraph, quoteBlock, type RenderedMail, textQuote } from 
 import { scoreBlock, scoreText } from './rating-score.ts';
 import { ratedName, type RatingTarget } from './rating-target.ts';
 import { safeSubject } from './subject.ts';
+import { clientEcho } from './client-echo.ts';
 
 const TEXTS = {
   ru: {
@@ -25,7 +26,10 @@ const TEXTS = {
   },
 } as const;
 
-/** The short thank-you a client gets for a rating: his score and comment, in his language. */
+/**
+ * The short thank-you a client gets for a rating: his score and the start of his comment with no
+ * link or address left in it (clientEcho), in his language.
+ */
 export function ratingAck(s: Selectable<SubmissionTable>, target: RatingTarget, company: string): RenderedMail {
   const lang = mailLang(s.lang);
   const t = TEXTS[lang];
@@ -33,7 +37,7 @@ export function ratingAck(s: Selectable<SubmissionTable>, target: RatingTarget, 
   const thanks = ratingAckText(lang, company, s.number);
   const intro = t.yourScore(ratedName(target, lang), companyTime(s.created_at, lang));
   const score = s.score ?? 0;
-  const comment = s.message.trim() ? s.message : null;
+  const comment = s.message.trim() ? clientEcho(s.message, lang) : null;
   const body = html`${paragraph(thanks)}${paragraph(intro)}${scoreBlock(score, lang)}${comment ? html`${paragraph(t.yourComment)}${quoteBlock(multiline(comment))}` : ''}`;
   const text = [
     thanks,

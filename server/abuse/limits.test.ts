@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_KINDS } from '../../test/support/databases.ts';
+import { buildTestApp } from '../../test/support/test-app.ts';
+import { saveEmployee } from '../directory/store.ts';
+import { ACKS_PER_ADDRESS, PER_EMPLOYEE } from './allowances.ts';
+import { listRefusals } from './refusals.ts';
+
+let t: Awaited<ReturnType<typeof buildTestApp>> | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+type App = { request(path: string, init?: RequestInit): Response | Promise<Response> };
+const advance = (ms: number) => (t!.clock as unknown as { advance(ms: number): void }).advance(ms);
+const post = (app: App, path: string, ip: string, body: Record<string, unknown>) =>
+  app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify(body),
+  });
+const feedback = (app: App, ip: string, extra: Record<string, unknown> = {}) =>
+  post(app, '/api/v1/feedback', ip, { kind: 'thanks', message: 'Спасибо!', consent: true, ...extra });
+const refusals = async () =>
+  Object.fromEntries((await listRefusals(t!.db, '2000-01-01')).map((r) => [r.reason, r.count]));
+
+describe.each(DB_KINDS)('limits kept in the database (%s)', (kind) => {
+  it('refuse a flood from one IP after RATE_LIMIT (across two instances on PostgreSQL), while another IP still gets through', async () => {
+    t = await buildTestApp(kind, { RATE_LIMIT: '20', TRUST_PROXY: '1' });
+    // Two instances share one database in production on PostgreSQL; two SQLite connections in
+    // one process would wait on each other's write lock (one process per SQLite file, README).
+    const instances = kind === 'postgres' ? [t.app, t.another()] : [t.app];
+    const flood: Response[] = [];
+    // 300 requests, 30 at a time, spread over both instances as a load balancer would.
+    for (let wave = 0; wave < 10; wave++)
+      flood.push(
+        ...(await Promise.all(
+          Array.from({ length: 30 }, (_, i) => feedback(instances[i % instances.length]!, '203.0.113.66')),
+        )),
+      );
+    const taken = flood.filter((r) => r.status === 201).length;
+    const refused = flood.filter((r) => r.status === 429);
+    expect(taken).toBe(20);
+    expect(refused).toHaveLength(280);
+    expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused[0]!.json()).error.code).toBe('rate_limited');
+    expect((await feedback(instances.at(-1)!, '198.51.100.9')).status).toBe(201);
+    expect(await t.db.selectFrom('submissions').select('id').execute()).toHaveLength(21);
+    expect(await refusals()).toEqual({ rate_ip: 280 });
+    // Ten minutes later the address may post again.
+    advance(10 * 60_000 + 1);
+    expect((await feedback(t.app, '203.0.113.66')).status).toBe(201);
+  });
+
+  it(`refuse more than ${PER_EMPLOYEE.max} ratings of one employee an hour from any IPs; another employee is rated still`, async () => {
+    t = await buildTestApp(kind, { RATE_LIMIT: '30', TRUST_PROXY: '1' });
+    for (const slug of ['ivanov', 'petrova'])
+      await saveEmployee(t.db, t.clock, { slug, name: slug, department: 'ДКС', managerEmail: 'boss@example.ru' });
+    const rate = (employee: string, i: number) =>
+      post(t!.app, '/api/v1/ratings', `198.51.100.${i}`, {
+        subject: 'employee',
+        employee,
+        score: 1,
+        raterToken: `rater-token-number-${i}`,
+      });
+    const answers: number[] = [];
+    for (let i = 0; i < PER_EMPLOYEE.max + 3; i++) answers.push((await rate('ivanov', i)).status);
+    expect(answers.filter((s) => s === 201)).toHaveLength(PER_EMPLOYEE.max);
+    expect(answers.slice(PER_EMPLOYEE.max)).toEqual([429, 429, 429]);
+    expect((await rate('petrova', 1)).status).toBe(201);
+    expect(await refusals()).toEqual({ rate_target: 3 });
+    advance(3600_000 + 1);
+    expect((await rate('ivanov', 99)).status).toBe(201);
+  });
+
+  it(`queue at most ${ACKS_PER_ADDRESS.max} acknowledgements to one address a day; the messages are all stored and the QMS told`, async () => {
+    t = await buildTestApp(kind, { RATE_LIMIT: '30', TRUST_PROXY: '1' });
+    const n = ACKS_PER_ADDRESS.max + 2;
+    for (let i = 0; i < n; i++) {
+      const email = i % 2 ? 'Victim@Example.ru' : 'victim@example.ru';
+      expect((await feedback(t.app, `192.0.2.${i}`, { email, message: `Сообщение ${i}` })).status).toBe(201);
+    }
+    const mail = await t.db.selectFrom('outbox').select(['template', 'recipients']).execute();
+    expect(mail.filter((m) => m.template === 'feedback-notification')).toHaveLength(n);
+    expect(mail.filter((m) => m.template === 'feedback-ack')).toHaveLength(ACKS_PER_ADDRESS.max);
+    expect(await t.db.selectFrom('submissions').select('id').execute()).toHaveLength(n);
+    expect(await refusals()).toEqual({ ack_capped: 2 });
+    // Another address still gets its acknowledgement; the next day the capped one does again.
+    await feedback(t.app, '192.0.2.50', { email: 'other@example.ru' });
+    advance(24 * 3600_000 + 1);
+    await feedback(t.app, '192.0.2.51', { email: 'victim@example.ru' });
+    const acks = await t.db.selectFrom('outbox').select('recipients').where('template', '=', 'feedback-ack').execute();
+    expect(acks).toHaveLength(ACKS_PER_ADDRESS.max + 2);
+  });
+
+  it('count a filled honeypot, storing nothing', async () => {
+    t = await buildTestApp(kind);
+    expect((await feedback(t.app, '192.0.2.1', { website: 'http://spam.example' })).status).toBe(201);
+    expect(await t.db.selectFrom('submissions').select('id').execute()).toHaveLength(0);
+    expect(await refusals()).toEqual({ honeypot: 1 });
+  });
+});
+
+describe('RATE_LIMIT=0', () => {
+  it('turns the per-IP, per-target and acknowledgement limits off', async () => {
+    t = await buildTestApp('sqlite', { RATE_LIMIT: '0', TRUST_PROXY: '1' });
+    await saveEmployee(t.db, t.clock, {
+      slug: 'ivanov',
+      name: 'Иванов',
+      department: 'ДКС',
+      managerEmail: 'boss@example.ru',
+    });
+    for (let i = 0; i < 40; i++) {
+      expect((await feedback(t.app, '203.0.113.1', { email: 'a@example.ru' })).status).toBe(201);
+      const rating = { subject: 'employee', employee: 'ivanov', score: 5, raterToken: `rater-token-number-${i}` };
+      expect((await post(t.app, '/api/v1/ratings', '203.0.113.1', rating)).status).toBe(201);
+    }
+    const acks = await t.db.selectFrom('outbox').select('id').where('template', '=', 'feedback-ack').execute();
+    expect(acks).toHaveLength(40);
+    expect(await refusals()).toEqual({});
+  });
+});

@@ -1,0 +1,97 @@
+import type { Context } from 'hono';
+import { MIN_FILL_MS } from '../../shared/limits.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import { clientIp } from '../http/client-ip.ts';
+import { NO_SCRIPT } from './allowances.ts';
+import { countHit, pruneCounters } from './counters.ts';
+import { powHmacKey } from './hmac-key.ts';
+import { checkProof, pruneSpent, spendProof } from './proof.ts';
+import { refuse } from './refuse.ts';
+import { readStarted, startedToken } from './started-token.ts';
+
+export type FormKind = keyof typeof MIN_FILL_MS;
+
+export interface GuardDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+}
+
+/** What every public post goes through before its fields are looked at (createGuard). */
+export interface SubmissionGuard {
+  /** The key challenges and `started` tokens are signed with. */
+  key(): Promise<string>;
+  /** A `started` token for a server-rendered form made now. */
+  started(): Promise<string>;
+  /**
+   * A public post's proof that a person sends it: a valid, unexpired, unused proof of work in
+   * `altcha`, or on a hosted page (`hosted`) without JavaScript a `started` token under a
+   * stricter per-IP limit; and not sooner than the form's minimum fill time after either.
+   * Throws the 403 or 429 the client sees, counted by reason. CAPTCHA=off skips it.
+   */
+  check(c: Context, fields: Record<string, unknown>, form: FormKind, hosted: boolean): Promise<void>;
+}
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** @example const guard = createGuard({ db, clock, config }) */
+export function createGuard(deps: GuardDeps): SubmissionGuard {
+  let key: Promise<string> | undefined;
+  let prunedAt = 0;
+  const getKey = () => {
+    key ??= powHmacKey(deps.db, deps.clock, deps.config.altchaHmacKey).catch((err) => {
+      key = undefined; // a database that failed once may answer the next time
+      throw err;
+    });
+    return key;
+  };
+
+  // Spent solutions and old counters are dropped now and then by whichever instance is busy.
+  const prune = async (now: Date) => {
+    if (now.getTime() - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = now.getTime();
+    await pruneSpent(deps.db, now);
+    await pruneCounters(deps.db, deps.clock);
+  };
+
+  /** When the form was given to the client, by its proof of work or its page's token. */
+  const issuedAt = async (c: Context, fields: Record<string, unknown>, hosted: boolean, now: Date) => {
+    const k = await getKey();
+    if (typeof fields.altcha === 'string' && fields.altcha.trim()) {
+      const proof = await checkProof(k, now, fields.altcha.trim());
+      if (!proof.ok) return refuse(c, deps, proof.reason, 403, 'pow_failed');
+      return { at: proof.issuedAt, spend: proof };
+    }
+    const started = hosted ? readStarted(k, fields.started, now) : null;
+    if (started === null) return refuse(c, deps, 'pow_missing', 403, 'pow_failed');
+    const ip = clientIp(c, deps.config.trustProxy);
+    if (deps.config.rateLimit > 0 && ip) {
+      const hit = await countHit(deps.db, deps.clock, `noscript:${ip}`, NO_SCRIPT);
+      if (!hit.allowed) await refuse(c, deps, 'rate_ip', 429, 'rate_limited', hit.retryAfterS);
+    }
+    return { at: started, spend: null };
+  };
+
+  return {
+    key: getKey,
+    started: async () => startedToken(await getKey(), deps.clock.now()),
+    async check(c, fields, form, hosted) {
+      if (!deps.config.captcha) return;
+      const now = deps.clock.now();
+      const given = await issuedAt(c, fields, hosted, now);
+      if (now.getTime() - given.at < MIN_FILL_MS[form]) await refuse(c, deps, 'too_fast', 403, 'too_fast');
+      if (given.spend) {
+        if (!(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)))
+          await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
+        await prune(now).catch((err) => console.error(`[abuse] pruning failed: ${(err as Error).message}`));
+      }
+    },
+  };
+}
+
+/** What a public intake route gets besides the intake's own deps. */
+export interface Guarded {
+  guard: SubmissionGuard;
+}
