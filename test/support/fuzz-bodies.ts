@@ -20,7 +20,9 @@ export function hostileFields(base: Record<string, unknown>, keys: readonly stri
   return fc
     .tuple(
       fc.oneof({ weight: 3, arbitrary: one }, { weight: 2, arbitrary: many }),
-      fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.constantFrom(...Object.keys(base))),
+      Object.keys(base).length === 0
+        ? fc.constant(null)
+        : fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.constantFrom(...Object.keys(base))),
     )
     .map(([over, dropped]) => {
       const out: Record<string, unknown> = { ...base };

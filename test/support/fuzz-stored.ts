@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { createOutboxWorker } from '../../server/mail/outbox-worker.ts';
-import { allParts, header, parseMime } from '../../server/mail/testing/read-mime.ts';
+import { allParts, attachments, header, parseMime } from '../../server/mail/testing/read-mime.ts';
 import { createMailTransport } from '../../server/mail/transport.ts';
 import type { FuzzApp } from './fuzz-harness.ts';
 
@@ -85,4 +85,14 @@ export async function expectMailHeadersClean(f: FuzzApp): Promise<number> {
     expect(header(mime, 'subject'), `${name}: Subject`).not.toMatch(/[\r\n]/);
   }
   return emls.length;
+}
+
+/** The attachments of every `.eml` the file transport wrote (after `expectMailHeadersClean`). */
+export function mailedAttachments(f: FuzzApp) {
+  const dir = path.join(f.config.dataDir, 'mail');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.eml'))
+    .flatMap((n) => attachments(parseMime(fs.readFileSync(path.join(dir, n)))));
 }
