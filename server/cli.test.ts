@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseLabel } from './db/connection.ts';
+import { dropTestSchema } from '../test/support/databases.ts';
 
 // The CLI as an operator runs it: a real process in a folder of its own, configured only by that
 // folder's .env and the environment given here (none of the test runner's database variables).
@@ -97,7 +98,7 @@ describe('the CLI finds the server’s database', { timeout: 60_000 }, () => {
       );
       expect(tables.rows[0].n).toBe(0);
     } finally {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await dropTestSchema(admin, schema);
       await admin.end();
     }
   });

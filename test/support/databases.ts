@@ -27,6 +27,24 @@ if (!pgUrl) {
   console.warn('[otklik tests] TEST_DATABASE_URL is not set: PostgreSQL storage tests are SKIPPED, SQLite only.');
 }
 
+// Kysely's migrator looks for its tables by listing every table of the database with
+// pg_get_serial_sequence(), which fails with «schema … does not exist» when another test drops
+// its schema at that moment. Migrations hold this advisory lock shared, drops exclusive.
+const SCHEMA_LOCK = 7_310_452;
+
+/**
+ * Drops a test's schema once no migration elsewhere is listing tables.
+ * @example await dropTestSchema(client, 't_123_ab')
+ */
+export async function dropTestSchema(client: pg.Client, schema: string): Promise<void> {
+  await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+  }
+}
+
 /** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema dropped on close. */
 export async function openTestDb(kind: DbKind): Promise<TestDb> {
   if (kind === 'sqlite') {
@@ -68,12 +86,17 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
     await db.destroy();
     const c = new pg.Client({ connectionString: pgUrl });
     await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await dropTestSchema(c, schema);
     await c.end();
   };
+  const guard = new pg.Client({ connectionString: pgUrl });
   try {
+    await guard.connect();
+    await guard.query('SELECT pg_advisory_lock_shared($1)', [SCHEMA_LOCK]);
     await migrateToLatest(db, schema);
+    await guard.end();
   } catch (err) {
+    await guard.end().catch(() => {});
     await close(); // leave nothing behind in the shared test database
     throw err;
   }
