@@ -56,6 +56,33 @@ function parse(q: string) {
   };
 }
 
+/**
+ * The words of a query that any text containing it has whole: those with a space on both sides
+ * («ООО ООО ООО» → «ООО»), letters and digits only. PostgreSQL's parser splits at spaces, so such
+ * a word is a word of the submission too, and in its `search_words`.
+ */
+function innerWords(term: string): string {
+  return term
+    .split(' ')
+    .slice(1, -1)
+    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w))
+    .join(' ');
+}
+
+/**
+ * PostgreSQL: a substring, through the trigram index. A phrase of common trigrams («2026 2026
+ * 2026», a common word repeated) has every row pass the trigram index and be read: its inner words,
+ * which the row must have, are looked up in the word index too, which passes only the rows that
+ * have them (none, or few). Stop words are not in the word index: those alone don't narrow.
+ */
+function pgSubstring(term: string): RawBuilder<SqlBool> {
+  const like = sql<SqlBool>`${PG_SEARCH_TEXT} ILIKE ${likePattern(term)}`;
+  const inner = innerWords(term);
+  if (!inner) return like;
+  const words = pgWordsQuery(inner);
+  return sql<SqlBool>`((numnode(${words}) = 0 OR ${PG_WORDS} @@ ${words}) AND ${like})`;
+}
+
 /** An FTS5 query matching each term as a phrase: with the trigram tokenizer, as a substring. */
 const ftsQuery = (terms: string[]) => terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
 
@@ -156,10 +183,13 @@ const SCAN_FROM = 5000;
 export function searchCondition(db: Db, q: string, plan: SearchPlan = {}): Expression<SqlBool> {
   const s = parse(q);
   if (dbKind(db) === 'postgres') {
-    const ors = s.substrings.map((t) => sql`${PG_SEARCH_TEXT} ILIKE ${likePattern(t)}`);
+    // Words first: PostgreSQL checks an OR's terms in order, and a row that has the words is
+    // then never put through the ILIKE, which lower-cases its whole text (most of the time taken).
+    const ors: RawBuilder<unknown>[] = [];
     if (plan.wordIds) {
       if (plan.wordIds.length > 0) ors.push(sql`submissions.id IN (${sql.join(plan.wordIds)})`);
     } else if (s.words.length > 0) ors.push(sql`${PG_WORDS} @@ ${pgWordsQuery(s.text)}`);
+    ors.push(...s.substrings.map((t) => pgSubstring(t)));
     return ors.length > 0 ? sql<SqlBool>`(${sql.join(ors, sql` OR `)})` : sql<SqlBool>`1 = 0`;
   }
   const found = sqliteMatches(s);
