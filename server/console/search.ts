@@ -17,7 +17,15 @@ const PG_SEARCH_TEXT = sql`(
  * walking the newest submissions costs a microsecond instead of a to_tsvector call.
  */
 const PG_WORDS = sql`submissions.search_words`;
-const pgWordsQuery = (text: string) => sql`plainto_tsquery('russian'::regconfig, ${text})`;
+/**
+ * Each word once: «спасибо спасибо спасибо» needs «спасибо» no more than once, but PostgreSQL
+ * takes the three for independent conditions and guesses 0.6 % of the rows for a word in 18 %,
+ * then reads every match and sorts them instead of walking the newest (260 ms against 15 ms).
+ */
+const pgWordsQuery = (text: string) => {
+  const distinct = [...new Map(text.split(' ').map((w) => [w.toLowerCase(), w])).values()].join(' ');
+  return sql`plainto_tsquery('russian'::regconfig, ${distinct})`;
+};
 
 /** The shortest query searched as a substring: trigram indexes need three characters. */
 export const MIN_SUBSTRING = 3;
