@@ -577,6 +577,7 @@ async function time(label: string, run: () => Promise<unknown>) {
 
 /** A common phrase of the data repeated up to the search box's 200 characters (issue 14 §7). */
 const LONG_PHRASE = 'Спасибо за оперативную доставку! '.repeat(6).trim();
+const REPEATED = 'спасибо спасибо спасибо спасибо';
 
 async function measure(db: Db, dir: ReturnType<typeof directory>) {
   const all: Scope = { all: true };
@@ -606,6 +607,8 @@ async function measure(db: Db, dir: ReturnType<typeof directory>) {
     await time('search «%%%» (the API refuses it: 422)', () => list({ q: '%%%' })),
     await time('search «спасибо за спасибо за спасибо за»', () => list({ q: 'спасибо за спасибо за спасибо за' })),
     await time('search «Спасибо за оперативную доставку!» × 6', () => list({ q: LONG_PHRASE })),
+    await time('search «2026 2026 2026» (in every number)', () => list({ q: '2026 2026 2026' })),
+    await time('search «ООО ООО ООО ООО» (a common word)', () => list({ q: 'ООО ООО ООО ООО' })),
     await time('search «пересорт» + department', () => list({ q: 'пересорт', department: department.id })),
     await time('counts, no filter', () => countSubmissions(db, all, {})),
     await time('counts, kind = complaint', () => countSubmissions(db, all, { kind: 'complaint' })),
@@ -619,6 +622,14 @@ async function measure(db: Db, dir: ReturnType<typeof directory>) {
       countSubmissions(db, all, { q: 'спасибо за спасибо за спасибо за' }),
     ),
     await time('counts, search «Спасибо за оперативную…» × 6', () => countSubmissions(db, all, { q: LONG_PHRASE })),
+    await time('counts, search «2026 2026 2026»', () => countSubmissions(db, all, { q: '2026 2026 2026' })),
+    await time('counts, search «ООО ООО ООО ООО»', () => countSubmissions(db, all, { q: 'ООО ООО ООО ООО' })),
+    await time('page and counts at once, «2026 2026 2026»', () =>
+      Promise.all([list({ q: '2026 2026 2026' }), countSubmissions(db, all, { q: '2026 2026 2026' })]),
+    ),
+    await time('page and counts at once, «спасибо» × 4', () =>
+      Promise.all([list({ q: REPEATED }), countSubmissions(db, all, { q: REPEATED })]),
+    ),
     await time('counts, search «ИП»', () => countSubmissions(db, all, { q: 'ИП' })),
   ];
   return results;

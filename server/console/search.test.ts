@@ -138,6 +138,31 @@ for (const kind of DB_KINDS) {
       expect(await found('с')).toEqual([]);
     });
 
+    it('finds a phrase of repeated words as a substring, whole words and stop words inside it too', async () => {
+      h = await consoleHarness(kind);
+      const a = await h.feedback({ message: 'Акты 2026 2026 2026 года; ООО ООО «Ромашка»; за за за раз' });
+      await h.feedback({ message: 'Акты 2026 года; ООО «Ромашка»; за раз' });
+      const found = await finder(h);
+      // Neither has all these words: only the substring finds them, its inner words whole or not.
+      expect(await found('кты 2026 2026 20')).toEqual([a.number]);
+      expect(await found('ОО ООО «Ром')).toEqual([a.number]);
+      expect(await found('ка»; за за за ра')).toEqual([a.number]);
+      expect(await found('кты 2026 2026 2026 2026')).toEqual([]);
+      expect(await found('u ru ru r')).toEqual([]);
+    });
+
+    if (kind === 'postgres') {
+      it('narrows a phrase of common trigrams by its whole words, through the word index', async () => {
+        h = await consoleHarness(kind);
+        await h.feedback();
+        const plan = await h.db.transaction().execute(async (trx) => {
+          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+          return trx.selectFrom('submissions').select('id').where(searchCondition(trx, '2026 2026 2026')).explain();
+        });
+        expect(JSON.stringify(plan)).toMatch(/search_words @@ .*2026/);
+      });
+    }
+
     it('refuses a search with no letter or digit (wildcards, punctuation) with a 422 naming q', async () => {
       h = await consoleHarness(kind);
       await h.feedback({ message: '100% предоплата, 50_50 — так договорились' });

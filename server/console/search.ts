@@ -17,7 +17,15 @@ const PG_SEARCH_TEXT = sql`(
  * walking the newest submissions costs a microsecond instead of a to_tsvector call.
  */
 const PG_WORDS = sql`submissions.search_words`;
-const pgWordsQuery = (text: string) => sql`plainto_tsquery('russian'::regconfig, ${text})`;
+/**
+ * Each word once: «спасибо спасибо спасибо» needs «спасибо» no more than once, but PostgreSQL
+ * takes the three for independent conditions and guesses 0.6 % of the rows for a word in 18 %,
+ * then reads every match and sorts them instead of walking the newest (260 ms against 15 ms).
+ */
+const pgWordsQuery = (text: string) => {
+  const distinct = [...new Map(text.split(' ').map((w) => [w.toLowerCase(), w])).values()].join(' ');
+  return sql`plainto_tsquery('russian'::regconfig, ${distinct})`;
+};
 
 /** The shortest query searched as a substring: trigram indexes need three characters. */
 export const MIN_SUBSTRING = 3;
@@ -54,6 +62,33 @@ function parse(q: string) {
     substrings: searchTerms(text).filter((t) => [...t].length >= MIN_SUBSTRING),
     words: searchWords(text),
   };
+}
+
+/**
+ * The words of a query that any text containing it has whole: those with a space on both sides
+ * («ООО ООО ООО» → «ООО»), letters and digits only. PostgreSQL's parser splits at spaces, so such
+ * a word is a word of the submission too, and in its `search_words`.
+ */
+function innerWords(term: string): string {
+  return term
+    .split(' ')
+    .slice(1, -1)
+    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w))
+    .join(' ');
+}
+
+/**
+ * PostgreSQL: a substring, through the trigram index. A phrase of common trigrams («2026 2026
+ * 2026», a common word repeated) has every row pass the trigram index and be read: its inner words,
+ * which the row must have, are looked up in the word index too, which passes only the rows that
+ * have them (none, or few). Stop words are not in the word index: those alone don't narrow.
+ */
+function pgSubstring(term: string): RawBuilder<SqlBool> {
+  const like = sql<SqlBool>`${PG_SEARCH_TEXT} ILIKE ${likePattern(term)}`;
+  const inner = innerWords(term);
+  if (!inner) return like;
+  const words = pgWordsQuery(inner);
+  return sql<SqlBool>`((numnode(${words}) = 0 OR ${PG_WORDS} @@ ${words}) AND ${like})`;
 }
 
 /** An FTS5 query matching each term as a phrase: with the trigram tokenizer, as a substring. */
@@ -156,10 +191,13 @@ const SCAN_FROM = 5000;
 export function searchCondition(db: Db, q: string, plan: SearchPlan = {}): Expression<SqlBool> {
   const s = parse(q);
   if (dbKind(db) === 'postgres') {
-    const ors = s.substrings.map((t) => sql`${PG_SEARCH_TEXT} ILIKE ${likePattern(t)}`);
+    // Words first: PostgreSQL checks an OR's terms in order, and a row that has the words is
+    // then never put through the ILIKE, which lower-cases its whole text (most of the time taken).
+    const ors: RawBuilder<unknown>[] = [];
     if (plan.wordIds) {
       if (plan.wordIds.length > 0) ors.push(sql`submissions.id IN (${sql.join(plan.wordIds)})`);
     } else if (s.words.length > 0) ors.push(sql`${PG_WORDS} @@ ${pgWordsQuery(s.text)}`);
+    ors.push(...s.substrings.map((t) => pgSubstring(t)));
     return ors.length > 0 ? sql<SqlBool>`(${sql.join(ors, sql` OR `)})` : sql<SqlBool>`1 = 0`;
   }
   const found = sqliteMatches(s);
