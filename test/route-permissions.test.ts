@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ui from '../admin/src/permissions.ts';
+import type { ConsoleUser } from '../shared/console-types.ts';
 import { consoleHarness, type Harness } from '../server/console/testing/harness.ts';
 import type { Role } from '../server/db/schema.ts';
 import { type ConsoleSession, createUser, signIn, TEST_PASSWORD } from './support/console.ts';
@@ -127,6 +129,18 @@ describe('console routes × roles (route-permissions.ts)', () => {
     expect(qmsModeration).toContain('Секрет Логистики');
     const ownFile = await sessions.handler.request(`/api/admin/submissions/${own.id}/attachments/${own.attachmentId}`);
     expect(ownFile.status).toBe(200);
+  });
+
+  it("offers in the console's menus what the server lets each role do", () => {
+    const mayUse = (route: string) => ROLES.filter((role) => ROUTE_PERMISSIONS[route]!.roles.includes(role));
+    // Only the role decides what the menus offer; the rest of the user doesn't matter here.
+    const offered = (can: (u: ConsoleUser) => boolean) => ROLES.filter((role) => can({ role } as ConsoleUser));
+    expect(offered(ui.canManageUsers)).toEqual(mayUse('POST /api/admin/users'));
+    expect(offered(ui.canSeeAudit)).toEqual(mayUse('GET /api/admin/audit'));
+    expect(offered(ui.canEdit)).toEqual(mayUse('PATCH /api/admin/employees/:slug'));
+    expect(offered(ui.canModerate)).toEqual(mayUse('POST /api/admin/moderation/:submissionId/approve'));
+    expect(offered(ui.canHandle)).toEqual(mayUse('POST /api/admin/submissions/:id/comments'));
+    expect(offered(ui.canEditCalendar)).toEqual(mayUse('PUT /api/admin/calendar/hours'));
   });
 
   it('refuses every state-changing route without or with a wrong CSRF token (403 csrf), changing nothing', async () => {
