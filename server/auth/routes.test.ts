@@ -62,10 +62,21 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
   });
 
   it('marks the cookie Secure when PUBLIC_URL is https', async () => {
-    const { db, clock, login } = await setup({ PUBLIC_URL: 'https://feedback.example.ru' });
+    const { app, db, clock, login } = await setup({ PUBLIC_URL: 'https://feedback.example.ru' });
     const u = await createUser(db, clock, { email: 'a@example.ru', role: 'admin' });
     const res = await login({ email: u.email, password: u.password });
     expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    // Clearing it at sign-out names the same attributes, or the browser keeps the original.
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await res.json();
+    const out = await app.request('/api/admin/logout', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken },
+    });
+    expect(out.status).toBe(204);
+    for (const attribute of [/; Secure/, /; HttpOnly/i, /; SameSite=Lax/i, /Max-Age=0/]) {
+      expect(out.headers.get('set-cookie')).toMatch(attribute);
+    }
   });
 
   it('answers a wrong password and an unknown e-mail alike: 401 bad_credentials, no cookie', async () => {
@@ -267,6 +278,48 @@ describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
     expect(
       (await db.selectFrom('audit_log').select('action').where('user_id', '=', u.id).execute()).map((a) => a.action),
     ).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_out']));
+  });
+
+  it('gives a new session token at sign-in: a token planted in the browser before never signs in (session fixation)', async () => {
+    const { app, db, clock } = await setup();
+    const u = await createUser(db, clock, { email: 'a@example.ru', role: 'viewer' });
+    const loginWith = (cookie: string) =>
+      app.request('/api/admin/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify({ email: u.email, password: u.password }),
+      });
+    const me = (cookie: string) => app.request('/api/admin/me', { headers: { Cookie: cookie } });
+
+    const planted = `otklik_session=${'A'.repeat(43)}`;
+    const first = await loginWith(planted);
+    expect(first.status).toBe(200);
+    const firstCookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    expect(firstCookie).not.toBe(planted);
+    expect((await me(planted)).status).toBe(401);
+
+    // Signing in again in the same browser (or after an attacker slipped his own live session
+    // into it) replaces that session: the old token and its CSRF token stop working.
+    const second = await loginWith(firstCookie);
+    const secondCookie = second.headers.get('set-cookie')!.split(';')[0]!;
+    expect(secondCookie).not.toBe(firstCookie);
+    expect((await second.json()).csrfToken).not.toBe((await first.json()).csrfToken);
+    expect((await me(firstCookie)).status).toBe(401);
+    expect((await me(secondCookie)).status).toBe(200);
+  });
+
+  it('signs out on the server: a copy of the cookie and the CSRF token kept elsewhere no longer work', async () => {
+    const { app, db, clock } = await setup();
+    const u = await createUser(db, clock, { email: 'a@example.ru', role: 'admin' });
+    const s = await signIn(app, u.email, u.password);
+    expect((await s.request('/api/admin/logout', { method: 'POST' })).status).toBe(204);
+    expect(await db.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute()).toEqual([]);
+    expect((await s.request('/api/admin/users')).status).toBe(401);
+    const again = await s.request('/api/admin/users', {
+      method: 'POST',
+      json: { email: 'new@example.ru', name: 'Новый', role: 'viewer' },
+    });
+    expect(again.status).toBe(401);
   });
 
   it('answers 401 to /me without a session', async () => {

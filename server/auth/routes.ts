@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { SessionAnswer } from '../../shared/console-types.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
@@ -15,7 +16,7 @@ import { password } from './password-rules.ts';
 import { requireSession } from '../sessions/require-session.ts';
 import { fromOwnOrigin } from './same-origin.ts';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie.ts';
-import { deleteSession } from '../sessions/sessions.ts';
+import { deleteSession, deleteSessionOfToken, SESSION_COOKIE } from '../sessions/sessions.ts';
 import { signIn } from './sign-in.ts';
 import { SMALL_BODY, limitBody } from '../http/body-limit.ts';
 
@@ -54,6 +55,8 @@ export function authApi(deps: AuthDeps) {
       throw new ApiError(429, 'locked');
     }
     if (result.status === 'bad_credentials') throw new ApiError(401, 'bad_credentials');
+    const brought = getCookie(c, SESSION_COOKIE);
+    if (brought) await deleteSessionOfToken(db, brought);
     setSessionCookie(c, config.publicUrl, result.token);
     c.header('Cache-Control', 'no-store');
     const answer: SessionAnswer = { user: result.user, csrfToken: result.csrfToken };

@@ -75,6 +75,14 @@ export async function touchSession(db: Db, clock: Clock, token: string) {
   return row;
 }
 
+/**
+ * Ends the session a cookie token names, if any: a sign-in replaces the session the browser
+ * brought, so a token planted or left in it before (session fixation) never becomes a signed-in one.
+ */
+export async function deleteSessionOfToken(db: Db, token: string) {
+  await deleteSession(db, hash(token));
+}
+
 export async function deleteSession(db: Db, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
