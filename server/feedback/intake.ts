@@ -48,7 +48,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
   const now = deps.clock.now();
   if (input.website) return decoyAnswer(deps, input.kind, now, meta.lang);
 
-  const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
+  const key = requestKey('feedback', meta.idempotencyKey, input.idempotencyKey);
   const answer = await idempotent(deps.db, key, async () => {
     const files = await inspectFiles(raw.files, deps.config.maxFileBytes);
     const answer = await deps.db.transaction().execute(async (trx) => {

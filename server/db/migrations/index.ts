@@ -8,6 +8,7 @@ import * as employeeEmail from './2026-12-04-employee-email.ts';
 import * as ratingsMadeRight from './2026-12-04-ratings.ts';
 import * as searchWords from './2026-12-04-search-words.ts';
 import * as abuse from './2026-12-05-abuse.ts';
+import * as idempotencyScope from './2026-12-05-idempotency-scope.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-ratings': ratingsMadeRight,
   '2026-12-04-search-words': searchWords,
   '2026-12-05-abuse': abuse,
+  '2026-12-05-idempotency-scope': idempotencyScope,
 };
