@@ -14,6 +14,7 @@ import { ApiError } from './http/api-error.ts';
 import { onError } from './http/on-error.ts';
 import { guardOrigins } from './http/origin-guard.ts';
 import { pageCompany } from './http/page-layout.ts';
+import { pagePolicy } from './http/page-policy.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { refuseControls } from './http/refuse-controls.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
@@ -42,8 +43,6 @@ export function createApp(deps: AppDeps) {
 
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
-  app.use('*', refuseControls());
-  app.use('*', guardOrigins({ ...deps, allowedOrigins: origins, publicUrl: deps.config.publicUrl }));
   app.use(
     '*',
     secureHeaders({
@@ -51,8 +50,16 @@ export function createApp(deps: AppDeps) {
       crossOriginOpenerPolicy: false,
       xFrameOptions: false,
       contentSecurityPolicy: undefined,
+      // HSTS on plain http would pin a browser to an https the server may not have.
+      strictTransportSecurity: deps.config.publicUrl?.startsWith('https://')
+        ? 'max-age=15552000; includeSubDomains'
+        : false,
     }),
   );
+  app.use('*', pagePolicy({ publicUrl: deps.config.publicUrl }));
+  // Before any route: hostile addresses and foreign origins are refused at the root, once.
+  app.use('*', refuseControls());
+  app.use('*', guardOrigins({ ...deps, allowedOrigins: origins, publicUrl: deps.config.publicUrl }));
   app.use(
     '/api/v1/*',
     cors({
