@@ -1,4 +1,6 @@
+import { Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../db/migrations/index.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
 import { saveEmployee } from '../directory/store.ts';
@@ -67,5 +69,20 @@ describe.each(DB_KINDS)('each endpoint answers only its own submissions (%s)', (
     const wrongR = await page(`/r/thanks/${message.answer.id}`);
     expect(wrongR.status).toBe(404);
     expect(await wrongR.text()).not.toContain(message.answer.number);
+  });
+
+  it('keeps a key stored before keys were scoped answering its retry across the upgrade', async () => {
+    await start(kind);
+    const first = await feedback('old-key');
+    const names = Object.keys(migrations).sort();
+    const before = names[names.indexOf('2026-12-05-idempotency-scope') - 1]!;
+    const migrator = new Migrator({ db: t.db, provider: { getMigrations: async () => migrations } });
+    // Down: the key as the old code stored it; up again: scoped, and the retry still finds it.
+    expect((await migrator.migrateTo(before)).error).toBeUndefined();
+    const old = await t.db.selectFrom('submissions').select('idempotency_key').executeTakeFirstOrThrow();
+    expect(old.idempotency_key).toBe('old-key');
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect((await feedback('old-key')).answer).toEqual(first.answer);
+    expect((await rating('old-key')).status).toBe(201);
   });
 });
