@@ -19,6 +19,7 @@ import { guardOrigins } from './http/origin-guard.ts';
 import { limitBodies } from './http/body-limit.ts';
 import { removeUploads } from './http/upload-dir.ts';
 import { pageCompany } from './http/page-layout.ts';
+import { pagePolicy } from './http/page-policy.ts';
 import { refuseControls } from './http/refuse-controls.ts';
 import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
 import { surveyPages } from './complaints/survey-page.ts';
@@ -54,10 +55,6 @@ export function createApp(deps: AppDeps) {
 
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
-  app.use('*', refuseControls());
-  app.use('*', guardOrigins({ ...deps, allowedOrigins: origins, publicUrl: deps.config.publicUrl }));
-  // Bodies bounded before any route reads one; a request's uploads removed however it ends.
-  app.use('*', removeUploads(), limitBodies(deps));
   app.use(
     '*',
     secureHeaders({
@@ -65,8 +62,16 @@ export function createApp(deps: AppDeps) {
       crossOriginOpenerPolicy: false,
       xFrameOptions: false,
       contentSecurityPolicy: undefined,
+      // HSTS on plain http would pin a browser to an https the server may not have.
+      strictTransportSecurity: deps.config.publicUrl?.startsWith('https://')
+        ? 'max-age=15552000; includeSubDomains'
+        : false,
     }),
   );
+  app.use('*', pagePolicy({ publicUrl: deps.config.publicUrl }));
+  // Before any route: hostile addresses and foreign origins are refused at the root, once.
+  app.use('*', refuseControls());
+  app.use('*', guardOrigins({ ...deps, allowedOrigins: origins, publicUrl: deps.config.publicUrl }));
   app.use(
     '/api/v1/*',
     cors({

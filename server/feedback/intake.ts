@@ -50,7 +50,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
     return decoyAnswer(deps, input.kind, now, meta.lang);
   }
 
-  const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
+  const key = requestKey('feedback', meta.idempotencyKey, input.idempotencyKey);
   const answer = await idempotent(deps.db, key, async () => {
     const files = raw.files; // checked by content as they arrived (attachments.ts)
     const answer = await deps.db.transaction().execute(async (trx) => {

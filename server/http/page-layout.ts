@@ -1,12 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../../shared/i18n.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-type CompanyEnv = { Variables: { pageCompany: string } };
+type CompanyEnv = { Variables: { pageCompany: string; cspNonce?: string } };
 
 /**
  * Names the company on every page the request renders: mounted after Hono's `contextStorage()`
@@ -26,15 +26,18 @@ export const pageCompany =
  * header names the company (COMPANY_NAME), so a client who followed a link from an e-mail knows
  * whose page asks for his rating or shows these reviews.
  */
-export function page(opts: { lang: Lang; title: string; body: Html; head?: Html }) {
+/** `css`: a page's own rules, a constant of the code (never user text), added to the page's style. */
+export function page(opts: { lang: Lang; title: string; body: Html; head?: Html; css?: string }) {
   const company = tryGetContext<CompanyEnv>()?.get('pageCompany');
+  // The Content-Security-Policy takes this request's nonce for the page's styles (http/page-policy.ts).
+  const nonce = tryGetContext<CompanyEnv>()?.get('cspNonce');
   return html`<!doctype html>
 <html lang="${opts.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title}</title>
-<style>${PAGE_CSS}</style>
+<style${nonce ? html` nonce="${nonce}"` : ''}>${PAGE_CSS}${raw(opts.css ?? '')}</style>
 ${opts.head ?? ''}
 </head>
 <body>${company ? html`<header class="company"><div>${company}</div></header>` : ''}<main>${opts.body}</main></body>

@@ -79,7 +79,7 @@ export async function acceptRating(
       ack: ratingAckText(meta.lang, deps.config.companyName, number),
     };
   }
-  const key = requestKey(meta.idempotencyKey, input.idempotencyKey);
+  const key = requestKey('rating', meta.idempotencyKey, input.idempotencyKey);
   return idempotent(deps.db, key, async () => {
     const answer = await deps.db.transaction().execute(async (trx) => {
       const earlier = await earlierRating(trx, meta.rater, target, now, { lock: true });

@@ -7,8 +7,13 @@ import { ApiError } from '../http/api-error.ts';
 import { publicBase } from '../http/public-base.ts';
 import { signatureHtml, signatureText } from './signature.ts';
 
-// Copies the snippet as rich text (what mail programs' signature editors take) and as HTML text.
+// Copies the snippet as rich text (what mail programs' signature editors take) and as HTML text;
+// a click in a code box selects it. Served as /s/copy.js: the pages' Content-Security-Policy
+// allows no inline script (http/page-policy.ts).
 const COPY_SCRIPT = `
+document.querySelectorAll('textarea.code').forEach(function (box) {
+  box.addEventListener('click', function () { box.select(); });
+});
 document.getElementById('copy').addEventListener('click', async function () {
   var sig = document.getElementById('sig'), status = document.getElementById('copy-status');
   try {
@@ -28,7 +33,15 @@ document.getElementById('copy').addEventListener('click', async function () {
  * put it into his mail program.
  */
 export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
-  return new Hono().get('/:slug', async (c) => {
+  const app = new Hono();
+  // Slugs hold no dot, so this file's name is never an employee's.
+  app.get('/copy.js', (c) =>
+    c.body(COPY_SCRIPT, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+    }),
+  );
+  return app.get('/:slug', async (c) => {
     const target = await findRatingTarget(deps.db, c.req.param('slug'));
     if (target?.kind !== 'employee' || !target.employee.active) throw new ApiError(404, 'not_found');
     const base = publicBase(c, deps.publicUrl);
@@ -53,10 +66,10 @@ export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
 </ol>
 <h2>HTML-код</h2>
 <p class="hint">Для программ, которые принимают подпись кодом (Thunderbird, корпоративные шаблоны). Также по адресу <a href="${api}/signature.html">${api}/signature.html</a>.</p>
-<textarea class="code" readonly aria-label="HTML-код подписи" onclick="this.select()">${snippet}</textarea>
+<textarea class="code" readonly aria-label="HTML-код подписи">${snippet}</textarea>
 <h2>Для писем без оформления</h2>
-<textarea class="code" id="sig-text" readonly aria-label="Текст подписи" onclick="this.select()">${signatureText(base, target.employee)}</textarea>
-<script>${raw(COPY_SCRIPT)}</script>`,
+<textarea class="code" id="sig-text" readonly aria-label="Текст подписи">${signatureText(base, target.employee)}</textarea>
+<script src="/s/copy.js"></script>`,
       }),
     );
   });

@@ -48,4 +48,5 @@ export const targetLink = (
 <span class="rv-score">${summaryLine(lang, r)}</span></a></li>`;
 
 /** The filter's group headings: small labels, not the size of the shown employee's name. */
-export const FILTER_CSS = html`<style>.rv-people h2 { font-size: .8125rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: #556070; margin: 0 0 .5rem; }</style>`;
+export const FILTER_CSS =
+  '.rv-people h2 { font-size: .8125rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: #556070; margin: 0 0 .5rem; }';

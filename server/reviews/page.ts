@@ -113,7 +113,7 @@ ${list.nextCursor ? html`<a rel="next" href="${link({ ...filter, cursor: encodeC
       page({
         lang,
         title: target ? `${target.name} — ${t.title}` : t.title,
-        head: FILTER_CSS,
+        css: FILTER_CSS,
         body: html`<h1>${t.title}</h1>
 <p class="hint">${t.intro}</p>
 ${nav}${heading}${rate}${body}${pager}`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { answerForKey } from './store.ts';
@@ -22,6 +23,18 @@ export async function idempotent<A>(db: Db, key: string | undefined, create: () 
   }
 }
 
-/** The key of a request: the `Idempotency-Key` header, else the body's `idempotencyKey`. */
-export const requestKey = (header: string | undefined, body: string | undefined) =>
-  header?.trim().slice(0, 200) || body;
+/** What a key is scoped to: the type of submission its endpoint makes. */
+export type KeyScope = 'feedback' | 'rating';
+
+/**
+ * The stored key of a request: the `Idempotency-Key` header, else the body's `idempotencyKey`,
+ * scoped to its endpoint, so a rating reusing a feedback message's key is a new rating and not
+ * that message's answer. A key too long for the column with its scope is stored as its SHA-256.
+ * @example requestKey('rating', 'k-1', undefined) // 'rating:k-1'
+ */
+export function requestKey(scope: KeyScope, header: string | undefined, body: string | undefined): string | undefined {
+  const key = header?.trim().slice(0, 200) || body;
+  if (!key) return undefined;
+  const scoped = `${scope}:${key}`;
+  return scoped.length <= 200 ? scoped : `${scope}#${createHash('sha256').update(key).digest('hex')}`;
+}

@@ -10,6 +10,7 @@ import * as searchWords from './2026-12-04-search-words.ts';
 import * as abuse from './2026-12-05-abuse.ts';
 import * as messageId from './2026-12-05-message-id.ts';
 import * as privacy from './2026-12-05-privacy.ts';
+import * as idempotencyScope from './2026-12-05-idempotency-scope.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-abuse': abuse,
   '2026-12-05-message-id': messageId,
   '2026-12-05-privacy': privacy,
+  '2026-12-05-idempotency-scope': idempotencyScope,
 };

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Pages whose styles can't all carry a nonce: the widget's (/f, /r/:slug, the demo site) draws
+ * its CSS in `<style>` elements inside its Shadow DOM (inlined into the widget, STYLE.md; a nonce
+ * would cost its byte budget), and the signature page (/s/:slug) previews the snippet as mail
+ * programs get it, with inline `style` attributes (they drop `<style>`). There, and only there,
+ * styles may be inline; scripts never are, anywhere.
+ */
+const INLINE_STYLES = /^\/(?:f\/?|r\/(?!thanks\/)[^/]+\/?|s\/[^/]+\/?|demo(?:\/.*)?)$/;
+
+/** The nonce of this request's `<style>` elements, read by page-layout.ts. */
+export type NonceEnv = { Variables: { cspNonce: string } };
+
+/**
+ * The Content-Security-Policy of every HTML answer (the console at /admin/, the hosted pages,
+ * error pages): scripts only from Otklik's own files, no plugins, no `<base>`, forms posted
+ * only to Otklik, and no framing (`frame-ancestors 'none'` and `X-Frame-Options: DENY` for old
+ * browsers): no page is meant to be framed, the widgets are custom elements, not iframes. An
+ * answer that brings its own policy (an attachment's sandbox) keeps it.
+ * @example app.use('*', pagePolicy({ publicUrl: config.publicUrl }))
+ */
+export function pagePolicy(opts: { publicUrl: string | undefined }): MiddlewareHandler<NonceEnv> {
+  const formAction = opts.publicUrl ? `'self' ${new URL(opts.publicUrl).origin}` : "'self'";
+  return async (c, next) => {
+    const nonce = randomBytes(16).toString('base64');
+    c.set('cspNonce', nonce);
+    await next();
+    if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
+    const style = INLINE_STYLES.test(c.req.path) ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce}'`;
+    if (!c.res.headers.has('content-security-policy'))
+      c.res.headers.set(
+        'Content-Security-Policy',
+        `default-src 'self'; script-src 'self'; style-src ${style}; img-src 'self' data:; object-src 'none'; ` +
+          `base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
+      );
+    c.res.headers.set('X-Frame-Options', 'DENY');
+  };
+}
