@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from './api-error.ts';
 import { type ReadBounds, readBounded } from './bounded-read.ts';
+import { requestBody } from './node-body.ts';
 
 /** A sign-in or a console user's fields. */
 export const SMALL_BODY = 16 * 1024;
@@ -57,29 +58,29 @@ export function limitBodies(deps: {
   clock: Clock;
   config: Pick<Config, 'maxFileBytes' | 'bodyIdleMs'>;
 }): MiddlewareHandler {
-  const refused = async (c: Context, status: number) => {
+  // What the client still sends after the answer, @hono/node-server discards (at most 64 MB or 0.5 s, then it closes).
+  const refused = async (status: number) => {
     if (status === 413) await countRefusal(deps.db, deps.clock, 'too_large');
-    // Whatever the client still sends is not read: the connection ends with the answer.
-    if (status === 413 || status === 408) c.header('Connection', 'close');
   };
   return async function limitBodiesMiddleware(c, next) {
-    const body = c.req.raw.body;
-    if (!body) return next();
+    // Never `c.req.raw.body` here: under Node that starts an unbounded read-ahead (node-body.ts).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const multipart = mediaType(c) === 'multipart/form-data';
     try {
       const max = multipart ? multipartMax(deps.config) : FORM_BODY_MAX;
       if (Number(c.req.header('content-length')) > max) throw new ApiError(413, 'too_large');
       if (!multipart) {
         const parts: Uint8Array[] = [];
-        await readBounded(body, formBounds(deps.config), (chunk) => parts.push(chunk));
+        const body = requestBody(c);
+        if (body) await readBounded(body, formBounds(deps.config), (chunk) => parts.push(chunk));
         c.req.raw = new Request(c.req.raw, { body: Buffer.concat(parts) });
       }
     } catch (err) {
-      if (err instanceof ApiError) await refused(c, err.status);
+      if (err instanceof ApiError) await refused(err.status);
       throw err;
     }
     await next();
-    await refused(c, c.res.status);
+    await refused(c.res.status);
   };
 }
 

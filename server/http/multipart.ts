@@ -7,7 +7,7 @@ import busboy from 'busboy';
 import type { InspectedFile } from '../submissions/store.ts';
 import { ApiError } from './api-error.ts';
 import { FORM_BODY_MAX } from './body-limit.ts';
-import { type ReadBounds, readBounded } from './bounded-read.ts';
+import { interruptible, type ReadBounds, readBounded } from './bounded-read.ts';
 
 /** Checks one file as its bytes arrive (the feedback's: feedback/attachments.ts). */
 export interface FileCheck {
@@ -68,15 +68,11 @@ export async function readMultipart(
   const stored: Array<InspectedFile | undefined> = [];
   const tasks: Promise<void>[] = [];
   let failure: ApiError | undefined;
-  let stop!: (err: ApiError) => void;
-  const stopped = new Promise<never>((_, reject) => {
-    stop = reject;
-  });
-  stopped.catch(() => {});
+  const stop = new AbortController();
   const fail = (err: unknown) => {
     if (failure) return;
     failure = err instanceof ApiError ? err : new ApiError(400, 'bad_request');
-    stop(failure);
+    stop.abort(failure);
     parser.destroy();
   };
   let counted = 0;
@@ -105,10 +101,10 @@ export async function readMultipart(
   const closed = new Promise((resolve) => parser.on('close', resolve));
 
   try {
-    await readBounded(body, { ...bounds, abort: stopped }, (chunk) => write(parser, chunk));
+    await readBounded(body, { ...bounds, signal: stop.signal }, (chunk) => write(parser, chunk));
     parser.end();
-    await Promise.race([closed, stopped]);
-    await Promise.race([Promise.all(tasks), stopped]);
+    await interruptible(closed, stop.signal);
+    await interruptible(Promise.all(tasks), stop.signal);
     if (failure) throw failure;
   } catch (err) {
     fail(err);

@@ -4,6 +4,7 @@ import { ApiError } from './api-error.ts';
 import { mediaType } from './body-limit.ts';
 import type { ReadBounds } from './bounded-read.ts';
 import { readMultipart, type UploadRules } from './multipart.ts';
+import { requestBody } from './node-body.ts';
 
 export interface RawSubmission {
   fields: Record<string, unknown>;
@@ -27,8 +28,9 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
     return { fields, files: [] };
   }
   if (type === 'multipart/form-data') {
-    if (!c.req.raw.body) throw new ApiError(400, 'bad_request');
-    return readMultipart(c.req.raw.body, c.req.header('content-type')!, bounds, rules);
+    const body = requestBody(c);
+    if (!body) throw new ApiError(400, 'bad_request');
+    return readMultipart(body, c.req.header('content-type')!, bounds, rules);
   }
   if (type === 'application/x-www-form-urlencoded') {
     const body = await c.req.parseBody({ all: true }).catch(() => {
