@@ -70,10 +70,12 @@ export function limitBodies(deps: {
       const max = multipart ? multipartMax(deps.config) : FORM_BODY_MAX;
       if (Number(c.req.header('content-length')) > max) throw new ApiError(413, 'too_large');
       if (!multipart) {
-        const parts: Uint8Array[] = [];
         const body = requestBody(c);
-        if (body) await readBounded(body, formBounds(deps.config), (chunk) => parts.push(chunk));
-        c.req.raw = new Request(c.req.raw, { body: Buffer.concat(parts) });
+        if (body) {
+          const parts: Uint8Array[] = [];
+          await readBounded(body, formBounds(deps.config), (chunk) => parts.push(chunk));
+          c.req.raw = new Request(c.req.raw, { body: Buffer.concat(parts) });
+        }
       }
     } catch (err) {
       if (err instanceof ApiError) await refused(err.status);
