@@ -37,15 +37,27 @@ describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
     expect(refusals).toEqual([{ day: '2026-11-23', reason: 'too_large', count: posts.length }]);
   });
 
-  it('takes a body just under the limit as before', async () => {
+  it('takes a body just under the limit as before, JSON and a form, over real HTTP', async () => {
     t = await servedTestApp();
     const body = JSON.stringify({ ...valid, extra: 'x'.repeat(FORM_BODY_MAX - 200) });
-    const res = await t.app.request('/api/v1/feedback', {
+    const json = await fetch(`${t.url}/api/v1/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
     });
-    expect(res.status).toBe(201);
+    expect(json.status).toBe(201);
+    const form = await fetch(`${t.url}/f`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        kind: 'thanks',
+        message: 'Спасибо',
+        consent: 'true',
+        extra: 'x'.repeat(FORM_BODY_MAX - 200),
+      }),
+      redirect: 'manual',
+    });
+    expect(form.status).toBe(303);
+    expect(await storedCount()).toBe(2);
   });
 
   it('refuses a 49 MB JSON by its Content-Length at once, and stores nothing', async () => {
