@@ -117,4 +117,13 @@ describe('a streamed multipart feedback, refused', () => {
     expect(await res.text()).toContain('Текст, набранный до файла</textarea>');
     expect(leftovers()).toEqual([]);
   });
+
+  it('refuses fields over 1 MB together with 413, however they are split', async () => {
+    t = await servedTestApp();
+    const form = new FormData();
+    form.append('kind', 'complaint');
+    for (let i = 0; i < 5; i++) form.append(`note${i}`, 'x'.repeat(300_000));
+    const res = await t.app.request('/api/v1/feedback', { method: 'POST', body: form });
+    expect(res.status).toBe(413);
+  });
 });

@@ -64,7 +64,8 @@ export async function readMultipart(
   } catch {
     throw new ApiError(400, 'bad_request');
   }
-  const fields: Record<string, string[]> = {};
+  const fields = new Map<string, string[]>();
+  let fieldBytes = 0;
   const stored: Array<InspectedFile | undefined> = [];
   const tasks: Promise<void>[] = [];
   let failure: ApiError | undefined;
@@ -82,8 +83,11 @@ export async function readMultipart(
   };
 
   parser.on('field', (name, value, info) => {
-    if (info.valueTruncated || info.nameTruncated) return fail(new ApiError(413, 'too_large'));
-    fields[name] = [...(fields[name] ?? []), value];
+    // The fields together are what a JSON body would be: FORM_BODY_MAX at most, files apart.
+    fieldBytes += Buffer.byteLength(value) + Buffer.byteLength(name);
+    if (info.valueTruncated || info.nameTruncated || fieldBytes > FORM_BODY_MAX)
+      return fail(new ApiError(413, 'too_large'));
+    fields.set(name, [...(fields.get(name) ?? []), value]);
   });
   parser.on('file', (name, stream, info) => {
     // Destroyed with the parser when the request is refused; the refusal is already known.
@@ -118,8 +122,8 @@ export async function readMultipart(
 const notTaken = () => new ApiError(422, 'validation', { files: 'invalid' });
 
 /** One value as itself, a repeated name (checkboxes) as its list, as a form's fields arrive. */
-const collapse = (fields: Record<string, string[]>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+const collapse = (fields: Map<string, string[]>): Record<string, unknown> =>
+  Object.fromEntries([...fields].map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 
 const write = (parser: busboy.Busboy, chunk: Uint8Array) =>
   new Promise<void>((resolve, reject) => parser.write(chunk, (err) => (err ? reject(err) : resolve())));
