@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listRefusals } from '../abuse/refusals.ts';
-import { openRequest, servedTestApp } from '../../test/support/listen.ts';
+import { multipart, openRequest, servedTestApp } from '../../test/support/listen.ts';
 import { FORM_BODY_MAX } from './body-limit.ts';
 
 let t: Awaited<ReturnType<typeof servedTestApp>>;
@@ -85,6 +85,15 @@ describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
       expect(JSON.parse(res.body).error.code).toBe('too_large');
     }
     expect(await storedCount()).toBe(0);
+  });
+
+  it('holds a route’s own limit on multipart too: a rating over 64 KB is 413 before its end', async () => {
+    t = await servedTestApp();
+    const req = openRequest(`${t.url}/api/v1/ratings`, { 'content-type': multipart.type });
+    await req.write(multipart.field('score', '5'));
+    for (let i = 0; i < 4; i++) await req.write(multipart.field(`comment${i}`, 'x'.repeat(30_000)));
+    const res = await req.response;
+    expect(res.status).toBe(413);
   });
 
   it('refuses multipart on a console route that reads JSON without reading it', async () => {
