@@ -42,8 +42,6 @@ export function createApp(deps: AppDeps) {
 
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
-  // Bodies bounded before any route reads one; a request's uploads removed however it ends.
-  app.use('*', removeUploads(), limitBodies(deps));
   app.use(
     '*',
     secureHeaders({
@@ -62,6 +60,8 @@ export function createApp(deps: AppDeps) {
       maxAge: 86400,
     }),
   );
+  // Bodies bounded before any route reads one (after CORS: a site's widget reads the 413); uploads removed however it ends.
+  app.use('*', removeUploads(), limitBodies(deps));
 
   // Every way a visitor can submit counts against one allowance per IP.
   const limit = rateLimit({

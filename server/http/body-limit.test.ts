@@ -96,6 +96,17 @@ describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
     expect(res.status).toBe(413);
   });
 
+  it('answers a site’s widget with a 413 it can read (CORS)', async () => {
+    t = await servedTestApp({ ALLOWED_ORIGINS: 'https://site.example' });
+    const res = await t.app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://site.example' },
+      body: JSON.stringify({ ...valid, extra: 'x'.repeat(FORM_BODY_MAX) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://site.example');
+  });
+
   it('refuses multipart on a console route that reads JSON without reading it', async () => {
     t = await servedTestApp();
     const form = new FormData();
