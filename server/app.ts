@@ -81,6 +81,8 @@ export function createApp(deps: AppDeps) {
       maxAge: 86400,
     }),
   );
+  // Bodies bounded before any route reads one (after CORS: a site's widget reads the 413); uploads removed however it ends.
+  app.use('*', removeUploads(), limitBodies(deps));
 
   // Every way a visitor can submit counts against one allowance per IP, in the database.
   const limit = limitPerIp(deps);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listRefusals } from '../abuse/refusals.ts';
-import { openRequest, servedTestApp } from '../../test/support/listen.ts';
+import { multipart, openRequest, servedTestApp } from '../../test/support/listen.ts';
 import { FORM_BODY_MAX } from './body-limit.ts';
 
 let t: Awaited<ReturnType<typeof servedTestApp>>;
@@ -37,15 +37,27 @@ describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
     expect(refusals).toEqual([{ day: '2026-11-23', reason: 'too_large', count: posts.length }]);
   });
 
-  it('takes a body just under the limit as before', async () => {
+  it('takes a body just under the limit as before, JSON and a form, over real HTTP', async () => {
     t = await servedTestApp();
     const body = JSON.stringify({ ...valid, extra: 'x'.repeat(FORM_BODY_MAX - 200) });
-    const res = await t.app.request('/api/v1/feedback', {
+    const json = await fetch(`${t.url}/api/v1/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
     });
-    expect(res.status).toBe(201);
+    expect(json.status).toBe(201);
+    const form = await fetch(`${t.url}/f`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        kind: 'thanks',
+        message: 'Спасибо',
+        consent: 'true',
+        extra: 'x'.repeat(FORM_BODY_MAX - 200),
+      }),
+      redirect: 'manual',
+    });
+    expect(form.status).toBe(303);
+    expect(await storedCount()).toBe(2);
   });
 
   it('refuses a 49 MB JSON by its Content-Length at once, and stores nothing', async () => {
@@ -58,20 +70,41 @@ describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
     const res = await req.response;
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.code).toBe('too_large');
-    expect(res.headers.connection).toBe('close');
     expect(await storedCount()).toBe(0);
   });
 
-  it('stops reading a chunked JSON at the first megabyte over, without waiting for its end', async () => {
+  it('stops reading a chunked JSON at the first megabyte over, without waiting for its end, everywhere', async () => {
     t = await servedTestApp();
-    const req = openRequest(`${t.url}/api/v1/feedback`, { 'content-type': 'application/json' });
-    await req.write(`${JSON.stringify(valid).slice(0, -1)},"extra":"`);
-    for (let i = 0; i < 12; i++) await req.write('x'.repeat(128 * 1024));
-    // The body never ends: the answer can only come from a server that stopped reading it.
+    for (const path of ['/api/v1/feedback', '/api/v1/ratings', '/api/admin/login', '/api/admin/users']) {
+      const req = openRequest(`${t.url}${path}`, { 'content-type': 'application/json' });
+      await req.write(`${JSON.stringify(valid).slice(0, -1)},"extra":"`);
+      for (let i = 0; i < 12; i++) await req.write('x'.repeat(128 * 1024));
+      // The body never ends: the answer can only come from a server that stopped reading it.
+      const res = await req.response;
+      expect(res.status, path).toBe(413);
+      expect(JSON.parse(res.body).error.code).toBe('too_large');
+    }
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('holds a route’s own limit on multipart too: a rating over 64 KB is 413 before its end', async () => {
+    t = await servedTestApp();
+    const req = openRequest(`${t.url}/api/v1/ratings`, { 'content-type': multipart.type });
+    await req.write(multipart.field('score', '5'));
+    for (let i = 0; i < 4; i++) await req.write(multipart.field(`comment${i}`, 'x'.repeat(30_000)));
     const res = await req.response;
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.body).error.code).toBe('too_large');
-    expect(await storedCount()).toBe(0);
+  });
+
+  it('answers a site’s widget with a 413 it can read (CORS)', async () => {
+    t = await servedTestApp({ ALLOWED_ORIGINS: 'https://site.example' });
+    const res = await t.app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://site.example' },
+      body: JSON.stringify({ ...valid, extra: 'x'.repeat(FORM_BODY_MAX) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://site.example');
   });
 
   it('refuses multipart on a console route that reads JSON without reading it', async () => {

@@ -1,5 +1,4 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../shared/limits.ts';
 import { countRefusal } from '../abuse/refusals.ts';
 import type { Clock } from '../clock.ts';
@@ -7,6 +6,7 @@ import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from './api-error.ts';
 import { type ReadBounds, readBounded } from './bounded-read.ts';
+import { requestBody } from './node-body.ts';
 
 /** A sign-in or a console user's fields. */
 export const SMALL_BODY = 16 * 1024;
@@ -57,41 +57,51 @@ export function limitBodies(deps: {
   clock: Clock;
   config: Pick<Config, 'maxFileBytes' | 'bodyIdleMs'>;
 }): MiddlewareHandler {
-  const refused = async (c: Context, status: number) => {
+  // What the client still sends after the answer, @hono/node-server discards (at most 64 MB or 0.5 s, then it closes).
+  const refused = async (status: number) => {
     if (status === 413) await countRefusal(deps.db, deps.clock, 'too_large');
-    // Whatever the client still sends is not read: the connection ends with the answer.
-    if (status === 413 || status === 408) c.header('Connection', 'close');
   };
   return async function limitBodiesMiddleware(c, next) {
-    const body = c.req.raw.body;
-    if (!body) return next();
+    // Never `c.req.raw.body` here: under Node that starts an unbounded read-ahead (node-body.ts).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const multipart = mediaType(c) === 'multipart/form-data';
     try {
       const max = multipart ? multipartMax(deps.config) : FORM_BODY_MAX;
       if (Number(c.req.header('content-length')) > max) throw new ApiError(413, 'too_large');
-      if (!multipart) {
-        const parts: Uint8Array[] = [];
-        await readBounded(body, formBounds(deps.config), (chunk) => parts.push(chunk));
-        c.req.raw = new Request(c.req.raw, { body: Buffer.concat(parts) });
-      }
+      if (!multipart) await bufferBody(c, formBounds(deps.config));
     } catch (err) {
-      if (err instanceof ApiError) await refused(c, err.status);
+      if (err instanceof ApiError) await refused(err.status);
       throw err;
     }
     await next();
-    await refused(c, c.res.status);
+    await refused(c.res.status);
   };
 }
 
 /**
- * Refuses a body larger than `maxSize` bytes with the project's 413, before it is read whole: a
- * route's own limit under the root's FORM_BODY_MAX.
+ * Reads the body into memory within `bounds` and puts it back as the request's, so a parser
+ * reads it from there; pulled from the socket a chunk at a time (node-body.ts).
+ */
+async function bufferBody(c: Context, bounds: ReadBounds): Promise<void> {
+  const body = requestBody(c);
+  if (!body) return;
+  const parts: Uint8Array[] = [];
+  await readBounded(body, bounds, (chunk) => parts.push(chunk));
+  c.req.raw = new Request(c.req.raw, { body: Buffer.concat(parts) });
+}
+
+/**
+ * A route's own limit under the root's: a body larger than `maxSize` bytes is a 413, by its
+ * Content-Length at once or at the first byte over, multipart included (not Hono's bodyLimit,
+ * whose stream under Node reads far ahead of it). The idle limit is BODY_IDLE_SECONDS' default:
+ * every non-multipart body already had the configured one at the root.
  * @example app.post('/', limitBody(FORM_BODY), handler)
  */
-export const limitBody = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, 'too_large');
-    },
-  });
+export const limitBody =
+  (maxSize: number): MiddlewareHandler =>
+  async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (Number(c.req.header('content-length')) > maxSize) throw new ApiError(413, 'too_large');
+    await bufferBody(c, { maxBytes: maxSize, idleMs: 10_000, totalMs: BODY_TOTAL_MS });
+    return next();
+  };

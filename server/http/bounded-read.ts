@@ -8,8 +8,8 @@ export interface ReadBounds {
   idleMs: number;
   /** The whole body takes at most this long (a client trickling a byte at a time). */
   totalMs: number;
-  /** Settles (rejected) when the consumer gave up, so the read stops at once rather than at the next byte. */
-  abort?: Promise<never>;
+  /** Aborted when the consumer gave up (its reason is the answer), so the read stops at once. */
+  signal?: AbortSignal;
 }
 
 export const bodyTimeout = () => new ApiError(408, 'body_timeout');
@@ -27,48 +27,54 @@ export async function readBounded(
   onChunk: (chunk: Uint8Array) => unknown,
 ): Promise<number> {
   const reader = body.getReader();
-  let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    deadlineTimer = setTimeout(() => reject(bodyTimeout()), bounds.totalMs);
-  });
-  const stops = bounds.abort ? [deadline, bounds.abort] : [deadline];
-  for (const stop of stops) stop.catch(() => {});
+  const stop = new AbortController();
+  const deadline = setTimeout(() => stop.abort(bodyTimeout()), bounds.totalMs);
+  const passOn = () => stop.abort(bounds.signal?.reason);
+  bounds.signal?.addEventListener('abort', passOn, { once: true });
+  if (bounds.signal?.aborted) passOn();
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await nextChunk(reader, bounds.idleMs, stops);
+      const read = reader.read().catch(() => {
+        throw new ApiError(400, 'bad_request');
+      });
+      const { done, value } = await interruptible(read, stop.signal, bounds.idleMs);
       if (done) return total;
       total += value.byteLength;
       if (total > bounds.maxBytes) throw new ApiError(413, 'too_large');
-      const taken = Promise.resolve(onChunk(value));
-      taken.catch(() => {}); // raced below: a rejection after a stop won must not go unhandled
-      await Promise.race([taken, ...stops]);
+      await interruptible(Promise.resolve(onChunk(value)), stop.signal);
     }
   } catch (err) {
     // Stop pulling: what the client still sends is dropped with the connection, never buffered.
     reader.cancel().catch(() => {});
     throw err;
   } finally {
-    clearTimeout(deadlineTimer);
+    clearTimeout(deadline);
+    bounds.signal?.removeEventListener('abort', passOn);
   }
 }
 
-async function nextChunk(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  idleMs: number,
-  stops: Promise<never>[],
-): Promise<ReadableStreamReadResult<Uint8Array>> {
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
-  const idle = new Promise<never>((_, reject) => {
-    idleTimer = setTimeout(() => reject(bodyTimeout()), idleMs);
+/**
+ * `work`, unless `signal` aborts first (its reason thrown) or, with `idleMs`, it takes longer
+ * (408). Not Promise.race against one long-lived promise: each race would stay attached to it
+ * with the chunk it resolved to, and a request's every chunk would be held until its end.
+ */
+export function interruptible<T>(work: Promise<T>, signal: AbortSignal, idleMs?: number): Promise<T> {
+  work.catch(() => {}); // settled after an interruption: not an unhandled rejection
+  return new Promise<T>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (then: () => void) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      then();
+    };
+    const onAbort = () => settle(() => reject(signal.reason));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (idleMs !== undefined) timer = setTimeout(() => settle(() => reject(bodyTimeout())), idleMs);
+    work.then(
+      (v) => settle(() => resolve(v)),
+      (e) => settle(() => reject(e)),
+    );
   });
-  const read = reader.read().catch(() => {
-    throw new ApiError(400, 'bad_request');
-  });
-  read.catch(() => {});
-  try {
-    return await Promise.race([read, idle, ...stops]);
-  } finally {
-    clearTimeout(idleTimer);
-  }
 }

@@ -105,4 +105,25 @@ describe('a streamed multipart feedback, refused', () => {
     expect((await post(multipart.type, 'no parts at all, only noise')).status).toBe(400);
     expect(leftovers()).toEqual([]);
   });
+
+  it('shows the hosted form again with what was typed before a refused file', async () => {
+    t = await servedTestApp({ MAX_FILE_MB: '0.01' });
+    const form = new FormData();
+    form.append('kind', 'complaint');
+    form.append('message', 'Текст, набранный до файла');
+    form.append('files', new File([PDF_BYTES, new Uint8Array(20_000)], 'big.pdf'));
+    const res = await t.app.request('/f', { method: 'POST', body: form });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('Текст, набранный до файла</textarea>');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses fields over 1 MB together with 413, however they are split', async () => {
+    t = await servedTestApp();
+    const form = new FormData();
+    form.append('kind', 'complaint');
+    for (let i = 0; i < 5; i++) form.append(`note${i}`, 'x'.repeat(300_000));
+    const res = await t.app.request('/api/v1/feedback', { method: 'POST', body: form });
+    expect(res.status).toBe(413);
+  });
 });

@@ -7,7 +7,7 @@ import busboy from 'busboy';
 import type { InspectedFile } from '../submissions/store.ts';
 import { ApiError } from './api-error.ts';
 import { FORM_BODY_MAX } from './body-limit.ts';
-import { type ReadBounds, readBounded } from './bounded-read.ts';
+import { interruptible, type ReadBounds, readBounded } from './bounded-read.ts';
 
 /** Checks one file as its bytes arrive (the feedback's: feedback/attachments.ts). */
 export interface FileCheck {
@@ -64,19 +64,16 @@ export async function readMultipart(
   } catch {
     throw new ApiError(400, 'bad_request');
   }
-  const fields: Record<string, string[]> = {};
+  const fields = new Map<string, string[]>();
+  let fieldBytes = 0;
   const stored: Array<InspectedFile | undefined> = [];
   const tasks: Promise<void>[] = [];
   let failure: ApiError | undefined;
-  let stop!: (err: ApiError) => void;
-  const stopped = new Promise<never>((_, reject) => {
-    stop = reject;
-  });
-  stopped.catch(() => {});
+  const stop = new AbortController();
   const fail = (err: unknown) => {
     if (failure) return;
     failure = err instanceof ApiError ? err : new ApiError(400, 'bad_request');
-    stop(failure);
+    stop.abort(failure);
     parser.destroy();
   };
   let counted = 0;
@@ -86,8 +83,11 @@ export async function readMultipart(
   };
 
   parser.on('field', (name, value, info) => {
-    if (info.valueTruncated || info.nameTruncated) return fail(new ApiError(413, 'too_large'));
-    fields[name] = [...(fields[name] ?? []), value];
+    // The fields together are what a JSON body would be: FORM_BODY_MAX at most, files apart.
+    fieldBytes += Buffer.byteLength(value) + Buffer.byteLength(name);
+    if (info.valueTruncated || info.nameTruncated || fieldBytes > FORM_BODY_MAX)
+      return fail(new ApiError(413, 'too_large'));
+    fields.set(name, [...(fields.get(name) ?? []), value]);
   });
   parser.on('file', (name, stream, info) => {
     // Destroyed with the parser when the request is refused; the refusal is already known.
@@ -105,10 +105,10 @@ export async function readMultipart(
   const closed = new Promise((resolve) => parser.on('close', resolve));
 
   try {
-    await readBounded(body, { ...bounds, abort: stopped }, (chunk) => write(parser, chunk));
+    await readBounded(body, { ...bounds, signal: stop.signal }, (chunk) => write(parser, chunk));
     parser.end();
-    await Promise.race([closed, stopped]);
-    await Promise.race([Promise.all(tasks), stopped]);
+    await interruptible(closed, stop.signal);
+    await interruptible(Promise.all(tasks), stop.signal);
     if (failure) throw failure;
   } catch (err) {
     fail(err);
@@ -122,8 +122,8 @@ export async function readMultipart(
 const notTaken = () => new ApiError(422, 'validation', { files: 'invalid' });
 
 /** One value as itself, a repeated name (checkboxes) as its list, as a form's fields arrive. */
-const collapse = (fields: Record<string, string[]>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+const collapse = (fields: Map<string, string[]>): Record<string, unknown> =>
+  Object.fromEntries([...fields].map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 
 const write = (parser: busboy.Busboy, chunk: Uint8Array) =>
   new Promise<void>((resolve, reject) => parser.write(chunk, (err) => (err ? reject(err) : resolve())));

@@ -5,6 +5,7 @@ import { mediaType } from './body-limit.ts';
 import type { ReadBounds } from './bounded-read.ts';
 import { readMultipart, type UploadRules } from './multipart.ts';
 import { urlEncodedBody, utf8Body } from './utf8-body.ts';
+import { requestBody } from './node-body.ts';
 
 export interface RawSubmission {
   fields: Record<string, unknown>;
@@ -32,8 +33,9 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
     return { fields, files: [] };
   }
   if (type === 'multipart/form-data') {
-    if (!c.req.raw.body) throw new ApiError(400, 'bad_request');
-    return readMultipart(c.req.raw.body, c.req.header('content-type')!, bounds, rules);
+    const body = requestBody(c);
+    if (!body) throw new ApiError(400, 'bad_request');
+    return readMultipart(body, c.req.header('content-type')!, bounds, rules);
   }
   if (type === 'application/x-www-form-urlencoded') {
     const body = await urlEncodedBody(c).catch((err) => {

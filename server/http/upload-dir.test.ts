@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sweepUploads } from './upload-dir.ts';
+
+describe('uploads a crash left behind', () => {
+  let root: string;
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('are removed at start once over an hour old; a living request’s are kept', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-uploads-'));
+    const now = new Date('2026-12-05T10:00:00Z');
+    for (const [name, minutesAgo] of [
+      ['upload-old', 90],
+      ['upload-fresh', 5],
+    ] as const) {
+      fs.mkdirSync(path.join(root, name));
+      fs.writeFileSync(path.join(root, name, 'a.part'), 'x');
+      const at = new Date(now.getTime() - minutesAgo * 60_000);
+      fs.utimesSync(path.join(root, name), at, at);
+    }
+    expect(await sweepUploads(root, 3_600_000, now)).toBe(1);
+    expect(fs.readdirSync(root)).toEqual(['upload-fresh']);
+    expect(await sweepUploads(path.join(root, 'missing'), 3_600_000, now)).toBe(0);
+  });
+});

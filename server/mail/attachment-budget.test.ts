@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { loadOutgoingMail } from './outgoing-mail.ts';
+import { mailConfig, manualClock, submitWithMail } from './testing/fixtures.ts';
+
+const file = (filename: string, size: number) => ({
+  filename,
+  mime: 'application/pdf',
+  content: new Uint8Array(size).fill(0x25),
+});
+
+describe.each(DB_KINDS)('the QMS notification’s attachments on %s', (kind) => {
+  let t: TestDb;
+  afterEach(async () => t?.close());
+  const clock = manualClock();
+
+  it('carries files up to MAIL_ATTACH_MB together and links the rest to the card', async () => {
+    t = await openTestDb(kind);
+    // 0.01 MB = 10,486 bytes: the first and the third fit together, the second doesn't.
+    const config = mailConfig({ MAIL_ATTACH_MB: '0.01', PUBLIC_URL: 'https://otklik.example.ru' });
+    const { submission, attachments } = await submitWithMail(t.db, { config, clock }, {}, [
+      file('акт.pdf', 6000),
+      file('скан большой.pdf', 8000),
+      file('счёт.pdf', 4000),
+    ]);
+    const rows = await t.db.selectFrom('outbox').selectAll().where('template', '=', 'feedback-notification').execute();
+    const [mail] = await loadOutgoingMail(t.db, rows, { from: 'otklik@example.ru', now: clock.now() });
+    expect(mail!.attachments.map((a) => a.filename)).toEqual(['акт.pdf', 'счёт.pdf']);
+    expect(JSON.parse(rows[0]!.attachment_ids)).toEqual([attachments[0]!.id, attachments[2]!.id]);
+    const card = `https://otklik.example.ru/admin/submissions/${submission.id}`;
+    expect(mail!.text).toContain(
+      `скан большой.pdf — application/pdf, 7,8 КБ (8000 байт), не приложен: слишком велик для письма, скачайте в карточке: ${card}`,
+    );
+    expect(mail!.html).toContain(`<a href="${card}"`);
+    expect(mail!.html.match(/приложен к письму/g)).toHaveLength(2);
+  });
+
+  it('attaches every file under the default 10 MB, and none with MAIL_ATTACH_MB=0', async () => {
+    t = await openTestDb(kind);
+    const files = [file('a.pdf', 3000), file('b.pdf', 3000)];
+    await submitWithMail(t.db, { config: mailConfig(), clock }, {}, files);
+    await submitWithMail(t.db, { config: mailConfig({ MAIL_ATTACH_MB: '0' }), clock }, { number: '2026-00013' }, files);
+    const rows = await t.db
+      .selectFrom('outbox')
+      .select(['attachment_ids', 'subject'])
+      .where('template', '=', 'feedback-notification')
+      .execute();
+    const attached = Object.fromEntries(
+      rows.map((r) => [r.subject.split(' — ')[0], JSON.parse(r.attachment_ids).length]),
+    );
+    expect(attached).toEqual({ 'Жалоба № 2026-00012': 2, 'Жалоба № 2026-00013': 0 });
+  });
+});
