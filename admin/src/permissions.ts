@@ -14,5 +14,7 @@ export const canModerate = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canSeeDirectory = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canSeeAudit = (user: ConsoleUser) => is(user, 'admin', 'qms');
 export const canManageUsers = (user: ConsoleUser) => is(user, 'admin');
+/** A person's data on his request (152-ФЗ): export and erase. */
+export const canManagePersonalData = (user: ConsoleUser) => is(user, 'admin');
 /** The working calendar: every role reads it (deadlines are counted on it), admin and QMS change it. */
 export const canEditCalendar = (user: ConsoleUser) => is(user, 'admin', 'qms');

@@ -3,7 +3,7 @@ import type { PersonExportAnswer } from '../../shared/console-privacy.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { personEraseCommand, personExportCommand } from './cli-commands.ts';
-import { CLIENT, clientComplaint } from './testing.ts';
+import { CLIENT, clientComplaint } from './testing/client-complaint.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());

@@ -4,7 +4,7 @@ import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { createRetentionScheduler } from './scheduler.ts';
 import { runRetention } from './retention.ts';
-import { CLIENT, clientComplaint } from './testing.ts';
+import { CLIENT, clientComplaint } from './testing/client-complaint.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());

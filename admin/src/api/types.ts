@@ -2,6 +2,7 @@
 // here, so what the console reads is what the server's functions are checked to send.
 
 export type { AuditItem, AuditPage } from '../../../shared/console-audit.ts';
+export type { PersonEraseAnswer, PersonExportAnswer } from '../../../shared/console-privacy.ts';
 export type {
   CalendarDay,
   CalendarDayType,

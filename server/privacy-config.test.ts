@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveEmployee } from '../directory/store.ts';
-import { ConfigError, loadConfig } from '../env.ts';
-import { DB_KINDS } from '../../test/support/databases.ts';
-import { buildTestApp } from '../../test/support/test-app.ts';
+import { saveEmployee } from './directory/store.ts';
+import { ConfigError, loadConfig } from './env.ts';
+import { DB_KINDS } from '../test/support/databases.ts';
+import { buildTestApp } from '../test/support/test-app.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>> | undefined;
 afterEach(async () => {
