@@ -54,7 +54,12 @@ for (const kind of DB_KINDS) {
         phone: null,
         email: null,
       });
-      expect(erased.consent).toMatchObject({ ip: null, userAgent: null, version: '2026-11-22' });
+      expect(erased.consent).toMatchObject({
+        ip: null,
+        userAgent: null,
+        version: '2026-11-22',
+        erasedAt: h.clock.now().toISOString(),
+      });
       expect(erased.attachments).toEqual([]);
       // The figures the reports count stay.
       expect(erased).toMatchObject({ number: old.number, kind: 'complaint', status: 'closed', channel: 'site' });
