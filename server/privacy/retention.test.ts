@@ -11,6 +11,7 @@ afterEach(async () => h?.close());
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
+const HOUR = 3_600_000;
 
 for (const kind of DB_KINDS) {
   describe(`retention of personal data (${kind})`, () => {
@@ -126,7 +127,34 @@ for (const kind of DB_KINDS) {
       expect(lines).toHaveLength(2);
     });
 
-    it('erases nothing when the period is off', async () => {
+    it('resumes after an instance died holding the job: the others wait out its hour, then run it', async () => {
+      h = await consoleHarness(kind);
+      const advance = (h.clock as unknown as { advance(ms: number): void }).advance;
+      // The instance that claimed the job and died before finishing it (process killed mid-run).
+      await h.db
+        .insertInto('job_leases')
+        .values({
+          name: 'retention',
+          holder: 'dead',
+          until: new Date(h.clock.now().getTime() + HOUR).toISOString(),
+          last_run: null,
+        })
+        .execute();
+      const other = createRetentionScheduler({
+        db: h.db,
+        clock: h.clock,
+        retentionDays: 1095,
+        holder: 'b',
+        log: () => {},
+      });
+      expect(await other.tick()).toBeNull();
+      advance(HOUR + 1000);
+      expect(await other.tick()).not.toBeNull();
+      const lease = await h.db.selectFrom('job_leases').selectAll().executeTakeFirstOrThrow();
+      expect(lease).toMatchObject({ holder: 'b', last_run: h.clock.now().toISOString() });
+    });
+
+    it('erases nothing when the period is off, and leaves unsent e-mails whole', async () => {
       h = await consoleHarness(kind);
       setClock('2020-01-01T09:00:00.000Z');
       const old = await clientComplaint(h, 'Старая жалоба');
@@ -134,6 +162,13 @@ for (const kind of DB_KINDS) {
       setClock('2030-01-01T09:00:00.000Z');
       expect((await runRetention(h.db, h.clock, null)).submissions).toBe(0);
       expect((await card(old.id)).email).toBe(CLIENT.email);
+      const pending = await h.db
+        .selectFrom('outbox')
+        .select(['status', 'text'])
+        .where('status', '=', 'pending')
+        .execute();
+      expect(pending.length).toBeGreaterThan(0);
+      expect(pending.every((m) => m.text !== '')).toBe(true);
     });
   });
 }
