@@ -102,6 +102,20 @@ describe('the CLI finds the server’s database', { timeout: 60_000 }, () => {
       await admin.end();
     }
   });
+  it('answers a person’s request: his data as JSON, an erase only with --yes', async () => {
+    newFolder();
+    await run(['migrate']);
+    const exported = await run(['person', 'export', '--phone', '8 951 511-35-23']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual({ key: { phone: '+79515113523' }, submissions: [], emails: [] });
+    const unconfirmed = await run(['person', 'erase', '--email', 'galina@example.ru']);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.stderr).toContain('Add --yes to erase');
+    const erased = await run(['person', 'erase', '--email', 'galina@example.ru', '--yes']);
+    expect(erased.code).toBe(0);
+    expect(erased.stderr).toContain('Erased: personal fields of 0 submission(s)');
+    expect((await run(['person', 'erase', '--yes'])).code).toBe(2);
+  });
 });
 
 describe('databaseLabel', () => {

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import * as z from 'zod';
-import { type ConsentConfig, consentConfig } from './privacy/consent.ts';
-import { retentionDays } from './privacy/retention-period.ts';
+import { type ConsentConfig, consentConfig, retentionDays } from './privacy-config.ts';
 
 const list = (v: string) =>
   v
@@ -117,7 +116,7 @@ export interface Config {
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Days after closing that a submission's personal fields are kept (server/privacy/); null keeps them. */
   retentionDays: number | null;
-  /** The personal-data consent text and its version, recorded with each submission (server/privacy/consent.ts). */
+  /** The personal-data consent text and its version, recorded with each submission (server/privacy-config.ts). */
   consent: ConsentConfig;
   /** The proof of work and the minimum fill time on public posts; off only for tests and benchmarks. */
   captcha: boolean;

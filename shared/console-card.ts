@@ -24,6 +24,8 @@ export interface ConsentRecord {
   at: string | null;
   ip: string | null;
   userAgent: string | null;
+  /** When the submission's personal data were erased (retention or the person's request); absent or null while kept. */
+  erasedAt?: string | null;
 }
 
 /** An e-mail about the submission, from the outbox: sent, waiting for a retry, or failed. */

@@ -16,5 +16,7 @@ export const canSeeAudit = (user: ConsoleUser) => is(user, 'admin', 'qms');
 /** What the public forms refused, by day and reason: counts only, so viewers may read them too. */
 export const canSeeRefusals = (user: ConsoleUser) => is(user, 'admin', 'qms', 'viewer');
 export const canManageUsers = (user: ConsoleUser) => is(user, 'admin');
+/** A person's data on his request (152-ФЗ): export and erase. */
+export const canManagePersonalData = (user: ConsoleUser) => is(user, 'admin');
 /** The working calendar: every role reads it (deadlines are counted on it), admin and QMS change it. */
 export const canEditCalendar = (user: ConsoleUser) => is(user, 'admin', 'qms');

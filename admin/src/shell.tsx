@@ -3,7 +3,15 @@ import type { Api } from './api/client.ts';
 import type { ConsoleMeta, ConsoleUser, SessionAnswer } from './api/types.ts';
 import { type Console, ConsoleContext, EMPTY_META } from './app-context.ts';
 import { ROLE_LABELS } from './labels.ts';
-import { canHandle, canManageUsers, canModerate, canSeeAudit, canSeeDirectory, canSeeRefusals } from './permissions.ts';
+import {
+  canHandle,
+  canManagePersonalData,
+  canManageUsers,
+  canModerate,
+  canSeeAudit,
+  canSeeDirectory,
+  canSeeRefusals,
+} from './permissions.ts';
 import { BASE, Link, match, type Place, usePlace } from './router.tsx';
 import { AuditScreen } from './screens/audit/audit-screen.tsx';
 import { CalendarScreen } from './screens/calendar/calendar-screen.tsx';
@@ -14,6 +22,7 @@ import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { ModerationScreen } from './screens/moderation/moderation-screen.tsx';
 import { RefusalsScreen } from './screens/refusals/refusals-screen.tsx';
+import { PrivacyScreen } from './screens/privacy/privacy-screen.tsx';
 import { UsersScreen } from './screens/users/users-screen.tsx';
 import { PageTitle } from './ui/page.tsx';
 import { useLoad } from './ui/use-load.ts';
@@ -39,6 +48,12 @@ const SECTIONS: Section[] = [
   { href: `${BASE}/audit`, title: 'Журнал', owns: (p) => p.startsWith('/audit'), allowed: canSeeAudit },
   { href: `${BASE}/refusals`, title: 'Отказы', owns: (p) => p.startsWith('/refusals'), allowed: canSeeRefusals },
   { href: `${BASE}/users`, title: 'Пользователи', owns: (p) => p.startsWith('/users'), allowed: canManageUsers },
+  {
+    href: `${BASE}/privacy`,
+    title: 'Персональные данные',
+    owns: (p) => p.startsWith('/privacy'),
+    allowed: canManagePersonalData,
+  },
 ];
 
 interface ShellProps {
@@ -187,6 +202,7 @@ function Screen({
   if (match('/audit', path)) return <AuditScreen place={place} />;
   if (match('/refusals', path)) return <RefusalsScreen place={place} />;
   if (match('/users', path)) return <UsersScreen />;
+  if (match('/privacy', path)) return <PrivacyScreen />;
   if (match('/password', path)) return <ChangePassword api={api} onChanged={(s: SessionAnswer) => onUser(s.user)} />;
   return (
     <>

@@ -137,7 +137,13 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date): Promise<Car
           responsibleEmail: department.responsible_email,
         }
       : null,
-    consent: { version: s.consent_version, at: s.consent_at, ip: s.consent_ip, userAgent: s.consent_user_agent },
+    consent: {
+      version: s.consent_version,
+      at: s.consent_at,
+      ip: s.consent_ip,
+      userAgent: s.consent_user_agent,
+      ...(s.erased_at && { erasedAt: s.erased_at }),
+    },
     attachments,
     emails: emails.map((e) => ({
       id: e.id,

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../../shared/i18n.ts';
-import type { ConsentConfig } from '../privacy/consent.ts';
+import type { ConsentConfig } from '../privacy-config.ts';
 import { pageLang } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
 

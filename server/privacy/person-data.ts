@@ -29,8 +29,9 @@ export async function personOutboxIds(db: Db, key: PersonKey, submissionIds: str
       .select(['id', 'recipients'])
       .where(sql<string>`lower(recipients)`, 'like', `%${key.email}%`)
       .execute();
-    for (const r of to)
-      if ((JSON.parse(r.recipients) as string[]).some((a) => a.toLowerCase().includes(key.email))) ids.add(r.id);
+    // The address whole, bare or in «Name <address>»: galina@… is not also alina@….
+    const his = (a: string) => [a.toLowerCase(), /<([^>]*)>\s*$/.exec(a)?.[1]?.toLowerCase()].includes(key.email);
+    for (const r of to) if ((JSON.parse(r.recipients) as string[]).some(his)) ids.add(r.id);
   }
   return [...ids];
 }

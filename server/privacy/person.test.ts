@@ -3,7 +3,7 @@ import type { PersonExportAnswer } from '../../shared/console-privacy.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { personEraseCommand, personExportCommand } from './cli-commands.ts';
-import { CLIENT, clientComplaint } from './testing.ts';
+import { CLIENT, clientComplaint } from './testing/client-complaint.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -50,13 +50,16 @@ for (const kind of DB_KINDS) {
       expect(byEmail.emails.some((m) => m.template === 'complaint-reply' && m.to.includes(CLIENT.email))).toBe(true);
       expect(byEmail.emails.every((m) => m.submissionId !== other.id)).toBe(true);
 
+      const partOfAddress = JSON.parse(await personExportCommand(h.db, h.clock, ['--email', 'alina@example.ru']));
+      expect(partOfAddress).toMatchObject({ submissions: [], emails: [] });
+
       const byPhone = JSON.parse(
         await personExportCommand(h.db, h.clock, ['--phone', '8 (951) 511-35-23']),
       ) as PersonExportAnswer;
       expect(byPhone.submissions.map((s) => s.id)).toEqual([complaint.id]);
 
       const lines = await auditLines('privacy.person_export');
-      expect(lines).toHaveLength(2);
+      expect(lines).toHaveLength(3);
       expect(JSON.parse(lines[0]!.details)).toMatchObject({ key: 'g*****@example.ru', submissions: 2, via: 'cli' });
       expect(lines.map((l) => l.details).join()).not.toMatch(PERSONAL);
     });

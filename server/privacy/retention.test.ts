@@ -4,13 +4,14 @@ import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { createRetentionScheduler } from './scheduler.ts';
 import { runRetention } from './retention.ts';
-import { CLIENT, clientComplaint } from './testing.ts';
+import { CLIENT, clientComplaint } from './testing/client-complaint.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
+const HOUR = 3_600_000;
 
 for (const kind of DB_KINDS) {
   describe(`retention of personal data (${kind})`, () => {
@@ -54,7 +55,12 @@ for (const kind of DB_KINDS) {
         phone: null,
         email: null,
       });
-      expect(erased.consent).toMatchObject({ ip: null, userAgent: null, version: '2026-11-22' });
+      expect(erased.consent).toMatchObject({
+        ip: null,
+        userAgent: null,
+        version: '2026-11-22',
+        erasedAt: h.clock.now().toISOString(),
+      });
       expect(erased.attachments).toEqual([]);
       // The figures the reports count stay.
       expect(erased).toMatchObject({ number: old.number, kind: 'complaint', status: 'closed', channel: 'site' });
@@ -106,9 +112,15 @@ for (const kind of DB_KINDS) {
     it('runs once a day across two instances started at the same moment, and again the next day', async () => {
       h = await consoleHarness(kind);
       const logs: string[] = [];
-      const instance = (db: typeof h.db, holder: string) =>
-        createRetentionScheduler({ db, clock: h.clock, retentionDays: 1095, holder, log: (m) => logs.push(m) });
-      const a = instance(h.db, 'a');
+      const instance = (db: typeof h.db, holder?: string) =>
+        createRetentionScheduler({
+          db,
+          clock: h.clock,
+          retentionDays: 1095,
+          ...(holder && { holder }),
+          log: (m) => logs.push(m),
+        });
+      const a = instance(h.db); // its own holder name, as in production;
       const b = instance(h.testDb.openAnother(), 'b');
       const runs = await Promise.all([a.tick(), b.tick()]);
       expect(runs.filter((r) => r !== null)).toHaveLength(1);
@@ -121,7 +133,34 @@ for (const kind of DB_KINDS) {
       expect(lines).toHaveLength(2);
     });
 
-    it('erases nothing when the period is off', async () => {
+    it('resumes after an instance died holding the job: the others wait out its hour, then run it', async () => {
+      h = await consoleHarness(kind);
+      const advance = (h.clock as unknown as { advance(ms: number): void }).advance;
+      // The instance that claimed the job and died before finishing it (process killed mid-run).
+      await h.db
+        .insertInto('job_leases')
+        .values({
+          name: 'retention',
+          holder: 'dead',
+          until: new Date(h.clock.now().getTime() + HOUR).toISOString(),
+          last_run: null,
+        })
+        .execute();
+      const other = createRetentionScheduler({
+        db: h.db,
+        clock: h.clock,
+        retentionDays: 1095,
+        holder: 'b',
+        log: () => {},
+      });
+      expect(await other.tick()).toBeNull();
+      advance(HOUR + 1000);
+      expect(await other.tick()).not.toBeNull();
+      const lease = await h.db.selectFrom('job_leases').selectAll().executeTakeFirstOrThrow();
+      expect(lease).toMatchObject({ holder: 'b', last_run: h.clock.now().toISOString() });
+    });
+
+    it('erases nothing when the period is off, and leaves unsent e-mails whole', async () => {
       h = await consoleHarness(kind);
       setClock('2020-01-01T09:00:00.000Z');
       const old = await clientComplaint(h, 'Старая жалоба');
@@ -129,6 +168,13 @@ for (const kind of DB_KINDS) {
       setClock('2030-01-01T09:00:00.000Z');
       expect((await runRetention(h.db, h.clock, null)).submissions).toBe(0);
       expect((await card(old.id)).email).toBe(CLIENT.email);
+      const pending = await h.db
+        .selectFrom('outbox')
+        .select(['status', 'text'])
+        .where('status', '=', 'pending')
+        .execute();
+      expect(pending.length).toBeGreaterThan(0);
+      expect(pending.every((m) => m.text !== '')).toBe(true);
     });
   });
 }

@@ -24,7 +24,8 @@ export function createRetentionScheduler(deps: {
   holder?: string;
   intervalMs?: number;
 }) {
-  const holder = deps.holder ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  // job_leases.holder holds 60 characters: a long host name is cut, the random part kept.
+  const holder = deps.holder ?? `${randomBytes(4).toString('hex')}:${process.pid}:${os.hostname()}`.slice(0, 60);
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<RetentionSummary | null> | undefined;
   const once = async (): Promise<RetentionSummary | null> => {

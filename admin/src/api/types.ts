@@ -3,6 +3,7 @@
 
 export type { AuditItem, AuditPage } from '../../../shared/console-audit.ts';
 export type { RefusalCount, RefusalsAnswer } from '../../../shared/console-refusals.ts';
+export type { PersonEraseAnswer, PersonExportAnswer } from '../../../shared/console-privacy.ts';
 export type {
   CalendarDay,
   CalendarDayType,

@@ -54,6 +54,10 @@ const ACTIONS: Record<string, string> = {
   'calendar.day_remove': 'Отменено изменение дня',
   'calendar.hours': 'Изменены рабочие часы',
   'calendar.import': 'Загрузка календаря',
+  // server/privacy/: counts and a masked key only, never the data.
+  'privacy.retention': 'Удаление персональных данных по сроку',
+  'privacy.person_export': 'Выгрузка данных человека',
+  'privacy.person_erase': 'Удаление данных человека',
 };
 
 /** The audit's families of actions, as the filter offers them (the server takes «prefix.*»). */
@@ -65,6 +69,7 @@ export const ACTION_FAMILIES: Choice[] = [
   { value: 'user.*', label: 'Пользователи' },
   { value: 'directory.*', label: 'Справочник' },
   { value: 'calendar.*', label: 'Рабочий календарь' },
+  { value: 'privacy.*', label: 'Персональные данные' },
 ];
 
 export const TARGET_LABELS: Record<string, string> = {
@@ -144,6 +149,15 @@ const DETAIL_NAMES: Record<string, string> = {
   // auth.locked: whose sign-in was locked (an address), and during what.
   address: 'адрес',
   during: 'при',
+  // privacy.*: whose data (masked, with its hash) and how many rows.
+  key: 'чьи',
+  sha256: 'SHA-256',
+  submissions: 'обращений',
+  attachments: 'файлов',
+  outbox: 'писем',
+  emails: 'писем',
+  events: 'записей истории',
+  mailBodies: 'текстов писем',
 };
 
 const VALUES: Record<string, string> = {

@@ -117,6 +117,12 @@ export function CardConsent({ card }: { card: Card }) {
   return (
     <section class="panel" aria-labelledby="card-consent">
       <h2 id="card-consent">Согласие на обработку персональных данных</h2>
+      {c.erasedAt && (
+        <p class="note" role="note">
+          Персональные данные удалены {formatDateTime(c.erasedAt)}: по сроку хранения или по запросу человека. Остались
+          номер, даты, вид, подразделение, оценка и классификация.
+        </p>
+      )}
       {c.at || c.version ? (
         <dl class="dl">
           <Item term="Дано">{formatDateTime(c.at)}</Item>

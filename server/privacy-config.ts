@@ -1,7 +1,22 @@
+// The personal-data settings (152-ФЗ), read at start by env.ts: how long closed submissions keep
+// their personal fields (server/privacy/retention.ts erases them), and the consent each submission
+// records. Imports nothing of the server's folders: env.ts, which everything imports, uses it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONSENT_VERSION } from '../../shared/limits.ts';
-import type { Lang } from '../../shared/lang.ts';
+import { CONSENT_VERSION } from '../shared/limits.ts';
+import type { Lang } from '../shared/lang.ts';
+
+const DEFAULT_YEARS = 3;
+
+/**
+ * Days a closed submission's personal fields are kept, from RETENTION_DAYS, else RETENTION_YEARS
+ * (a year counted as 365 days), else three years; 0 in either turns erasing off (null).
+ * @example retentionDays(undefined, 1) // 365
+ */
+export function retentionDays(days: number | undefined, years: number | undefined): number | null {
+  const d = days ?? (years ?? DEFAULT_YEARS) * 365;
+  return d === 0 ? null : d;
+}
 
 /** The personal-data consent a client gives: the version each submission records, and the company's own text. */
 export interface ConsentConfig {

@@ -1,6 +1,6 @@
-import type { Harness } from '../console/testing/harness.ts';
-import { newId } from '../ids.ts';
-import { PDF_BYTES } from '../../test/support/test-app.ts';
+import type { Harness } from '../../console/testing/harness.ts';
+import { newId } from '../../ids.ts';
+import { PDF_BYTES } from '../../../test/support/test-app.ts';
 
 /** What a client of the tests writes: each of these must be gone from an erased submission. */
 export const CLIENT = {
