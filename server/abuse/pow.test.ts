@@ -82,6 +82,19 @@ describe.each(DB_KINDS)('proof of work on public posts (%s)', (kind) => {
     expect(await refusals()).toEqual({ pow_reused: 1 });
   });
 
+  it('forgets spent solutions once they have expired, now and then', async () => {
+    t = await defended(kind);
+    const first = await solvedAltcha(t.app);
+    advance(MIN_FILL_MS.feedback);
+    expect((await feedback({ altcha: first })).status).toBe(201);
+    advance(2 * 3600_000);
+    const second = await solvedAltcha(t.app);
+    advance(MIN_FILL_MS.feedback);
+    expect((await feedback({ altcha: second })).status).toBe(201);
+    // The first expired an hour ago and was dropped; the second is kept until it expires.
+    expect(await t.db.selectFrom('pow_spent').select('signature').execute()).toHaveLength(1);
+  });
+
   it('refuses a solution older than an hour, and one signed with another key', async () => {
     t = await defended(kind);
     const altcha = await solvedAltcha(t.app);
