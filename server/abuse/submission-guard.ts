@@ -4,6 +4,8 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { clientIp } from '../http/client-ip.ts';
+import { requestKey } from '../submissions/idempotent.ts';
+import { answerForKey } from '../submissions/store.ts';
 import { NO_SCRIPT } from './allowances.ts';
 import { countHit, pruneCounters } from './counters.ts';
 import { powHmacKey } from './hmac-key.ts';
@@ -56,6 +58,17 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
     await pruneCounters(deps.db, deps.clock);
   };
 
+  // A widget whose answer was lost on the network sends the same post again: same idempotency
+  // key, same solution. It gets the first answer (the intake replays it), not a 403; nothing new
+  // can be stored through a key that already has its submission.
+  const isRetry = async (c: Context, fields: Record<string, unknown>) => {
+    const key = requestKey(
+      c.req.header('idempotency-key'),
+      typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey.trim() : undefined,
+    );
+    return Boolean(key && (await answerForKey(deps.db, key)));
+  };
+
   /** When the form was given to the client, by its proof of work or its page's token. */
   const issuedAt = async (c: Context, fields: Record<string, unknown>, hosted: boolean, now: Date) => {
     const k = await getKey();
@@ -83,7 +96,7 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
       const given = await issuedAt(c, fields, hosted, now);
       if (now.getTime() - given.at < MIN_FILL_MS[form]) await refuse(c, deps, 'too_fast', 403, 'too_fast');
       if (given.spend) {
-        if (!(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)))
+        if (!(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)) && !(await isRetry(c, fields)))
           await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
         await prune(now).catch((err) => console.error(`[abuse] pruning failed: ${(err as Error).message}`));
       }
