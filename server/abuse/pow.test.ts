@@ -113,6 +113,16 @@ describe.each(DB_KINDS)('proof of work on public posts (%s)', (kind) => {
     expect(await stored()).toBe(1);
   });
 
+  it('keeps the solution of a post with a field to correct for the corrected send', async () => {
+    t = await defended(kind);
+    const altcha = await solvedAltcha(t.app);
+    advance(MIN_FILL_MS.feedback);
+    const wrong = await feedback({ altcha, email: 'not-an-address' });
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).error.fields).toHaveProperty('email');
+    expect((await feedback({ altcha, email: 'client@example.ru' })).status).toBe(201);
+  });
+
   it('refuses a solution older than an hour, and one signed with another key', async () => {
     t = await defended(kind);
     const altcha = await solvedAltcha(t.app);

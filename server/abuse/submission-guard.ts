@@ -1,8 +1,12 @@
 import type { Context } from 'hono';
+import { feedbackSchema } from '../../shared/feedback-schema.ts';
 import { MIN_FILL_MS } from '../../shared/limits.ts';
+import { ratingSchema } from '../../shared/rating-schema.ts';
+import { validate } from '../../shared/rules.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
+import { ApiError } from '../http/api-error.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { requestKey } from '../submissions/idempotent.ts';
 import { answerForKey } from '../submissions/store.ts';
@@ -37,6 +41,7 @@ export interface SubmissionGuard {
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+const SCHEMAS = { feedback: feedbackSchema, rating: ratingSchema };
 
 /** @example const guard = createGuard({ db, clock, config }) */
 export function createGuard(deps: GuardDeps): SubmissionGuard {
@@ -92,6 +97,9 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
     started: async () => startedToken(await getKey(), deps.clock.now()),
     async check(c, fields, form, hosted) {
       if (!deps.config.captcha) return;
+      // Fields first: a post the client must correct keeps its solution for the corrected send.
+      const parsed = validate(SCHEMAS[form], fields);
+      if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
       const now = deps.clock.now();
       const given = await issuedAt(c, fields, hosted, now);
       if (now.getTime() - given.at < MIN_FILL_MS[form]) await refuse(c, deps, 'too_fast', 403, 'too_fast');
