@@ -160,6 +160,17 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     await page.locator('.audit-table tbody tr').first().waitFor();
     await expect(page.locator('.audit-table').textContent()).resolves.toContain('Отзыв опубликован');
     await shot(page, '13-audit');
+    // A bot's post fills the honeypot: refused, counted, shown under «Отказы» (counts only).
+    await fetch(`${server.url}/api/v1/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'thanks', message: 'Бот', consent: true, website: 'http://spam.example' }),
+    });
+    await page.getByRole('link', { name: 'Отказы' }).click();
+    await page.locator('.refusals-table tbody tr').first().waitFor();
+    await expect(page.locator('.refusals-table thead').textContent()).resolves.toContain('Заполнено скрытое поле');
+    await expect(page.locator('.refusals-table tfoot').textContent()).resolves.toMatch(/Итого\s*1\s*1/);
+    await shot(page, '13-refusals');
     await page.getByRole('link', { name: 'Сменить пароль' }).click();
     await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
     await shot(page, '14-password', false);

@@ -13,12 +13,19 @@ const readMail = readMailDir;
 
 // The issue's «done when», as a new user would do it: npm start, the demo site in Chromium, a
 // complaint with a PDF through the widget in its Shadow DOM, the number, the e-mails, the export.
+// The proof of work and the minimum fill time are on, as in production: the widget solves one
+// while the complaint is typed, and a script that posts the same without it stores nothing.
 describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer({ QMS_EMAIL: 'smk@example.ru', CEO_EMAIL: 'ceo@example.ru', COMPANY_NAME: 'ООО «Пример»' }),
+      startServer({
+        QMS_EMAIL: 'smk@example.ru',
+        CEO_EMAIL: 'ceo@example.ru',
+        COMPANY_NAME: 'ООО «Пример»',
+        CAPTCHA: 'on',
+      }),
       launchBrowser(),
     ]);
   });
@@ -31,8 +38,12 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     const page = await browser.newPage({ locale: 'ru-RU' });
     const failed: string[] = [];
     page.on('pageerror', (e) => failed.push(e.message));
+    const challenges: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/api/v1/challenge') && challenges.push(r.url()));
     await page.goto(`${server.url}/demo/contacts.html`);
     const form = page.locator('otklik-feedback:not([mode="button"])');
+    await form.getByLabel('Ваше сообщение').waitFor();
+    expect(challenges).toEqual([]); // the page alone asks for nothing
 
     await form.getByRole('radio', { name: 'Жалоба' }).check();
     await form
@@ -48,8 +59,17 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
       .setInputFiles({ name: 'акт.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF_BYTES) });
     await expect.poll(() => form.getByText('акт.pdf').count()).toBe(1);
     await form.getByRole('checkbox').check();
+    expect(challenges).toHaveLength(1); // asked at the first input, solved while the rest was typed
     await page.screenshot({ path: path.join(SHOTS_DIR, 'widget-filled.png'), fullPage: true });
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/feedback') && r.request().method() === 'POST');
     await form.getByRole('button', { name: 'Отправить' }).click();
+    // Filled in faster than a person could, so the widget waits out the minimum fill time: the
+    // button says it is sending, nothing else changes.
+    await form.getByRole('button', { name: 'Отправляем…' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'widget-sending.png'), fullPage: true });
+    // Taken with CAPTCHA on: the proof was there (Chromium does not show a multipart body with a
+    // file; test/e2e-rating.test.ts reads the JSON one).
+    expect((await posted).status()).toBe(201);
 
     await form.getByRole('heading', { name: 'Ваша заявка принята!' }).waitFor();
     const shown = await form.evaluate((el) => el.shadowRoot?.textContent ?? '');
@@ -76,6 +96,16 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     expect(bodyText(toQms, 'text/html')).toContain('&lt;b&gt;Срочно&lt;/b&gt;');
     const ack = mails.find((m) => header(m, 'to')?.includes('client@example.ru'))!;
     expect(bodyText(ack, 'text/plain')).toContain(`Ваш запрос № ${number} зарегистрирован`);
+
+    // A script posting the same without a proof is refused and stores nothing (the export below
+    // has the one message).
+    const copy = await fetch(`${server.url}/api/v1/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'complaint', message: 'Копия', consent: true }),
+    });
+    expect(copy.status).toBe(403);
+    expect(((await copy.json()) as { error: { code: string } }).error.code).toBe('pow_failed');
 
     const exported = await runCli(['export'], server.env);
     expect(exported.code).toBe(0);

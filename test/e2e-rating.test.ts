@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bodyText, header, parseMime } from '../server/mail/testing/read-mime.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
+import { MIN_FILL_MS } from '../shared/limits.ts';
 import { runCli, type RunningServer, startServer, waitFor } from './support/server-process.ts';
 
 // A real server and Chromium per file: generous under a loaded CI machine, still bounded.
@@ -22,7 +23,10 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ DEMO: '1', QMS_EMAIL: 'smk@example.ru' }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startServer({ DEMO: '1', QMS_EMAIL: 'smk@example.ru', CAPTCHA: 'on' }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -57,6 +61,8 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     await page.getByLabel('Я согласен на публикацию отзыва на сайте').check();
     await page.getByLabel('E-mail').fill('client@example.ru');
     await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-page-4.png'), fullPage: true });
+    // A person takes longer than a robot: without JavaScript the fill time counts from the page.
+    await page.waitForTimeout(MIN_FILL_MS.rating);
     await page.getByRole('button', { name: 'Отправить отзыв' }).click();
     await page.waitForURL(/\/r\/thanks\//);
     expect(await page.textContent('body')).toContain('Спасибо за отзыв!');
@@ -107,13 +113,29 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
       .filter({ visible: true })
       .fill('Анна всё объяснила <за пять минут>');
     await widget.getByLabel('Я согласен на публикацию отзыва на сайте').filter({ visible: true }).check();
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/ratings') && r.request().method() === 'POST');
     await widget.getByRole('button', { name: 'Отправить отзыв' }).click();
     await widget.getByRole('heading', { name: 'Спасибо за отзыв!' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-widget-thanks.png'), fullPage: true });
+    // Taken with CAPTCHA on, with the proof the widget solved; a script can neither leave it out
+    // nor send the same one again.
+    const response = await posted;
+    expect(response.status()).toBe(201);
+    const { altcha } = response.request().postDataJSON() as { altcha: string };
+    for (const proof of [{}, { altcha }]) {
+      const copy = await fetch(`${server.url}/api/v1/ratings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ subject: 'employee', employee: 'petrova', score: 1, publish: false, ...proof }),
+      });
+      expect(copy.status).toBe(403);
+      expect(((await copy.json()) as { error: { code: string } }).error.code).toBe('pow_failed');
+    }
     const rows = (await runCli(['export'], server.env)).stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
+    expect(rows.filter((r) => r.employee === 'petrova')).toHaveLength(1); // the refused copies stored nothing
     expect(rows.find((r) => r.employee === 'petrova')).toMatchObject({
       score: 5,
       comment: 'Анна всё объяснила <за пять минут>',

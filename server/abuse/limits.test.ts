@@ -93,6 +93,19 @@ describe.each(DB_KINDS)('limits kept in the database (%s)', (kind) => {
     expect(acks).toHaveLength(ACKS_PER_ADDRESS.max + 2);
   });
 
+  it('show a person on the hosted form a page, not JSON, when his IP is over the limit', async () => {
+    t = await buildTestApp(kind, { RATE_LIMIT: '1', TRUST_PROXY: '1' });
+    await feedback(t.app, '203.0.113.9');
+    const res = await t.app.request('/f', {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '203.0.113.9', accept: 'text/html' },
+      body: new FormData(),
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.text()).toContain('Слишком много запросов');
+  });
+
   it('count a filled honeypot, storing nothing', async () => {
     t = await buildTestApp(kind);
     expect((await feedback(t.app, '192.0.2.1', { website: 'http://spam.example' })).status).toBe(201);

@@ -82,6 +82,47 @@ describe.each(DB_KINDS)('proof of work on public posts (%s)', (kind) => {
     expect(await refusals()).toEqual({ pow_reused: 1 });
   });
 
+  it('forgets spent solutions once they have expired, now and then', async () => {
+    t = await defended(kind);
+    const first = await solvedAltcha(t.app);
+    advance(MIN_FILL_MS.feedback);
+    expect((await feedback({ altcha: first })).status).toBe(201);
+    advance(2 * 3600_000);
+    const second = await solvedAltcha(t.app);
+    advance(MIN_FILL_MS.feedback);
+    expect((await feedback({ altcha: second })).status).toBe(201);
+    // The first expired an hour ago and was dropped; the second is kept until it expires.
+    expect(await t.db.selectFrom('pow_spent').select('signature').execute()).toHaveLength(1);
+  });
+
+  it('answers a retry of a taken post (same idempotency key, same solution) with the first answer', async () => {
+    t = await defended(kind);
+    const altcha = await solvedAltcha(t.app);
+    advance(MIN_FILL_MS.feedback);
+    const send = (key: string) =>
+      t!.app.request('/api/v1/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ kind: 'thanks', message: 'Спасибо!', consent: true, altcha }),
+      });
+    const first = await send('draft-1');
+    const retry = await send('draft-1');
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect((await retry.json()).id).toBe((await first.json()).id);
+    expect((await send('draft-2')).status).toBe(403); // a new message needs a new solution
+    expect(await stored()).toBe(1);
+  });
+
+  it('keeps the solution of a post with a field to correct for the corrected send', async () => {
+    t = await defended(kind);
+    const altcha = await solvedAltcha(t.app);
+    advance(MIN_FILL_MS.feedback);
+    const wrong = await feedback({ altcha, email: 'not-an-address' });
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).error.fields).toHaveProperty('email');
+    expect((await feedback({ altcha, email: 'client@example.ru' })).status).toBe(201);
+  });
+
   it('refuses a solution older than an hour, and one signed with another key', async () => {
     t = await defended(kind);
     const altcha = await solvedAltcha(t.app);

@@ -1,9 +1,15 @@
 import type { Context } from 'hono';
+import { feedbackSchema } from '../../shared/feedback-schema.ts';
 import { MIN_FILL_MS } from '../../shared/limits.ts';
+import { ratingSchema } from '../../shared/rating-schema.ts';
+import { validate } from '../../shared/rules.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
+import { ApiError } from '../http/api-error.ts';
 import { clientIp } from '../http/client-ip.ts';
+import { requestKey } from '../submissions/idempotent.ts';
+import { answerForKey } from '../submissions/store.ts';
 import { NO_SCRIPT } from './allowances.ts';
 import { countHit, pruneCounters } from './counters.ts';
 import { powHmacKey } from './hmac-key.ts';
@@ -35,6 +41,7 @@ export interface SubmissionGuard {
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+const SCHEMAS = { feedback: feedbackSchema, rating: ratingSchema };
 
 /** @example const guard = createGuard({ db, clock, config }) */
 export function createGuard(deps: GuardDeps): SubmissionGuard {
@@ -54,6 +61,17 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
     prunedAt = now.getTime();
     await pruneSpent(deps.db, now);
     await pruneCounters(deps.db, deps.clock);
+  };
+
+  // A widget whose answer was lost on the network sends the same post again: same idempotency
+  // key, same solution. It gets the first answer (the intake replays it), not a 403; nothing new
+  // can be stored through a key that already has its submission.
+  const isRetry = async (c: Context, fields: Record<string, unknown>) => {
+    const key = requestKey(
+      c.req.header('idempotency-key'),
+      typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey.trim() : undefined,
+    );
+    return Boolean(key && (await answerForKey(deps.db, key)));
   };
 
   /** When the form was given to the client, by its proof of work or its page's token. */
@@ -79,11 +97,14 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
     started: async () => startedToken(await getKey(), deps.clock.now()),
     async check(c, fields, form, hosted) {
       if (!deps.config.captcha) return;
+      // Fields first: a post the client must correct keeps its solution for the corrected send.
+      const parsed = validate(SCHEMAS[form], fields);
+      if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
       const now = deps.clock.now();
       const given = await issuedAt(c, fields, hosted, now);
       if (now.getTime() - given.at < MIN_FILL_MS[form]) await refuse(c, deps, 'too_fast', 403, 'too_fast');
       if (given.spend) {
-        if (!(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)))
+        if (!(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)) && !(await isRetry(c, fields)))
           await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
         await prune(now).catch((err) => console.error(`[abuse] pruning failed: ${(err as Error).message}`));
       }

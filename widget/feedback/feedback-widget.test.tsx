@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { FIELD_ERRORS, FORM_TEXTS } from '../../shared/i18n.ts';
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
+import { isSolved } from '../testing/challenge.ts';
 import { mount } from './index.tsx';
 import {
   BASE,
@@ -19,6 +20,18 @@ import {
 
 const ru = FORM_TEXTS.ru;
 
+// The widget waits out the minimum fill time before it sends: none here, so the tests are quick
+// (feedback-proof-of-work.test.tsx tests the wait).
+vi.mock('../../shared/limits.ts', async (original) => ({
+  ...(await original<typeof import('../../shared/limits.ts')>()),
+  MIN_FILL_MS: { feedback: 0, rating: 0 },
+}));
+
+// A form solves its proof of work from the first input on: every test has a server to ask.
+beforeEach(() => {
+  stubFetch();
+});
+
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
@@ -26,7 +39,7 @@ afterEach(() => {
 
 describe('<otklik-feedback> validation', () => {
   it("shows the shared schema's errors next to the fields they name and focuses the first", async () => {
-    const fetch = stubFetch();
+    const { fetch } = stubFetch();
     const w = setup();
     await submit(w);
     expect(w.errorOf('kind')).toBe(FIELD_ERRORS.ru.kind);
@@ -62,18 +75,16 @@ describe('<otklik-feedback> validation', () => {
 
 describe('<otklik-feedback> sending', () => {
   it('sends JSON with an idempotency key and shows the registration number', async () => {
-    const fetch = stubFetch(created('2026-00042'));
+    const { posts } = stubFetch(created('2026-00042'));
     const w = setup();
     await fillValid(w);
     await type(w.field('phone'), '8 (951) 511-35-23');
     await submit(w);
 
-    const [url, init] = fetch.mock.calls[0]!;
+    const { url, headers, body } = posts()[0]!;
     expect(url).toBe(`${BASE}api/v1/feedback`);
-    const headers = init.headers as Record<string, string>;
-    const body = JSON.parse(init.body as string);
     expect(headers['Accept-Language']).toBe('ru');
-    expect(headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers['Idempotency-Key']).toMatch(/^[\d-]{16,}$/);
     expect(body).toMatchObject({
       kind: 'complaint',
       message: 'Долго не отвечали на звонок',
@@ -82,6 +93,7 @@ describe('<otklik-feedback> sending', () => {
       idempotencyKey: headers['Idempotency-Key'],
     });
     expect(body).not.toHaveProperty('email');
+    expect(await isSolved(body.altcha)).toBe(true);
 
     expect(w.$('h3')!.textContent).toBe('Ваша заявка принята!');
     expect(w.text()).toContain('Спасибо за заявку!');
@@ -91,7 +103,7 @@ describe('<otklik-feedback> sending', () => {
   });
 
   it('keeps the text and the idempotency key after a network failure, and sends once per click', async () => {
-    const fetch = stubFetch(new Error('offline'), json(503, {}), created('2026-00043'), created('2026-00044'));
+    const { posts } = stubFetch(new Error('offline'), json(503, {}), created('2026-00043'), created('2026-00044'));
     const w = setup();
     await fillValid(w, 'Текст, который нельзя терять');
 
@@ -105,11 +117,10 @@ describe('<otklik-feedback> sending', () => {
     const retry = [...w.root.querySelectorAll('button')].find((b) => b.textContent === ru.retry)!;
     retry.click();
     retry.click(); // a double click while sending
-    await settle();
-    await settle();
+    await vi.waitUntil(() => w.$('.number strong'), { timeout: 10_000 });
     expect(w.$('.number strong')!.textContent).toBe('2026-00043');
-    expect(fetch).toHaveBeenCalledTimes(3);
-    const keys = fetch.mock.calls.map(([, init]) => (init.headers as Record<string, string>)['Idempotency-Key']);
+    expect(posts()).toHaveLength(3);
+    const keys = posts().map((p) => p.headers['Idempotency-Key']);
     expect(new Set(keys).size).toBe(1);
 
     // A new draft gets a new key.
@@ -118,7 +129,7 @@ describe('<otklik-feedback> sending', () => {
     expect(w.field('message').value).toBe('');
     await fillValid(w);
     await submit(w);
-    expect((fetch.mock.calls[3]![1].headers as Record<string, string>)['Idempotency-Key']).not.toBe(keys[0]);
+    expect(posts()[3]!.headers['Idempotency-Key']).not.toBe(keys[0]);
   });
 
   it("shows the server's field errors next to the fields and its message at the top", async () => {
@@ -172,7 +183,7 @@ describe('<otklik-feedback> files', () => {
   });
 
   it("refuses a file the server would not take before sending, saying why, in the form's language", async () => {
-    const fetch = stubFetch(created('2026-00047'));
+    const { posts } = stubFetch(created('2026-00047'));
     const w = setup({ 'max-file-mb': '1' });
     expect(w.field('files').getAttribute('accept')).toBe(ACCEPTED_FILES);
     await pick(w, [file('setup.exe', 10), file('big.pdf', 2 * 1024 * 1024), file('Скан.JPG', 10), file('README', 10)]);
@@ -182,9 +193,7 @@ describe('<otklik-feedback> files', () => {
     expect([...w.root.querySelectorAll('.list .name')].map((n) => n.textContent)).toEqual(['Скан.JPG']);
     await fillValid(w);
     await submit(w);
-    expect((fetch.mock.calls[0]![1].body as FormData).getAll('files').map((f) => (f as File).name)).toEqual([
-      'Скан.JPG',
-    ]);
+    expect((posts()[0]!.body as FormData).getAll('files').map((f) => (f as File).name)).toEqual(['Скан.JPG']);
 
     const en = setup({ lang: 'en' });
     await pick(en, [file('setup.exe', 10)]);
@@ -193,25 +202,26 @@ describe('<otklik-feedback> files', () => {
   });
 
   it('sends multipart with every file under `files`', async () => {
-    const fetch = stubFetch(created('2026-00045'));
+    const { posts } = stubFetch(created('2026-00045'));
     const w = setup();
     await fillValid(w);
     await pick(w, [file('a.pdf', 10), file('b.pdf', 20)]);
     await submit(w);
-    const init = fetch.mock.calls[0]![1];
-    const body = init.body as FormData;
+    const { headers } = posts()[0]!;
+    const body = posts()[0]!.body as FormData;
     expect(body).toBeInstanceOf(FormData);
     expect(body.getAll('files').map((f) => (f as File).name)).toEqual(['a.pdf', 'b.pdf']);
     expect(body.get('consent')).toBe('true');
     expect(body.get('kind')).toBe('complaint');
-    expect(body.get('idempotencyKey')).toBe((init.headers as Record<string, string>)['Idempotency-Key']);
-    expect(init.headers).not.toHaveProperty('Content-Type'); // the browser sets the multipart boundary
+    expect(body.get('idempotencyKey')).toBe(headers['Idempotency-Key']);
+    expect(await isSolved(body.get('altcha'))).toBe(true); // the proof of work goes in multipart too
+    expect(headers).not.toHaveProperty('Content-Type'); // the browser sets the multipart boundary
   });
 });
 
 describe('<otklik-feedback lang="en">', () => {
   it("speaks English: labels, errors, the server's language", async () => {
-    const fetch = stubFetch(created('2026-00046'));
+    const { posts } = stubFetch(created('2026-00046'));
     const w = setup({ lang: 'en' });
     expect(w.text()).toContain(FORM_TEXTS.en.message);
     expect(w.text()).toContain(FORM_TEXTS.en.kinds.complaint);
@@ -220,7 +230,7 @@ describe('<otklik-feedback lang="en">', () => {
     expect(w.errorOf('message')).toBe(FIELD_ERRORS.en.required);
     await fillValid(w);
     await submit(w);
-    expect((fetch.mock.calls[0]![1].headers as Record<string, string>)['Accept-Language']).toBe('en');
+    expect(posts()[0]!.headers['Accept-Language']).toBe('en');
     expect(w.$('h3')!.textContent).toBe(COMPLAINT_CONFIRMATION.title); // the server's words, in its language
   });
 

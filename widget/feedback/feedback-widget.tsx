@@ -13,8 +13,7 @@ export class FeedbackWidget extends FeedbackController {
   submit = async () => {
     const target = await this.send();
     // After a failed check, the first wrong field (or the server's message) gets the focus.
-    if (target)
-      this.form.current?.querySelector<HTMLElement>(target === 'notice' ? '.notice' : `[name="${target}"]`)?.focus();
+    if (target) this.form?.querySelector<HTMLElement>(target === 'notice' ? '.notice' : `[name="${target}"]`)?.focus();
   };
 
   render() {
@@ -40,7 +39,9 @@ export class FeedbackWidget extends FeedbackController {
           <SuccessView texts={texts} accepted={accepted} site={settings.site} onAnother={this.reset} />
         ) : (
           <form
-            ref={this.form}
+            ref={(form) => {
+              this.form = form;
+            }}
             noValidate
             aria-label={texts.title}
             onSubmit={(e) => {

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { mount } from './index.tsx';
 import { fieldEvents } from '../testing/field-events.ts';
+import { challengeAnswer } from '../testing/challenge.ts';
 import { BASE, json } from '../testing/responses.ts';
 
 export { BASE, json };
@@ -37,9 +38,12 @@ export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export const { type, leave } = fieldEvents(settle);
 
+/** Presses «Отправить» and waits until the send is over (the proof of work is solved meanwhile). */
 export async function submit(w: Widget) {
-  w.$<HTMLButtonElement>('button[type="submit"]')!.click();
+  const button = w.$<HTMLButtonElement>('button[type="submit"]')!;
+  button.click();
   await settle();
+  await vi.waitUntil(() => !w.$('[aria-disabled="true"]'), { timeout: 10_000 });
   await settle();
 }
 
@@ -51,16 +55,42 @@ export async function fillValid(w: Widget, message = 'Долго не отвеч
   await settle();
 }
 
-/** A fetch stub answering with these responses in turn (an Error rejects, as a dropped connection does). */
-export function stubFetch(...answers: Array<Response | Error>) {
-  const fetch = vi.fn(async (_url: string, _init: RequestInit) => {
-    const answer = answers.shift() ?? new Error('no more answers');
+type Answer = Response | Error;
+
+/**
+ * A fetch stub: posts answer with these responses in turn (an Error rejects, as a dropped
+ * connection does); `GET api/v1/challenge` answers what `challenge` makes, a fresh challenge
+ * unless a test says otherwise.
+ */
+export function stubServer(posts: Answer[], challenge: () => Answer | Promise<Answer> = challengeAnswer) {
+  const times: number[] = [];
+  const fetch = vi.fn(async (url: string, _init: RequestInit = {}) => {
+    times.push(Date.now());
+    const answer =
+      url === `${BASE}api/v1/challenge` ? await challenge() : (posts.shift() ?? new Error('no more answers'));
     if (answer instanceof Error) throw new TypeError('Failed to fetch');
     return answer;
   });
   vi.stubGlobal('fetch', fetch);
-  return fetch;
+  const postCalls = () =>
+    fetch.mock.calls.flatMap((call, i) => (call[1]?.method === 'POST' ? [{ call, at: times[i]! }] : []));
+  return {
+    fetch,
+    /** The posts made: when, their headers and bodies (JSON parsed; multipart as FormData). */
+    posts: () =>
+      postCalls().map(({ call: [url, init], at }) => ({
+        url,
+        at,
+        headers: init!.headers as Record<string, string>,
+        body: typeof init!.body === 'string' ? JSON.parse(init!.body) : (init!.body as FormData),
+      })),
+    /** How many challenges were asked for. */
+    challenges: () => fetch.mock.calls.length - postCalls().length,
+  };
 }
+
+/** The posts' stub alone, answering these responses in turn. */
+export const stubFetch = (...posts: Answer[]) => stubServer(posts);
 
 /** The server's 201: its confirmation in the words the server sends for a complaint (seed 004). */
 export const created = (number: string, confirmation = COMPLAINT_CONFIRMATION) =>

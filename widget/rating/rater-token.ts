@@ -7,7 +7,7 @@ const KEY = 'otklik-rater';
  * browser's earlier rating of the same employee or subject (within a day) instead of adding one.
  * A cookie of the Otklik server would be a third party's on a company's site, which browsers drop.
  * Undefined where storage is refused (a sandboxed frame, some private modes): every send counts then.
- * @example raterToken() // '3b241101-e2bb-4255-8caf-4136c566a962'
+ * @example raterToken() // '3b241101e2bb42558caf4136c566a962'
  */
 export function raterToken(): string | undefined {
   try {

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIELD_ERRORS } from '../../shared/i18n.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
+import { isSolved } from '../testing/challenge.ts';
 import { BASE, created, json, leave, notFound, setup, settle, stubFetch, submit, type } from './test-helpers.ts';
+
+// The widget waits out the minimum fill time before it sends: none here, so the tests are quick
+// (rating-proof-of-work.test.tsx tests the wait).
+vi.mock('../../shared/limits.ts', async (original) => ({
+  ...(await original<typeof import('../../shared/limits.ts')>()),
+  MIN_FILL_MS: { feedback: 0, rating: 0 },
+}));
 
 const ru = RATING_TEXTS.ru;
 const en = RATING_TEXTS.en;
@@ -12,7 +20,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const UUID = /^[0-9a-f-]{36}$/;
+const KEY = /^[\d-]{16,}$/;
 /** Moves the test document to another address, as if that page had been opened. */
 const openPage = (url: string) =>
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
@@ -90,7 +98,7 @@ describe('<otklik-rating subject="employee">', () => {
     const [post] = posts();
     expect(post!.url).toBe(`${BASE}api/v1/ratings`);
     expect(post!.headers['Accept-Language']).toBe('ru');
-    expect(post!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(post!.headers['Idempotency-Key']).toMatch(KEY);
     expect(post!.body).toEqual({
       subject: 'employee',
       employee: 'ivanov',
@@ -99,9 +107,11 @@ describe('<otklik-rating subject="employee">', () => {
       publish: true,
       organization: 'ООО «Ромашка»',
       page: location.href,
-      raterToken: expect.stringMatching(UUID),
+      raterToken: expect.stringMatching(KEY),
       idempotencyKey: post!.headers['Idempotency-Key'],
+      altcha: expect.any(String),
     });
+    expect(await isSolved(post!.body.altcha)).toBe(true);
 
     expect(w.$('h3')!.textContent).toBe(ru.thanks);
     expect(w.root.activeElement).toBe(w.$('h3'));
@@ -128,7 +138,7 @@ describe('<otklik-rating subject="employee">', () => {
     const retry = w.button(ru.retry);
     retry.click();
     retry.click(); // a double click while sending
-    await settle();
+    await vi.waitUntil(() => w.$('.number strong'), { timeout: 10_000 });
     expect(w.$('.number strong')!.textContent).toBe('2026-00008');
     expect(w.$('.given')!.textContent).toContain('2 из 5 — плохо');
     const keys = posts().map((p) => p.headers['Idempotency-Key']);
@@ -207,8 +217,9 @@ describe('<otklik-rating subject="delivery">', () => {
       score: 5,
       publish: false,
       page: location.href,
-      raterToken: expect.stringMatching(UUID),
+      raterToken: expect.stringMatching(KEY),
       idempotencyKey: expect.any(String),
+      altcha: expect.any(String),
     });
     expect(w.text()).toContain(ru.toRecipients);
   });
@@ -292,7 +303,7 @@ describe('<otklik-rating>: where the client came from, and one rating per browse
     second.star(5).click();
     await submit(second);
     const [a, b] = posts().map((p) => p.body.raterToken);
-    expect(a).toMatch(UUID);
+    expect(a).toMatch(KEY);
     expect(b).toBe(a);
     expect(localStorage.getItem('otklik-rater')).toBe(a);
   });

@@ -17,8 +17,7 @@ export class RatingWidget extends RatingController {
     this.wasSending = true;
     const target = await this.send();
     // After a failed check, the first wrong field (or the server's message) gets the focus.
-    if (target)
-      this.form.current?.querySelector<HTMLElement>(target === 'notice' ? '.notice' : `[name="${target}"]`)?.focus();
+    if (target) this.form?.querySelector<HTMLElement>(target === 'notice' ? '.notice' : `[name="${target}"]`)?.focus();
   };
 
   render() {
@@ -46,7 +45,9 @@ export class RatingWidget extends RatingController {
           <RatingSuccess texts={texts} accepted={accepted} employee={employee} />
         ) : (
           <form
-            ref={this.form}
+            ref={(form) => {
+              this.form = form;
+            }}
             noValidate
             aria-labelledby={header && (employee || rated) ? 'title' : undefined}
             onSubmit={(e) => {

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { mount } from './index.tsx';
 import { fieldEvents } from '../testing/field-events.ts';
+import { challengeAnswer } from '../testing/challenge.ts';
 import { BASE, json } from '../testing/responses.ts';
 
 export { BASE, json };
@@ -17,21 +18,22 @@ type Answer = Response | Error;
 
 /**
  * A fetch stub: GETs of who is rated answer from `lookups` by path (an employee or a subject that
- * is not there answers 404), POSTs answer `posts` in turn (an Error rejects, as a dropped
- * connection does).
+ * is not there answers 404), `challenge` with a fresh proof-of-work challenge unless `lookups`
+ * says otherwise; POSTs answer `posts` in turn (an Error rejects, as a dropped connection does).
  */
 export function stubFetch(
   posts: Answer[] = [],
-  lookups: Record<string, () => Answer> = {
+  lookups: Record<string, () => Answer | Promise<Answer>> = {
     'employees/ivanov': () => json(200, IVANOV),
     'subjects/delivery': () => json(200, DELIVERY),
   },
 ) {
+  const answers: Record<string, () => Answer | Promise<Answer>> = { challenge: () => challengeAnswer(), ...lookups };
   const fetch = vi.fn(async (url: string, init: RequestInit = {}) => {
     const answer =
       init.method === 'POST'
         ? (posts.shift() ?? new Error('no more answers'))
-        : (lookups[url.slice(`${BASE}api/v1/`.length)] ?? notFound)();
+        : await (answers[url.slice(`${BASE}api/v1/`.length)] ?? notFound)();
     if (answer instanceof Error) throw new TypeError('Failed to fetch');
     return answer;
   });
@@ -88,7 +90,10 @@ export type Rating = Awaited<ReturnType<typeof setup>>;
 
 export const { type, leave } = fieldEvents(settle);
 
+/** Presses «Отправить» and waits until the send is over (the proof of work is solved meanwhile). */
 export async function submit(w: Rating) {
   w.$<HTMLButtonElement>('button[type="submit"]')!.click();
+  await settle();
+  await vi.waitUntil(() => !w.$('[aria-disabled="true"]'), { timeout: 10_000 });
   await settle();
 }

@@ -70,11 +70,13 @@ export function RefusalsScreen({ place }: { place: Place }) {
               <tr>
                 <th scope="col">День</th>
                 {table.reasons.map((r) => (
-                  <th scope="col" key={r}>
+                  <th scope="col" key={r} class="num">
                     {refusalLabel(r)}
                   </th>
                 ))}
-                <th scope="col">Всего</th>
+                <th scope="col" class="num">
+                  Всего
+                </th>
               </tr>
             </thead>
             <tbody>
