@@ -87,6 +87,10 @@ describe.skipIf(!HAS_CHROMIUM)('XSS: payloads shown by the console in Chromium, 
     await check('/admin/directory/subjects', all, 'table tbody tr');
   });
 
+  it('the working calendar’s special days and their notes', async () => {
+    await check('/admin/calendar?year=2026', at(0, 3, 6, 9, 12, 15), 'table tbody tr');
+  });
+
   it('the users and the audit log', async () => {
     await check('/admin/users', at(0, 5, 10, 15, 20, 25), 'table tbody tr');
     await check('/admin/audit', [], '.audit-table tbody tr');

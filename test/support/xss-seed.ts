@@ -135,7 +135,7 @@ export async function xssWorld() {
   };
 }
 
-/** The console's part: users named by payloads, comments, replies to the client, files with such names, every review published. */
+/** The console's part: users and calendar notes by payloads, comments, replies to the client, every review published. */
 async function consoleActions(
   s: ConsoleSession,
   ids: { feedback: string[]; ratings: string[]; subjectRatings: string[] },
@@ -150,6 +150,12 @@ async function consoleActions(
     if (i % 4 === 0)
       await s.request(`/api/admin/submissions/${id}/replies`, { method: 'POST', json: { text: payload(i + 5) } });
   }
+  // The working calendar's notes: days of December 2026 off, each noted by a payload.
+  for (let i = 0; i < 6; i++)
+    await s.request(`/api/admin/calendar/days/2026-12-${String(10 + i)}`, {
+      method: 'PUT',
+      json: { type: 'off', note: payload(i * 3) },
+    });
   for (const id of [...ids.ratings, ...ids.subjectRatings])
     expect((await s.request(`/api/admin/moderation/${id}/approve`, { method: 'POST', json: {} })).status).toBe(200);
 }
