@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from './support/browser.ts';
 import { XSS_PAYLOADS } from './support/xss-payloads.ts';
 import { FILE_PAYLOADS, N, xssWorld } from './support/xss-seed.ts';
@@ -27,6 +27,11 @@ describe.skipIf(!HAS_CHROMIUM)('XSS: payloads shown by the console in Chromium, 
     });
     expect(res.status()).toBe(200);
     page = await trap.context.newPage();
+  });
+  // What one place ran is that place's failure, not the next one's.
+  afterEach(() => {
+    trap.ran.length = 0;
+    trap.dialogs.length = 0;
   });
   afterAll(async () => {
     await browser?.close();

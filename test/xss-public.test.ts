@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bodyText, parseMime } from '../server/mail/testing/read-mime.ts';
 import { HAS_CHROMIUM, launchBrowser } from './support/browser.ts';
 import { XSS_PAYLOADS } from './support/xss-payloads.ts';
@@ -25,6 +25,11 @@ describe.skipIf(!HAS_CHROMIUM)(
       [world, browser] = await Promise.all([xssWorld(), launchBrowser()]);
       trap = await trappedContext(browser);
       page = await trap.context.newPage();
+    });
+    // What one place ran is that place's failure, not the next one's.
+    afterEach(() => {
+      trap.ran.length = 0;
+      trap.dialogs.length = 0;
     });
     afterAll(async () => {
       await browser?.close();
