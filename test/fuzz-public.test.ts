@@ -186,6 +186,31 @@ describe.each(DB_KINDS)(
       );
     });
 
+    it('one idempotency key sent to every public endpoint in turn', async () => {
+      const key = fc.oneof(
+        hostileString.filter((k) => k.trim() !== '' && k.length <= 200),
+        fc.uuid(),
+      );
+      const order = fc.shuffledSubarray(['/api/v1/feedback', '/api/v1/ratings', '/f'], { minLength: 2 });
+      await fc.assert(
+        fc.asyncProperty(key, order, async (k, paths) => {
+          for (const path of paths) {
+            const fields = path === '/api/v1/ratings' ? RATING : FEEDBACK;
+            await f.hit(
+              {
+                method: 'POST',
+                path,
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ ...fields, idempotencyKey: k }),
+              },
+              { page: path === '/f' },
+            );
+          }
+        }),
+        fuzzParams(0.5),
+      );
+    });
+
     it('POST /survey/:token with hostile tokens and answers', async () => {
       await fc.assert(
         fc.asyncProperty(

@@ -11,7 +11,7 @@ import { buildTestApp } from './test-app.ts';
  * `FUZZ_RUNS=5000 npx vitest run test/fuzz-` runs longer, `FUZZ_SEED=…` explores elsewhere.
  */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261204);
-export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
 /** fast-check's settings for one property; `share` scales the runs for cheap or costly properties. */
 export const fuzzParams = (share = 1): fc.Parameters<unknown> => ({
