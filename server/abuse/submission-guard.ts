@@ -66,8 +66,9 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
   // A widget whose answer was lost on the network sends the same post again: same idempotency
   // key, same solution. It gets the first answer (the intake replays it), not a 403; nothing new
   // can be stored through a key that already has its submission.
-  const isRetry = async (c: Context, fields: Record<string, unknown>) => {
+  const isRetry = async (c: Context, fields: Record<string, unknown>, form: FormKind) => {
     const key = requestKey(
+      form,
       c.req.header('idempotency-key'),
       typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey.trim() : undefined,
     );
@@ -104,7 +105,10 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
       const given = await issuedAt(c, fields, hosted, now);
       if (now.getTime() - given.at < MIN_FILL_MS[form]) await refuse(c, deps, 'too_fast', 403, 'too_fast');
       if (given.spend) {
-        if (!(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)) && !(await isRetry(c, fields)))
+        if (
+          !(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)) &&
+          !(await isRetry(c, fields, form))
+        )
           await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
         await prune(now).catch((err) => console.error(`[abuse] pruning failed: ${(err as Error).message}`));
       }
