@@ -39,6 +39,9 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'PATCH /api/admin/users/:id': { roles: ADMIN },
   'POST /api/admin/users/:id/reset-password': { roles: ADMIN },
   'GET /api/admin/audit': { roles: EDITORS },
+  'GET /api/admin/refusals': { roles: ['admin', 'qms', 'viewer'] },
+  'GET /api/admin/persons': { roles: ADMIN },
+  'POST /api/admin/persons/erase': { roles: ADMIN },
 
   'GET /api/admin/meta': { roles: ALL },
   // The list is filtered to the handler's department, not refused (checked apart).

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { Config } from '../env.ts';
 import { ACKS_PER_ADDRESS } from './allowances.ts';
 import { countHit } from './counters.ts';
-import { countRefusal } from './refusals.ts';
+import { countRefusal } from '../refusals.ts';
 
 /**
  * Whether a client's acknowledgement may be queued to this address: at most ACKS_PER_ADDRESS a

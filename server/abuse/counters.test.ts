@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../test/support/test-app.ts';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { countHit, releaseHit } from './counters.ts';
-import { countRefusal, listRefusals } from './refusals.ts';
+import { countRefusal, listRefusals } from '../refusals.ts';
 
 describe.each(DB_KINDS)('abuse counters on %s', (kind) => {
   let t: TestDb | undefined;

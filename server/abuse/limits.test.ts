@@ -3,7 +3,7 @@ import { DB_KINDS } from '../../test/support/databases.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
 import { saveEmployee } from '../directory/store.ts';
 import { ACKS_PER_ADDRESS, PER_EMPLOYEE } from './allowances.ts';
-import { listRefusals } from './refusals.ts';
+import { listRefusals } from '../refusals.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>> | undefined;
 afterEach(async () => {

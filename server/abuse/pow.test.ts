@@ -4,7 +4,7 @@ import { DB_KINDS } from '../../test/support/databases.ts';
 import { solvedAltcha } from '../../test/support/pow.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
 import { saveEmployee } from '../directory/store.ts';
-import { listRefusals } from './refusals.ts';
+import { listRefusals } from '../refusals.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>> | undefined;
 afterEach(async () => {

@@ -3,7 +3,7 @@ import type { ApiErrorCode } from '../../shared/i18n.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
-import { countRefusal, type RefusalReason } from './refusals.ts';
+import { countRefusal, type RefusalReason } from '../refusals.ts';
 
 /**
  * Counts a refusal by its reason (the console's «Отказы») and throws the error the client sees.

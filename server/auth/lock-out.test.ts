@@ -4,7 +4,7 @@ import { DB_KINDS } from '../../test/support/databases.ts';
 import { freshDbEachTest } from '../../test/support/fresh-db.ts';
 import { authTestApp, createUser, signIn } from '../../test/support/console.ts';
 import { fakeClock } from '../../test/support/test-app.ts';
-import { listRefusals } from '../abuse/refusals.ts';
+import { listRefusals } from '../refusals.ts';
 import { loadConfig } from '../env.ts';
 
 const MINUTE = 60_000;

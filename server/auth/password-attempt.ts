@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { countRefusal } from '../abuse/refusals.ts';
+import { countRefusal } from '../refusals.ts';
 import { clearFailures, lockWhenSpent, releaseAttempt, reserveAttempt, type ThrottleKey } from './throttle.ts';
 
 export type AttemptResult =

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { RefusalsAnswer } from '../../shared/console-refusals.ts';
-import { listRefusals } from '../abuse/refusals.ts';
+import { listRefusals } from '../refusals.ts';
 import { ApiError } from '../http/api-error.ts';
 import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import type { ConsoleDeps } from './deps.ts';

@@ -15,7 +15,7 @@ import type { RawSubmission } from '../http/read-submission.ts';
 import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
 import { insertSubmission } from '../submissions/store.ts';
-import { countRefusal } from '../abuse/refusals.ts';
+import { countRefusal } from '../refusals.ts';
 
 export interface IntakeDeps {
   db: Db;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listRefusals } from '../abuse/refusals.ts';
+import { listRefusals } from '../refusals.ts';
 import { multipart, openRequest, servedTestApp } from '../../test/support/listen.ts';
 import { FORM_BODY_MAX } from './body-limit.ts';
 

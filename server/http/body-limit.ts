@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { LIMITS } from '../../shared/limits.ts';
-import { countRefusal } from '../abuse/refusals.ts';
+import { countRefusal } from '../refusals.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';

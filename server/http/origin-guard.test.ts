@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
-import { listRefusals } from '../abuse/refusals.ts';
+import { listRefusals } from '../refusals.ts';
 import { saveEmployee } from '../directory/store.ts';
 
 // Issue 14 §4: with ALLOWED_ORIGINS=https://site.example a form-encoded or multipart post from

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { countRefusal } from '../abuse/refusals.ts';
+import { countRefusal } from '../refusals.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from './api-error.ts';

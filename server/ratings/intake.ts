@@ -12,7 +12,7 @@ import { decoyNumber, nextRegistrationNumber } from '../submissions/registration
 import { insertSubmission } from '../submissions/store.ts';
 import { NO_CONSENT, ratingConsent } from '../privacy/rating-consent.ts';
 import { changeRating, earlierRating } from './change.ts';
-import { countRefusal } from '../abuse/refusals.ts';
+import { countRefusal } from '../refusals.ts';
 import type { RatingDeps, RatingMeta } from './rating-deps.ts';
 
 /**

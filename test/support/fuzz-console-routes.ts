@@ -13,6 +13,7 @@ export const CONSOLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/admin/users': { email: 'new.user@example.ru', name: 'Новый Пользователь', role: 'viewer' },
   'PATCH /api/admin/users/:id': { name: 'Переименованный', role: 'handler', active: true },
   'POST /api/admin/users/:id/reset-password': {},
+  'POST /api/admin/persons/erase': { email: 'nobody.here@example.ru' },
   'PATCH /api/admin/submissions/:id': { status: 'in_progress', kind: 'complaint', departmentId: null },
   'POST /api/admin/submissions/:id/comments': { text: 'Позвонили клиенту' },
   'POST /api/admin/submissions/:id/steps/:step': { comment: 'Сделано' },

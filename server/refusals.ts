@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import type { Clock } from './clock.ts';
+import type { Db } from './db/connection.ts';
 
 /**
  * Why a request was refused, as the console counts them (issues 10 and 14). Only the reason and
