@@ -14,7 +14,7 @@ export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
  * Errors are codes of FIELD_ERRORS, translated by whoever shows them.
  * @example validate(feedbackSchema, { kind: 'thanks', message: 'Спасибо!', consent: true })
  */
-export const feedbackSchema = {
+export const feedbackFields = {
   kind: oneOf(FEEDBACK_KINDS, 'kind'),
   message: text({ max: LIMITS.messageMax, required: true, lines: true }),
   name: text({ max: LIMITS.nameMax }),
@@ -30,6 +30,15 @@ export const feedbackSchema = {
   phone: text({ max: 30, code: 'phone', clean: normalizePhone }),
   email: email(LIMITS.emailMax),
   consent: accepted('consent'),
+};
+
+/**
+ * The whole post as the server reads it: the fields a person fills (`feedbackFields`, all the
+ * widget checks, so its bytes stay in budget) and what the form adds by itself.
+ * @example validate(feedbackSchema, { kind: 'thanks', message: 'Спасибо!', consent: true, page: 'https://example.ru/' })
+ */
+export const feedbackSchema = {
+  ...feedbackFields,
   page: text({ max: LIMITS.pageMax }),
   idempotencyKey: text({ max: LIMITS.idempotencyKeyMax }),
   website: text({ max: 1000 }),

@@ -1,4 +1,4 @@
-import { feedbackSchema, validate } from '../../shared/feedback-schema.ts';
+import { feedbackFields, validate } from '../../shared/feedback-schema.ts';
 import type { FieldErrorCode } from '../../shared/i18n.ts';
 import { ACCEPTED_FILES, LIMITS } from '../../shared/limits.ts';
 import type { Draft } from './draft.ts';
@@ -8,7 +8,7 @@ import type { Draft } from './draft.ts';
  * @example validateDraft({ ...emptyDraft(), message: ' ' }) // { kind: 'kind', message: 'required', consent: 'consent' }
  */
 export function validateDraft(draft: Draft): Partial<Record<string, FieldErrorCode>> {
-  const result = validate(feedbackSchema, { ...draft });
+  const result = validate(feedbackFields, { ...draft });
   return result.success ? {} : result.errors;
 }
 
