@@ -34,6 +34,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('a locked SQLite file', () => {
   it('does not hold up pages and /healthz while ten submissions wait for the lock', async () => {
     t = await buildSqliteApp();
+    // The form's signed token needs the proof-of-work key, read from the database once per
+    // process on first use (server/abuse/submission-guard.ts); a running server has it already.
+    expect((await timed('/f')).status).toBe(200);
     const release = t.holdWriteLock();
     const waiting = Promise.all(Array.from({ length: 10 }, () => submit()));
     await sleep(300); // the submissions are now trying again and again

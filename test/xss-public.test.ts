@@ -146,8 +146,11 @@ describe.skipIf(!HAS_CHROMIUM)(
         const html = bodyText(mime, 'text/html');
         const plain = bodyText(mime, 'text/plain') ?? '';
         expect(html, `${file}: an HTML part`).toBeDefined();
-        // What the plain-text part carries whole, the HTML part must show whole.
-        const expected = XSS_PAYLOADS.flatMap((p, i) => (plain.includes(p) ? [i] : []));
+        // What the plain-text part carries whole, the HTML part must show whole; except the
+        // client's acknowledgement, which hides anything that could be a link on purpose (issue 10:
+        // no relay), so its echo may show a payload in part. It must still run nothing.
+        const echoHides = /\[(ссылка скрыта|адрес скрыт|link hidden|address hidden)\]/.test(html ?? '');
+        const expected = echoHides ? [] : XSS_PAYLOADS.flatMap((p, i) => (plain.includes(p) ? [i] : []));
         if (expected.length > 0) withPayloads++;
         await check(file, expected, () => page.setContent(html!, { waitUntil: 'load' }));
       }
