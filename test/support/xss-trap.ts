@@ -107,7 +107,9 @@ export function expectInert(
   const mangled = XSS_PAYLOADS.flatMap((p, i) => {
     const call = text.indexOf(`__xss(${i})`);
     const context = JSON.stringify(text.slice(Math.max(0, call - 80), call + 40));
-    return call >= 0 && !text.includes(squash(p)) ? [`${JSON.stringify(p)} shown as ${context}`] : [];
+    // The client's acknowledgement hides link-like text on purpose (issue 10: no relay).
+    const hidden = /\[(ссылка скрыта|адрес скрыт|link hidden|address hidden)\]/.test(context);
+    return call >= 0 && !hidden && !text.includes(squash(p)) ? [`${JSON.stringify(p)} shown as ${context}`] : [];
   });
   expect(mangled, `${where}: payloads shown only in part`).toEqual([]);
 }
