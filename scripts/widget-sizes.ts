@@ -8,13 +8,8 @@ export const BUDGETS = {
   loader: 2048,
   /** Everything each widget downloads: the loader, w/<name>.js and all it imports (Preact's shared chunk). */
   widgets: {
-    /**
-     * The feedback form «Оставьте отзыв о нашей работе», inline or in its dialog. 12,288 B until
-     * December 2026; raised by 128 B for now, because the proof of work (issue 10) and the
-     * control-character rule (issue 14) together came to 12,371 B. Open in issue 10: win the bytes
-     * back (the form texts and LIMITS the widget bundles but never uses) and return to 12,288.
-     */
-    feedback: 12416,
+    /** The feedback form «Оставьте отзыв о нашей работе», inline or in its dialog. */
+    feedback: 12288,
     /** The rating «Расскажите моему руководителю, как я работаю!» / «Оцените качество доставки». */
     rating: 12288,
     /** The published reviews «Смотрите все отзывы о работе сотрудников». */

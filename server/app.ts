@@ -40,9 +40,24 @@ export interface AppDeps {
   onMailQueued?: () => void;
 }
 
-/** Builds the whole HTTP application from its dependencies; nothing here reads globals. */
-export function createApp(deps: AppDeps) {
+/**
+ * The application as a server starts it: what requests would otherwise read from the database on
+ * first use is read now. That is the proof-of-work key (server/abuse/hmac-key.ts), which every
+ * form page and challenge needs: read on first use, a page asked for right after a restart while
+ * another process holds SQLite's write lock waited on the lock and could answer 503. A key that
+ * can't be read now is read on first use, as before.
+ * @example const app = await startApp({ db, config, clock: systemClock })
+ */
+export async function startApp(deps: AppDeps) {
   const guard = createGuard(deps);
+  await guard
+    .key()
+    .catch((err) => console.error(`[abuse] proof-of-work key not read at start: ${(err as Error).message}`));
+  return createApp(deps, guard);
+}
+
+/** Builds the whole HTTP application from its dependencies; nothing here reads globals. */
+export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   const intake = {
     db: deps.db,
     config: deps.config,

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { startApp } from './app.ts';
 import { firstAdminHint } from './users/first-admin-hint.ts';
 import { systemClock } from './clock.ts';
 import { dbKind, openDb } from './db/connection.ts';
@@ -52,7 +52,7 @@ async function main() {
     log: (m) => console.log(`[retention] ${m}`),
   });
   retention.start();
-  const app = createApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick() });
+  const app = await startApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick() });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = config.publicUrl ?? `http://localhost:${info.port}`;

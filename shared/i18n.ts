@@ -1,19 +1,20 @@
-import { EN, EN_ACK, EN_RATING_ERRORS } from './texts-en.ts';
+import { EN, EN_ACK, EN_RATING_ERRORS, EN_SERVER_ERRORS } from './texts-en.ts';
 import type { Lang } from './lang.ts';
-import { RU, RU_ACK, RU_RATING_ERRORS } from './texts-ru.ts';
+import { RU, RU_ACK, RU_RATING_ERRORS, RU_SERVER_ERRORS } from './texts-ru.ts';
 
 export { type Lang, pickLang } from './lang.ts';
 
-const merged = <A, B>(a: A, b: B): A & B => ({ ...a, ...b });
+/** A language's field errors with the rating's and the server's own (a property read as an argument would stay in a widget). */
+const merged = <A, B, C>(texts: { fieldErrors: A }, b: B, c: C): A & B & C => ({ ...texts.fieldErrors, ...b, ...c });
 
 /** Messages of field errors in each language, keyed by the code a schema reports. */
 export const FIELD_ERRORS = {
   // Marked pure: a widget that doesn't use FIELD_ERRORS drops it (a bare spread would stay).
-  ru: /* @__PURE__ */ merged(RU.fieldErrors, RU_RATING_ERRORS),
-  en: /* @__PURE__ */ merged(EN.fieldErrors, EN_RATING_ERRORS),
+  ru: /* @__PURE__ */ merged(RU, RU_RATING_ERRORS, RU_SERVER_ERRORS),
+  en: /* @__PURE__ */ merged(EN, EN_RATING_ERRORS, EN_SERVER_ERRORS),
 };
 
-/** The feedback form's share of FIELD_ERRORS: the widget carries these, not the rating's. */
+/** The feedback form's share of FIELD_ERRORS: the widget carries these, not the rating's nor the server's own. */
 export const FORM_ERRORS = { ru: RU.fieldErrors, en: EN.fieldErrors };
 
 export type FieldErrorCode = keyof (typeof FIELD_ERRORS)['ru'];

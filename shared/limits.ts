@@ -1,19 +1,20 @@
-/** Limits of the public payloads, shared by the widget's instant checks and the server. */
-export const LIMITS = {
-  messageMax: 5000,
-  nameMax: 200,
-  organizationMax: 300,
-  emailMax: 254,
-  pageMax: 2000,
-  idempotencyKeyMax: 200,
-  commentMax: 2000,
-  slugMax: 64,
-  filesMax: 5,
-  /** Default per-file size in MB; the server's MAX_FILE_MB overrides it. */
-  fileMbDefault: 10,
-  /** The `altcha` field: base64 of a solved challenge's JSON, about 400 characters. */
-  altchaMax: 1000,
-} as const;
+// Limits of the public payloads, shared by the widget's instant checks and the server. Each its
+// own constant, not one object: the bundler inlines the few the widget uses and drops the rest,
+// where an object came whole into the feedback form's chunk.
+
+export const MESSAGE_MAX = 5000;
+export const NAME_MAX = 200;
+export const ORGANIZATION_MAX = 300;
+export const EMAIL_MAX = 254;
+export const PAGE_MAX = 2000;
+export const IDEMPOTENCY_KEY_MAX = 200;
+export const COMMENT_MAX = 2000;
+export const SLUG_MAX = 64;
+export const FILES_MAX = 5;
+/** Default per-file size in MB; the server's MAX_FILE_MB overrides it. */
+export const FILE_MB_DEFAULT = 10;
+/** The `altcha` field: base64 of a solved challenge's JSON, about 400 characters. */
+export const ALTCHA_MAX = 1000;
 
 /**
  * The least time between a form getting its challenge (or, without JavaScript, its page) and its

@@ -1,4 +1,13 @@
-import { LIMITS } from './limits.ts';
+import {
+  ALTCHA_MAX,
+  COMMENT_MAX,
+  EMAIL_MAX,
+  IDEMPOTENCY_KEY_MAX,
+  NAME_MAX,
+  ORGANIZATION_MAX,
+  PAGE_MAX,
+  SLUG_MAX,
+} from './limits.ts';
 import { email, flag, integer, type Output, type Rule, text } from './rules.ts';
 
 /** Slugs of employees and rating subjects: lower-case Latin letters, digits and dashes. */
@@ -33,21 +42,21 @@ const channel: Rule<RatingChannel | undefined> = text({
  * @example validate(ratingSchema, { subject: 'employee', employee: 'ivanov', score: '4', channel: 'signature' })
  */
 export const ratingSchema = {
-  subject: text({ max: LIMITS.slugMax, required: true, code: 'subject', clean: (s) => (SLUG.test(s) ? s : null) }),
-  employee: text({ max: LIMITS.slugMax, code: 'employee', clean: (s) => (SLUG.test(s) ? s : null) }),
+  subject: text({ max: SLUG_MAX, required: true, code: 'subject', clean: (s) => (SLUG.test(s) ? s : null) }),
+  employee: text({ max: SLUG_MAX, code: 'employee', clean: (s) => (SLUG.test(s) ? s : null) }),
   score: integer(1, 5, 'score'),
-  comment: text({ max: LIMITS.commentMax, lines: true }),
+  comment: text({ max: COMMENT_MAX, lines: true }),
   publish: flag(),
-  name: text({ max: LIMITS.nameMax }),
-  organization: text({ max: LIMITS.organizationMax }),
-  email: email(LIMITS.emailMax),
-  page: text({ max: LIMITS.pageMax }),
+  name: text({ max: NAME_MAX }),
+  organization: text({ max: ORGANIZATION_MAX }),
+  email: email(EMAIL_MAX),
+  page: text({ max: PAGE_MAX }),
   channel,
   raterToken: text({ max: 64, code: 'invalid', clean: (s) => (RATER_TOKEN.test(s) ? s : null) }),
-  idempotencyKey: text({ max: LIMITS.idempotencyKeyMax }),
+  idempotencyKey: text({ max: IDEMPOTENCY_KEY_MAX }),
   website: text({ max: 1000 }),
   /** The proof of work's solution (server/abuse/); checked before the fields, never stored. */
-  altcha: text({ max: LIMITS.altchaMax }),
+  altcha: text({ max: ALTCHA_MAX }),
 };
 
 export type Rating = Output<typeof ratingSchema>;

@@ -12,14 +12,22 @@ export type Validation<T> = { success: true; data: T } | { success: false; error
 // A few lines of rules instead of a schema library: the widget carries them, and for the feedback
 // schema zod/mini costs 9 KB brotli and valibot 2.4 KB of the form's 12 KB budget; these cost 0.5 KB.
 
+/**
+ * The control-character check (shared/text-rules.ts) while `validate` runs, so that every text
+ * rule it reaches, however wrapped, applies it. Only `validate` sets it: the feedback widget checks
+ * its draft with `validateAsTyped` and leaves this refusal to the server's 422 `control`, which it
+ * shows under the field, and so carries neither the check nor its texts (116 B brotli).
+ */
+let controls: typeof hasControls | undefined;
+
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /**
  * A text field: trimmed, blank means absent. `clean` may normalise it, or return null to refuse it.
- * Control characters are refused as `control` (shared/text-rules.ts); `lines` lets a multi-line
- * field keep its tabs and line breaks.
+ * Under `validate`, control characters are refused as `control` (shared/text-rules.ts); `lines`
+ * lets a multi-line field keep its tabs and line breaks.
  * @example text({ max: 10, required: true })('  hi ') // { value: 'hi' }
- * @example text({ max: 10 })('a\u0000b') // { error: 'control' }
+ * @example validate({ name: text({ max: 10 }) }, { name: 'a\u0000b' }) // { success: false, errors: { name: 'control' } }
  */
 export function text<Req extends boolean = false>(opts: {
   max: number;
@@ -34,7 +42,7 @@ export function text<Req extends boolean = false>(opts: {
     if (blank(v)) return opts.required ? { error: opts.code ?? 'required' } : { value: undefined as never };
     if (typeof v !== 'string') return { error: opts.code ?? 'invalid' };
     const s = v.trim();
-    if (hasControls(s, opts.lines)) return { error: 'control' };
+    if (controls?.(s, opts.lines)) return { error: 'control' };
     if (s.length > opts.max) return { error: opts.code === 'required' || !opts.code ? 'tooLong' : opts.code };
     const cleaned = opts.clean ? opts.clean(s) : s;
     return cleaned === null ? { error: opts.code ?? 'invalid' } : { value: cleaned };
@@ -63,6 +71,21 @@ export function accepted(code: FieldErrorCode): Rule<true> {
  * @example validate({ kind: oneOf(['thanks'], 'kind') }, { kind: 'x' }) // { success: false, errors: { kind: 'kind' } }
  */
 export function validate<S extends Schema>(schema: S, input: Record<string, unknown>): Validation<Output<S>> {
+  const outer = controls;
+  controls = hasControls;
+  try {
+    return validateAsTyped(schema, input);
+  } finally {
+    controls = outer;
+  }
+}
+
+/**
+ * `validate` but for control characters, which a person doesn't type: what the feedback widget
+ * checks before sending; the server's `validate` refuses them.
+ * @example validateAsTyped({ name: text({ max: 10 }) }, { name: 'a\u0000b' }) // { success: true, data: { name: 'a\u0000b' } }
+ */
+export function validateAsTyped<S extends Schema>(schema: S, input: Record<string, unknown>): Validation<Output<S>> {
   const data: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   for (const key of Object.keys(schema)) {
@@ -72,6 +95,12 @@ export function validate<S extends Schema>(schema: S, input: Record<string, unkn
   }
   return Object.keys(errors).length > 0 ? { success: false, errors } : { success: true, data: data as Output<S> };
 }
+
+/**
+ * A schema with more fields, as a call a bundler can drop when the schema goes unused.
+ * @example const post = withFields(fields, { page: text({ max: 2000 }) })
+ */
+export const withFields = <A extends Schema, B extends Schema>(a: A, b: B): A & B => ({ ...a, ...b });
 
 /**
  * Form posts send every field, filled or not: a blank string means «not given».

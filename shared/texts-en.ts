@@ -2,7 +2,7 @@
  * Every English text the widget shows: the feedback form (seed 004) and field errors. One module a
  * language, so a widget downloads only the language it speaks.
  */
-import type { AckTexts, LangTexts, RU_RATING_ERRORS } from './texts-ru.ts';
+import type { AckTexts, LangTexts, RU_RATING_ERRORS, RU_SERVER_ERRORS } from './texts-ru.ts';
 
 export const EN: LangTexts = {
   form: {
@@ -33,7 +33,6 @@ export const EN: LangTexts = {
     retry: 'Try again',
     another: 'Send another message',
     toSite: 'Go to',
-    open: 'Leave feedback',
     close: 'Close',
   },
   /** Messages of field errors, keyed by the code a schema reports. */
@@ -46,7 +45,6 @@ export const EN: LangTexts = {
     inn: 'Please check the INN: 10 or 12 digits with a valid checksum',
     consent: 'Consent to the processing of personal data is required',
     invalid: 'Invalid value',
-    control: 'Remove control characters',
     filesCount: 'At most 5 files can be attached',
     fileType: 'Files of this type are not accepted (images, PDF, Office documents and text are)',
     fileSize: 'The file is too large',
@@ -58,6 +56,11 @@ export const EN_RATING_ERRORS: typeof RU_RATING_ERRORS = {
   score: 'Choose a score from 1 to 5',
   employee: 'The employee was not found or no longer works for the company',
   subject: 'There is no such rating subject',
+};
+
+/** What only the server checks, in English; see RU_SERVER_ERRORS. */
+export const EN_SERVER_ERRORS: typeof RU_SERVER_ERRORS = {
+  control: 'Remove control characters',
 };
 
 /** The acknowledgements by kind in English; see RU_ACK. */

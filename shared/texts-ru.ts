@@ -31,7 +31,6 @@ export const RU = {
     retry: 'Отправить ещё раз',
     another: 'Отправить ещё одно обращение',
     toSite: 'Перейти на сайт',
-    open: 'Оставить отзыв',
     close: 'Закрыть',
   },
   /** Messages of field errors, keyed by the code a schema reports. */
@@ -44,7 +43,6 @@ export const RU = {
     inn: 'Проверьте ИНН: 10 или 12 цифр с верной контрольной суммой',
     consent: 'Нужно согласие на обработку персональных данных',
     invalid: 'Неверное значение',
-    control: 'Уберите служебные символы',
     filesCount: 'Можно приложить не больше 5 файлов',
     fileType: 'Такие файлы не принимаются (можно изображения, PDF, документы Office и текст)',
     fileSize: 'Файл слишком большой',
@@ -59,6 +57,14 @@ export const RU_RATING_ERRORS = {
   score: 'Поставьте оценку от 1 до 5',
   employee: 'Сотрудник не найден или больше не работает в компании',
   subject: 'Нет такого предмета оценки',
+};
+
+/**
+ * Messages of what only the server checks: the feedback widget leaves control characters to its
+ * answer (shared/rules.ts `validateAsTyped`), so it carries no text for them either.
+ */
+export const RU_SERVER_ERRORS = {
+  control: 'Уберите служебные символы',
 };
 
 export type LangTexts = {

@@ -6,22 +6,28 @@ const KEY = 'altcha_hmac_key';
 
 /**
  * The key that signs proof-of-work challenges and `started` tokens: ALTCHA_HMAC_KEY when set,
- * else one made at random the first time and kept in `settings`. Insert-if-absent then read, so
- * instances starting together on one database agree on one key, and a restart keeps it (a
- * challenge fetched before the restart still verifies).
+ * else one made at random the first time and kept in `settings`. Read first, so a restart needs
+ * no write (another process may hold SQLite's write lock); when absent, insert-if-absent then
+ * read, so instances starting together on one database agree on one key, and a restart keeps it
+ * (a challenge fetched before the restart still verifies).
  * @example const key = await powHmacKey(db, clock, config.altchaHmacKey)
  */
 export async function powHmacKey(db: Db, clock: Clock, configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  await db
-    .insertInto('settings')
-    .values({
-      key: KEY,
-      value: JSON.stringify(randomBytes(32).toString('hex')),
-      updated_at: clock.now().toISOString(),
-    })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirstOrThrow();
+  const stored = () => db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  let row = await stored();
+  if (!row) {
+    await db
+      .insertInto('settings')
+      .values({
+        key: KEY,
+        value: JSON.stringify(randomBytes(32).toString('hex')),
+        updated_at: clock.now().toISOString(),
+      })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    row = await stored();
+  }
+  if (!row) throw new Error('the proof-of-work key is not in settings after its insert');
   return JSON.parse(row.value) as string;
 }

@@ -78,17 +78,35 @@ describe.each(DB_KINDS)('hosted pages without JavaScript (%s)', (kind) => {
     expect(await stored()).toBe(1);
   });
 
-  it('never let an API post through with a page token instead of a proof of work', async () => {
-    t = await buildTestApp(kind, { CAPTCHA: 'on' });
-    const started = await openForm();
+  it("take an API post carrying a challenge's started token (a widget without Web Crypto) under the same limit", async () => {
+    t = await buildTestApp(kind, { CAPTCHA: 'on', RATE_LIMIT: '30', TRUST_PROXY: '1' });
+    const headers = { 'content-type': 'application/json', 'x-forwarded-for': IP };
+    const challenge = async () =>
+      (await (await t!.app.request('/api/v1/challenge', { headers })).json()) as { started: string };
+    const post = (fields: Record<string, unknown>) =>
+      t!.app.request('/api/v1/feedback', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ kind: 'thanks', message: 'Спасибо!', consent: true, ...fields }),
+      });
+    expect((await post({})).status).toBe(403); // neither a solution nor a token
+    const fast = await post({ started: (await challenge()).started });
+    expect((await fast.json()).error.code).toBe('too_fast'); // counted: a try like any other
+    for (let i = 2; i < NO_SCRIPT.max; i++) {
+      const { started } = await challenge();
+      advance(MIN_FILL_MS.feedback);
+      expect((await post({ started, message: `Спасибо № ${i}` })).status).toBe(201);
+    }
+    // One allowance with the hosted page's posts: the fifth of the hour goes, the sixth waits.
+    const page = await openForm();
     advance(MIN_FILL_MS.feedback);
-    const res = await t.app.request('/api/v1/feedback', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'thanks', message: 'Спасибо!', consent: true, started }),
-    });
-    expect(res.status).toBe(403);
-    expect(await stored()).toBe(0);
+    expect((await sendForm({ started: page })).status).toBe(303);
+    const { started } = await challenge();
+    advance(MIN_FILL_MS.feedback);
+    const limited = await post({ started, message: 'Шестое сообщение' });
+    expect(limited.status).toBe(429);
+    expect((await limited.json()).error.code).toBe('rate_limited');
+    expect(await stored()).toBe(NO_SCRIPT.max - 1);
   });
 
   it('take a rating from the rating page with its token', async () => {

@@ -33,11 +33,12 @@ export interface SubmissionGuard {
   started(): Promise<string>;
   /**
    * A public post's proof that a person sends it: a valid, unexpired, unused proof of work in
-   * `altcha`, or on a hosted page (`hosted`) without JavaScript a `started` token under a
-   * stricter per-IP limit; and not sooner than the form's minimum fill time after either.
-   * Throws the 403 or 429 the client sees, counted by reason. CAPTCHA=off skips it.
+   * `altcha`, or else a `started` token under a stricter per-IP limit (NO_SCRIPT): a hosted page
+   * without JavaScript carries its page's, a widget that can't solve (no Web Crypto on a plain-http
+   * site) its challenge's; and not sooner than the form's minimum fill time after either. Throws
+   * the 403 or 429 the client sees, counted by reason. CAPTCHA=off skips it.
    */
-  check(c: Context, fields: Record<string, unknown>, form: FormKind, hosted: boolean): Promise<void>;
+  check(c: Context, fields: Record<string, unknown>, form: FormKind): Promise<void>;
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -75,15 +76,15 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
     return Boolean(key && (await answerForKey(deps.db, key)));
   };
 
-  /** When the form was given to the client, by its proof of work or its page's token. */
-  const issuedAt = async (c: Context, fields: Record<string, unknown>, hosted: boolean, now: Date) => {
+  /** When the form was given to the client, by its proof of work or its `started` token. */
+  const issuedAt = async (c: Context, fields: Record<string, unknown>, now: Date) => {
     const k = await getKey();
     if (typeof fields.altcha === 'string' && fields.altcha.trim()) {
       const proof = await checkProof(k, now, fields.altcha.trim());
       if (!proof.ok) return refuse(c, deps, proof.reason, 403, 'pow_failed');
       return { at: proof.issuedAt, spend: proof };
     }
-    const started = hosted ? readStarted(k, fields.started, now) : null;
+    const started = readStarted(k, fields.started, now);
     if (started === null) return refuse(c, deps, 'pow_missing', 403, 'pow_failed');
     const ip = clientIp(c, deps.config.trustProxy);
     if (deps.config.rateLimit > 0 && ip) {
@@ -96,13 +97,13 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
   return {
     key: getKey,
     started: async () => startedToken(await getKey(), deps.clock.now()),
-    async check(c, fields, form, hosted) {
+    async check(c, fields, form) {
       if (!deps.config.captcha) return;
       // Fields first: a post the client must correct keeps its solution for the corrected send.
       const parsed = validate(SCHEMAS[form], fields);
       if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
       const now = deps.clock.now();
-      const given = await issuedAt(c, fields, hosted, now);
+      const given = await issuedAt(c, fields, now);
       if (now.getTime() - given.at < MIN_FILL_MS[form]) await refuse(c, deps, 'too_fast', 403, 'too_fast');
       if (given.spend) {
         if (

@@ -2,7 +2,7 @@ import { IMPORTANCES, MANUAL_CHANNELS } from '../../shared/complaint-process.ts'
 import type { RegisteredComplaint } from '../../shared/console-complaint.ts';
 import { feedbackSchema } from '../../shared/feedback-schema.ts';
 import { ackText } from '../../shared/i18n.ts';
-import { LIMITS } from '../../shared/limits.ts';
+import { MESSAGE_MAX } from '../../shared/limits.ts';
 import { oneOf, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
@@ -75,7 +75,7 @@ export async function registerComplaint(
         type: 'feedback',
         kind: 'complaint',
         channel: f.channel,
-        message: f.message.slice(0, LIMITS.messageMax),
+        message: f.message.slice(0, MESSAGE_MAX),
         name: f.name ?? null,
         organization: f.organization ?? null,
         inn: f.inn ?? null,

@@ -1,7 +1,7 @@
 import { LOW_SCORE } from '../../shared/complaint-process.ts';
 import type { ModerationChange } from '../../shared/console-card.ts';
 import type { ModerationDecision } from '../../shared/console-moderation.ts';
-import { LIMITS } from '../../shared/limits.ts';
+import { COMMENT_MAX } from '../../shared/limits.ts';
 import { text, validate } from '../../shared/rules.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
@@ -10,7 +10,7 @@ import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../sessions/context.ts';
 
-const approveSchema = { text: text({ max: LIMITS.commentMax, lines: true }) };
+const approveSchema = { text: text({ max: COMMENT_MAX, lines: true }) };
 const reasonSchema = { reason: text({ max: 1000, required: true, lines: true }) };
 
 type Outcome =

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import type { Context } from 'hono';
-import { LIMITS } from '../../shared/limits.ts';
+import { FILES_MAX } from '../../shared/limits.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { FileCheck, UploadRules } from '../http/multipart.ts';
@@ -111,11 +111,11 @@ export function attachmentCheck(clientName: string): FileCheck {
 const textType = (name: string) => (extensionOf(name) === 'csv' ? 'text/csv' : 'text/plain');
 
 /**
- * How the feedback takes files: at most LIMITS.filesMax of `maxFileBytes` each, checked by
+ * How the feedback takes files: at most FILES_MAX of `maxFileBytes` each, checked by
  * content as they arrive, waiting under `<DATA_DIR>/tmp` until the request ends.
  */
 export const attachmentRules = (c: Context, config: Pick<Config, 'maxFileBytes' | 'dataDir'>): UploadRules => ({
-  maxCount: LIMITS.filesMax,
+  maxCount: FILES_MAX,
   maxBytes: config.maxFileBytes,
   check: attachmentCheck,
   folder: () => uploadFolder(c, uploadsRoot(config.dataDir)),

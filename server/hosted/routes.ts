@@ -56,7 +56,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
     let raw: RawSubmission = { fields: {}, files: [] };
     try {
       raw = await readSubmission(c, multipartBounds(deps.config), attachmentRules(c, deps.config));
-      await deps.guard.check(c, raw.fields, 'feedback', true);
+      await deps.guard.check(c, raw.fields, 'feedback');
       const answer = await acceptFeedback(deps, raw, {
         lang,
         ...requestMeta(c, deps.config.trustProxy),

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { LIMITS } from '../../shared/limits.ts';
+import { FILES_MAX } from '../../shared/limits.ts';
 import { countRefusal } from '../refusals.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
@@ -25,8 +25,7 @@ export const FORM_BODY_MAX = 1024 * 1024;
 export const BODY_TOTAL_MS = 180_000;
 
 /** A multipart body holds every allowed file plus the fields and the framing. */
-export const multipartMax = (config: Pick<Config, 'maxFileBytes'>) =>
-  LIMITS.filesMax * config.maxFileBytes + FORM_BODY_MAX;
+export const multipartMax = (config: Pick<Config, 'maxFileBytes'>) => FILES_MAX * config.maxFileBytes + FORM_BODY_MAX;
 
 /** What reading a multipart body is bounded by (http/multipart.ts reads it as a stream). */
 export const multipartBounds = (config: Pick<Config, 'maxFileBytes' | 'bodyIdleMs'>): ReadBounds => ({

@@ -106,6 +106,31 @@ describe('a streamed multipart feedback, refused', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('refuses a text field that is not UTF-8 with 400, as a JSON body, and stores nothing', async () => {
+    t = await servedTestApp();
+    const post = (...parts: Array<string | number[]>) =>
+      t.app.request('/api/v1/feedback', {
+        method: 'POST',
+        headers: { 'content-type': multipart.type },
+        body: Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Uint8Array.from(p)))),
+      });
+    const head = `${multipart.field('kind', 'complaint')}${multipart.field('consent', 'on')}`;
+    const message = `--${multipart.boundary}\r\nContent-Disposition: form-data; name="message"\r\n\r\n`;
+    // Half a Cyrillic letter (0xD0 then «A»), a byte UTF-8 never has (0xFF), an overlong «/».
+    for (const bad of [[0xd0, 0x41], [0xff], [0xc0, 0xaf]]) {
+      const res = await post(head, message, 'Акт ', bad, `\r\n${multipart.end}`);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect((await res.json()).error.code).toBe('bad_request');
+    }
+    expect(await storedCount()).toBe(0);
+    // The same message in UTF-8 is stored as typed; a part that names its charset is read by it.
+    const named = `--${multipart.boundary}\r\nContent-Disposition: form-data; name="name"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n`;
+    const res = await post(head, message, 'Акт не подписан\r\n', named, `Анна\r\n${multipart.end}`);
+    expect(res.status).toBe(201);
+    const row = await t.db.selectFrom('submissions').select(['message', 'name']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ message: 'Акт не подписан', name: 'Анна' });
+  });
+
   it('shows the hosted form again with what was typed before a refused file', async () => {
     t = await servedTestApp({ MAX_FILE_MB: '0.01' });
     const form = new FormData();

@@ -8,6 +8,7 @@ import type { InspectedFile } from '../submissions/store.ts';
 import { ApiError } from './api-error.ts';
 import { FORM_BODY_MAX } from './body-limit.ts';
 import { interruptible, type ReadBounds, readBounded } from './bounded-read.ts';
+import { utf8Text } from './utf8-body.ts';
 
 /** Checks one file as its bytes arrive (the feedback's: feedback/attachments.ts). */
 export interface FileCheck {
@@ -59,6 +60,8 @@ export async function readMultipart(
       headers: { 'content-type': contentType },
       // Browsers send file names as raw UTF-8 (WHATWG HTML), not RFC 2231's Latin-1 default.
       defParamCharset: 'utf8',
+      // A field's bytes as they came, one Latin-1 character each (fieldText decodes them).
+      defCharset: 'latin1',
       limits: { fieldSize: FORM_BODY_MAX, fields: 100, files: (rules?.maxCount ?? 0) + EMPTY_PARTS, parts: 200 },
     });
   } catch {
@@ -84,10 +87,14 @@ export async function readMultipart(
 
   parser.on('field', (name, value, info) => {
     // The fields together are what a JSON body would be: FORM_BODY_MAX at most, files apart.
-    fieldBytes += Buffer.byteLength(value) + Buffer.byteLength(name);
+    fieldBytes += value.length + Buffer.byteLength(name);
     if (info.valueTruncated || info.nameTruncated || fieldBytes > FORM_BODY_MAX)
       return fail(new ApiError(413, 'too_large'));
-    fields.set(name, [...(fields.get(name) ?? []), value]);
+    try {
+      fields.set(name, [...(fields.get(name) ?? []), fieldText(value)]);
+    } catch (err) {
+      fail(err);
+    }
   });
   parser.on('file', (name, stream, info) => {
     // Destroyed with the parser when the request is refused; the refusal is already known.
@@ -118,6 +125,16 @@ export async function readMultipart(
   }
   return { fields: collapse(fields), files: stored.filter((f): f is InspectedFile => f !== undefined) };
 }
+
+/**
+ * A field's text. A part without a charset of its own (all that browsers, `fetch` and curl send)
+ * comes as its bytes, one Latin-1 character each, and must be UTF-8: bytes that are not are a 400,
+ * as in a JSON or URL-encoded body, not U+FFFD stored in their place. A part that names a charset
+ * comes decoded by it, which a character above U+00FF shows; it is taken as it is.
+ * @example fieldText('\xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0') // 'Анна'
+ */
+const fieldText = (value: string): string =>
+  /[^\0-\xff]/.test(value) ? value : utf8Text(Buffer.from(value, 'latin1'));
 
 const notTaken = () => new ApiError(422, 'validation', { files: 'invalid' });
 

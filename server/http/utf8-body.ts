@@ -9,7 +9,14 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * @example JSON.parse(await utf8Body(c))
  */
 export async function utf8Body(c: Context): Promise<string> {
-  const bytes = await c.req.arrayBuffer();
+  return utf8Text(await c.req.arrayBuffer());
+}
+
+/**
+ * Bytes as text, 400 `bad_request` when they are not valid UTF-8.
+ * @example utf8Text(Buffer.from('Анна')) // 'Анна'
+ */
+export function utf8Text(bytes: ArrayBuffer | Uint8Array): string {
   try {
     return UTF8.decode(bytes);
   } catch {

@@ -118,7 +118,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
         ? { subject: 'employee', employee: target.employee.slug }
         : { subject: target.subject.slug, employee: undefined };
     try {
-      await deps.guard.check(c, { ...fields, ...addressed }, 'rating', true);
+      await deps.guard.check(c, { ...fields, ...addressed }, 'rating');
       await limitPerTarget(c, deps, addressed);
       const answer = await acceptRating(
         deps,

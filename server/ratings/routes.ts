@@ -25,7 +25,7 @@ export function ratingsApi(deps: RatingDeps & Guarded) {
   return new Hono().post('/', limitBody(FORM_BODY), async (c) => {
     // A rating takes no files: one is a 422 naming `files` (http/multipart.ts).
     const { fields } = await readSubmission(c, formBounds(deps.config));
-    await deps.guard.check(c, fields, 'rating', false);
+    await deps.guard.check(c, fields, 'rating');
     await limitPerTarget(c, deps, fields);
     const answer = await acceptRating(deps, fields, {
       lang: requestLang(c),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { createApp } from '../../server/app.ts';
+import { startApp } from '../../server/app.ts';
 import type { BusyRetryPolicy } from '../../server/db/busy-retry.ts';
 import { openDb, sqliteFile } from '../../server/db/connection.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -20,7 +20,7 @@ export async function buildSqliteApp(options: { busyRetry?: Partial<BusyRetryPol
   const config = loadConfig({ DATA_DIR: dataDir, QMS_EMAIL: 'smk@example.ru', CAPTCHA: 'off', RATE_LIMIT: '0' });
   const clock = fakeClock();
   let kicks = 0;
-  const app = createApp({ db, config, clock, onMailQueued: () => kicks++ });
+  const app = await startApp({ db, config, clock, onMailQueued: () => kicks++ });
   const other = new SqliteDatabase(sqliteFile(dataDir));
   other.pragma('busy_timeout = 0');
   return {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_ERRORS, FORM_TEXTS } from '../../shared/i18n.ts';
-import { challengeAnswer, challengeOf, isSolved, powFailed } from '../testing/challenge.ts';
+import { challengeAnswer, challengeOf, isSolved, powFailed, STARTED } from '../testing/challenge.ts';
 import { created, fillValid, setup, stubServer, submit, type } from './test-helpers.ts';
 
 // The minimum fill time, which the widget waits out before it sends: none unless a test sets it.
@@ -102,5 +102,29 @@ describe('<otklik-feedback> proof of work', () => {
     expect(server.posts()).toHaveLength(1);
     expect(server.posts()[0]!.at - challengeAt).toBeGreaterThanOrEqual(2000);
     expect(w.$('.number strong')!.textContent).toBe('2026-00063');
+  });
+
+  it("without Web Crypto (a site on plain http) sends the challenge's started token, after the fill time", async () => {
+    const challenge = await challengeAnswer(); // made as the server does, with its Web Crypto
+    // Outside a secure context a browser has crypto.getRandomValues but no crypto.subtle.
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
+    expect(crypto.subtle).toBeUndefined();
+    fill.feedback = 300;
+    let challengeAt = 0;
+    const server = stubServer([created('2026-00064')], () => {
+      challengeAt ||= Date.now();
+      return challenge;
+    });
+    const w = setup();
+    await fillValid(w, 'Сайт без https');
+    await submit(w);
+    await vi.waitUntil(() => w.$('.number strong'), { timeout: 10_000 });
+    const [post] = server.posts();
+    expect(server.posts()).toHaveLength(1);
+    expect(post!.body).toMatchObject({ message: 'Сайт без https', started: STARTED });
+    expect(post!.body).not.toHaveProperty('altcha');
+    expect(post!.at - challengeAt).toBeGreaterThanOrEqual(300);
+    expect(w.$('.number strong')!.textContent).toBe('2026-00064');
   });
 });

@@ -151,6 +151,24 @@ describe('<otklik-feedback> sending', () => {
     expect(w.root.activeElement).toBe(w.field('email'));
     expect(w.field('message').value).toBe('Долго не отвечали на звонок');
   });
+
+  it('leaves control characters to the server and shows its refusal under the field', async () => {
+    const { posts } = stubFetch(
+      json(422, {
+        error: { code: 'validation', message: 'Проверьте поля формы', fields: { name: FIELD_ERRORS.ru.control } },
+      }),
+    );
+    const w = setup();
+    await fillValid(w);
+    await type(w.field('name'), 'Анна\u0000');
+    await leave(w.field('name'));
+    expect(w.errorOf('name')).toBeNull(); // not checked here: the widget carries no such rule
+    await submit(w);
+    expect(posts()[0]!.body.name).toBe('Анна\u0000');
+    expect(w.errorOf('name')).toBe('Уберите служебные символы');
+    expect(w.root.activeElement).toBe(w.field('name'));
+    expect(w.field('name').value).toBe('Анна\u0000');
+  });
 });
 
 describe('<otklik-feedback> files', () => {

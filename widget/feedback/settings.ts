@@ -1,5 +1,5 @@
 import { type Lang, pickLang } from '../../shared/lang.ts';
-import { LIMITS } from '../../shared/limits.ts';
+import { FILE_MB_DEFAULT } from '../../shared/limits.ts';
 import type { FORM_TEXTS } from '../../shared/i18n.ts';
 
 /** The widget's texts in one language. */
@@ -34,7 +34,7 @@ export function readSettings(host: HTMLElement, base: string): Settings {
     base,
     lang,
     accent: host.getAttribute('accent'),
-    maxFileMb: mb > 0 ? mb : LIMITS.fileMbDefault,
+    maxFileMb: mb > 0 ? mb : FILE_MB_DEFAULT,
     privacyUrl: legal('privacy-url', 'personal-data'),
     termsUrl: legal('terms-url', 'terms'),
     contact: host.getAttribute('contact'),

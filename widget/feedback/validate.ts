@@ -1,14 +1,15 @@
-import { feedbackFields, validate } from '../../shared/feedback-schema.ts';
+import { feedbackFields, validateAsTyped } from '../../shared/feedback-schema.ts';
 import type { FieldErrorCode } from '../../shared/i18n.ts';
-import { ACCEPTED_FILES, LIMITS } from '../../shared/limits.ts';
+import { ACCEPTED_FILES, FILES_MAX } from '../../shared/limits.ts';
 import type { Draft } from './draft.ts';
 
 /**
- * Checks a draft with the same schema the server uses; `{}` when it is valid.
+ * Checks a draft with the same schema the server uses; `{}` when it is valid. Control characters
+ * are left to the server (shared/rules.ts `validateAsTyped`): its 422 shows under the field.
  * @example validateDraft({ ...emptyDraft(), message: ' ' }) // { kind: 'kind', message: 'required', consent: 'consent' }
  */
 export function validateDraft(draft: Draft): Partial<Record<string, FieldErrorCode>> {
-  const result = validate(feedbackFields, { ...draft });
+  const result = validateAsTyped(feedbackFields, { ...draft });
   return result.success ? {} : result.errors;
 }
 
@@ -28,7 +29,7 @@ export function addFiles(chosen: File[], picked: File[], maxFileMb: number) {
       ? 'fileType'
       : file.size > maxFileMb * 1024 * 1024
         ? 'fileSize'
-        : files.length >= LIMITS.filesMax && 'filesCount';
+        : files.length >= FILES_MAX && 'filesCount';
     // biome-ignore lint/suspicious/noAssignInExpressions: the widget's bytes are counted; this is the shortest form
     if (code) (refused[code] ??= []).push(file.name);
     else files.push(file);

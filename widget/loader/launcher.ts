@@ -1,7 +1,7 @@
 import { pickLang } from '../../shared/lang.ts';
 
-// The loader can't carry FORM_TEXTS (it would cost more than the whole loader); a test keeps these
-// two equal to FORM_TEXTS.*.open.
+// The button's only texts: the loader can't carry FORM_TEXTS (it would cost more than the whole
+// loader), and the form, drawn once the button is used, never shows them.
 export const LAUNCHER_TEXTS = { ru: 'Оставить отзыв', en: 'Leave feedback' };
 
 // Scoped by class: the widget's dialog renders its own buttons into the same shadow root.

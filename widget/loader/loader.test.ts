@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FORM_TEXTS } from '../../shared/i18n.ts';
 import type { MountOptions, WidgetChunk } from './contract.ts';
 import { defineWidget } from './define-widget.ts';
-import { LAUNCHER_TEXTS } from './launcher.ts';
 import { scriptBase } from './script-base.ts';
 
 const BASE = 'https://feedback.test/';
@@ -68,10 +66,6 @@ describe('loader', () => {
       'http://127.0.0.1:8787/otklik/',
     );
     expect(scriptBase(undefined, 'https://site.ru/a/page.html')).toBe('https://site.ru/a/');
-  });
-
-  it("keeps the button texts equal to the form's", () => {
-    expect(LAUNCHER_TEXTS).toEqual({ ru: FORM_TEXTS.ru.open, en: FORM_TEXTS.en.open });
   });
 
   it('leaves the server-rendered form visible until the widget comes near the viewport, then replaces it', async () => {

@@ -1,6 +1,6 @@
 import type { ErrorAnswer } from '../../shared/api-answers.ts';
 import type { Lang } from '../../shared/lang.ts';
-import { LIMITS } from '../../shared/limits.ts';
+import { PAGE_MAX } from '../../shared/limits.ts';
 import { blankToUndefined } from '../../shared/rules.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
 
@@ -38,10 +38,14 @@ export async function postSubmission<A extends { number: string }>(
     Accept: 'application/json',
   };
   for (let again = true; ; again = false) {
-    // No challenge came (no connection, or no Web Crypto on a plain-http page): the post goes
-    // without one, and either fails as the challenge did (the draft stays) or the server says why.
-    const altcha = await pow(true);
-    const sent = blankToUndefined({ ...fields, page: location.href.slice(0, LIMITS.pageMax), idempotencyKey, altcha });
+    // A solution, or without Web Crypto the challenge's `started` token; no challenge came (no
+    // connection): the post goes without either, and fails as the challenge did (the draft stays).
+    const sent = blankToUndefined({
+      ...fields,
+      page: location.href.slice(0, PAGE_MAX),
+      idempotencyKey,
+      ...(await pow(true)),
+    });
     let body: string | FormData = JSON.stringify(sent);
     if (files.length) {
       body = new FormData();

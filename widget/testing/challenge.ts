@@ -7,12 +7,19 @@ const HMAC_KEY = 'the widgets tests own key';
 
 /**
  * `GET api/v1/challenge`'s answer, made by altcha-lib as the server makes it; small by default
- * (the server's is 20,000), so a test solves it in milliseconds.
+ * (the server's is 20,000), so a test solves it in milliseconds. Its `started` token is a stand-in
+ * the tests recognise (`STARTED`), not signed: only the server reads it.
  * @example stubbed.challenge = () => challengeAnswer({ number: 7 })
  */
 export async function challengeAnswer(options: { maxnumber?: number; number?: number } = {}) {
-  return json(200, await createChallenge({ hmacKey: HMAC_KEY, maxnumber: 1000, ...options }));
+  return json(200, {
+    ...(await createChallenge({ hmacKey: HMAC_KEY, maxnumber: 1000, ...options })),
+    started: STARTED,
+  });
 }
+
+/** The `started` token of every stubbed challenge. */
+export const STARTED = '1796461200000.test-started-token';
 
 /**
  * Whether a post's `altcha` field is a solution the server would take: signed with its key and
