@@ -9,7 +9,7 @@
 // With --database, a fresh database is made on that server for the run (and dropped after), and
 // --instances servers share it, the requests going to each in turn as a load balancer sends them.
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { scratchPostgres } from '../test/support/scratch-postgres.ts';
 import { type RunningServer, startServer } from '../test/support/server-process.ts';
 
 const { values: opts } = parseArgs({
@@ -29,26 +29,6 @@ if (instances > 1 && !opts.database) throw new Error('--instances > 1 needs --da
 const FLOODER = '203.0.113.66';
 const OTHER = '198.51.100.7';
 
-/** A database of its own for the run on the given PostgreSQL server; dropped by the returned function. */
-async function scratchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `otklik_flood_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 const post = (server: RunningServer, ip: string, i: number) =>
   fetch(`${server.url}/api/v1/feedback`, {
     method: 'POST',
@@ -59,7 +39,7 @@ const post = (server: RunningServer, ip: string, i: number) =>
     return r.status;
   });
 
-const scratch = opts.database ? await scratchDatabase(opts.database) : null;
+const scratch = opts.database ? await scratchPostgres(opts.database, 'otklik_flood') : null;
 const env = {
   CAPTCHA: 'off',
   RATE_LIMIT: opts['rate-limit']!,

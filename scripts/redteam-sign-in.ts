@@ -2,36 +2,17 @@
 // how many passwords were checked (401), refused (429) and whether one signed in (200).
 //   npx tsx scripts/redteam-sign-in.ts            SQLite in a temporary directory
 //   npx tsx scripts/redteam-sign-in.ts --pg URL   a throwaway database on that PostgreSQL server
-import pg from 'pg';
 import { hashPassword } from '../server/auth/password.ts';
 import { openDb } from '../server/db/connection.ts';
 import { insertUser } from '../server/users/store.ts';
+import { scratchPostgres } from '../test/support/scratch-postgres.ts';
 import { startServer } from '../test/support/server-process.ts';
 
 const PASSWORD = 'the-right-password-42';
 const clock = { now: () => new Date() };
 
-async function throwawayPostgres(url: string) {
-  const name = `redteam_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 const pgAt = process.argv.indexOf('--pg');
-const database = pgAt > 0 ? await throwawayPostgres(process.argv[pgAt + 1]!) : null;
+const database = pgAt > 0 ? await scratchPostgres(process.argv[pgAt + 1]!, 'redteam') : null;
 const server = await startServer({
   TRUST_PROXY: '1',
   CAPTCHA: 'off',

@@ -1,15 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from './support/browser.ts';
-import { XSS_PAYLOADS } from './support/xss-payloads.ts';
 import { FILE_PAYLOADS, N, xssWorld } from './support/xss-seed.ts';
-import { expectInert, seen, type Trap, trappedContext } from './support/xss-trap.ts';
+import { clearTrap, expectInert, seenWhenShown, type Trap, trappedContext } from './support/xss-trap.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 
 const at = (...i: number[]) => i.map((k) => k % N);
 const all = Array.from({ length: N }, (_, i) => i);
-const squash = (t: string) => t.replace(/\s+/g, ' ');
 
 describe.skipIf(!HAS_CHROMIUM)('XSS: payloads shown by the console in Chromium, signed in as an admin', () => {
   let world: Awaited<ReturnType<typeof xssWorld>>;
@@ -28,11 +26,7 @@ describe.skipIf(!HAS_CHROMIUM)('XSS: payloads shown by the console in Chromium, 
     expect(res.status()).toBe(200);
     page = await trap.context.newPage();
   });
-  // What one place ran is that place's failure, not the next one's.
-  afterEach(() => {
-    trap.ran.length = 0;
-    trap.dialogs.length = 0;
-  });
+  afterEach(() => clearTrap(trap));
   afterAll(async () => {
     await browser?.close();
     await world?.close();
@@ -42,12 +36,7 @@ describe.skipIf(!HAS_CHROMIUM)('XSS: payloads shown by the console in Chromium, 
   async function check(path: string, expected: number[], ready: string) {
     await page.goto(`${world.url}${path}`);
     await page.locator(ready).first().waitFor();
-    let s = await seen(page);
-    const shown = (i: number) => squash(s.text).includes(squash(XSS_PAYLOADS[i]!));
-    for (let tries = 0; tries < 40 && !expected.every(shown); tries++) {
-      await page.waitForTimeout(100);
-      s = await seen(page);
-    }
+    const s = await seenWhenShown(page, expected);
     expectInert(path, s, trap, expected);
     return s;
   }

@@ -6,7 +6,7 @@ import { bodyText, parseMime } from '../server/mail/testing/read-mime.ts';
 import { HAS_CHROMIUM, launchBrowser } from './support/browser.ts';
 import { XSS_PAYLOADS } from './support/xss-payloads.ts';
 import { N, xssWorld } from './support/xss-seed.ts';
-import { expectInert, seen, type Trap, trappedContext } from './support/xss-trap.ts';
+import { clearTrap, expectInert, seen, seenWhenShown, type Trap, trappedContext } from './support/xss-trap.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -26,11 +26,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       trap = await trappedContext(browser);
       page = await trap.context.newPage();
     });
-    // What one place ran is that place's failure, not the next one's.
-    afterEach(() => {
-      trap.ran.length = 0;
-      trap.dialogs.length = 0;
-    });
+    afterEach(() => clearTrap(trap));
     afterAll(async () => {
       await browser?.close();
       await world?.close();
@@ -43,13 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       open: () => Promise<unknown> = () => page.goto(`${world.url}${where}`),
     ) {
       await open();
-      let s = await seen(page);
-      const shown = (i: number) => s.text.replace(/\s+/g, ' ').includes(XSS_PAYLOADS[i]!.replace(/\s+/g, ' '));
-      for (let tries = 0; tries < 40 && !expected.every(shown); tries++) {
-        await page.waitForTimeout(100);
-        s = await seen(page);
-      }
-      expectInert(where, s, trap, expected);
+      expectInert(where, await seenWhenShown(page, expected), trap, expected);
     }
 
     it('the trap itself catches a payload that runs, its markup and a dialog', async () => {
@@ -58,8 +48,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       await expect.poll(() => trap.ran).toEqual(['1']);
       expect(trap.dialogs).toEqual(['alert: 1']);
       expect(s.dangerous).toEqual(['<img> onerror="__xss(1)"']);
-      trap.ran.length = 0;
-      trap.dialogs.length = 0;
+      clearTrap(trap);
     });
 
     it('the rating pages, signature pages and thank-you pages of every payload-named employee and subject', async () => {

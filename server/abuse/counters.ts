@@ -52,7 +52,10 @@ export async function releaseHit(db: Db, key: string): Promise<void> {
     .execute();
 }
 
-/** Drops counters whose window ended long ago; the daily sweep calls it. */
+/**
+ * Drops counters whose window ended long ago: two days outlast the longest allowance (a day's
+ * acknowledgements). The submission guard calls it now and then.
+ */
 export async function pruneCounters(db: Db, clock: Clock, olderThanMs = 2 * 24 * 3600_000): Promise<void> {
   const before = new Date(clock.now().getTime() - olderThanMs).toISOString();
   await db.deleteFrom('rate_counters').where('window_start', '<', before).execute();

@@ -46,14 +46,14 @@ const SCHEMAS = { feedback: feedbackSchema, rating: ratingSchema };
 
 /** @example const guard = createGuard({ db, clock, config }) */
 export function createGuard(deps: GuardDeps): SubmissionGuard {
-  let key: Promise<string> | undefined;
+  let hmacKey: Promise<string> | undefined;
   let prunedAt = 0;
   const getKey = () => {
-    key ??= powHmacKey(deps.db, deps.clock, deps.config.altchaHmacKey).catch((err) => {
-      key = undefined; // a database that failed once may answer the next time
+    hmacKey ??= powHmacKey(deps.db, deps.clock, deps.config.altchaHmacKey).catch((err) => {
+      hmacKey = undefined; // a database that failed once may answer the next time
       throw err;
     });
-    return key;
+    return hmacKey;
   };
 
   // Spent solutions and old counters are dropped now and then by whichever instance is busy.
@@ -68,23 +68,23 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
   // key, same solution. It gets the first answer (the intake replays it), not a 403; nothing new
   // can be stored through a key that already has its submission.
   const isRetry = async (c: Context, fields: Record<string, unknown>, form: FormKind) => {
-    const key = requestKey(
+    const idempotencyKey = requestKey(
       form,
       c.req.header('idempotency-key'),
       typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey.trim() : undefined,
     );
-    return Boolean(key && (await answerForKey(deps.db, key)));
+    return Boolean(idempotencyKey && (await answerForKey(deps.db, idempotencyKey)));
   };
 
   /** When the form was given to the client, by its proof of work or its `started` token. */
   const issuedAt = async (c: Context, fields: Record<string, unknown>, now: Date) => {
-    const k = await getKey();
+    const key = await getKey();
     if (typeof fields.altcha === 'string' && fields.altcha.trim()) {
-      const proof = await checkProof(k, now, fields.altcha.trim());
+      const proof = await checkProof(key, now, fields.altcha.trim());
       if (!proof.ok) return refuse(c, deps, proof.reason, 403, 'pow_failed');
       return { at: proof.issuedAt, spend: proof };
     }
-    const started = readStarted(k, fields.started, now);
+    const started = readStarted(key, fields.started, now);
     if (started === null) return refuse(c, deps, 'pow_missing', 403, 'pow_failed');
     const ip = clientIp(c, deps.config.trustProxy);
     if (deps.config.rateLimit > 0 && ip) {

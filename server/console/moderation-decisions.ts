@@ -154,6 +154,13 @@ export async function approveReview(
   return decide(db, clock, actor, submissionId, { decision: 'approved', text: blank ? '' : parsed.data.text });
 }
 
+/** The reason a rejection or a take-down must give; 422 naming the field when it is missing. */
+function reasonOf(input: Record<string, unknown>): string {
+  const parsed = validate(reasonSchema, input);
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  return parsed.data.reason;
+}
+
 /** Rejects a pending review; the reason is required. */
 export async function rejectReview(
   db: Db,
@@ -162,9 +169,7 @@ export async function rejectReview(
   submissionId: string,
   input: Record<string, unknown>,
 ) {
-  const parsed = validate(reasonSchema, input);
-  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-  return decide(db, clock, actor, submissionId, { decision: 'rejected', reason: parsed.data.reason });
+  return decide(db, clock, actor, submissionId, { decision: 'rejected', reason: reasonOf(input) });
 }
 
 /**
@@ -179,7 +184,5 @@ export async function unpublishReview(
   submissionId: string,
   input: Record<string, unknown>,
 ) {
-  const parsed = validate(reasonSchema, input);
-  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-  return decide(db, clock, actor, submissionId, { decision: 'unpublished', reason: parsed.data.reason });
+  return decide(db, clock, actor, submissionId, { decision: 'unpublished', reason: reasonOf(input) });
 }

@@ -82,6 +82,29 @@ export async function seen(page: Page): Promise<Seen> {
   return page.evaluate(walk);
 }
 
+// Whitespace compared collapsed: a one-line field may show a typed line separator as a space.
+const squash = (t: string) => t.replace(/\s+/g, ' ');
+
+/**
+ * What the page shows once the payloads `expected` are there, or after about four seconds:
+ * widgets and console screens load their data after the page, so a first look may come too soon.
+ */
+export async function seenWhenShown(page: Page, expected: readonly number[]): Promise<Seen> {
+  let s = await seen(page);
+  const shown = (i: number) => squash(s.text).includes(squash(XSS_PAYLOADS[i]!));
+  for (let tries = 0; tries < 40 && !expected.every(shown); tries++) {
+    await page.waitForTimeout(100);
+    s = await seen(page);
+  }
+  return s;
+}
+
+/** Forgets what ran and opened so far: what one place ran is that place's failure, not the next one's. */
+export function clearTrap(trap: { ran: string[]; dialogs: string[] }) {
+  trap.ran.length = 0;
+  trap.dialogs.length = 0;
+}
+
 /**
  * The checks of one place: no payload ran, no dialog opened, no markup that could run came
  * from a payload, the payloads `expected` read as typed, and any payload whose call shows as
@@ -96,8 +119,6 @@ export function expectInert(
   expect(trap.ran, `${where}: payloads that ran`).toEqual([]);
   expect(trap.dialogs, `${where}: dialogs`).toEqual([]);
   expect(s.dangerous, `${where}: markup that could run`).toEqual([]);
-  // Whitespace compared collapsed: a one-line field may show a typed line separator as a space.
-  const squash = (t: string) => t.replace(/\s+/g, ' ');
   const text = squash(s.text);
   const missing = expected.filter((i) => !text.includes(squash(XSS_PAYLOADS[i]!)));
   expect(

@@ -1,19 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_ERRORS, FORM_TEXTS } from '../../shared/i18n.ts';
 import { challengeAnswer, challengeOf, isSolved, powFailed, STARTED } from '../testing/challenge.ts';
+import { minFill } from '../testing/min-fill.ts';
 import { created, fillValid, setup, stubServer, submit, type } from './test-helpers.ts';
 
-// The minimum fill time, which the widget waits out before it sends: none unless a test sets it.
-const fill = vi.hoisted(() => ({ feedback: 0, rating: 0 }));
-vi.mock('../../shared/limits.ts', async (original) => ({
-  ...(await original<typeof import('../../shared/limits.ts')>()),
-  MIN_FILL_MS: fill,
-}));
+vi.mock('../../shared/limits.ts', async (original) =>
+  (await import('../testing/min-fill.ts')).withMinFill(await original()),
+);
 
 const ru = FORM_TEXTS.ru;
 
 beforeEach(() => {
-  fill.feedback = 0;
+  minFill.feedback = 0;
 });
 
 afterEach(() => {
@@ -85,7 +83,7 @@ describe('<otklik-feedback> proof of work', () => {
   });
 
   it('waits out the minimum fill time after the challenge came, showing that it is sending', async () => {
-    fill.feedback = 2000; // long enough to outlast filling in the form on a loaded machine
+    minFill.feedback = 2000; // long enough to outlast filling in the form on a loaded machine
     let challengeAt = 0;
     const server = stubServer([created('2026-00063')], async () => {
       const answer = await challengeAnswer();
@@ -110,7 +108,7 @@ describe('<otklik-feedback> proof of work', () => {
     const real = globalThis.crypto;
     vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
     expect(crypto.subtle).toBeUndefined();
-    fill.feedback = 300;
+    minFill.feedback = 300;
     let challengeAt = 0;
     const server = stubServer([created('2026-00064')], () => {
       challengeAt ||= Date.now();

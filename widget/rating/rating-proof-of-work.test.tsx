@@ -2,19 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_ERRORS } from '../../shared/i18n.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import { challengeAnswer, challengeOf, isSolved, powFailed } from '../testing/challenge.ts';
+import { minFill } from '../testing/min-fill.ts';
 import { created, DELIVERY, IVANOV, json, setup, stubFetch, submit } from './test-helpers.ts';
 
-// The minimum fill time, which the widget waits out before it sends: none unless a test sets it.
-const fill = vi.hoisted(() => ({ feedback: 0, rating: 0 }));
-vi.mock('../../shared/limits.ts', async (original) => ({
-  ...(await original<typeof import('../../shared/limits.ts')>()),
-  MIN_FILL_MS: fill,
-}));
+vi.mock('../../shared/limits.ts', async (original) =>
+  (await import('../testing/min-fill.ts')).withMinFill(await original()),
+);
 
 const ru = RATING_TEXTS.ru;
 
 beforeEach(() => {
-  fill.rating = 0;
+  minFill.rating = 0;
 });
 
 afterEach(() => {
@@ -85,7 +83,7 @@ describe('<otklik-rating> proof of work', () => {
   });
 
   it('waits out the minimum fill time after the challenge came, showing that it is sending', async () => {
-    fill.rating = 1000;
+    minFill.rating = 1000;
     const { posts, came, posted } = stubTimedChallenges([created('2026-00072')]);
     const w = await setup({ subject: 'employee', employee: 'ivanov', score: '5' });
     w.$<HTMLButtonElement>('button[type="submit"]')!.click();

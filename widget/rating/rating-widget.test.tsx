@@ -6,10 +6,9 @@ import { BASE, created, json, leave, notFound, setup, settle, stubFetch, submit,
 
 // The widget waits out the minimum fill time before it sends: none here, so the tests are quick
 // (rating-proof-of-work.test.tsx tests the wait).
-vi.mock('../../shared/limits.ts', async (original) => ({
-  ...(await original<typeof import('../../shared/limits.ts')>()),
-  MIN_FILL_MS: { feedback: 0, rating: 0 },
-}));
+vi.mock('../../shared/limits.ts', async (original) =>
+  (await import('../testing/min-fill.ts')).withMinFill(await original()),
+);
 
 const ru = RATING_TEXTS.ru;
 const en = RATING_TEXTS.en;

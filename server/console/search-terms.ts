@@ -1,0 +1,40 @@
+import { searchWords } from '../search/words.ts';
+
+/** The shortest query searched as a substring: trigram indexes need three characters. */
+export const MIN_SUBSTRING = 3;
+
+/** A search box's text on one line: the indexed text joins its fields with newlines, and no query should span two. */
+const oneLine = (q: string) =>
+  q
+    .replace(/[\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * What a search box's text is looked for as: the text itself, and for something that looks
+ * like a phone number its digits too (stored phones are E.164, `+79515113523`, while people
+ * type «8 (951) 511-35-23»). Control characters are dropped.
+ */
+export function searchTerms(q: string): string[] {
+  const text = oneLine(q);
+  if (!text) return [];
+  const terms = [text];
+  if (/^[\d\s()+-]+$/.test(text)) {
+    let digits = text.replace(/\D/g, '');
+    if (digits.length === 11 && digits.startsWith('8')) digits = `7${digits.slice(1)}`;
+    if (digits.length >= MIN_SUBSTRING && digits !== text) terms.push(digits);
+  }
+  return terms;
+}
+
+/** A search's two halves: substrings for the trigram index (three characters or more), words for the word index. */
+export function parseSearch(q: string) {
+  const text = oneLine(q);
+  return {
+    text,
+    substrings: searchTerms(text).filter((t) => [...t].length >= MIN_SUBSTRING),
+    words: searchWords(text),
+  };
+}
+
+export type ParsedSearch = ReturnType<typeof parseSearch>;
