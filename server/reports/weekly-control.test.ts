@@ -3,7 +3,7 @@ import { parsePeriod } from '../../shared/report-periods.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { importCalendarDays } from '../calendar/calendar-store.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
-import { msk, november, reportFixtures, setClock } from './test-fixtures.ts';
+import { msk, november, reportFixtures, setClock } from './testing/fixtures.ts';
 import { weeklyControl } from './weekly-control.ts';
 
 let h: Harness;

@@ -1,7 +1,7 @@
 // Hand-counted fixtures of the reports' tests, made through the console's API on an injected
 // clock, as the app makes them. The figures they must give are worked out in the tests.
-import { type ConsoleSession, createUser, signIn } from '../../test/support/console.ts';
-import type { Harness } from '../console/testing/harness.ts';
+import { type ConsoleSession, createUser, signIn } from '../../../test/support/console.ts';
+import type { Harness } from '../../console/testing/harness.ts';
 
 /** Moscow is UTC+3 all year: `msk('2026-11-23 10:00')` is that moment in Moscow, as an ISO instant. */
 export const msk = (local: string) => new Date(`${local.replace(' ', 'T')}:00+03:00`).toISOString();
