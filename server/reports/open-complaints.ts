@@ -22,7 +22,10 @@ export interface OpenComplaint {
 export async function openComplaintsAt(db: Db, asOf: string, departmentId: string | null): Promise<OpenComplaint[]> {
   const rows = await db
     .selectFrom('complaints')
-    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+    // A cross join keeps the report's table the outer loop on SQLite, read through its index on
+    // the period, rather than every submission of a department (PostgreSQL plans it as a join).
+    .crossJoin('submissions')
+    .whereRef('submissions.id', '=', 'complaints.submission_id')
     .leftJoin('users', 'users.id', 'complaints.responsible_user_id')
     .leftJoin('complaint_steps', 'complaint_steps.complaint_id', 'complaints.submission_id')
     .select([
