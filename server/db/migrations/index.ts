@@ -11,6 +11,7 @@ import * as abuse from './2026-12-05-abuse.ts';
 import * as messageId from './2026-12-05-message-id.ts';
 import * as privacy from './2026-12-05-privacy.ts';
 import * as idempotencyScope from './2026-12-05-idempotency-scope.ts';
+import * as reportIndexes from './2026-12-10-report-indexes.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-message-id': messageId,
   '2026-12-05-privacy': privacy,
   '2026-12-05-idempotency-scope': idempotencyScope,
+  '2026-12-10-report-indexes': reportIndexes,
 };

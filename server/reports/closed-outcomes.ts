@@ -1,0 +1,108 @@
+import { CLOSE_TARGET_WORKING_DAYS, JUSTIFICATION_LABELS, STEP_DEADLINES } from '../../shared/complaint-process.ts';
+import type { PeriodFigures, Share } from '../../shared/console-reports.ts';
+import { addWorkingDays, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
+import type { Db } from '../db/connection.ts';
+import { NONE, NONE_LABEL, num, shareOf, withShare } from './report-labels.ts';
+import { workingDayMs } from './report-window.ts';
+
+const LIMIT_DAYS = (STEP_DEADLINES['1.6'] as { workingDays: number }).workingDays;
+
+const YES_NO = [
+  { key: 'yes', label: 'Да', value: 1 },
+  { key: 'no', label: 'Нет', value: 0 },
+];
+
+/** The seed's combinations of satisfaction (with the solution) and loyalty (stays a client). */
+const COMBINATIONS = [
+  { key: 'satisfied_loyal', label: 'Удовлетворён и лоялен', satisfied: 1, loyal: 1 },
+  { key: 'satisfied_not_loyal', label: 'Удовлетворён, но не лоялен', satisfied: 1, loyal: 0 },
+  { key: 'not_satisfied_loyal', label: 'Не удовлетворён, но лоялен', satisfied: 0, loyal: 1 },
+  { key: 'not_satisfied_not_loyal', label: 'Не удовлетворён и не лоялен', satisfied: 0, loyal: 0 },
+];
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Complaints closed in [from, end) and how they ended: the shares of each justification and of
+ * satisfied and loyal clients counted by a GROUP BY in SQL; the working days from receipt to
+ * closing (the calendar's working time ÷ the standard day) over the closed rows. «Within the
+ * limit / the aim» is closed by the close of the 14th / 5th working day after the day of
+ * receipt: the rule of step 1.6's deadline and of the card's aim, not a cut of the average.
+ */
+export async function closedOutcomes(
+  db: Db,
+  cal: WorkingCalendar,
+  range: { from: string; end: string },
+  departmentId: string | null,
+): Promise<PeriodFigures['closed']> {
+  const base = db
+    .selectFrom('complaints')
+    // A cross join keeps the report's table the outer loop on SQLite, read through its index on
+    // the period, rather than every submission of a department (PostgreSQL plans it as a join).
+    .crossJoin('submissions')
+    .whereRef('submissions.id', '=', 'complaints.submission_id')
+    .where('complaints.closed_at', '>=', range.from)
+    .where('complaints.closed_at', '<', range.end)
+    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId));
+  const groups = await base
+    .select(['complaints.justification', 'complaints.satisfied', 'complaints.loyal', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['complaints.justification', 'complaints.satisfied', 'complaints.loyal'])
+    .execute();
+  const times = await base
+    .select(['complaints.received_at as receivedAt', 'complaints.closed_at as closedAt'])
+    .execute();
+
+  const rows = groups.map((g) => ({ ...g, n: num(g.n) }));
+  const count = rows.reduce((s, r) => s + r.n, 0);
+  const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((s, r) => s + r.n, 0);
+  const share = (key: string, label: string, pick: (r: (typeof rows)[number]) => boolean): Share =>
+    withShare({ key, label, count: sum(pick) }, count);
+  const answered = (v: number | null) => v === 0 || v === 1;
+  const yesNo = (field: 'satisfied' | 'loyal') => [
+    ...YES_NO.map((a) => share(a.key, a.label, (r) => r[field] === a.value)),
+    share(NONE, NONE_LABEL, (r) => !answered(r[field])),
+  ];
+
+  const dayMs = workingDayMs(cal);
+  const days: number[] = [];
+  let withinLimit = 0;
+  let withinTarget = 0;
+  for (const t of times) {
+    if (!t.closedAt) continue;
+    const received = new Date(t.receivedAt);
+    days.push(workingMsBetween(cal, received, new Date(t.closedAt)) / dayMs);
+    if (t.closedAt <= addWorkingDays(cal, received, LIMIT_DAYS).toISOString()) withinLimit++;
+    if (t.closedAt <= addWorkingDays(cal, received, CLOSE_TARGET_WORKING_DAYS).toISOString()) withinTarget++;
+  }
+  days.sort((a, b) => a - b);
+  const mid = Math.floor(days.length / 2);
+  const median = days.length === 0 ? null : days.length % 2 ? days[mid]! : (days[mid - 1]! + days[mid]!) / 2;
+
+  return {
+    count,
+    justification: [
+      ...Object.entries(JUSTIFICATION_LABELS).map(([key, label]) => share(key, label, (r) => r.justification === key)),
+      share(NONE, NONE_LABEL, (r) => r.justification === null),
+    ],
+    satisfied: yesNo('satisfied'),
+    loyal: yesNo('loyal'),
+    combinations: [
+      ...COMBINATIONS.map((c) => share(c.key, c.label, (r) => r.satisfied === c.satisfied && r.loyal === c.loyal)),
+      share(NONE, NONE_LABEL, (r) => !answered(r.satisfied) || !answered(r.loyal)),
+    ],
+    averageDays: days.length ? round1(days.reduce((s, d) => s + d, 0) / days.length) : null,
+    medianDays: median === null ? null : round1(median),
+    withinLimit: {
+      key: 'limit',
+      label: `До ${LIMIT_DAYS} рабочих дней`,
+      count: withinLimit,
+      share: shareOf(withinLimit, count),
+    },
+    withinTarget: {
+      key: 'target',
+      label: `До ${CLOSE_TARGET_WORKING_DAYS} рабочих дней`,
+      count: withinTarget,
+      share: shareOf(withinTarget, count),
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Count, Share } from '../../shared/console-reports.ts';
+import type { Db } from '../db/connection.ts';
+import { FORM_TEXTS } from '../../shared/i18n.ts';
+
+/** What a report calls an empty answer or a missing department. */
+export const NONE = 'none';
+export const NONE_LABEL = 'Не указано';
+export const NO_DEPARTMENT_LABEL = 'Без подразделения';
+
+/** Feedback kinds in the form's order, then ratings: the monthly analysis always lists all four. */
+export const REPORT_KINDS = ['thanks', 'complaint', 'suggestion', 'rating'] as const;
+
+export const KIND_LABELS: Record<string, string> = { ...FORM_TEXTS.ru.kinds, rating: 'Оценка' };
+
+/** A share of a whole, 0…1 to four decimals (enough for a percent with two); null of nothing. */
+export const shareOf = (count: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((count / whole) * 10_000) / 10_000;
+
+export const withShare = (c: Count, whole: number): Share => ({ ...c, share: shareOf(c.count, whole) });
+
+/** Most first; equal counts by name, so the order is the same every time. */
+export const byCountThenLabel = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label, 'ru');
+
+/** Every department's name by id (a small table: read whole). */
+export async function departmentNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('departments').select(['id', 'name']).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** SQL's counts are numbers on SQLite and text (bigint, numeric) on PostgreSQL. */
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
