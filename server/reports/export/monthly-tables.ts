@@ -64,7 +64,7 @@ export function monthlyTables(m: MonthlyAnalysis): ReportFile {
         title: 'Закрытые жалобы: обоснованность, удовлетворённость и лояльность клиентов, сроки',
         sheet: 'Закрытые жалобы',
         columns: [
-          { key: 'group', title: 'Показатель', type: 'text', width: 26 },
+          { key: 'group', title: 'Показатель', type: 'text', width: 32 },
           { key: 'label', title: 'Значение', type: 'text', width: 34 },
           { key: 'c_count', title: `${cl}: жалоб`, type: 'integer' },
           { key: 'c_share', title: `${cl}: доля`, type: 'percent' },

@@ -47,15 +47,20 @@ function sheetName(wanted: string, taken: Set<string>): string {
 
 function width(c: Column, t: Table): number {
   if (c.width) return c.width;
-  if (c.type === 'datetime') return 17;
-  if (c.type === 'date') return 11;
+  // A heading on one line: wrapped, it would need a row height only Excel works out on opening.
+  const heading = c.title.length + 2;
+  if (c.type !== 'text') return Math.max(heading, c.type === 'datetime' ? 17 : c.type === 'date' ? 11 : 8);
   const longest = Math.max(...t.rows.slice(0, 200).map((r) => String(r[c.key] ?? '').length), 6);
-  return Math.min(Math.max(longest + 2, Math.min(c.title.length + 2, 24)), 60);
+  return Math.min(Math.max(longest + 2, heading), 60);
 }
 
 /** One worksheet: the title in row 1, the header in row 2 (frozen with it), then the rows. */
 function addSheet(book: ExcelJS.Workbook, report: ReportFile, t: Table, taken: Set<string>) {
-  const sheet = book.addWorksheet(sheetName(t.sheet, taken), { views: [{ state: 'frozen', ySplit: 2 }] });
+  const sheet = book.addWorksheet(sheetName(t.sheet, taken), {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    // Printed, a table is as wide as the page and its header repeats on every page.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+  });
   const title = sheet.getCell(1, 1);
   title.value = `${t.title}. ${report.title}`;
   title.font = { bold: true, size: 12 };
@@ -64,7 +69,6 @@ function addSheet(book: ExcelJS.Workbook, report: ReportFile, t: Table, taken: S
     const cell = header.getCell(i + 1);
     cell.value = c.title;
     cell.font = { bold: true };
-    cell.alignment = { wrapText: true, vertical: 'top' };
     sheet.getColumn(i + 1).width = width(c, t);
   });
   t.rows.forEach((row, r) => {
