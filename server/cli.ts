@@ -18,6 +18,7 @@ import { ConfigError, loadConfig } from './env.ts';
 import { retryFailedOutbox } from './mail/outbox-store.ts';
 import { exportSubmissions } from './submissions/export.ts';
 import { personEraseCommand, personExportCommand } from './privacy/cli-commands.ts';
+import { reportCommands } from './reports/cli-report.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -47,6 +48,9 @@ const USAGE = `Usage: npm run cli -- <command>
   person erase (--email … | --phone …) --yes
                                erase it everywhere: submissions' personal fields, files, e-mails, search
                                words; without --yes only says what it would erase
+  report weekly --week 2026-W44 --format csv|xlsx --out FILE [--department ID|NAME]
+  report monthly (--month 2026-10 | --period 2026-Q4 | --period 2026) --format csv|xlsx --out FILE [--department …]
+                               a report as the console downloads it (the format defaults to --out's extension)
   calendar import FILE         days with their types: JSON [{"day":"2026-06-15","type":"off","note":"…"}]
                                or CSV with a header day;type;note (off|work|short, выходной|рабочий|сокращённый)
 
@@ -95,6 +99,8 @@ const COMMANDS: Record<string, Command> = {
     process.stdout.write(`${await personExportCommand(db, systemClock, args)}\n`);
   },
   'person erase': ({ db, args }) => personEraseCommand(db, systemClock, args),
+  // The builders come with issue 11's reports: { weekly: weeklyControl, monthly: monthlyAnalysis }.
+  ...reportCommands(null, systemClock, () => loadConfig().publicUrl),
 };
 
 /** Errors of reaching PostgreSQL: refused, unknown host, wrong password, no such database. */

@@ -13,18 +13,9 @@ import { actorOf } from '../sessions/context.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { scopeOf, visibleSubmission } from './scope.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 
 const small = limitBody(FORM_BODY);
-
-/** `filename*` of RFC 6266/8187: UTF-8, percent-encoded; plus a plain ASCII `filename` for old clients. */
-function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 /**
  * The inbox and the card: `GET /`, `GET /:id`, `GET /:id/attachments/:attachmentId`,

@@ -1,0 +1,41 @@
+import { dayDate, russianDate, wallClock } from './company-clock.ts';
+import { type Cell, type Column, looksLikeFormula, type ReportFile } from './table.ts';
+
+// Russian Excel opens a CSV by double click with the system's list separator `;` and decimal
+// comma, and takes it for UTF-8 only after a byte order mark; lines end in CRLF (RFC 4180).
+const BOM = '\uFEFF';
+const SEP = ';';
+const EOL = '\r\n';
+
+/** Text quoted as RFC 4180 asks when it holds the separator, a quote or a line break. */
+const quoted = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** A decimal as Russian Excel reads it: «4,5». */
+const decimal = (n: number) => String(n).replace('.', ',');
+
+/** One cell as text: numbers as numbers, dates in the company's time, text never a formula. */
+export function csvCell(value: Cell, type: Column['type']): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    if (type === 'percent') return `${decimal(Math.round(value * 1000) / 10)}%`;
+    return decimal(value);
+  }
+  if (type === 'date') return russianDate(dayDate(value));
+  if (type === 'datetime') return russianDate(wallClock(value), true);
+  // OWASP's advice: a leading apostrophe makes a spreadsheet show the rest as text.
+  return quoted(looksLikeFormula(value) ? `'${value}` : value);
+}
+
+/**
+ * A report as CSV: its title, then each table with its title line, its header and its rows,
+ * a blank line between tables.
+ * @example fs.writeFileSync('otklik-weekly-2026-W44.csv', toCsv(weeklyTables(control, base)))
+ */
+export function toCsv(report: ReportFile): Buffer {
+  const lines: string[] = [csvCell(report.title, 'text')];
+  for (const t of report.tables) {
+    lines.push('', csvCell(t.title, 'text'), t.columns.map((c) => csvCell(c.title, 'text')).join(SEP));
+    for (const row of t.rows) lines.push(t.columns.map((c) => csvCell(row[c.key] ?? null, c.type)).join(SEP));
+  }
+  return Buffer.from(BOM + lines.join(EOL) + EOL, 'utf8');
+}

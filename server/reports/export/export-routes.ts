@@ -1,0 +1,88 @@
+import { type Context, Hono } from 'hono';
+import type { MonthlyAnalysis, WeeklyControl } from '../../../shared/console-reports.ts';
+import type { Period } from '../../../shared/report-periods.ts';
+import { recordAudit } from '../../audit/record.ts';
+import type { ConsoleDeps } from '../../console/deps.ts';
+import { parseInboxFilter } from '../../console/inbox-filter.ts';
+import { scopeOf } from '../../console/scope.ts';
+import { clientIp } from '../../http/client-ip.ts';
+import { contentDisposition } from '../../http/content-disposition.ts';
+import type { ConsoleEnv } from '../../sessions/context.ts';
+import { readReportRequest } from '../report-request.ts';
+import { toCsv } from './csv.ts';
+import { inboxTable } from './inbox-table.ts';
+import { monthlyTables } from './monthly-tables.ts';
+import type { ReportFile } from './table.ts';
+import { weeklyTables } from './weekly-tables.ts';
+import { toXlsx } from './xlsx.ts';
+
+type Department = { id: string; name: string } | null;
+
+/** The report builders (server/reports/weekly-control.ts, monthly-analysis.ts), bound to the database and clock. */
+export interface ReportBuilders {
+  weekly(period: Period, department: Department): Promise<WeeklyControl>;
+  monthly(period: Period, department: Department): Promise<MonthlyAnalysis>;
+}
+
+const TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+type Format = keyof typeof TYPES;
+
+/** A report as a download: never shown in the browser, never sniffed, never cached. */
+async function download(c: Context<ConsoleEnv>, report: ReportFile, format: Format) {
+  const body = format === 'csv' ? toCsv(report) : await toXlsx(report);
+  return c.body(new Uint8Array(body), 200, {
+    'Content-Type': TYPES[format],
+    'Content-Length': String(body.byteLength),
+    'Content-Disposition': contentDisposition(`${report.name}.${format}`),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+  });
+}
+
+/**
+ * The reports as files, to mount at /api/admin/reports behind the session: `GET /weekly.csv|xlsx
+ * ?week=&department=`, `GET /monthly.csv|xlsx?period=&department=` and `GET /inbox.csv|xlsx` with
+ * the inbox's filter. Every role may download them; a handler gets his department's figures and
+ * rows only. Files naming clients (the inbox, the weekly overdue list) are written to the audit log.
+ * @example app.route('/reports', reportExportRoutes(deps, { weekly: (p, d) => weeklyControl(db, clock.now(), p, d), … }))
+ */
+export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
+  const app = new Hono<ConsoleEnv>();
+  const audit = (c: Context<ConsoleEnv>, report: string, format: Format, details: Record<string, unknown>) =>
+    recordAudit(deps.db, deps.clock, {
+      user: { id: c.var.user.id, email: c.var.user.email },
+      action: 'report.export',
+      details: { report, format, ...details },
+      ip: clientIp(c, deps.config.trustProxy),
+    });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/weekly.${format}`, async (c) => {
+      const { period, department } = await readReportRequest(c, deps.db, 'week');
+      const control = await build.weekly(period, department);
+      await audit(c, 'weekly', format, {
+        period: period.key,
+        department: department?.id ?? null,
+        overdue: control.overdue.length,
+      });
+      return download(c, weeklyTables(control, deps.config.publicUrl), format);
+    });
+
+    app.get(`/monthly.${format}`, async (c) => {
+      const { period, department } = await readReportRequest(c, deps.db, 'period');
+      return download(c, monthlyTables(await build.monthly(period, department)), format);
+    });
+
+    app.get(`/inbox.${format}`, async (c) => {
+      const now = deps.clock.now();
+      const filter = parseInboxFilter(c.req.query(), now);
+      const report = await inboxTable(deps.db, scopeOf(c.var.user), filter, now);
+      await audit(c, 'inbox', format, { filter, rows: report.tables[0]?.rows.length ?? 0 });
+      return download(c, report, format);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,49 @@
+// A report as the files carry it (issue 11): a list of plain tables, each with typed columns, so
+// the CSV and the XLSX writers make the same figures out of it and neither knows what a report
+// is. The weekly control, the monthly analysis and the inbox turn into these (weekly-tables.ts,
+// monthly-tables.ts, inbox-table.ts).
+
+/**
+ * How a column's values are written: `integer` and `number` as numbers, `percent` a share 0…1
+ * shown as a percentage, `date` a company day `YYYY-MM-DD`, `datetime` an ISO instant shown in
+ * the company's time zone; `text` as text, never as a formula.
+ */
+export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'datetime';
+
+export interface Column {
+  key: string;
+  /** The column's heading, in Russian. */
+  title: string;
+  type: ColumnType;
+  /** Width in characters in the XLSX; a guess from the heading and values when absent. */
+  width?: number;
+}
+
+/** A cell: a number for numeric columns, text for the others; null when empty. */
+export type Cell = string | number | null;
+
+export interface Table {
+  /** The table's heading, e.g. «Жалобы по подразделениям». */
+  title: string;
+  /** A short name for its XLSX worksheet (Excel allows 31 characters). */
+  sheet: string;
+  columns: Column[];
+  rows: Array<Record<string, Cell>>;
+}
+
+export interface ReportFile {
+  /** The file's name without extension: `otklik-weekly-2026-W44`. */
+  name: string;
+  /** The report's heading with its period and scope. */
+  title: string;
+  tables: Table[];
+}
+
+/** The department a report covers, for its heading. */
+export const scopeName = (department: { name: string } | null) => department?.name ?? 'вся компания';
+
+/**
+ * Whether a spreadsheet would read this text as a formula (OWASP «CSV injection»): it begins with
+ * `=`, `+`, `-` or `@`, or with a tab or carriage return that some programs skip before one.
+ */
+export const looksLikeFormula = (text: string) => /^[=+\-@\t\r]/.test(text);
