@@ -16,8 +16,10 @@ describe('loadConfig', () => {
       allowedOrigins: ['*'],
       captcha: true,
       rateLimit: 30,
+      digest: true,
     });
     expect(loadConfig({ CAPTCHA: 'off', RATE_LIMIT: '0' })).toMatchObject({ captcha: false, rateLimit: 0 });
+    expect(loadConfig({ DIGEST: 'off' }).digest).toBe(false);
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 

@@ -65,6 +65,7 @@ const envSchema = z.object({
   CONSENT_FILE_EN: optional,
   CAPTCHA: optional.pipe(flag.optional()),
   ALTCHA_HMAC_KEY: optional.pipe(z.string().min(16).optional()),
+  DIGEST: optional.pipe(flag.optional()),
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -122,6 +123,8 @@ export interface Config {
   captcha: boolean;
   /** The proof of work's HMAC key; unset: one made once and kept in the database (settings). */
   altchaHmacKey: string | undefined;
+  /** The weekly digest to the QMS, Monday 09:00 company time (server/reports/digest/); DIGEST=off stops it. */
+  digest: boolean;
   production: boolean;
 }
 
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     consent: consentConfig(e.CONSENT_VERSION, e.CONSENT_FILE, e.CONSENT_FILE_EN),
     captcha: e.CAPTCHA ?? true,
     altchaHmacKey: e.ALTCHA_HMAC_KEY,
+    digest: e.DIGEST ?? true,
     production,
   };
 }

@@ -13,6 +13,8 @@ import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
 import { sweepUploads, uploadsRoot } from './http/upload-dir.ts';
 import { createRetentionScheduler } from './privacy/scheduler.ts';
+import { createDigestScheduler } from './reports/digest/scheduler.ts';
+import { weeklyControl } from './reports/weekly-control.ts';
 import { defencesOffWarning } from './abuse/switches-warning.ts';
 
 async function main() {
@@ -52,6 +54,15 @@ async function main() {
     log: (m) => console.log(`[retention] ${m}`),
   });
   retention.start();
+  const digest = createDigestScheduler({
+    db,
+    clock: systemClock,
+    config,
+    build: (week) => weeklyControl(db, systemClock.now(), week, null),
+    onMailQueued: () => worker.kick(),
+    log: (m) => console.log(`[digest] ${m}`),
+  });
+  if (config.digest) digest.start();
   const app = await startApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick() });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -78,6 +89,7 @@ async function main() {
     server.close();
     await reminders.stop();
     await retention.stop();
+    await digest.stop();
     await worker.stop();
     await db.destroy();
     process.exit(0);

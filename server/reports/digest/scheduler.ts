@@ -1,0 +1,57 @@
+import os from 'node:os';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connection.ts';
+import { type DigestDeps, sendDueDigest, type WeekBuilder } from './send-digest.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * Looks every 30 minutes (and at start) whether the weekly digest is due and not yet queued, and
+ * queues it (send-digest.ts): Monday 09:00 company time, or when the server is back later that
+ * week. Safe in every instance at once: the week's mark decides who sends.
+ */
+export function createDigestScheduler(deps: {
+  db: Db;
+  clock: Clock;
+  config: DigestDeps['config'];
+  build: WeekBuilder;
+  onMailQueued: () => void;
+  log: (m: string) => void;
+  holder?: string;
+  intervalMs?: number;
+}) {
+  // job_leases.holder holds 60 characters.
+  const holder = (deps.holder ?? `${process.pid}@${os.hostname()}`).slice(0, 60);
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let running: Promise<string | null> | undefined;
+  const once = async (): Promise<string | null> => {
+    try {
+      const week = await sendDueDigest(deps.db, { ...deps, holder });
+      if (!week) return null;
+      deps.log(`weekly digest of ${week.key} queued for ${deps.config.qmsEmail.join(', ')}`);
+      deps.onMailQueued();
+      return week.key;
+    } catch (err) {
+      // Nothing was marked: the next look tries again.
+      deps.log(`weekly digest failed: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
+  };
+  /** One look; the week queued by this instance, or null. */
+  const tick = async (): Promise<string | null> => {
+    if (!running) running = once().finally(() => (running = undefined));
+    return running;
+  };
+  return {
+    tick,
+    start() {
+      void tick();
+      timer = setInterval(() => void tick(), deps.intervalMs ?? 30 * MINUTE);
+      timer.unref?.();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
