@@ -42,7 +42,13 @@ it('asks for the last ended week and shows its totals, departments, steps and ov
     ['ОПР', '4', '2', '3', '1'],
     ['Без подразделения', '1', '1', '0', '0'],
   ]);
-  expect(cells(steps!.querySelector('tbody tr:nth-child(3)')!)).toEqual([`1.3 ${STEP_TITLES['1.3']}`, '3', '2', '9', '3']);
+  expect(cells(steps!.querySelector('tbody tr:nth-child(3)')!)).toEqual([
+    `1.3 ${STEP_TITLES['1.3']}`,
+    '3',
+    '2',
+    '9',
+    '3',
+  ]);
   const rows = [...overdue!.querySelectorAll('tbody tr')];
   expect(rows).toHaveLength(2);
   const link = rows[0]!.querySelector('a')!;
