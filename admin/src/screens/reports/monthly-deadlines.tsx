@@ -72,12 +72,13 @@ export function MonthlyDeadlines({ current, previous }: { current: PeriodFigures
         />
       </ChartFigure>
       <ChartFigure
+        wide
         title="Соблюдение сроков по шагам"
         chart={
           <ShareBars
             parts={PARTS}
             rows={current.compliance.map((s) => ({
-              label: `${s.step} ${s.title}`,
+              label: `Шаг ${s.step}`,
               parts: [s.onTime, s.late, s.notDone],
             }))}
           />

@@ -77,11 +77,12 @@ export function WeeklySteps({ report }: { report: WeeklyControl }) {
     <section class="report-section">
       <h2>По шагам</h2>
       <ChartFigure
+        wide
         title="Шаги претензии за неделю"
         chart={
           <BarChart
             rows={report.steps.map((s) => ({
-              label: `${s.step} ${s.title}`,
+              label: `Шаг ${s.step}`,
               values: STEP_FIGURES.map((f) => s[f.key]),
             }))}
             series={[...STEP_FIGURES]}

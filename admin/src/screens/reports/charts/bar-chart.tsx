@@ -1,4 +1,4 @@
-import { clipText, Legend } from './chart-figure.tsx';
+import { clipText, Legend, useChartWidth } from './chart-figure.tsx';
 
 export interface BarRow {
   label: string;
@@ -17,8 +17,6 @@ interface Props {
   format?: (v: number) => string;
 }
 
-const WIDTH = 480;
-const LABEL = 150;
 const VALUE = 44;
 const BAR = 12;
 
@@ -28,29 +26,38 @@ const BAR = 12;
  * drawing them costs less than any chart library.
  */
 export function BarChart({ rows, series, max, marks = [], format = String }: Props) {
+  const width = useChartWidth();
+  const gutter = Math.min(150, Math.round(width * 0.3));
   const top = marks.length ? 16 : 4;
   const group = series.length * BAR + 10;
   const height = top + rows.length * group + 4;
   const all = rows.flatMap((r) => r.values.filter((v): v is number => v !== null));
   const end = Math.max(max ?? 0, ...all, ...marks.map((m) => m.value), 1);
-  const x = (v: number) => LABEL + (v / end) * (WIDTH - LABEL - VALUE);
+  const x = (v: number) => gutter + (v / end) * (width - gutter - VALUE);
   return (
     <>
-      <svg class="bar-chart" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" aria-hidden="true" focusable="false">
+      <svg
+        class="bar-chart"
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        aria-hidden="true"
+        focusable="false"
+      >
         {rows.map((r, i) => {
           const y0 = top + i * group + 5;
           return (
             <g key={r.label}>
-              <text x={LABEL - 6} y={y0 + (series.length * BAR) / 2 + 4} text-anchor="end" class="chart-label">
-                {clipText(r.label, 24)}
+              <text x={gutter - 6} y={y0 + (series.length * BAR) / 2 + 4} text-anchor="end" class="chart-label">
+                {clipText(r.label, gutter - 8)}
               </text>
               {r.values.map((v, s) =>
                 v === null ? null : (
                   <g key={s}>
                     <rect
-                      x={LABEL}
+                      x={gutter}
                       y={y0 + s * BAR}
-                      width={Math.max(x(v) - LABEL, v > 0 ? 1 : 0)}
+                      width={Math.max(x(v) - gutter, v > 0 ? 1 : 0)}
                       height={BAR - 2}
                       class={series[s]!.cls}
                     />
@@ -71,7 +78,7 @@ export function BarChart({ rows, series, max, marks = [], format = String }: Pro
             </text>
           </g>
         ))}
-        <line x1={LABEL} x2={LABEL} y1={top - 2} y2={height} class="chart-axis" />
+        <line x1={gutter} x2={gutter} y1={top - 2} y2={height} class="chart-axis" />
       </svg>
       {series.length > 1 && <Legend items={series} />}
     </>

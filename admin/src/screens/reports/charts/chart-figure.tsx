@@ -1,4 +1,25 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+
+/** The width the chart is drawn at, in CSS pixels: text stays 11 px on a phone and on a wide screen. */
+const ChartWidth = createContext(480);
+export const useChartWidth = () => useContext(ChartWidth);
+
+/** The box's width as it changes (a turned phone, a resized window); 480 where nothing measures. */
+function useBoxWidth() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(480);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(
+      () => box.clientWidth > 0 && setWidth(Math.max(260, Math.round(box.clientWidth))),
+    );
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 /**
  * A chart with its numbers beside it. The drawing is hidden from screen readers (aria-hidden) and
@@ -19,12 +40,13 @@ export function ChartFigure({
   /** The table of the chart's numbers. */
   children: ComponentChildren;
 }) {
+  const [ref, width] = useBoxWidth();
   return (
     <figure class={`chart${wide ? ' wide' : ''}`}>
       <figcaption>{title}</figcaption>
       <div class="chart-body">
-        <div class="chart-picture" aria-hidden="true">
-          {chart}
+        <div class="chart-picture" aria-hidden="true" ref={ref}>
+          <ChartWidth.Provider value={width}>{chart}</ChartWidth.Provider>
         </div>
         <div class="chart-table">{children}</div>
       </div>
@@ -46,5 +68,8 @@ export function Legend({ items }: { items: Array<{ label: string; cls: string }>
   );
 }
 
-/** A label cut to fit the chart's margin; the table keeps it whole. */
-export const clipText = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** A label cut to fit the chart's margin of `room` pixels (11 px text); the table keeps it whole. */
+export function clipText(text: string, room: number) {
+  const max = Math.floor(room / 6.6);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,4 +1,4 @@
-import { clipText, Legend } from './chart-figure.tsx';
+import { clipText, Legend, useChartWidth } from './chart-figure.tsx';
 
 export interface ShareRow {
   label: string;
@@ -6,8 +6,6 @@ export interface ShareRow {
   parts: number[];
 }
 
-const WIDTH = 480;
-const LABEL = 130;
 const BAR = 22;
 
 /**
@@ -15,21 +13,30 @@ const BAR = 22;
  * the legend's parts. A row whose whole is 0 is drawn as an empty outline.
  */
 export function ShareBars({ rows, parts }: { rows: ShareRow[]; parts: Array<{ label: string; cls: string }> }) {
+  const width = useChartWidth();
+  const gutter = Math.min(130, Math.round(width * 0.3));
   const height = rows.length * (BAR + 8) + 4;
-  const span = WIDTH - LABEL - 4;
+  const span = width - gutter - 4;
   return (
     <>
-      <svg class="share-bars" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" aria-hidden="true" focusable="false">
+      <svg
+        class="share-bars"
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        aria-hidden="true"
+        focusable="false"
+      >
         {rows.map((r, i) => {
           const total = r.parts.reduce((a, b) => a + b, 0);
           const y = 4 + i * (BAR + 8);
-          let at = LABEL;
+          let at = gutter;
           return (
             <g key={r.label}>
-              <text x={LABEL - 6} y={y + BAR / 2 + 4} text-anchor="end" class="chart-label">
-                {clipText(r.label, 20)}
+              <text x={gutter - 6} y={y + BAR / 2 + 4} text-anchor="end" class="chart-label">
+                {clipText(r.label, gutter - 8)}
               </text>
-              <rect x={LABEL} y={y} width={span} height={BAR} class="chart-empty" />
+              <rect x={gutter} y={y} width={span} height={BAR} class="chart-empty" />
               {total > 0 &&
                 r.parts.map((count, p) => {
                   const w = (count / total) * span;
