@@ -56,6 +56,7 @@ it('asks for the last ended week and shows its totals, departments, steps and ov
   expect(link.getAttribute('href')).toBe('/admin/submissions/s7');
   expect(rows[0]!.textContent).toContain('Бадыштова К.');
   expect(rows[0]!.textContent).toContain('ДКС');
+  expect(rows[0]!.textContent).toContain(STEP_TITLES['1.3']);
   expect(rows[0]!.textContent).toContain('7 р. д. 1 ч 10 мин');
   expect(rows[1]!.textContent).toContain('не назначен');
 });

@@ -1,3 +1,4 @@
+import { STEP_TITLES } from '../../../../shared/complaint-process.ts';
 import type { WeeklyControl } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { Link } from '../../router.tsx';
@@ -151,7 +152,10 @@ export function WeeklyOverdue({ report }: { report: WeeklyControl }) {
                 <td data-label="Клиент">{o.client ?? '—'}</td>
                 <td data-label="Подразделение">{o.department?.name ?? NONE}</td>
                 <td data-label="Ответственный">{o.responsible?.name ?? <span class="muted">не назначен</span>}</td>
-                <td data-label="Шаг">{o.step}</td>
+                <td data-label="Шаг">
+                  {o.step}
+                  <span class="sub">{STEP_TITLES[o.step]}</span>
+                </td>
                 <td data-label="Срок" class="nowrap">
                   {formatDateTime(o.dueAt)}
                 </td>
