@@ -22,6 +22,8 @@ import { DirectoryScreen } from './screens/directory/directory-screen.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { ModerationScreen } from './screens/moderation/moderation-screen.tsx';
 import { RefusalsScreen } from './screens/refusals/refusals-screen.tsx';
+import { MonthlyScreen } from './screens/reports/monthly-screen.tsx';
+import { WeeklyScreen } from './screens/reports/weekly-screen.tsx';
 import { PrivacyScreen } from './screens/privacy/privacy-screen.tsx';
 import { UsersScreen } from './screens/users/users-screen.tsx';
 import { PageTitle } from './ui/page.tsx';
@@ -42,6 +44,7 @@ const SECTIONS: Section[] = [
     owns: (p) => p === '/' || p.startsWith('/submissions') || p.startsWith('/complaints'),
     allowed: () => true,
   },
+  { href: `${BASE}/reports/weekly`, title: 'Отчёты', owns: (p) => p.startsWith('/reports'), allowed: () => true },
   { href: `${BASE}/moderation`, title: 'Модерация', owns: (p) => p.startsWith('/moderation'), allowed: canModerate },
   { href: `${BASE}/directory`, title: 'Справочник', owns: (p) => p.startsWith('/directory'), allowed: canSeeDirectory },
   { href: `${BASE}/calendar`, title: 'Календарь', owns: (p) => p.startsWith('/calendar'), allowed: () => true },
@@ -200,6 +203,8 @@ function Screen({
   if (dir) return <DirectoryScreen tab={dir.tab!} />;
   if (match('/calendar', path)) return <CalendarScreen place={place} />;
   if (match('/audit', path)) return <AuditScreen place={place} />;
+  if (match('/reports', path) || match('/reports/weekly', path)) return <WeeklyScreen place={place} />;
+  if (match('/reports/monthly', path)) return <MonthlyScreen place={place} />;
   if (match('/refusals', path)) return <RefusalsScreen place={place} />;
   if (match('/users', path)) return <UsersScreen />;
   if (match('/privacy', path)) return <PrivacyScreen />;

@@ -3,6 +3,19 @@
 
 export type { AuditItem, AuditPage } from '../../../shared/console-audit.ts';
 export type { RefusalCount, RefusalsAnswer } from '../../../shared/console-refusals.ts';
+export type {
+  Count,
+  MonthlyAnalysis,
+  OverdueComplaint,
+  PeriodFigures,
+  RatingSummary,
+  ReportPeriod,
+  Share,
+  StepCompliance,
+  WeeklyControl,
+  WeeklyFigures,
+  WeeklyStep,
+} from '../../../shared/console-reports.ts';
 export type { PersonEraseAnswer, PersonExportAnswer } from '../../../shared/console-privacy.ts';
 export type {
   CalendarDay,

@@ -163,6 +163,6 @@ describe('the card', () => {
     const c = await openConsole('/admin/submissions/s1');
     expect(c.$('h1')!.textContent).toBe('Обращение № 2026-00012');
     expect(c.$$('select, textarea, button[type="submit"]')).toHaveLength(0);
-    expect(c.$$('nav a').map((a) => a.textContent)).toEqual(['Входящие', 'Календарь', 'Отказы']);
+    expect(c.$$('nav a').map((a) => a.textContent)).toEqual(['Входящие', 'Отчёты', 'Календарь', 'Отказы']);
   });
 });

@@ -4,6 +4,7 @@ import { useConsole } from '../../app-context.ts';
 import { plural } from '../../format.ts';
 import { canHandle } from '../../permissions.ts';
 import { BASE, Link, type Place } from '../../router.tsx';
+import { ExportLinks } from '../reports/export-links.tsx';
 import { Empty, LoadError, Loading, MoreButton, PageTitle } from '../../ui/page.tsx';
 import { usePaged } from '../../ui/use-paged.ts';
 import { InboxFilters } from './inbox-filters.tsx';
@@ -35,6 +36,7 @@ export function InboxScreen({ place }: { place: Place }) {
         aside={
           <>
             {department && <span class="muted">Подразделение: {department.name}</span>}
+            <ExportLinks name="reports/inbox" params={filters as Record<string, string>} />
             {canHandle(user) && (
               <Link class="btn" href={`${BASE}/complaints/new`}>
                 Зарегистрировать жалобу

@@ -64,6 +64,7 @@ describe('users', () => {
     expect(c.$('h1')!.textContent).toBe('Недостаточно прав');
     expect(c.$$('nav a').map((a) => a.textContent)).toEqual([
       'Входящие',
+      'Отчёты',
       'Модерация',
       'Справочник',
       'Календарь',

@@ -1,0 +1,75 @@
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+
+/** The width the chart is drawn at, in CSS pixels: text stays 11 px on a phone and on a wide screen. */
+const ChartWidth = createContext(480);
+export const useChartWidth = () => useContext(ChartWidth);
+
+/** The box's width as it changes (a turned phone, a resized window); 480 where nothing measures. */
+function useBoxWidth() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(480);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(
+      () => box.clientWidth > 0 && setWidth(Math.max(260, Math.round(box.clientWidth))),
+    );
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+/**
+ * A chart with its numbers beside it. The drawing is hidden from screen readers (aria-hidden) and
+ * the table is its accessible version: every chart of the reports is built so, none has role="img"
+ * with a summary, so a listener always gets the same table the picture was drawn from. On a
+ * phone the table goes under the picture.
+ */
+export function ChartFigure({
+  title,
+  chart,
+  children,
+  wide = false,
+}: {
+  title: string;
+  /** A wide table: the picture above it, not beside. */
+  wide?: boolean;
+  chart: ComponentChildren;
+  /** The table of the chart's numbers. */
+  children: ComponentChildren;
+}) {
+  const [ref, width] = useBoxWidth();
+  return (
+    <figure class={`chart${wide ? ' wide' : ''}`}>
+      <figcaption>{title}</figcaption>
+      <div class="chart-body">
+        <div class="chart-picture" aria-hidden="true" ref={ref}>
+          <ChartWidth.Provider value={width}>{chart}</ChartWidth.Provider>
+        </div>
+        <div class="chart-table">{children}</div>
+      </div>
+    </figure>
+  );
+}
+
+/** The colour key under a chart (hidden with it: the table's headings say the same). */
+export function Legend({ items }: { items: Array<{ label: string; cls: string }> }) {
+  return (
+    <ul class="chart-legend">
+      {items.map((i) => (
+        <li key={i.label}>
+          <span class={`swatch ${i.cls}`} />
+          {i.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A label cut to fit the chart's margin of `room` pixels (11 px text); the table keeps it whole. */
+export function clipText(text: string, room: number) {
+  const max = Math.floor(room / 6.6);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
