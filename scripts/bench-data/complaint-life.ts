@@ -34,8 +34,10 @@ function closeEffort(r: Random): number {
 export function complaintLife(r: Random, cal: WorkingCalendar, now: Date, c: ComplaintInput) {
   const at = c.receivedAt;
   const effort = closeEffort(r);
-  // A few are left unfinished from some step on: the overdue ones of every week's control.
+  // A few stall at some step and are finished weeks late: the overdue ones of every week's control;
+  // a very few are never finished.
   const stuckAt = r.chance(0.03) ? 1 + Math.floor(r.next() * 5) : 6;
+  const stall = r.chance(0.05) ? Number.POSITIVE_INFINITY : r.between(15, 60) * DAY_HOURS;
   const offsets = [
     r.chance(0.92) ? r.between(0.05, 0.95) : r.between(1.05, 6),
     r.chance(0.9) ? r.between(1, 2.95) : r.between(3.05, 12),
@@ -47,9 +49,9 @@ export function complaintLife(r: Random, cal: WorkingCalendar, now: Date, c: Com
   let last = 0;
   const doneAt: Array<Date | null> = [];
   for (let i = 0; i < 6; i++) {
-    last = Math.max(last + 0.02, offsets[i]!);
-    const t = addWorkingHours(cal, at, last);
-    doneAt.push(i < stuckAt && t <= now && (i === 0 || doneAt[i - 1]) ? t : null);
+    last = Math.max(last + 0.02, offsets[i]! + (i >= stuckAt ? stall : 0));
+    const t = Number.isFinite(last) ? addWorkingHours(cal, at, last) : null;
+    doneAt.push(t && t <= now && (i === 0 || doneAt[i - 1]) ? t : null);
   }
   const by = c.responsibleId;
   const steps: StepRow[] = initialDeadlines(cal, at).map((s) => ({

@@ -18,7 +18,7 @@ import { postgresSink, type Sink, sqliteSink } from './sinks.ts';
 import { seconds } from './timing.ts';
 
 /** Changed whenever the generated data changes, so that --reuse refills a database made otherwise. */
-const DATA_VERSION = 'issue-11.1';
+const DATA_VERSION = 'issue-11.2';
 /** The data's present: the end of its three years; reports and the inbox are timed as of then. */
 export const NOW = new Date('2026-12-31T12:00:00Z');
 
