@@ -28,6 +28,7 @@ import { ratingPages } from './ratings/pages.ts';
 import { directoryApi, ratingsApi } from './ratings/routes.ts';
 import { signaturePage } from './ratings/signature-page.ts';
 import { reviewsPage } from './reviews/page.ts';
+import { reportsApi } from './reports/api.ts';
 import { reviewsApi } from './reviews/routes.ts';
 import { usersApi } from './users/routes.ts';
 import { personsApi } from './privacy/routes.ts';
@@ -110,10 +111,9 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/api/admin/users', usersApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/audit', auditApi({ db: deps.db, clock: deps.clock }));
   app.route('/api/admin/persons', personsApi({ db: deps.db, clock: deps.clock, config: deps.config }));
-  app.route(
-    '/api/admin',
-    consoleApi({ db: deps.db, clock: deps.clock, config: deps.config, onMailQueued: intake.onMailQueued }),
-  );
+  const consoleDeps = { db: deps.db, clock: deps.clock, config: deps.config, onMailQueued: intake.onMailQueued };
+  app.route('/api/admin', consoleApi(consoleDeps));
+  app.route('/api/admin/reports', reportsApi(consoleDeps));
   app.route('/api/v1', directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/', widgetAssets());
   app.route('/f', hostedFeedback(intake));

@@ -19,6 +19,8 @@ import { retryFailedOutbox } from './mail/outbox-store.ts';
 import { exportSubmissions } from './submissions/export.ts';
 import { personEraseCommand, personExportCommand } from './privacy/cli-commands.ts';
 import { reportCommands } from './reports/cli-report.ts';
+import { monthlyAnalysis } from './reports/monthly-analysis.ts';
+import { weeklyControl } from './reports/weekly-control.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -100,7 +102,7 @@ const COMMANDS: Record<string, Command> = {
   },
   'person erase': ({ db, args }) => personEraseCommand(db, systemClock, args),
   // The builders come with issue 11's reports: { weekly: weeklyControl, monthly: monthlyAnalysis }.
-  ...reportCommands(null, systemClock, () => loadConfig().publicUrl),
+  ...reportCommands({ weekly: weeklyControl, monthly: monthlyAnalysis }, systemClock, () => loadConfig().publicUrl),
 };
 
 /** Errors of reaching PostgreSQL: refused, unknown host, wrong password, no such database. */

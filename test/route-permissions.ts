@@ -93,4 +93,10 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   // A handler's figures are his department's, whatever he asks (checked in server/reports/routes.test.ts).
   'GET /api/admin/reports/weekly': { roles: ALL },
   'GET /api/admin/reports/monthly': { roles: ALL },
+  'GET /api/admin/reports/weekly.csv': { roles: ALL },
+  'GET /api/admin/reports/weekly.xlsx': { roles: ALL },
+  'GET /api/admin/reports/monthly.csv': { roles: ALL },
+  'GET /api/admin/reports/monthly.xlsx': { roles: ALL },
+  'GET /api/admin/reports/inbox.csv': { roles: ALL },
+  'GET /api/admin/reports/inbox.xlsx': { roles: ALL },
 };

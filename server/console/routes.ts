@@ -9,7 +9,6 @@ import { consoleMeta } from './meta.ts';
 import { moderationRoutes } from './moderation-routes.ts';
 import { submissionsRoutes } from './submissions-routes.ts';
 import { refusalsRoutes } from './refusals-routes.ts';
-import { reportsRoutes } from '../reports/routes.ts';
 
 /**
  * The console's JSON API, mounted at `/api/admin`: the inbox and the card, moderation and the
@@ -30,7 +29,6 @@ export function consoleApi(deps: ConsoleDeps) {
     '/subjects': subjectsRoutes(deps),
     '/calendar': calendarRoutes(deps),
     '/refusals': refusalsRoutes(deps),
-    '/reports': reportsRoutes(deps),
   };
   const session = requireSession(deps);
   for (const [path, feature] of Object.entries(features)) {
