@@ -1,18 +1,13 @@
-import { useEffect } from 'preact/hooks';
 import type { MonthlyAnalysis, PeriodFigures } from '../../api/types.ts';
-import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import type { Place } from '../../router.tsx';
-import { Empty, LoadError, Loading, PageTitle } from '../../ui/page.tsx';
-import { useLoad } from '../../ui/use-load.ts';
-import { ExportLinks } from './export-links.tsx';
 import { MonthlyDeadlines } from './monthly-deadlines.tsx';
 import { MonthlyRatings } from './monthly-ratings.tsx';
 import { MonthlyReceived } from './monthly-received.tsx';
 import { MonthlyShares } from './monthly-shares.tsx';
-import { ReportControls, ReportTabs } from './report-controls.tsx';
+import { ReportFrame } from './report-frame.tsx';
 import { change, num, pct } from './report-format.ts';
-import { readMonthly, reportParams } from './report-query.ts';
+import { readMonthly } from './report-query.ts';
 import { Tile } from './weekly-screen.tsx';
 
 /** Nothing came in, closed or fell due in the period: no chart to draw. */
@@ -24,47 +19,28 @@ const isEmpty = (f: PeriodFigures) =>
  * loyalty): a month, quarter or year beside the one before it.
  */
 export function MonthlyScreen({ place, now = new Date() }: { place: Place; now?: Date }) {
-  const { api } = useConsole();
-  const query = readMonthly(place.query, now);
-  const params = reportParams('monthly', query);
-  const report = useLoad(
-    () => api.get<MonthlyAnalysis>('reports/monthly', params),
-    [query.period.key, query.department],
-  );
-  useEffect(() => {
-    document.title = 'Анализ за период — Отклик';
-  }, []);
-  const r = report.data;
-
   return (
-    <>
-      <PageTitle aside={<ExportLinks name="reports/monthly" params={params} />}>Отчёты</PageTitle>
-      <ReportTabs screen="monthly" department={query.department} />
-      <ReportControls screen="monthly" query={query} now={now} />
-      {report.error ? (
-        <LoadError error={report.error} retry={report.reload} />
-      ) : !r ? (
-        <Loading />
-      ) : (
-        <div class={report.loading ? 'stale report' : 'report'} aria-busy={report.loading}>
-          <p class="muted">
-            {r.department ? `${r.department.name} · ` : 'Все подразделения · '}
-            сравнение с периодом «{r.previous.period.label}» · состояние на {formatDateTime(r.asOf)}
-          </p>
-          {isEmpty(r.current) ? (
-            <Empty>Нет обращений и жалоб за период.</Empty>
-          ) : (
-            <>
-              <Headline current={r.current} previous={r.previous} />
-              <MonthlyReceived current={r.current} previous={r.previous} />
-              <MonthlyShares current={r.current} previous={r.previous} />
-              <MonthlyDeadlines current={r.current} previous={r.previous} />
-              <MonthlyRatings current={r.current} previous={r.previous} />
-            </>
-          )}
-        </div>
+    <ReportFrame<MonthlyAnalysis>
+      screen="monthly"
+      title="Анализ за период"
+      query={readMonthly(place.query, now)}
+      now={now}
+      lead={(r) =>
+        `${r.department ? r.department.name : 'Все подразделения'} · сравнение с периодом «${r.previous.period.label}» · состояние на ${formatDateTime(r.asOf)}`
+      }
+      isEmpty={(r) => isEmpty(r.current)}
+      empty="Нет обращений и жалоб за период."
+    >
+      {(r) => (
+        <>
+          <Headline current={r.current} previous={r.previous} />
+          <MonthlyReceived current={r.current} previous={r.previous} />
+          <MonthlyShares current={r.current} previous={r.previous} />
+          <MonthlyDeadlines current={r.current} previous={r.previous} />
+          <MonthlyRatings current={r.current} previous={r.previous} />
+        </>
       )}
-    </>
+    </ReportFrame>
   );
 }
 

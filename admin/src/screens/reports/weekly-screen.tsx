@@ -1,14 +1,9 @@
-import { useEffect } from 'preact/hooks';
 import type { WeeklyControl } from '../../api/types.ts';
-import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import type { Place } from '../../router.tsx';
-import { Empty, LoadError, Loading, PageTitle } from '../../ui/page.tsx';
-import { useLoad } from '../../ui/use-load.ts';
-import { ExportLinks } from './export-links.tsx';
-import { ReportControls, ReportTabs } from './report-controls.tsx';
+import { ReportFrame } from './report-frame.tsx';
 import { num } from './report-format.ts';
-import { readWeekly, reportParams } from './report-query.ts';
+import { readWeekly } from './report-query.ts';
 import { WeeklyDepartments, WeeklyOverdue, WeeklySteps } from './weekly-tables.tsx';
 
 /** Nothing happened in the week: no figure and no row to draw. */
@@ -20,48 +15,30 @@ const isEmpty = (r: WeeklyControl) =>
  * and overdue complaints by department and by step, and the overdue ones, each linked to its card.
  */
 export function WeeklyScreen({ place, now = new Date() }: { place: Place; now?: Date }) {
-  const { api } = useConsole();
-  const query = readWeekly(place.query, now);
-  const params = reportParams('weekly', query);
-  const report = useLoad(() => api.get<WeeklyControl>('reports/weekly', params), [query.period.key, query.department]);
-  useEffect(() => {
-    document.title = 'Контроль за неделю — Отклик';
-  }, []);
-  const r = report.data;
-
   return (
-    <>
-      <PageTitle aside={<ExportLinks name="reports/weekly" params={params} />}>Отчёты</PageTitle>
-      <ReportTabs screen="weekly" department={query.department} />
-      <ReportControls screen="weekly" query={query} now={now} />
-      {report.error ? (
-        <LoadError error={report.error} retry={report.reload} />
-      ) : !r ? (
-        <Loading />
-      ) : (
-        <div class={report.loading ? 'stale report' : 'report'} aria-busy={report.loading}>
-          <p class="muted">
-            {r.department ? `${r.department.name} · ` : 'Все подразделения · '}
-            состояние на {formatDateTime(r.asOf)}
-          </p>
-          {isEmpty(r) ? (
-            <Empty>Нет жалоб за период.</Empty>
-          ) : (
-            <>
-              <dl class="stat-tiles">
-                <Tile label="Поступило" value={r.totals.received} />
-                <Tile label="Открыто на конец недели" value={r.totals.open} />
-                <Tile label="Закрыто" value={r.totals.closed} />
-                <Tile label="Просрочено" value={r.totals.overdue} warn={r.totals.overdue > 0} />
-              </dl>
-              <WeeklyDepartments report={r} />
-              <WeeklySteps report={r} />
-              <WeeklyOverdue report={r} />
-            </>
-          )}
-        </div>
+    <ReportFrame<WeeklyControl>
+      screen="weekly"
+      title="Контроль за неделю"
+      query={readWeekly(place.query, now)}
+      now={now}
+      lead={(r) => `${r.department ? r.department.name : 'Все подразделения'} · состояние на ${formatDateTime(r.asOf)}`}
+      isEmpty={isEmpty}
+      empty="Нет жалоб за период."
+    >
+      {(r) => (
+        <>
+          <dl class="stat-tiles">
+            <Tile label="Поступило" value={r.totals.received} />
+            <Tile label="Открыто на конец недели" value={r.totals.open} />
+            <Tile label="Закрыто" value={r.totals.closed} />
+            <Tile label="Просрочено" value={r.totals.overdue} warn={r.totals.overdue > 0} />
+          </dl>
+          <WeeklyDepartments report={r} />
+          <WeeklySteps report={r} />
+          <WeeklyOverdue report={r} />
+        </>
       )}
-    </>
+    </ReportFrame>
   );
 }
 
