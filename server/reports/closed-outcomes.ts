@@ -1,8 +1,9 @@
 import { CLOSE_TARGET_WORKING_DAYS, JUSTIFICATION_LABELS, STEP_DEADLINES } from '../../shared/complaint-process.ts';
 import type { PeriodFigures, Share } from '../../shared/console-reports.ts';
 import { addWorkingDays, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
+import { localDayNumber } from '../calendar/zone-time.ts';
 import type { Db } from '../db/connection.ts';
-import { NONE, NONE_LABEL, num, shareOf, withShare } from './report-labels.ts';
+import { NONE, NONE_LABEL, num, ofDepartment, shareOf, withShare } from './report-labels.ts';
 import { workingDayMs } from './report-window.ts';
 
 const LIMIT_DAYS = (STEP_DEADLINES['1.6'] as { workingDays: number }).workingDays;
@@ -37,13 +38,9 @@ export async function closedOutcomes(
 ): Promise<PeriodFigures['closed']> {
   const base = db
     .selectFrom('complaints')
-    // A cross join keeps the report's table the outer loop on SQLite, read through its index on
-    // the period, rather than every submission of a department (PostgreSQL plans it as a join).
-    .crossJoin('submissions')
-    .whereRef('submissions.id', '=', 'complaints.submission_id')
     .where('complaints.closed_at', '>=', range.from)
     .where('complaints.closed_at', '<', range.end)
-    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId));
+    .$if(departmentId !== null, (qb) => qb.where('complaints.submission_id', 'in', ofDepartment(db, departmentId!)));
   const groups = await base
     .select(['complaints.justification', 'complaints.satisfied', 'complaints.loyal', (eb) => eb.fn.countAll().as('n')])
     .groupBy(['complaints.justification', 'complaints.satisfied', 'complaints.loyal'])
@@ -67,12 +64,24 @@ export async function closedOutcomes(
   const days: number[] = [];
   let withinLimit = 0;
   let withinTarget = 0;
+  // Both deadlines depend only on the day of receipt: counted once a day, not once a complaint.
+  const deadlines = new Map<number, { limit: number; target: number }>();
   for (const t of times) {
     if (!t.closedAt) continue;
     const received = new Date(t.receivedAt);
-    days.push(workingMsBetween(cal, received, new Date(t.closedAt)) / dayMs);
-    if (t.closedAt <= addWorkingDays(cal, received, LIMIT_DAYS).toISOString()) withinLimit++;
-    if (t.closedAt <= addWorkingDays(cal, received, CLOSE_TARGET_WORKING_DAYS).toISOString()) withinTarget++;
+    const closed = new Date(t.closedAt);
+    days.push(workingMsBetween(cal, received, closed) / dayMs);
+    const day = localDayNumber(cal.timeZone, received.getTime());
+    let d = deadlines.get(day);
+    if (!d) {
+      d = {
+        limit: addWorkingDays(cal, received, LIMIT_DAYS).getTime(),
+        target: addWorkingDays(cal, received, CLOSE_TARGET_WORKING_DAYS).getTime(),
+      };
+      deadlines.set(day, d);
+    }
+    if (closed.getTime() <= d.limit) withinLimit++;
+    if (closed.getTime() <= d.target) withinTarget++;
   }
   days.sort((a, b) => a - b);
   const mid = Math.floor(days.length / 2);

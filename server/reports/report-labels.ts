@@ -29,3 +29,11 @@ export async function departmentNames(db: Db): Promise<Map<string, string>> {
 
 /** SQL's counts are numbers on SQLite and text (bigint, numeric) on PostgreSQL. */
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/**
+ * The ids of one department's submissions, for `complaint_id in (…)`: SQLite reads them once
+ * from the department's index and checks each step or complaint of the period against the
+ * list, several times faster at a million rows than looking up every row's submission.
+ */
+export const ofDepartment = (db: Db, departmentId: string) =>
+  db.selectFrom('submissions').select('id').where('department_id', '=', departmentId);
