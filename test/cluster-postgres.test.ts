@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Db, openDb } from '../server/db/connection.ts';
+import { systemClock } from '../server/clock.ts';
+import { createUser, signIn } from './support/console.ts';
 import { DB_KINDS } from './support/databases.ts';
 import { type FakeResend, startFakeResend } from './support/fake-resend.ts';
 import {
@@ -80,4 +82,15 @@ describe.runIf(DB_KINDS.includes('postgres'))('two instances on one PostgreSQL, 
     expect(errors * dropped * replayed).toBeGreaterThan(0);
     console.log(runLine('cluster', load, check, pendingAtKill, fake, [t0, t1, t2, t3]));
   }, 60_000);
+
+  it('keeps a console session on every instance: signed in on one, used and ended on the other', async () => {
+    const [a, b] = servers.map((s) => local(s.url)) as [string, string];
+    const at = (base: string) => ({ request: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init) });
+    const qms = await createUser(db!, systemClock, { email: 'qms@example.ru', role: 'qms' });
+    const session = await signIn(at(a), qms.email, qms.password);
+    const headers = { Cookie: session.cookie, 'X-CSRF-Token': session.csrfToken };
+    expect((await fetch(`${b}/api/admin/me`, { headers })).status).toBe(200);
+    expect((await fetch(`${b}/api/admin/logout`, { method: 'POST', headers })).status).toBeLessThan(300);
+    expect((await fetch(`${a}/api/admin/me`, { headers })).status).toBe(401);
+  });
 });
