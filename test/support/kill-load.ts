@@ -41,20 +41,38 @@ export interface LoadResult {
   otherStatuses: Record<number, number>;
 }
 
-/** A post of the site widget: kinds in turn, two of three with an address (a client's copy). */
-export function feedbackBody(i: number): Record<string, unknown> {
+/**
+ * The i-th post of a load: every fourth a rating of the demo directory's employee (the ratings'
+ * own register and the manager's e-mail), the others feedback of each kind in turn, two of three
+ * with an address (a client's copy). Each rating comes from a browser of its own.
+ */
+export function loadPost(i: number, runId: string): { path: string; body: Record<string, unknown> } {
+  if (i % 4 === 3)
+    return {
+      path: '/api/v1/ratings',
+      body: {
+        subject: 'employee',
+        employee: 'ivanov',
+        score: (i % 5) + 1,
+        comment: `Оценка ${i}`,
+        raterToken: `${runId}-rater-${i}`.padEnd(16, '0').slice(0, 64),
+      },
+    };
   const kind = (['complaint', 'thanks', 'suggestion'] as const)[i % 3];
   return {
-    kind,
-    message: `Сообщение ${i}: ${kind === 'complaint' ? 'курьер опоздал на два часа' : 'всё хорошо'}`,
-    name: `Клиент ${i}`,
-    ...(i % 3 === 2 ? {} : { email: `client${i}@example.ru` }),
-    consent: true,
+    path: '/api/v1/feedback',
+    body: {
+      kind,
+      message: `Сообщение ${i}: ${kind === 'complaint' ? 'курьер опоздал на два часа' : 'всё хорошо'}`,
+      name: `Клиент ${i}`,
+      ...(i % 3 === 2 ? {} : { email: `client${i}@example.ru` }),
+      consent: true,
+    },
   };
 }
 
 /**
- * Posts `total` feedback messages, `concurrency` at a time, spread over `urls` in turn. A post
+ * Posts `total` messages and ratings (loadPost), `concurrency` at a time, spread over `urls` in turn. A post
  * whose connection fails is sent again with the same Idempotency-Key to the next URL, as a widget
  * behind a load balancer would, until it gets its answer. `onAcked` hears each 201 as it comes,
  * so a test can kill an instance mid-load.
@@ -75,12 +93,13 @@ export async function postLoad(options: {
     for (let tries = 1; ; tries++) {
       if (Date.now() > until) throw new Error(`post ${i} got no answer before the deadline`);
       const url = options.urls[(i + tries - 1) % options.urls.length]!;
+      const post = loadPost(i, options.runId);
       let res: Response;
       try {
-        res = await fetch(`${url}/api/v1/feedback`, {
+        res = await fetch(`${url}${post.path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': key },
-          body: JSON.stringify(feedbackBody(i)),
+          body: JSON.stringify(post.body),
           signal: AbortSignal.timeout(15_000),
         });
       } catch {
@@ -130,11 +149,13 @@ export async function storedByKey(db: Db, runId: string) {
   const rows = await db
     .selectFrom('submissions')
     .select(['id', 'number', 'idempotency_key'])
-    .where('idempotency_key', 'like', `feedback:${runId}-%`)
+    .where((eb) =>
+      eb.or([eb('idempotency_key', 'like', `feedback:${runId}-%`), eb('idempotency_key', 'like', `rating:${runId}-%`)]),
+    )
     .execute();
   const byKey = new Map<string, { id: string; number: string; rows: number }>();
   for (const r of rows) {
-    const key = r.idempotency_key!.slice('feedback:'.length);
+    const key = r.idempotency_key!.replace(/^(feedback|rating):/, '');
     const seen = byKey.get(key);
     byKey.set(key, { id: r.id, number: r.number, rows: (seen?.rows ?? 0) + 1 });
   }
@@ -168,10 +189,16 @@ export async function deliveriesPerEmail(db: Db, fake: FakeResend) {
  */
 export async function onceEach(db: Db, fake: FakeResend, load: LoadResult, runId: string) {
   const stored = await storedByKey(db, runId);
-  const numbers = stored.rows.map((r) => Number(r.number.split('-')[1])).sort((x, y) => x - y);
+  // Each register on its own: messages `2026-00042`, ratings `О-2026-00007`.
+  const register = (ratings: boolean) =>
+    stored.rows
+      .filter((r) => r.number.startsWith('О-') === ratings)
+      .map((r) => Number(r.number.split('-').at(-1)))
+      .sort((x, y) => x - y);
   const mail = await deliveriesPerEmail(db, fake);
   return {
     stored: stored.rows.length,
+    ratings: register(true).length,
     emails: mail.outbox.length,
     deliveries: fake.delivered.length,
     problems: {
@@ -181,7 +208,7 @@ export async function onceEach(db: Db, fake: FakeResend, load: LoadResult, runId
         return s?.rows !== 1 || s.id !== a.id || s.number !== a.number;
       }),
       // A transaction cut by the kill gives its number back: no gaps, no doubles.
-      numbersNotOneToN: numbers.filter((n, k) => n !== k + 1),
+      numbersNotOneToN: [register(false), register(true)].flatMap((numbers) => numbers.filter((n, k) => n !== k + 1)),
       emailsNotSent: mail.outbox.filter((o) => o.status !== 'sent'),
       emailsNotDeliveredOnce: mail.notSentOnce,
       deliveriesOfNoEmail: mail.strangers,
