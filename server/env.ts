@@ -66,6 +66,8 @@ const envSchema = z.object({
   CAPTCHA: optional.pipe(flag.optional()),
   ALTCHA_HMAC_KEY: optional.pipe(z.string().min(16).optional()),
   DIGEST: optional.pipe(flag.optional()),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  OUTBOX_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -125,6 +127,10 @@ export interface Config {
   altchaHmacKey: string | undefined;
   /** The weekly digest to the QMS, Monday 09:00 company time (server/reports/digest/); DIGEST=off stops it. */
   digest: boolean;
+  /** How long an instance's claim holds outbox messages: a killed instance's go out after it. */
+  outboxLeaseMs: number;
+  /** The first wait after a failed send, doubled with each further failure (mail/backoff.ts). */
+  outboxRetryMs: number;
   production: boolean;
 }
 
@@ -194,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     captcha: e.CAPTCHA ?? true,
     altchaHmacKey: e.ALTCHA_HMAC_KEY,
     digest: e.DIGEST ?? true,
+    outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
+    outboxRetryMs: Math.round(e.OUTBOX_RETRY_SECONDS * 1000),
     production,
   };
 }

@@ -36,6 +36,8 @@ async function main() {
     transport: createMailTransport(config),
     clock: systemClock,
     config,
+    leaseMs: config.outboxLeaseMs,
+    backoff: { baseMs: config.outboxRetryMs },
     log: (m) => console.log(`[outbox] ${m}`),
   });
   worker.start();

@@ -21,6 +21,7 @@ export interface DeliveredEmail {
 export interface FakeRequest {
   path: string;
   idempotencyKey: string | undefined;
+  /** The answer's status; 0 when the connection was dropped without one (`hang`). */
   status: number;
   /** How many e-mails the request carried. */
   count: number;
@@ -35,6 +36,23 @@ export type FakeFailure =
   | { status: 429; retryAfter?: string }
   | { status: 422; name?: string; message?: string };
 
+/**
+ * How a faulty request fails: `500` answers an error; `hang` holds the request, then drops the
+ * connection, nothing delivered (the client sees a timeout or a reset); `lost` delivers, then drops
+ * the connection before the answer (the client can't tell it went: only the idempotency key saves
+ * a second delivery).
+ */
+export type FaultKind = '500' | 'hang' | 'lost';
+
+export interface Faults {
+  /** The share of requests, 0…1, that fail, spread evenly (0.25: every fourth). */
+  share: number;
+  /** How they fail, in turn. */
+  kinds: FaultKind[];
+  /** How long a `hang` holds the request; 1500 ms by default. */
+  hangMs?: number;
+}
+
 export interface FakeResend {
   /** Base URL for `new Resend(key, { baseUrl })` or RESEND_BASE_URL. */
   url: string;
@@ -45,6 +63,8 @@ export interface FakeResend {
   failNext(n: number, failure: FakeFailure): void;
   /** The next `n` requests are delivered, then the connection drops before the answer. */
   loseAnswers(n: number): void;
+  /** From now on a share of requests fail (`faults`), until called with null. */
+  setFaults(faults: Faults | null): void;
   close(): Promise<void>;
 }
 
@@ -56,7 +76,9 @@ const list = (v: unknown): string[] =>
  * A local stand-in for Resend's HTTP API (`POST /emails`, `POST /emails/batch`), real enough for
  * the real SDK: bearer auth, Resend's error bodies, strict batch validation (no attachments, at
  * most 100), and idempotency keys as Resend keeps them: the same key with the same payload gets
- * the first answer again and delivers nothing; with another payload, 409.
+ * the first answer again and delivers nothing; with another payload, 409; while a request with
+ * the key is still being handled, 409 `concurrent_idempotent_requests`. A failed request leaves
+ * no key behind, so its retry is delivered.
  */
 export async function startFakeResend(options: { apiKey?: string } = {}): Promise<FakeResend> {
   const apiKey = options.apiKey ?? 're_test_key';
@@ -66,6 +88,19 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
   const remembered = new Map<string, { path: string; hash: string; body: string }>();
   let lose = 0;
   let nextId = 1;
+  let faults: Faults | null = null;
+  let faultable = 0;
+  let faulted = 0;
+  // Deterministic, so that every run meets every kind: the n-th request fails when the share
+  // of the first n crosses a whole number.
+  const nextFault = (): FaultKind | undefined => {
+    if (!faults) return undefined;
+    faultable++;
+    if (Math.floor(faultable * faults.share) === Math.floor((faultable - 1) * faults.share)) return undefined;
+    return faults.kinds[faulted++ % faults.kinds.length];
+  };
+  // Keys whose request is being handled: Resend answers a second one meanwhile with 409.
+  const inFlight = new Set<string>();
 
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -110,6 +145,24 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       }
       log(200, emails.length, true);
       return answer(200, JSON.parse(seen.body));
+    }
+    if (key && inFlight.has(key)) {
+      log(409, emails.length);
+      return error(409, 'concurrent_idempotent_requests', 'Same idempotency key used while a request is in progress.');
+    }
+    const fault = nextFault();
+    if (fault === '500') {
+      log(500, emails.length);
+      return error(500, 'internal_server_error', 'An unexpected error occurred.');
+    }
+    if (fault === 'hang') {
+      log(0, emails.length);
+      if (key) inFlight.add(key);
+      setTimeout(() => {
+        if (key) inFlight.delete(key);
+        res.socket?.destroy();
+      }, faults?.hangMs ?? 1500);
+      return;
     }
     const failure = failures.shift();
     if (failure) {
@@ -156,8 +209,8 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     const body = JSON.stringify(via === 'batch' ? { data: ids.map((id) => ({ id })) } : { id: ids[0] });
     if (key) remembered.set(key, { path, hash, body });
     log(200, emails.length);
-    if (lose > 0) {
-      lose--;
+    if (fault === 'lost' || lose > 0) {
+      if (fault !== 'lost') lose--;
       res.socket?.destroy();
       return;
     }
@@ -176,6 +229,9 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     },
     loseAnswers: (n) => {
       lose += n;
+    },
+    setFaults: (f) => {
+      faults = f;
     },
     close: () =>
       new Promise<void>((resolve) => {

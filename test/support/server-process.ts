@@ -11,7 +11,12 @@ export interface RunningServer {
   dataDir: string;
   env: Record<string, string>;
   output: () => string;
+  /** SIGTERM, then removes the data folder. */
   stop(): Promise<void>;
+  /** SIGKILL, as a power cut or the OOM killer would: no shutdown code runs; the data folder stays. */
+  kill(): Promise<void>;
+  /** A new process with the same environment, data folder and port (after `kill`). */
+  restart(): Promise<RunningServer>;
 }
 
 /**
@@ -22,7 +27,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-srv-'));
   // DATABASE_URL set (empty: SQLite in DATA_DIR) so that a developer's .env in the repository,
   // which the server reads under the real environment, can't point a test at his database.
-  const fullEnv = {
+  return launch({
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
     PORT: '0',
@@ -33,8 +38,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     // A server started mid-week sends last week's digest at once; the tests that count e-mails don't expect it.
     DIGEST: 'off',
     ...env,
-  };
-  const child: ChildProcess = spawn(TSX, ['server/index.ts'], {
+  });
+}
+
+async function launch(fullEnv: Record<string, string>): Promise<RunningServer> {
+  const dataDir = fullEnv.DATA_DIR!;
+  // Node itself with tsx's loader, not the tsx command: that one runs the server in a child
+  // process, which a SIGKILL of the parent would leave running.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
     env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,6 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stderr!.on('data', (d) => {
     out += d;
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
     const check = () => {
@@ -61,17 +73,23 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
   });
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
   return {
     url,
     dataDir,
     env: fullEnv,
     output: () => out,
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await signal('SIGTERM');
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: () => signal('SIGKILL'),
+    restart: async () => {
+      await signal('SIGKILL');
+      return launch({ ...fullEnv, PORT: new URL(url).port });
     },
   };
 }
