@@ -20,6 +20,10 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
+/** pino's levels (server/ops/logger.ts); silent turns the log off. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** A retention period: a whole number, `0` or `off` for none. */
 const retention = z
   .string()
@@ -66,6 +70,8 @@ const envSchema = z.object({
   CAPTCHA: optional.pipe(flag.optional()),
   ALTCHA_HMAC_KEY: optional.pipe(z.string().min(16).optional()),
   DIGEST: optional.pipe(flag.optional()),
+  LOG_LEVEL: optional.transform((v) => v?.toLowerCase()).pipe(z.enum(LOG_LEVELS).optional()),
+  METRICS_TOKEN: optional.pipe(z.string().min(16).optional()),
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -125,6 +131,10 @@ export interface Config {
   altchaHmacKey: string | undefined;
   /** The weekly digest to the QMS, Monday 09:00 company time (server/reports/digest/); DIGEST=off stops it. */
   digest: boolean;
+  /** pino's level for the JSON log on stdout (server/ops/logger.ts). */
+  logLevel: LogLevel;
+  /** Bearer token for GET /metrics; unset: /metrics answers only direct requests from loopback. */
+  metricsToken: string | undefined;
   production: boolean;
 }
 
@@ -194,6 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     captcha: e.CAPTCHA ?? true,
     altchaHmacKey: e.ALTCHA_HMAC_KEY,
     digest: e.DIGEST ?? true,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    metricsToken: e.METRICS_TOKEN,
     production,
   };
 }

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_KINDS } from '../../test/support/databases.ts';
+import { listen } from '../../test/support/listen.ts';
+import { buildTestApp } from '../../test/support/test-app.ts';
+
+const TOKEN = 'scrape-token-0123456789';
+type T = Awaited<ReturnType<typeof buildTestApp>>;
+let t: T | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+const complaint = {
+  kind: 'complaint',
+  message: 'Программа загружается 3–4 минуты',
+  name: 'Лоськова Галина',
+  email: 'client@example.ru',
+  consent: true,
+};
+const post = (app: T['app'], body: unknown) =>
+  app.request('/api/v1/feedback', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const scrape = async (app: T['app']) => {
+  const res = await app.request('/metrics', { headers: { authorization: `Bearer ${TOKEN}` } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+  return res.text();
+};
+/** The value of one sample, by its name and labels as Prometheus's text format writes them; 0 when absent. */
+const sample = (text: string, series: string) => {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+};
+
+describe.each(DB_KINDS)('GET /metrics (%s)', (kind) => {
+  it('counts a stored feedback by kind and channel, its request by route, and the outbox it filled', async () => {
+    t = await buildTestApp(kind, { METRICS_TOKEN: TOKEN });
+    const before = await scrape(t.app);
+    expect(sample(before, 'otklik_submissions_total{kind="complaint",channel="site"}')).toBe(0);
+    expect(sample(before, 'otklik_outbox_pending')).toBe(0);
+
+    expect((await post(t.app, complaint)).status).toBe(201);
+    t.clock.advance(90_000);
+    const after = await scrape(t.app);
+    expect(sample(after, 'otklik_submissions_total{kind="complaint",channel="site"}')).toBe(1);
+    expect(sample(after, 'otklik_http_requests_total{method="POST",route="/api/v1/feedback",status="201"}')).toBe(1);
+    expect(sample(after, 'otklik_http_request_duration_seconds_count{method="POST",route="/api/v1/feedback"}')).toBe(1);
+    // No worker runs in the test app: the QMS notice and the acknowledgement wait, queued 90 s ago.
+    expect(sample(after, 'otklik_outbox_pending')).toBeGreaterThanOrEqual(1);
+    expect(sample(after, 'otklik_outbox_oldest_pending_seconds')).toBe(90);
+  });
+
+  it('counts refusals by reason, and a decoy is not a stored submission', async () => {
+    t = await buildTestApp(kind, { METRICS_TOKEN: TOKEN });
+    expect((await post(t.app, { ...complaint, website: 'http://spam.example' })).status).toBe(201);
+    const text = await scrape(t.app);
+    expect(sample(text, 'otklik_refusals_total{reason="honeypot"}')).toBe(1);
+    expect(sample(text, 'otklik_submissions_total{kind="complaint",channel="site"}')).toBe(0);
+  });
+
+  it('labels requests by route pattern, never by the URL a client sent', async () => {
+    t = await buildTestApp(kind, { METRICS_TOKEN: TOKEN });
+    await t.app.request('/r/no-such-employee?email=client@example.ru');
+    await t.app.request('/nothing/here?email=client@example.ru');
+    const text = await scrape(t.app);
+    expect(text).not.toContain('client@example.ru');
+    expect(text).not.toContain('no-such-employee');
+    expect(text).toMatch(/otklik_http_requests_total\{method="GET",route="\/r\/:slug",status="\d+"\} 1/);
+  });
+});
+
+describe('who may read /metrics', () => {
+  it('refuses a missing or wrong token with 401 when METRICS_TOKEN is set', async () => {
+    t = await buildTestApp('sqlite', { METRICS_TOKEN: TOKEN });
+    expect((await t.app.request('/metrics')).status).toBe(401);
+    const wrong = await t.app.request('/metrics', { headers: { authorization: `Bearer ${TOKEN}x` } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toContain('Bearer');
+    expect(await wrong.text()).not.toContain('otklik_');
+  });
+
+  it('without a token, answers only a direct request from loopback', async () => {
+    t = await buildTestApp('sqlite');
+    // app.request has no socket: not loopback.
+    expect((await t.app.request('/metrics')).status).toBe(404);
+    const server = await listen(t.app);
+    try {
+      const direct = await fetch(`${server.url}/metrics`);
+      expect(direct.status).toBe(200);
+      expect(await direct.text()).toContain('otklik_http_requests_total');
+      // A proxy on this machine connects from loopback too; what it forwards is not local.
+      const proxied = await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+      expect(proxied.status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
