@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_KINDS } from '../../test/support/databases.ts';
+import { DB_KINDS, openTestDb } from '../../test/support/databases.ts';
 import { listen } from '../../test/support/listen.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
+import { MailSendError } from '../mail/mail-error.ts';
+import { createOutboxWorker } from '../mail/outbox-worker.ts';
+import { mailConfig, manualClock, submitWithMail } from '../mail/testing/fixtures.ts';
+import { createMetrics } from './metrics.ts';
 
 const TOKEN = 'scrape-token-0123456789';
 type T = Awaited<ReturnType<typeof buildTestApp>>;
@@ -97,6 +101,46 @@ describe('who may read /metrics', () => {
       expect(proxied.status).toBe(404);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('e-mail sends', () => {
+  it('counts what the outbox worker handed over and what failed', async () => {
+    const db = await openTestDb('sqlite');
+    try {
+      const clock = manualClock();
+      const config = mailConfig();
+      const metrics = createMetrics(db.db, clock);
+      await submitWithMail(db.db, { config, clock }, { email: null });
+      let fail = true;
+      const worker = createOutboxWorker({
+        db: db.db,
+        clock,
+        config,
+        onDelivered: metrics.mailDelivered,
+        transport: {
+          name: 'flaky',
+          async send(mail) {
+            if (fail) throw new MailSendError('mailbox busy', { permanent: false, scope: 'message' });
+            return { providerId: `ok-${mail.id}` };
+          },
+        },
+      });
+      expect(await worker.runOnce()).toBeGreaterThan(0);
+      let text = await metrics.registry.metrics();
+      expect(sample(text, 'otklik_mail_send_failures_total')).toBeGreaterThan(0);
+      expect(sample(text, 'otklik_mail_sent_total')).toBe(0);
+      const failed = sample(text, 'otklik_mail_send_failures_total');
+
+      fail = false;
+      clock.advance(24 * 3600_000); // past every retry time
+      await worker.runOnce();
+      text = await metrics.registry.metrics();
+      expect(sample(text, 'otklik_mail_sent_total')).toBe(failed);
+      expect(sample(text, 'otklik_outbox_pending')).toBe(0);
+    } finally {
+      await db.close();
     }
   });
 });
