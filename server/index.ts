@@ -82,6 +82,7 @@ async function main(logger: Logger) {
     const links = [
       config.demo ? `demo site ${base}/demo/` : null,
       `hosted form ${base}/f`,
+      config.demo ? `rating page ${base}/r/ivanov?score=5, signature ${base}/s/ivanov` : null,
       `console ${base}/admin/`,
       `embed <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`,
     ].filter(Boolean);
