@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDb } from '../../test/support/databases.ts';
 import { listen } from '../../test/support/listen.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
+import { seedDemoDirectory } from '../directory/demo-seed.ts';
 import { MailSendError } from '../mail/mail-error.ts';
 import { createOutboxWorker } from '../mail/outbox-worker.ts';
 import { mailConfig, manualClock, submitWithMail } from '../mail/testing/fixtures.ts';
@@ -74,6 +75,27 @@ describe.each(DB_KINDS)('GET /metrics (%s)', (kind) => {
     expect(text).not.toContain('client@example.ru');
     expect(text).not.toContain('no-such-employee');
     expect(text).toMatch(/otklik_http_requests_total\{method="GET",route="\/r\/:slug",status="\d+"\} 1/);
+  });
+});
+
+describe('ratings in the metrics', () => {
+  it('counts a new rating by channel, and not its change by the same browser', async () => {
+    t = await buildTestApp('sqlite', { METRICS_TOKEN: TOKEN });
+    await seedDemoDirectory(t.db, t.clock); // ivanov among them
+    const rate = (score: number, extra: Record<string, unknown>, cookie?: string) =>
+      t!.app.request('/api/v1/ratings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ subject: 'employee', employee: 'ivanov', score, ...extra }),
+      });
+    const first = await rate(5, {});
+    expect(first.status).toBe(201);
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await rate(3, {}, cookie)).status).toBe(201); // the same browser the same day: a change
+    expect((await rate(4, { channel: 'signature' })).status).toBe(201);
+    const text = await scrape(t.app);
+    expect(sample(text, 'otklik_submissions_total{kind="rating",channel="site"}')).toBe(1);
+    expect(sample(text, 'otklik_submissions_total{kind="rating",channel="signature"}')).toBe(1);
   });
 });
 
