@@ -76,4 +76,14 @@ describe('the request log', () => {
     expect(lines.at(-1)).toMatchObject({ status: 404, reqId: res.headers.get('x-request-id') });
     expect(lines.at(-1)!.route).not.toContain('such');
   });
+
+  it("logs an answer of the server's own failure at error level", async () => {
+    const { app, lines } = await loggedApp();
+    await app.request('/healthz');
+    await t!.db.destroy();
+    const res = await app.request('/healthz');
+    expect(res.status).toBeGreaterThanOrEqual(500);
+    expect(lines.map((l) => l.level)).toEqual([30, 50]);
+    t = undefined; // already closed
+  });
 });

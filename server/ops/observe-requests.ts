@@ -27,7 +27,8 @@ export function observeRequests(deps: {
       const route = routePath(c) || 'unmatched';
       const status = c.res.status;
       deps.metrics.observeRequest(c.req.method, route, status, seconds);
-      log?.info(
+      // A server error stays in the log at LOG_LEVEL=warn, where the request lines don't.
+      log?.[status >= 500 ? 'error' : 'info'](
         { reqId: c.get('requestId'), method: c.req.method, route, status, ms: Math.round(seconds * 10_000) / 10 },
         'request',
       );
