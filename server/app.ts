@@ -32,6 +32,11 @@ import { reportsApi } from './reports/api.ts';
 import { reviewsApi } from './reviews/routes.ts';
 import { usersApi } from './users/routes.ts';
 import { personsApi } from './privacy/routes.ts';
+import type { Logger } from './ops/logger.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
+import { metricsHandler } from './ops/metrics-route.ts';
+import { observeRequests } from './ops/observe-requests.ts';
+import { readiness } from './ops/readiness.ts';
 
 export interface AppDeps {
   db: Db;
@@ -39,6 +44,10 @@ export interface AppDeps {
   clock: Clock;
   /** Called after a transaction that queued e-mail has committed: wakes the outbox worker. */
   onMailQueued?: () => void;
+  /** The instance's metrics (server/ops/metrics.ts); a fresh registry when not given. */
+  metrics?: Metrics;
+  /** The request log; none when not given (tests). */
+  logger?: Logger;
 }
 
 /**
@@ -59,15 +68,20 @@ export async function startApp(deps: AppDeps) {
 
 /** Builds the whole HTTP application from its dependencies; nothing here reads globals. */
 export function createApp(deps: AppDeps, guard = createGuard(deps)) {
+  const metrics = deps.metrics ?? createMetrics(deps.db, deps.clock);
   const intake = {
     db: deps.db,
     config: deps.config,
     clock: deps.clock,
     onMailQueued: deps.onMailQueued ?? (() => {}),
+    onStored: metrics.submissionStored,
     guard,
   };
   const origins = deps.config.allowedOrigins;
   const app = new Hono();
+
+  // First, so that every answer (refusals too) carries a request id and is counted and timed.
+  app.use('*', observeRequests({ metrics, logger: deps.logger }));
 
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
@@ -129,6 +143,11 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
     await deps.db.selectFrom('registration_counters').select('year').limit(1).execute();
     return c.json({ ok: true, database: dbKind(deps.db) });
   });
+  app.get('/readyz', async (c) => {
+    const r = await readiness(deps.db);
+    return r.ready ? c.json({ ready: true }) : c.json(r, 503);
+  });
+  app.get('/metrics', metricsHandler(metrics, deps.config.metricsToken));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/', (c) => c.redirect(deps.config.demo ? '/demo/' : '/f'));
 

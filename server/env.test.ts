@@ -23,6 +23,18 @@ describe('loadConfig', () => {
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 
+  it('reads the log level and the metrics token', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', metricsToken: undefined });
+    expect(loadConfig({ LOG_LEVEL: 'WARN', METRICS_TOKEN: 'a-long-enough-token' })).toMatchObject({
+      logLevel: 'warn',
+      metricsToken: 'a-long-enough-token',
+    });
+    expect(loadConfig({ LOG_LEVEL: '' }).logLevel).toBe('info');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    // A token short enough to guess would protect nothing.
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('turns the demo off in production unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', DEMO: '1' }).demo).toBe(true);

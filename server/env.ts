@@ -20,6 +20,10 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
+/** pino's levels (server/ops/logger.ts); silent turns the log off. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** A retention period: a whole number, `0` or `off` for none. */
 const retention = z
   .string()
@@ -68,6 +72,8 @@ const envSchema = z.object({
   DIGEST: optional.pipe(flag.optional()),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   OUTBOX_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  LOG_LEVEL: optional.transform((v) => v?.toLowerCase()).pipe(z.enum(LOG_LEVELS).optional()),
+  METRICS_TOKEN: optional.pipe(z.string().min(16).optional()),
 });
 
 /** Variables that another one makes required; checked even when other variables are wrong. */
@@ -131,6 +137,10 @@ export interface Config {
   outboxLeaseMs: number;
   /** The first wait after a failed send, doubled with each further failure (mail/backoff.ts). */
   outboxRetryMs: number;
+  /** pino's level for the JSON log on stdout (server/ops/logger.ts). */
+  logLevel: LogLevel;
+  /** Bearer token for GET /metrics; unset: /metrics answers only direct requests from loopback. */
+  metricsToken: string | undefined;
   production: boolean;
 }
 
@@ -202,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     digest: e.DIGEST ?? true,
     outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
     outboxRetryMs: Math.round(e.OUTBOX_RETRY_SECONDS * 1000),
+    logLevel: e.LOG_LEVEL ?? 'info',
+    metricsToken: e.METRICS_TOKEN,
     production,
   };
 }

@@ -12,25 +12,34 @@ import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
 import { sweepUploads, uploadsRoot } from './http/upload-dir.ts';
+import { closeServer } from './ops/graceful-shutdown.ts';
+import { componentLog, createLogger, type Logger } from './ops/logger.ts';
+import { createMetrics } from './ops/metrics.ts';
 import { createRetentionScheduler } from './privacy/scheduler.ts';
 import { createDigestScheduler } from './reports/digest/scheduler.ts';
 import { weeklyControl } from './reports/weekly-control.ts';
 import { defencesOffWarning } from './abuse/switches-warning.ts';
 
-async function main() {
+/** How long a SIGTERM waits for requests in progress before cutting them off (systemd's TimeoutStopSec is longer). */
+const DRAIN_MS = 10_000;
+
+async function main(logger: Logger) {
   const config = loadConfig();
+  logger.level = config.logLevel;
+  const log = logger.child({ component: 'server' });
   const defencesOff = defencesOffWarning(config);
-  if (defencesOff) console.warn(defencesOff);
+  if (defencesOff) log.warn(defencesOff);
   const { db } = openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     synchronous: config.sqliteSynchronous,
   });
   const ran = await migrateToLatest(db);
-  if (ran.length > 0) console.log(`Migrations applied: ${ran.join(', ')}`);
+  if (ran.length > 0) log.info({ migrations: ran }, `${ran.length} migration(s) applied`);
   if (config.demo && (await seedDemoDirectory(db, systemClock)))
-    console.log('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
+    log.info('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
 
+  const metrics = createMetrics(db, systemClock, { processMetrics: true });
   const worker = createOutboxWorker({
     db,
     transport: createMailTransport(config),
@@ -38,7 +47,8 @@ async function main() {
     config,
     leaseMs: config.outboxLeaseMs,
     backoff: { baseMs: config.outboxRetryMs },
-    log: (m) => console.log(`[outbox] ${m}`),
+    log: componentLog(logger, 'outbox'),
+    onDelivered: metrics.mailDelivered,
   });
   worker.start();
   const reminders = createReminderScheduler({
@@ -46,14 +56,14 @@ async function main() {
     clock: systemClock,
     config,
     onMailQueued: () => worker.kick(),
-    log: (m) => console.log(`[reminders] ${m}`),
+    log: componentLog(logger, 'reminders'),
   });
   reminders.start();
   const retention = createRetentionScheduler({
     db,
     clock: systemClock,
     retentionDays: config.retentionDays,
-    log: (m) => console.log(`[retention] ${m}`),
+    log: componentLog(logger, 'retention'),
   });
   retention.start();
   const digest = createDigestScheduler({
@@ -62,45 +72,56 @@ async function main() {
     config,
     build: (week) => weeklyControl(db, systemClock.now(), week, null),
     onMailQueued: () => worker.kick(),
-    log: (m) => console.log(`[digest] ${m}`),
+    log: componentLog(logger, 'digest'),
   });
   if (config.digest) digest.start();
-  const app = await startApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick() });
+  const app = await startApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick(), metrics, logger });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = config.publicUrl ?? `http://localhost:${info.port}`;
-    console.log(
-      `Otklik is running on ${base} (database: ${dbKind(db) === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''})`,
-    );
+    // One line a person can read and a log collector can parse: the address first (test/support/server-process.ts reads it).
+    const where = `database: ${dbKind(db) === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''}`;
+    const links = [
+      config.demo ? `demo site ${base}/demo/` : null,
+      `hosted form ${base}/f`,
+      config.demo ? `rating page ${base}/r/ivanov?score=5, signature ${base}/s/ivanov` : null,
+      `console ${base}/admin/`,
+      `embed <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`,
+    ].filter(Boolean);
+    log.info({ url: base }, `Otklik is running on ${base} (${where}); ${links.join('; ')}`);
     if (!config.publicUrl)
-      console.log('  PUBLIC_URL is not set: signature and e-mail links use the address each request came to.');
-    if (config.demo) console.log(`  Demo site:   ${base}/demo/`);
-    console.log(`  Hosted form: ${base}/f`);
-    if (config.demo) console.log(`  Rating page: ${base}/r/ivanov?score=5 · signature: ${base}/s/ivanov`);
-    console.log(`  Embed:       <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`);
-    console.log(`  Console:     ${base}/admin/`);
+      log.info('PUBLIC_URL is not set: signature and e-mail links use the address each request came to.');
     void firstAdminHint(db, `${base}/admin/`).then((hint) => {
-      if (hint) console.log(hint);
+      if (hint) log.warn(hint.replace(/\s*\n\s*/g, ' ').trim());
     });
   });
 
   applyServerTimeouts(server as Server);
   void sweepUploads(uploadsRoot(config.dataDir), 3_600_000, systemClock.now());
 
-  const shutdown = async () => {
-    server.close();
-    await reminders.stop();
-    await retention.stop();
-    await digest.stop();
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, `${signal}: no new connections; finishing requests in progress (up to ${DRAIN_MS / 1000} s)`);
+    const drained = await closeServer(server as Server, DRAIN_MS);
+    if (!drained) log.warn('requests still in progress were cut off');
+    // Schedulers first, so none queues mail after the worker's last round; the worker finishes the send it is in.
+    await Promise.all([reminders.stop(), retention.stop(), digest.stop()]);
     await worker.stop();
     await db.destroy();
+    log.info('stopped');
+    logger.flush();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+const logger = createLogger('info');
+main(logger).catch((err) => {
+  if (err instanceof ConfigError) logger.fatal(err.message);
+  else logger.fatal({ err }, 'the server could not start');
+  logger.flush();
   process.exit(1);
 });

@@ -23,6 +23,8 @@ export interface IntakeDeps {
   clock: Clock;
   /** Wakes the outbox worker once the transaction has committed. */
   onMailQueued: () => void;
+  /** Counts a committed submission (server/ops/metrics.ts). */
+  onStored?: (kind: string, channel: string) => void;
 }
 
 export interface RequestMeta {
@@ -110,6 +112,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
       return answer;
     });
     deps.onMailQueued();
+    deps.onStored?.(input.kind, meta.channel);
     return answer;
   });
   // A key first answered before answers had a confirmation (December 2026) gets one now.

@@ -15,6 +15,8 @@ export interface OutboxWorkerDeps {
   pollMs?: number;
   backoff?: Partial<BackoffPolicy>;
   log?: (message: string) => void;
+  /** Told each round's outcome (server/ops/metrics.ts counts sends and failures). */
+  onDelivered?: (result: { sent: number; failed: number }) => void;
   /** How long a claim holds its messages against other instances; default 2 minutes. */
   leaseMs?: number;
   /** How many sends one run claims; default 100. */
@@ -76,6 +78,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       },
       rows,
     );
+    deps.onDelivered?.(result);
     if (result.sent > 0) log(`${result.sent} e-mail(s) sent via ${deps.transport.name}`);
     return rows.length;
   }

@@ -81,13 +81,16 @@ export async function acceptRating(
   }
   const key = requestKey('rating', meta.idempotencyKey, input.idempotencyKey);
   return idempotent(deps.db, key, async () => {
+    let stored = false;
     const answer = await deps.db.transaction().execute(async (trx) => {
       const earlier = await earlierRating(trx, meta.rater, target, now, { lock: true });
+      stored = !earlier;
       return earlier
         ? changeRating(trx, deps, earlier, input, meta, mailTarget(target))
         : newRating(trx, deps, input, { ...meta, key, now }, target);
     });
     deps.onMailQueued();
+    if (stored) deps.onStored?.('rating', input.channel ?? 'site');
     return answer;
   });
 }

@@ -9,6 +9,8 @@ export interface RatingDeps {
   config: Config;
   clock: Clock;
   onMailQueued: () => void;
+  /** Counts a committed submission (server/ops/metrics.ts). */
+  onStored?: (kind: string, channel: string) => void;
 }
 
 /** What the request tells of a rating besides its fields. */

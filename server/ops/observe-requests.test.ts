@@ -1,0 +1,89 @@
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { fakeClock } from '../../test/support/test-app.ts';
+import { createApp } from '../app.ts';
+import { loadConfig } from '../env.ts';
+import { createLogger } from './logger.ts';
+
+let t: TestDb | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+/** An app whose request log is captured, line by line, as JSON. */
+async function loggedApp() {
+  t = await openTestDb('sqlite');
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+      done();
+    },
+  });
+  const config = loadConfig({ DATA_DIR: '/tmp/otklik-unused', CAPTCHA: 'off', RATE_LIMIT: '0' });
+  const app = createApp({ db: t.db, config, clock: fakeClock(), logger: createLogger('info', sink) });
+  return { app, lines };
+}
+
+describe('the request log', () => {
+  it('logs one line per request with id, method, route pattern, status and duration, and nothing personal', async () => {
+    const { app, lines } = await loggedApp();
+    const res = await app.request('/api/v1/feedback?email=client@example.ru', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.7', 'user-agent': 'Secret UA' },
+      body: JSON.stringify({
+        kind: 'complaint',
+        message: 'Личное сообщение',
+        name: 'Лоськова Галина',
+        phone: '(951) 5113523',
+        email: 'client@example.ru',
+        consent: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const id = res.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const line = lines.find((l) => l.component === 'http');
+    expect(line).toMatchObject({ reqId: id, method: 'POST', route: '/api/v1/feedback', status: 201, msg: 'request' });
+    expect(typeof line!.ms).toBe('number');
+    const all = JSON.stringify(lines);
+    for (const secret of ['client@example.ru', 'Лоськова', '5113523', 'Личное', '198.51.100.7', 'Secret UA'])
+      expect(all).not.toContain(secret);
+  });
+
+  it('keeps a sane incoming X-Request-Id and replaces one that is not', async () => {
+    const { app, lines } = await loggedApp();
+    const kept = await app.request('/healthz', { headers: { 'x-request-id': 'lb-7f3a_01' } });
+    expect(kept.headers.get('x-request-id')).toBe('lb-7f3a_01');
+    const replaced = await app.request('/healthz', { headers: { 'x-request-id': 'x y<script>' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const tooLong = await app.request('/healthz', { headers: { 'x-request-id': 'a'.repeat(65) } });
+    expect(tooLong.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines.map((l) => l.reqId)).toEqual([
+      'lb-7f3a_01',
+      replaced.headers.get('x-request-id'),
+      tooLong.headers.get('x-request-id'),
+    ]);
+  });
+
+  it('gives refused and unknown requests an id too', async () => {
+    const { app, lines } = await loggedApp();
+    const res = await app.request('/no/such/page');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(lines.at(-1)).toMatchObject({ status: 404, reqId: res.headers.get('x-request-id') });
+    expect(lines.at(-1)!.route).not.toContain('such');
+  });
+
+  it("logs an answer of the server's own failure at error level", async () => {
+    const { app, lines } = await loggedApp();
+    await app.request('/healthz');
+    await t!.db.destroy();
+    const res = await app.request('/healthz');
+    expect(res.status).toBeGreaterThanOrEqual(500);
+    expect(lines.map((l) => l.level)).toEqual([30, 50]);
+    t = undefined; // already closed
+  });
+});

@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from '../server/db/connection.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+let dataDir: string | undefined;
+let child: ChildProcess | undefined;
+afterEach(() => {
+  if (child?.exitCode === null) child.kill('SIGKILL');
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The server as `npm run serve` runs it: one Node process, so the signal reaches it and its exit code is its own. */
+async function serve(): Promise<{ url: string; exited: Promise<number | null>; output: () => string }> {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-stop-'));
+  const env = {
+    PATH: process.env.PATH ?? '',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    CAPTCHA: 'off',
+    RATE_LIMIT: '0',
+    DIGEST: 'off',
+  };
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    proc.stdout!.on('data', () => {
+      const m = /running on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!.replace('localhost', '127.0.0.1'));
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  return { url, exited, output: () => out };
+}
+
+describe('SIGTERM', () => {
+  it('finishes a submission in progress, refuses new connections, closes the database and exits 0', async () => {
+    const server = await serve();
+    const body = JSON.stringify({ kind: 'thanks', message: 'Спасибо за быструю помощь', name: 'Анна', consent: true });
+    const half = Math.floor(body.length / 2);
+    // A POST whose body is still arriving when the signal comes: the request is in flight.
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${server.url}/api/v1/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, half));
+      setTimeout(() => {
+        child!.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(half)), 500);
+      }, 300);
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    // Between the signal and the end of the body: the listening socket is closed.
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+
+    const { status, body: answered } = await answer;
+    expect(status).toBe(201);
+    const { number } = JSON.parse(answered) as { number: string };
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"msg":"stopped"');
+
+    // The database was closed cleanly and holds the submission.
+    const { db } = openDb({ dataDir: dataDir! });
+    try {
+      const row = await db
+        .selectFrom('submissions')
+        .select(['number', 'kind'])
+        .where('number', '=', number)
+        .executeTakeFirst();
+      expect(row).toEqual({ number, kind: 'thanks' });
+    } finally {
+      await db.destroy();
+    }
+  }, 60_000);
+});
