@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CONSOLE_FIELD_ERRORS } from '../../shared/console-errors.ts';
 import { FIELD_ERRORS } from '../../shared/i18n.ts';
 import { type AnyFieldErrorCode, ApiError } from './api-error.ts';
@@ -57,3 +57,15 @@ export function validJson<S extends z.ZodType>(schema: S, options: { emptyIsObje
   };
   return read;
 }
+
+/**
+ * A JSON object whose fields its feature's own rules read (the calendar, the directory, the
+ * complaint process: they check against the database as they go); the wrapper only reads it.
+ * @example app.put('/hours', validJson(FIELDS), (c) => setWorkingHours(db, c.req.valid('json')))
+ */
+export const FIELDS = z.custom<Record<string, unknown>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+);
+
+/** `validJson` of a console action that may have nothing to say (an «approve»): no body is `{}`. */
+export const anyFields = () => validJson(FIELDS, { emptyIsObject: true });
