@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { AuditPage } from '../../shared/console-audit.ts';
 import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { requireSession } from '../sessions/require-session.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { ApiError } from '../http/api-error.ts';
-import type { FieldErrors } from '../../shared/rules.ts';
+import { validQuery } from '../http/validate.ts';
 
 export interface AuditQuery {
   /** An exact action (`auth.sign_in`) or a family ending in `*` (`auth.*`). */
@@ -49,34 +49,33 @@ function decodeCursor(s: string): { at: string; id: string } | null {
   }
 }
 
-/** Reads the query string; 422 naming each parameter that can't be understood. */
-export function parseAuditQuery(q: Record<string, string | undefined>): AuditQuery {
-  const errors: FieldErrors = {};
-  const out: AuditQuery = { limit: 50 };
-  const given = (k: string) => (q[k]?.trim() ? q[k]!.trim() : undefined);
-  if (given('action')) out.action = given('action')!.slice(0, 64);
-  if (given('user')) out.user = given('user')!.slice(0, 254);
-  for (const k of ['from', 'to'] as const) {
-    const v = given(k);
-    if (!v) continue;
-    const t = instant(v, k === 'to');
-    if (t) out[k] = t;
-    else errors[k] = 'invalid';
-  }
-  const cursor = given('cursor');
-  if (cursor) {
-    const c = decodeCursor(cursor);
-    if (c) out.cursor = c;
-    else errors.cursor = 'invalid';
-  }
-  const limit = given('limit');
-  if (limit) {
-    if (/^\d{1,3}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 200) out.limit = Number(limit);
-    else errors.limit = 'invalid';
-  }
-  if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
-  return out;
-}
+/** A parameter as given: trimmed, blank is absent. */
+const given = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+
+/** One parameter read by `read`; a value it can't read (null) is 422 `invalid`. */
+const param = <T>(read: (v: string) => T | null) =>
+  given.transform((v, ctx): T | undefined => {
+    if (v === undefined) return undefined;
+    const out = read(v);
+    if (out !== null) return out;
+    ctx.addIssue({ code: 'custom', message: 'invalid' });
+    return z.NEVER;
+  });
+
+/** The query string; 422 naming each parameter that can't be understood. */
+const AUDIT_QUERY = z.object({
+  action: given.transform((v) => v?.slice(0, 64)),
+  user: given.transform((v) => v?.slice(0, 254)),
+  from: param((v) => instant(v, false)),
+  to: param((v) => instant(v, true)),
+  cursor: param(decodeCursor),
+  limit: param((v) => (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 200 ? Number(v) : null)).transform(
+    (v) => v ?? 50,
+  ),
+});
 
 /** The audit log newest first, one page at a time by (at, id), so a page never repeats or skips a line. */
 export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
@@ -120,7 +119,11 @@ export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
 
 /** `GET /` under `/api/admin/audit`: admins and the QMS read who did what and when. */
 export function auditApi(deps: { db: Db; clock: Clock }) {
-  return new Hono<ConsoleEnv>().get('/', requireSession(deps), requireRole('admin', 'qms'), async (c) => {
-    return c.json(await queryAudit(deps.db, parseAuditQuery(c.req.query())));
-  });
+  return new Hono<ConsoleEnv>().get(
+    '/',
+    requireSession(deps),
+    requireRole('admin', 'qms'),
+    validQuery(AUDIT_QUERY),
+    async (c) => c.json(await queryAudit(deps.db, c.req.valid('query'))),
+  );
 }

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { SessionAnswer } from '../../shared/console-types.ts';
 import type { Clock } from '../clock.ts';
@@ -7,12 +7,12 @@ import type { Config } from '../env.ts';
 import { recordAudit } from '../audit/record.ts';
 import { ApiError } from '../http/api-error.ts';
 import { requestMeta } from '../http/request-meta.ts';
-import { text, validate } from '../../shared/rules.ts';
+import { z } from 'zod';
+import { passwordField, textField } from '../../shared/console-fields.ts';
 import { changePassword } from './change-password.ts';
 import type { ConsoleEnv } from '../sessions/context.ts';
-import { jsonBody } from '../http/json-body.ts';
-import { PASSWORD_MIN } from './password.ts';
-import { password } from './password-rules.ts';
+import { validJson } from '../http/validate.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password.ts';
 import { requireSession } from '../sessions/require-session.ts';
 import { fromOwnOrigin } from './same-origin.ts';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie.ts';
@@ -26,8 +26,9 @@ export interface AuthDeps {
   config: Config;
 }
 
-const LOGIN = { email: text({ max: 254, required: true }), password: password() };
-const CHANGE = { current: password(), next: password(PASSWORD_MIN) };
+const LOGIN = z.object({ email: textField({ max: 254, required: true }), password: passwordField(1, PASSWORD_MAX) });
+// Too short is `invalid`: the console states the rule next to the field.
+const CHANGE = z.object({ current: passwordField(1, PASSWORD_MAX), next: passwordField(PASSWORD_MIN, PASSWORD_MAX) });
 
 const small = limitBody(SMALL_BODY);
 
@@ -41,15 +42,15 @@ export function authApi(deps: AuthDeps) {
   const meta = (c: Context) => requestMeta(c, config.trustProxy);
   const app = new Hono<ConsoleEnv>();
 
-  app.post('/login', small, async (c) => {
+  // Before the body is read: a sign-in from another site is refused whatever it sends.
+  const ownOrigin: MiddlewareHandler = async (c, next) => {
     if (!fromOwnOrigin(c, config.publicUrl)) throw new ApiError(403, 'csrf');
-    const parsed = validate(LOGIN, await jsonBody(c));
-    if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-    const result = await signIn(db, clock, {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      ...meta(c),
-    });
+    await next();
+  };
+
+  app.post('/login', small, ownOrigin, validJson(LOGIN), async (c) => {
+    const { email, password } = c.req.valid('json');
+    const result = await signIn(db, clock, { email, password, ...meta(c) });
     if (result.status === 'locked') {
       c.header('Retry-After', String(Math.max(1, Math.ceil((result.until.getTime() - clock.now().getTime()) / 1000))));
       throw new ApiError(429, 'locked');
@@ -80,14 +81,12 @@ export function authApi(deps: AuthDeps) {
     return c.json(answer);
   });
 
-  app.post('/password', session, small, async (c) => {
-    const parsed = validate(CHANGE, await jsonBody(c));
-    if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  app.post('/password', session, small, validJson(CHANGE), async (c) => {
     const r = await changePassword(
       db,
       clock,
       { user: c.var.user, sessionId: c.var.sessionId, ip: meta(c).ip },
-      parsed.data,
+      c.req.valid('json'),
     );
     if (r) {
       c.header('Retry-After', String(Math.max(1, Math.ceil((r.lockedUntil.getTime() - clock.now().getTime()) / 1000))));

@@ -1,21 +1,21 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { CalendarHours, CalendarYear } from '../../shared/console-calendar.ts';
 import { readCalendarDay, removeCalendarDay, setCalendarDay, setWorkingHours } from '../calendar/calendar-store.ts';
 import { calendarYear } from '../calendar/calendar-year.ts';
 import { companyYear } from '../company-time.ts';
-import { ApiError } from '../http/api-error.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
-import { jsonBody } from '../http/json-body.ts';
+import { FIELDS, validJson, validQuery } from '../http/validate.ts';
 import { actorOf, type ConsoleEnv, EDITORS, requireRole } from '../sessions/context.ts';
 import type { ConsoleDeps } from './deps.ts';
 
-/** The year asked for (the current one by default); 422 naming `year` for anything else. */
-function yearOf(query: string | undefined, now: Date): number {
-  if (query === undefined || query === '') return companyYear(now);
-  if (!/^\d{4}$/.test(query) || Number(query) < 2000 || Number(query) > 2100)
-    throw new ApiError(422, 'validation', { year: 'invalid' });
-  return Number(query);
-}
+/** `?year=2026`; none (or blank) is the current year; anything else is 422 naming `year`. */
+const YEAR_QUERY = z.object({
+  year: z
+    .string()
+    .optional()
+    .refine((v) => !v || (/^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2100), 'invalid'),
+});
 
 /**
  * The working calendar: `GET /?year=2026` (every console role reads it), `PUT /days/:day`
@@ -26,13 +26,14 @@ export function calendarRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const edit = [requireRole(...EDITORS), limitBody(FORM_BODY)] as const;
 
-  app.get('/', async (c) => {
-    const answer: CalendarYear = await calendarYear(deps.db, yearOf(c.req.query('year'), deps.clock.now()));
+  app.get('/', validQuery(YEAR_QUERY), async (c) => {
+    const { year } = c.req.valid('query');
+    const answer: CalendarYear = await calendarYear(deps.db, year ? Number(year) : companyYear(deps.clock.now()));
     return c.json(answer);
   });
 
-  app.put('/days/:day', ...edit, async (c) => {
-    const input = readCalendarDay(c.req.param('day'), await jsonBody(c));
+  app.put('/days/:day', ...edit, validJson(FIELDS), async (c) => {
+    const input = readCalendarDay(c.req.param('day'), c.req.valid('json'));
     await setCalendarDay(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), input);
     const answer: CalendarYear = await calendarYear(deps.db, Number(input.day.slice(0, 4)));
     return c.json(answer);
@@ -45,12 +46,12 @@ export function calendarRoutes(deps: ConsoleDeps) {
     return c.json(answer);
   });
 
-  app.put('/hours', ...edit, async (c) => {
+  app.put('/hours', ...edit, validJson(FIELDS), async (c) => {
     const answer: CalendarHours = await setWorkingHours(
       deps.db,
       deps.clock,
       actorOf(c, deps.config.trustProxy),
-      await jsonBody(c),
+      c.req.valid('json'),
     );
     return c.json(answer);
   });

@@ -14,6 +14,7 @@ import { hasControls } from '../../shared/text-rules.ts';
 import { ApiError } from '../http/api-error.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { jsonBody } from '../http/json-body.ts';
+import { anyFields } from '../http/validate.ts';
 import { type Actor, actorOf, type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
 import { loadCard } from './card.ts';
@@ -58,16 +59,8 @@ export function complaintActions(deps: ConsoleDeps) {
   }
 
   const route = (path: string, action: Action) =>
-    app.post(path, writers, small, async (c) =>
-      c.json(
-        await run(
-          c.var.user,
-          c.req.param(),
-          actorOf(c, deps.config.trustProxy),
-          await jsonBody(c, { emptyIsObject: true }),
-          action,
-        ),
-      ),
+    app.post(path, writers, small, anyFields(), async (c) =>
+      c.json(await run(c.var.user, c.req.param(), actorOf(c, deps.config.trustProxy), c.req.valid('json'), action)),
     );
 
   route('/:id/steps/:step', async (trx, actor, complaint, body, params) => {
@@ -123,9 +116,9 @@ export function complaintActions(deps: ConsoleDeps) {
 /** `POST /api/admin/complaints`: a complaint registered by hand (editors and handlers). */
 export function complaintRegistration(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.post('/', writers, small, async (c) => {
+  app.post('/', writers, small, anyFields(), async (c) => {
     const actor = actorOf(c, deps.config.trustProxy);
-    const body = await jsonBody(c, { emptyIsObject: true });
+    const body = c.req.valid('json');
     // A handler registers complaints of his own department only.
     if (actor.user.role === 'handler') body.departmentId = actor.user.departmentId ?? undefined;
     const answer = await registerComplaint(deps.db, deps, actor, body);

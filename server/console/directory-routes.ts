@@ -7,7 +7,7 @@ import { createDepartment, listDepartments, updateDepartment } from './directory
 import { createEmployee, findEmployee, importEmployees, listEmployees, updateEmployee } from './directory-employees.ts';
 import { sendSignature } from './directory-signature.ts';
 import { createSubject, listSubjects, updateSubject } from './directory-subjects.ts';
-import { jsonBody } from '../http/json-body.ts';
+import { anyFields } from '../http/validate.ts';
 import { actorOf } from '../sessions/context.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
@@ -17,25 +17,17 @@ export function departmentsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const edit = [requireRole(...EDITORS), limitBody(FORM_BODY)] as const;
   app.get('/', async (c) => c.json(await listDepartments(deps.db)));
-  app.post('/', ...edit, async (c) =>
-    c.json(
-      await createDepartment(
-        deps.db,
-        deps.clock,
-        actorOf(c, deps.config.trustProxy),
-        await jsonBody(c, { emptyIsObject: true }),
-      ),
-      201,
-    ),
+  app.post('/', ...edit, anyFields(), async (c) =>
+    c.json(await createDepartment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.valid('json')), 201),
   );
-  app.patch('/:id', ...edit, async (c) =>
+  app.patch('/:id', ...edit, anyFields(), async (c) =>
     c.json(
       await updateDepartment(
         deps.db,
         deps.clock,
         actorOf(c, deps.config.trustProxy),
         c.req.param('id'),
-        await jsonBody(c, { emptyIsObject: true }),
+        c.req.valid('json'),
       ),
     ),
   );
@@ -51,16 +43,8 @@ export function employeesRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const editors = requireRole(...EDITORS);
   app.get('/', async (c) => c.json(await listEmployees(deps.db)));
-  app.post('/', editors, limitBody(FORM_BODY), async (c) =>
-    c.json(
-      await createEmployee(
-        deps.db,
-        deps.clock,
-        actorOf(c, deps.config.trustProxy),
-        await jsonBody(c, { emptyIsObject: true }),
-      ),
-      201,
-    ),
+  app.post('/', editors, limitBody(FORM_BODY), anyFields(), async (c) =>
+    c.json(await createEmployee(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.valid('json')), 201),
   );
   app.post('/import', editors, limitBody(5 * 1024 * 1024), async (c) => {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
@@ -74,14 +58,14 @@ export function employeesRoutes(deps: ConsoleDeps) {
     return c.json(await importEmployees(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), file, dryRun));
   });
   app.get('/:slug', async (c) => c.json(await findEmployee(deps.db, c.req.param('slug'))));
-  app.patch('/:slug', editors, limitBody(FORM_BODY), async (c) =>
+  app.patch('/:slug', editors, limitBody(FORM_BODY), anyFields(), async (c) =>
     c.json(
       await updateEmployee(
         deps.db,
         deps.clock,
         actorOf(c, deps.config.trustProxy),
         c.req.param('slug'),
-        await jsonBody(c, { emptyIsObject: true }),
+        c.req.valid('json'),
       ),
     ),
   );
@@ -108,25 +92,17 @@ export function subjectsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const edit = [requireRole(...EDITORS), limitBody(FORM_BODY)] as const;
   app.get('/', async (c) => c.json(await listSubjects(deps.db)));
-  app.post('/', ...edit, async (c) =>
-    c.json(
-      await createSubject(
-        deps.db,
-        deps.clock,
-        actorOf(c, deps.config.trustProxy),
-        await jsonBody(c, { emptyIsObject: true }),
-      ),
-      201,
-    ),
+  app.post('/', ...edit, anyFields(), async (c) =>
+    c.json(await createSubject(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.valid('json')), 201),
   );
-  app.patch('/:slug', ...edit, async (c) =>
+  app.patch('/:slug', ...edit, anyFields(), async (c) =>
     c.json(
       await updateSubject(
         deps.db,
         deps.clock,
         actorOf(c, deps.config.trustProxy),
         c.req.param('slug'),
-        await jsonBody(c, { emptyIsObject: true }),
+        c.req.valid('json'),
       ),
     ),
   );

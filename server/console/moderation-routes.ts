@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
-import { jsonBody } from '../http/json-body.ts';
+import { anyFields } from '../http/validate.ts';
 import { actorOf, type ConsoleEnv, EDITORS, requireRole } from '../sessions/context.ts';
 import { decodeCursor, pageLimit } from './cursor.ts';
 import type { ConsoleDeps } from './deps.ts';
@@ -26,14 +26,14 @@ export function moderationRoutes(deps: ConsoleDeps) {
     ['reject', rejectReview],
     ['unpublish', unpublishReview],
   ] as const) {
-    app.post(`/:submissionId/${action}`, requireRole(...EDITORS), small, async (c) =>
+    app.post(`/:submissionId/${action}`, requireRole(...EDITORS), small, anyFields(), async (c) =>
       c.json(
         await decide(
           deps.db,
           deps.clock,
           actorOf(c, deps.config.trustProxy),
           c.req.param('submissionId'),
-          await jsonBody(c, { emptyIsObject: true }),
+          c.req.valid('json'),
         ),
       ),
     );

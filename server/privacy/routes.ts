@@ -1,21 +1,24 @@
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import type { PersonEraseAnswer, PersonExportAnswer } from '../../shared/console-privacy.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
-import { ApiError } from '../http/api-error.ts';
 import { limitBody, SMALL_BODY } from '../http/body-limit.ts';
-import { jsonBody } from '../http/json-body.ts';
+import { validJson, validQuery } from '../http/validate.ts';
 import { actorOf, type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { requireSession } from '../sessions/require-session.ts';
 import { personKey } from './person-key.ts';
 import { personErase, personExport } from './person-requests.ts';
 
-const keyOf = (input: { email?: unknown; phone?: unknown }) => {
+/** Whom a request is about, by the same rule as the CLI's `--email`/`--phone` (person-key.ts). */
+const PERSON = z.object({ email: z.unknown().optional(), phone: z.unknown().optional() }).transform((input, ctx) => {
   const parsed = personKey(input);
-  if ('errors' in parsed) throw new ApiError(422, 'validation', parsed.errors);
-  return parsed.key;
-};
+  if ('key' in parsed) return parsed.key;
+  for (const [field, code] of Object.entries(parsed.errors))
+    ctx.addIssue({ code: 'custom', message: code, path: [field] });
+  return z.NEVER;
+});
 
 /**
  * A person's data on his request, admins only (mounted under `/api/admin/persons`):
@@ -27,15 +30,13 @@ export function personsApi(deps: { db: Db; clock: Clock; config: Config }) {
   const app = new Hono<ConsoleEnv>();
   const requester = (c: Context<ConsoleEnv>) => actorOf(c, deps.config.trustProxy);
 
-  app.get('/', ...guard, async (c) => {
-    const key = keyOf({ email: c.req.query('email'), phone: c.req.query('phone') });
-    const answer: PersonExportAnswer = await personExport(deps.db, deps.clock, requester(c), key);
+  app.get('/', ...guard, validQuery(PERSON), async (c) => {
+    const answer: PersonExportAnswer = await personExport(deps.db, deps.clock, requester(c), c.req.valid('query'));
     return c.json(answer);
   });
 
-  app.post('/erase', ...guard, limitBody(SMALL_BODY), async (c) => {
-    const key = keyOf(await jsonBody(c));
-    const answer: PersonEraseAnswer = await personErase(deps.db, deps.clock, requester(c), key);
+  app.post('/erase', ...guard, limitBody(SMALL_BODY), validJson(PERSON), async (c) => {
+    const answer: PersonEraseAnswer = await personErase(deps.db, deps.clock, requester(c), c.req.valid('json'));
     return c.json(answer);
   });
 

@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono';
 import type { OneTimePasswordAnswer, UserAnswer, UsersAnswer } from '../../shared/console-users.ts';
 import { actorOf, type ConsoleEnv, requireRole } from '../sessions/context.ts';
-import { jsonBody } from '../http/json-body.ts';
+import { validJson } from '../http/validate.ts';
+import { NEW_USER, USER_CHANGES } from '../../shared/console-user-input.ts';
 import { requireSession } from '../sessions/require-session.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { createConsoleUser, resetUserPassword, updateConsoleUser } from './changes.ts';
-import { parseNewUser, parseUserChanges } from './input.ts';
 import { listUsers } from './store.ts';
 import { SMALL_BODY, limitBody } from '../http/body-limit.ts';
 
@@ -27,14 +27,15 @@ export function usersApi(deps: { db: Db; clock: Clock; config: Config }) {
     return c.json(answer);
   });
 
-  app.post('/', ...guard, small, async (c) => {
-    const input = parseNewUser(await jsonBody(c));
+  app.post('/', ...guard, small, validJson(NEW_USER), async (c) => {
+    const d = c.req.valid('json');
+    const input = { email: d.email.toLowerCase(), name: d.name, role: d.role, departmentId: d.departmentId ?? null };
     const answer: OneTimePasswordAnswer = await createConsoleUser(db, clock, actor(c), input);
     return c.json(answer, 201);
   });
 
-  app.patch('/:id', ...guard, small, async (c) => {
-    const changes = parseUserChanges(await jsonBody(c));
+  app.patch('/:id', ...guard, small, validJson(USER_CHANGES), async (c) => {
+    const changes = c.req.valid('json');
     const answer: UserAnswer = { user: await updateConsoleUser(db, clock, actor(c), c.req.param('id'), changes) };
     return c.json(answer);
   });
