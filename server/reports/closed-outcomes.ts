@@ -3,7 +3,7 @@ import type { PeriodFigures, Share } from '../../shared/console-reports.ts';
 import { addWorkingDays, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
 import { localDayNumber } from '../calendar/zone-time.ts';
 import type { Db } from '../db/connection.ts';
-import { NONE, NONE_LABEL, num, ofDepartment, shareOf, withShare } from './report-labels.ts';
+import { NONE, NONE_LABEL, num, ofDepartment, shareOf, unindexed, withShare } from './report-labels.ts';
 import { workingDayMs } from './report-window.ts';
 
 const LIMIT_DAYS = (STEP_DEADLINES['1.6'] as { workingDays: number }).workingDays;
@@ -48,7 +48,9 @@ export async function closedTally(
     .selectFrom('complaints')
     .where('complaints.closed_at', '>=', range.from)
     .where('complaints.closed_at', '<', range.end)
-    .$if(departmentId !== null, (qb) => qb.where('complaints.submission_id', 'in', ofDepartment(db, departmentId!)));
+    .$if(departmentId !== null, (qb) =>
+      qb.where(unindexed('complaints.submission_id'), 'in', ofDepartment(db, departmentId!)),
+    );
   const groups = await base
     .select(['complaints.justification', 'complaints.satisfied', 'complaints.loyal', (eb) => eb.fn.countAll().as('n')])
     .groupBy(['complaints.justification', 'complaints.satisfied', 'complaints.loyal'])

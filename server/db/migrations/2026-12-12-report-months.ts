@@ -46,6 +46,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('report_months_pk', ['month', 'department_id'])
     .execute();
 
+  // One department's submission ids, read from the index alone (server/reports/report-labels.ts).
+  await db.schema
+    .createIndex('submissions_department_ids')
+    .on('submissions')
+    .columns(['department_id', 'id'])
+    .execute();
+
   if (isPostgres(db)) {
     for (const [table, w] of Object.entries(WATCHED)) {
       const moved =
@@ -97,4 +104,5 @@ export async function down(db: Kysely<any>): Promise<void> {
         await sql.raw(`DROP TRIGGER report_months_${table}_${op}`).execute(db);
   }
   await db.schema.dropTable('report_months').execute();
+  await db.schema.dropIndex('submissions_department_ids').execute();
 }
