@@ -316,6 +316,25 @@ export interface JobLeaseTable {
   last_run: Iso | null;
 }
 
+/** A month of the period analysis kept counted (server/reports/month-store.ts). */
+export interface ReportMonthTable {
+  /** `YYYY-MM` in the company's time zone. */
+  month: string;
+  /** '' for the whole company, otherwise the department's id. */
+  department_id: string;
+  /** The month's first instant and the first after it. */
+  starts: Iso;
+  ends: Iso;
+  /** The working calendar it was counted on. */
+  calendar: string;
+  /** Who counts it now: only that count may store its figures. */
+  token: string;
+  /** 1 once a write touched the month after the count began (set by triggers). */
+  stale: number;
+  /** JSON of MonthFigures; null while being counted. */
+  figures: string | null;
+}
+
 export interface Database {
   submissions: SubmissionTable;
   attachments: AttachmentTable;
@@ -342,4 +361,5 @@ export interface Database {
   refusals: RefusalTable;
   pow_spent: PowSpentTable;
   job_leases: JobLeaseTable;
+  report_months: ReportMonthTable;
 }

@@ -3,7 +3,7 @@ import type { PeriodFigures, Share } from '../../shared/console-reports.ts';
 import { addWorkingDays, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
 import { localDayNumber } from '../calendar/zone-time.ts';
 import type { Db } from '../db/connection.ts';
-import { NONE, NONE_LABEL, num, ofDepartment, shareOf, withShare } from './report-labels.ts';
+import { NONE, NONE_LABEL, num, ofDepartment, shareOf, unindexed, withShare } from './report-labels.ts';
 import { workingDayMs } from './report-window.ts';
 
 const LIMIT_DAYS = (STEP_DEADLINES['1.6'] as { workingDays: number }).workingDays;
@@ -23,24 +23,34 @@ const COMBINATIONS = [
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** What a period's closings are counted from: exact, so the tallies of months add up to a quarter's. */
+export interface ClosedTally {
+  groups: Array<{ justification: string | null; satisfied: number | null; loyal: number | null; n: number }>;
+  /** Working days from receipt to closing, one per closed complaint. */
+  days: number[];
+  withinLimit: number;
+  withinTarget: number;
+}
+
 /**
- * Complaints closed in [from, end) and how they ended: the shares of each justification and of
- * satisfied and loyal clients counted by a GROUP BY in SQL; the working days from receipt to
- * closing (the calendar's working time ÷ the standard day) over the closed rows. «Within the
- * limit / the aim» is closed by the close of the 14th / 5th working day after the day of
- * receipt: the rule of step 1.6's deadline and of the card's aim, not a cut of the average.
+ * Complaints closed in [from, end): how they ended, counted by a GROUP BY in SQL, and the working
+ * days from receipt to closing (the calendar's working time ÷ the standard day) over the closed
+ * rows. «Within the limit / the aim» is closed by the close of the 14th / 5th working day after
+ * the day of receipt: the rule of step 1.6's deadline and of the card's aim, not a cut of the average.
  */
-export async function closedOutcomes(
+export async function closedTally(
   db: Db,
   cal: WorkingCalendar,
   range: { from: string; end: string },
   departmentId: string | null,
-): Promise<PeriodFigures['closed']> {
+): Promise<ClosedTally> {
   const base = db
     .selectFrom('complaints')
     .where('complaints.closed_at', '>=', range.from)
     .where('complaints.closed_at', '<', range.end)
-    .$if(departmentId !== null, (qb) => qb.where('complaints.submission_id', 'in', ofDepartment(db, departmentId!)));
+    .$if(departmentId !== null, (qb) =>
+      qb.where(unindexed('complaints.submission_id'), 'in', ofDepartment(db, departmentId!)),
+    );
   const groups = await base
     .select(['complaints.justification', 'complaints.satisfied', 'complaints.loyal', (eb) => eb.fn.countAll().as('n')])
     .groupBy(['complaints.justification', 'complaints.satisfied', 'complaints.loyal'])
@@ -48,17 +58,6 @@ export async function closedOutcomes(
   const times = await base
     .select(['complaints.received_at as receivedAt', 'complaints.closed_at as closedAt'])
     .execute();
-
-  const rows = groups.map((g) => ({ ...g, n: num(g.n) }));
-  const count = rows.reduce((s, r) => s + r.n, 0);
-  const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((s, r) => s + r.n, 0);
-  const share = (key: string, label: string, pick: (r: (typeof rows)[number]) => boolean): Share =>
-    withShare({ key, label, count: sum(pick) }, count);
-  const answered = (v: number | null) => v === 0 || v === 1;
-  const yesNo = (field: 'satisfied' | 'loyal') => [
-    ...YES_NO.map((a) => share(a.key, a.label, (r) => r[field] === a.value)),
-    share(NONE, NONE_LABEL, (r) => !answered(r[field])),
-  ];
 
   const dayMs = workingDayMs(cal);
   const days: number[] = [];
@@ -83,6 +82,34 @@ export async function closedOutcomes(
     if (closed.getTime() <= d.limit) withinLimit++;
     if (closed.getTime() <= d.target) withinTarget++;
   }
+  return { groups: groups.map((g) => ({ ...g, n: num(g.n) })), days, withinLimit, withinTarget };
+}
+
+/** The tallies of several periods as one (the months of a quarter, say). */
+export function addClosed(parts: ClosedTally[]): ClosedTally {
+  return {
+    groups: parts.flatMap((p) => p.groups),
+    days: parts.flatMap((p) => p.days),
+    withinLimit: parts.reduce((s, p) => s + p.withinLimit, 0),
+    withinTarget: parts.reduce((s, p) => s + p.withinTarget, 0),
+  };
+}
+
+/** The closings as the analysis shows them: shares of each answer, average and median days. */
+export function closedFigures(tally: ClosedTally): PeriodFigures['closed'] {
+  const rows = tally.groups;
+  const { withinLimit, withinTarget } = tally;
+  const days = [...tally.days];
+  const count = rows.reduce((s, r) => s + r.n, 0);
+  const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((s, r) => s + r.n, 0);
+  const share = (key: string, label: string, pick: (r: (typeof rows)[number]) => boolean): Share =>
+    withShare({ key, label, count: sum(pick) }, count);
+  const answered = (v: number | null) => v === 0 || v === 1;
+  const yesNo = (field: 'satisfied' | 'loyal') => [
+    ...YES_NO.map((a) => share(a.key, a.label, (r) => r[field] === a.value)),
+    share(NONE, NONE_LABEL, (r) => !answered(r[field])),
+  ];
+
   days.sort((a, b) => a - b);
   const mid = Math.floor(days.length / 2);
   const median = days.length === 0 ? null : days.length % 2 ? days[mid]! : (days[mid - 1]! + days[mid]!) / 2;

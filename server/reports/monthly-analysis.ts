@@ -1,32 +1,34 @@
 import type { MonthlyAnalysis, PeriodFigures } from '../../shared/console-reports.ts';
-import { type Period, shiftPeriod } from '../../shared/report-periods.ts';
+import { type Period, parsePeriod, shiftPeriod } from '../../shared/report-periods.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { WorkingCalendar } from '../calendar/working-time.ts';
 import type { Db } from '../db/connection.ts';
-import { closedOutcomes } from './closed-outcomes.ts';
-import { ratingSummaries } from './rating-summaries.ts';
-import { receivedCounts } from './received-counts.ts';
+import { addFigures, countFigures } from './month-figures.ts';
+import { calendarKey, keptMonth } from './month-store.ts';
+import { periodMonths } from './rating-summaries.ts';
 import { departmentNames } from './report-labels.ts';
-import { reportPeriod, reportWindow } from './report-window.ts';
-import { stepCompliance } from './step-compliance.ts';
+import { reportWindow } from './report-window.ts';
 
-/** One period's figures, counted as they stand at the period's end (or now, while it runs). */
-async function periodFigures(
-  db: Db,
-  cal: WorkingCalendar,
-  names: Map<string, string>,
-  now: Date,
-  period: Period,
-  departmentId: string | null,
-): Promise<PeriodFigures> {
-  const w = reportWindow(period, now);
-  return {
-    period: reportPeriod(period),
-    received: await receivedCounts(db, w, departmentId, names),
-    closed: await closedOutcomes(db, cal, w, departmentId),
-    compliance: await stepCompliance(db, w, departmentId),
-    ratings: await ratingSummaries(db, period, w, departmentId, names),
-  };
+interface Counting {
+  db: Db;
+  cal: WorkingCalendar;
+  calendar: string;
+  names: Map<string, string>;
+  now: Date;
+  departmentId: string | null;
+}
+
+/**
+ * One period's figures, counted as they stand at the period's end (or now, while it runs): the
+ * sum of its months, each kept once it is over (month-store.ts) and counted afresh while it runs.
+ */
+async function periodFigures(c: Counting, period: Period): Promise<PeriodFigures> {
+  const parts = [];
+  for (const { month } of periodMonths(period)) {
+    const m = parsePeriod(month)!;
+    parts.push(await keptMonth(c.db, c, m, () => countFigures(c.db, c.cal, c.names, c.now, m, c.departmentId)));
+  }
+  return addFigures(period, parts, c.names);
 }
 
 /**
@@ -41,13 +43,18 @@ export async function monthlyAnalysis(
   period: Period,
   department: { id: string; name: string } | null,
 ): Promise<MonthlyAnalysis> {
-  const cal = await loadCalendar(db);
-  const names = await departmentNames(db);
-  const departmentId = department?.id ?? null;
+  const c: Counting = {
+    db,
+    cal: await loadCalendar(db),
+    calendar: await calendarKey(db),
+    names: await departmentNames(db),
+    now,
+    departmentId: department?.id ?? null,
+  };
   return {
     asOf: reportWindow(period, now).asOf,
     department,
-    current: await periodFigures(db, cal, names, now, period, departmentId),
-    previous: await periodFigures(db, cal, names, now, shiftPeriod(period, -1), departmentId),
+    current: await periodFigures(c, period),
+    previous: await periodFigures(c, shiftPeriod(period, -1)),
   };
 }

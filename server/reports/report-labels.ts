@@ -1,4 +1,5 @@
 import type { Count, Share } from '../../shared/console-reports.ts';
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { FORM_TEXTS } from '../../shared/i18n.ts';
 
@@ -32,8 +33,17 @@ export const num = (v: unknown): number => (v === null || v === undefined ? 0 : 
 
 /**
  * The ids of one department's submissions, for `complaint_id in (…)`: SQLite reads them once
- * from the department's index and checks each step or complaint of the period against the
- * list, several times faster at a million rows than looking up every row's submission.
+ * from the department's index (department_id, id) and checks each step or complaint of the
+ * period against the list, many times faster at a million rows than looking up every row's
+ * submission.
  */
 export const ofDepartment = (db: Db, departmentId: string) =>
   db.selectFrom('submissions').select('id').where('department_id', '=', departmentId);
+
+/**
+ * A column compared as `column || ''`, which no index serves: checked against ofDepartment's
+ * list, SQLite would otherwise walk the department's every id into the steps' primary key
+ * instead of reading only the period (1.2 s against 55 ms for a month at a million rows).
+ */
+export const unindexed = (column: 'complaints.submission_id' | 'complaint_steps.complaint_id') =>
+  sql<string>`${sql.ref(column)} || ''`;

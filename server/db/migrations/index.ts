@@ -12,6 +12,7 @@ import * as messageId from './2026-12-05-message-id.ts';
 import * as privacy from './2026-12-05-privacy.ts';
 import * as idempotencyScope from './2026-12-05-idempotency-scope.ts';
 import * as reportIndexes from './2026-12-10-report-indexes.ts';
+import * as reportMonths from './2026-12-12-report-months.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-privacy': privacy,
   '2026-12-05-idempotency-scope': idempotencyScope,
   '2026-12-10-report-indexes': reportIndexes,
+  '2026-12-12-report-months': reportMonths,
 };
