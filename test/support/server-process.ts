@@ -20,20 +20,7 @@ export interface RunningServer {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-srv-'));
-  // DATABASE_URL set (empty: SQLite in DATA_DIR) so that a developer's .env in the repository,
-  // which the server reads under the real environment, can't point a test at his database.
-  const fullEnv = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    CAPTCHA: 'off',
-    RATE_LIMIT: '0',
-    // A server started mid-week sends last week's digest at once; the tests that count e-mails don't expect it.
-    DIGEST: 'off',
-    ...env,
-  };
+  const fullEnv = serverEnv(dataDir, env);
   const child: ChildProcess = spawn(TSX, ['server/index.ts'], {
     cwd: ROOT,
     env: fullEnv,
@@ -73,6 +60,24 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The environment startServer gives the server: its own data folder, on a free port, defences off. */
+export function serverEnv(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  // DATABASE_URL set (empty: SQLite in DATA_DIR) so that a developer's .env in the repository,
+  // which the server reads under the real environment, can't point a test at his database.
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    CAPTCHA: 'off',
+    RATE_LIMIT: '0',
+    // A server started mid-week sends last week's digest at once; the tests that count e-mails don't expect it.
+    DIGEST: 'off',
+    ...env,
   };
 }
 
