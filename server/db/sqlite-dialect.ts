@@ -8,6 +8,7 @@ import {
   SqliteDialect,
 } from 'kysely';
 import { type BusyRetryPolicy, DEFAULT_BUSY_RETRY, type RetryTimer, realTimer, retryWhileBusy } from './busy-retry.ts';
+import { StatementCache } from './statement-cache.ts';
 
 /**
  * Kysely's SQLite dialect with a driver that never waits for a lock on the event loop.
@@ -94,15 +95,19 @@ class RetryingSqliteDriver implements Driver {
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 class RetryingConnection implements DatabaseConnection {
+  readonly #statements: StatementCache;
+
   constructor(
     private readonly file: SqliteDatabase.Database,
     private readonly mutex: Mutex,
     private readonly policy: BusyRetryPolicy,
     private readonly timer: RetryTimer,
-  ) {}
+  ) {
+    this.#statements = new StatementCache(file);
+  }
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const run = () => runStatement<R>(this.file, query);
+    const run = () => runStatement<R>(this.#statements.get(query.sql), query);
     // Inside a transaction the lock is already held (BEGIN IMMEDIATE) and the connection must stay
     // ours; outside one, it is lent to other requests while this statement waits.
     if (this.file.inTransaction) return retryWhileBusy(run, this.policy, this.timer);
@@ -123,8 +128,7 @@ class RetryingConnection implements DatabaseConnection {
   }
 }
 
-function runStatement<R>(file: SqliteDatabase.Database, query: CompiledQuery): QueryResult<R> {
-  const statement = file.prepare(query.sql);
+function runStatement<R>(statement: SqliteDatabase.Statement, query: CompiledQuery): QueryResult<R> {
   const parameters = query.parameters as unknown[];
   if (statement.reader) return { rows: statement.all(parameters) as R[] };
   const { changes, lastInsertRowid } = statement.run(parameters);
