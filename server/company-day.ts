@@ -1,18 +1,10 @@
+import { zoneFormatter } from './calendar/zone-time.ts';
 import { COMPANY_TIME_ZONE } from './company-time.ts';
 
 /** Minutes the company's zone is ahead of UTC at an instant (Moscow: 180). */
 function offsetMinutes(at: Date): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: COMPANY_TIME_ZONE,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
+    zoneFormatter(COMPANY_TIME_ZONE)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

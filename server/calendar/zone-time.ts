@@ -91,6 +91,20 @@ export const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`)
  * doesn't exist (Samoa skipped 30 December 2011).
  */
 export function zonedInstant(timeZone: string, dayNo: number, minutes: number): number | null {
+  // A pure function of its arguments, asked for the same working days by every submission: kept.
+  const key = `${timeZone} ${dayNo} ${minutes}`;
+  let t = instants.get(key);
+  if (t === undefined) {
+    if (instants.size >= 10_000) instants.clear();
+    t = computeZonedInstant(timeZone, dayNo, minutes);
+    instants.set(key, t);
+  }
+  return t;
+}
+
+const instants = new Map<string, number | null>();
+
+function computeZonedInstant(timeZone: string, dayNo: number, minutes: number): number | null {
   const local = dayNo * DAY_MS + minutes * 60_000;
   const before = offsetAt(timeZone, local - DAY_MS);
   const after = offsetAt(timeZone, local + DAY_MS);

@@ -8,6 +8,9 @@ import {
   SqliteDialect,
 } from 'kysely';
 import { type BusyRetryPolicy, DEFAULT_BUSY_RETRY, type RetryTimer, realTimer, retryWhileBusy } from './busy-retry.ts';
+import { CommitGroup } from './group-commit.ts';
+import { Mutex } from './mutex.ts';
+import { StatementCache } from './statement-cache.ts';
 
 /**
  * Kysely's SQLite dialect with a driver that never waits for a lock on the event loop.
@@ -41,68 +44,119 @@ export class RetryingSqliteDialect extends SqliteDialect {
 class RetryingSqliteDriver implements Driver {
   readonly #mutex = new Mutex();
   readonly #connection: RetryingConnection;
+  readonly #group: CommitGroup;
 
   constructor(
     private readonly file: SqliteDatabase.Database,
     policy: BusyRetryPolicy,
     timer: RetryTimer,
   ) {
-    this.#connection = new RetryingConnection(file, this.#mutex, policy, timer);
+    this.#group = new CommitGroup(file);
+    this.#connection = new RetryingConnection(file, this.#mutex, this.#group, policy, timer);
   }
 
   async init(): Promise<void> {}
 
-  // SQLite has one connection: the mutex makes callers take turns on it.
+  // SQLite has one connection: the mutex makes callers take turns on it, each through a lease.
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.#mutex.lock();
-    return this.#connection;
+    return new Lease(this.#connection);
   }
 
   async beginTransaction(): Promise<void> {
-    await this.#connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+    await this.#connection.attempt(() => this.#group.join());
   }
 
-  async commitTransaction(): Promise<void> {
-    await this.#connection.executeQuery(CompiledQuery.raw('COMMIT'));
+  // The connection is handed back before the group's COMMIT, so that the next transactions can
+  // join it; the caller's commit still waits for the COMMIT.
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const durable = this.#group.leave();
+    this.releaseConnection(connection);
+    await durable;
   }
 
-  async rollbackTransaction(): Promise<void> {
-    if (this.file.inTransaction) await this.#connection.executeQuery(CompiledQuery.raw('ROLLBACK'));
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // Handed back at commit: the group's COMMIT failed, and took this member with it.
+    if ((connection as Lease).released) return;
+    this.#group.undo(this.#connection.lastError);
   }
 
-  async savepoint(_c: DatabaseConnection, name: string): Promise<void> {
-    await this.#connection.executeQuery(CompiledQuery.raw(`SAVEPOINT ${quote(name)}`));
+  async savepoint(c: DatabaseConnection, name: string): Promise<void> {
+    await c.executeQuery(CompiledQuery.raw(`SAVEPOINT ${quote(name)}`));
   }
 
-  async rollbackToSavepoint(_c: DatabaseConnection, name: string): Promise<void> {
-    if (this.file.inTransaction) await this.#connection.executeQuery(CompiledQuery.raw(`ROLLBACK TO ${quote(name)}`));
+  async rollbackToSavepoint(c: DatabaseConnection, name: string): Promise<void> {
+    if (this.file.inTransaction) await c.executeQuery(CompiledQuery.raw(`ROLLBACK TO ${quote(name)}`));
   }
 
-  async releaseSavepoint(_c: DatabaseConnection, name: string): Promise<void> {
-    await this.#connection.executeQuery(CompiledQuery.raw(`RELEASE ${quote(name)}`));
+  async releaseSavepoint(c: DatabaseConnection, name: string): Promise<void> {
+    await c.executeQuery(CompiledQuery.raw(`RELEASE ${quote(name)}`));
   }
 
-  async releaseConnection(): Promise<void> {
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    if (lease.released) return;
+    lease.released = true;
     this.#mutex.unlock();
   }
 
   async destroy(): Promise<void> {
+    this.#group.flush();
     this.file.close();
   }
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** One turn on the connection: used after it was handed back, it refuses rather than trespass. */
+class Lease implements DatabaseConnection {
+  released = false;
+
+  constructor(private readonly connection: RetryingConnection) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.released) return Promise.reject(new Error('SQLite connection used after it was handed back'));
+    return this.connection.executeQuery(query);
+  }
+
+  streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    return this.connection.streamQuery(query);
+  }
+}
+
 class RetryingConnection implements DatabaseConnection {
+  readonly #statements: StatementCache;
+  /** The last error a statement ended with: what ended a transaction SQLite rolled back by itself. */
+  lastError: unknown;
+
   constructor(
     private readonly file: SqliteDatabase.Database,
     private readonly mutex: Mutex,
+    private readonly group: CommitGroup,
     private readonly policy: BusyRetryPolicy,
     private readonly timer: RetryTimer,
-  ) {}
+  ) {
+    this.#statements = new StatementCache(file);
+  }
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const run = () => runStatement<R>(this.file, query);
+    return this.attempt(() => {
+      // A statement outside any transaction is acknowledged when it returns: committed first.
+      if (this.group.openIdle) this.group.flush();
+      return runStatement<R>(this.#statements.get(query.sql), query);
+    });
+  }
+
+  /** Runs `work` until the file is not locked or the retry budget is spent. */
+  attempt<T>(work: () => T): Promise<T> {
+    const run = () => {
+      try {
+        return work();
+      } catch (err) {
+        this.lastError = err;
+        throw err;
+      }
+    };
     // Inside a transaction the lock is already held (BEGIN IMMEDIATE) and the connection must stay
     // ours; outside one, it is lent to other requests while this statement waits.
     if (this.file.inTransaction) return retryWhileBusy(run, this.policy, this.timer);
@@ -118,35 +172,15 @@ class RetryingConnection implements DatabaseConnection {
 
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(query.query)) throw new Error('Sqlite driver only supports streaming of select queries');
+    if (this.group.openIdle) this.group.flush();
     const statement = this.file.prepare(query.sql);
     for (const row of statement.iterate(query.parameters as unknown[])) yield { rows: [row as R] };
   }
 }
 
-function runStatement<R>(file: SqliteDatabase.Database, query: CompiledQuery): QueryResult<R> {
-  const statement = file.prepare(query.sql);
+function runStatement<R>(statement: SqliteDatabase.Statement, query: CompiledQuery): QueryResult<R> {
   const parameters = query.parameters as unknown[];
   if (statement.reader) return { rows: statement.all(parameters) as R[] };
   const { changes, lastInsertRowid } = statement.run(parameters);
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
-}
-
-/** Kysely's own: one holder at a time, waiters in turn. */
-class Mutex {
-  #promise: Promise<void> | undefined;
-  #resolve: (() => void) | undefined;
-
-  async lock(): Promise<void> {
-    while (this.#promise) await this.#promise;
-    this.#promise = new Promise((resolve) => {
-      this.#resolve = resolve;
-    });
-  }
-
-  unlock(): void {
-    const resolve = this.#resolve;
-    this.#promise = undefined;
-    this.#resolve = undefined;
-    resolve?.();
-  }
 }

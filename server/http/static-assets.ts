@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { memoryStatic } from './memory-static.ts';
 
 const WIDGET_DIR = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
 const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -16,14 +17,21 @@ export function widgetAssets() {
   // Only for these files: a middleware on '*' here would reach every route mounted after this app.
   const shareable: MiddlewareHandler = async (c, next) => {
     await next();
-    if (c.res.status !== 200) return;
+    // A 304 (memory-static.ts's ETags) carries the same headers as the 200 it stands for.
+    if (c.res.status !== 200 && c.res.status !== 304) return;
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     const hashed = /-[A-Za-z0-9_-]{8,}\.js$/.test(c.req.path);
     c.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
   };
-  app.get('/embed.js', shareable, serveStatic({ root: WIDGET_DIR, path: 'embed.js', precompressed: true }));
-  app.get('/w/*', shareable, serveStatic({ root: WIDGET_DIR, precompressed: true }));
+  app.get(
+    '/embed.js',
+    shareable,
+    memoryStatic(WIDGET_DIR, { path: '/embed.js' }),
+    serveStatic({ root: WIDGET_DIR, path: 'embed.js', precompressed: true }),
+  );
+  const widgets = memoryStatic(WIDGET_DIR);
+  app.get('/w/*', shareable, widgets, serveStatic({ root: WIDGET_DIR, precompressed: true }));
   return app;
 }
 

@@ -25,20 +25,7 @@ export interface RunningServer {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-srv-'));
-  // DATABASE_URL set (empty: SQLite in DATA_DIR) so that a developer's .env in the repository,
-  // which the server reads under the real environment, can't point a test at his database.
-  return launch({
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    CAPTCHA: 'off',
-    RATE_LIMIT: '0',
-    // A server started mid-week sends last week's digest at once; the tests that count e-mails don't expect it.
-    DIGEST: 'off',
-    ...env,
-  });
+  return launch(serverEnv(dataDir, env));
 }
 
 async function launch(fullEnv: Record<string, string>): Promise<RunningServer> {
@@ -91,6 +78,24 @@ async function launch(fullEnv: Record<string, string>): Promise<RunningServer> {
       await signal('SIGKILL');
       return launch({ ...fullEnv, PORT: new URL(url).port });
     },
+  };
+}
+
+/** The environment startServer gives the server: its own data folder, on a free port, defences off. */
+export function serverEnv(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  // DATABASE_URL set (empty: SQLite in DATA_DIR) so that a developer's .env in the repository,
+  // which the server reads under the real environment, can't point a test at his database.
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    CAPTCHA: 'off',
+    RATE_LIMIT: '0',
+    // A server started mid-week sends last week's digest at once; the tests that count e-mails don't expect it.
+    DIGEST: 'off',
+    ...env,
   };
 }
 
