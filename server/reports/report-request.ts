@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import { type Period, parsePeriod } from '../../shared/report-periods.ts';
 import type { Db } from '../db/connection.ts';
+import { z } from 'zod';
 import { ApiError } from '../http/api-error.ts';
+import { validQuery } from '../http/validate.ts';
 import type { ConsoleEnv } from '../sessions/context.ts';
 
 /** What a report is asked for: its period and the department it is narrowed to (null: the whole company). */
@@ -10,30 +12,43 @@ export interface ReportRequest {
   department: { id: string; name: string } | null;
 }
 
+/** A report's period in the query: `week` only a week; `period` a month, quarter or year. */
+const periodIn = (param: 'week' | 'period') =>
+  z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      const period = parsePeriod(text);
+      const fits = param === 'week' ? period?.kind === 'week' : period !== null && period.kind !== 'week';
+      if (period && fits) return period;
+      ctx.addIssue({ code: 'custom', message: 'invalid' });
+      return z.NEVER;
+    });
+
+const department = z.string().trim().optional();
+
+/** The weekly control's query, checked by the console's validator: `week` (422 `week`) and `department`. */
+export const weekQuery = validQuery(z.object({ week: periodIn('week'), department }));
+
+/** The analysis's query: `period` (422 `period`) and `department`. */
+export const periodQuery = validQuery(z.object({ period: periodIn('period'), department }));
+
 /**
- * Reads a report's query: the period from `param` (`week` for the weekly control: only a week;
- * `period` for the analysis: a month, quarter or year) and `department`. A handler always gets
- * his own department, whatever he asks (one without a department: 403); a department that
- * doesn't exist is 422 `department`.
- * @example const { period, department } = await readReportRequest(c, db, 'week')
+ * The department a report is narrowed to. A handler always gets his own department, whatever he
+ * asks (one without a department: 403); a department that doesn't exist is 422 `department`.
+ * @example const { period, department } = await reportRequest(c, db, c.req.valid('query').week, c.req.valid('query').department)
  */
-export async function readReportRequest(
+export async function reportRequest(
   c: Context<ConsoleEnv>,
   db: Db,
-  param: 'week' | 'period',
+  period: Period,
+  askedDepartment: string | undefined,
 ): Promise<ReportRequest> {
-  const period = parsePeriod(c.req.query(param)?.trim() ?? '');
-  const fits = param === 'week' ? period?.kind === 'week' : period !== null && period.kind !== 'week';
-  if (!period || !fits) throw new ApiError(422, 'validation', { [param]: 'invalid' });
   const user = c.get('user');
-  const asked = user.role === 'handler' ? user.departmentId : c.req.query('department')?.trim() || null;
+  const asked = user.role === 'handler' ? user.departmentId : askedDepartment || null;
   if (user.role === 'handler' && asked === null) throw new ApiError(403, 'forbidden');
   if (asked === null) return { period, department: null };
-  const department = await db
-    .selectFrom('departments')
-    .select(['id', 'name'])
-    .where('id', '=', asked)
-    .executeTakeFirst();
-  if (!department) throw new ApiError(422, 'validation', { department: 'invalid' });
-  return { period, department };
+  const found = await db.selectFrom('departments').select(['id', 'name']).where('id', '=', asked).executeTakeFirst();
+  if (!found) throw new ApiError(422, 'validation', { department: 'invalid' });
+  return { period, department: found };
 }

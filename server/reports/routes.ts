@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { ConsoleEnv } from '../sessions/context.ts';
 import { monthlyAnalysis } from './monthly-analysis.ts';
-import { readReportRequest } from './report-request.ts';
+import { periodQuery, reportRequest, weekQuery } from './report-request.ts';
 import { weeklyControl } from './weekly-control.ts';
 
 /**
@@ -13,12 +13,14 @@ import { weeklyControl } from './weekly-control.ts';
  */
 export function reportsRoutes(deps: { db: Db; clock: Clock }) {
   return new Hono<ConsoleEnv>()
-    .get('/weekly', async (c) => {
-      const { period, department } = await readReportRequest(c, deps.db, 'week');
+    .get('/weekly', weekQuery, async (c) => {
+      const q = c.req.valid('query');
+      const { period, department } = await reportRequest(c, deps.db, q.week, q.department);
       return c.json(await weeklyControl(deps.db, deps.clock.now(), period, department));
     })
-    .get('/monthly', async (c) => {
-      const { period, department } = await readReportRequest(c, deps.db, 'period');
+    .get('/monthly', periodQuery, async (c) => {
+      const q = c.req.valid('query');
+      const { period, department } = await reportRequest(c, deps.db, q.period, q.department);
       return c.json(await monthlyAnalysis(deps.db, deps.clock.now(), period, department));
     });
 }

@@ -8,7 +8,7 @@ import { scopeOf } from '../../console/scope.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
 import type { ConsoleEnv } from '../../sessions/context.ts';
-import { readReportRequest } from '../report-request.ts';
+import { periodQuery, reportRequest, weekQuery } from '../report-request.ts';
 import { toCsv } from './csv.ts';
 import { inboxTable } from './inbox-table.ts';
 import { monthlyTables } from './monthly-tables.ts';
@@ -60,8 +60,9 @@ export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
     });
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/weekly.${format}`, async (c) => {
-      const { period, department } = await readReportRequest(c, deps.db, 'week');
+    app.get(`/weekly.${format}`, weekQuery, async (c) => {
+      const q = c.req.valid('query');
+      const { period, department } = await reportRequest(c, deps.db, q.week, q.department);
       const control = await build.weekly(period, department);
       await audit(c, 'weekly', format, {
         period: period.key,
@@ -71,8 +72,9 @@ export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
       return download(c, weeklyTables(control, deps.config.publicUrl), format);
     });
 
-    app.get(`/monthly.${format}`, async (c) => {
-      const { period, department } = await readReportRequest(c, deps.db, 'period');
+    app.get(`/monthly.${format}`, periodQuery, async (c) => {
+      const q = c.req.valid('query');
+      const { period, department } = await reportRequest(c, deps.db, q.period, q.department);
       return download(c, monthlyTables(await build.monthly(period, department)), format);
     });
 
