@@ -1,3 +1,4 @@
+import { serverEnv } from './support/server-process.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,15 +18,7 @@ afterEach(() => {
 /** The server as `npm run serve` runs it: one Node process, so the signal reaches it and its exit code is its own. */
 async function serve(): Promise<{ url: string; exited: Promise<number | null>; output: () => string }> {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-stop-'));
-  const env = {
-    PATH: process.env.PATH ?? '',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    CAPTCHA: 'off',
-    RATE_LIMIT: '0',
-    DIGEST: 'off',
-  };
+  const env = serverEnv(dataDir);
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
     env,
