@@ -57,9 +57,11 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
     const files = raw.files; // checked by content as they arrived (attachments.ts)
     const answer = await deps.db.transaction().execute(async (trx) => {
       const id = newId();
+      // Read before the number is drawn: on PostgreSQL the counter's row stays locked from then
+      // until COMMIT, and every other submission waits for it.
+      const cal = await loadCalendar(trx);
       const number = await nextRegistrationNumber(trx, now);
       const createdAt = now.toISOString();
-      const cal = await loadCalendar(trx);
       const answer: FeedbackAnswer = {
         id,
         number,
