@@ -4,7 +4,7 @@ import type { RegisteredComplaint } from '../../shared/console-complaint.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { importCalendarDays } from '../calendar/calendar-store.ts';
-import { sendDueNotices } from './reminders.ts';
+import { createReminderScheduler, sendDueNotices } from './reminders.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -360,6 +360,41 @@ for (const kind of DB_KINDS) {
       expect(JSON.parse(escalation[0]!.recipients)).toEqual(['smk@example.ru']);
       // Nobody is responsible yet: the reminder goes to the QMS.
       expect(JSON.parse((await outbox('complaint-soon'))[0]!.recipients)).toEqual(['smk@example.ru']);
+    });
+
+    it('runs the reminders round in one instance a minute, whichever wins the lease', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      await h.feedback({});
+      const logs: string[] = [];
+      const instance = (db: typeof h.db, holder: string) =>
+        createReminderScheduler({
+          db,
+          clock: h.clock,
+          config: h.config,
+          holder,
+          onMailQueued: () => {},
+          log: (m) => logs.push(m),
+        });
+      const a = instance(h.db, 'a');
+      const b = instance(h.testDb.openAnother(), 'b');
+      const ran = async () => (await Promise.all([a.tick(), b.tick()])).filter(Boolean).length;
+      expect(await ran()).toBe(1);
+      expect(await ran()).toBe(0); // the round is next due 50 s after the last one ended
+      setClock(msk('2026-11-23 10:46')); // step 1.1's reminder is due now
+      expect(await ran()).toBe(1);
+      expect(logs).toEqual(['1 reminder(s) queued']);
+      setClock('2026-11-23T07:46:30.000Z'); // 30 s after that round
+      expect(await ran()).toBe(0);
+      // An instance that died holding the lease blocks the others for two minutes at most.
+      setClock(msk('2026-11-23 10:48'));
+      await h.db
+        .updateTable('job_leases')
+        .set({ holder: 'dead', until: msk('2026-11-23 10:50') })
+        .execute();
+      expect(await ran()).toBe(0);
+      setClock(msk('2026-11-23 10:50'));
+      expect(await ran()).toBe(1);
     });
   });
 }

@@ -3,6 +3,7 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { addWorkingHours, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { claimJob, finishJob, instanceHolder } from '../db/job-lease.ts';
 import type { Config } from '../env.ts';
 import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
 import { enqueueNoticeMail } from './mail.ts';
@@ -106,9 +107,17 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
   return queued;
 }
 
+const MINUTE = 60_000;
+export const REMINDERS_JOB = 'reminders';
+
 /**
- * Runs `sendDueNotices` every minute (and once at start, so what was missed while the server was
- * down goes out when it is back). Safe in every instance at once: the notices' key decides.
+ * Runs `sendDueNotices` about once a minute across every instance on the database (and at start,
+ * so what was missed while the server was down goes out when it is back): each instance looks
+ * every minute and runs the round only when it wins the job's lease (db/job-lease.ts), which is
+ * next due 50 s after a round ends — with one instance, every look runs it. A round that fails
+ * frees the lease at once; an instance that dies mid-round holds it for at most two minutes.
+ * Should two rounds ever meet, the notices' key still lets only one of each through.
+ * `tick` resolves to whether this instance ran the round.
  */
 export function createReminderScheduler(deps: {
   db: Db;
@@ -116,32 +125,41 @@ export function createReminderScheduler(deps: {
   config: Config;
   onMailQueued: () => void;
   log: (m: string) => void;
+  /** Tells instances apart in the lease; a random one by default. */
+  holder?: string;
   intervalMs?: number;
 }) {
+  const holder = deps.holder ?? instanceHolder();
+  const intervalMs = deps.intervalMs ?? MINUTE;
   let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<void> | undefined;
-  const tick = async () => {
-    if (running) return;
-    running = (async () => {
-      try {
-        const n = await sendDueNotices(deps.db, deps);
-        if (n > 0) {
-          deps.log(`${n} reminder(s) queued`);
-          deps.onMailQueued();
-        }
-      } catch (err) {
-        deps.log(`reminders failed: ${err instanceof Error ? err.message : String(err)}`);
-      } finally {
-        running = undefined;
+  let running: Promise<boolean> | undefined;
+  const once = async (): Promise<boolean> => {
+    let claimed = false;
+    try {
+      claimed = await claimJob(deps.db, deps.clock, REMINDERS_JOB, holder, 2 * MINUTE);
+      if (!claimed) return false;
+      const n = await sendDueNotices(deps.db, deps);
+      if (n > 0) {
+        deps.log(`${n} reminder(s) queued`);
+        deps.onMailQueued();
       }
-    })();
-    await running;
+      await finishJob(deps.db, deps.clock, REMINDERS_JOB, holder, (intervalMs * 5) / 6);
+      return true;
+    } catch (err) {
+      deps.log(`reminders failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (claimed) await finishJob(deps.db, deps.clock, REMINDERS_JOB, holder, 0).catch(() => {});
+      return false;
+    }
+  };
+  const tick = async () => {
+    if (!running) running = once().finally(() => (running = undefined));
+    return running;
   };
   return {
     tick,
     start() {
       void tick();
-      timer = setInterval(() => void tick(), deps.intervalMs ?? 60_000);
+      timer = setInterval(() => void tick(), intervalMs);
       timer.unref?.();
     },
     async stop() {

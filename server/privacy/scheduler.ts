@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { claimJob, finishJob } from './job-lease.ts';
+import { claimJob, finishJob, instanceHolder } from '../db/job-lease.ts';
 import { type RetentionSummary, runRetention } from './retention.ts';
 
 const HOUR = 3_600_000;
@@ -24,8 +22,7 @@ export function createRetentionScheduler(deps: {
   holder?: string;
   intervalMs?: number;
 }) {
-  // job_leases.holder holds 60 characters: a long host name is cut, the random part kept.
-  const holder = deps.holder ?? `${randomBytes(4).toString('hex')}:${process.pid}:${os.hostname()}`.slice(0, 60);
+  const holder = deps.holder ?? instanceHolder();
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<RetentionSummary | null> | undefined;
   const once = async (): Promise<RetentionSummary | null> => {

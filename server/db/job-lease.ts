@@ -1,10 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from './connection.ts';
 
 const EPOCH = new Date(0).toISOString();
 
 /**
- * Claims the daily job `name` for `holder` until `holdMs` from now, when nobody holds it and its
+ * A name for this instance in a lease (`job_leases.holder` holds 60 characters: a long host name
+ * is cut, the random part kept).
+ */
+export const instanceHolder = () => `${randomBytes(4).toString('hex')}:${process.pid}:${os.hostname()}`.slice(0, 60);
+
+/**
+ * Claims the job `name` (retention daily, reminders each minute) for `holder` until `holdMs` from now, when nobody holds it and its
  * next run is due (`until` passed): one UPDATE whose condition is checked again under the row's
  * lock, so of several instances trying at once exactly one gets it. An instance that dies while
  * holding it stops blocking the others when the hold expires, and the job resumes then.
