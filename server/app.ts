@@ -14,7 +14,7 @@ import { feedbackApi } from './feedback/routes.ts';
 import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
-import { onError } from './http/on-error.ts';
+import { logErrors } from './ops/log-errors.ts';
 import { guardOrigins } from './http/origin-guard.ts';
 import { limitBodies } from './http/body-limit.ts';
 import { removeUploads } from './http/upload-dir.ts';
@@ -154,6 +154,6 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.notFound(() => {
     throw new ApiError(404, 'not_found');
   });
-  app.onError(onError);
+  app.onError(logErrors(deps.logger));
   return app;
 }

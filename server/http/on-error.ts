@@ -21,16 +21,13 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
 
 /**
  * The one place errors get their public shape: JSON for the APIs, a short page for a person's
- * browser on the server-rendered pages (/f, /r, /s, /reviews).
+ * browser on the server-rendered pages (/f, /r, /s, /reviews). The server's log of them is
+ * ops/log-errors.ts.
  */
 export function onError(err: Error, c: Context) {
   const lang = requestLang(c);
   const [status, body] = shape(err, lang);
   const unavailable = databaseUnavailable(err);
-  // A full disk is logged with its own error (SQLITE_FULL), which the operator must see.
-  if (status === 500 || unavailable?.code === 'storage_full')
-    console.error(`[otklik] ${c.req.method} ${c.req.path}:`, err);
-  else if (unavailable) console.warn(`[otklik] ${c.req.method} ${c.req.path}: database locked by another process, 503`);
   if (unavailable) c.header('Retry-After', String(unavailable.retryAfterS));
   if (!c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')) {
     return c.html(
@@ -44,6 +41,9 @@ export function onError(err: Error, c: Context) {
   }
   return c.json(body, status);
 }
+
+/** The status an error is answered with: 500 for anything unforeseen. */
+export const errorStatus = (err: Error) => shape(err, 'en')[0];
 
 function shape(err: Error, lang: Lang): [ContentfulStatusCode, ReturnType<typeof errorBody>] {
   if (err instanceof ApiError) return [err.status, errorBody(lang, err.code, err.fields)];

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { fakeClock } from '../../test/support/test-app.ts';
 import { createApp } from '../app.ts';
@@ -81,9 +81,17 @@ describe('the request log', () => {
     const { app, lines } = await loggedApp();
     await app.request('/healthz');
     await t!.db.destroy();
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await app.request('/healthz');
-    expect(res.status).toBeGreaterThanOrEqual(500);
-    expect(lines.map((l) => l.level)).toEqual([30, 50]);
+    expect(res.status).toBe(500);
+    // The error itself, with its stack, in the same JSON log and under the request's id; not on stderr.
+    const [failure, request] = lines.slice(1);
+    expect(failure).toMatchObject({ level: 50, component: 'http', msg: 'request failed', route: '/healthz' });
+    expect((failure!.err as { stack: string }).stack).toMatch(/destroyed|closed|not open/i);
+    expect(request).toMatchObject({ level: 50, msg: 'request', status: 500, reqId: failure!.reqId });
+    expect(lines).toHaveLength(3);
+    expect(stderr).not.toHaveBeenCalled();
+    stderr.mockRestore();
     t = undefined; // already closed
   });
 });
