@@ -32,11 +32,22 @@ export const COMPLAINT = JSON.stringify({
   consent: true,
 });
 
+/** The complaint without the consent: refused with 422 after every check, nothing stored. */
+export const REFUSED = JSON.stringify({ ...JSON.parse(COMPLAINT), consent: false });
+
 /** Runs one load with autocannon's programmatic API. */
 export async function load(
   name: string,
   url: string,
-  options: { method?: 'GET' | 'POST'; body?: string; connections?: number; duration?: number; amount?: number } = {},
+  options: {
+    method?: 'GET' | 'POST';
+    body?: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    /** The status every answer must have; by default any 2xx. */
+    status?: number;
+  } = {},
 ): Promise<Load> {
   const result = await autocannon({
     url,
@@ -52,7 +63,9 @@ export async function load(
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    bad: result.non2xx + result.errors,
+    bad: options.status
+      ? result.requests.total - (result.statusCodeStats?.[`${options.status}`]?.count ?? 0) + result.errors
+      : result.non2xx + result.errors,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   type Load,
   load,
   type OtklikServer,
+  REFUSED,
   startFakeResendProcess,
   startMinimal,
   startOtklik,
@@ -116,10 +117,17 @@ try {
 
   const sqlite = await startOtklik(serverEnv(), profileDir);
   let submitSqlite: Load;
+  let refused: Load;
   let gets: Load[];
   try {
     const run = await submitRun('Otklik POST feedback (SQLite)', sqlite, fake);
     submitSqlite = run.result;
+    // The same route refused at validation: the HTTP layer, middleware and checks without any write.
+    refused = await load('Otklik POST refused, 422', `${sqlite.url}/api/v1/feedback`, {
+      method: 'POST',
+      body: REFUSED,
+      status: 422,
+    });
     notes.push(`SQLite ${run.line}`);
     gets = [
       await load('Otklik GET /embed.js', `${sqlite.url}/embed.js`),
@@ -130,7 +138,7 @@ try {
     await sqlite.stop();
   }
 
-  const submits = [minimalPost, submitSqlite];
+  const submits = [minimalPost, submitSqlite, refused];
   if (opts['no-pg']) notes.push('PostgreSQL: skipped (--no-pg)');
   else {
     const scratch = await scratchPostgres(PG_URL, 'otklik_bench').catch((err: Error) => {
