@@ -43,13 +43,16 @@ export function onError(err: Error, c: Context) {
 }
 
 /** The status an error is answered with: 500 for anything unforeseen. */
-export const errorStatus = (err: Error) => shape(err, 'en')[0];
+export function errorStatus(err: Error): ContentfulStatusCode {
+  if (err instanceof ApiError) return err.status;
+  if (err instanceof HTTPException && err.status < 500) return err.status as ContentfulStatusCode;
+  return databaseUnavailable(err) ? 503 : 500;
+}
 
 function shape(err: Error, lang: Lang): [ContentfulStatusCode, ReturnType<typeof errorBody>] {
-  if (err instanceof ApiError) return [err.status, errorBody(lang, err.code, err.fields)];
-  if (err instanceof HTTPException && err.status < 500)
-    return [err.status as ContentfulStatusCode, errorBody(lang, CODE_BY_STATUS[err.status] ?? 'bad_request')];
+  const status = errorStatus(err);
+  if (err instanceof ApiError) return [status, errorBody(lang, err.code, err.fields)];
+  if (status < 500) return [status, errorBody(lang, CODE_BY_STATUS[status] ?? 'bad_request')];
   const unavailable = databaseUnavailable(err);
-  if (unavailable) return [503, errorBody(lang, unavailable.code)];
-  return [500, errorBody(lang, 'internal')];
+  return [status, errorBody(lang, unavailable ? unavailable.code : 'internal')];
 }
