@@ -31,6 +31,8 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ LOG_LEVEL: '' }).logLevel).toBe('info');
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(() => loadConfig({ LOG_FORMAT: 'Pretty' })).not.toThrow();
     // A token short enough to guess would protect nothing.
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });

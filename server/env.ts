@@ -73,6 +73,7 @@ const envSchema = z.object({
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   OUTBOX_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   LOG_LEVEL: optional.transform((v) => v?.toLowerCase()).pipe(z.enum(LOG_LEVELS).optional()),
+  LOG_FORMAT: optional.transform((v) => v?.toLowerCase()).pipe(z.enum(['json', 'pretty']).optional()),
   METRICS_TOKEN: optional.pipe(z.string().min(16).optional()),
 });
 

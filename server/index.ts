@@ -13,7 +13,7 @@ import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
 import { sweepUploads, uploadsRoot } from './http/upload-dir.ts';
 import { closeServer } from './ops/graceful-shutdown.ts';
-import { componentLog, createLogger, type Logger } from './ops/logger.ts';
+import { componentLog, createLogger, type Logger, logDestination } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createRetentionScheduler } from './privacy/scheduler.ts';
 import { createDigestScheduler } from './reports/digest/scheduler.ts';
@@ -89,7 +89,7 @@ async function main(logger: Logger) {
       `console ${base}/admin/`,
       `embed <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`,
     ].filter(Boolean);
-    log.info({ url: base }, `Otklik is running on ${base} (${where}); ${links.join('; ')}`);
+    log.info({ url: base }, `Otklik is running on ${base} (${where}):\n  ${links.join('\n  ')}`);
     if (!config.publicUrl)
       log.info('PUBLIC_URL is not set: signature and e-mail links use the address each request came to.');
     void firstAdminHint(db, `${base}/admin/`).then((hint) => {
@@ -131,7 +131,7 @@ function outboxConnection(db: Db, config: Config): Db {
   return openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 }).db;
 }
 
-const logger = createLogger('info');
+const logger = createLogger('info', logDestination(process.env, process.stdout.isTTY === true));
 main(logger).catch((err) => {
   if (err instanceof ConfigError) logger.fatal(err.message);
   else logger.fatal({ err }, 'the server could not start');
