@@ -10,14 +10,18 @@ export interface CalendarHours {
   end: string;
 }
 
-/** A day that is not an ordinary weekday or weekend: by the decree, or changed by the company. */
+/**
+ * A day that is not an ordinary weekday or weekend: by the year's decree, by the Labour Code alone
+ * (a year whose decree is not loaded: its holidays, their move off a weekend, the short days), or
+ * changed by the company.
+ */
 export interface CalendarDay {
   /** `YYYY-MM-DD`. */
   day: string;
   type: CalendarDayType;
-  source: 'decree' | 'company';
+  source: 'decree' | 'law' | 'company';
   note: string | null;
-  /** What the day is without the company's change (the decree's, or the ordinary week's). */
+  /** What the day is without the company's change (the decree's or the law's, or the ordinary week's). */
   baseType: CalendarDayType;
 }
 
@@ -34,7 +38,7 @@ export interface CalendarTotals {
 /** `GET /api/admin/calendar?year=2026`. */
 export interface CalendarYear {
   year: number;
-  /** Whether the production calendar of the year ships: without it only weekends are off. */
+  /** Whether the year's decree ships: without it the Labour Code's holidays stand in, none of the decree's moves. */
   hasData: boolean;
   /** The decree the year's data comes from. */
   decree: string | null;

@@ -2,22 +2,23 @@ import { clockMinutes } from '../../shared/calendar-schema.ts';
 import type { CalendarDay, CalendarTotals, CalendarYear } from '../../shared/console-calendar.ts';
 import type { Db } from '../db/connection.ts';
 import { listCalendarDays, loadCalendar } from './calendar-store.ts';
-import { decreeDay, decreeDays, decreeOf, ordinaryDayType, SHIPPED_YEARS } from './production-calendar.ts';
+import { baseDay, baseDays, decreeOf, ordinaryDayType, SHIPPED_YEARS } from './production-calendar.ts';
 import type { WorkingCalendar } from './working-time.ts';
 
 /**
  * The working calendar of one year as the console shows it: every day that is not an ordinary
- * weekday or weekend (the decree's and the company's), the working hours, and the year's totals.
+ * weekday or weekend (the decree's, or the Labour Code's for a year not decreed, and the
+ * company's), the working hours, and the year's totals.
  */
 export async function calendarYear(db: Db, year: number): Promise<CalendarYear> {
   const cal = await loadCalendar(db);
   const company = await listCalendarDays(db, `${year}-01-01`, `${year}-12-31`);
   const changed = new Set(company.map((d) => d.day));
-  const baseType = (day: string) => decreeDay(day)?.type ?? ordinaryDayType(day);
+  const baseType = (day: string) => baseDay(day)?.type ?? ordinaryDayType(day);
   const days: CalendarDay[] = [
-    ...decreeDays(year)
+    ...baseDays(year)
       .filter((d) => !changed.has(d.day))
-      .map((d) => ({ day: d.day, type: d.type, source: 'decree' as const, note: d.note, baseType: d.type })),
+      .map((d) => ({ day: d.day, type: d.type, source: d.source, note: d.note, baseType: d.type })),
     ...company.map((d) => ({
       day: d.day,
       type: d.type,

@@ -30,7 +30,8 @@ for (const kind of DB_KINDS) {
         '2026-02-26T18:00:00+03:00',
       );
       const late = await deadline('--from', '2026-12-30T17:30:00+03:00', '--working-days', '3');
-      expect(late.deadline).toBe('2027-01-05T18:00:00+03:00');
+      // 31 December off by the 2026 decree, 1–8 January by the Labour Code.
+      expect(late.deadline).toBe('2027-01-13T18:00:00+03:00');
       expect(late.warnings).toEqual([expect.stringContaining('the production calendar for 2027 is not loaded')]);
     });
 
@@ -81,10 +82,10 @@ for (const kind of DB_KINDS) {
       expect((await calendarImport(t.db, clock, [json])).text).toBe(
         'Calendar imported: 0 day(s) added, 1 changed, 1 already so.',
       );
-      // 1 January off, the 4th an hour short: three working days from the 30th end on the 6th.
+      // The 4th made a short working day by the company: it counts, the 5th–8th stay off by law.
       const after = await calendarDeadline(t.db, ['--from', '2026-12-30T17:30:00+03:00', '--working-days', '3']);
-      expect(after.deadline).toBe('2027-01-06T18:00:00+03:00');
-      expect(after.warnings).toEqual([expect.stringContaining('Saturdays, Sundays and the 2 day(s) entered')]);
+      expect(after.deadline).toBe('2027-01-12T18:00:00+03:00');
+      expect(after.warnings).toEqual([expect.stringContaining("the Labour Code's holidays and the 2 day(s) entered")]);
     });
 
     it('import: a file with bad lines imports nothing and names each line', async () => {

@@ -25,10 +25,10 @@ async function missingYears(db: Db, cal: WorkingCalendar, from: Date, to: Date):
   for (let y = year(from); y <= year(to); y++) {
     if (cal.hasData(y)) continue;
     const entered = (await listCalendarDays(db, `${y}-01-01`, `${y}-12-31`)).length;
-    const counted = entered > 0 ? `Saturdays, Sundays and the ${entered} day(s) entered` : 'only Saturdays and Sundays';
+    const counted = `weekends, the Labour Code's holidays${entered > 0 ? ` and the ${entered} day(s) entered` : ''}`;
     warnings.push(
-      `Warning: the production calendar for ${y} is not loaded; ${counted} count as days off ` +
-        `(npm run cli -- calendar import FILE adds its holidays).`,
+      `Warning: the production calendar for ${y} is not loaded; ${counted} count as days off, ` +
+        `without the decree's moves (npm run cli -- calendar import FILE adds them).`,
     );
   }
   return warnings;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decreeDays, ordinaryDayType, SHIPPED_YEARS } from './production-calendar.ts';
+import { baseDays, lawDays, ordinaryDayType, SHIPPED_YEARS } from './production-calendar.ts';
 import {
   addWorkingDays,
   addWorkingHours,
@@ -51,15 +51,44 @@ describe('the production calendar as shipped', () => {
   });
 
   it('lists only days the ordinary week gets wrong, and short days', () => {
-    for (const year of SHIPPED_YEARS)
-      for (const d of decreeDays(year)) expect(d.type === 'short' || d.type !== ordinaryDayType(d.day)).toBe(true);
+    for (const year of [...SHIPPED_YEARS, 2027, 2028])
+      for (const d of baseDays(year)) expect(d.type === 'short' || d.type !== ordinaryDayType(d.day)).toBe(true);
   });
 
-  it('has no data for 2027 yet: only weekends are off there', () => {
+  it('gives a year the Labour Code alone as the 2026 decree has it, but for the decree’s own moves', () => {
+    const decree = new Map(baseDays(2026).map((d) => [d.day.slice(5), { type: d.type, note: d.note }]));
+    const law = new Map([...lawDays(2026)].map(([md, d]) => [md, { type: d.type, note: d.note }]));
+    // The decree moved the weekend days of 3 and 4 January onto 9 January and 31 December; by law
+    // alone 31 December is the short day before 1 January.
+    decree.delete('01-09');
+    decree.set('12-31', { type: 'short', note: 'Предпраздничный день, на час короче' });
+    expect(Object.fromEntries(law)).toEqual(Object.fromEntries(decree));
+  });
+
+  it('counts 2027, not decreed yet, by the Labour Code: its holidays, their move off a weekend, short days', () => {
     expect(cal.hasData(2027)).toBe(false);
-    expect(cal.dayType('2027-01-01')).toBe('work'); // a Friday
-    expect(cal.dayType('2027-01-02')).toBe('off');
-    expect(yearTotals(cal, 2027).working).toBe(261);
+    expect(baseDays(2027).map((d) => `${d.day.slice(5)} ${d.type}`)).toEqual([
+      '01-01 off',
+      '01-04 off',
+      '01-05 off',
+      '01-06 off',
+      '01-07 off',
+      '01-08 off',
+      '02-22 short',
+      '02-23 off',
+      '03-08 off',
+      '04-30 short',
+      '05-03 off', // 1 May is a Saturday
+      '05-10 off', // 9 May is a Sunday
+      '06-11 short',
+      '06-14 off', // 12 June is a Saturday
+      '11-03 short',
+      '11-04 off',
+      '12-31 short', // 1 January 2028 is a Saturday
+    ]);
+    expect(yearTotals(cal, 2027)).toEqual({ working: 249, short: 5, hoursAt40: 1987 });
+    // A complaint at the end of 2026 is answered after the New Year holidays, not during them.
+    expect(inMoscow(addWorkingDays(cal, msk('2026-12-30 12:00'), 3))).toBe('2027-01-13T18:00:00+03:00');
   });
 });
 
@@ -82,19 +111,16 @@ describe('working hours and days in Moscow', () => {
   // (2026's decree) but not the January holidays: Friday 1 January 2027 counts as working until
   // the decree ships or the company enters its days. With them entered, as the statute fixes them
   // (ТК РФ ст. 112: 1–8 January), the first working day is Monday 11 January.
-  it('crosses the New Year 2026/2027 with and without the January holidays entered', () => {
+  it('crosses the New Year 2026/2027 by the Labour Code, and as the company enters it', () => {
     const from = msk('2026-12-30 17:30');
-    expect(inMoscow(addWorkingHours(cal, from, 1))).toBe('2027-01-01T09:30:00+03:00');
-    expect(inMoscow(addWorkingDays(cal, from, 3))).toBe('2027-01-05T18:00:00+03:00');
+    expect(inMoscow(addWorkingHours(cal, from, 1))).toBe('2027-01-11T09:30:00+03:00');
+    expect(inMoscow(addWorkingDays(cal, from, 3))).toBe('2027-01-13T18:00:00+03:00');
+    expect(inMoscow(addWorkingDays(cal, from, 14))).toBe('2027-01-28T18:00:00+03:00');
 
-    const january = Object.fromEntries(
-      ['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => [`2027-01-${d}`, 'off' as const]),
-    );
-    const entered = makeCalendar({ overrides: january });
-    expect(inMoscow(addWorkingHours(entered, from, 1))).toBe('2027-01-11T09:30:00+03:00');
-    expect(inMoscow(addWorkingHours(entered, from, 3))).toBe('2027-01-11T11:30:00+03:00');
-    expect(inMoscow(addWorkingDays(entered, from, 3))).toBe('2027-01-13T18:00:00+03:00');
-    expect(inMoscow(addWorkingDays(entered, from, 14))).toBe('2027-01-28T18:00:00+03:00');
+    // A company that works on 4 and 5 January (its own decision, entered in the console).
+    const entered = makeCalendar({ overrides: { '2027-01-04': 'work', '2027-01-05': 'work' } });
+    expect(inMoscow(addWorkingHours(entered, from, 1))).toBe('2027-01-04T09:30:00+03:00');
+    expect(inMoscow(addWorkingDays(entered, from, 3))).toBe('2027-01-11T18:00:00+03:00');
   });
 
   it('ends short days an hour early and skips the May holidays', () => {

@@ -1,6 +1,6 @@
 import { clockMinutes, hoursProblem } from '../../shared/calendar-schema.ts';
 import { COMPANY_TIME_ZONE } from '../company-time.ts';
-import { type DayType, decreeDay, hasDecree, ordinaryDayType } from './production-calendar.ts';
+import { baseDay, type DayType, hasDecree, ordinaryDayType } from './production-calendar.ts';
 import { dayNumber, dayText, localDayNumber, zonedInstant, zoneFormatter } from './zone-time.ts';
 
 export type { DayType };
@@ -12,7 +12,7 @@ export interface WorkingCalendar {
   hours: { start: string; end: string };
   /** A local day `YYYY-MM-DD`: the company's change ?? the decree ?? the ordinary week. */
   dayType(day: string): DayType;
-  /** Whether the production calendar of the year ships (otherwise only weekends are off). */
+  /** Whether the year's decree ships (otherwise the Labour Code's holidays alone, production-calendar.ts lawDays). */
   hasData(year: number): boolean;
 }
 
@@ -42,7 +42,7 @@ export function makeCalendar(
   return {
     timeZone,
     hours,
-    dayType: (day) => overrides.get(day) ?? decreeDay(day)?.type ?? ordinaryDayType(day),
+    dayType: (day) => overrides.get(day) ?? baseDay(day)?.type ?? ordinaryDayType(day),
     hasData: hasDecree,
   };
 }

@@ -54,8 +54,21 @@ for (const kind of DB_KINDS) {
       ]);
 
       const next: CalendarYear = await (await viewer.request('/api/admin/calendar?year=2027')).json();
-      expect(next).toMatchObject({ year: 2027, hasData: false, decree: null, days: [] });
-      expect(next.totals.workingDays).toBe(261);
+      // Not decreed yet: the Labour Code's days stand in, each saying so.
+      expect(next).toMatchObject({ year: 2027, hasData: false, decree: null });
+      expect(next.days).toHaveLength(17);
+      expect(next.days[0]).toEqual({
+        day: '2027-01-01',
+        type: 'off',
+        source: 'law',
+        note: 'Новогодние каникулы',
+        baseType: 'off',
+      });
+      expect(next.days.find((d) => d.day === '2027-05-03')).toMatchObject({
+        source: 'law',
+        note: 'Перенос выходного с субботы 1 мая (ТК РФ ст. 112)',
+      });
+      expect(next.totals.workingDays).toBe(249);
       expect(await fields(await viewer.request('/api/admin/calendar?year=20x6'))).toEqual(['year']);
     });
 

@@ -1,4 +1,4 @@
-import type { CalendarDayType } from '../../api/types.ts';
+import type { CalendarDay, CalendarDayType } from '../../api/types.ts';
 import type { Choice } from '../../labels.ts';
 
 export const DAY_TYPE_LABELS: Record<CalendarDayType, string> = {
@@ -12,6 +12,13 @@ export const DAY_TYPE_CHOICES: Choice[] = [
   { value: 'work', label: 'Рабочий' },
   { value: 'short', label: 'Сокращённый (на час короче)' },
 ];
+
+/** Where a special day comes from: the year's decree, the Labour Code alone (no decree yet), the company. */
+export const DAY_SOURCE_LABELS: Record<CalendarDay['source'], string> = {
+  decree: 'Постановление',
+  law: 'ТК РФ',
+  company: 'Компания',
+};
 
 // The badges borrow the console's colours: green for working, amber for short, grey for off.
 export const DAY_TYPE_BADGES: Record<CalendarDayType, string> = {

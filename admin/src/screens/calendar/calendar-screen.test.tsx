@@ -28,8 +28,11 @@ const Y2028: CalendarYear = {
   year: 2028,
   hasData: false,
   decree: null,
-  days: [],
-  totals: { workingDays: 260, shortDays: 0, normHours: 2080, workingHours: 2340 },
+  days: [
+    { day: '2028-01-03', type: 'off', source: 'law', note: 'Новогодние каникулы', baseType: 'off' },
+    { day: '2028-02-22', type: 'short', source: 'law', note: 'Предпраздничный день, на час короче', baseType: 'short' },
+  ],
+  totals: { workingDays: 249, shortDays: 5, normHours: 1987, workingHours: 2236 },
 };
 
 afterEach(() => {
@@ -128,9 +131,11 @@ describe('the working calendar', () => {
     });
     const c = await openConsole('/admin/calendar?year=2028');
     expect(c.$('[role="note"]')!.textContent).toContain(
-      'Производственный календарь на 2028 год не загружен: считаются только выходные. Загрузите его: npm run cli -- calendar import',
+      'Постановление о переносе выходных дней на 2028 год не загружено: считаются выходные, праздники Трудового кодекса (ст. 112, праздник в выходной переносится на следующий рабочий день) и сокращённые дни перед ними. Переносы постановления добавьте, когда оно выйдет: npm run cli -- calendar import ФАЙЛ.',
     );
-    expect(c.text()).toContain('Особых дней нет');
+    // The Labour Code's days are listed, each saying where it comes from.
+    expect(rows(c)[0]).toContain('ТК РФ');
+    expect(c.text()).not.toContain('Особых дней нет');
     expect(c.$$('main button')).toHaveLength(0);
     await click(c.$$('nav a').find((a) => a.textContent === '← 2027')!);
     expect(location.search).toBe('?year=2027');

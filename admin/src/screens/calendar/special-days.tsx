@@ -7,7 +7,7 @@ import { FormError } from '../../ui/fields.tsx';
 import { focusSoon } from '../../ui/focus.ts';
 import { Empty } from '../../ui/page.tsx';
 import { useAction } from '../../ui/use-action.ts';
-import { DAY_TYPE_BADGES, DAY_TYPE_LABELS, dayLabel, weekdayOf } from './calendar-labels.ts';
+import { DAY_SOURCE_LABELS, DAY_TYPE_BADGES, DAY_TYPE_LABELS, dayLabel, weekdayOf } from './calendar-labels.ts';
 import { DayForm } from './day-form.tsx';
 
 /** The year's days that are not an ordinary weekday or weekend; admin and QMS change them. */
@@ -87,7 +87,7 @@ export function SpecialDays({ year: y, onChange }: { year: CalendarYear; onChang
                   <span class={DAY_TYPE_BADGES[d.type]}>{DAY_TYPE_LABELS[d.type]}</span>
                 </td>
                 <td data-label="Источник">
-                  {d.source === 'decree' ? 'Постановление' : 'Компания'}
+                  {DAY_SOURCE_LABELS[d.source]}
                   {d.source === 'company' && d.baseType !== d.type && (
                     <span class="sub muted">вместо: {DAY_TYPE_LABELS[d.baseType].toLowerCase()}</span>
                   )}

@@ -24,7 +24,7 @@ export function ComplaintFacts({ card, canAct, onCard }: { card: Card; canAct: b
     <>
       {!c.calendarKnown && (
         <p class="warn">
-          Календарь на год не утверждён: считаем только выходные.{' '}
+          Постановление о переносах выходных на год не загружено: считаем выходные и праздники по ТК РФ.{' '}
           <Link href="/admin/calendar">Производственный календарь</Link>
         </p>
       )}

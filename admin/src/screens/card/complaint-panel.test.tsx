@@ -57,7 +57,9 @@ describe('the complaint process on the card', () => {
       'Отметить выполненным шаг 1.4',
       'Отметить выполненным шаг 1.6',
     ]);
-    expect(c.$('.complaint .warn')!.textContent).toContain('Календарь на год не утверждён: считаем только выходные');
+    expect(c.$('.complaint .warn')!.textContent).toContain(
+      'Постановление о переносах выходных на год не загружено: считаем выходные и праздники по ТК РФ',
+    );
     expect(c.$('.related-list')!.textContent).toContain('№ 2026-00003');
     expect(c.$('.related-list')!.textContent).toContain('Частично обоснована · удовлетворён: да · лоялен: нет');
     expect(c.$('.related-list')!.textContent).toContain('совпадение по ИНН');
