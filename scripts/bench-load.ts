@@ -122,11 +122,17 @@ export async function startOtklik(env: Record<string, string>, profileDir?: stri
     out += d;
   });
   const port = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
+    const starting = (d: Buffer) => {
       out += d;
       const m = /running on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
+      if (!m) return;
+      // From here the request log (a line per request) is read and dropped: kept and searched,
+      // it cost this process — autocannon's — more with every line, and slowed the load itself.
+      child.stdout!.off('data', starting);
+      child.stdout!.resume();
+      resolve(m[1]!);
+    };
+    child.stdout!.on('data', starting);
     child.on('exit', (code) => reject(new Error(`Otklik exited with ${code}:\n${out}`)));
   });
   return {

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { challengeApi } from './abuse/challenge-route.ts';
 import { limitPerIp } from './abuse/ip-limit.ts';
@@ -14,6 +13,7 @@ import { feedbackApi } from './feedback/routes.ts';
 import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
+import { apiCors } from './http/api-cors.ts';
 import { logErrors } from './ops/log-errors.ts';
 import { guardOrigins } from './http/origin-guard.ts';
 import { limitBodies } from './http/body-limit.ts';
@@ -21,7 +21,7 @@ import { removeUploads } from './http/upload-dir.ts';
 import { pageCompany } from './http/page-layout.ts';
 import { pagePolicy } from './http/page-policy.ts';
 import { refuseControls } from './http/refuse-controls.ts';
-import { consoleApp, demoSite, widgetAssets } from './http/static-assets.ts';
+import { consoleApp, demoSite, widgetAssets, widgetFastPath } from './http/static-assets.ts';
 import { surveyPages } from './complaints/survey-page.ts';
 import { consoleApi } from './console/routes.ts';
 import { ratingPages } from './ratings/pages.ts';
@@ -80,37 +80,31 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   const origins = deps.config.allowedOrigins;
   const app = new Hono();
 
+  const secure = secureHeaders({
+    crossOriginResourcePolicy: false,
+    crossOriginOpenerPolicy: false,
+    xFrameOptions: false,
+    contentSecurityPolicy: undefined,
+    // HSTS on plain http would pin a browser to an https the server may not have.
+    strictTransportSecurity: deps.config.publicUrl?.startsWith('https://')
+      ? 'max-age=15552000; includeSubDomains'
+      : false,
+  });
+
   // First, so that every answer (refusals too) carries a request id and is counted and timed.
   app.use('*', observeRequests({ metrics, logger: deps.logger }));
+  // The widget's files, asked for on every page of the company's sites, answered from memory with
+  // the secure headers and nothing else of the chain below, which has nothing to do for them.
+  app.route('/', widgetFastPath(secure));
 
   // Every server-rendered page names the company (http/page-layout.ts).
   app.use('*', contextStorage(), pageCompany(deps.config.companyName));
-  app.use(
-    '*',
-    secureHeaders({
-      crossOriginResourcePolicy: false,
-      crossOriginOpenerPolicy: false,
-      xFrameOptions: false,
-      contentSecurityPolicy: undefined,
-      // HSTS on plain http would pin a browser to an https the server may not have.
-      strictTransportSecurity: deps.config.publicUrl?.startsWith('https://')
-        ? 'max-age=15552000; includeSubDomains'
-        : false,
-    }),
-  );
+  app.use('*', secure);
   app.use('*', pagePolicy({ publicUrl: deps.config.publicUrl }));
   // Before any route: hostile addresses and foreign origins are refused at the root, once.
   app.use('*', refuseControls());
   app.use('*', guardOrigins({ ...deps, allowedOrigins: origins, publicUrl: deps.config.publicUrl }));
-  app.use(
-    '/api/v1/*',
-    cors({
-      origin: origins.includes('*') ? '*' : origins,
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
-      maxAge: 86400,
-    }),
-  );
+  app.use('/api/v1/*', apiCors(origins));
   // Bodies bounded before any route reads one (after CORS: a site's widget reads the 413); uploads removed however it ends.
   app.use('*', removeUploads(), limitBodies(deps));
 

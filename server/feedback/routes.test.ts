@@ -213,6 +213,31 @@ describe('POST /api/v1/feedback', () => {
     );
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('names the allowed origin on the answer itself and varies by it, beside what the route varies by', async () => {
+    t = await buildTestApp('sqlite', { ALLOWED_ORIGINS: 'https://example.ru, https://shop.example.ru' });
+    const reviews = (origin: string) => t.app.request('/api/v1/reviews', { headers: { origin } });
+    const allowed = await reviews('https://shop.example.ru');
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example.ru');
+    expect(allowed.headers.get('vary')).toBe('Accept-Language, Origin');
+    const foreign = await reviews('https://evil.example');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    expect(foreign.headers.get('vary')).toBe('Accept-Language, Origin');
+    // A refusal carries it too: the widget on an allowed site reads its 422.
+    const refused = await t.app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { origin: 'https://example.ru', 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'complaint', message: '', consent: true }),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('https://example.ru');
+    await t.close();
+    t = await buildTestApp('sqlite', { ALLOWED_ORIGINS: '*' });
+    const any = await t.app.request('/api/v1/reviews', { headers: { origin: 'https://anywhere.example' } });
+    expect(any.headers.get('access-control-allow-origin')).toBe('*');
+    expect(any.headers.get('vary')).toBe('Accept-Language');
+  });
 });
 
 describe('what the client is told, by the kind of his message', () => {

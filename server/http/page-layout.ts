@@ -6,7 +6,7 @@ import type { Lang } from '../../shared/i18n.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-type CompanyEnv = { Variables: { pageCompany: string; cspNonce?: string } };
+type CompanyEnv = { Variables: { pageCompany: string; cspNonce?: () => string } };
 
 /**
  * Names the company on every page the request renders: mounted after Hono's `contextStorage()`
@@ -30,7 +30,7 @@ export const pageCompany =
 export function page(opts: { lang: Lang; title: string; body: Html; head?: Html; css?: string }) {
   const company = tryGetContext<CompanyEnv>()?.get('pageCompany');
   // The Content-Security-Policy takes this request's nonce for the page's styles (http/page-policy.ts).
-  const nonce = tryGetContext<CompanyEnv>()?.get('cspNonce');
+  const nonce = tryGetContext<CompanyEnv>()?.get('cspNonce')?.();
   return html`<!doctype html>
 <html lang="${opts.lang}">
 <head>

@@ -10,8 +10,11 @@ import type { MiddlewareHandler } from 'hono';
  */
 const INLINE_STYLES = /^\/(?:f\/?|r\/(?!thanks\/)[^/]+\/?|s\/[^/]+\/?|demo(?:\/.*)?)$/;
 
-/** The nonce of this request's `<style>` elements, read by page-layout.ts. */
-export type NonceEnv = { Variables: { cspNonce: string } };
+/**
+ * The nonce of this request's `<style>` elements, read by page-layout.ts: made when a page first
+ * asks for it, since most answers (files, JSON) never do (issue 12 «Speed»).
+ */
+export type NonceEnv = { Variables: { cspNonce: () => string } };
 
 /**
  * The Content-Security-Policy of every HTML answer (the console at /admin/, the hosted pages,
@@ -24,11 +27,12 @@ export type NonceEnv = { Variables: { cspNonce: string } };
 export function pagePolicy(opts: { publicUrl: string | undefined }): MiddlewareHandler<NonceEnv> {
   const formAction = opts.publicUrl ? `'self' ${new URL(opts.publicUrl).origin}` : "'self'";
   return async (c, next) => {
-    const nonce = randomBytes(16).toString('base64');
+    let made: string | undefined;
+    const nonce = () => (made ??= randomBytes(16).toString('base64'));
     c.set('cspNonce', nonce);
     await next();
     if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
-    const style = INLINE_STYLES.test(c.req.path) ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce}'`;
+    const style = INLINE_STYLES.test(c.req.path) ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce()}'`;
     if (!c.res.headers.has('content-security-policy'))
       c.res.headers.set(
         'Content-Security-Policy',

@@ -27,6 +27,35 @@ describe('widget assets', () => {
     expect((await t.app.request('/w/nope.js')).status).toBe(404);
   });
 
+  it('answers the same headers on the fast path as through the whole chain (a query string takes that)', async () => {
+    t = await buildTestApp('sqlite', { PUBLIC_URL: 'https://feedback.example.ru' });
+    const headers = async (path: string, init: Record<string, string> = {}) => {
+      const res = await t.app.request(path, { headers: init });
+      expect(res.status).toBe(200);
+      return Object.fromEntries([...res.headers].filter(([k]) => k !== 'x-request-id'));
+    };
+    for (const [path, enc] of [
+      ['/embed.js', 'br'],
+      ['/embed.js', ''],
+      ['/w/feedback.js', 'gzip'],
+    ] as const) {
+      const fast = await headers(path, { 'accept-encoding': enc });
+      expect(fast).toEqual(await headers(`${path}?v=1`, { 'accept-encoding': enc }));
+      // The app's secure headers, HSTS included under https.
+      expect(fast).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'strict-transport-security': 'max-age=15552000; includeSubDomains',
+        vary: 'Accept-Encoding',
+      });
+    }
+    // A control character in the query is refused at the root, as for any address.
+    expect((await t.app.request('/embed.js?x=%00')).status).toBe(400);
+    const etag = (await t.app.request('/embed.js')).headers.get('etag')!;
+    expect((await t.app.request('/embed.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await t.app.request('/embed.js', { method: 'HEAD' })).status).toBe(200);
+  });
+
   it('serves the demo site only when DEMO is on', async () => {
     t = await buildTestApp('sqlite', { DEMO: '1' });
     expect((await t.app.request('/demo/')).status).toBe(200);
