@@ -71,8 +71,13 @@ const server = await exportServer(b);
 global.gc?.();
 const before = process.memoryUsage().rss;
 let peak = before;
+let peakHeap = 0;
+let peakBuffers = 0;
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+  peakBuffers = Math.max(peakBuffers, m.arrayBuffers);
 }, 20);
 const stalls = monitorEventLoopDelay({ resolution: 10 });
 stalls.enable();
@@ -85,7 +90,7 @@ console.log(
   [
     `inbox.${opts.format}, ${Number(opts.rows).toLocaleString('en')} submissions: HTTP ${r.status}, ${(r.bytes / MB).toFixed(1)} MB`,
     `  first byte ${(r.firstByte / 1000).toFixed(2)} s, end ${(r.end / 1000).toFixed(2)} s`,
-    `  RSS ${(before / MB).toFixed(0)} MB before, peak ${(peak / MB).toFixed(0)} MB (+${((peak - before) / MB).toFixed(0)} MB)`,
+    `  RSS ${(before / MB).toFixed(0)} MB before, peak ${(peak / MB).toFixed(0)} MB (+${((peak - before) / MB).toFixed(0)} MB); peak JS heap ${(peakHeap / MB).toFixed(0)} MB, buffers ${(peakBuffers / MB).toFixed(0)} MB`,
     `  longest event-loop stall ${(stalls.max / 1e6).toFixed(0)} ms (p99 ${(stalls.percentile(99) / 1e6).toFixed(0)} ms)`,
   ].join('\n'),
 );

@@ -1,20 +1,29 @@
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { StreamedReport } from './table.ts';
 import { filterHeader, putRow, sheetHead } from './xlsx.ts';
 
-/** Resolves when `out` can take more, or is gone (the client went away). */
-function drained(out: Writable) {
-  return new Promise<void>((resolve) => {
-    const go = () => {
-      out.off('drain', go);
-      out.off('close', go);
-      resolve();
-    };
-    out.on('drain', go);
-    out.on('close', go);
-  });
+/** How much of a sheet's XML may wait for the zip's compression before the next page is read. */
+const BACKLOG = 1 << 20;
+
+/**
+ * The sheet's XML not yet taken by the zip. exceljs pipes it into the zip's entry without waiting
+ * (its StreamBuf ignores the entry's backpressure), so a page is read faster than it is compressed
+ * and, unchecked, the whole sheet piles up in memory there; exceljs has no public way to ask.
+ */
+function backlog(sheet: ExcelJS.Worksheet): number {
+  // The entry is archiver's readable-stream 2 PassThrough: it has `_writableState`, no `writableLength`.
+  type Piped = { stream?: { pipes?: Array<{ _writableState?: { length: number } }> } };
+  const pipes = (sheet as unknown as Piped).stream?.pipes ?? [];
+  return pipes.reduce((sum, p) => sum + (p._writableState?.length ?? 0), 0);
+}
+
+/** Resolves when the zip has compressed what waited and `out` can take more, or `out` is gone. */
+async function caughtUp(sheet: ExcelJS.Worksheet, out: Writable) {
+  // A turn of the event loop first: with nothing waiting, the zip and the client still get theirs.
+  await setImmediate();
+  while (!out.destroyed && (backlog(sheet) > BACKLOG || out.writableNeedDrain)) await sleep(5);
 }
 
 /**
@@ -37,9 +46,7 @@ export async function writeXlsx(report: StreamedReport, out: Writable): Promise<
   let next = 3;
   for await (const rows of report.pages) {
     for (const row of rows) putRow(sheet, next++, columns, row).commit();
-    // A turn of the event loop lets the zip compress what came; then `out` says whether it is full.
-    await setImmediate();
-    if (out.writableNeedDrain) await drained(out);
+    await caughtUp(sheet, out);
     if (out.destroyed) return;
   }
   filterHeader(sheet, columns.length, next - 3);
