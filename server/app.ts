@@ -119,7 +119,13 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/api/admin/users', usersApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/audit', auditApi({ db: deps.db, clock: deps.clock }));
   app.route('/api/admin/persons', personsApi({ db: deps.db, clock: deps.clock, config: deps.config }));
-  const consoleDeps = { db: deps.db, clock: deps.clock, config: deps.config, onMailQueued: intake.onMailQueued };
+  const consoleDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    config: deps.config,
+    onMailQueued: intake.onMailQueued,
+    logger: deps.logger,
+  };
   app.route('/api/admin', consoleApi(consoleDeps));
   app.route('/api/admin/reports', reportsApi(consoleDeps));
   app.route('/api/v1', directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl }));

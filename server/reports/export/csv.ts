@@ -1,5 +1,5 @@
 import { dayDate, russianDate, wallClock } from './company-clock.ts';
-import { type Cell, type Column, looksLikeFormula, type ReportFile } from './table.ts';
+import { type Cell, type Column, looksLikeFormula, type ReportFile, type StreamedReport, type Table } from './table.ts';
 
 // Russian Excel opens a CSV by double click with the system's list separator `;` and decimal
 // comma, and takes it for UTF-8 only after a byte order mark; lines end in CRLF (RFC 4180).
@@ -26,6 +26,16 @@ export function csvCell(value: Cell, type: Column['type']): string {
   return quoted(looksLikeFormula(value) ? `'${value}` : value);
 }
 
+/** A table's title line and header, after the blank line that separates it from what is above. */
+const tableHead = (t: Omit<Table, 'rows'>) => [
+  '',
+  csvCell(t.title, 'text'),
+  t.columns.map((c) => csvCell(c.title, 'text')).join(SEP),
+];
+
+const csvRow = (columns: Column[], row: Record<string, Cell>) =>
+  columns.map((c) => csvCell(row[c.key] ?? null, c.type)).join(SEP);
+
 /**
  * A report as CSV: its title, then each table with its title line, its header and its rows,
  * a blank line between tables.
@@ -34,8 +44,21 @@ export function csvCell(value: Cell, type: Column['type']): string {
 export function toCsv(report: ReportFile): Buffer {
   const lines: string[] = [csvCell(report.title, 'text')];
   for (const t of report.tables) {
-    lines.push('', csvCell(t.title, 'text'), t.columns.map((c) => csvCell(c.title, 'text')).join(SEP));
-    for (const row of t.rows) lines.push(t.columns.map((c) => csvCell(row[c.key] ?? null, c.type)).join(SEP));
+    lines.push(...tableHead(t));
+    for (const row of t.rows) lines.push(csvRow(t.columns, row));
   }
   return Buffer.from(BOM + lines.join(EOL) + EOL, 'utf8');
+}
+
+/**
+ * A streamed report as CSV, the same bytes toCsv makes of it as one table: the head first, then
+ * each page's lines as the page comes.
+ * @example Readable.from(csvChunks(inboxReport(db, scope, filter, now)))
+ */
+export async function* csvChunks(report: StreamedReport): AsyncGenerator<Buffer> {
+  const head = [csvCell(report.title, 'text'), ...tableHead(report.table)];
+  yield Buffer.from(BOM + head.join(EOL) + EOL, 'utf8');
+  for await (const rows of report.pages) {
+    if (rows.length > 0) yield Buffer.from(rows.map((r) => csvRow(report.table.columns, r) + EOL).join(''), 'utf8');
+  }
 }

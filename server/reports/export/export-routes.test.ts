@@ -9,7 +9,7 @@ import type { ConsoleEnv } from '../../sessions/context.ts';
 import { requireSession } from '../../sessions/require-session.ts';
 import { DB_KINDS } from '../../../test/support/databases.ts';
 import { reportExportRoutes } from './export-routes.ts';
-import { inboxTable } from './inbox-table.ts';
+import { inboxReport } from './inbox-table.ts';
 import { HOSTILE, monthlyFixture, weeklyFixture } from './testing/report-fixtures.ts';
 
 let h: Harness;
@@ -74,7 +74,9 @@ for (const kind of DB_KINDS) {
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(res.headers.get('cache-control')).toBe('private, no-store');
         const body = Buffer.from(await res.arrayBuffer());
-        expect(Number(res.headers.get('content-length'))).toBe(body.byteLength);
+        // The inbox is streamed page by page (issue 12): its length isn't known before its end.
+        if (path?.startsWith('/inbox')) expect(res.headers.get('content-length')).toBeNull();
+        else expect(Number(res.headers.get('content-length'))).toBe(body.byteLength);
         if (type === XLSX) expect((await readExcelFile(body)).length).toBeGreaterThan(0);
         else expect(body.subarray(0, 3).toString('hex')).toBe('efbbbf');
       }
@@ -199,10 +201,13 @@ for (const kind of DB_KINDS) {
       const sent = [];
       for (let i = 0; i < 5; i++) sent.push(await h.feedback({ kind: i % 2 ? 'thanks' : 'complaint' }));
       const now = h.clock.now();
-      const all = await inboxTable(h.db, { all: true }, {}, now, 2);
-      expect(all.tables[0]!.rows.map((r) => r.number)).toEqual(sent.map((s) => s.number).reverse());
-      const complaints = await inboxTable(h.db, { all: true }, { kind: 'complaint' }, now, 2);
-      expect(complaints.tables[0]!.rows.map((r) => r.number)).toEqual([
+      const numbers = async (report: ReturnType<typeof inboxReport>) => {
+        const seen = [];
+        for await (const rows of report.pages) seen.push(...rows.map((r) => r.number));
+        return seen;
+      };
+      expect(await numbers(inboxReport(h.db, { all: true }, {}, now, 2))).toEqual(sent.map((s) => s.number).reverse());
+      expect(await numbers(inboxReport(h.db, { all: true }, { kind: 'complaint' }, now, 2))).toEqual([
         sent[4]!.number,
         sent[2]!.number,
         sent[0]!.number,

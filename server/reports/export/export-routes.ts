@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { routePath } from 'hono/route';
 import type { MonthlyAnalysis, WeeklyControl } from '../../../shared/console-reports.ts';
 import type { Period } from '../../../shared/report-periods.ts';
 import { recordAudit } from '../../audit/record.ts';
@@ -7,11 +8,13 @@ import { parseInboxFilter } from '../../console/inbox-filter.ts';
 import { scopeOf } from '../../console/scope.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
+import type { Logger } from '../../ops/logger.ts';
 import type { ConsoleEnv } from '../../sessions/context.ts';
 import { periodQuery, reportRequest, weekQuery } from '../report-request.ts';
 import { toCsv } from './csv.ts';
-import { inboxTable } from './inbox-table.ts';
+import { inboxReport } from './inbox-table.ts';
 import { monthlyTables } from './monthly-tables.ts';
+import { streamedFile } from './stream-download.ts';
 import type { ReportFile } from './table.ts';
 import { weeklyTables } from './weekly-tables.ts';
 import { toXlsx } from './xlsx.ts';
@@ -34,12 +37,29 @@ type Format = keyof typeof TYPES;
 async function download(c: Context<ConsoleEnv>, report: ReportFile, format: Format) {
   const body = format === 'csv' ? toCsv(report) : await toXlsx(report);
   return c.body(new Uint8Array(body), 200, {
-    'Content-Type': TYPES[format],
+    ...fileHeaders(report.name, format),
     'Content-Length': String(body.byteLength),
-    'Content-Disposition': contentDisposition(`${report.name}.${format}`),
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
   });
+}
+
+/** A download's headers; a streamed one has no length, its end is the chunked transfer's. */
+const fileHeaders = (name: string, format: Format) => ({
+  'Content-Type': TYPES[format],
+  'Content-Disposition': contentDisposition(`${name}.${format}`),
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'private, no-store',
+});
+
+/**
+ * Where an error goes once a file's headers are out and onError can't answer it: the server's
+ * log at error level, as log-errors.ts writes a 500 (to stderr without a logger, in tests).
+ */
+function streamFailed(c: Context<ConsoleEnv>, logger: Logger | undefined) {
+  const request = { reqId: (c as Context).get('requestId'), method: c.req.method, route: routePath(c) };
+  return (err: unknown) => {
+    if (logger) logger.child({ component: 'http' }).error({ err, ...request }, 'file export failed after its headers');
+    else console.error(`[otklik] ${c.req.method} ${c.req.path}: export failed after its headers:`, err);
+  };
 }
 
 /**
@@ -81,9 +101,15 @@ export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
     app.get(`/inbox.${format}`, async (c) => {
       const now = deps.clock.now();
       const filter = parseInboxFilter(c.req.query(), now);
-      const report = await inboxTable(deps.db, scopeOf(c.var.user), filter, now);
-      await audit(c, 'inbox', format, { filter, rows: report.tables[0]?.rows.length ?? 0 });
-      return download(c, report, format);
+      const report = inboxReport(deps.db, scopeOf(c.var.user), filter, now);
+      // Written when the last row is, with their count; a download cut short is audited too, with what it got.
+      const finish = (rows: number, complete: boolean) =>
+        audit(c, 'inbox', format, { filter, rows, ...(!complete && { incomplete: true }) });
+      return c.body(
+        streamedFile(report, format, finish, streamFailed(c, deps.logger)),
+        200,
+        fileHeaders(report.name, format),
+      );
     });
   }
   return app;

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { InboxItem } from '../../../shared/console-types.ts';
 import type { Db } from '../../db/connection.ts';
 import type { InboxFilter } from '../../console/inbox-filter.ts';
@@ -5,7 +6,7 @@ import { listSubmissions } from '../../console/inbox-query.ts';
 import { decodeCursor } from '../../console/cursor.ts';
 import type { Scope } from '../../console/scope.ts';
 import { channelLabel, companyTime, kindLabel } from '../../mail/templates/format.ts';
-import type { Cell, ReportFile } from './table.ts';
+import type { Cell, Column, StreamedReport } from './table.ts';
 
 /** Rows read per query: the inbox's own keyset pages, larger. */
 const PAGE = 500;
@@ -15,20 +16,47 @@ const STATUSES: Record<string, string> = { new: 'Новое', in_progress: 'В �
 
 /**
  * Every submission the inbox shows for this filter and scope, in the inbox's order, as one table
- * with the whole message (the inbox lists only its start). Pages through them all with the inbox's
- * own query, so the file has exactly the rows the user can see there, however many.
- * @example await inboxTable(db, scopeOf(user), parseInboxFilter(query, now), now)
+ * with the whole message (the inbox lists only its start). Its pages are read with the inbox's own
+ * query as the file is written, so the file has exactly the rows the user can see there, however
+ * many, and holds only one page of them at a time.
+ * @example for await (const rows of inboxReport(db, scopeOf(user), parseInboxFilter(query, now), now).pages) …
  */
-export async function inboxTable(
-  db: Db,
-  scope: Scope,
-  filter: InboxFilter,
-  now: Date,
-  pageSize = PAGE,
-): Promise<ReportFile> {
-  const rows: Array<Record<string, Cell>> = [];
+export function inboxReport(db: Db, scope: Scope, filter: InboxFilter, now: Date, pageSize = PAGE): StreamedReport {
+  return {
+    name: `otklik-inbox-${now.toISOString().slice(0, 10)}`,
+    title: `Обращения по фильтру входящих на ${companyTime(now.toISOString())}`,
+    table: { title: 'Обращения', sheet: 'Обращения', columns: COLUMNS },
+    pages: inboxPages(db, scope, filter, now, pageSize),
+  };
+}
+
+const COLUMNS: Column[] = [
+  { key: 'number', title: 'Номер', type: 'text', width: 14 },
+  { key: 'createdAt', title: 'Дата', type: 'datetime' },
+  { key: 'type', title: 'Тип', type: 'text', width: 11 },
+  { key: 'kind', title: 'Вид', type: 'text', width: 14 },
+  { key: 'status', title: 'Статус', type: 'text', width: 10 },
+  { key: 'channel', title: 'Канал', type: 'text', width: 20 },
+  { key: 'name', title: 'Имя', type: 'text', width: 24 },
+  { key: 'organization', title: 'Организация', type: 'text', width: 24 },
+  { key: 'inn', title: 'ИНН', type: 'text', width: 13 },
+  { key: 'phone', title: 'Телефон', type: 'text', width: 15 },
+  { key: 'email', title: 'E-mail', type: 'text', width: 24 },
+  { key: 'department', title: 'Подразделение', type: 'text', width: 20 },
+  { key: 'employee', title: 'Сотрудник', type: 'text', width: 20 },
+  { key: 'score', title: 'Оценка', type: 'integer', width: 8 },
+  { key: 'message', title: 'Сообщение', type: 'text', width: 60 },
+];
+
+/**
+ * The inbox's keyset pages, one query (and one for the whole texts) per page asked for. Each
+ * page waits for the event loop's next turn first: SQLite answers synchronously, and without it a
+ * long export would keep every other request waiting until its end.
+ */
+async function* inboxPages(db: Db, scope: Scope, filter: InboxFilter, now: Date, pageSize: number) {
   let cursor: string | null = null;
   do {
+    await setImmediate();
     const page = await listSubmissions(
       db,
       scope,
@@ -40,38 +68,9 @@ export async function inboxTable(
       db,
       page.items.map((i) => i.id),
     );
-    for (const item of page.items) rows.push(row(item, full.get(item.id)));
+    yield page.items.map((item) => row(item, full.get(item.id)));
     cursor = page.nextCursor;
   } while (cursor);
-  const title = `Обращения по фильтру входящих на ${companyTime(now.toISOString())}`;
-  return {
-    name: `otklik-inbox-${now.toISOString().slice(0, 10)}`,
-    title,
-    tables: [
-      {
-        title: 'Обращения',
-        sheet: 'Обращения',
-        columns: [
-          { key: 'number', title: 'Номер', type: 'text', width: 14 },
-          { key: 'createdAt', title: 'Дата', type: 'datetime' },
-          { key: 'type', title: 'Тип', type: 'text', width: 11 },
-          { key: 'kind', title: 'Вид', type: 'text', width: 14 },
-          { key: 'status', title: 'Статус', type: 'text', width: 10 },
-          { key: 'channel', title: 'Канал', type: 'text', width: 20 },
-          { key: 'name', title: 'Имя', type: 'text', width: 24 },
-          { key: 'organization', title: 'Организация', type: 'text', width: 24 },
-          { key: 'inn', title: 'ИНН', type: 'text', width: 13 },
-          { key: 'phone', title: 'Телефон', type: 'text', width: 15 },
-          { key: 'email', title: 'E-mail', type: 'text', width: 24 },
-          { key: 'department', title: 'Подразделение', type: 'text', width: 20 },
-          { key: 'employee', title: 'Сотрудник', type: 'text', width: 20 },
-          { key: 'score', title: 'Оценка', type: 'integer', width: 8 },
-          { key: 'message', title: 'Сообщение', type: 'text', width: 60 },
-        ],
-        rows,
-      },
-    ],
-  };
 }
 
 function row(i: InboxItem, full: { message: string; inn: string | null } | undefined): Record<string, Cell> {

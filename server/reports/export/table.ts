@@ -39,6 +39,17 @@ export interface ReportFile {
   tables: Table[];
 }
 
+/**
+ * A report of one table too long to hold in memory (the inbox, issue 12): its rows come page by
+ * page, read only as the file is written, so a million of them never sit in memory together.
+ */
+export interface StreamedReport {
+  name: string;
+  title: string;
+  table: Omit<Table, 'rows'>;
+  pages: AsyncIterable<Array<Record<string, Cell>>>;
+}
+
 /** The department a report covers, for its heading. */
 export const scopeName = (department: { name: string } | null) => department?.name ?? 'вся компания';
 

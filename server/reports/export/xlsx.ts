@@ -54,15 +54,18 @@ function width(c: Column, t: Table): number {
   return Math.min(Math.max(longest + 2, heading), 60);
 }
 
-/** One worksheet: the title in row 1, the header in row 2 (frozen with it), then the rows. */
-function addSheet(book: ExcelJS.Workbook, report: ReportFile, t: Table, taken: Set<string>) {
+/**
+ * A worksheet with the title in row 1 and the header in row 2 (frozen with it), its rows to come
+ * from row 3. `rows` guess the text columns' widths: a streamed table has none yet.
+ */
+export function sheetHead(book: ExcelJS.Workbook, reportTitle: string, t: Table, taken: Set<string>) {
   const sheet = book.addWorksheet(sheetName(t.sheet, taken), {
     views: [{ state: 'frozen', ySplit: 2 }],
     // Printed, a table is as wide as the page and its header repeats on every page.
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
   });
   const title = sheet.getCell(1, 1);
-  title.value = `${t.title}. ${report.title}`;
+  title.value = `${t.title}. ${reportTitle}`;
   title.font = { bold: true, size: 12 };
   const header = sheet.getRow(2);
   t.columns.forEach((c, i) => {
@@ -71,15 +74,31 @@ function addSheet(book: ExcelJS.Workbook, report: ReportFile, t: Table, taken: S
     cell.font = { bold: true };
     sheet.getColumn(i + 1).width = width(c, t);
   });
-  t.rows.forEach((row, r) => {
-    const line = sheet.getRow(r + 3);
-    t.columns.forEach((c, i) => {
-      const cell = line.getCell(i + 1);
-      cell.value = value(row[c.key] ?? null, c.type);
-      cell.numFmt = FORMATS[c.type];
-    });
+  return sheet;
+}
+
+/** One row of a table, its cells typed and formatted by their columns. */
+export function putRow(sheet: ExcelJS.Worksheet, at: number, columns: Column[], row: Record<string, Cell>) {
+  const line = sheet.getRow(at);
+  columns.forEach((c, i) => {
+    const cell = line.getCell(i + 1);
+    cell.value = value(row[c.key] ?? null, c.type);
+    cell.numFmt = FORMATS[c.type];
   });
-  if (t.rows.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: t.columns.length } };
+  return line;
+}
+
+/** The header's filter buttons, when there is something to filter. */
+export function filterHeader(sheet: ExcelJS.Worksheet, columns: number, rows: number) {
+  if (rows > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns } };
+}
+
+function addSheet(book: ExcelJS.Workbook, report: ReportFile, t: Table, taken: Set<string>) {
+  const sheet = sheetHead(book, report.title, t, taken);
+  t.rows.forEach((row, r) => {
+    putRow(sheet, r + 3, t.columns, row);
+  });
+  filterHeader(sheet, t.columns.length, t.rows.length);
 }
 
 /**
