@@ -254,6 +254,15 @@ for (const kind of DB_KINDS) {
         ).status,
       ).toBe(400);
       expect((await patch('no-such-id', { status: 'closed' })).status).toBe(404);
+      // The id is looked up before the body is read: an unknown one is a 404 whatever comes with it;
+      // a known one gets 415 for another type and 400 for a body that is not a JSON object.
+      const raw = (path: string, body: string, type = 'application/json') =>
+        qms.request(`/api/admin/submissions/${path}`, { method: 'POST', body, headers: { 'content-type': type } });
+      for (const action of ['comments', 'replies', 'calls']) {
+        expect((await raw(`no-such-id/${action}`, '{nope')).status).toBe(404);
+        expect((await raw(`${sent.id}/${action}`, 'text=1', 'application/x-www-form-urlencoded')).status).toBe(415);
+        expect((await raw(`${sent.id}/${action}`, '[1, 2]')).status).toBe(400);
+      }
       const row = await h.db
         .selectFrom('submissions')
         .select(['status', 'kind', 'department_id'])

@@ -13,13 +13,11 @@ import type { Db } from '../db/connection.ts';
 import { hasControls } from '../../shared/text-rules.ts';
 import { ApiError } from '../http/api-error.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
-import { jsonBody } from '../http/json-body.ts';
 import { anyFields } from '../http/validate.ts';
 import { type Actor, actorOf, type ConsoleEnv, requireRole } from '../sessions/context.ts';
-import type { SubmissionRow } from '../submissions/store.ts';
 import { loadCard } from './card.ts';
 import type { ConsoleDeps } from './deps.ts';
-import { visibleSubmission } from './scope.ts';
+import { visibleFirst, visibleSubmission } from './scope.ts';
 
 const small = limitBody(FORM_BODY);
 const writers = requireRole('admin', 'qms', 'handler');
@@ -92,11 +90,11 @@ export function complaintActions(deps: ConsoleDeps) {
 
   /** A reply by e-mail or a call: any submission may have one; a complaint's step 1.2 may be marked with it. */
   const contact = (path: string, fn: typeof replyByEmail) =>
-    app.post(path, writers, small, async (c) => {
-      const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id') ?? '');
-      const body = await jsonBody(c, { emptyIsObject: true });
+    app.post(path, writers, small, visibleFirst(deps.db), anyFields(), async (c) => {
+      const s = c.var.submission;
+      const body = c.req.valid('json');
       const actor = actorOf(c, deps.config.trustProxy);
-      await deps.db.transaction().execute((trx) => fn(trx, deps, actor, s as SubmissionRow, body));
+      await deps.db.transaction().execute((trx) => fn(trx, deps, actor, s, body));
       wake();
       return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id), deps.clock.now()));
     });

@@ -8,10 +8,10 @@ import { loadCard } from './card.ts';
 import { decodeCursor, pageLimit } from './cursor.ts';
 import { parseInboxFilter } from './inbox-filter.ts';
 import { countSubmissions, listSubmissions } from './inbox-query.ts';
-import { jsonBody } from '../http/json-body.ts';
+import { anyFields } from '../http/validate.ts';
 import { actorOf } from '../sessions/context.ts';
 import type { ConsoleDeps } from './deps.ts';
-import { scopeOf, visibleSubmission } from './scope.ts';
+import { scopeOf, visibleFirst, visibleSubmission } from './scope.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 
@@ -64,32 +64,20 @@ export function submissionsRoutes(deps: ConsoleDeps) {
     });
   });
 
-  app.patch('/:id', writers, small, async (c) => {
-    const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
-    await changeSubmission(
-      deps.db,
-      deps,
-      actorOf(c, deps.config.trustProxy),
-      s.id,
-      await jsonBody(c, { emptyIsObject: true }),
-    );
+  const visible = visibleFirst(deps.db);
+  app.patch('/:id', writers, small, visible, anyFields(), async (c) => {
+    const s = c.var.submission;
+    await changeSubmission(deps.db, deps, actorOf(c, deps.config.trustProxy), s.id, c.req.valid('json'));
     deps.onMailQueued?.();
     return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id), deps.clock.now()));
   });
 
-  app.post('/:id/comments', writers, small, async (c) => {
-    const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
-    return c.json(
-      await addComment(
-        deps.db,
-        deps.clock,
-        actorOf(c, deps.config.trustProxy),
-        s,
-        await jsonBody(c, { emptyIsObject: true }),
-      ),
+  app.post('/:id/comments', writers, small, visible, anyFields(), async (c) =>
+    c.json(
+      await addComment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.var.submission, c.req.valid('json')),
       201,
-    );
-  });
+    ),
+  );
 
   app.route('/', complaintActions(deps));
   return app;

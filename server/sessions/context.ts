@@ -29,7 +29,7 @@ export interface Actor {
 }
 
 /** The signed-in user of a console request and his IP. */
-export const actorOf = (c: Context<ConsoleEnv>, trustProxy: boolean): Actor => ({
+export const actorOf = <E extends ConsoleEnv>(c: Context<E>, trustProxy: boolean): Actor => ({
   user: c.var.user,
   ip: clientIp(c, trustProxy),
 });
