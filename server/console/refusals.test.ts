@@ -47,8 +47,15 @@ describe.each(DB_KINDS)('GET /api/admin/refusals (%s)', (kind) => {
       expect((await (await session(role)).request('/api/admin/refusals')).status).toBe(200);
     expect((await (await session('handler')).request('/api/admin/refusals')).status).toBe(403);
     expect((await t.app.request('/api/admin/refusals')).status).toBe(401);
-    const bad = await viewer.request('/api/admin/refusals?days=0');
-    expect(bad.status).toBe(422);
-    expect((await bad.json()).error.fields).toHaveProperty('days');
+    for (const days of ['0', '366', 'abc', '1.5', '-3', '9999']) {
+      const bad = await viewer.request(`/api/admin/refusals?days=${days}`);
+      expect(bad.status).toBe(422);
+      expect(Object.keys((await bad.json()).error.fields)).toEqual(['days']);
+    }
+    // Absent or empty: the last 30 days; spaces around a number are fine.
+    for (const q of ['', '?days=', '?days=%2045%20'])
+      expect(((await (await viewer.request(`/api/admin/refusals${q}`)).json()) as RefusalsAnswer).days).toBe(
+        q.includes('45') ? 45 : 30,
+      );
   });
 });
