@@ -165,6 +165,28 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
     expect((await outbox()).every((r) => r.status === 'sent')).toBe(true);
   });
 
+  it('a message sent alone whose answer was lost goes alone again, never into a batch with newcomers', async () => {
+    const { config, worker } = setup();
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    fake.loseAnswers(1);
+    await worker.runOnce();
+    expect(fake.delivered).toHaveLength(1);
+
+    clock.advance(60_000); // due again, together with two newcomers that will go as a batch
+    await submitWithMail(t.db, { config, clock }, { email: null, number: '2026-00013' });
+    await submitWithMail(t.db, { config, clock }, { email: null, number: '2026-00014' });
+    await drain(worker, 1000);
+
+    // Its retry carries its own key and is replayed; a batch key would have delivered it twice.
+    expect(fake.delivered.map((d) => d.subject).sort()).toEqual([
+      'Жалоба № 2026-00012 — ООО «Ромашка»',
+      'Жалоба № 2026-00013 — ООО «Ромашка»',
+      'Жалоба № 2026-00014 — ООО «Ромашка»',
+    ]);
+    expect(fake.requests.filter((r) => r.replayed).map((r) => r.count)).toEqual([1]);
+    expect((await outbox()).every((r) => r.status === 'sent')).toBe(true);
+  });
+
   it('a permanent 422 fails the message at once; retryFailedOutbox and a recovered API send it', async () => {
     const { config, worker } = setup();
     await submitWithMail(t.db, { config, clock }, { email: null }, [pdf]);

@@ -86,9 +86,10 @@ async function sendUnit(ctx: DeliverContext, unit: SendUnit): Promise<Outcome> {
   try {
     const rows = await fixMessageIds(ctx.db, unit.rows, ctx.from);
     const mails = await loadOutgoingMail(ctx.db, rows, { from: ctx.from, now: ctx.clock.now() });
+    // Stored before the first try, so that every retry repeats this very request and its key.
+    if (unit.isNewBatch)
+      await (unit.batchLeader ? groupForBatch(ctx.db, unit.batchLeader, ids) : sendAlone(ctx.db, ids));
     if (unit.batchLeader && ctx.transport.sendBatch) {
-      // Stored before the first try, so that every retry repeats this very batch.
-      if (unit.isNewBatch) await groupForBatch(ctx.db, unit.batchLeader, ids);
       providerIds = (await ctx.transport.sendBatch(mails, `batch-${unit.batchLeader}`)).providerIds;
     } else {
       providerIds = [(await ctx.transport.send(mails[0]!)).providerId];

@@ -5,7 +5,11 @@ export interface SendUnit {
   rows: OutboxRow[];
   /** The batch's leader id; null when the message goes alone. */
   batchLeader: string | null;
-  /** A batch formed now: its membership must be stored before it is sent. */
+  /**
+   * Formed now: its membership must be stored before it is sent — a batch's, or, for a message
+   * going alone where batches are used, that it goes alone (its own key), so that a retry after a
+   * lost answer never puts it into a batch whose other key would deliver it again.
+   */
   isNewBatch: boolean;
 }
 
@@ -35,8 +39,7 @@ export function planSends(rows: readonly OutboxRow[], batchMax: number): SendUni
   }
   for (let i = 0; i < fresh.length; i += batchMax) {
     const chunk = fresh.slice(i, i + batchMax);
-    if (chunk.length > 1) units.push({ rows: chunk, batchLeader: chunk[0]!.id, isNewBatch: true });
-    else units.push(alone(chunk[0]!));
+    units.push({ rows: chunk, batchLeader: chunk.length > 1 ? chunk[0]!.id : null, isNewBatch: true });
   }
   return units;
 }
