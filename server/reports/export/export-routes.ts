@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { routePath } from 'hono/route';
 import type { MonthlyAnalysis, WeeklyControl } from '../../../shared/console-reports.ts';
 import type { Period } from '../../../shared/report-periods.ts';
 import { recordAudit } from '../../audit/record.ts';
@@ -8,7 +7,7 @@ import { parseInboxFilter } from '../../console/inbox-filter.ts';
 import { scopeOf } from '../../console/scope.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
-import type { Logger } from '../../ops/logger.ts';
+import { requestLog } from '../../ops/log-errors.ts';
 import type { ConsoleEnv } from '../../sessions/context.ts';
 import { periodQuery, reportRequest, weekQuery } from '../report-request.ts';
 import { toCsv } from './csv.ts';
@@ -51,18 +50,6 @@ const fileHeaders = (name: string, format: Format) => ({
 });
 
 /**
- * Where an error goes once a file's headers are out and onError can't answer it: the server's
- * log at error level, as log-errors.ts writes a 500 (to stderr without a logger, in tests).
- */
-function streamFailed(c: Context<ConsoleEnv>, logger: Logger | undefined) {
-  const request = { reqId: (c as Context).get('requestId'), method: c.req.method, route: routePath(c) };
-  return (err: unknown) => {
-    if (logger) logger.child({ component: 'http' }).error({ err, ...request }, 'file export failed after its headers');
-    else console.error(`[otklik] ${c.req.method} ${c.req.path}: export failed after its headers:`, err);
-  };
-}
-
-/**
  * The reports as files, to mount at /api/admin/reports behind the session: `GET /weekly.csv|xlsx
  * ?week=&department=`, `GET /monthly.csv|xlsx?period=&department=` and `GET /inbox.csv|xlsx` with
  * the inbox's filter. Every role may download them; a handler gets his department's figures and
@@ -71,6 +58,8 @@ function streamFailed(c: Context<ConsoleEnv>, logger: Logger | undefined) {
  */
 export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
   const app = new Hono<ConsoleEnv>();
+  // Once a file's headers are out onError can't answer a failure: it is logged, the stream aborted.
+  const failed = requestLog(deps.logger);
   const audit = (c: Context<ConsoleEnv>, report: string, format: Format, details: Record<string, unknown>) =>
     recordAudit(deps.db, deps.clock, {
       user: { id: c.var.user.id, email: c.var.user.email },
@@ -106,7 +95,7 @@ export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
       const finish = (rows: number, complete: boolean) =>
         audit(c, 'inbox', format, { filter, rows, ...(!complete && { incomplete: true }) });
       return c.body(
-        streamedFile(report, format, finish, streamFailed(c, deps.logger)),
+        streamedFile(report, format, finish, (err) => failed(c, 'error', 'file export failed after its headers', err)),
         200,
         fileHeaders(report.name, format),
       );
