@@ -3,7 +3,7 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { addWorkingHours, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { claimJob, finishJob, instanceHolder } from '../db/job-lease.ts';
+import { leasedJob } from '../db/leased-job.ts';
 import type { Config } from '../env.ts';
 import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
 import { enqueueNoticeMail } from './mail.ts';
@@ -113,11 +113,11 @@ export const REMINDERS_JOB = 'reminders';
 /**
  * Runs `sendDueNotices` about once a minute across every instance on the database (and at start,
  * so what was missed while the server was down goes out when it is back): each instance looks
- * every minute and runs the round only when it wins the job's lease (db/job-lease.ts), which is
+ * every minute and runs the round only when it wins the job's lease (db/leased-job.ts), which is
  * next due 50 s after a round ends — with one instance, every look runs it. A round that fails
  * frees the lease at once; an instance that dies mid-round holds it for at most two minutes.
  * Should two rounds ever meet, the notices' key still lets only one of each through.
- * `tick` resolves to whether this instance ran the round.
+ * `tick` resolves to true when this instance ran the round, null otherwise.
  */
 export function createReminderScheduler(deps: {
   db: Db;
@@ -129,42 +129,24 @@ export function createReminderScheduler(deps: {
   holder?: string;
   intervalMs?: number;
 }) {
-  const holder = deps.holder ?? instanceHolder();
   const intervalMs = deps.intervalMs ?? MINUTE;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<boolean> | undefined;
-  const once = async (): Promise<boolean> => {
-    let claimed = false;
-    try {
-      claimed = await claimJob(deps.db, deps.clock, REMINDERS_JOB, holder, 2 * MINUTE);
-      if (!claimed) return false;
+  return leasedJob({
+    db: deps.db,
+    clock: deps.clock,
+    name: REMINDERS_JOB,
+    holder: deps.holder,
+    holdMs: 2 * MINUTE,
+    everyMs: (intervalMs * 5) / 6,
+    intervalMs,
+    retryAtOnce: true,
+    run: async () => {
       const n = await sendDueNotices(deps.db, deps);
       if (n > 0) {
         deps.log(`${n} reminder(s) queued`);
         deps.onMailQueued();
       }
-      await finishJob(deps.db, deps.clock, REMINDERS_JOB, holder, (intervalMs * 5) / 6);
       return true;
-    } catch (err) {
-      deps.log(`reminders failed: ${err instanceof Error ? err.message : String(err)}`);
-      if (claimed) await finishJob(deps.db, deps.clock, REMINDERS_JOB, holder, 0).catch(() => {});
-      return false;
-    }
-  };
-  const tick = async () => {
-    if (!running) running = once().finally(() => (running = undefined));
-    return running;
-  };
-  return {
-    tick,
-    start() {
-      void tick();
-      timer = setInterval(() => void tick(), intervalMs);
-      timer.unref?.();
     },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+    failed: (err) => deps.log(`reminders failed: ${err instanceof Error ? err.message : String(err)}`),
+  });
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connection.ts';
+import { periodic } from '../../periodic.ts';
 import { type DigestDeps, sendDueDigest, type WeekBuilder } from './send-digest.ts';
 
 const MINUTE = 60_000;
@@ -22,8 +23,7 @@ export function createDigestScheduler(deps: {
 }) {
   // job_leases.holder holds 60 characters.
   const holder = (deps.holder ?? `${process.pid}@${os.hostname()}`).slice(0, 60);
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<string | null> | undefined;
+  /** One look: the week queued by this instance, or null. */
   const once = async (): Promise<string | null> => {
     try {
       const week = await sendDueDigest(deps.db, { ...deps, holder });
@@ -37,21 +37,5 @@ export function createDigestScheduler(deps: {
       return null;
     }
   };
-  /** One look; the week queued by this instance, or null. */
-  const tick = async (): Promise<string | null> => {
-    if (!running) running = once().finally(() => (running = undefined));
-    return running;
-  };
-  return {
-    tick,
-    start() {
-      void tick();
-      timer = setInterval(() => void tick(), deps.intervalMs ?? 30 * MINUTE);
-      timer.unref?.();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return periodic(once, deps.intervalMs ?? 30 * MINUTE);
 }
