@@ -99,3 +99,9 @@ export async function hasSchema(db: Db): Promise<boolean> {
   }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
   return r.rows.length > 0;
 }
+
+/** When this database was made: the first of its migrations ran then (ISO 8601). */
+export async function createdAt(db: Db): Promise<string> {
+  const r = await sql<{ at: string }>`SELECT min(timestamp) AS at FROM kysely_migration`.execute(db);
+  return r.rows[0]!.at;
+}

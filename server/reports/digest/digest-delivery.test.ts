@@ -9,6 +9,7 @@ import { bodyText, header, readMailDir } from '../../mail/testing/read-mime.ts';
 import { mailConfig, manualClock } from '../../mail/testing/fixtures.ts';
 import { createMailTransport } from '../../mail/transport.ts';
 import { createDigestScheduler } from './scheduler.ts';
+import { madeOn } from './testing/made-on.ts';
 import { weeklyControlFixture } from './testing/weekly-control-fixture.ts';
 
 for (const kind of DB_KINDS) {
@@ -21,6 +22,7 @@ for (const kind of DB_KINDS) {
 
     it('goes through the outbox worker to the QMS mailboxes as a real message, with the week in its subject', async () => {
       const { db } = await fresh();
+      await madeOn(db, '2026-10-01T09:00:00.000Z');
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-digest-'));
       const config = mailConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://otklik.example.ru' });
       const clock = manualClock('2026-11-02T06:00:00.000Z'); // Monday 09:00 in Moscow

@@ -1,5 +1,5 @@
 import { type Period, parsePeriod, periodKeyOf } from '../../../shared/report-periods.ts';
-import { localDayNumber, dayText, zonedInstant } from '../../calendar/zone-time.ts';
+import { dayNumber, dayText, localDayNumber, zonedInstant } from '../../calendar/zone-time.ts';
 import { COMPANY_TIME_ZONE } from '../../company-time.ts';
 
 /** Monday, 09:00 company time: when the QMS gets the control of the week that ended at midnight. */
@@ -23,3 +23,9 @@ export function dueDigestWeek(now: Date): Period | null {
 
 /** The name of the row in `job_leases` that says a week's digest was queued: `digest:2026-W44`. */
 export const digestMark = (week: Period): string => `digest:${week.key}`;
+
+/**
+ * When a week ends: the Monday after it, 00:00 company time.
+ * @example new Date(weekEnd(parsePeriod('2026-W44')!)).toISOString() // '2026-11-01T21:00:00.000Z'
+ */
+export const weekEnd = (week: Period): number => zonedInstant(COMPANY_TIME_ZONE, dayNumber(week.to) + 1, 0)!;

@@ -5,6 +5,7 @@ import { mailConfig, manualClock } from '../../mail/testing/fixtures.ts';
 import { DB_KINDS } from '../../../test/support/databases.ts';
 import { freshDbEachTest } from '../../../test/support/fresh-db.ts';
 import { createDigestScheduler } from './scheduler.ts';
+import { madeOn } from './testing/made-on.ts';
 import { weeklyControlFixture } from './testing/weekly-control-fixture.ts';
 
 const config = mailConfig({ PUBLIC_URL: 'https://otklik.example.ru' });
@@ -30,7 +31,13 @@ const W46 = 'Otklik: контроль жалоб, неделя 46 (09.11–15.11
 
 for (const kind of DB_KINDS) {
   describe(`weekly digest scheduler (${kind})`, () => {
-    const fresh = freshDbEachTest(kind);
+    const freshDb = freshDbEachTest(kind);
+    // Installed in October, before every week these tests send.
+    const fresh = async () => {
+      const t = await freshDb();
+      await madeOn(t.db, '2026-10-01T09:00:00.000Z');
+      return t;
+    };
     const clock = manualClock(MONDAY_0859);
     const built: string[] = [];
     const logs: string[] = [];
@@ -138,6 +145,20 @@ for (const kind of DB_KINDS) {
       clock.advance(30 * 60_000);
       expect(await s.tick()).toBe('2026-W44');
       expect(await digests(db)).toEqual([W44]);
+    });
+
+    it("does not mail a brand-new install the control of the week before it ran; the next week's goes", async () => {
+      const { db } = await freshDb();
+      // Installed on Friday 6 November, a Monday 2 November 09:00 digest long past.
+      await madeOn(db, '2026-11-06T12:00:00.000Z');
+      reset('2026-11-06T12:30:00.000Z');
+      expect(await instance(db).tick()).toBeNull();
+      expect(built).toEqual([]);
+      // Installed in the last minutes of a Sunday: that week was Otklik's, if only just.
+      await madeOn(db, '2026-11-08T20:59:00.000Z');
+      reset('2026-11-09T06:00:00.000Z');
+      expect(await instance(db).tick()).toBe('2026-W45');
+      expect(await digests(db)).toEqual([W45]);
     });
   });
 }

@@ -1,11 +1,11 @@
 import type { WeeklyControl } from '../../../shared/console-reports.ts';
 import type { Period } from '../../../shared/report-periods.ts';
 import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/connection.ts';
+import { createdAt, type Db } from '../../db/connection.ts';
 import type { Config } from '../../env.ts';
 import { insertOutboxMessage } from '../../mail/outbox-store.ts';
 import { weeklyDigest } from '../../mail/templates/weekly-digest.ts';
-import { digestMark, dueDigestWeek } from './digest-week.ts';
+import { digestMark, dueDigestWeek, weekEnd } from './digest-week.ts';
 
 /** Builds the whole company's weekly control of a week (server/reports/weekly-control.ts at merge). */
 export type WeekBuilder = (week: Period) => Promise<WeeklyControl>;
@@ -32,6 +32,8 @@ export async function sendDueDigest(db: Db, deps: DigestDeps): Promise<Period | 
   // Only spares building the report every look: the insert below is what decides.
   const marked = await db.selectFrom('job_leases').select('name').where('name', '=', name).executeTakeFirst();
   if (marked) return null;
+  // A brand-new install doesn't mail the QMS a control of the week before Otklik ran.
+  if (Date.parse(await createdAt(db)) >= weekEnd(week)) return null;
   // Built before the transaction, which on SQLite holds the only writer while it lasts.
   const mail = weeklyDigest(await deps.build(week), deps.config);
   const queued = await db.transaction().execute(async (trx) => {
