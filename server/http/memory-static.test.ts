@@ -5,7 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryStatic } from './memory-static.ts';
+import { fromMemory, memoryFiles } from './memory-static.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -19,7 +19,7 @@ function builtFolder() {
   fs.writeFileSync(path.join(dir, 'w/a.js'), code);
   fs.writeFileSync(path.join(dir, 'w/a.js.br'), brotliCompressSync(code));
   fs.writeFileSync(path.join(dir, 'w/a.js.gz'), gzipSync(code));
-  const app = new Hono().get('/w/*', memoryStatic(dir), serveStatic({ root: dir, precompressed: true }));
+  const app = new Hono().get('/w/*', fromMemory(memoryFiles(dir)), serveStatic({ root: dir, precompressed: true }));
   return { app, code, dir };
 }
 
