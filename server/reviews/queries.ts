@@ -1,6 +1,7 @@
 import type { ReviewSummary } from '../../shared/api-answers.ts';
 import type { Lang } from '../../shared/lang.ts';
 import type { Db } from '../db/connection.ts';
+import { type ArgumentOf, preparedQuery } from '../db/prepared-query.ts';
 import { subjectTitle } from '../directory/store.ts';
 
 /** Where the keyset pagination goes on: the last shown review's publication time and id. */
@@ -62,6 +63,89 @@ export function published(db: Db, filter: ReviewFilter = {}) {
   return q;
 }
 
+/** Which of a filter's parts are there: the SQL of the reviews' queries, one prepared query each. */
+function shapeOf(filter: ReviewFilter, cursor?: ReviewCursor): string {
+  const subject = filter.subject === undefined ? '' : filter.subject === 'employee' ? 'all-employees' : 'subject';
+  return [filter.employee === undefined ? '' : 'employee', subject, cursor ? 'cursor' : ''].join('|');
+}
+
+/** The filter as the prepared query is built with: each part there an argument, `employee` as it is. */
+function filterOf(shape: string, arg: ArgumentOf<ReviewFilter>): ReviewFilter {
+  const [employee, subject] = shape.split('|');
+  return {
+    employee: employee ? arg('employee') : undefined,
+    subject: subject === 'all-employees' ? 'employee' : subject ? arg('subject') : undefined,
+  };
+}
+
+/** One prepared query a shape (db/prepared-query.ts), made on the shape's first use. */
+function byShape<Q>(make: (shape: string) => Q): (shape: string) => Q {
+  const made = new Map<string, Q>();
+  return (shape) => {
+    let q = made.get(shape);
+    if (!q) {
+      q = make(shape);
+      made.set(shape, q);
+    }
+    return q;
+  };
+}
+
+interface PageArgs extends ReviewFilter {
+  limit: number;
+  cursorAt?: string;
+  cursorId?: string;
+}
+
+const pageQuery = byShape((shape) =>
+  preparedQuery<PageArgs, PublishedRow>((db, arg) => {
+    let q = published(db, filterOf(shape, arg)).select([
+      'r.submission_id as id',
+      's.score',
+      'r.text',
+      's.name',
+      's.organization',
+      'r.published_at',
+      'e.slug as employee_slug',
+      'e.name as employee_name',
+      'e.position as employee_position',
+      'rs.slug as subject_slug',
+      'rs.title as subject_title',
+      'rs.title_en as subject_title_en',
+    ]);
+    if (shape.endsWith('cursor')) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('r.published_at', '<', arg('cursorAt')!),
+          eb.and([eb('r.published_at', '=', arg('cursorAt')!), eb('r.submission_id', '<', arg('cursorId')!)]),
+        ]),
+      );
+    }
+    return q.orderBy('r.published_at', 'desc').orderBy('r.submission_id', 'desc').limit(arg('limit'));
+  }),
+);
+
+interface PublishedRow {
+  id: string;
+  score: number | null;
+  text: string;
+  name: string | null;
+  organization: string | null;
+  published_at: string | null;
+  employee_slug: string | null;
+  employee_name: string | null;
+  employee_position: string | null;
+  subject_slug: string | null;
+  subject_title: string | null;
+  subject_title_en: string | null;
+}
+
+const summaryQuery = byShape((shape) =>
+  preparedQuery<ReviewFilter, { count: number | string | bigint; sum: unknown }>((db, arg) =>
+    published(db, filterOf(shape, arg)).select((eb) => [eb.fn.countAll().as('count'), eb.fn.sum('s.score').as('sum')]),
+  ),
+);
+
 /**
  * One page of published reviews, newest first, of all or of the filter's employee or subject, a
  * subject named in `lang` (Russian unless said); `nextCursor` continues after the last one, null on
@@ -72,34 +156,14 @@ export async function listPublishedReviews(
   db: Db,
   opts: ReviewFilter & { limit: number; cursor?: ReviewCursor | undefined; lang?: Lang },
 ): Promise<{ items: PublishedReview[]; nextCursor: ReviewCursor | null }> {
-  let q = published(db, opts).select([
-    'r.submission_id as id',
-    's.score',
-    'r.text',
-    's.name',
-    's.organization',
-    'r.published_at',
-    'e.slug as employee_slug',
-    'e.name as employee_name',
-    'e.position as employee_position',
-    'rs.slug as subject_slug',
-    'rs.title as subject_title',
-    'rs.title_en as subject_title_en',
-  ]);
   const cursor = opts.cursor;
-  if (cursor) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('r.published_at', '<', cursor.publishedAt),
-        eb.and([eb('r.published_at', '=', cursor.publishedAt), eb('r.submission_id', '<', cursor.id)]),
-      ]),
-    );
-  }
-  const rows = await q
-    .orderBy('r.published_at', 'desc')
-    .orderBy('r.submission_id', 'desc')
-    .limit(opts.limit + 1)
-    .execute();
+  const rows = await pageQuery(shapeOf(opts, cursor))(db, {
+    employee: opts.employee,
+    subject: opts.subject,
+    limit: opts.limit + 1,
+    cursorAt: cursor?.publishedAt,
+    cursorId: cursor?.id,
+  });
   const items = rows.slice(0, opts.limit).map(
     (row): PublishedReview => ({
       id: row.id,
@@ -133,9 +197,7 @@ export async function listPublishedReviews(
  * @example await reviewSummary(db, { employee: 'ivanov' }) // { count: 12, average: 4.7 }
  */
 export async function reviewSummary(db: Db, filter: ReviewFilter = {}): Promise<ReviewSummary> {
-  const row = await published(db, filter)
-    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.sum('s.score').as('sum')])
-    .executeTakeFirstOrThrow();
-  const count = Number(row.count);
-  return { count, average: average(row.sum, count) };
+  const [row] = await summaryQuery(shapeOf(filter))(db, { employee: filter.employee, subject: filter.subject });
+  const count = Number(row!.count);
+  return { count, average: average(row!.sum, count) };
 }
