@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listRefusals } from '../refusals.ts';
 import { multipart, openRequest, servedTestApp } from '../../test/support/listen.ts';
-import { FORM_BODY_MAX } from './body-limit.ts';
+import { FORM_BODY_MAX, SMALL_BODY } from './body-limit.ts';
 
 let t: Awaited<ReturnType<typeof servedTestApp>>;
 afterEach(async () => t?.close());
@@ -94,6 +94,25 @@ describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
     for (let i = 0; i < 4; i++) await req.write(multipart.field(`comment${i}`, 'x'.repeat(30_000)));
     const res = await req.response;
     expect(res.status).toBe(413);
+  });
+
+  it('holds a route’s own smaller limit on a body the root read whole: a 20 KB sign-in is 413, chunked or not', async () => {
+    t = await servedTestApp();
+    const json = JSON.stringify({ email: 'a@example.ru', password: 'x'.repeat(SMALL_BODY + 4 * 1024) });
+    expect(json.length).toBeLessThan(FORM_BODY_MAX);
+    await tooLarge(
+      await fetch(`${t.url}/api/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: json,
+      }),
+    );
+    const req = openRequest(`${t.url}/api/admin/login`, { 'content-type': 'application/json' });
+    await req.write(json);
+    await req.end();
+    const res = await req.response;
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.code).toBe('too_large');
   });
 
   it('answers a site’s widget with a 413 it can read (CORS)', async () => {
