@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { saveEmployee } from '../directory/store.ts';
 import { listRefusals } from '../refusals.ts';
 import { multipart, openRequest, servedTestApp } from '../../test/support/listen.ts';
 import { FORM_BODY_MAX, SMALL_BODY } from './body-limit.ts';
@@ -113,6 +114,26 @@ describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
     const res = await req.response;
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.code).toBe('too_large');
+  });
+
+  it('reads a multipart rating whole under the route’s limit and stores it, over real HTTP and in-process', async () => {
+    t = await servedTestApp();
+    await saveEmployee(t.db, t.clock, {
+      slug: 'ivanov',
+      name: 'Иван Иванов',
+      position: 'Инженер',
+      department: 'ДКС',
+      managerEmail: 'boss@example.ru',
+    });
+    const body = `${multipart.field('score', '4')}${multipart.field('comment', 'Всё быстро')}${multipart.end}`;
+    const post = { method: 'POST', headers: { 'content-type': multipart.type }, body, redirect: 'manual' } as const;
+    expect((await fetch(`${t.url}/r/ivanov`, post)).status).toBe(303);
+    expect((await t.app.request('/r/ivanov', post)).status).toBe(303);
+    const rows = await t.db.selectFrom('submissions').select(['score', 'message']).execute();
+    expect(rows).toEqual([
+      { score: 4, message: 'Всё быстро' },
+      { score: 4, message: 'Всё быстро' },
+    ]);
   });
 
   it('answers a site’s widget with a 413 it can read (CORS)', async () => {

@@ -6,10 +6,19 @@ import type { Context } from 'hono';
  * Under @hono/node-server, `c.req.raw.body` is Node's `Readable.toWeb(incoming)`, which on Node 20
  * queues up to 16,384 chunks (about 1 GB) ahead of its reader: 20 uploads to a disk slower than
  * the network held +900 MB (scripts/redteam-bodies.ts). Here one chunk is pulled per read. Once
- * anything has touched the body (a route's own limit buffers it), or outside Node (tests'
- * `app.request`), it is `c.req.raw.body`.
+ * anything else has touched the body, or outside Node (tests' `app.request`), it is `c.req.raw.body`.
  */
 export function requestBody(c: Context): ReadableStream<Uint8Array> | null {
+  // Read whole already by a route's limit (body-limit.ts), multipart too: from memory.
+  const buffered = c.req.bodyCache.arrayBuffer as Promise<ArrayBuffer> | undefined;
+  if (buffered) {
+    return new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new Uint8Array(await buffered));
+        controller.close();
+      },
+    });
+  }
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   // `bodyUsed` and the incoming stream's state are read without starting a read; `body` is not.
   const untouched = incoming && !c.req.raw.bodyUsed && incoming.readableFlowing === null && !incoming.readableEnded;
