@@ -2,10 +2,14 @@
 // best on this machine. `POST /feedback` is a minimal intake: Hono, a zod check, and one
 // better-sqlite3 transaction inserting the message and two outbox rows through statements prepared
 // once, on the same pragmas as Otklik's SQLite (WAL, synchronous NORMAL). `GET /` is a bare Hono
-// route. Not part of Otklik; run as a child process by the bench:
+// route. `GET /embed.js` answers the built loader with the headers Otklik gives it (CORS, cache,
+// validators, the secure headers, a request id), as one plain object, the cheapest way through
+// Hono: what that answer costs at best, beside the bare route's two bytes and one header. Not part
+// of Otklik; run as a child process by the bench:
 //
 //   npx tsx scripts/bench-minimal-server.ts <data-dir>   → prints «listening on http://127.0.0.1:PORT»
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import SqliteDatabase from 'better-sqlite3';
@@ -50,8 +54,33 @@ const store = file.transaction((m: Message) => {
   return { id, createdAt: at };
 });
 
+const loader = fs.readFileSync(path.resolve(import.meta.dirname, '../widget/dist/embed.js'));
+const LOADER_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Cache-Control': 'public, max-age=300',
+  'Content-Type': 'text/javascript; charset=utf-8',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  ETag: '"t_AU2PJhI5GDrGDCkqWrRKopTOGzYx"',
+  'Last-Modified': new Date().toUTCString(),
+  'Origin-Agent-Cluster': '?1',
+  'Referrer-Policy': 'no-referrer',
+  Vary: 'Accept-Encoding',
+  'X-Content-Type-Options': 'nosniff',
+  'X-DNS-Prefetch-Control': 'off',
+  'X-Download-Options': 'noopen',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  'X-XSS-Protection': '0',
+  'Content-Length': String(loader.length),
+  'X-Request-Id': '',
+};
+
 const app = new Hono();
 app.get('/', (c) => c.text('ok'));
+app.get('/embed.js', () => {
+  const headers = { ...LOADER_HEADERS };
+  headers['X-Request-Id'] = randomUUID();
+  return new Response(loader, { headers });
+});
 app.post('/feedback', async (c) => {
   const parsed = schema.safeParse(await c.req.json().catch(() => null));
   if (!parsed.success) return c.json({ error: 'validation' }, 422);

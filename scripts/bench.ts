@@ -55,7 +55,7 @@ function table(title: string, rows: Load[], yardsticks: Load[]) {
     `  ${'route'.padEnd(34)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p99'.padStart(8)}  ${yardsticks.map((y) => `× ${y.name}`).join('  ')}`,
   );
   for (const r of rows) {
-    const ratios = yardsticks.map((y) => (r === y ? '' : `${(r.rps / y.rps).toFixed(2)}×`.padEnd(y.name.length + 2)));
+    const ratios = yardsticks.map((y) => (r === y ? '' : `${(r.rps / y.rps).toFixed(2)}×`).padEnd(y.name.length + 2));
     const bad = r.bad > 0 ? `  (${r.bad} not 2xx or failed)` : '';
     console.log(
       `  ${r.name.padEnd(34)}${String(Math.round(r.rps)).padStart(8)}${ms(r.p50).padStart(8)}${ms(r.p99).padStart(8)}  ${ratios.join('  ')}${bad}`,
@@ -110,6 +110,7 @@ const serverEnv = (extra: Record<string, string> = {}) => ({
 const notes: string[] = [];
 try {
   const bare = await load('bare Hono GET /', `${minimal.url}/`);
+  const bareFile = await load('bare Hono, embed.js', `${minimal.url}/embed.js`);
   const minimalPost = await load('minimal POST (sqlite)', `${minimal.url}/feedback`, {
     method: 'POST',
     body: COMPLAINT,
@@ -162,7 +163,7 @@ try {
     `\nautocannon, ${os.cpus().length} cores, 20 connections × 6 s per line; ratios are req/s to the yardstick`,
   );
   table('Submit path (a typical complaint as JSON):', submits, [minimalPost, bare]);
-  table('GETs:', [bare, ...gets], [bare]);
+  table('GETs:', [bare, bareFile, ...gets], [bare, bareFile]);
   console.log('\nOutbox into the fake Resend:');
   for (const n of notes) console.log(n);
   console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);
