@@ -3,7 +3,7 @@ import { formParts } from '../http/form-parts.ts';
 import { type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
-import { pinLang } from './pin-lang.ts';
+import { langPath } from '../http/lang.ts';
 
 export interface FormState {
   values: Record<string, string>;
@@ -30,9 +30,9 @@ export function feedbackForm(opts: {
   const t = FORM_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
   const { err, aria, input } = formParts(opts.lang, 'f', v, errors);
-  const legal = (page: string) => pinLang(`${opts.base}legal/${page}`, opts.lang);
+  const legal = (page: string) => langPath(`${opts.base}legal/${page}`, opts.lang);
 
-  return html`<form class="card" method="post" action="${pinLang(`${opts.base}f`, opts.lang)}" enctype="multipart/form-data" novalidate>
+  return html`<form class="card" method="post" action="${langPath(`${opts.base}f`, opts.lang)}" enctype="multipart/form-data" novalidate>
   ${opts.contact ? html`<p class="hint contact">${opts.contact}</p>` : ''}
   ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">

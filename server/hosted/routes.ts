@@ -12,10 +12,9 @@ import { MultipartError } from '../http/multipart.ts';
 import { findSubmission } from '../submissions/store.ts';
 import { feedbackForm, type FormState } from './feedback-form.ts';
 import { page } from '../http/page-layout.ts';
-import { pageLang } from '../http/lang.ts';
+import { langPath, pageLang } from '../http/lang.ts';
 import { requestMeta } from '../http/request-meta.ts';
 import { companySite } from './company-site.ts';
-import { pinLang } from './pin-lang.ts';
 import type { Guarded } from '../abuse/submission-guard.ts';
 
 const textValues = (fields: Record<string, unknown>) =>
@@ -63,7 +62,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
         channel: 'site',
         idempotencyKey: undefined,
       });
-      return c.redirect(pinLang(`/f/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
+      return c.redirect(langPath(`/f/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status === 400) throw err;
       // Refused mid-body (a file too large): what was typed before it is shown again.
@@ -92,7 +91,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
 <p>${t.numberLabel}:</p>
 <p class="number">${submission.number}</p>
 <p>${shown.next}</p>
-<p class="actions"><a href="${pinLang('/f', lang)}">${t.another}</a>${site ? html`<a href="${site.href}">${t.toSite} ${site.name}</a>` : ''}</p>
+<p class="actions"><a href="${langPath('/f', lang)}">${t.another}</a>${site ? html`<a href="${site.href}">${t.toSite} ${site.name}</a>` : ''}</p>
 </div>`;
     return c.html(page({ lang, title: shown.title, body }));
   });

@@ -14,7 +14,9 @@ export const pageLang = (c: Context): Lang => {
 };
 
 /**
- * A link to one of our pages in the reader's language: Russian is the default and needs nothing.
- * @example langPath('/f', 'en') // '/f?lang=en'
+ * A link to one of our pages that keeps the reader's language whatever his browser says: a page
+ * opened with `?lang=ru` by a browser asking for English must post, redirect and link in Russian,
+ * so Russian is named too.
+ * @example langPath('/f', 'ru') // '/f?lang=ru'
  */
-export const langPath = (path: string, lang: Lang): string => (lang === 'en' ? `${path}?lang=en` : path);
+export const langPath = (path: string, lang: Lang): string => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;

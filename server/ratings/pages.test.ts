@@ -137,6 +137,27 @@ describe('rating page /r/:slug', () => {
     expect(await count('submissions')).toBe(1);
   });
 
+  it('keeps the Russian of a ?lang=ru link through the post and the thanks, whatever the browser asks for', async () => {
+    await setup();
+    const english = { 'accept-language': 'en-US,en;q=0.9' };
+    const html = await (await t.app.request('/r/ivanov?lang=ru', { headers: english })).text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)![1]!.replaceAll('&amp;', '&');
+    expect(action).toBe('/r/ivanov?lang=ru');
+    const form = new URLSearchParams({
+      score: '5',
+      comment: '',
+      publish: 'false',
+      channel: 'site',
+      idempotencyKey: 'ru-1',
+    });
+    const res = await t.app.request(action, { method: 'POST', body: form, headers: english });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/r\/thanks\/[\w-]+\?lang=ru$/);
+    const thanks = await (await t.app.request(res.headers.get('location')!, { headers: english })).text();
+    expect(thanks).toContain('Спасибо за отзыв!');
+    expect(thanks).toContain('href="/f?lang=ru"');
+  });
+
   it('counts the rating under the channel the page was reached by, however it is sent', async () => {
     await setup();
     const channelOf = async (link: string) => {

@@ -135,7 +135,7 @@ describe('GET /reviews', () => {
     expect(html).toContain(
       '<p class="rv-summary"><span class="rv-avg" role="img" aria-label="Средняя оценка 4,5 из 5"><b>★</b> 4,5</span> <span class="rv-count">2 отзыва</span></p>',
     );
-    expect(html).toContain('<a href="/r/ivanov">Оценить работу сотрудника</a>');
+    expect(html).toContain('<a href="/r/ivanov?lang=ru">Оценить работу сотрудника</a>');
   });
 
   it('pages with «Следующая страница» links that carry the filter, and back to the first page', async () => {
@@ -248,7 +248,7 @@ describe.each(DB_KINDS)('GET /reviews on %s', (kind) => {
     expect(delivery).toContain('<h2>Качество доставки</h2>');
     expect(delivery).toContain('<a href="/reviews?subject=delivery" aria-current="page">');
     expect(delivery).toMatch(/<p class="rv-summary">.*aria-label="Средняя оценка 2,5 из 5".*2 отзыва/);
-    expect(delivery).toContain('<a href="/r/delivery">Оставить оценку</a>');
+    expect(delivery).toContain('<a href="/r/delivery?lang=ru">Оставить оценку</a>');
 
     const employees = await open('/reviews?subject=employee');
     expect(reviewCount(employees)).toBe(2);
