@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { fakeClock } from '../../test/support/test-app.ts';
 import { departmentAdd, employeeAdd, employeeImport, subjectAdd } from './cli-commands.ts';
-import { findRatingTarget } from './store.ts';
+import { findRatingTarget } from './targets.ts';
 
 let t: TestDb;
 afterEach(async () => t?.close());

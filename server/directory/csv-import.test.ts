@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { fakeClock } from '../../test/support/test-app.ts';
 import { importEmployeesCsv } from './csv-import.ts';
-import { findRatingTarget, saveEmployee, saveSubject, setEmployeeActive } from './store.ts';
+import { saveEmployee, saveSubject, setEmployeeActive } from './store.ts';
+import { findRatingTarget } from './targets.ts';
 
 let t: TestDb;
 afterEach(async () => t?.close());

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { directoryIsEmpty, saveDepartment, saveEmployee, saveSubject } from './store.ts';
+import { saveDepartment, saveEmployee, saveSubject } from './store.ts';
+import { directoryIsEmpty } from './targets.ts';
 
 /**
  * With DEMO on and nobody in the directory, adds a few departments and employees (and the

@@ -2,7 +2,7 @@ import type { RatingAnswer } from '../../shared/api-answers.ts';
 import type { Rating } from '../../shared/rating-schema.ts';
 import { ratingAckText } from '../../shared/rating-texts.ts';
 import { type Db, dbKind } from '../db/connection.ts';
-import type { RatingTargetRow } from '../directory/store.ts';
+import type { RatingTargetRow } from '../directory/targets.ts';
 import { newId } from '../ids.ts';
 import { enqueueRatingMail, type RatingTarget, type RatingVersion } from '../mail/rating-mail.ts';
 import type { SubmissionRow } from '../submissions/store.ts';

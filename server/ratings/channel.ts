@@ -1,5 +1,5 @@
 import type { RatingChannel } from '../../shared/rating-schema.ts';
-import type { RatingTargetRow } from '../directory/store.ts';
+import type { RatingTargetRow } from '../directory/targets.ts';
 
 /**
  * Where the client who opened a rating page came from, for the channel its rating is counted

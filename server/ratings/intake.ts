@@ -3,7 +3,7 @@ import { ratingAckText } from '../../shared/rating-texts.ts';
 import { type Rating, ratingSchema } from '../../shared/rating-schema.ts';
 import { validate } from '../../shared/rules.ts';
 import type { Db } from '../db/connection.ts';
-import { findRatingTarget, type RatingTargetRow } from '../directory/store.ts';
+import { findRatingTarget, type RatingTargetRow } from '../directory/targets.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueRatingMail, type RatingTarget } from '../mail/rating-mail.ts';

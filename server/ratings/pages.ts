@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
-import { findRatingTarget, type RatingTargetRow, subjectTitle } from '../directory/store.ts';
+import { findRatingTarget, type RatingTargetRow, subjectTitle } from '../directory/targets.ts';
 import { page } from '../http/page-layout.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';

@@ -3,7 +3,7 @@ import { formParts } from '../http/form-parts.ts';
 import type { FieldErrorCode, Lang } from '../../shared/i18n.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
-import { type RatingTargetRow, subjectTitle } from '../directory/store.ts';
+import { type RatingTargetRow, subjectTitle } from '../directory/targets.ts';
 import { langPath } from '../http/lang.ts';
 
 export interface RatingFormState {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { EmployeeAnswer, SubjectAnswer } from '../../shared/api-answers.ts';
 import type { Db } from '../db/connection.ts';
-import { findRatingTarget, subjectTitle } from '../directory/store.ts';
+import { findRatingTarget, subjectTitle } from '../directory/targets.ts';
 import { ApiError } from '../http/api-error.ts';
 import { requestLang } from '../http/lang.ts';
 import { readSubmission } from '../http/read-submission.ts';

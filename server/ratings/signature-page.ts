@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { Db } from '../db/connection.ts';
-import { findRatingTarget } from '../directory/store.ts';
+import { findRatingTarget } from '../directory/targets.ts';
 import { page } from '../http/page-layout.ts';
 import { ApiError } from '../http/api-error.ts';
 import { publicBase } from '../http/public-base.ts';

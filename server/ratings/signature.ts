@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
-import type { EmployeeRow } from '../directory/store.ts';
+import type { EmployeeRow } from '../directory/targets.ts';
 
 const STAR_COLOR = '#f5a623';
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../../shared/lang.ts';
 import type { Db } from '../db/connection.ts';
-import { subjectTitle } from '../directory/store.ts';
+import { subjectTitle } from '../directory/targets.ts';
 import { average, published, type ReviewSummary } from './queries.ts';
 
 /** An employee's or a rating subject's published reviews: whose, their average and count. */

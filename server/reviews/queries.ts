@@ -2,7 +2,7 @@ import type { ReviewSummary } from '../../shared/api-answers.ts';
 import type { Lang } from '../../shared/lang.ts';
 import type { Db } from '../db/connection.ts';
 import { type ArgumentOf, preparedQuery } from '../db/prepared-query.ts';
-import { subjectTitle } from '../directory/store.ts';
+import { subjectTitle } from '../directory/targets.ts';
 
 /** Where the keyset pagination goes on: the last shown review's publication time and id. */
 export interface ReviewCursor {
