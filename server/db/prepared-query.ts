@@ -38,3 +38,20 @@ export function preparedQuery<A extends object, R>(build: (db: Db, arg: Argument
     return rows;
   };
 }
+
+/**
+ * Prepared queries of one kind whose SQL depends on which parts of a filter are there: one per
+ * `shape` (a key naming those parts), made on the shape's first use.
+ * @example const page = preparedByShape((shape) => preparedQuery(…)); await page('employee|')(db, args)
+ */
+export function preparedByShape<Q>(make: (shape: string) => Q): (shape: string) => Q {
+  const made = new Map<string, Q>();
+  return (shape) => {
+    let q = made.get(shape);
+    if (!q) {
+      q = make(shape);
+      made.set(shape, q);
+    }
+    return q;
+  };
+}

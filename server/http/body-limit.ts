@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from './api-error.ts';
 import { type ReadBounds, readBounded } from './bounded-read.ts';
-import { requestBody } from './node-body.ts';
+import { keepBody, keptBody, requestBody } from './node-body.ts';
 
 /** A sign-in or a console user's fields. */
 export const SMALL_BODY = 16 * 1024;
@@ -78,14 +78,12 @@ export function limitBodies(deps: {
 }
 
 /**
- * Reads the body into memory within `bounds`, pulled from the socket a chunk at a time
- * (node-body.ts), and leaves it where Hono's body readers (`c.req.arrayBuffer()`, `json()`,
- * `parseBody()`) look first: a new Request around the bytes cost more than the rest of a refused
- * submission's answer (issue 12 «Speed»).
+ * Reads the body into memory within `bounds`, pulled from the socket a chunk at a time, and keeps
+ * it for Hono's body readers (node-body.ts): a new Request around the bytes cost more than the
+ * rest of a refused submission's answer (issue 12 «Speed»).
  */
 async function bufferBody(c: Context, bounds: ReadBounds): Promise<void> {
-  // Hono keeps promises in its body cache, though its type names the values.
-  const read = c.req.bodyCache.arrayBuffer as Promise<ArrayBuffer> | undefined;
+  const read = keptBody(c);
   if (read) {
     // Buffered by the root already: a route's own limit is checked against what was read.
     if ((await read).byteLength > bounds.maxBytes) throw new ApiError(413, 'too_large');
@@ -95,9 +93,7 @@ async function bufferBody(c: Context, bounds: ReadBounds): Promise<void> {
   if (!body) return;
   const parts: Uint8Array[] = [];
   await readBounded(body, bounds, (chunk) => parts.push(chunk));
-  const bytes = Buffer.concat(parts);
-  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  Object.assign(c.req.bodyCache, { arrayBuffer: Promise.resolve(arrayBuffer) });
+  keepBody(c, Buffer.concat(parts));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Context } from 'hono';
  */
 export function requestBody(c: Context): ReadableStream<Uint8Array> | null {
   // Read whole already by a route's limit (body-limit.ts), multipart too: from memory.
-  const buffered = c.req.bodyCache.arrayBuffer as Promise<ArrayBuffer> | undefined;
+  const buffered = keptBody(c);
   if (buffered) {
     return new ReadableStream<Uint8Array>({
       async start(controller) {
@@ -38,4 +38,18 @@ export function requestBody(c: Context): ReadableStream<Uint8Array> | null {
     },
     { highWaterMark: 0 },
   );
+}
+
+/**
+ * The body read whole by body-limit.ts, if it was: kept where Hono's body readers
+ * (`c.req.arrayBuffer()`, `json()`, `parseBody()`) look first. Hono keeps promises there, though
+ * its type names the values.
+ */
+export const keptBody = (c: Context): Promise<ArrayBuffer> | undefined =>
+  c.req.bodyCache.arrayBuffer as Promise<ArrayBuffer> | undefined;
+
+/** Keeps a body read whole for Hono's body readers and `requestBody` (see keptBody). */
+export function keepBody(c: Context, bytes: Buffer): void {
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  Object.assign(c.req.bodyCache, { arrayBuffer: Promise.resolve(arrayBuffer) });
 }

@@ -1,7 +1,7 @@
 import type { ReviewSummary } from '../../shared/api-answers.ts';
 import type { Lang } from '../../shared/lang.ts';
 import type { Db } from '../db/connection.ts';
-import { type ArgumentOf, preparedQuery } from '../db/prepared-query.ts';
+import { type ArgumentOf, preparedByShape, preparedQuery } from '../db/prepared-query.ts';
 import { subjectTitle } from '../directory/targets.ts';
 
 /** Where the keyset pagination goes on: the last shown review's publication time and id. */
@@ -78,26 +78,13 @@ function filterOf(shape: string, arg: ArgumentOf<ReviewFilter>): ReviewFilter {
   };
 }
 
-/** One prepared query a shape (db/prepared-query.ts), made on the shape's first use. */
-function byShape<Q>(make: (shape: string) => Q): (shape: string) => Q {
-  const made = new Map<string, Q>();
-  return (shape) => {
-    let q = made.get(shape);
-    if (!q) {
-      q = make(shape);
-      made.set(shape, q);
-    }
-    return q;
-  };
-}
-
 interface PageArgs extends ReviewFilter {
   limit: number;
   cursorAt?: string;
   cursorId?: string;
 }
 
-const pageQuery = byShape((shape) =>
+const pageQuery = preparedByShape((shape) =>
   preparedQuery<PageArgs, PublishedRow>((db, arg) => {
     let q = published(db, filterOf(shape, arg)).select([
       'r.submission_id as id',
@@ -140,7 +127,7 @@ interface PublishedRow {
   subject_title_en: string | null;
 }
 
-const summaryQuery = byShape((shape) =>
+const summaryQuery = preparedByShape((shape) =>
   preparedQuery<ReviewFilter, { count: number | string | bigint; sum: unknown }>((db, arg) =>
     published(db, filterOf(shape, arg)).select((eb) => [eb.fn.countAll().as('count'), eb.fn.sum('s.score').as('sum')]),
   ),
