@@ -5,6 +5,7 @@ import { Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { BusyRetryPolicy } from './busy-retry.ts';
 import type { Database } from './schema.ts';
+import { searchQueue } from '../search/search-queue.ts';
 import { RetryingSqliteDialect } from './sqlite-dialect.ts';
 
 export type Db = Kysely<Database>;
@@ -87,7 +88,9 @@ export function openDb(options: {
   // for the page cache now spill to memory, not to /tmp: Otklik's big reads follow indexes.
   file.pragma('temp_store = MEMORY');
   file.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
-  return { db: new Kysely<Database>({ dialect: new RetryingSqliteDialect(file, { policy: options.busyRetry }) }) };
+  // SQLite's search indexes are written at each commit from the queue its triggers fill.
+  const dialect = new RetryingSqliteDialect(file, { policy: options.busyRetry, beforeCommit: searchQueue(file) });
+  return { db: new Kysely<Database>({ dialect }) };
 }
 
 /**

@@ -4,6 +4,17 @@ import type SqliteDatabase from 'better-sqlite3';
 const MAX_MEMBERS = 64;
 
 /**
+ * Work a transaction leaves to be done just before its COMMIT, once for the whole group (SQLite's
+ * search indexes, server/search/search-queue.ts).
+ */
+export interface CommitWork {
+  /** Whether there is any: asked after a write outside any transaction. */
+  due(): boolean;
+  /** Does it in the open transaction; throwing fails the transaction. */
+  run(): void;
+}
+
+/**
  * Group commit for the one SQLite connection: transactions that follow each other within one turn
  * of the event loop share one SQLite transaction, each in a savepoint of its own, and one COMMIT
  * makes them all durable. A commit's fixed cost (the WAL write, the full-text indexes' segments,
@@ -20,7 +31,10 @@ export class CommitGroup {
   #pending: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
   readonly #sql: Record<'begin' | 'mark' | 'release' | 'undo' | 'commit' | 'rollback', SqliteDatabase.Statement>;
 
-  constructor(private readonly file: SqliteDatabase.Database) {
+  constructor(
+    private readonly file: SqliteDatabase.Database,
+    private readonly work?: CommitWork,
+  ) {
     // One name serves every member: members never overlap, and each releases its savepoint.
     this.#sql = {
       begin: file.prepare('BEGIN IMMEDIATE'),
@@ -83,11 +97,28 @@ export class CommitGroup {
     this.#open = false;
     try {
       if (!this.file.inTransaction) throw new Error('SQLite rolled back the transaction by itself');
+      this.work?.run();
       this.#sql.commit.run();
       this.#settle(undefined);
     } catch (err) {
       if (this.file.inTransaction) this.#sql.rollback.run();
       this.#settle(err);
+    }
+  }
+
+  /**
+   * After a write outside any transaction (committed as it returned): the work it left, in a
+   * transaction of its own. One attempt; the caller retries it while the file is locked.
+   */
+  finishOutside(): void {
+    if (!this.work?.due()) return;
+    this.#sql.begin.run();
+    try {
+      this.work.run();
+      this.#sql.commit.run();
+    } catch (err) {
+      if (this.file.inTransaction) this.#sql.rollback.run();
+      throw err;
     }
   }
 

@@ -8,7 +8,7 @@ import {
   SqliteDialect,
 } from 'kysely';
 import { type BusyRetryPolicy, DEFAULT_BUSY_RETRY, type RetryTimer, realTimer, retryWhileBusy } from './busy-retry.ts';
-import { CommitGroup } from './group-commit.ts';
+import { type CommitWork, CommitGroup } from './group-commit.ts';
 import { Mutex } from './mutex.ts';
 import { StatementCache } from './statement-cache.ts';
 
@@ -28,16 +28,22 @@ export class RetryingSqliteDialect extends SqliteDialect {
   readonly #file: SqliteDatabase.Database;
   readonly #policy: BusyRetryPolicy;
   readonly #timer: RetryTimer;
+  readonly #beforeCommit: CommitWork | undefined;
 
-  constructor(file: SqliteDatabase.Database, options: { policy?: Partial<BusyRetryPolicy>; timer?: RetryTimer } = {}) {
+  /** `beforeCommit`: work every transaction leaves to be done just before its COMMIT. */
+  constructor(
+    file: SqliteDatabase.Database,
+    options: { policy?: Partial<BusyRetryPolicy>; timer?: RetryTimer; beforeCommit?: CommitWork } = {},
+  ) {
     super({ database: file });
     this.#file = file;
     this.#policy = { ...DEFAULT_BUSY_RETRY, ...options.policy };
     this.#timer = options.timer ?? realTimer;
+    this.#beforeCommit = options.beforeCommit;
   }
 
   override createDriver(): Driver {
-    return new RetryingSqliteDriver(this.#file, this.#policy, this.#timer);
+    return new RetryingSqliteDriver(this.#file, this.#policy, this.#timer, this.#beforeCommit);
   }
 }
 
@@ -50,8 +56,9 @@ class RetryingSqliteDriver implements Driver {
     private readonly file: SqliteDatabase.Database,
     policy: BusyRetryPolicy,
     timer: RetryTimer,
+    beforeCommit: CommitWork | undefined,
   ) {
-    this.#group = new CommitGroup(file);
+    this.#group = new CommitGroup(file, beforeCommit);
     this.#connection = new RetryingConnection(file, this.#mutex, this.#group, policy, timer);
   }
 
@@ -139,12 +146,19 @@ class RetryingConnection implements DatabaseConnection {
     this.#statements = new StatementCache(file);
   }
 
-  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.attempt(() => {
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    let wroteOutside = false;
+    const result = await this.attempt(() => {
       // A statement outside any transaction is acknowledged when it returns: committed first.
       if (this.group.openIdle) this.group.flush();
-      return runStatement<R>(this.#statements.get(query.sql), query);
+      const statement = this.#statements.get(query.sql);
+      const rows = runStatement<R>(statement, query);
+      wroteOutside = !statement.readonly && !this.file.inTransaction;
+      return rows;
     });
+    // Apart, so that a retry of it never runs the write again.
+    if (wroteOutside) await this.attempt(() => this.group.finishOutside());
+    return result;
   }
 
   /** Runs `work` until the file is not locked or the retry budget is spent. */

@@ -1,6 +1,5 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { indexSubmissionWords } from '../search/submission-words.ts';
 import { auditEventType, PERSONAL_AUDIT_ACTIONS, PERSONAL_EVENT_TYPES, redactEventData } from './redact.ts';
 
 /** How many rows an erase changed or removed: what its audit line and the CLI report. */
@@ -56,8 +55,6 @@ export async function eraseSubmissions(
     .set({ ...BLANK, erased_at: now })
     .where('id', 'in', ids)
     .executeTakeFirst();
-  // SQLite's triggers dropped the stale words; PostgreSQL's recomputed its tsvector itself.
-  for (const id of ids) await indexSubmissionWords(trx, id);
   const files = await trx.deleteFrom('attachments').where('submission_id', 'in', ids).executeTakeFirst();
   await trx.deleteFrom('rating_raters').where('submission_id', 'in', ids).execute();
   if (removeReviews) await trx.deleteFrom('reviews').where('submission_id', 'in', ids).execute();

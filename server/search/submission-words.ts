@@ -11,24 +11,6 @@ export const submissionWords = (row: WordFields) =>
   searchWords(WORD_FIELDS.map((f) => row[f] ?? '').join('\n')).join(' ');
 
 /**
- * Writes a submission's words into SQLite's `submissions_words` index (migration
- * 2026-12-04-search-words), in the caller's transaction (any connection or transaction). SQLite's
- * triggers can't stem, so every write of a submission's searched fields calls this after it: an
- * insert, and an edit, whose trigger has already dropped the stale words. PostgreSQL stems in its
- * own index: nothing to do there.
- * @example await indexSubmissionWords(trx, row.id)
- */
-export async function indexSubmissionWords(db: QueryExecutorProvider, id: string): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
-  const { rows } = await sql<WordFields & { rowid: number }>`
-    SELECT rowid, message, name, organization, inn FROM submissions WHERE id = ${id}`.execute(db);
-  const row = rows[0];
-  if (!row) return;
-  await sql`DELETE FROM submissions_words WHERE rowid = ${row.rowid}`.execute(db);
-  await sql`INSERT INTO submissions_words (rowid, words) VALUES (${row.rowid}, ${submissionWords(row)})`.execute(db);
-}
-
-/**
  * Writes the words of every submission into SQLite's index, empty before (the migration that makes
  * it; after a VACUUM that renumbered rows, `DELETE FROM submissions_words` first), in batches
  * by rowid. No-op on PostgreSQL.

@@ -3,7 +3,6 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionTable } from '../db/schema.ts';
 import { newId } from '../ids.ts';
-import { indexSubmissionWords } from '../search/submission-words.ts';
 
 export type SubmissionRow = Selectable<SubmissionTable>;
 
@@ -24,8 +23,8 @@ export interface InspectedFile {
  * attachments' metadata (content stays in the database).
  */
 export async function insertSubmission(trx: Db, row: Insertable<SubmissionTable>, files: InspectedFile[]) {
+  // SQLite's search indexes take it at the commit (search/search-queue.ts).
   await trx.insertInto('submissions').values(row).execute();
-  await indexSubmissionWords(trx, row.id);
   const meta = files.map(({ path: _p, ...m }) => ({ ...m, id: newId() }));
   for (const [i, file] of files.entries()) {
     await trx

@@ -9,6 +9,29 @@ const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof Post
 
 const SEARCHED = ['number', 'message', 'name', 'organization', 'email', 'phone'] as const;
 
+/**
+ * The triggers that keep the substring index in step with each write (replaced by a queue in
+ * 2026-12-13-search-at-commit, whose `down` makes them again).
+ */
+export async function createSubstringTriggers(db: Kysely<any>): Promise<void> {
+  const cols = SEARCHED.join(', ');
+  const news = SEARCHED.map((c) => `new.${c}`).join(', ');
+  const olds = SEARCHED.map((c) => `old.${c}`).join(', ');
+  await sql
+    .raw(`CREATE TRIGGER submissions_fts_insert AFTER INSERT ON submissions BEGIN
+    INSERT INTO submissions_fts(rowid, ${cols}) VALUES (new.rowid, ${news}); END`)
+    .execute(db);
+  await sql
+    .raw(`CREATE TRIGGER submissions_fts_delete AFTER DELETE ON submissions BEGIN
+    INSERT INTO submissions_fts(submissions_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${olds}); END`)
+    .execute(db);
+  await sql
+    .raw(`CREATE TRIGGER submissions_fts_update AFTER UPDATE OF ${cols} ON submissions BEGIN
+    INSERT INTO submissions_fts(submissions_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${olds});
+    INSERT INTO submissions_fts(rowid, ${cols}) VALUES (new.rowid, ${news}); END`)
+    .execute(db);
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
     // Concurrent migrations of several schemas in one database (tests, instances) would race on
@@ -29,26 +52,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // tokenizer makes every quoted query a case-insensitive substring match (Unicode case
     // folding, so «ЖАЛОБА» finds «жалоба»); triggers keep it in step with every write.
     const cols = SEARCHED.join(', ');
-    const news = SEARCHED.map((c) => `new.${c}`).join(', ');
-    const olds = SEARCHED.map((c) => `old.${c}`).join(', ');
     await sql
       .raw(
         `CREATE VIRTUAL TABLE submissions_fts USING fts5(${cols}, content='submissions', content_rowid='rowid', tokenize='trigram')`,
       )
       .execute(db);
-    await sql
-      .raw(`CREATE TRIGGER submissions_fts_insert AFTER INSERT ON submissions BEGIN
-      INSERT INTO submissions_fts(rowid, ${cols}) VALUES (new.rowid, ${news}); END`)
-      .execute(db);
-    await sql
-      .raw(`CREATE TRIGGER submissions_fts_delete AFTER DELETE ON submissions BEGIN
-      INSERT INTO submissions_fts(submissions_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${olds}); END`)
-      .execute(db);
-    await sql
-      .raw(`CREATE TRIGGER submissions_fts_update AFTER UPDATE OF ${cols} ON submissions BEGIN
-      INSERT INTO submissions_fts(submissions_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${olds});
-      INSERT INTO submissions_fts(rowid, ${cols}) VALUES (new.rowid, ${news}); END`)
-      .execute(db);
+    await createSubstringTriggers(db);
     await sql.raw(`INSERT INTO submissions_fts(submissions_fts) VALUES ('rebuild')`).execute(db);
   }
 

@@ -12,6 +12,21 @@ import { indexAllSubmissionWords } from '../../search/submission-words.ts';
 
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
+/**
+ * The triggers that drop a row's words when it is deleted or its searched fields change (replaced
+ * by a queue in 2026-12-13-search-at-commit, whose `down` makes them again).
+ */
+export async function createWordTriggers(db: Kysely<any>): Promise<void> {
+  await sql
+    .raw(`CREATE TRIGGER submissions_words_delete AFTER DELETE ON submissions BEGIN
+      DELETE FROM submissions_words WHERE rowid = old.rowid; END`)
+    .execute(db);
+  await sql
+    .raw(`CREATE TRIGGER submissions_words_update AFTER UPDATE OF message, name, organization, inn ON submissions BEGIN
+      DELETE FROM submissions_words WHERE rowid = old.rowid; END`)
+    .execute(db);
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
     // A stored tsvector, not an expression index: the inbox walks the newest submissions checking
@@ -51,14 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       `CREATE VIRTUAL TABLE submissions_words USING fts5(words, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')`,
     )
     .execute(db);
-  await sql
-    .raw(`CREATE TRIGGER submissions_words_delete AFTER DELETE ON submissions BEGIN
-      DELETE FROM submissions_words WHERE rowid = old.rowid; END`)
-    .execute(db);
-  await sql
-    .raw(`CREATE TRIGGER submissions_words_update AFTER UPDATE OF message, name, organization, inn ON submissions BEGIN
-      DELETE FROM submissions_words WHERE rowid = old.rowid; END`)
-    .execute(db);
+  await createWordTriggers(db);
   await indexAllSubmissionWords(db);
 }
 
