@@ -57,3 +57,27 @@ describe('the reports on SQLite', () => {
     expect(scans).toEqual([]);
   });
 });
+
+describe('the kept months a write marks stale (SQLite)', () => {
+  it('are found through an index, not by reading every kept month for each row written', async () => {
+    await migrateToLatest(db);
+    const triggers = file
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_months_%_insert'`)
+      .all() as Array<{ name: string; sql: string }>;
+    expect(triggers.map((t) => t.name).sort()).toEqual([
+      'report_months_complaint_steps_insert',
+      'report_months_complaints_insert',
+      'report_months_submissions_insert',
+    ]);
+    for (const t of triggers) {
+      // The trigger's own statement, its NEW.… value as a parameter.
+      const update = /BEGIN\s+(UPDATE report_months[^;]+);/.exec(t.sql)![1]!.replace(/NEW\.\w+/g, '?');
+      const plan = file
+        .prepare(`EXPLAIN QUERY PLAN ${update}`)
+        .all('2026-12-05T09:00:00.000Z', '2026-12-05T09:00:00.000Z');
+      expect(plan.map((p) => (p as { detail: string }).detail)).toEqual([
+        expect.stringMatching(/^SEARCH report_months USING INDEX report_months_open \(stale=\? AND ends>\?\)$/),
+      ]);
+    }
+  });
+});

@@ -14,6 +14,7 @@ import * as idempotencyScope from './2026-12-05-idempotency-scope.ts';
 import * as reportIndexes from './2026-12-10-report-indexes.ts';
 import * as reportMonths from './2026-12-12-report-months.ts';
 import * as searchAtCommit from './2026-12-13-search-at-commit.ts';
+import * as reportMonthsOpen from './2026-12-14-report-months-open.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10-report-indexes': reportIndexes,
   '2026-12-12-report-months': reportMonths,
   '2026-12-13-search-at-commit': searchAtCommit,
+  '2026-12-14-report-months-open': reportMonthsOpen,
 };
