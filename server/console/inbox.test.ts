@@ -88,6 +88,33 @@ for (const kind of DB_KINDS) {
       });
     });
 
+    it('lists and counts overdue complaints, and open ones by their nearest deadline', async () => {
+      h = await consoleHarness(kind);
+      const late = await h.feedback({ message: 'Никто не перезвонил' });
+      h.tick(14 * 86_400_000); // its first deadline long past
+      const fresh = await h.feedback({ message: 'Привезли не тот товар' });
+      const closed = await h.feedback({ message: 'Уже решили' });
+      await h.db
+        .updateTable('complaints')
+        .set({ closed_at: new Date().toISOString() })
+        .where('submission_id', '=', closed.id)
+        .execute();
+      await h.feedback({ kind: 'thanks', message: 'Спасибо' });
+      const qms = await h.as('qms');
+
+      const overdue = await inbox(qms, '?overdue=1');
+      expect(overdue.items.map((i) => i.number)).toEqual([late.number]);
+      expect(overdue.items[0]!.overdue).toBe(true);
+      expect(overdue.counts).toMatchObject({ total: 1, byKind: { complaint: 1 } });
+      const byDeadline = await inbox(qms, '?sort=deadline');
+      expect(byDeadline.items.map((i) => i.number)).toEqual([late.number, fresh.number]);
+      expect(byDeadline.counts).toMatchObject({ total: 2, byKind: { complaint: 2 } });
+      const overdueMatching = await inbox(qms, `?overdue=1&q=${encodeURIComponent('перезвонил')}`);
+      expect(overdueMatching.counts.total).toBe(1);
+      expect((await inbox(qms, `?overdue=1&q=${encodeURIComponent('товар')}`)).counts.total).toBe(0);
+      expect((await inbox(qms)).counts.total).toBe(4);
+    });
+
     it('takes a period in the company’s days (Moscow), both ends included', async () => {
       h = await consoleHarness(kind);
       h.clock.set('2026-11-09T20:59:00.000Z'); // 9 November, 23:59 in Moscow
