@@ -12,7 +12,7 @@ import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueFeedbackMail } from '../mail/feedback-mail.ts';
 import type { RawSubmission } from '../http/read-submission.ts';
-import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
+import { decoyNumber, lateRegistrationNumber, withNumber } from '../submissions/registration-number.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
 import { insertSubmission } from '../submissions/store.ts';
 import { countRefusal } from '../refusals.ts';
@@ -57,10 +57,10 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
     const files = raw.files; // checked by content as they arrived (attachments.ts)
     const answer = await deps.db.transaction().execute(async (trx) => {
       const id = newId();
-      // Read before the number is drawn: on PostgreSQL the counter's row stays locked from then
-      // until COMMIT, and every other submission waits for it.
       const cal = await loadCalendar(trx);
-      const number = await nextRegistrationNumber(trx, now);
+      // Made under a mark, numbered last: the counter's lock is held for as little as can be.
+      const late = await lateRegistrationNumber(trx, now);
+      const number = late.mark;
       const createdAt = now.toISOString();
       const answer: FeedbackAnswer = {
         id,
@@ -111,7 +111,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
         answerBy: answer.answerBy,
         deadlines: complaint?.deadlines ?? null,
       });
-      return answer;
+      return withNumber(answer, late, await late.settle(id));
     });
     deps.onMailQueued();
     deps.onStored?.(input.kind, meta.channel);

@@ -8,7 +8,7 @@ import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { enqueueRatingMail, type RatingTarget } from '../mail/rating-mail.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
-import { decoyNumber, nextRegistrationNumber } from '../submissions/registration-number.ts';
+import { decoyNumber, lateRegistrationNumber, withNumber } from '../submissions/registration-number.ts';
 import { insertSubmission } from '../submissions/store.ts';
 import { NO_CONSENT, ratingConsent } from '../privacy/rating-consent.ts';
 import { changeRating, earlierRating } from './change.ts';
@@ -104,7 +104,9 @@ async function newRating(
   target: RatingTargetRow,
 ): Promise<RatingAnswer> {
   const id = newId();
-  const number = await nextRegistrationNumber(trx, meta.now, 'ratings');
+  // Made under a mark, numbered last: the counter's lock is held for as little as can be.
+  const late = await lateRegistrationNumber(trx, meta.now, 'ratings');
+  const number = late.mark;
   const createdAt = meta.now.toISOString();
   const answer: RatingAnswer = {
     id,
@@ -156,5 +158,5 @@ async function newRating(
       .execute();
   }
   await enqueueRatingMail(trx, deps, { ...row, status: 'new' }, mailTarget(target));
-  return answer;
+  return withNumber(answer, late, await late.settle(id));
 }

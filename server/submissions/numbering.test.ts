@@ -63,6 +63,54 @@ describe.each(DB_KINDS)('registration numbers on %s', (kind) => {
   });
 });
 
+describe.each(DB_KINDS)('a submission numbered last on %s (lateRegistrationNumber)', (kind) => {
+  it('carries its number in the answer, the stored row and every queued e-mail, past 99999 too, and no mark', async () => {
+    t = await buildTestApp(kind);
+    await saveEmployee(t.db, t.clock, { slug: 'ivanov', name: 'Иванов Иван', managerEmail: 'boss@example.ru' });
+    await sql`INSERT INTO registration_counters (sequence, year, value) VALUES ('messages', 2026, 99998)`.execute(t.db);
+    const complaint = { kind: 'complaint', message: 'Груз опоздал', email: 'client@example.ru', consent: true };
+    const answers = [
+      await send(t.app, '/api/v1/feedback', complaint),
+      await send(t.app, '/api/v1/feedback', { ...complaint, kind: 'thanks' }),
+      await send(t.app, '/api/v1/ratings', {
+        ...rating,
+        email: 'rater@example.ru',
+        raterToken: 'browser-late-0123456789',
+      }),
+    ] as Array<{ id: string; number: string; ack: string }>;
+    expect(answers.map((a) => a.number)).toEqual(['2026-99999', '2026-100000', 'О-2026-00001']);
+    for (const a of answers) {
+      expect(a.ack).toContain(a.number);
+      const row = await t.db
+        .selectFrom('submissions')
+        .select(['number', 'response'])
+        .where('id', '=', a.id)
+        .executeTakeFirstOrThrow();
+      expect(row.number).toBe(a.number);
+      expect(JSON.parse(row.response)).toMatchObject({ number: a.number, ack: a.ack });
+      const mails = await t.db
+        .selectFrom('outbox')
+        .select(['subject', 'html', 'text'])
+        .where('submission_id', '=', a.id)
+        .execute();
+      // The notifications (the QMS, the manager) and the client's acknowledgement.
+      expect(mails.length).toBeGreaterThanOrEqual(2);
+      // A rating's subjects name the score instead: that they hold no mark is checked below.
+      for (const m of mails) for (const part of [m.html, m.text]) expect(part).toContain(a.number);
+      if (!a.number.startsWith('О-')) for (const m of mails) expect(m.subject).toContain(a.number);
+    }
+    const marked = async (table: 'submissions' | 'outbox', columns: string[]) =>
+      (
+        await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.join(
+          columns.map((c) => sql`${sql.ref(c)} LIKE ${'%\uE000%'}`),
+          sql` OR `,
+        )}`.execute(t.db)
+      ).rows[0]!.n;
+    expect(Number(await marked('submissions', ['number', 'response']))).toBe(0);
+    expect(Number(await marked('outbox', ['subject', 'html', 'text']))).toBe(0);
+  });
+});
+
 describe.each(DB_KINDS)('the inbox search on %s', (kind) => {
   it('finds a rating by its number, О-2026-00001', async () => {
     const h = await consoleHarness(kind);
