@@ -90,8 +90,24 @@ export function openDb(options: {
   file.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   // SQLite's search indexes are written at each commit from the queue its triggers fill.
   const dialect = new RetryingSqliteDialect(file, { policy: options.busyRetry, beforeCommit: searchQueue(file) });
-  return { db: new Kysely<Database>({ dialect }) };
+  const db = new Kysely<Database>({ dialect });
+  const version = file.prepare('PRAGMA data_version').pluck();
+  const changes = file.prepare('SELECT total_changes()').pluck();
+  stamps.set(db, () => (file.open ? `${version.get()}:${changes.get()}` : null));
+  return { db };
 }
+
+const stamps = new WeakMap<Db, () => string | null>();
+
+/**
+ * What changes whenever the database's content may have: on SQLite, the rows this connection has
+ * changed so far (every INSERT, UPDATE and DELETE, a trigger's and a rolled-back one's too) with
+ * the file's data version (which moves when another process, such as the CLI, commits), read in
+ * about a microsecond without waiting for the connection. Undefined on PostgreSQL, where other
+ * instances write without telling this one; null once the database is closed.
+ * @example const stamp = changeStamp(db); stamp?.() // '1:5120'
+ */
+export const changeStamp = (db: Db): (() => string | null) | undefined => stamps.get(db);
 
 /**
  * Whether the database holds Otklik's tables (its migrations ran once): an empty database, such

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ReviewAnswer, ReviewsPageAnswer } from '../../shared/api-answers.ts';
 import type { Lang } from '../../shared/lang.ts';
 import type { Db } from '../db/connection.ts';
+import { keptAnswers } from '../http/kept-answers.ts';
 import { requestLang } from '../http/lang.ts';
 import { reviewAuthor } from './author.ts';
 import { encodeCursor, readReviewQuery } from './params.ts';
@@ -31,20 +32,25 @@ export const reviewItem = (lang: Lang, r: PublishedReview): ReviewAnswer => ({
  * at once, from every browser and proxy, rather than when a cached copy expires.
  */
 export function reviewsApi(deps: ReviewsDeps) {
+  // Every page of a site with the reviews widget asks for them: kept until the database changes.
+  const kept = keptAnswers(deps.db);
   return new Hono().get('/', async (c) => {
     const query = readReviewQuery(c.req.query());
     const lang = requestLang(c);
     c.header('Vary', 'Accept-Language', { append: true }); // «Клиент» or «Client»
     c.header('Cache-Control', 'no-cache');
-    const [page, summary] = await Promise.all([
-      listPublishedReviews(deps.db, { ...query, lang }),
-      reviewSummary(deps.db, query),
-    ]);
-    const answer: ReviewsPageAnswer = {
-      items: page.items.map((r) => reviewItem(lang, r)),
-      nextCursor: page.nextCursor && encodeCursor(page.nextCursor),
-      summary,
-    };
-    return c.json(answer);
+    const body = await kept(JSON.stringify([lang, query]), async () => {
+      const [page, summary] = await Promise.all([
+        listPublishedReviews(deps.db, { ...query, lang }),
+        reviewSummary(deps.db, query),
+      ]);
+      const answer: ReviewsPageAnswer = {
+        items: page.items.map((r) => reviewItem(lang, r)),
+        nextCursor: page.nextCursor && encodeCursor(page.nextCursor),
+        summary,
+      };
+      return JSON.stringify(answer);
+    });
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 }
