@@ -54,6 +54,18 @@ export type SqliteSynchronous = 'NORMAL' | 'FULL';
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 0;
 
+const stamps = new WeakMap<Db, () => string | null>();
+
+/**
+ * What changes whenever the database's content may have: on SQLite, the rows this connection has
+ * changed so far (every INSERT, UPDATE and DELETE, a trigger's and a rolled-back one's too) with
+ * the file's data version (which moves when another process, such as the CLI, commits), read in
+ * a few microseconds without waiting for the connection. Undefined on PostgreSQL, where other
+ * instances write without telling this one; null once the database is closed.
+ * @example const stamp = changeStamp(db); stamp?.() // '1:5120'
+ */
+export const changeStamp = (db: Db): (() => string | null) | undefined => stamps.get(db);
+
 /**
  * Opens the database: PostgreSQL when a postgres:// URL is given, otherwise an SQLite file
  * in the data folder (WAL so readers never wait for the writer; a lock held by another process,
@@ -96,18 +108,6 @@ export function openDb(options: {
   stamps.set(db, () => (file.open ? `${version.get()}:${changes.get()}` : null));
   return { db };
 }
-
-const stamps = new WeakMap<Db, () => string | null>();
-
-/**
- * What changes whenever the database's content may have: on SQLite, the rows this connection has
- * changed so far (every INSERT, UPDATE and DELETE, a trigger's and a rolled-back one's too) with
- * the file's data version (which moves when another process, such as the CLI, commits), read in
- * about a microsecond without waiting for the connection. Undefined on PostgreSQL, where other
- * instances write without telling this one; null once the database is closed.
- * @example const stamp = changeStamp(db); stamp?.() // '1:5120'
- */
-export const changeStamp = (db: Db): (() => string | null) | undefined => stamps.get(db);
 
 /**
  * Whether the database holds Otklik's tables (its migrations ran once): an empty database, such

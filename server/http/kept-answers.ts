@@ -11,8 +11,9 @@ import { changeStamp, type Db } from '../db/connection.ts';
  */
 export function keptAnswers(db: Db, max = 500) {
   const kept = new Map<string, { stamp: string; body: string }>();
+  const stampOf = changeStamp(db);
   return async (key: string, make: () => Promise<string>): Promise<string> => {
-    const stamp = changeStamp(db)?.();
+    const stamp = stampOf?.();
     if (!stamp) return make();
     const hit = kept.get(key);
     if (hit?.stamp === stamp) return hit.body;

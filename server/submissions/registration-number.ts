@@ -63,8 +63,9 @@ export async function lateRegistrationNumber(trx: Db, at: Date, sequence: Sequen
   return {
     mark,
     async settle(submissionId) {
-      // One statement from the draw to COMMIT: the counter, then the mark replaced by the number
-      // (formatNumber's form, made by the database) in the submission and its e-mails.
+      // One statement from the draw to COMMIT: the counter as nextRegistrationNumber draws it, then
+      // the mark replaced by the number (formatNumber's form, made by the database) in the
+      // submission and its e-mails.
       const put = (column: string) => sql`${sql.ref(column)} = replace(${sql.ref(column)}, ${mark}, drawn.number)`;
       const { rows } = await sql<{ number: string }>`
         WITH counter AS (
