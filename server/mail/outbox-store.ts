@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database, OutboxTable } from '../db/schema.ts';
+import { valueById } from '../db/value-by-id.ts';
 import { newId } from '../ids.ts';
 import type { RenderedMail } from './templates/layout.ts';
 
@@ -69,16 +70,22 @@ export async function markSent(
   sent: ReadonlyArray<{ id: string; providerId: string }>,
   at: Date,
 ): Promise<void> {
-  const sentAt = at.toISOString();
-  await db.transaction().execute(async (trx) => {
-    for (const s of sent) {
-      await trx
-        .updateTable('outbox')
-        .set({ status: 'sent', sent_at: sentAt, provider_id: s.providerId, locked_until: null, last_error: null })
-        .where('id', '=', s.id)
-        .execute();
-    }
-  });
+  if (sent.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({
+      status: 'sent',
+      sent_at: at.toISOString(),
+      provider_id: valueById(sent.map((s) => [s.id, s.providerId])),
+      locked_until: null,
+      last_error: null,
+    })
+    .where(
+      'id',
+      'in',
+      sent.map((s) => s.id),
+    )
+    .execute();
 }
 
 /** One more failed attempt: back to the queue at `retryAt`, or failed for good. */

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { DB_KINDS } from '../../test/support/databases.ts';
+import { freshDbEachTest } from '../../test/support/fresh-db.ts';
+import { fixMessageIds } from './message-id.ts';
+import { insertOutboxMessage, markSent } from './outbox-store.ts';
+
+const clock = { now: () => new Date('2026-12-07T09:00:00.000Z') };
+const message = (n: number) => ({
+  template: 'test',
+  submissionId: null,
+  to: [`qms${n}@example.ru`],
+  replyTo: [],
+  mail: { subject: `Письмо ${n}`, html: `<p>${n}</p>`, text: `${n}` },
+});
+
+for (const kind of DB_KINDS) {
+  describe(`a round's results, each in one statement (${kind})`, () => {
+    const fresh = freshDbEachTest(kind);
+
+    it('gives each message its own Message-ID and provider id, and leaves the others as they were', async () => {
+      const { db } = await fresh();
+      const ids: string[] = [];
+      for (let n = 0; n < 4; n++) ids.push(await insertOutboxMessage(db, clock, message(n)));
+      const [a, b, c, other] = ids as [string, string, string, string];
+      // c already has one (an earlier try): it keeps it.
+      await db.updateTable('outbox').set({ message_id: '<earlier@example.ru>' }).where('id', '=', c).execute();
+      const claimed = await db.selectFrom('outbox').selectAll().where('id', 'in', [a, b, c]).orderBy('id').execute();
+
+      const fixed = await fixMessageIds(db, claimed, 'Otklik <otklik@example.ru>');
+      expect(fixed.map((r) => r.message_id)).toEqual([
+        `<${a}@example.ru>`,
+        `<${b}@example.ru>`,
+        '<earlier@example.ru>',
+      ]);
+
+      await markSent(
+        db,
+        [
+          { id: a, providerId: 're_a' },
+          { id: b, providerId: 're_b' },
+          { id: c, providerId: 're_c' },
+        ],
+        clock.now(),
+      );
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['id', 'status', 'provider_id', 'message_id', 'sent_at'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        {
+          id: a,
+          status: 'sent',
+          provider_id: 're_a',
+          message_id: `<${a}@example.ru>`,
+          sent_at: clock.now().toISOString(),
+        },
+        {
+          id: b,
+          status: 'sent',
+          provider_id: 're_b',
+          message_id: `<${b}@example.ru>`,
+          sent_at: clock.now().toISOString(),
+        },
+        {
+          id: c,
+          status: 'sent',
+          provider_id: 're_c',
+          message_id: '<earlier@example.ru>',
+          sent_at: clock.now().toISOString(),
+        },
+        { id: other, status: 'pending', provider_id: null, message_id: null, sent_at: null },
+      ]);
+    });
+  });
+}
