@@ -108,10 +108,11 @@ export class CommitGroup {
 
   /**
    * After a write outside any transaction (committed as it returned): the work it left, in a
-   * transaction of its own. One attempt; the caller retries it while the file is locked.
+   * transaction of its own. One attempt; the caller retries it while the file is locked. A group
+   * opened meanwhile (while a retry waited) does that work at its own COMMIT.
    */
   finishOutside(): void {
-    if (!this.work?.due()) return;
+    if (this.file.inTransaction || !this.work?.due()) return;
     this.#sql.begin.run();
     try {
       this.work.run();

@@ -7,7 +7,14 @@ import {
   SelectQueryNode,
   SqliteDialect,
 } from 'kysely';
-import { type BusyRetryPolicy, DEFAULT_BUSY_RETRY, type RetryTimer, realTimer, retryWhileBusy } from './busy-retry.ts';
+import {
+  type BusyRetryPolicy,
+  DEFAULT_BUSY_RETRY,
+  isSqliteBusy,
+  type RetryTimer,
+  realTimer,
+  retryWhileBusy,
+} from './busy-retry.ts';
 import { type CommitWork, CommitGroup } from './group-commit.ts';
 import { Mutex } from './mutex.ts';
 import { StatementCache } from './statement-cache.ts';
@@ -156,8 +163,13 @@ class RetryingConnection implements DatabaseConnection {
       wroteOutside = !statement.readonly && !this.file.inTransaction;
       return rows;
     });
-    // Apart, so that a retry of it never runs the write again.
-    if (wroteOutside) await this.attempt(() => this.group.finishOutside());
+    // Apart, so that a retry of it never runs the write again. The write is stored whatever
+    // happens here: a file locked past the budget leaves the work queued for the next COMMIT
+    // (a queued submission is in neither search index, and the next commit indexes it).
+    if (wroteOutside)
+      await this.attempt(() => this.group.finishOutside()).catch((err) => {
+        if (!isSqliteBusy(err)) throw err;
+      });
     return result;
   }
 

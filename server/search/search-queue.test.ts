@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Migrator } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchCondition } from '../console/search.ts';
 import { type Db, openDb, sqliteFile } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
+import type { Database } from '../db/schema.ts';
+import { RetryingSqliteDialect } from '../db/sqlite-dialect.ts';
+import { searchQueue } from './search-queue.ts';
+import { submissionWords } from './submission-words.ts';
 
 let db: Db | undefined;
 let dir: string | undefined;
@@ -126,5 +130,70 @@ describe('SQLite’s search indexes written at the commit', () => {
     await insert(db, 2, 'Предложение по 1С');
     expect(await found(db, '1С')).toEqual(['id-1', 'id-2']);
     expect(seenFromOutside(dir!)).toEqual({ queued: 0, words: 2 });
+  });
+
+  it('writes the words a rating change took out of the index before the queue (2026-12-15-search-words-gaps)', async () => {
+    const db = await open();
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo('2026-12-12-report-months')).error).toBeUndefined();
+    // As the code before the queue wrote a submission: the row, then its words.
+    const insertAsBefore = (n: number, message: string, name: string | null) =>
+      db.transaction().execute(async (trx) => {
+        await insert(trx, n, message, name);
+        const words = submissionWords({ message, name, organization: null, inn: null });
+        await sql`INSERT INTO submissions_words (rowid, words) SELECT rowid, ${words} FROM submissions WHERE id = ${`id-${n}`}`.execute(
+          trx,
+        );
+      });
+    await insertAsBefore(1, 'Курьер опоздал', 'Лоськова Галина');
+    await insertAsBefore(2, 'Спасибо за доставку', null);
+    // Its rating changed by the client: the words trigger took the row out, and nothing put it back.
+    await db.updateTable('submissions').set({ message: 'Доставка задержалась' }).where('id', '=', 'id-1').execute();
+    expect(await found(db, 'доставки')).toEqual(['id-2']);
+
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await found(db, 'доставки')).toEqual(['id-1', 'id-2']);
+    expect(await found(db, 'Лоськовой')).toEqual(['id-1']);
+    expect(await found(db, 'опоздал')).toEqual([]);
+    expect(seenFromOutside(dir!)).toEqual({ queued: 0, words: 2 });
+  });
+
+  it('answers a write outside a transaction as stored when another process holds the lock its indexing needs', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-search-queue-'));
+    const made = openDb({ dataDir: dir }).db;
+    await migrateToLatest(made);
+    await made.destroy();
+    const file = new SqliteDatabase(sqliteFile(dir));
+    file.pragma('busy_timeout = 0'); // as openDb's: locks are waited for by the dialect
+    const cli = new SqliteDatabase(sqliteFile(dir));
+    cli.pragma('busy_timeout = 0');
+    const queue = searchQueue(file);
+    let grab = true;
+    // The CLI takes the write lock right after this server's write committed by itself.
+    const work = {
+      due: () => {
+        const due = queue.due();
+        if (due && grab) {
+          grab = false;
+          cli.exec('BEGIN IMMEDIATE');
+        }
+        return due;
+      },
+      run: () => queue.run(),
+    };
+    db = new Kysely<Database>({
+      dialect: new RetryingSqliteDialect(file, { policy: { budgetMs: 100 }, beforeCommit: work }),
+    });
+    try {
+      await insert(db, 1, 'Курьер опоздал');
+    } finally {
+      cli.exec('ROLLBACK');
+      cli.close();
+    }
+    // Stored and queued, so in neither index yet; the next commit indexes it.
+    expect(file.prepare('SELECT count(*) FROM search_queue').pluck().get()).toBe(1);
+    await insert(db, 2, 'Курьер не приехал');
+    expect(await found(db, 'курьер')).toEqual(['id-1', 'id-2']);
+    expect(seenFromOutside(dir)).toEqual({ queued: 0, words: 2 });
   });
 });

@@ -1,4 +1,4 @@
-import { PostgresAdapter, type QueryExecutorProvider, sql } from 'kysely';
+import { PostgresAdapter, type QueryExecutorProvider, type RawBuilder, sql } from 'kysely';
 import { searchWords } from './words.ts';
 
 /** The fields searched by their words (e-mail, phone and number are searched as substrings only). */
@@ -17,10 +17,25 @@ export const submissionWords = (row: WordFields) =>
  * @example await indexAllSubmissionWords(db)
  */
 export async function indexAllSubmissionWords(db: QueryExecutorProvider): Promise<void> {
+  await indexWords(db, sql`TRUE`);
+}
+
+/**
+ * Writes the words of the submissions missing from SQLite's index and not queued for it (see
+ * migration 2026-12-15-search-words-gaps). No-op on PostgreSQL.
+ */
+export async function indexMissingSubmissionWords(db: QueryExecutorProvider): Promise<void> {
+  await indexWords(
+    db,
+    sql`rowid NOT IN (SELECT rowid FROM submissions_words) AND rowid NOT IN (SELECT submission_rowid FROM search_queue)`,
+  );
+}
+
+async function indexWords(db: QueryExecutorProvider, which: RawBuilder<unknown>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
   for (let after = 0; ; ) {
     const { rows } = await sql<WordFields & { rowid: number }>`
-      SELECT rowid, message, name, organization, inn FROM submissions WHERE rowid > ${after}
+      SELECT rowid, message, name, organization, inn FROM submissions WHERE rowid > ${after} AND ${which}
       ORDER BY rowid LIMIT ${BATCH}`.execute(db);
     if (rows.length === 0) return;
     const values = rows.map((r) => sql`(${r.rowid}, ${submissionWords(r)})`);

@@ -15,6 +15,7 @@ import * as reportIndexes from './2026-12-10-report-indexes.ts';
 import * as reportMonths from './2026-12-12-report-months.ts';
 import * as searchAtCommit from './2026-12-13-search-at-commit.ts';
 import * as reportMonthsOpen from './2026-12-14-report-months-open.ts';
+import * as searchWordsGaps from './2026-12-15-search-words-gaps.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12-report-months': reportMonths,
   '2026-12-13-search-at-commit': searchAtCommit,
   '2026-12-14-report-months-open': reportMonthsOpen,
+  '2026-12-15-search-words-gaps': searchWordsGaps,
 };
