@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { contextStorage } from 'hono/context-storage';
 import { secureHeaders } from 'hono/secure-headers';
 import { challengeApi } from './abuse/challenge-route.ts';
 import { limitPerIp } from './abuse/ip-limit.ts';
@@ -98,7 +97,7 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/', widgetFastPath(secure));
 
   // Every server-rendered page names the company (http/page-layout.ts).
-  app.use('*', contextStorage(), pageCompany(deps.config.companyName));
+  app.use('*', pageCompany(deps.config.companyName));
   app.use('*', secure);
   app.use('*', pagePolicy({ publicUrl: deps.config.publicUrl }));
   // Before any route: hostile addresses and foreign origins are refused at the root, once.

@@ -68,12 +68,12 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
     const t = TEXTS[lang];
     if (!s)
       return c.html(
-        page({ lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
+        page(c, { lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
         404,
       );
     if (s.survey_answered_at)
       return c.html(
-        page({
+        page(c, {
           lang,
           title: t.thanks,
           body: html`<div class="card" role="status"><h1>${t.thanks}</h1><p>${c.req.query('sent') === '1' ? t.thanksText : t.done}</p></div>`,
@@ -81,7 +81,7 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
       );
     const error = c.req.query('error') === '1' ? html`<p class="alert" role="alert">${t.pick}</p>` : '';
     return c.html(
-      page({
+      page(c, {
         lang,
         title: t.title(s.number),
         body: html`<div class="card"><h1>${t.title(s.number)}</h1>${error}
@@ -97,7 +97,7 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
     const t = TEXTS[lang];
     if (!s)
       return c.html(
-        page({ lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
+        page(c, { lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
         404,
       );
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);

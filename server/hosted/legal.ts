@@ -74,7 +74,7 @@ export function legalPages(companyName: string, consent: ConsentConfig) {
       const own = path === 'personal-data' ? consent.text[lang] : null;
       const body = own ? ownText(own, lang) : texts[lang].body;
       const text = body(companyName, consent.version);
-      return c.html(page({ lang, title, body: html`<div class="card"><h1>${title}</h1>\n${text}</div>` }));
+      return c.html(page(c, { lang, title, body: html`<div class="card"><h1>${title}</h1>\n${text}</div>` }));
     });
   }
   return app;

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -31,7 +31,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
   const { companyContact: contact } = deps.config;
   const site = companySite(deps.config.companySite);
 
-  const render = async (lang: Lang, state: FormState, status: 200 | 403 | 413 | 415 | 422 | 429 = 200) => {
+  const render = async (c: Context, lang: Lang, state: FormState, status: 200 | 403 | 413 | 415 | 422 | 429 = 200) => {
     const t = FORM_TEXTS[lang];
     const started = await deps.guard.started();
     const form = feedbackForm({ lang, state, idempotencyKey: newId(), maxFileMb, base: '/', contact, started });
@@ -42,11 +42,14 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
         : `Компания ${deps.config.companyName} заботится о качестве предоставляемых услуг, поэтому любое ваше обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.`
     }</p>
 <otklik-feedback lang="${lang}" max-file-mb="${maxFileMb}"${contact ? html` contact="${contact}"` : ''}${site ? html` site="${site.href}"` : ''}>${form}</otklik-feedback>`;
-    return { html: page({ lang, title: t.title, body, head: html`<script src="/embed.js" async></script>` }), status };
+    return {
+      html: page(c, { lang, title: t.title, body, head: html`<script src="/embed.js" async></script>` }),
+      status,
+    };
   };
 
   app.get('/', async (c) => {
-    const r = await render(pageLang(c), { values: {}, errors: {} });
+    const r = await render(c, pageLang(c), { values: {}, errors: {} });
     return c.html(r.html, r.status);
   });
 
@@ -68,6 +71,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
       // Refused mid-body (a file too large): what was typed before it is shown again.
       if (err instanceof MultipartError) raw = { fields: err.fieldsRead, files: [] };
       const r = await render(
+        c,
         lang,
         { values: textValues(raw.fields), errors: err.formFields, alert: API_ERRORS[lang][err.code] },
         err.status as 403 | 413 | 415 | 422 | 429,
@@ -93,7 +97,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
 <p>${shown.next}</p>
 <p class="actions"><a href="${langPath('/f', lang)}">${t.another}</a>${site ? html`<a href="${site.href}">${t.toSite} ${site.name}</a>` : ''}</p>
 </div>`;
-    return c.html(page({ lang, title: shown.title, body }));
+    return c.html(page(c, { lang, title: shown.title, body }));
   });
   return app;
 }

@@ -31,7 +31,7 @@ export function onError(err: Error, c: Context) {
   if (unavailable) c.header('Retry-After', String(unavailable.retryAfterS));
   if (!c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')) {
     return c.html(
-      page({
+      page(c, {
         lang,
         title: body.error.message,
         body: html`<div class="card" role="alert"><h1>${body.error.message}</h1><p><a href="${langPath('/f', lang)}">${FORM_TEXTS[lang].title}</a></p></div>`,

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
@@ -45,9 +45,9 @@ async function ratedName(db: RatingDeps['db'], rating: SubmissionRow, lang: Lang
 }
 
 /** The polite answer of a link whose employee has left: it accepts nothing. */
-function inactivePage(lang: Lang) {
+function inactivePage(c: Context, lang: Lang) {
   const t = RATING_TEXTS[lang];
-  return page({
+  return page(c, {
     lang,
     title: t.inactiveTitle,
     body: html`<div class="card"><h1>${t.inactiveTitle}</h1><p>${t.inactiveText}</p><p><a href="${langPath('/f', lang)}">${t.writeUs}</a></p></div>`,
@@ -63,6 +63,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
   const app = new Hono();
 
   const render = async (
+    c: Context,
     lang: Lang,
     slug: string,
     target: RatingTargetRow,
@@ -81,7 +82,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     const notice = earlier
       ? html`<p class="notice" slot="note">${PAGE_TEXTS[lang].ratedToday(earlier.number, scoreWords(lang, earlier.score ?? 1))}</p>`
       : '';
-    return page({
+    return page(c, {
       lang,
       title: targetTitle(lang, target),
       head: html`<script src="/embed.js" async></script><meta name="robots" content="noindex">`,
@@ -98,12 +99,12 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     // Links are opened by people and by scanners alike: never let a search engine keep them.
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
-    if (!isActive(target)) return c.html(inactivePage(lang), 410);
+    if (!isActive(target)) return c.html(inactivePage(c, lang), 410);
     const channel = visitChannel({ from: c.req.query('from'), score: c.req.query('score') }, target);
     const rater = knownRater(c);
     const earlier = rater ? await earlierRating(deps.db, rater, target, deps.clock.now()) : undefined;
     const state = { score: scoreOf(c.req.query('score')), values: {}, errors: {} };
-    return c.html(await render(lang, c.req.param('slug'), target, state, channel, earlier));
+    return c.html(await render(c, lang, c.req.param('slug'), target, state, channel, earlier));
   });
 
   app.post('/:slug', limitBody(FORM_BODY), async (c) => {
@@ -111,7 +112,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     const slug = c.req.param('slug');
     const target = await findRatingTarget(deps.db, slug);
     if (!target) throw new ApiError(404, 'not_found');
-    if (!isActive(target)) return c.html(inactivePage(lang), 410);
+    if (!isActive(target)) return c.html(inactivePage(c, lang), 410);
     const { fields } = await readSubmission(c, formBounds(deps.config));
     const addressed =
       target.kind === 'employee'
@@ -139,7 +140,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       >;
       const state = { score: scoreOf(fields.score), values, errors: err.formFields, alert: API_ERRORS[lang][err.code] };
       const channel = fields.channel === 'signature' ? 'signature' : 'site';
-      return c.html(await render(lang, slug, target, state, channel), err.status as 403 | 422 | 429);
+      return c.html(await render(c, lang, slug, target, state, channel), err.status as 403 | 422 | 429);
     }
   });
 
@@ -158,7 +159,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     const score = rating.score ?? 1;
     const stars = '★'.repeat(score) + '☆'.repeat(5 - score);
     return c.html(
-      page({
+      page(c, {
         lang,
         title: t.thanks,
         body: html`<div class="card" role="status"><h1>${t.thanks}</h1>

@@ -48,7 +48,7 @@ export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
     const snippet = signatureHtml(base, target.employee);
     const api = `${base}/api/v1/employees/${encodeURIComponent(target.employee.slug)}`;
     return c.html(
-      page({
+      page(c, {
         lang: 'ru',
         title: `Подпись: ${target.employee.name}`,
         head: html`<meta name="robots" content="noindex">`,

@@ -110,7 +110,7 @@ ${list.nextCursor ? html`<a rel="next" href="${link({ ...filter, cursor: encodeC
         : '';
 
     return c.html(
-      page({
+      page(c, {
         lang,
         title: target ? `${target.name} — ${t.title}` : t.title,
         css: FILTER_CSS,
