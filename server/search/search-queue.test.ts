@@ -196,4 +196,23 @@ describe('SQLite’s search indexes written at the commit', () => {
     expect(await found(db, 'курьер')).toEqual(['id-1', 'id-2']);
     expect(seenFromOutside(dir)).toEqual({ queued: 0, words: 2 });
   });
+
+  it('indexes at start what another program wrote, queued and never indexed', async () => {
+    const db = await open();
+    const other = new SqliteDatabase(sqliteFile(dir!));
+    try {
+      other
+        .prepare(
+          `INSERT INTO submissions (id, number, type, kind, channel, message, lang, response, created_at)
+           VALUES ('id-1', '2026-00001', 'feedback', 'complaint', 'site', 'Курьер опоздал', 'ru', '{}', '2026-01-01T00:00:00.000Z')`,
+        )
+        .run();
+    } finally {
+      other.close();
+    }
+    expect(await found(db, 'курьер')).toEqual([]);
+    await migrateToLatest(db); // as the server and the CLI start
+    expect(await found(db, 'курьер')).toEqual(['id-1']);
+    expect(seenFromOutside(dir!)).toEqual({ queued: 0, words: 1 });
+  });
 });
