@@ -134,7 +134,7 @@ describe('outbox over SMTP (nodemailer → smtp-server)', () => {
     const port = smtp.port;
     await smtp.close();
     smtp = undefined;
-    await t.db.deleteFrom('outbox').execute();
+    await t.db.deleteFrom('outbox_state').execute();
     const down = worker(`smtp://127.0.0.1:${port}`);
     await submitWithMail(t.db, { config: down.config, clock }, { email: null, number: '2026-00013' });
     await down.worker.runOnce();

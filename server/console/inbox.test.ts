@@ -190,7 +190,7 @@ for (const kind of DB_KINDS) {
       await h.db.updateTable('submissions').set({ name: 'Бадыштова Ксения' }).where('id', '=', a.id).execute();
       expect(await found('Лоськова')).toEqual([]);
       expect(await found('бадышт')).toEqual([a.number]);
-      await h.db.deleteFrom('outbox').where('submission_id', '=', a.id).execute();
+      await h.db.deleteFrom('outbox_state').where('submission_id', '=', a.id).execute();
       await h.db.deleteFrom('submissions').where('id', '=', a.id).execute();
       expect(await found('бадышт')).toEqual([]);
     });

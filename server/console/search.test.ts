@@ -189,7 +189,7 @@ for (const kind of DB_KINDS) {
       expect(await found('Лоськовой')).toEqual([]);
       expect(await found('Бадыштовой')).toEqual([a.number]);
       expect(await found('Бадышт')).toEqual([a.number]);
-      await h.db.deleteFrom('outbox').where('submission_id', '=', a.id).execute();
+      await h.db.deleteFrom('outbox_state').where('submission_id', '=', a.id).execute();
       await h.db.deleteFrom('submissions').where('id', '=', a.id).execute();
       expect(await found('Бадыштовой')).toEqual([]);
       if (kind === 'sqlite') {

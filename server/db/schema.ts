@@ -64,7 +64,11 @@ export interface RatingRaterTable {
   rater: string;
 }
 
-export interface OutboxTable {
+/**
+ * An outbox e-mail's sending state (migration 2026-12-16-outbox-bodies): the worker changes it
+ * several times a message, so it is kept apart from the bodies, which it never changes.
+ */
+export interface OutboxStateTable {
   id: string;
   submission_id: string | null;
   template: string;
@@ -72,8 +76,6 @@ export interface OutboxTable {
   recipients: string;
   reply_to: string | null;
   subject: string;
-  html: string;
-  text: string;
   /** JSON array of attachment ids sent with the message. */
   attachment_ids: string;
   status: 'pending' | 'sent' | 'failed';
@@ -93,6 +95,16 @@ export interface OutboxTable {
   /** `<id@domain of MAIL_FROM>`, fixed before the first try: every retry carries the same one. */
   message_id: string | null;
 }
+
+/** An outbox e-mail's bodies, deleted with its state row. */
+export interface OutboxBodyTable {
+  id: string;
+  html: string;
+  text: string;
+}
+
+/** The view `outbox`: a message's state and bodies as one row, to read; writes go to the two tables. */
+export interface OutboxTable extends OutboxStateTable, Omit<OutboxBodyTable, 'id'> {}
 
 export interface DepartmentTable {
   id: string;
@@ -340,7 +352,10 @@ export interface Database {
   attachments: AttachmentTable;
   registration_counters: RegistrationCounterTable;
   rating_raters: RatingRaterTable;
+  /** A view (read only): outbox_state joined with outbox_bodies. */
   outbox: OutboxTable;
+  outbox_state: OutboxStateTable;
+  outbox_bodies: OutboxBodyTable;
   departments: DepartmentTable;
   rating_slugs: RatingSlugTable;
   employees: EmployeeTable;

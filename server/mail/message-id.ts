@@ -23,7 +23,7 @@ export async function fixMessageIds(db: Db, rows: readonly OutboxRow[], from: st
   if (missing.length === 0) return [...rows];
   // One statement for a batch of up to 100, rather than one each (issue 12 «Speed»).
   await db
-    .updateTable('outbox')
+    .updateTable('outbox_state')
     .set({ message_id: valueById(missing.map((row) => [row.id, messageIdOf(row.id, from)])) })
     .where(
       'id',
@@ -33,7 +33,7 @@ export async function fixMessageIds(db: Db, rows: readonly OutboxRow[], from: st
     .where('message_id', 'is', null)
     .execute();
   const stored = await db
-    .selectFrom('outbox')
+    .selectFrom('outbox_state')
     .select(['id', 'message_id'])
     .where(
       'id',

@@ -8,7 +8,7 @@ import type { OutboxRow } from './outbox-store.ts';
  * a batch are only ever claimed through their leader, so two workers can never split a batch.
  */
 function dueLeader(now: string) {
-  return (eb: ExpressionBuilder<Database, 'outbox'>) =>
+  return (eb: ExpressionBuilder<Database, 'outbox_state'>) =>
     eb.and([
       eb('status', '=', 'pending'),
       eb('next_attempt_at', '<=', now),
@@ -32,7 +32,7 @@ export async function claimDueOutbox(
   if (dbKind(db) === 'postgres') {
     return db.transaction().execute(async (trx) => {
       const picked = await trx
-        .selectFrom('outbox')
+        .selectFrom('outbox_state')
         .select('id')
         .where(dueLeader(now))
         .orderBy('next_attempt_at')
@@ -44,7 +44,7 @@ export async function claimDueOutbox(
       if (picked.length === 0) return [];
       const ids = picked.map((r) => r.id);
       return trx
-        .updateTable('outbox')
+        .updateTable('outbox_state')
         .set(lease)
         .where('status', '=', 'pending')
         .where((eb) => eb.or([eb('id', 'in', ids), eb('batch_key', 'in', ids)]))
@@ -55,14 +55,14 @@ export async function claimDueOutbox(
   return db
     .with('picked', (qb) =>
       qb
-        .selectFrom('outbox')
+        .selectFrom('outbox_state')
         .select('id')
         .where(dueLeader(now))
         .orderBy('next_attempt_at')
         .orderBy('id')
         .limit(options.limit),
     )
-    .updateTable('outbox')
+    .updateTable('outbox_state')
     .set(lease)
     .where('status', '=', 'pending')
     .where((eb) =>

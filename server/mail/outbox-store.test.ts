@@ -23,7 +23,7 @@ for (const kind of DB_KINDS) {
       for (let n = 0; n < 4; n++) ids.push(await insertOutboxMessage(db, clock, message(n)));
       const [a, b, c, other] = ids as [string, string, string, string];
       // c already has one (an earlier try): it keeps it.
-      await db.updateTable('outbox').set({ message_id: '<earlier@example.ru>' }).where('id', '=', c).execute();
+      await db.updateTable('outbox_state').set({ message_id: '<earlier@example.ru>' }).where('id', '=', c).execute();
       const claimed = await db.selectFrom('outbox').selectAll().where('id', 'in', [a, b, c]).orderBy('id').execute();
 
       const fixed = await fixMessageIds(db, claimed, 'Otklik <otklik@example.ru>');
@@ -71,6 +71,30 @@ for (const kind of DB_KINDS) {
         },
         { id: other, status: 'pending', provider_id: null, message_id: null, sent_at: null },
       ]);
+    });
+    it('keeps every message and its bodies when the bodies move to a table of their own and back', async () => {
+      const t = await fresh();
+      const db = t.db;
+      const ids = [await insertOutboxMessage(db, clock, message(1)), await insertOutboxMessage(db, clock, message(2))];
+      await markSent(db, [{ id: ids[0]!, providerId: 're_1' }], clock.now());
+      const read = () =>
+        db
+          .selectFrom('outbox')
+          .select(['id', 'subject', 'html', 'text', 'status', 'provider_id'])
+          .orderBy('id')
+          .execute();
+      const before = await read();
+      expect(before.map((m) => m.html)).toEqual(['<p>1</p>', '<p>2</p>']);
+      await t.migrateTo('2026-12-15-search-words-gaps');
+      expect(await read()).toEqual(before); // one table again
+      await t.migrateTo();
+      expect(await read()).toEqual(before);
+      expect(await db.selectFrom('outbox_bodies').select('id').orderBy('id').execute()).toEqual(
+        ids.map((id) => ({ id })),
+      );
+      // A message deleted takes its bodies with it.
+      await db.deleteFrom('outbox_state').where('id', '=', ids[1]!).execute();
+      expect(await db.selectFrom('outbox_bodies').select('id').execute()).toEqual([{ id: ids[0] }]);
     });
   });
 }

@@ -1,12 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import type { Database, OutboxTable } from '../db/schema.ts';
+import type { Database, OutboxStateTable } from '../db/schema.ts';
 import { valueById } from '../db/value-by-id.ts';
 import { newId } from '../ids.ts';
 import type { RenderedMail } from './templates/layout.ts';
 
-export type OutboxRow = Selectable<OutboxTable>;
+/** A message's sending state, as the worker claims it; its bodies are read when it is sent (outgoing-mail.ts). */
+export type OutboxRow = Selectable<OutboxStateTable>;
 
 export interface NewOutboxMessage {
   /** Names what caused the message, e.g. `feedback-notification`. */
@@ -30,7 +31,7 @@ export async function insertOutboxMessage(
   const id = newId();
   const now = clock.now().toISOString();
   await trx
-    .insertInto('outbox')
+    .insertInto('outbox_state')
     .values({
       id,
       submission_id: message.submissionId,
@@ -38,8 +39,6 @@ export async function insertOutboxMessage(
       recipients: JSON.stringify([...new Set(message.to)]),
       reply_to: message.replyTo.length > 0 ? message.replyTo.join(', ') : null,
       subject: message.mail.subject,
-      html: message.mail.html,
-      text: message.mail.text,
       attachment_ids: JSON.stringify(message.attachmentIds ?? []),
       status: 'pending',
       attempts: 0,
@@ -52,13 +51,14 @@ export async function insertOutboxMessage(
       sent_at: null,
     })
     .execute();
+  await trx.insertInto('outbox_bodies').values({ id, html: message.mail.html, text: message.mail.text }).execute();
   return id;
 }
 
 /** Failed messages back in the queue with a fresh count of attempts; returns how many. */
 export async function retryFailedOutbox(db: Db, clock: Clock): Promise<number> {
   const result = await db
-    .updateTable('outbox')
+    .updateTable('outbox_state')
     .set({ status: 'pending', attempts: 0, next_attempt_at: clock.now().toISOString(), locked_until: null })
     .where('status', '=', 'failed')
     .executeTakeFirst();
@@ -72,7 +72,7 @@ export async function markSent(
 ): Promise<void> {
   if (sent.length === 0) return;
   await db
-    .updateTable('outbox')
+    .updateTable('outbox_state')
     .set({
       status: 'sent',
       sent_at: at.toISOString(),
@@ -96,7 +96,7 @@ export async function markAttemptFailed(
 ): Promise<void> {
   if (ids.length === 0) return;
   await db
-    .updateTable('outbox')
+    .updateTable('outbox_state')
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
       status: outcome.retryAt ? 'pending' : 'failed',
@@ -112,7 +112,7 @@ export async function markAttemptFailed(
 export async function releaseClaim(db: Db, ids: readonly string[], notBefore?: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
-    .updateTable('outbox')
+    .updateTable('outbox_state')
     .set({ locked_until: null, ...(notBefore ? { next_attempt_at: notBefore.toISOString() } : {}) })
     .where('id', 'in', ids)
     .where('status', '=', 'pending')
@@ -121,14 +121,14 @@ export async function releaseClaim(db: Db, ids: readonly string[], notBefore?: D
 
 /** Fixes, before the first try, that these messages go together in one batch led by `leaderId`. */
 export async function groupForBatch(db: Db, leaderId: string, ids: readonly string[]): Promise<void> {
-  await db.updateTable('outbox').set({ batch_key: leaderId }).where('id', 'in', ids).execute();
+  await db.updateTable('outbox_state').set({ batch_key: leaderId }).where('id', 'in', ids).execute();
 }
 
 /** Takes messages out of their batch for good: each is its own leader and is sent alone. */
 export async function sendAlone(db: Db, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await db
-    .updateTable('outbox')
+    .updateTable('outbox_state')
     .set((eb) => ({ batch_key: eb.ref('id') }))
     .where('id', 'in', ids)
     .execute();
@@ -144,16 +144,16 @@ export async function removeFromOutbox(db: Db, ids: readonly string[]): Promise<
   await db.transaction().execute(async (trx) => {
     const keys = (
       await trx
-        .selectFrom('outbox')
+        .selectFrom('outbox_state')
         .select('batch_key')
         .where('id', 'in', ids)
         .where('batch_key', 'is not', null)
         .execute()
     ).map((r) => r.batch_key!);
-    await trx.deleteFrom('outbox').where('id', 'in', ids).execute();
+    await trx.deleteFrom('outbox_state').where('id', 'in', ids).execute();
     if (keys.length > 0) {
       await trx
-        .updateTable('outbox')
+        .updateTable('outbox_state')
         .set((eb) => ({ batch_key: eb.ref('id') }))
         .where('batch_key', 'in', keys)
         .where('status', '=', 'pending')

@@ -4,14 +4,29 @@ import { messageIdOf } from './message-id.ts';
 import type { OutboxRow } from './outbox-store.ts';
 import type { OutgoingAttachment, OutgoingMail } from './mail-transport.ts';
 
-/** Builds the messages of outbox rows, with their attachments' content read from the database. */
+/** Builds the messages of outbox rows, with their bodies and their attachments' content read from the database. */
 export async function loadOutgoingMail(
   db: Db,
   rows: readonly OutboxRow[],
   options: { from: string; now: Date },
 ): Promise<OutgoingMail[]> {
+  const bodies = new Map(
+    (
+      await db
+        .selectFrom('outbox_bodies')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    ).map((b) => [b.id, b]),
+  );
   const out: OutgoingMail[] = [];
   for (const row of rows) {
+    const body = bodies.get(row.id);
+    if (!body) throw new MailSendError(`outbox message ${row.id} has no body`, { permanent: true });
     out.push({
       id: row.id,
       messageId: row.message_id ?? messageIdOf(row.id, options.from),
@@ -26,8 +41,8 @@ export async function loadOutgoingMail(
             .filter(Boolean)
         : [],
       subject: row.subject,
-      html: row.html,
-      text: row.text,
+      html: body.html,
+      text: body.text,
       attachments: await loadAttachments(db, row),
     });
   }

@@ -10,8 +10,6 @@ function row(id: string, extra: Partial<OutboxRow> = {}): OutboxRow {
     recipients: '["a@b.ru"]',
     reply_to: null,
     subject: 's',
-    html: 'h',
-    text: 't',
     attachment_ids: '[]',
     status: 'pending',
     attempts: 0,

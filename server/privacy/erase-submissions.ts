@@ -122,18 +122,28 @@ async function redactHistory(trx: Db, ids: string[]): Promise<number> {
 export async function eraseOutbox(trx: Db, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const deleted = await trx
-    .deleteFrom('outbox')
+    .deleteFrom('outbox_state')
     .where('id', 'in', ids)
     .where('status', '!=', 'sent')
     .executeTakeFirst();
-  const blanked = await trx
-    .updateTable('outbox')
-    .set({ recipients: '[]', reply_to: null, subject: '', html: '', text: '', attachment_ids: '[]', last_error: null })
-    .where('id', 'in', ids)
-    .where('status', '=', 'sent')
-    .where((eb) =>
-      eb.or([eb('recipients', '!=', '[]'), eb('subject', '!=', ''), eb('html', '!=', ''), eb('text', '!=', '')]),
-    )
-    .executeTakeFirst();
-  return Number(deleted.numDeletedRows) + Number(blanked.numUpdatedRows);
+  const blank = (
+    await trx
+      .selectFrom('outbox')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('status', '=', 'sent')
+      .where((eb) =>
+        eb.or([eb('recipients', '!=', '[]'), eb('subject', '!=', ''), eb('html', '!=', ''), eb('text', '!=', '')]),
+      )
+      .execute()
+  ).map((r) => r.id);
+  if (blank.length > 0) {
+    await trx
+      .updateTable('outbox_state')
+      .set({ recipients: '[]', reply_to: null, subject: '', attachment_ids: '[]', last_error: null })
+      .where('id', 'in', blank)
+      .execute();
+    await trx.updateTable('outbox_bodies').set({ html: '', text: '' }).where('id', 'in', blank).execute();
+  }
+  return Number(deleted.numDeletedRows) + blank.length;
 }

@@ -40,7 +40,7 @@ for (const kind of DB_KINDS) {
       setClock('2028-12-01T09:00:00.000Z');
       const recent = await clientComplaint(h, 'Недавняя жалоба Лоськовой');
       await recent.close();
-      await h.db.updateTable('outbox').set({ status: 'sent', sent_at: '2026-02-02T10:00:00.000Z' }).execute();
+      await h.db.updateTable('outbox_state').set({ status: 'sent', sent_at: '2026-02-02T10:00:00.000Z' }).execute();
 
       setClock(new Date(Date.parse('2026-02-02T09:00:00.000Z') + 3 * YEAR + DAY).toISOString());
       const summary = await runRetention(h.db, h.clock, 3 * 365);

@@ -87,10 +87,15 @@ export async function runRetention(db: Db, clock: Clock, days: number | null): P
     }
   }
   const bodies = await db
-    .updateTable('outbox')
+    .updateTable('outbox_bodies')
     .set({ html: '', text: '' })
-    .where('status', '=', 'sent')
-    .where('sent_at', '<', new Date(now - OUTBOX_BODY_DAYS * DAY).toISOString())
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox_state')
+        .select('id')
+        .where('status', '=', 'sent')
+        .where('sent_at', '<', new Date(now - OUTBOX_BODY_DAYS * DAY).toISOString()),
+    )
     .where((eb) => eb.or([eb('html', '!=', ''), eb('text', '!=', '')]))
     .executeTakeFirst();
   const summary = { ...erased, mailBodies: Number(bodies.numUpdatedRows) };

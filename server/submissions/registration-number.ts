@@ -78,7 +78,10 @@ export async function lateRegistrationNumber(trx: Db, at: Date, sequence: Sequen
         ), submission AS (
           UPDATE submissions SET number = drawn.number, ${put('response')} FROM drawn WHERE id = ${submissionId}
         ), mail AS (
-          UPDATE outbox SET ${put('subject')}, ${put('html')}, ${put('text')} FROM drawn WHERE submission_id = ${submissionId}
+          UPDATE outbox_state SET ${put('subject')} FROM drawn WHERE submission_id = ${submissionId}
+          RETURNING id
+        ), bodies AS (
+          UPDATE outbox_bodies SET ${put('html')}, ${put('text')} FROM drawn WHERE id IN (SELECT id FROM mail)
         )
         SELECT number FROM drawn`.execute(trx);
       return rows[0]!.number;

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type Db, type DbKind, openDb } from '../../server/db/connection.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { migrations } from '../../server/db/migrations/index.ts';
 import type { Database } from '../../server/db/schema.ts';
 
 export interface TestDb {
@@ -12,6 +13,12 @@ export interface TestDb {
   kind: DbKind;
   /** Another connection pool to the same database, as a second instance would have. */
   openAnother(): Db;
+  /**
+   * Migrates down or up to the migration named (the latest without one), as an upgrade from an
+   * older version meets it; on PostgreSQL holding the schema lock alone, since a migration down
+   * drops tables that another test's migrator may be listing at that moment.
+   */
+  migrateTo(name?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +62,7 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
     return {
       db,
       kind,
+      migrateTo: (name) => migrateTestDb(db, name),
       openAnother: () => {
         const o = openDb({ dataDir }).db;
         others.push(o);
@@ -103,6 +111,17 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   return {
     db,
     kind,
+    migrateTo: async (name) => {
+      const lock = new pg.Client({ connectionString: pgUrl });
+      await lock.connect();
+      try {
+        // Alone, as a drop: migrating down drops tables, which another test's migrator may be listing.
+        await lock.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+        await migrateTestDb(db, name, schema);
+      } finally {
+        await lock.end();
+      }
+    },
     openAnother: () => {
       const o = open();
       others.push(o);
@@ -110,4 +129,14 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
     },
     close,
   };
+}
+
+async function migrateTestDb(db: Db, name: string | undefined, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema: schema,
+  });
+  const { error } = name ? await migrator.migrateTo(name) : await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -16,6 +16,7 @@ import * as reportMonths from './2026-12-12-report-months.ts';
 import * as searchAtCommit from './2026-12-13-search-at-commit.ts';
 import * as reportMonthsOpen from './2026-12-14-report-months-open.ts';
 import * as searchWordsGaps from './2026-12-15-search-words-gaps.ts';
+import * as outboxBodies from './2026-12-16-outbox-bodies.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13-search-at-commit': searchAtCommit,
   '2026-12-14-report-months-open': reportMonthsOpen,
   '2026-12-15-search-words-gaps': searchWordsGaps,
+  '2026-12-16-outbox-bodies': outboxBodies,
 };
