@@ -2,9 +2,11 @@ import type SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
   type DatabaseConnection,
+  type DialectAdapter,
   type Driver,
   type QueryResult,
   SelectQueryNode,
+  SqliteAdapter,
   SqliteDialect,
 } from 'kysely';
 import {
@@ -30,6 +32,10 @@ import { StatementCache } from './statement-cache.ts';
  * clean, never half-way through, where SQLite could only give up. A ROLLBACK after SQLite has
  * already rolled back by itself (SQLITE_FULL, SQLITE_IOERR) is skipped, so the real error is the
  * one thrown, not «cannot rollback - no transaction is active».
+ *
+ * Migrations run in one transaction, as on PostgreSQL: SQLite's schema changes are transactional,
+ * though Kysely's adapter says not, and a migration that copies a table and drops its columns,
+ * stopped half-way, left a file no later start could migrate («table … already exists»).
  */
 export class RetryingSqliteDialect extends SqliteDialect {
   readonly #file: SqliteDatabase.Database;
@@ -49,8 +55,18 @@ export class RetryingSqliteDialect extends SqliteDialect {
     this.#beforeCommit = options.beforeCommit;
   }
 
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlAdapter();
+  }
+
   override createDriver(): Driver {
     return new RetryingSqliteDriver(this.#file, this.#policy, this.#timer, this.#beforeCommit);
+  }
+}
+
+class TransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
   }
 }
 

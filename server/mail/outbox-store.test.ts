@@ -96,5 +96,17 @@ for (const kind of DB_KINDS) {
       await db.deleteFrom('outbox_state').where('id', '=', ids[1]!).execute();
       expect(await db.selectFrom('outbox_bodies').select('id').execute()).toEqual([{ id: ids[0] }]);
     });
+    it('names the same columns in the view outbox on both databases: the state, then the bodies', async () => {
+      const t = await fresh();
+      await insertOutboxMessage(t.db, clock, message(1));
+      const row = await t.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+      const state = await t.db.selectFrom('outbox_state').selectAll().executeTakeFirstOrThrow();
+      expect(Object.keys(row)).toEqual([...Object.keys(state), 'html', 'text']);
+      await t.migrateTo('2026-12-16-outbox-bodies');
+      await t.migrateTo();
+      expect(Object.keys(await t.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow())).toEqual(
+        Object.keys(row),
+      );
+    });
   });
 }

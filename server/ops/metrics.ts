@@ -80,7 +80,7 @@ export function createMetrics(db: Db, clock: Clock, options: { processMetrics?: 
     registers: [registry],
     async collect() {
       const row = await db
-        .selectFrom('outbox')
+        .selectFrom('outbox_state')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('status', '=', 'failed')
         .executeTakeFirst();
@@ -121,7 +121,7 @@ export function createMetrics(db: Db, clock: Clock, options: { processMetrics?: 
 // Two gauges read one query; a scrape asks for both within milliseconds, so each asks anew (cheap: outbox_due index).
 async function outboxState(db: Db, clock: Clock) {
   const row = await db
-    .selectFrom('outbox')
+    .selectFrom('outbox_state')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
     .where('status', '=', 'pending')
     .executeTakeFirst();
