@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as repairClosedComplaints from '../db/migrations/2026-12-18-closed-complaints.ts';
 import type { Card } from '../../shared/console-card.ts';
 import type { RegisteredComplaint } from '../../shared/console-complaint.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
@@ -150,6 +151,23 @@ for (const kind of DB_KINDS) {
       expect(c.complaint!.steps.every((s) => s.doneAt !== null || s.step === '1.2' || s.step === '1.3')).toBe(true);
       expect(c.complaint!.closedAt).not.toBeNull();
       expect((await post(qms, `${sent.id}/steps/1.2`, {})).status).toBe(409);
+      // A closed complaint stays one: made a «благодарность», its review left the card, and then
+      // a bare status (even «new») could be set; both refused, nothing changed.
+      for (const json of [{ kind: 'thanks' }, { kind: 'thanks', status: 'new' }, { status: 'new' }]) {
+        const refused = await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json });
+        expect(refused.status, JSON.stringify(json)).toBe(422);
+        const fields = (await refused.json()).error.fields;
+        if (json.kind) expect(fields.kind).toContain('остаётся жалобой');
+      }
+      expect(
+        await h.db.selectFrom('submissions').select(['kind', 'status']).where('id', '=', sent.id).executeTakeFirst(),
+      ).toEqual({ kind: 'complaint', status: 'closed' });
+      // A row left so by the console before it refused: the migration puts it back.
+      await h.db.updateTable('submissions').set({ kind: 'thanks', status: 'new' }).where('id', '=', sent.id).execute();
+      await repairClosedComplaints.up(h.db);
+      expect(
+        await h.db.selectFrom('submissions').select(['kind', 'status']).where('id', '=', sent.id).executeTakeFirst(),
+      ).toEqual({ kind: 'complaint', status: 'closed' });
       // Stage 2's corrective tasks go on after the client's case is closed, until stage 2 closes.
       res = await post(qms, `${sent.id}/nonconformities`, {
         process: 'Сопровождение',

@@ -56,7 +56,8 @@ async function logChange(
  * may change only the status (his scope was checked by the caller); giving an employee without
  * a department also moves the submission to the employee's department. A message made a
  * complaint starts the complaint process; a complaint that moves to another department goes to
- * that department's default responsible; a complaint's status never becomes «closed» here.
+ * that department's default responsible; a complaint's status never becomes «closed» here, and a
+ * closed complaint keeps its kind.
  */
 export async function changeSubmission(
   db: Db,
@@ -107,6 +108,9 @@ export async function changeSubmission(
       .select('closed_at')
       .where('submission_id', '=', id)
       .executeTakeFirst();
+    // A closed complaint stays one: made another kind, its review (stages, classification) left the
+    // card, and a status could then be set that only its process may set.
+    if (want.kind !== undefined && want.kind !== s.kind && complaint?.closed_at) errors.kind = 'closedKind';
     const isComplaint = (want.kind ?? s.kind) === 'complaint';
     // A complaint is closed by its process (stage 1, classification), never by a bare status.
     if (

@@ -18,6 +18,7 @@ import * as reportMonthsOpen from './2026-12-14-report-months-open.ts';
 import * as searchWordsGaps from './2026-12-15-search-words-gaps.ts';
 import * as outboxBodies from './2026-12-16-outbox-bodies.ts';
 import * as outboxViewColumns from './2026-12-17-outbox-view-columns.ts';
+import * as closedComplaints from './2026-12-18-closed-complaints.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-15-search-words-gaps': searchWordsGaps,
   '2026-12-16-outbox-bodies': outboxBodies,
   '2026-12-17-outbox-view-columns': outboxViewColumns,
+  '2026-12-18-closed-complaints': closedComplaints,
 };

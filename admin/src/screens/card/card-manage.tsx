@@ -70,7 +70,15 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
       <h2 id="card-manage">Работа с обращением</h2>
       <FormError message={save.error} />
       {editor && card.type === 'feedback' && (
-        <SelectField label="Вид" value={draft.kind} onValue={set('kind')} options={kinds} error={save.fields.kind} />
+        <SelectField
+          label="Вид"
+          value={draft.kind}
+          onValue={set('kind')}
+          options={kinds}
+          disabled={closedComplaint}
+          hint={closedComplaint ? 'Закрытая жалоба остаётся жалобой' : undefined}
+          error={save.fields.kind}
+        />
       )}
       <SelectField
         label="Статус"

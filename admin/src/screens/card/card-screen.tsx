@@ -52,6 +52,9 @@ export function CardScreen({ id }: { id: string }) {
   }
 
   const onCard = (saved: Card) => card.setData(() => saved);
+  // A complaint taken by phone or made from a rating was received before it was registered: its
+  // deadlines count from the receipt, and so does the header.
+  const received = c.complaint?.receivedAt ?? c.createdAt;
   return (
     <>
       {back}
@@ -66,7 +69,13 @@ export function CardScreen({ id }: { id: string }) {
         {c.type === 'rating' ? 'Оценка' : 'Обращение'} № {c.number}
       </PageTitle>
       <p class="subtitle">
-        Поступило <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time> · {label(CHANNEL_LABELS, c.channel)}
+        Поступило <time dateTime={received}>{formatDateTime(received)}</time> · {label(CHANNEL_LABELS, c.channel)}
+        {received !== c.createdAt && (
+          <>
+            {' '}
+            · зарегистрировано <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
+          </>
+        )}
       </p>
       <div class="card-grid">
         <div class="card-main">

@@ -94,8 +94,8 @@ function ClassificationForm({ card, onCard }: { card: Card; onCard: (c: Card) =>
         {field('scope', 'Внешняя или внутренняя', list(SCOPE_LABELS), undefined, HINTS.scope)}
       </div>
       <div class="form-row">
-        {field('satisfied', 'Удовлетворён решением', YES_NO_UNKNOWN, 'Не известно', survey ?? HINTS.satisfied)}
-        {field('loyal', 'Лоялен по итогу', YES_NO_UNKNOWN, 'Не известно', survey ?? HINTS.loyal)}
+        {field('satisfied', 'Удовлетворён решением', YES_NO_UNKNOWN, 'Неизвестно', survey ?? HINTS.satisfied)}
+        {field('loyal', 'Лоялен по итогу', YES_NO_UNKNOWN, 'Неизвестно', survey ?? HINTS.loyal)}
       </div>
       <div class="form-row">
         {field('correction', 'Коррекция или компенсация', list(CORRECTION_LABELS), 'Не выбрана')}

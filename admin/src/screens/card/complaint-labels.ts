@@ -20,14 +20,14 @@ export const YES_NO_UNKNOWN = [
   { value: 'false', label: 'Нет' },
 ];
 
-export const yesNoText = (v: boolean | null) => (v === null ? 'не известно' : v ? 'да' : 'нет');
+export const yesNoText = (v: boolean | null) => (v === null ? 'неизвестно' : v ? 'да' : 'нет');
 
 /** What stops a stage or the complaint from closing, by the field the server names (422). */
 export const MISSING: Record<string, string> = {
   'step1.5': 'шаг 1.5 «Проверка работоспособности внедрённого решения» не отмечен выполненным',
   justification: 'не указана обоснованность жалобы',
-  satisfied: 'не известно, удовлетворён ли клиент решением',
-  loyal: 'не известно, лоялен ли клиент по итогу разбора',
+  satisfied: 'неизвестно, удовлетворён ли клиент решением',
+  loyal: 'неизвестно, лоялен ли клиент по итогу разбора',
   nonconformities: 'не все корректирующие задачи по несоответствиям выполнены',
   stage: 'сначала закройте стадию 1',
 };

@@ -103,8 +103,8 @@ describe('the complaint process on the card', () => {
     expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'шаг 1.5 «Проверка работоспособности внедрённого решения» не отмечен выполненным',
       'не указана обоснованность жалобы',
-      'не известно, удовлетворён ли клиент решением',
-      'не известно, лоялен ли клиент по итогу разбора',
+      'неизвестно, удовлетворён ли клиент решением',
+      'неизвестно, лоялен ли клиент по итогу разбора',
     ]);
     expect(document.activeElement).toBe(alert);
   });
@@ -228,6 +228,20 @@ describe('the complaint process on the card', () => {
     expect(c.$$(CONTROLS).filter((el) => !el.closest(stage2))).toHaveLength(0);
     expect(c.$$(`${stage2} button`).map((b) => b.textContent)).toContain('Добавить несоответствие');
     expect(c.field<HTMLSelectElement>('Статус').disabled).toBe(true);
+    expect(c.field<HTMLSelectElement>('Вид').disabled).toBe(true);
+  });
+
+  it('says in the header when the complaint was received, and when registered if later', async () => {
+    let { c } = await open();
+    expect(c.$('.subtitle')!.textContent).toBe('Поступило 23.11.2026 10:00 · Сайт');
+    document.body.innerHTML = '';
+    vi.unstubAllGlobals();
+    // Taken by phone the day before and registered in the morning: deadlines count from the call.
+    const byPhone = withComplaint({ receivedAt: '2026-11-22T14:30:00Z' }, { channel: 'phone' });
+    ({ c } = await open({ 'GET submissions/s7': json(200, byPhone) }));
+    expect(c.$('.subtitle')!.textContent).toBe(
+      'Поступило 22.11.2026 17:30 · Телефон · зарегистрировано 23.11.2026 10:00',
+    );
   });
 
   it('a closed stage 2 is read-only too', async () => {
