@@ -11,6 +11,14 @@ describe('reviewAuthor', () => {
     expect(ru('Анна Петрова-Водкина')).toBe('Анна П.');
   });
 
+  it('takes a name without the quotes, brackets and marks around its words', () => {
+    expect(ru('Ольга «Ромашка»')).toBe('Ольга Р.');
+    expect(ru('«Ольга» (Смирнова)')).toBe('Ольга С.');
+    expect(ru('Ольга - Смирнова')).toBe('Ольга С.');
+    expect(ru('"Ольга"')).toBe('Ольга');
+    expect(ru('— ?')).toBe('Клиент');
+  });
+
   it('reads three words as Ф.И.О.: surname, first name, patronymic', () => {
     expect(ru('Петрова Анна Сергеевна')).toBe('Анна П.');
     expect(ru('Мамедов Эльчин Рауф оглы')).toBe('Эльчин М.');

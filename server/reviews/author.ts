@@ -38,7 +38,12 @@ function shortName(words: string[]): string | null {
  * @example reviewAuthor('ru', 'Петрова Анна Сергеевна', 'ООО «Ромашка»') // 'Анна П., ООО «Ромашка»'
  */
 export function reviewAuthor(lang: Lang, name: string | null, organization: string | null): string {
-  const words = (name ?? '').split(/\s+/).filter((w) => w && !/[@\d]/.test(w));
+  const words = (name ?? '')
+    .split(/\s+/)
+    .filter((w) => !/[@\d]/.test(w))
+    // Quotes, brackets and other marks around a word are not part of the name: «Ромашка» → Ромашка.
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, ''))
+    .filter((w) => /\p{L}/u.test(w));
   const org = (organization ?? '').replace(/\s+/g, ' ').trim();
   const who = shortName(words) ?? REVIEW_TEXTS[lang].client;
   return org && !org.includes('@') ? `${who}, ${org}` : who;
