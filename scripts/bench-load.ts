@@ -102,38 +102,32 @@ export interface OtklikServer {
 export async function startOtklik(env: Record<string, string>, profileDir?: string): Promise<OtklikServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-bench-srv-'));
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  // The log goes to a file in the data folder, as `npm run serve > otklik.log` would: read
+  // through a pipe, every request's line cost this process — the load generator's — a read.
+  const logFile = path.join(dataDir, 'server.log');
+  const logFd = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
     env: serverEnv(dataDir, env),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd, 'pipe'],
   });
+  fs.closeSync(logFd);
   let out = '';
-  if (process.env.BENCH_ECHO)
-    child.stdout!.on('data', (d) =>
-      process.stdout.write(
-        String(d)
-          .split('\n')
-          .filter((l) => l.startsWith('STAT'))
-          .map((l) => `${l}\n`)
-          .join(''),
-      ),
-    );
   child.stderr!.on('data', (d) => {
     out += d;
   });
+  let exited: Error | undefined;
+  child.on('exit', (code) => {
+    exited = new Error(`Otklik exited with ${code}:\n${fs.readFileSync(logFile, 'utf8')}${out}`);
+  });
   const port = await new Promise<string>((resolve, reject) => {
-    const starting = (d: Buffer) => {
-      out += d;
-      const m = /running on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (!m) return;
-      // From here the request log (a line per request) is read and dropped: kept and searched,
-      // it cost this process — autocannon's — more with every line, and slowed the load itself.
-      child.stdout!.off('data', starting);
-      child.stdout!.resume();
-      resolve(m[1]!);
-    };
-    child.stdout!.on('data', starting);
-    child.on('exit', (code) => reject(new Error(`Otklik exited with ${code}:\n${out}`)));
+    const poll = setInterval(() => {
+      const m = /running on http:\/\/[^:]+:(\d+)/.exec(fs.readFileSync(logFile, 'utf8'));
+      if (!m && !exited) return;
+      clearInterval(poll);
+      if (m) resolve(m[1]!);
+      else reject(exited);
+    }, 50);
   });
   return {
     url: `http://127.0.0.1:${port}`,

@@ -7,6 +7,10 @@
 //   npm run bench -- --profile DIR      also writes the Otklik servers' CPU profiles (.cpuprofile) in DIR
 //   npm run bench -- --no-pg            without PostgreSQL
 //
+// The GETs run in rounds, each route once a round, and each figure is the route's median: this
+// machine's speed drifts by half within a minute (other machines share its cores), and a
+// yardstick measured a minute before its subject made ratios of 0.4× and 0.8× of the same code.
+//
 // PostgreSQL: a scratch database on postgres://postgres@127.0.0.1:5432 (BENCH_PG_URL), skipped with
 // a message when that server does not answer.
 import fs from 'node:fs';
@@ -23,6 +27,7 @@ import {
   REFUSED,
   startFakeResendProcess,
   startMinimal,
+  quantile,
   startOtklik,
 } from './bench-load.ts';
 import { type Delays, deliveryDelays, waitForEmptyOutbox } from './bench-outbox.ts';
@@ -34,6 +39,7 @@ const { values: opts } = parseArgs({
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DRAIN_SUBMISSIONS = 1500;
+const GET_ROUNDS = 3;
 const profileDir = opts.profile ? path.resolve(opts.profile) : undefined;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -65,6 +71,28 @@ function table(title: string, rows: Load[], yardsticks: Load[]) {
 
 const delayLine = (label: string, d: Delays, mails: number) =>
   `  ${label}: ${d.matched} of ${mails} e-mails timed, p50 ${ms(d.p50)}, p99 ${ms(d.p99)}, max ${ms(d.max)}`;
+
+/** Each route loaded once a round, `GET_ROUNDS` rounds; each route's figures are its rounds' medians. */
+async function interleaved<const R extends readonly { name: string; url: string }[]>(
+  routes: R,
+): Promise<{ [K in keyof R]: Load }> {
+  const rounds = routes.map(() => [] as Load[]);
+  for (let round = 0; round < GET_ROUNDS; round++)
+    for (const [i, route] of routes.entries()) rounds[i]!.push(await load(route.name, route.url));
+  const median = (loads: Load[], key: 'rps' | 'p50' | 'p99') =>
+    quantile(
+      loads.map((l) => l[key]),
+      0.5,
+    );
+  const medians = routes.map((route, i) => ({
+    name: route.name,
+    rps: median(rounds[i]!, 'rps'),
+    p50: median(rounds[i]!, 'p50'),
+    p99: median(rounds[i]!, 'p99'),
+    bad: rounds[i]!.reduce((sum, l) => sum + l.bad, 0),
+  }));
+  return medians as { [K in keyof R]: Load };
+}
 
 /** The submit load against one Otklik server, then the submission → provider delay of its e-mails. */
 async function submitRun(name: string, server: OtklikServer, fake: FakeResendProcess, databaseUrl?: string) {
@@ -109,8 +137,6 @@ const serverEnv = (extra: Record<string, string> = {}) => ({
 });
 const notes: string[] = [];
 try {
-  const bare = await load('bare Hono GET /', `${minimal.url}/`);
-  const bareFile = await load('bare Hono, embed.js', `${minimal.url}/embed.js`);
   const minimalPost = await load('minimal POST (sqlite)', `${minimal.url}/feedback`, {
     method: 'POST',
     body: COMPLAINT,
@@ -119,6 +145,8 @@ try {
   const sqlite = await startOtklik(serverEnv(), profileDir);
   let submitSqlite: Load;
   let refused: Load;
+  let bare: Load;
+  let bareFile: Load;
   let gets: Load[];
   try {
     const run = await submitRun('Otklik POST feedback (SQLite)', sqlite, fake);
@@ -130,10 +158,15 @@ try {
       status: 422,
     });
     notes.push(`SQLite ${run.line}`);
-    gets = [
-      await load('Otklik GET /embed.js', `${sqlite.url}/embed.js`),
-      await load('Otklik GET /api/v1/reviews', `${sqlite.url}/api/v1/reviews`),
-    ];
+    let embed: Load;
+    let reviews: Load;
+    [bare, bareFile, embed, reviews] = await interleaved([
+      { name: 'bare Hono GET /', url: `${minimal.url}/` },
+      { name: 'bare Hono, embed.js', url: `${minimal.url}/embed.js` },
+      { name: 'Otklik GET /embed.js', url: `${sqlite.url}/embed.js` },
+      { name: 'Otklik GET /api/v1/reviews', url: `${sqlite.url}/api/v1/reviews` },
+    ]);
+    gets = [embed, reviews];
     notes.push(await drainRun(sqlite, fake));
   } finally {
     await sqlite.stop();
@@ -163,7 +196,11 @@ try {
     `\nautocannon, ${os.cpus().length} cores, 20 connections × 6 s per line; ratios are req/s to the yardstick`,
   );
   table('Submit path (a typical complaint as JSON):', submits, [minimalPost, bare]);
-  table('GETs:', [bare, bareFile, ...gets], [bare, bareFile]);
+  table(
+    `GETs, the median of ${GET_ROUNDS} rounds (each route once a round):`,
+    [bare, bareFile, ...gets],
+    [bare, bareFile],
+  );
   console.log('\nOutbox into the fake Resend:');
   for (const n of notes) console.log(n);
   console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s.`);
