@@ -1,8 +1,15 @@
 import type { Context } from 'hono';
 
+// An IPv4 address as a dual-stack socket gives it (`::ffff:203.0.113.5`).
+const MAPPED_V4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
+
 /**
- * The client's IP for the consent record. Behind a proxy (TRUST_PROXY) the nearest hop of
- * X-Forwarded-For is used; otherwise the socket's address, which a client can't forge.
+ * The client's IP for the consent record, the audit and the per-IP limits. Behind a proxy
+ * (TRUST_PROXY) the nearest hop of X-Forwarded-For is used; otherwise the socket's address, which
+ * a client can't forge. An IPv4 address comes as itself, never in its IPv6 mapped form, so one
+ * client is one address whichever way it connected (the audit showed `::ffff:127.0.0.1` beside
+ * `127.0.0.1`).
+ * @example clientIp(c, false) // '203.0.113.5' of a socket's '::ffff:203.0.113.5'
  */
 export function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -10,8 +17,12 @@ export function clientIp(c: Context, trustProxy: boolean): string | null {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    if (hops.length > 0) return hops[hops.length - 1]!;
+    if (hops.length > 0) return plainIp(hops[hops.length - 1]!);
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? null;
+  const address = incoming?.socket?.remoteAddress;
+  return address ? plainIp(address) : null;
 }
+
+/** An IPv4-mapped IPv6 address as IPv4; any other address as it is. */
+export const plainIp = (address: string): string => MAPPED_V4.exec(address)?.[1] ?? address;

@@ -4,7 +4,7 @@ import { ApiError } from '../http/api-error.ts';
 import { clientIp } from '../http/client-ip.ts';
 import type { Metrics } from './metrics.ts';
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LOOPBACK = new Set(['127.0.0.1', '::1']);
 
 /**
  * Who may read /metrics. With METRICS_TOKEN set: whoever sends `Authorization: Bearer <token>`

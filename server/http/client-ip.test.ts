@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { clientIp } from './client-ip.ts';
+
+// app.request's third argument stands in for the Node socket clientIp reads.
+const ipOf = async (remoteAddress: string | undefined, opts: { trustProxy?: boolean; forwarded?: string } = {}) => {
+  const app = new Hono().get('/', (c) => c.json({ ip: clientIp(c, opts.trustProxy ?? false) }));
+  const headers: Record<string, string> = opts.forwarded ? { 'X-Forwarded-For': opts.forwarded } : {};
+  const res = await app.request('/', { headers }, { incoming: { socket: { remoteAddress } } });
+  return ((await res.json()) as { ip: string | null }).ip;
+};
+
+describe('clientIp', () => {
+  it('gives an IPv4 client as IPv4 however the socket wrote it', async () => {
+    expect(await ipOf('::ffff:203.0.113.5')).toBe('203.0.113.5');
+    expect(await ipOf('::FFFF:127.0.0.1')).toBe('127.0.0.1');
+    expect(await ipOf('203.0.113.5')).toBe('203.0.113.5');
+  });
+
+  it('leaves IPv6 addresses as they are', async () => {
+    expect(await ipOf('::1')).toBe('::1');
+    expect(await ipOf('2001:db8::ffff:1')).toBe('2001:db8::ffff:1');
+    expect(await ipOf('::ffff:2001:db8')).toBe('::ffff:2001:db8');
+  });
+
+  it('takes the nearest forwarded hop behind a trusted proxy, mapped or not', async () => {
+    expect(await ipOf('127.0.0.1', { trustProxy: true, forwarded: '198.51.100.1, ::ffff:203.0.113.9' })).toBe(
+      '203.0.113.9',
+    );
+    expect(await ipOf('::ffff:127.0.0.1', { forwarded: '198.51.100.1' })).toBe('127.0.0.1');
+  });
+
+  it('is null without a socket address', async () => {
+    expect(await ipOf(undefined)).toBeNull();
+  });
+});
