@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackSchema, validate } from './feedback-schema.ts';
+import { FIELD_ERRORS } from './i18n.ts';
+import { MESSAGE_MAX } from './limits.ts';
 
 const parse = (input: Record<string, unknown>) => validate(feedbackSchema, input);
 const errorsOf = (input: Record<string, unknown>) => {
@@ -60,6 +62,13 @@ describe('feedbackSchema', () => {
 
   it('limits the message to 5000 characters after trimming', () => {
     expect(parse({ kind: 'thanks', message: ` ${'я'.repeat(5000)} `, consent: true }).success).toBe(true);
-    expect(errorsOf({ kind: 'thanks', message: 'я'.repeat(5001), consent: true })).toEqual({ message: 'tooLong' });
+    expect(errorsOf({ kind: 'thanks', message: 'я'.repeat(5001), consent: true })).toEqual({
+      message: 'messageTooLong',
+    });
+  });
+
+  it('says the message limit where a long message is refused, in both languages', () => {
+    expect(FIELD_ERRORS.ru.messageTooLong).toContain(String(MESSAGE_MAX));
+    expect(FIELD_ERRORS.en.messageTooLong).toContain(String(MESSAGE_MAX));
   });
 });

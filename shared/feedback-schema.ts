@@ -24,7 +24,7 @@ export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
  */
 export const feedbackFields = {
   kind: oneOf(FEEDBACK_KINDS, 'kind'),
-  message: text({ max: MESSAGE_MAX, required: true, lines: true }),
+  message: text({ max: MESSAGE_MAX, required: true, lines: true, tooLong: 'messageTooLong' }),
   name: text({ max: NAME_MAX }),
   organization: text({ max: ORGANIZATION_MAX }),
   inn: text({

@@ -36,6 +36,8 @@ export function text<Req extends boolean = false>(opts: {
   lines?: boolean;
   /** The code for a value `clean` refuses or a required value that is missing. */
   code?: FieldErrorCode;
+  /** The code for a value over `max`, when it should say more than `tooLong` (the limit). */
+  tooLong?: FieldErrorCode;
   clean?: (s: string) => string | null;
 }): Rule<Req extends true ? string : string | undefined> {
   return (v) => {
@@ -43,7 +45,8 @@ export function text<Req extends boolean = false>(opts: {
     if (typeof v !== 'string') return { error: opts.code ?? 'invalid' };
     const s = v.trim();
     if (controls?.(s, opts.lines)) return { error: 'control' };
-    if (s.length > opts.max) return { error: opts.code === 'required' || !opts.code ? 'tooLong' : opts.code };
+    if (s.length > opts.max)
+      return { error: opts.tooLong ?? (opts.code === 'required' || !opts.code ? 'tooLong' : opts.code) };
     const cleaned = opts.clean ? opts.clean(s) : s;
     return cleaned === null ? { error: opts.code ?? 'invalid' } : { value: cleaned };
   };

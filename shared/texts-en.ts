@@ -39,6 +39,7 @@ export const EN: LangTexts = {
   fieldErrors: {
     required: 'Please fill in this field',
     tooLong: 'The text is too long',
+    messageTooLong: 'At most 5000 characters: shorten the text or attach it as a file',
     kind: 'Choose thanks, complaint or suggestion',
     email: 'Please check the e-mail address',
     phone: 'Please check the phone number',

@@ -65,6 +65,15 @@ describe('<otklik-feedback> validation', () => {
     expect(w.errorOf('phone')).toBe(FIELD_ERRORS.ru.phone);
   });
 
+  it('tells a client who pasted a too long message where the limit is', async () => {
+    const w = setup();
+    await type(w.field('message'), 'ж'.repeat(5001));
+    await leave(w.field('message'));
+    expect(w.errorOf('message')).toBe('Не больше 5000 знаков: сократите текст или приложите его файлом');
+    await type(w.field('message'), 'ж'.repeat(5000));
+    expect(w.errorOf('message')).toBeNull();
+  });
+
   it('does not scold a field the client only passed through', async () => {
     const w = setup();
     w.field('message').focus();
