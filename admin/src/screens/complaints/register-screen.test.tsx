@@ -101,6 +101,7 @@ describe('registering a complaint by hand', () => {
     expect(box.querySelector('.tell-text')!.textContent).toBe(REGISTERED.tellClient);
     expect(box.textContent).toContain('26.11.2026 18:00');
     expect(document.activeElement).toBe(box);
+    expect(c.$('.toast')!.textContent).toBe(''); // the panel says it; a toast covered its buttons on a phone
     expect(c.$('form')).toBeNull(); // no second registration by a double click
     await click(c.button('Скопировать текст'));
     expect(writeText).toHaveBeenCalledWith(REGISTERED.tellClient);

@@ -11,7 +11,7 @@ import { TellClient } from './tell-client.tsx';
  * draws a fresh form (a new key), its time set to now again.
  */
 export function RegisterScreen() {
-  const { announce, lastInbox } = useConsole();
+  const { lastInbox } = useConsole();
   const [registered, setRegistered] = useState<RegisteredComplaint | null>(null);
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -40,10 +40,9 @@ export function RegisterScreen() {
           </p>
           <RegisterForm
             key={round}
-            onRegistered={(r) => {
-              setRegistered(r);
-              announce(`Жалоба № ${r.number} зарегистрирована`);
-            }}
+            // No toast: the panel that replaces the form says it, with the focus on it, and a toast
+            // at the bottom of a phone's screen covered the panel's buttons.
+            onRegistered={setRegistered}
           />
         </>
       )}
