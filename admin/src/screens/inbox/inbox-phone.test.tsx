@@ -7,32 +7,41 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+const ITEM: InboxItem = {
+  id: 's1',
+  number: '2026-00001',
+  type: 'feedback',
+  kind: 'complaint',
+  status: 'new',
+  channel: 'phone',
+  createdAt: '2026-11-22T11:05:00Z',
+  excerpt: 'Не перезвонили',
+  name: 'Лоськова Галина',
+  organization: null,
+  email: null,
+  phone: '+78632001122',
+  score: null,
+  publish: null,
+  employee: null,
+  subjectTitle: null,
+  department: null,
+  review: null,
+  nextDueAt: null,
+  overdue: false,
+};
+
 it('shows the sender’s phone grouped as people write it, not as stored', () => {
-  const item: InboxItem = {
-    id: 's1',
-    number: '2026-00001',
-    type: 'feedback',
-    kind: 'complaint',
-    status: 'new',
-    channel: 'phone',
-    createdAt: '2026-11-22T11:05:00Z',
-    excerpt: 'Не перезвонили',
-    name: 'Лоськова Галина',
-    organization: null,
-    email: null,
-    phone: '+78632001122',
-    score: null,
-    publish: null,
-    employee: null,
-    subjectTitle: null,
-    department: null,
-    review: null,
-    nextDueAt: null,
-    overdue: false,
-  };
   document.body.innerHTML = '<div id="t"></div>';
-  render(<InboxTable items={[item]} />, document.getElementById('t')!);
+  render(<InboxTable items={[ITEM]} />, document.getElementById('t')!);
   const from = document.querySelector('td.c-from')!.textContent;
   expect(from).toContain('+7 863 200-11-22');
   expect(from).not.toContain('+78632001122');
+});
+
+it('lets a narrow column break an e-mail before its «@», not inside a word', () => {
+  document.body.innerHTML = '<div id="t"></div>';
+  render(<InboxTable items={[{ ...ITEM, email: 'anna.smirnova@example.ru' }]} />, document.getElementById('t')!);
+  const email = [...document.querySelectorAll('td.c-from .sub')].find((e) => e.textContent?.includes('@'))!;
+  expect(email.textContent).toBe('anna.smirnova@example.ru');
+  expect(email.innerHTML).toBe('anna.smirnova<wbr>@example.ru');
 });

@@ -7,32 +7,35 @@ import { KindBadge, ReviewBadge, Stars, StatusBadge } from '../../ui/badges.tsx'
 
 /** The inbox's rows: dense on a laptop, one block per submission on a phone (see styles.css). */
 export function InboxTable({ items, byDeadline = false }: { items: InboxItem[]; byDeadline?: boolean }) {
+  // Between a phone's blocks and a wide screen, the table scrolls in its place, not the page.
   return (
-    <table class="table inbox-table">
-      <caption class="sr">
-        {byDeadline ? 'Открытые жалобы, сначала ближайший срок' : 'Обращения и оценки, сначала новые'}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">№</th>
-          <th scope="col">Поступило</th>
-          <th scope="col">Вид</th>
-          <th scope="col">Статус</th>
-          <th scope="col">Срок</th>
-          <th scope="col">От кого</th>
-          <th scope="col" class="wide-col">
-            Сообщение
-          </th>
-          <th scope="col">Кому</th>
-          <th scope="col">Канал</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((s) => (
-          <Row key={s.id} s={s} />
-        ))}
-      </tbody>
-    </table>
+    <div class="table-scroll">
+      <table class="table inbox-table">
+        <caption class="sr">
+          {byDeadline ? 'Открытые жалобы, сначала ближайший срок' : 'Обращения и оценки, сначала новые'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">№</th>
+            <th scope="col">Поступило</th>
+            <th scope="col">Вид</th>
+            <th scope="col">Статус</th>
+            <th scope="col">Срок</th>
+            <th scope="col">От кого</th>
+            <th scope="col" class="wide-col">
+              Сообщение
+            </th>
+            <th scope="col">Кому</th>
+            <th scope="col">Канал</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((s) => (
+            <Row key={s.id} s={s} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -73,7 +76,7 @@ function Row({ s }: { s: InboxItem }) {
         ) : (
           <span class="muted">Не назвался</span>
         )}
-        {s.email && <span class="sub muted">{s.email}</span>}
+        {s.email && <span class="sub muted">{breakableEmail(s.email)}</span>}
         {s.phone && <span class="sub muted">{formatPhone(s.phone)}</span>}
       </td>
       <td class="c-text" data-label="Сообщение">
@@ -91,5 +94,19 @@ function Row({ s }: { s: InboxItem }) {
         {label(CHANNEL_LABELS, s.channel)}
       </td>
     </tr>
+  );
+}
+
+/** An e-mail that a narrow column breaks before its «@», not after any letter. */
+function breakableEmail(email: string) {
+  const at = email.lastIndexOf('@');
+  return at > 0 ? (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  ) : (
+    email
   );
 }
