@@ -72,6 +72,13 @@ describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript on', 
     const form = host.locator('.otk');
     await form.waitFor();
     expect(await form.locator('form > p.hint').first().textContent()).toBe(CONTACT);
+    // On the same card as the plain form, not a flat white block edge to edge with its fields.
+    expect(
+      await host.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return [style.borderRadius, style.paddingLeft];
+      }),
+    ).toEqual(['12px', '20px']);
 
     await form.getByRole('radio', { name: 'Благодарность' }).check();
     await form.getByLabel('Ваше сообщение').fill('Спасибо Ивану за быструю помощь!');

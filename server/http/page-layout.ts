@@ -58,7 +58,7 @@ main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 1rem; }
 p { margin: 0 0 1rem; }
 a { color: var(--accent); }
-.card { background: #fff; border-radius: 12px; padding: 1.25rem; box-shadow: 0 1px 3px rgba(16,24,40,.12); }
+.card, otklik-feedback:defined { display: block; background: #fff; border-radius: 12px; padding: 1.25rem; box-shadow: 0 1px 3px rgba(16,24,40,.12); }
 fieldset { border: 0; padding: 0; margin: 0 0 1rem; }
 legend, label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .kinds { display: flex; flex-wrap: wrap; gap: .5rem; }
