@@ -45,3 +45,10 @@ it('lets a narrow column break an e-mail before its «@», not inside a word', (
   expect(email.textContent).toBe('anna.smirnova@example.ru');
   expect(email.innerHTML).toBe('anna.smirnova<wbr>@example.ru');
 });
+
+it('repeats the channel under the date, for the widths that have no room for its column', () => {
+  document.body.innerHTML = '<div id="t"></div>';
+  render(<InboxTable items={[ITEM]} />, document.getElementById('t')!);
+  expect(document.querySelector('td.c-date .date-channel')!.textContent).toBe('Телефон');
+  expect(document.querySelector('th.c-channel')!.textContent).toBe('Канал');
+});

@@ -26,7 +26,9 @@ export function InboxTable({ items, byDeadline = false }: { items: InboxItem[]; 
               Сообщение
             </th>
             <th scope="col">Кому</th>
-            <th scope="col">Канал</th>
+            <th scope="col" class="c-channel">
+              Канал
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -47,6 +49,8 @@ function Row({ s }: { s: InboxItem }) {
       </td>
       <td class="c-date" data-label="Поступило">
         <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
+        {/* Under the date where the table has no room for the channel's column (styles.css). */}
+        <span class="sub muted date-channel">{label(CHANNEL_LABELS, s.channel)}</span>
       </td>
       <td class="c-kind" data-label="Вид">
         <KindBadge kind={s.kind} />
