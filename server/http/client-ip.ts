@@ -25,4 +25,4 @@ export function clientIp(c: Context, trustProxy: boolean): string | null {
 }
 
 /** An IPv4-mapped IPv6 address as IPv4; any other address as it is. */
-export const plainIp = (address: string): string => MAPPED_V4.exec(address)?.[1] ?? address;
+const plainIp = (address: string): string => MAPPED_V4.exec(address)?.[1] ?? address;
