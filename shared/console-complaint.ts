@@ -83,6 +83,8 @@ export interface CardComplaint {
   steps: StepState[];
   /** The step 1.6 target (5 working days from receipt), shown beside its 14-day limit. */
   targetAt: string;
+  /** The company's ordinary working day in minutes (540 for 09:00–18:00): time left is shown in such days. */
+  workingDayMinutes: number;
   stage1ClosedAt: string | null;
   stage2ClosedAt: string | null;
   closedAt: string | null;

@@ -177,3 +177,8 @@ export function dayWorkingSpan(cal: WorkingCalendar, day: string): { open: Date;
   const s = spanOf(cal, dayNumber(day));
   return s && { open: new Date(s.open), close: new Date(s.close) };
 }
+
+/** The length of an ordinary working day on the company's hours (9 h for 09:00–18:00), in ms. */
+export function workingDayMs(cal: WorkingCalendar): number {
+  return ((clockMinutes(cal.hours.end) ?? 0) - (clockMinutes(cal.hours.start) ?? 0)) * 60_000;
+}

@@ -1,7 +1,7 @@
 import { CLOSE_TARGET_WORKING_DAYS, type Step } from '../../shared/complaint-process.ts';
 import type { CardComplaint, RelatedMessage, StepState } from '../../shared/console-complaint.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import { addWorkingDays, workingMsBetween } from '../calendar/working-time.ts';
+import { addWorkingDays, workingDayMs, workingMsBetween } from '../calendar/working-time.ts';
 import { companyYear } from '../company-time.ts';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
@@ -118,6 +118,7 @@ export async function loadComplaint(db: Db, s: SubmissionRow, now: Date): Promis
     correctionRecord: c.correction_record as CardComplaint['correctionRecord'],
     steps: stepStates,
     targetAt,
+    workingDayMinutes: workingDayMs(cal) / 60_000,
     stage1ClosedAt: c.stage1_closed_at,
     stage2ClosedAt: c.stage2_closed_at,
     closedAt: c.closed_at,

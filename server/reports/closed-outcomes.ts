@@ -1,10 +1,9 @@
 import { CLOSE_TARGET_WORKING_DAYS, JUSTIFICATION_LABELS, STEP_DEADLINES } from '../../shared/complaint-process.ts';
 import type { PeriodFigures, Share } from '../../shared/console-reports.ts';
-import { addWorkingDays, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
+import { addWorkingDays, type WorkingCalendar, workingDayMs, workingMsBetween } from '../calendar/working-time.ts';
 import { localDayNumber } from '../calendar/zone-time.ts';
 import type { Db } from '../db/connection.ts';
 import { NONE, NONE_LABEL, num, ofDepartment, shareOf, unindexed, withShare } from './report-labels.ts';
-import { workingDayMs } from './report-window.ts';
 
 const LIMIT_DAYS = (STEP_DEADLINES['1.6'] as { workingDays: number }).workingDays;
 

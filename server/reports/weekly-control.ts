@@ -2,11 +2,12 @@ import { STEP_TITLES, STEPS } from '../../shared/complaint-process.ts';
 import type { Period } from '../../shared/report-periods.ts';
 import type { OverdueComplaint, WeeklyControl, WeeklyFigures } from '../../shared/console-reports.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import { workingMsBetween } from '../calendar/working-time.ts';
+import { workingDayMs, workingMsBetween } from '../calendar/working-time.ts';
 import type { Db } from '../db/connection.ts';
 import { openComplaintsAt } from './open-complaints.ts';
 import { departmentNames } from './report-labels.ts';
-import { reportPeriod, reportWindow, workingDayMs, workingTimeText } from './report-window.ts';
+import { workingTimeText } from '../../shared/working-time-text.ts';
+import { reportPeriod, reportWindow } from './report-window.ts';
 import { complaintsByDepartment, stepsDoneIn } from './weekly-counts.ts';
 
 const MINUTE = 60_000;

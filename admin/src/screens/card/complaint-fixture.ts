@@ -46,6 +46,7 @@ export const COMPLAINT: CardComplaint = {
     step({ step: '1.6', dueAt: '2026-12-10T15:00:00Z', workingMsLeft: 110 * HOUR }),
   ],
   targetAt: '2026-11-30T15:00:00Z',
+  workingDayMinutes: 540,
   stage1ClosedAt: null,
   stage2ClosedAt: null,
   closedAt: null,

@@ -15,33 +15,36 @@ const open = (dueAt: string | null, workingMsLeft: number | null): StepState => 
 const NOW = Date.parse('2026-11-23T17:00:00Z');
 
 describe('deadlines in words', () => {
-  it('says working time as hours and minutes', () => {
-    expect(workingTime(2.25 * HOUR)).toBe('2 ч 15 мин');
-    expect(workingTime(-1.5 * HOUR)).toBe('1 ч 30 мин');
-    expect(workingTime(27 * HOUR)).toBe('27 ч');
-    expect(workingTime(59_000)).toBe('меньше минуты');
+  it('says working time in working days of the company, then hours and minutes', () => {
+    expect(workingTime(2.25 * HOUR, 540)).toBe('2 ч 15 мин');
+    expect(workingTime(-1.5 * HOUR, 540)).toBe('1 ч 30 мин');
+    // Not «27 ч», which reads as tomorrow night: three working days of nine hours.
+    expect(workingTime(27 * HOUR, 540)).toBe('3 р. д.');
+    expect(workingTime(-95 * HOUR, 540)).toBe('10 р. д. 5 ч');
+    expect(workingTime(126 * HOUR + 20 * 60_000, 480)).toBe('15 р. д. 6 ч 20 мин');
+    expect(workingTime(59_000, 540)).toBe('меньше минуты');
   });
 
   it('tells done, left, soon, overdue and no deadline apart', () => {
     expect(
-      stepState({ ...open(null, null), doneAt: '2027-01-12T07:05:00Z', doneBy: { id: 'u', name: 'Иванов' } }, NOW),
+      stepState({ ...open(null, null), doneAt: '2027-01-12T07:05:00Z', doneBy: { id: 'u', name: 'Иванов' } }, NOW, 540),
     ).toEqual({ tone: 'done', text: 'Выполнено 12.01 10:05 · Иванов' });
-    expect(stepState(open('2026-11-24T10:00:00Z', 5 * HOUR), NOW)).toEqual({ tone: 'open', text: 'Осталось 5 ч' });
-    expect(stepState(open('2026-11-24T10:00:00Z', 0.5 * HOUR), NOW).tone).toBe('soon');
-    expect(stepState(open('2026-11-23T10:00:00Z', -1.5 * HOUR), NOW)).toEqual({
+    expect(stepState(open('2026-11-24T10:00:00Z', 5 * HOUR), NOW, 540)).toEqual({ tone: 'open', text: 'Осталось 5 ч' });
+    expect(stepState(open('2026-11-24T10:00:00Z', 0.5 * HOUR), NOW, 540).tone).toBe('soon');
+    expect(stepState(open('2026-11-23T10:00:00Z', -1.5 * HOUR), NOW, 540)).toEqual({
       tone: 'overdue',
       text: 'Просрочено на 1 ч 30 мин',
     });
-    expect(stepState(open(null, null), NOW)).toEqual({ tone: 'none', text: 'Срок не задан' });
+    expect(stepState(open(null, null), NOW, 540)).toEqual({ tone: 'none', text: 'Срок не задан' });
   });
 
   it('counts a deadline passed after hours as overdue though no working time is lost yet', () => {
     // Due 18:00, seen at 20:00 Moscow: the server's working time left is 0.
-    expect(stepState(open('2026-11-23T15:00:00Z', 0), NOW)).toEqual({
+    expect(stepState(open('2026-11-23T15:00:00Z', 0), NOW, 540)).toEqual({
       tone: 'overdue',
       text: 'Просрочено: срок истёк 23.11 18:00',
     });
-    expect(stepState(open('2026-11-23T18:00:00Z', 0), NOW).text).toBe('Осталось меньше минуты');
+    expect(stepState(open('2026-11-23T18:00:00Z', 0), NOW, 540).text).toBe('Осталось меньше минуты');
   });
 
   it('reads and writes dates as Moscow time', () => {

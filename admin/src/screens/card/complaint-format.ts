@@ -1,3 +1,4 @@
+import { workingTimeText } from '../../../../shared/working-time-text.ts';
 import type { StepState } from '../../api/types.ts';
 
 // The company's deadlines are Moscow time, whatever the computer's zone (as in format.ts).
@@ -29,15 +30,12 @@ export const moscowDay = (iso: string) => DAY.format(new Date(iso));
 export const moscowInstant = (local: string) => new Date(`${local}:00+03:00`).toISOString();
 
 /**
- * Working time as hours and minutes (a working day is 9 hours, but days are not counted apart).
- * @example workingTime(8_100_000) // '2 ч 15 мин'
+ * Working time as staff read it: whole working days of `dayMinutes` first, as the reports say it.
+ * @example workingTime(27 * 3_600_000, 540) // '3 р. д.'
  */
-export function workingTime(ms: number): string {
+export function workingTime(ms: number, dayMinutes: number): string {
   const minutes = Math.floor(Math.abs(ms) / MINUTE);
-  if (minutes < 1) return 'меньше минуты';
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return [h ? `${h} ч` : '', m ? `${m} мин` : ''].filter(Boolean).join(' ');
+  return minutes < 1 ? 'меньше минуты' : workingTimeText(minutes, dayMinutes);
 }
 
 export type StepTone = 'done' | 'open' | 'soon' | 'overdue' | 'none';
@@ -46,15 +44,16 @@ export type StepTone = 'done' | 'open' | 'soon' | 'overdue' | 'none';
  * Where a step stands, in words (the colour only repeats it): done, time left, overdue, or no
  * deadline yet. `now` tells an overdue step from one due this minute when no working time lies
  * between (a deadline passed at 18:00, seen at 20:00: the server's time left is 0).
- * @example stepState({ …, dueAt, workingMsLeft: -5_400_000 }, now).text // 'Просрочено на 1 ч 30 мин'
+ * `dayMinutes`: the company's working day (CardComplaint.workingDayMinutes).
+ * @example stepState({ …, dueAt, workingMsLeft: -5_400_000 }, now, 540).text // 'Просрочено на 1 ч 30 мин'
  */
-export function stepState(s: StepState, now: number): { tone: StepTone; text: string } {
+export function stepState(s: StepState, now: number, dayMinutes: number): { tone: StepTone; text: string } {
   if (s.doneAt)
     return { tone: 'done', text: `Выполнено ${shortDateTime(s.doneAt)}${s.doneBy ? ` · ${s.doneBy.name}` : ''}` };
   if (!s.dueAt || s.workingMsLeft === null) return { tone: 'none', text: 'Срок не задан' };
   const ms = s.workingMsLeft;
-  if (ms <= -MINUTE) return { tone: 'overdue', text: `Просрочено на ${workingTime(ms)}` };
+  if (ms <= -MINUTE) return { tone: 'overdue', text: `Просрочено на ${workingTime(ms, dayMinutes)}` };
   if (ms < MINUTE && Date.parse(s.dueAt) <= now)
     return { tone: 'overdue', text: `Просрочено: срок истёк ${shortDateTime(s.dueAt)}` };
-  return { tone: ms < 60 * MINUTE ? 'soon' : 'open', text: `Осталось ${workingTime(ms)}` };
+  return { tone: ms < 60 * MINUTE ? 'soon' : 'open', text: `Осталось ${workingTime(ms, dayMinutes)}` };
 }

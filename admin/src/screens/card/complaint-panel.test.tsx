@@ -45,11 +45,11 @@ describe('the complaint process on the card', () => {
     expect(cell('1.1', 'Состояние')).toContain('Выполнено 23.11 10:05 · Иванов');
     expect(cell('1.2', 'Срок')).toBe('23.11.2026 13:00');
     expect(cell('1.2', 'Состояние')).toContain('Просрочено на 1 ч 30 мин');
-    expect(cell('1.3', 'Состояние')).toContain('Осталось 20 ч 15 мин');
+    expect(cell('1.3', 'Состояние')).toContain('Осталось 2 р. д. 2 ч 15 мин');
     expect(cell('1.4', 'Срок')).toBe('—');
     expect(cell('1.4', 'Состояние')).toContain('Срок не задан');
     expect(cell('1.5', 'Состояние')).toContain('Срок не задан');
-    expect(cell('1.6', 'Срок')).toContain('цель — 5 рабочих дней: до 30.11.2026 18:00');
+    expect(cell('1.6', 'Срок')).toContain('цель — 5 рабочих дней: до 30.11.2026 18:00 — не достигнута');
     // No way to mark 1.5 before 1.4 is done; nothing to mark on a done step.
     expect(c.$$('.steps-table button').map((b) => b.textContent)).toEqual([
       'Отметить выполненным шаг 1.2',

@@ -41,8 +41,9 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
             <StepRow
               key={s.step}
               step={s}
-              state={stepState(s, now)}
+              state={stepState(s, now, c.workingDayMinutes)}
               targetAt={s.step === '1.6' ? c.targetAt : null}
+              targetMissed={s.step === '1.6' && !s.doneAt && Date.parse(c.targetAt) <= now}
               action={
                 canAct &&
                 !s.doneAt &&
@@ -80,11 +81,14 @@ function StepRow({
   step: s,
   state,
   targetAt,
+  targetMissed,
   action,
 }: {
   step: StepState;
   state: ReturnType<typeof stepState>;
   targetAt: string | null;
+  /** The 5-day target passed with the step still open: said, not only coloured. */
+  targetMissed: boolean;
   action: ComponentChildren;
 }) {
   return (
@@ -101,6 +105,7 @@ function StepRow({
         {targetAt && (
           <span class="sub muted">
             цель — {CLOSE_TARGET_WORKING_DAYS} рабочих дней: до {formatDateTime(targetAt)}
+            {targetMissed && <strong class="target-missed"> — не достигнута</strong>}
           </span>
         )}
       </td>
