@@ -56,8 +56,16 @@ describe('feedbackSchema', () => {
   it('checks e-mail addresses', () => {
     for (const ok of ['a@b.ru', 'ivan.petrov+smk@mail.example.com', 'клиент@пример.рф'])
       expect(errorsOf({ kind: 'thanks', message: 'x', consent: true, email: ok })).toEqual({});
-    for (const bad of ['a@b', 'a b@c.ru', 'a@b.r', '@b.ru', 'a@@b.ru', 'a@b.ru>'])
+    // An invisible character in a pasted address went raw into the mail headers (To, Reply-To).
+    const invisible = ['a\u200b@example.com', 'a@exam\u00adple.ru', '\u202ea@b.ru', 'a@b.ru\u2060'];
+    for (const bad of ['a@b', 'a b@c.ru', 'a@b.r', '@b.ru', 'a@@b.ru', 'a@b.ru>', ...invisible])
       expect(errorsOf({ kind: 'thanks', message: 'x', consent: true, email: bad })).toEqual({ email: 'email' });
+  });
+
+  it('counts a message of invisible characters alone as not written', () => {
+    for (const message of ['\u200b\u200b\u200b', '\u202e\u2066', ' \u00ad\ufeff '])
+      expect(errorsOf({ kind: 'thanks', message, consent: true })).toEqual({ message: 'required' });
+    expect(parse({ kind: 'thanks', message: 'Спасибо\u200b', consent: true }).success).toBe(true);
   });
 
   it('limits the message to 5000 characters after trimming', () => {

@@ -20,7 +20,10 @@ export type Validation<T> = { success: true; data: T } | { success: false; error
  */
 let controls: typeof hasControls | undefined;
 
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+// Invisible format characters (zero-width spaces, direction marks, the soft hyphen: `\p{Cf}`) fill no
+// field: a message of them alone reached the QMS looking empty.
+const blank = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.replace(/\p{Cf}/gu, '').trim() === '');
 
 /**
  * A text field: trimmed, blank means absent. `clean` may normalise it, or return null to refuse it.
@@ -132,8 +135,12 @@ export function flag(): Rule<boolean> {
   return (v) => ({ value: v === true || v === 'on' || v === 'true' });
 }
 
-/** Plain e-mail addresses, Cyrillic domains included (клиент@пример.рф). */
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:_.]+(\.[^\s@"<>()[\]\\,;:_.]+)*\.[^\s@"<>()[\]\\,;:_.\d]{2,}$/u;
+/**
+ * Plain e-mail addresses, Cyrillic domains included (клиент@пример.рф); no invisible characters,
+ * which a copied address can carry and which reached the mail headers raw (`a\u200b@b.ru`).
+ */
+const EMAIL =
+  /^[^\s\p{Cf}@"<>()[\]\\,;:]+@[^\s\p{Cf}@"<>()[\]\\,;:_.]+(\.[^\s\p{Cf}@"<>()[\]\\,;:_.]+)*\.[^\s\p{Cf}@"<>()[\]\\,;:_.\d]{2,}$/u;
 
 /**
  * An optional e-mail address.

@@ -16,6 +16,8 @@ const docx = {
   content: new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0]),
 };
 
+const note = { filename: 'заметка.txt', mime: 'text/plain', content: new TextEncoder().encode('Накладная № 15') };
+
 describe('file transport (the default): one .eml per message under the data folder', () => {
   let t: TestDb;
   let dataDir: string;
@@ -40,7 +42,7 @@ describe('file transport (the default): one .eml per message under the data fold
       clock,
       config,
     });
-    await submitWithMail(t.db, { config, clock }, { name: xss, organization: null }, [docx]);
+    await submitWithMail(t.db, { config, clock }, { name: xss, organization: null }, [docx, note]);
 
     expect(await worker.runOnce()).toBe(2);
     const dir = path.join(dataDir, 'mail');
@@ -56,9 +58,14 @@ describe('file transport (the default): one .eml per message under the data fold
     expect(header(mime, 'subject')).toBe(`Жалоба № 2026-00012 — <img src=x onerror=alert(1)> "&'`);
     expect(header(mime, 'to')).toBe('smk@example.ru, quality@example.ru, ceo@example.ru');
     expect(header(mime, 'from')).toBe('Otklik <otklik@example.ru>');
-    const [file] = attachments(mime);
+    // Sent by a machine (RFC 3834): out-of-office replies don't come back as letters.
+    expect(header(mime, 'auto-submitted')).toBe('auto-generated');
+    const [file, text] = attachments(mime);
     expect(file?.filename).toBe('претензия.docx');
     expect([...file!.content]).toEqual([...docx.content]);
+    // Text says its charset, or a mail reader may show its Cyrillic as ASCII garbage.
+    expect(text).toMatchObject({ filename: 'заметка.txt', contentType: 'text/plain', charset: 'utf-8' });
+    expect(text!.content.toString('utf8')).toBe('Накладная № 15');
     const body = bodyText(mime, 'text/html')!;
     expect(body).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&amp;&#39;');
     expect(body).not.toContain('<img');

@@ -252,6 +252,7 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
     expect(other.message_id).toBe(`<${other.id}@moved.example>`);
     expect(fake.delivered.map((d) => d.headers['Message-ID']).sort()).toEqual(rows.map((r) => r.message_id).sort());
     expect(fake.delivered.find((d) => d.idempotencyKey === retried.id)?.headers['Message-ID']).toBe(tried);
+    expect(fake.delivered.every((d) => d.headers['Auto-Submitted'] === 'auto-generated')).toBe(true);
   });
 
   it('gives up after maxAttempts', async () => {

@@ -14,6 +14,7 @@ import type { ConsoleDeps } from './deps.ts';
 import { scopeOf, visibleFirst, visibleSubmission } from './scope.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
+import { contentTypeOf } from '../feedback/file-name.ts';
 
 const small = limitBody(FORM_BODY);
 
@@ -55,7 +56,7 @@ export function submissionsRoutes(deps: ConsoleDeps) {
     if (!file) throw new ApiError(404, 'not_found');
     // Always a download, never rendered here: a client's file is not our page's content.
     return c.body(new Uint8Array(file.content), 200, {
-      'Content-Type': file.mime,
+      'Content-Type': contentTypeOf(file.mime),
       'Content-Length': String(file.content.byteLength),
       'Content-Disposition': contentDisposition(file.filename),
       'X-Content-Type-Options': 'nosniff',

@@ -7,6 +7,13 @@ export interface OutgoingAttachment {
   content: Uint8Array;
 }
 
+/**
+ * What every message carries besides its own headers: it was sent by a machine (RFC 3834), so a
+ * client's out-of-office reply to an acknowledgement does not come back to the QMS as a letter,
+ * and a vacation responder does not answer the QMS's own notifications.
+ */
+export const AUTOMATIC_HEADERS = { 'Auto-Submitted': 'auto-generated' } as const;
+
 /** One message as a transport sends it, built from an outbox row. */
 export interface OutgoingMail {
   /** The outbox id: the idempotency key of a single send and the file name's tail. */

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import { contentTypeOf } from '../feedback/file-name.ts';
 import { MailSendError } from './mail-error.ts';
 import { messageIdOf } from './message-id.ts';
 import type { OutboxRow } from './outbox-store.ts';
@@ -61,6 +62,6 @@ async function loadAttachments(db: Db, row: OutboxRow): Promise<OutgoingAttachme
     const a = found.find((f) => f.id === id);
     // Erased on request (152-ФЗ) or by retention while the message waited: never send it without.
     if (!a) throw new MailSendError(`attachment ${id} no longer exists`, { permanent: true });
-    return { filename: a.filename, contentType: a.mime, content: a.content };
+    return { filename: a.filename, contentType: contentTypeOf(a.mime), content: a.content };
   });
 }

@@ -63,7 +63,9 @@ export function bodyText(part: MimePart, type: 'text/plain' | 'text/html'): stri
   return found?.body.toString('utf8');
 }
 
-export function attachments(part: MimePart): Array<{ filename: string; contentType: string; content: Buffer }> {
+export function attachments(
+  part: MimePart,
+): Array<{ filename: string; contentType: string; charset: string | undefined; content: Buffer }> {
   return allParts(part)
     .filter(isAttachment)
     .map((p) => {
@@ -72,6 +74,7 @@ export function attachments(part: MimePart): Array<{ filename: string; contentTy
       return {
         filename: disposition.params.filename ?? type.params.name ?? '',
         contentType: type.value,
+        charset: type.params.charset,
         content: p.body,
       };
     });
