@@ -14,7 +14,7 @@ import type { ConsoleDeps } from './deps.ts';
 import { scopeOf, visibleFirst, visibleSubmission } from './scope.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
-import { contentTypeOf } from '../feedback/file-name.ts';
+import { contentTypeOf } from '../submissions/store.ts';
 
 const small = limitBody(FORM_BODY);
 

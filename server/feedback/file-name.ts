@@ -27,14 +27,6 @@ export const EXTENSIONS: Record<string, readonly string[]> = {
   'text/csv': ['csv'],
 };
 
-/**
- * A stored file's type as a download or an attachment states it: text is kept only when it is
- * valid UTF-8 (attachments.ts), so it says so; without a charset a mail reader may show the
- * Cyrillic of a .txt as ASCII garbage.
- * @example contentTypeOf('text/plain') // 'text/plain; charset=utf-8'
- */
-export const contentTypeOf = (mime: string): string => (mime.startsWith('text/') ? `${mime}; charset=utf-8` : mime);
-
 /** The part after the last dot, lower case; '' for none. */
 export const extensionOf = (name: string) => {
   const dot = name.lastIndexOf('.');

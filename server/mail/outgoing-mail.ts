@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import { contentTypeOf } from '../feedback/file-name.ts';
+import { contentTypeOf } from '../submissions/store.ts';
 import { MailSendError } from './mail-error.ts';
 import { messageIdOf } from './message-id.ts';
 import type { OutboxRow } from './outbox-store.ts';

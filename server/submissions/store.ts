@@ -57,3 +57,11 @@ export async function answerForKey(db: Db, key: string): Promise<unknown | undef
 export async function findSubmission(db: Db, id: string): Promise<SubmissionRow | undefined> {
   return db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * A stored file's type as a download or an attachment states it: text is kept only when it is
+ * valid UTF-8 (feedback/attachments.ts), so it says so; without a charset a mail reader may show the
+ * Cyrillic of a .txt as ASCII garbage.
+ * @example contentTypeOf('text/plain') // 'text/plain; charset=utf-8'
+ */
+export const contentTypeOf = (mime: string): string => (mime.startsWith('text/') ? `${mime}; charset=utf-8` : mime);
