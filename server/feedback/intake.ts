@@ -133,7 +133,7 @@ function promise(cal: WorkingCalendar, now: Date, lang: Lang, company: string, n
   return {
     ack: ackText(lang, company, number, companyDate(answerBy, lang), kind),
     answerBy,
-    answerByText: answerByText(answerBy, lang),
+    answerByText: answerByText(answerBy, lang, kind),
     confirmation: confirmation(kind, answerBy, lang),
   };
 }
@@ -153,12 +153,14 @@ export function confirmation(
 }
 
 /**
- * The answer's due date as the client reads it.
- * @example answerByText('2027-01-13T15:00:00.000Z', 'ru') // 'Срок ответа — до 13 января 2027 г.'
+ * The due date as the client reads it: a complaint's answer, a suggestion's consideration (as its
+ * acknowledgement says); a thanks, promised no answer, is given the date an answer would be due.
+ * @example answerByText('2027-01-13T15:00:00.000Z', 'ru', 'complaint') // 'Срок ответа — до 13 января 2027 г.'
+ * @example answerByText('2027-01-13T15:00:00.000Z', 'ru', 'suggestion') // 'Срок рассмотрения — до 13 января 2027 г.'
  */
-export function answerByText(answerBy: string, lang: Lang): string {
-  const date = companyDate(answerBy, lang);
-  return lang === 'en' ? `The answer is due by ${date}.` : `Срок ответа — до ${date}`;
+export function answerByText(answerBy: string, lang: Lang, kind: FeedbackKind = 'complaint'): string {
+  const texts = ACK_TEXTS[lang];
+  return (kind === 'suggestion' ? texts.suggestion : texts.complaint).due(companyDate(answerBy, lang)).trim();
 }
 
 /** What a bot that filled the honeypot sees: a plausible answer, nothing stored. */

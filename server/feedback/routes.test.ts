@@ -281,6 +281,9 @@ describe('what the client is told, by the kind of his message', () => {
       'Служба менеджмента качества рассмотрит его в течение 3-х рабочих дней. Срок рассмотрения — до 26 ноября 2026 г.',
     );
     expect(suggestion.ack).not.toMatch(/Ответ будет подготовлен/);
+    // The date as the API says it for a suggestion: its consideration, as the form and the e-mail say.
+    expect(suggestion.answerByText).toBe('Срок рассмотрения — до 26 ноября 2026 г.');
+    expect(complaint.answerByText).toBe('Срок ответа — до 26 ноября 2026 г.');
     expect((await mailTo('idea@')).text).toContain('Ваше предложение № 2026-00003');
   });
 

@@ -1,8 +1,28 @@
 import type { Context } from 'hono';
 import { type Lang, pickLang } from '../../shared/i18n.ts';
 
-/** The language of an API answer: English when the request's Accept-Language asks for it. */
-export const requestLang = (c: Context): Lang => pickLang(c.req.header('accept-language'));
+/** The language of an API answer: English when the request's Accept-Language prefers it to Russian. */
+export const requestLang = (c: Context): Lang => acceptedLang(c.req.header('accept-language'));
+
+/**
+ * The language an Accept-Language header prefers of the two Otklik speaks, by its weights
+ * (RFC 9110 §12.5.4): English only when it weighs more than Russian, Russian otherwise. A
+ * browser set to «ru;q=0.1, en;q=0.9» reads English; a German one with English second too.
+ * @example acceptedLang('ru;q=0.1, en;q=0.9') // 'en'
+ * @example acceptedLang('fr, ru;q=0.8, en;q=0.7') // 'ru'
+ */
+export function acceptedLang(header: string | undefined): Lang {
+  const weight = { ru: 0, en: 0 };
+  for (const range of (header ?? '').split(',')) {
+    const [tag = '', ...params] = range.split(';').map((p) => p.trim().toLowerCase());
+    const primary = tag.split('-')[0];
+    if (primary !== 'ru' && primary !== 'en') continue;
+    const q = params.find((p) => p.startsWith('q='));
+    const value = q ? Number(q.slice(2)) : 1;
+    if (Number.isFinite(value)) weight[primary] = Math.max(weight[primary], Math.min(value, 1));
+  }
+  return weight.en > weight.ru ? 'en' : 'ru';
+}
 
 /**
  * The language of a server-rendered page: its `?lang=en` link wins (a link keeps its language

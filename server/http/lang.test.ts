@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { acceptedLang } from './lang.ts';
+
+describe('the language of an answer', () => {
+  it('follows the weights of Accept-Language between Russian and English', () => {
+    expect(acceptedLang('en-US,en;q=0.9')).toBe('en');
+    expect(acceptedLang('ru;q=0.1, en;q=0.9')).toBe('en');
+    expect(acceptedLang('de-DE, de;q=0.9, en;q=0.5')).toBe('en');
+    expect(acceptedLang('ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7')).toBe('ru');
+    expect(acceptedLang('fr, ru;q=0.8, en;q=0.7')).toBe('ru');
+  });
+
+  it('speaks Russian when neither is asked for, on a tie, or when the header is nonsense', () => {
+    for (const header of [undefined, '', '*', 'de', 'en;q=0, ru;q=0', 'en;q=0.5, ru;q=0.5', 'en;q=abc', ';;,,'])
+      expect(acceptedLang(header)).toBe('ru');
+  });
+});
