@@ -128,11 +128,18 @@ export function integer(min: number, max: number, code: FieldErrorCode): Rule<nu
 }
 
 /**
- * An optional checkbox: ticked is `true` (or `on`/`true` from a form), anything else false.
+ * An optional checkbox: ticked is `true` (or `on`/`true` from a form), unticked `false`, `'false'`
+ * or absent; anything else is `invalid`, not a quiet «no» (`publish: "yes"` read as refusal).
  * @example flag()(undefined) // { value: false }
+ * @example flag()('yes') // { error: 'invalid' }
  */
 export function flag(): Rule<boolean> {
-  return (v) => ({ value: v === true || v === 'on' || v === 'true' });
+  return (v) =>
+    v === true || v === 'on' || v === 'true'
+      ? { value: true }
+      : blank(v) || v === false || v === 'false'
+        ? { value: false }
+        : { error: 'invalid' };
 }
 
 /**

@@ -89,6 +89,11 @@ describe('POST /api/v1/ratings', () => {
         await fields({ subject: 'employee', employee: 'ivanov', score: 5, comment: 'я'.repeat(2001), email: 'x@' }),
       ),
     ).toEqual(['comment', 'email']);
+    // Consent to publish is yes or no: a value that is neither is refused, not read as «no».
+    for (const publish of ['yes', 1, 'garbage', { a: 1 }])
+      expect(await fields({ subject: 'employee', employee: 'ivanov', score: 5, publish })).toEqual({
+        publish: 'Неверное значение',
+      });
     await setEmployeeActive(t.db, t.clock, 'ivanov', false);
     expect(
       (await fields({ subject: 'employee', employee: 'ivanov', score: 5 }, { 'accept-language': 'en' })).employee,
