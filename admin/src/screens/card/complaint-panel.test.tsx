@@ -166,6 +166,14 @@ describe('the complaint process on the card', () => {
         nonconformities: 'Заполните поле',
       }),
     });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    await click(c.button('Закрыть стадию 2'));
+    expect(confirm).toHaveBeenCalledWith(
+      'Закрыть стадию 2 без несоответствий? После закрытия добавить их будет нельзя.',
+    );
+    expect(api.last('POST', 'submissions/s7/stage2/close')).toBeUndefined();
+    confirm.mockReturnValue(true);
     await click(c.button('Закрыть стадию 2'));
     expect(c.$('[aria-labelledby="complaint-stage2"] [role="alert"]')!.textContent).toBe(
       'Стадию 2 не закрыть: не все корректирующие задачи по несоответствиям выполнены.',

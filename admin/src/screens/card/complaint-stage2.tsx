@@ -26,6 +26,14 @@ export function ComplaintStage2({ card, canAct, onCard }: { card: Card; canAct: 
     await act.post(`nonconformities/${encodeURIComponent(n.id)}`, { done: true }, `Задача ${i + 1} выполнена`);
     setBusyId(null);
   };
+  // Closed, the stage takes no more nonconformities: a click by mistake is asked about first.
+  const closeStage = () => {
+    const question =
+      rows.length === 0
+        ? 'Закрыть стадию 2 без несоответствий? После закрытия добавить их будет нельзя.'
+        : 'Закрыть стадию 2? После закрытия добавить несоответствия будет нельзя.';
+    if (confirm(question)) void act.post('stage2/close', {}, 'Стадия 2 закрыта');
+  };
   const closeAdding = () => {
     setAdding(false);
     focusSoon('#nc-add');
@@ -114,12 +122,7 @@ export function ComplaintStage2({ card, canAct, onCard }: { card: Card; canAct: 
               Добавить несоответствие
             </button>
           )}
-          <button
-            type="button"
-            class="btn"
-            disabled={act.busy}
-            onClick={() => void act.post('stage2/close', {}, 'Стадия 2 закрыта')}
-          >
+          <button type="button" class="btn" disabled={act.busy} onClick={closeStage}>
             Закрыть стадию 2
           </button>
         </div>

@@ -33,6 +33,14 @@ export function ModerationCard({
   const headingId = `mod-${item.submissionId}`;
 
   const approve = async (edited?: string) => {
+    const published = edited ?? original;
+    // A client's phone or address on the company's site is not undone by unpublishing (152-ФЗ):
+    // published as it stands only when the moderator says so, not by one click past the warning.
+    if (
+      maskPersonalData(published) !== published &&
+      !confirm('В тексте остались e-mail или телефон клиента. Опубликовать их на сайте как есть?')
+    )
+      return;
     const body = edited !== undefined && edited.trim() !== original.trim() ? { text: edited.trim() } : {};
     const ok = await act.run(async () => {
       await api.send('POST', `${path}/approve`, body);

@@ -105,6 +105,24 @@ describe('moderation', () => {
     });
   });
 
+  it('publishes a text with a phone or an e-mail in it only after the moderator confirms', async () => {
+    const { api, card, buttonIn } = await setup();
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    await click(buttonIn(2, 'Опубликовать'));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('e-mail или телефон'));
+    expect(api.last('POST', 'moderation/s2/approve')).toBeUndefined();
+    // Edited but still holding them: asked again.
+    await click(buttonIn(2, 'Отредактировать'));
+    await click(buttonIn(2, 'Опубликовать этот текст'));
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(api.last('POST', 'moderation/s2/approve')).toBeUndefined();
+    confirm.mockReturnValue(true);
+    await click(buttonIn(2, 'Опубликовать этот текст'));
+    expect(api.last('POST', 'moderation/s2/approve')!.body).toEqual({});
+    expect(card(2)).toBeNull();
+  });
+
   it('rejects only with a reason', async () => {
     const { api, c, card, buttonIn } = await setup();
     await click(buttonIn(3, 'Отклонить'));
