@@ -13,6 +13,9 @@ export function TellClient({ registered, onAnother }: { registered: RegisteredCo
   const text = useRef<HTMLParagraphElement>(null);
   const [copied, setCopied] = useState(false);
   useEffect(() => box.current?.focus(), []);
+  // A letter registered days after it came: the three working days count from its receipt and
+  // may be over, and a date already past is no promise to read out.
+  const late = Date.parse(registered.answerBy) <= Date.now();
 
   const copy = async () => {
     try {
@@ -31,6 +34,12 @@ export function TellClient({ registered, onAnother }: { registered: RegisteredCo
   return (
     <section class="panel tell-client" tabIndex={-1} ref={box} aria-labelledby="tell-title">
       <h2 id="tell-title">Скажите клиенту сейчас</h2>
+      {late && (
+        <p class="warn">
+          Срок ответа уже прошёл: {formatDateTime(registered.answerBy)}. Не называйте его клиенту — извинитесь за
+          задержку и назовите реальный срок ответа.
+        </p>
+      )}
       <p class="tell-text" ref={text}>
         {registered.tellClient}
       </p>

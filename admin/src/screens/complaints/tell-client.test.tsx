@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RegisteredComplaint } from '../../api/types.ts';
+import { TellClient } from './tell-client.tsx';
+
+const registered = (answerBy: string): RegisteredComplaint => ({
+  id: 's10',
+  number: '2026-00010',
+  answerBy,
+  tellClient: 'Благодарим Вас за обращение. … Срок ответа — до 2 декабря 2026 г.',
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  render(null, document.body);
+});
+
+describe('what the registrar tells the client', () => {
+  it('warns when the answer’s date is already past (a letter registered days after it came)', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-05T09:00:00Z') });
+    render(<TellClient registered={registered('2026-12-02T15:00:00.000Z')} onAnother={() => {}} />, document.body);
+    expect(document.querySelector('.tell-client .warn')!.textContent).toBe(
+      'Срок ответа уже прошёл: 02.12.2026 18:00. Не называйте его клиенту — извинитесь за задержку и назовите реальный срок ответа.',
+    );
+  });
+
+  it('says nothing more while the date is ahead', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-30T09:00:00Z') });
+    render(<TellClient registered={registered('2026-12-02T15:00:00.000Z')} onAnother={() => {}} />, document.body);
+    expect(document.querySelector('.tell-client .warn')).toBeNull();
+    expect(document.querySelector('.tell-text')!.textContent).toContain('Срок ответа — до 2 декабря 2026 г.');
+  });
+});
