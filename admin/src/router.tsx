@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { mayLeave } from './ui/unsaved.ts';
 
 /** Where the console is mounted; the server answers index.html for every path under it. */
 export const BASE = '/admin';
@@ -46,7 +47,10 @@ export function navigate(href: string, opts: { replace?: boolean } = {}) {
 
 type LinkProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & { href: string; children?: ComponentChildren };
 
-/** A real link (open in a new tab works) that navigates inside the app on a plain click. */
+/**
+ * A real link (open in a new tab works) that navigates inside the app on a plain click, after
+ * asking when typed text would be lost (ui/unsaved.ts).
+ */
 export function Link({ href, onClick, ...rest }: LinkProps) {
   return (
     <a
@@ -56,7 +60,7 @@ export function Link({ href, onClick, ...rest }: LinkProps) {
         if (typeof onClick === 'function') onClick(e);
         if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
         e.preventDefault();
-        navigate(href);
+        if (mayLeave()) navigate(href);
       }}
     />
   );

@@ -111,11 +111,17 @@ export const META = {
 export const signedIn = (user: ConsoleUser = USERS.qms) =>
   json(200, { user, csrfToken: 'csrf-1' } satisfies SessionAnswer);
 
+// The console a test opened last: unmounted before the next opens, so that nothing of it (a
+// listener, a form's unsaved text: ui/unsaved.ts) outlives its test.
+let opened: HTMLElement | undefined;
+
 /** The console at a URL, as the browser opens it. */
 export async function openConsole(url: string) {
+  if (opened) render(null, opened);
   history.replaceState(null, '', url);
   document.body.innerHTML = '<div id="app"></div>';
   const root = document.getElementById('app')!;
+  opened = root;
   render(<App />, root);
   await settle();
   return {

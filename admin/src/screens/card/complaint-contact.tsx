@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Card } from '../../api/types.ts';
 import { FormError, TextAreaField, TextField } from '../../ui/fields.tsx';
+import { useUnsaved } from '../../ui/unsaved.ts';
 import { moscowInstant } from './complaint-format.ts';
 import { useCardPost } from './use-card-post.ts';
 
@@ -34,6 +35,7 @@ export function ComplaintContact({ card, onCard }: Props) {
 function ReplyForm({ card, onCard }: Props) {
   const [text, setText] = useState('');
   const [first, setFirst] = useState(false);
+  useUnsaved(text.trim() !== '');
   const act = useCardPost(card, onCard, ['text']);
   const noEmail = useId();
   const submit = async (e: Event) => {
@@ -84,6 +86,7 @@ function CallForm({ card, onCard }: Props) {
   const [at, setAt] = useState('');
   const [summary, setSummary] = useState('');
   const [first, setFirst] = useState(false);
+  useUnsaved(summary.trim() !== '');
   const act = useCardPost(card, onCard, ['at', 'summary']);
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -5,6 +5,7 @@ import { useConsole } from '../../app-context.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
 import { Field, FormError, SelectField, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
+import { useUnsaved } from '../../ui/unsaved.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { moscowInputValue } from './moscow-time.ts';
 import { body, type Draft, fresh, problemsOf } from './registration-draft.ts';
@@ -12,11 +13,25 @@ import { body, type Draft, fresh, problemsOf } from './registration-draft.ts';
 const CHANNEL_CHOICES = MANUAL_CHANNELS.map((c) => ({ value: c, label: label(CHANNEL_LABELS, c) }));
 const IMPORTANCE_CHOICES = IMPORTANCES.map((i) => ({ value: i, label: IMPORTANCE_LABELS[i] }));
 
+/** What the registrar writes down from the client: asked about before it is lost. */
+const TYPED = [
+  'organization',
+  'inn',
+  'name',
+  'contactPosition',
+  'phone',
+  'email',
+  'situationDate',
+  'message',
+  'performer',
+] as const satisfies readonly (keyof Draft)[];
+
 /** «Зарегистрировать жалобу»: a complaint that came by phone, visit, letter… entered as it is told. */
 export function RegisterForm({ onRegistered }: { onRegistered: (r: RegisteredComplaint) => void }) {
   const { api, user, meta } = useConsole();
   const [draft, setDraft] = useState<Draft>(fresh);
   const act = useAction();
+  useUnsaved(TYPED.some((k) => draft[k].trim() !== ''));
   useFocusFirstField(act.ref);
   const set = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const ownDepartment = user.role === 'handler';

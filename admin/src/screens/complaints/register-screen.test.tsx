@@ -164,6 +164,34 @@ describe('registering a complaint by hand', () => {
     expect(c.$('.tell-client')).not.toBeNull();
   });
 
+  it('asks before what the registrar typed is lost: on a link inside the console and on a reload', async () => {
+    stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions': json(200, EMPTY_INBOX),
+    });
+    const c = await openConsole('/admin/complaints/new');
+    const back = c.$$('a').find((a) => a.textContent === '← Входящие')!;
+    const reload = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(reload()).toBe(false); // nothing typed: nothing asked
+    await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Клиент долго рассказывал, что случилось');
+    expect(reload()).toBe(true);
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    await click(back);
+    expect(confirm).toHaveBeenCalledWith('Введённый текст не сохранён и пропадёт. Уйти со страницы?');
+    expect(location.pathname).toBe('/admin/complaints/new');
+    expect(c.field<HTMLTextAreaElement>('Что произошло').value).toBe('Клиент долго рассказывал, что случилось');
+    confirm.mockReturnValue(true);
+    await click(back);
+    expect(location.pathname).toBe('/admin/');
+    expect(reload()).toBe(false);
+  });
+
   it('is not offered to a viewer, and refuses him when he comes by the address', async () => {
     stubApi({
       'GET me': signedIn(VIEWER),
