@@ -268,7 +268,9 @@ describe('signature page /s/:slug', () => {
   it('previews the snippet with a copy button and instructions for the common mail programs', async () => {
     await setup();
     const html = await (await t.app.request('/s/ivanov')).text();
-    expect(html).toContain('Скопировать подпись');
+    // Shown by its script: without JavaScript a button that does nothing is not offered.
+    expect(html).toContain('<button type="button" id="copy" hidden>Скопировать подпись</button>');
+    expect(await (await t.app.request('/s/copy.js')).text()).toContain('copy.hidden = false');
     for (const app of ['Outlook', 'Gmail', 'Яндекс Почта', 'Mail.ru', 'Thunderbird']) expect(html).toContain(app);
     expect(html).toContain('href="https://feedback.example.ru/r/ivanov?score=5&amp;from=signature"');
   });

@@ -8,13 +8,16 @@ import { publicBase } from '../http/public-base.ts';
 import { signatureHtml, signatureText } from './signature.ts';
 
 // Copies the snippet as rich text (what mail programs' signature editors take) and as HTML text;
-// a click in a code box selects it. Served as /s/copy.js: the pages' Content-Security-Policy
+// a click in a code box selects it. The button is shown by the script itself: without JavaScript
+// it would do nothing (the snippet is then copied by hand). Served as /s/copy.js: the pages' Content-Security-Policy
 // allows no inline script (http/page-policy.ts).
 const COPY_SCRIPT = `
 document.querySelectorAll('textarea.code').forEach(function (box) {
   box.addEventListener('click', function () { box.select(); });
 });
-document.getElementById('copy').addEventListener('click', async function () {
+var copy = document.getElementById('copy');
+copy.hidden = false;
+copy.addEventListener('click', async function () {
   var sig = document.getElementById('sig'), status = document.getElementById('copy-status');
   try {
     await navigator.clipboard.write([new ClipboardItem({
@@ -55,7 +58,7 @@ export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
         body: html`<h1>Подпись для писем: ${target.employee.name}</h1>
 <p>Звёзды в подписи ведут на страницу оценки: клиент выбирает оценку, пишет комментарий и отправляет — оценка приходит вашему руководителю. Само открытие ссылки ничего не записывает, так что почтовые сканеры ссылок оценок не искажают.</p>
 <div class="sig" id="sig">${raw(snippet)}</div>
-<div class="actions"><button type="button" id="copy">Скопировать подпись</button><span id="copy-status" role="status"></span></div>
+<div class="actions"><button type="button" id="copy" hidden>Скопировать подпись</button><span id="copy-status" role="status"></span></div>
 <h2>Как вставить</h2>
 <ol>
 <li><strong>Outlook</strong> (Windows, Mac): Файл → Параметры → Почта → Подписи → Создать; вставьте подпись (Ctrl+V) в поле редактора и сохраните. В Outlook в браузере: Параметры → Почта → Создание и ответ.</li>
@@ -65,7 +68,7 @@ export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
 <li><strong>Thunderbird</strong>: Настройки учётной записи → «Текст подписи»: отметьте «Использовать HTML» и вставьте HTML-код ниже (или укажите файл с ним в «Вставить подпись из файла»).</li>
 </ol>
 <h2>HTML-код</h2>
-<p class="hint">Для программ, которые принимают подпись кодом (Thunderbird, корпоративные шаблоны). Также по адресу <a href="${api}/signature.html">${api}/signature.html</a>.</p>
+<p class="hint">Для программ, которые принимают подпись кодом (Thunderbird, корпоративные шаблоны). Также по адресу <a class="url" href="${api}/signature.html">${api}/signature.html</a>.</p>
 <textarea class="code" readonly aria-label="HTML-код подписи">${snippet}</textarea>
 <h2>Для писем без оформления</h2>
 <textarea class="code" id="sig-text" readonly aria-label="Текст подписи">${signatureText(base, target.employee)}</textarea>
