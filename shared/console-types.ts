@@ -53,6 +53,11 @@ export interface InboxItem {
   status: string;
   channel: string;
   createdAt: string;
+  /**
+   * A complaint's receipt (the call, the visit, the letter), which a hand registration may place
+   * before `createdAt`; null for what is not a complaint.
+   */
+  receivedAt: string | null;
   excerpt: string;
   name: string | null;
   organization: string | null;

@@ -80,7 +80,7 @@ export async function listSubmissions(
       'submissions.department_id',
       'submissions.subject',
     ])
-    .select(['complaints.next_due_at', 'complaints.closed_at as complaint_closed_at'])
+    .select(['complaints.next_due_at', 'complaints.closed_at as complaint_closed_at', 'complaints.received_at'])
     .select(sql<string>`substr(submissions.message, 1, ${EXCERPT + 1})`.as('excerpt'))
     .limit(page.limit + 1);
   if (f.sort === 'deadline') {
@@ -144,6 +144,7 @@ export async function listSubmissions(
       status: r.status,
       channel: r.channel,
       createdAt: r.created_at,
+      receivedAt: r.received_at ?? null,
       excerpt: excerpt(r.excerpt),
       name: r.name,
       organization: r.organization,

@@ -15,6 +15,7 @@ const ITEM: InboxItem = {
   status: 'new',
   channel: 'phone',
   createdAt: '2026-11-22T11:05:00Z',
+  receivedAt: null,
   excerpt: 'Не перезвонили',
   name: 'Лоськова Галина',
   organization: null,

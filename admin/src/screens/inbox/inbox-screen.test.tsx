@@ -21,6 +21,7 @@ const row = (n: number, extra: Partial<InboxItem> = {}): InboxItem => ({
   status: 'new',
   channel: 'site',
   createdAt: '2026-11-22T11:05:00Z',
+  receivedAt: null,
   excerpt: `Жалоба ${n}`,
   name: 'Лоськова Галина',
   organization: null,

@@ -11,6 +11,7 @@ const rating = (extra: Partial<InboxItem>): InboxItem => ({
   status: 'new',
   channel: 'site',
   createdAt: '2026-11-22T11:05:00Z',
+  receivedAt: null,
   excerpt: 'Привезли вовремя',
   name: null,
   organization: null,
@@ -48,5 +49,27 @@ describe('the inbox table', () => {
         rating({ id: 'd', type: 'feedback', kind: 'complaint', score: null, publish: null, review: null }),
       ]),
     ).toEqual(['Иванов ИванДКС', 'Качество доставки', 'Качество доставкиЛогистика', '—']);
+  });
+
+  it('dates a complaint by its receipt, and says when it was registered when that was later', () => {
+    document.body.innerHTML = '<div id="t"></div>';
+    const complaint = { type: 'feedback' as const, kind: 'complaint', score: null, publish: null, review: null };
+    render(
+      <InboxTable
+        items={[
+          // A letter of 20 November registered on 5 December.
+          rating({ ...complaint, id: 'a', createdAt: '2026-12-05T20:13:00Z', receivedAt: '2026-11-20T09:00:00Z' }),
+          // A call registered ten minutes after it came: one date is enough.
+          rating({ ...complaint, id: 'b', createdAt: '2026-12-04T09:10:00Z', receivedAt: '2026-12-04T09:00:00Z' }),
+          rating({ id: 'c' }),
+        ]}
+      />,
+      document.getElementById('t')!,
+    );
+    const dates = [...document.querySelectorAll('td.c-date')].map((td) =>
+      [...td.querySelectorAll('time')].map((t) => t.textContent),
+    );
+    expect(dates).toEqual([['20.11.2026 12:00', '05.12.2026 23:13'], ['04.12.2026 12:00'], ['22.11.2026 14:05']]);
+    expect(document.querySelector('td.c-date .registered-at')!.textContent).toBe('зарегистрирована 05.12.2026 23:13');
   });
 });

@@ -48,7 +48,7 @@ function Row({ s }: { s: InboxItem }) {
         <Link href={`/admin/submissions/${encodeURIComponent(s.id)}`}>{s.number}</Link>
       </td>
       <td class="c-date" data-label="Поступило">
-        <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
+        <ArrivedAt s={s} />
         {/* Under the date where the table has no room for the channel's column (styles.css). */}
         <span class="sub muted date-channel">{label(CHANNEL_LABELS, s.channel)}</span>
       </td>
@@ -98,6 +98,28 @@ function Row({ s }: { s: InboxItem }) {
         {label(CHANNEL_LABELS, s.channel)}
       </td>
     </tr>
+  );
+}
+
+/** A late registration: received an hour or more before it was entered (a letter read days later). */
+const LATE_MS = 3_600_000;
+
+/**
+ * When it came: a complaint's receipt, which its card and deadlines count from, and, when it was
+ * registered later by hand, when that was (the list is in the order of registration).
+ */
+function ArrivedAt({ s }: { s: InboxItem }) {
+  const received = s.receivedAt ?? s.createdAt;
+  const late = Date.parse(s.createdAt) - Date.parse(received) >= LATE_MS;
+  return (
+    <>
+      <time dateTime={received}>{formatDateTime(received)}</time>
+      {late && (
+        <span class="sub muted registered-at">
+          зарегистрирована <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
+        </span>
+      )}
+    </>
   );
 }
 
