@@ -17,6 +17,10 @@ describe('reviewAuthor', () => {
     expect(ru('Ольга - Смирнова')).toBe('Ольга С.');
     expect(ru('"Ольга"')).toBe('Ольга');
     expect(ru('— ?')).toBe('Клиент');
+    // Markup is no part of a name: no initials made of a tag's letters.
+    expect(ru('Анна <i>К</i>')).toBe('Анна К.');
+    expect(ru('Клиент <script>')).toBe('Клиент');
+    expect(ru('<b>Ольга</b> Смирнова')).toBe('Ольга С.');
   });
 
   it('reads three words as Ф.И.О.: surname, first name, patronymic', () => {

@@ -39,6 +39,8 @@ function shortName(words: string[]): string | null {
  */
 export function reviewAuthor(lang: Lang, name: string | null, organization: string | null): string {
   const words = (name ?? '')
+    // Markup typed into the field is no part of a name: «Анна <i>К</i>» was published «Анна I.».
+    .replace(/<[^>]*>/g, ' ')
     .split(/\s+/)
     .filter((w) => !/[@\d]/.test(w))
     // Quotes, brackets and other marks around a word are not part of the name: «Ромашка» → Ромашка.
