@@ -12,6 +12,7 @@ import { feedbackApi } from './feedback/routes.ts';
 import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
 import { ApiError } from './http/api-error.ts';
+import { allowOnly } from './http/allow-only.ts';
 import { apiCors } from './http/api-cors.ts';
 import { logErrors } from './ops/log-errors.ts';
 import { guardOrigins } from './http/origin-guard.ts';
@@ -137,6 +138,11 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/survey', surveyPages({ db: deps.db, clock: deps.clock }));
   app.route('/admin', consoleApp());
   if (deps.config.demo) app.route('/demo', demoSite());
+
+  // The public API's addresses answer another method with 405 and what they take, not 404.
+  app.all('/api/v1/feedback', allowOnly('POST'));
+  app.all('/api/v1/ratings', allowOnly('POST'));
+  for (const path of ['/api/v1/reviews', '/api/v1/challenge']) app.all(path, allowOnly('GET', 'HEAD'));
 
   app.get('/healthz', async (c) => {
     await deps.db.selectFrom('registration_counters').select('year').limit(1).execute();
