@@ -15,6 +15,13 @@ describe('what an acknowledgement repeats of the client', () => {
     expect(clientEcho('mail me: a@b.co, see example.org', 'en')).toBe('mail me: [address hidden], see [link hidden]');
   });
 
+  it('hides them however they are disguised: fullwidth or ideographic dots, invisible characters', () => {
+    expect(clientEcho('Заходите: evil．com, evil。com, evil｡com, evil\u200b.com, ｗｗｗ.x.ru', 'ru')).toBe(
+      'Заходите: [ссылка скрыта], [ссылка скрыта], [ссылка скрыта], [ссылка скрыта], [ссылка скрыта]',
+    );
+    expect(clientEcho('пишите a\u200b@b.ru или ａ＠ｂ．ｒｕ', 'ru')).toBe('пишите [адрес скрыт] или [адрес скрыт]');
+  });
+
   it('keeps ordinary text: abbreviations, numbers, times and sentences', () => {
     const text = 'Т.е. версия 3.5 не работает с 9.00 до 18.00, т.д. Спасибо! Ждали 2,5 ч.';
     expect(clientEcho(text, 'ru')).toBe(text);

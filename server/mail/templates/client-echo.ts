@@ -25,7 +25,14 @@ const DOMAIN =
  */
 export function clientEcho(text: string, lang: Lang): string {
   const mark = MARKS[lang];
-  const neutral = text
+  // First the text as a mail client's link finder reads it: compatibility forms folded (a
+  // fullwidth «．» is a dot), the dots of IDNA (「。」) made dots, invisible characters taken out,
+  // or «evil．com» and «evil\u200b.com» passed as words.
+  const plain = text
+    .normalize('NFKC')
+    .replace(/[\u3002\uff61]/g, '.')
+    .replace(/\p{Cf}/gu, '');
+  const neutral = plain
     .replace(EMAIL, mark.address)
     .replace(URL, mark.link)
     .replace(IP, mark.link)
