@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { formParts } from '../http/form-parts.ts';
-import { type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { FIELD_ERRORS, type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
 import { langPath } from '../http/lang.ts';
@@ -10,7 +10,24 @@ export interface FormState {
   errors: Partial<Record<string, FieldErrorCode>>;
   /** The top-level message of a failed post. */
   alert?: string;
+  /** A failed post carried files: a browser never keeps a file input's choice across pages. */
+  filesLost?: boolean;
 }
+
+/** Server-only words of the page after a failed post (the widget has its own ways). */
+const SUMMARY = {
+  ru: {
+    consent: 'Согласие на обработку персональных данных',
+    filesLost: 'Файлы не сохранились: прикрепите их заново.',
+  },
+  en: {
+    consent: 'Consent to the processing of personal data',
+    filesLost: 'The files were not kept: attach them again.',
+  },
+};
+
+/** The form's fields in the order it shows them, with the id each error links to. */
+const FIELDS = ['kind', 'message', 'name', 'organization', 'inn', 'phone', 'email', 'files', 'consent'] as const;
 
 /**
  * The feedback form as plain HTML: a multipart POST to /f that works with JavaScript off.
@@ -31,15 +48,40 @@ export function feedbackForm(opts: {
   const { values: v, errors } = opts.state;
   const { err, aria, input } = formParts(opts.lang, 'f', v, errors);
   const legal = (page: string) => langPath(`${opts.base}legal/${page}`, opts.lang);
+  const labels: Record<(typeof FIELDS)[number], string> = {
+    kind: t.kindLegend,
+    message: t.message,
+    name: t.name,
+    organization: t.organization,
+    inn: t.inn,
+    phone: t.phone,
+    email: t.email,
+    files: t.files,
+    consent: SUMMARY[opts.lang].consent,
+  };
+  const wrong = FIELDS.filter((f) => errors[f]);
+  // Without JavaScript nothing can move the focus but `autofocus`: it goes to the summary, which a
+  // screen reader reads whole, each wrong field named and linked (the GOV.UK error summary).
+  const alert = opts.state.alert
+    ? html`<div class="alert" role="alert" tabindex="-1" autofocus><p>${opts.state.alert}</p>${
+        wrong.length > 0
+          ? html`<ul>${wrong.map((f) => html`<li><a href="#f-${f}">${labels[f]}: ${FIELD_ERRORS[opts.lang][errors[f]!]}</a></li>`)}</ul>`
+          : ''
+      }</div>`
+    : '';
+  const filesLost =
+    opts.state.filesLost && !errors.files
+      ? html`<div class="error" id="files-error">${SUMMARY[opts.lang].filesLost}</div>`
+      : '';
 
   return html`<form class="card" method="post" action="${langPath(`${opts.base}f`, opts.lang)}" enctype="multipart/form-data" novalidate>
   ${opts.contact ? html`<p class="hint contact">${opts.contact}</p>` : ''}
-  ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
+  ${alert}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <input type="hidden" name="started" value="${opts.started}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
   <fieldset${aria('kind')}><legend>${t.kindLegend} <span class="req" aria-hidden="true">*</span></legend>
-    <div class="kinds">${FEEDBACK_KINDS.map((k) => html`<label><input type="radio" name="kind" value="${k}"${v.kind === k ? ' checked' : ''} required> ${t.kinds[k]}</label>`)}</div>${err('kind')}
+    <div class="kinds">${FEEDBACK_KINDS.map((k, i) => html`<label><input type="radio"${i === 0 ? html` id="f-kind"` : ''} name="kind" value="${k}"${v.kind === k ? ' checked' : ''} required> ${t.kinds[k]}</label>`)}</div>${err('kind')}
   </fieldset>
   <div class="field"><label for="f-message">${t.message} <span class="req" aria-hidden="true">*</span></label>
     <textarea id="f-message" name="message" required maxlength="5000"${aria('message')}>${v.message ?? ''}</textarea>${err('message')}</div>
@@ -47,8 +89,8 @@ export function feedbackForm(opts: {
   <div class="row">${input('organization', t.organization, 'text', 'organization')}${input('inn', t.inn, 'text', 'off')}</div>
   <div class="row">${input('phone', t.phone, 'tel', 'tel')}${input('email', t.email, 'email', 'email')}</div>
   <div class="field"><label for="f-files">${t.files} <span class="hint">${t.filesHint(opts.maxFileMb)}</span></label>
-    <input id="f-files" name="files" type="file" multiple accept="${ACCEPTED_FILES}"${aria('files')}>${err('files')}</div>
-  <div class="field"><label class="consent"><input type="checkbox" name="consent" value="true"${v.consent ? ' checked' : ''} required${aria('consent')}>
+    <input id="f-files" name="files" type="file" multiple accept="${ACCEPTED_FILES}"${filesLost ? html` aria-describedby="files-error"` : aria('files')}>${err('files')}${filesLost}</div>
+  <div class="field"><label class="consent"><input type="checkbox" id="f-consent" name="consent" value="true"${v.consent ? ' checked' : ''} required${aria('consent')}>
     <span>${t.consentBefore}<a href="${legal('personal-data')}">${t.consentPrivacy}</a>${t.consentAnd}<a href="${legal('terms')}">${t.consentTerms}</a> <span class="req" aria-hidden="true">*</span></span></label>${err('consent')}</div>
   <button type="submit">${t.submit}</button>
 </form>`;

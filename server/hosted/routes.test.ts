@@ -85,6 +85,41 @@ describe('hosted form /f', () => {
     expect(html).toMatch(/value="thanks" checked/);
   });
 
+  it('sums the errors up top with links to the fields, focused without JavaScript, and says the files must be attached again', async () => {
+    t = await buildTestApp();
+    const post = (files: File[]) =>
+      t.app.request('/f', {
+        method: 'POST',
+        body: form({ kind: 'complaint', message: 'Сломалось', email: 'ivan@mail', consent: 'true' }, files),
+      });
+    const res = await post([new File([PDF_BYTES], 'фото повреждения.pdf')]);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('<title>Ошибка: Оставьте отзыв о нашей работе');
+    const summary = /<div class="alert" role="alert" tabindex="-1" autofocus>(.*?)<\/div>/s.exec(html)![1]!;
+    expect(summary).toBe(
+      '<p>Проверьте поля формы</p><ul><li><a href="#f-email">E-mail: Проверьте адрес электронной почты</a></li></ul>',
+    );
+    // Every field the summary may link to is there by its id.
+    for (const id of [
+      'f-kind',
+      'f-message',
+      'f-name',
+      'f-organization',
+      'f-inn',
+      'f-phone',
+      'f-email',
+      'f-files',
+      'f-consent',
+    ])
+      expect(html).toContain(` id="${id}"`);
+    // A browser keeps no file across pages: the client is told, not left to send without it.
+    expect(html).toContain('aria-describedby="files-error"');
+    expect(html).toContain('<div class="error" id="files-error">Файлы не сохранились: прикрепите их заново.</div>');
+    expect(await (await post([])).text()).not.toContain('Файлы не сохранились');
+    expect(await t.db.selectFrom('submissions').select('id').execute()).toEqual([]);
+  });
+
   it('speaks English with ?lang=en', async () => {
     t = await buildTestApp();
     const html = await (await t.app.request('/f?lang=en')).text();

@@ -43,7 +43,13 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
     }</p>
 <otklik-feedback lang="${lang}" max-file-mb="${maxFileMb}"${contact ? html` contact="${contact}"` : ''}${site ? html` site="${site.href}"` : ''}>${form}</otklik-feedback>`;
     return {
-      html: page(c, { lang, title: t.title, body, head: html`<script src="/embed.js" async></script>` }),
+      html: page(c, {
+        lang,
+        // A page that came back with errors says so first, in the tab and to a screen reader.
+        title: state.alert ? `${lang === 'en' ? 'Error' : 'Ошибка'}: ${t.title}` : t.title,
+        body,
+        head: html`<script src="/embed.js" async></script>`,
+      }),
       status,
     };
   };
@@ -70,10 +76,11 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
       if (!(err instanceof ApiError) || err.status === 400) throw err;
       // Refused mid-body (a file too large): what was typed before it is shown again.
       if (err instanceof MultipartError) raw = { fields: err.fieldsRead, files: [] };
+      const filesLost = raw.files.length > 0;
       const r = await render(
         c,
         lang,
-        { values: textValues(raw.fields), errors: err.formFields, alert: API_ERRORS[lang][err.code] },
+        { values: textValues(raw.fields), errors: err.formFields, alert: API_ERRORS[lang][err.code], filesLost },
         err.status as 403 | 413 | 415 | 422 | 429,
       );
       return c.html(r.html, r.status);
