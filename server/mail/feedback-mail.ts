@@ -42,7 +42,7 @@ export async function enqueueFeedbackMail(
     submissionId: submission.id,
     to: [...config.qmsEmail, ...config.ceoEmail],
     replyTo: client ? [client] : [],
-    mail: feedbackNotification(submission, files.listed, config.companyName, process),
+    mail: feedbackNotification(submission, files.listed, config.companyName, process, promise.answerBy),
     attachmentIds: files.attachedIds,
   });
   if (!client || !(await mayAcknowledge(trx, deps, client))) return;

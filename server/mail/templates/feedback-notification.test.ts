@@ -17,6 +17,17 @@ describe('notification to the QMS', () => {
     ).toBe('Предложение № 2026-00012');
   });
 
+  it('says the date the client was promised, as his acknowledgement does; none for a thanks', () => {
+    const answerBy = '2026-12-09T15:00:00.000Z';
+    const complaint = feedbackNotification(sampleSubmission(), [], 'ООО «Пример»', null, answerBy);
+    expect(complaint.text).toContain('Ответить клиенту до: 09.12.2026 18:00 МСК');
+    expect(complaint.html).toContain('Ответить клиенту до');
+    const idea = feedbackNotification(sampleSubmission({ kind: 'suggestion' }), [], 'ООО «Пример»', null, answerBy);
+    expect(idea.text).toContain('Рассмотреть до: 09.12.2026 18:00 МСК');
+    const thanks = feedbackNotification(sampleSubmission({ kind: 'thanks' }), [], 'ООО «Пример»', null, answerBy);
+    expect(thanks.text).not.toMatch(/Ответить клиенту до|Рассмотреть до/);
+  });
+
   it('lists every field, in HTML and in plain text, with the time in Moscow and the files with their hashes', () => {
     const s = sampleSubmission({ created_at: '2026-12-01T21:30:00.000Z', consent_at: '2026-12-01T21:30:00.000Z' });
     const mail = feedbackNotification(s, [file], 'ООО «Пример»');

@@ -44,13 +44,20 @@ export function feedbackNotification(
   attachments: readonly AttachmentInfo[],
   company: string,
   process: ProcessInfo | null = null,
+  /** The date the client was promised (his acknowledgement's): the answer's, a suggestion's consideration's. */
+  answerBy: string | null = null,
 ): RenderedMail {
   const subject = notificationSubject(s);
+  const promised =
+    answerBy && s.kind !== 'thanks'
+      ? ([[s.kind === 'suggestion' ? 'Рассмотреть до' : 'Ответить клиенту до', companyTime(answerBy)]] as const)
+      : [];
   const fields = [
     ['Вид обращения', kindLabel(s.kind)],
     ['Номер', s.number],
     ['Получено', companyTime(s.created_at)],
     ['Канал', channelLabel(s.channel)],
+    ...promised,
   ] as const;
   const person = [
     ['Ф.И.О.', s.name],
