@@ -28,6 +28,19 @@ describe('the audit log in words', () => {
       'начало: 09:00, конец: 18:00 → начало: 09:00, конец: 17:00',
     );
   });
+
+  it('reads a report export and the survey without English or codes', () => {
+    expect(actionLabel('report.export')).toBe('Выгрузка отчёта');
+    expect(actionLabel('report.*')).toBe('Выгрузка отчётов');
+    expect(detailsText({ report: 'weekly', format: 'xlsx', period: '2026-W49', department: null, overdue: 3 })).toBe(
+      'отчёт: еженедельный контроль; формат: XLSX; период: 2026-W49; просроченных: 3',
+    );
+    const survey = { action: 'complaint.survey' };
+    expect(detailsText({ sent: true }, [], survey)).toBe('опрос отправлен клиенту');
+    expect(detailsText({ sent: false, satisfied: true, loyal: false }, [], survey)).toBe(
+      'ответ клиента: удовлетворён: да; лоялен: нет',
+    );
+  });
 });
 
 describe('the audit log names, not ids and codes', () => {

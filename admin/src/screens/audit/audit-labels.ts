@@ -58,6 +58,8 @@ const ACTIONS: Record<string, string> = {
   'privacy.retention': 'Удаление персональных данных по сроку',
   'privacy.person_export': 'Выгрузка данных человека',
   'privacy.person_erase': 'Удаление данных человека',
+  // server/reports/export/: files naming clients.
+  'report.export': 'Выгрузка отчёта',
 };
 
 /** The audit's families of actions, as the filter offers them (the server takes «prefix.*»). */
@@ -70,6 +72,7 @@ export const ACTION_FAMILIES: Choice[] = [
   { value: 'directory.*', label: 'Справочник' },
   { value: 'calendar.*', label: 'Рабочий календарь' },
   { value: 'privacy.*', label: 'Персональные данные' },
+  { value: 'report.*', label: 'Выгрузка отчётов' },
 ];
 
 export const TARGET_LABELS: Record<string, string> = {
@@ -158,6 +161,15 @@ const DETAIL_NAMES: Record<string, string> = {
   emails: 'писем',
   events: 'записей истории',
   mailBodies: 'текстов писем',
+  // report.export: which report, in what file, for what and how much of it.
+  report: 'отчёт',
+  format: 'формат',
+  period: 'период',
+  department: 'подразделение',
+  overdue: 'просроченных',
+  filter: 'отбор',
+  rows: 'строк',
+  incomplete: 'не полностью',
 };
 
 const VALUES: Record<string, string> = {
@@ -193,6 +205,12 @@ const VALUES: Record<string, string> = {
   contactPosition: 'должность',
   situationDate: 'дата ситуации',
   performer: 'кто выполнял работу',
+  // report.export's reports and files.
+  weekly: 'еженедельный контроль',
+  monthly: 'ежемесячный анализ',
+  inbox: 'входящие',
+  csv: 'CSV',
+  xlsx: 'XLSX',
 };
 
 /** Where a line is read: the console's meta names ids, the action says what a bare change is of. */
@@ -226,6 +244,13 @@ function show(v: unknown, key = '', meta?: AuditMeta): string {
  */
 export function detailsText(d: Record<string, unknown>, skip: string[] = [], context: DetailsContext = {}): string {
   const { meta } = context;
+  // complaint.survey is the survey sent (`sent: true`) or the client's answer (`sent: false`):
+  // «отправлен: нет» read as if it had never gone.
+  if (context.action === 'complaint.survey' && typeof d.sent === 'boolean') {
+    const { sent, ...answer } = d;
+    const rest = detailsText(answer, skip, { meta });
+    return sent ? 'опрос отправлен клиенту' : `ответ клиента${rest ? `: ${rest}` : ''}`;
+  }
   const parts: string[] = [];
   const change = 'from' in d;
   const key = changeKey(context.action);
