@@ -1,8 +1,7 @@
 import type { WeeklyControl } from '../../../shared/console-reports.ts';
 import { companyTime } from '../../mail/templates/format.ts';
+import { NO_DEPARTMENT_LABEL } from '../report-labels.ts';
 import { type ReportFile, scopeName } from './table.ts';
-
-const UNASSIGNED = 'Не назначено';
 
 /**
  * The weekly control as tables: its four figures, by department, by step, and the overdue
@@ -34,7 +33,7 @@ export function weeklyTables(w: WeeklyControl, base: string | undefined): Report
         title: 'Жалобы по подразделениям',
         sheet: 'По подразделениям',
         columns: [{ key: 'department', title: 'Подразделение', type: 'text', width: 28 }, ...figures],
-        rows: w.byDepartment.map((d) => ({ ...d, department: d.department?.name ?? UNASSIGNED })),
+        rows: w.byDepartment.map((d) => ({ ...d, department: d.department?.name ?? NO_DEPARTMENT_LABEL })),
       },
       {
         title: 'Жалобы по шагам первого этапа',
@@ -68,7 +67,7 @@ export function weeklyTables(w: WeeklyControl, base: string | undefined): Report
           number: o.number,
           receivedAt: o.receivedAt,
           client: o.client,
-          department: o.department?.name ?? UNASSIGNED,
+          department: o.department?.name ?? NO_DEPARTMENT_LABEL,
           responsible: o.responsible?.name ?? null,
           step: o.step,
           dueAt: o.dueAt,

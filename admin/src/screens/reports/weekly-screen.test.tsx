@@ -32,7 +32,7 @@ it('asks for the last ended week and shows its totals, departments, steps and ov
   const tiles = c.$$('.stat-tile').map((t) => [t.querySelector('dt')!.textContent, t.querySelector('dd')!.textContent]);
   expect(tiles).toEqual([
     ['Поступило', '17'],
-    ['Открыто на конец недели', '9'],
+    ['В работе на конец недели', '9'],
     ['Закрыто', '11'],
     ['Просрочено', '3'],
   ]);

@@ -29,7 +29,7 @@ export function WeeklyScreen({ place, now = new Date() }: { place: Place; now?: 
         <>
           <dl class="stat-tiles">
             <Tile label="Поступило" value={r.totals.received} />
-            <Tile label="Открыто на конец недели" value={r.totals.open} />
+            <Tile label="В работе на конец недели" value={r.totals.open} />
             <Tile label="Закрыто" value={r.totals.closed} />
             <Tile label="Просрочено" value={r.totals.overdue} warn={r.totals.overdue > 0} />
           </dl>
