@@ -62,6 +62,7 @@ export const EN_RATING_ERRORS: typeof RU_RATING_ERRORS = {
 /** What only the server checks, in English; see RU_SERVER_ERRORS. */
 export const EN_SERVER_ERRORS: typeof RU_SERVER_ERRORS = {
   control: 'Remove control characters',
+  fileEmpty: 'The file is empty: choose one with content',
 };
 
 /** The acknowledgements by kind in English; see RU_ACK. */

@@ -66,6 +66,7 @@ export const RU_RATING_ERRORS = {
  */
 export const RU_SERVER_ERRORS = {
   control: 'Уберите служебные символы',
+  fileEmpty: 'Файл пустой: выберите файл с содержимым',
 };
 
 export type LangTexts = {

@@ -99,7 +99,8 @@ export function attachmentCheck(clientName: string): FileCheck {
       if (onlyText && text.failed()) throw refused();
     },
     async finish(file, size) {
-      if (size === 0) throw refused();
+      // Nothing to look at, not a wrong kind of file: said so, not «such files are not accepted».
+      if (size === 0) throw new ApiError(422, 'validation', { files: 'fileEmpty' });
       const type = await fileTypeFromFile(file);
       const mime = type ? acceptedType(type.mime, name) : text.end() ? textType(name) : null;
       if (!mime) throw refused();

@@ -188,6 +188,14 @@ describe('POST /api/v1/feedback', () => {
     expect(await count()).toBe(0);
   });
 
+  it('says an empty file is empty, not of a refused kind', async () => {
+    t = await buildTestApp();
+    const res = await postForm(formOf({ ...valid, consent: 'on' }, [new File([], 'пустой.txt')]));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields).toEqual({ files: 'Файл пустой: выберите файл с содержимым' });
+    expect(await count()).toBe(0);
+  });
+
   it('answers a file over MAX_FILE_MB and a body over the limit with 413', async () => {
     t = await buildTestApp('sqlite', { MAX_FILE_MB: '0.01' });
     const big = new File([PDF_BYTES, new Uint8Array(20_000)], 'big.pdf');
