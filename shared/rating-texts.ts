@@ -86,6 +86,6 @@ export const RATING_TEXTS = {
 /** The thank-you acknowledgement of a rating, for the client's e-mail. */
 export function ratingAckText(lang: Lang, company: string, number: string): string {
   return lang === 'en'
-    ? `Thank you for your review No. ${number} of ${company}'s work. Every score is read by the manager and by the quality management service.`
+    ? `Thank you for your review No. ${number} of the work of ${company}. Every score is read by the manager and by the quality management service.`
     : `Спасибо за отзыв № ${number} о работе компании ${company}. Каждую оценку читают руководитель и служба менеджмента качества.`;
 }

@@ -7,6 +7,7 @@ import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { nextRegistrationNumber } from '../submissions/registration-number.ts';
+import { closeRating } from '../audit/field-change.ts';
 import { insertSubmission, type SubmissionRow } from '../submissions/store.ts';
 import { openComplaint } from './open.ts';
 import { logComplaintEvent } from './store.ts';
@@ -14,7 +15,8 @@ import { logComplaintEvent } from './store.ts';
 /**
  * Makes a complaint of a one- or two-star rating: a new complaint with its own registration
  * number, the rating's comment, contacts, employee and department, linked to the rating and
- * received when the rating was. A rating becomes a complaint once; asking again answers that one.
+ * received when the rating was; the rating, its work handed on, is closed. A rating becomes a
+ * complaint once; asking again answers that one.
  */
 export async function complaintFromRating(
   db: Db,
@@ -71,6 +73,14 @@ export async function complaintFromRating(
       { submission_id: id, number },
       { type: 'complaint', data: { origin: 'rating', rating: rating.number } },
     );
+    // The rating's work goes on as the complaint: it closes, unless its review still waits for a
+    // moderator, whose decision closes it then (console/moderation-decisions.ts).
+    const review = await trx
+      .selectFrom('reviews')
+      .select('status')
+      .where('submission_id', '=', rating.id)
+      .executeTakeFirst();
+    if (review?.status !== 'pending') await closeRating(trx, deps.clock, actor, rating);
     return { id, number };
   });
 }

@@ -334,6 +334,20 @@ for (const kind of DB_KINDS) {
       expect(c.complaint).toMatchObject({ origin: 'rating', rating: { id: low.id, number: low.number } });
       expect(c.department).not.toBeNull();
       expect((await card(qms, low.id)).complaintFromRating).toEqual({ id: made.id, number: made.number });
+      // The rating's work goes on as the complaint: it is no longer «Новое» in the inbox.
+      expect((await card(qms, low.id)).status).toBe('closed');
+      expect((await card(qms, low.id)).history.map((e: { type: string }) => e.type)).toContain('status');
+
+      // One whose review still waits for a moderator stays open until his decision, which closes it.
+      const waiting = await h.rating({ score: 1, comment: 'Плохо', publish: true });
+      expect((await post(qms, `${waiting.id}/complaint`)).status).toBe(201);
+      expect((await card(qms, waiting.id)).status).toBe('new');
+      const reject = await qms.request(`/api/admin/moderation/${waiting.id}/reject`, {
+        method: 'POST',
+        json: { reason: 'Жалоба, не отзыв' },
+      });
+      expect(reject.status).toBe(200);
+      expect((await card(qms, waiting.id)).status).toBe('closed');
     });
 
     it('sends each reminder, overdue notice and escalation once, also from two instances at once', async () => {

@@ -1,4 +1,4 @@
-import type { FieldChange, HistoryEvent } from '../../shared/console-card.ts';
+import type { HistoryEvent } from '../../shared/console-card.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
@@ -12,6 +12,7 @@ import { type Db, dbKind } from '../db/connection.ts';
 import { type AnyFieldErrorCode, ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/record.ts';
+import { logFieldChange } from '../audit/field-change.ts';
 import { STATUSES } from './vocabulary.ts';
 
 /** `null` clears an assignment; absent leaves it. */
@@ -26,29 +27,6 @@ const changeSchema = {
   departmentId: idOrNull(64),
   employeeSlug: idOrNull(64),
 } satisfies Record<string, Rule<unknown>>;
-
-/** Writes one history row and its audit line: the two always go together. */
-async function logChange(
-  trx: Db,
-  clock: Clock,
-  actor: Actor,
-  submission: { id: string; number: string },
-  type: 'kind' | 'status' | 'department' | 'employee',
-  data: FieldChange,
-) {
-  const at = clock.now().toISOString();
-  await trx
-    .insertInto('submission_events')
-    .values({ id: newId(), submission_id: submission.id, at, user_id: actor.user.id, type, data: JSON.stringify(data) })
-    .execute();
-  await recordAudit(trx, clock, {
-    user: actor.user,
-    action: `submission.${type}`,
-    target: { type: 'submission', id: submission.id },
-    details: { number: submission.number, ...data },
-    ip: actor.ip,
-  });
-}
 
 /**
  * Changes a submission's kind, status, department or employee. Each real change writes a
@@ -124,7 +102,7 @@ export async function changeSubmission(
 
     if (want.kind !== undefined && want.kind !== s.kind) {
       await trx.updateTable('submissions').set({ kind: want.kind }).where('id', '=', id).execute();
-      await logChange(trx, clock, actor, s, 'kind', { from: s.kind, to: want.kind });
+      await logFieldChange(trx, clock, actor, s, 'kind', { from: s.kind, to: want.kind });
       // A message found to be a complaint starts the process, its deadlines counted from its receipt.
       if (want.kind === 'complaint' && !complaint)
         await openComplaint(trx, { clock, config }, await loadCalendar(trx), {
@@ -136,11 +114,11 @@ export async function changeSubmission(
     }
     if (want.status !== undefined && want.status !== s.status) {
       await trx.updateTable('submissions').set({ status: want.status }).where('id', '=', id).execute();
-      await logChange(trx, clock, actor, s, 'status', { from: s.status, to: want.status });
+      await logFieldChange(trx, clock, actor, s, 'status', { from: s.status, to: want.status });
     }
     if (departmentId !== undefined && departmentId !== s.department_id) {
       await trx.updateTable('submissions').set({ department_id: departmentId }).where('id', '=', id).execute();
-      await logChange(trx, clock, actor, s, 'department', { from: s.department_id, to: departmentId });
+      await logFieldChange(trx, clock, actor, s, 'department', { from: s.department_id, to: departmentId });
       if (complaint) await followDepartment(trx, { clock, config }, actor, await lockComplaint(trx, id), departmentId);
     }
     if (employee !== undefined && (employee?.id ?? null) !== s.employee_id) {
@@ -153,7 +131,7 @@ export async function changeSubmission(
         .set({ employee_id: employee?.id ?? null })
         .where('id', '=', id)
         .execute();
-      await logChange(trx, clock, actor, s, 'employee', { from, to: employee?.slug ?? null });
+      await logFieldChange(trx, clock, actor, s, 'employee', { from, to: employee?.slug ?? null });
     }
   });
 }

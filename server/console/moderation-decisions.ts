@@ -9,6 +9,7 @@ import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../sessions/context.ts';
+import { closeRating } from '../audit/field-change.ts';
 
 const approveSchema = { text: text({ max: COMMENT_MAX, lines: true }) };
 const reasonSchema = { reason: text({ max: 1000, required: true, lines: true }) };
@@ -102,7 +103,7 @@ async function decide(
         : outcome.decision === 'rejected'
           ? { from: 'pending', to: 'rejected', reason: outcome.reason }
           : { from: 'approved', to: 'unpublished', reason: outcome.reason };
-    const event = (type: 'moderation' | 'status', data: unknown) =>
+    const event = (type: 'moderation', data: unknown) =>
       trx
         .insertInto('submission_events')
         .values({
@@ -129,12 +130,8 @@ async function decide(
     if (decision === 'approved') await audit('review.approve', { redacted });
     else await audit(decision === 'rejected' ? 'review.reject' : 'review.unpublish', { reason });
 
-    if (decision !== 'unpublished' && closesRating(row)) {
-      await trx.updateTable('submissions').set({ status: 'closed' }).where('id', '=', submissionId).execute();
-      const status = { from: row.submission_status, to: 'closed' };
-      await event('status', status);
-      await audit('submission.status', status);
-    }
+    if (decision !== 'unpublished' && closesRating(row))
+      await closeRating(trx, clock, actor, { id: submissionId, number: row.number, status: row.submission_status });
     return { submissionId, status: decision, text: published, redacted, reason, decidedAt: now, publishedAt };
   });
 }

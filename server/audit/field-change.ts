@@ -1,0 +1,61 @@
+import type { FieldChange } from '../../shared/console-card.ts';
+import { recordAudit } from './record.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { newId } from '../ids.ts';
+import type { Actor } from '../sessions/context.ts';
+
+/** What of a submission a person changes by hand, each with its history row and audit line. */
+export type ChangedField = 'kind' | 'status' | 'department' | 'employee';
+
+/**
+ * Writes one history row `{from, to}` of a submission and its audit line `submission.<field>`: the
+ * two always go together, in the caller's transaction with the change itself.
+ * @example await logFieldChange(trx, clock, actor, s, 'status', { from: 'new', to: 'closed' })
+ */
+export async function logFieldChange(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  submission: { id: string; number: string },
+  field: ChangedField,
+  data: FieldChange,
+): Promise<void> {
+  const at = clock.now().toISOString();
+  await trx
+    .insertInto('submission_events')
+    .values({
+      id: newId(),
+      submission_id: submission.id,
+      at,
+      user_id: actor.user.id,
+      type: field,
+      data: JSON.stringify(data),
+    })
+    .execute();
+  await recordAudit(trx, clock, {
+    user: actor.user,
+    action: `submission.${field}`,
+    target: { type: 'submission', id: submission.id },
+    details: { number: submission.number, ...data },
+    ip: actor.ip,
+  });
+}
+
+/**
+ * Closes a rating whose work is done (its review decided, or a complaint made of it): the inbox
+ * shows what still needs doing. Only a rating still «Новое»: one someone took into work keeps its
+ * status. Returns whether it closed.
+ * @example await closeRating(trx, clock, actor, { id, number, status: 'new' })
+ */
+export async function closeRating(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  rating: { id: string; number: string; status: string },
+): Promise<boolean> {
+  if (rating.status !== 'new') return false;
+  await trx.updateTable('submissions').set({ status: 'closed' }).where('id', '=', rating.id).execute();
+  await logFieldChange(trx, clock, actor, rating, 'status', { from: rating.status, to: 'closed' });
+  return true;
+}
