@@ -7,7 +7,7 @@ import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { nextRegistrationNumber } from '../submissions/registration-number.ts';
-import { closeRating } from '../audit/field-change.ts';
+import { closeRating } from '../audit/history.ts';
 import { insertSubmission, type SubmissionRow } from '../submissions/store.ts';
 import { openComplaint } from './open.ts';
 import { logComplaintEvent } from './store.ts';

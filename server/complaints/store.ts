@@ -1,10 +1,9 @@
 import type { ComplaintChange } from '../../shared/console-card.ts';
 import type { Actor } from '../sessions/context.ts';
-import { recordAudit } from '../audit/record.ts';
+import { logHistory } from '../audit/history.ts';
 import type { Clock } from '../clock.ts';
 import { type Db, dbKind } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
-import { newId } from '../ids.ts';
 import { nextDue } from './deadlines.ts';
 
 /**
@@ -51,25 +50,8 @@ export async function logComplaintEvent(
   complaint: Pick<LockedComplaint, 'submission_id' | 'number'>,
   change: ComplaintChange,
 ): Promise<void> {
-  const at = clock.now().toISOString();
-  await trx
-    .insertInto('submission_events')
-    .values({
-      id: newId(),
-      submission_id: complaint.submission_id,
-      at,
-      user_id: actor?.user.id ?? null,
-      type: change.type,
-      data: JSON.stringify(change.data),
-    })
-    .execute();
-  await recordAudit(trx, clock, {
-    user: actor?.user ?? null,
-    action: `complaint.${change.type}`,
-    target: { type: 'submission', id: complaint.submission_id },
-    details: { number: complaint.number, ...change.data },
-    ip: actor?.ip ?? null,
-  });
+  const submission = { id: complaint.submission_id, number: complaint.number };
+  await logHistory(trx, clock, actor, submission, 'complaint', change.type, change.data);
 }
 
 /** Recomputes the complaint's nearest open deadline (what the inbox sorts by) after its steps changed. */

@@ -12,7 +12,7 @@ import { type Db, dbKind } from '../db/connection.ts';
 import { type AnyFieldErrorCode, ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/record.ts';
-import { logFieldChange } from '../audit/field-change.ts';
+import { logFieldChange } from '../audit/history.ts';
 import { STATUSES } from './vocabulary.ts';
 
 /** `null` clears an assignment; absent leaves it. */

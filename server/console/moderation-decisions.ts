@@ -9,7 +9,7 @@ import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../sessions/context.ts';
-import { closeRating } from '../audit/field-change.ts';
+import { closeRating } from '../audit/history.ts';
 
 const approveSchema = { text: text({ max: COMMENT_MAX, lines: true }) };
 const reasonSchema = { reason: text({ max: 1000, required: true, lines: true }) };

@@ -9,17 +9,19 @@ import type { Actor } from '../sessions/context.ts';
 export type ChangedField = 'kind' | 'status' | 'department' | 'employee';
 
 /**
- * Writes one history row `{from, to}` of a submission and its audit line `submission.<field>`: the
- * two always go together, in the caller's transaction with the change itself.
- * @example await logFieldChange(trx, clock, actor, s, 'status', { from: 'new', to: 'closed' })
+ * Writes one row of a submission's history and its audit line `<family>.<type>`, in the caller's
+ * transaction with the change itself: the two always go together. `actor` null is the system
+ * (a client's survey answer).
+ * @example await logHistory(trx, clock, actor, s, 'complaint', 'call', { at, summary })
  */
-export async function logFieldChange(
+export async function logHistory(
   trx: Db,
   clock: Clock,
-  actor: Actor,
+  actor: Actor | null,
   submission: { id: string; number: string },
-  field: ChangedField,
-  data: FieldChange,
+  family: 'submission' | 'complaint',
+  type: string,
+  data: object,
 ): Promise<void> {
   const at = clock.now().toISOString();
   await trx
@@ -28,19 +30,32 @@ export async function logFieldChange(
       id: newId(),
       submission_id: submission.id,
       at,
-      user_id: actor.user.id,
-      type: field,
+      user_id: actor?.user.id ?? null,
+      type,
       data: JSON.stringify(data),
     })
     .execute();
   await recordAudit(trx, clock, {
-    user: actor.user,
-    action: `submission.${field}`,
+    user: actor?.user ?? null,
+    action: `${family}.${type}`,
     target: { type: 'submission', id: submission.id },
     details: { number: submission.number, ...data },
-    ip: actor.ip,
+    ip: actor?.ip ?? null,
   });
 }
+
+/**
+ * A change of a submission's field by hand, `{from, to}`, in its history and the audit.
+ * @example await logFieldChange(trx, clock, actor, s, 'status', { from: 'new', to: 'closed' })
+ */
+export const logFieldChange = (
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  submission: { id: string; number: string },
+  field: ChangedField,
+  data: FieldChange,
+): Promise<void> => logHistory(trx, clock, actor, submission, 'submission', field, data);
 
 /**
  * Closes a rating whose work is done (its review decided, or a complaint made of it): the inbox
