@@ -92,6 +92,7 @@ export function DepartmentForm({
           value={draft.responsibleName}
           onValue={set('responsibleName')}
           error={act.fields.responsibleName}
+          hint="Для справки: кого спросить о жалобах подразделения. Назначается жалоба «Ответственному по умолчанию»."
         />
         <TextField
           label="E-mail ответственного"
