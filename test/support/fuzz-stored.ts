@@ -18,6 +18,7 @@ const MESSAGE_HEADERS = new Set([
   'mime-version',
   'content-type',
   'content-transfer-encoding',
+  'auto-submitted',
 ]);
 const PART_HEADERS = new Set(['content-type', 'content-transfer-encoding', 'content-disposition', 'content-id']);
 
