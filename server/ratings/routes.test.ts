@@ -283,11 +283,11 @@ describe('GET /api/v1/employees/:slug', () => {
     expect(snippet.match(/&#9733;/g)).toHaveLength(5);
     // Each star link is named for a screen reader, not «★» five times.
     expect([...snippet.matchAll(/aria-label="([^"]+)"/g)].map((m) => m[1])).toEqual([
-      '1 из 5 — очень плохо',
-      '2 из 5 — плохо',
-      '3 из 5 — удовлетворительно',
-      '4 из 5 — хорошо',
-      '5 из 5 — отлично',
+      '1 из 5 — очень плохо ★',
+      '2 из 5 — плохо ★',
+      '3 из 5 — удовлетворительно ★',
+      '4 из 5 — хорошо ★',
+      '5 из 5 — отлично ★',
     ]);
     const text = await (await t.app.request('/api/v1/employees/ivanov/signature.txt')).text();
     expect(text).toContain('https://feedback.example.ru/r/ivanov?score=4&from=signature');

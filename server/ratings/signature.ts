@@ -19,11 +19,12 @@ export const ratingUrl = (base: string, slug: string, score: number) =>
  */
 export function signatureHtml(base: string, employee: Pick<EmployeeRow, 'slug' | 'name' | 'position'>): string {
   const t = RATING_TEXTS.ru;
-  // The star alone names no link: aria-label says which (a screen reader takes no title as a name).
+  // The star alone names no link: aria-label says which (a screen reader takes no title as a
+  // name), the star kept in it as the link shows it.
   const label = (n: number) => t.starLabel(n, t.stars[n - 1]!);
   const stars = [1, 2, 3, 4, 5].map(
     (n) =>
-      html`<td style="padding:0 4px 0 0;"><a href="${ratingUrl(base, employee.slug, n)}" title="${label(n)}" aria-label="${label(n)}" style="color:${STAR_COLOR};font-size:24px;line-height:28px;text-decoration:none;"><span style="color:${STAR_COLOR};">&#9733;</span></a></td>`,
+      html`<td style="padding:0 4px 0 0;"><a href="${ratingUrl(base, employee.slug, n)}" title="${label(n)}" aria-label="${label(n)} ★" style="color:${STAR_COLOR};font-size:24px;line-height:28px;text-decoration:none;"><span style="color:${STAR_COLOR};">&#9733;</span></a></td>`,
   );
   const who = employee.position ? `${employee.name}, ${employee.position}` : employee.name;
   return html`<table cellpadding="0" cellspacing="0" border="0" role="presentation" style="border-collapse:collapse;font-family:Arial,Helvetica,sans-serif;">
