@@ -19,9 +19,9 @@ describe('deadlines in words', () => {
     expect(workingTime(2.25 * HOUR, 540)).toBe('2 ч 15 мин');
     expect(workingTime(-1.5 * HOUR, 540)).toBe('1 ч 30 мин');
     // Not «27 ч», which reads as tomorrow night: three working days of nine hours.
-    expect(workingTime(27 * HOUR, 540)).toBe('3 р. д.');
-    expect(workingTime(-95 * HOUR, 540)).toBe('10 р. д. 5 ч');
-    expect(workingTime(126 * HOUR + 20 * 60_000, 480)).toBe('15 р. д. 6 ч 20 мин');
+    expect(workingTime(27 * HOUR, 540)).toBe('3\u00a0р.\u00a0д.');
+    expect(workingTime(-95 * HOUR, 540)).toBe('10\u00a0р.\u00a0д. 5 ч');
+    expect(workingTime(126 * HOUR + 20 * 60_000, 480)).toBe('15\u00a0р.\u00a0д. 6 ч 20 мин');
     expect(workingTime(59_000, 540)).toBe('меньше минуты');
   });
 

@@ -35,7 +35,10 @@ export const moscowInstant = (local: string) => new Date(`${local}:00+03:00`).to
  */
 export function workingTime(ms: number, dayMinutes: number): string {
   const minutes = Math.floor(Math.abs(ms) / MINUTE);
-  return minutes < 1 ? 'меньше минуты' : workingTimeText(minutes, dayMinutes);
+  // «14 р. д.» kept on one line in a narrow column: a line broke between «р.» and «д.».
+  return minutes < 1
+    ? 'меньше минуты'
+    : workingTimeText(minutes, dayMinutes).replace(/(\d+) р\. д\./, '$1\u00a0р.\u00a0д.');
 }
 
 export type StepTone = 'done' | 'open' | 'soon' | 'overdue' | 'none';

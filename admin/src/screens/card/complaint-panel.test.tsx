@@ -45,7 +45,7 @@ describe('the complaint process on the card', () => {
     expect(cell('1.1', 'Состояние')).toContain('Выполнено 23.11 10:05 · Иванов');
     expect(cell('1.2', 'Срок')).toBe('23.11.2026 13:00');
     expect(cell('1.2', 'Состояние')).toContain('Просрочено на 1 ч 30 мин');
-    expect(cell('1.3', 'Состояние')).toContain('Осталось 2 р. д. 2 ч 15 мин');
+    expect(cell('1.3', 'Состояние')).toContain('Осталось 2\u00a0р.\u00a0д. 2 ч 15 мин');
     expect(cell('1.4', 'Срок')).toBe('—');
     expect(cell('1.4', 'Состояние')).toContain('Срок не задан');
     expect(cell('1.5', 'Состояние')).toContain('Срок не задан');
