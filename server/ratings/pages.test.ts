@@ -224,6 +224,9 @@ describe('rating page /r/:slug', () => {
     const html = await res.text();
     expect(html).toContain('Поставьте оценку от 1 до 5');
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;</textarea>');
+    // Said first without JavaScript: in the tab's title, and the focus on the alert.
+    expect(html).toMatch(/<title>Ошибка: [^<]+<\/title>/);
+    expect(html).toContain('<div class="alert" role="alert" tabindex="-1" autofocus>');
     expect(await count('submissions')).toBe(0);
   });
 

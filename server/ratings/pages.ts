@@ -84,7 +84,8 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       : '';
     return page(c, {
       lang,
-      title: targetTitle(lang, target),
+      // Sent back with errors: said first, in the tab and to a screen reader (as on /f).
+      title: `${state.alert ? (lang === 'en' ? 'Error: ' : 'Ошибка: ') : ''}${targetTitle(lang, target)}`,
       head: html`<script src="/embed.js" async></script><meta name="robots" content="noindex">`,
       // The page has its own heading: the widget that enhances it shows only the form, and posts
       // the channel the page was reached by.

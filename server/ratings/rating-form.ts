@@ -54,7 +54,10 @@ export function ratingForm(opts: {
   const action = langPath(`/r/${encodeURIComponent(opts.slug)}`, opts.lang);
 
   return html`<form method="post" action="${action}" novalidate>
-  ${opts.state.alert ? html`<div class="alert" role="alert">${opts.state.alert}</div>` : ''}
+  ${
+    // Without JavaScript only `autofocus` moves the focus: to what went wrong (as on /f).
+    opts.state.alert ? html`<div class="alert" role="alert" tabindex="-1" autofocus>${opts.state.alert}</div>` : ''
+  }
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <input type="hidden" name="started" value="${opts.started}">
   <input type="hidden" name="channel" value="${opts.channel}">
