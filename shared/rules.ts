@@ -127,17 +127,20 @@ export function integer(min: number, max: number, code: FieldErrorCode): Rule<nu
   };
 }
 
+const YES = [true, 'on', 'true', 1, '1'];
+const NO = [false, 'false', 0, '0'];
+
 /**
- * An optional checkbox: ticked is `true` (or `on`/`true` from a form), unticked `false`, `'false'`
- * or absent; anything else is `invalid`, not a quiet «no» (`publish: "yes"` read as refusal).
+ * An optional checkbox: ticked is `true` (a form's `on`/`true`, or 1), unticked `false` (0) or
+ * absent; anything else is `invalid`, not a quiet «no» (`publish: "yes"` read as refusal).
  * @example flag()(undefined) // { value: false }
  * @example flag()('yes') // { error: 'invalid' }
  */
 export function flag(): Rule<boolean> {
   return (v) =>
-    v === true || v === 'on' || v === 'true'
+    YES.includes(v as never)
       ? { value: true }
-      : blank(v) || v === false || v === 'false'
+      : blank(v) || NO.includes(v as never)
         ? { value: false }
         : { error: 'invalid' };
 }

@@ -90,7 +90,7 @@ describe('POST /api/v1/ratings', () => {
       ),
     ).toEqual(['comment', 'email']);
     // Consent to publish is yes or no: a value that is neither is refused, not read as «no».
-    for (const publish of ['yes', 1, 'garbage', { a: 1 }])
+    for (const publish of ['yes', 2, 'garbage', { a: 1 }])
       expect(await fields({ subject: 'employee', employee: 'ivanov', score: 5, publish })).toEqual({
         publish: 'Неверное значение',
       });
