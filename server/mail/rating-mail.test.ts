@@ -114,7 +114,7 @@ describe.each(DB_KINDS)('queueing the e-mails of a rating on %s', (kind) => {
     await rate(t.db, { config, clock }, employeeTarget(), { lang: 'en' });
     const ack = (await rows()).find((r) => r.template === 'rating-ack');
     expect(ack).toMatchObject({ subject: 'Thank you for your review No. 2026-00013' });
-    expect(ack!.text).toContain('Thank you for your review No. 2026-00013 of ООО «Пример»');
+    expect(ack!.text).toContain('Thank you for your review No. 2026-00013 of the work of ООО «Пример»');
     expect(ack!.text).toContain('★★★★☆ 4 of 5 — good');
   });
 
