@@ -70,7 +70,14 @@ export async function closeRating(
   rating: { id: string; number: string; status: string },
 ): Promise<boolean> {
   if (rating.status !== 'new') return false;
-  await trx.updateTable('submissions').set({ status: 'closed' }).where('id', '=', rating.id).execute();
-  await logFieldChange(trx, clock, actor, rating, 'status', { from: rating.status, to: 'closed' });
+  // Still «Новое» when the transaction writes: a status someone set meanwhile is kept.
+  const r = await trx
+    .updateTable('submissions')
+    .set({ status: 'closed' })
+    .where('id', '=', rating.id)
+    .where('status', '=', 'new')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await logFieldChange(trx, clock, actor, rating, 'status', { from: 'new', to: 'closed' });
   return true;
 }
