@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { formParts } from '../http/form-parts.ts';
+import { formAlert, formParts } from '../http/form-parts.ts';
 import { FIELD_ERRORS, type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
@@ -60,14 +60,14 @@ export function feedbackForm(opts: {
     consent: SUMMARY[opts.lang].consent,
   };
   const wrong = FIELDS.filter((f) => errors[f]);
-  // Without JavaScript nothing can move the focus but `autofocus`: it goes to the summary, which a
-  // screen reader reads whole, each wrong field named and linked (the GOV.UK error summary).
+  // The wrong fields named and linked under the alert (the GOV.UK error summary).
   const alert = opts.state.alert
-    ? html`<div class="alert" role="alert" tabindex="-1" autofocus><p>${opts.state.alert}</p>${
+    ? formAlert(
+        opts.state.alert,
         wrong.length > 0
           ? html`<ul>${wrong.map((f) => html`<li><a href="#f-${f}">${labels[f]}: ${FIELD_ERRORS[opts.lang][errors[f]!]}</a></li>`)}</ul>`
-          : ''
-      }</div>`
+          : undefined,
+      )
     : '';
   const filesLost =
     opts.state.filesLost && !errors.files

@@ -45,8 +45,8 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
     return {
       html: page(c, {
         lang,
-        // A page that came back with errors says so first, in the tab and to a screen reader.
-        title: state.alert ? `${lang === 'en' ? 'Error' : 'Ошибка'}: ${t.title}` : t.title,
+        title: t.title,
+        failed: Boolean(state.alert),
         body,
         head: html`<script src="/embed.js" async></script>`,
       }),

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
 
 /**
@@ -21,3 +22,12 @@ export function formParts(
     <input id="${idPrefix}-${field}" name="${field}" type="${type}" autocomplete="${autocomplete}" value="${values[field] ?? ''}"${aria(field)}>${err(field)}</div>`;
   return { err, aria, input };
 }
+
+/**
+ * What went wrong with a post, at the top of its form: a server-rendered page can move the focus
+ * only by `autofocus`, so the alert takes it and a screen reader reads it first; `details` (the
+ * wrong fields, linked) go under the message.
+ * @example formAlert('Проверьте поля формы')
+ */
+export const formAlert = (message: string, details?: HtmlEscapedString | Promise<HtmlEscapedString>) =>
+  html`<div class="alert" role="alert" tabindex="-1" autofocus>${details ? html`<p>${message}</p>${details}` : message}</div>`;

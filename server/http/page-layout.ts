@@ -28,7 +28,11 @@ export const pageCompany =
  * the code (never user text), added to the page's style.
  * @example return c.html(page(c, { lang, title, body }))
  */
-export function page(c: Context, opts: { lang: Lang; title: string; body: Html; head?: Html; css?: string }) {
+export function page(
+  c: Context,
+  /** `failed`: the page came back with errors, which its title says first, in the tab and to a screen reader. */
+  opts: { lang: Lang; title: string; body: Html; head?: Html; css?: string; failed?: boolean },
+) {
   const vars = c.var as Partial<CompanyEnv['Variables']>;
   const company = vars.pageCompany;
   // The Content-Security-Policy takes this request's nonce for the page's styles (http/page-policy.ts).
@@ -38,13 +42,15 @@ export function page(c: Context, opts: { lang: Lang; title: string; body: Html; 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${opts.title}</title>
+<title>${opts.failed ? FAILED[opts.lang] : ''}${opts.title}</title>
 <style${nonce ? html` nonce="${nonce}"` : ''}>${PAGE_CSS}${raw(opts.css ?? '')}</style>
 ${opts.head ?? ''}
 </head>
 <body>${company ? html`<header class="company"><div>${company}</div></header>` : ''}<main>${opts.body}</main></body>
 </html>`;
 }
+
+const FAILED: Record<Lang, string> = { ru: 'Ошибка: ', en: 'Error: ' };
 
 const PAGE_CSS = html`
 :root { color-scheme: light; --accent: #0b62c4; }

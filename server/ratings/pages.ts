@@ -84,8 +84,8 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       : '';
     return page(c, {
       lang,
-      // Sent back with errors: said first, in the tab and to a screen reader (as on /f).
-      title: `${state.alert ? (lang === 'en' ? 'Error: ' : 'Ошибка: ') : ''}${targetTitle(lang, target)}`,
+      title: targetTitle(lang, target),
+      failed: Boolean(state.alert),
       head: html`<script src="/embed.js" async></script><meta name="robots" content="noindex">`,
       // The page has its own heading: the widget that enhances it shows only the form, and posts
       // the channel the page was reached by.

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { formParts } from '../http/form-parts.ts';
+import { formAlert, formParts } from '../http/form-parts.ts';
 import type { FieldErrorCode, Lang } from '../../shared/i18n.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
@@ -54,10 +54,7 @@ export function ratingForm(opts: {
   const action = langPath(`/r/${encodeURIComponent(opts.slug)}`, opts.lang);
 
   return html`<form method="post" action="${action}" novalidate>
-  ${
-    // Without JavaScript only `autofocus` moves the focus: to what went wrong (as on /f).
-    opts.state.alert ? html`<div class="alert" role="alert" tabindex="-1" autofocus>${opts.state.alert}</div>` : ''
-  }
+  ${opts.state.alert ? formAlert(opts.state.alert) : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <input type="hidden" name="started" value="${opts.started}">
   <input type="hidden" name="channel" value="${opts.channel}">
