@@ -50,6 +50,7 @@ for (const kind of DB_KINDS) {
       expect(rows.every((r) => r.stale === 0 && r.figures !== null)).toBe(true);
       expect((await keptAndCounted('2026-Q4', null)).got).toEqual(first);
 
+      let late = '';
       const changes: Array<[string, () => Promise<unknown>, (a: MonthlyAnalysis) => unknown]> = [
         [
           'a rating dated in November',
@@ -58,6 +59,18 @@ for (const kind of DB_KINDS) {
             await h.rating({ employee: 'petrova', score: 5 });
             setClock(h, '2026-12-02 12:00');
           },
+          (a) => a.current.received.total,
+        ],
+        [
+          'a letter of November registered in December',
+          async () => {
+            late = await f.register(f.dep.dks, 'letter', '2026-11-30 17:50');
+          },
+          (a) => a.current.received.byChannel,
+        ],
+        [
+          'that letter moved to another department',
+          () => f.reassign(late, f.dep.logistics),
           (a) => a.current.received.total,
         ],
         [

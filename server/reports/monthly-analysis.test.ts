@@ -146,6 +146,38 @@ for (const kind of DB_KINDS) {
       expect(dks.current.compliance[0]).toMatchObject({ due: 2, onTime: 2, notDone: 0 });
     });
 
+    it('counts a complaint in the month it was received, however late it was registered', async () => {
+      h = await consoleHarness(kind);
+      const f = await november(h); // the clock stops at 2.12.2026 12:00
+      const before = { nov: (await analysis('2026-11')).current, dec: (await analysis('2026-12')).current };
+      // A letter of 30 November registered on 2 December, and a thanks of today turned complaint.
+      await f.register(f.dep.dks, 'letter', '2026-11-30 17:00');
+      const nov = (await analysis('2026-11')).current;
+      const dec = (await analysis('2026-12')).current;
+      expect([nov.received.total, dec.received.total]).toEqual([
+        before.nov.received.total + 1,
+        before.dec.received.total,
+      ]);
+      expect(counts(nov.received.byChannel)).toMatchObject({ letter: 1 });
+      expect(counts(nov.received.byDepartment)[f.dep.dks]).toBe(
+        counts(before.nov.received.byDepartment)[f.dep.dks]! + 1,
+      );
+      // A thanks found to be a complaint: counted when it came, as a complaint now.
+      setClock(h, '2026-12-02 13:00');
+      const { id } = await h.feedback({ kind: 'thanks', message: 'Спасибо, но доставка опоздала' });
+      setClock(h, '2026-12-03 10:00');
+      const asThanks = (await analysis('2026-12')).current.received;
+      await f.change(id, { kind: 'complaint' });
+      const asComplaint = (await analysis('2026-12')).current.received;
+      expect(asThanks.total).toBe(dec.received.total + 1);
+      expect(asComplaint.total).toBe(asThanks.total);
+      expect(counts(asComplaint.byKind)).toEqual({
+        ...counts(asThanks.byKind),
+        thanks: counts(asThanks.byKind).thanks! - 1,
+        complaint: counts(asThanks.byKind).complaint! + 1,
+      });
+    });
+
     it('counts a quarter by month and an empty quarter before it', async () => {
       h = await consoleHarness(kind);
       await november(h);

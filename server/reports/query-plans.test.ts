@@ -67,6 +67,7 @@ describe('the kept months a write marks stale (SQLite)', () => {
     expect(triggers.map((t) => t.name).sort()).toEqual([
       'report_months_complaint_steps_insert',
       'report_months_complaints_insert',
+      'report_months_receipt_insert',
       'report_months_submissions_insert',
     ]);
     for (const t of triggers) {

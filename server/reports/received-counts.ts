@@ -4,9 +4,11 @@ import { channelLabel } from '../mail/templates/format.ts';
 import { byCountThenLabel, KIND_LABELS, NO_DEPARTMENT_LABEL, NONE, num, REPORT_KINDS } from './report-labels.ts';
 
 /**
- * Feedback and ratings received in [from, end) (`submissions.created_at`) by kind, channel and
- * department: one GROUP BY over the three in SQL (a few dozen groups), folded here. Kinds are
- * always all four; channels and departments only those with any.
+ * Feedback and ratings received in [from, end) by kind, channel and department: a complaint in the
+ * month it was received (`complaints.received_at`, from which its deadlines run, as the weekly
+ * control counts it), however much later it was registered; everything else when it came
+ * (`submissions.created_at`). Two GROUP BYs in SQL (a few dozen groups each), folded here. Kinds
+ * are always all four; channels and departments only those with any.
  */
 export async function receivedCounts(
   db: Db,
@@ -14,14 +16,36 @@ export async function receivedCounts(
   departmentId: string | null,
   names: Map<string, string>,
 ): Promise<PeriodFigures['received']> {
-  const rows = await db
+  const columns = ['submissions.kind', 'submissions.channel', 'submissions.department_id'] as const;
+  const others = await db
     .selectFrom('submissions')
-    .select(['kind', 'channel', 'department_id as departmentId', (eb) => eb.fn.countAll().as('n')])
-    .where('created_at', '>=', range.from)
-    .where('created_at', '<', range.end)
-    .$if(departmentId !== null, (qb) => qb.where('department_id', '=', departmentId))
-    .groupBy(['kind', 'channel', 'department_id'])
+    .select([...columns, (eb) => eb.fn.countAll().as('n')])
+    .where('submissions.created_at', '>=', range.from)
+    .where('submissions.created_at', '<', range.end)
+    .where((eb) =>
+      eb.or([
+        eb('submissions.kind', '<>', 'complaint'),
+        eb.not(
+          eb.exists(
+            eb.selectFrom('complaints').select('submission_id').whereRef('submission_id', '=', 'submissions.id'),
+          ),
+        ),
+      ]),
+    )
+    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
+    .groupBy(columns)
     .execute();
+  const complaints = await db
+    .selectFrom('complaints')
+    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+    .select([...columns, (eb) => eb.fn.countAll().as('n')])
+    .where('complaints.received_at', '>=', range.from)
+    .where('complaints.received_at', '<', range.end)
+    .where('submissions.kind', '=', 'complaint')
+    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
+    .groupBy(columns)
+    .execute();
+  const rows = [...others, ...complaints];
   const kinds = new Map<string, number>();
   const channels = new Map<string, number>();
   const departments = new Map<string, number>();
@@ -32,7 +56,7 @@ export async function receivedCounts(
     total += n;
     add(kinds, r.kind, n);
     add(channels, r.channel, n);
-    add(departments, r.departmentId ?? NONE, n);
+    add(departments, r.department_id ?? NONE, n);
   }
   const known: readonly string[] = REPORT_KINDS;
   const byKind = [

@@ -19,6 +19,7 @@ import * as searchWordsGaps from './2026-12-15-search-words-gaps.ts';
 import * as outboxBodies from './2026-12-16-outbox-bodies.ts';
 import * as outboxViewColumns from './2026-12-17-outbox-view-columns.ts';
 import * as closedComplaints from './2026-12-18-closed-complaints.ts';
+import * as reportMonthsReceipt from './2026-12-19-report-months-receipt.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-16-outbox-bodies': outboxBodies,
   '2026-12-17-outbox-view-columns': outboxViewColumns,
   '2026-12-18-closed-complaints': closedComplaints,
+  '2026-12-19-report-months-receipt': reportMonthsReceipt,
 };

@@ -34,9 +34,17 @@ export async function reportFixtures(h: Harness) {
   return {
     dep,
     user: session.user,
-    /** A complaint registered by hand, received now (set the clock first). */
-    register: async (departmentId: string | null, channel = 'phone') =>
-      (await call('/complaints', { channel, message: 'Не работает выгрузка', name: 'Клиент', departmentId })).id,
+    /** A complaint registered by hand now (set the clock first), received now or at `receivedAt` (Moscow time). */
+    register: async (departmentId: string | null, channel = 'phone', receivedAt?: string) =>
+      (
+        await call('/complaints', {
+          channel,
+          message: 'Не работает выгрузка',
+          name: 'Клиент',
+          departmentId,
+          ...(receivedAt ? { receivedAt: at(receivedAt) } : {}),
+        })
+      ).id,
     /** A complaint sent through the site's form now, optionally assigned to a department through the card. */
     site: async (departmentId: string | null = null, fields: Record<string, unknown> = {}) => {
       const { id } = await h.feedback({ organization: 'ООО «Ромашка»', ...fields });
@@ -44,6 +52,7 @@ export async function reportFixtures(h: Harness) {
       return id;
     },
     reassign: (id: string, departmentId: string) => call(`/submissions/${id}`, { departmentId }, 'PATCH'),
+    change: (id: string, fields: Record<string, unknown>) => call(`/submissions/${id}`, fields, 'PATCH'),
     step: (id: string, step: string, local: string) => call(`/submissions/${id}/steps/${step}`, { at: at(local) }),
     agree: (id: string, day: string) => call(`/submissions/${id}/agreed-date`, { day }),
     classify: (id: string, fields: Record<string, unknown>) => call(`/submissions/${id}/classification`, fields),

@@ -17,6 +17,7 @@ export function MonthlyReceived({ current, previous }: { current: PeriodFigures;
   return (
     <section class="report-section">
       <h2>Поступило обращений и оценок</h2>
+      <p class="muted">Жалоба учитывается в месяце, когда её получили, даже если зарегистрировали позже.</p>
       {GROUPS.map((g) => {
         const rows = pairCounts(current.received[g.by] as Count[], previous.received[g.by] as Count[]);
         if (rows.length === 0) return null;
