@@ -140,6 +140,27 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     await page.close();
   });
 
+  it('hides the floating button while the inline form is on screen, so on a phone it never covers «Отправить»', async () => {
+    const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 375, height: 700 } });
+    await page.goto(`${server.url}/demo/contacts.html`);
+    const launcher = page.locator('otklik-feedback[mode="button"]').getByRole('button', { name: 'Оставить отзыв' });
+    await launcher.waitFor();
+    const send = page.locator('otklik-feedback:not([mode="button"])').getByRole('button', { name: 'Отправить' });
+    await send.scrollIntoViewIfNeeded();
+    await expect.poll(() => launcher.isVisible()).toBe(false);
+    // What a tap at the middle of «Отправить» reaches: the button itself.
+    const reached = await send.evaluate((button) => {
+      const r = button.getBoundingClientRect();
+      const root = button.getRootNode() as ShadowRoot;
+      return root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === button;
+    });
+    expect(reached).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'widget-inline-375.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => launcher.isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('opens the floating button as an accessible dialog: focus inside, Esc closes and returns focus', async () => {
     const page = await browser.newPage({ locale: 'ru-RU' });
     await page.goto(`${server.url}/demo/index.html`);

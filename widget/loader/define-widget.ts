@@ -5,6 +5,13 @@ import { drawLauncher } from './launcher.ts';
 export type ChunkImporter = (url: string) => Promise<WidgetChunk>;
 
 const loads: Record<string, Promise<WidgetChunk> | undefined> = {};
+
+/**
+ * The page's floating buttons, hidden while an inline form is on screen: on a phone the button
+ * covered the form's «Отправить», and the form it would open is there already.
+ */
+const launchers: HTMLElement[] = [];
+const formsInSight = new Set<Element>();
 const importChunk: ChunkImporter = (url) => import(/* @vite-ignore */ url);
 
 /**
@@ -56,7 +63,15 @@ export function defineWidget(tag: string, chunk: string, base: string, importer 
         this.disconnectedCallback();
         this.started = true;
         load().then(
-          (m) => m.mount(this, { base, root: this.shadowRoot ?? this.attachShadow({ mode: 'open' }) }),
+          (m) => {
+            m.mount(this, { base, root: this.shadowRoot ?? this.attachShadow({ mode: 'open' }) });
+            // The reviews' list is no form: reading it, one may still want the button.
+            if (chunk !== 'reviews')
+              new IntersectionObserver(([e]) => {
+                e!.isIntersecting ? formsInSight.add(this) : formsInSight.delete(this);
+                for (const l of launchers) l.style.visibility = formsInSight.size ? 'hidden' : '';
+              }).observe(this);
+          },
           () => (this.started = false), // the light DOM form stays; try again on the next connection
         );
       }
@@ -64,6 +79,7 @@ export function defineWidget(tag: string, chunk: string, base: string, importer 
       button() {
         const root = this.attachShadow({ mode: 'open' });
         const launcher = drawLauncher(this, root);
+        launchers.push(launcher);
         let mounted: MountedWidget | undefined;
         const prefetch = () => load().catch(() => undefined);
         launcher.addEventListener('pointerenter', prefetch, { once: true });
