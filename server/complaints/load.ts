@@ -4,6 +4,7 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { addWorkingDays, workingDayMs, workingMsBetween } from '../calendar/working-time.ts';
 import { companyYear } from '../company-time.ts';
 import type { Db } from '../db/connection.ts';
+import type { Expression, SqlBool } from 'kysely';
 import type { SubmissionRow } from '../submissions/store.ts';
 
 const who = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
@@ -12,9 +13,15 @@ const yearOf = (iso: string) => companyYear(new Date(iso));
 
 /**
  * The client's other messages, found by his ИНН, e-mail or phone (the strongest match named),
- * newest first, with how each ended: the handler sees the history before he calls.
+ * newest first, with how each ended: the handler sees the history before he calls. Only those
+ * `visible` to the reader (the console's scope on `submissions`): a handler sees his department's.
  */
-export async function relatedMessages(db: Db, s: SubmissionRow, limit = 20): Promise<RelatedMessage[]> {
+export async function relatedMessages(
+  db: Db,
+  s: SubmissionRow,
+  visible: Expression<SqlBool>,
+  limit = 20,
+): Promise<RelatedMessage[]> {
   const keys = (['inn', 'email', 'phone'] as const).filter((k) => s[k]);
   if (keys.length === 0) return [];
   const rows = await db
@@ -25,6 +32,7 @@ export async function relatedMessages(db: Db, s: SubmissionRow, limit = 20): Pro
     .select(['submissions.inn', 'submissions.email', 'submissions.phone'])
     .select(['complaints.justification', 'complaints.satisfied', 'complaints.loyal'])
     .where('submissions.id', '!=', s.id)
+    .where(visible)
     .where((eb) => eb.or(keys.map((k) => eb(`submissions.${k}`, '=', s[k] as string))))
     .orderBy('submissions.created_at', 'desc')
     .limit(limit)
@@ -47,9 +55,15 @@ export async function relatedMessages(db: Db, s: SubmissionRow, limit = 20): Pro
 
 /**
  * The complaint process of a submission for its card, or null when it is no complaint. Time
- * left is working time from `now` on the company's calendar.
+ * left is working time from `now` on the company's calendar; the client's other messages are
+ * those `visible` to the reader.
  */
-export async function loadComplaint(db: Db, s: SubmissionRow, now: Date): Promise<CardComplaint | null> {
+export async function loadComplaint(
+  db: Db,
+  s: SubmissionRow,
+  now: Date,
+  visible: Expression<SqlBool>,
+): Promise<CardComplaint | null> {
   const c = await db
     .selectFrom('complaints')
     .leftJoin('users as registrar', 'registrar.id', 'complaints.registered_by')
@@ -80,7 +94,7 @@ export async function loadComplaint(db: Db, s: SubmissionRow, now: Date): Promis
       .orderBy('nonconformities.created_at')
       .orderBy('nonconformities.id')
       .execute(),
-    relatedMessages(db, s),
+    relatedMessages(db, s, visible),
   ]);
   const stepStates: StepState[] = steps.map((r) => ({
     step: r.step as Step,

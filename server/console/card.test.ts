@@ -162,6 +162,29 @@ for (const kind of DB_KINDS) {
       expect(row).toEqual({ status: 'new', kind: 'complaint', department_id: logistics });
     });
 
+    it('lists a client’s other messages on a complaint’s card only as far as the reader may see them', async () => {
+      h = await consoleHarness(kind);
+      const { dks, logistics } = await h.directory();
+      const client = { email: 'client@example.ru', phone: '+7 951 511-35-21' };
+      const theirs = await h.feedback({ ...client, message: 'Жалоба в логистику' });
+      await h.assign(theirs.id, logistics);
+      const nowhere = await h.feedback({ ...client, message: 'Без подразделения' });
+      const mine = await h.feedback({ ...client, message: 'Жалоба в ДКС' });
+      await h.assign(mine.id, dks);
+      const other = await h.feedback({ ...client, message: 'Ещё одна в ДКС' });
+      await h.assign(other.id, dks);
+      const related = async (as: Awaited<ReturnType<typeof h.as>>) =>
+        (
+          (await (await as.request(`/api/admin/submissions/${mine.id}`)).json()).complaint.related as Array<{
+            id: string;
+          }>
+        )
+          .map((r) => r.id)
+          .sort();
+      expect(await related(await h.as('qms'))).toEqual([theirs.id, nowhere.id, other.id].sort());
+      expect(await related(await h.as('handler', dks))).toEqual([other.id]);
+    });
+
     it('changes kind, status, department and employee, each with a history row and an audit line', async () => {
       h = await consoleHarness(kind);
       const { dks, logistics } = await h.directory();

@@ -3,6 +3,8 @@ import type { CardUser } from '../../shared/console-types.ts';
 import { complaintOfRating, loadComplaint } from '../complaints/load.ts';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
+import type { ConsoleUser } from '../sessions/context.ts';
+import { scopeCondition, scopeOf, visibleSubmission } from './scope.ts';
 
 const who = (id: string | null, name: string | null): CardUser | null => (id ? { id, name: name ?? '' } : null);
 
@@ -35,9 +37,10 @@ async function submissionHistory(db: Db, submissionId: string): Promise<HistoryE
 /**
  * Everything the console's card shows of one submission: every field, its files (metadata),
  * the consent record, the e-mails sent about it, its history and its review. The caller has
- * already checked the user may see it. A complaint's time left is counted from `now`.
+ * already checked the `reader` may see it; the client's other messages are those he may see. A
+ * complaint's time left is counted from `now`.
  */
-export async function loadCard(db: Db, s: SubmissionRow, now: Date): Promise<Card> {
+export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: ConsoleUser): Promise<Card> {
   const [employee, department, subject, attachments, emails, history, review, complaint, complaintFromRating] =
     await Promise.all([
       s.employee_id
@@ -98,7 +101,7 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date): Promise<Car
         ])
         .where('reviews.submission_id', '=', s.id)
         .executeTakeFirst(),
-      s.kind === 'complaint' ? loadComplaint(db, s, now) : null,
+      s.kind === 'complaint' ? loadComplaint(db, s, now, scopeCondition(scopeOf(reader))) : null,
       s.type === 'rating' ? complaintOfRating(db, s.id) : null,
     ]);
   return {
@@ -172,4 +175,9 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date): Promise<Car
     complaint,
     complaintFromRating,
   };
+}
+
+/** The card of the submission of that id, as `reader` may see it (a 404 if he may not). */
+export async function visibleCard(db: Db, reader: ConsoleUser, id: string, now: Date): Promise<Card> {
+  return loadCard(db, await visibleSubmission(db, reader, id), now, reader);
 }

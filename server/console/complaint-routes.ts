@@ -15,7 +15,7 @@ import { ApiError } from '../http/api-error.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { anyFields } from '../http/validate.ts';
 import { type Actor, actorOf, type ConsoleEnv, requireRole } from '../sessions/context.ts';
-import { loadCard } from './card.ts';
+import { visibleCard } from './card.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { visibleFirst, visibleSubmission } from './scope.ts';
 
@@ -53,7 +53,7 @@ export function complaintActions(deps: ConsoleDeps) {
       .transaction()
       .execute(async (trx) => action(trx, actor, await lockComplaint(trx, s.id), body, params));
     wake();
-    return loadCard(deps.db, await visibleSubmission(deps.db, user, s.id), deps.clock.now());
+    return visibleCard(deps.db, user, s.id, deps.clock.now());
   }
 
   const route = (path: string, action: Action) =>
@@ -96,7 +96,7 @@ export function complaintActions(deps: ConsoleDeps) {
       const actor = actorOf(c, deps.config.trustProxy);
       await deps.db.transaction().execute((trx) => fn(trx, deps, actor, s, body));
       wake();
-      return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id), deps.clock.now()));
+      return c.json(await visibleCard(deps.db, c.var.user, s.id, deps.clock.now()));
     });
   contact('/:id/replies', replyByEmail);
   contact('/:id/calls', recordCall);

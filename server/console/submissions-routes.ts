@@ -4,7 +4,7 @@ import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { addComment, changeSubmission } from './card-changes.ts';
 import { complaintActions } from './complaint-routes.ts';
-import { loadCard } from './card.ts';
+import { loadCard, visibleCard } from './card.ts';
 import { decodeCursor, pageLimit } from './cursor.ts';
 import { parseInboxFilter } from './inbox-filter.ts';
 import { countSubmissions, listSubmissions } from './inbox-query.ts';
@@ -42,7 +42,7 @@ export function submissionsRoutes(deps: ConsoleDeps) {
 
   app.get('/:id', async (c) => {
     const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
-    return c.json(await loadCard(deps.db, s, deps.clock.now()));
+    return c.json(await loadCard(deps.db, s, deps.clock.now(), c.var.user));
   });
 
   app.get('/:id/attachments/:attachmentId', async (c) => {
@@ -70,7 +70,7 @@ export function submissionsRoutes(deps: ConsoleDeps) {
     const s = c.var.submission;
     await changeSubmission(deps.db, deps, actorOf(c, deps.config.trustProxy), s.id, c.req.valid('json'));
     deps.onMailQueued?.();
-    return c.json(await loadCard(deps.db, await visibleSubmission(deps.db, c.var.user, s.id), deps.clock.now()));
+    return c.json(await visibleCard(deps.db, c.var.user, s.id, deps.clock.now()));
   });
 
   app.post('/:id/comments', writers, small, visible, anyFields(), async (c) =>
