@@ -10,13 +10,37 @@ export type CalendarDayType = (typeof CALENDAR_DAY_TYPES)[number];
 export const CALENDAR_NOTE_MAX = 200;
 
 /**
- * Whether a value is a real date written `YYYY-MM-DD`.
+ * The years a date given to Otklik may fall in. Outside them a date is a slip of the keyboard
+ * (0001, 9999) that no working calendar can count: refused where it is typed, not met later by
+ * a report or a reminder that can't count it.
+ */
+export const ACCEPTED_YEARS = { first: 2000, last: 2099 } as const;
+
+/**
+ * Whether a value is a real date written `YYYY-MM-DD`, in the accepted years.
  * @example isCalendarDay('2026-02-30') // false
  */
 export function isCalendarDay(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < ACCEPTED_YEARS.first || year > ACCEPTED_YEARS.last) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * An instant written in ISO 8601 with its zone, each part real (no 30 February, no 25:00) and its
+ * day in the accepted years; null otherwise. `Date` alone would read «2026-02-30» as 2 March.
+ * @example parseInstant('2026-11-30T17:50+03:00') // 2026-11-30T14:50:00.000Z
+ */
+export function parseInstant(value: unknown): Date | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/.exec(value);
+  if (!m || !isCalendarDay(m[1])) return null;
+  const [hour, minute, second, zoneHours, zoneMinutes] = m.slice(2).map((n) => Number(n ?? 0)) as number[];
+  if (hour! > 23 || minute! > 59 || second! > 59 || zoneHours! > 14 || zoneMinutes! > 59) return null;
+  const at = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(at.getTime()) ? null : at;
 }
 
 /**

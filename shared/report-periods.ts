@@ -3,6 +3,8 @@
 // turns the days into instants in the company's time zone; the console and the CLI read and
 // step through periods with these. Pure date arithmetic on UTC dates: no Node or DOM APIs.
 
+import { ACCEPTED_YEARS } from './calendar-schema.ts';
+
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 
 /** A report's period: its key as typed, its kind, its first and last day (`YYYY-MM-DD`, both included). */
@@ -29,11 +31,14 @@ function isoWeekOneMonday(year: number): number {
 const weeksIn = (year: number) => Math.round((isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / (7 * DAY_MS));
 
 /**
- * The period a key names, or null when it names none (a bad form or a week 53 the year lacks).
+ * The period a key names, or null when it names none (a bad form, a week 53 the year lacks, a
+ * year outside the accepted ones).
  * @example parsePeriod('2026-W44') // { key: '2026-W44', kind: 'week', from: '2026-10-26', to: '2026-11-01' }
  * @example parsePeriod('2026-Q4') // { key: '2026-Q4', kind: 'quarter', from: '2026-10-01', to: '2026-12-31' }
  */
 export function parsePeriod(key: string): Period | null {
+  const year = Number(key.slice(0, 4));
+  if (!(year >= ACCEPTED_YEARS.first && year <= ACCEPTED_YEARS.last)) return null;
   let m = /^(\d{4})-W(\d{2})$/.exec(key);
   if (m) {
     const [year, week] = [Number(m[1]), Number(m[2])];

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { isCalendarDay, parseInstant } from '../../shared/calendar-schema.ts';
 import type { AuditPage } from '../../shared/console-audit.ts';
 import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { requireSession } from '../sessions/require-session.ts';
@@ -20,20 +21,14 @@ export interface AuditQuery {
   limit: number;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * A bare date is a whole day in company time (Moscow, UTC+3 all year since 2014): `to=2026-11-24`
- * includes that day. Anything else must be an ISO instant.
+ * includes that day. Anything else must be an ISO instant with its zone (parseInstant).
  */
 function instant(value: string, end: boolean): string | null {
-  if (DATE.test(value)) {
-    const start = new Date(`${value}T00:00:00+03:00`);
-    if (Number.isNaN(start.getTime())) return null;
-    return new Date(start.getTime() + (end ? 86_400_000 : 0)).toISOString();
-  }
-  const t = /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
-  return t && !Number.isNaN(t.getTime()) ? t.toISOString() : null;
+  if (!isCalendarDay(value)) return parseInstant(value)?.toISOString() ?? null;
+  const start = new Date(`${value}T00:00:00+03:00`);
+  return new Date(start.getTime() + (end ? 86_400_000 : 0)).toISOString();
 }
 
 const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../shared/calendar-schema.ts';
 import {
   CORRECTION_RECORDS,
   CORRECTIONS,
@@ -9,7 +10,6 @@ import { type Rule, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { isDay } from '../company-day.ts';
 import { ApiError } from '../http/api-error.ts';
 import { assertOpen, type LockedComplaint, logComplaintEvent } from './store.ts';
 import { startWork } from './steps.ts';
@@ -36,7 +36,7 @@ const schema = {
   correctionNote: nullable(text({ max: 2000, lines: true })),
   correctionRecord: choice(CORRECTION_RECORDS),
   contactPosition: nullable(text({ max: 200 })),
-  situationDate: nullable(text({ max: 10, code: 'invalid', clean: (s) => (isDay(s) ? s : null) })),
+  situationDate: nullable(text({ max: 10, code: 'invalid', clean: (s) => (isCalendarDay(s) ? s : null) })),
   performer: nullable(text({ max: 500 })),
 } satisfies Record<string, Rule<unknown>>;
 

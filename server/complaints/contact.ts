@@ -20,8 +20,11 @@ type Deps = { clock: Clock; config: Config };
 const replySchema = { text: text({ max: 10_000, required: true, lines: true }) };
 const callSchema = { summary: text({ max: 5000, required: true, lines: true }) };
 
-/** Whether a flag from JSON asks for the first contact (step 1.2) to be marked with it. */
-const wantsStep = (v: unknown) => v === true;
+/** Whether a flag from JSON asks for the first contact (step 1.2) to be marked with it: true, false or left out. */
+function wantsStep(v: unknown): boolean {
+  if (v !== undefined && typeof v !== 'boolean') throw new ApiError(422, 'validation', { firstContact: 'invalid' });
+  return v === true;
+}
 
 /** Marks step 1.2 with this contact when asked and when it is still open. */
 async function firstContact(trx: Db, deps: Deps, actor: Actor, submissionId: string, at: Date, comment: string) {
@@ -50,6 +53,7 @@ export async function replyByEmail(
 ): Promise<void> {
   const parsed = validate(replySchema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  const markStep = wantsStep(input.firstContact);
   if (!s.email) throw new ApiError(422, 'validation', { email: 'noEmail' });
   const to = headerValue(s.email);
   const mail = complaintReply(
@@ -78,7 +82,7 @@ export async function replyByEmail(
       data: { to, subject: mail.subject, text: parsed.data.text },
     },
   );
-  if (wantsStep(input.firstContact)) await firstContact(trx, deps, actor, s.id, deps.clock.now(), 'Ответ по e-mail');
+  if (markStep) await firstContact(trx, deps, actor, s.id, deps.clock.now(), 'Ответ по e-mail');
 }
 
 /** Records a phone call with the client: when, and what was said; with `firstContact` it marks step 1.2. */
@@ -91,6 +95,7 @@ export async function recordCall(
 ): Promise<void> {
   const parsed = validate(callSchema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  const markStep = wantsStep(input.firstContact);
   const at = pastInstant(input.at, deps.clock.now());
   if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
   await logComplaintEvent(
@@ -103,7 +108,7 @@ export async function recordCall(
       data: { at: at.value.toISOString(), summary: parsed.data.summary },
     },
   );
-  if (wantsStep(input.firstContact)) await firstContact(trx, deps, actor, s.id, at.value, 'Звонок клиенту');
+  if (markStep) await firstContact(trx, deps, actor, s.id, at.value, 'Звонок клиенту');
 }
 
 /** SHA-256 of a survey token: the database never holds a usable link. */

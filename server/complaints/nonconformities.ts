@@ -1,8 +1,8 @@
+import { isCalendarDay } from '../../shared/calendar-schema.ts';
 import { text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { isDay } from '../company-day.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { assertStage2Open, type LockedComplaint, logComplaintEvent } from './store.ts';
@@ -15,7 +15,7 @@ const schema = {
   description: text({ max: 2000, required: true, lines: true }),
   task: text({ max: 2000, required: true, lines: true }),
   assignee: text({ max: 300, required: true }),
-  dueDay: text({ max: 10, code: 'invalid', clean: (s) => (isDay(s) ? s : null) }),
+  dueDay: text({ max: 10, code: 'invalid', clean: (s) => (isCalendarDay(s) ? s : null) }),
 };
 
 /** Adds a nonconformity the complaint showed, with its corrective task; returns its id. */

@@ -299,6 +299,68 @@ for (const kind of DB_KINDS) {
       expect((await noMail.json()).error.fields.email).toBeDefined();
     });
 
+    it('refuses, naming the field, dates no calendar can count and dates the process cannot hold', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const sent = await h.feedback({ email: 'client@example.ru' });
+      const qms = await h.as('qms');
+      const fields = async (res: Response) => {
+        expect(res.status, await res.clone().text()).toBe(422);
+        return (await res.json()).error.fields as Record<string, string>;
+      };
+      const register = (receivedAt: string) =>
+        qms.request('/api/admin/complaints', {
+          method: 'POST',
+          json: { channel: 'phone', message: 'Старое письмо', name: 'Клиент', receivedAt },
+        });
+      // Receipt: a real moment, not before the accepted years, nor more than a year back.
+      for (const [at, message] of [
+        ['1950-03-01T10:00:00+03:00', 'Укажите дату и время'],
+        ['2026-02-30T10:00:00+03:00', 'Укажите дату и время'],
+        ['2026-11-23T25:00:00+03:00', 'Укажите дату и время'],
+        ['2025-11-01T10:00:00+03:00', 'Дата получения — не раньше чем год назад'],
+      ])
+        expect(await fields(await register(at!)), at).toEqual({ receivedAt: message });
+      expect((await register('2026-11-20T10:00:00+03:00')).status).toBe(201);
+
+      // A step is not done before its complaint came, nor in 1970.
+      for (const [at, message] of [
+        [msk('2026-11-23 09:00'), 'Дата не может быть раньше получения жалобы'],
+        ['1970-01-01T00:00:00Z', 'Укажите дату и время'],
+      ])
+        expect(await fields(await post(qms, `${sent.id}/steps/1.1`, { at })), at).toEqual({ at: message });
+      // The agreed date of 1.4: a real day, from the day of receipt, at most a year ahead.
+      for (const [day, message] of [
+        ['2026-11-22', 'Дата не может быть раньше получения жалобы'],
+        ['2040-12-31', 'Дата — не позже чем через год'],
+        ['0001-01-01', 'Укажите дату в формате ГГГГ-ММ-ДД'],
+        ['9999-12-31', 'Укажите дату в формате ГГГГ-ММ-ДД'],
+      ])
+        expect(await fields(await post(qms, `${sent.id}/agreed-date`, { day })), day).toEqual({ day: message });
+      expect((await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-23' })).status).toBe(200);
+      expect((await post(qms, `${sent.id}/agreed-date`, { day: '2027-11-23' })).status).toBe(200);
+      // A flag that is no yes or no is not read as «no».
+      expect(await fields(await post(qms, `${sent.id}/calls`, { summary: 'Звонок', firstContact: 'yes' }))).toEqual({
+        firstContact: expect.any(String),
+      });
+      expect((await card(qms, sent.id)).history.some((e) => e.type === 'call')).toBe(false);
+
+      // Filters and periods far outside the accepted years are a 422, not a 500.
+      for (const path of [
+        '/api/admin/submissions?to=9999-12-31',
+        '/api/admin/submissions?from=2026-02-30T10:00:00Z',
+        '/api/admin/reports/weekly?week=9999-W52',
+        '/api/admin/reports/weekly?week=0000-W01',
+        '/api/admin/reports/monthly?period=9999',
+        '/api/admin/reports/monthly?period=0001',
+        '/api/admin/audit?from=2026-02-31',
+      ])
+        expect((await qms.request(path)).status, path).toBe(422);
+      // Every card and report still answers.
+      expect((await qms.request(`/api/admin/submissions/${sent.id}`)).status).toBe(200);
+      expect((await qms.request('/api/admin/reports/weekly?week=2026-W48')).status).toBe(200);
+    });
+
     it('sends the survey, whose page records nothing on GET and the answers on POST, once', async () => {
       h = await consoleHarness(kind);
       const sent = await h.feedback({ email: 'client@example.ru' });
@@ -392,6 +454,26 @@ for (const kind of DB_KINDS) {
       expect(JSON.parse(escalation[0]!.recipients)).toEqual(['smk@example.ru']);
       // Nobody is responsible yet: the reminder goes to the QMS.
       expect(JSON.parse((await outbox('complaint-soon'))[0]!.recipients)).toEqual(['smk@example.ru']);
+    });
+
+    it('passes over a step whose deadline no calendar can count, sending the others, and says which', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const good = await h.feedback({});
+      const bad = await h.feedback({});
+      // As a date typed before the console refused such dates left it.
+      await h.db
+        .updateTable('complaint_steps')
+        .set({ due_at: '2090-01-01T15:00:00.000Z' })
+        .where('complaint_id', '=', bad.id)
+        .where('step', '=', '1.1')
+        .execute();
+      setClock(msk('2026-11-23 10:46'));
+      await expect(sendDueNotices(h.db, { clock: h.clock, config: h.config })).rejects.toThrow(
+        new RegExp(`^1 queued; the deadlines of step 1\\.1 of ${bad.id} \\(`),
+      );
+      const notices = await h.db.selectFrom('complaint_notices').select(['complaint_id', 'step', 'kind']).execute();
+      expect(notices).toEqual([{ complaint_id: good.id, step: '1.1', kind: 'soon' }]);
     });
 
     it('runs the reminders round in one instance a minute, whichever wins the lease', async () => {

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../shared/calendar-schema.ts';
 import { IMPORTANCES, MANUAL_CHANNELS } from '../../shared/complaint-process.ts';
 import type { RegisteredComplaint } from '../../shared/console-complaint.ts';
 import { feedbackSchema } from '../../shared/feedback-schema.ts';
@@ -8,7 +9,6 @@ import type { Actor } from '../sessions/context.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { isDay } from '../company-day.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
@@ -29,7 +29,7 @@ const schema = {
   phone: feedbackSchema.phone,
   email: feedbackSchema.email,
   contactPosition: text({ max: 200 }),
-  situationDate: text({ max: 10, code: 'invalid', clean: (s) => (isDay(s) ? s : null) }),
+  situationDate: text({ max: 10, code: 'invalid', clean: (s) => (isCalendarDay(s) ? s : null) }),
   performer: text({ max: 500 }),
   departmentId: text({ max: 64 }),
   importance: (v: unknown) =>
@@ -50,7 +50,11 @@ export async function registerComplaint(
 ): Promise<RegisteredComplaint> {
   const parsed = validate(schema, input);
   const now = deps.clock.now();
-  const received = pastInstant(input.receivedAt, now);
+  // A complaint is registered within days of coming; a receipt a year back is a typing slip.
+  const received = pastInstant(input.receivedAt, now, {
+    at: new Date(now.getTime() - 366 * 86_400_000),
+    error: 'tooOld',
+  });
   const errors = {
     ...(parsed.success ? {} : parsed.errors),
     ...('error' in received ? { receivedAt: received.error } : {}),

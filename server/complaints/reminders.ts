@@ -45,7 +45,8 @@ const ORDER: NoticeKind[] = ['soon', 'overdue', 'escalation'];
  * Sends the reminders, overdue notices and escalations that are due: each at most once per step
  * and kind, whichever instance gets there first, and the ones missed while the server was down
  * when it comes back. Each notice's row and its e-mail are written in one transaction; the row's
- * key makes a second writer change nothing. Returns how many were queued.
+ * key makes a second writer change nothing. Returns how many were queued; a step whose deadline
+ * can't be counted is passed over, and the round then fails naming it.
  */
 export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Config }): Promise<number> {
   const now = deps.clock.now();
@@ -77,11 +78,18 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
   }
   let queued = 0;
   const seen = new Set<string>();
+  const uncounted: string[] = [];
   for (const r of open) {
     const key = `${r.complaint_id} ${r.step}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const due = noticeDue(cal, { windowStartAt: r.window_start_at!, dueAt: r.due_at! }, now);
+    let due: ReturnType<typeof noticeDue>;
+    try {
+      due = noticeDue(cal, { windowStartAt: r.window_start_at!, dueAt: r.due_at! }, now);
+    } catch (err) {
+      uncounted.push(`${r.step} of ${r.complaint_id} (${err instanceof Error ? err.message : String(err)})`);
+      continue;
+    }
     if (!due) continue;
     const sent = sentByStep.get(key)!;
     // A later notice already sent makes an earlier one pointless.
@@ -104,6 +112,10 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     });
     if (inserted) queued++;
   }
+  // A deadline no calendar can count (a date typed before the console refused such dates) stops
+  // only its own step's notices; the round says which, and fails, so the log shows it every round.
+  if (uncounted.length > 0)
+    throw new Error(`${queued} queued; the deadlines of step ${uncounted.join(', ')} can't be counted`);
   return queued;
 }
 

@@ -1,3 +1,4 @@
+import { isCalendarDay, parseInstant } from '../../shared/calendar-schema.ts';
 import { STEPS, type Step } from '../../shared/complaint-process.ts';
 import { text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
@@ -5,21 +6,36 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { dayWorkingSpan } from '../calendar/working-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { companyDayStart, isDay } from '../company-day.ts';
+import { companyDayStart, nextDay } from '../company-day.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { deadlineAfterDone, dependentSteps } from './deadlines.ts';
 import { assertOpen, type LockedComplaint, logComplaintEvent, refreshNextDue } from './store.ts';
 
+/** How far ahead a date agreed for step 1.4 may be: a year. */
+const AGREED_DAY_AHEAD_MS = 366 * 86_400_000;
+
 /** The step that must be done before this one, if any (1.5 checks what 1.4 put in place). */
 const PREREQUISITE: Partial<Record<Step, Step>> = { '1.5': '1.4' };
 
-/** An instant a person gives for something already done: not in the future (a minute of clock skew allowed). */
-export function pastInstant(v: unknown, now: Date): { value: Date } | { error: 'instant' | 'future' } {
+/** What a person may get wrong in an instant he gives for something already done. */
+export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'tooOld';
+
+/**
+ * An instant a person gives for something already done: a real one (parseInstant), not in the
+ * future (a minute of clock skew allowed), and not before `notBefore` when given (a step done
+ * before its complaint came; a receipt more than a year back). Empty means now.
+ */
+export function pastInstant(
+  v: unknown,
+  now: Date,
+  notBefore?: { at: Date; error: 'beforeReceipt' | 'tooOld' },
+): { value: Date } | { error: PastInstantError } {
   if (v === undefined || v === null || v === '') return { value: now };
-  const at = typeof v === 'string' ? new Date(v) : new Date(Number.NaN);
-  if (Number.isNaN(at.getTime())) return { error: 'instant' };
+  const at = parseInstant(v);
+  if (!at) return { error: 'instant' };
   if (at.getTime() > now.getTime() + 60_000) return { error: 'future' };
+  if (notBefore && at.getTime() < notBefore.at.getTime()) return { error: notBefore.error };
   return { value: at };
 }
 
@@ -40,7 +56,7 @@ export async function markStepDone(
   assertOpen(c);
   const parsed = validate(stepSchema, { comment: input.comment });
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-  const at = pastInstant(input.at, clock.now());
+  const at = pastInstant(input.at, clock.now(), { at: new Date(c.received_at), error: 'beforeReceipt' });
   if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
 
   const steps = await trx
@@ -114,7 +130,13 @@ export async function setAgreedDate(
   day: unknown,
 ): Promise<void> {
   assertOpen(c);
-  if (day !== null && (typeof day !== 'string' || !isDay(day))) throw new ApiError(422, 'validation', { day: 'date' });
+  if (day !== null && (typeof day !== 'string' || !isCalendarDay(day)))
+    throw new ApiError(422, 'validation', { day: 'date' });
+  // Agreed with the client: not a day before the complaint came, nor further ahead than a year.
+  if (day !== null && companyDayStart(nextDay(day)) <= c.received_at)
+    throw new ApiError(422, 'validation', { day: 'beforeReceipt' });
+  if (day !== null && Date.parse(companyDayStart(day)) > clock.now().getTime() + AGREED_DAY_AHEAD_MS)
+    throw new ApiError(422, 'validation', { day: 'tooFar' });
   const step = await trx
     .selectFrom('complaint_steps')
     .select(['due_at', 'done_at'])

@@ -1,6 +1,7 @@
+import { isCalendarDay, parseInstant } from '../../shared/calendar-schema.ts';
 import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import { ApiError } from '../http/api-error.ts';
-import { companyDayStart, isDay, nextDay } from '../company-day.ts';
+import { companyDayStart, nextDay } from '../company-day.ts';
 import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
 
 /** The inbox's filters, as the query functions take them. */
@@ -34,8 +35,7 @@ const optional =
 const when = text({
   max: 40,
   code: 'invalid',
-  clean: (s) =>
-    isDay(s) || (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s))) ? s : null,
+  clean: (s) => (isCalendarDay(s) || parseInstant(s) ? s : null),
 });
 
 const filterSchema = {
@@ -70,9 +70,13 @@ export function parseInboxFilter(query: Record<string, string | undefined>, now:
     ...rest,
     ...(overdue && { dueBefore: now.toISOString() }),
     ...(sort === 'deadline' && { sort: 'deadline' as const }),
-    ...(from !== undefined && { from: isDay(from) ? companyDayStart(from) : new Date(from).toISOString() }),
+    ...(from !== undefined && {
+      from: isCalendarDay(from) ? companyDayStart(from) : parseInstant(from)!.toISOString(),
+    }),
     ...(to !== undefined && {
-      before: isDay(to) ? companyDayStart(nextDay(to)) : new Date(new Date(to).getTime() + 1).toISOString(),
+      before: isCalendarDay(to)
+        ? companyDayStart(nextDay(to))
+        : new Date(parseInstant(to)!.getTime() + 1).toISOString(),
     }),
   };
 }

@@ -85,6 +85,8 @@ export function AgreedDateForm({ card, step, onCard }: { card: Card; step: StepS
         hint="Шаг 1.4: срок — конец этого рабочего дня."
         type="date"
         value={day}
+        min={card.complaint ? moscowDay(card.complaint.receivedAt) : undefined}
+        max={moscowDay(new Date(Date.now() + 365 * 86_400_000).toISOString())}
         onValue={setDay}
         onChange={(e) => setDay(e.currentTarget.value)}
         error={act.fields.day}

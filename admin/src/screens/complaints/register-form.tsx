@@ -80,6 +80,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (r: RegisteredCom
             type="datetime-local"
             value={draft.receivedAt}
             onValue={set('receivedAt')}
+            min={moscowInputValue(new Date(Date.now() - 365 * 86_400_000))}
             max={moscowInputValue(new Date())}
             error={act.fields.receivedAt}
             hint="По московскому времени. Сроки считаются от него."
