@@ -20,6 +20,7 @@ import { limitBodies } from './http/body-limit.ts';
 import { removeUploads } from './http/upload-dir.ts';
 import { pageCompany } from './http/page-layout.ts';
 import { pagePolicy } from './http/page-policy.ts';
+import { privateAnswers } from './http/private-answers.ts';
 import { refuseControls } from './http/refuse-controls.ts';
 import { consoleApp, demoSite, widgetAssets, widgetFastPath } from './http/static-assets.ts';
 import { surveyPages } from './complaints/survey-page.ts';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/api/v1/feedback', feedbackApi(intake));
   app.route('/api/v1/ratings', ratingsApi(intake));
   app.route('/api/v1/reviews', reviewsApi({ db: deps.db }));
+  app.use('/api/admin/*', privateAnswers());
   app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/users', usersApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/audit', auditApi({ db: deps.db, clock: deps.clock }));

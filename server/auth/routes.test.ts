@@ -84,7 +84,9 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     const u = await createUser(db, clock, { email: 'a@example.ru', role: 'qms' });
     const wrong = await login({ email: u.email, password: 'not-the-password' });
     const unknown = await login({ email: 'nobody@example.ru', password: 'not-the-password' });
-    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    // A password typed into the e-mail field by mistake.
+    const slip = await login({ email: 'Secret-Passw0rd-2026', password: 'x' });
+    expect([wrong.status, unknown.status, slip.status]).toEqual([401, 401, 401]);
     const [a, b] = [await wrong.json(), await unknown.json()];
     expect(a).toEqual(b);
     expect(a.error.code).toBe('bad_credentials');
@@ -93,8 +95,11 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     const failed = await audit('auth.sign_in_failed');
     expect(failed.map((f) => JSON.parse(f.details))).toEqual([
       { email: 'a@example.ru', reason: 'wrong_password' },
-      { email: 'nobody@example.ru', reason: 'unknown_email' },
+      // Text that is no account's is kept masked, with a hash to check it against.
+      { email: 'n*****@example.ru', sha256: expect.stringMatching(/^[0-9a-f]{16}$/), reason: 'unknown_email' },
+      { email: '************', sha256: expect.stringMatching(/^[0-9a-f]{16}$/), reason: 'unknown_email' },
     ]);
+    expect(JSON.stringify(failed)).not.toContain('Secret-Passw0rd');
   });
 
   it('names missing fields in a 422, in English when asked', async () => {

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { auditedTypedEmail } from '../privacy/person-key.ts';
 import { recordAudit } from '../audit/record.ts';
 import { normalizeEmail } from './credentials.ts';
 import type { ConsoleUser } from '../sessions/context.ts';
@@ -40,15 +41,18 @@ export async function signIn(db: Db, clock: Clock, attempt: Attempt): Promise<Si
   if (result.status === 'wrong' || !user) {
     const reason = !user ? 'unknown_email' : !seen.matches ? 'wrong_password' : 'inactive';
     const target = user && { type: 'user', id: user.id };
+    // An account's address as it is; text that is no account's, masked: it may be anything typed.
+    const masked = !user && auditedTypedEmail(email);
+    const typed = masked ? { email: masked.key, sha256: masked.sha256 } : { email };
     await recordAudit(db, clock, {
       user: null,
       action: 'auth.sign_in_failed',
       target,
-      details: { email, reason },
+      details: { ...typed, reason },
       ip: attempt.ip,
     });
     for (const lock of result.status === 'wrong' ? result.locks : []) {
-      const who = lock.key.kind === 'user' ? { email } : { address: attempt.ip };
+      const who = lock.key.kind === 'user' ? typed : { address: attempt.ip };
       await recordAudit(db, clock, {
         user: null,
         action: 'auth.locked',

@@ -162,6 +162,24 @@ for (const kind of DB_KINDS) {
       expect(row).toEqual({ status: 'new', kind: 'complaint', department_id: logistics });
     });
 
+    it('is never kept by a cache, nor is any console answer holding clients’ data', async () => {
+      h = await consoleHarness(kind);
+      const sent = await h.feedback({ email: 'client@example.ru' });
+      const qms = await h.as('qms');
+      const admin = await h.as('admin');
+      for (const [who, path] of [
+        [qms, `/api/admin/submissions/${sent.id}`],
+        [qms, '/api/admin/submissions'],
+        [admin, '/api/admin/persons?email=client@example.ru'],
+        [admin, '/api/admin/audit'],
+        [admin, '/api/admin/users'],
+      ] as const) {
+        const res = await who.request(path);
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('cache-control'), path).toBe('private, no-store');
+      }
+    });
+
     it('lists a client’s other messages on a complaint’s card only as far as the reader may see them', async () => {
       h = await consoleHarness(kind);
       const { dks, logistics } = await h.directory();

@@ -38,3 +38,17 @@ export function auditedKey(key: PersonKey): { key: string; sha256: string } {
       : `${key.phone.slice(0, 2)}${'*'.repeat(Math.max(0, key.phone.length - 6))}${key.phone.slice(-4)}`;
   return { key: masked, sha256: createHash('sha256').update(value).digest('hex').slice(0, 16) };
 }
+
+/**
+ * What was typed into the sign-in's e-mail field for no account, as the audit log keeps it: masked
+ * as an address (auditedKey), or whole when it is no address (a password typed into the wrong
+ * field must not be left readable in the log).
+ * @example auditedTypedEmail('Secret-Passw0rd') // { key: '************', sha256: '…' }
+ */
+export function auditedTypedEmail(typed: string): { key: string; sha256: string } {
+  if (/^[^\s@]+@[^\s@]+$/.test(typed)) return auditedKey({ email: typed });
+  return {
+    key: '*'.repeat(Math.min(typed.length, 12)),
+    sha256: createHash('sha256').update(typed).digest('hex').slice(0, 16),
+  };
+}
