@@ -41,11 +41,15 @@ export const STEP_TITLES: Record<Step, string> = {
   '1.6': 'Передача на закрытие',
 };
 
-/** Seed 004's terms, as the card shows them beside each step. */
+/**
+ * Seed 004's terms, as the card shows them beside each step. The seed counts «с момента заведения
+ * претензии»; Otklik counts from the moment the complaint was received (a letter registered days
+ * later keeps its dates), and says so.
+ */
 export const STEP_TERMS: Record<Step, string> = {
-  '1.1': 'в течение 1 рабочего часа с момента регистрации',
-  '1.2': 'в течение 3 рабочих часов с момента регистрации',
-  '1.3': 'в течение 3 рабочих дней с момента регистрации',
+  '1.1': 'в течение 1 рабочего часа с момента получения жалобы',
+  '1.2': 'в течение 3 рабочих часов с момента получения жалобы',
+  '1.3': 'в течение 3 рабочих дней с момента получения жалобы',
   '1.4': 'срок согласовывается с клиентом',
   '1.5': '3 рабочих дня с момента внедрения коррекции',
   '1.6': 'в течение 14 рабочих дней (стремимся к 5)',

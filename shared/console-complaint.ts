@@ -27,6 +27,12 @@ export interface StepState {
    * negative when overdue; null when done or without a deadline.
    */
   workingMsLeft: number | null;
+  /**
+   * How late the step was done: the working time from its deadline to when it was done, in
+   * milliseconds (0 when done after the deadline but in no working time); null when done in time,
+   * not done, or without a deadline.
+   */
+  workingMsLate: number | null;
 }
 
 /** A row of stage 2's table «Список несоответствий по жалобе». */

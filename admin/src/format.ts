@@ -25,6 +25,13 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /** @example formatDate('2026-11-22T22:30:00Z') // '23.11.2026' */
+/**
+ * Whether a message was registered late: an hour or more after it was received (a letter read
+ * days later). Then the inbox and the card say when it was registered, besides its receipt.
+ */
+export const registeredLate = (receivedAt: string, createdAt: string) =>
+  Date.parse(createdAt) - Date.parse(receivedAt) >= 3_600_000;
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);

@@ -104,6 +104,10 @@ export async function loadComplaint(
     doneBy: who(r.done_by, r.done_by_name),
     comment: r.comment,
     workingMsLeft: r.due_at && !r.done_at ? workingMsBetween(cal, now, new Date(r.due_at)) : null,
+    workingMsLate:
+      r.due_at && r.done_at && r.done_at > r.due_at
+        ? workingMsBetween(cal, new Date(r.due_at), new Date(r.done_at))
+        : null,
   }));
   const receivedAt = new Date(c.received_at);
   const targetAt = addWorkingDays(cal, receivedAt, CLOSE_TARGET_WORKING_DAYS).toISOString();

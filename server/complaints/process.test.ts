@@ -299,6 +299,22 @@ for (const kind of DB_KINDS) {
       expect((await noMail.json()).error.fields.email).toBeDefined();
     });
 
+    it('tells the card how late each done step was, in working time', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00')); // 1.1 due 11:00, 1.2 due 13:00
+      const sent = await h.feedback({});
+      setClock(msk('2026-11-24 10:00'));
+      const qms = await h.as('qms');
+      await post(qms, `${sent.id}/steps/1.1`, { at: msk('2026-11-23 10:30') });
+      await post(qms, `${sent.id}/steps/1.2`, { at: msk('2026-11-23 14:30') });
+      const steps = Object.fromEntries((await card(qms, sent.id)).complaint!.steps.map((s) => [s.step, s]));
+      expect([steps['1.1']!.workingMsLate, steps['1.2']!.workingMsLate, steps['1.3']!.workingMsLate]).toEqual([
+        null,
+        1.5 * HOUR,
+        null,
+      ]);
+    });
+
     it('refuses, naming the field, dates no calendar can count and dates the process cannot hold', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Card } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, registeredLate } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
 import { canHandle, canModerate } from '../../permissions.ts';
 import { Link } from '../../router.tsx';
@@ -70,7 +70,7 @@ export function CardScreen({ id }: { id: string }) {
       </PageTitle>
       <p class="subtitle">
         Поступило <time dateTime={received}>{formatDateTime(received)}</time> · {label(CHANNEL_LABELS, c.channel)}
-        {received !== c.createdAt && (
+        {registeredLate(received, c.createdAt) && (
           <>
             {' '}
             · зарегистрировано <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>

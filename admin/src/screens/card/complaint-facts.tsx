@@ -48,7 +48,7 @@ export function ComplaintFacts({ card, canAct, onCard }: { card: Card; canAct: b
             </>
           )}
         </Fact>
-        <Fact term="Зарегистрировал">{c.registeredBy?.name ?? <span class="muted">автоматически</span>}</Fact>
+        <Fact term="Регистрация">{c.registeredBy?.name ?? <span class="muted">автоматически</span>}</Fact>
       </dl>
     </>
   );

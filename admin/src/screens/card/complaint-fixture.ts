@@ -11,6 +11,7 @@ const step = (s: Partial<StepState> & Pick<StepState, 'step'>): StepState => ({
   doneBy: null,
   comment: null,
   workingMsLeft: null,
+  workingMsLate: null,
   ...s,
 });
 

@@ -11,6 +11,7 @@ const open = (dueAt: string | null, workingMsLeft: number | null): StepState => 
   doneBy: null,
   comment: null,
   workingMsLeft,
+  workingMsLate: null,
 });
 const NOW = Date.parse('2026-11-23T17:00:00Z');
 
@@ -36,6 +37,20 @@ describe('deadlines in words', () => {
       text: 'Просрочено на 1 ч 30 мин',
     });
     expect(stepState(open(null, null), NOW, 540)).toEqual({ tone: 'none', text: 'Срок не задан' });
+  });
+
+  it('says how late a step was done, not only that it was', () => {
+    const done = { doneAt: '2026-11-24T07:00:00Z', doneBy: { id: 'u', name: 'Иванов' } };
+    expect(stepState({ ...open('2026-11-23T15:00:00Z', null), ...done, workingMsLate: HOUR }, NOW, 540)).toEqual({
+      tone: 'late',
+      text: 'Выполнено 24.11 10:00 · Иванов — с опозданием на 1 ч',
+    });
+    // Due 18:00, done at 20:00 that evening: no working time lost, still after the deadline.
+    const evening = { ...open('2026-11-23T15:00:00Z', null), doneAt: '2026-11-23T17:00:00Z', workingMsLate: 0 };
+    expect(stepState(evening, NOW, 540)).toEqual({
+      tone: 'late',
+      text: 'Выполнено 23.11 20:00 — после срока 23.11 18:00',
+    });
   });
 
   it('counts a deadline passed after hours as overdue though no working time is lost yet', () => {

@@ -41,18 +41,26 @@ export function workingTime(ms: number, dayMinutes: number): string {
     : workingTimeText(minutes, dayMinutes).replace(/(\d+) р\. д\./, '$1\u00a0р.\u00a0д.');
 }
 
-export type StepTone = 'done' | 'open' | 'soon' | 'overdue' | 'none';
+export type StepTone = 'done' | 'late' | 'open' | 'soon' | 'overdue' | 'none';
 
 /**
- * Where a step stands, in words (the colour only repeats it): done, time left, overdue, or no
- * deadline yet. `now` tells an overdue step from one due this minute when no working time lies
+ * Where a step stands, in words (the colour only repeats it): done (in time or how late), time
+ * left, overdue, or no deadline yet. `now` tells an overdue step from one due this minute when no working time lies
  * between (a deadline passed at 18:00, seen at 20:00: the server's time left is 0).
  * `dayMinutes`: the company's working day (CardComplaint.workingDayMinutes).
  * @example stepState({ …, dueAt, workingMsLeft: -5_400_000 }, now, 540).text // 'Просрочено на 1 ч 30 мин'
  */
 export function stepState(s: StepState, now: number, dayMinutes: number): { tone: StepTone; text: string } {
-  if (s.doneAt)
-    return { tone: 'done', text: `Выполнено ${shortDateTime(s.doneAt)}${s.doneBy ? ` · ${s.doneBy.name}` : ''}` };
+  if (s.doneAt) {
+    const done = `Выполнено ${shortDateTime(s.doneAt)}${s.doneBy ? ` · ${s.doneBy.name}` : ''}`;
+    if (s.workingMsLate === null) return { tone: 'done', text: done };
+    // Done after a deadline of 18:00 that same evening: no working time late, yet late.
+    const late =
+      s.workingMsLate >= MINUTE
+        ? `с опозданием на ${workingTime(s.workingMsLate, dayMinutes)}`
+        : `после срока ${shortDateTime(s.dueAt!)}`;
+    return { tone: 'late', text: `${done} — ${late}` };
+  }
   if (!s.dueAt || s.workingMsLeft === null) return { tone: 'none', text: 'Срок не задан' };
   const ms = s.workingMsLeft;
   if (ms <= -MINUTE) return { tone: 'overdue', text: `Просрочено на ${workingTime(ms, dayMinutes)}` };

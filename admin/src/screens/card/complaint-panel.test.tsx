@@ -41,7 +41,7 @@ describe('the complaint process on the card', () => {
   it('shows each step with its term, its deadline and where it stands in words', async () => {
     const { c, cell } = await open();
     expect(c.$('#complaint-title')!.textContent).toBe('Разбор жалобы');
-    expect(cell('1.1', 'Шаг')).toContain('в течение 1 рабочего часа с момента регистрации');
+    expect(cell('1.1', 'Шаг')).toContain('в течение 1 рабочего часа с момента получения жалобы');
     expect(cell('1.1', 'Состояние')).toContain('Выполнено 23.11 10:05 · Иванов');
     expect(cell('1.2', 'Срок')).toBe('23.11.2026 13:00');
     expect(cell('1.2', 'Состояние')).toContain('Просрочено на 1 ч 30 мин');
@@ -250,6 +250,12 @@ describe('the complaint process on the card', () => {
     expect(c.$('.subtitle')!.textContent).toBe(
       'Поступило 22.11.2026 17:30 · Телефон · зарегистрировано 23.11.2026 10:00',
     );
+    document.body.innerHTML = '';
+    vi.unstubAllGlobals();
+    // A rating made a complaint a few minutes after it came: no second date for the same moment.
+    const soon = withComplaint({ receivedAt: '2026-11-23T06:55:00Z' }, { channel: 'phone' });
+    ({ c } = await open({ 'GET submissions/s7': json(200, soon) }));
+    expect(c.$('.subtitle')!.textContent).toBe('Поступило 23.11.2026 09:55 · Телефон');
   });
 
   it('a closed stage 2 is read-only too', async () => {

@@ -7,7 +7,7 @@ import { focusSoon } from '../../ui/focus.ts';
 import { stepState } from './complaint-format.ts';
 import { AgreedDateForm, StepDoneForm } from './complaint-step-forms.tsx';
 
-const STATE_ICONS = { done: '✓', open: '◷', soon: '◷', overdue: '!', none: '–' } as const;
+const STATE_ICONS = { done: '✓', late: '✓', open: '◷', soon: '◷', overdue: '!', none: '–' } as const;
 
 /**
  * Stage 1 «коррекция», steps 1.1–1.6: the seed's term, the deadline and where each step stands
@@ -43,7 +43,7 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
               step={s}
               state={stepState(s, now, c.workingDayMinutes)}
               targetAt={s.step === '1.6' ? c.targetAt : null}
-              targetMissed={s.step === '1.6' && !s.doneAt && Date.parse(c.targetAt) <= now}
+              targetMissed={s.step === '1.6' && Date.parse(c.targetAt) <= (s.doneAt ? Date.parse(s.doneAt) : now)}
               action={
                 canAct &&
                 !s.doneAt &&
@@ -87,7 +87,7 @@ function StepRow({
   step: StepState;
   state: ReturnType<typeof stepState>;
   targetAt: string | null;
-  /** The 5-day target passed with the step still open: said, not only coloured. */
+  /** The 5-day target passed before the step was done, or with it still open: said, not only coloured. */
   targetMissed: boolean;
   action: ComponentChildren;
 }) {

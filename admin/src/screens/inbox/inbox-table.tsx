@@ -1,6 +1,6 @@
 import { LOW_SCORE } from '../../../../shared/complaint-process.ts';
 import type { InboxItem } from '../../api/types.ts';
-import { formatDateTime, formatPhone } from '../../format.ts';
+import { formatDateTime, formatPhone, registeredLate } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
 import { Link } from '../../router.tsx';
 import { KindBadge, ReviewBadge, Stars, StatusBadge } from '../../ui/badges.tsx';
@@ -101,16 +101,13 @@ function Row({ s }: { s: InboxItem }) {
   );
 }
 
-/** A late registration: received an hour or more before it was entered (a letter read days later). */
-const LATE_MS = 3_600_000;
-
 /**
  * When it came: a complaint's receipt, which its card and deadlines count from, and, when it was
  * registered later by hand, when that was (the list is in the order of registration).
  */
 function ArrivedAt({ s }: { s: InboxItem }) {
   const received = s.receivedAt ?? s.createdAt;
-  const late = Date.parse(s.createdAt) - Date.parse(received) >= LATE_MS;
+  const late = registeredLate(received, s.createdAt);
   return (
     <>
       <time dateTime={received}>{formatDateTime(received)}</time>
