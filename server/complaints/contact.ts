@@ -17,6 +17,9 @@ import { assertOpen, type LockedComplaint, lockComplaint, logComplaintEvent } fr
 
 type Deps = { clock: Clock; config: Config };
 
+/** How long after a survey it may be sent again, while unanswered. */
+export const SURVEY_AGAIN_MS = 24 * 3_600_000;
+
 const replySchema = { text: text({ max: 10_000, required: true, lines: true }) };
 const callSchema = { summary: text({ max: 5000, required: true, lines: true }) };
 
@@ -122,6 +125,19 @@ export const surveyTokenHash = (token: string) => createHash('sha256').update(to
 export async function sendSurvey(trx: Db, deps: Deps, actor: Actor, c: LockedComplaint): Promise<void> {
   assertOpen(c);
   if (!c.email) throw new ApiError(422, 'validation', { email: 'noEmail' });
+  // «On closing»: the client is asked how it was solved once the correction is in place (1.4);
+  // his answers then fill the classification that closing stage 1 needs.
+  const corrected = await trx
+    .selectFrom('complaint_steps')
+    .select('done_at')
+    .where('complaint_id', '=', c.submission_id)
+    .where('step', '=', '1.4')
+    .executeTakeFirst();
+  if (!corrected?.done_at) throw new ApiError(422, 'validation', { survey: 'surveyEarly' });
+  if (c.survey_answered_at) throw new ApiError(409, 'conflict', { survey: 'surveyAnswered' });
+  // Sent again only when a day has passed without an answer: a double click sends one letter.
+  if (c.survey_sent_at && deps.clock.now().getTime() - Date.parse(c.survey_sent_at) < SURVEY_AGAIN_MS)
+    throw new ApiError(409, 'conflict', { survey: 'surveyRecent' });
   const token = randomBytes(24).toString('base64url');
   const now = deps.clock.now().toISOString();
   await trx

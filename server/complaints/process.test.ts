@@ -377,11 +377,26 @@ for (const kind of DB_KINDS) {
       expect((await qms.request('/api/admin/reports/weekly?week=2026-W48')).status).toBe(200);
     });
 
-    it('sends the survey, whose page records nothing on GET and the answers on POST, once', async () => {
+    it('sends the survey once the correction is in place, whose page records nothing on GET and the answers on POST, once', async () => {
       h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
       const sent = await h.feedback({ email: 'client@example.ru' });
       const qms = await h.as('qms');
+      const early = await post(qms, `${sent.id}/survey`);
+      expect([early.status, (await early.json()).error.fields]).toEqual([
+        422,
+        { survey: 'Опрос отправляется после внедрения коррекции (шаг 1.4)' },
+      ]);
+      await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-24' });
+      await post(qms, `${sent.id}/steps/1.4`, {});
       expect((await post(qms, `${sent.id}/survey`)).status).toBe(200);
+      // A second click sends nothing; a day later, unanswered, it may go again.
+      const again = await post(qms, `${sent.id}/survey`);
+      expect([again.status, (await again.json()).error.fields.survey]).toEqual([
+        409,
+        'Опрос уже отправлен: отправить ещё раз можно через сутки',
+      ]);
+      expect(await outbox('complaint-survey')).toHaveLength(1);
       const mail = await outbox('complaint-survey');
       const link = /\/survey\/([\w-]+)/.exec(mail[0]!.text)![0];
       expect((await h.app.request(link)).status).toBe(200);
@@ -394,6 +409,10 @@ for (const kind of DB_KINDS) {
       const c = await card(qms, sent.id);
       expect(c.complaint).toMatchObject({ satisfied: true, loyal: false, outcomeSource: 'survey' });
       expect((await h.app.request('/survey/not-a-token')).status).toBe(404);
+      // Answered: never sent again.
+      setClock(msk('2026-11-25 10:00'));
+      const later = await h.as('qms');
+      expect((await post(later, `${sent.id}/survey`)).status).toBe(409);
     });
 
     it('makes a one- or two-star rating a complaint in one click, linked both ways', async () => {

@@ -4,8 +4,9 @@ import { FormError } from '../../ui/fields.tsx';
 import { useCardPost } from './use-card-post.ts';
 
 /**
- * The two-question survey (satisfied? loyal?) e-mailed to the client: he answers on a page by
- * POST, and his answers fill the classification «по опросу клиента».
+ * The two-question survey (satisfied? loyal?) e-mailed to the client once the correction is in
+ * place (step 1.4): he answers on a page by POST, and his answers fill the classification «по
+ * опросу клиента». Sent again, unanswered, after a day (the server says so before then).
  */
 export function ComplaintSurvey({ card, canAct, onCard }: { card: Card; canAct: boolean; onCard: (c: Card) => void }) {
   const c = card.complaint as CardComplaint;
@@ -46,7 +47,11 @@ export function ComplaintSurvey({ card, canAct, onCard }: { card: Card; canAct: 
       <FormError message={act.message} />
       {canAct && !c.surveyAnsweredAt && (
         <div class="actions">
-          {card.email ? (
+          {!c.steps.find((s) => s.step === '1.4')?.doneAt ? (
+            <p class="muted small">
+              Опрос отправляется после внедрения коррекции (шаг 1.4): клиент оценивает уже принятое решение.
+            </p>
+          ) : card.email ? (
             <button type="button" class="btn secondary" disabled={act.busy} onClick={send}>
               {act.busy ? 'Отправляем…' : c.surveySentAt ? 'Отправить опрос ещё раз' : 'Отправить клиенту опрос'}
             </button>
