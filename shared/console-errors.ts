@@ -26,6 +26,7 @@ export const CONSOLE_FIELD_ERRORS = {
     employeeEmail: 'У сотрудника не указан e-mail: добавьте его в карточке сотрудника',
     employeeInactive: 'Сотрудник отключён: его подпись не работает',
     searchText: 'В поиске нужна хотя бы одна буква или цифра',
+    unknownField: 'Такого поля нет',
   },
   en: {
     date: 'Give a date as YYYY-MM-DD',
@@ -51,6 +52,7 @@ export const CONSOLE_FIELD_ERRORS = {
     employeeEmail: 'The employee has no e-mail address: add it to his record',
     employeeInactive: 'The employee is deactivated: his signature does not work',
     searchText: 'A search needs at least one letter or digit',
+    unknownField: 'There is no such field',
   },
 } as const;
 

@@ -40,6 +40,9 @@ const schema = {
   performer: nullable(text({ max: 500 })),
 } satisfies Record<string, Rule<unknown>>;
 
+/** The fields a classification may carry. */
+export const CLASSIFICATION_FIELDS = Object.keys(schema);
+
 const COLUMNS = {
   justification: 'justification',
   importance: 'importance',

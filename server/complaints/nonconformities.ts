@@ -18,6 +18,9 @@ const schema = {
   dueDay: text({ max: 10, code: 'invalid', clean: (s) => (isCalendarDay(s) ? s : null) }),
 };
 
+/** The fields a nonconformity may carry. */
+export const NONCONFORMITY_FIELDS = Object.keys(schema);
+
 /** Adds a nonconformity the complaint showed, with its corrective task; returns its id. */
 export async function addNonconformity(
   trx: Db,

@@ -299,6 +299,32 @@ for (const kind of DB_KINDS) {
       expect((await noMail.json()).error.fields.email).toBeDefined();
     });
 
+    it('refuses a field no action reads, naming it, instead of answering 200 having done nothing', async () => {
+      h = await consoleHarness(kind);
+      const sent = await h.feedback({ email: 'client@example.ru' });
+      const qms = await h.as('qms');
+      const typos: Array<[string, string, unknown]> = [
+        ['PATCH', `/api/admin/submissions/${sent.id}`, { stauts: 'in_progress' }],
+        ['POST', `/api/admin/submissions/${sent.id}/classification`, { justifcation: 'justified' }],
+        ['POST', `/api/admin/submissions/${sent.id}/steps/1.1`, { comment: 'ок', when: '2026-11-23T10:00Z' }],
+        ['POST', `/api/admin/submissions/${sent.id}/calls`, { summary: 'Звонок', first_contact: true }],
+        ['POST', '/api/admin/complaints', { channel: 'phone', message: 'Жалоба', name: 'Клиент', recievedAt: 'x' }],
+      ];
+      for (const [method, path, json] of typos) {
+        const res = await qms.request(path, { method, json });
+        const typo = Object.keys(json as object).find(
+          (k) => !['comment', 'summary', 'channel', 'message', 'name'].includes(k),
+        )!;
+        expect([res.status, (await res.json()).error.fields], path).toEqual([422, { [typo]: 'Такого поля нет' }]);
+      }
+      const c = await card(qms, sent.id);
+      expect([c.status, c.complaint!.steps[0]!.doneAt, c.history.some((e) => e.type === 'call')]).toEqual([
+        'new',
+        null,
+        false,
+      ]);
+    });
+
     it('tells the card how late each done step was, in working time', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00')); // 1.1 due 11:00, 1.2 due 13:00

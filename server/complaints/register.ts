@@ -36,6 +36,9 @@ const schema = {
     v === undefined || v === null || v === '' ? { value: undefined } : oneOf(IMPORTANCES, 'invalid')(v),
 };
 
+/** The fields a registration may carry: the form's, and when it was received. */
+export const REGISTRATION_FIELDS = [...Object.keys(schema), 'receivedAt'];
+
 /**
  * Registers a complaint received by phone, visit, letter, e-mail, social network, 1С-Коннект, a
  * quality call, or from another department (internal): the same registration numbers and

@@ -28,6 +28,9 @@ const changeSchema = {
   employeeSlug: idOrNull(64),
 } satisfies Record<string, Rule<unknown>>;
 
+/** The fields a change of a submission may carry. */
+export const CHANGE_FIELDS = Object.keys(changeSchema);
+
 /**
  * Changes a submission's kind, status, department or employee. Each real change writes a
  * history row `{from, to}` and an audit line, all in one transaction with the change. A handler
@@ -137,6 +140,9 @@ export async function changeSubmission(
 }
 
 const commentSchema = { text: text({ max: 5000, required: true, lines: true }) };
+
+/** The fields a comment may carry. */
+export const COMMENT_FIELDS = Object.keys(commentSchema);
 
 /** Adds an internal comment (never shown to the client); returns the history event. */
 export async function addComment(

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import type { Card } from '../../shared/console-card.ts';
 import { assignResponsible, responsibleById } from '../complaints/assignment.ts';
-import { classify } from '../complaints/classification.ts';
+import { CLASSIFICATION_FIELDS, classify } from '../complaints/classification.ts';
 import { closeComplaint, closeStage1, closeStage2 } from '../complaints/closing.ts';
 import { recordCall, replyByEmail, sendSurvey } from '../complaints/contact.ts';
 import { complaintFromRating } from '../complaints/from-rating.ts';
-import { addNonconformity, setNonconformityDone } from '../complaints/nonconformities.ts';
-import { registerComplaint } from '../complaints/register.ts';
+import { addNonconformity, NONCONFORMITY_FIELDS, setNonconformityDone } from '../complaints/nonconformities.ts';
+import { REGISTRATION_FIELDS, registerComplaint } from '../complaints/register.ts';
 import { isStep, markStepDone, setAgreedDate } from '../complaints/steps.ts';
 import { type LockedComplaint, lockComplaint } from '../complaints/store.ts';
 import type { Db } from '../db/connection.ts';
@@ -56,41 +56,44 @@ export function complaintActions(deps: ConsoleDeps) {
     return visibleCard(deps.db, user, s.id, deps.clock.now());
   }
 
-  const route = (path: string, action: Action) =>
-    app.post(path, writers, small, anyFields(), async (c) =>
+  /** A change of a visible complaint, taking only the `known` fields. */
+  const route = (path: string, known: readonly string[], action: Action) =>
+    app.post(path, writers, small, anyFields(known), async (c) =>
       c.json(await run(c.var.user, c.req.param(), actorOf(c, deps.config.trustProxy), c.req.valid('json'), action)),
     );
 
-  route('/:id/steps/:step', async (trx, actor, complaint, body, params) => {
+  route('/:id/steps/:step', ['at', 'comment'], async (trx, actor, complaint, body, params) => {
     const step = params.step ?? '';
     if (!isStep(step)) throw new ApiError(404, 'not_found');
     await markStepDone(trx, deps.clock, actor, complaint, step, body);
   });
-  route('/:id/agreed-date', (trx, actor, complaint, body) =>
+  route('/:id/agreed-date', ['day'], (trx, actor, complaint, body) =>
     setAgreedDate(trx, deps.clock, actor, complaint, body.day),
   );
-  route('/:id/classification', (trx, actor, complaint, body) => classify(trx, deps.clock, actor, complaint, body));
-  route('/:id/responsible', async (trx, actor, complaint, body) => {
+  route('/:id/classification', CLASSIFICATION_FIELDS, (trx, actor, complaint, body) =>
+    classify(trx, deps.clock, actor, complaint, body),
+  );
+  route('/:id/responsible', ['responsibleUserId'], async (trx, actor, complaint, body) => {
     const id = body.responsibleUserId;
     if (id !== null && (typeof id !== 'string' || hasControls(id)))
       throw new ApiError(422, 'validation', { responsibleUserId: 'responsible' });
     const to = id === null ? null : await responsibleById(trx, id, complaint.department_id);
     await assignResponsible(trx, deps, actor, complaint, to);
   });
-  route('/:id/survey', (trx, actor, complaint) => sendSurvey(trx, deps, actor, complaint));
-  route('/:id/stage1/close', (trx, actor, complaint) => closeStage1(trx, deps.clock, actor, complaint));
-  route('/:id/stage2/close', (trx, actor, complaint) => closeStage2(trx, deps.clock, actor, complaint));
-  route('/:id/close', (trx, actor, complaint) => closeComplaint(trx, deps.clock, actor, complaint));
-  route('/:id/nonconformities', (trx, actor, complaint, body) =>
+  route('/:id/survey', [], (trx, actor, complaint) => sendSurvey(trx, deps, actor, complaint));
+  route('/:id/stage1/close', [], (trx, actor, complaint) => closeStage1(trx, deps.clock, actor, complaint));
+  route('/:id/stage2/close', [], (trx, actor, complaint) => closeStage2(trx, deps.clock, actor, complaint));
+  route('/:id/close', [], (trx, actor, complaint) => closeComplaint(trx, deps.clock, actor, complaint));
+  route('/:id/nonconformities', NONCONFORMITY_FIELDS, (trx, actor, complaint, body) =>
     addNonconformity(trx, deps.clock, actor, complaint, body),
   );
-  route('/:id/nonconformities/:nid', (trx, actor, complaint, body, params) =>
+  route('/:id/nonconformities/:nid', ['done'], (trx, actor, complaint, body, params) =>
     setNonconformityDone(trx, deps.clock, actor, complaint, params.nid ?? '', body.done),
   );
 
   /** A reply by e-mail or a call: any submission may have one; a complaint's step 1.2 may be marked with it. */
-  const contact = (path: string, fn: typeof replyByEmail) =>
-    app.post(path, writers, small, visibleFirst(deps.db), anyFields(), async (c) => {
+  const contact = (path: string, known: readonly string[], fn: typeof replyByEmail) =>
+    app.post(path, writers, small, visibleFirst(deps.db), anyFields(known), async (c) => {
       const s = c.var.submission;
       const body = c.req.valid('json');
       const actor = actorOf(c, deps.config.trustProxy);
@@ -98,8 +101,8 @@ export function complaintActions(deps: ConsoleDeps) {
       wake();
       return c.json(await visibleCard(deps.db, c.var.user, s.id, deps.clock.now()));
     });
-  contact('/:id/replies', replyByEmail);
-  contact('/:id/calls', recordCall);
+  contact('/:id/replies', ['text', 'firstContact'], replyByEmail);
+  contact('/:id/calls', ['summary', 'at', 'firstContact'], recordCall);
 
   app.post('/:id/complaint', writers, small, async (c) => {
     const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
@@ -114,7 +117,7 @@ export function complaintActions(deps: ConsoleDeps) {
 /** `POST /api/admin/complaints`: a complaint registered by hand (editors and handlers). */
 export function complaintRegistration(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.post('/', writers, small, anyFields(), async (c) => {
+  app.post('/', writers, small, anyFields(REGISTRATION_FIELDS), async (c) => {
     const actor = actorOf(c, deps.config.trustProxy);
     const body = c.req.valid('json');
     // A handler registers complaints of his own department only.

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { InboxPage } from '../../shared/console-types.ts';
 import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { ApiError } from '../http/api-error.ts';
-import { addComment, changeSubmission } from './card-changes.ts';
+import { addComment, CHANGE_FIELDS, COMMENT_FIELDS, changeSubmission } from './card-changes.ts';
 import { complaintActions } from './complaint-routes.ts';
 import { loadCard, visibleCard } from './card.ts';
 import { decodeCursor, pageLimit } from './cursor.ts';
@@ -66,14 +66,14 @@ export function submissionsRoutes(deps: ConsoleDeps) {
   });
 
   const visible = visibleFirst(deps.db);
-  app.patch('/:id', writers, small, visible, anyFields(), async (c) => {
+  app.patch('/:id', writers, small, visible, anyFields(CHANGE_FIELDS), async (c) => {
     const s = c.var.submission;
     await changeSubmission(deps.db, deps, actorOf(c, deps.config.trustProxy), s.id, c.req.valid('json'));
     deps.onMailQueued?.();
     return c.json(await visibleCard(deps.db, c.var.user, s.id, deps.clock.now()));
   });
 
-  app.post('/:id/comments', writers, small, visible, anyFields(), async (c) =>
+  app.post('/:id/comments', writers, small, visible, anyFields(COMMENT_FIELDS), async (c) =>
     c.json(
       await addComment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.var.submission, c.req.valid('json')),
       201,

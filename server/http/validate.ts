@@ -67,5 +67,18 @@ export const FIELDS = z.custom<Record<string, unknown>>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
 );
 
-/** `validJson` of a console action that may have nothing to say (an «approve»): no body is `{}`. */
-export const anyFields = () => validJson(FIELDS, { emptyIsObject: true });
+/** FIELDS holding only the `known` fields: any other is an issue naming it `unknownField`. */
+const onlyFields = (known: readonly string[]) =>
+  FIELDS.superRefine((v, ctx) => {
+    for (const k of Object.keys(v))
+      if (!known.includes(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'unknownField' });
+  });
+
+/**
+ * `validJson` of a console action, which may have nothing to say (an «approve»): no body is `{}`.
+ * Given the fields the action reads, any other is a 422 naming it: a typo («stauts») never
+ * answers 200 having done nothing.
+ * @example app.post('/:id/agreed-date', anyFields(['day']), (c) => c.req.valid('json').day)
+ */
+export const anyFields = (known?: readonly string[]) =>
+  validJson(known ? onlyFields(known) : FIELDS, { emptyIsObject: true });
