@@ -57,3 +57,17 @@ export const CONSOLE_FIELD_ERRORS = {
 } as const;
 
 export type ConsoleFieldErrorCode = keyof (typeof CONSOLE_FIELD_ERRORS)['ru'];
+
+/**
+ * The console's own wording of an answer's message, where the public one speaks of a message being
+ * sent: a server error in the console may come of a report or a card, not of a client's message.
+ */
+export const CONSOLE_API_MESSAGES = {
+  ru: {
+    internal: 'Ошибка сервера: действие не выполнено. Повторите через минуту; если повторится, сообщите администратору',
+  },
+  en: {
+    internal:
+      'A server error: nothing was done. Please try again in a minute, and tell the administrator if it happens again',
+  },
+} as const;

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CONSOLE_API_MESSAGES } from '../../shared/console-errors.ts';
 import { type ApiErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { page } from './page-layout.ts';
 import { ApiError, errorBody } from './api-error.ts';
@@ -27,6 +28,8 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
 export function onError(err: Error, c: Context) {
   const lang = requestLang(c);
   const [status, body] = shape(err, lang);
+  if (body.error.code === 'internal' && c.req.path.startsWith('/api/admin/'))
+    body.error.message = CONSOLE_API_MESSAGES[lang].internal;
   const unavailable = databaseUnavailable(err);
   if (unavailable) c.header('Retry-After', String(unavailable.retryAfterS));
   if (!c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')) {
