@@ -152,7 +152,8 @@ for (const kind of DB_KINDS) {
       const header = csv[3]!;
       expect(header).toEqual([
         'Номер',
-        'Дата',
+        'Поступило',
+        'Зарегистрировано',
         'Тип',
         'Вид',
         'Статус',
@@ -174,7 +175,10 @@ for (const kind of DB_KINDS) {
       expect(col(rows[0]!, 'Телефон')).toBe("'+79515113523");
       expect(col(rows[0]!, 'Вид')).toBe('Предложение');
       expect(col(rows[1]!, 'ИНН')).toBe('7707083893');
-      expect(col(rows[1]!, 'Дата')).toBe('23.11.2026 12:00');
+      expect([col(rows[1]!, 'Поступило'), col(rows[1]!, 'Зарегистрировано')]).toEqual([
+        '23.11.2026 12:00',
+        '23.11.2026 12:00',
+      ]);
       expect(col(rows[1]!, 'Сообщение')).toBe(`Длинное сообщение ${'я'.repeat(300)}`);
       expect(col(rows[1]!, 'Подразделение')).toBe('ДКС');
 
@@ -182,8 +186,8 @@ for (const kind of DB_KINDS) {
       const book = await readExcelFile(Buffer.from(await (await qms('/api/admin/reports/inbox.xlsx')).arrayBuffer()));
       const numbers = book[0]!.data.slice(2).map((r) => r[0]);
       expect(numbers).toEqual([theirs.number, hostile.number, mine.number]);
-      expect(book[0]!.data[3]![6]).toBe(HOSTILE);
-      expect(book[0]!.data[3]![1]).toBeInstanceOf(Date);
+      expect(book[0]!.data[3]![7]).toBe(HOSTILE);
+      expect([book[0]!.data[3]![1], book[0]!.data[3]![2]]).toEqual([expect.any(Date), expect.any(Date)]);
 
       const audit = await h.db
         .selectFrom('audit_log')

@@ -6,6 +6,7 @@ import { listSubmissions } from '../../console/inbox-query.ts';
 import { decodeCursor } from '../../console/cursor.ts';
 import type { Scope } from '../../console/scope.ts';
 import { channelLabel, companyTime, kindLabel } from '../../mail/templates/format.ts';
+import { wallClock } from './company-clock.ts';
 import type { Cell, Column, StreamedReport } from './table.ts';
 
 /** Rows read per query: the inbox's own keyset pages, larger. */
@@ -23,7 +24,7 @@ const STATUSES: Record<string, string> = { new: 'Новое', in_progress: 'В �
  */
 export function inboxReport(db: Db, scope: Scope, filter: InboxFilter, now: Date, pageSize = PAGE): StreamedReport {
   return {
-    name: `otklik-inbox-${now.toISOString().slice(0, 10)}`,
+    name: `otklik-inbox-${wallClock(now.toISOString()).toISOString().slice(0, 10)}`,
     title: `Обращения по фильтру входящих на ${companyTime(now.toISOString())}`,
     table: { title: 'Обращения', sheet: 'Обращения', columns: COLUMNS },
     pages: inboxPages(db, scope, filter, now, pageSize),
@@ -32,7 +33,9 @@ export function inboxReport(db: Db, scope: Scope, filter: InboxFilter, now: Date
 
 const COLUMNS: Column[] = [
   { key: 'number', title: 'Номер', type: 'text', width: 14 },
-  { key: 'createdAt', title: 'Дата', type: 'datetime' },
+  // When it came (a complaint: its receipt, which the card and deadlines count from), and when it was registered.
+  { key: 'receivedAt', title: 'Поступило', type: 'datetime' },
+  { key: 'createdAt', title: 'Зарегистрировано', type: 'datetime' },
   { key: 'type', title: 'Тип', type: 'text', width: 11 },
   { key: 'kind', title: 'Вид', type: 'text', width: 14 },
   { key: 'status', title: 'Статус', type: 'text', width: 10 },
@@ -76,6 +79,7 @@ async function* inboxPages(db: Db, scope: Scope, filter: InboxFilter, now: Date,
 function row(i: InboxItem, full: { message: string; inn: string | null } | undefined): Record<string, Cell> {
   return {
     number: i.number,
+    receivedAt: i.receivedAt ?? i.createdAt,
     createdAt: i.createdAt,
     type: TYPES[i.type] ?? i.type,
     kind: i.kind === 'rating' ? 'Оценка' : kindLabel(i.kind),

@@ -51,7 +51,7 @@ export interface StreamedReport {
 }
 
 /** The department a report covers, for its heading. */
-export const scopeName = (department: { name: string } | null) => department?.name ?? 'вся компания';
+export const scopeName = (department: { name: string } | null) => department?.name ?? 'Вся компания';
 
 /**
  * Whether a spreadsheet would read this text as a formula (OWASP «CSV injection»): it begins with

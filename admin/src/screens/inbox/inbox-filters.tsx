@@ -145,8 +145,8 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
           <label for="inbox-overdue">Только просроченные</label>
         </div>
         <div class="period">
-          <DateFilter label="С даты" value={filters.from ?? ''} onCommit={set('from')} max={filters.to} />
-          <DateFilter label="По дату" value={filters.to ?? ''} onCommit={set('to')} min={filters.from} />
+          <DateFilter label="Регистрация с" value={filters.from ?? ''} onCommit={set('from')} max={filters.to} />
+          <DateFilter label="Регистрация по" value={filters.to ?? ''} onCommit={set('to')} min={filters.from} />
         </div>
         {(narrowed > 0 || filters.q) && (
           <div class="reset">

@@ -112,7 +112,7 @@ describe('the inbox', () => {
       limit: '50',
     });
     expect(c.field<HTMLSelectElement>('Вид').value).toBe('complaint');
-    expect(c.field('С даты').value).toBe('2026-11-01');
+    expect(c.field('Регистрация с').value).toBe('2026-11-01');
     expect((c.$('#inbox-q') as HTMLInputElement).value).toBe('грузится');
 
     const rows = c.$$('tbody tr');
