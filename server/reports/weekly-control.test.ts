@@ -15,6 +15,18 @@ const steps = (r: Awaited<ReturnType<typeof weeklyControl>>, field: 'open' | 'ov
 
 for (const kind of DB_KINDS) {
   describe(`the weekly control (${kind})`, () => {
+    it('says since when a step is overdue when no working minute has passed since its deadline', async () => {
+      h = await consoleHarness(kind);
+      const f = await reportFixtures(h);
+      setClock(h, '2026-11-27 17:00'); // Friday: 1.1 due at 18:00
+      const late = await f.register(null);
+      setClock(h, '2026-11-30 10:00');
+      const r = await weeklyControl(h.db, h.clock.now(), week('2026-W48'), null);
+      expect(r.overdue.map((o) => [o.id, o.overdueWorkingMinutes, o.overdueText])).toEqual([
+        [late, 0, 'с 27.11.2026 18:00 МСК'],
+      ]);
+    });
+
     it('counts week 48 of 2026 at its end, by department and step, the overdue longest first', async () => {
       h = await consoleHarness(kind);
       const f = await november(h);

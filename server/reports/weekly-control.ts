@@ -4,6 +4,7 @@ import type { OverdueComplaint, WeeklyControl, WeeklyFigures } from '../../share
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { workingDayMs, workingMsBetween } from '../calendar/working-time.ts';
 import type { Db } from '../db/connection.ts';
+import { companyTime } from '../mail/templates/format.ts';
 import { openComplaintsAt } from './open-complaints.ts';
 import { departmentNames } from './report-labels.ts';
 import { workingTimeText } from '../../shared/working-time-text.ts';
@@ -63,7 +64,8 @@ export async function weeklyControl(
       step: first.step,
       dueAt: first.dueAt,
       overdueWorkingMinutes: minutes,
-      overdueText: workingTimeText(minutes, dayMinutes),
+      // Past a deadline of Friday 18:00 at the week's end no working minute is lost yet: not «0 мин».
+      overdueText: minutes >= 1 ? workingTimeText(minutes, dayMinutes) : `с ${companyTime(first.dueAt)}`,
       client: c.client,
     });
   }

@@ -11,13 +11,13 @@ import { safeSubject } from './subject.ts';
 export const DIGEST_OVERDUE_ROWS = 50;
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
-const CELL = `padding:5px 8px;border-bottom:1px solid #f3f4f6;${FONT}font-size:13px;line-height:1.4;color:#111827;`;
-const HEAD = `padding:5px 8px;border-bottom:2px solid #e5e7eb;${FONT}font-size:12px;line-height:1.3;color:#6b7280;`;
+const CELL = `padding:5px 6px;border-bottom:1px solid #f3f4f6;${FONT}font-size:13px;line-height:1.4;color:#111827;`;
+const HEAD = `padding:5px 6px;border-bottom:2px solid #e5e7eb;${FONT}font-size:12px;line-height:1.3;color:#6b7280;`;
 const LINK = 'color:#1d4ed8;';
 
 const dm = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
 const dmy = (day: string) => `${dm(day)}.${day.slice(0, 4)}`;
-const NO_DEPARTMENT = 'без отдела';
+const NO_DEPARTMENT = 'Без подразделения';
 const NO_RESPONSIBLE = 'не назначен';
 
 /**
@@ -45,27 +45,55 @@ const FIGURES: ReadonlyArray<readonly [keyof WeeklyFigures, string]> = [
 /** A table of figures: a header row, then rows whose numbers stand right-aligned. */
 function dataTable(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<SafeHtml | string | number>>): SafeHtml {
   const align = (v: unknown) => (typeof v === 'number' ? 'right' : 'left');
-  const headRow = html`<tr>${head.map((h, i) => html`<th align="${i === 0 ? 'left' : 'right'}" style="${HEAD}">${h}</th>`)}</tr>`;
+  // The names' column takes a third and breaks a long name anywhere; the figures keep the rest.
+  const first = 'width:34%;overflow-wrap:anywhere;';
+  const headRow = html`<tr>${head.map((h, i) => html`<th align="${i === 0 ? 'left' : 'right'}" style="${HEAD}${i === 0 ? first : ''}">${h}</th>`)}</tr>`;
   const body = rows.map(
-    (r) => html`<tr>${r.map((v) => html`<td valign="top" align="${align(v)}" style="${CELL}">${v}</td>`)}</tr>
+    (r) =>
+      html`<tr>${r.map((v, i) => html`<td valign="top" align="${align(v)}" style="${CELL}${i === 0 ? first : ''}">${v}</td>`)}</tr>
 `,
   );
   return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 16px 0;">${headRow}
 ${body}</table>`;
 }
 
-/** The overdue list: the number and the step never wrap, a long name may break anywhere. */
-function overdueTable(rows: ReadonlyArray<readonly [SafeHtml, string, SafeHtml, string, string]>): SafeHtml {
-  const head = ['№', 'Клиент', 'Отдел, ответственный', 'Шаг', 'Просрочка'];
-  const keep = 'white-space:nowrap;';
-  const wrap = 'word-break:break-word;';
-  const styles = [keep, wrap, wrap, keep, ''];
-  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 16px 0;"><tr>${head.map((h) => html`<th align="left" style="${HEAD}">${h}</th>`)}</tr>
-${rows.map(
-  (r) => html`<tr>${r.map((v, i) => html`<td valign="top" style="${CELL}${styles[i]}">${v}</td>`)}</tr>
-`,
-)}</table>`;
+/**
+ * One overdue complaint as two lines, number, step and how late, then client, department and
+ * responsible: five columns of a table did not fit a phone's 375 px.
+ */
+function overdueItem(o: OverdueComplaint, config: Pick<Config, 'publicUrl' | 'port'>): SafeHtml {
+  const line = `margin:0;${FONT}line-height:1.4;overflow-wrap:break-word;`;
+  return html`<div style="padding:8px 0;border-bottom:1px solid #f3f4f6;"><p style="${line}font-size:14px;color:#111827;">№ <a href="${cardLink(config, o.id)}" style="${LINK}">${o.number}</a> · шаг ${o.step} · просрочка <b>${o.overdueText}</b></p>
+<p style="${line}font-size:13px;color:#6b7280;">${o.client ?? '—'} · ${departmentName(o.department)} · ${o.responsible?.name ?? NO_RESPONSIBLE}</p></div>
+`;
 }
+
+/**
+ * Long words of the tables' heads and of the steps' titles with soft hyphens: on a phone they break
+ * at a syllable instead of widening the table past the screen (375 px).
+ */
+const HYPHENS: Record<string, string> = {
+  Подразделение: 'Под\u00adраз\u00adде\u00adле\u00adние',
+  Поступило: 'Посту\u00adпило',
+  Закрыто: 'Закры\u00adто',
+  Просрочено: 'Просро\u00adчено',
+  Выполнено: 'Выпол\u00adнено',
+  опозданием: 'опозда\u00adнием',
+  Просрочка: 'Просроч\u00adка',
+  ответственный: 'ответ\u00adствен\u00adный',
+  // The steps' titles (STEP_TITLES) in the table «По шагам этапа 1».
+  ответственным: 'ответ\u00adствен\u00adным',
+  претензии: 'пре\u00adтен\u00adзии',
+  Выработка: 'Выра\u00adботка',
+  коррекции: 'кор\u00adрек\u00adции',
+  согласование: 'согла\u00adсо\u00adва\u00adние',
+  Внедрение: 'Вне\u00adдре\u00adние',
+  работоспособности: 'работо\u00adспо\u00adсоб\u00adно\u00adсти',
+  внедрённого: 'вне\u00adдрён\u00adного',
+  закрытие: 'закры\u00adтие',
+  подразделения: 'под\u00adраз\u00adде\u00adле\u00adния',
+};
+const hyphenate = (head: string) => head.replace(/[А-Яа-яЁё]+/g, (w) => HYPHENS[w] ?? w);
 
 const heading = (text: string) =>
   html`<p style="margin:20px 0 4px 0;${FONT}font-size:15px;line-height:1.3;font-weight:bold;color:#111827;">${text}</p>`;
@@ -95,28 +123,20 @@ export function weeklyDigest(
     c.byDepartment.length === 0
       ? paragraph('Жалоб за неделю не было.')
       : dataTable(
-          ['Отдел', 'Поступило', 'В работе', 'Закрыто', 'Просрочено'],
-          c.byDepartment.map((d) => [departmentName(d.department), d.received, d.open, d.closed, d.overdue]),
+          ['Подразделение', 'Поступило', 'В работе', 'Закрыто', 'Просрочено'].map(hyphenate),
+          c.byDepartment.map((d) => [hyphenate(departmentName(d.department)), d.received, d.open, d.closed, d.overdue]),
         );
   const steps = dataTable(
-    ['Шаг', 'В работе', 'Просрочено', 'Выполнено в срок', 'С опозданием'],
-    c.steps.map((s) => [`${s.step} ${s.title}`, s.open, s.overdue, s.doneOnTime, s.doneLate]),
+    ['Шаг', 'В работе', 'Просрочено', 'Выполнено в срок', 'С опозданием'].map(hyphenate),
+    c.steps.map((s) => [hyphenate(`${s.step} ${s.title}`), s.open, s.overdue, s.doneOnTime, s.doneLate]),
   );
   const overdue =
     shown.length === 0
       ? paragraph('Просроченных жалоб нет.')
-      : overdueTable(
-          shown.map((o) => [
-            html`<a href="${cardLink(config, o.id)}" style="${LINK}">${o.number}</a>`,
-            o.client ?? '—',
-            html`${departmentName(o.department)}<br>${o.responsible?.name ?? NO_RESPONSIBLE}`,
-            o.step,
-            o.overdueText,
-          ]),
-        );
+      : html`<div style="margin:8px 0 16px 0;">${shown.map((o) => overdueItem(o, config))}</div>`;
   const body = html`${paragraph(intro)}
 ${heading('Итоги')}${fieldsTable(totals)}
-${heading('По отделам')}${departments}
+${heading('По подразделениям')}${departments}
 ${heading('По шагам этапа 1')}${steps}
 ${heading(`Просроченные жалобы: ${c.overdue.length}`)}${overdue}${moreText ? paragraph(moreText) : ''}
 ${paragraph(html`<a href="${report}" style="${LINK}">Открыть отчёт за неделю в консоли</a>`)}`;
@@ -129,7 +149,7 @@ ${paragraph(html`<a href="${report}" style="${LINK}">Открыть отчёт �
     'Итоги',
     textFields(totals),
     '',
-    'По отделам (поступило / в работе / закрыто / просрочено)',
+    'По подразделениям (поступило / в работе / закрыто / просрочено)',
     ...(c.byDepartment.length === 0
       ? ['Жалоб за неделю не было.']
       : c.byDepartment.map(
@@ -157,7 +177,7 @@ ${paragraph(html`<a href="${report}" style="${LINK}">Открыть отчёт �
 /** One overdue complaint in the plain text: a line of its own, then its details indented. */
 const overdueText = (config: Pick<Config, 'publicUrl' | 'port'>) => (o: OverdueComplaint) => [
   `- № ${o.number}, просрочка ${o.overdueText}`,
-  `  Клиент: ${oneLine(o.client ?? '—')}; отдел: ${oneLine(departmentName(o.department))}; ответственный: ${oneLine(o.responsible?.name ?? NO_RESPONSIBLE)}`,
+  `  Клиент: ${oneLine(o.client ?? '—')}; подразделение: ${oneLine(departmentName(o.department))}; ответственный: ${oneLine(o.responsible?.name ?? NO_RESPONSIBLE)}`,
   `  Шаг ${stepText(o)}; срок был ${companyTime(o.dueAt)}`,
   `  ${cardLink(config, o.id)}`,
 ];

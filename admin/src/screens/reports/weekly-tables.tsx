@@ -9,7 +9,7 @@ import { num } from './report-format.ts';
 
 const FIGURES = [
   { key: 'received', label: 'Поступило', cls: 's-received' },
-  { key: 'open', label: 'Открыто', cls: 's-open' },
+  { key: 'open', label: 'В работе', cls: 's-open' },
   { key: 'closed', label: 'Закрыто', cls: 's-closed' },
   { key: 'overdue', label: 'Просрочено', cls: 's-overdue' },
 ] as const;
@@ -66,7 +66,7 @@ export function WeeklyDepartments({ report }: { report: WeeklyControl }) {
 }
 
 const STEP_FIGURES = [
-  { key: 'open', label: 'Открыто на шаге', cls: 's-open' },
+  { key: 'open', label: 'В работе на шаге', cls: 's-open' },
   { key: 'overdue', label: 'Просрочено', cls: 's-overdue' },
   { key: 'doneOnTime', label: 'Выполнено в срок', cls: 's-closed' },
   { key: 'doneLate', label: 'С опозданием', cls: 's-late' },
