@@ -5,14 +5,31 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
+import { pastInstant } from './steps.ts';
 import { assertOpen, assertStage2Open, type LockedComplaint, refreshNextDue, logComplaintEvent } from './store.ts';
+
+/**
+ * When a closing happened: now, or the earlier moment the person gives (recording a complaint after
+ * the fact, as a step may be), not before what it closes (`after`).
+ */
+function closedAt(input: { at?: unknown }, clock: Clock, after: string): string {
+  const at = pastInstant(input.at, clock.now(), { at: new Date(after), error: 'beforeStep' });
+  if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
+  return at.value.toISOString();
+}
 
 /**
  * Closes stage 1 «коррекция»: the solution was checked (1.5 done), and the complaint's
  * justification and the client's satisfaction and loyalty are known. Handing it over for closing
- * is step 1.6, marked done now if it wasn't. Each missing piece is named.
+ * is step 1.6, marked done then if it wasn't. Each missing piece is named. Closed now, or at `at`.
  */
-export async function closeStage1(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
+export async function closeStage1(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  c: LockedComplaint,
+  input: { at?: unknown } = {},
+): Promise<void> {
   assertOpen(c);
   if (c.stage1_closed_at) throw new ApiError(409, 'conflict', { stage: 'closed' });
   const steps = await trx
@@ -20,7 +37,8 @@ export async function closeStage1(trx: Db, clock: Clock, actor: Actor, c: Locked
     .select(['step', 'done_at'])
     .where('complaint_id', '=', c.submission_id)
     .execute();
-  const done = (step: string) => steps.some((s) => s.step === step && s.done_at);
+  const doneAt = (step: string) => steps.find((s) => s.step === step)?.done_at ?? null;
+  const done = (step: string) => doneAt(step) !== null;
   const errors: Record<string, AnyFieldErrorCode> = {};
   if (!done('1.5')) errors['step1.5'] = 'stepOrder';
   if (!c.justification) errors.justification = 'required';
@@ -28,19 +46,19 @@ export async function closeStage1(trx: Db, clock: Clock, actor: Actor, c: Locked
   if (c.loyal === null) errors.loyal = 'required';
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
-  const now = clock.now().toISOString();
+  const at = closedAt(input, clock, doneAt('1.5')!);
   if (!done('1.6')) {
     await trx
       .updateTable('complaint_steps')
-      .set({ done_at: now, done_by: actor.user.id })
+      .set({ done_at: at, done_by: actor.user.id })
       .where('complaint_id', '=', c.submission_id)
       .where('step', '=', '1.6')
       .execute();
-    await logComplaintEvent(trx, clock, actor, c, { type: 'step', data: { step: '1.6', at: now, comment: null } });
+    await logComplaintEvent(trx, clock, actor, c, { type: 'step', data: { step: '1.6', at, comment: null } });
   }
   await trx
     .updateTable('complaints')
-    .set({ stage1_closed_at: now, updated_at: now })
+    .set({ stage1_closed_at: at, updated_at: clock.now().toISOString() })
     .where('submission_id', '=', c.submission_id)
     .execute();
   await refreshNextDue(trx, clock, c.submission_id);
@@ -66,14 +84,21 @@ export async function closeStage2(trx: Db, clock: Clock, actor: Actor, c: Locked
   await logComplaintEvent(trx, clock, actor, c, { type: 'stage', data: { stage: 2, closed: true } });
 }
 
-/** Closes the complaint: only once stage 1 is closed. Its status becomes «Закрыто». */
-export async function closeComplaint(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
+/** Closes the complaint, now or at `at`: only once stage 1 is closed. Its status becomes «Закрыто». */
+export async function closeComplaint(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  c: LockedComplaint,
+  input: { at?: unknown } = {},
+): Promise<void> {
   assertOpen(c);
   if (!c.stage1_closed_at) throw new ApiError(422, 'validation', { stage: 'stage1Open' });
+  const closed = closedAt(input, clock, c.stage1_closed_at);
   const now = clock.now().toISOString();
   await trx
     .updateTable('complaints')
-    .set({ closed_at: now, next_due_at: null, updated_at: now })
+    .set({ closed_at: closed, next_due_at: null, updated_at: now })
     .where('submission_id', '=', c.submission_id)
     .execute();
   await trx.updateTable('submissions').set({ status: 'closed' }).where('id', '=', c.submission_id).execute();

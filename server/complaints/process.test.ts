@@ -325,6 +325,32 @@ for (const kind of DB_KINDS) {
       ]);
     });
 
+    it('closes a complaint recorded after the fact at the moments given, not before what each closes', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const sent = await h.feedback({});
+      setClock(msk('2026-11-30 10:00'));
+      const qms = await h.as('qms');
+      await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-24' });
+      await post(qms, `${sent.id}/steps/1.4`, { at: msk('2026-11-24 12:00') });
+      await post(qms, `${sent.id}/steps/1.5`, { at: msk('2026-11-25 12:00') });
+      await post(qms, `${sent.id}/classification`, { justification: 'justified', satisfied: true, loyal: true });
+      const early = await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-25 11:00') });
+      expect([early.status, (await early.json()).error.fields]).toEqual([
+        422,
+        { at: 'Дата не может быть раньше предыдущего шага' },
+      ]);
+      expect((await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-25 15:00') })).status).toBe(200);
+      expect((await post(qms, `${sent.id}/close`, { at: msk('2026-11-25 14:00') })).status).toBe(422);
+      const c: Card = await (await post(qms, `${sent.id}/close`, { at: msk('2026-11-26 10:00') })).json();
+      expect([c.status, c.complaint!.stage1ClosedAt, c.complaint!.closedAt]).toEqual([
+        'closed',
+        msk('2026-11-25 15:00'),
+        msk('2026-11-26 10:00'),
+      ]);
+      expect(c.complaint!.steps.find((s) => s.step === '1.6')!.doneAt).toBe(msk('2026-11-25 15:00'));
+    });
+
     it('tells the card how late each done step was, in working time', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00')); // 1.1 due 11:00, 1.2 due 13:00

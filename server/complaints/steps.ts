@@ -19,7 +19,7 @@ const AGREED_DAY_AHEAD_MS = 366 * 86_400_000;
 const PREREQUISITE: Partial<Record<Step, Step>> = { '1.5': '1.4' };
 
 /** What a person may get wrong in an instant he gives for something already done. */
-export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'tooOld';
+export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'beforeStep' | 'tooOld';
 
 /**
  * An instant a person gives for something already done: a real one (parseInstant), not in the
@@ -29,7 +29,7 @@ export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'tooOld'
 export function pastInstant(
   v: unknown,
   now: Date,
-  notBefore?: { at: Date; error: 'beforeReceipt' | 'tooOld' },
+  notBefore?: { at: Date; error: 'beforeReceipt' | 'beforeStep' | 'tooOld' },
 ): { value: Date } | { error: PastInstantError } {
   if (v === undefined || v === null || v === '') return { value: now };
   const at = parseInstant(v);

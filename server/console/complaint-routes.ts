@@ -81,9 +81,11 @@ export function complaintActions(deps: ConsoleDeps) {
     await assignResponsible(trx, deps, actor, complaint, to);
   });
   route('/:id/survey', [], (trx, actor, complaint) => sendSurvey(trx, deps, actor, complaint));
-  route('/:id/stage1/close', [], (trx, actor, complaint) => closeStage1(trx, deps.clock, actor, complaint));
+  route('/:id/stage1/close', ['at'], (trx, actor, complaint, body) =>
+    closeStage1(trx, deps.clock, actor, complaint, body),
+  );
   route('/:id/stage2/close', [], (trx, actor, complaint) => closeStage2(trx, deps.clock, actor, complaint));
-  route('/:id/close', [], (trx, actor, complaint) => closeComplaint(trx, deps.clock, actor, complaint));
+  route('/:id/close', ['at'], (trx, actor, complaint, body) => closeComplaint(trx, deps.clock, actor, complaint, body));
   route('/:id/nonconformities', NONCONFORMITY_FIELDS, (trx, actor, complaint, body) =>
     addNonconformity(trx, deps.clock, actor, complaint, body),
   );
