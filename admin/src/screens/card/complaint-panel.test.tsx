@@ -79,6 +79,15 @@ describe('the complaint process on the card', () => {
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Шаг 1.2 отмечен выполненным');
   });
 
+  it('marks a step done at the Moscow time given, for a step done before it is recorded', async () => {
+    const done = withStep({ step: '1.2', doneAt: '2026-11-23T08:30:00Z', doneBy: { id: 'u2', name: 'Ольга' } });
+    const { api, c } = await open({ 'POST submissions/s7/steps/1.2': json(200, done) });
+    await click(c.button('Отметить выполненным шаг 1.2'));
+    await type(c.field<HTMLInputElement>('Когда выполнен'), '2026-11-23T11:30');
+    await click(c.button('Отметить шаг 1.2 выполненным'));
+    expect(api.last('POST', 'submissions/s7/steps/1.2')!.body).toEqual({ at: '2026-11-23T08:30:00.000Z' });
+  });
+
   it('sets the date agreed for 1.4 as a day', async () => {
     const agreed = withStep({ step: '1.4', dueAt: '2026-12-01T15:00:00Z', workingMsLeft: 30 * 3_600_000 });
     const { api, c, cell } = await open({ 'POST submissions/s7/agreed-date': json(200, agreed) });

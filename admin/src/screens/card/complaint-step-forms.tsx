@@ -3,10 +3,10 @@ import { STEP_TITLES, type Step } from '../../../../shared/complaint-process.ts'
 import type { Card, StepState } from '../../api/types.ts';
 import { FormError, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
-import { moscowDay } from './complaint-format.ts';
+import { moscowDay, moscowInstant } from './complaint-format.ts';
 import { useCardPost } from './use-card-post.ts';
 
-/** Marks a step of stage 1 done now, with an optional comment. */
+/** Marks a step of stage 1 done, now or when it was (recorded after the fact), with an optional comment. */
 export function StepDoneForm({
   card,
   step,
@@ -19,11 +19,12 @@ export function StepDoneForm({
   onClose: () => void;
 }) {
   const [comment, setComment] = useState('');
-  const act = useCardPost(card, onCard, ['comment']);
+  const [at, setAt] = useState('');
+  const act = useCardPost(card, onCard, ['comment', 'at']);
   useFocusFirstField(act.ref);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body = comment.trim() ? { comment: comment.trim() } : {};
+    const body = { ...(comment.trim() ? { comment: comment.trim() } : {}), ...(at ? { at: moscowInstant(at) } : {}) };
     if (await act.post(`steps/${step}`, body, `Шаг ${step} отмечен выполненным`)) onClose();
   };
   return (
@@ -45,6 +46,14 @@ export function StepDoneForm({
         error={act.fields.comment}
         rows={2}
         maxLength={2000}
+      />
+      <TextField
+        label="Когда выполнен"
+        type="datetime-local"
+        hint="По Москве; пусто — сейчас. Для шага, сделанного раньше, чем его отмечают."
+        value={at}
+        onValue={setAt}
+        error={act.fields.at}
       />
       <div class="actions">
         <button type="submit" class="btn small" disabled={act.busy}>
