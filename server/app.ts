@@ -86,6 +86,10 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
     crossOriginOpenerPolicy: false,
     xFrameOptions: false,
     contentSecurityPolicy: undefined,
+    // Not `no-referrer`: with it Chromium sends `Origin: null` on our own pages' form posts, and
+    // with ALLOWED_ORIGINS set the origin guard refused every /f and /r sent without JavaScript.
+    // Other sites still get no referrer, so no survey token or card address leaves Otklik.
+    referrerPolicy: 'same-origin',
     // HSTS on plain http would pin a browser to an https the server may not have.
     strictTransportSecurity: deps.config.publicUrl?.startsWith('https://')
       ? 'max-age=15552000; includeSubDomains'

@@ -13,7 +13,11 @@ describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript off',
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ CAPTCHA: 'on' }), launchBrowser()]);
+    // With a list of sites, as production runs: our own page's post must still be taken.
+    [server, browser] = await Promise.all([
+      startServer({ CAPTCHA: 'on', ALLOWED_ORIGINS: 'https://site.example' }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,7 +59,12 @@ describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript on', 
   let browser: Browser;
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer({ COMPANY_CONTACT: CONTACT, COMPANY_SITE: 'gendalf.ru', CAPTCHA: 'on' }),
+      startServer({
+        COMPANY_CONTACT: CONTACT,
+        COMPANY_SITE: 'gendalf.ru',
+        CAPTCHA: 'on',
+        ALLOWED_ORIGINS: 'https://site.example',
+      }),
       launchBrowser(),
     ]);
   });

@@ -24,7 +24,7 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
   let browser: Browser;
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer({ DEMO: '1', QMS_EMAIL: 'smk@example.ru', CAPTCHA: 'on' }),
+      startServer({ DEMO: '1', QMS_EMAIL: 'smk@example.ru', CAPTCHA: 'on', ALLOWED_ORIGINS: 'https://site.example' }),
       launchBrowser(),
     ]);
   });

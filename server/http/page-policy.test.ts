@@ -64,7 +64,7 @@ const get = (path: string) =>
 
 describe('security headers of every page', () => {
   it.each(PAGES)(
-    '%s: a strict CSP, no framing, nosniff, no referrer, no HSTS on http',
+    '%s: a strict CSP, no framing, nosniff, no referrer to other sites, no HSTS on http',
     async (path, status, styles) => {
       const res = await get(path);
       expect(res.status).toBe(status);
@@ -79,7 +79,7 @@ describe('security headers of every page', () => {
       else expect(csp).toMatch(new RegExp(`style-src 'self' ${NONCE.source};`));
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
       expect(res.headers.get('strict-transport-security')).toBeNull();
       const body = await res.text();
       // No inline script and no inline event handler: the policy would block them.

@@ -44,7 +44,7 @@ describe('widget assets', () => {
       // The app's secure headers, HSTS included under https.
       expect(fast).toMatchObject({
         'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
+        'referrer-policy': 'same-origin',
         'strict-transport-security': 'max-age=15552000; includeSubDomains',
         vary: 'Accept-Encoding',
       });
