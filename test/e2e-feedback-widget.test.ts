@@ -161,6 +161,20 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     await page.close();
   });
 
+  it('keeps a click on the consent when leaving a wrong field draws its error above it', async () => {
+    const page = await browser.newPage({ locale: 'ru-RU' });
+    await page.goto(`${server.url}/demo/contacts.html`);
+    const form = page.locator('otklik-feedback:not([mode="button"])');
+    const email = form.getByLabel('E-mail');
+    await email.fill('client@');
+    // A real press and release where the checkbox was: leaving the e-mail draws its error above it.
+    const consent = form.getByRole('checkbox');
+    await consent.click();
+    expect(await form.locator('#email-error').textContent()).toBeTruthy();
+    expect(await consent.isChecked()).toBe(true);
+    await page.close();
+  });
+
   it('opens the floating button as an accessible dialog: focus inside, Esc closes and returns focus', async () => {
     const page = await browser.newPage({ locale: 'ru-RU' });
     await page.goto(`${server.url}/demo/index.html`);

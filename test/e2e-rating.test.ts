@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bodyText, header, parseMime } from '../server/mail/testing/read-mime.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
-import { MIN_FILL_MS } from '../shared/limits.ts';
+import { COMMENT_MAX, MIN_FILL_MS } from '../shared/limits.ts';
 import { runCli, type RunningServer, startServer, waitFor } from './support/server-process.ts';
 
 // A real server and Chromium per file: generous under a loaded CI machine, still bounded.
@@ -95,6 +95,21 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
       publish: true,
       email: 'client@example.ru',
     });
+  });
+
+  // Before petrova is rated below: once rated, her page thanks instead of asking.
+  it('keeps a click on «publish» when leaving a too long comment draws its error above it', async () => {
+    const page = await browser.newPage({ locale: 'ru-RU' });
+    await page.goto(`${server.url}/r/petrova`);
+    const widget = page.locator('otklik-rating');
+    await page.waitForFunction(() => document.querySelector('otklik-rating')?.shadowRoot?.querySelector('form'));
+    const comment = widget.getByLabel('Комментарий о моей работе').filter({ visible: true });
+    await comment.fill('а'.repeat(COMMENT_MAX + 1));
+    const publish = widget.getByLabel('Я согласен на публикацию отзыва на сайте').filter({ visible: true });
+    await publish.click();
+    expect(await widget.locator('#comment-error').textContent()).toBeTruthy();
+    expect(await publish.isChecked()).toBe(true);
+    await page.close();
   });
 
   it('with JavaScript, the widget takes over the page keeping the chosen score, and records the rating', async () => {

@@ -44,6 +44,7 @@ export class RatingWidget extends RatingController {
         {accepted ? (
           <RatingSuccess texts={texts} accepted={accepted} employee={employee} />
         ) : (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the click only runs a check a held pointer put off (onFocusOut); keys never put one off
           <form
             ref={(form) => {
               this.form = form;
@@ -58,8 +59,16 @@ export class RatingWidget extends RatingController {
             onInput={(e) => this.changed(target(e).name, target(e).value)}
             onChange={(e) => this.changed(target(e).name, target(e).value)}
             onFocusOut={(e) => {
+              const field = target(e).name;
               // Arrow keys move the focus between the stars: that is not leaving them.
-              if ((e.relatedTarget as HTMLInputElement | null)?.name !== target(e).name) this.left(target(e).name);
+              if ((e.relatedTarget as HTMLInputElement | null)?.name === field) return;
+              // While a button is held on the form, the check waits for the click (as the feedback form's).
+              if (this.form?.matches(':active')) this.later = field;
+              else this.left(field);
+            }}
+            onClick={() => {
+              this.left(this.later);
+              this.later = '';
             }}
           >
             {/* The rating page's own note (this browser rated today already) stays while the form does. */}
