@@ -106,4 +106,26 @@ describe('directory commands', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('employee import reads a Windows-1251 file as Excel saves it, as the console does', async () => {
+    t = await openTestDb('sqlite');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-csv-'));
+    const file = path.join(dir, 'staff.csv');
+    // Windows-1251 puts А…я at 0xC0…0xFF, one byte each.
+    const cp1251 = (text: string) =>
+      Uint8Array.from(text, (ch) => (ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x350 : ch.charCodeAt(0)));
+    fs.writeFileSync(
+      file,
+      cp1251('логин;фио;должность;e-mail руководителя\npetrova;Петрова Анна;Инженер;b@example.ru\n'),
+    );
+    try {
+      const real = await employeeImport(t.db, clock, [file]);
+      expect(real.text).toContain('Добавлено: 1, обновлено: 0, без изменений: 0');
+      expect(await findRatingTarget(t.db, 'petrova')).toMatchObject({
+        employee: { name: 'Петрова Анна', position: 'Инженер' },
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

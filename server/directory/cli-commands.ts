@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { importEmployeesCsv } from './csv-import.ts';
+import { decodeEmployeesFile, importEmployeesCsv } from './csv-import.ts';
 import { parseEmployee } from './employee-input.ts';
 import { importReportText } from './import-report-text.ts';
 import { addEmployee, DirectoryError, saveDepartment, saveSubject, setEmployeeActive } from './store.ts';
@@ -85,7 +85,8 @@ export async function employeeAdd(db: Db, clock: Clock, args: string[]): Promise
 }
 
 /**
- * `employee import FILE.csv [--dry-run]`: adds and updates employees, reports each refused line
+ * `employee import FILE.csv [--dry-run]`: adds and updates employees (UTF-8 or Windows-1251, as the
+ * console takes them), reports each refused line
  * by number. Fails (exit 1) only when no line could be used: a file that mostly went in is a success.
  */
 export async function employeeImport(db: Db, clock: Clock, args: string[]): Promise<{ text: string; failed: boolean }> {
@@ -95,7 +96,7 @@ export async function employeeImport(db: Db, clock: Clock, args: string[]): Prom
     throw new UsageError('укажите один файл CSV: employee import FILE.csv [--dry-run]');
   if (!fs.existsSync(file)) throw new UsageError(`нет такого файла: ${file}`);
   const dryRun = o.values['dry-run'] === true;
-  const report = await importEmployeesCsv(db, clock, fs.readFileSync(file, 'utf8'), { dryRun });
+  const report = await importEmployeesCsv(db, clock, decodeEmployeesFile(fs.readFileSync(file)), { dryRun });
   const used = report.created + report.updated + report.unchanged;
   return { text: importReportText(report, file), failed: report.errors.length > 0 && used === 0 };
 }

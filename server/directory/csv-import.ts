@@ -24,6 +24,19 @@ export interface EmployeesCsv {
   errors: ImportReport['errors'];
 }
 
+/**
+ * HR's file as text: UTF-8, or Windows-1251 as Excel saves «CSV» on a Russian Windows (bytes
+ * that are not UTF-8 are read as 1251). Both the console's upload and `employee import` read it so.
+ * @example decodeEmployeesFile(fs.readFileSync('staff.csv'))
+ */
+export function decodeEmployeesFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1251').decode(bytes);
+  }
+}
+
 /** Reads HR's CSV text (UTF-8, a header row, `;` or `,` separated) without touching the database. */
 export function readEmployeesCsv(csv: string): EmployeesCsv {
   const text = csv.replace(/^\uFEFF/, '');
