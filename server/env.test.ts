@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, withEnvFile } from './env.ts';
 
@@ -62,6 +64,38 @@ describe('loadConfig', () => {
       const c = loadConfig(withEnvFile({ DATABASE_URL: '' }, file));
       expect(c).toMatchObject({ port: 9000, databaseUrl: undefined, companyName: 'ООО «Ромашка»' });
       expect(loadConfig(withEnvFile({ PORT: '8080' }, file)).port).toBe(8080);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a number or a folder left empty, and a site that is not an origin', () => {
+    for (const name of ['PORT', 'RATE_LIMIT', 'DATA_DIR', 'MAX_FILE_MB']) {
+      expect(() => loadConfig({ [name]: '' }), name).toThrow(new RegExp(`${name}: is empty`));
+    }
+    expect(() =>
+      loadConfig({ ALLOWED_ORIGINS: 'https://ok.example, site.example, https://a.example/contacts' }),
+    ).toThrow(/ALLOWED_ORIGINS: not an origin: site\.example, https:\/\/a\.example\/contacts;/);
+    const taken = loadConfig({ ALLOWED_ORIGINS: 'https://Site.example/, http://localhost:8080, *', RATE_LIMIT: '0' });
+    expect(taken.allowedOrigins).toHaveLength(3);
+    expect(taken.rateLimit).toBe(0);
+    expect(loadConfig({ ALLOWED_ORIGINS: '' }).allowedOrigins).toEqual([]); // Otklik's own pages only
+  });
+
+  it('takes LOG_FORMAT from the .env file at start, before the configuration is read', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-env-'));
+    try {
+      fs.writeFileSync(path.join(dir, '.env'), 'LOG_FORMAT=pretty\nPORT=\n');
+      const loader = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+      const run = spawnSync(process.execPath, ['--import', loader, path.resolve('server/index.ts')], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      // Readable lines, not JSON, though stdout is a pipe: the file asked for them.
+      expect(run.stdout).toMatch(/^\[\d\d:\d\d:\d\d\] FATAL: Invalid configuration:\n {2}PORT: is empty/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

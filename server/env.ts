@@ -14,6 +14,29 @@ const optional = z
   .trim()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
+/**
+ * A value that must not be empty: `PORT=` read as 0 listened on a random port, `RATE_LIMIT=` as 0
+ * turned the spam limits off, `DATA_DIR=` put the database in the working folder, all silently.
+ */
+const filled = z.string().trim().min(1, 'is empty: give a value, or remove the line for the default');
+const number = filled.pipe(z.coerce.number());
+/** A site as browsers send it in `Origin`: a scheme and a host, no path; or `*` for any. */
+const isOrigin = (v: string) =>
+  v === '*' ||
+  (URL.canParse(v) &&
+    /^https?:$/.test(new URL(v).protocol) &&
+    new URL(v).origin === v.toLowerCase().replace(/\/+$/, ''));
+const origins = z
+  .string()
+  .transform(list)
+  .superRefine((sites, ctx) => {
+    const wrong = sites.filter((v) => !isOrigin(v));
+    if (wrong.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `not an origin: ${wrong.join(', ')}; each must be a scheme and a host such as https://site.example (no path), or *`,
+      });
+  });
 const email = z.string().trim().email();
 const emailList = z.string().transform(list).pipe(z.array(email).min(1));
 const flag = z
@@ -32,14 +55,14 @@ const retention = z
 
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  DATA_DIR: z.string().default('./data'),
+  PORT: number.pipe(z.number().int().min(0).max(65535)).default(8787),
+  DATA_DIR: filled.default('./data'),
   DATABASE_URL: optional.refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     'must start with postgres:// (or be empty for SQLite)',
   ),
   PUBLIC_URL: optional.pipe(z.string().url().optional()),
-  ALLOWED_ORIGINS: z.string().default('*').transform(list),
+  ALLOWED_ORIGINS: origins.default(['*']),
   COMPANY_NAME: z.string().trim().min(1).default('ООО «Пример»'),
   COMPANY_CONTACT: optional.pipe(z.string().max(300).optional()),
   COMPANY_SITE: optional.pipe(z.string().max(100).optional()),
@@ -50,12 +73,12 @@ const envSchema = z.object({
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
-  MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
-  MAIL_ATTACH_MB: z.coerce.number().min(0).max(100).default(10),
-  BODY_IDLE_SECONDS: z.coerce.number().positive().max(300).default(10),
+  MAX_FILE_MB: number.pipe(z.number().positive().max(100)).default(10),
+  MAIL_ATTACH_MB: number.pipe(z.number().min(0).max(100)).default(10),
+  BODY_IDLE_SECONDS: number.pipe(z.number().positive().max(300)).default(10),
   DEMO: optional.pipe(flag.optional()),
   TRUST_PROXY: optional.pipe(flag.optional()),
-  RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(30),
+  RATE_LIMIT: number.pipe(z.number().int().min(0).max(100000)).default(30),
   SQLITE_SYNCHRONOUS: z
     .string()
     .trim()
@@ -70,8 +93,8 @@ const envSchema = z.object({
   CAPTCHA: optional.pipe(flag.optional()),
   ALTCHA_HMAC_KEY: optional.pipe(z.string().min(16).optional()),
   DIGEST: optional.pipe(flag.optional()),
-  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  OUTBOX_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  OUTBOX_LEASE_SECONDS: number.pipe(z.number().int().min(5).max(3600)).default(120),
+  OUTBOX_RETRY_SECONDS: number.pipe(z.number().min(0.1).max(3600)).default(30),
   LOG_LEVEL: optional.transform((v) => v?.toLowerCase()).pipe(z.enum(LOG_LEVELS).optional()),
   LOG_FORMAT: optional.transform((v) => v?.toLowerCase()).pipe(z.enum(['json', 'pretty']).optional()),
   METRICS_TOKEN: optional.pipe(z.string().min(16).optional()),

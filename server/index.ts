@@ -6,7 +6,7 @@ import { systemClock } from './clock.ts';
 import { type Db, dbKind, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoDirectory } from './directory/demo-seed.ts';
-import { type Config, ConfigError, loadConfig } from './env.ts';
+import { type Config, ConfigError, loadConfig, withEnvFile } from './env.ts';
 import { createReminderScheduler } from './complaints/reminders.ts';
 import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
@@ -131,7 +131,16 @@ function outboxConnection(db: Db, config: Config): Db {
   return openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 }).db;
 }
 
-const logger = createLogger('info', logDestination(process.env, process.stdout.isTTY === true));
+/** The environment the log's format is read from before the configuration: with the .env file's LOG_FORMAT. */
+function logEnv(): NodeJS.ProcessEnv {
+  try {
+    return withEnvFile(process.env);
+  } catch {
+    return process.env; // an unreadable .env: loadConfig says so, through this logger
+  }
+}
+
+const logger = createLogger('info', logDestination(logEnv(), process.stdout.isTTY === true));
 main(logger).catch((err) => {
   if (err instanceof ConfigError) logger.fatal(err.message);
   else logger.fatal({ err }, 'the server could not start');
