@@ -43,6 +43,29 @@ export function parseInstant(value: unknown): Date | null {
   return Number.isNaN(at.getTime()) ? null : at;
 }
 
+/** What a person may get wrong in an instant he gives for something already done. */
+export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'beforeStep' | 'tooOld';
+
+/**
+ * An instant a person gives for something already done: a real one (parseInstant), not in the
+ * future (a minute of clock skew allowed), and not before `notBefore` when given (a step done
+ * before its complaint came; a receipt more than a year back). Empty means now. The console's
+ * rule for every «when it happened» field: a step, a contact, a receipt, a closing.
+ * @example pastInstant('2026-11-30T17:50+03:00', new Date()) // { value: 2026-11-30T14:50:00.000Z }
+ */
+export function pastInstant(
+  v: unknown,
+  now: Date,
+  notBefore?: { at: Date; error: 'beforeReceipt' | 'beforeStep' | 'tooOld' },
+): { value: Date } | { error: PastInstantError } {
+  if (v === undefined || v === null || v === '') return { value: now };
+  const at = parseInstant(v);
+  if (!at) return { error: 'instant' };
+  if (at.getTime() > now.getTime() + 60_000) return { error: 'future' };
+  if (notBefore && at.getTime() < notBefore.at.getTime()) return { error: notBefore.error };
+  return { value: at };
+}
+
 /**
  * Minutes since midnight of a time of day `HH:MM` (or `H:MM`), null when it is none.
  * @example clockMinutes('09:30') // 570

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
-import { pastInstant } from './steps.ts';
+import { pastInstant } from '../../shared/calendar-schema.ts';
 import { assertOpen, assertStage2Open, type LockedComplaint, refreshNextDue, logComplaintEvent } from './store.ts';
 
 /**

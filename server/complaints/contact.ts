@@ -12,7 +12,8 @@ import { mailLang } from '../mail/templates/format.ts';
 import { headerValue } from '../mail/templates/subject.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
 import { serverBase } from '../mail/links.ts';
-import { markStepDone, pastInstant } from './steps.ts';
+import { pastInstant } from '../../shared/calendar-schema.ts';
+import { markStepDone } from './steps.ts';
 import { assertOpen, type LockedComplaint, lockComplaint, logComplaintEvent } from './store.ts';
 
 type Deps = { clock: Clock; config: Config };

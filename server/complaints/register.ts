@@ -16,7 +16,7 @@ import { companyDate } from '../mail/templates/format.ts';
 import { nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { insertSubmission } from '../submissions/store.ts';
 import { openComplaint } from './open.ts';
-import { pastInstant } from './steps.ts';
+import { pastInstant } from '../../shared/calendar-schema.ts';
 import { logComplaintEvent } from './store.ts';
 
 /** What a registrar collects (seed 004 «Для регистрации жалобы необходимо запросить у клиента»). */

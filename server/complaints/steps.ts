@@ -1,4 +1,4 @@
-import { isCalendarDay, parseInstant } from '../../shared/calendar-schema.ts';
+import { isCalendarDay, pastInstant } from '../../shared/calendar-schema.ts';
 import { STEPS, type Step } from '../../shared/complaint-process.ts';
 import { text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
@@ -17,27 +17,6 @@ const AGREED_DAY_AHEAD_MS = 366 * 86_400_000;
 
 /** The step that must be done before this one, if any (1.5 checks what 1.4 put in place). */
 const PREREQUISITE: Partial<Record<Step, Step>> = { '1.5': '1.4' };
-
-/** What a person may get wrong in an instant he gives for something already done. */
-export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'beforeStep' | 'tooOld';
-
-/**
- * An instant a person gives for something already done: a real one (parseInstant), not in the
- * future (a minute of clock skew allowed), and not before `notBefore` when given (a step done
- * before its complaint came; a receipt more than a year back). Empty means now.
- */
-export function pastInstant(
-  v: unknown,
-  now: Date,
-  notBefore?: { at: Date; error: 'beforeReceipt' | 'beforeStep' | 'tooOld' },
-): { value: Date } | { error: PastInstantError } {
-  if (v === undefined || v === null || v === '') return { value: now };
-  const at = parseInstant(v);
-  if (!at) return { error: 'instant' };
-  if (at.getTime() > now.getTime() + 60_000) return { error: 'future' };
-  if (notBefore && at.getTime() < notBefore.at.getTime()) return { error: notBefore.error };
-  return { value: at };
-}
 
 const stepSchema = { comment: text({ max: 2000, lines: true }) };
 
