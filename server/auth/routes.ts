@@ -59,7 +59,6 @@ export function authApi(deps: AuthDeps) {
     const brought = getCookie(c, SESSION_COOKIE);
     if (brought) await deleteSessionOfToken(db, brought);
     setSessionCookie(c, config.publicUrl, result.token);
-    c.header('Cache-Control', 'no-store');
     const answer: SessionAnswer = { user: result.user, csrfToken: result.csrfToken };
     return c.json(answer);
   });
@@ -76,7 +75,6 @@ export function authApi(deps: AuthDeps) {
   });
 
   app.get('/me', session, (c) => {
-    c.header('Cache-Control', 'no-store');
     const answer: SessionAnswer = { user: c.var.user, csrfToken: c.var.csrfToken };
     return c.json(answer);
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleHarness, type Harness } from './testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
+import { createUser } from '../../test/support/console.ts';
 import { PDF_BYTES } from '../../test/support/test-app.ts';
 
 let h: Harness;
@@ -173,11 +174,21 @@ for (const kind of DB_KINDS) {
         [admin, '/api/admin/persons?email=client@example.ru'],
         [admin, '/api/admin/audit'],
         [admin, '/api/admin/users'],
+        [admin, '/api/admin/me'],
       ] as const) {
         const res = await who.request(path);
         expect(res.status, path).toBe(200);
         expect(res.headers.get('cache-control'), path).toBe('private, no-store');
       }
+      // The sign-in's answer (the user and his CSRF token) too, as README says of every console answer.
+      const user = await createUser(h.db, h.clock, { email: 'new@example.ru', role: 'qms' });
+      const login = await h.app.request('/api/admin/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      });
+      expect(login.status).toBe(200);
+      expect(login.headers.get('cache-control')).toBe('private, no-store');
     });
 
     it('lists a client’s other messages on a complaint’s card only as far as the reader may see them', async () => {
