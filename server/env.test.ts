@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ CAPTCHA: 'off', RATE_LIMIT: '0' })).toMatchObject({ captcha: false, rateLimit: 0 });
     expect(loadConfig({ DIGEST: 'off' }).digest).toBe(false);
+    // A switch in any case, as README writes it or an operator types it.
+    expect(loadConfig({ CAPTCHA: 'OFF', DIGEST: 'Off', DEMO: 'NO', TRUST_PROXY: 'On' })).toMatchObject({
+      captcha: false,
+      digest: false,
+      demo: false,
+      trustProxy: true,
+    });
+    expect(loadConfig({ RETENTION_YEARS: 'OFF' }).retentionDays).toBeNull();
+    expect(() => loadConfig({ CAPTCHA: 'of' })).toThrow(/CAPTCHA/);
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 

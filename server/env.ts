@@ -39,8 +39,12 @@ const origins = z
   });
 const email = z.string().trim().email();
 const emailList = z.string().transform(list).pipe(z.array(email).min(1));
+/** A switch in any case (`off`, `OFF`, `Off`), as people type it in a unit file or docker-compose. */
 const flag = z
-  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']))
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
 /** pino's levels (server/ops/logger.ts); silent turns the log off. */
@@ -50,6 +54,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** A retention period: a whole number, `0` or `off` for none. */
 const retention = z
   .string()
+  .toLowerCase()
   .regex(/^(\d{1,5}|off)$/, 'must be a whole number, or 0 / off to keep personal data without limit')
   .transform((v) => (v === 'off' ? 0 : Number(v)));
 
