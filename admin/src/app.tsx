@@ -30,6 +30,8 @@ export function App() {
           csrf.current = null;
           setState((s) => ({ kind: 'signed-out', expired: s.kind === 'signed-in' }));
         },
+        onPasswordChange: () =>
+          setState((s) => (s.kind === 'signed-in' ? { ...s, user: { ...s.user, mustChangePassword: true } } : s)),
         refreshCsrf: async () => {
           try {
             const me = await fetch('/api/admin/me', {

@@ -344,7 +344,15 @@ describe.each(DB_KINDS)('console sessions (%s)', (kind) => {
     const other = await signIn(app, u.email, u.password);
     const s = await signIn(app, u.email, u.password);
     expect(s.user.mustChangePassword).toBe(true);
-    expect((await s.request('/api/admin/users')).status).toBe(403);
+    const refused = await s.request('/api/admin/users');
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toEqual({
+      code: 'password_change_required',
+      message: 'Сначала смените временный пароль: пока он не сменён, другие действия недоступны',
+      fields: {},
+    });
+    const inEnglish = await s.request('/api/admin/users', { headers: { 'Accept-Language': 'en' } });
+    expect((await inEnglish.json()).error.message).toMatch(/^Change your one-time password first/);
     expect((await s.request('/api/admin/me')).status).toBe(200);
 
     const tooShort = await s.request('/api/admin/password', {

@@ -13,7 +13,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Admits a request with a live session cookie (401 otherwise) and sets `c.var.user`. Every
  * state-changing request must also carry the session's CSRF token in `X-CSRF-Token` (403
  * otherwise): a cookie alone, which another site can make the browser send, is never enough.
- * A user who must change his password may only do that (and read who he is).
+ * A user who must change his password may only do that (and read who he is, or sign out): anything
+ * else is a 403 `password_change_required` saying so, not a lack of rights he doesn't have.
  */
 export function requireSession(deps: { db: Db; clock: Clock }): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
@@ -33,7 +34,7 @@ export function requireSession(deps: { db: Db; clock: Clock }): MiddlewareHandle
     c.set('sessionId', session.sessionId);
     c.set('csrfToken', session.csrf_token);
     if (session.must_change_password === 1 && !/^\/api\/admin\/(password|me|logout)$/.test(c.req.path))
-      throw new ApiError(403, 'forbidden');
+      throw new ApiError(403, 'password_change_required');
     await next();
   };
 }

@@ -57,6 +57,20 @@ describe('the console API client', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
+  it('reports a refusal until the one-time password is changed, so the app can show that form', async () => {
+    const message = 'Сначала смените временный пароль: пока он не сменён, другие действия недоступны';
+    stubApi({
+      'GET users': apiError(403, 'password_change_required', message),
+      'GET audit': apiError(403, 'forbidden', 'Недостаточно прав для этого действия'),
+    });
+    const onPasswordChange = vi.fn();
+    const api = createApi({ csrfToken: () => 'csrf-1', onUnauthorized: vi.fn(), onPasswordChange });
+    await expect(api.get('audit')).rejects.toMatchObject({ status: 403 });
+    expect(onPasswordChange).not.toHaveBeenCalled();
+    await expect(api.get('users')).rejects.toMatchObject({ status: 403, message });
+    expect(onPasswordChange).toHaveBeenCalledOnce();
+  });
+
   it('after a stale CSRF token, fetches a fresh one and repeats the request once', async () => {
     let n = 0;
     const { calls } = stubApi({

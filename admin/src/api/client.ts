@@ -32,6 +32,8 @@ export interface ApiOptions {
   csrfToken: () => string | null;
   /** A request answered 401: the session is gone, the app shows the sign-in form. */
   onUnauthorized: () => void;
+  /** A request refused until the user changes his one-time password: the app shows that form. */
+  onPasswordChange?: () => void;
   /** Asks /me for a fresh CSRF token after a `csrf` refusal; null when there is no session. */
   refreshCsrf?: () => Promise<string | null>;
 }
@@ -66,6 +68,7 @@ export function createApi(opts: ApiOptions): Api {
     }
     const failure = await readFailure(res);
     if (failure.status === 401 && path !== 'login') opts.onUnauthorized();
+    if (failure.code === 'password_change_required') opts.onPasswordChange?.();
     if (failure.code === 'csrf' && !retried && opts.refreshCsrf && (await opts.refreshCsrf())) {
       return request<T>(method, path, body, json, true);
     }
