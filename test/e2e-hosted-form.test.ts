@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MIN_FILL_MS } from '../shared/limits.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
+import { computed, contrastOnWhite } from './support/contrast.ts';
 import { type RunningServer, startServer } from './support/server-process.ts';
 
 // A real server and Chromium per file: generous under a loaded CI machine, still bounded.
@@ -49,6 +50,24 @@ describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript off',
     expect(await page.locator('.number').textContent()).toMatch(/^\d{4}-00001$/);
     expect(await page.textContent('body')).toContain('Спасибо за предложение!');
     await page.screenshot({ path: path.join(SHOTS_DIR, 'hosted-thanks.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('draws the fields and the focus ring at least 3:1 against the white card (WCAG 1.4.11)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/f`);
+    await page.focus('#f-message');
+    const shown: Record<string, number> = {};
+    for (const [selector, property] of [
+      ['.kinds label', 'border-top-color'],
+      ['#f-name', 'border-top-color'],
+      ['#f-message', 'border-top-color'],
+      ['#f-message', 'outline-color'],
+    ] as const)
+      shown[`${selector} ${property}`] = contrastOnWhite(await computed(page.locator(selector).first(), property));
+    expect(Object.entries(shown).filter(([, ratio]) => ratio < 3)).toEqual([]);
+    expect(await computed(page.locator('#f-message'), 'outline-style')).toBe('solid');
     await context.close();
   });
 });

@@ -68,11 +68,12 @@ a { color: var(--accent); }
 fieldset { border: 0; padding: 0; margin: 0 0 1rem; }
 legend, label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .kinds { display: flex; flex-wrap: wrap; gap: .5rem; }
-.kinds label { font-weight: 400; display: inline-flex; gap: .4rem; align-items: center; padding: .45rem .8rem; border: 1px solid #c4cbd6; border-radius: 999px; background: #fff; }
+.kinds label { font-weight: 400; display: inline-flex; gap: .4rem; align-items: center; padding: .45rem .8rem; border: 1px solid #6b7280; border-radius: 999px; background: #fff; }
 .field { margin-bottom: 1rem; }
-input[type=text], input[type=email], input[type=tel], textarea { width: 100%; font: inherit; padding: .6rem .7rem; border: 1px solid #b8c0cc; border-radius: 8px; background: #fff; }
+input[type=text], input[type=email], input[type=tel], textarea { width: 100%; font: inherit; padding: .6rem .7rem; border: 1px solid #6b7280; border-radius: 8px; background: #fff; }
 textarea { min-height: 8rem; resize: vertical; }
-input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid color-mix(in srgb, var(--accent) 45%, transparent); outline-offset: 2px; }
+/* WCAG 1.4.11: a field's border (#6b7280, 4.8:1 on white) and the focus ring (the accent, 5.9:1) stand out at least 3:1. */
+input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
 @media (max-width: 480px) { .row { grid-template-columns: 1fr; } }
 .hint { color: #556070; font-size: .875rem; font-weight: 400; }
@@ -94,7 +95,7 @@ button { font: inherit; font-weight: 600; color: #fff; background: var(--accent)
 .stars:has(input[value="1"]:checked) label:nth-of-type(-n+1), .stars:has(input[value="2"]:checked) label:nth-of-type(-n+2),
 .stars:has(input[value="3"]:checked) label:nth-of-type(-n+3), .stars:has(input[value="4"]:checked) label:nth-of-type(-n+4),
 .stars:has(input[value="5"]:checked) label:nth-of-type(-n+5) { color: #f5a623; }
-.stars input:focus-visible + label { outline: 3px solid color-mix(in srgb, var(--accent) 45%, transparent); outline-offset: 2px; }
+.stars input:focus-visible + label { outline: 3px solid var(--accent); outline-offset: 2px; }
 .who { font-size: 1.05rem; }
 .stars-shown { color: #f5a623; font-size: 2rem; letter-spacing: .1em; margin: 0 0 .5rem; }
 .sig { border: 1px dashed #b8c0cc; border-radius: 8px; padding: 1rem; background: #fff; margin-bottom: 1rem; }
