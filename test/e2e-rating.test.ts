@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bodyText, header, parseMime } from '../server/mail/testing/read-mime.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
+import { computed, contrastOnWhite } from './support/contrast.ts';
 import { COMMENT_MAX, MIN_FILL_MS } from '../shared/limits.ts';
 import { runCli, type RunningServer, startServer, waitFor } from './support/server-process.ts';
 
@@ -17,6 +18,12 @@ const readMail = (dir: string) =>
         .filter((f) => f.endsWith('.eml'))
         .map((f) => parseMime(fs.readFileSync(path.join(dir, f))))
     : [];
+
+/** The stars the page without JavaScript draws, by their shapes: «★★★★☆». */
+const drawnStars = (page: Page) =>
+  page
+    .locator('.stars label > [aria-hidden]')
+    .evaluateAll((glyphs) => glyphs.map((g) => getComputedStyle(g, '::before').content.replaceAll('"', '')).join(''));
 
 // The demo directory (DEMO on, empty database) has ivanov, managed by head-dks@example.ru.
 describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () => {
@@ -56,6 +63,17 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     await page.getByRole('link', { name: '★' }).nth(3).click();
     await page.waitForURL(/\/r\/ivanov\?score=4&from=signature$/);
     expect(await page.locator('input[name="score"]:checked').getAttribute('value')).toBe('4');
+    // The chosen stars are filled and the others outlined: the score is seen without telling colours apart.
+    expect(await drawnStars(page)).toBe('★★★★☆');
+    // Both shapes stand out from the white card at least 3:1 (WCAG 1.4.11), the focus ring too.
+    await page.keyboard.press('Tab');
+    const fourth = page.locator('label[for="star-4"]');
+    expect(contrastOnWhite(await computed(fourth, 'color'))).toBeGreaterThanOrEqual(3);
+    expect(contrastOnWhite(await computed(fourth, 'outline-color'))).toBeGreaterThanOrEqual(3);
+    expect(contrastOnWhite(await computed(page.locator('label[for="star-5"]'), 'color'))).toBeGreaterThanOrEqual(3);
+    await page.getByTitle('2 из 5 — плохо').click();
+    expect(await drawnStars(page)).toBe('★★☆☆☆');
+    await page.getByTitle('4 из 5 — хорошо').click();
     expect(await page.textContent('body')).toContain('Иванов Иван');
     await page.getByLabel('Комментарий о моей работе').fill('Качественно и своевременно оказаны услуги!');
     await page.getByLabel('Я согласен на публикацию отзыва на сайте').check();
@@ -122,6 +140,10 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     );
     const four = widget.getByRole('radio', { name: '4 из 5 — хорошо' }).filter({ visible: true });
     expect(await four.isChecked()).toBe(true);
+    // Four filled ★ and an outlined ☆, each standing out from white at least 3:1 (WCAG 1.4.11).
+    const glyphs = widget.locator('.star [aria-hidden]');
+    expect((await glyphs.allTextContents()).join('')).toBe('★★★★☆');
+    for (const n of [3, 4]) expect(contrastOnWhite(await computed(glyphs.nth(n), 'color'))).toBeGreaterThanOrEqual(3);
     await widget.getByRole('radio', { name: '5 из 5 — отлично' }).filter({ visible: true }).check();
     await widget
       .getByLabel('Комментарий о моей работе')

@@ -10,6 +10,7 @@ import { seedDemoDirectory } from '../server/directory/demo-seed.ts';
 import { loadConfig } from '../server/env.ts';
 import { addRating, decide, publishedRating } from '../server/reviews/testing.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
+import { computed, contrastOnWhite } from './support/contrast.ts';
 import { createUser } from './support/console.ts';
 import { openTestDb, type TestDb } from './support/databases.ts';
 import { fakeClock } from './support/test-app.ts';
@@ -132,6 +133,9 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
     expect(body).toContain('Анна П., ООО «Ромашка»');
     expect(body).not.toContain('Без согласия на публикацию');
     expect(body).not.toContain('anna@romashka.ru');
+    // A missing star is an outlined ☆ standing out from the white card at least 3:1 (WCAG 1.4.11).
+    const off = page.locator('.rv-stars .off').filter({ hasText: '☆' }).first();
+    expect(contrastOnWhite(await computed(off, 'color'))).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'reviews-page.png'), fullPage: true });
 
     await page.getByRole('link', { name: /Иванов Иван/ }).click();
@@ -158,6 +162,8 @@ describe.skipIf(!HAS_CHROMIUM)('published reviews in Chromium: the page, and the
     expect(await widget.locator('.text').first().textContent()).toBe(XSS);
     expect(await widget.evaluate((el) => el.shadowRoot!.querySelector('img'))).toBeNull();
     expect(await widget.locator('.sum').textContent()).toContain('2 отзыва');
+    const off = widget.locator('.stars i').filter({ hasText: '☆' }).first();
+    expect(contrastOnWhite(await computed(off, 'color'))).toBeGreaterThanOrEqual(3);
     await widget.screenshot({ path: path.join(SHOTS_DIR, 'reviews-widget.png') });
 
     await widget.getByRole('link', { name: 'Смотрите все отзывы' }).click();

@@ -89,15 +89,19 @@ button { font: inherit; font-weight: 600; color: #fff; background: var(--accent)
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .stars { display: flex; gap: .25rem; }
 .stars input { position: absolute; opacity: 0; width: 1px; height: 1px; }
-.stars label { font-size: 2.5rem; line-height: 1; color: #c4cbd6; cursor: pointer; padding: 0 .1rem; font-weight: 400; margin: 0; border-radius: 6px; }
-.stars label:hover { color: #f8c46b; }
-/* Without JavaScript the radios come in score order; :has() fills the stars up to the chosen one. */
+.stars label { font-size: 2.5rem; line-height: 1; color: #6b7280; cursor: pointer; padding: 0 .1rem; font-weight: 400; margin: 0; border-radius: 6px; --star: "☆"; }
+.stars label > [aria-hidden]::before { content: var(--star); }
+.stars label:hover { color: #c26a00; }
+/* A chosen star is a filled ★, an unchosen one an outlined ☆: the state is told by the shape, not by the colour
+   alone (WCAG 1.4.1). Without JavaScript the radios come in score order; :has() fills the stars up to the chosen
+   one, and a browser without :has() still fills the chosen star (a rule of its own: it drops a rule it can't read). */
+.stars input:checked + label { color: #c26a00; --star: "★"; }
 .stars:has(input[value="1"]:checked) label:nth-of-type(-n+1), .stars:has(input[value="2"]:checked) label:nth-of-type(-n+2),
 .stars:has(input[value="3"]:checked) label:nth-of-type(-n+3), .stars:has(input[value="4"]:checked) label:nth-of-type(-n+4),
-.stars:has(input[value="5"]:checked) label:nth-of-type(-n+5) { color: #f5a623; }
+.stars:has(input[value="5"]:checked) label:nth-of-type(-n+5) { color: #c26a00; --star: "★"; }
 .stars input:focus-visible + label { outline: 3px solid var(--accent); outline-offset: 2px; }
 .who { font-size: 1.05rem; }
-.stars-shown { color: #f5a623; font-size: 2rem; letter-spacing: .1em; margin: 0 0 .5rem; }
+.stars-shown { color: #c26a00; font-size: 2rem; letter-spacing: .1em; margin: 0 0 .5rem; }
 .sig { border: 1px dashed #b8c0cc; border-radius: 8px; padding: 1rem; background: #fff; margin-bottom: 1rem; }
 textarea.code { font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; min-height: 7rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin-bottom: 1.5rem; }
@@ -119,7 +123,7 @@ ol { padding-left: 1.25rem; }
 .rv-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; margin-bottom: .5rem; }
 .rv-head time { color: #556070; font-size: .875rem; }
 .rv-stars { font-size: 1.25rem; letter-spacing: .08em; line-height: 1; }
-.rv-stars .off { color: #c4cbd6; }
+.rv-stars .off { color: #6b7280; }
 .rv-text { white-space: pre-line; overflow-wrap: anywhere; }
 .rv-meta { margin: 0; color: #556070; font-size: .9375rem; overflow-wrap: anywhere; }
 .rv-author { color: #1d2430; font-weight: 600; }

@@ -9,9 +9,9 @@ import type { PublishedReview, ReviewSummary } from './queries.ts';
 
 type Texts = (typeof REVIEW_TEXTS)[Lang];
 
-/** ★★★★ and a dimmed ★, named «Оценка 4 из 5» for screen readers. */
+/** ★★★★ and an outlined ☆ (the score told by the shape too, not by the colour alone), named «Оценка 4 из 5» for screen readers. */
 const stars = (t: Texts, score: number) =>
-  html`<span class="rv-stars" role="img" aria-label="${t.score(score)}">${'★'.repeat(score)}<span class="off">${'★'.repeat(5 - score)}</span></span>`;
+  html`<span class="rv-stars" role="img" aria-label="${t.score(score)}">${'★'.repeat(score)}<span class="off">${'☆'.repeat(5 - score)}</span></span>`;
 
 /** «★ 4,7 · 12 отзывов», the average named for screen readers. */
 export const summaryLine = (lang: Lang, s: ReviewSummary) => {

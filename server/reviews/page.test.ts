@@ -72,7 +72,7 @@ describe('GET /reviews', () => {
     expect(text).toContain('Качество доставки');
     expect(text).toContain('20 ноября 2026');
     expect(html).toContain('aria-label="Оценка 5 из 5">★★★★★<span class="off"></span>');
-    expect(html).toContain('aria-label="Оценка 4 из 5">★★★★<span class="off">★</span>');
+    expect(html).toContain('aria-label="Оценка 4 из 5">★★★★<span class="off">☆</span>');
     expect(html).not.toContain('anna@romashka.ru');
     // The average of everything, and each employee's with his count, as filter links.
     expect(html).toContain('aria-label="Средняя оценка 4,0 из 5"');

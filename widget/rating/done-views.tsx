@@ -24,7 +24,7 @@ export function RatingSuccess({
         <p class="given">
           <span aria-hidden="true">
             {'★'.repeat(score)}
-            <i>{'★'.repeat(5 - score)}</i>
+            <i>{'☆'.repeat(5 - score)}</i>
           </span>
           {texts.starLabel(score, texts.stars[score - 1]!)}
         </p>

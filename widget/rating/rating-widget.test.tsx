@@ -54,6 +54,12 @@ describe('<otklik-rating subject="employee">', () => {
   it('fills the stars up to the chosen one and names it', async () => {
     stubFetch();
     const w = await setup();
+    const drawn = () =>
+      w
+        .$$('.star [aria-hidden]')
+        .map((s) => s.textContent)
+        .join('');
+    expect(drawn()).toBe('☆☆☆☆☆');
     w.star(4).click();
     await settle();
     expect([...w.root.querySelectorAll('.star')].map((s) => s.classList.contains('on'))).toEqual([
@@ -63,6 +69,8 @@ describe('<otklik-rating subject="employee">', () => {
       true,
       false,
     ]);
+    // Filled and outlined: the score is seen without telling colours apart.
+    expect(drawn()).toBe('★★★★☆');
     expect(w.$('.said')!.textContent).toBe('4 из 5 — хорошо');
   });
 
@@ -115,6 +123,7 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.$('h3')!.textContent).toBe(ru.thanks);
     expect(w.root.activeElement).toBe(w.$('h3'));
     expect(w.$('.number strong')!.textContent).toBe('2026-00007');
+    expect(w.$('.given [aria-hidden]')!.textContent).toBe('★★★★☆');
     expect(w.text()).toContain(ru.toManager);
     expect(w.text()).toContain('Иванов Иван'); // still says whom
     expect(w.$('form')).toBeNull();

@@ -15,8 +15,9 @@ const SCORES = [1, 2, 3, 4, 5];
 
 /**
  * Five stars as a native radio group: arrow keys move and choose, each star is named «4 из 5 —
- * хорошо». The radios are invisible (not hidden: they keep the focus); the ★ drawn next to each is
- * filled up to the chosen one, and up to the hovered one while the pointer is over them.
+ * хорошо». The radios are invisible (not hidden: they keep the focus); the star drawn next to each
+ * is a filled ★ up to the chosen one and an outlined ☆ after it, and is coloured up to the hovered
+ * one while the pointer is over them.
  */
 export function StarsField({ texts, legend, initial, score, error }: StarsFieldProps) {
   const chosen = Number(score);
@@ -39,7 +40,7 @@ export function StarsField({ texts, legend, initial, score, error }: StarsFieldP
                 required
                 {...invalidProps('score', error)}
               />
-              <span aria-hidden="true">★</span>
+              <span aria-hidden="true">{n <= chosen ? '★' : '☆'}</span>
               <span class="sr">{label}</span>
             </label>
           );

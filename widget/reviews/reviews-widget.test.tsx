@@ -42,8 +42,8 @@ describe('<otklik-reviews employee="ivanov" limit="5">', () => {
     expect(items).toHaveLength(2);
     expect(items[0]!.querySelector('.stars')!.getAttribute('aria-label')).toBe('Оценка 5 из 5');
     expect(items[1]!.querySelector('.stars')!.getAttribute('aria-label')).toBe('Оценка 4 из 5');
-    expect(items[1]!.querySelector('.stars')!.textContent).toBe('★★★★★'); // four filled, one dimmed
-    expect(items[1]!.querySelector('.stars i')!.textContent).toBe('★');
+    expect(items[1]!.querySelector('.stars')!.textContent).toBe('★★★★☆'); // four filled, one outlined
+    expect(items[1]!.querySelector('.stars i')!.textContent).toBe('☆');
     expect(items[0]!.querySelector('.text')!.textContent).toBe('Качественно и своевременно оказаны услуги!');
     expect(items[1]!.querySelector('.text')).toBeNull();
     expect(items[0]!.querySelector('.by')!.textContent).toBe('Анна П., ООО «Ромашка»'); // his name is said once, above

@@ -10,13 +10,13 @@ interface State {
   failed: boolean;
 }
 
-/** ★★★★ and a dimmed ★, named «Оценка 4 из 5». */
+/** ★★★★ and an outlined ☆ (the score told by the shape, not by the colour alone), named «Оценка 4 из 5». */
 function Stars({ texts, score }: { texts: ReviewTexts; score: number }) {
   const n = Math.min(5, Math.max(0, Math.round(score) || 0));
   return (
     <span class="stars" role="img" aria-label={texts.score(n)}>
       {'★'.repeat(n)}
-      <i>{'★'.repeat(5 - n)}</i>
+      <i>{'☆'.repeat(5 - n)}</i>
     </span>
   );
 }
