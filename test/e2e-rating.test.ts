@@ -84,6 +84,7 @@ describe.skipIf(!HAS_CHROMIUM)('signature rating, end to end in Chromium', () =>
     await page.getByRole('button', { name: 'Отправить отзыв' }).click();
     await page.waitForURL(/\/r\/thanks\//);
     expect(await page.textContent('body')).toContain('Спасибо за отзыв!');
+    expect(await page.getByRole('img', { name: '4 из 5 — хорошо' }).textContent()).toBe('★★★★☆');
     await page.screenshot({ path: path.join(SHOTS_DIR, 'rating-thanks.png'), fullPage: true });
     await context.close();
 

@@ -122,7 +122,8 @@ describe('rating page /r/:slug', () => {
     const thanks = await (await t.app.request(res.headers.get('location')!)).text();
     expect(thanks).toContain('Спасибо за отзыв!');
     expect(thanks).toContain('О-2026-00001');
-    expect(thanks).toContain('★★★★☆');
+    // An image named by its words: a screen reader says «4 из 5 — хорошо», not five star signs.
+    expect(thanks).toContain('role="img" aria-label="4 из 5 — хорошо">★★★★☆<');
     expect(thanks).toContain('<p class="who">Иванов &lt;b&gt;Иван&lt;/b&gt;, Инженер</p>');
     const row = await t.db.selectFrom('submissions').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({

@@ -158,6 +158,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       .executeTakeFirst();
     const rated = await ratedName(deps.db, rating, lang);
     const score = rating.score ?? 1;
+    // Named as an image: Chromium reads no aria-label of a plain <p>, and «★★★★☆» aloud says nothing.
     const stars = '★'.repeat(score) + '☆'.repeat(5 - score);
     return c.html(
       page(c, {
@@ -165,7 +166,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
         title: t.thanks,
         body: html`<div class="card" role="status"><h1>${t.thanks}</h1>
 ${rated ? html`<p class="who">${rated}</p>` : ''}
-<p class="stars-shown" aria-label="${scoreWords(lang, score)}">${stars}</p>
+<p class="stars-shown" role="img" aria-label="${scoreWords(lang, score)}">${stars}</p>
 ${changed ? html`<p>${t.changed}</p>` : ''}
 <p>${rating.employee_id ? t.toManager : t.toRecipients}</p>
 <p>${t.numberLabel}: <strong>${rating.number}</strong></p>
