@@ -114,6 +114,8 @@ describe.skipIf(!HAS_CHROMIUM)('hosted form /f in Chromium with JavaScript on', 
       .locator('input[type="file"]')
       .setInputFiles([{ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') }]);
     expect(await form.locator('#files-error').textContent()).toMatch(/не принимаются.*: setup\.exe$/);
+    // …and says it through the live region: the focus stays on the picker, away from that error.
+    expect(await form.getByRole('status').textContent()).toMatch(/не принимаются.*: setup\.exe$/);
     await form.getByRole('checkbox').check();
     await form.getByRole('button', { name: 'Отправить' }).click();
 

@@ -105,11 +105,15 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
   /** Validates a field when the client leaves it, unless he never typed in it. */
   left = (field: string) => this.check(field, this.dirty.has(field));
 
-  /** Takes what can be sent and says why each refused file was refused: «Файл слишком большой: big.pdf». */
+  /**
+   * Takes what can be sent and says why each refused file was refused: «Файл слишком большой:
+   * big.pdf», under the picker and aloud (the picker keeps the focus, so its error is not read).
+   */
   pickFiles = (picked: File[]) => {
     const { files, refused } = addFiles(this.files, picked, this.props.settings.maxFileMb);
     const why = Object.entries(refused).map(([code, names]) => `${this.messages()[code]}: ${names.join(', ')}`);
     this.setFiles(files, why.join('; ') || undefined);
+    this.announce(why.join('; '));
   };
 
   removeFile = (index: number) => this.setFiles(this.files.filter((_, i) => i !== index));

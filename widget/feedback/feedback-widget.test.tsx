@@ -194,6 +194,11 @@ describe('<otklik-feedback> files', () => {
     expect(w.text()).toContain(ru.filesHint(1));
     await pick(w, [file('big.pdf', 2 * 1024 * 1024), file('a.pdf', 10)]);
     expect(w.errorOf('files')).toBe(`${FIELD_ERRORS.ru.fileSize}: big.pdf`);
+    // Said aloud too: the focus stays on the picker, so a screen reader hears nothing of the error under it.
+    const spoken = () => w.$('[role="status"]')!.textContent!.trim();
+    expect(spoken()).toBe(`${FIELD_ERRORS.ru.fileSize}: big.pdf`);
+    await pick(w, [file('big.pdf', 2 * 1024 * 1024)]); // the same refusal again is heard again
+    expect(w.$('[role="status"]')!.textContent).toBe(`${FIELD_ERRORS.ru.fileSize}: big.pdf\u00a0`);
     expect([...w.root.querySelectorAll('.list .name')].map((n) => n.textContent)).toEqual(['a.pdf']);
 
     await pick(
@@ -201,6 +206,7 @@ describe('<otklik-feedback> files', () => {
       ['b', 'c', 'd', 'e', 'f'].map((n) => file(`${n}.pdf`, 10)),
     );
     expect(w.errorOf('files')).toBe(`${FIELD_ERRORS.ru.filesCount}: f.pdf`);
+    expect(spoken()).toBe(`${FIELD_ERRORS.ru.filesCount}: f.pdf`);
     expect(w.root.querySelectorAll('.list li')).toHaveLength(5);
 
     w.$<HTMLButtonElement>(`button[aria-label="${ru.removeFile}: a.pdf"]`)!.click();
