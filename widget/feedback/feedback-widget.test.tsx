@@ -104,7 +104,7 @@ describe('<otklik-feedback> sending', () => {
     expect(body).not.toHaveProperty('email');
     expect(await isSolved(body.altcha)).toBe(true);
 
-    expect(w.$('h3')!.textContent).toBe('Ваша заявка принята!');
+    expect(w.$('h2')!.textContent).toBe('Ваша заявка принята!');
     expect(w.text()).toContain('Спасибо за заявку!');
     expect(w.$('.number strong')!.textContent).toBe('2026-00042');
     expect(w.text()).toContain('в течение 3-х рабочих дней. Срок ответа — до 26 ноября 2026 г.');
@@ -264,7 +264,7 @@ describe('<otklik-feedback lang="en">', () => {
     await fillValid(w);
     await submit(w);
     expect(posts()[0]!.headers['Accept-Language']).toBe('en');
-    expect(w.$('h3')!.textContent).toBe(COMPLAINT_CONFIRMATION.title); // the server's words, in its language
+    expect(w.$('h2')!.textContent).toBe(COMPLAINT_CONFIRMATION.title); // the server's words, in its language
   });
 
   it('switches language when the attribute changes, keeping what was typed', async () => {
@@ -311,8 +311,8 @@ describe('<otklik-feedback> once sent', () => {
     const w = setup();
     await fillValid(w, 'Спасибо Ивану за быструю помощь');
     await submit(w);
-    expect(w.$('h3')!.textContent).toBe(thanks.title);
-    expect(w.root.activeElement).toBe(w.$('h3'));
+    expect(w.$('h2')!.textContent).toBe(thanks.title);
+    expect(w.root.activeElement).toBe(w.$('h2'));
     expect(w.text()).toContain(thanks.next);
     expect(w.text()).not.toMatch(/заявка принята|рабочих дней/);
     expect(w.$('[role="status"]')!.textContent).toBe(`${thanks.title} ${ru.numberLabel}: 2026-00050`);

@@ -46,7 +46,7 @@ export function mount(host: HTMLElement, { base, root, launcher }: MountOptions)
       if (dialog.open) return;
       dialog.showModal();
       // Into the form, not onto the close button that comes first.
-      dialog.querySelector<HTMLElement>('.done h3, input')?.focus();
+      dialog.querySelector<HTMLElement>('.done h2, input')?.focus();
     },
   };
 }

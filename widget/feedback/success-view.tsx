@@ -9,6 +9,7 @@ const focus = (heading: HTMLElement | null) => heading?.focus();
  * for a complaint, «Спасибо за благодарность!» for a thanks), with the registration number; the
  * heading takes the focus. The words come in the answer, so the widget carries none of them.
  * Where the form is a page of its own (`site` set, as on `/f`), a link to the company's site.
+ * An h2: under the page's h1 inline, beside the dialog's own h2 title (no level skipped either way).
  */
 export function SuccessView({
   texts,
@@ -24,9 +25,9 @@ export function SuccessView({
   const { title, thanks, next } = accepted.confirmation;
   return (
     <div class="done">
-      <h3 tabIndex={-1} ref={focus}>
+      <h2 tabIndex={-1} ref={focus}>
         {title}
-      </h3>
+      </h2>
       <p>{thanks}</p>
       <p class="number">
         <span>{texts.numberLabel}</span>

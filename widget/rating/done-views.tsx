@@ -4,22 +4,30 @@ import type { RatingTexts } from './settings.ts';
 // One function for every render, so Preact calls it only when the heading appears.
 const focus = (heading: HTMLElement | null) => heading?.focus();
 
-/** «Спасибо за отзыв!» with the review's number and who reads it; the heading takes the focus. */
+/**
+ * «Спасибо за отзыв!» with the review's number and who reads it; the heading takes the focus. An
+ * h3 under the widget's own h2 title, else an h2 (under the page's h1, on `/r/:slug`): the outline
+ * skips no level.
+ */
 export function RatingSuccess({
   texts,
   accepted,
   employee,
+  titled,
 }: {
   texts: RatingTexts;
   accepted: RatingAnswer;
   employee: boolean;
+  /** The widget shows its title (an h2) above. */
+  titled: boolean;
 }) {
   const score = accepted.score;
+  const Heading = titled ? 'h3' : 'h2';
   return (
     <div class="done">
-      <h3 tabIndex={-1} ref={focus}>
+      <Heading tabIndex={-1} ref={focus}>
         {texts.thanks}
-      </h3>
+      </Heading>
       {score >= 1 && score <= 5 && (
         <p class="given">
           <span aria-hidden="true">
@@ -48,13 +56,13 @@ interface NothingToRateProps {
   takeFocus: boolean;
 }
 
-/** «Сотрудник больше не работает в компании», politely, with the way to write to the company instead. */
+/** «Сотрудник больше не работает в компании», politely, with the way to write to the company instead; no title above it. */
 export function NothingToRate({ texts, base, employee, takeFocus }: NothingToRateProps) {
   return (
     <div class="done">
-      <h3 tabIndex={-1} ref={takeFocus ? focus : undefined}>
+      <h2 tabIndex={-1} ref={takeFocus ? focus : undefined}>
         {employee ? texts.inactiveTitle : texts.notFound}
-      </h3>
+      </h2>
       <p>{texts.inactiveText}</p>
       <a class="btn" href={`${base}f`}>
         {texts.writeUs}

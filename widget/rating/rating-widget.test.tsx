@@ -120,6 +120,8 @@ describe('<otklik-rating subject="employee">', () => {
     });
     expect(await isSolved(post!.body.altcha)).toBe(true);
 
+    // Under the widget's own h2 title, an h3.
+    expect(w.$$('h2, h3').map((h) => h.tagName)).toEqual(['H2', 'H3']);
     expect(w.$('h3')!.textContent).toBe(ru.thanks);
     expect(w.root.activeElement).toBe(w.$('h3'));
     expect(w.$('.number strong')!.textContent).toBe('2026-00007');
@@ -177,7 +179,7 @@ describe('<otklik-rating subject="employee">', () => {
   it("says politely that an employee who left can't be rated, and offers to write to the company", async () => {
     stubFetch([], { 'employees/ivanov': notFound });
     const w = await setup();
-    expect(w.$('h3')!.textContent).toBe(ru.inactiveTitle);
+    expect(w.$('h2')!.textContent).toBe(ru.inactiveTitle);
     expect(w.text()).toContain(ru.inactiveText);
     expect(w.$('a')!.getAttribute('href')).toBe(`${BASE}f`);
     expect(w.$('form')).toBeNull();
@@ -192,8 +194,8 @@ describe('<otklik-rating subject="employee">', () => {
     const w = await setup();
     w.star(5).click();
     await submit(w);
-    expect(w.$('h3')!.textContent).toBe(ru.inactiveTitle);
-    expect(w.root.activeElement).toBe(w.$('h3'));
+    expect(w.$('h2')!.textContent).toBe(ru.inactiveTitle);
+    expect(w.root.activeElement).toBe(w.$('h2'));
   });
 
   it("still works when the server can't say who is rated", async () => {
@@ -235,10 +237,10 @@ describe('<otklik-rating subject="delivery">', () => {
   it('says so when the subject or the attributes name nothing to rate', async () => {
     stubFetch();
     const w = await setup({ subject: 'parking' });
-    expect(w.$('h3')!.textContent).toBe(ru.notFound);
+    expect(w.$('h2')!.textContent).toBe(ru.notFound);
     const { fetch } = stubFetch();
     const bad = await setup({ subject: 'employee' }); // no employee
-    expect(bad.$('h3')!.textContent).toBe(ru.notFound);
+    expect(bad.$('h2')!.textContent).toBe(ru.notFound);
     expect(fetch).not.toHaveBeenCalled();
   });
 });
@@ -271,12 +273,16 @@ describe("<otklik-rating> over the hosted page's plain form (/r/:slug)", () => {
     expect(posts()[0]!.headers['Idempotency-Key']).toBe('page-key-1');
   });
 
-  it('leaves the title and the name to the page with `header="none"`', async () => {
-    stubFetch();
+  it('leaves the title and the name to the page with `header="none"`, and thanks in an h2 under its h1', async () => {
+    stubFetch([created('2026-00008')]);
     const w = await setup({ subject: 'employee', employee: 'ivanov', header: 'none' });
     expect(w.$('h2')).toBeNull();
     expect(w.text()).not.toContain('Иванов Иван');
-    expect(w.star(1)).not.toBeNull();
+    w.star(4).click();
+    await submit(w);
+    expect(w.$$('h2, h3').map((h) => h.tagName)).toEqual(['H2']);
+    expect(w.$('h2')!.textContent).toBe(ru.thanks);
+    expect(w.root.activeElement).toBe(w.$('h2'));
   });
 
   it("preselects the `score` attribute's star", async () => {

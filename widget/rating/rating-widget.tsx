@@ -33,6 +33,8 @@ export class RatingWidget extends RatingController {
       error: errors[field],
     });
     const target = (e: Event) => e.target as HTMLInputElement;
+    // What RatedHeader shows an h2 title for.
+    const titled = header && (employee || !!rated);
 
     if (gone) return <NothingToRate texts={texts} base={base} employee={employee} takeFocus={this.wasSending} />;
     return (
@@ -42,7 +44,7 @@ export class RatingWidget extends RatingController {
         </p>
         {header && <RatedHeader texts={texts} employee={employee} rated={rated} />}
         {accepted ? (
-          <RatingSuccess texts={texts} accepted={accepted} employee={employee} />
+          <RatingSuccess texts={texts} accepted={accepted} employee={employee} titled={titled} />
         ) : (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the click only runs a check a held pointer put off (onFocusOut); keys never put one off
           <form
@@ -50,7 +52,7 @@ export class RatingWidget extends RatingController {
               this.form = form;
             }}
             noValidate
-            aria-labelledby={header && (employee || rated) ? 'title' : undefined}
+            aria-labelledby={titled ? 'title' : undefined}
             onSubmit={(e) => {
               e.preventDefault();
               void this.submit();
