@@ -10,7 +10,7 @@ const TEXTS = {
   },
   en: {
     subject: (n: string) => `Reply to your message No. ${n}`,
-    footer: (company: string) => `${company} · quality management service. You may reply to this message.`,
+    footer: (company: string) => `${company} · quality management service. You may reply to this e-mail.`,
   },
 } as const;
 

@@ -18,8 +18,21 @@ describe('acknowledgement to the client', () => {
     const mail = feedbackAck(sampleSubmission({ lang: 'en', kind: 'thanks' }), 'Example Ltd');
     expect(mail.subject).toBe('Your message No. 2026-00012 has been registered');
     expect(mail.text).toContain(ackText('en', 'Example Ltd', '2026-00012', undefined, 'thanks'));
-    expect(mail.text).toContain('Your message (thanks, 01.12.2026 12:00 Moscow time):');
+    expect(mail.text).toContain('Your message (thanks, 1 December 2026 at 12:00 Moscow time):');
     expect(mail.html).toContain('lang="en"');
+  });
+
+  it('in English names what he sent «message» throughout, the e-mail itself an e-mail, and writes no date by numbers', () => {
+    const due = '2026-12-04T15:00:00.000Z';
+    const mail = feedbackAck(sampleSubmission({ lang: 'en', kind: 'complaint' }), 'Example Ltd', due);
+    expect(mail.text).toContain(
+      'Thank you for your message. Your message No. 2026-00012 has been registered and passed to the quality management service of Example Ltd.',
+    );
+    expect(mail.text).toContain('The answer is due by 4 December 2026.');
+    expect(mail.text).toContain('Example Ltd · quality management service. This e-mail was sent automatically');
+    for (const out of [mail.subject, mail.text, mail.html]) {
+      expect(out).not.toMatch(/request|this message|\d\d\.\d\d\.\d{4}/i);
+    }
   });
 
   it('thanks for a thanks and promises a suggestion its consideration, keeping the seed’s words for a complaint', () => {

@@ -18,7 +18,7 @@ const TEXTS = {
     subject: (n: string) => `Your message No. ${n} has been registered`,
     yourMessage: (kind: string, at: string) => `Your message (${kind.toLowerCase()}, ${at}):`,
     footer: (company: string) =>
-      `${company} · quality management service. This message was sent automatically; you may reply to it.`,
+      `${company} · quality management service. This e-mail was sent automatically; you may reply to it.`,
   },
 } as const;
 

@@ -22,15 +22,20 @@ const TIME_FORMAT = new Intl.DateTimeFormat('ru-RU', {
 });
 
 /**
- * An instant as the company reads it, e.g. «01.12.2026 12:05 МСК».
+ * An instant in Moscow time: as the company reads it in Russian, and in English with the month in
+ * words, since «01.12.2026» reads as January 12th to an American.
  * @example companyTime('2026-12-01T09:05:00.000Z') // '01.12.2026 12:05 МСК'
+ * @example companyTime('2026-12-01T09:05:00.000Z', 'en') // '1 December 2026 at 12:05 Moscow time'
  */
 export function companyTime(iso: string, lang: Lang = 'ru'): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   const parts = TIME_FORMAT.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}.${get('month')}.${get('year')} ${get('hour')}:${get('minute')} ${lang === 'en' ? 'Moscow time' : 'МСК'}`;
+  const time = `${get('hour')}:${get('minute')}`;
+  return lang === 'en'
+    ? `${companyDate(iso, 'en')} at ${time} Moscow time`
+    : `${get('day')}.${get('month')}.${get('year')} ${time} МСК`;
 }
 
 /**

@@ -24,12 +24,13 @@ describe('thank-you to the client for a rating', () => {
     expect(mail.subject).toBe('Thank you for your review No. 2026-00013');
     expect(mail.text).toContain(ratingAckText('en', 'Example Ltd', '2026-00013'));
     expect(mail.text).toContain(
-      'Your score (Delivery quality, 01.12.2026 12:00 Moscow time):\n★★★★★ 5 of 5 — excellent',
+      'Your score (Delivery quality, 1 December 2026 at 12:00 Moscow time):\n★★★★★ 5 of 5 — excellent',
     );
     // Without an English title, the Russian one.
     expect(ratingAck(sampleRating({ lang: 'en' }), deliveryTarget(), 'Example Ltd').text).toContain(
       'Your score (Качество доставки,',
     );
+    expect(mail.text).toContain('This e-mail was sent automatically');
     expect(mail.text).not.toContain('Your comment');
     expect(mail.text).not.toContain('>');
     expect(mail.html).toContain('lang="en"');

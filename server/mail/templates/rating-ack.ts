@@ -22,7 +22,7 @@ const TEXTS = {
     yourScore: (rated: string, at: string) => `Your score (${rated ? `${rated}, ` : ''}${at}):`,
     yourComment: 'Your comment:',
     footer: (company: string) =>
-      `${company} · quality management service. This message was sent automatically; you may reply to it.`,
+      `${company} · quality management service. This e-mail was sent automatically; you may reply to it.`,
   },
 } as const;
 
