@@ -83,9 +83,18 @@ export const RATING_TEXTS = {
   },
 } satisfies Record<Lang, unknown>;
 
-/** The thank-you acknowledgement of a rating, for the client's e-mail. */
-export function ratingAckText(lang: Lang, company: string, number: string): string {
+/**
+ * The thank-you acknowledgement of a rating, for the client's e-mail and the API's answer. An
+ * employee's rating goes to his manager; a subject's (delivery) to the people its directory entry
+ * names, so it promises no manager.
+ * @example ratingAckText('en', 'Example Ltd', 'О-2026-00001', 'subject') // '… Every score is read by the people responsible and by the quality management service.'
+ */
+export function ratingAckText(lang: Lang, company: string, number: string, rated: 'employee' | 'subject'): string {
+  const readers = {
+    ru: { employee: 'руководитель сотрудника', subject: 'ответственные сотрудники' },
+    en: { employee: 'the employee’s manager', subject: 'the people responsible' },
+  }[lang][rated];
   return lang === 'en'
-    ? `Thank you for your review No. ${number} of the work of ${company}. Every score is read by the manager and by the quality management service.`
-    : `Спасибо за отзыв № ${number} о работе компании ${company}. Каждую оценку читают руководитель и служба менеджмента качества.`;
+    ? `Thank you for your review No. ${number} of the work of ${company}. Every score is read by ${readers} and by the quality management service.`
+    : `Спасибо за отзыв № ${number} о работе компании ${company}. Каждую оценку читают ${readers} и служба менеджмента качества.`;
 }

@@ -75,7 +75,7 @@ export async function changeRating(
     subject: input.subject,
     score: next.score,
     createdAt: earlier.created_at,
-    ack: ratingAckText(meta.lang, deps.config.companyName, earlier.number),
+    ack: ratingAckText(meta.lang, deps.config.companyName, earlier.number, target.kind),
     changed: true,
   };
   const before = versionOf(earlier);

@@ -76,7 +76,7 @@ export async function acceptRating(
       subject: input.subject,
       score: input.score,
       createdAt: now.toISOString(),
-      ack: ratingAckText(meta.lang, deps.config.companyName, number),
+      ack: ratingAckText(meta.lang, deps.config.companyName, number, target.kind),
     };
   }
   const key = requestKey('rating', meta.idempotencyKey, input.idempotencyKey);
@@ -114,7 +114,7 @@ async function newRating(
     subject: input.subject,
     score: input.score,
     createdAt,
-    ack: ratingAckText(meta.lang, deps.config.companyName, number),
+    ack: ratingAckText(meta.lang, deps.config.companyName, number, target.kind),
   };
   // The page tells the client that leaving contacts means consent to their processing.
   const gaveContacts = Boolean(input.name || input.organization || input.email);

@@ -69,6 +69,14 @@ describe('POST /api/v1/ratings', () => {
     expect(mail[0]!.subject).toContain('Качество доставки');
   });
 
+  it('thanks a delivery rating in English promising no manager: it goes to the people responsible', async () => {
+    await setup();
+    const res = await post({ subject: 'delivery', score: 5 }, { 'accept-language': 'en' });
+    const { ack } = await res.json();
+    expect(ack).toContain('Every score is read by the people responsible and by the quality management service.');
+    expect(ack).not.toMatch(/manager/);
+  });
+
   it('names the wrong fields with 422: score, employee unknown or inactive, subject', async () => {
     await setup();
     const fields = async (body: unknown, headers?: Record<string, string>) => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ratingAckText } from '../../../shared/rating-texts.ts';
 import { ratingAck } from './rating-ack.ts';
 import { deliveryTarget, employeeTarget, sampleRating } from './rating-samples.ts';
 
@@ -7,7 +6,9 @@ describe('thank-you to the client for a rating', () => {
   it('in Russian: the thanks, his score and his comment quoted', () => {
     const mail = ratingAck(sampleRating(), employeeTarget(), 'ООО «Пример»');
     expect(mail.subject).toBe('Спасибо за отзыв № 2026-00013');
-    expect(mail.text).toContain(ratingAckText('ru', 'ООО «Пример»', '2026-00013'));
+    expect(mail.text).toContain(
+      'Спасибо за отзыв № 2026-00013 о работе компании ООО «Пример». Каждую оценку читают руководитель сотрудника и служба менеджмента качества.',
+    );
     expect(mail.text).toContain('Ваша оценка (Иванов Иван, 01.12.2026 12:00 МСК):\n★★★★☆ 4 из 5 — хорошо');
     expect(mail.text).toContain('> Быстро ответил на письмо.\n> Спасибо!');
     expect(mail.html).toContain('Быстро ответил на письмо.<br>\nСпасибо!');
@@ -22,7 +23,11 @@ describe('thank-you to the client for a rating', () => {
       'Example Ltd',
     );
     expect(mail.subject).toBe('Thank you for your review No. 2026-00013');
-    expect(mail.text).toContain(ratingAckText('en', 'Example Ltd', '2026-00013'));
+    // A service's rating goes to its own recipients: no manager is promised.
+    expect(mail.text).toContain(
+      'Thank you for your review No. 2026-00013 of the work of Example Ltd. Every score is read by the people responsible and by the quality management service.',
+    );
+    expect(mail.text + mail.html).not.toMatch(/manager/i);
     expect(mail.text).toContain(
       'Your score (Delivery quality, 1 December 2026 at 12:00 Moscow time):\n★★★★★ 5 of 5 — excellent',
     );
@@ -34,6 +39,15 @@ describe('thank-you to the client for a rating', () => {
     expect(mail.text).not.toContain('Your comment');
     expect(mail.text).not.toContain('>');
     expect(mail.html).toContain('lang="en"');
+  });
+
+  it('tells an employee’s rater, in English too, that the employee’s manager reads it, and a service’s rater in Russian that those responsible do', () => {
+    expect(ratingAck(sampleRating({ lang: 'en' }), employeeTarget(), 'Example Ltd').text).toContain(
+      'Every score is read by the employee’s manager and by the quality management service.',
+    );
+    const delivery = ratingAck(sampleRating(), deliveryTarget(), 'ООО «Пример»');
+    expect(delivery.text).toContain('Каждую оценку читают ответственные сотрудники и служба менеджмента качества.');
+    expect(delivery.text).not.toContain('руководитель');
   });
 
   it('escapes his comment, the rated name and the company; the subject stays one line', () => {

@@ -34,7 +34,7 @@ export function ratingAck(s: Selectable<SubmissionTable>, target: RatingTarget, 
   const lang = mailLang(s.lang);
   const t = TEXTS[lang];
   const subject = safeSubject(t.subject(s.number));
-  const thanks = ratingAckText(lang, company, s.number);
+  const thanks = ratingAckText(lang, company, s.number, target.kind);
   const intro = t.yourScore(ratedName(target, lang), companyTime(s.created_at, lang));
   const score = s.score ?? 0;
   const comment = s.message.trim() ? clientEcho(s.message, lang) : null;
