@@ -28,6 +28,7 @@ export async function enqueueAssignedMail(
       'submissions.organization',
       'submissions.phone',
       'submissions.email',
+      'submissions.lang',
     ])
     .select(['submissions.message', 'complaints.received_at'])
     .where('submissions.id', '=', submissionId)
@@ -49,6 +50,7 @@ export async function enqueueAssignedMail(
         phone: s.phone,
         email: s.email,
         message: s.message,
+        lang: s.lang,
         receivedAt: s.received_at,
         deadlines: Object.fromEntries(steps.map((r) => [r.step, r.due_at])),
         link: cardLink(deps.config, submissionId),

@@ -1,4 +1,5 @@
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
+import { englishClientNote, noteParagraph } from './client-lang-note.ts';
 import { companyTime, formatPhone } from './format.ts';
 import { html, multiline } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
@@ -11,6 +12,8 @@ export interface AssignedComplaint {
   phone: string | null;
   email: string | null;
   message: string;
+  /** The language the client wrote in (the submission's), `ru` or `en`. */
+  lang: string;
   receivedAt: string;
   deadlines: Partial<Record<Step, string | null>>;
   link: string;
@@ -35,11 +38,13 @@ export function complaintAssigned(c: AssignedComplaint, company: string): Render
     [`1.1 ${STEP_TITLES['1.1']}`, due('1.1')],
     [`1.2 ${STEP_TITLES['1.2']}`, due('1.2')],
   ] as const;
-  const body = html`${fieldsTable([...fields, ['Что случилось', multiline(c.message)]])}
+  const langNote = englishClientNote(c.lang, Boolean(c.email || c.phone));
+  const body = html`${noteParagraph(langNote)}${fieldsTable([...fields, ['Что случилось', multiline(c.message)]])}
 ${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
   const text = [
     subject,
     '',
+    ...(langNote ? [langNote, ''] : []),
     textFields(fields),
     '',
     'Что случилось:',

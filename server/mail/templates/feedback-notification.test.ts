@@ -17,6 +17,18 @@ describe('notification to the QMS', () => {
     ).toBe('Предложение № 2026-00012');
   });
 
+  it('tells the QMS, first thing, to answer in English a client who wrote in English and can be answered', () => {
+    const note = 'Клиент обращался на английском языке: отвечайте ему по-английски.';
+    const en = feedbackNotification(sampleSubmission({ lang: 'en' }), [], 'ООО «Пример»');
+    expect(en.text.split('\n').slice(0, 3)).toEqual([en.subject, '', note]);
+    expect(en.html).toContain(`<strong>${note}</strong>`);
+    const phoneOnly = sampleSubmission({ lang: 'en', email: null, phone: '+79515113523' });
+    expect(feedbackNotification(phoneOnly, [], 'ООО «Пример»').text).toContain(note);
+    const unreachable = sampleSubmission({ lang: 'en', email: null, phone: null });
+    expect(feedbackNotification(unreachable, [], 'ООО «Пример»').text).not.toContain('по-английски');
+    expect(feedbackNotification(sampleSubmission(), [], 'ООО «Пример»').text).not.toContain('по-английски');
+  });
+
   it('says the date the client was promised, as his acknowledgement does; none for a thanks', () => {
     const answerBy = '2026-12-09T15:00:00.000Z';
     const complaint = feedbackNotification(sampleSubmission(), [], 'ООО «Пример»', null, answerBy);

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
+import { englishClientNote, noteParagraph } from './client-lang-note.ts';
 import { companyTime, channelLabel, fileSize, formatPhone, kindLabel } from './format.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
@@ -86,8 +87,10 @@ export function feedbackNotification(
   const replyHint = s.email
     ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).'
     : 'Клиент не указал e-mail.';
+  const langNote = englishClientNote(s.lang, Boolean(s.email || s.phone));
 
   const body = html`
+${noteParagraph(langNote)}
 ${fieldsTable([...fields, ...steps, ['Сообщение', multiline(s.message)], ...person, ['Вложения', attachmentsHtml(attachments)]])}
 ${process ? paragraph(html`<a href="${process.link}" style="color:#1d4ed8;">Открыть карточку в консоли</a>`) : ''}
 <h2 style="margin:20px 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#111827;">Согласие на обработку персональных данных</h2>
@@ -97,6 +100,7 @@ ${paragraph(replyHint)}`;
   const text = [
     subject,
     '',
+    ...(langNote ? [langNote, ''] : []),
     textFields([...fields, ...steps]),
     ...(process ? ['', `Карточка: ${process.link}`] : []),
     '',

@@ -97,6 +97,29 @@ describe('rating message to a manager', () => {
     expect(withdrawn.text).not.toContain('Был комментарий');
   });
 
+  it('tells the manager to answer in English a client who rated on the English page and left his address', () => {
+    const note = 'Клиент обращался на английском языке: отвечайте ему по-английски.';
+    const en = ratingNotification(sampleRating({ lang: 'en', email: 'ann@client.example' }), employeeTarget(), COMPANY);
+    expect(en.text.split('\n').slice(0, 3)).toEqual([en.subject, '', note]);
+    expect(en.html).toContain(`<strong>${note}</strong>`);
+    const copy = ratingNotification(
+      sampleRating({ lang: 'en', email: 'ann@client.example' }),
+      employeeTarget(),
+      COMPANY,
+      {
+        copyOf: { managerName: null, managerEmail: 'boss@example.ru' },
+      },
+    );
+    expect(copy.text).toContain(note);
+    // With no address there is nobody to answer; a Russian client is answered in Russian.
+    expect(ratingNotification(sampleRating({ lang: 'en', email: null }), employeeTarget(), COMPANY).text).not.toContain(
+      'по-английски',
+    );
+    expect(ratingNotification(sampleRating({ email: 'a@b.ru' }), employeeTarget(), COMPANY).text).not.toContain(
+      'по-английски',
+    );
+  });
+
   it('for a rating subject: the subject instead of an employee', () => {
     const mail = ratingNotification(sampleRating({ score: 2, subject: 'delivery' }), deliveryTarget(), COMPANY);
     expect(mail.text).toContain('Предмет оценки: Качество доставки');

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
+import { englishClientNote, noteParagraph } from './client-lang-note.ts';
 import { companyTime } from './format.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, quoteBlock, type RenderedMail, textFields, textQuote } from './layout.ts';
@@ -83,8 +84,10 @@ export function ratingNotification(
   const note = copyOf ? copyNote(copyOf) : null;
   const change = previous ? changeLines(s, previous) : null;
   const replyHint = s.email ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).' : null;
+  const langNote = englishClientNote(s.lang, Boolean(s.email));
 
   const body = html`
+${noteParagraph(langNote)}
 ${note ? paragraph(html`<span style="color:#6b7280;">${note}</span>`) : ''}
 ${change ? changeBlock(change) : ''}
 ${scoreBlock(score)}
@@ -101,6 +104,7 @@ ${replyHint ? paragraph(replyHint) : ''}`;
   const text = [
     subject,
     '',
+    ...(langNote ? [langNote, ''] : []),
     ...(note ? [note, ''] : []),
     ...(change ? [change.intro, ...change.before.map(([k, v]) => `${k}: ${v}`), '', 'Теперь:'] : []),
     scoreText(score),

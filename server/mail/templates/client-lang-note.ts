@@ -1,0 +1,20 @@
+import { mailLang } from './format.ts';
+import { html, type SafeHtml } from './html.ts';
+import { paragraph } from './layout.ts';
+
+/**
+ * What the company's people, who read Russian, are told of a client who used the English form or
+ * page: he should be answered in English. Only when he can be answered at all (`reachable`: he left
+ * an address or a phone); null otherwise, and for a Russian client.
+ * @example englishClientNote('en', true) // 'Клиент обращался на английском языке: отвечайте ему по-английски.'
+ */
+export function englishClientNote(lang: string | null | undefined, reachable: boolean): string | null {
+  return mailLang(lang) === 'en' && reachable
+    ? 'Клиент обращался на английском языке: отвечайте ему по-английски.'
+    : null;
+}
+
+/** The note as a staff message's first paragraph, in bold: it decides how the reader answers. */
+export function noteParagraph(note: string | null): SafeHtml | string {
+  return note ? paragraph(html`<strong>${note}</strong>`) : '';
+}
