@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
+import { langPath } from '../http/lang.ts';
 import { insertOutboxMessage } from '../mail/outbox-store.ts';
 import { complaintReply } from '../mail/templates/complaint-reply.ts';
 import { complaintSurvey } from '../mail/templates/complaint-survey.ts';
@@ -151,8 +152,14 @@ export async function sendSurvey(trx: Db, deps: Deps, actor: Actor, c: LockedCom
     submissionId: c.submission_id,
     to: [headerValue(c.email)],
     replyTo: deps.config.qmsEmail,
+    // The link names the language: a page that no longer finds its token (a newer survey replaced
+    // it) still speaks the client's.
     mail: complaintSurvey(
-      { number: c.number, lang: mailLang(c.lang), link: `${serverBase(deps.config)}/survey/${token}` },
+      {
+        number: c.number,
+        lang: mailLang(c.lang),
+        link: langPath(`${serverBase(deps.config)}/survey/${token}`, mailLang(c.lang)),
+      },
       deps.config.companyName,
     ),
   });

@@ -467,6 +467,30 @@ for (const kind of DB_KINDS) {
       expect((await post(later, `${sent.id}/survey`)).status).toBe(409);
     });
 
+    it('speaks English on the survey of an English complaint, on a link a newer survey replaced too', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const sent = await h.feedback({ email: 'client@example.com' });
+      await h.db.updateTable('submissions').set({ lang: 'en' }).where('id', '=', sent.id).execute();
+      const qms = await h.as('qms');
+      await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-24' });
+      await post(qms, `${sent.id}/steps/1.4`, {});
+      await post(qms, `${sent.id}/survey`);
+      setClock(msk('2026-11-24 11:00'));
+      expect((await post(await h.as('qms'), `${sent.id}/survey`)).status).toBe(200);
+      const [first, second] = (await outbox('complaint-survey')).map(
+        (m) => /\/survey\/[\w-]+\?lang=en/.exec(m.text)![0],
+      );
+      const open = (link: string) => h.app.request(link, { headers: { accept: 'text/html', 'accept-language': 'ru' } });
+      expect(await (await open(second!)).text()).toContain('how was it resolved?');
+      const replaced = await open(first!);
+      expect(replaced.status).toBe(404);
+      const body = await replaced.text();
+      expect(body).toContain('<html lang="en"');
+      expect(body).toContain('The link has expired');
+      expect(body).toContain('This survey is no longer open.');
+    });
+
     it('makes a one- or two-star rating a complaint in one click, linked both ways', async () => {
       h = await consoleHarness(kind);
       await h.directory();

@@ -1,13 +1,13 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
+import type { Lang } from '../../shared/i18n.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import { pageLang } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
 import { surveyTokenHash } from './contact.ts';
 import { lockComplaint, logComplaintEvent } from './store.ts';
-
-type Lang = 'ru' | 'en';
 
 const TEXTS = {
   ru: {
@@ -49,6 +49,22 @@ async function findSurvey(db: Db, token: string) {
     .executeTakeFirst();
 }
 
+/** The complaint's language: the client is answered in the one he wrote in. */
+const surveyLang = (s: { lang: string }): Lang => (s.lang === 'en' ? 'en' : 'ru');
+
+/**
+ * The page of a link that leads to no survey (replaced by a newer one, or erased): in the language
+ * the link names (the survey e-mail's says it), else the browser's.
+ */
+function gone(c: Context) {
+  const lang = pageLang(c);
+  const t = TEXTS[lang];
+  return c.html(
+    page(c, { lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
+    404,
+  );
+}
+
 const question = (name: string, legend: string, t: (typeof TEXTS)[Lang]) =>
   html`<fieldset><legend>${legend}</legend><div class="kinds">
 <label><input type="radio" name="${name}" value="yes" required> ${t.yes}</label>
@@ -64,13 +80,9 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
 
   app.get('/:token', async (c) => {
     const s = await findSurvey(deps.db, c.req.param('token'));
-    const lang: Lang = s?.lang === 'en' ? 'en' : 'ru';
+    if (!s) return gone(c);
+    const lang = surveyLang(s);
     const t = TEXTS[lang];
-    if (!s)
-      return c.html(
-        page(c, { lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
-        404,
-      );
     if (s.survey_answered_at)
       return c.html(
         page(c, {
@@ -93,13 +105,7 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
   app.post('/:token', limitBody(FORM_BODY), async (c) => {
     const token = c.req.param('token');
     const s = await findSurvey(deps.db, token);
-    const lang: Lang = s?.lang === 'en' ? 'en' : 'ru';
-    const t = TEXTS[lang];
-    if (!s)
-      return c.html(
-        page(c, { lang, title: t.gone, body: html`<div class="card"><h1>${t.gone}</h1><p>${t.goneText}</p></div>` }),
-        404,
-      );
+    if (!s) return gone(c);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const answer = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : undefined);
     const satisfied = answer(form.satisfied);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from './api-error.ts';
 import { onError } from './on-error.ts';
 
 describe('an unforeseen error', () => {
@@ -21,5 +22,21 @@ describe('an unforeseen error', () => {
     expect(await message('/api/admin/reports/weekly')).toMatch(/^Ошибка сервера: действие не выполнено/);
     expect(await message('/api/admin/reports/weekly', 'en')).toMatch(/^A server error: nothing was done/);
     quiet.mockRestore();
+  });
+
+  it('speaks on an error page the language its address names, as the page itself does; an API answer goes by Accept-Language', async () => {
+    const app = new Hono();
+    app.onError(onError);
+    app.all('*', () => {
+      throw new ApiError(413, 'too_large');
+    });
+    const res = (path: string) =>
+      app.request(path, { method: 'POST', headers: { accept: 'text/html', 'accept-language': 'ru' } });
+    const english = await (await res('/survey/abc?lang=en')).text();
+    expect(english).toContain('<html lang="en"');
+    expect(english).toContain('The request is too large');
+    expect(await (await res('/survey/abc')).text()).toContain('Запрос слишком большой');
+    const api = await res('/api/v1/ratings?lang=en');
+    expect((await api.json()).error.message).toBe('Запрос слишком большой');
   });
 });

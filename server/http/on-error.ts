@@ -7,7 +7,7 @@ import { type ApiErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { page } from './page-layout.ts';
 import { ApiError, errorBody } from './api-error.ts';
 import { databaseUnavailable } from './database-unavailable.ts';
-import { langPath, requestLang } from './lang.ts';
+import { langPath, pageLang, requestLang } from './lang.ts';
 
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'bad_request',
@@ -26,13 +26,15 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
  * ops/log-errors.ts.
  */
 export function onError(err: Error, c: Context) {
-  const lang = requestLang(c);
+  const asPage = !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
+  // A page's `?lang=en` holds for its errors too (a form posts to its own address, query and all).
+  const lang = asPage ? pageLang(c) : requestLang(c);
   const [status, body] = shape(err, lang);
   if (body.error.code === 'internal' && c.req.path.startsWith('/api/admin/'))
     body.error.message = CONSOLE_API_MESSAGES[lang].internal;
   const unavailable = databaseUnavailable(err);
   if (unavailable) c.header('Retry-After', String(unavailable.retryAfterS));
-  if (!c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')) {
+  if (asPage) {
     return c.html(
       page(c, {
         lang,
