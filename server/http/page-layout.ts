@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../../shared/i18n.ts';
+import { russianText } from './russian-text.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -46,7 +47,7 @@ export function page(
 <style${nonce ? html` nonce="${nonce}"` : ''}>${PAGE_CSS}${raw(opts.css ?? '')}</style>
 ${opts.head ?? ''}
 </head>
-<body>${company ? html`<header class="company"><div>${company}</div></header>` : ''}<main>${opts.body}</main></body>
+<body>${company ? html`<header class="company"><div>${russianText(opts.lang, company)}</div></header>` : ''}<main>${opts.body}</main></body>
 </html>`;
 }
 

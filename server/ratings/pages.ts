@@ -19,6 +19,7 @@ import { knownRater, raterOf } from './rater.ts';
 import { ratingForm, type RatingFormState, targetHeading, targetTitle } from './rating-form.ts';
 import { FORM_BODY, formBounds, limitBody } from '../http/body-limit.ts';
 import { langPath, pageLang } from '../http/lang.ts';
+import { russianText } from '../http/russian-text.ts';
 import { requestMeta } from '../http/request-meta.ts';
 import type { Guarded } from '../abuse/submission-guard.ts';
 import { limitPerTarget } from '../abuse/target-limit.ts';
@@ -165,7 +166,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
         lang,
         title: t.thanks,
         body: html`<div class="card" role="status"><h1>${t.thanks}</h1>
-${rated ? html`<p class="who">${rated}</p>` : ''}
+${rated ? html`<p class="who">${russianText(lang, rated)}</p>` : ''}
 <p class="stars-shown" role="img" aria-label="${scoreWords(lang, score)}">${stars}</p>
 ${changed ? html`<p>${t.changed}</p>` : ''}
 <p>${rating.employee_id ? t.toManager : t.toRecipients}</p>

@@ -5,6 +5,7 @@ import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import { type RatingTargetRow, subjectTitle } from '../directory/targets.ts';
 import { langPath } from '../http/lang.ts';
+import { russianText } from '../http/russian-text.ts';
 
 export interface RatingFormState {
   score: number | undefined;
@@ -26,9 +27,9 @@ export const targetTitle = (lang: Lang, target: RatingTargetRow) =>
 export function targetHeading(lang: Lang, target: RatingTargetRow, contact: string | null) {
   const who =
     target.kind === 'employee'
-      ? html`<p class="who"><strong>${target.employee.name}</strong>${target.employee.position ? html`<br><span>${target.employee.position}</span>` : ''}${target.department ? html`<br><span class="hint">${target.department}</span>` : ''}</p>`
+      ? html`<p class="who"><strong>${russianText(lang, target.employee.name)}</strong>${target.employee.position ? html`<br><span>${russianText(lang, target.employee.position)}</span>` : ''}${target.department ? html`<br><span class="hint">${russianText(lang, target.department)}</span>` : ''}</p>`
       : '';
-  return html`<h1>${targetTitle(lang, target)}</h1>${who}${contact ? html`<p class="hint contact">${contact}</p>` : ''}`;
+  return html`<h1>${targetTitle(lang, target)}</h1>${who}${contact ? html`<p class="hint contact">${russianText(lang, contact)}</p>` : ''}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { Lang } from '../../shared/lang.ts';
 import { formatAverage, formatReviewDate, REVIEW_TEXTS } from '../../shared/review-texts.ts';
+import { russianText } from '../http/russian-text.ts';
 import { reviewAuthor } from './author.ts';
 import type { TargetRating } from './averages.ts';
 import type { PublishedReview, ReviewSummary } from './queries.ts';
@@ -25,14 +26,14 @@ export const summaryLine = (lang: Lang, s: ReviewSummary) => {
 export function reviewCard(lang: Lang, r: PublishedReview) {
   const t = REVIEW_TEXTS[lang];
   const about = r.employee
-    ? html`<strong>${r.employee.name}</strong>${r.employee.position ? html`, ${r.employee.position}` : ''}`
+    ? html`<strong>${russianText(lang, r.employee.name)}</strong>${r.employee.position ? html`, ${russianText(lang, r.employee.position)}` : ''}`
     : r.subject
-      ? html`<strong>${r.subject.title}</strong>`
+      ? html`<strong>${russianText(lang, r.subject.title)}</strong>`
       : '';
   return html`<li class="card rv-item"><article>
 <p class="rv-head">${stars(t, r.score)}<time datetime="${r.publishedAt}">${formatReviewDate(lang, r.publishedAt)}</time></p>
-${r.text ? html`<p class="rv-text">${r.text}</p>` : ''}
-<p class="rv-meta"><span class="rv-author">${reviewAuthor(lang, r.name, r.organization)}</span>${about ? html`<br><span class="rv-about">${about}</span>` : ''}</p>
+${r.text ? html`<p class="rv-text">${russianText(lang, r.text)}</p>` : ''}
+<p class="rv-meta"><span class="rv-author">${russianText(lang, reviewAuthor(lang, r.name, r.organization))}</span>${about ? html`<br><span class="rv-about">${about}</span>` : ''}</p>
 </article></li>`;
 }
 
@@ -44,7 +45,7 @@ export const targetLink = (
   r: Pick<TargetRating, 'name' | 'position'> & ReviewSummary,
 ) =>
   html`<li><a href="${href}"${current ? html` aria-current="page"` : ''}>
-<span><strong>${r.name}</strong>${r.position ? html`<span class="pos">${r.position}</span>` : ''}</span>
+<span><strong>${russianText(lang, r.name)}</strong>${r.position ? html`<span class="pos">${russianText(lang, r.position)}</span>` : ''}</span>
 <span class="rv-score">${summaryLine(lang, r)}</span></a></li>`;
 
 /** The filter's group headings: small labels, not the size of the shown employee's name. */

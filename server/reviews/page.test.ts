@@ -197,6 +197,36 @@ describe('GET /reviews', () => {
     expect(html).toContain('href="/reviews?employee=ivanov&amp;lang=en"');
     expect(await open('/reviews', { 'accept-language': 'en-GB,en;q=0.9' })).toContain('<html lang="en">');
   });
+
+  it('marks Russian names, positions, authors and texts lang="ru" on the English page, English ones not', async () => {
+    const { ivanov } = await setup();
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 5,
+      comment: 'Всё сделали быстро',
+      name: 'Анна Кузнецова',
+      organization: 'ООО «Ромашка»',
+      publishedAt: '2026-11-20T10:00:00.000Z',
+    });
+    await publishedRating(t.db, {
+      employeeId: ivanov,
+      score: 4,
+      comment: 'Quick and polite',
+      name: 'John Smith',
+      publishedAt: '2026-11-21T10:00:00.000Z',
+    });
+    const html = await open('/reviews?lang=en');
+    expect(html).toContain('<p class="rv-text"><span lang="ru">Всё сделали быстро</span></p>');
+    expect(html).toContain('<span class="rv-author"><span lang="ru">Анна К., ООО «Ромашка»</span></span>');
+    expect(html).toContain('<strong><span lang="ru">Иванов Иван</span></strong>, <span lang="ru">Инженер</span>');
+    expect(html).toContain('<p class="rv-text">Quick and polite</p>');
+    expect(html).toContain('<span class="rv-author">John S.</span>');
+    const filtered = await open('/reviews?employee=ivanov&lang=en');
+    expect(filtered).toContain(
+      '<h2><span lang="ru">Иванов Иван</span><span class="pos"><span lang="ru">Инженер</span></span></h2>',
+    );
+    expect(await open('/reviews')).not.toContain('lang="ru"><');
+  });
 });
 
 describe.each(DB_KINDS)('GET /reviews on %s', (kind) => {

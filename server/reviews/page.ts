@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/lang.ts';
 import { REVIEW_TEXTS } from '../../shared/review-texts.ts';
 import { langPath, pageLang } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
+import { russianText } from '../http/russian-text.ts';
 import { employeeRatings, findActiveEmployee, findActiveSubject, subjectRatings } from './averages.ts';
 import { FILTER_CSS, reviewCard, summaryLine, targetLink } from './page-parts.ts';
 import { decodeCursor, encodeCursor } from './params.ts';
@@ -91,7 +92,7 @@ ${employeesGroup}${servicesGroup}</nav>`
         : '';
 
     const heading = target
-      ? html`<h2>${target.name}${target.position ? html`<span class="pos">${target.position}</span>` : ''}</h2>`
+      ? html`<h2>${russianText(lang, target.name)}${target.position ? html`<span class="pos">${russianText(lang, target.position)}</span>` : ''}</h2>`
       : '';
     const rate = target?.rate
       ? html`<p><a href="${langPath(target.rate, lang)}">${filter.employee ? t.rate : t.rateSubject}</a></p>`
