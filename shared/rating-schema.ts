@@ -45,7 +45,7 @@ export const ratingSchema = {
   subject: text({ max: SLUG_MAX, required: true, code: 'subject', clean: (s) => (SLUG.test(s) ? s : null) }),
   employee: text({ max: SLUG_MAX, code: 'employee', clean: (s) => (SLUG.test(s) ? s : null) }),
   score: integer(1, 5, 'score'),
-  comment: text({ max: COMMENT_MAX, lines: true }),
+  comment: text({ max: COMMENT_MAX, lines: true, tooLong: 'commentTooLong' }),
   publish: flag(),
   name: text({ max: NAME_MAX }),
   organization: text({ max: ORGANIZATION_MAX }),

@@ -1,4 +1,5 @@
 import type { Lang } from './lang.ts';
+import { COMMENT_MAX } from './limits.ts';
 
 /**
  * Texts of the rating page, widget and signature (seed 004: «Расскажите моему руководителю, как я
@@ -42,6 +43,7 @@ export const RATING_TEXTS = {
       score: 'Поставьте оценку от 1 до 5',
       email: 'Проверьте адрес электронной почты',
       tooLong: 'Слишком длинный текст',
+      commentTooLong: `Не больше ${COMMENT_MAX} знаков: сократите комментарий`,
       control: 'Уберите служебные символы',
     },
   },
@@ -78,6 +80,7 @@ export const RATING_TEXTS = {
       score: 'Choose a score from 1 to 5',
       email: 'Please check the e-mail address',
       tooLong: 'The text is too long',
+      commentTooLong: `At most ${COMMENT_MAX} characters: please shorten the comment`,
       control: 'Remove control characters',
     },
   },

@@ -2,6 +2,7 @@
  * Every English text the widget shows: the feedback form (seed 004) and field errors. One module a
  * language, so a widget downloads only the language it speaks.
  */
+import { COMMENT_MAX } from './limits.ts';
 import type { AckTexts, LangTexts, RU_RATING_ERRORS, RU_SERVER_ERRORS } from './texts-ru.ts';
 
 export const EN: LangTexts = {
@@ -57,6 +58,7 @@ export const EN_RATING_ERRORS: typeof RU_RATING_ERRORS = {
   score: 'Choose a score from 1 to 5',
   employee: 'The employee was not found or no longer works for the company',
   subject: 'There is no such rating subject',
+  commentTooLong: `At most ${COMMENT_MAX} characters: please shorten the comment`,
 };
 
 /** What only the server checks, in English; see RU_SERVER_ERRORS. */

@@ -1,3 +1,5 @@
+import { COMMENT_MAX } from './limits.ts';
+
 /**
  * Every Russian text the widget shows: the feedback form (seed 004) and field errors. One module a
  * language, so a widget downloads only the language it speaks.
@@ -58,6 +60,7 @@ export const RU_RATING_ERRORS = {
   score: 'Поставьте оценку от 1 до 5',
   employee: 'Сотрудник не найден или больше не работает в компании',
   subject: 'Нет такого предмета оценки',
+  commentTooLong: `Не больше ${COMMENT_MAX} знаков: сократите комментарий`,
 };
 
 /**

@@ -97,6 +97,12 @@ describe('POST /api/v1/ratings', () => {
         await fields({ subject: 'employee', employee: 'ivanov', score: 5, comment: 'я'.repeat(2001), email: 'x@' }),
       ),
     ).toEqual(['comment', 'email']);
+    // A comment over the limit is told the limit, in the client's language.
+    const long = { subject: 'employee', employee: 'ivanov', score: 5, comment: 'я'.repeat(2001) };
+    expect(await fields(long)).toEqual({ comment: 'Не больше 2000 знаков: сократите комментарий' });
+    expect(await fields(long, { 'accept-language': 'en' })).toEqual({
+      comment: 'At most 2000 characters: please shorten the comment',
+    });
     // Consent to publish is yes or no: a value that is neither is refused, not read as «no».
     for (const publish of ['yes', 2, 'garbage', { a: 1 }])
       expect(await fields({ subject: 'employee', employee: 'ivanov', score: 5, publish })).toEqual({

@@ -93,6 +93,24 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.errorOf('email')).toBeNull();
   });
 
+  it('says the comment’s limit, in either language, when the comment is too long', async () => {
+    const { posts } = stubFetch();
+    for (const [lang, said] of [
+      ['ru', 'Не больше 2000 знаков: сократите комментарий'],
+      ['en', 'At most 2000 characters: please shorten the comment'],
+    ] as const) {
+      const w = await setup({ subject: 'employee', employee: 'ivanov', lang });
+      w.star(4).click();
+      await type(w.field('comment'), 'а'.repeat(2001));
+      await leave(w.field('comment'));
+      expect(w.errorOf('comment')).toBe(said);
+      await submit(w);
+      await type(w.field('comment'), 'а'.repeat(2000));
+      expect(w.errorOf('comment')).toBeNull();
+    }
+    expect(posts()).toHaveLength(0);
+  });
+
   it('sends the rating as JSON with an idempotency key and shows the number and who gets it', async () => {
     const { posts } = stubFetch([created('2026-00007')]);
     const w = await setup();
