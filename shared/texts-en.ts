@@ -74,7 +74,7 @@ export const EN_ACK: AckTexts = {
     thanks: 'Thank you!',
     next: 'The quality management service will process it within 3 working days.',
     mail: (company: string, number: string) =>
-      `Thank you for your message. Your message No. ${number} has been registered and passed to the quality management service of ${company}. The answer will be prepared and given to you within three working days, not counting the day the message was received.`,
+      `Thank you for your message. It has been registered under No. ${number} and passed to the quality management service of ${company}. The answer will be prepared and given to you within three working days, not counting the day the message was received.`,
     due: (date: string) => ` The answer is due by ${date}.`,
   },
   thanks: {

@@ -26,7 +26,7 @@ describe('acknowledgement to the client', () => {
     const due = '2026-12-04T15:00:00.000Z';
     const mail = feedbackAck(sampleSubmission({ lang: 'en', kind: 'complaint' }), 'Example Ltd', due);
     expect(mail.text).toContain(
-      'Thank you for your message. Your message No. 2026-00012 has been registered and passed to the quality management service of Example Ltd.',
+      'Thank you for your message. It has been registered under No. 2026-00012 and passed to the quality management service of Example Ltd.',
     );
     expect(mail.text).toContain('The answer is due by 4 December 2026.');
     expect(mail.text).toContain('Example Ltd · quality management service. This e-mail was sent automatically');
