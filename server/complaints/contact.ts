@@ -141,6 +141,7 @@ export async function sendSurvey(trx: Db, deps: Deps, actor: Actor, c: LockedCom
   if (c.survey_sent_at && deps.clock.now().getTime() - Date.parse(c.survey_sent_at) < SURVEY_AGAIN_MS)
     throw new ApiError(409, 'conflict', { survey: 'surveyRecent' });
   const token = randomBytes(24).toString('base64url');
+  const link = `${serverBase(deps.config)}/survey/${token}`;
   const now = deps.clock.now().toISOString();
   await trx
     .updateTable('complaints')
@@ -152,13 +153,13 @@ export async function sendSurvey(trx: Db, deps: Deps, actor: Actor, c: LockedCom
     submissionId: c.submission_id,
     to: [headerValue(c.email)],
     replyTo: deps.config.qmsEmail,
-    // The link names the language: a page that no longer finds its token (a newer survey replaced
-    // it) still speaks the client's.
+    // An English client's link names his language: a page that no longer finds its token (a newer
+    // survey replaced it) still speaks English. A Russian one stays as it always was.
     mail: complaintSurvey(
       {
         number: c.number,
         lang: mailLang(c.lang),
-        link: langPath(`${serverBase(deps.config)}/survey/${token}`, mailLang(c.lang)),
+        link: mailLang(c.lang) === 'en' ? langPath(link, 'en') : link,
       },
       deps.config.companyName,
     ),
