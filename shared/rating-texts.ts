@@ -94,7 +94,7 @@ export const RATING_TEXTS = {
  */
 export function ratingAckText(lang: Lang, company: string, number: string, rated: 'employee' | 'subject'): string {
   const readers = {
-    ru: { employee: 'руководитель сотрудника', subject: 'ответственные сотрудники' },
+    ru: { employee: 'руководитель', subject: 'ответственные сотрудники' },
     en: { employee: 'the employee’s manager', subject: 'the people responsible' },
   }[lang][rated];
   return lang === 'en'
