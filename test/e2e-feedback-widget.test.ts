@@ -161,7 +161,7 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     await page.close();
   });
 
-  it('keeps a click on the consent when leaving a wrong field draws its error above it', async () => {
+  it('keeps a click on the consent when leaving a wrong field draws its error above it, and checks the field however the press ends', async () => {
     const page = await browser.newPage({ locale: 'ru-RU' });
     await page.goto(`${server.url}/demo/contacts.html`);
     const form = page.locator('otklik-feedback:not([mode="button"])');
@@ -172,6 +172,19 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     await consent.click();
     expect(await form.locator('#email-error').textContent()).toBeTruthy();
     expect(await consent.isChecked()).toBe(true);
+    // A press that ends with no click on the form (dragged out, a right click) still checks the field it left.
+    const phone = form.getByLabel('Тел.');
+    await phone.fill('12');
+    const box = (await form.getByLabel('Ваше сообщение').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(2, 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => form.locator('#phone-error').count()).toBe(1);
+    await form.getByLabel('Организация').fill('ООО «Ромашка»');
+    await form.getByLabel('ИНН').fill('12');
+    await form.getByLabel('Ф.И.О.').click({ button: 'right' });
+    await expect.poll(() => form.locator('#inn-error').count()).toBe(1);
     await page.close();
   });
 

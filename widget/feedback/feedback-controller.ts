@@ -99,9 +99,6 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
     this.check(field, field === 'kind' || field === 'consent');
   };
 
-  /** A field left while the pointer was down, checked on the click (FeedbackWidget). */
-  later = '';
-
   /** Validates a field when the client leaves it, unless he never typed in it. */
   left = (field: string) => this.check(field, this.dirty.has(field));
 

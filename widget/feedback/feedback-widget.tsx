@@ -38,7 +38,6 @@ export class FeedbackWidget extends FeedbackController {
         {accepted ? (
           <SuccessView texts={texts} accepted={accepted} site={settings.site} onAnother={this.reset} />
         ) : (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the click only runs a check a held pointer put off (onFocusOut); keys never put one off
           <form
             ref={(form) => {
               this.form = form;
@@ -54,15 +53,13 @@ export class FeedbackWidget extends FeedbackController {
             onChange={(e) => this.changed(name(e))}
             onFocusOut={(e) => {
               // Arrow keys move the focus between the radios of a group: that is not leaving it.
-              // While a button is held on the form, the check waits for the click: an error drawn
-              // now would move the consent from under the pointer, and the click would be lost.
-              if ((e.relatedTarget as HTMLInputElement | null)?.name !== name(e))
-                // biome-ignore lint/suspicious/noAssignInExpressions: the widget's bytes are counted; this is the shortest form
-                this.form?.matches(':active') ? (this.later = name(e)) : this.left(name(e));
-            }}
-            onClick={() => {
-              this.left(this.later);
-              this.later = '';
+              // While a button is held on the form, the check waits for its release (and the click
+              // that follows it, wherever it ends): an error drawn now would move the consent from
+              // under the pointer, and the click would be lost.
+              const field = name(e);
+              const check = () => this.left(field);
+              if ((e.relatedTarget as HTMLInputElement | null)?.name !== field)
+                this.form?.matches(':active') ? addEventListener('pointerup', check, { once: true }) : check();
             }}
           >
             {settings.contact && <p class="hint">{settings.contact}</p>}

@@ -124,9 +124,6 @@ export abstract class RatingController extends Component<RatingProps, RatingStat
     this.recheck(field, field === 'score');
   };
 
-  /** A field left while the pointer was down, checked on the click (RatingWidget). */
-  later = '';
-
   /** Validates a field when the client leaves it, unless he never typed in it. */
   left = (field: string) => this.recheck(field, this.dirty.has(field));
 

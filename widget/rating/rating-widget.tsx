@@ -46,7 +46,6 @@ export class RatingWidget extends RatingController {
         {accepted ? (
           <RatingSuccess texts={texts} accepted={accepted} employee={employee} titled={titled} />
         ) : (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the click only runs a check a held pointer put off (onFocusOut); keys never put one off
           <form
             ref={(form) => {
               this.form = form;
@@ -62,15 +61,11 @@ export class RatingWidget extends RatingController {
             onChange={(e) => this.changed(target(e).name, target(e).value)}
             onFocusOut={(e) => {
               const field = target(e).name;
-              // Arrow keys move the focus between the stars: that is not leaving them.
-              if ((e.relatedTarget as HTMLInputElement | null)?.name === field) return;
-              // While a button is held on the form, the check waits for the click (as the feedback form's).
-              if (this.form?.matches(':active')) this.later = field;
-              else this.left(field);
-            }}
-            onClick={() => {
-              this.left(this.later);
-              this.later = '';
+              const check = () => this.left(field);
+              // Arrow keys move the focus between the stars: that is not leaving them. While a
+              // button is held on the form, the check waits for its release (as the feedback form's).
+              if ((e.relatedTarget as HTMLInputElement | null)?.name !== field)
+                this.form?.matches(':active') ? addEventListener('pointerup', check, { once: true }) : check();
             }}
           >
             {/* The rating page's own note (this browser rated today already) stays while the form does. */}
