@@ -91,6 +91,6 @@ export const EN_ACK: AckTexts = {
     next: 'The quality management service will consider it within 3 working days.',
     mail: (company: string, number: string) =>
       `Thank you for your suggestion! Your suggestion No. ${number} has been registered and passed to the quality management service of ${company}. It will be considered within three working days, not counting the day it was received.`,
-    due: (date: string) => ` It will be considered by ${date}.`,
+    due: (date: string) => ` Consideration is due by ${date}.`,
   },
 };

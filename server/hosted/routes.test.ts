@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MESSAGE_MAX } from '../../shared/limits.ts';
 import { buildTestApp, PDF_BYTES } from '../../test/support/test-app.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -36,6 +37,18 @@ describe('hosted form /f', () => {
     expect(html).toMatch(/name="idempotencyKey" value="[0-9a-f-]{36}"/);
     expect(html).toContain('<script src="/embed.js" async></script>');
     expect(html).toContain('<otklik-feedback');
+  });
+
+  it('takes a message of exactly the limit whose line breaks the browser posts as CRLF', async () => {
+    t = await buildTestApp();
+    // 50 lines of 99 letters and a break: MESSAGE_MAX characters in the textarea, 50 more as posted.
+    const message = Array.from({ length: 50 }, () => 'ж'.repeat(99)).join('\r\n');
+    expect(message.replaceAll('\r\n', '\n').length + 1).toBe(MESSAGE_MAX);
+    const body = form({ kind: 'suggestion', message: `${message}\r\n`, consent: 'true' });
+    const res = await t.app.request('/f', { method: 'POST', body });
+    expect(res.status).toBe(303);
+    const row = await t.db.selectFrom('submissions').select('message').executeTakeFirstOrThrow();
+    expect(row.message).toBe(message.replaceAll('\r\n', '\n'));
   });
 
   it('takes a post without JavaScript and redirects to a thank-you page with the number', async () => {

@@ -35,7 +35,8 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
   if (type === 'multipart/form-data') {
     const body = requestBody(c);
     if (!body) throw new ApiError(400, 'bad_request');
-    return readMultipart(body, c.req.header('content-type')!, bounds, rules);
+    const read = await readMultipart(body, c.req.header('content-type')!, bounds, rules);
+    return { fields: oneCharacterBreaks(read.fields), files: read.files };
   }
   if (type === 'application/x-www-form-urlencoded') {
     const body = await urlEncodedBody(c).catch((err) => {
@@ -47,7 +48,20 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
       if (key === 'files' || key === 'files[]') continue;
       fields[key] = value;
     }
-    return { fields, files: [] };
+    return { fields: oneCharacterBreaks(fields), files: [] };
   }
   throw new ApiError(415, 'unsupported_media_type');
 }
+
+/**
+ * A form's fields with each line break as one character: a form post sends a textarea's breaks as
+ * CRLF (HTML's form encoding), while the page's `maxlength` and the widget's JSON count one, so a
+ * comment of exactly the limit was refused as too long.
+ */
+const oneCharacterBreaks = (fields: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value.replace(/\r\n/g, '\n') : value,
+    ]),
+  );

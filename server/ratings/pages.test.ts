@@ -151,6 +151,17 @@ describe('rating page /r/:slug', () => {
     expect(await count('submissions')).toBe(1);
   });
 
+  it("counts a form post's line break (CRLF) as one character, as the page's maxlength does", async () => {
+    await setup();
+    // 20 lines of 99 letters and a break: 2000 characters in the textarea, 2020 as posted.
+    const lines = Array.from({ length: 20 }, () => 'а'.repeat(99));
+    const form = new URLSearchParams({ score: '4', comment: `${lines.join('\r\n')}\r\n` });
+    const res = await t.app.request('/r/ivanov', { method: 'POST', body: form });
+    expect(res.status).toBe(303);
+    const row = await t.db.selectFrom('submissions').select('message').executeTakeFirstOrThrow();
+    expect(row.message).toBe(lines.join('\n')); // stored as the widget sends it (the last break trimmed)
+  });
+
   it('keeps the Russian of a ?lang=ru link through the post and the thanks, whatever the browser asks for', async () => {
     await setup();
     const english = { 'accept-language': 'en-US,en;q=0.9' };
