@@ -85,8 +85,21 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ ALLOWED_ORIGINS: 'https://ok.example, site.example, https://a.example/contacts' }),
     ).toThrow(/ALLOWED_ORIGINS: not an origin: site\.example, https:\/\/a\.example\/contacts;/);
-    const taken = loadConfig({ ALLOWED_ORIGINS: 'https://Site.example/, http://localhost:8080, *', RATE_LIMIT: '0' });
-    expect(taken.allowedOrigins).toHaveLength(3);
+    const taken = loadConfig({
+      ALLOWED_ORIGINS: 'https://Site.example/, http://localhost:8080, https://пример.рф, https://shop.example:443, *',
+      RATE_LIMIT: '0',
+    });
+    // As browsers send them in Origin, so that the guard and CORS both find them.
+    expect(taken.allowedOrigins).toEqual([
+      'https://site.example',
+      'http://localhost:8080',
+      'https://xn--e1afmkfd.xn--p1ai',
+      'https://shop.example',
+      '*',
+    ]);
+    expect(() => loadConfig({ PUBLIC_URL: 'localhost:8941' })).toThrow(
+      /PUBLIC_URL: must start with https:\/\/ or http:\/\//,
+    );
     expect(taken.rateLimit).toBe(0);
     expect(loadConfig({ ALLOWED_ORIGINS: '' }).allowedOrigins).toEqual([]); // Otklik's own pages only
   });

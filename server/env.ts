@@ -21,11 +21,13 @@ const optional = z
 const filled = z.string().trim().min(1, 'is empty: give a value, or remove the line for the default');
 const number = filled.pipe(z.coerce.number());
 /** A site as browsers send it in `Origin`: a scheme and a host, no path; or `*` for any. */
-const isOrigin = (v: string) =>
-  v === '*' ||
-  (URL.canParse(v) &&
-    /^https?:$/.test(new URL(v).protocol) &&
-    new URL(v).origin === v.toLowerCase().replace(/\/+$/, ''));
+const isOrigin = (v: string) => {
+  if (v === '*') return true;
+  if (!URL.canParse(v)) return false;
+  // As the origin guard reads it (new URL(v).origin): https://пример.рф and https://site.example:443 are origins too.
+  const u = new URL(v);
+  return /^https?:$/.test(u.protocol) && u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password;
+};
 const origins = z
   .string()
   .transform(list)
@@ -36,7 +38,9 @@ const origins = z
         code: 'custom',
         message: `not an origin: ${wrong.join(', ')}; each must be a scheme and a host such as https://site.example (no path), or *`,
       });
-  });
+  })
+  // As browsers send it in `Origin`: https://пример.рф as punycode, no default port, no slash.
+  .transform((sites) => sites.map((v) => (v === '*' ? v : new URL(v).origin)));
 const email = z.string().trim().email();
 const emailList = z.string().transform(list).pipe(z.array(email).min(1));
 /** A switch in any case (`off`, `OFF`, `Off`), as people type it in a unit file or docker-compose. */
@@ -66,7 +70,13 @@ const envSchema = z.object({
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     'must start with postgres:// (or be empty for SQLite)',
   ),
-  PUBLIC_URL: optional.pipe(z.string().url().optional()),
+  PUBLIC_URL: optional.pipe(
+    z
+      .string()
+      .url()
+      .refine((v) => /^https?:\/\/[^/]/.test(v), 'must start with https:// or http:// (https://feedback.example.ru)')
+      .optional(),
+  ),
   ALLOWED_ORIGINS: origins.default(['*']),
   COMPANY_NAME: z.string().trim().min(1).default('ООО «Пример»'),
   COMPANY_CONTACT: optional.pipe(z.string().max(300).optional()),

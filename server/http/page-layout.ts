@@ -130,5 +130,5 @@ ol { padding-left: 1.25rem; }
 .rv-author { color: #1d2430; font-weight: 600; }
 .rv-about strong { font-weight: 600; }
 .rv-pager { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; margin-top: 1.5rem; }
-@media (forced-colors: active) { .rv-stars .off { color: GrayText; } }
+@media (forced-colors: active) { .rv-stars .off { color: GrayText; } button { border: 1px solid ButtonText; } }
 `;

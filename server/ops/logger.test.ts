@@ -34,5 +34,8 @@ describe('the log on a terminal', () => {
     expect(logDestination({}, false)).toBeUndefined();
     expect(logDestination({ LOG_FORMAT: 'json' }, true)).toBeUndefined();
     expect(logDestination({ LOG_FORMAT: 'pretty' }, false)).toBeDefined();
+    // Empty, as .env.example leaves it: the guess by the terminal.
+    expect(logDestination({ LOG_FORMAT: '' }, true)).toBeDefined();
+    expect(logDestination({ LOG_FORMAT: ' ' }, false)).toBeUndefined();
   });
 });

@@ -27,7 +27,8 @@ export function logDestination(
   /** Where readable lines go; stdout by default. */
   out?: NodeJS.WritableStream,
 ): pino.DestinationStream | undefined {
-  const format = env.LOG_FORMAT?.toLowerCase() ?? (tty ? 'pretty' : 'json');
+  // Empty, as .env.example leaves it, is unset: the guess by the terminal.
+  const format = env.LOG_FORMAT?.trim().toLowerCase() || (tty ? 'pretty' : 'json');
   if (format !== 'pretty') return undefined;
   // Synchronous: the last lines before process.exit (a fatal configuration error) are not lost.
   return pretty({
