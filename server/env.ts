@@ -24,7 +24,7 @@ const number = filled.pipe(z.coerce.number());
 const isOrigin = (v: string) => {
   if (v === '*') return true;
   if (!URL.canParse(v)) return false;
-  // As the origin guard reads it (new URL(v).origin): https://пример.рф and https://site.example:443 are origins too.
+  // What new URL(v).origin makes an origin of: https://пример.рф and https://site.example:443 are origins too.
   const u = new URL(v);
   return /^https?:$/.test(u.protocol) && u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password;
 };
@@ -134,6 +134,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string | undefined;
+  /** Each as browsers send it in `Origin` (https://xn--e1afmkfd.xn--p1ai, no default port), or `*`. */
   allowedOrigins: string[];
   companyName: string;
   /**

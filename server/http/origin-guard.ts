@@ -7,15 +7,6 @@ import { isOwnOrigin } from './own-origin.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** An origin as browsers send it (`https://site.example`), whatever way the list wrote it. */
-const normalise = (origin: string) => {
-  try {
-    return new URL(origin).origin;
-  } catch {
-    return origin;
-  }
-};
-
 /**
  * ALLOWED_ORIGINS, enforced by the server itself: CORS only stops a foreign page reading the
  * answer, and a form-encoded or multipart post is a «simple» request the browser sends without
@@ -31,7 +22,8 @@ export function guardOrigins(deps: {
   allowedOrigins: string[];
   publicUrl: string | undefined;
 }): MiddlewareHandler {
-  const allowed = new Set(deps.allowedOrigins.map(normalise));
+  // Already as browsers send `Origin` (env.ts keeps the list so), for this guard and CORS alike.
+  const allowed = new Set(deps.allowedOrigins);
   return async (c, next) => {
     const origin = c.req.header('origin');
     const taken =
