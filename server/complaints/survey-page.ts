@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { pageLang } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
+import { mailLang } from '../mail/templates/format.ts';
 import { surveyTokenHash } from './contact.ts';
 import { lockComplaint, logComplaintEvent } from './store.ts';
 
@@ -49,9 +50,6 @@ async function findSurvey(db: Db, token: string) {
     .executeTakeFirst();
 }
 
-/** The complaint's language: the client is answered in the one he wrote in. */
-const surveyLang = (s: { lang: string }): Lang => (s.lang === 'en' ? 'en' : 'ru');
-
 /**
  * The page of a link that leads to no survey (replaced by a newer one, or erased): in the language
  * the link names (the survey e-mail's says it), else the browser's.
@@ -81,7 +79,7 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
   app.get('/:token', async (c) => {
     const s = await findSurvey(deps.db, c.req.param('token'));
     if (!s) return gone(c);
-    const lang = surveyLang(s);
+    const lang = mailLang(s.lang);
     const t = TEXTS[lang];
     if (s.survey_answered_at)
       return c.html(
