@@ -63,7 +63,10 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
     const lang = pageLang(c);
     let raw: RawSubmission = { fields: {}, files: [] };
     try {
-      raw = await readSubmission(c, multipartBounds(deps.config), attachmentRules(c, deps.config));
+      raw = await readSubmission(c, multipartBounds(deps.config), {
+        ...attachmentRules(c, deps.config),
+        readPastRefusal: true,
+      });
       await deps.guard.check(c, raw.fields, 'feedback');
       const answer = await acceptFeedback(deps, raw, {
         lang,

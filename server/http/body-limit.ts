@@ -44,10 +44,11 @@ export const formBounds = (config: Pick<Config, 'bodyIdleMs'>): ReadBounds => ({
 export const mediaType = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /**
- * The root's body limit, on every route (issue 14): a body whose Content-Length is over the limit
- * is refused at once; any other non-multipart body is read, a chunk at a time, up to FORM_BODY_MAX
+ * The root's body limit, on every route (issue 14): a non-multipart body whose Content-Length is
+ * over FORM_BODY_MAX is refused at once; any other is read, a chunk at a time, up to FORM_BODY_MAX
  * and refused with 413 at the first byte over, before any parser sees it, and with 408 when the
- * client stalls. Multipart is left to the streaming reader (multipart.ts), which bounds each file.
+ * client stalls. Multipart is left to the streaming reader (multipart.ts), which bounds the body
+ * and each file.
  * Every 413, here or from a route, is counted as a `too_large` refusal.
  * @example app.use('*', limitBodies({ db, clock, config }))
  */
@@ -65,9 +66,12 @@ export function limitBodies(deps: {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const multipart = mediaType(c) === 'multipart/form-data';
     try {
-      const max = multipart ? multipartMax(deps.config) : FORM_BODY_MAX;
-      if (Number(c.req.header('content-length')) > max) throw new ApiError(413, 'too_large');
-      if (!multipart) await bufferBody(c, formBounds(deps.config));
+      // A multipart body over its bound is refused by its reader at the first byte over, with the
+      // fields read before it: a form without JavaScript keeps the message typed above a huge file.
+      if (!multipart) {
+        if (Number(c.req.header('content-length')) > FORM_BODY_MAX) throw new ApiError(413, 'too_large');
+        await bufferBody(c, formBounds(deps.config));
+      }
     } catch (err) {
       if (err instanceof ApiError) await refused(err.status);
       throw err;

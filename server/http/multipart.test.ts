@@ -143,6 +143,42 @@ describe('a streamed multipart feedback, refused', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('keeps the consent ticked after a refused file, read past it to the end of the form', async () => {
+    t = await servedTestApp({ MAX_FILE_MB: '0.01' });
+    const form = new FormData();
+    form.append('kind', 'complaint');
+    form.append('message', 'Видео во вложении');
+    form.append('files', new File([PDF_BYTES, new Uint8Array(20_000)], 'big.pdf'));
+    form.append('files', new File(['MZ\x90\0'], 'next.pdf'));
+    form.append('consent', 'true');
+    const res = await t.app.request('/f', { method: 'POST', body: form });
+    expect(res.status).toBe(413);
+    const page = await res.text();
+    expect(page).toContain('Видео во вложении</textarea>');
+    expect(page).toMatch(/name="consent" value="true" checked/);
+    expect(page).toContain('Файл слишком большой');
+    expect(leftovers()).toEqual([]);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it('shows the hosted form again with the message typed above a body over every bound, not a bare error page', async () => {
+    // Five files of 10 KB and 1 MB of fields at most: a 2 MB file is over the whole body's bound.
+    t = await servedTestApp({ MAX_FILE_MB: '0.01' });
+    const body = Buffer.concat([
+      Buffer.from(fields().replace('Акт не подписан', 'Текст над огромным файлом')),
+      Buffer.from(multipart.fileHead('files', 'video.pdf')),
+      PDF_BYTES,
+      Buffer.alloc(2 * 1024 * 1024),
+      Buffer.from(`\r\n${multipart.end}`),
+    ]);
+    const res = await fetch(`${t.url}/f`, { method: 'POST', headers: { 'content-type': multipart.type }, body });
+    expect(res.status).toBe(413);
+    const page = await res.text();
+    expect(page).toContain('Текст над огромным файлом</textarea>');
+    expect(page).toContain('Файл слишком большой');
+    expect(await storedCount()).toBe(0);
+  });
+
   it('refuses fields over 1 MB together with 413, however they are split', async () => {
     t = await servedTestApp();
     const form = new FormData();

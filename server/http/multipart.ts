@@ -25,6 +25,11 @@ export interface UploadRules {
   check(clientName: string): FileCheck;
   /** This request's folder for files in progress (upload-dir.ts), removed when it ends. */
   folder(): Promise<string>;
+  /**
+   * A refused file is skipped to the body's end, for the fields after it: a form shown again keeps
+   * them (the consent follows the files). Otherwise the refusal is answered at once.
+   */
+  readPastRefusal?: boolean;
 }
 
 /** A refusal met mid-body, with the fields read before it: a form shows them again. */
@@ -44,9 +49,9 @@ const EMPTY_PARTS = 5;
 /**
  * Reads a multipart body as it streams: fields into memory (each at most FORM_BODY_MAX), files
  * straight to disk under `rules.folder()`, each checked as it arrives (count, size while counting,
- * type from its first bytes) and hashed. The first refusal stops the reading; the body as a whole
- * is bounded by `bounds` (bytes, idle and total time). Without `rules` a real file is a 422
- * naming `files`. A broken body is a 400.
+ * type from its first bytes) and hashed. The first refusal stops the reading, unless the rules read
+ * past a refused file. The body as a whole is bounded by `bounds` (bytes, idle and total time).
+ * Without `rules` a real file is a 422 naming `files`. A broken body is a 400.
  */
 export async function readMultipart(
   body: ReadableStream<Uint8Array>,
@@ -72,6 +77,11 @@ export async function readMultipart(
   const stored: Array<InspectedFile | undefined> = [];
   const tasks: Promise<void>[] = [];
   let failure: ApiError | undefined;
+  let refusedFile: ApiError | undefined;
+  const refuseFile = (err: ApiError) => {
+    if (!rules?.readPastRefusal) return fail(err);
+    refusedFile ??= err;
+  };
   const stop = new AbortController();
   const fail = (err: unknown) => {
     if (failure) return;
@@ -99,13 +109,20 @@ export async function readMultipart(
   parser.on('file', (name, stream, info) => {
     // Destroyed with the parser when the request is refused; the refusal is already known.
     stream.on('error', () => {});
+    if (refusedFile) return void stream.resume();
     const slot = stored.push(undefined) - 1;
-    const task = takeFile(name, stream, info.filename ?? '', rules, countFile).then((file) => {
+    const task = takeFile(name, stream, info.filename ?? '', rules, countFile, refuseFile).then((file) => {
       stored[slot] = file;
     });
-    tasks.push(task.catch(fail));
+    tasks.push(
+      task.catch((err) => {
+        if (!(err instanceof ApiError) || err.status === 400) return fail(err);
+        refuseFile(err);
+        stream.resume();
+      }),
+    );
   });
-  parser.on('filesLimit', () => fail(new ApiError(422, 'validation', { files: 'filesCount' })));
+  parser.on('filesLimit', () => refuseFile(new ApiError(422, 'validation', { files: 'filesCount' })));
   parser.on('fieldsLimit', () => fail(new ApiError(413, 'too_large')));
   parser.on('partsLimit', () => fail(new ApiError(413, 'too_large')));
   parser.on('error', () => fail(new ApiError(400, 'bad_request')));
@@ -117,11 +134,12 @@ export async function readMultipart(
     await interruptible(closed, stop.signal);
     await interruptible(Promise.all(tasks), stop.signal);
     if (failure) throw failure;
+    if (refusedFile) throw refusedFile;
   } catch (err) {
     fail(err);
     // Every file's stream closed before the folder is removed (upload-dir.ts).
     await Promise.allSettled(tasks);
-    throw new MultipartError(failure!, collapse(fields));
+    throw new MultipartError(refusedFile ?? failure!, collapse(fields));
   }
   return { fields: collapse(fields), files: stored.filter((f): f is InspectedFile => f !== undefined) };
 }
@@ -152,13 +170,16 @@ async function takeFile(
   clientName: string,
   rules: UploadRules | undefined,
   countFile: () => void,
+  refuse: (err: ApiError) => void,
 ): Promise<InspectedFile | undefined> {
   if (!FILE_FIELDS.has(field)) throw new ApiError(422, 'validation', { [field]: 'invalid' });
   // A file input left empty still posts a nameless, empty part: it is not an attachment.
   let counted = clientName !== '';
   if (counted) countFile();
   if (!rules) {
-    for await (const _ of stream) if (!counted) countFile();
+    await eachChunk(stream, refuse, () => {
+      if (!counted) countFile();
+    });
     return undefined;
   }
   const file = path.join(await rules.folder(), `${randomUUID()}.part`);
@@ -167,7 +188,7 @@ async function takeFile(
   const hash = createHash('sha256');
   let size = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    await eachChunk(stream, refuse, async (chunk) => {
       if (!counted) {
         counted = true;
         countFile();
@@ -177,7 +198,7 @@ async function takeFile(
       hash.update(chunk);
       await check.push(chunk);
       if (!out.write(chunk)) await once(out, 'drain');
-    }
+    });
     out.end();
     await once(out, 'close');
   } catch (err) {
@@ -187,4 +208,28 @@ async function takeFile(
   if (!counted) return undefined;
   const { filename, mime } = await check.finish(file, size);
   return { filename, mime, size, sha256: hash.digest('hex'), path: file };
+}
+
+/**
+ * Gives a file's chunks to `take` until it refuses the file (an ApiError, told to `refuse` at once:
+ * the body's bound may end the reading first); the rest of the file is read and dropped, since a
+ * part left unread stalls the parser (busboy) before the fields after it.
+ */
+async function eachChunk(
+  stream: Readable,
+  refuse: (err: ApiError) => void,
+  take: (chunk: Buffer) => Promise<void> | void,
+): Promise<void> {
+  let refusal: ApiError | undefined;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (refusal) continue;
+    try {
+      await take(chunk);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      refusal = err;
+      refuse(err);
+    }
+  }
+  if (refusal) throw refusal;
 }
