@@ -42,6 +42,7 @@ describe('user commands of the CLI', () => {
     const hint = await firstAdminHint(db, 'http://localhost:8787/admin/');
     expect(hint).toContain('npm run cli -- user add --email you@example.ru --name "Your Name" --role admin');
     expect(hint).toContain('http://localhost:8787/admin/');
+    expect(hint).toContain('under systemd or in Docker: README «Deployment»');
     await userAdd(db, clock, pipe, ['--email', 'a@example.ru', '--name', 'A', '--role', 'admin']);
     expect(await firstAdminHint(db)).toBeNull();
   });

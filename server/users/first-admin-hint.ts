@@ -10,6 +10,8 @@ export async function firstAdminHint(db: Db, consoleUrl?: string): Promise<strin
   return [
     '  No console user yet. Create the first admin (it asks for a password, or prints a one-time one):',
     '    npm run cli -- user add --email you@example.ru --name "Your Name" --role admin',
+    // `npm run cli` reads ./.env and ./data: a service's settings are elsewhere.
+    '  (a service under systemd or in Docker: README «Deployment» gives the command with its settings)',
     ...(consoleUrl ? [`  then sign in at ${consoleUrl}`] : []),
   ].join('\n');
 }
