@@ -92,6 +92,16 @@ describe('rating page /r/:slug', () => {
     expect(deliveryEn).toContain('A comment: what you liked, what we should do better');
   });
 
+  it('marks a service’s Russian-only title lang="ru" inside the English heading, not in the page’s title', async () => {
+    await setup();
+    await t.db.updateTable('rating_subjects').set({ title_en: null }).where('slug', '=', 'delivery').execute();
+    const en = await (await t.app.request('/r/delivery?lang=en')).text();
+    expect(en).toContain('<h1>Rate: <span lang="ru">Качество доставки</span></h1>');
+    expect(en).toContain('<title>Rate: Качество доставки');
+    const ru = await (await t.app.request('/r/delivery')).text();
+    expect(ru).toContain('<h1>Оцените: Качество доставки</h1>');
+  });
+
   it('marks an employee’s Russian name, position and department lang="ru" on the English page and its thank-you', async () => {
     await setup();
     const en = await (await t.app.request('/r/ivanov?lang=en')).text();

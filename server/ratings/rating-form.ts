@@ -20,6 +20,15 @@ export const targetTitle = (lang: Lang, target: RatingTargetRow) =>
     ? RATING_TEXTS[lang].employeeTitle
     : RATING_TEXTS[lang].subjectTitle(subjectTitle(target.subject, lang));
 
+/** The title as a heading: a service's Russian-only name marked as Russian inside an English title. */
+function headingTitle(lang: Lang, target: RatingTargetRow) {
+  const text = targetTitle(lang, target);
+  if (target.kind === 'employee') return text;
+  const name = subjectTitle(target.subject, lang);
+  const at = text.indexOf(name);
+  return html`${text.slice(0, at)}${russianText(lang, name)}${text.slice(at + name.length)}`;
+}
+
 /**
  * Heading and who is rated, as the rating page shows them above its form, and the company's own
  * contact line (COMPANY_CONTACT) under them when it has one.
@@ -29,7 +38,7 @@ export function targetHeading(lang: Lang, target: RatingTargetRow, contact: stri
     target.kind === 'employee'
       ? html`<p class="who"><strong>${russianText(lang, target.employee.name)}</strong>${target.employee.position ? html`<br><span>${russianText(lang, target.employee.position)}</span>` : ''}${target.department ? html`<br><span class="hint">${russianText(lang, target.department)}</span>` : ''}</p>`
       : '';
-  return html`<h1>${targetTitle(lang, target)}</h1>${who}${contact ? html`<p class="hint contact">${russianText(lang, contact)}</p>` : ''}`;
+  return html`<h1>${headingTitle(lang, target)}</h1>${who}${contact ? html`<p class="hint contact">${russianText(lang, contact)}</p>` : ''}`;
 }
 
 /**
