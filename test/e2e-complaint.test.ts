@@ -150,7 +150,7 @@ describe.skipIf(!HAS_CHROMIUM)('the complaint process, end to end in Chromium', 
     await page.getByRole('button', { name: 'Сохранить классификацию' }).click();
     await page.locator('.timeline', { hasText: 'Обоснованность' }).waitFor();
     await consoleShot(page, 'complaint-03-card-desktop');
-    await page.getByRole('button', { name: 'Закрыть стадию 1' }).click();
+    await page.getByRole('button', { name: 'Закрыть этап 1' }).click();
     await page.getByRole('button', { name: 'Закрыть жалобу' }).click();
     await page.locator('.complaint', { hasText: 'Жалоба закрыта' }).waitFor();
     await page.locator('.badge', { hasText: 'Закрыто' }).first().waitFor();

@@ -10,7 +10,8 @@ import { type Rule, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { ApiError } from '../http/api-error.ts';
+import { companyDayStart } from '../company-day.ts';
+import { type AnyFieldErrorCode, ApiError } from '../http/api-error.ts';
 import { assertOpen, type LockedComplaint, logComplaintEvent } from './store.ts';
 import { startWork } from './steps.ts';
 
@@ -80,11 +81,13 @@ export async function classify(
   assertOpen(c);
   const parsed = validate(schema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
-  const errors = Object.fromEntries(
+  const errors: Record<string, AnyFieldErrorCode> = Object.fromEntries(
     [...REQUIRED]
       .filter((f) => (parsed.data as Record<string, unknown>)[f] === null)
       .map((f) => [f, 'required' as const]),
   );
+  const situation = parsed.data.situationDate;
+  if (situation && companyDayStart(situation) > c.received_at) errors.situationDate = 'afterReceipt';
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
   const set: Record<string, unknown> = {};

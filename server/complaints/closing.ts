@@ -10,13 +10,18 @@ import { assertOpen, assertStage2Open, type LockedComplaint, refreshNextDue, log
 
 /**
  * When a closing happened: now, or the earlier moment the person gives (recording a complaint after
- * the fact, as a step may be), not before what it closes (`after`).
+ * the fact, as a step may be), not before what it closes (`after`: the last step done in it), so
+ * the days to close and the reports' shares closed in time are counted from real times.
  */
 function closedAt(input: { at?: unknown }, clock: Clock, after: string): string {
   const at = pastInstant(input.at, clock.now(), { at: new Date(after), error: 'beforeStep' });
   if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
   return at.value.toISOString();
 }
+
+/** The latest of ISO instants (one at least is there). */
+const latest = (instants: Array<string | null>): string =>
+  instants.reduce<string>((a, b) => (b !== null && Date.parse(b) > Date.parse(a) ? b : a), instants.find(Boolean)!);
 
 /**
  * Closes stage 1 «коррекция»: the solution was checked (1.5 done), and the complaint's
@@ -46,7 +51,7 @@ export async function closeStage1(
   if (c.loyal === null) errors.loyal = 'required';
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
-  const at = closedAt(input, clock, doneAt('1.5')!);
+  const at = closedAt(input, clock, latest(steps.map((s) => s.done_at)));
   if (!done('1.6')) {
     await trx
       .updateTable('complaint_steps')
@@ -94,7 +99,12 @@ export async function closeComplaint(
 ): Promise<void> {
   assertOpen(c);
   if (!c.stage1_closed_at) throw new ApiError(422, 'validation', { stage: 'stage1Open' });
-  const closed = closedAt(input, clock, c.stage1_closed_at);
+  const steps = await trx
+    .selectFrom('complaint_steps')
+    .select('done_at')
+    .where('complaint_id', '=', c.submission_id)
+    .execute();
+  const closed = closedAt(input, clock, latest([c.stage1_closed_at, ...steps.map((s) => s.done_at)]));
   const now = clock.now().toISOString();
   await trx
     .updateTable('complaints')

@@ -214,6 +214,21 @@ for (const kind of DB_KINDS) {
       const missing = await qms.request('/api/admin/complaints', { method: 'POST', json: { channel: 'fax' } });
       expect(missing.status).toBe(422);
       expect(Object.keys((await missing.json()).error.fields)).toEqual(expect.arrayContaining(['channel', 'message']));
+      // What happened came before the complaint about it: a day after the receipt is a slip.
+      const future = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: {
+          channel: 'phone',
+          receivedAt: msk('2026-11-23 09:40'),
+          message: 'x',
+          name: 'A',
+          situationDate: '2026-11-24',
+        },
+      });
+      expect([future.status, (await future.json()).error.fields]).toEqual([
+        422,
+        { situationDate: 'Ситуация не может быть позже получения жалобы' },
+      ]);
 
       const res = await qms.request('/api/admin/complaints', {
         method: 'POST',
@@ -248,6 +263,12 @@ for (const kind of DB_KINDS) {
         situationDate: '2026-11-20',
         performer: 'Бадыштова К.',
       });
+      const later = await post(qms, `${reg.id}/classification`, { situationDate: '2026-11-24' });
+      expect([later.status, (await later.json()).error.fields]).toEqual([
+        422,
+        { situationDate: 'Ситуация не может быть позже получения жалобы' },
+      ]);
+      expect((await post(qms, `${reg.id}/classification`, { situationDate: '2026-11-23' })).status).toBe(200);
       // Deadlines count from the moment it was received, not from the registration.
       expect(c.complaint!.steps[0]!.dueAt).toBe(msk('2026-11-23 10:40'));
       const mail = await outbox('complaint-assigned');
@@ -333,15 +354,32 @@ for (const kind of DB_KINDS) {
       const qms = await h.as('qms');
       await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-24' });
       await post(qms, `${sent.id}/steps/1.4`, { at: msk('2026-11-24 12:00') });
-      await post(qms, `${sent.id}/steps/1.5`, { at: msk('2026-11-25 12:00') });
-      await post(qms, `${sent.id}/classification`, { justification: 'justified', satisfied: true, loyal: true });
-      const early = await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-25 11:00') });
-      expect([early.status, (await early.json()).error.fields]).toEqual([
+      // 1.5 checks what 1.4 put in place: not the day before.
+      const unchecked = await post(qms, `${sent.id}/steps/1.5`, { at: msk('2026-11-23 15:00') });
+      expect([unchecked.status, (await unchecked.json()).error.fields]).toEqual([
         422,
         { at: 'Дата не может быть раньше предыдущего шага' },
       ]);
+      await post(qms, `${sent.id}/steps/1.5`, { at: msk('2026-11-25 12:00') });
+      await post(qms, `${sent.id}/steps/1.3`, { at: msk('2026-11-25 13:00') });
+      await post(qms, `${sent.id}/classification`, { justification: 'justified', satisfied: true, loyal: true });
+      // Not before the last step done in it: 1.3's 13:00, though 1.5 was done at 12:00.
+      for (const at of ['2026-11-25 11:00', '2026-11-25 12:30']) {
+        const early = await post(qms, `${sent.id}/stage1/close`, { at: msk(at) });
+        expect([early.status, (await early.json()).error.fields], at).toEqual([
+          422,
+          { at: 'Дата не может быть раньше предыдущего шага' },
+        ]);
+      }
       expect((await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-25 15:00') })).status).toBe(200);
       expect((await post(qms, `${sent.id}/close`, { at: msk('2026-11-25 14:00') })).status).toBe(422);
+      // A step recorded after stage 1 closed was done before the closing.
+      const late = await post(qms, `${sent.id}/steps/1.2`, { at: msk('2026-11-25 16:00') });
+      expect([late.status, (await late.json()).error.fields]).toEqual([
+        422,
+        { at: 'Этап 1 закрыт раньше: шаг не может быть выполнен после его закрытия' },
+      ]);
+      expect((await post(qms, `${sent.id}/steps/1.2`, { at: msk('2026-11-25 14:30') })).status).toBe(200);
       const c: Card = await (await post(qms, `${sent.id}/close`, { at: msk('2026-11-26 10:00') })).json();
       expect([c.status, c.complaint!.stage1ClosedAt, c.complaint!.closedAt]).toEqual([
         'closed',

@@ -10,6 +10,7 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
+import { companyDayStart } from '../company-day.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { companyDate } from '../mail/templates/format.ts';
@@ -65,6 +66,9 @@ export async function registerComplaint(
   if (!parsed.success || 'error' in received) throw new ApiError(422, 'validation', errors);
   const f = parsed.data;
   if (!f.name && !f.organization) throw new ApiError(422, 'validation', { name: 'required' });
+  // What happened came before the complaint about it.
+  if (f.situationDate && companyDayStart(f.situationDate) > received.value.toISOString())
+    throw new ApiError(422, 'validation', { situationDate: 'afterReceipt' });
 
   return db.transaction().execute(async (trx) => {
     if (f.departmentId) {

@@ -47,8 +47,14 @@ export async function markStepDone(
   if (!row) throw new ApiError(404, 'not_found');
   if (row.done_at) throw new ApiError(409, 'conflict', { step: 'stepDone' });
   const before = PREREQUISITE[step];
-  if (before && !steps.find((s) => s.step === before)?.done_at)
-    throw new ApiError(422, 'validation', { step: 'stepOrder' });
+  const beforeDone = before && steps.find((s) => s.step === before)?.done_at;
+  if (before && !beforeDone) throw new ApiError(422, 'validation', { step: 'stepOrder' });
+  // 1.5 checks what 1.4 put in place: not before it was.
+  if (beforeDone && at.value.getTime() < Date.parse(beforeDone))
+    throw new ApiError(422, 'validation', { at: 'beforeStep' });
+  // Recorded after stage 1 closed: done before the closing, as the closing was after it.
+  if (c.stage1_closed_at && at.value.getTime() > Date.parse(c.stage1_closed_at))
+    throw new ApiError(422, 'validation', { at: 'afterStage1' });
 
   const doneAt = at.value.toISOString();
   await trx

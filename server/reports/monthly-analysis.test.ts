@@ -178,6 +178,24 @@ for (const kind of DB_KINDS) {
       });
     });
 
+    it('counts a step done ahead of a deadline still to come as met in the running month, as the weekly control does', async () => {
+      h = await consoleHarness(kind);
+      const f = await reportFixtures(h);
+      setClock(h, '2026-12-07 10:00'); // Monday: 1.1 due 11:00, 1.3 due 10.12 18:00
+      const id = await f.register(f.dep.dks);
+      const before = (await analysis('2026-12')).current.compliance;
+      expect(before.every((c) => c.due === 0)).toBe(true);
+      setClock(h, '2026-12-07 10:40');
+      await f.step(id, '1.1', '2026-12-07 10:20');
+      await f.step(id, '1.3', '2026-12-07 10:30');
+      const now = (await analysis('2026-12')).current.compliance;
+      expect(compliance(now).slice(0, 3)).toEqual([
+        [1, 1, 0, 0, 1],
+        [0, 0, 0, 0, null],
+        [1, 1, 0, 0, 1],
+      ]);
+    });
+
     it('counts a quarter by month and an empty quarter before it', async () => {
       h = await consoleHarness(kind);
       await november(h);

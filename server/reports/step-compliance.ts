@@ -5,9 +5,9 @@ import type { Db } from '../db/connection.ts';
 import { num, ofDepartment, shareOf, unindexed } from './report-labels.ts';
 
 /**
- * Deadline compliance of each step of stage 1: the steps whose deadline fell in [from, end) and
- * has passed at `asOf`, done by it, after it, or not done; counted by a GROUP BY in SQL. Every
- * step is listed, with zeros when none fell due.
+ * Deadline compliance of each step of stage 1: the steps whose deadline falls in [from, end) and
+ * has passed at `asOf` or was met by then (done early), done by it, after it, or not done; counted
+ * by a GROUP BY in SQL. Every step is listed, with zeros when none fell due.
  */
 export async function stepCompliance(
   db: Db,
@@ -23,7 +23,11 @@ export async function stepCompliance(
       sql<number>`sum(case when complaint_steps.done_at > complaint_steps.due_at then 1 else 0 end)`.as('late'),
     ])
     .where('complaint_steps.due_at', '>=', range.from)
-    .where('complaint_steps.due_at', '<', range.asOf)
+    .where('complaint_steps.due_at', '<', range.end)
+    // A deadline still ahead counts once its step is done: it was met, as a weekly report says.
+    .where((eb) =>
+      eb.or([eb('complaint_steps.due_at', '<', range.asOf), eb('complaint_steps.done_at', '<', range.asOf)]),
+    )
     .$if(departmentId !== null, (qb) =>
       qb.where(unindexed('complaint_steps.complaint_id'), 'in', ofDepartment(db, departmentId!)),
     )

@@ -34,7 +34,7 @@ const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
   responsible: 'Назначен ответственный',
   reply: 'Ответ клиенту по e-mail',
   call: 'Звонок клиенту',
-  stage: 'Стадия',
+  stage: 'Этап',
   survey: 'Опрос клиента',
   nonconformity: 'Несоответствие',
 };
@@ -124,7 +124,7 @@ function ComplaintEventBody({ event }: { event: Extract<HistoryEvent, ComplaintC
     case 'stage':
       return (
         <p>
-          {event.data.stage === 1 ? 'Стадия 1 «коррекция»' : 'Стадия 2 «улучшение»'}{' '}
+          {event.data.stage === 1 ? 'Этап 1 «коррекция»' : 'Этап 2 «улучшение»'}{' '}
           {event.data.closed ? 'закрыта' : 'открыта снова'}
         </p>
       );

@@ -53,11 +53,11 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
       <h3 id="complaint-closing">Закрытие</h3>
       <dl class="dl">
         <div class="dl-row">
-          <dt>Стадия 1 «коррекция»</dt>
+          <dt>Этап 1 «коррекция»</dt>
           <dd>{when(c.stage1ClosedAt)}</dd>
         </div>
         <div class="dl-row">
-          <dt>Стадия 2 «улучшение»</dt>
+          <dt>Этап 2 «улучшение»</dt>
           <dd>{!c.stage2ClosedAt && c.closedAt ? 'не закрывалась' : when(c.stage2ClosedAt)}</dd>
         </div>
         <div class="dl-row">
@@ -65,7 +65,7 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
           <dd>{when(c.closedAt)}</dd>
         </div>
       </dl>
-      <Missing act={stage1} what="Чтобы закрыть стадию 1" />
+      <Missing act={stage1} what="Чтобы закрыть этап 1" />
       <Missing act={close} what="Чтобы закрыть жалобу" />
       {canAct && (
         <div class="actions">
@@ -75,20 +75,18 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
                 type="button"
                 class="btn"
                 disabled={stage1.busy}
-                onClick={() => void stage1.post('stage1/close', {}, 'Стадия 1 закрыта')}
+                onClick={() => void stage1.post('stage1/close', {}, 'Этап 1 закрыт')}
               >
-                {stage1.busy ? 'Закрываем…' : 'Закрыть стадию 1'}
+                {stage1.busy ? 'Закрываем…' : 'Закрыть этап 1'}
               </button>
-              <span class="muted small">Жалобу можно закрыть после стадии 1.</span>
+              <span class="muted small">Жалобу можно закрыть после этапа 1.</span>
             </>
           ) : (
             <>
               <button type="button" class="btn" disabled={close.busy} onClick={closeComplaint}>
                 {close.busy ? 'Закрываем…' : 'Закрыть жалобу'}
               </button>
-              {!c.stage2ClosedAt && (
-                <span class="muted small">Стадия 2 может продолжаться и после закрытия жалобы.</span>
-              )}
+              {!c.stage2ClosedAt && <span class="muted small">Этап 2 может продолжаться и после закрытия жалобы.</span>}
             </>
           )}
         </div>

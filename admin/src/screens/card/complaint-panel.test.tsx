@@ -107,7 +107,7 @@ describe('the complaint process on the card', () => {
         loyal: 'Заполните поле',
       }),
     });
-    await click(c.button('Закрыть стадию 1'));
+    await click(c.button('Закрыть этап 1'));
     const alert = c.$('#complaint-closing')!.parentElement!.querySelector('[role="alert"]')!;
     expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'шаг 1.5 «Проверка работоспособности внедрённого решения» не отмечен выполненным',
@@ -177,15 +177,13 @@ describe('the complaint process on the card', () => {
     });
     const confirm = vi.fn(() => false);
     vi.stubGlobal('confirm', confirm);
-    await click(c.button('Закрыть стадию 2'));
-    expect(confirm).toHaveBeenCalledWith(
-      'Закрыть стадию 2 без несоответствий? После закрытия добавить их будет нельзя.',
-    );
+    await click(c.button('Закрыть этап 2'));
+    expect(confirm).toHaveBeenCalledWith('Закрыть этап 2 без несоответствий? После закрытия добавить их будет нельзя.');
     expect(api.last('POST', 'submissions/s7/stage2/close')).toBeUndefined();
     confirm.mockReturnValue(true);
-    await click(c.button('Закрыть стадию 2'));
+    await click(c.button('Закрыть этап 2'));
     expect(c.$('[aria-labelledby="complaint-stage2"] [role="alert"]')!.textContent).toBe(
-      'Стадию 2 не закрыть: не все корректирующие задачи по несоответствиям выполнены.',
+      'Этап 2 не закрыть: не все корректирующие задачи по несоответствиям выполнены.',
     );
     await click(c.button('Добавить несоответствие'));
     await click(c.button('Добавить'));

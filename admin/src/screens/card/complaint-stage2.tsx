@@ -30,9 +30,9 @@ export function ComplaintStage2({ card, canAct, onCard }: { card: Card; canAct: 
   const closeStage = () => {
     const question =
       rows.length === 0
-        ? 'Закрыть стадию 2 без несоответствий? После закрытия добавить их будет нельзя.'
-        : 'Закрыть стадию 2? После закрытия добавить несоответствия будет нельзя.';
-    if (confirm(question)) void act.post('stage2/close', {}, 'Стадия 2 закрыта');
+        ? 'Закрыть этап 2 без несоответствий? После закрытия добавить их будет нельзя.'
+        : 'Закрыть этап 2? После закрытия добавить несоответствия будет нельзя.';
+    if (confirm(question)) void act.post('stage2/close', {}, 'Этап 2 закрыт');
   };
   const closeAdding = () => {
     setAdding(false);
@@ -47,12 +47,12 @@ export function ComplaintStage2({ card, canAct, onCard }: { card: Card; canAct: 
         act.ref.current = el;
       }}
     >
-      <h2 id="complaint-stage2">Разбор жалобы: стадия 2 «улучшение»</h2>
+      <h2 id="complaint-stage2">Разбор жалобы: этап 2 «улучшение»</h2>
       {c.stage2ClosedAt && <p class="ok-note">Закрыта {formatDateTime(c.stage2ClosedAt)}</p>}
       {act.error ? (
         <FormError message={act.error} />
       ) : (
-        act.fields.nonconformities && <FormError message={`Стадию 2 не закрыть: ${MISSING.nonconformities}.`} />
+        act.fields.nonconformities && <FormError message={`Этап 2 не закрыть: ${MISSING.nonconformities}.`} />
       )}
       {rows.length === 0 ? (
         <p class="muted">Несоответствий не записано.</p>
@@ -123,7 +123,7 @@ export function ComplaintStage2({ card, canAct, onCard }: { card: Card; canAct: 
             </button>
           )}
           <button type="button" class="btn" disabled={act.busy} onClick={closeStage}>
-            Закрыть стадию 2
+            Закрыть этап 2
           </button>
         </div>
       )}

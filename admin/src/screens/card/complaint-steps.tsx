@@ -27,7 +27,7 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
 
   return (
     <section class="panel" aria-labelledby="complaint-stage1">
-      <h3 id="complaint-stage1">Стадия 1 «коррекция»</h3>
+      <h3 id="complaint-stage1">Этап 1 «коррекция»</h3>
       <table class="table compact steps-table">
         <thead>
           <tr>

@@ -133,6 +133,12 @@ describe('registering a complaint by hand', () => {
     await settle();
     expect(document.activeElement).toBe(c.field('ИНН'));
 
+    // A text over the limit is told the limit, not «Проверьте значение», and is kept as typed.
+    await type(c.field<HTMLTextAreaElement>('Что произошло'), 'ж'.repeat(5001));
+    await click(c.button('Зарегистрировать'));
+    expect(c.errorOf(c.field<HTMLTextAreaElement>('Что произошло'))).toBe('Не больше 5000 знаков: сократите текст');
+    expect(c.field<HTMLTextAreaElement>('Что произошло').value).toHaveLength(5001);
+
     await type(c.field('ИНН'), '');
     await type(c.field('Контактное лицо'), 'Лоськова Г. Н.');
     await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Долго грузится программа');

@@ -1,5 +1,6 @@
 import type { Importance, ManualChannel } from '../../../../shared/complaint-process.ts';
 import { feedbackSchema } from '../../../../shared/feedback-schema.ts';
+import { MESSAGE_MAX } from '../../../../shared/limits.ts';
 import { check } from '../directory/check.ts';
 import { moscowInputValue, moscowInstant } from './moscow-time.ts';
 
@@ -45,7 +46,7 @@ const CLIENT_SCHEMA = {
   email: feedbackSchema.email,
 };
 const CLIENT_WORDS = {
-  message: { required: 'Опишите, что произошло' },
+  message: { required: 'Опишите, что произошло', messageTooLong: `Не больше ${MESSAGE_MAX} знаков: сократите текст` },
   inn: { inn: 'Проверьте ИНН: 10 или 12 цифр' },
   phone: { phone: 'Проверьте номер телефона' },
   email: { email: 'Проверьте адрес e-mail' },
