@@ -72,6 +72,7 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
       form,
       c.req.header('idempotency-key'),
       typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey.trim() : undefined,
+      fields,
     );
     return Boolean(idempotencyKey && (await answerForKey(deps.db, idempotencyKey)));
   };

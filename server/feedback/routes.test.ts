@@ -104,13 +104,36 @@ describe('POST /api/v1/feedback', () => {
   it('answers a repeated idempotency key with the first answer and stores nothing new, even when requests race', async () => {
     t = await buildTestApp();
     const first = await (await postJson(valid, { 'idempotency-key': 'k-1' })).json();
-    const again = await postJson({ ...valid, message: 'другой текст' }, { 'idempotency-key': 'k-1' });
+    // A retry: the same message with a new proof of work.
+    const again = await postJson({ ...valid, altcha: 'new-proof' }, { 'idempotency-key': 'k-1' });
     expect(again.status).toBe(201);
     expect(await again.json()).toEqual(first);
     const raced = await Promise.all(Array.from({ length: 6 }, () => postJson({ ...valid, idempotencyKey: 'k-2' })));
     const answers = await Promise.all(raced.map((r) => r.json()));
     expect(new Set(answers.map((a) => a.number)).size).toBe(1);
     expect(await count()).toBe(2);
+  });
+
+  it('stores another message sent under a key already used, instead of answering it with the first', async () => {
+    t = await buildTestApp();
+    const first = await (await postJson({ ...valid, kind: 'thanks' }, { 'idempotency-key': 'k-1' })).json();
+    // A form brought back by the Back button, or a widget's text edited after a lost answer.
+    const other = await postJson(
+      { ...valid, message: 'А вот бухгалтерия ошиблась в счёте' },
+      { 'idempotency-key': 'k-1' },
+    );
+    expect(other.status).toBe(201);
+    const second = await other.json();
+    expect(second.number).not.toBe(first.number);
+    expect(second.kind).toBe('complaint');
+    const stored = await t.db.selectFrom('submissions').select('message').orderBy('number').execute();
+    expect(stored.map((s) => s.message)).toEqual([valid.message, 'А вот бухгалтерия ошиблась в счёте']);
+    // Each one's retry still gets its own answer.
+    const retry = await postJson(
+      { ...valid, message: 'А вот бухгалтерия ошиблась в счёте' },
+      { 'idempotency-key': 'k-1' },
+    );
+    expect((await retry.json()).number).toBe(second.number);
   });
 
   it('answers a filled honeypot as accepted and stores nothing', async () => {

@@ -79,7 +79,7 @@ export async function acceptRating(
       ack: ratingAckText(meta.lang, deps.config.companyName, number, target.kind),
     };
   }
-  const key = requestKey('rating', meta.idempotencyKey, input.idempotencyKey);
+  const key = requestKey('rating', meta.idempotencyKey, input.idempotencyKey, fields);
   return idempotent(deps.db, key, async () => {
     let stored = false;
     const answer = await deps.db.transaction().execute(async (trx) => {

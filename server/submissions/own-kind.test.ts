@@ -70,17 +70,21 @@ describe.each(DB_KINDS)('each endpoint answers only its own submissions (%s)', (
     expect(await wrongR.text()).not.toContain(message.answer.number);
   });
 
-  it('keeps a key stored before keys were scoped answering its retry across the upgrade', async () => {
+  it('scopes a key stored before keys were scoped on the upgrade, so a rating under it is still a new rating', async () => {
     await start(kind);
-    const first = await feedback('old-key');
+    await feedback('old-key');
     const names = Object.keys(migrations).sort();
     const before = names[names.indexOf('2026-12-05-idempotency-scope') - 1]!;
-    // Down: the key as the old code stored it; up again: scoped, and the retry still finds it.
+    // Down, with the key as the code of then stored it; up again: scoped.
     await t.testDb.migrateTo(before);
-    const old = await t.db.selectFrom('submissions').select('idempotency_key').executeTakeFirstOrThrow();
-    expect(old.idempotency_key).toBe('old-key');
+    await t.db.updateTable('submissions').set({ idempotency_key: 'old-key' }).execute();
     await t.testDb.migrateTo();
-    expect((await feedback('old-key')).answer).toEqual(first.answer);
-    expect((await rating('old-key')).status).toBe(201);
+    const scoped = await t.db.selectFrom('submissions').select('idempotency_key').executeTakeFirstOrThrow();
+    expect(scoped.idempotency_key).toBe('feedback:old-key');
+    const rated = await rating('old-key');
+    expect([rated.status, rated.answer.number]).toEqual([201, expect.stringMatching(/^О-/)]);
+    // Keys now also name the message they came with (idempotent.ts): a retry of a message sent
+    // before the upgrade is stored again rather than answered, so it is never lost.
+    expect((await feedback('old-key')).status).toBe(201);
   });
 });
