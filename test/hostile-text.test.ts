@@ -153,6 +153,36 @@ describe.each(DB_KINDS)('NUL and control characters in every route (%s)', (kind)
     expect(res.status).toBe(201);
   });
 
+  it('takes bidi overrides and isolates out of every text sent (JSON and form posts), before the QMS reads them in a subject', async () => {
+    const post = (body: BodyInit, type?: string) =>
+      h.app.request('/api/v1/feedback', {
+        method: 'POST',
+        ...(type ? { headers: { 'content-type': type } } : {}),
+        body,
+      });
+    const fields = { kind: 'complaint', message: 'Счёт \u202eневерный\u202c', consent: 'true' };
+    const json = await post(
+      JSON.stringify({ ...fields, organization: '\u202eООО Ромашка', consent: true }),
+      'application/json',
+    );
+    const form = await post(new URLSearchParams({ ...fields, organization: 'ООО \u2067Лютик\u2069' }));
+    expect([json.status, form.status]).toEqual([201, 201]);
+    const ids = [((await json.json()) as { id: string }).id, ((await form.json()) as { id: string }).id];
+    const rows = await h.db
+      .selectFrom('submissions')
+      .select(['organization', 'message'])
+      .where('id', 'in', ids)
+      .orderBy('number')
+      .execute();
+    expect(rows).toEqual([
+      { organization: 'ООО Ромашка', message: 'Счёт неверный' },
+      { organization: 'ООО Лютик', message: 'Счёт неверный' },
+    ]);
+    const subjects = await h.db.selectFrom('outbox').select('subject').where('subject', 'like', '%Ромашка%').execute();
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(subjects.every((m) => !/[\u202a-\u202e\u2066-\u2069]/.test(m.subject))).toBe(true);
+  });
+
   it('answers a body that is not UTF-8 with 400 bad_request and stores nothing', async () => {
     const before = await h.db.selectFrom('submissions').select(h.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const latin1 = new Uint8Array([

@@ -30,13 +30,13 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'bad_request');
     const { files: _ignored, ...fields } = body as Record<string, unknown>;
-    return { fields, files: [] };
+    return { fields: asTyped(fields, false), files: [] };
   }
   if (type === 'multipart/form-data') {
     const body = requestBody(c);
     if (!body) throw new ApiError(400, 'bad_request');
     const read = await readMultipart(body, c.req.header('content-type')!, bounds, rules);
-    return { fields: oneCharacterBreaks(read.fields), files: read.files };
+    return { fields: asTyped(read.fields, true), files: read.files };
   }
   if (type === 'application/x-www-form-urlencoded') {
     const body = await urlEncodedBody(c).catch((err) => {
@@ -48,20 +48,28 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
       if (key === 'files' || key === 'files[]') continue;
       fields[key] = value;
     }
-    return { fields: oneCharacterBreaks(fields), files: [] };
+    return { fields: asTyped(fields, true), files: [] };
   }
   throw new ApiError(415, 'unsupported_media_type');
 }
 
 /**
- * A form's fields with each line break as one character: a form post sends a textarea's breaks as
- * CRLF (HTML's form encoding), while the page's `maxlength` and the widget's JSON count one, so a
- * comment of exactly the limit was refused as too long.
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a name or an e-mail's
+ * subject they reorder what the QMS reads («Trojan Source»); no name, phone or message needs them.
  */
-const oneCharacterBreaks = (fields: Record<string, unknown>): Record<string, unknown> =>
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The fields' texts as the client typed them: without bidi controls, and in a form post each line
+ * break as one character — a form sends a textarea's breaks as CRLF (HTML's form encoding), while
+ * the page's `maxlength` and the widget's JSON count one, so a comment of exactly the limit was
+ * refused as too long.
+ */
+const asTyped = (fields: Record<string, unknown>, formPost: boolean): Record<string, unknown> =>
   Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [
-      key,
-      typeof value === 'string' ? value.replace(/\r\n/g, '\n') : value,
-    ]),
+    Object.entries(fields).map(([key, value]) => {
+      if (typeof value !== 'string') return [key, value];
+      const text = value.replace(BIDI_CONTROLS, '');
+      return [key, formPost ? text.replace(/\r\n/g, '\n') : text];
+    }),
   );
