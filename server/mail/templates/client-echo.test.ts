@@ -22,6 +22,15 @@ describe('what an acknowledgement repeats of the client', () => {
     expect(clientEcho('пишите a\u200b@b.ru или ａ＠ｂ．ｒｕ', 'ru')).toBe('пишите [адрес скрыт] или [адрес скрыт]');
   });
 
+  it('hides only the link, not the words after it: a quote or an angle bracket ends it', () => {
+    expect(clientEcho('<a href="http://phish.example">click</a> end', 'en')).toBe(
+      '<a href="[link hidden]">click</a> end',
+    );
+    expect(clientEcho('сайт «www.shop.example» и <203.0.113.7/a>', 'ru')).toBe(
+      'сайт «[ссылка скрыта]» и <[ссылка скрыта]>',
+    );
+  });
+
   it('keeps ordinary text: abbreviations, numbers, times and sentences', () => {
     const text = 'Т.е. версия 3.5 не работает с 9.00 до 18.00, т.д. Спасибо! Ждали 2,5 ч.';
     expect(clientEcho(text, 'ru')).toBe(text);

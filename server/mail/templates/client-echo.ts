@@ -11,10 +11,12 @@ const MARKS = {
 // Anything a mail client could make a link of: an address, a scheme's URL, www., an IP, and a bare
 // domain whose last label is a Latin TLD or a Cyrillic one (пример.рф). «т.е.» and «3.5» stay.
 const EMAIL = /[^\s<>()[\]"',;:«»@]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu;
-const URL = /\b[a-z][a-z\d+.-]*:\/\/\S*|\bwww\.\S*/giu;
-const IP = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:\/\S*)?/gu;
+// A link ends where a link finder ends it: at a space, a quote or an angle bracket, so the
+// `">click</a>` after `<a href="http://…` stays the client's words.
+const URL = /\b[a-z][a-z\d+.-]*:\/\/[^\s<>"'«»]*|\bwww\.[^\s<>"'«»]*/giu;
+const IP = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:\/[^\s<>"'«»]*)?/gu;
 const DOMAIN =
-  /(?<![\p{L}\p{N}_@-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:[a-z]{2,}|xn--[a-z\d-]+|рф|рус|москва|онлайн|сайт|орг|ком|дети|укр|бел|қаз|срб)(?![\p{L}\p{N}_-])(?::\d+)?(?:\/\S*)?/giu;
+  /(?<![\p{L}\p{N}_@-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:[a-z]{2,}|xn--[a-z\d-]+|рф|рус|москва|онлайн|сайт|орг|ком|дети|укр|бел|қаз|срб)(?![\p{L}\p{N}_-])(?::\d+)?(?:\/[^\s<>"'«»]*)?/giu;
 
 /**
  * What an acknowledgement may repeat of the client's own text (issue 10: it must not be a relay):
