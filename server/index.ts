@@ -91,7 +91,9 @@ async function main(logger: Logger) {
     ].filter(Boolean);
     log.info({ url: base }, `Otklik is running on ${base} (${where}):\n  ${links.join('\n  ')}`);
     if (!config.publicUrl)
-      log.info('PUBLIC_URL is not set: signature and e-mail links use the address each request came to.');
+      log.info(
+        `PUBLIC_URL is not set: e-mails link to ${base}; pages and signatures use the address each request came to. Set it to the address clients reach.`,
+      );
     void firstAdminHint(db, `${base}/admin/`).then((hint) => {
       if (hint) log.warn(hint.replace(/\s*\n\s*/g, ' ').trim());
     });
