@@ -1,10 +1,9 @@
 import type { Rated } from './rating-api.ts';
 import type { RatingTexts } from './settings.ts';
 
-/** «ИИ» for «Иванов Иван». */
+/** «ИИ» for «Иванов Иван», and for «(Иванов) «Иван»»: a word is its letters, not a quote or a bracket. */
 const initials = (name: string) =>
-  name
-    .split(/\s+/)
+  (name.match(/\p{L}+/gu) ?? [])
     .slice(0, 2)
     .map((word) => word.charAt(0))
     .join('');

@@ -32,6 +32,7 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.$('h2')!.textContent).toBe(ru.employeeTitle);
     expect(w.$('.who')!.textContent).toContain('Иванов Иван');
     expect(w.$('.who')!.textContent).toContain('Инженер, ДКС');
+    expect(w.$('.avatar')!.textContent).toBe('ИИ');
     // In the employee's own voice, whoever he is: not «работа менеджера» of an engineer.
     expect(w.$('legend')!.textContent).toContain('Оцените мою работу по пятибалльной шкале');
     const stars = [...w.root.querySelectorAll<HTMLInputElement>('input[type="radio"][name="score"]')];
@@ -366,6 +367,14 @@ describe('<otklik-rating>: where the client came from, and one rating per browse
     await submit(site);
     expect(site.$('h3')!.textContent).toBe(ru.thanks);
     expect(location.href).toBe('https://company.test/contacts');
+  });
+  it('makes the badge of a name’s first letters, not of a quote or a bracket before them', async () => {
+    stubFetch([], {
+      'employees/ivanov': () =>
+        json(200, { slug: 'ivanov', name: '«Петрова» (Анна)', position: null, department: null }),
+    });
+    const w = await setup();
+    expect(w.$('.avatar')!.textContent).toBe('ПА');
   });
 });
 

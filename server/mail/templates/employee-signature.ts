@@ -16,7 +16,7 @@ export interface EmployeeSignatureMail {
 // The short form of the signature page's own instructions (server/ratings/signature-page.ts):
 // the page keeps the full ones, with the HTML code for Thunderbird.
 const STEPS = [
-  ['Откройте страницу подписи', 'по ссылке выше и нажмите «Скопировать подпись».'],
+  ['Скопируйте подпись', 'откройте страницу подписи по ссылке выше и нажмите «Скопировать подпись».'],
   ['Outlook', 'Файл → Параметры → Почта → Подписи → Создать; вставьте (Ctrl+V) и сохраните.'],
   ['Gmail', 'Настройки → Все настройки → Общие → Подпись → Создать; вставьте и сохраните внизу страницы.'],
   ['Яндекс Почта', 'Настройки → Личные данные, подпись, портрет → Добавить подпись; вставьте.'],
