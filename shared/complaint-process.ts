@@ -113,3 +113,6 @@ export const CORRECTION_RECORD_LABELS: Record<CorrectionRecord, string> = {
   letter: 'Письмо',
   protocol: 'Протокол',
 };
+
+/** How long after a survey it may be sent again, while unanswered: a day (the console says when). */
+export const SURVEY_AGAIN_MS = 24 * 3_600_000;

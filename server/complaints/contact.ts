@@ -15,12 +15,10 @@ import type { SubmissionRow } from '../submissions/store.ts';
 import { serverBase } from '../mail/links.ts';
 import { pastInstant } from '../../shared/calendar-schema.ts';
 import { markStepDone } from './steps.ts';
+import { SURVEY_AGAIN_MS } from '../../shared/complaint-process.ts';
 import { assertOpen, type LockedComplaint, lockComplaint, logComplaintEvent } from './store.ts';
 
 type Deps = { clock: Clock; config: Config };
-
-/** How long after a survey it may be sent again, while unanswered. */
-export const SURVEY_AGAIN_MS = 24 * 3_600_000;
 
 const replySchema = { text: text({ max: 10_000, required: true, lines: true }) };
 const callSchema = { summary: text({ max: 5000, required: true, lines: true }) };

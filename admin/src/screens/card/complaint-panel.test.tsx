@@ -12,7 +12,7 @@ import {
   type,
   USERS,
 } from '../../testing/helpers.tsx';
-import { COMPLAINT_CARD, withComplaint, withStep } from './complaint-fixture.ts';
+import { COMPLAINT, COMPLAINT_CARD, withComplaint, withStep } from './complaint-fixture.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -86,6 +86,21 @@ describe('the complaint process on the card', () => {
     await type(c.field<HTMLInputElement>('Когда выполнен'), '2026-11-23T11:30');
     await click(c.button('Отметить шаг 1.2 выполненным'));
     expect(api.last('POST', 'submissions/s7/steps/1.2')!.body).toEqual({ at: '2026-11-23T08:30:00.000Z' });
+  });
+
+  it('offers the survey again only a day after it was sent, saying from when', async () => {
+    const sentAgo = (hours: number) =>
+      withComplaint({
+        steps: COMPLAINT.steps.map((s) => (s.step === '1.4' ? { ...s, doneAt: '2026-11-24T09:00:00Z' } : s)),
+        surveySentAt: new Date(Date.now() - hours * 3_600_000).toISOString(),
+      });
+    const recent = await open({ 'GET submissions/s7': json(200, sentAgo(1)) });
+    const survey = () => recent.c.$('[aria-labelledby="complaint-survey"]')!;
+    expect(survey().querySelector('button')).toBeNull();
+    expect(survey().textContent).toContain('Отправить опрос ещё раз можно с');
+    document.body.innerHTML = '';
+    const later = await open({ 'GET submissions/s7': json(200, sentAgo(25)) });
+    expect(later.c.button('Отправить опрос ещё раз')).toBeTruthy();
   });
 
   it('sets the date agreed for 1.4 as a day', async () => {

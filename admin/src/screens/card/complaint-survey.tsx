@@ -1,3 +1,4 @@
+import { SURVEY_AGAIN_MS } from '../../../../shared/complaint-process.ts';
 import type { Card, CardComplaint } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { FormError } from '../../ui/fields.tsx';
@@ -12,6 +13,8 @@ export function ComplaintSurvey({ card, canAct, onCard }: { card: Card; canAct: 
   const c = card.complaint as CardComplaint;
   const act = useCardPost(card, onCard);
   const send = () => void act.post('survey', {}, 'Опрос отправлен клиенту');
+  // Sent again only a day later, unanswered (the server refuses before then).
+  const againAt = c.surveySentAt ? Date.parse(c.surveySentAt) + SURVEY_AGAIN_MS : 0;
   return (
     <section
       class="panel"
@@ -50,6 +53,11 @@ export function ComplaintSurvey({ card, canAct, onCard }: { card: Card; canAct: 
           {!c.steps.find((s) => s.step === '1.4')?.doneAt ? (
             <p class="muted small">
               Опрос отправляется после внедрения коррекции (шаг 1.4): клиент оценивает уже принятое решение.
+            </p>
+          ) : card.email && againAt > Date.now() ? (
+            <p class="muted small">
+              Клиент ещё не ответил. Отправить опрос ещё раз можно с{' '}
+              <time dateTime={new Date(againAt).toISOString()}>{formatDateTime(new Date(againAt).toISOString())}</time>.
             </p>
           ) : card.email ? (
             <button type="button" class="btn secondary" disabled={act.busy} onClick={send}>
