@@ -3,7 +3,7 @@
 
 export const CONSOLE_FIELD_ERRORS = {
   ru: {
-    date: 'Укажите дату в формате ГГГГ-ММ-ДД',
+    date: 'Укажите существующий день в формате ГГГГ-ММ-ДД, 2000–2099 годов',
     instant: 'Укажите дату и время',
     future: 'Время не может быть в будущем',
     beforeReceipt: 'Дата не может быть раньше получения жалобы',
@@ -32,7 +32,7 @@ export const CONSOLE_FIELD_ERRORS = {
     unknownField: 'Такого поля нет',
   },
   en: {
-    date: 'Give a date as YYYY-MM-DD',
+    date: 'Give a real day as YYYY-MM-DD, in 2000–2099',
     instant: 'Give a date and time',
     future: 'The time cannot be in the future',
     beforeReceipt: 'The date cannot be before the complaint was received',
