@@ -60,12 +60,16 @@ export async function enqueueAssignedMail(
   });
 }
 
-/** Queues a reminder (to the responsible, or the QMS when nobody is) or an escalation (to the QMS). */
+/**
+ * Queues a reminder (to the responsible, or the QMS when nobody is) or an escalation (to the QMS);
+ * with `onlyToResponsible`, nothing when nobody is. Whether an e-mail was queued.
+ */
 export async function enqueueNoticeMail(
   trx: Db,
   deps: Deps,
   notice: { submissionId: string; step: Step; kind: NoticeKind; dueAt: string },
-): Promise<void> {
+  opts: { onlyToResponsible?: boolean } = {},
+): Promise<boolean> {
   const s = await trx
     .selectFrom('submissions')
     .innerJoin('complaints', 'complaints.submission_id', 'submissions.id')
@@ -79,6 +83,7 @@ export async function enqueueNoticeMail(
     .where('submissions.id', '=', notice.submissionId)
     .executeTakeFirstOrThrow();
   const responsible = s.responsible_active === 1 ? s.responsible_email : null;
+  if (opts.onlyToResponsible && !responsible) return false;
   const to = notice.kind === 'escalation' || !responsible ? deps.config.qmsEmail : [responsible];
   await insertOutboxMessage(trx, deps.clock, {
     template: `complaint-${notice.kind}`,
@@ -98,4 +103,5 @@ export async function enqueueNoticeMail(
       deps.config.companyName,
     ),
   });
+  return true;
 }

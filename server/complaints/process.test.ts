@@ -605,6 +605,34 @@ for (const kind of DB_KINDS) {
       expect(JSON.parse((await outbox('complaint-soon'))[0]!.recipients)).toEqual(['smk@example.ru']);
     });
 
+    it('tells the responsible a step is overdue even when it is first seen past its escalation', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const sent = await h.feedback({});
+      const dks = (await h.directory()).dks;
+      const handler = await h.as('handler', dks);
+      const qms = await h.as('qms');
+      await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json: { departmentId: dks } });
+      expect((await post(qms, `${sent.id}/responsible`, { responsibleUserId: handler.user.id })).status).toBe(200);
+      await h.db.deleteFrom('complaint_notices').execute();
+      // Wednesday noon: 1.1 (due Monday 11:00) and 1.2 (13:00) are a working day past due.
+      setClock(msk('2026-11-25 12:00'));
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(4);
+      const mails = await h.db
+        .selectFrom('outbox')
+        .select(['template', 'recipients', 'subject'])
+        .where('template', 'in', ['complaint-overdue', 'complaint-escalation'])
+        .orderBy('template')
+        .execute();
+      expect(mails.map((m) => [m.template, JSON.parse(m.recipients)])).toEqual([
+        ['complaint-escalation', ['smk@example.ru']],
+        ['complaint-escalation', ['smk@example.ru']],
+        ['complaint-overdue', [handler.user.email]],
+        ['complaint-overdue', [handler.user.email]],
+      ]);
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
+    });
+
     it('passes over a step whose deadline no calendar can count, sending the others, and says which', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

@@ -94,23 +94,27 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     const sent = sentByStep.get(key)!;
     // A later notice already sent makes an earlier one pointless.
     if (ORDER.slice(ORDER.indexOf(due.kind)).some((k) => sent.has(k))) continue;
-    const inserted = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('complaint_notices')
-        .values({ complaint_id: r.complaint_id, step: r.step, kind: due.kind, at: now.toISOString() })
-        .onConflict((oc) => oc.columns(['complaint_id', 'step', 'kind']).doNothing())
-        .returning('kind')
-        .executeTakeFirst();
-      if (!row) return false;
-      await enqueueNoticeMail(trx, deps, {
-        submissionId: r.complaint_id,
-        step: r.step as Step,
-        kind: due.kind,
-        dueAt: r.due_at!,
+    // A step first seen past its escalation (registered late, the server down) still tells its
+    // responsible it is overdue, as he would have been told: the escalation goes to the QMS.
+    const catchUp = due.kind === 'escalation' && !sent.has('overdue');
+    for (const kind of catchUp ? (['overdue', 'escalation'] as const) : [due.kind]) {
+      const inserted = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('complaint_notices')
+          .values({ complaint_id: r.complaint_id, step: r.step, kind, at: now.toISOString() })
+          .onConflict((oc) => oc.columns(['complaint_id', 'step', 'kind']).doNothing())
+          .returning('kind')
+          .executeTakeFirst();
+        if (!row) return false;
+        return enqueueNoticeMail(
+          trx,
+          deps,
+          { submissionId: r.complaint_id, step: r.step as Step, kind, dueAt: r.due_at! },
+          { onlyToResponsible: catchUp && kind === 'overdue' },
+        );
       });
-      return true;
-    });
-    if (inserted) queued++;
+      if (inserted) queued++;
+    }
   }
   // A deadline no calendar can count (a date typed before the console refused such dates) stops
   // only its own step's notices; the round says which, and fails, so the log shows it every round.
