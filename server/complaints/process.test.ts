@@ -213,7 +213,9 @@ for (const kind of DB_KINDS) {
 
       const missing = await qms.request('/api/admin/complaints', { method: 'POST', json: { channel: 'fax' } });
       expect(missing.status).toBe(422);
-      expect(Object.keys((await missing.json()).error.fields)).toEqual(expect.arrayContaining(['channel', 'message']));
+      expect(Object.keys((await missing.json()).error.fields)).toEqual(
+        expect.arrayContaining(['channel', 'message', 'name']),
+      );
       // What happened came before the complaint about it: a day after the receipt is a slip.
       const future = await qms.request('/api/admin/complaints', {
         method: 'POST',

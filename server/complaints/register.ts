@@ -59,13 +59,15 @@ export async function registerComplaint(
     at: new Date(now.getTime() - 366 * 86_400_000),
     error: 'tooOld',
   });
+  // Whom to answer: a person or an organisation, named with the other errors, not after them.
+  const noContact = [input.name, input.organization].every((v) => typeof v !== 'string' || !v.trim());
   const errors = {
+    ...(noContact ? { name: 'required' as const } : {}),
     ...(parsed.success ? {} : parsed.errors),
     ...('error' in received ? { receivedAt: received.error } : {}),
   };
-  if (!parsed.success || 'error' in received) throw new ApiError(422, 'validation', errors);
+  if (!parsed.success || 'error' in received || noContact) throw new ApiError(422, 'validation', errors);
   const f = parsed.data;
-  if (!f.name && !f.organization) throw new ApiError(422, 'validation', { name: 'required' });
   // What happened came before the complaint about it.
   if (f.situationDate && companyDayStart(f.situationDate) > received.value.toISOString())
     throw new ApiError(422, 'validation', { situationDate: 'afterReceipt' });
