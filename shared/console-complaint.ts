@@ -111,4 +111,6 @@ export interface RegisteredComplaint {
   answerBy: string;
   /** «Благодарим Вас за обращение…» with the number and that date. */
   tellClient: string;
+  /** Whether that acknowledgement was queued to the client's e-mail (`notifyClient`). */
+  clientNotified: boolean;
 }

@@ -6,6 +6,8 @@ import { insertOutboxMessage } from '../mail/outbox-store.ts';
 import { complaintAssigned } from '../mail/templates/complaint-assigned.ts';
 import { complaintReminder, type NoticeKind } from '../mail/templates/complaint-reminder.ts';
 import { cardLink } from '../mail/links.ts';
+import { feedbackAck } from '../mail/templates/feedback-ack.ts';
+import { headerValue } from '../mail/templates/subject.ts';
 
 type Deps = { clock: Clock; config: Config };
 
@@ -102,6 +104,29 @@ export async function enqueueNoticeMail(
       },
       deps.config.companyName,
     ),
+  });
+  return true;
+}
+
+/**
+ * E-mails the client of a complaint registered by hand the acknowledgement a site's client gets
+ * (the number and the date of the answer; replies go to the QMS), in the caller's transaction.
+ * Whether it was queued: not without an address.
+ */
+export async function acknowledgeRegistered(
+  trx: Db,
+  deps: Deps,
+  submissionId: string,
+  answerBy: string,
+): Promise<boolean> {
+  const s = await trx.selectFrom('submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow();
+  if (!s.email) return false;
+  await insertOutboxMessage(trx, deps.clock, {
+    template: 'feedback-ack',
+    submissionId,
+    to: [headerValue(s.email)],
+    replyTo: deps.config.qmsEmail,
+    mail: feedbackAck(s, deps.config.companyName, answerBy),
   });
   return true;
 }

@@ -290,6 +290,37 @@ for (const kind of DB_KINDS) {
       expect((await post(other, `${reg.id}/steps/1.1`, {})).status).toBe(404);
     });
 
+    it('e-mails the client of a complaint registered by hand his number and answer date when asked, only with an address', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const qms = await h.as('qms');
+      const register = (json: Record<string, unknown>) =>
+        qms.request('/api/admin/complaints', {
+          method: 'POST',
+          json: { channel: 'letter', message: 'Письмо: счёт выставлен дважды', name: 'Анна', ...json },
+        });
+      const noAddress = await register({ notifyClient: true });
+      expect([noAddress.status, (await noAddress.json()).error.fields]).toEqual([
+        422,
+        { notifyClient: 'У клиента нет адреса электронной почты' },
+      ]);
+      // Not asked: the registrar tells the client himself, as before.
+      const quiet: RegisteredComplaint = await (await register({ email: 'quiet@example.ru' })).json();
+      expect(quiet.clientNotified).toBe(false);
+      const told: RegisteredComplaint = await (await register({ email: 'anna@example.ru', notifyClient: true })).json();
+      expect(told.clientNotified).toBe(true);
+      const acks = await outbox('feedback-ack');
+      expect(acks.map((a) => JSON.parse(a.recipients))).toEqual([['anna@example.ru']]);
+      expect(acks[0]!.text).toContain(`№ ${told.number}`);
+      expect(acks[0]!.text).toContain('26 ноября 2026');
+      // A letter registered after its answer's date passed: no e-mail naming a date gone by.
+      const late: RegisteredComplaint = await (
+        await register({ email: 'late@example.ru', notifyClient: true, receivedAt: msk('2026-11-10 10:00') })
+      ).json();
+      expect(late.clientNotified).toBe(false);
+      expect(await outbox('feedback-ack')).toHaveLength(1);
+    });
+
     it('replies by e-mail and records a call, either marking the first contact', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

@@ -19,6 +19,7 @@ import { insertSubmission } from '../submissions/store.ts';
 import { openComplaint } from './open.ts';
 import { pastInstant } from '../../shared/calendar-schema.ts';
 import { logComplaintEvent } from './store.ts';
+import { acknowledgeRegistered } from './mail.ts';
 
 /** What a registrar collects (seed 004 «Для регистрации жалобы необходимо запросить у клиента»). */
 const schema = {
@@ -35,6 +36,13 @@ const schema = {
   departmentId: text({ max: 64 }),
   importance: (v: unknown) =>
     v === undefined || v === null || v === '' ? { value: undefined } : oneOf(IMPORTANCES, 'invalid')(v),
+  /** E-mail the client the acknowledgement with the number, as a site's client gets it. */
+  notifyClient: (v: unknown) =>
+    v === undefined || v === null
+      ? { value: false }
+      : typeof v === 'boolean'
+        ? { value: v }
+        : { error: 'invalid' as const },
 };
 
 /** The fields a registration may carry: the form's, and when it was received. */
@@ -44,7 +52,8 @@ export const REGISTRATION_FIELDS = [...Object.keys(schema), 'receivedAt'];
  * Registers a complaint received by phone, visit, letter, e-mail, social network, 1С-Коннект, a
  * quality call, or from another department (internal): the same registration numbers and
  * deadlines as the site's, counted from the moment it was received. Answers what the registrar
- * must tell the client at once: the number and the date of the answer.
+ * must tell the client at once: the number and the date of the answer; with `notifyClient`, the
+ * client is e-mailed it too (PRODUCT.md: «The client is told»), as a site's client is.
  */
 export async function registerComplaint(
   db: Db,
@@ -61,12 +70,14 @@ export async function registerComplaint(
   });
   // Whom to answer: a person or an organisation, named with the other errors, not after them.
   const noContact = [input.name, input.organization].every((v) => typeof v !== 'string' || !v.trim());
+  const noEmail = input.notifyClient === true && (typeof input.email !== 'string' || !input.email.trim());
   const errors = {
     ...(noContact ? { name: 'required' as const } : {}),
+    ...(noEmail ? { notifyClient: 'noEmail' as const } : {}),
     ...(parsed.success ? {} : parsed.errors),
     ...('error' in received ? { receivedAt: received.error } : {}),
   };
-  if (!parsed.success || 'error' in received || noContact) throw new ApiError(422, 'validation', errors);
+  if (!parsed.success || 'error' in received || noContact || noEmail) throw new ApiError(422, 'validation', errors);
   const f = parsed.data;
   // What happened came before the complaint about it.
   if (f.situationDate && companyDayStart(f.situationDate) > received.value.toISOString())
@@ -137,6 +148,11 @@ export async function registerComplaint(
       number,
       answerBy,
       tellClient: ackText('ru', deps.config.companyName, number, companyDate(answerBy)),
+      // Not a promise already broken: a letter registered after its answer's date gets a call instead.
+      clientNotified:
+        f.notifyClient === true &&
+        Date.parse(answerBy) > now.getTime() &&
+        (await acknowledgeRegistered(trx, deps, id, answerBy)),
     };
   });
 }

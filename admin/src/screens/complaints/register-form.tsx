@@ -33,7 +33,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (r: RegisteredCom
   const act = useAction();
   useUnsaved(TYPED.some((k) => draft[k].trim() !== ''));
   useFocusFirstField(act.ref);
-  const set = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const set = (k: Exclude<keyof Draft, 'notifyClient'>) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const ownDepartment = user.role === 'handler';
   const today = moscowInputValue(new Date()).slice(0, 10);
   const chosen = meta.departments.find((d) => d.id === (ownDepartment ? user.departmentId : draft.departmentId));
@@ -149,6 +149,16 @@ export function RegisterForm({ onRegistered }: { onRegistered: (r: RegisteredCom
             autoComplete="off"
           />
         </div>
+        {draft.email.trim() !== '' && (
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={draft.notifyClient}
+              onChange={(e) => setDraft((d) => ({ ...d, notifyClient: e.currentTarget.checked }))}
+            />{' '}
+            Отправить клиенту на этот e-mail подтверждение с номером и сроком ответа
+          </label>
+        )}
       </fieldset>
       <fieldset>
         <legend>Жалоба</legend>

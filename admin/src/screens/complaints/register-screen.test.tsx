@@ -25,6 +25,7 @@ const REGISTERED: RegisteredComplaint = {
   answerBy: '2026-11-26T15:00:00.000Z',
   tellClient:
     'Благодарим Вас за обращение. Ваш запрос № 2026-00042 зарегистрирован и передан в службу менеджмента качества компании «Гэндальф». Ответ будет подготовлен и предоставлен Вам в течение трех рабочих дней, не считая день получения обращения. Срок ответа — до 26 ноября 2026 г.',
+  clientNotified: false,
 };
 const VIEWER: ConsoleUser = { ...USERS.qms, id: 'u9', role: 'viewer' };
 // The department's default responsible, so the form can say who gets the complaint.
@@ -112,6 +113,31 @@ describe('registering a complaint by hand', () => {
     expect(c.$('.tell-client')).toBeNull();
     expect(c.field('Организация').value).toBe('');
     expect(c.field('Когда поступила').value).toBe('2026-11-23T12:30');
+  });
+
+  it('offers to e-mail the client his number once an address is typed, and says it was sent', async () => {
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'POST complaints': json(201, { ...REGISTERED, clientNotified: true }),
+    });
+    const c = await openConsole('/admin/complaints/new');
+    const offer = () => c.$$('label').find((l) => l.textContent?.includes('подтверждение с номером'));
+    expect(offer()).toBeUndefined();
+    await type(c.field('Контактное лицо'), 'Анна');
+    await type(c.field('E-mail'), 'anna@example.ru');
+    await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Счёт выставлен дважды');
+    expect(offer()!.querySelector('input')!.checked).toBe(true);
+    await click(offer()!.querySelector('input')!);
+    await click(c.button('Зарегистрировать'));
+    expect(api.last('POST', 'complaints')!.body).not.toHaveProperty('notifyClient');
+    await click(c.button('Зарегистрировать ещё'));
+    await type(c.field('Контактное лицо'), 'Анна');
+    await type(c.field('E-mail'), 'anna@example.ru');
+    await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Счёт выставлен дважды');
+    await click(c.button('Зарегистрировать'));
+    expect(api.last('POST', 'complaints')!.body).toMatchObject({ email: 'anna@example.ru', notifyClient: true });
+    expect(c.$('.tell-client')!.textContent).toContain('Этот текст отправлен клиенту и на e-mail.');
   });
 
   it('checks the form first, then shows the server’s errors by field with focus on the first', async () => {

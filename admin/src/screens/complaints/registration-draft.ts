@@ -19,6 +19,8 @@ export interface Draft {
   message: string;
   performer: string;
   departmentId: string;
+  /** E-mail the client the acknowledgement with the number (sent only with an address). */
+  notifyClient: boolean;
 }
 
 /** An empty draft, received now by phone (the seed's form: «Способ: Телефонный звонок»). */
@@ -36,6 +38,7 @@ export const fresh = (): Draft => ({
   message: '',
   performer: '',
   departmentId: '',
+  notifyClient: true,
 });
 
 /** The client's details checked as the server checks them, so a typo is shown before sending. */
@@ -70,7 +73,8 @@ export function body(d: Draft, receivedAt: string, ownDepartment: boolean) {
   const given = Object.entries(texts)
     .map(([k, v]) => [k, v.trim()] as const)
     .filter(([, v]) => v !== '');
-  return { channel: d.channel, receivedAt, importance: d.importance, ...Object.fromEntries(given) };
+  const notify = d.notifyClient && d.email.trim() !== '' ? { notifyClient: true } : {};
+  return { channel: d.channel, receivedAt, importance: d.importance, ...Object.fromEntries(given), ...notify };
 }
 
 /**

@@ -8,6 +8,7 @@ const registered = (answerBy: string): RegisteredComplaint => ({
   number: '2026-00010',
   answerBy,
   tellClient: 'Благодарим Вас за обращение. … Срок ответа — до 2 декабря 2026 г.',
+  clientNotified: false,
 });
 
 afterEach(() => {
