@@ -5,8 +5,11 @@ import type { Lang } from '../../shared/i18n.ts';
 import type { ConsentConfig } from '../privacy-config.ts';
 import { pageLang } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
+import { russianText } from '../http/russian-text.ts';
 
-type Body = (company: string, version: string) => HtmlEscapedString | Promise<HtmlEscapedString>;
+/** The company's name as russianText gives it: marked Russian on an English page. */
+type Company = ReturnType<typeof russianText>;
+type Body = (company: Company, version: string) => HtmlEscapedString | Promise<HtmlEscapedString>;
 type Agreement = { title: string; body: Body };
 
 /** The two agreements in each language; the consent's version is the same text in both. */
@@ -73,7 +76,7 @@ export function legalPages(companyName: string, consent: ConsentConfig) {
       const { title } = texts[lang];
       const own = path === 'personal-data' ? consent.text[lang] : null;
       const body = own ? ownText(own, lang) : texts[lang].body;
-      const text = body(companyName, consent.version);
+      const text = body(russianText(lang, companyName), consent.version);
       return c.html(page(c, { lang, title, body: html`<div class="card"><h1>${title}</h1>\n${text}</div>` }));
     });
   }

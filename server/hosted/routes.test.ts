@@ -192,6 +192,18 @@ describe('hosted form /f: language', () => {
   });
 });
 
+describe('hosted form /f and the agreements in English with a Russian company name', () => {
+  it('mark the name lang="ru" in the text, so a screen reader reads it in Russian', async () => {
+    t = await buildTestApp('sqlite', { COMPANY_NAME: 'ООО «Ромашка»' });
+    const ru = '<span lang="ru">ООО «Ромашка»</span>';
+    const form = await (await t.app.request('/f?lang=en')).text();
+    expect(form).toContain(`<p>${ru} cares about the quality of its services`);
+    for (const path of ['/legal/personal-data?lang=en', '/legal/terms?lang=en'])
+      expect(await (await t.app.request(path)).text(), path).toMatch(new RegExp(`(give|of) ${ru}`));
+    expect(await (await t.app.request('/legal/terms')).text()).not.toContain('lang="ru">ООО');
+  });
+});
+
 describe("hosted form /f: the company's contact line and site", () => {
   const env = {
     COMPANY_CONTACT: 'Заполните заявку или обратитесь по тел. +7 863 300-10-00, руководитель СМК — Анна Матвеева',

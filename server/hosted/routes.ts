@@ -9,6 +9,7 @@ import { type RawSubmission, readSubmission } from '../http/read-submission.ts';
 import { attachmentRules } from '../feedback/attachments.ts';
 import { multipartBounds } from '../http/body-limit.ts';
 import { MultipartError } from '../http/multipart.ts';
+import { russianText } from '../http/russian-text.ts';
 import { findSubmission } from '../submissions/store.ts';
 import { feedbackForm, type FormState } from './feedback-form.ts';
 import { page } from '../http/page-layout.ts';
@@ -38,7 +39,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
     const body = html`<h1>${t.title}</h1>
 <p>${
       lang === 'en'
-        ? `${deps.config.companyName} cares about the quality of its services: the quality management service will process every message within 3 working days.`
+        ? html`${russianText(lang, deps.config.companyName)} cares about the quality of its services: the quality management service will process every message within 3 working days.`
         : `Компания ${deps.config.companyName} заботится о качестве предоставляемых услуг, поэтому любое ваше обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.`
     }</p>
 <otklik-feedback lang="${lang}" max-file-mb="${maxFileMb}"${contact ? html` contact="${contact}"` : ''}${site ? html` site="${site.href}"` : ''}>${form}</otklik-feedback>`;
