@@ -1,5 +1,5 @@
 import { mailLang } from './format.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, multiline, type SafeHtml } from './html.ts';
 import { paragraph } from './layout.ts';
 
 /**
@@ -17,4 +17,14 @@ export function englishClientNote(lang: string | null | undefined, reachable: bo
 /** The note as a staff message's first paragraph, in bold: it decides how the reader answers. */
 export function noteParagraph(note: string | null): SafeHtml | string {
   return note ? paragraph(html`<strong>${note}</strong>`) : '';
+}
+
+/**
+ * What the client wrote, in a staff message: marked English when he wrote in English (WCAG 3.1.2),
+ * so that a screen reader doesn't read it with the Russian message's voice.
+ * @example clientWords('Late again', 'en') // <span lang="en">Late again</span>
+ */
+export function clientWords(text: string, lang: string | null | undefined): SafeHtml {
+  const lines = multiline(text);
+  return mailLang(lang) === 'en' ? html`<span lang="en">${lines}</span>` : lines;
 }

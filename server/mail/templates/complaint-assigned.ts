@@ -1,7 +1,7 @@
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
-import { englishClientNote, noteParagraph } from './client-lang-note.ts';
+import { clientWords, englishClientNote, noteParagraph } from './client-lang-note.ts';
 import { companyTime, formatPhone } from './format.ts';
-import { html, multiline } from './html.ts';
+import { html } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
 import { safeSubject } from './subject.ts';
 
@@ -39,7 +39,7 @@ export function complaintAssigned(c: AssignedComplaint, company: string): Render
     [`1.2 ${STEP_TITLES['1.2']}`, due('1.2')],
   ] as const;
   const langNote = englishClientNote(c.lang, Boolean(c.email || c.phone));
-  const body = html`${noteParagraph(langNote)}${fieldsTable([...fields, ['Что случилось', multiline(c.message)]])}
+  const body = html`${noteParagraph(langNote)}${fieldsTable([...fields, ['Что случилось', clientWords(c.message, c.lang)]])}
 ${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
   const text = [
     subject,

@@ -22,6 +22,9 @@ describe('notification to the QMS', () => {
     const en = feedbackNotification(sampleSubmission({ lang: 'en' }), [], 'ООО «Пример»');
     expect(en.text.split('\n').slice(0, 3)).toEqual([en.subject, '', note]);
     expect(en.html).toContain(`<strong>${note}</strong>`);
+    // His words are marked English for a screen reader in the Russian message; a Russian client's are not.
+    expect(en.html).toMatch(/<span lang="en">[^<]+/);
+    expect(feedbackNotification(sampleSubmission(), [], 'ООО «Пример»').html).not.toContain('lang="en"');
     const phoneOnly = sampleSubmission({ lang: 'en', email: null, phone: '+79515113523' });
     expect(feedbackNotification(phoneOnly, [], 'ООО «Пример»').text).toContain(note);
     const unreachable = sampleSubmission({ lang: 'en', email: null, phone: null });

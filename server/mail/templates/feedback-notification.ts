@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
-import { englishClientNote, noteParagraph } from './client-lang-note.ts';
+import { clientWords, englishClientNote, noteParagraph } from './client-lang-note.ts';
 import { companyTime, channelLabel, fileSize, formatPhone, kindLabel } from './format.ts';
-import { html, multiline, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
 import { safeSubject } from './subject.ts';
 
@@ -91,7 +91,7 @@ export function feedbackNotification(
 
   const body = html`
 ${noteParagraph(langNote)}
-${fieldsTable([...fields, ...steps, ['Сообщение', multiline(s.message)], ...person, ['Вложения', attachmentsHtml(attachments)]])}
+${fieldsTable([...fields, ...steps, ['Сообщение', clientWords(s.message, s.lang)], ...person, ['Вложения', attachmentsHtml(attachments)]])}
 ${process ? paragraph(html`<a href="${process.link}" style="color:#1d4ed8;">Открыть карточку в консоли</a>`) : ''}
 <h2 style="margin:20px 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#111827;">Согласие на обработку персональных данных</h2>
 ${fieldsTable(consent)}

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
-import { englishClientNote, noteParagraph } from './client-lang-note.ts';
+import { clientWords, englishClientNote, noteParagraph } from './client-lang-note.ts';
 import { companyTime } from './format.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, quoteBlock, type RenderedMail, textFields, textQuote } from './layout.ts';
@@ -93,7 +93,7 @@ ${change ? changeBlock(change) : ''}
 ${scoreBlock(score)}
 ${fieldsTable(rated)}
 ${heading('Комментарий клиента')}
-${comment ? quoteBlock(multiline(comment)) : html`<p style="margin:8px 0;${MUTED}">без комментария</p>`}
+${comment ? quoteBlock(clientWords(comment, s.lang)) : html`<p style="margin:8px 0;${MUTED}">без комментария</p>`}
 ${fieldsTable([['Публикация на сайте', html`${publish}${publishHint ? html`<br><span style="font-size:12px;color:#6b7280;">${publishHint}</span>` : ''}`]])}
 ${heading('Клиент')}
 ${hasContacts ? fieldsTable(contacts) : html`<p style="margin:8px 0;${MUTED}">клиент не оставил контактов</p>`}
