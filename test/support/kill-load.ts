@@ -155,7 +155,8 @@ export async function storedByKey(db: Db, runId: string) {
     .execute();
   const byKey = new Map<string, { id: string; number: string; rows: number }>();
   for (const r of rows) {
-    const key = r.idempotency_key!.replace(/^(feedback|rating):/, '');
+    // The stored key is scoped and names the message (submissions/idempotent.ts): the client's key is between.
+    const key = r.idempotency_key!.replace(/^(feedback|rating):/, '').replace(/~[0-9a-f]{16}$/, '');
     const seen = byKey.get(key);
     byKey.set(key, { id: r.id, number: r.number, rows: (seen?.rows ?? 0) + 1 });
   }
