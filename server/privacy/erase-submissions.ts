@@ -30,6 +30,8 @@ const BLANK = {
   page: null,
   consent_ip: null,
   consent_user_agent: null,
+  // It names the message by a hash of its fields (submissions/idempotent.ts).
+  idempotency_key: null,
 } as const;
 
 /**

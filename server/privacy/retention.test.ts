@@ -42,8 +42,17 @@ for (const kind of DB_KINDS) {
       await recent.close();
       await h.db.updateTable('outbox_state').set({ status: 'sent', sent_at: '2026-02-02T10:00:00.000Z' }).execute();
 
+      const key = () =>
+        h.db.selectFrom('submissions').select('idempotency_key').where('id', '=', old.id).executeTakeFirstOrThrow();
+      await h.db
+        .updateTable('submissions')
+        .set({ idempotency_key: 'feedback:k-1~0123456789abcdef' })
+        .where('id', '=', old.id)
+        .execute();
       setClock(new Date(Date.parse('2026-02-02T09:00:00.000Z') + 3 * YEAR + DAY).toISOString());
       const summary = await runRetention(h.db, h.clock, 3 * 365);
+      // The key names the message by a hash of its fields: it goes with them.
+      expect(await key()).toEqual({ idempotency_key: null });
       expect(summary).toMatchObject({ submissions: 1, attachments: 1 });
 
       const erased = await card(old.id);
