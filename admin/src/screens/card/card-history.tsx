@@ -125,7 +125,7 @@ function ComplaintEventBody({ event }: { event: Extract<HistoryEvent, ComplaintC
       return (
         <p>
           {event.data.stage === 1 ? 'Этап 1 «коррекция»' : 'Этап 2 «улучшение»'}{' '}
-          {event.data.closed ? 'закрыта' : 'открыта снова'}
+          {event.data.closed ? 'закрыт' : 'открыт снова'}
         </p>
       );
     case 'survey':

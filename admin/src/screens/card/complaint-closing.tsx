@@ -22,7 +22,9 @@ function Missing({ act, what }: { act: CardPost; what: string }) {
   );
 }
 
-const when = (iso: string | null) => (iso ? `закрыта ${formatDateTime(iso)}` : 'открыта');
+/** «закрыт/открыт» of a stage (этап), «закрыта/открыта» of the complaint (жалоба). */
+const when = (iso: string | null, ending: '' | 'а') =>
+  iso ? `закрыт${ending} ${formatDateTime(iso)}` : `открыт${ending}`;
 
 /**
  * Closing: stage 1 once the solution is checked (1.5) and the justification, satisfaction and
@@ -54,15 +56,15 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
       <dl class="dl">
         <div class="dl-row">
           <dt>Этап 1 «коррекция»</dt>
-          <dd>{when(c.stage1ClosedAt)}</dd>
+          <dd>{when(c.stage1ClosedAt, '')}</dd>
         </div>
         <div class="dl-row">
           <dt>Этап 2 «улучшение»</dt>
-          <dd>{!c.stage2ClosedAt && c.closedAt ? 'не закрывалась' : when(c.stage2ClosedAt)}</dd>
+          <dd>{!c.stage2ClosedAt && c.closedAt ? 'не закрывался' : when(c.stage2ClosedAt, '')}</dd>
         </div>
         <div class="dl-row">
           <dt>Жалоба</dt>
-          <dd>{when(c.closedAt)}</dd>
+          <dd>{when(c.closedAt, 'а')}</dd>
         </div>
       </dl>
       <Missing act={stage1} what="Чтобы закрыть этап 1" />

@@ -259,6 +259,13 @@ describe('the complaint process on the card', () => {
     expect(c.$$(`${stage2} button`).map((b) => b.textContent)).toContain('Добавить несоответствие');
     expect(c.field<HTMLSelectElement>('Статус').disabled).toBe(true);
     expect(c.field<HTMLSelectElement>('Вид').disabled).toBe(true);
+    // «Этап» is masculine, «жалоба» feminine: each closing in its own gender.
+    const closing = c.$$('[aria-labelledby="complaint-closing"] .dl-row').map((r) => r.textContent);
+    expect(closing).toEqual([
+      'Этап 1 «коррекция»закрыт 27.11.2026 14:00',
+      'Этап 2 «улучшение»не закрывался',
+      'Жалобазакрыта 27.11.2026 15:00',
+    ]);
   });
 
   it('says in the header when the complaint was received, and when registered if later', async () => {

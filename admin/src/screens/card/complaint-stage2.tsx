@@ -48,7 +48,7 @@ export function ComplaintStage2({ card, canAct, onCard }: { card: Card; canAct: 
       }}
     >
       <h2 id="complaint-stage2">Разбор жалобы: этап 2 «улучшение»</h2>
-      {c.stage2ClosedAt && <p class="ok-note">Закрыта {formatDateTime(c.stage2ClosedAt)}</p>}
+      {c.stage2ClosedAt && <p class="ok-note">Закрыт {formatDateTime(c.stage2ClosedAt)}</p>}
       {act.error ? (
         <FormError message={act.error} />
       ) : (
