@@ -225,6 +225,12 @@ describe('the complaint process on the card', () => {
     });
     const row = c.$('.nc-table tbody tr')!;
     expect(row.querySelector('[data-label="Срок"]')!.textContent).toBe('15.12.2026');
+    // A task still open: nothing to confirm, the server's reason is shown at once.
+    confirm.mockClear();
+    const closes = api.calls.filter((x) => x.path.endsWith('stage2/close')).length;
+    await click(c.button('Закрыть этап 2'));
+    expect(confirm).not.toHaveBeenCalled();
+    expect(api.calls.filter((x) => x.path.endsWith('stage2/close'))).toHaveLength(closes + 1);
     await click(c.button('Отметить задачу 1 выполненной'));
     expect(api.last('POST', 'submissions/s7/nonconformities/n1')!.body).toEqual({ done: true });
     expect(c.$('.nc-table [data-label="Выполнено"]')!.textContent).toBe('✓ 10.12.2026');

@@ -28,6 +28,8 @@ export function ComplaintStage2({ card, canAct, onCard }: { card: Card; canAct: 
   };
   // Closed, the stage takes no more nonconformities: a click by mistake is asked about first.
   const closeStage = () => {
+    // A task still open: the server says what is missing, nothing to confirm.
+    if (rows.some((n) => !n.doneAt)) return void act.post('stage2/close', {}, 'Этап 2 закрыт');
     const question =
       rows.length === 0
         ? 'Закрыть этап 2 без несоответствий? После закрытия добавить их будет нельзя.'
