@@ -72,6 +72,10 @@ function YearView({
           постановления добавьте, когда оно выйдет: <code class="code-like">npm run cli -- calendar import ФАЙЛ</code>.
         </p>
       )}
+      <p class="muted small">
+        Сроки жалобы считаются, когда она поступает, когда согласована дата шага 1.4 и когда он отмечен: изменение
+        календаря действует на сроки, посчитанные после него, а уже назначенные (и названные клиенту) не меняет.
+      </p>
       <section aria-labelledby="cal-totals">
         <h2 id="cal-totals">Итоги года</h2>
         <dl class="dl">
