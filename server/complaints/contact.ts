@@ -29,7 +29,10 @@ function wantsStep(v: unknown): boolean {
   return v === true;
 }
 
-/** Marks step 1.2 with this contact when asked and when it is still open. */
+/**
+ * Marks step 1.2 with this contact when asked and when it is still open, and not after stage 1
+ * closed (then the contact is only a contact: the reply or the call is kept all the same).
+ */
 async function firstContact(trx: Db, deps: Deps, actor: Actor, submissionId: string, at: Date, comment: string) {
   const c = await lockComplaint(trx, submissionId);
   assertOpen(c);
@@ -39,7 +42,9 @@ async function firstContact(trx: Db, deps: Deps, actor: Actor, submissionId: str
     .where('complaint_id', '=', submissionId)
     .where('step', '=', '1.2')
     .executeTakeFirst();
-  if (step && !step.done_at) await markStepDone(trx, deps.clock, actor, c, '1.2', { comment, at: at.toISOString() });
+  const afterStage1 = c.stage1_closed_at !== null && at.getTime() > Date.parse(c.stage1_closed_at);
+  if (step && !step.done_at && !afterStage1)
+    await markStepDone(trx, deps.clock, actor, c, '1.2', { comment, at: at.toISOString() });
 }
 
 /**

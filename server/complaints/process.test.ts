@@ -382,7 +382,7 @@ for (const kind of DB_KINDS) {
     it('closes a complaint recorded after the fact at the moments given, not before what each closes', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));
-      const sent = await h.feedback({});
+      const sent = await h.feedback({ email: 'client@example.ru' });
       setClock(msk('2026-11-30 10:00'));
       const qms = await h.as('qms');
       await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-24' });
@@ -406,6 +406,11 @@ for (const kind of DB_KINDS) {
       }
       expect((await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-25 15:00') })).status).toBe(200);
       expect((await post(qms, `${sent.id}/close`, { at: msk('2026-11-25 14:00') })).status).toBe(422);
+      // A reply marked «first contact» after stage 1 closed is sent as a reply; 1.2 stays as it was.
+      const reply = await post(qms, `${sent.id}/replies`, { text: 'Дополнение к ответу', firstContact: true });
+      expect(reply.status).toBe(200);
+      expect(await outbox('complaint-reply')).toHaveLength(1);
+      expect((await card(qms, sent.id)).complaint!.steps.find((x) => x.step === '1.2')!.doneAt).toBeNull();
       // A step recorded after stage 1 closed was done before the closing.
       const late = await post(qms, `${sent.id}/steps/1.2`, { at: msk('2026-11-25 16:00') });
       expect([late.status, (await late.json()).error.fields]).toEqual([

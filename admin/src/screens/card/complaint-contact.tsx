@@ -7,9 +7,9 @@ import { useCardPost } from './use-card-post.ts';
 
 type Props = { card: Card; onCard: (c: Card) => void };
 
-/** «Это первый контакт (1.2)»: offered while step 1.2 is open. */
+/** «Это первый контакт (1.2)»: offered while step 1.2 is open and stage 1 is not closed. */
 function FirstContact({ card, checked, onChange }: { card: Card; checked: boolean; onChange: (v: boolean) => void }) {
-  const open = card.complaint?.steps.some((s) => s.step === '1.2' && !s.doneAt);
+  const open = !card.complaint?.stage1ClosedAt && card.complaint?.steps.some((s) => s.step === '1.2' && !s.doneAt);
   if (!open) return null;
   return (
     <label class="check">
