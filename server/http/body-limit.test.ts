@@ -74,6 +74,19 @@ describe('a JSON or url-encoded body over FORM_BODY_MAX', () => {
     expect(await storedCount()).toBe(0);
   });
 
+  it('refuses a multipart body declared over five files at once on the API, unread', async () => {
+    t = await servedTestApp();
+    const req = openRequest(`${t.url}/api/v1/feedback`, {
+      'content-type': multipart.type,
+      'content-length': String(1024 * 1024 * 1024),
+    });
+    await req.write(multipart.field('kind', 'complaint'));
+    // The body never comes: only an answer by its Content-Length can arrive.
+    const res = await req.response;
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.code).toBe('too_large');
+  });
+
   it('stops reading a chunked JSON at the first megabyte over, without waiting for its end, everywhere', async () => {
     t = await servedTestApp();
     for (const path of ['/api/v1/feedback', '/api/v1/ratings', '/api/admin/login', '/api/admin/users']) {

@@ -27,6 +27,9 @@ export const BODY_TOTAL_MS = 180_000;
 /** A multipart body holds every allowed file plus the fields and the framing. */
 export const multipartMax = (config: Pick<Config, 'maxFileBytes'>) => FILES_MAX * config.maxFileBytes + FORM_BODY_MAX;
 
+/** Pages whose post is shown again with what was read when refused (hosted/routes.ts: `/f`). */
+const FORM_PAGES = new Set(['/f']);
+
 /** What reading a multipart body is bounded by (http/multipart.ts reads it as a stream). */
 export const multipartBounds = (config: Pick<Config, 'maxFileBytes' | 'bodyIdleMs'>): ReadBounds => ({
   maxBytes: multipartMax(config),
@@ -44,11 +47,11 @@ export const formBounds = (config: Pick<Config, 'bodyIdleMs'>): ReadBounds => ({
 export const mediaType = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /**
- * The root's body limit, on every route (issue 14): a non-multipart body whose Content-Length is
- * over FORM_BODY_MAX is refused at once; any other is read, a chunk at a time, up to FORM_BODY_MAX
- * and refused with 413 at the first byte over, before any parser sees it, and with 408 when the
- * client stalls. Multipart is left to the streaming reader (multipart.ts), which bounds the body
- * and each file.
+ * The root's body limit, on every route (issue 14): a body whose Content-Length is over the limit
+ * is refused at once (but the hosted form's, which its reader bounds, keeping the fields before
+ * the bound); any other non-multipart body is read, a chunk at a time, up to FORM_BODY_MAX and
+ * refused with 413 at the first byte over, before any parser sees it, and with 408 when the
+ * client stalls. Multipart is left to the streaming reader (multipart.ts), which bounds each file.
  * Every 413, here or from a route, is counted as a `too_large` refusal.
  * @example app.use('*', limitBodies({ db, clock, config }))
  */
@@ -66,12 +69,12 @@ export function limitBodies(deps: {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const multipart = mediaType(c) === 'multipart/form-data';
     try {
-      // A multipart body over its bound is refused by its reader at the first byte over, with the
-      // fields read before it: a form without JavaScript keeps the message typed above a huge file.
-      if (!multipart) {
-        if (Number(c.req.header('content-length')) > FORM_BODY_MAX) throw new ApiError(413, 'too_large');
-        await bufferBody(c, formBounds(deps.config));
-      }
+      const max = multipart ? multipartMax(deps.config) : FORM_BODY_MAX;
+      // The hosted form's post over its bound is refused by its reader at the first byte over, with
+      // the fields read before it: the page shown again keeps the message typed above a huge file.
+      const keepsFields = multipart && c.req.method === 'POST' && FORM_PAGES.has(c.req.path);
+      if (Number(c.req.header('content-length')) > max && !keepsFields) throw new ApiError(413, 'too_large');
+      if (!multipart) await bufferBody(c, formBounds(deps.config));
     } catch (err) {
       if (err instanceof ApiError) await refused(err.status);
       throw err;
