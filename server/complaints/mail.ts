@@ -110,7 +110,8 @@ export async function enqueueNoticeMail(
 
 /**
  * E-mails the client of a complaint registered by hand the acknowledgement a site's client gets
- * (the number and the date of the answer; replies go to the QMS), in the caller's transaction.
+ * (the number and the date of the answer; replies go to the QMS), without quoting the message —
+ * the registrar's words, perhaps with notes for colleagues — in the caller's transaction.
  * Whether it was queued: not without an address.
  */
 export async function acknowledgeRegistered(
@@ -126,7 +127,7 @@ export async function acknowledgeRegistered(
     submissionId,
     to: [headerValue(s.email)],
     replyTo: deps.config.qmsEmail,
-    mail: feedbackAck(s, deps.config.companyName, answerBy),
+    mail: feedbackAck(s, deps.config.companyName, answerBy, { quote: false }),
   });
   return true;
 }

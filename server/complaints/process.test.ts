@@ -313,6 +313,8 @@ for (const kind of DB_KINDS) {
       expect(acks.map((a) => JSON.parse(a.recipients))).toEqual([['anna@example.ru']]);
       expect(acks[0]!.text).toContain(`№ ${told.number}`);
       expect(acks[0]!.text).toContain('26 ноября 2026');
+      // The message is the registrar's words, perhaps notes for colleagues: not quoted to the client.
+      expect(acks[0]!.text).not.toContain('счёт выставлен дважды');
       // A letter registered after its answer's date passed: no e-mail naming a date gone by.
       const late: RegisteredComplaint = await (
         await register({ email: 'late@example.ru', notifyClient: true, receivedAt: msk('2026-11-10 10:00') })

@@ -26,18 +26,26 @@ const TEXTS = {
  * The acknowledgement a client gets: for a complaint the promise of seed 004 with its date, for a
  * thanks and a suggestion their own words (shared/texts-ru.ts RU_ACK), and the start of his message
  * quoted with no link or address left in it (clientEcho): the acknowledgement goes to whatever
- * address was typed, so it must carry nothing a stranger could send through it.
+ * address was typed, so it must carry nothing a stranger could send through it. `quote: false`
+ * leaves the message out (a complaint registered by hand: the text is the registrar's).
  */
 export function feedbackAck(
   s: Selectable<SubmissionTable>,
   company: string,
   answerBy: string | null = null,
+  opts: { quote?: boolean } = {},
 ): RenderedMail {
   const lang = mailLang(s.lang);
   const t = TEXTS[lang];
   const subject = safeSubject(t.subject(s.number));
   const kind = s.kind === 'thanks' || s.kind === 'suggestion' ? s.kind : 'complaint';
   const ack = ackText(lang, company, s.number, answerBy ? companyDate(answerBy, lang) : undefined, kind);
+  // A complaint registered by hand holds the registrar's words, not the client's: only the promise.
+  if (opts.quote === false) {
+    const text = [ack, '', '-- ', t.footer(company)].join('\n');
+    const page = mailLayout({ lang, title: subject, preheader: ack, body: paragraph(ack), footer: t.footer(company) });
+    return { subject, html: page, text };
+  }
   const intro = t.yourMessage(kindLabel(s.kind, lang), companyTime(s.created_at, lang));
   const echo = clientEcho(s.message, lang);
   const body = html`${paragraph(ack)}${paragraph(intro)}${quoteBlock(multiline(echo))}`;

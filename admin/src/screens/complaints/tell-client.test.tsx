@@ -21,7 +21,7 @@ describe('what the registrar tells the client', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-05T09:00:00Z') });
     render(<TellClient registered={registered('2026-12-02T15:00:00.000Z')} onAnother={() => {}} />, document.body);
     expect(document.querySelector('.tell-client .warn')!.textContent).toBe(
-      'Срок ответа уже прошёл: 02.12.2026 18:00. Не называйте его клиенту — извинитесь за задержку и назовите реальный срок ответа.',
+      'Срок ответа уже прошёл: 02.12.2026 18:00. Не называйте его клиенту — извинитесь за задержку и назовите реальный срок ответа. Подтверждение с этим сроком на e-mail клиенту не отправлено.',
     );
   });
 

@@ -37,7 +37,7 @@ export function TellClient({ registered, onAnother }: { registered: RegisteredCo
       {late && (
         <p class="warn">
           Срок ответа уже прошёл: {formatDateTime(registered.answerBy)}. Не называйте его клиенту — извинитесь за
-          задержку и назовите реальный срок ответа.
+          задержку и назовите реальный срок ответа. Подтверждение с этим сроком на e-mail клиенту не отправлено.
         </p>
       )}
       <p class="tell-text" ref={text}>
