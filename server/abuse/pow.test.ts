@@ -111,6 +111,23 @@ describe.each(DB_KINDS)('proof of work on public posts (%s)', (kind) => {
     expect((await retry.json()).id).toBe((await first.json()).id);
     expect((await send('draft-2')).status).toBe(403); // a new message needs a new solution
     expect(await stored()).toBe(1);
+    // The same post to the pages, which also read the header: the same answer, nothing stored again.
+    for (const path of ['/f', '/f?lang=en']) {
+      const page = await t.app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'draft-1' },
+        body: JSON.stringify({ kind: 'thanks', message: 'Спасибо!', consent: true, altcha }),
+      });
+      expect(page.status, path).toBe(303);
+    }
+    // Another message under that key is a new message: it needs a solution of its own.
+    const other = await t.app.request('/f', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'draft-1' },
+      body: JSON.stringify({ kind: 'thanks', message: 'Другое', consent: true, altcha }),
+    });
+    expect(other.status).toBe(403);
+    expect(await stored()).toBe(1);
   });
 
   it('keeps the solution of a post with a field to correct for the corrected send', async () => {

@@ -73,7 +73,8 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
         lang,
         ...requestMeta(c, deps.config.trustProxy),
         channel: 'site',
-        idempotencyKey: undefined,
+        // The header, as the guard reads it (a retry skips its proof only if the intake answers it).
+        idempotencyKey: c.req.header('idempotency-key'),
       });
       return c.redirect(langPath(`/f/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
     } catch (err) {

@@ -130,7 +130,8 @@ export function ratingPages(deps: RatingDeps & Guarded) {
           lang,
           ...requestMeta(c, deps.config.trustProxy),
           rater: raterOf(c, fields.raterToken, deps.config.publicUrl),
-          idempotencyKey: undefined,
+          // The header, as the guard reads it (a retry skips its proof only if the intake answers it).
+          idempotencyKey: c.req.header('idempotency-key'),
         },
       );
       return c.redirect(langPath(`/r/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
