@@ -216,6 +216,12 @@ for (const kind of DB_KINDS) {
       expect(Object.keys((await missing.json()).error.fields)).toEqual(
         expect.arrayContaining(['channel', 'message', 'name']),
       );
+      // A name of invisible characters only is no name.
+      const invisible = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: { channel: 'phone', message: 'x', name: '\u200b' },
+      });
+      expect([invisible.status, Object.keys((await invisible.json()).error.fields)]).toEqual([422, ['name']]);
       // What happened came before the complaint about it: a day after the receipt is a slip.
       const future = await qms.request('/api/admin/complaints', {
         method: 'POST',

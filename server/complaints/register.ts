@@ -69,7 +69,9 @@ export async function registerComplaint(
     error: 'tooOld',
   });
   // Whom to answer: a person or an organisation, named with the other errors, not after them.
-  const noContact = [input.name, input.organization].every((v) => typeof v !== 'string' || !v.trim());
+  const noContact = parsed.success
+    ? !parsed.data.name && !parsed.data.organization
+    : [input.name, input.organization].every((v) => typeof v !== 'string' || !v.trim());
   const noEmail = input.notifyClient === true && (typeof input.email !== 'string' || !input.email.trim());
   const errors = {
     ...(noContact ? { name: 'required' as const } : {}),
