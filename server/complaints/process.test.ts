@@ -677,6 +677,10 @@ for (const kind of DB_KINDS) {
         ['complaint-overdue', [handler.user.email]],
       ]);
       expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
+      // Stage 1 closed with 1.3 undone: its deadline passes without a reminder.
+      await h.db.updateTable('complaints').set({ stage1_closed_at: msk('2026-11-25 12:00') }).execute();
+      setClock(msk('2026-11-30 12:00'));
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
     });
 
     it('passes over a step whose deadline no calendar can count, sending the others, and says which', async () => {

@@ -67,6 +67,8 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     .where('complaint_steps.window_start_at', 'is not', null)
     .where('complaint_steps.window_start_at', '<=', now.toISOString())
     .where('complaints.closed_at', 'is', null)
+    // Every step is stage 1's: once it is closed, a step left undone is past reminding.
+    .where('complaints.stage1_closed_at', 'is', null)
     .where('submissions.kind', '=', 'complaint')
     .execute();
 
