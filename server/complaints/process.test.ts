@@ -326,7 +326,14 @@ for (const kind of DB_KINDS) {
         await register({ email: 'late@example.ru', notifyClient: true, receivedAt: msk('2026-11-10 10:00') })
       ).json();
       expect(late.clientNotified).toBe(false);
+      expect(late.tellClient).not.toContain('Срок ответа');
       expect(await outbox('feedback-ack')).toHaveLength(1);
+      // An address of invisible characters is no address; every error is named at once.
+      const invisible = await register({ email: '\u200b', notifyClient: true, name: '', situationDate: '2026-11-24' });
+      expect([invisible.status, Object.keys((await invisible.json()).error.fields).sort()]).toEqual([
+        422,
+        ['name', 'notifyClient', 'situationDate'],
+      ]);
     });
 
     it('replies by e-mail and records a call, either marking the first contact', async () => {
@@ -678,7 +685,10 @@ for (const kind of DB_KINDS) {
       ]);
       expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
       // Stage 1 closed with 1.3 undone: its deadline passes without a reminder.
-      await h.db.updateTable('complaints').set({ stage1_closed_at: msk('2026-11-25 12:00') }).execute();
+      await h.db
+        .updateTable('complaints')
+        .set({ stage1_closed_at: msk('2026-11-25 12:00') })
+        .execute();
       setClock(msk('2026-11-30 12:00'));
       expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
     });

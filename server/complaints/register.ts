@@ -68,22 +68,27 @@ export async function registerComplaint(
     at: new Date(now.getTime() - 366 * 86_400_000),
     error: 'tooOld',
   });
-  // Whom to answer: a person or an organisation, named with the other errors, not after them.
+  // Every error at once, not the next one after the first is mended: whom to answer (a person or
+  // an organisation), an address to notify, a situation not after the receipt.
+  const blank = (v: unknown) => typeof v !== 'string' || !v.trim();
   const noContact = parsed.success
     ? !parsed.data.name && !parsed.data.organization
-    : [input.name, input.organization].every((v) => typeof v !== 'string' || !v.trim());
-  const noEmail = input.notifyClient === true && (typeof input.email !== 'string' || !input.email.trim());
+    : blank(input.name) && blank(input.organization);
+  const noEmail = input.notifyClient === true && (parsed.success ? !parsed.data.email : blank(input.email));
+  const receivedAt = 'error' in received ? null : received.value.toISOString();
+  // What happened came before the complaint about it.
+  const laterSituation =
+    receivedAt !== null && isCalendarDay(input.situationDate) && companyDayStart(input.situationDate) > receivedAt;
   const errors = {
     ...(noContact ? { name: 'required' as const } : {}),
     ...(noEmail ? { notifyClient: 'noEmail' as const } : {}),
+    ...(laterSituation ? { situationDate: 'afterReceipt' as const } : {}),
     ...(parsed.success ? {} : parsed.errors),
     ...('error' in received ? { receivedAt: received.error } : {}),
   };
-  if (!parsed.success || 'error' in received || noContact || noEmail) throw new ApiError(422, 'validation', errors);
+  if (!parsed.success || 'error' in received || noContact || noEmail || laterSituation)
+    throw new ApiError(422, 'validation', errors);
   const f = parsed.data;
-  // What happened came before the complaint about it.
-  if (f.situationDate && companyDayStart(f.situationDate) > received.value.toISOString())
-    throw new ApiError(422, 'validation', { situationDate: 'afterReceipt' });
 
   return db.transaction().execute(async (trx) => {
     if (f.departmentId) {
@@ -145,16 +150,15 @@ export async function registerComplaint(
       { type: 'complaint', data: { origin: 'console', rating: null } },
     );
     const answerBy = deadlines['1.3']!;
+    const late = Date.parse(answerBy) <= now.getTime();
     return {
       id,
       number,
       answerBy,
-      tellClient: ackText('ru', deps.config.companyName, number, companyDate(answerBy)),
+      // A date already past is no promise to read out (a letter registered after it).
+      tellClient: ackText('ru', deps.config.companyName, number, late ? undefined : companyDate(answerBy)),
       // Not a promise already broken: a letter registered after its answer's date gets a call instead.
-      clientNotified:
-        f.notifyClient === true &&
-        Date.parse(answerBy) > now.getTime() &&
-        (await acknowledgeRegistered(trx, deps, id, answerBy)),
+      clientNotified: f.notifyClient === true && !late && (await acknowledgeRegistered(trx, deps, id, answerBy)),
     };
   });
 }

@@ -137,7 +137,7 @@ describe('registering a complaint by hand', () => {
     await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Счёт выставлен дважды');
     await click(c.button('Зарегистрировать'));
     expect(api.last('POST', 'complaints')!.body).toMatchObject({ email: 'anna@example.ru', notifyClient: true });
-    expect(c.$('.tell-client')!.textContent).toContain('Этот текст отправлен клиенту и на e-mail.');
+    expect(c.$('.tell-client')!.textContent).toContain('Этот текст также отправлен клиенту по электронной почте.');
   });
 
   it('checks the form first, then shows the server’s errors by field with focus on the first', async () => {

@@ -43,7 +43,7 @@ export function TellClient({ registered, onAnother }: { registered: RegisteredCo
       <p class="tell-text" ref={text}>
         {registered.tellClient}
       </p>
-      {registered.clientNotified && <p class="muted">Этот текст отправлен клиенту и на e-mail.</p>}
+      {registered.clientNotified && <p class="muted">Этот текст также отправлен клиенту по электронной почте.</p>}
       <dl class="dl">
         <div class="dl-row">
           <dt>Номер</dt>
