@@ -38,7 +38,12 @@ export interface SubmissionGuard {
    * site) its challenge's; and not sooner than the form's minimum fill time after either. Throws
    * the 403 or 429 the client sees, counted by reason. CAPTCHA=off skips it.
    */
-  check(c: Context, fields: Record<string, unknown>, form: FormKind): Promise<void>;
+  check(
+    c: Context,
+    fields: Record<string, unknown>,
+    form: FormKind,
+    files?: ReadonlyArray<{ sha256: string }>,
+  ): Promise<void>;
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -67,12 +72,18 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
   // A widget whose answer was lost on the network sends the same post again: same idempotency
   // key, same solution. It gets the first answer (the intake replays it), not a 403; nothing new
   // can be stored through a key that already has its submission.
-  const isRetry = async (c: Context, fields: Record<string, unknown>, form: FormKind) => {
+  const isRetry = async (
+    c: Context,
+    fields: Record<string, unknown>,
+    form: FormKind,
+    files: ReadonlyArray<{ sha256: string }>,
+  ) => {
     const idempotencyKey = requestKey(
       form,
       c.req.header('idempotency-key'),
       typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey.trim() : undefined,
       fields,
+      files,
     );
     return Boolean(idempotencyKey && (await answerForKey(deps.db, idempotencyKey)));
   };
@@ -98,7 +109,7 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
   return {
     key: getKey,
     started: async () => startedToken(await getKey(), deps.clock.now()),
-    async check(c, fields, form) {
+    async check(c, fields, form, files = []) {
       if (!deps.config.captcha) return;
       // Fields first: a post the client must correct keeps its solution for the corrected send.
       const parsed = validate(SCHEMAS[form], fields);
@@ -109,7 +120,7 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
       if (given.spend) {
         if (
           !(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)) &&
-          !(await isRetry(c, fields, form))
+          !(await isRetry(c, fields, form, files))
         )
           await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
         await prune(now).catch((err) => console.error(`[abuse] pruning failed: ${(err as Error).message}`));

@@ -52,7 +52,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
     return decoyAnswer(deps, input.kind, now, meta.lang);
   }
 
-  const key = requestKey('feedback', meta.idempotencyKey, input.idempotencyKey, raw.fields);
+  const key = requestKey('feedback', meta.idempotencyKey, input.idempotencyKey, raw.fields, raw.files);
   const answer = await idempotent(deps.db, key, async () => {
     const files = raw.files; // checked by content as they arrived (attachments.ts)
     const answer = await deps.db.transaction().execute(async (trx) => {

@@ -12,7 +12,7 @@ export function feedbackApi(deps: IntakeDeps & Guarded) {
   // The body's size and time are bounded at the root and by the streaming reader (http/body-limit.ts).
   return new Hono().post('/', async (c) => {
     const raw = await readSubmission(c, multipartBounds(deps.config), attachmentRules(c, deps.config));
-    await deps.guard.check(c, raw.fields, 'feedback');
+    await deps.guard.check(c, raw.fields, 'feedback', raw.files);
     const answer = await acceptFeedback(deps, raw, {
       lang: requestLang(c),
       ...requestMeta(c, deps.config.trustProxy),

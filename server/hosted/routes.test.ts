@@ -75,12 +75,24 @@ describe('hosted form /f', () => {
     expect(thanks).toContain('Спасибо за заявку!');
     expect(thanks).toContain('2026-00001');
     expect(thanks).toContain('в течение 3-х рабочих дней');
-    // The same page posted twice (a refresh) counts once.
+    // The same page posted twice (a refresh, the same file) counts once.
     const again = await t.app.request('/f', {
       method: 'POST',
-      body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', idempotencyKey: 'hosted-1' }),
+      body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', idempotencyKey: 'hosted-1' }, [
+        new File([PDF_BYTES], 'scan.pdf'),
+      ]),
     });
     expect(again.headers.get('location')).toBe(location);
+    // Back, and the same text with another file: a new message, the file kept with it.
+    const withFile = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', idempotencyKey: 'hosted-1' }, [
+        new File([PDF_BYTES, new Uint8Array([1, 2, 3])], 'договор.pdf'),
+      ]),
+    });
+    expect(withFile.headers.get('location')).not.toBe(location);
+    const files = await t.db.selectFrom('attachments').select('filename').orderBy('filename').execute();
+    expect(files.map((f) => f.filename)).toEqual(['scan.pdf', 'договор.pdf']);
   });
 
   it('shows errors next to the fields, keeps what was typed, escaped', async () => {

@@ -68,7 +68,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
         ...attachmentRules(c, deps.config),
         readPastRefusal: true,
       });
-      await deps.guard.check(c, raw.fields, 'feedback');
+      await deps.guard.check(c, raw.fields, 'feedback', raw.files);
       const answer = await acceptFeedback(deps, raw, {
         lang,
         ...requestMeta(c, deps.config.trustProxy),

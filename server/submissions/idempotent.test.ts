@@ -25,6 +25,14 @@ describe('the stored idempotency key', () => {
     expect(requestKey('rating', 'k-1', undefined, json)).not.toBe(key);
   });
 
+  it('counts the files by their content, in any order', () => {
+    const bare = requestKey('feedback', 'k-1', undefined, json);
+    const scan = requestKey('feedback', 'k-1', undefined, json, [{ sha256: 'aa' }, { sha256: 'bb' }]);
+    expect(scan).not.toBe(bare);
+    expect(requestKey('feedback', 'k-1', undefined, json, [{ sha256: 'bb' }, { sha256: 'aa' }])).toBe(scan);
+    expect(requestKey('feedback', 'k-1', undefined, json, [])).toBe(bare);
+  });
+
   it('is none without a key, and a hash for a key too long for the column', () => {
     expect(requestKey('feedback', undefined, undefined, json)).toBeUndefined();
     expect(requestKey('feedback', 'k'.repeat(200), undefined, json)).toMatch(/^feedback#[0-9a-f]{64}$/);

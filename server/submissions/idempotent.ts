@@ -50,8 +50,8 @@ function asSent(value: unknown): string | null {
  * scoped to its endpoint (a rating reusing a feedback message's key is a new rating), and to what
  * was sent: the same key with another message is another message, not the first one's answer (a
  * form kept by the browser's Back button, a widget's text edited after a lost answer), so nothing
- * sent is dropped. The same message is the same whether it came as JSON or a form (asSent); files
- * don't count: a retry sends the same, or none when the client took them off after a lost answer.
+ * sent is dropped. The same message is the same whether it came as JSON or a form (asSent); its
+ * files count by their content, so a file added on a second send is not dropped with it.
  * A key too long for the column is stored as its SHA-256.
  * @example requestKey('rating', 'k-1', undefined, { score: 5 }) // 'rating:k-1~' + 16 hex digits
  */
@@ -60,12 +60,26 @@ export function requestKey(
   header: string | undefined,
   body: string | undefined,
   fields: Record<string, unknown>,
+  files: ReadonlyArray<{ sha256: string }> = [],
 ): string | undefined {
   const key = header?.trim().slice(0, 200) || body;
   if (!key) return undefined;
   const sent = Object.entries(fields)
     .map(([name, value]) => [name, asSent(value)] as const)
     .filter(([name, value]) => !NOT_THE_MESSAGE.has(name) && value !== null)
+    .concat(
+      files.length > 0
+        ? [
+            [
+              'files',
+              files
+                .map((f) => f.sha256)
+                .sort()
+                .join(' '),
+            ],
+          ]
+        : [],
+    )
     .sort(([a], [b]) => (a < b ? -1 : 1));
   const message = createHash('sha256').update(JSON.stringify(sent)).digest('hex').slice(0, 16);
   const scoped = `${scope}:${key}~${message}`;
