@@ -9,6 +9,7 @@ import { type RawSubmission, readSubmission } from '../http/read-submission.ts';
 import { attachmentRules } from '../feedback/attachments.ts';
 import { multipartBounds } from '../http/body-limit.ts';
 import { MultipartError } from '../http/multipart.ts';
+import { feedbackSchema, validate } from '../../shared/feedback-schema.ts';
 import { russianText } from '../http/russian-text.ts';
 import { findSubmission } from '../submissions/store.ts';
 import { feedbackForm, type FormState } from './feedback-form.ts';
@@ -79,13 +80,21 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
       return c.redirect(langPath(`/f/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status === 400) throw err;
-      // Refused mid-body (a file too large): what was typed before it is shown again.
-      if (err instanceof MultipartError) raw = { fields: err.fieldsRead, files: [] };
+      // Refused mid-body (a file too large): what was typed is shown again, with what else is wrong
+      // in it (no kind chosen, the consent unread past a body's bound), all at once.
+      const multipart = err instanceof MultipartError;
+      if (multipart) raw = { fields: err.fieldsRead, files: [] };
+      const alsoWrong = multipart ? fieldErrors(raw.fields) : {};
       const filesLost = raw.files.length > 0;
       const r = await render(
         c,
         lang,
-        { values: textValues(raw.fields), errors: err.formFields, alert: API_ERRORS[lang][err.code], filesLost },
+        {
+          values: textValues(raw.fields),
+          errors: { ...alsoWrong, ...err.formFields },
+          alert: API_ERRORS[lang][err.code],
+          filesLost,
+        },
         err.status as 403 | 413 | 415 | 422 | 429,
       );
       return c.html(r.html, r.status);
@@ -112,4 +121,10 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
     return c.html(page(c, { lang, title: shown.title, body }));
   });
   return app;
+}
+
+/** What else a post refused for its files gets wrong, by the schema the intake would check it with. */
+function fieldErrors(fields: Record<string, unknown>) {
+  const parsed = validate(feedbackSchema, fields);
+  return parsed.success ? {} : parsed.errors;
 }

@@ -165,18 +165,34 @@ describe('a streamed multipart feedback, refused', () => {
     // Five files of 10 KB and 1 MB of fields at most: a 2 MB file is over the whole body's bound.
     t = await servedTestApp({ MAX_FILE_MB: '0.01' });
     const body = Buffer.concat([
-      Buffer.from(fields().replace('Акт не подписан', 'Текст над огромным файлом')),
+      Buffer.from(multipart.field('kind', 'complaint') + multipart.field('message', 'Текст над огромным файлом')),
       Buffer.from(multipart.fileHead('files', 'video.pdf')),
       PDF_BYTES,
       Buffer.alloc(2 * 1024 * 1024),
-      Buffer.from(`\r\n${multipart.end}`),
+      Buffer.from(`\r\n${multipart.field('consent', 'on')}${multipart.end}`),
     ]);
     const res = await fetch(`${t.url}/f`, { method: 'POST', headers: { 'content-type': multipart.type }, body });
     expect(res.status).toBe(413);
     const page = await res.text();
     expect(page).toContain('Текст над огромным файлом</textarea>');
     expect(page).toContain('Файл слишком большой');
+    // The consent came after the bound, unread: the page says to tick it again.
+    expect(page).toContain('Нужно согласие на обработку персональных данных');
     expect(await storedCount()).toBe(0);
+  });
+
+  it('names what else is wrong with a form refused for its files, all at once', async () => {
+    t = await servedTestApp();
+    const form = new FormData();
+    form.append('message', 'Шесть файлов и без вида');
+    for (let i = 0; i < 6; i++) form.append('files', new File([PDF_BYTES], `${i}.pdf`));
+    form.append('consent', 'true');
+    const res = await t.app.request('/f', { method: 'POST', body: form });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('Можно приложить не больше 5 файлов');
+    expect(page).toContain('Выберите: благодарность, жалоба или предложение');
+    expect(page).toMatch(/name="consent" value="true" checked/);
   });
 
   it('refuses fields over 1 MB together with 413, however they are split', async () => {
