@@ -203,6 +203,12 @@ describe('the complaint process on the card', () => {
     await click(c.button('Добавить несоответствие'));
     await click(c.button('Добавить'));
     expect(c.errorOf(c.field('Процесс'))).toBe('Укажите процесс');
+    // Closing with the add form open warns that its entry would be dropped.
+    confirm.mockReturnValue(false);
+    await click(c.button('Закрыть этап 2'));
+    expect(confirm).toHaveBeenLastCalledWith(
+      'Несоответствие в открытой форме не добавлено. Закрыть этап 2 без него? После закрытия добавить его будет нельзя.',
+    );
     expect(api.last('POST', 'submissions/s7/nonconformities')).toBeUndefined();
     for (const [name, value] of Object.entries({
       Процесс: nc.process,

@@ -30,8 +30,10 @@ export function ComplaintStage2({ card, canAct, onCard }: { card: Card; canAct: 
   const closeStage = () => {
     // A task still open: the server says what is missing, nothing to confirm.
     if (rows.some((n) => !n.doneAt)) return void act.post('stage2/close', {}, 'Этап 2 закрыт');
-    const question =
-      rows.length === 0
+    // The add form open: its entry is not saved, and closing would drop it.
+    const question = adding
+      ? 'Несоответствие в открытой форме не добавлено. Закрыть этап 2 без него? После закрытия добавить его будет нельзя.'
+      : rows.length === 0
         ? 'Закрыть этап 2 без несоответствий? После закрытия добавить их будет нельзя.'
         : 'Закрыть этап 2? После закрытия добавить несоответствия будет нельзя.';
     if (confirm(question)) void act.post('stage2/close', {}, 'Этап 2 закрыт');
