@@ -41,14 +41,16 @@ export function feedbackAck(
   const kind = s.kind === 'thanks' || s.kind === 'suggestion' ? s.kind : 'complaint';
   const ack = ackText(lang, company, s.number, answerBy ? companyDate(answerBy, lang) : undefined, kind);
   // A complaint registered by hand holds the registrar's words, not the client's: only the promise.
-  if (opts.quote === false) {
-    const text = [ack, '', '-- ', t.footer(company)].join('\n');
-    const page = mailLayout({ lang, title: subject, preheader: ack, body: paragraph(ack), footer: t.footer(company) });
-    return { subject, html: page, text };
-  }
-  const intro = t.yourMessage(kindLabel(s.kind, lang), companyTime(s.created_at, lang));
-  const echo = clientEcho(s.message, lang);
-  const body = html`${paragraph(ack)}${paragraph(intro)}${quoteBlock(multiline(echo))}`;
-  const text = [ack, '', intro, textQuote(echo), '', '-- ', t.footer(company)].join('\n');
+  const quoted = opts.quote === false ? null : quotedMessage(s, lang);
+  const body = html`${paragraph(ack)}${quoted ? html`${paragraph(quoted.intro)}${quoteBlock(multiline(quoted.echo))}` : ''}`;
+  const text = [ack, '', ...(quoted ? [quoted.intro, textQuote(quoted.echo), ''] : []), '-- ', t.footer(company)].join(
+    '\n',
+  );
   return { subject, html: mailLayout({ lang, title: subject, preheader: ack, body, footer: t.footer(company) }), text };
+}
+
+/** The start of the client's message as his acknowledgement quotes it, with what it was and when. */
+function quotedMessage(s: Selectable<SubmissionTable>, lang: 'ru' | 'en') {
+  const intro = TEXTS[lang].yourMessage(kindLabel(s.kind, lang), companyTime(s.created_at, lang));
+  return { intro, echo: clientEcho(s.message, lang) };
 }
