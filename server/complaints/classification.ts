@@ -6,7 +6,7 @@ import {
   JUSTIFICATIONS,
   SCOPES,
 } from '../../shared/complaint-process.ts';
-import { type Rule, text, validate } from '../../shared/rules.ts';
+import { type FieldErrors, type Rule, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
@@ -27,6 +27,9 @@ const choice = <T extends string>(values: readonly T[]) =>
 const yesNo = nullable<boolean>((v) => (typeof v === 'boolean' ? { value: v } : { error: 'invalid' }));
 
 /** What the card's classification form may change, by API name → column. */
+/** The day of the situation complained about: a real day, `YYYY-MM-DD` (see `namingDay`). */
+export const situationDay = text({ max: 10, code: 'invalid', clean: (s) => (isCalendarDay(s) ? s : null) });
+
 const schema = {
   justification: choice(JUSTIFICATIONS),
   importance: choice(IMPORTANCES),
@@ -37,7 +40,7 @@ const schema = {
   correctionNote: nullable(text({ max: 2000, lines: true })),
   correctionRecord: choice(CORRECTION_RECORDS),
   contactPosition: nullable(text({ max: 200 })),
-  situationDate: nullable(text({ max: 10, code: 'invalid', clean: (s) => (isCalendarDay(s) ? s : null) })),
+  situationDate: nullable(situationDay),
   performer: nullable(text({ max: 500 })),
 } satisfies Record<string, Rule<unknown>>;
 
@@ -57,6 +60,15 @@ const COLUMNS = {
   situationDate: 'situation_date',
   performer: 'performer',
 } as const;
+
+/**
+ * The errors of a schema with `situationDay`, its `invalid` named as the console's `date`
+ * («Укажите существующий день…»): the shared rules speak only the public codes, and «Неверное
+ * значение» told a registrar nothing about 29 February 2026.
+ */
+export function namingDay(errors: FieldErrors): Partial<Record<string, AnyFieldErrorCode>> {
+  return errors.situationDate === 'invalid' ? { ...errors, situationDate: 'date' } : errors;
+}
 
 /** Importance and scope can't be empty: they have a default. */
 const REQUIRED = new Set(['importance', 'scope']);
@@ -80,7 +92,7 @@ export async function classify(
 ): Promise<void> {
   assertOpen(c);
   const parsed = validate(schema, input);
-  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  if (!parsed.success) throw new ApiError(422, 'validation', namingDay(parsed.errors));
   const errors: Record<string, AnyFieldErrorCode> = Object.fromEntries(
     [...REQUIRED]
       .filter((f) => (parsed.data as Record<string, unknown>)[f] === null)

@@ -276,6 +276,18 @@ for (const kind of DB_KINDS) {
         422,
         { situationDate: 'Ситуация не может быть позже получения жалобы' },
       ]);
+      // A day that doesn't exist is named as such, on the card as at the registration.
+      const noDay = 'Укажите существующий день в формате ГГГГ-ММ-ДД, 2000–2099 годов';
+      const leap = await post(qms, `${reg.id}/classification`, { situationDate: '2026-02-29' });
+      expect([leap.status, (await leap.json()).error.fields]).toEqual([422, { situationDate: noDay }]);
+      const leapRegistered = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: { channel: 'phone', message: 'x', name: 'A', situationDate: '2026-02-29' },
+      });
+      expect([leapRegistered.status, (await leapRegistered.json()).error.fields]).toEqual([
+        422,
+        { situationDate: noDay },
+      ]);
       expect((await post(qms, `${reg.id}/classification`, { situationDate: '2026-11-23' })).status).toBe(200);
       // Deadlines count from the moment it was received, not from the registration.
       expect(c.complaint!.steps[0]!.dueAt).toBe(msk('2026-11-23 10:40'));

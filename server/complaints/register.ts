@@ -20,6 +20,7 @@ import { openComplaint } from './open.ts';
 import { pastInstant } from '../../shared/calendar-schema.ts';
 import { logComplaintEvent } from './store.ts';
 import { acknowledgeRegistered } from './mail.ts';
+import { namingDay, situationDay } from './classification.ts';
 
 /** What a registrar collects (seed 004 «Для регистрации жалобы необходимо запросить у клиента»). */
 const schema = {
@@ -31,7 +32,7 @@ const schema = {
   phone: feedbackSchema.phone,
   email: feedbackSchema.email,
   contactPosition: text({ max: 200 }),
-  situationDate: text({ max: 10, code: 'invalid', clean: (s) => (isCalendarDay(s) ? s : null) }),
+  situationDate: situationDay,
   performer: text({ max: 500 }),
   departmentId: text({ max: 64 }),
   importance: (v: unknown) =>
@@ -83,7 +84,7 @@ export async function registerComplaint(
     ...(noContact ? { name: 'required' as const } : {}),
     ...(noEmail ? { notifyClient: 'noEmail' as const } : {}),
     ...(laterSituation ? { situationDate: 'afterReceipt' as const } : {}),
-    ...(parsed.success ? {} : parsed.errors),
+    ...(parsed.success ? {} : namingDay(parsed.errors)),
     ...('error' in received ? { receivedAt: received.error } : {}),
   };
   if (!parsed.success || 'error' in received || noContact || noEmail || laterSituation)
