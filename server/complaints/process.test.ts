@@ -554,7 +554,13 @@ for (const kind of DB_KINDS) {
       expect(await outbox('complaint-survey')).toHaveLength(1);
       const mail = await outbox('complaint-survey');
       const link = /\/survey\/([\w-]+)/.exec(mail[0]!.text)![0];
-      expect((await h.app.request(link)).status).toBe(200);
+      const shown = await h.app.request(link);
+      expect(shown.status).toBe(200);
+      // «Вы» as the e-mail says it; the number in one piece on a phone's width.
+      const page = await shown.text();
+      expect(page).toContain('Вы довольны решением, которое Вам предложили?');
+      expect(page).toContain('Продолжите ли Вы работать с нами?');
+      expect(page).toContain(`<h1>Обращение №\u00a0<span class="nowrap">${sent.number}</span>: как решён вопрос?</h1>`);
       expect((await card(qms, sent.id)).complaint!.satisfied).toBeNull();
       const answer = (body: string) =>
         h.app.request(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });

@@ -12,9 +12,10 @@ import { lockComplaint, logComplaintEvent } from './store.ts';
 
 const TEXTS = {
   ru: {
-    title: (n: string) => `Обращение № ${n}: как решён вопрос?`,
-    satisfied: 'Вы довольны решением, которое вам предложили?',
-    loyal: 'Продолжите ли вы работать с нами?',
+    title: (n: string) => `Обращение №\u00a0${n}: как решён вопрос?`,
+    // «Вы» capitalised, as in the survey's e-mail and the company's other letters to a client.
+    satisfied: 'Вы довольны решением, которое Вам предложили?',
+    loyal: 'Продолжите ли Вы работать с нами?',
     yes: 'Да',
     no: 'Нет',
     send: 'Отправить ответ',
@@ -26,7 +27,7 @@ const TEXTS = {
     done: 'Вы уже ответили на этот опрос. Спасибо!',
   },
   en: {
-    title: (n: string) => `Message No. ${n}: how was it resolved?`,
+    title: (n: string) => `Message No.\u00a0${n}: how was it resolved?`,
     satisfied: 'Are you satisfied with the solution you were offered?',
     loyal: 'Will you keep working with us?',
     yes: 'Yes',
@@ -63,6 +64,12 @@ function gone(c: Context) {
   );
 }
 
+/** The title as the page's heading, its number in one piece: a phone's width broke «2026-» from «00001». */
+function heading(t: (typeof TEXTS)[Lang], number: string) {
+  const [before, after] = t.title('\u0000').split('\u0000');
+  return html`${before}<span class="nowrap">${number}</span>${after}`;
+}
+
 const question = (name: string, legend: string, t: (typeof TEXTS)[Lang]) =>
   html`<fieldset><legend>${legend}</legend><div class="kinds">
 <label><input type="radio" name="${name}" value="yes" required> ${t.yes}</label>
@@ -94,7 +101,7 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
       page(c, {
         lang,
         title: t.title(s.number),
-        body: html`<div class="card"><h1>${t.title(s.number)}</h1>${error}
+        body: html`<div class="card"><h1>${heading(t, s.number)}</h1>${error}
 <form method="post">${question('satisfied', t.satisfied, t)}${question('loyal', t.loyal, t)}<button type="submit">${t.send}</button></form></div>`,
       }),
     );

@@ -85,6 +85,7 @@ input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visib
 .consent { display: flex; gap: .6rem; align-items: flex-start; font-weight: 400; }
 .consent input { margin-top: .3rem; }
 button { font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 8px; padding: .7rem 1.4rem; cursor: pointer; }
+.nowrap { white-space: nowrap; }
 .number { font-size: 1.75rem; font-weight: 700; letter-spacing: .02em; margin: .25rem 0 1rem; }
 .req { color: #b42318; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
