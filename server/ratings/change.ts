@@ -1,6 +1,7 @@
 import type { RatingAnswer } from '../../shared/api-answers.ts';
 import type { Rating } from '../../shared/rating-schema.ts';
 import { ratingAckText } from '../../shared/rating-texts.ts';
+import { sql } from 'kysely';
 import { type Db, dbKind } from '../db/connection.ts';
 import type { RatingTargetRow } from '../directory/targets.ts';
 import { newId } from '../ids.ts';
@@ -13,7 +14,9 @@ import { ratingConsent } from '../privacy/rating-consent.ts';
 /**
  * The rating this browser gave the same employee or subject within the last day, if any: a second
  * send changes it instead of adding one. `lock` it for the change on PostgreSQL (SQLite's write
- * transaction already holds every other writer off).
+ * transaction already holds every other writer off): the browser and target's own lock, held to
+ * the transaction's end, since a row lock holds nothing when there is no row yet, and two first
+ * sends at once (a double tap, a retry) each inserted a rating of their own.
  */
 export async function earlierRating(
   trx: Db,
@@ -35,7 +38,10 @@ export async function earlierRating(
     target.kind === 'employee'
       ? query.where('submissions.employee_id', '=', target.employee.id)
       : query.where('submissions.subject', '=', target.subject.slug).where('submissions.employee_id', 'is', null);
-  if (lock && dbKind(trx) === 'postgres') query = query.forUpdate();
+  if (lock && dbKind(trx) === 'postgres') {
+    const what = target.kind === 'employee' ? `employee:${target.employee.id}` : `subject:${target.subject.slug}`;
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`rating:${rater}:${what}`}, 0))`.execute(trx);
+  }
   return query.executeTakeFirst();
 }
 

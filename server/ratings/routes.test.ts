@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveEmployee, saveSubject, setEmployeeActive } from '../directory/store.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
+import { DB_KINDS } from '../../test/support/databases.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
 afterEach(async () => t?.close());
@@ -214,6 +215,17 @@ describe('POST /api/v1/ratings: one rating per browser, employee or subject and 
     ]);
     // Consent to publish given now: the review waits for a moderator.
     expect(await t.db.selectFrom('reviews').select('status').execute()).toEqual([{ status: 'pending' }]);
+  });
+
+  it.each(DB_KINDS)('keeps one rating when the same browser sends several at once (%s)', async (kind) => {
+    t = await buildTestApp(kind);
+    const sends = await Promise.all(
+      [1, 2, 3, 4, 5, 4].map((score) => post({ subject: 'delivery', score, raterToken: TOKEN })),
+    );
+    expect(sends.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const answers = await Promise.all(sends.map((r) => r.json()));
+    expect(new Set(answers.map((a) => a.number)).size).toBe(1);
+    expect(await ratings()).toHaveLength(1);
   });
 
   it('knows the browser by the cookie it was given, as the rating page with or without JavaScript sends it', async () => {
