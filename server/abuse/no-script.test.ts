@@ -59,6 +59,30 @@ describe.each(DB_KINDS)('hosted pages without JavaScript (%s)', (kind) => {
     expect((await listRefusals(t.db, '2000-01-01')).map((r) => [r.reason, r.count])).toEqual([['rate_ip', 1]]);
   });
 
+  it("keep the form's key and start when it is shown again: the corrected send goes at once, Back and a resend store nothing twice", async () => {
+    t = await buildTestApp(kind, { CAPTCHA: 'on' });
+    const html = await (await t.app.request('/f', { headers: { 'x-forwarded-for': IP } })).text();
+    const started = startedOf(html)!;
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(html)![1]!;
+    advance(MIN_FILL_MS.feedback);
+    // The consent forgotten: the page shown again carries the same key and start.
+    const refused = await sendForm({ started, idempotencyKey: key, consent: '' });
+    expect(refused.status).toBe(422);
+    const again = await refused.text();
+    expect(again).toContain(`name="idempotencyKey" value="${key}"`);
+    expect(startedOf(again)).toBe(started);
+    // Ticked and sent two seconds later: not «too fast», since the form was opened long enough ago.
+    advance(2000);
+    const sent = await sendForm({ started, idempotencyKey: key });
+    expect(sent.status).toBe(303);
+    // Back to the refused page, resent, corrected and sent again: the first answer, nothing new.
+    const back = await sendForm({ started, idempotencyKey: key, consent: '' });
+    expect(await back.text()).toContain(`name="idempotencyKey" value="${key}"`);
+    const resent = await sendForm({ started, idempotencyKey: key });
+    expect(resent.headers.get('location')).toBe(sent.headers.get('location'));
+    expect(await stored()).toBe(1);
+  });
+
   it('show the form again, what was written kept, for a post sent too fast or without a token', async () => {
     t = await buildTestApp(kind, { CAPTCHA: 'on' });
     const started = await openForm();
@@ -67,8 +91,9 @@ describe.each(DB_KINDS)('hosted pages without JavaScript (%s)', (kind) => {
     const page = await fast.text();
     expect(page).toContain('Форма отправлена слишком быстро');
     expect(page).toContain('Слишком быстро');
-    // The page it shows carries a fresh token: sent again a few seconds later, it goes through.
+    // The page it shows carries the form's token: sent again once the fill time has passed since the form was opened, it goes through.
     const fresh = startedOf(page)!;
+    expect(fresh).toBe(started);
     advance(MIN_FILL_MS.feedback);
     expect((await sendForm({ started: fresh })).status).toBe(303);
 

@@ -29,8 +29,12 @@ export interface GuardDeps {
 export interface SubmissionGuard {
   /** The key challenges and `started` tokens are signed with. */
   key(): Promise<string>;
-  /** A `started` token for a server-rendered form made now. */
-  started(): Promise<string>;
+  /**
+   * A `started` token for a server-rendered form: the one posted with it when that is ours and
+   * still valid (the page shown again after an error keeps the time the client began), else one
+   * made now.
+   */
+  started(posted?: unknown): Promise<string>;
   /**
    * A public post's proof that a person sends it: a valid, unexpired, unused proof of work in
    * `altcha`, or else a `started` token under a stricter per-IP limit (NO_SCRIPT): a hosted page
@@ -108,7 +112,11 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
 
   return {
     key: getKey,
-    started: async () => startedToken(await getKey(), deps.clock.now()),
+    started: async (posted) => {
+      const key = await getKey();
+      const now = deps.clock.now();
+      return readStarted(key, posted, now) === null ? startedToken(key, now) : (posted as string);
+    },
     async check(c, fields, form, files = []) {
       if (!deps.config.captcha) return;
       // Fields first: a post the client must correct keeps its solution for the corrected send.

@@ -33,10 +33,24 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
   const { companyContact: contact } = deps.config;
   const site = companySite(deps.config.companySite);
 
-  const render = async (c: Context, lang: Lang, state: FormState, status: 200 | 403 | 413 | 415 | 422 | 429 = 200) => {
+  /**
+   * The page, new or shown again after a refused post. Shown again, it keeps the post's idempotency
+   * key and `started` token: a new key let Back and a resent form register the message twice, and
+   * a new token refused the corrected send as too fast.
+   */
+  const render = async (
+    c: Context,
+    lang: Lang,
+    state: FormState,
+    status: 200 | 403 | 413 | 415 | 422 | 429 = 200,
+    posted: Record<string, unknown> = {},
+  ) => {
     const t = FORM_TEXTS[lang];
-    const started = await deps.guard.started();
-    const form = feedbackForm({ lang, state, idempotencyKey: newId(), maxFileMb, base: '/', contact, started });
+    const started = await deps.guard.started(posted.started);
+    const key = validate({ idempotencyKey: feedbackSchema.idempotencyKey }, posted).success
+      ? (posted.idempotencyKey as string | undefined)
+      : undefined;
+    const form = feedbackForm({ lang, state, idempotencyKey: key ?? newId(), maxFileMb, base: '/', contact, started });
     const body = html`<h1>${t.title}</h1>
 <p>${
       lang === 'en'
@@ -96,6 +110,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
           filesLost,
         },
         err.status as 403 | 413 | 415 | 422 | 429,
+        raw.fields,
       );
       return c.html(r.html, r.status);
     }
