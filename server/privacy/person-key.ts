@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { normalizePhone } from '../../shared/phone.ts';
 
+/** Something and a domain around one @, with no space or control character (a NUL failed PostgreSQL's query). */
+const ADDRESS = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u;
+
 /** Whom a personal-data request is about: his e-mail (lower case) or his phone (E.164, as stored). */
 export type PersonKey = { email: string } | { phone: string };
 
@@ -17,7 +20,7 @@ export function personKey(input: {
   const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
   const phone = typeof input.phone === 'string' ? input.phone.trim() : '';
   if (email && phone) return { errors: { phone: 'invalid' } };
-  if (email) return /^[^\s@]+@[^\s@]+$/.test(email) ? { key: { email } } : { errors: { email: 'email' } };
+  if (email) return ADDRESS.test(email) ? { key: { email } } : { errors: { email: 'email' } };
   if (phone) {
     const e164 = normalizePhone(phone);
     return e164 ? { key: { phone: e164 } } : { errors: { phone: 'phone' } };
@@ -46,7 +49,7 @@ export function auditedKey(key: PersonKey): { key: string; sha256: string } {
  * @example auditedTypedEmail('Secret-Passw0rd') // { key: '************', sha256: '…' }
  */
 export function auditedTypedEmail(typed: string): { key: string; sha256: string } {
-  if (/^[^\s@]+@[^\s@]+$/.test(typed)) return auditedKey({ email: typed });
+  if (ADDRESS.test(typed)) return auditedKey({ email: typed });
   return {
     key: '*'.repeat(Math.min(typed.length, 12)),
     sha256: createHash('sha256').update(typed).digest('hex').slice(0, 16),

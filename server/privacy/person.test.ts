@@ -123,6 +123,11 @@ for (const kind of DB_KINDS) {
       expect(res.status).toBe(200);
       expect(((await res.json()) as PersonExportAnswer).submissions.map((s) => s.id)).toEqual([complaint.id]);
       expect((await admin.request('/api/admin/persons?phone=12')).status).toBe(422);
+      // A control character is no address: 422 naming it, never PostgreSQL's 500 on a NUL.
+      for (const email of ['a\u0000@b.ru', 'a@b.ru\u0007'])
+        expect(
+          await (await admin.request('/api/admin/persons/erase', { method: 'POST', json: { email } })).json(),
+        ).toMatchObject({ error: { code: 'validation', fields: { email: expect.any(String) } } });
 
       const forged = await h.app.request('/api/admin/persons/erase', {
         method: 'POST',
