@@ -53,6 +53,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', DEMO: '1' }).demo).toBe(true);
   });
 
+  it('shows no password or secret of a wrong variable, and refuses a sender that is no address', () => {
+    const bad = {
+      DATABASE_URL: 'postgresq://otklik:S3cretDbPass@db:5432/otklik',
+      SMTP_URL: 'smtpx://mailer:Sm7pPass@mail.example.ru:587',
+      METRICS_TOKEN: 'short-secret',
+      ALTCHA_HMAC_KEY: 'tiny-key',
+      MAIL_FROM: 'garbage',
+    };
+    const msg = (() => {
+      try {
+        loadConfig(bad);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    for (const name of Object.keys(bad)) expect(msg).toContain(`${name}:`);
+    for (const secret of ['S3cretDbPass', 'Sm7pPass', 'short-secret', 'tiny-key']) expect(msg).not.toContain(secret);
+    expect(msg).toContain('"postgresq://otklik:***@db:5432/otklik"');
+    expect(msg).toContain(
+      'METRICS_TOKEN: Too small: expected string to have >=16 characters (got 12 characters, not shown)',
+    );
+    expect(msg).toContain('MAIL_FROM: must be an address');
+    for (const from of ['otklik@example.ru', 'Otklik <otklik@example.ru>', '"ООО «Пример»" <smk@mail.example.ru>'])
+      expect(loadConfig({ MAIL_FROM: from }).mailFrom).toBe(from);
+    for (const from of ['otklik@localhost', 'Otklik otklik@example.ru', '<otklik@example.ru'])
+      expect(() => loadConfig({ MAIL_FROM: from })).toThrow(/MAIL_FROM/);
+  });
+
   it('names each wrong variable', () => {
     const bad = { PORT: 'eighty', DATABASE_URL: 'mysql://x', MAIL_TRANSPORT: 'smtp', QMS_EMAIL: 'not-mail' };
     expect(() => loadConfig(bad)).toThrow(ConfigError);

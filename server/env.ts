@@ -83,7 +83,14 @@ const envSchema = z.object({
   COMPANY_SITE: optional.pipe(z.string().max(100).optional()),
   QMS_EMAIL: emailList.default(['smk@example.ru']),
   CEO_EMAIL: optional.pipe(emailList.optional()),
-  MAIL_FROM: z.string().trim().min(3).default('Otklik <otklik@example.ru>'),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@.]+(?:\.[^\s<>@.]+)+>|[^\s<>@]+@[^\s<>@.]+(?:\.[^\s<>@.]+)+)$/,
+      'must be an address, with a name or without (Otklik <otklik@example.ru>)',
+    )
+    .default('Otklik <otklik@example.ru>'),
   MAIL_TRANSPORT: z.enum(['file', 'resend', 'smtp']).default('file'),
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
@@ -204,6 +211,19 @@ export function withEnvFile(env: NodeJS.ProcessEnv, file = path.resolve('.env'))
   return { ...parseEnv(text), ...env };
 }
 
+/** Variables whose whole value is a secret. */
+const SECRETS = new Set(['RESEND_API_KEY', 'ALTCHA_HMAC_KEY', 'METRICS_TOKEN']);
+
+/**
+ * A wrong variable's value as the start's error shows it, in a log or a journal others read: a
+ * secret by its length only, a URL without its password.
+ * @example shownValue('DATABASE_URL', 'postgresq://otklik:S3cret@db/otklik') // '"postgresq://otklik:***@db/otklik"'
+ */
+function shownValue(name: string, value: string | undefined): string {
+  if (value && SECRETS.has(name)) return `${value.length} characters, not shown`;
+  return JSON.stringify((value ?? '').replace(/^([\w+.-]+:\/\/[^:/@]*:)[^@]*@/, '$1***@'));
+}
+
 /**
  * Reads and validates the environment (by default the process's, over the `.env` file of the
  * working folder); the only reader of `process.env` in the server. Throws a ConfigError naming
@@ -213,7 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
   const parsed = envSchema.safeParse(env);
   const lines = [
     ...(parsed.error?.issues ?? []).map(
-      (i) => `  ${String(i.path[0])}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])] ?? '')})`,
+      (i) => `  ${String(i.path[0])}: ${i.message} (got ${shownValue(String(i.path[0]), env[String(i.path[0])])})`,
     ),
     ...requiredTogether(env),
   ];
