@@ -25,7 +25,7 @@ export class MailSendError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(message, { cause: options.cause });
+    super(withoutMailboxes(message), { cause: options.cause });
     this.name = 'MailSendError';
     this.permanent = options.permanent ?? false;
     this.scope = options.scope ?? 'message';
@@ -33,6 +33,16 @@ export class MailSendError extends Error {
     this.status = options.status;
     this.code = options.code;
   }
+}
+
+/**
+ * A provider's error text with every address's mailbox masked: it goes to the log and to the
+ * outbox's `last_error`, where no client's address may be (an SMTP server's «550 <anna@…>:
+ * Recipient address rejected» named him). The domain stays, to tell which provider refused.
+ * @example withoutMailboxes('550 5.1.1 <anna.smirnova@example.net>: rejected') // '550 5.1.1 <***@example.net>: rejected'
+ */
+export function withoutMailboxes(text: string): string {
+  return text.replace(/[^\s<>"'(),;:@[\]]+@(?=[^\s<>"'(),;:@[\]]+\.[^\s<>"'(),;:@[\]]+)/gu, '***@');
 }
 
 /** Any failure as a `MailSendError`; an unknown error counts as temporary and the message's own. */
