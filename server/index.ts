@@ -3,7 +3,8 @@ import { serve } from '@hono/node-server';
 import { startApp } from './app.ts';
 import { firstAdminHint } from './users/first-admin-hint.ts';
 import { systemClock } from './clock.ts';
-import { type Db, dbKind, openDb } from './db/connection.ts';
+import { sql } from 'kysely';
+import { databaseLabel, type Db, dbKind, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoDirectory } from './directory/demo-seed.ts';
 import { type Config, ConfigError, loadConfig, withEnvFile } from './env.ts';
@@ -29,11 +30,17 @@ async function main(logger: Logger) {
   const log = logger.child({ component: 'server' });
   const defencesOff = defencesOffWarning(config);
   if (defencesOff) log.warn(defencesOff);
-  const { db } = openDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    synchronous: config.sqliteSynchronous,
-  });
+  let db: Db;
+  try {
+    ({ db } = openDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      synchronous: config.sqliteSynchronous,
+    }));
+    await sql`SELECT 1`.execute(db);
+  } catch (err) {
+    throw unopened(config, err);
+  }
   const ran = await migrateToLatest(db);
   if (ran.length > 0) log.info({ migrations: ran }, `${ran.length} migration(s) applied`);
   if (config.demo && (await seedDemoDirectory(db, systemClock)))
@@ -120,6 +127,17 @@ async function main(logger: Logger) {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * Why the database didn't open, as the ConfigError that stops the start: naming the variable that
+ * chose it and the database's label (never a password). «ECONNREFUSED 127.0.0.1:5432» alone left
+ * the operator to guess which setting was wrong.
+ */
+function unopened(config: Config, err: unknown): ConfigError {
+  const variable = config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR';
+  const why = err instanceof Error ? err.message : String(err);
+  return new ConfigError(`${variable}: cannot open ${databaseLabel(config)} (${why})`);
 }
 
 /**

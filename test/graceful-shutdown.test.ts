@@ -90,3 +90,33 @@ describe('SIGTERM', () => {
     }
   }, 60_000);
 });
+
+describe('a database that cannot be opened', () => {
+  /** The server's start with these settings: its exit code and output. */
+  async function start(env: Record<string, string>) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-open-'));
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: ROOT,
+      env: { ...serverEnv(dataDir), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let out = '';
+    proc.stdout!.on('data', (d) => (out += d));
+    proc.stderr!.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    return { code, out };
+  }
+
+  it('stops the start naming the variable and the database, never the password', async () => {
+    const pg = await start({ DATABASE_URL: 'postgres://otklik:S3cretDbPass@127.0.0.1:1/otklik' });
+    expect(pg.code).toBe(1);
+    expect(pg.out).toContain(
+      'DATABASE_URL: cannot open PostgreSQL postgres://otklik@127.0.0.1:1/otklik (connect ECONNREFUSED',
+    );
+    expect(pg.out).not.toContain('S3cretDbPass');
+    const file = await start({ DATA_DIR: path.join(ROOT, 'package.json', 'data') });
+    expect(file.code).toBe(1);
+    expect(file.out).toMatch(/DATA_DIR: cannot open SQLite \S+package\.json\/data\/otklik\.sqlite \(ENOTDIR/);
+  });
+});
