@@ -144,6 +144,32 @@ describe.each(DB_KINDS)('NUL and control characters in every route (%s)', (kind)
     expect(stored).toEqual([]);
   });
 
+  it('takes the page breaks and tabs a paste brings: line breaks in a message, spaces in a name', async () => {
+    const res = await h.app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'thanks',
+        message: 'Страница 1\fСтраница 2\vстрока',
+        name: 'Анна\tСмирнова',
+        organization: 'ООО\v«Ромашка»',
+        consent: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const row = await h.db
+      .selectFrom('submissions')
+      .select(['message', 'name', 'organization'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      message: 'Страница 1\nСтраница 2\nстрока',
+      name: 'Анна Смирнова',
+      organization: 'ООО «Ромашка»',
+    });
+  });
+
   it('keeps line breaks in a message and takes it', async () => {
     const res = await h.app.request('/api/v1/feedback', {
       method: 'POST',

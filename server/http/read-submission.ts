@@ -59,17 +59,23 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
+/** The public forms' multi-line fields: the feedback's message, the rating's comment. */
+const MULTI_LINE = new Set(['message', 'comment']);
+
 /**
- * The fields' texts as the client typed them: without bidi controls, and in a form post each line
+ * The fields' texts as the client typed them: without bidi controls; in a form post each line
  * break as one character — a form sends a textarea's breaks as CRLF (HTML's form encoding), while
  * the page's `maxlength` and the widget's JSON count one, so a comment of exactly the limit was
- * refused as too long.
+ * refused as too long; and the page breaks and vertical tabs a paste from a PDF or Word brings,
+ * which no one can see to remove, as line breaks in a message and spaces in a one-line field (a
+ * tab too), where they were refused as «служебные символы».
  */
 const asTyped = (fields: Record<string, unknown>, formPost: boolean): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(fields).map(([key, value]) => {
       if (typeof value !== 'string') return [key, value];
       const text = value.replace(BIDI_CONTROLS, '');
-      return [key, formPost ? text.replace(/\r\n/g, '\n') : text];
+      const pasted = MULTI_LINE.has(key) ? text.replace(/[\v\f]/g, '\n') : text.replace(/[\t\v\f]/g, ' ');
+      return [key, formPost ? pasted.replace(/\r\n/g, '\n') : pasted];
     }),
   );
