@@ -25,7 +25,7 @@ export async function createConsoleUser(
     try {
       userId = await insertUser(trx, clock, { ...input, passwordHash: hash, mustChangePassword: true });
     } catch (err) {
-      if (err instanceof EmailTakenError) throw new ApiError(409, 'conflict', { email: 'invalid' });
+      if (err instanceof EmailTakenError) throw new ApiError(409, 'conflict', { email: 'emailTaken' });
       throw err;
     }
     await recordAudit(trx, clock, {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { CONSOLE_FIELD_ERRORS } from '../../../../shared/console-errors.ts';
 import { isEmail } from '../../../../shared/rules.ts';
 import type { OneTimePasswordAnswer, Role, UserAnswer, UserItem } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
@@ -10,7 +11,7 @@ import { useAction } from '../../ui/use-action.ts';
 export const ROLE_HINTS: Record<Role, string> = {
   admin: 'пользователи и всё остальное',
   qms: 'обращения, модерация, справочник, журнал',
-  handler: 'только обращения своего подразделения: статус и комментарии',
+  handler: 'обращения своего подразделения: шаги жалоб, связь с клиентом, регистрация жалоб',
   viewer: 'только просмотр обращений',
 };
 
@@ -22,11 +23,14 @@ const ROLE_CHOICES = (Object.keys(ROLE_LABELS) as Role[]).map((r) => ({
 /** A new console user (→ his one-time password) or the changes of one: name, role, department. */
 export function UserForm({
   initial,
+  taken = [],
   onCreated,
   onSaved,
   onCancel,
 }: {
   initial?: UserItem;
+  /** The addresses that have an account already: a new user's is checked against them first. */
+  taken?: readonly string[];
   onCreated?: (r: OneTimePasswordAnswer) => void;
   onSaved?: (user: UserItem) => void;
   onCancel: () => void;
@@ -43,6 +47,8 @@ export function UserForm({
     e.preventDefault();
     const problems: Record<string, string> = {};
     if (!initial && !isEmail(email.trim())) problems.email = 'Введите e-mail';
+    else if (!initial && taken.some((t) => t.toLowerCase() === email.trim().toLowerCase()))
+      problems.email = CONSOLE_FIELD_ERRORS.ru.emailTaken;
     if (!name.trim()) problems.name = 'Введите имя';
     if (role === 'handler' && !departmentId) problems.departmentId = 'Ответственному нужно подразделение';
     if (Object.keys(problems).length > 0) return act.fail(problems);

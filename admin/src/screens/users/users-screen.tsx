@@ -82,6 +82,7 @@ export function UsersScreen() {
       )}
       {open === '' && (
         <UserForm
+          taken={list.data?.map((u) => u.email) ?? []}
           onCancel={close}
           onCreated={(r) => {
             setOpen(null);
