@@ -34,6 +34,10 @@ describe('what an acknowledgement repeats of the client', () => {
   it('keeps ordinary text: abbreviations, numbers, times and sentences', () => {
     const text = 'Т.е. версия 3.5 не работает с 9.00 до 18.00, т.д. Спасибо! Ждали 2,5 ч.';
     expect(clientEcho(text, 'ru')).toBe(text);
+    // As written, not folded: «№» stays «№», «½» and «™» stay, beside a link that is hidden.
+    expect(clientEcho('Заказ №45-112, ½ оплаты, Ромашка™ — см. evil．com', 'ru')).toBe(
+      'Заказ №45-112, ½ оплаты, Ромашка™ — см. [ссылка скрыта]',
+    );
   });
 
   it(`cuts a long message to ${ECHO_MAX} characters, never halving an emoji`, () => {

@@ -27,18 +27,25 @@ const DOMAIN =
  */
 export function clientEcho(text: string, lang: Lang): string {
   const mark = MARKS[lang];
-  // First the text as a mail client's link finder reads it: compatibility forms folded (a
-  // fullwidth «．» is a dot), the dots of IDNA (「。」) made dots, invisible characters taken out,
-  // or «evil．com» and «evil\u200b.com» passed as words.
-  const plain = text
-    .normalize('NFKC')
-    .replace(/[\u3002\uff61]/g, '.')
-    .replace(/\p{Cf}/gu, '');
-  const neutral = plain
-    .replace(EMAIL, mark.address)
-    .replace(URL, mark.link)
-    .replace(IP, mark.link)
-    .replace(DOMAIN, mark.link)
+  // Word by word (no link or address holds a space), each read as a mail client's link finder
+  // reads it: compatibility forms folded (a fullwidth «．» is a dot), the dots of IDNA (「。」)
+  // made dots, invisible characters taken out, or «evil．com» and «evil\u200b.com» passed as
+  // words. A word with nothing to hide is repeated as written: folded, «№ 45» read «No 45».
+  const neutral = text
+    .split(/(\s+)/)
+    .map((word) => {
+      const plain = word
+        .normalize('NFKC')
+        .replace(/[\u3002\uff61]/g, '.')
+        .replace(/\p{Cf}/gu, '');
+      const hidden = plain
+        .replace(EMAIL, mark.address)
+        .replace(URL, mark.link)
+        .replace(IP, mark.link)
+        .replace(DOMAIN, mark.link);
+      return hidden === plain ? word : hidden;
+    })
+    .join('')
     .trim();
   const chars = Array.from(neutral); // by code points: an emoji is never cut in half
   return chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX).join('').trimEnd()}…` : neutral;
