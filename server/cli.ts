@@ -100,7 +100,7 @@ const COMMANDS: Record<string, Command> = {
   'person export': async ({ db, args }) => {
     process.stdout.write(`${await personExportCommand(db, systemClock, args)}\n`);
   },
-  'person erase': ({ db, args }) => personEraseCommand(db, systemClock, args),
+  'person erase': ({ db, args }) => personEraseCommand(db, systemClock, loadConfig(), args),
   // The builders come with issue 11's reports: { weekly: weeklyControl, monthly: monthlyAnalysis }.
   ...reportCommands({ weekly: weeklyControl, monthly: monthlyAnalysis }, systemClock, () => loadConfig().publicUrl),
 };

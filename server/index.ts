@@ -71,6 +71,7 @@ async function main(logger: Logger) {
     db,
     clock: systemClock,
     retentionDays: config.retentionDays,
+    mail: config,
     log: componentLog(logger, 'retention'),
   });
   retention.start();

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import { pruneMailCopies } from './mail-copies.ts';
 import { UsageError } from '../directory/cli-commands.ts';
 import { personOutboxIds, personSubmissionIds } from './person-data.ts';
 import { type PersonKey, personKey } from './person-key.ts';
@@ -31,12 +33,14 @@ export async function personExportCommand(db: Db, clock: Clock, args: string[]):
 }
 
 /**
- * `person erase --email … | --phone … --yes`: erases everything stored about him and says what it
- * did; without `--yes` it only says what it would erase.
+ * `person erase --email … | --phone … --yes`: erases everything stored about him (the file
+ * transport's copies of his e-mails too) and says what it did; without `--yes` it only says what
+ * it would erase.
  */
 export async function personEraseCommand(
   db: Db,
   clock: Clock,
+  config: Pick<Config, 'mailTransport' | 'dataDir'>,
   args: string[],
 ): Promise<{ text: string; failed: boolean }> {
   const { key, yes } = keyFrom(args);
@@ -49,8 +53,10 @@ export async function personEraseCommand(
     };
   }
   const n = await personErase(db, clock, 'cli', key);
+  const copies = await pruneMailCopies(db, config);
+  const files = copies > 0 ? ` (${copies} .eml copies deleted from the mail folder)` : '';
   return {
-    text: `Erased: personal fields of ${n.submissions} submission(s), ${n.attachments} file(s), ${n.outbox} e-mail(s), words of ${n.events} history event(s). Recorded in the audit log.`,
+    text: `Erased: personal fields of ${n.submissions} submission(s), ${n.attachments} file(s), ${n.outbox} e-mail(s)${files}, words of ${n.events} history event(s). Recorded in the audit log.`,
     failed: false,
   };
 }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PersonExportAnswer } from '../../shared/console-privacy.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { deliverAll } from '../mail/testing/deliver-all.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { personEraseCommand, personExportCommand } from './cli-commands.ts';
@@ -66,14 +69,23 @@ for (const kind of DB_KINDS) {
 
     it('erases a person everywhere only with --yes, keeps the figures and other people, and audits the counts', async () => {
       const { complaint, rating, other } = await seed();
-      const dry = await personEraseCommand(h.db, h.clock, ['--email', CLIENT.email]);
+      // Every e-mail delivered, as the default transport does: a `.eml` copy in the mail folder each.
+      await deliverAll(h);
+      const mailDir = path.join(h.config.dataDir, 'mail');
+      const copies = () => fs.readdirSync(mailDir).map((n) => fs.readFileSync(path.join(mailDir, n), 'utf8'));
+      expect(copies().filter((c) => c.includes(CLIENT.email)).length).toBeGreaterThan(0);
+      const dry = await personEraseCommand(h.db, h.clock, h.config, ['--email', CLIENT.email]);
       expect(dry).toMatchObject({ failed: true });
       expect(dry.text).toContain('2 submission(s)');
       expect((await h.db.selectFrom('attachments').select('id').execute()).length).toBe(1);
 
-      const done = await personEraseCommand(h.db, h.clock, ['--email', CLIENT.email, '--yes']);
+      const done = await personEraseCommand(h.db, h.clock, h.config, ['--email', CLIENT.email, '--yes']);
       expect(done.failed).toBe(false);
       expect(done.text).toMatch(/2 submission\(s\), 1 file\(s\)/);
+      expect(done.text).toMatch(/\(\d+ \.eml copies deleted from the mail folder\)/);
+      // His copies are gone with him; the other client's stay.
+      expect(copies().join()).not.toMatch(PERSONAL);
+      expect(copies().some((c) => c.includes('petr@example.ru'))).toBe(true);
 
       const rows = await h.db
         .selectFrom('submissions')

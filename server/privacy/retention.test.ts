@@ -126,6 +126,7 @@ for (const kind of DB_KINDS) {
           db,
           clock: h.clock,
           retentionDays: 1095,
+          mail: h.config,
           ...(holder && { holder }),
           log: (m) => logs.push(m),
         });
@@ -159,6 +160,7 @@ for (const kind of DB_KINDS) {
         db: h.db,
         clock: h.clock,
         retentionDays: 1095,
+        mail: h.config,
         holder: 'b',
         log: () => {},
       });

@@ -9,6 +9,7 @@ import { validJson, validQuery } from '../http/validate.ts';
 import { actorOf, type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { requireSession } from '../sessions/require-session.ts';
 import { personKey } from './person-key.ts';
+import { pruneMailCopies } from './mail-copies.ts';
 import { personErase, personExport } from './person-requests.ts';
 
 /** Whom a request is about, by the same rule as the CLI's `--email`/`--phone` (person-key.ts). */
@@ -37,6 +38,7 @@ export function personsApi(deps: { db: Db; clock: Clock; config: Config }) {
 
   app.post('/erase', ...guard, limitBody(SMALL_BODY), validJson(PERSON), async (c) => {
     const answer: PersonEraseAnswer = await personErase(deps.db, deps.clock, requester(c), c.req.valid('json'));
+    await pruneMailCopies(deps.db, deps.config);
     return c.json(answer);
   });
 

@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import { pruneMailCopies } from './mail-copies.ts';
 import { leasedJob } from '../db/leased-job.ts';
 import { type RetentionSummary, runRetention } from './retention.ts';
 
@@ -17,6 +19,8 @@ export function createRetentionScheduler(deps: {
   db: Db;
   clock: Clock;
   retentionDays: number | null;
+  /** Where the file transport keeps its copies, which go with what they copy (mail-copies.ts). */
+  mail: Pick<Config, 'mailTransport' | 'dataDir'>;
   log: (m: string) => void;
   /** Tells instances apart in the lease; a random one by default. */
   holder?: string;
@@ -32,9 +36,10 @@ export function createRetentionScheduler(deps: {
     intervalMs: deps.intervalMs ?? HOUR,
     run: async () => {
       const summary = await runRetention(deps.db, deps.clock, deps.retentionDays);
+      const copies = await pruneMailCopies(deps.db, deps.mail);
       const { submissions, attachments, outbox, mailBodies } = summary;
       deps.log(
-        `personal data erased: ${submissions} submission(s), ${attachments} file(s), ${outbox} e-mail(s); ${mailBodies} old e-mail bodies blanked`,
+        `personal data erased: ${submissions} submission(s), ${attachments} file(s), ${outbox} e-mail(s); ${mailBodies} old e-mail bodies blanked${copies > 0 ? `; ${copies} .eml copies deleted` : ''}`,
       );
       return summary;
     },

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { createOutboxWorker } from '../../server/mail/outbox-worker.ts';
+import { deliverAll } from '../../server/mail/testing/deliver-all.ts';
 import { allParts, attachments, header, parseMime } from '../../server/mail/testing/read-mime.ts';
-import { createMailTransport } from '../../server/mail/transport.ts';
 import type { FuzzApp } from './fuzz-harness.ts';
 
 /** The headers Otklik's messages have; an injected line would add another. */
@@ -56,14 +55,7 @@ export async function expectMailHeadersClean(f: FuzzApp): Promise<number> {
     expect(r.reply_to ?? '', 'an outbox Reply-To').not.toMatch(/[\r\n]/);
     expect(r.recipients, 'outbox recipients').not.toMatch(/[\r\n]/);
   }
-  const worker = createOutboxWorker({
-    db: f.db,
-    transport: createMailTransport(f.config),
-    clock: f.clock,
-    config: f.config,
-    claimLimit: 10_000,
-  });
-  while ((await worker.runOnce()) > 0);
+  await deliverAll(f);
   const dir = path.join(f.config.dataDir, 'mail');
   const emls = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.eml')) : [];
   expect(emls.length, 'every queued e-mail written').toBe(rows.length);
