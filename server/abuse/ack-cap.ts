@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
@@ -20,8 +21,10 @@ export async function mayAcknowledge(
   address: string,
 ): Promise<boolean> {
   if (deps.config.rateLimit <= 0) return true;
-  // One mailbox whatever the case of its local part (mail servers treat it so in practice).
-  const hit = await countHit(trx, deps.clock, `ack:${address.toLowerCase()}`, ACKS_PER_ADDRESS);
+  // One mailbox whatever the case of its local part (mail servers treat it so in practice), kept
+  // as a hash: the counter outlives an erasure of the address by up to a day.
+  const mailbox = createHash('sha256').update(address.toLowerCase()).digest('base64url');
+  const hit = await countHit(trx, deps.clock, `ack:${mailbox}`, ACKS_PER_ADDRESS);
   if (!hit.allowed) await countRefusal(trx, deps.clock, 'ack_capped');
   return hit.allowed;
 }

@@ -85,6 +85,8 @@ describe.each(DB_KINDS)('limits kept in the database (%s)', (kind) => {
     expect(mail.filter((m) => m.template === 'feedback-ack')).toHaveLength(ACKS_PER_ADDRESS.max);
     expect(await t.db.selectFrom('submissions').select('id').execute()).toHaveLength(n);
     expect(await refusals()).toEqual({ ack_capped: 2 });
+    // The counter doesn't keep the address itself, which an erasure must not leave behind.
+    expect(JSON.stringify(await t.db.selectFrom('rate_counters').selectAll().execute())).not.toMatch(/victim/i);
     // Another address still gets its acknowledgement; the next day the capped one does again.
     await feedback(t.app, '192.0.2.50', { email: 'other@example.ru' });
     advance(24 * 3600_000 + 1);
