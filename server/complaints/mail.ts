@@ -1,4 +1,4 @@
-import type { Step } from '../../shared/complaint-process.ts';
+import { STEPS, type Step } from '../../shared/complaint-process.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
@@ -37,9 +37,10 @@ export async function enqueueAssignedMail(
     .executeTakeFirstOrThrow();
   const steps = await trx
     .selectFrom('complaint_steps')
-    .select(['step', 'due_at'])
+    .select(['step', 'due_at', 'done_at'])
     .where('complaint_id', '=', submissionId)
     .execute();
+  const byStep = new Map(steps.map((r) => [r.step, r]));
   await insertOutboxMessage(trx, deps.clock, {
     template: 'complaint-assigned',
     submissionId,
@@ -54,7 +55,12 @@ export async function enqueueAssignedMail(
         message: s.message,
         lang: s.lang,
         receivedAt: s.received_at,
-        deadlines: Object.fromEntries(steps.map((r) => [r.step, r.due_at])),
+        steps: STEPS.map((step) => ({
+          step,
+          dueAt: byStep.get(step)?.due_at ?? null,
+          doneAt: byStep.get(step)?.done_at ?? null,
+        })),
+        now: deps.clock.now().toISOString(),
         link: cardLink(deps.config, submissionId),
       },
       deps.config.companyName,

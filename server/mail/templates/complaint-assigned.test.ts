@@ -9,7 +9,13 @@ const complaint = (overrides: Partial<AssignedComplaint> = {}): AssignedComplain
   message: 'The delivery came a day late.',
   lang: 'en',
   receivedAt: '2026-12-01T09:00:00.000Z',
-  deadlines: { '1.1': '2026-12-01T10:00:00.000Z' },
+  steps: [
+    { step: '1.1', dueAt: '2026-12-01T10:00:00.000Z', doneAt: null },
+    { step: '1.2', dueAt: '2026-12-01T12:00:00.000Z', doneAt: null },
+    { step: '1.3', dueAt: '2026-12-04T15:00:00.000Z', doneAt: null },
+    { step: '1.4', dueAt: null, doneAt: null },
+  ],
+  now: '2026-12-01T09:05:00.000Z',
   link: 'https://otklik.example/console/complaints/1',
   ...overrides,
 });
@@ -23,5 +29,28 @@ describe('complaint put in the responsible person’s hands', () => {
     expect(complaintAssigned(complaint({ email: null, phone: '+79515113523' }), 'ООО «Пример»').text).toContain(note);
     expect(complaintAssigned(complaint({ email: null }), 'ООО «Пример»').text).not.toContain('по-английски');
     expect(complaintAssigned(complaint({ lang: 'ru' }), 'ООО «Пример»').text).not.toContain('по-английски');
+  });
+
+  it('lists the deadlines of the steps still to do, those past said so, when it is handed over late', () => {
+    const fresh = complaintAssigned(complaint(), 'ООО «Пример»');
+    expect(fresh.text).toContain('1.1 Приём претензии ответственным в работу: до 01.12.2026 13:00 МСК');
+    expect(fresh.text).toContain('1.3');
+    expect(fresh.text).not.toContain('просрочено');
+    expect(fresh.html).toContain('Примите её в работу до 01.12.2026 13:00 МСК');
+    const late = complaintAssigned(
+      complaint({
+        steps: [
+          { step: '1.1', dueAt: '2026-12-01T10:00:00.000Z', doneAt: '2026-12-01T09:30:00.000Z' },
+          { step: '1.2', dueAt: '2026-12-01T12:00:00.000Z', doneAt: null },
+          { step: '1.3', dueAt: '2026-12-04T15:00:00.000Z', doneAt: null },
+        ],
+        now: '2026-12-03T09:00:00.000Z',
+      }),
+      'ООО «Пример»',
+    );
+    expect(late.text).not.toContain('1.1 ');
+    expect(late.text).toContain('1.2 Первый контакт с клиентом: до 01.12.2026 15:00 МСК — просрочено');
+    expect(late.text).toMatch(/1\.3 [^\n]+: до 04\.12\.2026 18:00 МСК\n/);
+    expect(late.html).toContain('Шаг 1.2 «Первый контакт с клиентом» до 01.12.2026 15:00 МСК — просрочено');
   });
 });

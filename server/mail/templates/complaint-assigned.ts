@@ -15,29 +15,37 @@ export interface AssignedComplaint {
   /** The language the client wrote in (the submission's), `ru` or `en`. */
   lang: string;
   receivedAt: string;
-  deadlines: Partial<Record<Step, string | null>>;
+  /** The steps of stage 1, in order: each one's deadline (null until it has one) and when it was done. */
+  steps: ReadonlyArray<{ step: Step; dueAt: string | null; doneAt: string | null }>;
+  /** When it is assigned: a deadline before it is told as overdue. */
+  now: string;
   link: string;
 }
 
 /**
- * «Вам назначена жалоба № 2026-00012»: who complains, what happened, the deadlines of steps
- * 1.1 and 1.2 and a link to the card. In Russian: it goes to the company's own people.
+ * «Вам назначена жалоба № 2026-00012»: who complains, what happened, the deadlines of the steps
+ * still to do (overdue ones said so: a complaint handed over late is often past its first ones)
+ * and a link to the card. In Russian: it goes to the company's own people.
  */
 export function complaintAssigned(c: AssignedComplaint, company: string): RenderedMail {
   const subject = safeSubject(`Вам назначена жалоба № ${c.number}${c.client ? ` — ${c.client}` : ''}`);
-  const due = (step: Step) => {
-    const at = c.deadlines[step];
-    return at ? `до ${companyTime(at)}` : '—';
-  };
+  const open = c.steps.filter((s) => s.dueAt && !s.doneAt) as Array<{ step: Step; dueAt: string }>;
+  const due = (dueAt: string) =>
+    `до ${companyTime(dueAt)}${Date.parse(dueAt) < Date.parse(c.now) ? ' — просрочено' : ''}`;
   const fields = [
     ['Номер', c.number],
     ['Получена', companyTime(c.receivedAt)],
     ['Клиент', c.client],
     ['Телефон', c.phone && formatPhone(c.phone)],
     ['E-mail', c.email],
-    [`1.1 ${STEP_TITLES['1.1']}`, due('1.1')],
-    [`1.2 ${STEP_TITLES['1.2']}`, due('1.2')],
+    ...open.map((s) => [`${s.step} ${STEP_TITLES[s.step]}`, due(s.dueAt)] as const),
   ] as const;
+  const next = open[0];
+  const preheader = !next
+    ? 'Откройте карточку жалобы'
+    : next.step === '1.1'
+      ? `Примите её в работу ${due(next.dueAt)}`
+      : `Шаг ${next.step} «${STEP_TITLES[next.step]}» ${due(next.dueAt)}`;
   const langNote = englishClientNote(c.lang, Boolean(c.email || c.phone));
   const body = html`${noteParagraph(langNote)}${fieldsTable([...fields, ['Что случилось', clientWords(c.message, c.lang)]])}
 ${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
@@ -59,7 +67,7 @@ ${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть ка�
     html: mailLayout({
       lang: 'ru',
       title: subject,
-      preheader: `Примите её в работу ${due('1.1')}`,
+      preheader,
       body,
       footer: `Otklik · ${company}`,
     }),
