@@ -148,7 +148,15 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   // The public API's addresses answer another method with 405 and what they take, not 404.
   app.all('/api/v1/feedback', allowOnly('POST'));
   app.all('/api/v1/ratings', allowOnly('POST'));
-  for (const path of ['/api/v1/reviews', '/api/v1/challenge']) app.all(path, allowOnly('GET', 'HEAD'));
+  for (const path of [
+    '/api/v1/reviews',
+    '/api/v1/challenge',
+    '/api/v1/employees/:slug',
+    '/api/v1/employees/:slug/signature.html',
+    '/api/v1/employees/:slug/signature.txt',
+    '/api/v1/subjects/:slug',
+  ])
+    app.all(path, allowOnly('GET', 'HEAD'));
 
   app.get('/healthz', async (c) => {
     await deps.db.selectFrom('registration_counters').select('year').limit(1).execute();

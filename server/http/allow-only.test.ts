@@ -13,6 +13,9 @@ describe('a method the public API does not take', () => {
       ['DELETE', '/api/v1/ratings', 'POST'],
       ['POST', '/api/v1/reviews', 'GET, HEAD'],
       ['PATCH', '/api/v1/challenge', 'GET, HEAD'],
+      ['POST', '/api/v1/employees/ivanov', 'GET, HEAD'],
+      ['PUT', '/api/v1/employees/ivanov/signature.html', 'GET, HEAD'],
+      ['DELETE', '/api/v1/subjects/delivery', 'GET, HEAD'],
     ] as const) {
       const res = await t.app.request(path, { method });
       expect(res.status, `${method} ${path}`).toBe(405);
@@ -30,6 +33,9 @@ describe('a method the public API does not take', () => {
     expect((await t.app.request('/api/v1/reviews')).status).toBe(200);
     expect((await t.app.request('/api/v1/reviews', { method: 'HEAD' })).status).toBe(200);
     expect((await t.app.request('/api/v1/challenge')).status).toBe(200);
+    expect((await t.app.request('/api/v1/subjects/delivery')).status).toBe(200);
+    expect((await t.app.request('/api/v1/employees/nobody')).status).toBe(404);
+    expect((await t.app.request('/api/v1/employees/nobody/signature.txt')).status).toBe(404);
     const preflight = await t.app.request('/api/v1/feedback', {
       method: 'OPTIONS',
       headers: { origin: 'https://site.example', 'access-control-request-method': 'POST' },

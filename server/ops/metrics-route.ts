@@ -5,17 +5,19 @@ import { clientIp } from '../http/client-ip.ts';
 import type { Metrics } from './metrics.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
+/** What a reverse proxy adds to say whom it forwards: nginx's examples use X-Real-IP alone too. */
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
 
 /**
  * Who may read /metrics. With METRICS_TOKEN set: whoever sends `Authorization: Bearer <token>`
  * (401 otherwise). Without it: only a scraper on this machine talking to the server directly —
- * from a loopback address and with no X-Forwarded-For or Forwarded header, because a reverse
+ * from a loopback address and with no X-Forwarded-For, Forwarded or X-Real-IP header, because a reverse
  * proxy on the same machine also connects from loopback and would pass the whole world on.
  * Everyone else gets 404, as if there were no such page.
  */
 export function metricsAccess(c: Context, token: string | undefined): 'ok' | 401 | 404 {
   if (token) return bearerMatches(c.req.header('authorization'), token) ? 'ok' : 401;
-  const direct = !c.req.header('x-forwarded-for') && !c.req.header('forwarded');
+  const direct = !PROXY_HEADERS.some((h) => c.req.header(h));
   const ip = clientIp(c, false);
   return direct && ip !== null && LOOPBACK.has(ip) ? 'ok' : 404;
 }

@@ -119,8 +119,10 @@ describe('who may read /metrics', () => {
       expect(direct.status).toBe(200);
       expect(await direct.text()).toContain('otklik_http_requests_total');
       // A proxy on this machine connects from loopback too; what it forwards is not local.
-      const proxied = await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
-      expect(proxied.status).toBe(404);
+      for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
+        const proxied = await fetch(`${server.url}/metrics`, { headers: { [header]: '203.0.113.9' } });
+        expect(proxied.status, header).toBe(404);
+      }
     } finally {
       await server.close();
     }
