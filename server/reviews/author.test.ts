@@ -25,6 +25,10 @@ describe('reviewAuthor', () => {
 
   it('reads three words as Ф.И.О.: surname, first name, patronymic', () => {
     expect(ru('Петрова Анна Сергеевна')).toBe('Анна П.');
+    // The patronymic second: first name, patronymic, surname; never «Васильевна И.».
+    expect(ru('Ирина Васильевна Котова')).toBe('Ирина К.');
+    expect(ru('Пётр Ильич Чайковский')).toBe('Пётр Ч.');
+    expect(ru('Эльдар Рауф оглы Алиев')).toBe('Эльдар А.');
     expect(ru('Мамедов Эльчин Рауф оглы')).toBe('Эльчин М.');
     expect(ru('Петрова Анна С.')).toBe('Анна П.');
     expect(ru('Петрова А. С.')).toBe('А. П.');

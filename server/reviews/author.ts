@@ -11,6 +11,11 @@ const capitalised = (word: string) => word.charAt(0).toLocaleUpperCase('ru') + w
 /** How many letters an initials word abbreviates: «А.С.» is a first name and a patronymic. */
 const letters = (word: string) => word.replace(/[^\p{L}]/gu, '').length;
 
+/** The word that ends a Turkic patronymic, after the father's name: «Рауф оглы», «Рауф кызы». */
+const TURKIC = /^(?:оглы|кызы)$/iu;
+/** A patronymic's (last) word: «Васильевна», «Ильич», «Кузьминична», «оглы». */
+const isPatronymic = (word: string) => TURKIC.test(word) || (/(?:вич|вна|чна|ич)$/iu.test(word) && word.length > 4);
+
 /** «Анна П.» from the words of a name; null when no first name can be told. */
 function shortName(words: string[]): string | null {
   const [a, b] = words;
@@ -27,7 +32,11 @@ function shortName(words: string[]): string | null {
     if (isInitials(b) && letters(b) > 1) return `${initial(b)} ${initial(a)}`;
     return `${capitalised(a)} ${initial(b)}`;
   }
-  // Three words and more are Ф.И.О.: surname, first name, patronymic («Петрова Анна Сергеевна»).
+  // Three words and more are Ф.И.О.: surname, first name, patronymic («Петрова Анна Сергеевна»);
+  // or, the patronymic second, first name, patronymic, surname («Ирина Васильевна Котова»).
+  const p = words.findIndex(isPatronymic);
+  const from = TURKIC.test(words[p] ?? '') ? p - 1 : p;
+  if (from === 1 && p < words.length - 1) return `${capitalised(a)} ${initial(words.at(-1)!)}`;
   return isInitials(b) ? `${initial(b)} ${initial(a)}` : `${capitalised(b)} ${initial(a)}`;
 }
 
