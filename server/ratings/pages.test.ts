@@ -271,8 +271,15 @@ describe('rating page /r/:slug', () => {
     const page = await t.app.request('/r/ivanov?score=5');
     expect(page.status).toBe(410);
     expect(await page.text()).toContain('Сотрудник больше не работает в компании');
-    const post = await t.app.request('/r/ivanov', { method: 'POST', body: new URLSearchParams({ score: '5' }) });
+    const post = await t.app.request('/r/ivanov', {
+      method: 'POST',
+      body: new URLSearchParams({ score: '5', comment: 'Спасибо <b>Ивану</b> за помощь' }),
+    });
     expect(post.status).toBe(410);
+    // The comment written for him is shown back to be copied, escaped.
+    const gone = await post.text();
+    expect(gone).toContain('Ваш комментарий не отправлен. Скопируйте его, чтобы написать нам:');
+    expect(gone).toContain('readonly rows="5">Спасибо &lt;b&gt;Ивану&lt;/b&gt; за помощь</textarea>');
     expect(await count('submissions')).toBe(0);
     expect((await t.app.request('/s/ivanov')).status).toBe(404);
   });

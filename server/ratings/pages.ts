@@ -46,12 +46,17 @@ async function ratedName(db: RatingDeps['db'], rating: SubmissionRow, lang: Lang
 }
 
 /** The polite answer of a link whose employee has left: it accepts nothing. */
-function inactivePage(c: Context, lang: Lang) {
+function inactivePage(c: Context, lang: Lang, comment?: unknown) {
   const t = RATING_TEXTS[lang];
+  // A comment sent after the employee left is shown back to be copied, not dropped unseen.
+  const kept =
+    typeof comment === 'string' && comment.trim()
+      ? html`<p><label for="kept">${PAGE_TEXTS[lang].keptComment}</label></p><textarea id="kept" readonly rows="5">${comment}</textarea>`
+      : '';
   return page(c, {
     lang,
     title: t.inactiveTitle,
-    body: html`<div class="card"><h1>${t.inactiveTitle}</h1><p>${t.inactiveText}</p><p><a href="${langPath('/f', lang)}">${t.writeUs}</a></p></div>`,
+    body: html`<div class="card"><h1>${t.inactiveTitle}</h1><p>${t.inactiveText}</p>${kept}<p><a href="${langPath('/f', lang)}">${t.writeUs}</a></p></div>`,
   });
 }
 
@@ -114,8 +119,8 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     const slug = c.req.param('slug');
     const target = await findRatingTarget(deps.db, slug);
     if (!target) throw new ApiError(404, 'not_found');
-    if (!isActive(target)) return c.html(inactivePage(c, lang), 410);
     const { fields } = await readSubmission(c, formBounds(deps.config));
+    if (!isActive(target)) return c.html(inactivePage(c, lang, fields.comment), 410);
     const addressed =
       target.kind === 'employee'
         ? { subject: 'employee', employee: target.employee.slug }
