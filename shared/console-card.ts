@@ -145,4 +145,6 @@ export interface Card {
   complaint: CardComplaint | null;
   /** A rating that was made into a complaint: that complaint. */
   complaintFromRating: { id: string; number: string } | null;
+  /** A suggestion's date of answer promised to the client when it came; null for other kinds. */
+  answerBy: string | null;
 }

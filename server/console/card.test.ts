@@ -76,6 +76,29 @@ for (const kind of DB_KINDS) {
       ]);
     });
 
+    it("gives a suggestion's card the date of answer its client was promised, and its replies go out", async () => {
+      h = await consoleHarness(kind);
+      const sent = await h.feedback({
+        kind: 'suggestion',
+        message: 'Добавьте доставку по субботам',
+        email: 'c@client.ru',
+      });
+      const answer = (
+        await h.db.selectFrom('submissions').select('response').where('id', '=', sent.id).executeTakeFirstOrThrow()
+      ).response;
+      const qms = await h.as('qms');
+      const card = await (await qms.request(`/api/admin/submissions/${sent.id}`)).json();
+      expect(card.answerBy).toBe(JSON.parse(answer).answerBy);
+      expect(card.answerBy).toMatch(/^\d{4}-\d\d-\d\dT/);
+      const reply = await qms.request(`/api/admin/submissions/${sent.id}/replies`, {
+        method: 'POST',
+        json: { text: 'Спасибо, передали в логистику' },
+      });
+      expect(reply.status).toBe(200);
+      const complaint = await h.feedback({ kind: 'complaint', message: 'Опоздали' });
+      expect((await (await qms.request(`/api/admin/submissions/${complaint.id}`)).json()).answerBy).toBeNull();
+    });
+
     it('downloads an attachment as an attachment of its stored type, for signed-in users only', async () => {
       h = await consoleHarness(kind);
       const sent = await h.feedbackWithFile('акт сверки (№1).pdf');

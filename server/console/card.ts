@@ -174,7 +174,18 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
       : null,
     complaint,
     complaintFromRating,
+    answerBy: s.kind === 'suggestion' ? promisedAnswer(s.response) : null,
   };
+}
+
+/** The date of answer the client was told when his message came (older answers had none). */
+function promisedAnswer(response: string): string | null {
+  try {
+    const { answerBy } = JSON.parse(response) as { answerBy?: unknown };
+    return typeof answerBy === 'string' ? answerBy : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The card of the submission of that id, as `reader` may see it (a 404 if he may not). */

@@ -61,6 +61,7 @@ const CARD: Card = {
   review: null,
   complaint: null,
   complaintFromRating: null,
+  answerBy: null,
 };
 
 afterEach(() => {
@@ -152,6 +153,24 @@ describe('the card', () => {
     const c = await openConsole('/admin/submissions/s9');
     expect(c.$('h1')!.textContent).toBe('Обращение не найдено');
     expect(c.$('form')).toBeNull();
+  });
+
+  it("shows a suggestion's promised date of answer, and answers it by e-mail", async () => {
+    const suggestion: Card = { ...CARD, kind: 'suggestion', answerBy: '2026-11-25T15:00:00Z' };
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions/s1': json(200, suggestion),
+      'POST submissions/s1/replies': json(200, suggestion),
+    });
+    const c = await openConsole('/admin/submissions/s1');
+    expect(c.$('.subtitle')!.textContent).toContain('клиенту обещан ответ до 25.11.2026 18:00');
+    await type(c.field('Текст письма'), 'Спасибо, передали в логистику');
+    await click(c.button('Отправить письмо'));
+    expect(api.last('POST', 'submissions/s1/replies')!.body).toEqual({
+      text: 'Спасибо, передали в логистику',
+      firstContact: false,
+    });
   });
 
   it('a viewer reads it and changes nothing', async () => {

@@ -12,6 +12,7 @@ import { CardConsent, CardFiles, CardMessage, CardPeople } from './card-details.
 import { CardEmails, CardHistory } from './card-history.tsx';
 import { UnpublishForm } from '../moderation/unpublish-form.tsx';
 import { CardComment, CardManage } from './card-manage.tsx';
+import { ComplaintContact } from './complaint-contact.tsx';
 import { ComplaintPanel } from './complaint-panel.tsx';
 import { ComplaintStage2 } from './complaint-stage2.tsx';
 import { RatingComplaint } from './rating-complaint.tsx';
@@ -76,11 +77,19 @@ export function CardScreen({ id }: { id: string }) {
             · зарегистрировано <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           </>
         )}
+        {c.answerBy && (
+          <>
+            {' '}
+            · клиенту обещан ответ до <time dateTime={c.answerBy}>{formatDateTime(c.answerBy)}</time>
+          </>
+        )}
       </p>
       <div class="card-grid">
         <div class="card-main">
           <CardMessage card={c} />
           {c.complaint && <ComplaintPanel card={c} onCard={onCard} />}
+          {/* A suggestion or thanks is answered too: by e-mail or a call, in its history. */}
+          {!c.complaint && c.type === 'feedback' && canHandle(user) && <ComplaintContact card={c} onCard={onCard} />}
           <CardPeople card={c} />
           <CardFiles card={c} />
           <CardConsent card={c} />

@@ -73,6 +73,7 @@ const CARD_7: Card = {
   review: null,
   complaint: null,
   complaintFromRating: null,
+  answerBy: null,
 };
 
 afterEach(() => {

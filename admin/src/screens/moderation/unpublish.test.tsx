@@ -139,6 +139,7 @@ describe('taking a published review down', () => {
       },
       complaint: null,
       complaintFromRating: null,
+      answerBy: null,
     };
     const reason = 'Сотрудник больше не работает в компании';
     const after: Card = {
