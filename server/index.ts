@@ -107,7 +107,7 @@ async function main(logger: Logger) {
     });
   });
 
-  applyServerTimeouts(server as Server);
+  applyServerTimeouts(server as Server, config);
   void sweepUploads(uploadsRoot(config.dataDir), 3_600_000, systemClock.now());
 
   let stopping = false;

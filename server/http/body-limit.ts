@@ -24,6 +24,17 @@ export const FORM_BODY_MAX = 1024 * 1024;
  */
 export const BODY_TOTAL_MS = 180_000;
 
+/**
+ * An upload with files may take longer than BODY_TOTAL_MS while it arrives at this average at
+ * least: 16 KB/s (128 kbit/s, a poor mobile connection). Five photos of 4 MB took a phone at
+ * 400 kbit/s seven minutes and were cut at three with 408, whatever it sent again.
+ */
+export const UPLOAD_MIN_BYTES_PER_S = 16 * 1024;
+
+/** The longest a body may take to arrive, the slowest allowed upload of the largest one (server-timeouts.ts). */
+export const longestBodyMs = (config: Pick<Config, 'maxFileBytes'>) =>
+  Math.max(BODY_TOTAL_MS, Math.ceil((multipartMax(config) / UPLOAD_MIN_BYTES_PER_S) * 1000));
+
 /** A multipart body holds every allowed file plus the fields and the framing. */
 export const multipartMax = (config: Pick<Config, 'maxFileBytes'>) => FILES_MAX * config.maxFileBytes + FORM_BODY_MAX;
 
@@ -35,6 +46,7 @@ export const multipartBounds = (config: Pick<Config, 'maxFileBytes' | 'bodyIdleM
   maxBytes: multipartMax(config),
   idleMs: config.bodyIdleMs,
   totalMs: BODY_TOTAL_MS,
+  minBytesPerS: UPLOAD_MIN_BYTES_PER_S,
 });
 
 /** What reading a form's body is bounded by, multipart without files included. */

@@ -6,8 +6,13 @@ export interface ReadBounds {
   maxBytes: number;
   /** No byte for this long is a 408: a client that stalls mid-body holds nothing for minutes. */
   idleMs: number;
-  /** The whole body takes at most this long (a client trickling a byte at a time). */
+  /** The whole body takes at most this long (a client trickling a byte at a time)… */
   totalMs: number;
+  /**
+   * …or, past it, as long as it keeps arriving at this average at least (bytes a second): a phone
+   * uploading photos at 400 kbit/s needs more than `totalMs` for 20 MB, a trickle never gets it.
+   */
+  minBytesPerS?: number;
   /** Aborted when the consumer gave up (its reason is the answer), so the read stops at once. */
   signal?: AbortSignal;
 }
@@ -28,11 +33,18 @@ export async function readBounded(
 ): Promise<number> {
   const reader = body.getReader();
   const stop = new AbortController();
-  const deadline = setTimeout(() => stop.abort(bodyTimeout()), bounds.totalMs);
+  const started = performance.now();
+  let total = 0;
+  // At the deadline, and every second after it, a body still arriving fast enough goes on.
+  const check = () => {
+    const rate = total / ((performance.now() - started) / 1000);
+    if (bounds.minBytesPerS && rate >= bounds.minBytesPerS) deadline = setTimeout(check, 1000);
+    else stop.abort(bodyTimeout());
+  };
+  let deadline = setTimeout(check, bounds.totalMs);
   const passOn = () => stop.abort(bounds.signal?.reason);
   bounds.signal?.addEventListener('abort', passOn, { once: true });
   if (bounds.signal?.aborted) passOn();
-  let total = 0;
   try {
     for (;;) {
       const read = reader.read().catch(() => {
