@@ -22,6 +22,8 @@ export interface ModerationItem {
   /** Whether the published text is a moderator's edited copy. */
   redacted: boolean;
   author: { name: string | null; organization: string | null; email: string | null };
+  /** How the site names the author once published («Анна С., ООО «Ромашка»», «Клиент»). */
+  publicAuthor: string;
   /** The employee rated; null when a rating subject was. */
   employee: Pick<Employee, 'slug' | 'name' | 'position'> | null;
   /** `employee`, or the slug of the rating subject rated (`delivery`). */

@@ -46,6 +46,7 @@ for (const kind of DB_KINDS) {
           text: 'Иван помог с документами',
           redacted: false,
           author: { name: 'Анна Смирнова', organization: 'ООО «Ромашка»', email: 'anna@client.ru' },
+          publicAuthor: 'Анна С., ООО «Ромашка»',
           employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
           subject: 'employee',
           subjectTitle: null,
@@ -58,6 +59,7 @@ for (const kind of DB_KINDS) {
           subject: 'delivery',
           subjectTitle: 'Качество доставки',
           author: { name: null, organization: null, email: null },
+          publicAuthor: 'Клиент',
         }),
       ]);
       const next = await (await viewer.request(`/api/admin/moderation?cursor=${page.nextCursor}`)).json();

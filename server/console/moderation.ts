@@ -1,6 +1,7 @@
 import type { ModerationList, ModerationPage } from '../../shared/console-moderation.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
+import { reviewAuthor } from '../reviews/author.ts';
 import { encodeCursor, type Position } from './cursor.ts';
 import { type Scope, scopeCondition } from './scope.ts';
 
@@ -85,6 +86,7 @@ export async function moderationQueue(
       text: r.text,
       redacted: r.redacted === 1,
       author: { name: r.name, organization: r.organization, email: r.email },
+      publicAuthor: reviewAuthor('ru', r.name, r.organization),
       employee: r.employee_slug
         ? { slug: r.employee_slug, name: r.employee_name ?? '', position: r.employee_position ?? null }
         : null,

@@ -96,6 +96,9 @@ export function ModerationCard({
         <span class="muted">Автор: </span>
         {who || <span class="muted">не назвался</span>}
         {item.author.email && <span class="muted"> · {item.author.email}</span>}
+        <br />
+        <span class="muted">На сайте: </span>
+        {item.publicAuthor}
       </p>
 
       <FormError message={act.error} />

@@ -18,7 +18,8 @@ const item = (n: number, comment: string, about = IVANOV): ModerationItem => ({
   comment,
   text: comment,
   redacted: false,
-  author: { name: 'Мария', organization: 'ООО «Вектор»', email: 'maria@vector.ru' },
+  author: { name: 'Мария Кузьмина', organization: 'ООО «Вектор»', email: 'maria@vector.ru' },
+  publicAuthor: 'Мария К., ООО «Вектор»',
   ...about,
   createdAt: '2026-11-20T08:00:00Z',
   publishedAt: null,
@@ -87,6 +88,9 @@ describe('moderation', () => {
     const { card } = await setup();
     expect(card(1).querySelector('h2')!.textContent).toContain('Иванов Иван');
     expect(card(3).querySelector('h2')!.textContent).toContain('Качество доставки');
+    // Beside the author as he signed, how the site will name him.
+    expect(card(1).querySelector('.author')!.textContent).toContain('Автор: Мария Кузьмина, ООО «Вектор»');
+    expect(card(1).querySelector('.author')!.textContent).toContain('На сайте: Мария К., ООО «Вектор»');
   });
 
   it('publishes a redacted copy: personal data masked in one click, the original beside it', async () => {

@@ -12,6 +12,7 @@ const published = (n: number, over: Partial<ModerationItem> = {}): ModerationIte
   text: 'Иван, мой телефон [скрыто]',
   redacted: true,
   author: { name: 'Мария', organization: null, email: 'maria@vector.ru' },
+  publicAuthor: 'Мария',
   employee: { slug: 'ivanov', name: 'Иванов Иван', position: 'Инженер' },
   subject: 'employee',
   subjectTitle: null,
