@@ -101,7 +101,18 @@ describe('directory commands', () => {
       expect(real.text).toContain('исправьте их и загрузите файл снова (остальные уже загружены)');
       expect(await findRatingTarget(t.db, 'petrova')).toMatchObject({ kind: 'employee' });
       fs.writeFileSync(file, 'slug;name;manager_email\nBAD;X;b@example.ru\n');
-      expect((await employeeImport(t.db, clock, [file])).failed).toBe(true); // nothing usable
+      const nothing = await employeeImport(t.db, clock, [file]);
+      expect(nothing.failed).toBe(true); // nothing usable
+      expect(nothing.text).toContain('Ничего не загружено — исправьте файл и загрузите его снова:');
+      expect(nothing.text).not.toContain('остальные');
+      // A quote never closed: named at the line that opened it, not past the file's end.
+      fs.writeFileSync(
+        file,
+        'slug;name;manager_email\nivanov;Иван;b@example.ru\npetrov;"Пётр;b@example.ru\nx;y;b@example.ru\n',
+      );
+      const broken = await employeeImport(t.db, clock, [file, '--dry-run']);
+      expect(broken.text).toContain('Ничего не будет загружено:');
+      expect(broken.text).toContain('  строка 3: файл не читается начиная с этой строки: кавычки не закрыты');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -55,8 +55,12 @@ export function readEmployeesCsv(csv: string): EmployeesCsv {
   } catch (err) {
     // A broken quote leaves the rest of the file unreadable: nothing is imported.
     const { lines = 0, code = '' } = err as { lines?: number; code?: string };
-    const why = code.includes('QUOTE') ? 'кавычки не закрыты или стоят посреди поля' : 'строка не разбирается как CSV';
-    out.errors.push({ line: lines, problems: [`файл не читается начиная с этой строки: ${why}; ничего не загружено`] });
+    const quote = code.includes('QUOTE');
+    const why = quote ? 'кавычки не закрыты или стоят посреди поля' : 'строка не разбирается как CSV';
+    // A quote never closed is found at the file's end: the line to mend is the one that opened it.
+    const opened = text.split(/\r?\n/).findIndex((l) => (l.match(/"/g)?.length ?? 0) % 2 === 1);
+    const line = code === 'CSV_QUOTE_NOT_CLOSED' && opened >= 0 ? opened + 1 : lines;
+    out.errors.push({ line, problems: [`файл не читается начиная с этой строки: ${why}; ничего не загружено`] });
     return out;
   }
   const [head, ...rows] = records;

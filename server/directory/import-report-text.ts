@@ -33,11 +33,18 @@ export function importReportText(report: ImportReport, file: string): string {
     for (const c of r.changed) out.push(`  строка ${c.line}: ${c.slug} — ${c.name}: ${changeText(c.changes)}`);
   }
   if (r.errors.length > 0) {
+    // «The others» only when there are others: a file that can't be read, or whose every line is
+    // refused, loads nothing.
+    const others = r.created + r.updated + r.unchanged > 0;
     out.push(
       '',
       dry
-        ? 'Эти строки не будут загружены (остальные будут):'
-        : 'Эти строки не загружены — исправьте их и загрузите файл снова (остальные уже загружены):',
+        ? others
+          ? 'Эти строки не будут загружены (остальные будут):'
+          : 'Ничего не будет загружено:'
+        : others
+          ? 'Эти строки не загружены — исправьте их и загрузите файл снова (остальные уже загружены):'
+          : 'Ничего не загружено — исправьте файл и загрузите его снова:',
     );
     for (const e of r.errors) out.push(`  строка ${e.line}: ${e.problems.join('; ')}`);
   }
