@@ -88,8 +88,10 @@ describe('POST /api/v1/feedback', () => {
     const file = await t.db.selectFrom('attachments').selectAll().executeTakeFirstOrThrow();
     expect(file).toMatchObject({ filename: 'акт сверки.pdf', mime: 'application/pdf', size: PDF_BYTES.length });
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const mail = await t.db.selectFrom('outbox').select('attachment_ids').execute();
+    const mail = await t.db.selectFrom('outbox').select(['attachment_ids', 'template', 'text']).execute();
     expect(mail.some((m) => JSON.parse(m.attachment_ids).includes(file.id))).toBe(true);
+    // The client's acknowledgement says his file arrived.
+    expect(mail.find((m) => m.template === 'feedback-ack')!.text).toContain('Получено файлов: 1, всего 1 КБ.');
   });
 
   it('numbers messages sequentially per calendar year in Moscow time', async () => {

@@ -51,6 +51,6 @@ export async function enqueueFeedbackMail(
     submissionId: submission.id,
     to: [client],
     replyTo: config.qmsEmail,
-    mail: feedbackAck(submission, config.companyName, promise.answerBy),
+    mail: feedbackAck(submission, config.companyName, promise.answerBy, { files: attachments }),
   });
 }

@@ -14,6 +14,16 @@ describe('acknowledgement to the client', () => {
     expect(mail.html).toContain('lang="ru"');
   });
 
+  it('tells how many files arrived and their size, never their names', () => {
+    const photos = [{ size: 2_400_000 }, { size: 1_165_000 }];
+    const mail = feedbackAck(sampleSubmission(), 'ООО «Пример»', null, { files: photos });
+    expect(mail.text).toContain('Получено файлов: 2, всего 3,4 МБ.');
+    expect(mail.html).toContain('Получено файлов: 2, всего 3,4 МБ.');
+    const en = feedbackAck(sampleSubmission({ lang: 'en' }), 'Example Ltd', null, { files: [{ size: 245_000 }] });
+    expect(en.text).toContain('Files received: 1, 239 KB in all.');
+    expect(feedbackAck(sampleSubmission(), 'ООО «Пример»').text).not.toContain('Получено файлов');
+  });
+
   it('in English when the client wrote in English', () => {
     const mail = feedbackAck(sampleSubmission({ lang: 'en', kind: 'thanks' }), 'Example Ltd');
     expect(mail.subject).toBe('Your message No. 2026-00012 has been registered');

@@ -11,12 +11,18 @@ const TEXTS = {
   ru: {
     subject: (n: string) => `Ваше обращение № ${n} зарегистрировано`,
     yourMessage: (kind: string, at: string) => `Ваше сообщение (${kind.toLowerCase()}, ${at}):`,
+    files: (n: number, size: string) => `Получено файлов: ${n}, всего ${size}.`,
+    kb: 'КБ',
+    mb: 'МБ',
     footer: (company: string) =>
       `${company} · служба менеджмента качества. Это письмо отправлено автоматически; на него можно ответить.`,
   },
   en: {
     subject: (n: string) => `Your message No. ${n} has been registered`,
     yourMessage: (kind: string, at: string) => `Your message (${kind.toLowerCase()}, ${at}):`,
+    files: (n: number, size: string) => `Files received: ${n}, ${size} in all.`,
+    kb: 'KB',
+    mb: 'MB',
     footer: (company: string) =>
       `${company} · quality management service. This e-mail was sent automatically; you may reply to it.`,
   },
@@ -27,13 +33,15 @@ const TEXTS = {
  * thanks and a suggestion their own words (shared/texts-ru.ts RU_ACK), and the start of his message
  * quoted with no link or address left in it (clientEcho): the acknowledgement goes to whatever
  * address was typed, so it must carry nothing a stranger could send through it. `quote: false`
- * leaves the message out (a complaint registered by hand: the text is the registrar's).
+ * leaves the message out (a complaint registered by hand: the text is the registrar's). `files`:
+ * how many arrived and their size, so a client can see his photos did (never their names, which
+ * he typed).
  */
 export function feedbackAck(
   s: Selectable<SubmissionTable>,
   company: string,
   answerBy: string | null = null,
-  opts: { quote?: boolean } = {},
+  opts: { quote?: boolean; files?: ReadonlyArray<{ size: number }> } = {},
 ): RenderedMail {
   const lang = mailLang(s.lang);
   const t = TEXTS[lang];
@@ -42,10 +50,16 @@ export function feedbackAck(
   const ack = ackText(lang, company, s.number, answerBy ? companyDate(answerBy, lang) : undefined, kind);
   // A complaint registered by hand holds the registrar's words, not the client's: only the promise.
   const quoted = opts.quote === false ? null : quotedMessage(s, lang);
-  const body = html`${paragraph(ack)}${quoted ? html`${paragraph(quoted.intro)}${quoteBlock(multiline(quoted.echo))}` : ''}`;
-  const text = [ack, '', ...(quoted ? [quoted.intro, textQuote(quoted.echo), ''] : []), '-- ', t.footer(company)].join(
-    '\n',
-  );
+  const files = opts.files?.length ? t.files(opts.files.length, fileSize(opts.files, lang)) : null;
+  const body = html`${paragraph(ack)}${quoted ? html`${paragraph(quoted.intro)}${quoteBlock(multiline(quoted.echo))}` : ''}${files ? paragraph(files) : ''}`;
+  const text = [
+    ack,
+    '',
+    ...(quoted ? [quoted.intro, textQuote(quoted.echo), ''] : []),
+    ...(files ? [files, ''] : []),
+    '-- ',
+    t.footer(company),
+  ].join('\n');
   return { subject, html: mailLayout({ lang, title: subject, preheader: ack, body, footer: t.footer(company) }), text };
 }
 
@@ -53,4 +67,12 @@ export function feedbackAck(
 function quotedMessage(s: Selectable<SubmissionTable>, lang: 'ru' | 'en') {
   const intro = TEXTS[lang].yourMessage(kindLabel(s.kind, lang), companyTime(s.created_at, lang));
   return { intro, echo: clientEcho(s.message, lang) };
+}
+
+/** The files' total size as people read it: «240 КБ», «3,4 МБ». */
+function fileSize(files: ReadonlyArray<{ size: number }>, lang: 'ru' | 'en'): string {
+  const bytes = files.reduce((sum, f) => sum + f.size, 0);
+  const t = TEXTS[lang];
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} ${t.kb}`;
+  return `${(bytes / 1024 / 1024).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 })} ${t.mb}`;
 }
