@@ -26,10 +26,10 @@ const choice = <T extends string>(values: readonly T[]) =>
 
 const yesNo = nullable<boolean>((v) => (typeof v === 'boolean' ? { value: v } : { error: 'invalid' }));
 
-/** What the card's classification form may change, by API name → column. */
 /** The day of the situation complained about: a real day, `YYYY-MM-DD` (see `namingDay`). */
 export const situationDay = text({ max: 10, code: 'invalid', clean: (s) => (isCalendarDay(s) ? s : null) });
 
+/** What the card's classification form may change, by API name → column. */
 const schema = {
   justification: choice(JUSTIFICATIONS),
   importance: choice(IMPORTANCES),

@@ -2,7 +2,7 @@ import type { Card, HistoryChange, HistoryEvent } from '../../shared/console-car
 import type { CardUser } from '../../shared/console-types.ts';
 import { complaintOfRating, loadComplaint } from '../complaints/load.ts';
 import type { Db } from '../db/connection.ts';
-import type { SubmissionRow } from '../submissions/store.ts';
+import { promisedAnswer, type SubmissionRow } from '../submissions/store.ts';
 import type { ConsoleUser } from '../sessions/context.ts';
 import { scopeCondition, scopeOf, visibleSubmission } from './scope.ts';
 
@@ -174,18 +174,8 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
       : null,
     complaint,
     complaintFromRating,
-    answerBy: s.kind === 'suggestion' ? promisedAnswer(s.response) : null,
+    answerBy: s.kind === 'suggestion' ? promisedAnswer(s) : null,
   };
-}
-
-/** The date of answer the client was told when his message came (older answers had none). */
-function promisedAnswer(response: string): string | null {
-  try {
-    const { answerBy } = JSON.parse(response) as { answerBy?: unknown };
-    return typeof answerBy === 'string' ? answerBy : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The card of the submission of that id, as `reader` may see it (a 404 if he may not). */

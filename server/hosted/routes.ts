@@ -11,7 +11,7 @@ import { multipartBounds } from '../http/body-limit.ts';
 import { MultipartError } from '../http/multipart.ts';
 import { feedbackSchema, validate } from '../../shared/feedback-schema.ts';
 import { russianText } from '../http/russian-text.ts';
-import { findSubmission } from '../submissions/store.ts';
+import { findSubmission, promisedAnswer } from '../submissions/store.ts';
 import { feedbackForm, type FormState } from './feedback-form.ts';
 import { page } from '../http/page-layout.ts';
 import { langPath, pageLang } from '../http/lang.ts';
@@ -47,10 +47,9 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
   ) => {
     const t = FORM_TEXTS[lang];
     const started = await deps.guard.started(posted.started);
-    const key = validate({ idempotencyKey: feedbackSchema.idempotencyKey }, posted).success
-      ? (posted.idempotencyKey as string | undefined)
-      : undefined;
-    const form = feedbackForm({ lang, state, idempotencyKey: key ?? newId(), maxFileMb, base: '/', contact, started });
+    const kept = validate({ idempotencyKey: feedbackSchema.idempotencyKey }, posted);
+    const key = (kept.success && kept.data.idempotencyKey) || newId();
+    const form = feedbackForm({ lang, state, idempotencyKey: key, maxFileMb, base: '/', contact, started });
     const body = html`<h1>${t.title}</h1>
 <p>${
       lang === 'en'
@@ -122,8 +121,11 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
     const submission = await findSubmission(deps.db, c.req.param('id'));
     if (submission?.type !== 'feedback') throw new ApiError(404, 'not_found');
     // The date promised when it was sent (older answers had none).
-    const { answerBy } = JSON.parse(submission.response) as Partial<FeedbackAnswer>;
-    const shown = confirmation(submission.kind as FeedbackAnswer['kind'], answerBy, lang);
+    const shown = confirmation(
+      submission.kind as FeedbackAnswer['kind'],
+      promisedAnswer(submission) ?? undefined,
+      lang,
+    );
     // A hosted page has no page of the client's to go back to: another message, or the company's site.
     const body = html`<div class="card" role="status">
 <h1>${shown.title}</h1>

@@ -31,12 +31,12 @@ export const BODY_TOTAL_MS = 180_000;
  */
 export const UPLOAD_MIN_BYTES_PER_S = 16 * 1024;
 
+/** A multipart body holds every allowed file plus the fields and the framing. */
+export const multipartMax = (config: Pick<Config, 'maxFileBytes'>) => FILES_MAX * config.maxFileBytes + FORM_BODY_MAX;
+
 /** The longest a body may take to arrive, the slowest allowed upload of the largest one (server-timeouts.ts). */
 export const longestBodyMs = (config: Pick<Config, 'maxFileBytes'>) =>
   Math.max(BODY_TOTAL_MS, Math.ceil((multipartMax(config) / UPLOAD_MIN_BYTES_PER_S) * 1000));
-
-/** A multipart body holds every allowed file plus the fields and the framing. */
-export const multipartMax = (config: Pick<Config, 'maxFileBytes'>) => FILES_MAX * config.maxFileBytes + FORM_BODY_MAX;
 
 /** Pages whose post is shown again with what was read when refused (hosted/routes.ts: `/f`). */
 const FORM_PAGES = new Set(['/f']);

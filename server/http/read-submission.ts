@@ -59,7 +59,10 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
-/** The public forms' multi-line fields: the feedback's message, the rating's comment. */
+/**
+ * The public forms' multi-line fields: the feedback's message, the rating's comment (their rules'
+ * `lines`). Read here rather than in the shared text rule, which the widgets carry in their budget.
+ */
 const MULTI_LINE = new Set(['message', 'comment']);
 
 /**

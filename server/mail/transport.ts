@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { type Clock, systemClock } from '../clock.ts';
 import type { Config } from '../env.ts';
-import { createFileTransport } from './transports/file.ts';
+import { createFileTransport, mailFolder } from './transports/file.ts';
 import { createResendTransport } from './transports/resend.ts';
 import type { MailTransport } from './mail-transport.ts';
 import { createSmtpTransport } from './transports/smtp.ts';
@@ -23,6 +22,6 @@ export function createMailTransport(config: Config, deps: { clock?: Clock } = {}
       if (!config.smtpUrl) throw new Error('SMTP_URL is required when MAIL_TRANSPORT=smtp');
       return createSmtpTransport({ url: config.smtpUrl });
     case 'file':
-      return createFileTransport({ dir: path.join(config.dataDir, 'mail') });
+      return createFileTransport({ dir: mailFolder(config.dataDir) });
   }
 }

@@ -2,9 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
-
-/** The outbox id in a file transport's copy's name (`<queued at>-<outbox id>.eml`, transports/file.ts). */
-const COPY = /-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.eml$/;
+import { copyOutboxId, mailFolder } from '../mail/transports/file.ts';
 
 /**
  * Deletes the file transport's `.eml` copies of e-mails whose personal data the database no longer
@@ -16,14 +14,14 @@ const COPY = /-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.e
  */
 export async function pruneMailCopies(db: Db, config: Pick<Config, 'mailTransport' | 'dataDir'>): Promise<number> {
   if (config.mailTransport !== 'file') return 0;
-  const dir = path.join(config.dataDir, 'mail');
+  const dir = mailFolder(config.dataDir);
   const names = await fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return [] as string[];
     throw err;
   });
   const copies = new Map<string, string>();
   for (const name of names) {
-    const id = COPY.exec(name)?.[1];
+    const id = copyOutboxId(name);
     if (id) copies.set(name, id);
   }
   const kept = new Set<string>();

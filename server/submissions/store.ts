@@ -54,6 +54,16 @@ export async function answerForKey(db: Db, key: string): Promise<unknown | undef
   return row ? JSON.parse(row.response) : undefined;
 }
 
+/** The date of answer the client was told when his message came, from its stored answer (older answers had none). */
+export function promisedAnswer(s: Pick<SubmissionRow, 'response'>): string | null {
+  try {
+    const { answerBy } = JSON.parse(s.response) as { answerBy?: unknown };
+    return typeof answerBy === 'string' ? answerBy : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function findSubmission(db: Db, id: string): Promise<SubmissionRow | undefined> {
   return db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
 }

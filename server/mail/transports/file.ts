@@ -33,6 +33,12 @@ export function createFileTransport(options: { dir: string }): MailTransport {
   };
 }
 
+/** Where the file transport writes its copies: `DATA_DIR/mail`. */
+export const mailFolder = (dataDir: string) => path.join(dataDir, 'mail');
+
+/** The outbox id a copy's file name carries (`fileName`), or null for any other file (a temporary one). */
+export const copyOutboxId = (name: string): string | null => /-([0-9a-f-]{36})\.eml$/.exec(name)?.[1] ?? null;
+
 function fileName(mail: OutgoingMail): string {
   return `${mail.createdAt.replace(/:/g, '-')}-${mail.id}.eml`.replace(/[^A-Za-z0-9._-]/g, '_');
 }
