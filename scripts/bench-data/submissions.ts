@@ -2,7 +2,7 @@
 // three kinds (each complaint with its stage 1 steps and outcome, complaint-life.ts) and ratings of
 // employees and subjects, numbered per year in the application's two registers.
 import { randomUUID } from 'node:crypto';
-import type { WorkingCalendar } from '../../server/calendar/working-time.ts';
+import { addWorkingDays, type WorkingCalendar } from '../../server/calendar/working-time.ts';
 import { companyDayStart } from '../../server/company-day.ts';
 import type { ReviewTable, SubmissionEventTable, SubmissionTable } from '../../server/db/schema.ts';
 import { type ComplaintRow, complaintLife, type StepRow } from './complaint-life.ts';
@@ -13,7 +13,7 @@ import { COMPLAINT, fio, INNS, ORGS, RATING_COMMENTS, SUGGESTION, THANKS, tail, 
 export const FIRST_YEAR = 2024;
 export const LAST_YEAR = 2026;
 
-export type Row = Omit<SubmissionTable, 'status' | 'erased_at'> & { status: string };
+export type Row = Omit<SubmissionTable, 'status' | 'erased_at' | 'answer_due_at'> & { status: string };
 export type Review = Omit<ReviewTable, 'reason' | 'decided_by'>;
 export interface Item {
   row: Row;
@@ -101,6 +101,8 @@ export function* submissions(
         employee_id: employee?.id ?? null,
         department_id: department?.id ?? null,
         publish: null,
+        // What the intake stores; the migration of 2026-12-20 reads a suggestion's deadline from it.
+        response: JSON.stringify({ answerBy: addWorkingDays(cal, at, 3).toISOString() }),
       };
       if (kind !== 'complaint') {
         yield { row };

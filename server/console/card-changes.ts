@@ -4,6 +4,7 @@ import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
+import { addWorkingDays } from '../calendar/working-time.ts';
 import { followDepartment } from '../complaints/assignment.ts';
 import { openComplaint } from '../complaints/open.ts';
 import { lockComplaint } from '../complaints/store.ts';
@@ -13,6 +14,7 @@ import { type AnyFieldErrorCode, ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../audit/record.ts';
 import { logFieldChange } from '../audit/history.ts';
+import { promisedAnswer } from '../submissions/store.ts';
 import { STATUSES } from './vocabulary.ts';
 
 /** `null` clears an assignment; absent leaves it. */
@@ -58,7 +60,7 @@ export async function changeSubmission(
     // SQLite: the database has a single writer, and this transaction is it.
     let q = trx
       .selectFrom('submissions')
-      .select(['id', 'number', 'type', 'kind', 'status', 'department_id', 'employee_id', 'created_at'])
+      .select(['id', 'number', 'type', 'kind', 'status', 'department_id', 'employee_id', 'created_at', 'response'])
       .where('id', '=', id);
     if (dbKind(trx) === 'postgres') q = q.forUpdate();
     const s = await q.executeTakeFirst();
@@ -104,7 +106,11 @@ export async function changeSubmission(
     if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
     if (want.kind !== undefined && want.kind !== s.kind) {
-      await trx.updateTable('submissions').set({ kind: want.kind }).where('id', '=', id).execute();
+      await trx
+        .updateTable('submissions')
+        .set({ kind: want.kind, answer_due_at: want.kind === 'suggestion' ? await suggestionDue(trx, s) : null })
+        .where('id', '=', id)
+        .execute();
       await logFieldChange(trx, clock, actor, s, 'kind', { from: s.kind, to: want.kind });
       // A message found to be a complaint starts the process, its deadlines counted from its receipt.
       if (want.kind === 'complaint' && !complaint)
@@ -137,6 +143,14 @@ export async function changeSubmission(
       await logFieldChange(trx, clock, actor, s, 'employee', { from, to: employee?.slug ?? null });
     }
   });
+}
+
+/**
+ * When a message made a suggestion is to be answered: the date its client was given at receipt
+ * (every message from the site is given one), else three working days after its receipt.
+ */
+async function suggestionDue(trx: Db, s: { created_at: string; response: string }): Promise<string> {
+  return promisedAnswer(s) ?? addWorkingDays(await loadCalendar(trx), new Date(s.created_at), 3).toISOString();
 }
 
 const commentSchema = { text: text({ max: 5000, required: true, lines: true }) };

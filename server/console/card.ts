@@ -2,7 +2,7 @@ import type { Card, HistoryChange, HistoryEvent } from '../../shared/console-car
 import type { CardUser } from '../../shared/console-types.ts';
 import { complaintOfRating, loadComplaint } from '../complaints/load.ts';
 import type { Db } from '../db/connection.ts';
-import { promisedAnswer, type SubmissionRow } from '../submissions/store.ts';
+import type { SubmissionRow } from '../submissions/store.ts';
 import type { ConsoleUser } from '../sessions/context.ts';
 import { scopeCondition, scopeOf, visibleSubmission } from './scope.ts';
 
@@ -174,7 +174,7 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
       : null,
     complaint,
     complaintFromRating,
-    answerBy: s.kind === 'suggestion' ? promisedAnswer(s) : null,
+    answerBy: s.answer_due_at,
   };
 }
 

@@ -20,9 +20,9 @@ export interface InboxFilter {
   before?: string;
   /** Search text. */
   q?: string;
-  /** Only open complaints whose nearest deadline is before this instant (ISO): the overdue ones. */
+  /** Only open complaints and suggestions whose nearest deadline is before this instant (ISO): the overdue ones. */
   dueBefore?: string;
-  /** `deadline`: open complaints only, the nearest deadline first (overdue ones lead); else newest first. */
+  /** `deadline`: open complaints and suggestions only, the nearest deadline first (overdue ones lead); else newest first. */
   sort?: 'deadline';
 }
 
@@ -55,7 +55,7 @@ const filterSchema = {
 /**
  * The inbox's query string as a filter: `type`, `kind`, `status`, `department`, `employee`,
  * `channel`, `from` and `to` (days in the company's time zone, both included, or instants), `q`,
- * `overdue=1` (complaints past their nearest deadline at `now`) and `sort=deadline`. A wrong value
+ * `overdue=1` (complaints and suggestions past their nearest deadline at `now`) and `sort=deadline`. A wrong value
  * is a 422 naming it.
  * @example parseInboxFilter({ kind: 'complaint', from: '2026-11-01' }, new Date())
  */

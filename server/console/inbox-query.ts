@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { encodeCursor, type Position } from './cursor.ts';
 import type { InboxFilter } from './inbox-filter.ts';
 import { type Scope, scopeCondition } from './scope.ts';
+import { STATUSES } from './vocabulary.ts';
 import { type SearchPlan, searchCondition, searchPlan } from './search.ts';
 
 const EXCERPT = 200;
@@ -34,8 +35,37 @@ async function submissionConditions(db: Db, scope: Scope, f: InboxFilter, plan: 
   return eb.and(all);
 }
 
-/** Whether the filter asks for open complaints with a deadline: overdue ones, or sorted by it. */
+/** Whether the filter asks for open items with a deadline: overdue ones, or sorted by it. */
 const byDeadline = (f: InboxFilter) => Boolean(f.dueBefore) || f.sort === 'deadline';
+
+/** Statuses of a suggestion still to be answered. */
+const OPEN = STATUSES.filter((s) => s !== 'closed');
+
+/**
+ * The ids of what waits with a deadline (before `dueBefore`, when given): open complaints by their
+ * nearest step's, open suggestions by their promised answer's. Each half is read through its own
+ * index (`complaints.next_due_at`, `submissions_answer_due`), never by reading every submission.
+ */
+function waiting(f: InboxFilter) {
+  const eb = expressionBuilder<Database, 'submissions'>();
+  return eb
+    .selectFrom('complaints')
+    .select('complaints.submission_id as id')
+    .where('complaints.closed_at', 'is', null)
+    .where('complaints.next_due_at', 'is not', null)
+    .$if(Boolean(f.dueBefore), (c) => c.where('complaints.next_due_at', '<', f.dueBefore!))
+    .unionAll(
+      eb
+        .selectFrom('submissions as waiting')
+        .select('waiting.id')
+        .where('waiting.status', 'in', OPEN)
+        .where('waiting.answer_due_at', 'is not', null)
+        .$if(Boolean(f.dueBefore), (c) => c.where('waiting.answer_due_at', '<', f.dueBefore!)),
+    );
+}
+
+/** An item's deadline: its complaint's nearest, or a suggestion's promised answer. */
+const dueAt = sql<string | null>`coalesce(complaints.next_due_at, submissions.answer_due_at)`;
 
 /** Submissions matching the filter within the scope, each with its complaint if it has one. */
 async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: SearchPlan = {}) {
@@ -43,8 +73,7 @@ async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: SearchPlan =
     .selectFrom('submissions')
     .leftJoin('complaints', 'complaints.submission_id', 'submissions.id')
     .where(await submissionConditions(db, scope, f, plan));
-  if (byDeadline(f)) q = q.where('complaints.closed_at', 'is', null).where('complaints.next_due_at', 'is not', null);
-  if (f.dueBefore) q = q.where('complaints.next_due_at', '<', f.dueBefore);
+  if (byDeadline(f)) q = q.where('submissions.id', 'in', waiting(f));
   return q;
 }
 
@@ -81,15 +110,14 @@ export async function listSubmissions(
       'submissions.subject',
     ])
     .select(['complaints.next_due_at', 'complaints.closed_at as complaint_closed_at', 'complaints.received_at'])
+    .select(['submissions.answer_due_at', dueAt.as('due_at')])
     .select(sql<string>`substr(submissions.message, 1, ${EXCERPT + 1})`.as('excerpt'))
     .limit(page.limit + 1);
   if (f.sort === 'deadline') {
-    q = q.orderBy('complaints.next_due_at', 'asc').orderBy('submissions.id', 'asc');
+    q = q.orderBy(dueAt, 'asc').orderBy('submissions.id', 'asc');
     if (page.after) {
       const { at, id } = page.after;
-      q = q
-        .where('complaints.next_due_at', '>=', at)
-        .where((eb) => eb.or([eb('complaints.next_due_at', '>', at), eb('submissions.id', '>', id)]));
+      q = q.where(dueAt, '>=', at).where((eb) => eb.or([eb(dueAt, '>', at), eb('submissions.id', '>', id)]));
     }
   } else {
     q = q.orderBy('submissions.created_at', 'desc').orderBy('submissions.id', 'desc');
@@ -136,6 +164,7 @@ export async function listSubmissions(
   const items: InboxItem[] = shown.map((r) => {
     const e = r.employee_id ? employees.get(r.employee_id) : undefined;
     const d = r.department_id ? departments.get(r.department_id) : undefined;
+    const due = r.complaint_closed_at || (r.answer_due_at && r.status === 'closed') ? null : r.due_at;
     return {
       id: r.id,
       number: r.number,
@@ -156,12 +185,12 @@ export async function listSubmissions(
       department: d ? { id: d.id, name: d.name } : null,
       subjectTitle: r.employee_id === null && r.subject ? (subjects.get(r.subject) ?? null) : null,
       review: reviewOf.get(r.id) ?? null,
-      nextDueAt: r.complaint_closed_at ? null : r.next_due_at,
-      overdue: !r.complaint_closed_at && r.next_due_at !== null && r.next_due_at < nowIso,
+      nextDueAt: due,
+      overdue: due !== null && due < nowIso,
     };
   });
   const last = shown[shown.length - 1];
-  const at = (r: NonNullable<typeof last>) => (f.sort === 'deadline' ? (r.next_due_at ?? '') : r.created_at);
+  const at = (r: NonNullable<typeof last>) => (f.sort === 'deadline' ? (r.due_at ?? '') : r.created_at);
   return { items, nextCursor: more && last ? encodeCursor({ at: at(last), id: last.id }) : null };
 }
 
@@ -173,15 +202,7 @@ export async function countSubmissions(db: Db, scope: Scope, f: InboxFilter): Pr
   // Submissions alone: joined to its complaints, even unused, the count read every row's
   // complaint (3.2 s instead of 80 ms at a million, scripts/bench-inbox.ts).
   let q = db.selectFrom('submissions').where(await submissionConditions(db, scope, f, {}));
-  if (byDeadline(f))
-    q = q.where('submissions.id', 'in', (eb) =>
-      eb
-        .selectFrom('complaints')
-        .select('complaints.submission_id')
-        .where('complaints.closed_at', 'is', null)
-        .where('complaints.next_due_at', 'is not', null)
-        .$if(Boolean(f.dueBefore), (c) => c.where('complaints.next_due_at', '<', f.dueBefore!)),
-    );
+  if (byDeadline(f)) q = q.where('submissions.id', 'in', waiting(f));
   const rows = await q
     .select(['submissions.type', 'submissions.kind', 'submissions.status', (eb) => eb.fn.countAll().as('n')])
     .groupBy(['submissions.type', 'submissions.kind', 'submissions.status'])

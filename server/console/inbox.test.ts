@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../db/migrations/index.ts';
 import { searchCondition } from './search.ts';
 import { consoleHarness, type Harness } from './testing/harness.ts';
 import type { InboxCounts, InboxItem } from '../../shared/console-types.ts';
@@ -113,6 +114,79 @@ for (const kind of DB_KINDS) {
       expect(overdueMatching.counts.total).toBe(1);
       expect((await inbox(qms, `?overdue=1&q=${encodeURIComponent('товар')}`)).counts.total).toBe(0);
       expect((await inbox(qms)).counts.total).toBe(4);
+    });
+
+    it('keeps open suggestions by the answer their client was promised, beside complaints, in every order and filter', async () => {
+      h = await consoleHarness(kind);
+      // Monday 23 November 2026, 12:00 in Moscow: answers are due by Thursday's close.
+      const idea = await h.feedback({ kind: 'suggestion', message: 'Добавьте оплату по QR-коду' });
+      h.tick(3_600_000);
+      const complaint = await h.feedback({ message: 'Никто не перезвонил' });
+      const done = await h.feedback({ kind: 'suggestion', message: 'Уже учли' });
+      const thanks = await h.feedback({ kind: 'thanks', message: 'Спасибо за доставку' });
+      let qms = await h.as('qms');
+      const patch = async (id: string, json: unknown) =>
+        expect((await qms.request(`/api/admin/submissions/${id}`, { method: 'PATCH', json })).status).toBe(200);
+      await patch(done.id, { status: 'closed' });
+      const numbers = async (q: string) => (await inbox(qms, q)).items.map((i) => i.number);
+
+      const all = await inbox(qms);
+      const ideaRow = all.items.find((i) => i.number === idea.number)!;
+      expect(ideaRow).toMatchObject({ nextDueAt: '2026-11-26T15:00:00.000Z', overdue: false });
+      expect(all.items.find((i) => i.number === done.number)).toMatchObject({ nextDueAt: null, overdue: false });
+      expect(all.items.find((i) => i.number === thanks.number)).toMatchObject({ nextDueAt: null });
+      // The complaint's nearest deadline (1.1, an hour) comes before the suggestion's three days.
+      expect(await numbers('?sort=deadline')).toEqual([complaint.number, idea.number]);
+      expect((await inbox(qms, '?sort=deadline')).counts).toMatchObject({
+        total: 2,
+        byKind: { complaint: 1, suggestion: 1 },
+      });
+      const page1 = await inbox(qms, '?sort=deadline&limit=1');
+      expect(page1.items.map((i) => i.number)).toEqual([complaint.number]);
+      const page2 = await inbox(qms, `?sort=deadline&limit=1&cursor=${page1.nextCursor}`);
+      expect(page2.items.map((i) => i.number)).toEqual([idea.number]);
+      expect(page2.nextCursor).toBeNull();
+
+      h.clock.set('2026-11-26T15:01:00.000Z'); // a minute past the promised answer
+      qms = await h.as('qms'); // signed in again, three days on
+      const overdue = await inbox(qms, '?overdue=1&kind=suggestion');
+      expect(overdue.items.map((i) => i.number)).toEqual([idea.number]);
+      expect(overdue.items[0]).toMatchObject({ overdue: true });
+      expect(overdue.counts.total).toBe(1);
+      await patch(idea.id, { status: 'in_progress' });
+      expect(await numbers('?overdue=1&kind=suggestion')).toEqual([idea.number]);
+      await patch(idea.id, { status: 'closed' });
+      expect(await numbers('?overdue=1&kind=suggestion')).toEqual([]);
+
+      // A thanks found to be a suggestion is due three working days after its receipt; made a
+      // thanks again, it is due no more.
+      await patch(thanks.id, { kind: 'suggestion' });
+      expect(await numbers('?overdue=1')).toContain(thanks.number);
+      const card = (await (await qms.request(`/api/admin/submissions/${thanks.id}`)).json()) as { answerBy: string };
+      expect(card.answerBy).toBe('2026-11-26T15:00:00.000Z');
+      await patch(thanks.id, { kind: 'thanks' });
+      expect(await numbers('?overdue=1')).not.toContain(thanks.number);
+      expect((await inbox(qms)).items.find((i) => i.number === thanks.number)).toMatchObject({ nextDueAt: null });
+    });
+
+    it('gives suggestions stored before the upgrade the date their client was given', async () => {
+      h = await consoleHarness(kind);
+      const names = Object.keys(migrations).sort();
+      const idea = await h.feedback({ kind: 'suggestion', message: 'Добавьте оплату по QR-коду' });
+      const thanks = await h.feedback({ kind: 'thanks', message: 'Спасибо' });
+      // Down to the schema that kept the date only in the stored answer, and up again.
+      await h.testDb.migrateTo(names[names.indexOf('2026-12-20-suggestion-due') - 1]!);
+      await h.testDb.migrateTo();
+      const due = await h.db.selectFrom('submissions').select(['id', 'answer_due_at']).orderBy('created_at').execute();
+      expect(due).toEqual([
+        { id: idea.id, answer_due_at: '2026-11-26T15:00:00.000Z' },
+        { id: thanks.id, answer_due_at: null },
+      ]);
+      expect(
+        await (await h.as('qms')).request('/api/admin/submissions?sort=deadline').then((r) => r.json()),
+      ).toMatchObject({
+        items: [{ number: idea.number, nextDueAt: '2026-11-26T15:00:00.000Z' }],
+      });
     });
 
     it('takes a period in the company’s days (Moscow), both ends included', async () => {

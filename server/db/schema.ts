@@ -37,6 +37,11 @@ export interface SubmissionTable {
   publish: number | null;
   /** When its personal fields were erased (retention or a person's request, server/privacy/); null while kept. */
   erased_at: Iso | null;
+  /**
+   * A suggestion's promised answer (three working days after receipt), while it is one: the inbox
+   * sorts and filters open suggestions by it beside complaints' `next_due_at`.
+   */
+  answer_due_at: Iso | null;
 }
 
 export interface AttachmentTable {

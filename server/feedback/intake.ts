@@ -96,6 +96,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
         department_id: null,
         publish: null,
         erased_at: null,
+        answer_due_at: input.kind === 'suggestion' ? answer.answerBy : null,
       };
       const attachments = await insertSubmission(trx, row, files);
       const complaint =

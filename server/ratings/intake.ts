@@ -147,6 +147,7 @@ async function newRating(
     department_id: target.kind === 'employee' ? target.employee.department_id : null,
     publish: input.publish ? 1 : 0,
     erased_at: null,
+    answer_due_at: null,
   };
   await insertSubmission(trx, row, []);
   await trx.insertInto('rating_raters').values({ submission_id: id, rater: meta.rater }).execute();

@@ -20,6 +20,7 @@ import * as outboxBodies from './2026-12-16-outbox-bodies.ts';
 import * as outboxViewColumns from './2026-12-17-outbox-view-columns.ts';
 import * as closedComplaints from './2026-12-18-closed-complaints.ts';
 import * as reportMonthsReceipt from './2026-12-19-report-months-receipt.ts';
+import * as suggestionDue from './2026-12-20-suggestion-due.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-17-outbox-view-columns': outboxViewColumns,
   '2026-12-18-closed-complaints': closedComplaints,
   '2026-12-19-report-months-receipt': reportMonthsReceipt,
+  '2026-12-20-suggestion-due': suggestionDue,
 };

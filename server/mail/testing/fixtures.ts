@@ -65,6 +65,7 @@ export function sampleSubmission(overrides: Partial<Submission> = {}): Submissio
     department_id: null,
     publish: null,
     erased_at: null,
+    answer_due_at: null,
     ...overrides,
   };
 }

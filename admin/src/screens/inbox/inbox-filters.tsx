@@ -12,7 +12,7 @@ const withCounts = (options: Choice[], counts: Record<string, number> | undefine
     label: counts && counts[o.value] !== undefined ? `${o.label} (${counts[o.value]})` : o.label,
   }));
 
-/** `sort=deadline`: the open complaints only, the nearest deadline (and so the overdue ones) first. */
+/** `sort=deadline`: open complaints and suggestions only, the nearest deadline (and so the overdue ones) first. */
 const SORTS: Choice[] = [{ value: 'deadline', label: 'Сначала ближайший срок' }];
 
 /** The type tabs, the search box and the filters; every change is a new URL (pushed, so Back undoes it). */

@@ -1,7 +1,7 @@
 /**
  * The inbox's filters, kept in the URL's query under the API's own names: a bookmark or Back
- * restores them. `overdue=1` keeps the complaints past their nearest deadline; `sort=deadline`
- * shows the open complaints, the nearest deadline first.
+ * restores them. `overdue=1` keeps the complaints and suggestions past their deadline; `sort=deadline`
+ * shows the open ones, the nearest deadline first.
  */
 export const FILTERS = [
   'type',
