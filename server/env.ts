@@ -96,7 +96,7 @@ const envSchema = z.object({
   RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
   MAX_FILE_MB: number.pipe(z.number().positive().max(100)).default(10),
-  MAIL_ATTACH_MB: number.pipe(z.number().min(0).max(100)).default(10),
+  MAIL_ATTACH_MB: number.pipe(z.number().min(0).max(100)).default(9),
   BODY_IDLE_SECONDS: number.pipe(z.number().positive().max(300)).default(10),
   DEMO: optional.pipe(flag.optional()),
   TRUST_PROXY: optional.pipe(flag.optional()),

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { loadConfig } from '../env.ts';
+import { encodedSize } from './attachment-budget.ts';
 import { loadOutgoingMail } from './outgoing-mail.ts';
 import { mailConfig, manualClock, submitWithMail } from './testing/fixtures.ts';
 
@@ -16,12 +18,13 @@ describe.each(DB_KINDS)('the QMS notification’s attachments on %s', (kind) => 
 
   it('carries files up to MAIL_ATTACH_MB together and links the rest to the card', async () => {
     t = await openTestDb(kind);
-    // 0.01 MB = 10,486 bytes: the first and the third fit together, the second doesn't.
+    // 0.01 MB = 10,486 bytes as sent: the first and the third fit together (6,158 and 4,106 in
+    // base64), the second doesn't.
     const config = mailConfig({ MAIL_ATTACH_MB: '0.01', PUBLIC_URL: 'https://otklik.example.ru' });
     const { submission, attachments } = await submitWithMail(t.db, { config, clock }, {}, [
-      file('акт.pdf', 6000),
+      file('акт.pdf', 4500),
       file('скан большой.pdf', 8000),
-      file('счёт.pdf', 4000),
+      file('счёт.pdf', 3000),
     ]);
     const rows = await t.db.selectFrom('outbox').selectAll().where('template', '=', 'feedback-notification').execute();
     const [mail] = await loadOutgoingMail(t.db, rows, { from: 'otklik@example.ru', now: clock.now() });
@@ -35,7 +38,25 @@ describe.each(DB_KINDS)('the QMS notification’s attachments on %s', (kind) => 
     expect(mail!.html.match(/приложен к письму/g)).toHaveLength(2);
   });
 
-  it('attaches every file under the default 10 MB, and none with MAIL_ATTACH_MB=0', async () => {
+  it('counts a file as it is sent, in base64: 9,000 bytes are 12,316 in the message', async () => {
+    t = await openTestDb(kind);
+    const config = mailConfig({ MAIL_ATTACH_MB: '0.01' }); // 10,486 bytes
+    await submitWithMail(t.db, { config, clock }, {}, [file('скан.pdf', 9000)]);
+    const row = await t.db
+      .selectFrom('outbox')
+      .select('attachment_ids')
+      .where('template', '=', 'feedback-notification')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.attachment_ids)).toEqual([]);
+  });
+
+  it('keeps the default notification under Postfix’s 10,240,000 bytes: 9 MB as sent', () => {
+    expect(loadConfig({}).mailAttachBytes).toBe(9 * 1024 * 1024);
+    expect(encodedSize(6_800_000)).toBeLessThan(9 * 1024 * 1024);
+    expect(encodedSize(7_000_000)).toBeGreaterThan(9 * 1024 * 1024);
+  });
+
+  it('attaches every file under the default 9 MB, and none with MAIL_ATTACH_MB=0', async () => {
     t = await openTestDb(kind);
     const files = [file('a.pdf', 3000), file('b.pdf', 3000)];
     await submitWithMail(t.db, { config: mailConfig(), clock }, {}, files);
