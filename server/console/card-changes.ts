@@ -128,7 +128,8 @@ export async function changeSubmission(
     if (departmentId !== undefined && departmentId !== s.department_id) {
       await trx.updateTable('submissions').set({ department_id: departmentId }).where('id', '=', id).execute();
       await logFieldChange(trx, clock, actor, s, 'department', { from: s.department_id, to: departmentId });
-      if (complaint) await followDepartment(trx, { clock, config }, actor, await lockComplaint(trx, id), departmentId);
+      if (complaint && isComplaint)
+        await followDepartment(trx, { clock, config }, actor, await lockComplaint(trx, id), departmentId);
     }
     if (employee !== undefined && (employee?.id ?? null) !== s.employee_id) {
       const from = s.employee_id

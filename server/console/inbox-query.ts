@@ -48,24 +48,31 @@ const OPEN = STATUSES.filter((s) => s !== 'closed');
  */
 function waiting(f: InboxFilter) {
   const eb = expressionBuilder<Database, 'submissions'>();
-  return eb
-    .selectFrom('complaints')
-    .select('complaints.submission_id as id')
-    .where('complaints.closed_at', 'is', null)
-    .where('complaints.next_due_at', 'is not', null)
-    .$if(Boolean(f.dueBefore), (c) => c.where('complaints.next_due_at', '<', f.dueBefore!))
-    .unionAll(
-      eb
-        .selectFrom('submissions as waiting')
-        .select('waiting.id')
-        .where('waiting.status', 'in', OPEN)
-        .where('waiting.answer_due_at', 'is not', null)
-        .$if(Boolean(f.dueBefore), (c) => c.where('waiting.answer_due_at', '<', f.dueBefore!)),
-    );
+  return (
+    eb
+      .selectFrom('complaints')
+      .innerJoin('submissions as asked', 'asked.id', 'complaints.submission_id')
+      .select('complaints.submission_id as id')
+      // A complaint found to be a suggestion or a thanks keeps its record, which is due no more.
+      .where('asked.kind', '=', 'complaint')
+      .where('complaints.closed_at', 'is', null)
+      .where('complaints.next_due_at', 'is not', null)
+      .$if(Boolean(f.dueBefore), (c) => c.where('complaints.next_due_at', '<', f.dueBefore!))
+      .unionAll(
+        eb
+          .selectFrom('submissions as waiting')
+          .select('waiting.id')
+          .where('waiting.status', 'in', OPEN)
+          .where('waiting.answer_due_at', 'is not', null)
+          .$if(Boolean(f.dueBefore), (c) => c.where('waiting.answer_due_at', '<', f.dueBefore!)),
+      )
+  );
 }
 
-/** An item's deadline: its complaint's nearest, or a suggestion's promised answer. */
-const dueAt = sql<string | null>`coalesce(complaints.next_due_at, submissions.answer_due_at)`;
+/** An item's deadline: a complaint's nearest step's, a suggestion's promised answer. */
+const dueAt = sql<
+  string | null
+>`case when submissions.kind = 'complaint' then complaints.next_due_at else submissions.answer_due_at end`;
 
 /** Submissions matching the filter within the scope, each with its complaint if it has one. */
 async function filtered(db: Db, scope: Scope, f: InboxFilter, plan: SearchPlan = {}) {

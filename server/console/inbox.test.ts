@@ -167,6 +167,12 @@ for (const kind of DB_KINDS) {
       await patch(thanks.id, { kind: 'thanks' });
       expect(await numbers('?overdue=1')).not.toContain(thanks.number);
       expect((await inbox(qms)).items.find((i) => i.number === thanks.number)).toMatchObject({ nextDueAt: null });
+      // A complaint found to be a suggestion is due as one: by the answer, not by its steps.
+      await patch(complaint.id, { kind: 'suggestion' });
+      expect((await inbox(qms, '?sort=deadline')).items.find((i) => i.number === complaint.number)).toMatchObject({
+        nextDueAt: '2026-11-26T15:00:00.000Z',
+        overdue: true,
+      });
     });
 
     it('gives suggestions stored before the upgrade the date their client was given', async () => {

@@ -41,6 +41,7 @@ export async function openComplaintsAt(db: Db, asOf: string, departmentId: strin
       'complaint_steps.due_at as dueAt',
       'complaint_steps.done_at as doneAt',
     ])
+    .where('submissions.kind', '=', 'complaint')
     .where('complaints.received_at', '<', asOf)
     .where((eb) => eb.or([eb('complaints.closed_at', 'is', null), eb('complaints.closed_at', '>=', asOf)]))
     .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))

@@ -24,6 +24,17 @@ export async function stepCompliance(
     ])
     .where('complaint_steps.due_at', '>=', range.from)
     .where('complaint_steps.due_at', '<', range.end)
+    // A complaint found to be a suggestion or a thanks keeps its steps, which no longer fall due.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('submissions')
+            .select('submissions.id')
+            .whereRef('submissions.id', '=', 'complaint_steps.complaint_id')
+            .where('submissions.kind', '<>', 'complaint'),
+        ),
+      ),
+    )
     // A deadline still ahead counts once its step is done: it was met, as a weekly report says.
     .where((eb) =>
       eb.or([eb('complaint_steps.due_at', '<', range.asOf), eb('complaint_steps.done_at', '<', range.asOf)]),

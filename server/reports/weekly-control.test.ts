@@ -86,6 +86,28 @@ for (const kind of DB_KINDS) {
       expect(now.overdue.at(-1)).toMatchObject({ id: f.F, step: '1.1', overdueWorkingMinutes: 60, overdueText: '1 ч' });
     });
 
+    it('leaves out a complaint found to be a suggestion: not received, open or overdue, its steps not to be marked', async () => {
+      h = await consoleHarness(kind);
+      const f = await reportFixtures(h);
+      setClock(h, '2026-11-23 10:00');
+      const kept = await f.register(f.dep.dks);
+      const idea = await f.register(f.dep.dks);
+      setClock(h, '2026-11-23 10:45');
+      await f.step(idea, '1.1', '2026-11-23 10:30');
+      setClock(h, '2026-11-25 12:00');
+      await f.change(idea, { kind: 'suggestion' });
+      const r = await weeklyControl(h.db, h.clock.now(), week('2026-W48'), null);
+      expect(r.totals).toEqual({ received: 1, open: 1, closed: 0, overdue: 1 });
+      expect(r.overdue.map((o) => o.id)).toEqual([kept]);
+      expect(steps(r, 'doneOnTime')).toEqual([0, 0, 0, 0, 0, 0]);
+      await expect(f.step(idea, '1.2', '2026-11-25 11:00')).rejects.toThrow(/422 .*Это действие только для жалоб/);
+      // Made a complaint again, it is back with its steps as they were.
+      await f.change(idea, { kind: 'complaint' });
+      const back = await weeklyControl(h.db, h.clock.now(), week('2026-W48'), null);
+      expect(back.totals).toMatchObject({ received: 2, open: 2 });
+      expect(steps(back, 'doneOnTime')).toEqual([1, 0, 0, 0, 0, 0]);
+    });
+
     it('answers an empty week with zeros and no list', async () => {
       h = await consoleHarness(kind);
       await november(h);

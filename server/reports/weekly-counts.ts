@@ -20,6 +20,7 @@ export async function complaintsByDepartment(
     .crossJoin('submissions')
     .whereRef('submissions.id', '=', 'complaints.submission_id')
     .select(['submissions.department_id as departmentId', (eb) => eb.fn.countAll().as('n')])
+    .where('submissions.kind', '=', 'complaint')
     .where(at, '>=', range.from)
     .where(at, '<', range.end)
     .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
@@ -48,6 +49,7 @@ export async function stepsDoneIn(
       sql<number>`sum(case when complaint_steps.done_at > complaint_steps.due_at then 1 else 0 end)`.as('late'),
       (eb) => eb.fn.countAll().as('n'),
     ])
+    .where('submissions.kind', '=', 'complaint')
     .where('complaint_steps.done_at', '>=', range.from)
     .where('complaint_steps.done_at', '<', range.end)
     .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
