@@ -17,6 +17,14 @@ describe('notification to the QMS', () => {
     ).toBe('Предложение № 2026-00012');
   });
 
+  it('cuts the preview line between characters, never inside an emoji', () => {
+    const angry = `${'Ж'.repeat(119)}😡 конец`;
+    const { html } = feedbackNotification(sampleSubmission({ message: angry }), [], 'ООО «Пример»');
+    expect(html).toContain(`mso-hide:all;">${'Ж'.repeat(119)}😡</div>`);
+    expect(html).not.toContain('\uFFFD');
+    expect(Buffer.from(html, 'utf8').toString('utf8')).not.toContain('\uFFFD');
+  });
+
   it('tells the QMS, first thing, to answer in English a client who wrote in English and can be answered', () => {
     const note = 'Клиент обращался на английском языке: отвечайте ему по-английски.';
     const en = feedbackNotification(sampleSubmission({ lang: 'en' }), [], 'ООО «Пример»');

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
 import { clientWords, englishClientNote, noteParagraph } from './client-lang-note.ts';
-import { companyTime, channelLabel, fileSize, formatPhone, kindLabel } from './format.ts';
+import { companyTime, channelLabel, fileSize, formatPhone, kindLabel, preview } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
 import { safeSubject } from './subject.ts';
@@ -128,7 +128,7 @@ ${paragraph(replyHint)}`;
     html: mailLayout({
       lang: 'ru',
       title: subject,
-      preheader: s.message.slice(0, 120),
+      preheader: preview(s.message, 120),
       body,
       footer: `Otklik · ${company}`,
     }),

@@ -90,3 +90,13 @@ const DATE_FORMATS = {
 export function companyDate(iso: string, lang: Lang = 'ru'): string {
   return DATE_FORMATS[lang].format(new Date(iso));
 }
+
+/**
+ * The start of a text for an inbox's preview line, cut between characters (code points): cut
+ * between the two halves of an emoji, the e-mail shows «�».
+ * @example preview('Ж'.repeat(119) + '😡 конец', 120) // 'ЖЖЖ…Ж😡'
+ */
+export function preview(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? chars.slice(0, max).join('') : text;
+}

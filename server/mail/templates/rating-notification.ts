@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
 import { clientWords, englishClientNote, noteParagraph } from './client-lang-note.ts';
-import { companyTime } from './format.ts';
+import { companyTime, preview } from './format.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, quoteBlock, type RenderedMail, textFields, textQuote } from './layout.ts';
 import { ratedName, type RatingTarget, type RatingVersion } from './rating-target.ts';
@@ -123,7 +123,7 @@ ${replyHint ? paragraph(replyHint) : ''}`;
     `— Otklik, ${company}`,
   ].join('\n');
 
-  const preheader = `${scoreText(score)}${comment ? ` · ${comment.slice(0, 100)}` : ''}`;
+  const preheader = `${scoreText(score)}${comment ? ` · ${preview(comment, 100)}` : ''}`;
   return {
     subject,
     html: mailLayout({ lang: 'ru', title: subject, preheader, body, footer: footer(target, company, copyOf) }),
