@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
 import { addConsoleUser, consoleShot, firstSignIn } from './support/console-browser.ts';
+import { contrastOnWhite } from './support/contrast.ts';
 import { type RunningServer, startServer } from './support/server-process.ts';
 
 // A real server and Chromium per file: generous under a loaded CI machine, still bounded.
@@ -70,6 +71,14 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     // The inbox: a hostile comment is shown as the text it is.
     const xssRow = page.locator('.inbox-table tbody tr', { hasText: XSS });
     await expect(xssRow.locator('.c-text').textContent()).resolves.toBe(XSS);
+
+    // The keyboard's focus ring stands out from the page 3:1 (WCAG 1.4.11): it was the accent at
+    // half strength, 2.2:1 on the console's grey.
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineColor);
+    expect(contrastOnWhite(ring, [0xf4, 0xf6, 0xf9])).toBeGreaterThanOrEqual(3);
 
     // Search: one match, and the URL keeps it.
     await page.getByRole('searchbox').fill('настроил за час');
