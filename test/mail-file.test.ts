@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertOutboxMessage } from '../server/mail/outbox-store.ts';
 import { createOutboxWorker } from '../server/mail/outbox-worker.ts';
+import { complaintReply } from '../server/mail/templates/complaint-reply.ts';
 import { loadOutgoingMail } from '../server/mail/outgoing-mail.ts';
 import { attachments, bodyText, header, parseMime } from '../server/mail/testing/read-mime.ts';
 import { manualClock, mailConfig, submitWithMail } from '../server/mail/testing/fixtures.ts';
@@ -98,5 +100,32 @@ describe('file transport (the default): one .eml per message under the data fold
     const [row] = await t.db.selectFrom('outbox').selectAll().execute();
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row!.last_error).toContain('Mail folder');
+  });
+
+  it('marks the system’s messages automatic, and not a person’s reply to the client', async () => {
+    const config = mailConfig({ DATA_DIR: dataDir });
+    const { submission } = await submitWithMail(t.db, { config, clock }, {});
+    await insertOutboxMessage(t.db, clock, {
+      template: 'complaint-reply',
+      submissionId: submission.id,
+      to: ['client@example.ru'],
+      replyTo: ['smk@example.ru'],
+      mail: complaintReply(
+        { number: submission.number, lang: 'ru', text: 'Добрый день! Деньги вернём завтра.', from: 'Ольга' },
+        'ООО «Пример»',
+      ),
+    });
+    const worker = createOutboxWorker({ db: t.db, transport: createMailTransport(config), clock, config });
+    expect(await worker.runOnce()).toBe(3);
+    const dir = path.join(dataDir, 'mail');
+    const rows = await t.db.selectFrom('outbox').select(['id', 'template']).execute();
+    const headersOf = (template: string) => {
+      const id = rows.find((r) => r.template === template)!.id;
+      const mime = parseMime(fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.includes(id))!)));
+      return [header(mime, 'auto-submitted') ?? null, header(mime, 'x-auto-response-suppress') ?? null];
+    };
+    expect(headersOf('feedback-ack')).toEqual(['auto-generated', 'OOF, AutoReply']);
+    expect(headersOf('feedback-notification')).toEqual(['auto-generated', 'OOF, AutoReply']);
+    expect(headersOf('complaint-reply')).toEqual([null, null]);
   });
 });

@@ -8,11 +8,25 @@ export interface OutgoingAttachment {
 }
 
 /**
- * What every message carries besides its own headers: it was sent by a machine (RFC 3834), so a
+ * What a message written by the system carries: it was sent by a machine (RFC 3834), so a
  * client's out-of-office reply to an acknowledgement does not come back to the QMS as a letter,
- * and a vacation responder does not answer the QMS's own notifications.
+ * and a vacation responder does not answer the QMS's own notifications; Exchange and Outlook,
+ * which don't read RFC 3834, are asked the same by `X-Auto-Response-Suppress`.
  */
-export const AUTOMATIC_HEADERS = { 'Auto-Submitted': 'auto-generated' } as const;
+export const AUTOMATIC_HEADERS: Readonly<Record<string, string>> = {
+  'Auto-Submitted': 'auto-generated',
+  'X-Auto-Response-Suppress': 'OOF, AutoReply',
+};
+
+/**
+ * The headers of a message by its template. A reply from the card is a person's answer to the
+ * client, not a machine's: marked automatic, a helpdesk or a filter on the client's side may
+ * set it aside unread, and the client's own auto-reply to it is welcome.
+ * @example headersOf('complaint-reply') // {}
+ */
+export function headersOf(template: string): Readonly<Record<string, string>> {
+  return template === 'complaint-reply' ? {} : AUTOMATIC_HEADERS;
+}
 
 /** One message as a transport sends it, built from an outbox row. */
 export interface OutgoingMail {
@@ -31,6 +45,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: OutgoingAttachment[];
+  /** Headers besides the standard ones (`headersOf` its template). */
+  headers: Readonly<Record<string, string>>;
 }
 
 /**

@@ -3,7 +3,7 @@ import { contentTypeOf } from '../submissions/store.ts';
 import { MailSendError } from './mail-error.ts';
 import { messageIdOf } from './message-id.ts';
 import type { OutboxRow } from './outbox-store.ts';
-import type { OutgoingAttachment, OutgoingMail } from './mail-transport.ts';
+import { headersOf, type OutgoingAttachment, type OutgoingMail } from './mail-transport.ts';
 
 /** Builds the messages of outbox rows, with their bodies and their attachments' content read from the database. */
 export async function loadOutgoingMail(
@@ -45,6 +45,7 @@ export async function loadOutgoingMail(
       html: body.html,
       text: body.text,
       attachments: await loadAttachments(db, row),
+      headers: headersOf(row.template),
     });
   }
   return out;

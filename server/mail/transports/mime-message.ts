@@ -1,11 +1,11 @@
 import type { SendMailOptions } from 'nodemailer';
-import { AUTOMATIC_HEADERS, type OutgoingMail } from '../mail-transport.ts';
+import type { OutgoingMail } from '../mail-transport.ts';
 
 /**
  * The message as nodemailer composes it. The Message-ID is the one stored with the outbox row,
  * so a retry after a lost SMTP reply carries the same id and receiving systems can drop the copy.
  * File and URL access are off: nothing in a message may make nodemailer read the disk or fetch.
- * Every message says it was sent by a machine (AUTOMATIC_HEADERS).
+ * A message of the system's says it was sent by a machine (`headersOf` in mail-transport.ts).
  */
 export function toNodemailer(mail: OutgoingMail): SendMailOptions {
   return {
@@ -17,7 +17,7 @@ export function toNodemailer(mail: OutgoingMail): SendMailOptions {
     html: mail.html,
     date: mail.date,
     messageId: mail.messageId,
-    headers: AUTOMATIC_HEADERS,
+    headers: { ...mail.headers },
     attachments: mail.attachments.map((a) => ({
       filename: a.filename,
       contentType: a.contentType,

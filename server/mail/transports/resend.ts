@@ -1,7 +1,7 @@
 import { type CreateEmailOptions, type ErrorResponse, Resend } from 'resend';
 import type { Clock } from '../../clock.ts';
 import { MailSendError, retryAfterMs } from '../mail-error.ts';
-import { AUTOMATIC_HEADERS, type MailTransport, type OutgoingMail } from '../mail-transport.ts';
+import type { MailTransport, OutgoingMail } from '../mail-transport.ts';
 
 /** Statuses that say «not now» or «not this account», not «never this message». */
 const RETRYABLE_4XX = new Set([401, 403, 408, 409, 429]);
@@ -43,7 +43,7 @@ function payload(mail: OutgoingMail): CreateEmailOptions {
     replyTo: mail.replyTo.length > 0 ? mail.replyTo : undefined,
     subject: mail.subject,
     // Resend makes its own Message-ID unless given one: ours is the same on every retry.
-    headers: { 'Message-ID': mail.messageId, ...AUTOMATIC_HEADERS },
+    headers: { 'Message-ID': mail.messageId, ...mail.headers },
     html: mail.html,
     text: mail.text,
     attachments:
