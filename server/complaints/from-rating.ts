@@ -9,14 +9,16 @@ import { newId } from '../ids.ts';
 import { nextRegistrationNumber } from '../submissions/registration-number.ts';
 import { closeRating } from '../audit/history.ts';
 import { insertSubmission, type SubmissionRow } from '../submissions/store.ts';
+import { acknowledgeRegistered } from './mail.ts';
 import { openComplaint } from './open.ts';
 import { logComplaintEvent } from './store.ts';
 
 /**
  * Makes a complaint of a one- or two-star rating: a new complaint with its own registration
  * number, the rating's comment, contacts, employee and department, linked to the rating and
- * received when the rating was; the rating, its work handed on, is closed. A rating becomes a
- * complaint once; asking again answers that one.
+ * received when the rating was; the rating, its work handed on, is closed, and the client who
+ * gave an address gets the complaint's acknowledgement. A rating becomes a complaint once; asking
+ * again answers that one.
  */
 export async function complaintFromRating(
   db: Db,
@@ -58,7 +60,7 @@ export async function complaintFromRating(
       [],
     );
     const cal = await loadCalendar(trx);
-    await openComplaint(trx, deps, cal, {
+    const { deadlines } = await openComplaint(trx, deps, cal, {
       submissionId: id,
       receivedAt: new Date(rating.created_at),
       origin: 'rating',
@@ -81,6 +83,10 @@ export async function complaintFromRating(
       .where('submission_id', '=', rating.id)
       .executeTakeFirst();
     if (review?.status !== 'pending') await closeRating(trx, deps.clock, actor, rating);
+    // The client is told of his complaint as of any (seed 004): its number and the answer's date,
+    // his own words quoted so he knows it is his rating; not with a date already past.
+    const answerBy = deadlines['1.3']!;
+    if (Date.parse(answerBy) > now.getTime()) await acknowledgeRegistered(trx, deps, id, answerBy, { quote: true });
     return { id, number };
   });
 }

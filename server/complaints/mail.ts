@@ -115,16 +115,18 @@ export async function enqueueNoticeMail(
 }
 
 /**
- * E-mails the client of a complaint registered by hand the acknowledgement a site's client gets
- * (the number and the date of the answer; replies go to the QMS), without quoting the message —
- * the registrar's words, perhaps with notes for colleagues — in the caller's transaction.
- * Whether it was queued: not without an address.
+ * E-mails the client of a complaint registered by hand, or made of his rating, the acknowledgement
+ * a site's client gets (the number and the date of the answer; replies go to the QMS), in the
+ * caller's transaction. A registrar's message — his words, perhaps with notes for colleagues — is
+ * not quoted. Whether it was queued: not without an address.
  */
 export async function acknowledgeRegistered(
   trx: Db,
   deps: Deps,
   submissionId: string,
   answerBy: string,
+  /** Whether to quote the message: the client's words of a rating, never a registrar's notes. */
+  { quote = false }: { quote?: boolean } = {},
 ): Promise<boolean> {
   const s = await trx.selectFrom('submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow();
   if (!s.email) return false;
@@ -133,7 +135,7 @@ export async function acknowledgeRegistered(
     submissionId,
     to: [headerValue(s.email)],
     replyTo: deps.config.qmsEmail,
-    mail: feedbackAck(s, deps.config.companyName, answerBy, { quote: false }),
+    mail: feedbackAck(s, deps.config.companyName, answerBy, { quote }),
   });
   return true;
 }

@@ -611,6 +611,13 @@ for (const kind of DB_KINDS) {
       expect(res.status).toBe(201);
       const made = await res.json();
       expect((await (await post(qms, `${low.id}/complaint`)).json()).id).toBe(made.id);
+      // The client is told, once: his complaint's number and the answer's date, his words quoted.
+      const told = (await outbox('feedback-ack')).filter((m) => m.subject.includes(made.number));
+      expect(told).toHaveLength(1);
+      expect(told[0]!.recipients).toBe('["client@example.ru"]');
+      expect(told[0]!.text).toContain(`Ваш запрос № ${made.number} зарегистрирован`);
+      expect(told[0]!.text).toMatch(/Срок ответа — до \d+ \S+ 2026 г\./);
+      expect(told[0]!.text).toContain('Не перезвонил');
       const c = await card(qms, made.id);
       expect(c).toMatchObject({ kind: 'complaint', message: 'Не перезвонил', email: 'client@example.ru' });
       expect(c.complaint).toMatchObject({ origin: 'rating', rating: { id: low.id, number: low.number } });
