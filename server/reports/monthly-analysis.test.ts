@@ -176,6 +176,18 @@ for (const kind of DB_KINDS) {
         thanks: counts(asThanks.byKind).thanks! - 1,
         complaint: counts(asThanks.byKind).complaint! + 1,
       });
+      // A one-star rating made a complaint: one message of its client's, counted as the complaint.
+      const low = await h.rating({ score: 1, comment: 'Не перезвонил' });
+      const asRating = (await analysis('2026-12')).current.received;
+      const made = await (await h.as('qms')).request(`/api/admin/submissions/${low.id}/complaint`, { method: 'POST' });
+      expect(made.status).toBe(201);
+      const asItsComplaint = (await analysis('2026-12')).current.received;
+      expect(asItsComplaint.total).toBe(asRating.total);
+      expect(counts(asItsComplaint.byKind)).toEqual({
+        ...counts(asRating.byKind),
+        rating: counts(asRating.byKind).rating! - 1,
+        complaint: counts(asRating.byKind).complaint! + 1,
+      });
     });
 
     it('counts a step done ahead of a deadline still to come as met in the running month, as the weekly control does', async () => {

@@ -7,7 +7,8 @@ import { byCountThenLabel, KIND_LABELS, NO_DEPARTMENT_LABEL, NONE, num, REPORT_K
  * Feedback and ratings received in [from, end) by kind, channel and department: a complaint in the
  * month it was received (`complaints.received_at`, from which its deadlines run, as the weekly
  * control counts it), however much later it was registered; everything else when it came
- * (`submissions.created_at`). Two GROUP BYs in SQL (a few dozen groups each), folded here. Kinds
+ * (`submissions.created_at`); a rating made a complaint only as that complaint. Two GROUP BYs in
+ * SQL (a few dozen groups each), folded here. Kinds
  * are always all four; channels and departments only those with any.
  */
 export async function receivedCounts(
@@ -31,6 +32,10 @@ export async function receivedCounts(
           ),
         ),
       ]),
+    )
+    // A rating made a complaint is one message of its client's, counted as the complaint it became.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('complaints').select('rating_id').whereRef('rating_id', '=', 'submissions.id'))),
     )
     .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
     .groupBy(columns)
