@@ -83,7 +83,7 @@ for (const kind of DB_KINDS) {
       // Deadlines that fell in November: 1.1 of K, C, A, D on time, E and B not done; 1.2 A late;
       // 1.3 K late (due 6.11), A and E not done; 1.4 K, D; 1.5 K late, D; 1.6 K late.
       expect(compliance(r.current.compliance)).toEqual([
-        [6, 4, 0, 2, 0.6667],
+        [6, 4, 0, 2, 4 / 6],
         [6, 3, 1, 2, 0.5],
         [5, 2, 1, 2, 0.4],
         [2, 2, 0, 0, 1],

@@ -13,9 +13,11 @@ export const REPORT_KINDS = ['thanks', 'complaint', 'suggestion', 'rating'] as c
 
 export const KIND_LABELS: Record<string, string> = { ...FORM_TEXTS.ru.kinds, rating: 'Оценка' };
 
-/** A share of a whole, 0…1 to four decimals (enough for a percent with two); null of nothing. */
-export const shareOf = (count: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((count / whole) * 10_000) / 10_000;
+/**
+ * A share of a whole, 0…1, exact: rounded here and again where it is shown, 12 of 22 (54.545 %)
+ * became 0.5455 and then «54,6 %» in the CSV and in Excel. Null of nothing.
+ */
+export const shareOf = (count: number, whole: number): number | null => (whole === 0 ? null : count / whole);
 
 export const withShare = (c: Count, whole: number): Share => ({ ...c, share: shareOf(c.count, whole) });
 

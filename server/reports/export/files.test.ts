@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import readExcelFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import { shareOf } from '../report-labels.ts';
 import { csvCell, toCsv } from './csv.ts';
 import { monthlyTables } from './monthly-tables.ts';
 import type { ReportFile } from './table.ts';
@@ -64,6 +65,11 @@ describe('CSV', () => {
     // A `;` in a client's name is quoted, not a new column.
     expect(overdue[2]![2]).toBe('ООО «Ромашка»; склад №2');
     expect(overdue[2]![4]).toBe('');
+  });
+
+  it('rounds a share once: 12 of 22 is 54,5%, not 0.5455 rounded again to 54,6%', () => {
+    expect(csvCell(shareOf(12, 22), 'percent')).toBe('54,5%');
+    expect(shareOf(12, 22)).toBe(12 / 22);
   });
 
   it('writes the monthly analysis side by side with decimal commas and percentages', () => {
