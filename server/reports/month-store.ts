@@ -7,8 +7,13 @@ import type { Db } from '../db/connection.ts';
 import type { MonthFigures } from './month-figures.ts';
 import { reportWindow } from './report-window.ts';
 
-/** Raised whenever the way a month is counted changes: months kept by an older version are counted again (2: a year without a decree counts the Labour Code's holidays; 3: a complaint counts as received in the month of its receipt). */
-const FIGURES_VERSION = 3;
+/**
+ * Raised whenever the way a month is counted changes: months kept by an older version are counted
+ * again (2: a year without a decree counts the Labour Code's holidays; 3: a complaint counts as
+ * received in the month of its receipt; 4: shares exact, a rating made a complaint received once,
+ * a complaint made a suggestion has no steps falling due).
+ */
+const FIGURES_VERSION = 4;
 
 /**
  * What a month's working days were counted on: the company's calendar changes, its hours, the
