@@ -45,6 +45,15 @@ describe.each(DB_KINDS)('queueing the e-mails of a feedback message on %s', (kin
     expect(JSON.parse(all[0]!.recipients)).toEqual(['smk@example.ru', 'quality@example.ru']);
   });
 
+  it('links a thanks and a suggestion to their card too, without the complaint’s steps', async () => {
+    t = await openTestDb(kind);
+    const config = mailConfig({ PUBLIC_URL: 'https://otklik.example.ru' });
+    const { submission } = await submitWithMail(t.db, { config, clock }, { kind: 'thanks', email: null });
+    const [notification] = await rows();
+    expect(notification!.text).toContain(`Карточка: https://otklik.example.ru/admin/submissions/${submission.id}`);
+    expect(notification!.text).not.toContain('Приём претензии');
+  });
+
   it('belongs to the caller transaction: rolled back, no mail remains', async () => {
     t = await openTestDb(kind);
     await expect(

@@ -32,9 +32,9 @@ export async function enqueueFeedbackMail(
   promise: Promise_ = { answerBy: null, deadlines: null },
 ): Promise<void> {
   const { config, clock } = deps;
-  const process: ProcessInfo | null = promise.deadlines
-    ? { link: cardLink(config, submission.id), deadlines: promise.deadlines }
-    : null;
+  // Every message links to its card, where a thanks is forwarded, a suggestion answered, a
+  // message made a complaint.
+  const process: ProcessInfo = { link: cardLink(config, submission.id), deadlines: promise.deadlines ?? {} };
   const client = submission.email ? headerValue(submission.email) : '';
   const files = budgetAttachments(attachments, config.mailAttachBytes, cardLink(config, submission.id));
   await insertOutboxMessage(trx, clock, {

@@ -68,6 +68,23 @@ describe.each(DB_KINDS)('queueing the e-mails of a rating on %s', (kind) => {
     });
   });
 
+  it('links the QMS’s messages to the rating’s card, and flags one of 1–2 stars as a possible complaint; not the manager’s', async () => {
+    t = await openTestDb(kind);
+    const withLink = mailConfig({ PUBLIC_URL: 'https://otklik.example.ru' });
+    const low = await rate(t.db, { config: withLink, clock }, employeeTarget(), { score: 2 });
+    const card = `https://otklik.example.ru/admin/submissions/${low.id}`;
+    const [manager, copy] = await rows();
+    expect(copy!.text).toContain(`Карточка: ${card}`);
+    expect(copy!.html).toContain(`href="${card}"`);
+    expect(copy!.text).toContain('Возможная жалоба: оценка 1–2 звезды. Сделать её жалобой — в карточке.');
+    expect(manager!.text).not.toContain(card);
+    expect(manager!.text).not.toContain('Возможная жалоба');
+    await rate(t.db, { config: withLink, clock }, deliveryTarget(), { score: 5, number: '2026-00014' });
+    const delivery = (await rows()).find((r) => r.subject.includes('доставки'))!;
+    expect(delivery.text).toContain('Карточка: https://otklik.example.ru/admin/submissions/');
+    expect(delivery.text).not.toContain('Возможная жалоба');
+  });
+
   it('a manager who is on the QMS list gets one message, not two; the rest of the QMS its copy', async () => {
     t = await openTestDb(kind);
     await rate(t.db, { config, clock }, employeeTarget({ managerEmail: 'Quality@Example.ru' }), { email: null });

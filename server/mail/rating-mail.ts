@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database, SubmissionTable } from '../db/schema.ts';
 import type { Config } from '../env.ts';
+import { cardLink } from './links.ts';
 import { insertOutboxMessage } from './outbox-store.ts';
 import { ratingAck } from './templates/rating-ack.ts';
 import { ratingNotification } from './templates/rating-notification.ts';
@@ -34,6 +35,8 @@ export async function enqueueRatingMail(
   const client = submission.email ? headerValue(submission.email) : '';
   const replyTo = client ? [client] : [];
   const base = { submissionId: submission.id, replyTo };
+  // Only for mail the QMS reads: a manager has no console to open.
+  const card = cardLink(config, submission.id);
 
   if (target.kind === 'employee') {
     const manager = headerValue(target.managerEmail);
@@ -53,7 +56,7 @@ export async function enqueueRatingMail(
         ...base,
         template: 'rating-qms-copy',
         to: qms,
-        mail: ratingNotification(submission, target, config.companyName, { copyOf, previous }),
+        mail: ratingNotification(submission, target, config.companyName, { copyOf, previous, card }),
       });
     }
   } else {
@@ -61,7 +64,7 @@ export async function enqueueRatingMail(
       ...base,
       template: 'rating-notification',
       to: addresses([...target.recipients, ...config.qmsEmail]),
-      mail: ratingNotification(submission, target, config.companyName, { previous }),
+      mail: ratingNotification(submission, target, config.companyName, { previous, card }),
     });
   }
 

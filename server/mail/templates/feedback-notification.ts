@@ -19,7 +19,7 @@ export interface AttachmentInfo {
 
 type Submission = Selectable<SubmissionTable>;
 
-/** A complaint's place in the process: its card in the console and the deadlines of its steps. */
+/** The message's card in the console and, a complaint's, the deadlines of its steps (none else). */
 export interface ProcessInfo {
   link: string;
   deadlines: Partial<Record<Step, string | null>>;
@@ -78,12 +78,13 @@ export function feedbackNotification(
     const at = process?.deadlines[step];
     return at ? `до ${companyTime(at)}` : '—';
   };
-  const steps = process
-    ? ([
-        [`1.1 ${STEP_TITLES['1.1']}`, due('1.1')],
-        [`1.2 ${STEP_TITLES['1.2']}`, due('1.2')],
-      ] as const)
-    : [];
+  const steps =
+    process && '1.1' in process.deadlines
+      ? ([
+          [`1.1 ${STEP_TITLES['1.1']}`, due('1.1')],
+          [`1.2 ${STEP_TITLES['1.2']}`, due('1.2')],
+        ] as const)
+      : [];
   const replyHint = s.email
     ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).'
     : 'Клиент не указал e-mail.';

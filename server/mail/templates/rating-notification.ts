@@ -1,3 +1,4 @@
+import { LOW_SCORE } from '../../../shared/complaint-process.ts';
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../../db/schema.ts';
 import { clientWords, englishClientNote, noteParagraph } from './client-lang-note.ts';
@@ -26,6 +27,8 @@ export interface RatingMessageOptions {
   copyOf?: QmsCopyOf;
   /** The rating as it was before its client changed it: the message tells of the change, not of a new rating. */
   previous?: RatingVersion;
+  /** The rating's card in the console, for a message the QMS reads: to moderate it, or make it a complaint. */
+  card?: string;
 }
 
 /**
@@ -55,7 +58,7 @@ export function ratingNotification(
   s: Submission,
   target: RatingTarget,
   company: string,
-  { copyOf, previous }: RatingMessageOptions = {},
+  { copyOf, previous, card }: RatingMessageOptions = {},
 ): RenderedMail {
   const subject = ratingSubject(s, target, { copy: copyOf !== undefined, changed: previous !== undefined });
   const score = s.score ?? 0;
@@ -84,10 +87,14 @@ export function ratingNotification(
   const note = copyOf ? copyNote(copyOf) : null;
   const change = previous ? changeLines(s, previous) : null;
   const replyHint = s.email ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).' : null;
+  // Seed 004: «жалобой считается любое выражение недовольства».
+  const low =
+    card && score <= LOW_SCORE ? 'Возможная жалоба: оценка 1–2 звезды. Сделать её жалобой — в карточке.' : null;
   const langNote = englishClientNote(s.lang, Boolean(s.email));
 
   const body = html`
 ${noteParagraph(langNote)}
+${low ? paragraph(html`<strong>${low}</strong>`) : ''}
 ${note ? paragraph(html`<span style="color:#6b7280;">${note}</span>`) : ''}
 ${change ? changeBlock(change) : ''}
 ${scoreBlock(score)}
@@ -99,12 +106,14 @@ ${heading('Клиент')}
 ${hasContacts ? fieldsTable(contacts) : html`<p style="margin:8px 0;${MUTED}">клиент не оставил контактов</p>`}
 ${heading('Отзыв')}
 ${fieldsTable(record)}
+${card ? paragraph(html`<a href="${card}" style="color:#1d4ed8;">Открыть карточку в консоли</a>`) : ''}
 ${replyHint ? paragraph(replyHint) : ''}`;
 
   const text = [
     subject,
     '',
     ...(langNote ? [langNote, ''] : []),
+    ...(low ? [low, ''] : []),
     ...(note ? [note, ''] : []),
     ...(change ? [change.intro, ...change.before.map(([k, v]) => `${k}: ${v}`), '', 'Теперь:'] : []),
     scoreText(score),
@@ -118,6 +127,7 @@ ${replyHint ? paragraph(replyHint) : ''}`;
     ...(hasContacts ? ['Клиент:', textFields(contacts)] : ['Клиент: клиент не оставил контактов']),
     '',
     textFields(record),
+    ...(card ? ['', `Карточка: ${card}`] : []),
     ...(replyHint ? ['', replyHint] : []),
     '',
     `— Otklik, ${company}`,
