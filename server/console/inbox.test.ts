@@ -242,6 +242,10 @@ for (const kind of DB_KINDS) {
       expect(await found('ёлкин')).toEqual([r.number]);
       expect(await found('@mail.ru')).toEqual([b.number]);
       expect(await found(b.number)).toEqual([b.number]);
+      // A rating's number with a Latin O, as a client reads it out or an English keyboard types it.
+      expect(r.number).toMatch(/^О-/);
+      expect(await found(r.number.replace('О', 'O'))).toEqual([r.number]);
+      expect(await found(r.number.replace('О', 'o'))).toEqual([r.number]);
       expect(await found(b.number.slice(-4))).toEqual([b.number]);
       // A phone typed as people type it finds the stored E.164 number.
       expect(await found('8 (951) 511-35-23')).toEqual([a.number]);

@@ -13,12 +13,16 @@ const oneLine = (q: string) =>
 /**
  * What a search box's text is looked for as: the text itself, and for something that looks
  * like a phone number its digits too (stored phones are E.164, `+79515113523`, while people
- * type «8 (951) 511-35-23»). Control characters are dropped.
+ * type «8 (951) 511-35-23»), and a rating's number typed with a Latin O with the Cyrillic one.
+ * Control characters are dropped.
  */
 export function searchTerms(q: string): string[] {
   const text = oneLine(q);
   if (!text) return [];
   const terms = [text];
+  // A rating's number begins with a Cyrillic «О» (`О-2026-00007`), which a client reading it out
+  // or typing it back, and a keyboard in English, make a Latin O.
+  if (/^[Oo]-\d{4}-\d/.test(text)) terms.push(`О${text.slice(1)}`);
   if (/^[\d\s()+-]+$/.test(text)) {
     let digits = text.replace(/\D/g, '');
     if (digits.length === 11 && digits.startsWith('8')) digits = `7${digits.slice(1)}`;

@@ -22,6 +22,7 @@ describe('searchTerms', () => {
     expect(searchTerms('8 (951) 511-35-23')).toEqual(['8 (951) 511-35-23', '79515113523']);
     expect(searchTerms('  Лоськова\nГалина ')).toEqual(['Лоськова Галина']);
     expect(searchTerms('2026-00042')).toEqual(['2026-00042', '202600042']);
+    expect(searchTerms('O-2026-00007')).toEqual(['O-2026-00007', 'О-2026-00007']);
     expect(searchTerms(' \t')).toEqual([]);
   });
 });
