@@ -1,3 +1,4 @@
+import { ofCompany } from './texts-ru.ts';
 import type { Lang } from './lang.ts';
 import { COMMENT_MAX } from './limits.ts';
 
@@ -99,5 +100,5 @@ export function ratingAckText(lang: Lang, company: string, number: string, rated
   }[lang][rated];
   return lang === 'en'
     ? `Thank you for your review No. ${number} of the work of ${company}. Every score is read by ${readers} and by the quality management service.`
-    : `Спасибо за отзыв № ${number} о работе компании ${company}. Каждую оценку читают ${readers} и служба менеджмента качества.`;
+    : `Спасибо за отзыв № ${number} о работе ${ofCompany(company, 'компании')}. Каждую оценку читают ${readers} и служба менеджмента качества.`;
 }

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { ofCompany } from '../../shared/texts-ru.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import type { FeedbackAnswer } from '../../shared/api-answers.ts';
@@ -54,7 +55,7 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
 <p>${
       lang === 'en'
         ? html`${russianText(lang, deps.config.companyName)} cares about the quality of its services: the quality management service will process every message within 3 working days.`
-        : `Компания ${deps.config.companyName} заботится о качестве предоставляемых услуг, поэтому любое ваше обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.`
+        : `${ofCompany(deps.config.companyName, 'Компания')} заботится о качестве предоставляемых услуг, поэтому любое ваше обращение будет обработано службой менеджмента качества в течение 3-х рабочих дней.`
     }</p>
 <otklik-feedback lang="${lang}" max-file-mb="${maxFileMb}"${contact ? html` contact="${contact}"` : ''}${site ? html` site="${site.href}"` : ''}>${form}</otklik-feedback>`;
     return {

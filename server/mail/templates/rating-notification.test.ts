@@ -49,13 +49,24 @@ describe('rating message to a manager', () => {
     expect(mail.html).not.toMatch(/<style|class=/);
   });
 
+  it('says in its text, as in its HTML, why its reader got it; a service’s responsible without «за неё»', () => {
+    const manager = ratingNotification(sampleRating(), employeeTarget(), COMPANY);
+    expect(manager.text).toContain('Вы получили это письмо как руководитель сотрудника.');
+    const delivery = ratingNotification(sampleRating(), deliveryTarget(), COMPANY);
+    const why =
+      'Вы получили это письмо как ответственный за оценки «Качество доставки» или как служба менеджмента качества.';
+    expect(delivery.text).toContain(why);
+    expect(delivery.html).toContain(why);
+  });
+
   it('says so when there is no comment, no consent to publish and no contacts', () => {
     const s = sampleRating({ message: '', publish: 0, name: null, organization: null, email: null });
     const mail = ratingNotification(s, employeeTarget({ position: null, department: null }), COMPANY);
     for (const body of [mail.html, mail.text]) {
       expect(body).toContain('без комментария');
       expect(body).toContain('не разрешена');
-      expect(body).toContain('клиент не оставил контактов');
+      expect(body).toContain('не оставил контактов');
+      expect(body).not.toContain('Клиент: клиент');
       expect(body).not.toContain('Reply-To');
     }
   });

@@ -124,13 +124,14 @@ ${replyHint ? paragraph(replyHint) : ''}`;
     '',
     textFields([['Публикация на сайте', publishHint ? `${publish} (${publishHint})` : publish]]),
     '',
-    ...(hasContacts ? ['Клиент:', textFields(contacts)] : ['Клиент: клиент не оставил контактов']),
+    ...(hasContacts ? ['Клиент:', textFields(contacts)] : ['Клиент: не оставил контактов']),
     '',
     textFields(record),
     ...(card ? ['', `Карточка: ${card}`] : []),
     ...(replyHint ? ['', replyHint] : []),
     '',
-    `— Otklik, ${company}`,
+    '-- ',
+    footer(target, company, copyOf),
   ].join('\n');
 
   const preheader = `${scoreText(score)}${comment ? ` · ${preview(comment, 100)}` : ''}`;
@@ -176,7 +177,7 @@ function footer(target: RatingTarget, company: string, copyOf: QmsCopyOf | undef
     ? 'Вы получили это письмо как служба менеджмента качества.'
     : target.kind === 'employee'
       ? 'Вы получили это письмо как руководитель сотрудника.'
-      : `Оценки «${target.title.trim()}» получают ответственные за неё и служба менеджмента качества.`;
+      : `Вы получили это письмо как ответственный за оценки «${target.title.trim()}» или как служба менеджмента качества.`;
   return `Otklik · ${company}. ${why}`;
 }
 

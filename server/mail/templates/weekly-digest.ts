@@ -112,7 +112,7 @@ export function weeklyDigest(
 ): RenderedMail {
   const subject = digestSubject(c);
   const report = weeklyReportLink(config, c.period.key);
-  const asOf = companyTime(c.asOf);
+  const asOf = endOfDay(c.asOf);
   const intro = `${c.period.label}. Данные на конец недели: ${asOf}.`;
   const shown = c.overdue.slice(0, DIGEST_OVERDUE_ROWS);
   const more = c.overdue.length - shown.length;
@@ -184,3 +184,15 @@ const overdueText = (config: Pick<Config, 'publicUrl' | 'port'>) => (o: OverdueC
 
 /** A name on one line: a stored line break must not start a line that looks like another entry. */
 const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
+/**
+ * The moment a week's figures are taken at, as people say it: the week's last day «24:00», not
+ * the next one's «00:00», which reads as Monday's data.
+ * @example endOfDay('2026-11-29T21:00:00.000Z') // '29.11.2026 24:00 МСК'
+ */
+function endOfDay(iso: string): string {
+  const at = companyTime(iso);
+  return at.includes(' 00:00 ')
+    ? companyTime(new Date(Date.parse(iso) - 60_000).toISOString()).replace(' 23:59 ', ' 24:00 ')
+    : at;
+}
