@@ -61,6 +61,16 @@ export function App() {
     });
   }, [round]);
 
+  // A screen changed by the user's own act (signed in, password changed, signed out) takes the
+  // focus to its heading: left on the body, a screen reader says nothing of the new screen.
+  const screen = state.kind === 'signed-in' ? (state.user.mustChangePassword ? 'password' : 'console') : state.kind;
+  const shown = useRef<string>(screen);
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = screen;
+    if (before !== 'checking' && before !== screen) document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [screen]);
+
   switch (state.kind) {
     case 'checking':
       return (

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SHOTS_DIR } from './browser.ts';
@@ -63,11 +64,14 @@ export async function firstSignIn(
   await page.getByLabel('Пароль', { exact: true }).fill(user.oneTime);
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
+  // Each new screen takes the focus to its heading, so that a screen reader says where it is.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Смена пароля');
   if (opts.shots) await consoleShot(page, '02-forced-password-change', false);
   await page.getByLabel('Текущий пароль').fill(user.oneTime);
   await page.getByLabel('Новый пароль', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('Новый пароль ещё раз').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Сменить пароль' }).click();
   await page.getByRole('heading', { name: 'Входящие' }).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
   return { context, page };
 }
