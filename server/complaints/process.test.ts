@@ -683,6 +683,57 @@ for (const kind of DB_KINDS) {
       expect(JSON.parse((await outbox('complaint-soon'))[0]!.recipients)).toEqual(['smk@example.ru']);
     });
 
+    it('gives a complaint registered after its deadlines a quarter of an hour to mark what was done on time', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-12-03 10:00'));
+      const qms = await h.as('qms');
+      const registered = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: {
+          channel: 'letter',
+          message: 'Письмо от 1 декабря',
+          name: 'Клиент',
+          receivedAt: msk('2026-12-01 15:00'),
+        },
+      });
+      expect(registered.status).toBe(201);
+      const { id } = (await registered.json()) as { id: string };
+      const deps = { clock: h.clock, config: h.config };
+      // The round right after: nothing yet, though 1.1 and 1.2 (1 December) are long past.
+      expect(await sendDueNotices(h.db, deps)).toBe(0);
+      setClock(msk('2026-12-03 10:05'));
+      expect((await post(qms, `${id}/steps/1.1`, { at: msk('2026-12-01 15:30') })).status).toBe(200);
+      expect((await post(qms, `${id}/steps/1.2`, { at: msk('2026-12-01 16:00') })).status).toBe(200);
+      // A quarter of an hour on, only what is really late: 1.3, due 4 December, is not yet.
+      setClock(msk('2026-12-03 10:16'));
+      expect(await sendDueNotices(h.db, deps)).toBe(0);
+      expect(await h.db.selectFrom('complaint_notices').selectAll().execute()).toEqual([]);
+      // One registered with a step left undone is told of it then.
+      setClock(msk('2026-12-03 10:20'));
+      const other = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: { channel: 'letter', message: 'Ещё письмо', name: 'Клиент', receivedAt: msk('2026-12-01 15:00') },
+      });
+      const late = ((await other.json()) as { id: string }).id;
+      expect(await sendDueNotices(h.db, deps)).toBe(0);
+      setClock(msk('2026-12-03 10:36'));
+      // Nobody is responsible: the overdue notices have no one to tell, the escalations go to the QMS.
+      expect(await sendDueNotices(h.db, deps)).toBe(2);
+      const steps = await h.db
+        .selectFrom('complaint_notices')
+        .select(['step', 'kind'])
+        .where('complaint_id', '=', late)
+        .orderBy('step')
+        .orderBy('kind')
+        .execute();
+      expect(steps).toEqual([
+        { step: '1.1', kind: 'escalation' },
+        { step: '1.1', kind: 'overdue' },
+        { step: '1.2', kind: 'escalation' },
+        { step: '1.2', kind: 'overdue' },
+      ]);
+    });
+
     it('tells the responsible a step is overdue even when it is first seen past its escalation', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

@@ -10,6 +10,9 @@ import { enqueueNoticeMail } from './mail.ts';
 
 const HOUR = 3_600_000;
 
+/** How long a complaint registered with deadlines already past waits before it is reminded of them. */
+export const REGISTRATION_GRACE_MS = 15 * 60_000;
+
 /** Working hours in one ordinary working day of the calendar (09:00–18:00: 9). */
 function dayHours(cal: WorkingCalendar): number {
   const minutes = (hhmm: string) => {
@@ -61,7 +64,7 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
         .onRef('complaint_notices.step', '=', 'complaint_steps.step'),
     )
     .select(['complaint_steps.complaint_id', 'complaint_steps.step', 'complaint_steps.window_start_at'])
-    .select(['complaint_steps.due_at', 'complaint_notices.kind as sent'])
+    .select(['complaint_steps.due_at', 'complaint_notices.kind as sent', 'submissions.created_at as registeredAt'])
     .where('complaint_steps.done_at', 'is', null)
     .where('complaint_steps.due_at', 'is not', null)
     .where('complaint_steps.window_start_at', 'is not', null)
@@ -93,6 +96,14 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
       continue;
     }
     if (!due) continue;
+    // A complaint registered by hand after the fact (a letter of last week) has deadlines that
+    // were past when it was registered; its registrar marks what was done then, which takes a few
+    // minutes. Told at once, the responsible and the QMS got «просрочено» for steps done on time.
+    if (
+      due.at.getTime() <= Date.parse(r.registeredAt) &&
+      now.getTime() - Date.parse(r.registeredAt) < REGISTRATION_GRACE_MS
+    )
+      continue;
     const sent = sentByStep.get(key)!;
     // A later notice already sent makes an earlier one pointless.
     if (ORDER.slice(ORDER.indexOf(due.kind)).some((k) => sent.has(k))) continue;
