@@ -1,3 +1,4 @@
+import { contrastOnWhite } from '../../test/support/contrast.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveEmployee, saveSubject, setEmployeeActive } from '../directory/store.ts';
 import { buildTestApp } from '../../test/support/test-app.ts';
@@ -315,6 +316,12 @@ describe('GET /api/v1/employees/:slug', () => {
       '4 из 5 — хорошо ★',
       '5 из 5 — отлично ★',
     ]);
+    // The stars are links a client must see: 3:1 on white at least (WCAG 1.4.11).
+    const colours = new Set([...snippet.matchAll(/<a [^>]*style="color:#([0-9a-f]{6})/g)].map((m) => m[1]!));
+    expect(colours.size).toBe(1);
+    const [hex] = [...colours];
+    const rgb = [0, 2, 4].map((i) => Number.parseInt(hex!.slice(i, i + 2), 16));
+    expect(contrastOnWhite(`rgb(${rgb.join(', ')})`)).toBeGreaterThanOrEqual(3);
     const text = await (await t.app.request('/api/v1/employees/ivanov/signature.txt')).text();
     expect(text).toContain('https://feedback.example.ru/r/ivanov?score=4&from=signature');
   });
