@@ -91,7 +91,7 @@ export type ManualChannel = (typeof MANUAL_CHANNELS)[number];
 export const JUSTIFICATION_LABELS: Record<Justification, string> = {
   justified: 'Обоснована',
   partly: 'Частично обоснована',
-  unjustified: 'Необоснована',
+  unjustified: 'Не обоснована',
 };
 
 export const IMPORTANCE_LABELS: Record<Importance, string> = { high: 'Высокая', normal: 'Обычная' };

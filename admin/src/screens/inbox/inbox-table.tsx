@@ -78,7 +78,7 @@ function Row({ s }: { s: InboxItem }) {
             {s.organization && <span class="sub">{s.organization}</span>}
           </>
         ) : (
-          <span class="muted">Не назвался</span>
+          <span class="muted">Имя не указано</span>
         )}
         {s.email && <span class="sub muted">{breakableEmail(s.email)}</span>}
         {s.phone && <span class="sub muted">{formatPhone(s.phone)}</span>}

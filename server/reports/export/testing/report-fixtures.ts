@@ -84,7 +84,7 @@ function figures(key: string, label: string, from: string, to: string, scale: nu
       count: closed,
       justification: [
         share('justified', 'Обоснована', scale, closed),
-        share('unjustified', 'Необоснована', 3 * scale, closed),
+        share('unjustified', 'Не обоснована', 3 * scale, closed),
       ],
       satisfied: [share('yes', 'Да', 3 * scale, closed), share('none', 'Не указано', scale, closed)],
       loyal: [share('yes', 'Да', 2 * scale, closed), share('no', 'Нет', 2 * scale, closed)],
