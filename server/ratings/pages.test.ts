@@ -263,6 +263,17 @@ describe('rating page /r/:slug', () => {
     expect(html).toMatch(/<title>Ошибка: [^<]+<\/title>/);
     expect(html).toContain('<div class="alert" role="alert" tabindex="-1" autofocus>');
     expect(await count('submissions')).toBe(0);
+    // The alert names what is wrong and links to it, as /f's does.
+    const wrong = await t.app.request('/r/ivanov', {
+      method: 'POST',
+      body: new URLSearchParams({ score: '2', email: 'anna@' }),
+    });
+    expect(wrong.status).toBe(422);
+    const alert = /<div class="alert"[^>]*>([\s\S]*?)<\/div>/.exec(await wrong.text())![1]!;
+    expect(alert).toContain('<a href="#r-email">E-mail: Проверьте адрес электронной почты</a>');
+    expect(html).toContain(
+      '<a href="#star-1">Оцените мою работу по пятибалльной шкале: Поставьте оценку от 1 до 5</a>',
+    );
   });
 
   it("answers an inactive employee's links politely and accepts nothing", async () => {

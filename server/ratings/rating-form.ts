@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { formAlert, formParts } from '../http/form-parts.ts';
-import type { FieldErrorCode, Lang } from '../../shared/i18n.ts';
+import { FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import { type RatingTargetRow, subjectTitle } from '../directory/targets.ts';
@@ -64,7 +64,7 @@ export function ratingForm(opts: {
   const action = langPath(`/r/${encodeURIComponent(opts.slug)}`, opts.lang);
 
   return html`<form method="post" action="${action}" novalidate>
-  ${opts.state.alert ? formAlert(opts.state.alert) : ''}
+  ${opts.state.alert ? formAlert(opts.state.alert, errorList(opts.lang, { score: legend, comment: employee ? t.employeeComment : t.subjectComment }, errors)) : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <input type="hidden" name="started" value="${opts.started}">
   <input type="hidden" name="channel" value="${opts.channel}">
@@ -83,4 +83,34 @@ export function ratingForm(opts: {
   ${err('employee')}${err('subject')}
   <button type="submit">${t.submit}</button>
 </form>`;
+}
+
+/** The rating form's fields with the id of what each error links to. */
+const LINKED = [
+  ['score', 'star-1'],
+  ['comment', 'r-comment'],
+  ['name', 'r-name'],
+  ['organization', 'r-organization'],
+  ['email', 'r-email'],
+] as const;
+
+/**
+ * The wrong fields named and linked under the alert (as on /f): the alert takes the focus, and
+ * «Проверьте поля формы» alone left a screen reader's user to hunt for what was wrong.
+ */
+function errorList(
+  lang: Lang,
+  own: { score: string; comment: string },
+  errors: Partial<Record<string, FieldErrorCode>>,
+) {
+  const t = RATING_TEXTS[lang];
+  const labels: Record<(typeof LINKED)[number][0], string> = {
+    ...own,
+    name: t.name,
+    organization: t.organization,
+    email: t.email,
+  };
+  const wrong = LINKED.filter(([f]) => errors[f]);
+  if (wrong.length === 0) return undefined;
+  return html`<ul>${wrong.map(([f, id]) => html`<li><a href="#${id}">${labels[f]}: ${FIELD_ERRORS[lang][errors[f]!]}</a></li>`)}</ul>`;
 }
