@@ -52,7 +52,7 @@ export function InboxScreen({ place }: { place: Place }) {
         {list.loading
           ? 'Ищем…'
           : counts
-            ? `Найдено ${counts.total} ${plural(counts.total, 'сообщение', 'сообщения', 'сообщений')}${byDeadline ? ' · открытые жалобы, сначала ближайший срок' : ''}`
+            ? `Найдено ${counts.total} ${plural(counts.total, 'сообщение', 'сообщения', 'сообщений')}${byDeadline ? ' · открытые жалобы и предложения, сначала ближайший срок' : ''}`
             : ''}
       </p>
       {list.error ? (
