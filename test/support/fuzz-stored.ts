@@ -18,6 +18,7 @@ const MESSAGE_HEADERS = new Set([
   'content-type',
   'content-transfer-encoding',
   'auto-submitted',
+  'x-auto-response-suppress',
 ]);
 const PART_HEADERS = new Set(['content-type', 'content-transfer-encoding', 'content-disposition', 'content-id']);
 
