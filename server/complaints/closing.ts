@@ -79,7 +79,7 @@ export async function closeStage2(trx: Db, clock: Clock, actor: Actor, c: Locked
     .where('complaint_id', '=', c.submission_id)
     .where('done_at', 'is', null)
     .executeTakeFirst();
-  if (open) throw new ApiError(422, 'validation', { nonconformities: 'required' });
+  if (open) throw new ApiError(422, 'validation', { nonconformities: 'tasksOpen' });
   const now = clock.now().toISOString();
   await trx
     .updateTable('complaints')
