@@ -179,9 +179,9 @@ for (const kind of DB_KINDS) {
       expect(res.status).toBe(200);
       c = await res.json();
       const nc = c.complaint!.nonconformities[0]!;
-      const early = await post(qms, `${sent.id}/stage2/close`);
-      expect(early.status).toBe(422);
-      expect((await early.json()).error.fields).toEqual({
+      const tasksOpen = await post(qms, `${sent.id}/stage2/close`);
+      expect(tasksOpen.status).toBe(422);
+      expect((await tasksOpen.json()).error.fields).toEqual({
         nonconformities: 'Не все корректирующие задачи по несоответствиям выполнены',
       });
       expect((await post(qms, `${sent.id}/nonconformities/${nc.id}`, { done: true })).status).toBe(200);

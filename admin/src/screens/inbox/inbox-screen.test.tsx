@@ -239,7 +239,9 @@ describe('the inbox', () => {
       sort: 'deadline',
       limit: '50',
     });
-    expect(c.$('.summary')!.textContent).toBe('Найдено 3 сообщения · открытые жалобы и предложения, сначала ближайший срок');
+    expect(c.$('.summary')!.textContent).toBe(
+      'Найдено 3 сообщения · открытые жалобы и предложения, сначала ближайший срок',
+    );
     expect(c.button(/^Фильтры/).textContent).toBe('Фильтры (3)');
 
     c.field('Только просроченные').click();
