@@ -78,6 +78,10 @@ describe('loadConfig', () => {
     expect(msg).toContain('MAIL_FROM: must be an address');
     for (const from of ['otklik@example.ru', 'Otklik <otklik@example.ru>', '"ООО «Пример»" <smk@mail.example.ru>'])
       expect(loadConfig({ MAIL_FROM: from }).mailFrom).toBe(from);
+    // A name with quotes or a comma is quoted whole, its quotes escaped.
+    expect(loadConfig({ MAIL_FROM: 'ООО "Ромашка & Ко", СМК <otklik@example.ru>' }).mailFrom).toBe(
+      '"ООО \\"Ромашка & Ко\\", СМК" <otklik@example.ru>',
+    );
     for (const from of ['otklik@localhost', 'Otklik otklik@example.ru', '<otklik@example.ru'])
       expect(() => loadConfig({ MAIL_FROM: from })).toThrow(/MAIL_FROM/);
   });

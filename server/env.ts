@@ -90,7 +90,8 @@ const envSchema = z.object({
       /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@.]+(?:\.[^\s<>@.]+)+>|[^\s<>@]+@[^\s<>@.]+(?:\.[^\s<>@.]+)+)$/,
       'must be an address, with a name or without (Otklik <otklik@example.ru>)',
     )
-    .default('Otklik <otklik@example.ru>'),
+    .default('Otklik <otklik@example.ru>')
+    .transform(quotedSender),
   MAIL_TRANSPORT: z.enum(['file', 'resend', 'smtp']).default('file'),
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
@@ -222,6 +223,20 @@ const SECRETS = new Set(['RESEND_API_KEY', 'ALTCHA_HMAC_KEY', 'METRICS_TOKEN']);
 function shownValue(name: string, value: string | undefined): string {
   if (value && SECRETS.has(name)) return `${value.length} characters, not shown`;
   return JSON.stringify((value ?? '').replace(/^([\w+.-]+:\/\/[^:/@]*:)[^@]*@/, '$1***@'));
+}
+
+/**
+ * A sender's name as RFC 5322 wants it: quoted, its quotes escaped, when it holds a comma, quotes
+ * or another special; `ООО "Ромашка & Ко", СМК <a@b.ru>` as typed lost its quotes (mail readers
+ * read them as quoting) and the comma could split it into two senders. One quoted already is kept.
+ * @example quotedSender('ООО "Ромашка", СМК <a@b.ru>') // '"ООО \\"Ромашка\\", СМК" <a@b.ru>'
+ */
+export function quotedSender(from: string): string {
+  const m = /^([^<>]*)<([^<>]+)>$/.exec(from);
+  const name = (m?.[1] ?? '').trim();
+  // Already quoted whole, or nothing to quote: as written.
+  if (!m || !name || /^"(?:[^"\\]|\\.)*"$/.test(name) || !/[()<>[\]:;@\\,."]/.test(name)) return from;
+  return `"${name.replace(/[\\"]/g, '\\$&')}" <${m[2]}>`;
 }
 
 /**

@@ -128,4 +128,13 @@ describe('file transport (the default): one .eml per message under the data fold
     expect(headersOf('feedback-notification')).toEqual(['auto-generated', 'OOF, AutoReply']);
     expect(headersOf('complaint-reply')).toEqual([null, null]);
   });
+
+  it('keeps the quotes and the comma of a sender’s name as written in MAIL_FROM', async () => {
+    const config = mailConfig({ DATA_DIR: dataDir, MAIL_FROM: 'ООО "Ромашка & Ко", СМК <otklik@example.ru>' });
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    await createOutboxWorker({ db: t.db, transport: createMailTransport(config), clock, config }).runOnce();
+    const dir = path.join(dataDir, 'mail');
+    const mime = parseMime(fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]!)));
+    expect(header(mime, 'from')).toBe('ООО "Ромашка & Ко", СМК <otklik@example.ru>');
+  });
 });
