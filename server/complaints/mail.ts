@@ -41,6 +41,16 @@ export async function enqueueAssignedMail(
     .where('complaint_id', '=', submissionId)
     .execute();
   const byStep = new Map(steps.map((r) => [r.step, r]));
+  const now = deps.clock.now().toISOString();
+  // The letter lists the steps already overdue as «просрочено»: it is their overdue notice, which
+  // the reminders (reminders.ts) then don't send again a minute later.
+  const overdue = steps.filter((r) => r.due_at !== null && r.done_at === null && r.due_at <= now);
+  for (const r of overdue)
+    await trx
+      .insertInto('complaint_notices')
+      .values({ complaint_id: submissionId, step: r.step, kind: 'overdue', at: now })
+      .onConflict((oc) => oc.columns(['complaint_id', 'step', 'kind']).doNothing())
+      .execute();
   await insertOutboxMessage(trx, deps.clock, {
     template: 'complaint-assigned',
     submissionId,
@@ -60,7 +70,7 @@ export async function enqueueAssignedMail(
           dueAt: byStep.get(step)?.due_at ?? null,
           doneAt: byStep.get(step)?.done_at ?? null,
         })),
-        now: deps.clock.now().toISOString(),
+        now,
         link: cardLink(deps.config, submissionId),
       },
       deps.config.companyName,

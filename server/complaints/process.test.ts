@@ -738,6 +738,37 @@ for (const kind of DB_KINDS) {
       ]);
     });
 
+    it('counts the assignment letter that lists a step as overdue as its overdue notice', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-12-03 10:00'));
+      const dks = (await h.directory()).dks;
+      const handler = await h.as('handler', dks);
+      const qms = await h.as('qms');
+      const registered = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: {
+          channel: 'letter',
+          message: 'Письмо',
+          name: 'Клиент',
+          departmentId: dks,
+          receivedAt: msk('2026-12-01 15:00'),
+        },
+      });
+      const { id } = (await registered.json()) as { id: string };
+      expect((await post(qms, `${id}/responsible`, { responsibleUserId: handler.user.id })).status).toBe(200);
+      const assigned = (await outbox('complaint-assigned')).filter((m) => m.recipients.includes(handler.user.email));
+      expect(assigned).toHaveLength(1);
+      expect(assigned[0]!.text).toContain('просрочено');
+      setClock(msk('2026-12-03 10:20'));
+      await sendDueNotices(h.db, { clock: h.clock, config: h.config });
+      // 1.1 and 1.2 are a working day past due: the QMS gets the escalations, the handler no second «просрочено».
+      expect(await outbox('complaint-overdue')).toEqual([]);
+      expect((await outbox('complaint-escalation')).map((m) => JSON.parse(m.recipients))).toEqual([
+        ['smk@example.ru'],
+        ['smk@example.ru'],
+      ]);
+    });
+
     it('tells the responsible a step is overdue even when it is first seen past its escalation', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));
