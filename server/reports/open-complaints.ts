@@ -1,5 +1,6 @@
 import { STEPS, type Step } from '../../shared/complaint-process.ts';
 import type { Db } from '../db/connection.ts';
+import { sameDepartment } from './report-labels.ts';
 
 /** A complaint open at an instant, with the state of its steps then. */
 export interface OpenComplaint {
@@ -44,7 +45,7 @@ export async function openComplaintsAt(db: Db, asOf: string, departmentId: strin
     .where('submissions.kind', '=', 'complaint')
     .where('complaints.received_at', '<', asOf)
     .where((eb) => eb.or([eb('complaints.closed_at', 'is', null), eb('complaints.closed_at', '>=', asOf)]))
-    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
+    .$if(departmentId !== null, (qb) => qb.where(sameDepartment('submissions.department_id', departmentId!)))
     .execute();
 
   type StepState = { dueAt: string | null; doneAt: string | null };

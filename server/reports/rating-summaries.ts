@@ -3,7 +3,7 @@ import type { PeriodFigures, RatingSummary } from '../../shared/console-reports.
 import type { Period } from '../../shared/report-periods.ts';
 import type { Db } from '../db/connection.ts';
 import { companyDayStart } from '../company-day.ts';
-import { byCountThenLabel, num } from './report-labels.ts';
+import { byCountThenLabel, num, sameDepartment } from './report-labels.ts';
 
 /** The months of a period (`YYYY-MM`) and the instant each one begins in the company's zone. */
 export function periodMonths(period: Period): Array<{ month: string; start: string }> {
@@ -58,7 +58,7 @@ export async function ratingSummaries(
     .where('type', '=', 'rating')
     .where('created_at', '>=', range.from)
     .where('created_at', '<', range.end)
-    .$if(departmentId !== null, (qb) => qb.where('department_id', '=', departmentId))
+    .$if(departmentId !== null, (qb) => qb.where(sameDepartment('department_id', departmentId!)))
     .groupBy(['employee_id', 'department_id', 'subject', sql`m`, 'score'])
     .execute();
 

@@ -1,7 +1,15 @@
 import type { PeriodFigures } from '../../shared/console-reports.ts';
 import type { Db } from '../db/connection.ts';
 import { channelLabel } from '../mail/templates/format.ts';
-import { byCountThenLabel, KIND_LABELS, NO_DEPARTMENT_LABEL, NONE, num, REPORT_KINDS } from './report-labels.ts';
+import {
+  byCountThenLabel,
+  KIND_LABELS,
+  NO_DEPARTMENT_LABEL,
+  NONE,
+  num,
+  REPORT_KINDS,
+  sameDepartment,
+} from './report-labels.ts';
 
 /**
  * Feedback and ratings received in [from, end) by kind, channel and department: a complaint in the
@@ -37,7 +45,7 @@ export async function receivedCounts(
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('complaints').select('rating_id').whereRef('rating_id', '=', 'submissions.id'))),
     )
-    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
+    .$if(departmentId !== null, (qb) => qb.where(sameDepartment('submissions.department_id', departmentId!)))
     .groupBy(columns)
     .execute();
   const complaints = await db
@@ -47,7 +55,7 @@ export async function receivedCounts(
     .where('complaints.received_at', '>=', range.from)
     .where('complaints.received_at', '<', range.end)
     .where('submissions.kind', '=', 'complaint')
-    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
+    .$if(departmentId !== null, (qb) => qb.where(sameDepartment('submissions.department_id', departmentId!)))
     .groupBy(columns)
     .execute();
   const rows = [...others, ...complaints];

@@ -1,5 +1,5 @@
 import type { Count, Share } from '../../shared/console-reports.ts';
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { FORM_TEXTS } from '../../shared/i18n.ts';
 
@@ -40,7 +40,15 @@ export const num = (v: unknown): number => (v === null || v === undefined ? 0 : 
  * submission.
  */
 export const ofDepartment = (db: Db, departmentId: string) =>
-  db.selectFrom('submissions').select('id').where('department_id', '=', departmentId);
+  db.selectFrom('submissions').select('id').where(sameDepartment('department_id', departmentId));
+
+/**
+ * A row of one department, or of none when the report asks for `NONE` (the site's complaints
+ * before anyone assigns them): the column's equality, or its emptiness.
+ * @example qb.where(sameDepartment('submissions.department_id', 'none'))
+ */
+export const sameDepartment = (column: 'submissions.department_id' | 'department_id', departmentId: string) =>
+  departmentId === NONE ? sql<SqlBool>`${sql.ref(column)} is null` : sql<SqlBool>`${sql.ref(column)} = ${departmentId}`;
 
 /**
  * A column compared as `column || ''`, which no index serves: checked against ofDepartment's

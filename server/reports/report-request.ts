@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { type Period, parsePeriod } from '../../shared/report-periods.ts';
 import type { Db } from '../db/connection.ts';
+import { NO_DEPARTMENT_LABEL, NONE } from './report-labels.ts';
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.ts';
 import { validQuery } from '../http/validate.ts';
@@ -34,8 +35,9 @@ export const weekQuery = validQuery(z.object({ week: periodIn('week'), departmen
 export const periodQuery = validQuery(z.object({ period: periodIn('period'), department }));
 
 /**
- * The department a report is narrowed to. A handler always gets his own department, whatever he
- * asks (one without a department: 403); a department that doesn't exist is 422 `department`.
+ * The department a report is narrowed to, or `none`: the complaints in no department. A handler
+ * always gets his own department, whatever he asks (one without a department: 403); a department
+ * that doesn't exist is 422 `department`.
  * @example const { period, department } = await reportRequest(c, db, c.req.valid('query').week, c.req.valid('query').department)
  */
 export async function reportRequest(
@@ -48,6 +50,8 @@ export async function reportRequest(
   const asked = user.role === 'handler' ? user.departmentId : askedDepartment || null;
   if (user.role === 'handler' && asked === null) throw new ApiError(403, 'forbidden');
   if (asked === null) return { period, department: null };
+  // The complaints no department has yet, as the inbox's `department=none` and the reports' own row.
+  if (asked === NONE && user.role !== 'handler') return { period, department: { id: NONE, name: NO_DEPARTMENT_LABEL } };
   const found = await db.selectFrom('departments').select(['id', 'name']).where('id', '=', asked).executeTakeFirst();
   if (!found) throw new ApiError(422, 'validation', { department: 'invalid' });
   return { period, department: found };

@@ -36,6 +36,33 @@ for (const kind of DB_KINDS) {
       res = await viewer.request(`/api/admin/reports/monthly?period=2026-Q4&department=${f.dep.logistics}`);
       expect(((await res.json()) as MonthlyAnalysis).department).toEqual({ id: f.dep.logistics, name: 'Логистика' });
 
+      // The complaints no department has: B (the site's, 27.11) in week 48, open and overdue.
+      const unassigned: WeeklyControl = await (
+        await viewer.request('/api/admin/reports/weekly?week=2026-W48&department=none')
+      ).json();
+      expect(unassigned.department).toEqual({ id: 'none', name: 'Без подразделения' });
+      expect(unassigned.totals).toEqual({ received: 1, open: 1, closed: 0, overdue: 1 });
+      expect(unassigned.overdue.map((o) => o.id)).toEqual([f.B]);
+      const novemberNone: MonthlyAnalysis = await (
+        await viewer.request('/api/admin/reports/monthly?period=2026-11&department=none')
+      ).json();
+      expect(novemberNone.current.received.byDepartment.map((d) => d.key)).toEqual(['none']);
+      // As many as the company's report shows in its «Без подразделения» row.
+      const allNovember: MonthlyAnalysis = await (
+        await viewer.request('/api/admin/reports/monthly?period=2026-11')
+      ).json();
+      const noneRow = allNovember.current.received.byDepartment.find((d) => d.key === 'none')!;
+      expect(noneRow.count).toBeGreaterThan(0);
+      expect(novemberNone.current.received.total).toBe(noneRow.count);
+      // A handler asking for it still gets his own department.
+      expect(
+        (
+          (await (
+            await handler.request('/api/admin/reports/weekly?week=2026-W48&department=none')
+          ).json()) as WeeklyControl
+        ).department,
+      ).toEqual(dks);
+
       const homeless = await h.as('handler');
       expect((await homeless.request('/api/admin/reports/weekly?week=2026-W48')).status).toBe(403);
     });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import { num } from './report-labels.ts';
+import { num, sameDepartment } from './report-labels.ts';
 
 /**
  * Complaints received, or closed, in [from, end) by their department now, counted in SQL.
@@ -23,7 +23,7 @@ export async function complaintsByDepartment(
     .where('submissions.kind', '=', 'complaint')
     .where(at, '>=', range.from)
     .where(at, '<', range.end)
-    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
+    .$if(departmentId !== null, (qb) => qb.where(sameDepartment('submissions.department_id', departmentId!)))
     .groupBy('submissions.department_id')
     .execute();
   return new Map(rows.map((r) => [r.departmentId ?? '', num(r.n)]));
@@ -52,7 +52,7 @@ export async function stepsDoneIn(
     .where('submissions.kind', '=', 'complaint')
     .where('complaint_steps.done_at', '>=', range.from)
     .where('complaint_steps.done_at', '<', range.end)
-    .$if(departmentId !== null, (qb) => qb.where('submissions.department_id', '=', departmentId))
+    .$if(departmentId !== null, (qb) => qb.where(sameDepartment('submissions.department_id', departmentId!)))
     .groupBy('complaint_steps.step')
     .execute();
   return new Map(rows.map((r) => [r.step, { onTime: num(r.n) - num(r.late), late: num(r.late) }]));

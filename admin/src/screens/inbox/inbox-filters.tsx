@@ -34,11 +34,15 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
     ['rating', 'Оценки', countOf('rating')],
   ];
   const narrowed = activeCount(filters);
-  const departments = meta.departments.map((d) => ({ value: d.id, label: d.name }));
+  const departments = [
+    ...meta.departments.map((d) => ({ value: d.id, label: d.name })),
+    // The site's messages before anyone assigns them (the API's `department=none`).
+    { value: 'none', label: 'Без подразделения' },
+  ];
   // A handler sees his department's submissions only: another department's employee would find none.
   const department = user.role === 'handler' ? user.departmentId : filters.department || undefined;
   const employees = meta.employees
-    .filter((e) => department === undefined || e.departmentId === department)
+    .filter((e) => department === undefined || e.departmentId === (department === 'none' ? null : department))
     .map((e) => ({ value: e.slug, label: e.active ? e.name : `${e.name} (не работает)` }));
 
   return (

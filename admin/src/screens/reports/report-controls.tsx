@@ -98,7 +98,10 @@ export function ReportControls({ screen, query, now }: { screen: Screen; query: 
           label="Подразделение"
           value={query.department}
           empty="Все подразделения"
-          options={meta.departments.map((d) => ({ value: d.id, label: d.name }))}
+          options={[
+            ...meta.departments.map((d) => ({ value: d.id, label: d.name })),
+            { value: 'none', label: 'Без подразделения' },
+          ]}
           onValue={(department) => go({ department })}
         />
       )}
