@@ -127,6 +127,17 @@ describe('file transport (the default): one .eml per message under the data fold
     expect(headersOf('feedback-ack')).toEqual(['auto-generated', 'OOF, AutoReply']);
     expect(headersOf('feedback-notification')).toEqual(['auto-generated', 'OOF, AutoReply']);
     expect(headersOf('complaint-reply')).toEqual([null, null]);
+    // The reply follows up the client's acknowledgement: one conversation in his mail reader.
+    const mimeOf = (template: string) => {
+      const id = rows.find((r) => r.template === template)!.id;
+      return parseMime(fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.includes(id))!)));
+    };
+    const ackId = header(mimeOf('feedback-ack'), 'message-id');
+    expect(ackId).toMatch(/^<.+@example\.ru>$/);
+    expect(header(mimeOf('complaint-reply'), 'in-reply-to')).toBe(ackId);
+    expect(header(mimeOf('complaint-reply'), 'references')).toBe(ackId);
+    expect(header(mimeOf('feedback-ack'), 'in-reply-to')).toBeUndefined();
+    expect(header(mimeOf('feedback-notification'), 'in-reply-to')).toBeUndefined();
   });
 
   it('keeps the quotes and the comma of a sender’s name as written in MAIL_FROM', async () => {

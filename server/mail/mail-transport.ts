@@ -47,6 +47,8 @@ export interface OutgoingMail {
   attachments: OutgoingAttachment[];
   /** Headers besides the standard ones (`headersOf` its template). */
   headers: Readonly<Record<string, string>>;
+  /** The Message-ID of the message this one follows up (In-Reply-To and References); null for a first one. */
+  inReplyTo: string | null;
 }
 
 /**

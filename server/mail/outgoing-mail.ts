@@ -24,6 +24,7 @@ export async function loadOutgoingMail(
         .execute()
     ).map((b) => [b.id, b]),
   );
+  const parents = await threadParents(db, rows, options.from);
   const out: OutgoingMail[] = [];
   for (const row of rows) {
     const body = bodies.get(row.id);
@@ -46,9 +47,35 @@ export async function loadOutgoingMail(
       text: body.text,
       attachments: await loadAttachments(db, row),
       headers: headersOf(row.template),
+      inReplyTo: parents.get(row.id) ?? null,
     });
   }
   return out;
+}
+
+/**
+ * The Message-ID each message follows up, by outbox id: the first earlier message of its
+ * submission to the same recipients (the client's acknowledgement before the reply and the
+ * survey, the assignment before the reminders, a manager's first rating before its change), so
+ * that mail readers show one conversation. One query for the whole round.
+ */
+async function threadParents(db: Db, rows: readonly OutboxRow[], from: string): Promise<Map<string, string>> {
+  const submissions = [...new Set(rows.map((r) => r.submission_id).filter((id): id is string => id !== null))];
+  if (submissions.length === 0) return new Map();
+  const all = await db
+    .selectFrom('outbox_state')
+    .select(['id', 'submission_id', 'recipients', 'message_id'])
+    .where('submission_id', 'in', submissions)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const parents = new Map<string, string>();
+  for (const row of rows) {
+    if (!row.submission_id) continue;
+    const first = all.find((o) => o.submission_id === row.submission_id && o.recipients === row.recipients);
+    if (first && first.id !== row.id) parents.set(row.id, first.message_id ?? messageIdOf(first.id, from));
+  }
+  return parents;
 }
 
 async function loadAttachments(db: Db, row: OutboxRow): Promise<OutgoingAttachment[]> {

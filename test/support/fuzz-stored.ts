@@ -19,6 +19,8 @@ const MESSAGE_HEADERS = new Set([
   'content-transfer-encoding',
   'auto-submitted',
   'x-auto-response-suppress',
+  'in-reply-to',
+  'references',
 ]);
 const PART_HEADERS = new Set(['content-type', 'content-transfer-encoding', 'content-disposition', 'content-id']);
 

@@ -17,6 +17,7 @@ export function toNodemailer(mail: OutgoingMail): SendMailOptions {
     html: mail.html,
     date: mail.date,
     messageId: mail.messageId,
+    ...(mail.inReplyTo && { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] }),
     headers: { ...mail.headers },
     attachments: mail.attachments.map((a) => ({
       filename: a.filename,

@@ -43,7 +43,11 @@ function payload(mail: OutgoingMail): CreateEmailOptions {
     replyTo: mail.replyTo.length > 0 ? mail.replyTo : undefined,
     subject: mail.subject,
     // Resend makes its own Message-ID unless given one: ours is the same on every retry.
-    headers: { 'Message-ID': mail.messageId, ...mail.headers },
+    headers: {
+      'Message-ID': mail.messageId,
+      ...(mail.inReplyTo && { 'In-Reply-To': mail.inReplyTo, References: mail.inReplyTo }),
+      ...mail.headers,
+    },
     html: mail.html,
     text: mail.text,
     attachments:
