@@ -71,7 +71,7 @@ export interface InboxItem {
   subjectTitle: string | null;
   department: { id: string; name: string } | null;
   review: ReviewState | null;
-  /** An open complaint's nearest deadline; null otherwise. */
+  /** An open complaint's nearest deadline, an open suggestion's promised answer; null otherwise. */
   nextDueAt: string | null;
   /** Whether that deadline has passed. */
   overdue: boolean;

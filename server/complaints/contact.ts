@@ -14,7 +14,7 @@ import { headerValue } from '../mail/templates/subject.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
 import { serverBase } from '../mail/links.ts';
 import { pastInstant } from '../../shared/calendar-schema.ts';
-import { markStepDone } from './steps.ts';
+import { markStepDone, stepOf } from './steps.ts';
 import { SURVEY_AGAIN_MS } from '../../shared/complaint-process.ts';
 import { assertOpen, type LockedComplaint, lockComplaint, logComplaintEvent } from './store.ts';
 
@@ -36,14 +36,10 @@ function wantsStep(v: unknown): boolean {
 async function firstContact(trx: Db, deps: Deps, actor: Actor, submissionId: string, at: Date, comment: string) {
   const c = await lockComplaint(trx, submissionId);
   assertOpen(c);
-  const step = await trx
-    .selectFrom('complaint_steps')
-    .select('done_at')
-    .where('complaint_id', '=', submissionId)
-    .where('step', '=', '1.2')
-    .executeTakeFirst();
+  const step = await stepOf(trx, submissionId, '1.2');
   const afterStage1 = c.stage1_closed_at !== null && at.getTime() > Date.parse(c.stage1_closed_at);
-  if (step && !step.done_at && !afterStage1)
+  // A complaint found to be a suggestion keeps its steps as they were (console/complaint-routes.ts).
+  if (step && !step.done_at && !afterStage1 && c.kind === 'complaint')
     await markStepDone(trx, deps.clock, actor, c, '1.2', { comment, at: at.toISOString() });
 }
 
@@ -132,12 +128,7 @@ export async function sendSurvey(trx: Db, deps: Deps, actor: Actor, c: LockedCom
   if (!c.email) throw new ApiError(422, 'validation', { email: 'noEmail' });
   // «On closing»: the client is asked how it was solved once the correction is in place (1.4);
   // his answers then fill the classification that closing stage 1 needs.
-  const corrected = await trx
-    .selectFrom('complaint_steps')
-    .select('done_at')
-    .where('complaint_id', '=', c.submission_id)
-    .where('step', '=', '1.4')
-    .executeTakeFirst();
+  const corrected = await stepOf(trx, c.submission_id, '1.4');
   if (!corrected?.done_at) throw new ApiError(422, 'validation', { survey: 'surveyEarly' });
   if (c.survey_answered_at) throw new ApiError(409, 'conflict', { survey: 'surveyAnswered' });
   // Sent again only when a day has passed without an answer: a double click sends one letter.

@@ -51,3 +51,13 @@ export function nextDue(steps: ReadonlyArray<{ dueAt: string | null; doneAt: str
   for (const s of steps) if (s.dueAt && !s.doneAt && (min === null || s.dueAt < min)) min = s.dueAt;
   return min;
 }
+
+/**
+ * What every client is promised at receipt (seed 004): an answer by the close of the third working
+ * day after the day it came, step 1.3's deadline. A suggestion is due by it too.
+ * @example answerDue(cal, new Date('2026-11-23T09:00:00Z')).toISOString() // '2026-11-26T15:00:00.000Z'
+ */
+export function answerDue(cal: WorkingCalendar, receivedAt: Date): Date {
+  const rule = STEP_DEADLINES['1.3'];
+  return addWorkingDays(cal, receivedAt, 'workingDays' in rule ? rule.workingDays : 3);
+}

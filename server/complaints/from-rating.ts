@@ -2,7 +2,7 @@ import { LOW_SCORE } from '../../shared/complaint-process.ts';
 import type { Actor } from '../sessions/context.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { type Db, dbKind } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
@@ -29,6 +29,10 @@ export async function complaintFromRating(
   if (rating.type !== 'rating' || rating.score === null || rating.score > LOW_SCORE)
     throw new ApiError(422, 'validation', { score: 'lowRating' });
   return db.transaction().execute(async (trx) => {
+    // PostgreSQL: two clicks at once would both find no complaint yet; the rating's lock makes the
+    // second wait and then find the first's. SQLite has one writer, this transaction.
+    if (dbKind(trx) === 'postgres')
+      await trx.selectFrom('submissions').select('id').where('id', '=', rating.id).forUpdate().execute();
     const existing = await trx
       .selectFrom('complaints')
       .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
@@ -84,9 +88,10 @@ export async function complaintFromRating(
       .executeTakeFirst();
     if (review?.status !== 'pending') await closeRating(trx, deps.clock, actor, rating);
     // The client is told of his complaint as of any (seed 004): its number and the answer's date,
-    // his own words quoted so he knows it is his rating; not with a date already past.
+    // his comment quoted with its time so he knows it is his rating; not with a date already past.
     const answerBy = deadlines['1.3']!;
-    if (Date.parse(answerBy) > now.getTime()) await acknowledgeRegistered(trx, deps, id, answerBy, { quote: true });
+    const said = rating.message.trim() ? { message: rating.message, at: rating.created_at } : undefined;
+    if (Date.parse(answerBy) > now.getTime()) await acknowledgeRegistered(trx, deps, id, answerBy, said);
     return { id, number };
   });
 }

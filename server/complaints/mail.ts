@@ -135,8 +135,8 @@ export async function acknowledgeRegistered(
   deps: Deps,
   submissionId: string,
   answerBy: string,
-  /** Whether to quote the message: the client's words of a rating, never a registrar's notes. */
-  { quote = false }: { quote?: boolean } = {},
+  /** The client's own words to quote, and when he sent them (a rating's comment); never a registrar's notes. */
+  said?: { message: string; at: string },
 ): Promise<boolean> {
   const s = await trx.selectFrom('submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow();
   if (!s.email) return false;
@@ -145,7 +145,7 @@ export async function acknowledgeRegistered(
     submissionId,
     to: [headerValue(s.email)],
     replyTo: deps.config.qmsEmail,
-    mail: feedbackAck(s, deps.config.companyName, answerBy, { quote }),
+    mail: feedbackAck(s, deps.config.companyName, answerBy, said ? { said } : { quote: false }),
   });
   return true;
 }

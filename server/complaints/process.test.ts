@@ -1,3 +1,4 @@
+import { companyTime } from '../mail/templates/format.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as repairClosedComplaints from '../db/migrations/2026-12-18-closed-complaints.ts';
 import type { Card } from '../../shared/console-card.ts';
@@ -622,6 +623,14 @@ for (const kind of DB_KINDS) {
       expect(told[0]!.text).toContain(`Ваш запрос № ${made.number} зарегистрирован`);
       expect(told[0]!.text).toMatch(/Срок ответа — до \d+ \S+ 2026 г\./);
       expect(told[0]!.text).toContain('Не перезвонил');
+      // Quoted with the time he rated, not the time the QMS made it a complaint.
+      expect(told[0]!.text).toContain(`(жалоба, ${companyTime(low.createdAt)})`);
+      // A rating without a comment is told without a quote: nothing of his to quote.
+      const silent = await h.rating({ score: 1, comment: '', email: 'quiet@example.ru' });
+      const silentMade = await (await post(qms, `${silent.id}/complaint`)).json();
+      const silentAck = (await outbox('feedback-ack')).find((m) => m.subject.includes(silentMade.number))!;
+      expect(silentAck.text).not.toContain('без комментария');
+      expect(silentAck.text).not.toContain('Ваше сообщение');
       const c = await card(qms, made.id);
       expect(c).toMatchObject({ kind: 'complaint', message: 'Не перезвонил', email: 'client@example.ru' });
       expect(c.complaint).toMatchObject({ origin: 'rating', rating: { id: low.id, number: low.number } });

@@ -100,7 +100,7 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     // were past when it was registered; its registrar marks what was done then, which takes a few
     // minutes. Told at once, the responsible and the QMS got «просрочено» for steps done on time.
     if (
-      due.at.getTime() <= Date.parse(r.registeredAt) &&
+      Date.parse(r.due_at!) <= Date.parse(r.registeredAt) &&
       now.getTime() - Date.parse(r.registeredAt) < REGISTRATION_GRACE_MS
     )
       continue;

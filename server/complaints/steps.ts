@@ -150,3 +150,12 @@ export async function setAgreedDate(
 
 /** Whether a text names a step of stage 1. */
 export const isStep = (s: string): s is Step => (STEPS as readonly string[]).includes(s);
+
+/** One step of a complaint as stored: its deadline and when it was done (undefined: no such complaint). */
+export const stepOf = (trx: Db, complaintId: string, step: Step) =>
+  trx
+    .selectFrom('complaint_steps')
+    .select(['due_at', 'done_at'])
+    .where('complaint_id', '=', complaintId)
+    .where('step', '=', step)
+    .executeTakeFirst();

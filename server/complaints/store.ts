@@ -15,7 +15,7 @@ export async function lockComplaint(trx: Db, submissionId: string) {
     .selectFrom('complaints')
     .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
     .selectAll('complaints')
-    .select(['submissions.number', 'submissions.status', 'submissions.email', 'submissions.lang'])
+    .select(['submissions.number', 'submissions.status', 'submissions.email', 'submissions.lang', 'submissions.kind'])
     .select(['submissions.name', 'submissions.department_id'])
     .where('complaints.submission_id', '=', submissionId);
   if (dbKind(trx) === 'postgres') q = q.forUpdate();

@@ -4,9 +4,10 @@ import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import { addWorkingDays } from '../calendar/working-time.ts';
 import { followDepartment } from '../complaints/assignment.ts';
+import { answerDue } from '../complaints/deadlines.ts';
 import { openComplaint } from '../complaints/open.ts';
+import { stepOf } from '../complaints/steps.ts';
 import { lockComplaint } from '../complaints/store.ts';
 import type { Config } from '../env.ts';
 import { type Db, dbKind } from '../db/connection.ts';
@@ -112,6 +113,19 @@ export async function changeSubmission(
         .where('id', '=', id)
         .execute();
       await logFieldChange(trx, clock, actor, s, 'kind', { from: s.kind, to: want.kind });
+      if (complaint) {
+        // Its steps fall due in the reports only while it is a complaint: the kept months they fall
+        // in are counted again (the steps' trigger of migration 2026-12-12-report-months marks them).
+        await trx
+          .updateTable('complaint_steps')
+          .set((eb) => ({ due_at: eb.ref('due_at') }))
+          .where('complaint_id', '=', id)
+          .execute();
+        // A complaint again, in a department it moved to meanwhile: its default responsible takes it.
+        const dep = departmentId === undefined ? s.department_id : departmentId;
+        if (isComplaint && !complaint.closed_at && dep === s.department_id)
+          await followIfMoved(trx, { clock, config }, actor, id, dep);
+      }
       // A message found to be a complaint starts the process, its deadlines counted from its receipt.
       if (want.kind === 'complaint' && !complaint)
         await openComplaint(trx, { clock, config }, await loadCalendar(trx), {
@@ -147,11 +161,34 @@ export async function changeSubmission(
 }
 
 /**
- * When a message made a suggestion is to be answered: the date its client was given at receipt
- * (every message from the site is given one), else three working days after its receipt.
+ * When a message made a suggestion is to be answered: the date its client was given. A complaint's
+ * client was given its step 1.3 (a complaint registered by hand or made of a rating was received
+ * before it was stored); a site's message, the date in its answer; else three working days after.
  */
-async function suggestionDue(trx: Db, s: { created_at: string; response: string }): Promise<string> {
-  return promisedAnswer(s) ?? addWorkingDays(await loadCalendar(trx), new Date(s.created_at), 3).toISOString();
+async function suggestionDue(trx: Db, s: { id: string; created_at: string; response: string }): Promise<string> {
+  const asComplaint = await stepOf(trx, s.id, '1.3');
+  return (
+    asComplaint?.due_at ?? promisedAnswer(s) ?? answerDue(await loadCalendar(trx), new Date(s.created_at)).toISOString()
+  );
+}
+
+/** Gives a complaint to its department's default responsible when the one it has is of another department. */
+async function followIfMoved(
+  trx: Db,
+  deps: { clock: Clock; config: Config },
+  actor: Actor,
+  id: string,
+  departmentId: string | null,
+): Promise<void> {
+  const c = await lockComplaint(trx, id);
+  if (!c.responsible_user_id || departmentId === null) return;
+  const theirs = await trx
+    .selectFrom('users')
+    .select('department_id')
+    .where('id', '=', c.responsible_user_id)
+    .executeTakeFirst();
+  if (theirs?.department_id && theirs.department_id !== departmentId)
+    await followDepartment(trx, deps, actor, c, departmentId);
 }
 
 const commentSchema = { text: text({ max: 5000, required: true, lines: true }) };

@@ -49,12 +49,14 @@ export function complaintActions(deps: ConsoleDeps) {
     action: Action,
   ): Promise<Card> {
     const s = await visibleSubmission(deps.db, user, params.id ?? '');
-    // A complaint found to be a suggestion or a thanks keeps its record, unused: its steps stay as
-    // they were, out of the deadlines and the reports, until it is made a complaint again.
-    if (s.kind !== 'complaint') throw new ApiError(422, 'validation', { kind: 'notComplaint' });
-    await deps.db
-      .transaction()
-      .execute(async (trx) => action(trx, actor, await lockComplaint(trx, s.id), body, params));
+    await deps.db.transaction().execute(async (trx) => {
+      const complaint = await lockComplaint(trx, s.id);
+      // A complaint found to be a suggestion or a thanks keeps its record, unused: its steps stay
+      // as they were, out of the deadlines and the reports, until it is made a complaint again.
+      // Checked under the lock, so a change of kind at the same moment can't slip between.
+      if (complaint.kind !== 'complaint') throw new ApiError(422, 'validation', { kind: 'notComplaint' });
+      await action(trx, actor, complaint, body, params);
+    });
     wake();
     return visibleCard(deps.db, user, s.id, deps.clock.now());
   }

@@ -180,6 +180,14 @@ for (const kind of DB_KINDS) {
       const names = Object.keys(migrations).sort();
       const idea = await h.feedback({ kind: 'suggestion', message: 'Добавьте оплату по QR-коду' });
       const thanks = await h.feedback({ kind: 'thanks', message: 'Спасибо' });
+      // One registered by hand, received on Monday morning and found to be a suggestion: its step 1.3.
+      const qms = await h.as('qms');
+      const registered = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: { channel: 'phone', message: 'Идея', name: 'Клиент', receivedAt: '2026-11-23T06:00:00.000Z' },
+      });
+      const byHand = ((await registered.json()) as { id: string }).id;
+      await qms.request(`/api/admin/submissions/${byHand}`, { method: 'PATCH', json: { kind: 'suggestion' } });
       // Down to the schema that kept the date only in the stored answer, and up again.
       await h.testDb.migrateTo(names[names.indexOf('2026-12-20-suggestion-due') - 1]!);
       await h.testDb.migrateTo();
@@ -187,12 +195,13 @@ for (const kind of DB_KINDS) {
       expect(due).toEqual([
         { id: idea.id, answer_due_at: '2026-11-26T15:00:00.000Z' },
         { id: thanks.id, answer_due_at: null },
+        { id: byHand, answer_due_at: '2026-11-26T15:00:00.000Z' },
       ]);
-      expect(
-        await (await h.as('qms')).request('/api/admin/submissions?sort=deadline').then((r) => r.json()),
-      ).toMatchObject({
-        items: [{ number: idea.number, nextDueAt: '2026-11-26T15:00:00.000Z' }],
-      });
+      const byDeadline = (await (await qms.request('/api/admin/submissions?sort=deadline')).json()) as Inbox;
+      expect(byDeadline.items.map((r) => [r.id, r.nextDueAt])).toEqual([
+        [idea.id, '2026-11-26T15:00:00.000Z'],
+        [byHand, '2026-11-26T15:00:00.000Z'],
+      ]);
     });
 
     it('takes a period in the company’s days (Moscow), both ends included', async () => {

@@ -5,7 +5,8 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import { addWorkingDays, type WorkingCalendar } from '../calendar/working-time.ts';
+import type { WorkingCalendar } from '../calendar/working-time.ts';
+import { answerDue } from '../complaints/deadlines.ts';
 import { openComplaint } from '../complaints/open.ts';
 import { companyDate } from '../mail/templates/format.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -130,7 +131,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
  * form shows, each fitting the kind.
  */
 function promise(cal: WorkingCalendar, now: Date, lang: Lang, company: string, number: string, kind: FeedbackKind) {
-  const answerBy = addWorkingDays(cal, now, 3).toISOString();
+  const answerBy = answerDue(cal, now).toISOString();
   return {
     ack: ackText(lang, company, number, companyDate(answerBy, lang), kind),
     answerBy,

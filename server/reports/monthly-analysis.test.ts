@@ -190,6 +190,19 @@ for (const kind of DB_KINDS) {
       });
     });
 
+    it('counts a kept month again when a complaint in it is found to be a suggestion', async () => {
+      h = await consoleHarness(kind);
+      const f = await november(h); // the clock stops at 2.12.2026 12:00: November is kept once counted
+      const due = async () => (await analysis('2026-11')).current.compliance.reduce((sum, step) => sum + step.due, 0);
+      // A letter of Friday 30 October, 17:00, registered now: most of its steps fell due in November.
+      const letter = await f.register(f.dep.dks, 'letter', '2026-10-30 17:00');
+      const before = await due();
+      expect(await due()).toBe(before); // read from the kept month
+      await f.change(letter, { kind: 'suggestion' });
+      // Counted again, not read from the month kept before: its steps no longer fall due.
+      expect(await due()).toBeLessThan(before);
+    });
+
     it('counts a step done ahead of a deadline still to come as met in the running month, as the weekly control does', async () => {
       h = await consoleHarness(kind);
       const f = await reportFixtures(h);

@@ -101,6 +101,22 @@ for (const kind of DB_KINDS) {
       expect(r.overdue.map((o) => o.id)).toEqual([kept]);
       expect(steps(r, 'doneOnTime')).toEqual([0, 0, 0, 0, 0, 0]);
       await expect(f.step(idea, '1.2', '2026-11-25 11:00')).rejects.toThrow(/422 .*Это действие только для жалоб/);
+      // A call recorded as the first contact stays a call: its step 1.2 is not marked.
+      await f.call(idea, { summary: 'Обсудили предложение', at: msk('2026-11-25 11:30'), firstContact: true });
+      const step12 = await h.db
+        .selectFrom('complaint_steps')
+        .select('done_at')
+        .where('complaint_id', '=', idea)
+        .where('step', '=', '1.2')
+        .executeTakeFirstOrThrow();
+      expect(step12.done_at).toBeNull();
+      // Due as a suggestion by the date its client was told at registration: step 1.3's.
+      const row = await h.db
+        .selectFrom('submissions')
+        .select('answer_due_at')
+        .where('id', '=', idea)
+        .executeTakeFirstOrThrow();
+      expect(row.answer_due_at).toBe(msk('2026-11-26 18:00'));
       // Made a complaint again, it is back with its steps as they were.
       await f.change(idea, { kind: 'complaint' });
       const back = await weeklyControl(h.db, h.clock.now(), week('2026-W48'), null);

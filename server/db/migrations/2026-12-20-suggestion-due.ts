@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 // A suggestion's client is promised an answer within three working days, as a complaint's is, but
 // only complaints had a deadline the inbox could sort and filter by: the QMS saw a suggestion's date
 // on its card alone. `answer_due_at` holds it while the submission is a suggestion; the index, by
-// status first, gives the inbox the open ones in deadline order without reading the closed.
+// status first, finds the open ones without reading the closed (the inbox sorts that short list).
 // Existing suggestions take the date their client was given, kept in the stored answer. Never
 // imports application code.
 
@@ -15,10 +15,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['status', 'answer_due_at'])
     .where(sql.ref('answer_due_at'), 'is not', null)
     .execute();
-  const rows = await db.selectFrom('submissions').select(['id', 'response']).where('kind', '=', 'suggestion').execute();
-  for (const row of rows) {
-    const due = answerBy(row.response);
-    if (due) await db.updateTable('submissions').set({ answer_due_at: due }).where('id', '=', row.id).execute();
+  // The date its client was given: in the stored answer (a site's message), else its complaint's
+  // step 1.3 (one registered by hand or made of a rating, then found to be a suggestion).
+  const rows = await db
+    .selectFrom('submissions')
+    .leftJoin('complaint_steps', (j) =>
+      j.onRef('complaint_steps.complaint_id', '=', 'submissions.id').on('complaint_steps.step', '=', '1.3'),
+    )
+    .select(['submissions.id', 'submissions.response', 'complaint_steps.due_at'])
+    .where('submissions.kind', '=', 'suggestion')
+    .execute();
+  const due = rows.flatMap((r) => {
+    const at = answerBy(r.response) ?? r.due_at;
+    return at ? [[r.id, at] as const] : [];
+  });
+  // A few hundred rows a statement: on PostgreSQL one per row was a round trip each.
+  for (let i = 0; i < due.length; i += 500) {
+    const part = due.slice(i, i + 500);
+    const cases = sql.join(
+      part.map(([id, at]) => sql`WHEN ${id} THEN ${at}`),
+      sql` `,
+    );
+    await sql`UPDATE submissions SET answer_due_at = CASE id ${cases} END WHERE id IN (${sql.join(part.map(([id]) => id))})`.execute(
+      db,
+    );
   }
 }
 

@@ -41,7 +41,12 @@ export function feedbackAck(
   s: Selectable<SubmissionTable>,
   company: string,
   answerBy: string | null = null,
-  opts: { quote?: boolean; files?: ReadonlyArray<{ size: number }> } = {},
+  opts: {
+    quote?: boolean;
+    files?: ReadonlyArray<{ size: number }>;
+    /** The client's words and when he sent them, when the message holds another's (a rating made a complaint). */
+    said?: { message: string; at: string };
+  } = {},
 ): RenderedMail {
   const lang = mailLang(s.lang);
   const t = TEXTS[lang];
@@ -49,7 +54,10 @@ export function feedbackAck(
   const kind = s.kind === 'thanks' || s.kind === 'suggestion' ? s.kind : 'complaint';
   const ack = ackText(lang, company, s.number, answerBy ? companyDate(answerBy, lang) : undefined, kind);
   // A complaint registered by hand holds the registrar's words, not the client's: only the promise.
-  const quoted = opts.quote === false ? null : quotedMessage(s, lang);
+  const quoted =
+    opts.quote === false
+      ? null
+      : quotedMessage({ ...s, ...(opts.said && { message: opts.said.message, created_at: opts.said.at }) }, lang);
   const files = opts.files?.length ? t.files(opts.files.length, fileSize(opts.files, lang)) : null;
   const body = html`${paragraph(ack)}${quoted ? html`${paragraph(quoted.intro)}${quoteBlock(multiline(quoted.echo))}` : ''}${files ? paragraph(files) : ''}`;
   const text = [

@@ -55,6 +55,7 @@ export async function reportFixtures(h: Harness) {
     change: (id: string, fields: Record<string, unknown>) => call(`/submissions/${id}`, fields, 'PATCH'),
     step: (id: string, step: string, local: string) => call(`/submissions/${id}/steps/${step}`, { at: at(local) }),
     agree: (id: string, day: string) => call(`/submissions/${id}/agreed-date`, { day }),
+    call: (id: string, json: Record<string, unknown>) => call(`/submissions/${id}/calls`, json),
     classify: (id: string, fields: Record<string, unknown>) => call(`/submissions/${id}/classification`, fields),
     responsible: (id: string, userId: string) => call(`/submissions/${id}/responsible`, { responsibleUserId: userId }),
     /** Closes stage 1 (step 1.6 done now) and the complaint, at the clock's moment. */
