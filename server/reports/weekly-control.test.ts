@@ -124,6 +124,38 @@ for (const kind of DB_KINDS) {
       expect(steps(back, 'doneOnTime')).toEqual([1, 0, 0, 0, 0, 0]);
     });
 
+    it('gives a complaint made one again in the department it moved to meanwhile that department’s responsible', async () => {
+      h = await consoleHarness(kind);
+      const f = await reportFixtures(h);
+      const dksHandler = await h.as('handler', f.dep.dks);
+      const logisticsHandler = await h.as('handler', f.dep.logistics);
+      for (const [dep, user] of [
+        [f.dep.dks, dksHandler],
+        [f.dep.logistics, logisticsHandler],
+      ] as const)
+        await h.db
+          .updateTable('departments')
+          .set({ responsible_user_id: user.user.id })
+          .where('id', '=', dep)
+          .execute();
+      setClock(h, '2026-11-23 10:00');
+      const id = await f.register(f.dep.dks);
+      const responsible = async () =>
+        (
+          await h.db
+            .selectFrom('complaints')
+            .select('responsible_user_id')
+            .where('submission_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).responsible_user_id;
+      expect(await responsible()).toBe(dksHandler.user.id);
+      await f.change(id, { kind: 'suggestion' });
+      await f.change(id, { departmentId: f.dep.logistics });
+      expect(await responsible()).toBe(dksHandler.user.id); // a suggestion has no responsible to move
+      await f.change(id, { kind: 'complaint' });
+      expect(await responsible()).toBe(logisticsHandler.user.id);
+    });
+
     it('answers an empty week with zeros and no list', async () => {
       h = await consoleHarness(kind);
       await november(h);
