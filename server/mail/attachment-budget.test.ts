@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { loadConfig } from '../env.ts';
 import { encodedSize } from './attachment-budget.ts';
 import { loadOutgoingMail } from './outgoing-mail.ts';
+import { createOutboxWorker } from './outbox-worker.ts';
+import { createMailTransport } from './transport.ts';
 import { mailConfig, manualClock, submitWithMail } from './testing/fixtures.ts';
 
 const file = (filename: string, size: number) => ({
@@ -50,10 +55,30 @@ describe.each(DB_KINDS)('the QMS notification’s attachments on %s', (kind) => 
     expect(JSON.parse(row.attachment_ids)).toEqual([]);
   });
 
-  it('keeps the default notification under Postfix’s 10,240,000 bytes: 9 MB as sent', () => {
+  it('keeps the default notification under Postfix’s 10,240,000 bytes as written: 6.8 MB attached, 7 MB linked', async () => {
+    t = await openTestDb(kind);
     expect(loadConfig({}).mailAttachBytes).toBe(9 * 1024 * 1024);
-    expect(encodedSize(6_800_000)).toBeLessThan(9 * 1024 * 1024);
-    expect(encodedSize(7_000_000)).toBeGreaterThan(9 * 1024 * 1024);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-budget-'));
+    try {
+      const config = mailConfig({ DATA_DIR: dataDir });
+      await submitWithMail(t.db, { config, clock }, { email: null }, [file('скан.pdf', 6_800_000)]);
+      await submitWithMail(t.db, { config, clock }, { email: null, number: '2026-00013' }, [
+        file('скан.pdf', 7_000_000),
+      ]);
+      const worker = createOutboxWorker({ db: t.db, transport: createMailTransport(config), clock, config });
+      expect(await worker.runOnce()).toBe(2);
+      const dir = path.join(dataDir, 'mail');
+      const sizes = fs
+        .readdirSync(dir)
+        .map((f) => fs.statSync(path.join(dir, f)).size)
+        .sort((a, b) => a - b);
+      expect(sizes[0]).toBeLessThan(100_000); // the 7 MB file linked to the card
+      expect(sizes[1]).toBeGreaterThan(9_000_000); // the 6.8 MB one attached …
+      expect(sizes[1]).toBeLessThan(10_240_000); // … within what Postfix takes by default
+      expect(encodedSize(7_000_000)).toBeGreaterThan(9 * 1024 * 1024);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('attaches every file under the default 9 MB, and none with MAIL_ATTACH_MB=0', async () => {
