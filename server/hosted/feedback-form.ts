@@ -60,12 +60,19 @@ export function feedbackForm(opts: {
     consent: SUMMARY[opts.lang].consent,
   };
   const wrong = FIELDS.filter((f) => errors[f]);
+  // A file refused says what the form takes; files that were sent and not kept are said in the
+  // summary too, which the focus lands on, not only under their field.
+  const filesRule = t.filesHint(opts.maxFileMb);
+  const filesLostItem =
+    opts.state.filesLost && !errors.files
+      ? html`<li><a href="#f-files">${labels.files}: ${SUMMARY[opts.lang].filesLost}</a></li>`
+      : '';
   // The wrong fields named and linked under the alert (the GOV.UK error summary).
   const alert = opts.state.alert
     ? formAlert(
         opts.state.alert,
         wrong.length > 0
-          ? html`<ul>${wrong.map((f) => html`<li><a href="#f-${f}">${labels[f]}: ${FIELD_ERRORS[opts.lang][errors[f]!]}</a></li>`)}</ul>`
+          ? html`<ul>${wrong.map((f) => html`<li><a href="#f-${f}">${labels[f]}: ${FIELD_ERRORS[opts.lang][errors[f]!]}${f === 'files' ? html` (${filesRule})` : ''}</a></li>`)}${filesLostItem}</ul>`
           : undefined,
       )
     : '';

@@ -123,7 +123,7 @@ describe('hosted form /f', () => {
     expect(html).toContain('<title>Ошибка: Оставьте отзыв о нашей работе');
     const summary = /<div class="alert" role="alert" tabindex="-1" autofocus>(.*?)<\/div>/s.exec(html)![1]!;
     expect(summary).toBe(
-      '<p>Проверьте поля формы</p><ul><li><a href="#f-email">E-mail: Проверьте адрес электронной почты</a></li></ul>',
+      '<p>Проверьте поля формы</p><ul><li><a href="#f-email">E-mail: Проверьте адрес электронной почты</a></li><li><a href="#f-files">Файл: Файлы не сохранились: прикрепите их заново.</a></li></ul>',
     );
     // Every field the summary may link to is there by its id.
     for (const id of [
@@ -143,6 +143,21 @@ describe('hosted form /f', () => {
     expect(html).toContain('<div class="error" id="files-error">Файлы не сохранились: прикрепите их заново.</div>');
     expect(await (await post([])).text()).not.toContain('Файлы не сохранились');
     expect(await t.db.selectFrom('submissions').select('id').execute()).toEqual([]);
+  });
+
+  it('says what files it takes when one is too large', async () => {
+    t = await buildTestApp('sqlite', { MAX_FILE_MB: '1' });
+    const big = new Uint8Array(1_100_000);
+    big.set(PDF_BYTES);
+    const res = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ kind: 'complaint', message: 'Сломалось', consent: 'true' }, [new File([big], 'скан.pdf')]),
+    });
+    expect(res.status).toBe(413);
+    const summary = /<div class="alert" role="alert" tabindex="-1" autofocus>(.*?)<\/div>/s.exec(await res.text())![1]!;
+    expect(summary).toContain(
+      '<a href="#f-files">Файл: Файл слишком большой (До 5 файлов, до 1 МБ каждый: изображения, PDF, документы, текст)</a>',
+    );
   });
 
   it('speaks English with ?lang=en', async () => {
