@@ -67,7 +67,7 @@ export function CardScreen({ id }: { id: string }) {
           </>
         }
       >
-        {c.type === 'rating' ? 'Оценка' : 'Обращение'} № {c.number}
+        {c.type === 'rating' ? 'Оценка' : 'Обращение'} <span class="nowrap">№ {c.number}</span>
       </PageTitle>
       <p class="subtitle">
         Поступило <time dateTime={received}>{formatDateTime(received)}</time> · {label(CHANNEL_LABELS, c.channel)}
