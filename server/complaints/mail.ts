@@ -8,6 +8,7 @@ import { complaintReminder, type NoticeKind } from '../mail/templates/complaint-
 import { cardLink } from '../mail/links.ts';
 import { feedbackAck } from '../mail/templates/feedback-ack.ts';
 import { headerValue } from '../mail/templates/subject.ts';
+import { recordNotice } from './store.ts';
 
 type Deps = { clock: Clock; config: Config };
 
@@ -46,11 +47,7 @@ export async function enqueueAssignedMail(
   // the reminders (reminders.ts) then don't send again a minute later.
   const overdue = steps.filter((r) => r.due_at !== null && r.done_at === null && r.due_at <= now);
   for (const r of overdue)
-    await trx
-      .insertInto('complaint_notices')
-      .values({ complaint_id: submissionId, step: r.step, kind: 'overdue', at: now })
-      .onConflict((oc) => oc.columns(['complaint_id', 'step', 'kind']).doNothing())
-      .execute();
+    await recordNotice(trx, { complaintId: submissionId, step: r.step, kind: 'overdue', at: now });
   await insertOutboxMessage(trx, deps.clock, {
     template: 'complaint-assigned',
     submissionId,

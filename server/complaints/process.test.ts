@@ -20,6 +20,24 @@ for (const kind of DB_KINDS) {
     const setClock = (iso: string) => (h.clock as unknown as { set(iso: string): void }).set(iso);
     const outbox = (template: string) =>
       h.db.selectFrom('outbox').select(['recipients', 'subject', 'text']).where('template', '=', template).execute();
+    /** A complaint's notices given, by step and kind. */
+    const noticesOf = (id: string) =>
+      h.db
+        .selectFrom('complaint_notices')
+        .select(['step', 'kind'])
+        .where('complaint_id', '=', id)
+        .orderBy('step')
+        .orderBy('kind')
+        .execute();
+    /** A letter received on 1 December at 15:00, registered by hand now; its id. */
+    async function registerLetter(s: Awaited<ReturnType<Harness['as']>>, fields: Record<string, unknown> = {}) {
+      const res = await s.request('/api/admin/complaints', {
+        method: 'POST',
+        json: { channel: 'letter', message: 'Письмо', name: 'Клиент', receivedAt: msk('2026-12-01 15:00'), ...fields },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    }
 
     async function card(s: { request: (p: string) => Promise<Response> }, id: string): Promise<Card> {
       const res = await s.request(`/api/admin/submissions/${id}`);
@@ -677,13 +695,7 @@ for (const kind of DB_KINDS) {
       setClock(msk('2026-11-24 11:01'));
       expect(await both()).toBe(1);
       expect(await both()).toBe(0);
-      const kinds = await h.db
-        .selectFrom('complaint_notices')
-        .select(['step', 'kind'])
-        .where('complaint_id', '=', sent.id)
-        .orderBy('step')
-        .orderBy('kind')
-        .execute();
+      const kinds = await noticesOf(sent.id);
       expect(kinds).toEqual([
         { step: '1.1', kind: 'escalation' },
         { step: '1.1', kind: 'overdue' },
@@ -700,17 +712,7 @@ for (const kind of DB_KINDS) {
       h = await consoleHarness(kind);
       setClock(msk('2026-12-03 10:00'));
       const qms = await h.as('qms');
-      const registered = await qms.request('/api/admin/complaints', {
-        method: 'POST',
-        json: {
-          channel: 'letter',
-          message: 'Письмо от 1 декабря',
-          name: 'Клиент',
-          receivedAt: msk('2026-12-01 15:00'),
-        },
-      });
-      expect(registered.status).toBe(201);
-      const { id } = (await registered.json()) as { id: string };
+      const id = await registerLetter(qms, { message: 'Письмо от 1 декабря' });
       const deps = { clock: h.clock, config: h.config };
       // The round right after: nothing yet, though 1.1 and 1.2 (1 December) are long past.
       expect(await sendDueNotices(h.db, deps)).toBe(0);
@@ -723,22 +725,12 @@ for (const kind of DB_KINDS) {
       expect(await h.db.selectFrom('complaint_notices').selectAll().execute()).toEqual([]);
       // One registered with a step left undone is told of it then.
       setClock(msk('2026-12-03 10:20'));
-      const other = await qms.request('/api/admin/complaints', {
-        method: 'POST',
-        json: { channel: 'letter', message: 'Ещё письмо', name: 'Клиент', receivedAt: msk('2026-12-01 15:00') },
-      });
-      const late = ((await other.json()) as { id: string }).id;
+      const late = await registerLetter(qms, { message: 'Ещё письмо' });
       expect(await sendDueNotices(h.db, deps)).toBe(0);
       setClock(msk('2026-12-03 10:36'));
       // Nobody is responsible: the overdue notices have no one to tell, the escalations go to the QMS.
       expect(await sendDueNotices(h.db, deps)).toBe(2);
-      const steps = await h.db
-        .selectFrom('complaint_notices')
-        .select(['step', 'kind'])
-        .where('complaint_id', '=', late)
-        .orderBy('step')
-        .orderBy('kind')
-        .execute();
+      const steps = await noticesOf(late);
       expect(steps).toEqual([
         { step: '1.1', kind: 'escalation' },
         { step: '1.1', kind: 'overdue' },
@@ -753,17 +745,7 @@ for (const kind of DB_KINDS) {
       const dks = (await h.directory()).dks;
       const handler = await h.as('handler', dks);
       const qms = await h.as('qms');
-      const registered = await qms.request('/api/admin/complaints', {
-        method: 'POST',
-        json: {
-          channel: 'letter',
-          message: 'Письмо',
-          name: 'Клиент',
-          departmentId: dks,
-          receivedAt: msk('2026-12-01 15:00'),
-        },
-      });
-      const { id } = (await registered.json()) as { id: string };
+      const id = await registerLetter(qms, { departmentId: dks });
       expect((await post(qms, `${id}/responsible`, { responsibleUserId: handler.user.id })).status).toBe(200);
       const assigned = (await outbox('complaint-assigned')).filter((m) => m.recipients.includes(handler.user.email));
       expect(assigned).toHaveLength(1);

@@ -7,6 +7,7 @@ import { leasedJob } from '../db/leased-job.ts';
 import type { Config } from '../env.ts';
 import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
 import { enqueueNoticeMail } from './mail.ts';
+import { recordNotice } from './store.ts';
 
 const HOUR = 3_600_000;
 
@@ -112,13 +113,8 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     const catchUp = due.kind === 'escalation' && !sent.has('overdue');
     for (const kind of catchUp ? (['overdue', 'escalation'] as const) : [due.kind]) {
       const inserted = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('complaint_notices')
-          .values({ complaint_id: r.complaint_id, step: r.step, kind, at: now.toISOString() })
-          .onConflict((oc) => oc.columns(['complaint_id', 'step', 'kind']).doNothing())
-          .returning('kind')
-          .executeTakeFirst();
-        if (!row) return false;
+        if (!(await recordNotice(trx, { complaintId: r.complaint_id, step: r.step, kind, at: now.toISOString() })))
+          return false;
         return enqueueNoticeMail(
           trx,
           deps,

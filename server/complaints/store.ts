@@ -67,3 +67,21 @@ export async function refreshNextDue(trx: Db, clock: Clock, submissionId: string
     .where('submission_id', '=', submissionId)
     .execute();
 }
+
+/**
+ * Records that a step's notice («soon», «overdue», «escalation») was given, once per step and kind
+ * whoever gives it (a reminders round on any instance, or the assignment letter). Whether it is
+ * new: a second writer changes nothing and sends nothing.
+ */
+export async function recordNotice(
+  trx: Db,
+  notice: { complaintId: string; step: string; kind: 'soon' | 'overdue' | 'escalation'; at: string },
+): Promise<boolean> {
+  const row = await trx
+    .insertInto('complaint_notices')
+    .values({ complaint_id: notice.complaintId, step: notice.step, kind: notice.kind, at: notice.at })
+    .onConflict((oc) => oc.columns(['complaint_id', 'step', 'kind']).doNothing())
+    .returning('kind')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { formAlert, formParts } from '../http/form-parts.ts';
+import { errorSummary, formAlert, formParts } from '../http/form-parts.ts';
 import { FIELD_ERRORS, type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
 import { ACCEPTED_FILES } from '../../shared/limits.ts';
@@ -62,20 +62,13 @@ export function feedbackForm(opts: {
   const wrong = FIELDS.filter((f) => errors[f]);
   // A file refused says what the form takes; files that were sent and not kept are said in the
   // summary too, which the focus lands on, not only under their field.
-  const filesRule = t.filesHint(opts.maxFileMb);
-  const filesLostItem =
-    opts.state.filesLost && !errors.files
-      ? html`<li><a href="#f-files">${labels.files}: ${SUMMARY[opts.lang].filesLost}</a></li>`
-      : '';
-  // The wrong fields named and linked under the alert (the GOV.UK error summary).
-  const alert = opts.state.alert
-    ? formAlert(
-        opts.state.alert,
-        wrong.length > 0
-          ? html`<ul>${wrong.map((f) => html`<li><a href="#f-${f}">${labels[f]}: ${FIELD_ERRORS[opts.lang][errors[f]!]}${f === 'files' ? html` (${filesRule})` : ''}</a></li>`)}${filesLostItem}</ul>`
-          : undefined,
-      )
-    : '';
+  const summary = wrong.map((f) => ({
+    href: `#f-${f}`,
+    text: `${labels[f]}: ${FIELD_ERRORS[opts.lang][errors[f]!]}${f === 'files' ? ` (${t.filesHint(opts.maxFileMb)})` : ''}`,
+  }));
+  if (summary.length > 0 && opts.state.filesLost && !errors.files)
+    summary.push({ href: '#f-files', text: `${labels.files}: ${SUMMARY[opts.lang].filesLost}` });
+  const alert = opts.state.alert ? formAlert(opts.state.alert, errorSummary(summary)) : '';
   const filesLost =
     opts.state.filesLost && !errors.files
       ? html`<div class="error" id="files-error">${SUMMARY[opts.lang].filesLost}</div>`

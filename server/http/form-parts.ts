@@ -31,3 +31,12 @@ export function formParts(
  */
 export const formAlert = (message: string, details?: HtmlEscapedString | Promise<HtmlEscapedString>) =>
   html`<div class="alert" role="alert" tabindex="-1" autofocus>${details ? html`<p>${message}</p>${details}` : message}</div>`;
+
+/**
+ * What goes under a form's alert: each wrong field named and linked to (the GOV.UK error summary),
+ * so that a screen reader's user, whose focus the alert takes, needn't hunt for it. Nothing when
+ * nothing is wrong.
+ * @example errorSummary([{ href: '#f-email', text: 'E-mail: Проверьте адрес электронной почты' }])
+ */
+export const errorSummary = (items: ReadonlyArray<{ href: string; text: string }>) =>
+  items.length === 0 ? undefined : html`<ul>${items.map((i) => html`<li><a href="${i.href}">${i.text}</a></li>`)}</ul>`;

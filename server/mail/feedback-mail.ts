@@ -36,7 +36,7 @@ export async function enqueueFeedbackMail(
   // message made a complaint.
   const process: ProcessInfo = { link: cardLink(config, submission.id), deadlines: promise.deadlines ?? {} };
   const client = submission.email ? headerValue(submission.email) : '';
-  const files = budgetAttachments(attachments, config.mailAttachBytes, cardLink(config, submission.id));
+  const files = budgetAttachments(attachments, config.mailAttachBytes, process.link);
   await insertOutboxMessage(trx, clock, {
     template: 'feedback-notification',
     submissionId: submission.id,

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { formAlert, formParts } from '../http/form-parts.ts';
+import { errorSummary, formAlert, formParts } from '../http/form-parts.ts';
 import { FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
@@ -110,7 +110,10 @@ function errorList(
     organization: t.organization,
     email: t.email,
   };
-  const wrong = LINKED.filter(([f]) => errors[f]);
-  if (wrong.length === 0) return undefined;
-  return html`<ul>${wrong.map(([f, id]) => html`<li><a href="#${id}">${labels[f]}: ${FIELD_ERRORS[lang][errors[f]!]}</a></li>`)}</ul>`;
+  return errorSummary(
+    LINKED.filter(([f]) => errors[f]).map(([f, id]) => ({
+      href: `#${id}`,
+      text: `${labels[f]}: ${FIELD_ERRORS[lang][errors[f]!]}`,
+    })),
+  );
 }
