@@ -200,6 +200,9 @@ describe('<otklik-feedback> files', () => {
     await pick(w, [file('big.pdf', 2 * 1024 * 1024)]); // the same refusal again is heard again
     expect(w.$('[role="status"]')!.textContent).toBe(`${FIELD_ERRORS.ru.fileSize}: big.pdf\u00a0`);
     expect([...w.root.querySelectorAll('.list .name')].map((n) => n.textContent)).toEqual(['a.pdf']);
+    // The list is a live region: the file taken is heard, as is «Файл не выбран» once none is left.
+    const heard = () => w.$('[aria-live="polite"]:has(.list, .hint)')!.textContent;
+    expect(heard()).toContain('a.pdf');
 
     await pick(
       w,
@@ -213,6 +216,11 @@ describe('<otklik-feedback> files', () => {
     await settle();
     expect(w.root.querySelectorAll('.list li')).toHaveLength(4);
     expect(w.errorOf('files')).toBeNull();
+    for (const name of ['b', 'c', 'd', 'e']) {
+      w.$<HTMLButtonElement>(`button[aria-label="${ru.removeFile}: ${name}.pdf"]`)!.click();
+      await settle();
+    }
+    expect(heard()).toBe(ru.noFile);
   });
 
   it("refuses a file the server would not take before sending, saying why, in the form's language", async () => {

@@ -50,32 +50,36 @@ export function FileField({ lang, files, maxFileMb, error, onPick, onRemove }: F
       <p class="hint" id="files-hint">
         {texts.filesHint(maxFileMb)}
       </p>
-      {files.length ? (
-        <ul class="list">
-          {files.map((file, i) => (
-            <li key={`${file.name}-${i}`}>
-              <span class="name" title={file.name}>
-                {file.name}
-              </span>
-              <span class="hint">{size(lang, file.size)}</span>
-              <button
-                type="button"
-                class="x"
-                aria-label={`${texts.removeFile}: ${file.name}`}
-                onClick={(e) => {
-                  onRemove(i);
-                  // The button is about to disappear; the picker keeps the focus in the form.
-                  (e.currentTarget.getRootNode() as ShadowRoot).getElementById('files')?.focus();
-                }}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="hint">{texts.noFile}</p>
-      )}
+      {/* Said aloud as it changes: the picker keeps the focus, so a file added, or the last one
+          removed («Файл не выбран»), went unheard. */}
+      <div aria-live="polite">
+        {files.length ? (
+          <ul class="list">
+            {files.map((file, i) => (
+              <li key={`${file.name}-${i}`}>
+                <span class="name" title={file.name}>
+                  {file.name}
+                </span>
+                <span class="hint">{size(lang, file.size)}</span>
+                <button
+                  type="button"
+                  class="x"
+                  aria-label={`${texts.removeFile}: ${file.name}`}
+                  onClick={(e) => {
+                    onRemove(i);
+                    // The button is about to disappear; the picker keeps the focus in the form.
+                    (e.currentTarget.getRootNode() as ShadowRoot).getElementById('files')?.focus();
+                  }}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="hint">{texts.noFile}</p>
+        )}
+      </div>
       <FieldError field="files" text={error} />
     </div>
   );
