@@ -7,6 +7,7 @@ import { loadOutgoingMail } from './outgoing-mail.ts';
 import { groupForBatch, markAttemptFailed, markSent, type OutboxRow, releaseClaim, sendAlone } from './outbox-store.ts';
 import { planSends, type SendUnit } from './send-plan.ts';
 import type { MailTransport } from './mail-transport.ts';
+import { type ClaimHold, holdClaim } from './claim-hold.ts';
 
 export interface DeliverContext {
   db: Db;
@@ -18,6 +19,8 @@ export interface DeliverContext {
   log: (message: string) => void;
   /** No send starts after this: the claim's lease must not run out under a send. */
   sendUntil: Date;
+  /** The claim's lease: a send that runs long renews it by as much (claim-hold.ts). */
+  leaseMs: number;
 }
 
 export interface DeliverResult {
@@ -43,13 +46,14 @@ const label = (unit: SendUnit) =>
 export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxRow[]): Promise<DeliverResult> {
   const units = planSends(rows, ctx.transport.sendBatch ? (ctx.transport.batchMax ?? 100) : 1);
   const result: DeliverResult = { sent: 0, failed: 0, released: 0 };
+  const hold = holdClaim(ctx.db, ctx.clock, rows, ctx.leaseMs, ctx.log);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     if (ctx.clock.now() >= ctx.sendUntil) {
-      await giveBack(ctx, units.slice(i), undefined, result);
+      await giveBack(ctx, hold, units.slice(i), undefined, result);
       break;
     }
-    const outcome = await sendUnit(ctx, unit);
+    const outcome = await sendUnit(ctx, hold, unit);
     if (outcome.kind === 'split') {
       units.splice(i + 1, 0, ...outcome.units);
     } else if (outcome.kind === 'sent') {
@@ -59,7 +63,7 @@ export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxR
       if (outcome.error.scope === 'provider') {
         const wait =
           outcome.retryAt ?? new Date(ctx.clock.now().getTime() + (outcome.error.retryAfterMs ?? ctx.backoff.baseMs));
-        await giveBack(ctx, units.slice(i + 1), wait, result);
+        await giveBack(ctx, hold, units.slice(i + 1), wait, result);
         break;
       }
     }
@@ -69,18 +73,19 @@ export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxR
 
 async function giveBack(
   ctx: DeliverContext,
+  hold: ClaimHold,
   units: readonly SendUnit[],
   notBefore: Date | undefined,
   result: DeliverResult,
 ) {
   const ids = idsOf(units);
   if (ids.length === 0) return;
-  await releaseClaim(ctx.db, ids, notBefore);
+  await releaseClaim(ctx.db, ids, hold.claim, notBefore);
   result.released += ids.length;
   ctx.log(`${ids.length} message(s) put back${notBefore ? ` until ${notBefore.toISOString()}` : ''}`);
 }
 
-async function sendUnit(ctx: DeliverContext, unit: SendUnit): Promise<Outcome> {
+async function sendUnit(ctx: DeliverContext, hold: ClaimHold, unit: SendUnit): Promise<Outcome> {
   const ids = unit.rows.map((r) => r.id);
   let providerIds: string[];
   try {
@@ -89,11 +94,12 @@ async function sendUnit(ctx: DeliverContext, unit: SendUnit): Promise<Outcome> {
     // Stored before the first try, so that every retry repeats this very request and its key.
     if (unit.isNewBatch)
       await (unit.batchLeader ? groupForBatch(ctx.db, unit.batchLeader, ids) : sendAlone(ctx.db, ids));
-    if (unit.batchLeader && ctx.transport.sendBatch) {
-      providerIds = (await ctx.transport.sendBatch(mails, `batch-${unit.batchLeader}`)).providerIds;
-    } else {
-      providerIds = [(await ctx.transport.send(mails[0]!)).providerId];
-    }
+    const { sendBatch } = ctx.transport;
+    providerIds = await hold.during(async () =>
+      unit.batchLeader && sendBatch
+        ? (await sendBatch(mails, `batch-${unit.batchLeader}`)).providerIds
+        : [(await ctx.transport.send(mails[0]!)).providerId],
+    );
   } catch (err) {
     const error = asMailSendError(err);
     // A refused batch was not sent at all: alone, the good messages go and only the bad one
@@ -110,17 +116,25 @@ async function sendUnit(ctx: DeliverContext, unit: SendUnit): Promise<Outcome> {
         })),
       };
     }
-    return recordFailure(ctx, unit, error);
+    return recordFailure(ctx, hold, unit, error);
   }
-  await markSent(
+  const marked = await markSent(
     ctx.db,
     ids.map((id, k) => ({ id, providerId: providerIds[k] ?? '' })),
     ctx.clock.now(),
+    hold.claim,
   );
+  if (marked < ids.length)
+    ctx.log(`${label(unit)} sent after ${ids.length - marked} of its messages had passed to another claim`);
   return { kind: 'sent' };
 }
 
-async function recordFailure(ctx: DeliverContext, unit: SendUnit, error: MailSendError): Promise<Outcome> {
+async function recordFailure(
+  ctx: DeliverContext,
+  hold: ClaimHold,
+  unit: SendUnit,
+  error: MailSendError,
+): Promise<Outcome> {
   const attempts = unit.rows[0]!.attempts + 1;
   const giveUp = error.permanent || attempts >= ctx.backoff.maxAttempts;
   const retryAt = giveUp
@@ -130,6 +144,7 @@ async function recordFailure(ctx: DeliverContext, unit: SendUnit, error: MailSen
     ctx.db,
     unit.rows.map((r) => r.id),
     { error: error.message, retryAt },
+    hold.claim,
   );
   ctx.log(
     `${label(unit)} not sent (attempt ${attempts}): ${error.message}; ${retryAt ? `next try at ${retryAt.toISOString()}` : 'marked failed'}`,

@@ -41,6 +41,7 @@ for (const kind of DB_KINDS) {
           { id: c, providerId: 're_c' },
         ],
         clock.now(),
+        null,
       );
       const rows = await db
         .selectFrom('outbox')
@@ -76,7 +77,7 @@ for (const kind of DB_KINDS) {
       const t = await fresh();
       const db = t.db;
       const ids = [await insertOutboxMessage(db, clock, message(1)), await insertOutboxMessage(db, clock, message(2))];
-      await markSent(db, [{ id: ids[0]!, providerId: 're_1' }], clock.now());
+      await markSent(db, [{ id: ids[0]!, providerId: 're_1' }], clock.now(), null);
       const read = () =>
         db
           .selectFrom('outbox')

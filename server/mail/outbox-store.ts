@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database, OutboxStateTable } from '../db/schema.ts';
@@ -65,13 +65,30 @@ export async function retryFailedOutbox(db: Db, clock: Clock): Promise<number> {
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * A claim, as the rows it holds carry it: the lease its worker set on them (outbox-claim.ts), or
+ * null for rows no one has claimed. An outcome is written only to rows still pending under the
+ * claim that sent them: once a claim has run out and another instance has claimed the rows, that
+ * instance's outcome stands, and a late one of this instance no longer puts a sent message back
+ * in the queue, nor marks it failed.
+ */
+export type Claim = string | null;
+
+const heldBy = (claim: Claim) => (eb: ExpressionBuilder<Database, 'outbox_state'>) =>
+  eb.and([
+    eb('status', '=', 'pending'),
+    claim === null ? eb('locked_until', 'is', null) : eb('locked_until', '=', claim),
+  ]);
+
+/** Marks messages sent, those the claim still holds; returns how many. */
 export async function markSent(
   db: Db,
   sent: ReadonlyArray<{ id: string; providerId: string }>,
   at: Date,
-): Promise<void> {
-  if (sent.length === 0) return;
-  await db
+  claim: Claim,
+): Promise<number> {
+  if (sent.length === 0) return 0;
+  const result = await db
     .updateTable('outbox_state')
     .set({
       status: 'sent',
@@ -85,14 +102,17 @@ export async function markSent(
       'in',
       sent.map((s) => s.id),
     )
-    .execute();
+    .where(heldBy(claim))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
-/** One more failed attempt: back to the queue at `retryAt`, or failed for good. */
+/** One more failed attempt of messages the claim still holds: back to the queue at `retryAt`, or failed for good. */
 export async function markAttemptFailed(
   db: Db,
   ids: readonly string[],
   outcome: { error: string; retryAt: Date | null },
+  claim: Claim,
 ): Promise<void> {
   if (ids.length === 0) return;
   await db
@@ -105,17 +125,32 @@ export async function markAttemptFailed(
       locked_until: null,
     }))
     .where('id', 'in', ids)
+    .where(heldBy(claim))
     .execute();
 }
 
 /** Gives claimed messages back untried, to be sent at `notBefore` (or as soon as they are due). */
-export async function releaseClaim(db: Db, ids: readonly string[], notBefore?: Date): Promise<void> {
+export async function releaseClaim(db: Db, ids: readonly string[], claim: Claim, notBefore?: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('outbox_state')
     .set({ locked_until: null, ...(notBefore ? { next_attempt_at: notBefore.toISOString() } : {}) })
     .where('id', 'in', ids)
-    .where('status', '=', 'pending')
+    .where(heldBy(claim))
+    .execute();
+}
+
+/**
+ * Moves a claim's lease on to `until` for those of `ids` it still holds, so that a send slower
+ * than the lease is not taken over (and sent again) by another instance while it runs.
+ */
+export async function renewClaim(db: Db, ids: readonly string[], claim: string, until: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox_state')
+    .set({ locked_until: until })
+    .where('id', 'in', ids)
+    .where(heldBy(claim))
     .execute();
 }
 

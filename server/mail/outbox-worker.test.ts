@@ -7,6 +7,8 @@ import { createOutboxWorker } from './outbox-worker.ts';
 import { manualClock, mailConfig, submitWithMail } from './testing/fixtures.ts';
 import { recordingTransport } from './testing/recording-transport.ts';
 import type { MailTransport } from './mail-transport.ts';
+import { MailSendError } from './mail-error.ts';
+import { systemClock } from '../clock.ts';
 
 async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
   const end = Date.now() + ms;
@@ -92,6 +94,66 @@ describe('outbox worker', () => {
     clock.advance(120_001);
     expect(await worker.runOnce()).toBe(1);
     expect(transport.sent.map((m) => m.id)).toEqual([dead[0]!.id]);
+  });
+
+  it('keeps its claim while a send outlasts the lease, so no other instance sends the message again', async () => {
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    const slow = recordingTransport({ delayMs: 1500 });
+    const other = recordingTransport();
+    const leaseMs = 600; // the send takes two and a half leases
+    const worker = createOutboxWorker({ db: t.db, transport: slow, clock: systemClock, config, leaseMs });
+    const rival = createOutboxWorker({ db: t.db, transport: other, clock: systemClock, config, leaseMs });
+    const sending = worker.runOnce();
+    await until(() => slow.requests === 1);
+    while (slow.sent.length === 0) {
+      await rival.runOnce();
+      await sleep(20);
+    }
+    await sending;
+    expect(other.sent).toHaveLength(0);
+    expect(await statuses()).toEqual(['sent']);
+  });
+
+  it("writes a send's outcome only under its own claim: a late failure leaves a message another instance sent", async () => {
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    const lines: string[] = [];
+    const overtaken: MailTransport = {
+      name: 'overtaken',
+      async send(mail) {
+        // Meanwhile the claim ran out, and another instance claimed the message and sent it.
+        await t.db
+          .updateTable('outbox_state')
+          .set({ status: 'sent', locked_until: null, provider_id: 'rival' })
+          .where('id', '=', mail.id)
+          .execute();
+        throw new MailSendError('Resend 409 concurrent_idempotent_requests', { permanent: false, scope: 'message' });
+      },
+    };
+    const worker = createOutboxWorker({ db: t.db, transport: overtaken, clock, config, log: (l) => lines.push(l) });
+    expect(await worker.runOnce()).toBe(1);
+    const row = await t.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'sent', provider_id: 'rival', attempts: 0, last_error: null });
+  });
+
+  it('does not mark sent a message whose claim another instance holds now, and says so', async () => {
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    const lines: string[] = [];
+    const late: MailTransport = {
+      name: 'late',
+      async send(mail) {
+        await t.db
+          .updateTable('outbox_state')
+          .set({ locked_until: '2999-01-01T00:00:00.000Z' })
+          .where('id', '=', mail.id)
+          .execute();
+        return { providerId: 'late-1' };
+      },
+    };
+    const worker = createOutboxWorker({ db: t.db, transport: late, clock, config, log: (l) => lines.push(l) });
+    expect(await worker.runOnce()).toBe(1);
+    const row = await t.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', provider_id: null, locked_until: '2999-01-01T00:00:00.000Z' });
+    expect(lines.join('\n')).toContain('had passed to another claim');
   });
 
   it('hands back what it cannot start before half its lease has passed', async () => {

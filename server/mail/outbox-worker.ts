@@ -75,6 +75,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
         log,
         // Half the lease for sending, half as a margin for the slowest send.
         sendUntil: new Date(now.getTime() + leaseMs / 2),
+        leaseMs,
       },
       rows,
     );
