@@ -36,6 +36,7 @@ async function main(logger: Logger) {
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       synchronous: config.sqliteSynchronous,
+      onConnectionLost: connectionLost(logger),
     }));
     await sql`SELECT 1`.execute(db);
   } catch (err) {
@@ -47,7 +48,7 @@ async function main(logger: Logger) {
     log.info('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
 
   const metrics = createMetrics(db, systemClock, { processMetrics: true });
-  const mailDb = outboxConnection(db, config);
+  const mailDb = outboxConnection(db, config, logger);
   const worker = createOutboxWorker({
     db: mailDb,
     transport: createMailTransport(config),
@@ -147,9 +148,20 @@ function unopened(config: Config, err: unknown): ConfigError {
  * (issue 12: submission → provider p99 2.3 s). Two connections: a claim and a send's marks.
  * SQLite has one connection for everything, and its worker needs no other.
  */
-function outboxConnection(db: Db, config: Config): Db {
+function outboxConnection(db: Db, config: Config, logger: Logger): Db {
   if (dbKind(db) !== 'postgres' || !config.databaseUrl) return db;
-  return openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 }).db;
+  return openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+    onConnectionLost: connectionLost(logger),
+  }).db;
+}
+
+/** A lost PostgreSQL connection, as a warning: the pool opens another when next asked. */
+function connectionLost(logger: Logger): (err: Error) => void {
+  const log = logger.child({ component: 'database' });
+  return (err) => log.warn(`a database connection was lost (${err.message}); a new one is opened when needed`);
 }
 
 /** The environment the log's format is read from before the configuration: with the .env file's LOG_FORMAT. */

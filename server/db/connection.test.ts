@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../env.ts';
 import { type Db, openDb } from './connection.ts';
@@ -36,5 +37,23 @@ describe('SQLITE_SYNCHRONOUS', () => {
   it('refuses any other value, naming the variable', () => {
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(ConfigError);
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL connection lost while idle', () => {
+  it('is replaced when next needed, and told, instead of ending the process', async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const lost: Error[] = [];
+    const { db } = openDb({ databaseUrl: url, dataDir: os.tmpdir(), onConnectionLost: (err) => lost.push(err) });
+    dbs.push(db);
+    const pidOf = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0]!.pid;
+    const first = await pidOf(); // the pool's one connection, now idle
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('SELECT pg_terminate_backend($1)', [first]);
+    await admin.end();
+    for (let i = 0; i < 100 && lost.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(lost).toHaveLength(1);
+    expect(await pidOf()).not.toBe(first);
   });
 });

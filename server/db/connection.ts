@@ -54,6 +54,9 @@ export type SqliteSynchronous = 'NORMAL' | 'FULL';
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 0;
 
+/** How long opening a PostgreSQL connection may take before the query waiting for it fails. */
+export const PG_CONNECT_TIMEOUT_MS = 5_000;
+
 const stamps = new WeakMap<Db, () => string | null>();
 
 /**
@@ -79,11 +82,23 @@ export function openDb(options: {
   mustExist?: boolean;
   synchronous?: SqliteSynchronous;
   busyRetry?: Partial<BusyRetryPolicy>;
+  /** PostgreSQL: told when an idle connection of the pool is lost (the server restarted, a proxy cut it). */
+  onConnectionLost?: (err: Error) => void;
 }): {
   db: Db;
 } {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // A server that takes the connection and says nothing (a dead host behind a firewall) is
+      // given up on, and /readyz answers 503, rather than every request waiting for it.
+      connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    });
+    // The pool emits 'error' when an idle connection drops; unhandled, that error ended the whole
+    // process, with the requests in progress. The pool has already dropped the connection and
+    // opens a new one when next asked: the server carries on, and /readyz says whether it can.
+    pool.on('error', (err) => (options.onConnectionLost ?? (() => {}))(err));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
   }
   const location = sqliteFile(options.dataDir);
