@@ -82,11 +82,16 @@ describe('the request log', () => {
     await app.request('/healthz');
     await t!.db.destroy();
     const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await app.request('/healthz');
+    const res = await app.request('/api/v1/employees/ivanov');
     expect(res.status).toBe(500);
     // The error itself, with its stack, in the same JSON log and under the request's id; not on stderr.
     const [failure, request] = lines.slice(1);
-    expect(failure).toMatchObject({ level: 50, component: 'http', msg: 'request failed', route: '/healthz' });
+    expect(failure).toMatchObject({
+      level: 50,
+      component: 'http',
+      msg: 'request failed',
+      route: '/api/v1/employees/:slug',
+    });
     expect((failure!.err as { stack: string }).stack).toMatch(/destroyed|closed|not open/i);
     expect(request).toMatchObject({ level: 50, msg: 'request', status: 500, reqId: failure!.reqId });
     expect(lines).toHaveLength(3);

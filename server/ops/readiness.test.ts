@@ -38,6 +38,10 @@ describe('GET /readyz without a database', () => {
     const res = await t.app.request('/readyz');
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ ready: false, reason: 'database_unreachable' });
+    // The process is still up: a liveness check must not restart it for the database's sake.
+    const live = await t.app.request('/healthz');
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ ok: true, database: 'sqlite' });
     t = undefined; // already closed
   });
 });
