@@ -23,6 +23,11 @@ import { defencesOffWarning } from './abuse/switches-warning.ts';
 
 /** How long a SIGTERM waits for requests in progress before cutting them off (systemd's TimeoutStopSec is longer). */
 const DRAIN_MS = 10_000;
+/**
+ * How long a stop waits for the e-mail being sent, after the requests: with DRAIN_MS, within the
+ * 30 s systemd and Docker give before SIGKILL (deploy/otklik.service, README «Deployment»).
+ */
+const MAIL_STOP_MS = 15_000;
 
 async function main(logger: Logger) {
   const config = loadConfig();
@@ -120,7 +125,7 @@ async function main(logger: Logger) {
     if (!drained) log.warn('requests still in progress were cut off');
     // Schedulers first, so none queues mail after the worker's last round; the worker finishes the send it is in.
     await Promise.all([reminders.stop(), retention.stop(), digest.stop()]);
-    await worker.stop();
+    await worker.stop(MAIL_STOP_MS);
     if (mailDb !== db) await mailDb.destroy();
     await db.destroy();
     log.info('stopped');

@@ -21,6 +21,8 @@ export interface DeliverContext {
   sendUntil: Date;
   /** The claim's lease: a send that runs long renews it by as much (claim-hold.ts). */
   leaseMs: number;
+  /** True once the server is stopping: no further send starts, the rest is handed back. */
+  stopping?: () => boolean;
 }
 
 export interface DeliverResult {
@@ -49,7 +51,7 @@ export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxR
   const hold = holdClaim(ctx.db, ctx.clock, rows, ctx.leaseMs, ctx.log);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    if (ctx.clock.now() >= ctx.sendUntil) {
+    if (ctx.clock.now() >= ctx.sendUntil || ctx.stopping?.()) {
       await giveBack(ctx, hold, units.slice(i), undefined, result);
       break;
     }

@@ -156,6 +156,37 @@ describe('outbox worker', () => {
     expect(lines.join('\n')).toContain('had passed to another claim');
   });
 
+  it('stops after the send in progress, handing the rest of its claim back at once', async () => {
+    for (let i = 0; i < 4; i++) await submitWithMail(t.db, { config, clock }, { email: null, number: `2026-0000${i}` });
+    const slow = recordingTransport({ delayMs: 200 });
+    const worker = createOutboxWorker({ db: t.db, transport: slow, clock, config });
+    const run = worker.runOnce();
+    await until(() => slow.requests === 1);
+    await worker.stop();
+    expect(await run).toBe(4);
+    expect(slow.requests).toBe(1);
+    const rows = await t.db.selectFrom('outbox').select(['status', 'locked_until', 'attempts']).execute();
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(1);
+    // Free at once for another instance, or this one once started again; no attempt spent.
+    expect(rows.filter((r) => r.status === 'pending')).toEqual(
+      Array(3).fill({ status: 'pending', locked_until: null, attempts: 0 }),
+    );
+  });
+
+  it('stops waiting for a send that hangs once its time is up', async () => {
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    const hanging = recordingTransport({ delayMs: 1_500 });
+    const lines: string[] = [];
+    const worker = createOutboxWorker({ db: t.db, transport: hanging, clock, config, log: (l) => lines.push(l) });
+    const run = worker.runOnce();
+    await until(() => hanging.requests === 1);
+    const started = Date.now();
+    await worker.stop(100);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(lines.join('\n')).toContain('without waiting longer than 0.1 s');
+    await run; // before the database closes
+  });
+
   it('hands back what it cannot start before half its lease has passed', async () => {
     for (let i = 0; i < 3; i++) await submitWithMail(t.db, { config, clock }, { email: null, number: `2026-0000${i}` });
     const ticking: MailTransport = {

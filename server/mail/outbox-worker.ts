@@ -28,8 +28,11 @@ export interface OutboxWorkerDeps {
 export interface OutboxWorker {
   /** Polls every `pollMs` until `stop()`; runs never overlap. */
   start(): void;
-  /** Stops polling and waits for a run in progress. */
-  stop(): Promise<void>;
+  /**
+   * Stops polling; a run in progress finishes the send it is in and hands the rest of its claim
+   * back. Waits for that, at most `waitMs` (then the send's e-mails go once their claim runs out).
+   */
+  stop(waitMs?: number): Promise<void>;
   /** Asks for a run soon (after a commit that queued mail); many kicks make one run. */
   kick(): void;
   /** Claims and sends one round of due messages; returns how many it tried (sent or not). */
@@ -76,6 +79,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
         // Half the lease for sending, half as a margin for the slowest send.
         sendUntil: new Date(now.getTime() + leaseMs / 2),
         leaseMs,
+        stopping: () => stopped,
       },
       rows,
     );
@@ -125,11 +129,20 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       started = true;
       schedule(0);
     },
-    async stop() {
+    async stop(waitMs = Number.POSITIVE_INFINITY) {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      await queue;
+      let limit: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        if (Number.isFinite(waitMs)) limit = setTimeout(() => resolve('late'), waitMs);
+      });
+      const ended = await Promise.race([queue.then(() => 'done' as const), late]);
+      clearTimeout(limit);
+      if (ended === 'late')
+        log(
+          `stopped without waiting longer than ${waitMs / 1000} s for the send in progress; its e-mails go once their claim runs out`,
+        );
     },
     kick() {
       if (stopped) return;
