@@ -62,6 +62,7 @@ async function main(logger: Logger) {
     leaseMs: config.outboxLeaseMs,
     backoff: { baseMs: config.outboxRetryMs },
     log: componentLog(logger, 'outbox'),
+    warn: componentLog(logger, 'outbox', 'warn'),
     onDelivered: metrics.mailDelivered,
   });
   worker.start();

@@ -17,6 +17,8 @@ export interface DeliverContext {
   backoff: BackoffPolicy;
   random: () => number;
   log: (message: string) => void;
+  /** What went wrong (a send failed or refused, a claim lost): kept at LOG_LEVEL=warn. */
+  warn: (message: string) => void;
   /** No send starts after this: the claim's lease must not run out under a send. */
   sendUntil: Date;
   /** The claim's lease: a send that runs long renews it by as much (claim-hold.ts). */
@@ -48,7 +50,7 @@ const label = (unit: SendUnit) =>
 export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxRow[]): Promise<DeliverResult> {
   const units = planSends(rows, ctx.transport.sendBatch ? (ctx.transport.batchMax ?? 100) : 1);
   const result: DeliverResult = { sent: 0, failed: 0, released: 0 };
-  const hold = holdClaim(ctx.db, ctx.clock, rows, ctx.leaseMs, ctx.log);
+  const hold = holdClaim(ctx.db, ctx.clock, rows, ctx.leaseMs, ctx.warn);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     if (ctx.clock.now() >= ctx.sendUntil || ctx.stopping?.()) {
@@ -108,7 +110,7 @@ async function sendUnit(ctx: DeliverContext, hold: ClaimHold, unit: SendUnit): P
     // fails. Not after a key-reuse refusal, which means the batch may have gone before.
     if (unit.batchLeader && error.permanent && error.code !== 'invalid_idempotent_request') {
       await sendAlone(ctx.db, ids);
-      ctx.log(`${label(unit)} refused (${error.message}); sending its messages one by one`);
+      ctx.warn(`${label(unit)} refused (${error.message}); sending its messages one by one`);
       return {
         kind: 'split',
         units: unit.rows.map((row) => ({
@@ -127,7 +129,7 @@ async function sendUnit(ctx: DeliverContext, hold: ClaimHold, unit: SendUnit): P
     hold.claim,
   );
   if (marked < ids.length)
-    ctx.log(`${label(unit)} sent after ${ids.length - marked} of its messages had passed to another claim`);
+    ctx.warn(`${label(unit)} sent after ${ids.length - marked} of its messages had passed to another claim`);
   return { kind: 'sent' };
 }
 
@@ -148,7 +150,7 @@ async function recordFailure(
     { error: error.message, retryAt },
     hold.claim,
   );
-  ctx.log(
+  ctx.warn(
     `${label(unit)} not sent (attempt ${attempts}): ${error.message}; ${retryAt ? `next try at ${retryAt.toISOString()}` : 'marked failed'}`,
   );
   return { kind: 'failed', error, retryAt };

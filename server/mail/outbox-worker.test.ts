@@ -187,6 +187,32 @@ describe('outbox worker', () => {
     await run; // before the database closes
   });
 
+  it('says a failed send at warn, where LOG_LEVEL=warn keeps it, and a sent one at info', async () => {
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    await submitWithMail(t.db, { config, clock }, { email: null, number: '2026-00002' });
+    const info: string[] = [];
+    const warned: string[] = [];
+    let calls = 0;
+    const flaky: MailTransport = {
+      name: 'flaky',
+      async send(mail) {
+        if (calls++ === 0) throw new MailSendError('SMTP: 450 mailbox busy', { scope: 'message' });
+        return { providerId: mail.id };
+      },
+    };
+    const worker = createOutboxWorker({
+      db: t.db,
+      transport: flaky,
+      clock,
+      config,
+      log: (l) => info.push(l),
+      warn: (l) => warned.push(l),
+    });
+    await worker.runOnce();
+    expect(warned).toEqual([expect.stringContaining('not sent (attempt 1): SMTP: 450 mailbox busy')]);
+    expect(info).toEqual(['1 e-mail(s) sent via flaky']);
+  });
+
   it('hands back what it cannot start before half its lease has passed', async () => {
     for (let i = 0; i < 3; i++) await submitWithMail(t.db, { config, clock }, { email: null, number: `2026-0000${i}` });
     const ticking: MailTransport = {

@@ -15,6 +15,8 @@ export interface OutboxWorkerDeps {
   pollMs?: number;
   backoff?: Partial<BackoffPolicy>;
   log?: (message: string) => void;
+  /** What went wrong (a send failed, a run failed), at a level LOG_LEVEL=warn keeps; `log` when not given. */
+  warn?: (message: string) => void;
   /** Told each round's outcome (server/ops/metrics.ts counts sends and failures). */
   onDelivered?: (result: { sent: number; failed: number }) => void;
   /** How long a claim holds its messages against other instances; default 2 minutes. */
@@ -50,6 +52,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const limit = deps.claimLimit ?? 100;
   const backoff = { ...DEFAULT_BACKOFF, ...deps.backoff };
   const log = deps.log ?? (() => {});
+  const warn = deps.warn ?? log;
 
   let queue: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -76,6 +79,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
         backoff,
         random: deps.random ?? Math.random,
         log,
+        warn,
         // Half the lease for sending, half as a margin for the slowest send.
         sendUntil: new Date(now.getTime() + leaseMs / 2),
         leaseMs,
@@ -114,7 +118,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     try {
       handled = await runOnce();
     } catch (err) {
-      log(`run failed: ${err instanceof Error ? err.message : String(err)}`);
+      warn(`run failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       inTick = false;
     }
@@ -140,7 +144,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       const ended = await Promise.race([queue.then(() => 'done' as const), late]);
       clearTimeout(limit);
       if (ended === 'late')
-        log(
+        warn(
           `stopped without waiting longer than ${waitMs / 1000} s for the send in progress; its e-mails go once their claim runs out`,
         );
     },

@@ -47,8 +47,12 @@ function readable(line: Record<string, unknown>): string {
   return `${from}${line.method} ${line.route} → ${line.status} (${line.ms} ms)`;
 }
 
-/** A `log: (message) => void` callback, as the workers and schedulers take, writing info lines of one component. */
-export function componentLog(logger: Logger, component: string): (message: string) => void {
+/** A `log: (message) => void` callback, as the workers and schedulers take, writing lines of one component (info by default). */
+export function componentLog(
+  logger: Logger,
+  component: string,
+  level: 'info' | 'warn' = 'info',
+): (message: string) => void {
   const child = logger.child({ component });
-  return (message) => child.info(message);
+  return (message) => child[level](message);
 }
