@@ -13,6 +13,7 @@ import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
 import { sweepUploads, uploadsRoot } from './http/upload-dir.ts';
+import { buildState } from './ops/build-check.ts';
 import { closeServer } from './ops/graceful-shutdown.ts';
 import { componentLog, createLogger, type Logger, logDestination } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -35,6 +36,15 @@ async function main(logger: Logger) {
   const log = logger.child({ component: 'server' });
   const defencesOff = defencesOffWarning(config);
   if (defencesOff) log.warn(defencesOff);
+  const build = buildState();
+  if (build.missing.length > 0)
+    throw new ConfigError(
+      `the widgets and the console are not built (${build.missing.join(', ')} missing): run \`npm run build\` once, then \`npm run serve\` (\`npm start\` does both)`,
+    );
+  if (build.newerSource)
+    log.warn(
+      `${build.newerSource} changed after the last build: run \`npm run build\`, or the widgets and the console are served as they were`,
+    );
   let db: Db;
   try {
     ({ db } = openDb({
