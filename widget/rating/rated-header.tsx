@@ -1,4 +1,5 @@
 import type { Rated } from './rating-api.ts';
+import { textLang } from '../shared/text-lang.ts';
 import type { RatingTexts } from './settings.ts';
 
 /** «ИИ» for «Иванов Иван», and for «(Иванов) «Иван»»: a word is its letters, not a quote or a bracket. */
@@ -31,7 +32,7 @@ export function RatedHeader({
           <span class="avatar" aria-hidden="true">
             {initials(person.name)}
           </span>
-          <span>
+          <span lang={textLang(person.name)}>
             <strong>{person.name}</strong>
             {[person.position, person.department].filter(Boolean).join(', ')}
           </span>

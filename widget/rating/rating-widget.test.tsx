@@ -33,6 +33,7 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.$('.who')!.textContent).toContain('Иванов Иван');
     expect(w.$('.who')!.textContent).toContain('Инженер, ДКС');
     expect(w.$('.avatar')!.textContent).toBe('ИИ');
+    expect(w.$('.who [lang="ru"]')!.textContent).toContain('Иванов Иван'); // read as Russian in an English widget too
     // In the employee's own voice, whoever he is: not «работа менеджера» of an engineer.
     expect(w.$('legend')!.textContent).toContain('Оцените мою работу по пятибалльной шкале');
     const stars = [...w.root.querySelectorAll<HTMLInputElement>('input[type="radio"][name="score"]')];

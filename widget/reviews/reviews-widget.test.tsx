@@ -170,6 +170,20 @@ describe('<otklik-reviews> of everyone', () => {
     expect(w.$('a.all')!.textContent).toContain('See all reviews');
   });
 
+  it('marks Russian data as Russian inside an English widget, for its screen reader (WCAG 3.1.2)', async () => {
+    stubFetch(
+      reviewsPage([review(), review({ author: 'Client', comment: 'Fast and polite.' })], { count: 2, average: 5 }),
+    );
+    const w = await setup({ lang: 'en', employee: 'ivanov' });
+    const [russian, english] = [...w.root.querySelectorAll('li')];
+    expect(russian!.querySelector('.text')!.getAttribute('lang')).toBe('ru');
+    expect(russian!.querySelector('.by b')!.getAttribute('lang')).toBe('ru');
+    expect(english!.querySelector('.text')!.hasAttribute('lang')).toBe(false);
+    expect(english!.querySelector('.by b')!.hasAttribute('lang')).toBe(false);
+    expect(w.$('.who')!.getAttribute('lang')).toBe('ru'); // «Иванов Иван»
+    expect(russian!.querySelector('time')!.closest('[lang="ru"]')).toBeNull(); // the date is in English
+  });
+
   it('takes the accent colour, hides its heading with header="none", and asks again when the employee changes', async () => {
     const fetch = stubFetch(
       reviewsPage([review()]),

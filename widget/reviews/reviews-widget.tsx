@@ -2,6 +2,7 @@ import { Component } from 'preact';
 import { formatAverage, formatReviewDate, REVIEW_TEXTS } from '../../shared/review-texts.ts';
 import type { ReviewAnswer, ReviewsPageAnswer } from '../../shared/api-answers.ts';
 import { loadReviews } from './reviews-api.ts';
+import { textLang } from '../shared/text-lang.ts';
 import { allReviewsUrl, filterQuery, type ReviewsSettings, type ReviewTexts } from './settings.ts';
 
 interface State {
@@ -33,9 +34,13 @@ function ReviewItem({ review: r, settings }: { review: ReviewAnswer; settings: R
           <Stars texts={texts} score={r.score} />
           <time dateTime={r.publishedAt}>{formatReviewDate(settings.lang, r.publishedAt)}</time>
         </p>
-        {r.comment && <p class="text">{r.comment}</p>}
+        {r.comment && (
+          <p class="text" lang={textLang(r.comment)}>
+            {r.comment}
+          </p>
+        )}
         <p class="by">
-          <b>{r.author}</b>
+          <b lang={textLang(r.author)}>{r.author}</b>
           {/* Of everyone's reviews, whose work or what service each one is about. */}
           {!ofOne(settings) && (r.employee || r.subject) && (
             <span>{r.employee ? texts.about(r.employee.name) : r.subject!.title}</span>
@@ -81,7 +86,7 @@ export class ReviewsWidget extends Component<{ settings: ReviewsSettings }, Stat
       >
         {settings.header && <h2 id="t">{title}</h2>}
         {person && (
-          <p class="who">
+          <p class="who" lang={textLang(person.name)}>
             <b>{person.name}</b>
             {person.position}
           </p>
