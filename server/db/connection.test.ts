@@ -56,4 +56,22 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL connection lost wh
     expect(lost).toHaveLength(1);
     expect(await pidOf()).not.toBe(first);
   });
+
+  it('is told, not thrown, when lost while lent out between two statements of a transaction', async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const lost: Error[] = [];
+    const { db } = openDb({ databaseUrl: url, dataDir: os.tmpdir(), onConnectionLost: (err) => lost.push(err) });
+    dbs.push(db);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const ended = db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      for (let i = 0; i < 100 && lost.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    });
+    await expect(ended).rejects.toThrow();
+    await admin.end();
+    expect(lost.length).toBeGreaterThan(0);
+    expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(db)).rows).toEqual([{ one: 1 }]);
+  });
 });

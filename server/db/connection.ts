@@ -57,6 +57,19 @@ export const SQLITE_BUSY_TIMEOUT_MS = 0;
 /** How long opening a PostgreSQL connection may take before the query waiting for it fails. */
 export const PG_CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * A client that gives up opening its connection after PG_CONNECT_TIMEOUT_MS: a server that takes
+ * the connection and says nothing (a dead host behind a firewall) fails the query, and /readyz
+ * answers 503, instead of every request waiting for it. Set on the client, not the pool: the
+ * pool's own `connectionTimeoutMillis` also bounds the wait for a free connection, and a busy
+ * instance then answered 500 and «database_unreachable» after 5 s.
+ */
+class TimedClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
+  }
+}
+
 const stamps = new WeakMap<Db, () => string | null>();
 
 /**
@@ -88,17 +101,18 @@ export function openDb(options: {
   db: Db;
 } {
   if (options.databaseUrl) {
+    const lost = options.onConnectionLost ?? (() => {});
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      // A server that takes the connection and says nothing (a dead host behind a firewall) is
-      // given up on, and /readyz answers 503, rather than every request waiting for it.
-      connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+      Client: TimedClient,
     });
-    // The pool emits 'error' when an idle connection drops; unhandled, that error ended the whole
-    // process, with the requests in progress. The pool has already dropped the connection and
-    // opens a new one when next asked: the server carries on, and /readyz says whether it can.
-    pool.on('error', (err) => (options.onConnectionLost ?? (() => {}))(err));
+    // A connection that drops emits 'error': on the pool when it is idle, on the client itself
+    // while it is lent out (a transaction between two statements). Unhandled, either ended the
+    // whole process with the requests in progress. The pool drops that connection and opens a
+    // new one when next asked: the server carries on, and /readyz says whether it can.
+    pool.on('connect', (client) => client.on('error', lost));
+    pool.on('error', () => {}); // the same error as the client's, told there
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
   }
   const location = sqliteFile(options.dataDir);
