@@ -25,8 +25,9 @@ import { defencesOffWarning } from './abuse/switches-warning.ts';
 /** How long a SIGTERM waits for requests in progress before cutting them off (systemd's TimeoutStopSec is longer). */
 const DRAIN_MS = 10_000;
 /**
- * How long a stop waits for the e-mail being sent, after the requests: with DRAIN_MS, within the
- * 30 s systemd and Docker give before SIGKILL (deploy/otklik.service, README «Deployment»).
+ * How long a stop waits for the e-mail being sent, after the requests and a scheduler's round in
+ * progress: with DRAIN_MS, within the 30 s systemd and Docker give before SIGKILL unless that round
+ * is a long one (deploy/otklik.service, README «Deployment»).
  */
 const MAIL_STOP_MS = 15_000;
 

@@ -33,13 +33,13 @@ const timed = async (path: string) => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a locked SQLite file', () => {
-  it('does not hold up pages and /healthz while ten submissions wait for the lock', async () => {
+  it('does not hold up pages and /readyz (which reads the database) while ten submissions wait for the lock', async () => {
     t = await buildSqliteApp();
     const release = t.holdWriteLock();
     const waiting = Promise.all(Array.from({ length: 10 }, () => submit()));
     await sleep(300); // the submissions are now trying again and again
     for (let round = 0; round < 3; round++) {
-      for (const path of ['/f', '/healthz']) {
+      for (const path of ['/f', '/readyz']) {
         const { status, ms } = await timed(path);
         expect(status, path).toBe(200);
         expect(ms, path).toBeLessThan(200);

@@ -1,57 +1,86 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { type Claim, type OutboxRow, renewClaim } from './outbox-store.ts';
+import { type Claim, type OutboxRow, releaseClaim, renewClaim } from './outbox-store.ts';
+
+/** One send's hold on its messages, taken as it starts. */
+export interface SendHold {
+  /** The claim as the send's rows now carry it: what its outcome is written under. */
+  readonly claim: Claim;
+  /** Runs the send, the claim renewed every third of the lease while it lasts. */
+  during<T>(send: () => Promise<T>): Promise<T>;
+}
 
 export interface ClaimHold {
-  /** The claim as the rows now carry it: what the outcome of a send is written under. */
-  readonly claim: Claim;
-  /** Runs one send, the claim renewed every third of the lease while it lasts. */
-  during<T>(send: () => Promise<T>): Promise<T>;
+  /** The claim a message carries now: what it is handed back under. */
+  claimOf(id: string): Claim;
+  /**
+   * Takes the claim on one send's messages on to a fresh lease; null when another instance holds
+   * any of them now (the claim ran out before the send began), which must then not be sent.
+   */
+  take(ids: readonly string[]): Promise<SendHold | null>;
 }
 
 /**
  * A worker's hold on the messages it claimed. No send starts after half the lease, but one send
  * may take longer than the rest of it (Resend's timeout is 30 s, a slow SMTP server's more than a
- * minute): its claim then ran out under it, another instance claimed the same messages and sent
- * them again. While a send runs, its claim is moved on every third of the lease, as long as this
- * instance lives; a killed one stops renewing, and its messages are taken over as before.
- * @example const hold = holdClaim(db, clock, rows, leaseMs, log); await hold.during(() => transport.send(mail))
+ * minute): its claim ran out under it, another instance claimed the same messages and sent them
+ * again. Each send now moves its own messages' claim on as it starts, and every third of the lease
+ * while it runs, as long as this instance lives; a killed one stops renewing, and its messages are
+ * taken over as before. The messages not yet started keep the first claim, and are free to others
+ * once it runs out. A send whose messages were taken meanwhile is not made at all.
+ * @example const send = await holdClaim(db, clock, rows, leaseMs, warn).take(ids); await send?.during(() => transport.send(mail))
  */
 export function holdClaim(
   db: Db,
   clock: Clock,
   rows: readonly OutboxRow[],
   leaseMs: number,
-  log: (message: string) => void,
+  warn: (message: string) => void,
 ): ClaimHold {
-  let claim: Claim = rows[0]?.locked_until ?? null;
-  const ids = rows.map((r) => r.id);
+  const claims = new Map<string, Claim>(rows.map((r) => [r.id, r.locked_until]));
+  const claimOf = (id: string) => claims.get(id) ?? null;
+  const until = () => new Date(clock.now().getTime() + leaseMs).toISOString();
+  /** Moves `ids` from `from` on to a fresh lease; how many were still held under `from`. */
+  const renew = async (ids: readonly string[], from: string) => {
+    const next = until();
+    const held = await renewClaim(db, ids, from, next);
+    if (held > 0) for (const id of ids) claims.set(id, next);
+    return held;
+  };
   return {
-    get claim() {
-      return claim;
-    },
-    async during(send) {
-      let renewing: Promise<void> = Promise.resolve();
-      const renew = async () => {
-        if (claim === null) return;
-        const until = new Date(clock.now().getTime() + leaseMs).toISOString();
-        try {
-          await renewClaim(db, ids, claim, until);
-          claim = until;
-        } catch (err) {
-          log(`claim not renewed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      };
-      const timer = setInterval(() => {
-        renewing = renewing.then(renew);
-      }, leaseMs / 3);
-      try {
-        return await send();
-      } finally {
-        clearInterval(timer);
-        // The outcome is written under the claim as the last renewal left it.
-        await renewing;
+    claimOf,
+    async take(ids) {
+      const from = claimOf(ids[0]!);
+      if (from === null) return unclaimed;
+      const held = await renew(ids, from);
+      if (held < ids.length) {
+        // What of a batch this instance still holds goes back: none of it may be sent.
+        if (held > 0) await releaseClaim(db, ids, claimOf(ids[0]!));
+        return null;
       }
+      return {
+        get claim() {
+          return claimOf(ids[0]!);
+        },
+        async during(send) {
+          let renewing: Promise<unknown> = Promise.resolve();
+          const timer = setInterval(() => {
+            renewing = renewing
+              .then(() => renew(ids, claimOf(ids[0]!)!))
+              .catch((err) => warn(`claim not renewed: ${err instanceof Error ? err.message : String(err)}`));
+          }, leaseMs / 3);
+          try {
+            return await send();
+          } finally {
+            clearInterval(timer);
+            // The outcome is written under the claim as the last renewal left it.
+            await renewing;
+          }
+        },
+      };
     },
   };
 }
+
+/** Rows no one claimed (a test's, or the CLI's): nothing to renew. */
+const unclaimed: SendHold = { claim: null, during: (send) => send() };

@@ -8,6 +8,7 @@ import { groupForBatch, markAttemptFailed, markSent, type OutboxRow, releaseClai
 import { planSends, type SendUnit } from './send-plan.ts';
 import type { MailTransport } from './mail-transport.ts';
 import { type ClaimHold, holdClaim } from './claim-hold.ts';
+import type { Claim } from './outbox-store.ts';
 
 export interface DeliverContext {
   db: Db;
@@ -35,6 +36,7 @@ export interface DeliverResult {
 
 type Outcome =
   | { kind: 'sent' }
+  | { kind: 'lost' }
   | { kind: 'failed'; error: MailSendError; retryAt: Date | null }
   | { kind: 'split'; units: SendUnit[] };
 
@@ -62,7 +64,7 @@ export async function deliverClaimed(ctx: DeliverContext, rows: readonly OutboxR
       units.splice(i + 1, 0, ...outcome.units);
     } else if (outcome.kind === 'sent') {
       result.sent += unit.rows.length;
-    } else {
+    } else if (outcome.kind === 'failed') {
       result.failed += unit.rows.length;
       if (outcome.error.scope === 'provider') {
         const wait =
@@ -84,13 +86,24 @@ async function giveBack(
 ) {
   const ids = idsOf(units);
   if (ids.length === 0) return;
-  await releaseClaim(ctx.db, ids, hold.claim, notBefore);
+  // By the claim each carries: the first one, or a split batch's, renewed as it was tried.
+  const byClaim = new Map<Claim, string[]>();
+  for (const id of ids) {
+    const claim = hold.claimOf(id);
+    byClaim.set(claim, [...(byClaim.get(claim) ?? []), id]);
+  }
+  for (const [claim, held] of byClaim) await releaseClaim(ctx.db, held, claim, notBefore);
   result.released += ids.length;
   ctx.log(`${ids.length} message(s) put back${notBefore ? ` until ${notBefore.toISOString()}` : ''}`);
 }
 
 async function sendUnit(ctx: DeliverContext, hold: ClaimHold, unit: SendUnit): Promise<Outcome> {
   const ids = unit.rows.map((r) => r.id);
+  const held = await hold.take(ids);
+  if (!held) {
+    ctx.warn(`${label(unit)} not sent: another instance claimed its messages meanwhile`);
+    return { kind: 'lost' };
+  }
   let providerIds: string[];
   try {
     const rows = await fixMessageIds(ctx.db, unit.rows, ctx.from);
@@ -99,7 +112,7 @@ async function sendUnit(ctx: DeliverContext, hold: ClaimHold, unit: SendUnit): P
     if (unit.isNewBatch)
       await (unit.batchLeader ? groupForBatch(ctx.db, unit.batchLeader, ids) : sendAlone(ctx.db, ids));
     const { sendBatch } = ctx.transport;
-    providerIds = await hold.during(async () =>
+    providerIds = await held.during(async () =>
       unit.batchLeader && sendBatch
         ? (await sendBatch(mails, `batch-${unit.batchLeader}`)).providerIds
         : [(await ctx.transport.send(mails[0]!)).providerId],
@@ -120,13 +133,13 @@ async function sendUnit(ctx: DeliverContext, hold: ClaimHold, unit: SendUnit): P
         })),
       };
     }
-    return recordFailure(ctx, hold, unit, error);
+    return recordFailure(ctx, held.claim, unit, error);
   }
   const marked = await markSent(
     ctx.db,
     ids.map((id, k) => ({ id, providerId: providerIds[k] ?? '' })),
     ctx.clock.now(),
-    hold.claim,
+    held.claim,
   );
   if (marked < ids.length)
     ctx.warn(`${label(unit)} sent after ${ids.length - marked} of its messages had passed to another claim`);
@@ -135,7 +148,7 @@ async function sendUnit(ctx: DeliverContext, hold: ClaimHold, unit: SendUnit): P
 
 async function recordFailure(
   ctx: DeliverContext,
-  hold: ClaimHold,
+  claim: Claim,
   unit: SendUnit,
   error: MailSendError,
 ): Promise<Outcome> {
@@ -144,12 +157,16 @@ async function recordFailure(
   const retryAt = giveUp
     ? null
     : new Date(ctx.clock.now().getTime() + retryDelayMs(attempts, ctx.backoff, error.retryAfterMs, ctx.random));
-  await markAttemptFailed(
+  const marked = await markAttemptFailed(
     ctx.db,
     unit.rows.map((r) => r.id),
     { error: error.message, retryAt },
-    hold.claim,
+    claim,
   );
+  if (marked === 0) {
+    ctx.warn(`${label(unit)} failed after its messages had passed to another claim: ${error.message}`);
+    return { kind: 'lost' };
+  }
   ctx.warn(
     `${label(unit)} not sent (attempt ${attempts}): ${error.message}; ${retryAt ? `next try at ${retryAt.toISOString()}` : 'marked failed'}`,
   );

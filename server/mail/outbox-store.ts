@@ -107,15 +107,18 @@ export async function markSent(
   return Number(result.numUpdatedRows);
 }
 
-/** One more failed attempt of messages the claim still holds: back to the queue at `retryAt`, or failed for good. */
+/**
+ * One more failed attempt of messages the claim still holds: back to the queue at `retryAt`, or
+ * failed for good. Returns how many it marked.
+ */
 export async function markAttemptFailed(
   db: Db,
   ids: readonly string[],
   outcome: { error: string; retryAt: Date | null },
   claim: Claim,
-): Promise<void> {
-  if (ids.length === 0) return;
-  await db
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
     .updateTable('outbox_state')
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
@@ -126,7 +129,8 @@ export async function markAttemptFailed(
     }))
     .where('id', 'in', ids)
     .where(heldBy(claim))
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Gives claimed messages back untried, to be sent at `notBefore` (or as soon as they are due). */
@@ -144,14 +148,15 @@ export async function releaseClaim(db: Db, ids: readonly string[], claim: Claim,
  * Moves a claim's lease on to `until` for those of `ids` it still holds, so that a send slower
  * than the lease is not taken over (and sent again) by another instance while it runs.
  */
-export async function renewClaim(db: Db, ids: readonly string[], claim: string, until: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db
+export async function renewClaim(db: Db, ids: readonly string[], claim: string, until: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
     .updateTable('outbox_state')
     .set({ locked_until: until })
     .where('id', 'in', ids)
     .where(heldBy(claim))
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Fixes, before the first try, that these messages go together in one batch led by `leaderId`. */

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/support/databases.ts';
+import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { claimDueOutbox } from './outbox-claim.ts';
 import { groupForBatch, removeFromOutbox } from './outbox-store.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
@@ -18,12 +18,12 @@ async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
   }
 }
 
-describe('outbox worker', () => {
+describe.each(DB_KINDS)('outbox worker on %s', (kind) => {
   let t: TestDb;
   const clock = manualClock();
   const config = mailConfig();
   beforeEach(async () => {
-    t = await openTestDb('sqlite');
+    t = await openTestDb(kind);
   });
   afterEach(async () => t.close());
   const statuses = async () => (await t.db.selectFrom('outbox').select('status').execute()).map((r) => r.status);
@@ -98,9 +98,9 @@ describe('outbox worker', () => {
 
   it('keeps its claim while a send outlasts the lease, so no other instance sends the message again', async () => {
     await submitWithMail(t.db, { config, clock }, { email: null });
-    const slow = recordingTransport({ delayMs: 1500 });
+    const slow = recordingTransport({ delayMs: 2_000 });
     const other = recordingTransport();
-    const leaseMs = 600; // the send takes two and a half leases
+    const leaseMs = 1_000; // the send takes two leases
     const worker = createOutboxWorker({ db: t.db, transport: slow, clock: systemClock, config, leaseMs });
     const rival = createOutboxWorker({ db: t.db, transport: other, clock: systemClock, config, leaseMs });
     const sending = worker.runOnce();
@@ -211,6 +211,58 @@ describe('outbox worker', () => {
     await worker.runOnce();
     expect(warned).toEqual([expect.stringContaining('not sent (attempt 1): SMTP: 450 mailbox busy')]);
     expect(info).toEqual(['1 e-mail(s) sent via flaky']);
+  });
+
+  it('does not send a message whose claim another instance took before its send began', async () => {
+    await submitWithMail(t.db, { config, clock }, { email: null });
+    await submitWithMail(t.db, { config, clock }, { email: null, number: '2026-00002' });
+    const sent: string[] = [];
+    const warned: string[] = [];
+    const slow: MailTransport = {
+      name: 'slow',
+      async send(mail) {
+        // Meanwhile the other message's claim ran out and another instance claimed it.
+        await t.db
+          .updateTable('outbox_state')
+          .set({ locked_until: '2999-01-01T00:00:00.000Z' })
+          .where('id', '!=', mail.id)
+          .execute();
+        sent.push(mail.id);
+        return { providerId: mail.id };
+      },
+    };
+    const worker = createOutboxWorker({ db: t.db, transport: slow, clock, config, warn: (l) => warned.push(l) });
+    expect(await worker.runOnce()).toBe(2);
+    expect(sent).toHaveLength(1);
+    expect(warned.join('\n')).toContain('another instance claimed its messages meanwhile');
+    const other = await t.db.selectFrom('outbox').selectAll().where('id', '!=', sent[0]!).executeTakeFirstOrThrow();
+    expect(other).toMatchObject({ status: 'pending', attempts: 0, locked_until: '2999-01-01T00:00:00.000Z' });
+  });
+
+  it('sends a refused batch message by message under the claim it renewed', async () => {
+    await submitWithMail(t.db, { config, clock }, { email: null }, [
+      { filename: 'a.pdf', mime: 'application/pdf', content: Buffer.from('%PDF-1.4') },
+    ]);
+    await submitWithMail(t.db, { config, clock }, { email: null, number: '2026-00002' });
+    await submitWithMail(t.db, { config, clock }, { email: null, number: '2026-00003' });
+    const requests: string[] = [];
+    const picky: MailTransport = {
+      name: 'picky',
+      batchMax: 100,
+      async send(mail) {
+        requests.push(mail.attachments.length > 0 ? 'alone with a file' : 'alone');
+        clock.advance(1_000); // each claim taken on after it is a new lease
+        return { providerId: mail.id };
+      },
+      async sendBatch(mails) {
+        requests.push(`batch of ${mails.length}`);
+        throw new MailSendError('Resend 422 validation_error', { permanent: true, scope: 'message' });
+      },
+    };
+    const worker = createOutboxWorker({ db: t.db, transport: picky, clock, config });
+    expect(await worker.runOnce()).toBe(3);
+    expect(requests).toEqual(['alone with a file', 'batch of 2', 'alone', 'alone']);
+    expect(await statuses()).toEqual(['sent', 'sent', 'sent']);
   });
 
   it('hands back what it cannot start before half its lease has passed', async () => {

@@ -145,7 +145,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       clearTimeout(limit);
       if (ended === 'late')
         warn(
-          `stopped without waiting longer than ${waitMs / 1000} s for the send in progress; its e-mails go once their claim runs out`,
+          `stopped without waiting longer than ${waitMs / 1000} s for the send in progress; its e-mails, and those of its round not handed back yet, go once their claims run out`,
         );
     },
     kick() {

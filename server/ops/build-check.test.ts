@@ -31,6 +31,8 @@ describe('buildState', () => {
     expect(buildState(root)).toEqual({ missing: [], newerSource: null });
 
     write('widget/feedback/file-field.test.tsx', t + 120_000); // a test is not built
+    write('widget/testing/dom.ts', t + 120_000); // nor a test helper
+    write('widget/README.md', t + 120_000); // nor a note
     expect(buildState(root).newerSource).toBeNull();
     write('shared/texts-ru.ts', t + 120_000); // an update pulled, not built
     expect(buildState(root).newerSource).toBe(path.join('shared', 'texts-ru.ts'));

@@ -7,8 +7,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What `npm run build` makes and every page needs: the widgets' loader and the console's page. */
 const BUILT = ['widget/dist/embed.js', 'admin/dist/index.html'];
 
-/** What the build is made from. */
+/** What the build is made from: code, styles and pages, not tests, test helpers or notes. */
 const SOURCES = ['widget', 'admin/src', 'admin/index.html', 'shared'];
+const BUILT_FROM = /\.(ts|tsx|css|html)$/;
+const SKIPPED = new Set(['dist', 'node_modules', 'testing']);
 
 export interface BuildState {
   /** Built files that are not there (the server would answer 404 for the widgets and the console). */
@@ -39,11 +41,11 @@ function newest(root: string, entries: string[], since: number): string | null {
     if (stat.isDirectory()) {
       const children = fs
         .readdirSync(full)
-        .filter((name) => name !== 'dist' && name !== 'node_modules' && !name.includes('.test.'))
+        .filter((name) => !SKIPPED.has(name))
         .map((name) => path.join(entry, name));
       const found = newest(root, children, since);
       if (found) return found;
-    } else if (stat.mtimeMs > since) return entry;
+    } else if (BUILT_FROM.test(entry) && !entry.includes('.test.') && stat.mtimeMs > since) return entry;
   }
   return null;
 }

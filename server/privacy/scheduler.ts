@@ -12,7 +12,7 @@ export const RETENTION_JOB = 'retention';
 /**
  * Runs the retention job once a day across every instance on the database: each instance looks
  * every hour (and at start) and runs it only when it wins the job's lease (db/leased-job.ts) — so
- * one runs it a day, and one that died mid-run is replaced within the hour. `tick` returns the
+ * one runs it a day, and one that died mid-run is replaced within two hours (an hour's lease, looked at hourly). `tick` returns the
  * run's counts, or null when another instance has it or it is not due.
  */
 export function createRetentionScheduler(deps: {
