@@ -89,6 +89,35 @@ describe('SIGTERM', () => {
       await db.destroy();
     }
   }, 60_000);
+
+  it('still answers, closing the connection, a POST that a proxy sends down a kept-alive connection just after', async () => {
+    const server = await serve();
+    // One connection kept alive, as nginx's `keepalive` keeps them to each instance.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = http.request(`${server.url}${path}`, {
+          agent,
+          method,
+          headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {},
+        });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    expect((await send('GET', '/healthz')).connection).toBe('keep-alive'); // now idle, kept
+    child!.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    const body = JSON.stringify({ kind: 'thanks', message: 'Спасибо', consent: true });
+    expect(await send('POST', '/api/v1/feedback', body)).toEqual({ status: 201, connection: 'close' });
+    // A new connection is refused all the same: a proxy takes it to another instance.
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    expect(await server.exited).toBe(0);
+    agent.destroy();
+  }, 60_000);
 });
 
 describe('a database that cannot be opened', () => {
