@@ -101,6 +101,19 @@ describe('outbox over Resend (real SDK, local fake API)', () => {
     expect(ack.from).toBe(config.mailFrom);
   });
 
+  it('hands Resend a client address on a .рф domain in punycode: his acknowledgement and the Reply-To to him', async () => {
+    const { config, worker } = setup();
+    await submitWithMail(t.db, { config, clock }, { email: 'ivan@почта.рф' });
+    await drain(worker, 500);
+    const ack = fake.delivered.find((d) => d.to.includes('ivan@xn--80a1acny.xn--p1ai'));
+    const notification = fake.delivered.find((d) => d.to.includes('smk@example.ru'));
+    expect(ack).toBeDefined();
+    expect(notification!.reply_to).toEqual(['ivan@xn--80a1acny.xn--p1ai']);
+    expect(JSON.stringify(fake.delivered.map((d) => [d.to, d.reply_to]))).not.toMatch(/[а-я]/);
+    // Stored, and shown in the console, as he wrote it.
+    expect((await outbox()).map((r) => r.recipients)).toContain(JSON.stringify(['ivan@почта.рф']));
+  });
+
   it('honours 429 Retry-After: nothing is sent before it, the whole queue waits, then all go', async () => {
     const { config, worker } = setup({ baseMs: 100, maxMs: 60_000, maxAttempts: 10 });
     await submitWithMail(t.db, { config, clock }, { email: null }, [pdf]);

@@ -1,3 +1,4 @@
+import { asciiAddress } from './ascii-address.ts';
 import type { Db } from '../db/connection.ts';
 import { contentTypeOf } from '../submissions/store.ts';
 import { MailSendError } from './mail-error.ts';
@@ -34,13 +35,15 @@ export async function loadOutgoingMail(
       messageId: row.message_id ?? messageIdOf(row.id, options.from),
       createdAt: row.created_at,
       date: options.now,
-      from: options.from,
-      to: JSON.parse(row.recipients) as string[],
+      // Domains in punycode, as mail servers take them (ascii-address.ts); stored and shown as written.
+      from: asciiAddress(options.from),
+      to: (JSON.parse(row.recipients) as string[]).map(asciiAddress),
       replyTo: row.reply_to
         ? row.reply_to
             .split(',')
             .map((a) => a.trim())
             .filter(Boolean)
+            .map(asciiAddress)
         : [],
       subject: row.subject,
       html: body.html,
