@@ -11,8 +11,8 @@ export interface SendHold {
 }
 
 export interface ClaimHold {
-  /** The claim a message carries now: what it is handed back under. */
-  claimOf(id: string): Claim;
+  /** Hands messages back untried, each under the claim it carries now, to be sent at `notBefore`. */
+  release(ids: readonly string[], notBefore?: Date): Promise<void>;
   /**
    * Takes the claim on one send's messages on to a fresh lease; null when another instance holds
    * any of them now (the claim ran out before the send began), which must then not be sent.
@@ -47,15 +47,21 @@ export function holdClaim(
     if (held > 0) for (const id of ids) claims.set(id, next);
     return held;
   };
+  const release = async (ids: readonly string[], notBefore?: Date) => {
+    // By the claim each carries: the first one, or a split batch's, renewed as it was tried.
+    const byClaim = new Map<Claim, string[]>();
+    for (const id of ids) byClaim.set(claimOf(id), [...(byClaim.get(claimOf(id)) ?? []), id]);
+    for (const [claim, held] of byClaim) await releaseClaim(db, held, claim, notBefore);
+  };
   return {
-    claimOf,
+    release,
     async take(ids) {
       const from = claimOf(ids[0]!);
       if (from === null) return unclaimed;
       const held = await renew(ids, from);
       if (held < ids.length) {
         // What of a batch this instance still holds goes back: none of it may be sent.
-        if (held > 0) await releaseClaim(db, ids, claimOf(ids[0]!));
+        if (held > 0) await release(ids);
         return null;
       }
       return {

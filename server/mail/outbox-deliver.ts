@@ -4,11 +4,10 @@ import { type BackoffPolicy, retryDelayMs } from './backoff.ts';
 import { asMailSendError, type MailSendError } from './mail-error.ts';
 import { fixMessageIds } from './message-id.ts';
 import { loadOutgoingMail } from './outgoing-mail.ts';
-import { groupForBatch, markAttemptFailed, markSent, type OutboxRow, releaseClaim, sendAlone } from './outbox-store.ts';
+import { type Claim, groupForBatch, markAttemptFailed, markSent, type OutboxRow, sendAlone } from './outbox-store.ts';
 import { planSends, type SendUnit } from './send-plan.ts';
 import type { MailTransport } from './mail-transport.ts';
 import { type ClaimHold, holdClaim } from './claim-hold.ts';
-import type { Claim } from './outbox-store.ts';
 
 export interface DeliverContext {
   db: Db;
@@ -86,13 +85,7 @@ async function giveBack(
 ) {
   const ids = idsOf(units);
   if (ids.length === 0) return;
-  // By the claim each carries: the first one, or a split batch's, renewed as it was tried.
-  const byClaim = new Map<Claim, string[]>();
-  for (const id of ids) {
-    const claim = hold.claimOf(id);
-    byClaim.set(claim, [...(byClaim.get(claim) ?? []), id]);
-  }
-  for (const [claim, held] of byClaim) await releaseClaim(ctx.db, held, claim, notBefore);
+  await hold.release(ids, notBefore);
   result.released += ids.length;
   ctx.log(`${ids.length} message(s) put back${notBefore ? ` until ${notBefore.toISOString()}` : ''}`);
 }

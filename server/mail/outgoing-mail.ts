@@ -26,6 +26,8 @@ export async function loadOutgoingMail(
     ).map((b) => [b.id, b]),
   );
   const parents = await threadParents(db, rows, options.from);
+  // Domains in punycode, as mail servers take them (ascii-address.ts); stored and shown as written.
+  const from = asciiAddress(options.from);
   const out: OutgoingMail[] = [];
   for (const row of rows) {
     const body = bodies.get(row.id);
@@ -35,8 +37,7 @@ export async function loadOutgoingMail(
       messageId: row.message_id ?? messageIdOf(row.id, options.from),
       createdAt: row.created_at,
       date: options.now,
-      // Domains in punycode, as mail servers take them (ascii-address.ts); stored and shown as written.
-      from: asciiAddress(options.from),
+      from,
       to: (JSON.parse(row.recipients) as string[]).map(asciiAddress),
       replyTo: row.reply_to
         ? row.reply_to
