@@ -1,4 +1,5 @@
 import { isCalendarDay, parseInstant } from '../../shared/calendar-schema.ts';
+import { SLUG } from '../../shared/rating-schema.ts';
 import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import { ApiError } from '../http/api-error.ts';
 import { companyDayStart, nextDay } from '../company-day.ts';
@@ -38,12 +39,16 @@ const when = text({
   clean: (s) => (isCalendarDay(s) || parseInstant(s) ? s : null),
 });
 
+// Ids are UUIDs (server/ids.ts); any other text is a typo or a stale link, which listed nothing as if the
+// department had no submissions.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const filterSchema = {
   type: optional(oneOf(TYPES, 'invalid')),
   kind: optional(oneOf(KINDS, 'invalid')),
   status: optional(oneOf(STATUSES, 'invalid')),
-  department: text({ max: 64 }),
-  employee: text({ max: 64 }),
+  department: text({ max: 64, code: 'invalid', clean: (s) => (s === 'none' || UUID.test(s) ? s : null) }),
+  employee: text({ max: 64, code: 'invalid', clean: (s) => (SLUG.test(s) ? s : null) }),
   channel: optional(oneOf(CHANNELS, 'invalid')),
   from: when,
   to: when,

@@ -360,6 +360,8 @@ for (const kind of DB_KINDS) {
         ['?limit=1000', 'limit'],
         ['?cursor=garbage', 'cursor'],
         ['?channel=pigeon', 'channel'],
+        ['?department=not-a-uuid', 'department'],
+        ['?employee=Иванов', 'employee'],
       ] as const) {
         const res = await qms.request(`/api/admin/submissions${query}`);
         expect(res.status, query).toBe(422);
