@@ -49,7 +49,7 @@ export const EN: LangTexts = {
     invalid: 'Invalid value',
     filesCount: 'At most 5 files can be attached',
     fileType: 'Files of this type are not accepted (images, PDF, Office documents and text are)',
-    fileSize: 'The file is too large',
+    fileSize: 'Too large',
   },
 };
 

@@ -156,7 +156,7 @@ describe('a streamed multipart feedback, refused', () => {
     const page = await res.text();
     expect(page).toContain('Видео во вложении</textarea>');
     expect(page).toMatch(/name="consent" value="true" checked/);
-    expect(page).toContain('Файл слишком большой');
+    expect(page).toContain('Слишком большой размер');
     expect(leftovers()).toEqual([]);
     expect(await storedCount()).toBe(0);
   });
@@ -175,7 +175,7 @@ describe('a streamed multipart feedback, refused', () => {
     expect(res.status).toBe(413);
     const page = await res.text();
     expect(page).toContain('Текст над огромным файлом</textarea>');
-    expect(page).toContain('Файл слишком большой');
+    expect(page).toContain('Слишком большой размер');
     // The consent came after the bound, unread: the page says to tick it again.
     expect(page).toContain('Нужно согласие на обработку персональных данных');
     expect(await storedCount()).toBe(0);

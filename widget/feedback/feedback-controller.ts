@@ -103,7 +103,7 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
   left = (field: string) => this.check(field, this.dirty.has(field));
 
   /**
-   * Takes what can be sent and says why each refused file was refused: «Файл слишком большой:
+   * Takes what can be sent and says why each refused file was refused: «Слишком большой размер:
    * big.pdf», under the picker and aloud (the picker keeps the focus, so its error is not read).
    */
   pickFiles = (picked: File[]) => {

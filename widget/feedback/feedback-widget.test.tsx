@@ -221,6 +221,10 @@ describe('<otklik-feedback> files', () => {
       await settle();
     }
     expect(heard()).toBe(ru.noFile);
+
+    // Two files refused for their size read right in Russian: the message names no number of files.
+    await pick(w, [file('big.pdf', 2 * 1024 * 1024), file('huge.pdf', 3 * 1024 * 1024)]);
+    expect(w.errorOf('files')).toBe('Слишком большой размер: big.pdf, huge.pdf');
   });
 
   it("refuses a file the server would not take before sending, saying why, in the form's language", async () => {
