@@ -1,5 +1,5 @@
 // The console inbox's pages and counts, through the same query functions the API uses.
-import { decodeCursor } from '../../server/console/cursor.ts';
+import { decodeCursor } from '../../server/http/cursor.ts';
 import type { InboxFilter } from '../../server/console/inbox-filter.ts';
 import { countSubmissions, listSubmissions } from '../../server/console/inbox-query.ts';
 import type { Scope } from '../../server/console/scope.ts';

@@ -7,6 +7,8 @@ import { type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { requireSession } from '../sessions/require-session.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { encodeCursor, pageQuery } from '../http/cursor.ts';
+import { given, param } from '../http/query-params.ts';
 import { validQuery } from '../http/validate.ts';
 
 export interface AuditQuery {
@@ -31,45 +33,13 @@ function instant(value: string, end: boolean): string | null {
   return new Date(start.getTime() + (end ? 86_400_000 : 0)).toISOString();
 }
 
-const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
-
-function decodeCursor(s: string): { at: string; id: string } | null {
-  try {
-    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
-    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')
-      ? { at: v[0] as string, id: v[1] as string }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A parameter as given: trimmed, blank is absent. */
-const given = z
-  .string()
-  .optional()
-  .transform((v) => v?.trim() || undefined);
-
-/** One parameter read by `read`; a value it can't read (null) is 422 `invalid`. */
-const param = <T>(read: (v: string) => T | null) =>
-  given.transform((v, ctx): T | undefined => {
-    if (v === undefined) return undefined;
-    const out = read(v);
-    if (out !== null) return out;
-    ctx.addIssue({ code: 'custom', message: 'invalid' });
-    return z.NEVER;
-  });
-
 /** The query string; 422 naming each parameter that can't be understood. */
 const AUDIT_QUERY = z.object({
-  action: given.transform((v) => v?.slice(0, 64)),
-  user: given.transform((v) => v?.slice(0, 254)),
-  from: param((v) => instant(v, false)),
-  to: param((v) => instant(v, true)),
-  cursor: param(decodeCursor),
-  limit: param((v) => (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 200 ? Number(v) : null)).transform(
-    (v) => v ?? 50,
-  ),
+  action: given(64),
+  user: given(254),
+  from: param((v) => instant(v, false), 40),
+  to: param((v) => instant(v, true), 40),
+  ...pageQuery(200),
 });
 
 /** The audit log newest first, one page at a time by (at, id), so a page never repeats or skips a line. */
@@ -108,7 +78,7 @@ export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
       details: JSON.parse(r.details) as Record<string, unknown>,
       ip: r.ip,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.at, last.id) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
   };
 }
 

@@ -1,7 +1,8 @@
 import { isCalendarDay, parseInstant } from '../../shared/calendar-schema.ts';
+import { z } from 'zod';
 import { SLUG } from '../../shared/rating-schema.ts';
-import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
-import { ApiError } from '../http/api-error.ts';
+import { given, oneOfParam, param } from '../http/query-params.ts';
+import { pageQuery } from '../http/cursor.ts';
 import { companyDayStart, nextDay } from '../company-day.ts';
 import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
 
@@ -27,52 +28,49 @@ export interface InboxFilter {
   sort?: 'deadline';
 }
 
-const optional =
-  <T>(rule: Rule<T>): Rule<T | undefined> =>
-  (v) =>
-    v === undefined || v === '' ? { value: undefined } : rule(v);
-
-/** A day `YYYY-MM-DD` (the company's day) or an instant with its zone. */
-const when = text({
-  max: 40,
-  code: 'invalid',
-  clean: (s) => (isCalendarDay(s) || parseInstant(s) ? s : null),
-});
-
 // Ids are UUIDs (server/ids.ts); any other text is a typo or a stale link, which listed nothing as if the
 // department had no submissions.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const filterSchema = {
-  type: optional(oneOf(TYPES, 'invalid')),
-  kind: optional(oneOf(KINDS, 'invalid')),
-  status: optional(oneOf(STATUSES, 'invalid')),
-  department: text({ max: 64, code: 'invalid', clean: (s) => (s === 'none' || UUID.test(s) ? s : null) }),
-  employee: text({ max: 64, code: 'invalid', clean: (s) => (SLUG.test(s) ? s : null) }),
-  channel: optional(oneOf(CHANNELS, 'invalid')),
-  from: when,
-  to: when,
-  q: text({ max: 200 }),
-  overdue: optional(oneOf(['1'] as const, 'invalid')),
-  sort: optional(oneOf(['deadline', 'created'] as const, 'invalid')),
-};
+/** A day `YYYY-MM-DD` (the company's day) or an instant with its zone. */
+const when = param((s) => (isCalendarDay(s) || parseInstant(s) ? s : null), 40);
 
 /**
- * The inbox's query string as a filter: `type`, `kind`, `status`, `department`, `employee`,
- * `channel`, `from` and `to` (days in the company's time zone, both included, or instants), `q`,
- * `overdue=1` (complaints and suggestions past their nearest deadline at `now`) and `sort=deadline`. A wrong value
- * is a 422 naming it.
- * @example parseInboxFilter({ kind: 'complaint', from: '2026-11-01' }, new Date())
+ * The inbox's query string, checked by the console's validator: `type`, `kind`, `status`,
+ * `department` (an id or `none`), `employee` (a slug), `channel`, `from` and `to` (days in the
+ * company's time zone, both included, or instants), `q`, `overdue=1`, `sort=deadline`, and the
+ * page (`cursor`, `limit`). A wrong value is a 422 naming it.
+ * @example app.get('/', validQuery(INBOX_QUERY), (c) => inboxFilter(c.req.valid('query'), now))
  */
-export function parseInboxFilter(query: Record<string, string | undefined>, now: Date): InboxFilter {
-  const r = validate(filterSchema, query);
-  if (!r.success) throw new ApiError(422, 'validation', r.errors);
+export const INBOX_QUERY = z.object({
+  type: oneOfParam(TYPES),
+  kind: oneOfParam(KINDS),
+  status: oneOfParam(STATUSES),
+  department: param((s) => (s === 'none' || UUID.test(s) ? s : null), 64),
+  employee: param((s) => (SLUG.test(s) ? s : null), 64),
+  channel: oneOfParam(CHANNELS),
+  from: when,
+  to: when,
   // Only wildcards or punctuation find nothing through an index: on PostgreSQL they read every row.
-  if (r.data.q !== undefined && !/[\p{L}\p{N}]/u.test(r.data.q))
-    throw new ApiError(422, 'validation', { q: 'searchText' });
-  const { from, to, overdue, sort, ...rest } = r.data;
+  q: given(200).refine((s) => s === undefined || /[\p{L}\p{N}]/u.test(s), 'searchText'),
+  overdue: oneOfParam(['1'] as const),
+  sort: oneOfParam(['deadline', 'created'] as const),
+  ...pageQuery(),
+});
+
+export type InboxQuery = z.output<typeof INBOX_QUERY>;
+
+/**
+ * The checked query as the query functions' filter: `overdue=1` is the complaints and suggestions
+ * past their nearest deadline at `now`; days are turned into instants.
+ * @example inboxFilter({ kind: 'complaint', from: '2026-11-01', limit: 50 }, new Date())
+ */
+export function inboxFilter(query: InboxQuery, now: Date): InboxFilter {
+  const { from, to, overdue, sort, cursor: _c, limit: _l, ...rest } = query;
+  const filter: InboxFilter = {};
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) Object.assign(filter, { [k]: v });
   return {
-    ...rest,
+    ...filter,
     ...(overdue && { dueBefore: now.toISOString() }),
     ...(sort === 'deadline' && { sort: 'deadline' as const }),
     ...(from !== undefined && {

@@ -2,7 +2,7 @@ import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import type { InboxCounts, InboxItem, Page } from '../../shared/console-types.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
-import { encodeCursor, type Position } from './cursor.ts';
+import { encodeCursor, type Position } from '../http/cursor.ts';
 import type { InboxFilter } from './inbox-filter.ts';
 import { type Scope, scopeCondition } from './scope.ts';
 import { STATUSES } from './vocabulary.ts';

@@ -362,6 +362,9 @@ for (const kind of DB_KINDS) {
         ['?channel=pigeon', 'channel'],
         ['?department=not-a-uuid', 'department'],
         ['?employee=Иванов', 'employee'],
+        [`?q=${'x'.repeat(201)}`, 'q'],
+        ['?overdue=yes', 'overdue'],
+        ['?sort=name', 'sort'],
       ] as const) {
         const res = await qms.request(`/api/admin/submissions${query}`);
         expect(res.status, query).toBe(422);

@@ -1,14 +1,19 @@
 import { Hono } from 'hono';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
-import { anyFields } from '../http/validate.ts';
+import { z } from 'zod';
+import { oneOfParam } from '../http/query-params.ts';
+import { anyFields, validQuery } from '../http/validate.ts';
 import { actorOf, type ConsoleEnv, EDITORS, requireRole } from '../sessions/context.ts';
-import { decodeCursor, pageLimit } from './cursor.ts';
+import { pageQuery } from '../http/cursor.ts';
 import type { ConsoleDeps } from './deps.ts';
-import { moderationQueue, readModerationList } from './moderation.ts';
+import { moderationQueue } from './moderation.ts';
 import { approveReview, rejectReview, unpublishReview } from './moderation-decisions.ts';
 import { scopeOf } from './scope.ts';
 
 const small = limitBody(FORM_BODY);
+
+/** The queue's query: `list` (`pending`, the default, or `published`) and the page. */
+const QUEUE_QUERY = z.object({ list: oneOfParam(['pending', 'published'] as const), ...pageQuery() });
 
 /**
  * `GET /` the queue, oldest first (`?list=published`: the published reviews, newest first);
@@ -16,10 +21,9 @@ const small = limitBody(FORM_BODY);
  */
 export function moderationRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.get('/', async (c) => {
-    const list = readModerationList(c.req.query('list'));
-    const page = { after: decodeCursor(c.req.query('cursor')), limit: pageLimit(c.req.query('limit')) };
-    return c.json(await moderationQueue(deps.db, scopeOf(c.var.user), page, list));
+  app.get('/', validQuery(QUEUE_QUERY), async (c) => {
+    const { list, cursor, limit } = c.req.valid('query');
+    return c.json(await moderationQueue(deps.db, scopeOf(c.var.user), { after: cursor, limit }, list));
   });
   for (const [action, decide] of [
     ['approve', approveReview],

@@ -1,16 +1,8 @@
 import type { ModerationList, ModerationPage } from '../../shared/console-moderation.ts';
 import type { Db } from '../db/connection.ts';
-import { ApiError } from '../http/api-error.ts';
 import { reviewAuthor } from '../reviews/author.ts';
-import { encodeCursor, type Position } from './cursor.ts';
+import { encodeCursor, type Position } from '../http/cursor.ts';
 import { type Scope, scopeCondition } from './scope.ts';
-
-/** `?list=` of `GET /moderation`: the queue (the default), or what is published now. */
-export function readModerationList(raw: string | undefined): ModerationList {
-  if (raw === undefined || raw === '' || raw === 'pending') return 'pending';
-  if (raw === 'published') return 'published';
-  throw new ApiError(422, 'validation', { list: 'invalid' });
-}
 
 /**
  * A moderator's list, after `after`, with how many it holds in all. `pending`: reviews awaiting a

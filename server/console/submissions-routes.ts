@@ -6,10 +6,9 @@ import { CHANGE_FIELDS, changeSubmission } from './card-changes.ts';
 import { addComment, COMMENT_FIELDS } from './card-comments.ts';
 import { complaintActions } from './complaint-routes.ts';
 import { loadCard, visibleCard } from './card.ts';
-import { decodeCursor, pageLimit } from './cursor.ts';
-import { parseInboxFilter } from './inbox-filter.ts';
+import { INBOX_QUERY, inboxFilter } from './inbox-filter.ts';
 import { countSubmissions, listSubmissions } from './inbox-query.ts';
-import { anyFields } from '../http/validate.ts';
+import { anyFields, validQuery } from '../http/validate.ts';
 import { actorOf } from '../sessions/context.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { scopeOf, visibleFirst, visibleSubmission } from './scope.ts';
@@ -28,11 +27,12 @@ export function submissionsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const writers = requireRole('admin', 'qms', 'handler');
 
-  app.get('/', async (c) => {
+  app.get('/', validQuery(INBOX_QUERY), async (c) => {
     const now = deps.clock.now();
-    const filter = parseInboxFilter(c.req.query(), now);
+    const query = c.req.valid('query');
+    const filter = inboxFilter(query, now);
     const scope = scopeOf(c.var.user);
-    const page = { after: decodeCursor(c.req.query('cursor')), limit: pageLimit(c.req.query('limit')) };
+    const page = { after: query.cursor, limit: query.limit };
     const [list, counts] = await Promise.all([
       listSubmissions(deps.db, scope, filter, page, now),
       countSubmissions(deps.db, scope, filter),

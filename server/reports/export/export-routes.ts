@@ -3,10 +3,11 @@ import type { MonthlyAnalysis, WeeklyControl } from '../../../shared/console-rep
 import type { Period } from '../../../shared/report-periods.ts';
 import { recordAudit } from '../../audit/record.ts';
 import type { ConsoleDeps } from '../../console/deps.ts';
-import { parseInboxFilter } from '../../console/inbox-filter.ts';
+import { INBOX_QUERY, inboxFilter } from '../../console/inbox-filter.ts';
 import { scopeOf } from '../../console/scope.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
+import { validQuery } from '../../http/validate.ts';
 import { requestLog } from '../../ops/log-errors.ts';
 import type { ConsoleEnv } from '../../sessions/context.ts';
 import { periodQuery, reportRequest, weekQuery } from '../report-request.ts';
@@ -87,9 +88,9 @@ export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
       return download(c, monthlyTables(await build.monthly(period, department)), format);
     });
 
-    app.get(`/inbox.${format}`, async (c) => {
+    app.get(`/inbox.${format}`, validQuery(INBOX_QUERY), async (c) => {
       const now = deps.clock.now();
-      const filter = parseInboxFilter(c.req.query(), now);
+      const filter = inboxFilter(c.req.valid('query'), now);
       const report = inboxReport(deps.db, scopeOf(c.var.user), filter, now);
       // Written when the last row is, with their count; a download cut short is audited too, with what it got.
       const finish = (rows: number, complete: boolean) =>

@@ -3,7 +3,7 @@ import type { InboxItem } from '../../../shared/console-types.ts';
 import type { Db } from '../../db/connection.ts';
 import type { InboxFilter } from '../../console/inbox-filter.ts';
 import { listSubmissions } from '../../console/inbox-query.ts';
-import { decodeCursor } from '../../console/cursor.ts';
+import { decodeCursor } from '../../http/cursor.ts';
 import type { Scope } from '../../console/scope.ts';
 import { channelLabel, companyTime, kindLabel } from '../../mail/templates/format.ts';
 import { wallClock } from './company-clock.ts';
@@ -20,7 +20,7 @@ const STATUSES: Record<string, string> = { new: 'Новое', in_progress: 'В �
  * with the whole message (the inbox lists only its start). Its pages are read with the inbox's own
  * query as the file is written, so the file has exactly the rows the user can see there, however
  * many, and holds only one page of them at a time.
- * @example for await (const rows of inboxReport(db, scopeOf(user), parseInboxFilter(query, now), now).pages) …
+ * @example for await (const rows of inboxReport(db, scopeOf(user), inboxFilter(c.req.valid('query'), now), now).pages) …
  */
 export function inboxReport(db: Db, scope: Scope, filter: InboxFilter, now: Date, pageSize = PAGE): StreamedReport {
   return {

@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDay, parseInstant } from '../../shared/calendar-schema.ts';
-import { companyDayStart, nextDay } from '../company-day.ts';
-import { decodeCursor, encodeCursor, pageLimit } from './cursor.ts';
-
-describe('cursor', () => {
-  it('round-trips a position and refuses anything else with a 422 naming cursor', () => {
-    const p = { at: '2026-11-23T09:00:00.000Z', id: '5d0f…' };
-    expect(decodeCursor(encodeCursor(p))).toEqual(p);
-    expect(decodeCursor(undefined)).toBeUndefined();
-    for (const bad of [
-      'garbage',
-      Buffer.from('[1,2]').toString('base64url'),
-      Buffer.from('{"a":1}').toString('base64url'),
-    ]) {
-      expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ status: 422, fields: { cursor: 'invalid' } }));
-    }
-  });
-
-  it('takes a page size of 1–100', () => {
-    expect(pageLimit(undefined)).toBe(50);
-    expect(pageLimit('100')).toBe(100);
-    for (const bad of ['0', '101', '-1', '1e2', 'ten'])
-      expect(() => pageLimit(bad)).toThrow(expect.objectContaining({ status: 422 }));
-  });
-});
+import { isCalendarDay, parseInstant } from '../shared/calendar-schema.ts';
+import { companyDayStart, nextDay } from './company-day.ts';
 
 describe('company days', () => {
   it('start at midnight in Moscow', () => {

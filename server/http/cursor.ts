@@ -1,4 +1,5 @@
 import { ApiError } from '../http/api-error.ts';
+import { pageSize, param } from '../http/query-params.ts';
 
 /** A keyset position: the last row's sort key, so the next page starts right after it. */
 export interface Position {
@@ -14,9 +15,8 @@ export function encodeCursor(p: Position): string {
   return Buffer.from(JSON.stringify([p.at, p.id])).toString('base64url');
 }
 
-/** The position a cursor names; a cursor that isn't one of ours is a 422 naming `cursor`. */
-export function decodeCursor(cursor: string | undefined): Position | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
+/** The position a cursor names, or null for a cursor that isn't one of ours. */
+export function readCursor(cursor: string): Position | null {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -32,13 +32,19 @@ export function decodeCursor(cursor: string | undefined): Position | undefined {
   } catch {
     // fall through: not ours
   }
-  throw new ApiError(422, 'validation', { cursor: 'invalid' });
+  return null;
 }
 
-/** The page size asked for: 1–100, 50 when not given. */
-export function pageLimit(raw: string | undefined, fallback = 50): number {
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100)
-    throw new ApiError(422, 'validation', { limit: 'invalid' });
-  return Number(raw);
+/** The position a cursor names; a cursor that isn't one of ours is a 422 naming `cursor`. */
+export function decodeCursor(cursor: string | undefined): Position | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const p = readCursor(cursor);
+  if (!p) throw new ApiError(422, 'validation', { cursor: 'invalid' });
+  return p;
 }
+
+/**
+ * A list's page in the query: `cursor` (422 `invalid` when not ours) and `limit` (1–`max`, 50 when not given).
+ * @example validQuery(z.object({ ...pageQuery(100), list: … }))
+ */
+export const pageQuery = (max = 100) => ({ cursor: param(readCursor), limit: pageSize(max) });
