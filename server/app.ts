@@ -113,9 +113,11 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   // Bodies bounded before any route reads one (after CORS: a site's widget reads the 413); uploads removed however it ends.
   app.use('*', removeUploads(), limitBodies(deps));
 
-  // Every way a visitor can submit counts against one allowance per IP, in the database.
+  // Every way a visitor can submit counts against one allowance per IP, in the database: the APIs
+  // here, before the body is read; the hosted pages (/f, /r/:slug) in their routes, which show the
+  // refused form again with what was typed.
   const limit = limitPerIp(deps);
-  for (const path of ['/api/v1/feedback', '/api/v1/ratings', '/f', '/r/:slug']) app.post(path, limit);
+  for (const path of ['/api/v1/feedback', '/api/v1/ratings']) app.post(path, limit);
   app.route('/api/v1/challenge', challengeApi({ guard, clock: deps.clock }));
   app.route('/api/v1/feedback', feedbackApi(intake));
   app.route('/api/v1/ratings', ratingsApi(intake));

@@ -29,7 +29,7 @@ export const API_ERRORS = {
     validation: 'Проверьте поля формы',
     not_found: 'Не найдено',
     method_not_allowed: 'Этот метод здесь не принимается',
-    rate_limited: 'Слишком много запросов, попробуйте позже',
+    rate_limited: 'Слишком много отправок подряд, и это не принято. Попробуйте позже',
     unauthorized: 'Войдите в систему',
     bad_credentials: 'Неверный e-mail или пароль',
     locked: 'Слишком много неудачных попыток входа. Попробуйте позже',
@@ -52,7 +52,7 @@ export const API_ERRORS = {
     validation: 'Please check the form fields',
     not_found: 'Not found',
     method_not_allowed: 'This method is not accepted here',
-    rate_limited: 'Too many requests, please try later',
+    rate_limited: 'Too many sends in a row, so this was not accepted. Please try later',
     unauthorized: 'Please sign in',
     bad_credentials: 'Wrong e-mail or password',
     locked: 'Too many failed sign-in attempts. Please try later',
@@ -70,6 +70,16 @@ export const API_ERRORS = {
 } as const;
 
 export type ApiErrorCode = keyof (typeof API_ERRORS)['ru'];
+
+/**
+ * `rate_limited` when the wait is known (its Retry-After): in whole minutes, rounded up. A client
+ * behind his office's one address is told when he may send, not «later».
+ * @example RATE_LIMITED_FOR.ru(5) // 'Слишком много отправок подряд, и это не принято. Попробуйте снова через 5 мин.'
+ */
+export const RATE_LIMITED_FOR: Record<Lang, (minutes: number) => string> = {
+  ru: (m) => `Слишком много отправок подряд, и это не принято. Попробуйте снова через ${m} мин.`,
+  en: (m) => `Too many sends in a row, so this was not accepted. Please try again in ${m} min.`,
+};
 
 /** Texts of the feedback form (seed 004, «Оставьте отзыв о нашей работе»). */
 export const FORM_TEXTS = { ru: RU.form, en: EN.form };

@@ -95,17 +95,50 @@ describe.each(DB_KINDS)('limits kept in the database (%s)', (kind) => {
     expect(acks).toHaveLength(ACKS_PER_ADDRESS.max + 2);
   });
 
-  it('show a person on the hosted form a page, not JSON, when his IP is over the limit', async () => {
+  it('give a person over the limit on the hosted form and rating page his form back, with what he typed and when to try again', async () => {
     t = await buildTestApp(kind, { RATE_LIMIT: '1', TRUST_PROXY: '1' });
-    await feedback(t.app, '203.0.113.9');
-    const res = await t.app.request('/f', {
+    await saveEmployee(t.db, t.clock, {
+      slug: 'ivanov',
+      name: 'Иванов',
+      department: 'ДКС',
+      managerEmail: 'b@example.ru',
+    });
+    const res = await feedback(t.app, '203.0.113.9');
+    expect(res.status).toBe(201);
+    const form = new FormData();
+    form.set('kind', 'complaint');
+    form.set('message', 'Третий день не могу дозвониться');
+    form.set('files', new File(['%PDF-1.4'], 'акт.pdf', { type: 'application/pdf' }));
+    form.set('consent', 'on');
+    const limited = await t.app.request('/f', {
       method: 'POST',
       headers: { 'x-forwarded-for': '203.0.113.9', accept: 'text/html' },
-      body: new FormData(),
+      body: form,
     });
-    expect(res.status).toBe(429);
-    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await res.text()).toContain('Слишком много запросов');
+    expect(limited.status).toBe(429);
+    const wait = Number(limited.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    const page = await limited.text();
+    expect(page).toContain('Третий день не могу дозвониться');
+    expect(page).toContain(`Попробуйте снова через ${Math.ceil(wait / 60)} мин.`);
+    expect(page).toMatch(/<textarea[^>]*name="message"/);
+    // The API says the same in its message.
+    const api = await feedback(t.app, '203.0.113.9');
+    expect((await api.json()).error.message).toMatch(
+      /^Слишком много отправок подряд, и это не принято\. Попробуйте снова через \d+ мин\.$/,
+    );
+
+    const rating = await t.app.request('/r/ivanov', {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '203.0.113.9', accept: 'text/html' },
+      body: new URLSearchParams({ score: '2', comment: 'Не перезвонил' }),
+    });
+    expect(rating.status).toBe(429);
+    const ratingPage = await rating.text();
+    expect(ratingPage).toContain('Не перезвонил');
+    expect(ratingPage).toContain('Попробуйте снова через');
+    expect(await t.db.selectFrom('submissions').select('id').execute()).toHaveLength(1);
+    expect(await refusals()).toEqual({ rate_ip: 3 });
   });
 
   it('count a filled honeypot, storing nothing', async () => {

@@ -49,7 +49,7 @@ describe.each(DB_KINDS)('hosted pages without JavaScript (%s)', (kind) => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     const page = await limited.text();
-    expect(page).toContain('Слишком много запросов');
+    expect(page).toContain('Слишком много отправок подряд');
     expect(page).toContain('Шестое сообщение'); // what he wrote is still in the form
     expect(await stored()).toBe(NO_SCRIPT.max);
     // Another address is not held up by it.

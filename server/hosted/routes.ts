@@ -1,8 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { ofCompany } from '../../shared/texts-ru.ts';
-import { ApiError } from '../http/api-error.ts';
+import { checkIpLimit } from '../abuse/ip-limit.ts';
+import { ApiError, errorMessage } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import type { FeedbackAnswer } from '../../shared/api-answers.ts';
 import { acceptFeedback, confirmation, type IntakeDeps } from '../feedback/intake.ts';
@@ -78,11 +79,22 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
   app.post('/', async (c) => {
     const lang = pageLang(c);
     let raw: RawSubmission = { fields: {}, files: [] };
+    // Over his address's allowance, a client still gets his form back with what he typed: the body
+    // is read for its fields, its files not kept (none is taken, so the first ends the reading of files).
+    const overLimit = await checkIpLimit(c, deps).then(
+      () => undefined,
+      (err: unknown) => {
+        if (err instanceof ApiError) return err;
+        throw err;
+      },
+    );
     try {
       raw = await readSubmission(c, multipartBounds(deps.config), {
         ...attachmentRules(c, deps.config),
         readPastRefusal: true,
+        ...(overLimit && { maxCount: 0 }),
       });
+      if (overLimit) throw overLimit;
       await deps.guard.check(c, raw.fields, 'feedback', raw.files);
       const answer = await acceptFeedback(deps, raw, {
         lang,
@@ -92,21 +104,23 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
         idempotencyKey: c.req.header('idempotency-key'),
       });
       return c.redirect(langPath(`/f/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.status === 400) throw err;
+    } catch (caught) {
+      if (!(caught instanceof ApiError) || (caught.status === 400 && !overLimit)) throw caught;
       // Refused mid-body (a file too large): what was typed is shown again, with what else is wrong
       // in it (no kind chosen, the consent unread past a body's bound), all at once.
-      const multipart = err instanceof MultipartError;
-      if (multipart) raw = { fields: err.fieldsRead, files: [] };
-      const alsoWrong = multipart ? fieldErrors(raw.fields) : {};
-      const filesLost = raw.files.length > 0;
+      const multipart = caught instanceof MultipartError;
+      if (multipart) raw = { fields: caught.fieldsRead, files: [] };
+      // Over the limit, that refusal is the answer; a file met on the way was not kept, and must be chosen again.
+      const err = overLimit ?? caught;
+      const alsoWrong = multipart && !overLimit ? fieldErrors(raw.fields) : {};
+      const filesLost = raw.files.length > 0 || (overLimit !== undefined && multipart);
       const r = await render(
         c,
         lang,
         {
           values: textValues(raw.fields),
-          errors: { ...alsoWrong, ...err.formFields },
-          alert: API_ERRORS[lang][err.code],
+          errors: overLimit ? {} : { ...alsoWrong, ...err.formFields },
+          alert: errorMessage(lang, err.code, err.retryAfterS),
           filesLost,
         },
         err.status as 403 | 413 | 415 | 422 | 429,

@@ -2,7 +2,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorAnswer } from '../../shared/api-answers.ts';
 import { CONSOLE_FIELD_ERRORS, type ConsoleFieldErrorCode } from '../../shared/console-errors.ts';
-import { API_ERRORS, type ApiErrorCode, FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
+import {
+  API_ERRORS,
+  type ApiErrorCode,
+  FIELD_ERRORS,
+  type FieldErrorCode,
+  type Lang,
+  RATE_LIMITED_FOR,
+} from '../../shared/i18n.ts';
 
 /** What a field error's code may be: the widgets' codes, or one only the console meets. */
 export type AnyFieldErrorCode = FieldErrorCode | ConsoleFieldErrorCode;
@@ -13,6 +20,8 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: ApiErrorCode,
     readonly fields: Partial<Record<string, AnyFieldErrorCode>> = {},
+    /** A refusal that lifts: seconds until it does (the answer's Retry-After), said in its message. */
+    readonly retryAfterS?: number,
   ) {
     // No stack: a client's error is answered, never logged with one, and walking the stack was
     // most of the cost of making it (every refused submission makes one; issue 12 «Speed»).
@@ -39,13 +48,23 @@ const FIELD_TEXTS: Record<Lang, Record<AnyFieldErrorCode, string>> = {
   en: { ...FIELD_ERRORS.en, ...CONSOLE_FIELD_ERRORS.en },
 };
 
+/**
+ * An error's message in the client's language; a limit's says in how many minutes it lifts.
+ * @example errorMessage('ru', 'rate_limited', 290) // '… Попробуйте снова через 5 мин.'
+ */
+export function errorMessage(lang: Lang, code: ApiErrorCode, retryAfterS?: number): string {
+  if (code === 'rate_limited' && retryAfterS !== undefined) return RATE_LIMITED_FOR[lang](Math.ceil(retryAfterS / 60));
+  return API_ERRORS[lang][code];
+}
+
 /** The public error body in the client's language. */
 export function errorBody(
   lang: Lang,
   code: ApiErrorCode,
   fields: Partial<Record<string, AnyFieldErrorCode>> = {},
+  retryAfterS?: number,
 ): ErrorAnswer {
   const texts = FIELD_TEXTS[lang];
   const named = Object.fromEntries(Object.entries(fields).map(([field, c]) => [field, texts[c ?? 'invalid']]));
-  return { error: { code, message: API_ERRORS[lang][code], fields: named } };
+  return { error: { code, message: errorMessage(lang, code, retryAfterS), fields: named } };
 }

@@ -1,11 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { API_ERRORS, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import { findRatingTarget, type RatingTargetRow, subjectTitle } from '../directory/targets.ts';
 import { page } from '../http/page-layout.ts';
-import { ApiError } from '../http/api-error.ts';
+import { checkIpLimit } from '../abuse/ip-limit.ts';
+import { ApiError, errorMessage } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { readSubmission } from '../http/read-submission.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
@@ -126,6 +127,8 @@ export function ratingPages(deps: RatingDeps & Guarded) {
         ? { subject: 'employee', employee: target.employee.slug }
         : { subject: target.subject.slug, employee: undefined };
     try {
+      // Here rather than before the body is read: a client over his address's allowance gets his comment back.
+      await checkIpLimit(c, deps);
       await deps.guard.check(c, { ...fields, ...addressed }, 'rating');
       await limitPerTarget(c, deps, addressed);
       const answer = await acceptRating(
@@ -146,7 +149,8 @@ export function ratingPages(deps: RatingDeps & Guarded) {
         string,
         string
       >;
-      const state = { score: scoreOf(fields.score), values, errors: err.formFields, alert: API_ERRORS[lang][err.code] };
+      const alert = errorMessage(lang, err.code, err.retryAfterS);
+      const state = { score: scoreOf(fields.score), values, errors: err.formFields, alert };
       const channel = fields.channel === 'signature' ? 'signature' : 'site';
       return c.html(await render(c, lang, slug, target, state, channel), err.status as 403 | 422 | 429);
     }
