@@ -20,5 +20,5 @@ export async function refuse(
 ): Promise<never> {
   await countRefusal(deps.db, deps.clock, reason);
   if (retryAfterS !== undefined) c.header('Retry-After', String(retryAfterS));
-  throw new ApiError(status, code, {}, retryAfterS);
+  throw new ApiError(status, code, {}, { retryAfterS });
 }

@@ -70,7 +70,8 @@ function textCheck() {
   };
 }
 
-const refused = () => new ApiError(415, 'unsupported_media_type', { files: 'fileType' });
+const refused = (name: string) =>
+  new ApiError(415, 'unsupported_media_type', { files: 'fileType' }, { named: { files: name } });
 
 /**
  * Checks one attached file by its content (never by its name alone) as it arrives: a type that
@@ -84,6 +85,7 @@ export function attachmentCheck(clientName: string): FileCheck {
   let headBytes = 0;
   let onlyText: boolean | undefined;
   return {
+    name,
     async push(chunk) {
       text.push(chunk);
       if (onlyText === undefined) {
@@ -93,17 +95,17 @@ export function attachmentCheck(clientName: string): FileCheck {
         const type = await fileTypeFromBuffer(Buffer.concat(head));
         head = [];
         // A ZIP may yet turn out an accepted office file; any other type is known now.
-        if (type && type.mime !== 'application/zip' && !acceptedType(type.mime, name)) throw refused();
+        if (type && type.mime !== 'application/zip' && !acceptedType(type.mime, name)) throw refused(name);
         onlyText = !type;
       }
-      if (onlyText && text.failed()) throw refused();
+      if (onlyText && text.failed()) throw refused(name);
     },
     async finish(file, size) {
       // Nothing to look at, not a wrong kind of file: said so, not «such files are not accepted».
       if (size === 0) throw new ApiError(422, 'validation', { files: 'fileEmpty' });
       const type = await fileTypeFromFile(file);
       const mime = type ? acceptedType(type.mime, name) : text.end() ? textType(name) : null;
-      if (!mime) throw refused();
+      if (!mime) throw refused(name);
       return { filename: storedFilename(name, mime), mime };
     },
   };

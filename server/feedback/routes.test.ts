@@ -209,7 +209,8 @@ describe('POST /api/v1/feedback', () => {
     );
     const res = await postForm(formOf({ ...valid, consent: 'on' }, [exe]));
     expect(res.status).toBe(415);
-    expect((await res.json()).error.fields.files).toBe(FIELD_ERRORS.ru.fileType);
+    // Named: the client who attached five files learns which one.
+    expect((await res.json()).error.fields.files).toBe(`${FIELD_ERRORS.ru.fileType}: invoice.pdf`);
     expect(await count()).toBe(0);
   });
 

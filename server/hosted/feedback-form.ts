@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { fieldMessage } from '../http/api-error.ts';
 import { errorSummary, formAlert, formParts } from '../http/form-parts.ts';
 import { FIELD_ERRORS, type FieldErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { FEEDBACK_KINDS } from '../../shared/feedback-schema.ts';
@@ -12,6 +13,8 @@ export interface FormState {
   alert?: string;
   /** A failed post carried files: a browser never keeps a file input's choice across pages. */
   filesLost?: boolean;
+  /** What a field's error is about: the refused files' names. */
+  named?: Partial<Record<string, string>>;
 }
 
 /** Server-only words of the page after a failed post (the widget has its own ways). */
@@ -46,7 +49,8 @@ export function feedbackForm(opts: {
 }) {
   const t = FORM_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
-  const { err, aria, input } = formParts(opts.lang, 'f', v, errors);
+  const named = opts.state.named ?? {};
+  const { err, aria, input } = formParts(opts.lang, 'f', v, errors, named);
   const legal = (page: string) => langPath(`${opts.base}legal/${page}`, opts.lang);
   const labels: Record<(typeof FIELDS)[number], string> = {
     kind: t.kindLegend,
@@ -64,7 +68,7 @@ export function feedbackForm(opts: {
   // summary too, which the focus lands on, not only under their field.
   const summary = wrong.map((f) => ({
     href: `#f-${f}`,
-    text: `${labels[f]}: ${FIELD_ERRORS[opts.lang][errors[f]!]}${f === 'files' ? ` (${t.filesHint(opts.maxFileMb)})` : ''}`,
+    text: `${labels[f]}: ${fieldMessage(FIELD_ERRORS[opts.lang][errors[f]!], named[f])}${f === 'files' ? ` (${t.filesHint(opts.maxFileMb)})` : ''}`,
   }));
   if (summary.length > 0 && opts.state.filesLost && !errors.files)
     summary.push({ href: '#f-files', text: `${labels.files}: ${SUMMARY[opts.lang].filesLost}` });

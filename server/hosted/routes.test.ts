@@ -156,7 +156,7 @@ describe('hosted form /f', () => {
     expect(res.status).toBe(413);
     const summary = /<div class="alert" role="alert" tabindex="-1" autofocus>(.*?)<\/div>/s.exec(await res.text())![1]!;
     expect(summary).toContain(
-      '<a href="#f-files">Файл: Слишком большой размер (До 5 файлов, до 1 МБ каждый: изображения, PDF, документы, текст)</a>',
+      '<a href="#f-files">Файл: Слишком большой размер: скан.pdf (До 5 файлов, до 1 МБ каждый: изображения, PDF, документы, текст)</a>',
     );
   });
 

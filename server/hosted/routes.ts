@@ -120,8 +120,14 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
         {
           values: textValues(raw.fields),
           errors: overLimit ? {} : { ...alsoWrong, ...err.formFields },
-          alert: errorMessage(lang, err.code, err.retryAfterS),
+          // Several fields wrong, a file among them: the heading is theirs, not the file's «format not supported».
+          alert: errorMessage(
+            lang,
+            !overLimit && Object.keys(alsoWrong).length > 0 ? 'validation' : err.code,
+            err.retryAfterS,
+          ),
           filesLost,
+          named: err.more.named,
         },
         err.status as 403 | 413 | 415 | 422 | 429,
         raw.fields,

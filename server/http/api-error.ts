@@ -11,6 +11,14 @@ import {
   RATE_LIMITED_FOR,
 } from '../../shared/i18n.ts';
 
+/** What an error says besides its code and fields. */
+export interface ErrorDetails {
+  /** A refusal that lifts: seconds until it does (the answer's Retry-After), said in its message. */
+  retryAfterS?: number;
+  /** What a field's error is about, said after its text: a refused file's name («…: счёт.exe»). */
+  named?: Partial<Record<string, string>>;
+}
+
 /** What a field error's code may be: the widgets' codes, or one only the console meets. */
 export type AnyFieldErrorCode = FieldErrorCode | ConsoleFieldErrorCode;
 
@@ -20,8 +28,7 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: ApiErrorCode,
     readonly fields: Partial<Record<string, AnyFieldErrorCode>> = {},
-    /** A refusal that lifts: seconds until it does (the answer's Retry-After), said in its message. */
-    readonly retryAfterS?: number,
+    readonly more: ErrorDetails = {},
   ) {
     // No stack: a client's error is answered, never logged with one, and walking the stack was
     // most of the cost of making it (every refused submission makes one; issue 12 «Speed»).
@@ -29,6 +36,24 @@ export class ApiError extends HTTPException {
     Error.stackTraceLimit = 0;
     super(status, { message: code });
     Error.stackTraceLimit = limit;
+  }
+
+  /** Seconds until a refusal lifts (its Retry-After), said in its message. */
+  get retryAfterS(): number | undefined {
+    return this.more.retryAfterS;
+  }
+
+  /**
+   * This refusal naming what `other`, of the same code and fields, names too: two files refused
+   * for one reason are named in one message.
+   */
+  alsoNaming(other: ApiError): ApiError {
+    const same = other.code === this.code && Object.keys(other.fields).join() === Object.keys(this.fields).join();
+    if (!same || !other.more.named) return this;
+    const named = { ...this.more.named };
+    for (const [field, what] of Object.entries(other.more.named))
+      named[field] = [named[field], what].filter(Boolean).join(', ');
+    return new ApiError(this.status, this.code, this.fields, { ...this.more, named });
   }
 
   /** The field errors a public form shows: the console's own codes never come from one, and would read as «invalid». */
@@ -57,14 +82,22 @@ export function errorMessage(lang: Lang, code: ApiErrorCode, retryAfterS?: numbe
   return API_ERRORS[lang][code];
 }
 
+/**
+ * A field error's text, and what it is about when known.
+ * @example fieldMessage(FIELD_ERRORS.ru.fileType, 'счёт.exe') // 'Такие файлы не принимаются (…): счёт.exe'
+ */
+export const fieldMessage = (text: string, about?: string) => (about ? `${text}: ${about}` : text);
+
 /** The public error body in the client's language. */
 export function errorBody(
   lang: Lang,
   code: ApiErrorCode,
   fields: Partial<Record<string, AnyFieldErrorCode>> = {},
-  retryAfterS?: number,
+  more: ErrorDetails = {},
 ): ErrorAnswer {
   const texts = FIELD_TEXTS[lang];
-  const named = Object.fromEntries(Object.entries(fields).map(([field, c]) => [field, texts[c ?? 'invalid']]));
-  return { error: { code, message: errorMessage(lang, code, retryAfterS), fields: named } };
+  const named = Object.fromEntries(
+    Object.entries(fields).map(([field, c]) => [field, fieldMessage(texts[c ?? 'invalid'], more.named?.[field])]),
+  );
+  return { error: { code, message: errorMessage(lang, code, more.retryAfterS), fields: named } };
 }

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
+import { fieldMessage } from './api-error.ts';
 
 /**
  * The pieces every server-rendered form builds its fields from: a field's error next to it, the
@@ -11,10 +12,14 @@ export function formParts(
   idPrefix: string,
   values: Record<string, string>,
   errors: Partial<Record<string, FieldErrorCode>>,
+  /** What a field's error is about (a refused file's name), said after it. */
+  named: Partial<Record<string, string>> = {},
 ) {
   const err = (field: string) => {
     const code = errors[field];
-    return code ? html`<div class="error" id="${field}-error">${FIELD_ERRORS[lang][code]}</div>` : '';
+    return code
+      ? html`<div class="error" id="${field}-error">${fieldMessage(FIELD_ERRORS[lang][code], named[field])}</div>`
+      : '';
   };
   const aria = (field: string) => (errors[field] ? html` aria-invalid="true" aria-describedby="${field}-error"` : '');
   const input = (field: string, label: string, type: string, autocomplete: string) => html`

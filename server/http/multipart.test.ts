@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { multipart, openRequest, servedTestApp } from '../../test/support/listen.ts';
 import { PDF_BYTES } from '../../test/support/test-app.ts';
+import { FIELD_ERRORS } from '../../shared/i18n.ts';
 import { uploadsRoot } from './upload-dir.ts';
 
 let t: Awaited<ReturnType<typeof servedTestApp>>;
@@ -193,6 +194,24 @@ describe('a streamed multipart feedback, refused', () => {
     expect(page).toContain('Можно приложить не больше 5 файлов');
     expect(page).toContain('Выберите: благодарность, жалоба или предложение');
     expect(page).toMatch(/name="consent" value="true" checked/);
+  });
+
+  it('names every file it refused on the hosted form, and heads a form wrong in other fields too «Проверьте поля формы»', async () => {
+    t = await servedTestApp();
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0, 0x04, 0, 0, 0, 0xff, 0xff, 0, 0]);
+    const form = new FormData();
+    form.append('kind', 'complaint');
+    form.append('message', 'Акт и счёт во вложении');
+    form.append('phone', '12');
+    for (const name of ['акт.pdf', 'счёт.pdf']) form.append('files', new File([exe, new Uint8Array(5000)], name));
+    form.append('files', new File([PDF_BYTES], 'договор.pdf'));
+    form.append('consent', 'true');
+    const res = await t.app.request('/f', { method: 'POST', body: form });
+    expect(res.status).toBe(415);
+    const page = await res.text();
+    expect(page).toContain('<div class="alert" role="alert" tabindex="-1" autofocus><p>Проверьте поля формы</p>');
+    expect(page).toContain(`<div class="error" id="files-error">${FIELD_ERRORS.ru.fileType}: акт.pdf, счёт.pdf</div>`);
+    expect(page).toContain('Проверьте номер телефона');
   });
 
   it('refuses fields over 1 MB together with 413, however they are split', async () => {

@@ -12,6 +12,8 @@ import { utf8Text } from './utf8-body.ts';
 
 /** Checks one file as its bytes arrive (the feedback's: feedback/attachments.ts). */
 export interface FileCheck {
+  /** The file's name as a refusal names it: the client's, cleaned. */
+  readonly name: string;
   /** Each chunk in order; throws (a 415) as soon as the content is known to be refused. */
   push(chunk: Uint8Array): Promise<void> | void;
   /** The whole file is at `file`: the name to store it under and its type, or a throw. */
@@ -38,7 +40,7 @@ export class MultipartError extends ApiError {
     cause: ApiError,
     readonly fieldsRead: Record<string, unknown>,
   ) {
-    super(cause.status, cause.code, cause.fields);
+    super(cause.status, cause.code, cause.fields, cause.more);
   }
 }
 
@@ -80,7 +82,7 @@ export async function readMultipart(
   let refusedFile: ApiError | undefined;
   const refuseFile = (err: ApiError) => {
     if (!rules?.readPastRefusal) return fail(err);
-    refusedFile ??= err;
+    refusedFile = refusedFile ? refusedFile.alsoNaming(err) : err;
   };
   const stop = new AbortController();
   const fail = (err: unknown) => {
@@ -194,7 +196,8 @@ async function takeFile(
         countFile();
       }
       size += chunk.byteLength;
-      if (size > rules.maxBytes) throw new ApiError(413, 'too_large', { files: 'fileSize' });
+      if (size > rules.maxBytes)
+        throw new ApiError(413, 'too_large', { files: 'fileSize' }, { named: { files: check.name } });
       hash.update(chunk);
       await check.push(chunk);
       if (!out.write(chunk)) await once(out, 'drain');

@@ -56,7 +56,7 @@ export function errorStatus(err: Error): ContentfulStatusCode {
 
 function shape(err: Error, lang: Lang): [ContentfulStatusCode, ReturnType<typeof errorBody>] {
   const status = errorStatus(err);
-  if (err instanceof ApiError) return [status, errorBody(lang, err.code, err.fields, err.retryAfterS)];
+  if (err instanceof ApiError) return [status, errorBody(lang, err.code, err.fields, err.more)];
   if (status < 500) return [status, errorBody(lang, CODE_BY_STATUS[status] ?? 'bad_request')];
   const unavailable = databaseUnavailable(err);
   return [status, errorBody(lang, unavailable ? unavailable.code : 'internal')];
