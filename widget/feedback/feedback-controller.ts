@@ -173,10 +173,12 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
     return first(fields) ?? 'notice';
   }
 
-  /** After a success: a blank form with a new idempotency key. */
+  /** After a success: a blank form with a new idempotency key, the focus on its first field (else it fell to the page's body). */
   reset = () => {
     // biome-ignore lint/suspicious/noAssignInExpressions: the widget's bytes are counted; this is the shortest form
-    this.setState({ files: (this.files = []), errors: {}, notice: null, accepted: null });
+    this.setState({ files: (this.files = []), errors: {}, notice: null, accepted: null }, () =>
+      this.form?.querySelector('input')?.focus(),
+    );
     this.dirty.clear();
   };
 }

@@ -136,6 +136,8 @@ describe('<otklik-feedback> sending', () => {
     [...w.root.querySelectorAll('button')].find((b) => b.textContent === ru.another)!.click();
     await settle();
     expect(w.field('message').value).toBe('');
+    // The button is gone with the success view: the focus goes to the new form, not to the page's body.
+    expect(w.root.activeElement).toBe(w.root.querySelector('form input'));
     await fillValid(w);
     await submit(w);
     expect(posts()[3]!.headers['Idempotency-Key']).not.toBe(keys[0]);
