@@ -223,13 +223,19 @@ describe('rating page /r/:slug', () => {
 
   it('after a send: the thank-you page on reload; a second send from the same browser changes the first', async () => {
     await setup();
-    const send = (score: string, comment: string, cookie?: string) =>
+    const send = (score: string, comment: string, cookie?: string, publish?: boolean) =>
       t.app.request('/r/ivanov', {
         method: 'POST',
-        body: new URLSearchParams({ score, comment, idempotencyKey: `key-${score}`, channel: 'signature' }),
+        body: new URLSearchParams({
+          score,
+          comment,
+          idempotencyKey: `key-${score}`,
+          channel: 'signature',
+          ...(publish && { publish: 'true' }),
+        }),
         headers: cookie ? { cookie } : {},
       });
-    const first = await send('2', 'Долго');
+    const first = await send('2', 'Долго & <нудно>', undefined, true);
     expect(first.status).toBe(303);
     const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
     const thanksUrl = first.headers.get('location')!;
@@ -238,6 +244,12 @@ describe('rating page /r/:slug', () => {
     // Back on the rating page the same day, the browser is told that a send changes its rating.
     const again = await (await t.app.request('/r/ivanov?score=5', { headers: { cookie } })).text();
     expect(again).toContain('Сегодня вы уже оценили: № О-2026-00001, 2 из 5 — плохо.');
+    // The form starts from that rating: its comment, to be seen and changed, and its publication
+    // allowed still (an unticked box would have taken it back unnoticed).
+    expect(again).toContain('name="comment" maxlength="2000">Долго &amp; &lt;нудно&gt;</textarea>');
+    expect(again).toMatch(/name="publish" value="true" checked/);
+    // The tab says whose page it is.
+    expect(again).toMatch(/<title>Иванов &lt;b&gt;Иван&lt;\/b&gt; — /);
     expect(await (await t.app.request('/r/ivanov?score=5')).text()).not.toContain('Сегодня вы уже оценили');
     const second = await send('5', 'Перезвонил, всё решили', cookie);
     expect(second.headers.get('location')).toBe(thanksUrl);

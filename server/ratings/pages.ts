@@ -91,7 +91,11 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       : '';
     return page(c, {
       lang,
-      title: targetTitle(lang, target),
+      // The employee's name first: a tab among several, and a screen reader, say whose page it is.
+      title:
+        target.kind === 'employee'
+          ? `${target.employee.name} — ${targetTitle(lang, target)}`
+          : targetTitle(lang, target),
       failed: Boolean(state.alert),
       head: html`<script src="/embed.js" async></script><meta name="robots" content="noindex">`,
       // The page has its own heading: the widget that enhances it shows only the form, and posts
@@ -111,7 +115,12 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     const channel = visitChannel({ from: c.req.query('from'), score: c.req.query('score') }, target);
     const rater = knownRater(c);
     const earlier = rater ? await earlierRating(deps.db, rater, target, deps.clock.now()) : undefined;
-    const state = { score: scoreOf(c.req.query('score')), values: {}, errors: {} };
+    // A send replaces the earlier rating: the form starts from what it holds, so that an unticked
+    // box doesn't take the publication back, and the comment it would keep is seen and can be changed.
+    const values: Record<string, string> = earlier
+      ? { ...(earlier.message && { comment: earlier.message }), ...(earlier.publish === 1 && { publish: 'true' }) }
+      : {};
+    const state = { score: scoreOf(c.req.query('score')), values, errors: {} };
     return c.html(await render(c, lang, c.req.param('slug'), target, state, channel, earlier));
   });
 
