@@ -16,6 +16,19 @@ describe('thank-you to the client for a rating', () => {
     expect(mail.html).toContain('lang="ru"');
   });
 
+  it('tells an unhappy client (one or two stars) where to turn, and no one else', () => {
+    const sorry = 'Нам жаль, что вы остались недовольны. Если вопрос ещё не решён, ответьте на это письмо';
+    for (const score of [1, 2]) {
+      const mail = ratingAck(sampleRating({ score }), employeeTarget(), 'ООО «Пример»');
+      expect(mail.text).toContain(sorry);
+      expect(mail.html).toContain(sorry);
+    }
+    for (const score of [3, 4, 5])
+      expect(ratingAck(sampleRating({ score }), employeeTarget(), 'ООО «Пример»').text).not.toContain('Нам жаль');
+    const en = ratingAck(sampleRating({ score: 1, lang: 'en' }), employeeTarget(), 'Example Ltd');
+    expect(en.text).toContain('We are sorry you were not satisfied.');
+  });
+
   it('in English when the client rated in English, the subject by its English title; no comment, nothing quoted', () => {
     const mail = ratingAck(
       sampleRating({ lang: 'en', score: 5, message: '' }),

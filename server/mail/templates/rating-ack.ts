@@ -14,6 +14,8 @@ const TEXTS = {
     subject: (n: string) => `Спасибо за отзыв № ${n}`,
     yourScore: (rated: string, at: string) => `Ваша оценка (${rated ? `${rated}, ` : ''}${at}):`,
     yourComment: 'Ваш комментарий:',
+    sorry:
+      'Нам жаль, что вы остались недовольны. Если вопрос ещё не решён, ответьте на это письмо: служба менеджмента качества разберётся.',
     footer: (company: string) =>
       `${company} · служба менеджмента качества. Это письмо отправлено автоматически; на него можно ответить.`,
   },
@@ -21,6 +23,8 @@ const TEXTS = {
     subject: (n: string) => `Thank you for your review No. ${n}`,
     yourScore: (rated: string, at: string) => `Your score (${rated ? `${rated}, ` : ''}${at}):`,
     yourComment: 'Your comment:',
+    sorry:
+      'We are sorry you were not satisfied. If the matter is not resolved yet, reply to this e-mail and the quality management service will look into it.',
     footer: (company: string) =>
       `${company} · quality management service. This e-mail was sent automatically; you may reply to it.`,
   },
@@ -38,13 +42,16 @@ export function ratingAck(s: Selectable<SubmissionTable>, target: RatingTarget, 
   const intro = t.yourScore(ratedName(target, lang), companyTime(s.created_at, lang));
   const score = s.score ?? 0;
   const comment = s.message.trim() ? clientEcho(s.message, lang) : null;
-  const body = html`${paragraph(thanks)}${paragraph(intro)}${scoreBlock(score, lang)}${comment ? html`${paragraph(t.yourComment)}${quoteBlock(multiline(comment))}` : ''}`;
+  // One or two stars: the client is unhappy, and is told where to turn, not only thanked.
+  const sorry = score > 0 && score <= 2 ? t.sorry : null;
+  const body = html`${paragraph(thanks)}${paragraph(intro)}${scoreBlock(score, lang)}${comment ? html`${paragraph(t.yourComment)}${quoteBlock(multiline(comment))}` : ''}${sorry ? paragraph(sorry) : ''}`;
   const text = [
     thanks,
     '',
     intro,
     scoreText(score, lang),
     ...(comment ? ['', t.yourComment, textQuote(comment)] : []),
+    ...(sorry ? ['', sorry] : []),
     '',
     '-- ',
     t.footer(company),
