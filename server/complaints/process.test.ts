@@ -584,6 +584,15 @@ for (const kind of DB_KINDS) {
       expect(page).toContain('Вы довольны решением, которое Вам предложили?');
       expect(page).toContain('Продолжите ли Вы работать с нами?');
       expect(page).toContain(`<h1>Обращение №\u00a0<span class="nowrap">${sent.number}</span>: как решён вопрос?</h1>`);
+      // Which message it is about, in his own words: the number alone told him nothing.
+      const { message } = await h.db
+        .selectFrom('submissions')
+        .select('message')
+        .where('id', '=', sent.id)
+        .executeTakeFirstOrThrow();
+      expect(page).toContain(
+        `<p>Ваше обращение от 23 ноября 2026 г.:</p><blockquote class="hint">${message.slice(0, 40)}`,
+      );
       expect((await card(qms, sent.id)).complaint!.satisfied).toBeNull();
       const answer = (body: string) =>
         h.app.request(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });

@@ -6,13 +6,14 @@ import type { Db } from '../db/connection.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
 import { pageLang } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
-import { mailLang } from '../mail/templates/format.ts';
+import { companyDate, mailLang, preview } from '../mail/templates/format.ts';
 import { surveyTokenHash } from './contact.ts';
 import { lockComplaint, logComplaintEvent } from './store.ts';
 
 const TEXTS = {
   ru: {
     title: (n: string) => `Обращение №\u00a0${n}: как решён вопрос?`,
+    about: (date: string) => `Ваше обращение от ${date}:`,
     // «Вы» capitalised, as in the survey's e-mail and the company's other letters to a client.
     satisfied: 'Вы довольны решением, которое Вам предложили?',
     loyal: 'Продолжите ли Вы работать с нами?',
@@ -28,6 +29,7 @@ const TEXTS = {
   },
   en: {
     title: (n: string) => `Message No.\u00a0${n}: how was it resolved?`,
+    about: (date: string) => `Your message of ${date}:`,
     satisfied: 'Are you satisfied with the solution you were offered?',
     loyal: 'Will you keep working with us?',
     yes: 'Yes',
@@ -46,7 +48,14 @@ async function findSurvey(db: Db, token: string) {
   return db
     .selectFrom('complaints')
     .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
-    .select(['complaints.submission_id', 'complaints.survey_answered_at', 'submissions.number', 'submissions.lang'])
+    .select([
+      'complaints.submission_id',
+      'complaints.survey_answered_at',
+      'submissions.number',
+      'submissions.lang',
+      'submissions.created_at',
+      'submissions.message',
+    ])
     .where('complaints.survey_token', '=', surveyTokenHash(token))
     .executeTakeFirst();
 }
@@ -68,6 +77,17 @@ function gone(c: Context) {
 function heading(t: (typeof TEXTS)[Lang], number: string) {
   const [before, after] = t.title('\u0000').split('\u0000');
   return html`${before}<span class="nowrap">${number}</span>${after}`;
+}
+
+/**
+ * What the complaint was about, the start of the client's own words: a client with several
+ * messages could not tell from the number which one he was asked about.
+ */
+function about(t: (typeof TEXTS)[Lang], s: { created_at: string; message: string }, lang: Lang) {
+  const text = s.message.trim();
+  if (!text) return '';
+  const start = preview(text, 200);
+  return html`<p>${t.about(companyDate(s.created_at, lang))}</p><blockquote class="hint">${start}${start.length < text.length ? '…' : ''}</blockquote>`;
 }
 
 const question = (name: string, legend: string, t: (typeof TEXTS)[Lang]) =>
@@ -101,7 +121,7 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
       page(c, {
         lang,
         title: t.title(s.number),
-        body: html`<div class="card"><h1>${heading(t, s.number)}</h1>${error}
+        body: html`<div class="card"><h1>${heading(t, s.number)}</h1>${about(t, s, lang)}${error}
 <form method="post">${question('satisfied', t.satisfied, t)}${question('loyal', t.loyal, t)}<button type="submit">${t.send}</button></form></div>`,
       }),
     );
