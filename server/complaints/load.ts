@@ -103,7 +103,9 @@ export async function loadComplaint(
     doneAt: r.done_at,
     doneBy: who(r.done_by, r.done_by_name),
     comment: r.comment,
-    workingMsLeft: r.due_at && !r.done_at ? workingMsBetween(cal, now, new Date(r.due_at)) : null,
+    // Left unmarked when stage 1 closed: no deadline runs any more.
+    workingMsLeft:
+      r.due_at && !r.done_at && !c.stage1_closed_at ? workingMsBetween(cal, now, new Date(r.due_at)) : null,
     workingMsLate:
       r.due_at && r.done_at && r.done_at > r.due_at
         ? workingMsBetween(cal, new Date(r.due_at), new Date(r.done_at))

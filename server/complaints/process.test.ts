@@ -164,7 +164,19 @@ for (const kind of DB_KINDS) {
       });
       expect((await post(qms, `${sent.id}/classification`, { justification: 'maybe' })).status).toBe(422);
 
-      expect((await post(qms, `${sent.id}/stage1/close`)).status).toBe(200);
+      res = await post(qms, `${sent.id}/stage1/close`);
+      expect(res.status).toBe(200);
+      // 1.2 and 1.3 were left unmarked: once stage 1 is closed, no deadline of theirs runs on the
+      // card, and the complaint is not listed among the overdue ones for them.
+      c = await res.json();
+      expect(c.complaint!.steps.filter((s) => s.workingMsLeft !== null)).toEqual([]);
+      const due = await h.db.selectFrom('complaints').select('next_due_at').executeTakeFirstOrThrow();
+      expect(due.next_due_at).toBeNull();
+      setClock(msk('2026-11-27 10:00'));
+      const overdue = await (await h.as('qms')).request('/api/admin/submissions?overdue=1');
+      expect(overdue.status).toBe(200);
+      expect((await overdue.json()).items).toEqual([]);
+      setClock(msk('2026-11-23 12:00'));
       c = await (await post(qms, `${sent.id}/close`)).json();
       expect(c.status).toBe('closed');
       expect(c.complaint!.steps.every((s) => s.doneAt !== null || s.step === '1.2' || s.step === '1.3')).toBe(true);

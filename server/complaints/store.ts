@@ -54,16 +54,22 @@ export async function logComplaintEvent(
   await logHistory(trx, clock, actor, submission, 'complaint', change.type, change.data);
 }
 
-/** Recomputes the complaint's nearest open deadline (what the inbox sorts by) after its steps changed. */
+/**
+ * Recomputes the complaint's nearest open deadline (what the inbox sorts by) after its steps
+ * changed. Once stage 1 is closed it has none: a step left unmarked then (1.2, 1.3) is not
+ * running late, and sorted the complaint first among the overdue ones for good.
+ */
 export async function refreshNextDue(trx: Db, clock: Clock, submissionId: string): Promise<void> {
   const steps = await trx
     .selectFrom('complaint_steps')
-    .select(['due_at as dueAt', 'done_at as doneAt'])
-    .where('complaint_id', '=', submissionId)
+    .innerJoin('complaints', 'complaints.submission_id', 'complaint_steps.complaint_id')
+    .select(['complaint_steps.due_at as dueAt', 'complaint_steps.done_at as doneAt', 'complaints.stage1_closed_at'])
+    .where('complaint_steps.complaint_id', '=', submissionId)
     .execute();
+  const stage1Closed = steps.some((s) => s.stage1_closed_at !== null);
   await trx
     .updateTable('complaints')
-    .set({ next_due_at: nextDue(steps), updated_at: clock.now().toISOString() })
+    .set({ next_due_at: stage1Closed ? null : nextDue(steps), updated_at: clock.now().toISOString() })
     .where('submission_id', '=', submissionId)
     .execute();
 }

@@ -31,6 +31,11 @@ describe('deadlines in words', () => {
       stepState({ ...open(null, null), doneAt: '2027-01-12T07:05:00Z', doneBy: { id: 'u', name: 'Иванов' } }, NOW, 540),
     ).toEqual({ tone: 'done', text: 'Выполнено 12.01 10:05 · Иванов' });
     expect(stepState(open('2026-11-24T10:00:00Z', 5 * HOUR), NOW, 540)).toEqual({ tone: 'open', text: 'Осталось 5 ч' });
+    // Left unmarked when stage 1 closed: no time left is counted, nor any lateness.
+    expect(stepState(open('2026-11-24T10:00:00Z', null), NOW, 540, '2026-11-25T10:00:00Z')).toEqual({
+      tone: 'none',
+      text: 'Не отмечен: этап 1 закрыт без него',
+    });
     expect(stepState(open('2026-11-24T10:00:00Z', 0.5 * HOUR), NOW, 540).tone).toBe('soon');
     expect(stepState(open('2026-11-23T10:00:00Z', -1.5 * HOUR), NOW, 540)).toEqual({
       tone: 'overdue',

@@ -50,7 +50,13 @@ export type StepTone = 'done' | 'late' | 'open' | 'soon' | 'overdue' | 'none';
  * `dayMinutes`: the company's working day (CardComplaint.workingDayMinutes).
  * @example stepState({ …, dueAt, workingMsLeft: -5_400_000 }, now, 540).text // 'Просрочено на 1 ч 30 мин'
  */
-export function stepState(s: StepState, now: number, dayMinutes: number): { tone: StepTone; text: string } {
+export function stepState(
+  s: StepState,
+  now: number,
+  dayMinutes: number,
+  /** When stage 1 was closed: a step left unmarked then runs no deadline. */
+  stage1ClosedAt: string | null = null,
+): { tone: StepTone; text: string } {
   if (s.doneAt) {
     const done = `Выполнено ${shortDateTime(s.doneAt)}${s.doneBy ? ` · ${s.doneBy.name}` : ''}`;
     if (s.workingMsLate === null) return { tone: 'done', text: done };
@@ -61,6 +67,7 @@ export function stepState(s: StepState, now: number, dayMinutes: number): { tone
         : `после срока ${shortDateTime(s.dueAt!)}`;
     return { tone: 'late', text: `${done} — ${late}` };
   }
+  if (stage1ClosedAt) return { tone: 'none', text: 'Не отмечен: этап 1 закрыт без него' };
   if (!s.dueAt || s.workingMsLeft === null) return { tone: 'none', text: 'Срок не задан' };
   const ms = s.workingMsLeft;
   if (ms <= -MINUTE) return { tone: 'overdue', text: `Просрочено на ${workingTime(ms, dayMinutes)}` };

@@ -41,7 +41,7 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
             <StepRow
               key={s.step}
               step={s}
-              state={stepState(s, now, c.workingDayMinutes)}
+              state={stepState(s, now, c.workingDayMinutes, c.stage1ClosedAt)}
               targetAt={s.step === '1.6' ? c.targetAt : null}
               targetMissed={s.step === '1.6' && Date.parse(c.targetAt) <= (s.doneAt ? Date.parse(s.doneAt) : now)}
               action={
