@@ -77,6 +77,7 @@ export function MonthlyDeadlines({ current, previous }: { current: PeriodFigures
         chart={
           <ShareBars
             parts={PARTS}
+            written={[0]}
             rows={current.compliance.map((s) => ({
               label: `Шаг ${s.step}`,
               parts: [s.onTime, s.late, s.notDone],

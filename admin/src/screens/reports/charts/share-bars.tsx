@@ -10,9 +10,19 @@ const BAR = 22;
 
 /**
  * Stacked 100 % bars: one per row (the current and the previous period, or a step), split into
- * the legend's parts. A row whose whole is 0 is drawn as an empty outline.
+ * the legend's parts. A row whose whole is 0 is drawn as an empty outline. `written`: the parts
+ * whose share is written in the bar (all by default); a compliance chart writes only «в срок»,
+ * where «100%» on a bar all «не выполнено» read as full compliance.
  */
-export function ShareBars({ rows, parts }: { rows: ShareRow[]; parts: Array<{ label: string; cls: string }> }) {
+export function ShareBars({
+  rows,
+  parts,
+  written,
+}: {
+  rows: ShareRow[];
+  parts: Array<{ label: string; cls: string }>;
+  written?: number[];
+}) {
   const width = useChartWidth();
   const gutter = Math.min(130, Math.round(width * 0.3));
   const height = rows.length * (BAR + 8) + 4;
@@ -45,7 +55,7 @@ export function ShareBars({ rows, parts }: { rows: ShareRow[]; parts: Array<{ la
                   return count === 0 ? null : (
                     <g key={parts[p]!.label}>
                       <rect x={x} y={y} width={w} height={BAR} class={parts[p]!.cls} />
-                      {w > 34 && (
+                      {w > 34 && (written?.includes(p) ?? true) && (
                         <text x={x + w / 2} y={y + BAR / 2 + 4} text-anchor="middle" class="chart-in">
                           {Math.round((count / total) * 100)}%
                         </text>
