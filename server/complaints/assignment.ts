@@ -39,6 +39,16 @@ export async function assignResponsible(
 
 /** The active console user of that id who may handle the complaint: any editor, or a handler of its department. */
 export async function responsibleById(trx: Db, userId: string, departmentId: string | null): Promise<Responsible> {
+  const u = await handlerOf(trx, userId, departmentId);
+  if (!u) throw new ApiError(422, 'validation', { responsibleUserId: 'responsible' });
+  return u;
+}
+
+/** Whether the user may handle a complaint of that department (responsibleById). */
+const mayHandle = async (trx: Db, userId: string, departmentId: string | null) =>
+  (await handlerOf(trx, userId, departmentId)) !== null;
+
+async function handlerOf(trx: Db, userId: string, departmentId: string | null): Promise<Responsible | null> {
   const u = await trx
     .selectFrom('users')
     .select(['id', 'name', 'email', 'role', 'department_id', 'active'])
@@ -48,11 +58,14 @@ export async function responsibleById(trx: Db, userId: string, departmentId: str
     u &&
     u.active === 1 &&
     (u.role === 'admin' || u.role === 'qms' || (u.role === 'handler' && u.department_id === departmentId));
-  if (!u || !fits) throw new ApiError(422, 'validation', { responsibleUserId: 'responsible' });
-  return { id: u.id, name: u.name, email: u.email };
+  return u && fits ? { id: u.id, name: u.name, email: u.email } : null;
 }
 
-/** After the complaint moved to another department: its default responsible takes it, when it has one. */
+/**
+ * After the complaint moved to another department: its default responsible takes it, when it has
+ * one. When it has none, a handler of the department it left gives it up: he could no longer even
+ * open its card, and it waits, with no one named, for the QMS to give it to someone.
+ */
 export async function followDepartment(
   trx: Db,
   deps: { clock: Clock; config: Config },
@@ -62,5 +75,7 @@ export async function followDepartment(
 ): Promise<void> {
   if (c.closed_at) return;
   const next = await defaultResponsible(trx, departmentId);
-  if (next) await assignResponsible(trx, deps, actor, c, next);
+  if (next) return assignResponsible(trx, deps, actor, c, next);
+  if (c.responsible_user_id && !(await mayHandle(trx, c.responsible_user_id, departmentId)))
+    await assignResponsible(trx, deps, actor, c, null);
 }

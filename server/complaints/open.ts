@@ -37,6 +37,8 @@ export async function defaultResponsible(trx: Db, departmentId: string | null): 
     .select(['users.id', 'users.name', 'users.email'])
     .where('departments.id', '=', departmentId)
     .where('users.active', '=', 1)
+    // A handler moved to another department since he was made its default can't open its cards.
+    .where((eb) => eb.or([eb('users.role', 'in', ['admin', 'qms']), eb('users.department_id', '=', departmentId)]))
     .executeTakeFirst();
   return row ?? null;
 }

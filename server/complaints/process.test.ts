@@ -343,6 +343,39 @@ for (const kind of DB_KINDS) {
       expect((await post(other, `${reg.id}/steps/1.1`, {})).status).toBe(404);
     });
 
+    it('gives no one a complaint its handler could no longer open: moved to a department with no default, or its default moved away', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const { dks, logistics } = await h.directory();
+      const qms = await h.as('qms');
+      const handler = await h.as('handler', dks);
+      const admin = await h.as('admin');
+      await admin.request(`/api/admin/departments/${dks}`, {
+        method: 'PATCH',
+        json: { responsibleUserId: handler.user.id },
+      });
+      const sent = await h.feedback({});
+      await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json: { departmentId: dks } });
+      expect((await card(qms, sent.id)).complaint!.responsible).toMatchObject({ id: handler.user.id });
+      // Логистика has no default responsible: the ДКС handler, who could not even open the card, gives it up.
+      await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json: { departmentId: logistics } });
+      const moved = await card(qms, sent.id);
+      expect(moved.complaint!.responsible).toBeNull();
+      expect(moved.history.some((e) => e.type === 'responsible')).toBe(true);
+
+      // The handler moves to Логистика: a new ДКС complaint is not given to him, nor offered as his.
+      const user = await admin.request(`/api/admin/users/${handler.user.id}`, {
+        method: 'PATCH',
+        json: { departmentId: logistics },
+      });
+      expect(user.status).toBe(200);
+      const meta = await (await qms.request('/api/admin/meta')).json();
+      expect(meta.departments.find((d: { id: string }) => d.id === dks).responsibleUserId).toBeNull();
+      const next = await h.feedback({});
+      await qms.request(`/api/admin/submissions/${next.id}`, { method: 'PATCH', json: { departmentId: dks } });
+      expect((await card(qms, next.id)).complaint!.responsible).toBeNull();
+    });
+
     it('e-mails the client of a complaint registered by hand his number and answer date when asked, only with an address', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

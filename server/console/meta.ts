@@ -28,13 +28,17 @@ export function consoleMeta(deps: ConsoleDeps) {
         .orderBy('name')
         .execute(),
     ]);
+    // The default responsible a new complaint of the department goes to: none when he may no longer
+    // take it (moved to another department), as registration would not give it to him.
+    const takes = (d: (typeof departments)[number]) =>
+      handlers.some((u) => u.id === d.responsible_user_id && (u.role !== 'handler' || u.department_id === d.id));
     const meta: ConsoleMeta = {
       departments: departments.map((d) => ({
         id: d.id,
         name: d.name,
         responsibleName: d.responsible_name,
         responsibleEmail: d.responsible_email,
-        responsibleUserId: d.responsible_user_id,
+        responsibleUserId: takes(d) ? d.responsible_user_id : null,
       })),
       employees: employees.map((e) => ({
         id: e.id,
