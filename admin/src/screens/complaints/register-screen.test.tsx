@@ -153,7 +153,7 @@ describe('registering a complaint by hand', () => {
     await type(c.field('ИНН'), '1234567890');
     await click(c.button('Зарегистрировать'));
     expect(api.last('POST', 'complaints')).toBeUndefined();
-    expect(c.errorOf(c.field('ИНН'))).toBe('Проверьте ИНН: 10 или 12 цифр');
+    expect(c.errorOf(c.field('ИНН'))).toBe('Проверьте ИНН: 10 или 12 цифр с верной контрольной суммой');
     expect(c.errorOf(c.field('Контактное лицо'))).toBe('Укажите контактное лицо или организацию');
     expect(c.errorOf(c.field<HTMLTextAreaElement>('Что произошло'))).toBe('Опишите, что произошло');
     await settle();

@@ -50,7 +50,7 @@ const CLIENT_SCHEMA = {
 };
 const CLIENT_WORDS = {
   message: { required: 'Опишите, что произошло', messageTooLong: `Не больше ${MESSAGE_MAX} знаков: сократите текст` },
-  inn: { inn: 'Проверьте ИНН: 10 или 12 цифр' },
+  inn: { inn: 'Проверьте ИНН: 10 или 12 цифр с верной контрольной суммой' },
   phone: { phone: 'Проверьте номер телефона' },
   email: { email: 'Проверьте адрес e-mail' },
 };
