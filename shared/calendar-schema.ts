@@ -44,7 +44,7 @@ export function parseInstant(value: unknown): Date | null {
 }
 
 /** What a person may get wrong in an instant he gives for something already done. */
-export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'beforeStep' | 'tooOld';
+export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'beforeMessage' | 'beforeStep' | 'tooOld';
 
 /**
  * An instant a person gives for something already done: a real one (parseInstant), not in the
@@ -56,7 +56,7 @@ export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'beforeS
 export function pastInstant(
   v: unknown,
   now: Date,
-  notBefore?: { at: Date; error: 'beforeReceipt' | 'beforeStep' | 'tooOld' },
+  notBefore?: { at: Date; error: 'beforeReceipt' | 'beforeMessage' | 'beforeStep' | 'tooOld' },
 ): { value: Date } | { error: PastInstantError } {
   if (v === undefined || v === null || v === '') return { value: now };
   const at = parseInstant(v);

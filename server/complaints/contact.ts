@@ -100,7 +100,14 @@ export async function recordCall(
   const parsed = validate(callSchema, input);
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   const markStep = wantsStep(input.firstContact);
-  const at = pastInstant(input.at, deps.clock.now());
+  // Not before the message came: a complaint's receipt (which a registration by hand may date back), else its sending.
+  const complaint = await trx
+    .selectFrom('complaints')
+    .select('received_at')
+    .where('submission_id', '=', s.id)
+    .executeTakeFirst();
+  const came = { at: new Date(complaint?.received_at ?? s.created_at), error: 'beforeMessage' as const };
+  const at = pastInstant(input.at, deps.clock.now(), came);
   if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
   await logComplaintEvent(
     trx,

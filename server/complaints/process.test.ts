@@ -431,13 +431,20 @@ for (const kind of DB_KINDS) {
       expect(c.complaint!.steps.find((s) => s.step === '1.2')!.doneAt).not.toBeNull();
       expect(c.history.some((e) => e.type === 'reply')).toBe(true);
 
+      setClock(msk('2026-11-23 10:30'));
       c = await (
-        await post(qms, `${sent.id}/calls`, { at: msk('2026-11-23 09:50'), summary: 'Договорились о выезде' })
+        await post(qms, `${sent.id}/calls`, { at: msk('2026-11-23 10:20'), summary: 'Договорились о выезде' })
       ).json();
       expect(c.history.find((e) => e.type === 'call')!.data).toEqual({
-        at: msk('2026-11-23 09:50'),
+        at: msk('2026-11-23 10:20'),
         summary: 'Договорились о выезде',
       });
+      // A call before the message came is a slip of the date, as a step would be.
+      const early = await post(qms, `${sent.id}/calls`, { at: msk('2026-11-23 09:50'), summary: 'Раньше письма' });
+      expect([early.status, (await early.json()).error.fields]).toEqual([
+        422,
+        { at: 'Дата не может быть раньше получения обращения' },
+      ]);
       expect(
         (await post(qms, `${sent.id}/calls`, { at: msk('2026-11-24 10:00'), summary: 'из будущего' })).status,
       ).toBe(422);
