@@ -12,6 +12,36 @@ export function focusSoon(target: string | (() => HTMLElement | null | undefined
 }
 
 /**
+ * After a change that may take the focused control away (a step marked done loses its form and
+ * button, a form is drawn anew): if the focus fell to the page's body, it goes to the nearest of
+ * the control's sections and forms still on the page — its heading, else its first field — so
+ * that a keyboard or screen-reader user goes on from where he was.
+ * @example const around = placesOfFocus(); await save(); focusStaysIn(around)
+ */
+export function focusStaysIn(around: HTMLElement[]) {
+  focusSoon(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return null;
+    const place = around.find((el) => el.isConnected);
+    const heading = place?.querySelector<HTMLElement>('h2, h3, h4');
+    if (heading) heading.tabIndex = -1;
+    return heading ?? place?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button');
+  });
+}
+
+/** The sections and forms around the focused control, the nearest first, for focusStaysIn. */
+export function placesOfFocus(): HTMLElement[] {
+  const places: HTMLElement[] = [];
+  let el =
+    document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('section, form') : null;
+  while (el) {
+    places.push(el);
+    el = el.parentElement?.closest<HTMLElement>('section, form') ?? null;
+  }
+  return places;
+}
+
+/**
  * Focuses the first field of a form that has just opened: `autofocus` is ignored by browsers
  * for elements added after the page loaded.
  */

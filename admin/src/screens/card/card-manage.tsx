@@ -4,6 +4,7 @@ import { useConsole } from '../../app-context.ts';
 import { choices, KIND_LABELS, STATUS_LABELS } from '../../labels.ts';
 import { canEdit, canHandle } from '../../permissions.ts';
 import { FormError, SelectField, TextAreaField } from '../../ui/fields.tsx';
+import { focusStaysIn, placesOfFocus } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 
 interface Draft {
@@ -40,11 +41,13 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
     if (changed.length === 0) return;
     const body: Record<string, string | null> = {};
     for (const k of changed) body[k] = draft[k] === '' ? null : draft[k];
+    const section = placesOfFocus();
     const saved = await save.run(() => api.send<Card>('PATCH', `submissions/${encodeURIComponent(card.id)}`, body));
     if (!saved) return;
     setDraft(draftOf(saved));
     onSaved(saved);
     announce('Сохранено');
+    focusStaysIn(section);
   };
 
   const kinds = choices(meta.kinds, KIND_LABELS).filter((k) => k.value !== 'rating');
@@ -139,6 +142,7 @@ export function CardComment({ card, onAdded }: { card: Card; onAdded: (event: Hi
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!text.trim()) return add.fail({ text: 'Напишите комментарий' });
+    const section = placesOfFocus();
     const event = await add.run(() =>
       api.send<HistoryEvent>('POST', `submissions/${encodeURIComponent(card.id)}/comments`, { text: text.trim() }),
     );
@@ -146,6 +150,7 @@ export function CardComment({ card, onAdded }: { card: Card; onAdded: (event: Hi
     setText('');
     onAdded(event);
     announce('Комментарий добавлен');
+    focusStaysIn(section);
   };
 
   return (

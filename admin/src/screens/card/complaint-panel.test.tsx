@@ -70,7 +70,10 @@ describe('the complaint process on the card', () => {
     const { api, c, cell } = await open({ 'POST submissions/s7/steps/1.2': json(200, done) });
     await click(c.button('Отметить выполненным шаг 1.2'));
     await type(c.field<HTMLTextAreaElement>('Комментарий'), '  Позвонили, договорились  ');
+    c.button('Отметить шаг 1.2 выполненным')!.focus();
     await click(c.button('Отметить шаг 1.2 выполненным'));
+    // The button went with the form: the focus goes to the stage's heading, not to the page's body.
+    await vi.waitUntil(() => document.activeElement?.id === 'complaint-stage1');
     const call = api.last('POST', 'submissions/s7/steps/1.2')!;
     expect(call.body).toEqual({ comment: 'Позвонили, договорились' });
     expect(call.headers['X-CSRF-Token']).toBe('csrf-1');

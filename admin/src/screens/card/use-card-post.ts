@@ -1,6 +1,7 @@
 import type { Card } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { type Action, useAction } from '../../ui/use-action.ts';
+import { focusStaysIn, placesOfFocus } from '../../ui/focus.ts';
 
 export interface CardPost extends Action {
   /** The error to show above the form: the general one, or a field's the form has no place for. */
@@ -22,12 +23,14 @@ export function useCardPost(card: Card, onCard: (card: Card) => void, fields: st
     .map(([, text]) => text);
 
   const post = async (path: string, body: unknown, done: string) => {
+    const section = placesOfFocus();
     const saved = await action.run(() =>
       api.send<Card>('POST', `submissions/${encodeURIComponent(card.id)}/${path}`, body),
     );
     if (!saved) return undefined;
     onCard(saved);
     announce(done);
+    focusStaysIn(section);
     return saved;
   };
 
