@@ -82,6 +82,21 @@ describe('the complaint process on the card', () => {
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Шаг 1.2 отмечен выполненным');
   });
 
+  it('shows the card as it is now when the action meets a change made meanwhile (409)', async () => {
+    const done = withStep({ step: '1.2', doneAt: '2026-11-23T11:00:00Z', doneBy: { id: 'u2', name: 'Ольга' } });
+    let gets = 0;
+    const { c, cell } = await open({
+      'GET submissions/s7': () => json(200, gets++ === 0 ? COMPLAINT_CARD : done),
+      'POST submissions/s7/steps/1.2': apiError(409, 'conflict', 'Это действие уже невозможно: данные изменились', {
+        step: 'Этот шаг уже отмечен',
+      }),
+    });
+    await click(c.button('Отметить выполненным шаг 1.2'));
+    await click(c.button('Отметить шаг 1.2 выполненным'));
+    await vi.waitUntil(() => cell('1.2', 'Состояние')?.includes('Выполнено 23.11 14:00 · Ольга'));
+    expect(gets).toBe(2);
+  });
+
   it('marks a step done at the Moscow time given, for a step done before it is recorded', async () => {
     const done = withStep({ step: '1.2', doneAt: '2026-11-23T08:30:00Z', doneBy: { id: 'u2', name: 'Ольга' } });
     const { api, c } = await open({ 'POST submissions/s7/steps/1.2': json(200, done) });

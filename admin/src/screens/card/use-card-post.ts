@@ -1,3 +1,4 @@
+import { asFailure } from '../../api/client.ts';
 import type { Card } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { type Action, useAction } from '../../ui/use-action.ts';
@@ -24,9 +25,17 @@ export function useCardPost(card: Card, onCard: (card: Card) => void, fields: st
 
   const post = async (path: string, body: unknown, done: string) => {
     const section = placesOfFocus();
-    const saved = await action.run(() =>
-      api.send<Card>('POST', `submissions/${encodeURIComponent(card.id)}/${path}`, body),
-    );
+    const at = `submissions/${encodeURIComponent(card.id)}`;
+    const saved = await action.run(async () => {
+      try {
+        return await api.send<Card>('POST', `${at}/${path}`, body);
+      } catch (err) {
+        // Someone changed the complaint meanwhile (a step marked in another tab): the card is
+        // shown as it is now, under the message, not left offering what can no longer be done.
+        if (asFailure(err).status === 409) void api.get<Card>(at).then(onCard, () => undefined);
+        throw err;
+      }
+    });
     if (!saved) return undefined;
     onCard(saved);
     announce(done);
