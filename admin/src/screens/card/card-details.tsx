@@ -32,7 +32,13 @@ export function CardMessage({ card }: { card: Card }) {
           <Stars score={card.score} /> <span>{card.score} из 5</span>
         </p>
       )}
-      {card.message ? <p class="message">{card.message}</p> : <p class="muted">Без комментария</p>}
+      {card.message ? (
+        <p class="message">{card.message}</p>
+      ) : card.consent.erasedAt ? (
+        <p class="muted">Текст удалён с персональными данными {formatDateTime(card.consent.erasedAt)}</p>
+      ) : (
+        <p class="muted">Без комментария</p>
+      )}
     </section>
   );
 }

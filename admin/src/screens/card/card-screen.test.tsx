@@ -94,6 +94,20 @@ describe('the card', () => {
     expect(c.$('.timeline')!.textContent).toContain('Изменён статус · Ольга СмирноваНовое → В работе');
   });
 
+  it('says the text and the contacts were erased, not that the client left none', async () => {
+    const erased: Card = {
+      ...CARD,
+      message: '',
+      email: null,
+      consent: { ...CARD.consent, erasedAt: '2026-12-01T09:00:00Z' },
+    };
+    stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META), 'GET submissions/s1': json(200, erased) });
+    const c = await openConsole('/admin/submissions/s1');
+    const message = c.$('[aria-labelledby="card-message"]')!.textContent;
+    expect(message).toContain('Текст удалён с персональными данными 01.12.2026');
+    expect(message).not.toContain('Без комментария');
+  });
+
   it('sends only what changed, and says «Сохранено»', async () => {
     const api = stubApi({
       'GET me': signedIn(),

@@ -58,7 +58,9 @@ function ReplyForm({ card, onCard }: Props) {
       <h4 id="complaint-reply">Ответ по e-mail{card.email ? `: ${card.email}` : ''}</h4>
       {!card.email && (
         <p id={noEmail} class="muted small">
-          Клиент не оставил e-mail: ответьте по телефону и запишите звонок.
+          {card.consent.erasedAt
+            ? 'Персональные данные клиента удалены: его e-mail больше не известен.'
+            : 'Клиент не оставил e-mail: ответьте по телефону и запишите звонок.'}
         </p>
       )}
       <FormError message={act.message} />
