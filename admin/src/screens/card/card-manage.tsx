@@ -5,6 +5,7 @@ import { choices, KIND_LABELS, STATUS_LABELS } from '../../labels.ts';
 import { canEdit, canHandle } from '../../permissions.ts';
 import { FormError, SelectField, TextAreaField } from '../../ui/fields.tsx';
 import { focusStaysIn, placesOfFocus } from '../../ui/focus.ts';
+import { useUnsaved } from '../../ui/unsaved.ts';
 import { useAction } from '../../ui/use-action.ts';
 
 interface Draft {
@@ -137,6 +138,7 @@ export function CardComment({ card, onAdded }: { card: Card; onAdded: (event: Hi
   const { api, user, announce } = useConsole();
   const [text, setText] = useState('');
   const add = useAction();
+  useUnsaved(text.trim() !== '');
   if (!canHandle(user)) return null;
 
   const submit = async (e: Event) => {

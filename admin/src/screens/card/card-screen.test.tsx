@@ -151,6 +151,10 @@ describe('the card', () => {
     await click(c.button('Добавить комментарий'));
     expect(c.errorOf(c.field('Текст'))).toBe('Напишите комментарий');
     await type(c.field<HTMLTextAreaElement>('Текст'), '<img src=x onerror=alert(1)>');
+    // Typed and not added yet: leaving the page asks first.
+    const reload = new Event('beforeunload', { cancelable: true });
+    dispatchEvent(reload);
+    expect(reload.defaultPrevented).toBe(true);
     await click(c.button('Добавить комментарий'));
     expect(api.last('POST', 'submissions/s1/comments')!.body).toEqual({ text: '<img src=x onerror=alert(1)>' });
     expect(c.$('.timeline .ev-comment .message')!.textContent).toBe('<img src=x onerror=alert(1)>');

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { useUnsaved } from '../../ui/unsaved.ts';
 import {
   CORRECTION_LABELS,
   CORRECTION_RECORD_LABELS,
@@ -55,6 +56,7 @@ function ClassificationForm({ card, onCard }: { card: Card; onCard: (c: Card) =>
   const act = useCardPost(card, onCard, [...CLASSIFICATION_KEYS]);
   const body = changes(draft, original);
   const changed = Object.keys(body).length > 0;
+  useUnsaved(changed);
   const survey = c.outcomeSource === 'survey' ? SURVEY_HINT : undefined;
 
   const submit = async (e: Event) => {
