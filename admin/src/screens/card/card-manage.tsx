@@ -40,6 +40,17 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
   const submit = async (e: Event) => {
     e.preventDefault();
     if (changed.length === 0) return;
+    // A complaint made another kind leaves its review (the stages, the classification) off the card
+    // and out of the deadlines and reports: asked first, as closing is.
+    if (
+      card.complaint &&
+      changed.includes('kind') &&
+      draft.kind !== 'complaint' &&
+      !confirm(
+        'Сделать жалобу другим видом обращения? Её разбор (этапы, классификация) уйдёт из карточки, сроков и отчётов и вернётся, если снова сделать её жалобой.',
+      )
+    )
+      return;
     const body: Record<string, string | null> = {};
     for (const k of changed) body[k] = draft[k] === '' ? null : draft[k];
     const section = placesOfFocus();

@@ -97,6 +97,19 @@ describe('the complaint process on the card', () => {
     expect(gets).toBe(2);
   });
 
+  it('asks before a complaint is made another kind, which takes its review off the card', async () => {
+    const { api, c } = await open({ 'PATCH submissions/s7': json(200, COMPLAINT_CARD) });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    await choose(c.field<HTMLSelectElement>('Вид'), 'suggestion');
+    await click(c.button('Сохранить'));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Сделать жалобу другим видом обращения?'));
+    expect(api.last('PATCH', 'submissions/s7')).toBeUndefined();
+    confirm.mockReturnValue(true);
+    await click(c.button('Сохранить'));
+    expect(api.last('PATCH', 'submissions/s7')!.body).toEqual({ kind: 'suggestion' });
+  });
+
   it('marks a step done at the Moscow time given, for a step done before it is recorded', async () => {
     const done = withStep({ step: '1.2', doneAt: '2026-11-23T08:30:00Z', doneBy: { id: 'u2', name: 'Ольга' } });
     const { api, c } = await open({ 'POST submissions/s7/steps/1.2': json(200, done) });
