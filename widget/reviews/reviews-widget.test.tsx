@@ -74,6 +74,27 @@ describe('<otklik-reviews employee="ivanov" limit="5">', () => {
     expect(w.root.querySelector('img, script, li b b, .who i')).toBeNull();
   });
 
+  it('shows the start of a long review, opening it whole on «Читать полностью» and closing it again', async () => {
+    const long = `${'Очень подробный отзыв о работе инженера. '.repeat(50)}Конец.`;
+    stubFetch(reviewsPage([review({ comment: long }), review()]));
+    const w = await setup();
+    const text = () => w.$('.text')!.textContent!;
+    const more = () => w.$<HTMLButtonElement>('.more')!;
+    expect(text().length).toBeLessThanOrEqual(501);
+    expect(text().endsWith('инженера.…') || text().endsWith('…')).toBe(true);
+    expect(long.startsWith(text().slice(0, -1))).toBe(true);
+    expect([more().textContent, more().getAttribute('aria-expanded')]).toEqual([ru.more, 'false']);
+    // The short review has no button.
+    expect(w.root.querySelectorAll('.more')).toHaveLength(1);
+    more().click();
+    await settle();
+    expect(text()).toBe(long);
+    expect([more().textContent, more().getAttribute('aria-expanded')]).toEqual([ru.less, 'true']);
+    more().click();
+    await settle();
+    expect(text().length).toBeLessThanOrEqual(501);
+  });
+
   it('says it is loading, then that there is nothing yet, keeping the link', async () => {
     stubFetch(reviewsPage([]));
     const w = await setup(undefined, false);

@@ -25,30 +25,44 @@ function Stars({ texts, score }: { texts: ReviewTexts; score: number }) {
 /** One employee's or one service's reviews: each needn't say whose it is, the heading does. */
 const ofOne = (s: ReviewsSettings) => !!s.employee || (!!s.subject && s.subject !== 'employee');
 
-function ReviewItem({ review: r, settings }: { review: ReviewAnswer; settings: ReviewsSettings }) {
-  const texts = REVIEW_TEXTS[settings.lang];
-  return (
-    <li>
-      <article>
-        <p class="top">
-          <Stars texts={texts} score={r.score} />
-          <time dateTime={r.publishedAt}>{formatReviewDate(settings.lang, r.publishedAt)}</time>
-        </p>
-        {r.comment && (
-          <p class="text" lang={textLang(r.comment)}>
-            {r.comment}
+/** Characters of a review shown before «Читать полностью»: a 2000-character one filled a phone's screen several times over. */
+const SHOWN = 500;
+
+class ReviewItem extends Component<{ review: ReviewAnswer; settings: ReviewsSettings }, { open?: boolean }> {
+  override render() {
+    const { review: r, settings } = this.props;
+    const texts = REVIEW_TEXTS[settings.lang];
+    const long = r.comment.length > SHOWN + 100;
+    const cut = long && !this.state.open;
+    return (
+      <li>
+        <article>
+          <p class="top">
+            <Stars texts={texts} score={r.score} />
+            <time dateTime={r.publishedAt}>{formatReviewDate(settings.lang, r.publishedAt)}</time>
           </p>
-        )}
-        <p class="by">
-          <b lang={textLang(r.author)}>{r.author}</b>
-          {/* Of everyone's reviews, whose work or what service each one is about. */}
-          {!ofOne(settings) && (r.employee || r.subject) && (
-            <span>{r.employee ? texts.about(r.employee.name) : r.subject!.title}</span>
+          {r.comment && (
+            <p class="text" lang={textLang(r.comment)}>
+              {cut ? `${r.comment.slice(0, SHOWN).replace(/\s+\S*$/, '')}…` : r.comment}
+            </p>
           )}
-        </p>
-      </article>
-    </li>
-  );
+          {long && (
+            // Kept, its words changed, when the text opens: the focus stays where it was.
+            <button type="button" class="more" aria-expanded={!cut} onClick={() => this.setState({ open: cut })}>
+              {cut ? texts.more : texts.less}
+            </button>
+          )}
+          <p class="by">
+            <b lang={textLang(r.author)}>{r.author}</b>
+            {/* Of everyone's reviews, whose work or what service each one is about. */}
+            {!ofOne(settings) && (r.employee || r.subject) && (
+              <span>{r.employee ? texts.about(r.employee.name) : r.subject!.title}</span>
+            )}
+          </p>
+        </article>
+      </li>
+    );
+  }
 }
 
 /**
