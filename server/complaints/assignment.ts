@@ -5,7 +5,7 @@ import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { enqueueAssignedMail } from './mail.ts';
 import { defaultResponsible, type Responsible } from './open.ts';
-import { assertOpen, type LockedComplaint, logComplaintEvent } from './store.ts';
+import { assertOpen, type LockedComplaint, lockComplaint, logComplaintEvent } from './store.ts';
 
 async function nameOf(trx: Db, userId: string | null): Promise<string | null> {
   if (!userId) return null;
@@ -25,16 +25,40 @@ export async function assignResponsible(
 ): Promise<void> {
   assertOpen(c);
   if ((to?.id ?? null) === c.responsible_user_id) return;
+  await setResponsible(trx, deps.clock, actor, c, to);
+  if (to) await enqueueAssignedMail(trx, deps, c.submission_id, to);
+}
+
+async function setResponsible(trx: Db, clock: Clock, actor: Actor | null, c: LockedComplaint, to: Responsible | null) {
   const from = await nameOf(trx, c.responsible_user_id);
   await trx
     .updateTable('complaints')
-    .set({ responsible_user_id: to?.id ?? null, updated_at: deps.clock.now().toISOString() })
+    .set({ responsible_user_id: to?.id ?? null, updated_at: clock.now().toISOString() })
     .where('submission_id', '=', c.submission_id)
     .execute();
   c.responsible_user_id = to?.id ?? null;
   if (actor)
-    await logComplaintEvent(trx, deps.clock, actor, c, { type: 'responsible', data: { from, to: to?.name ?? null } });
-  if (to) await enqueueAssignedMail(trx, deps, c.submission_id, to);
+    await logComplaintEvent(trx, clock, actor, c, { type: 'responsible', data: { from, to: to?.name ?? null } });
+}
+
+/**
+ * After a user was moved to another department, given another role or disabled: the open
+ * complaints in his hands that he may no longer handle go to no one, each with a history row, for
+ * the QMS to give them to someone. He got their reminders and could not open their cards.
+ * @example await releaseOutOfReach(trx, clock, actor, userId)
+ */
+export async function releaseOutOfReach(trx: Db, clock: Clock, actor: Actor, userId: string): Promise<void> {
+  const held = await trx
+    .selectFrom('complaints')
+    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+    .select(['complaints.submission_id as id', 'submissions.department_id'])
+    .where('complaints.responsible_user_id', '=', userId)
+    .where('complaints.closed_at', 'is', null)
+    .execute();
+  for (const h of held) {
+    if (await mayHandle(trx, userId, h.department_id)) continue;
+    await setResponsible(trx, clock, actor, await lockComplaint(trx, h.id), null);
+  }
 }
 
 /** The active console user of that id who may handle the complaint: any editor, or a handler of its department. */

@@ -363,12 +363,17 @@ for (const kind of DB_KINDS) {
       expect(moved.complaint!.responsible).toBeNull();
       expect(moved.history.some((e) => e.type === 'responsible')).toBe(true);
 
-      // The handler moves to Логистика: a new ДКС complaint is not given to him, nor offered as his.
+      // The handler moves to Логистика: the ДКС complaint he holds goes to no one (he could not open
+      // it), a new ДКС complaint is not given to him, nor offered as his.
+      const held = await h.feedback({});
+      await qms.request(`/api/admin/submissions/${held.id}`, { method: 'PATCH', json: { departmentId: dks } });
+      expect((await card(qms, held.id)).complaint!.responsible).toMatchObject({ id: handler.user.id });
       const user = await admin.request(`/api/admin/users/${handler.user.id}`, {
         method: 'PATCH',
         json: { departmentId: logistics },
       });
       expect(user.status).toBe(200);
+      expect((await card(qms, held.id)).complaint!.responsible).toBeNull();
       const meta = await (await qms.request('/api/admin/meta')).json();
       expect(meta.departments.find((d: { id: string }) => d.id === dks).responsibleUserId).toBeNull();
       const next = await h.feedback({});

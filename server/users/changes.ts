@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { recordAudit } from '../audit/record.ts';
+import { releaseOutOfReach } from '../complaints/assignment.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { NewUserInput, UserChanges } from './input.ts';
 import { departmentExists, EmailTakenError, findUser, insertUser, lockActiveAdmins, type UserItem } from './store.ts';
@@ -93,6 +94,7 @@ export async function updateConsoleUser(
     // Sessions read the user's role and department on every request; ending them on a role
     // change or disabling also signs out a console tab that still shows what he could do before.
     if (diff.role || diff.active) await deleteUserSessions(trx, id);
+    if (diff.role || diff.active || diff.departmentId) await releaseOutOfReach(trx, clock, actor, id);
     await recordAudit(trx, clock, {
       user: actor.user,
       action: 'user.update',
