@@ -51,8 +51,10 @@ export class ApiError extends HTTPException {
     const same = other.code === this.code && Object.keys(other.fields).join() === Object.keys(this.fields).join();
     if (!same || !other.more.named) return this;
     const named = { ...this.more.named };
+    // One file can be refused twice over (its chunk and its stream both say so): named once.
     for (const [field, what] of Object.entries(other.more.named))
-      named[field] = [named[field], what].filter(Boolean).join(', ');
+      if (what && !named[field]?.split(', ').includes(what))
+        named[field] = named[field] ? `${named[field]}, ${what}` : what;
     return new ApiError(this.status, this.code, this.fields, { ...this.more, named });
   }
 
