@@ -70,7 +70,7 @@ describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
     expect(await db.selectFrom('audit_log').select('id').execute()).toHaveLength(4);
   });
 
-  it('filters by action (exact or a family), by user (id or e-mail) and by period', async () => {
+  it('filters by action (exact or a family), by user (id, e-mail or a part of the name) and by period', async () => {
     const { app, db, clock, admin, qms, read } = await setup();
     const at = (iso: string, action: string, user: { id: string; email: string } | null) => {
       clock.set(iso);
@@ -88,6 +88,10 @@ describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
     expect(await actions('?action=review.*')).toHaveLength(3);
     expect(await actions(`?user=${admin.id}`)).toEqual(['2026-11-22 user.create']);
     expect(await actions('?user=QMS@example.ru&action=auth.*')).toEqual(['2026-11-23 auth.sign_in']);
+    // A part of the name the log shows, in any case, Cyrillic too.
+    await db.updateTable('users').set({ name: 'Матвеева Анна' }).where('id', '=', admin.id).execute();
+    expect(await actions(`?user=${encodeURIComponent('МАТВЕЕВА')}`)).toEqual(['2026-11-22 user.create']);
+    expect(await actions(`?user=${encodeURIComponent('Петров')}`)).toEqual([]);
     expect(await actions('?from=2026-11-21&to=2026-11-21')).toEqual(['2026-11-21 review.reject']);
     expect(await actions('?from=2026-11-22T00:00:00%2B03:00&action=review.*')).toEqual(['2026-11-21 review.approve']);
     expect(await actions('?action=review.*&to=2026-11-21T00:00:00.000Z')).toEqual(['2026-11-20 review.approve']);

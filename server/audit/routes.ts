@@ -14,7 +14,7 @@ import { validQuery } from '../http/validate.ts';
 export interface AuditQuery {
   /** An exact action (`auth.sign_in`) or a family ending in `*` (`auth.*`). */
   action?: string;
-  /** The acting user's id or e-mail. */
+  /** The acting user's e-mail, id, or a part of his name. */
   user?: string;
   /** ISO instants: from inclusive, to exclusive. */
   from?: string;
@@ -50,10 +50,15 @@ export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
     // substr, not LIKE: `_` in action names is a LIKE wildcard.
     query = query.where(sql<string>`substr(action, 1, ${prefix.length})`, '=', prefix);
   } else if (q.action) query = query.where('action', '=', q.action);
-  if (q.user)
-    query = q.user.includes('@')
-      ? query.where('user_email', '=', q.user.toLowerCase())
-      : query.where('user_id', '=', q.user);
+  if (q.user?.includes('@')) query = query.where('user_email', '=', q.user.toLowerCase());
+  else if (q.user) {
+    // An id, or a part of a name as the log shows it («Бадыштова»): names matched here, not by
+    // SQLite's lower(), which knows no Cyrillic. The console's users are a short list.
+    const part = q.user.toLowerCase();
+    const users = await db.selectFrom('users').select(['id', 'name']).execute();
+    const named = users.filter((u) => u.name.toLowerCase().includes(part)).map((u) => u.id);
+    query = query.where('user_id', 'in', [q.user, ...named]);
+  }
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<', q.to);
   if (q.cursor) {

@@ -66,7 +66,7 @@ export function AuditScreen({ place }: { place: Place }) {
             <input
               id="audit-user"
               type="search"
-              placeholder="e-mail"
+              placeholder="e-mail или имя"
               value={user}
               onInput={(e) => setUser(e.currentTarget.value)}
             />
