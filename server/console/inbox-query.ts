@@ -7,6 +7,7 @@ import type { InboxFilter } from './inbox-filter.ts';
 import { type Scope, scopeCondition } from './scope.ts';
 import { STATUSES } from './vocabulary.ts';
 import { type SearchPlan, searchCondition, searchPlan } from './search.ts';
+import { wholeNumber } from './search-terms.ts';
 
 const EXCERPT = 200;
 
@@ -31,7 +32,10 @@ async function submissionConditions(db: Db, scope: Scope, f: InboxFilter, plan: 
   }
   if (f.from) all.push(eb('submissions.created_at', '>=', f.from));
   if (f.before) all.push(eb('submissions.created_at', '<', f.before));
-  if (f.q) all.push(searchCondition(db, f.q, plan));
+  if (f.q) {
+    const number = wholeNumber(f.q);
+    all.push(number ? eb('submissions.number', '=', number) : searchCondition(db, f.q, plan));
+  }
   return eb.and(all);
 }
 

@@ -42,3 +42,14 @@ export function parseSearch(q: string) {
 }
 
 export type ParsedSearch = ReturnType<typeof parseSearch>;
+
+/**
+ * A whole registration number typed as the search (a message's `2026-00004`, a rating's
+ * `О-2026-00004`, its О Latin or Cyrillic), as stored; null for any other text. The inbox finds
+ * that one submission: as a substring, `2026-00004` found the newer rating `О-2026-00004` first.
+ * @example wholeNumber(' o-2026-00004 ') // 'О-2026-00004'
+ */
+export function wholeNumber(q: string): string | null {
+  const m = /^(?:([OoОо])-)?(\d{4}-\d{5})$/.exec(q.trim());
+  return m ? `${m[1] ? 'О-' : ''}${m[2]}` : null;
+}

@@ -132,6 +132,12 @@ for (const kind of DB_KINDS) {
       expect(await found('ivan.petrov@client.ru')).toEqual([a.number]);
       expect(await found(b.number)).toEqual([b.number]);
       expect(await found('О-2026-00001')).toEqual(['О-2026-00001']);
+      // A whole number finds that one submission, not the rating whose number ends the same.
+      expect(a.number).toBe('2026-00001');
+      expect(await found('2026-00001')).toEqual(['2026-00001']);
+      expect(await found(' o-2026-00001 ')).toEqual(['О-2026-00001']);
+      // A part of one is still a substring.
+      expect((await found('2026-0000')).sort()).toEqual([a.number, b.number, 'О-2026-00001'].sort());
       // Stop words alone find nothing, rather than nearly everything.
       expect(await found('и')).toEqual([]);
       expect(await found('с')).toEqual([]);
