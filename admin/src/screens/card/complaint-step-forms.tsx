@@ -91,7 +91,7 @@ export function AgreedDateForm({ card, step, onCard }: { card: Card; step: StepS
       <FormError message={act.message} />
       <TextField
         label="Дата, согласованная с клиентом"
-        hint="Шаг 1.4: срок — конец этого рабочего дня."
+        hint="Шаг 1.4: срок — конец рабочего времени этого дня, а в выходной — обычный час окончания работы."
         type="date"
         value={day}
         min={card.complaint ? moscowDay(card.complaint.receivedAt) : undefined}
