@@ -55,11 +55,25 @@ export async function releaseOutOfReach(trx: Db, clock: Clock, actor: Actor, use
     .where('complaints.responsible_user_id', '=', userId)
     .where('complaints.closed_at', 'is', null)
     .execute();
+  if (held.length === 0) return;
+  const u = await trx
+    .selectFrom('users')
+    .select(['role', 'department_id', 'active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   for (const h of held) {
-    if (await mayHandle(trx, userId, h.department_id)) continue;
+    if (u && u.active === 1 && handles(u, h.department_id)) continue;
     await setResponsible(trx, clock, actor, await lockComplaint(trx, h.id), null);
   }
 }
+
+/**
+ * Who may handle a department's complaints, among active users: any editor, or a handler of
+ * that department — the one rule of the responsible, the registration form's default included.
+ * @example handles({ role: 'handler', department_id: 'd1' }, 'd2') // false
+ */
+export const handles = (u: { role: string; department_id: string | null }, departmentId: string | null) =>
+  u.role === 'admin' || u.role === 'qms' || (u.role === 'handler' && u.department_id === departmentId);
 
 /** The active console user of that id who may handle the complaint: any editor, or a handler of its department. */
 export async function responsibleById(trx: Db, userId: string, departmentId: string | null): Promise<Responsible> {
@@ -78,11 +92,7 @@ async function handlerOf(trx: Db, userId: string, departmentId: string | null): 
     .select(['id', 'name', 'email', 'role', 'department_id', 'active'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  const fits =
-    u &&
-    u.active === 1 &&
-    (u.role === 'admin' || u.role === 'qms' || (u.role === 'handler' && u.department_id === departmentId));
-  return u && fits ? { id: u.id, name: u.name, email: u.email } : null;
+  return u && u.active === 1 && handles(u, departmentId) ? { id: u.id, name: u.name, email: u.email } : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { ConsoleMeta } from '../../shared/console-types.ts';
 import type { ConsoleEnv } from '../sessions/context.ts';
+import { handles } from '../complaints/assignment.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
 
@@ -31,7 +32,7 @@ export function consoleMeta(deps: ConsoleDeps) {
     // The default responsible a new complaint of the department goes to: none when he may no longer
     // take it (moved to another department), as registration would not give it to him.
     const takes = (d: (typeof departments)[number]) =>
-      handlers.some((u) => u.id === d.responsible_user_id && (u.role !== 'handler' || u.department_id === d.id));
+      handlers.some((u) => u.id === d.responsible_user_id && handles(u, d.id));
     const meta: ConsoleMeta = {
       departments: departments.map((d) => ({
         id: d.id,
