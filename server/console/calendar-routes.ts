@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CalendarHours, CalendarYear } from '../../shared/console-calendar.ts';
+import { calendarDaySchema, workingHoursSchema } from '../../shared/calendar-schema.ts';
 import { readCalendarDay, removeCalendarDay, setCalendarDay, setWorkingHours } from '../calendar/calendar-store.ts';
 import { calendarYear } from '../calendar/calendar-year.ts';
 import { companyYear } from '../company-time.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
-import { FIELDS, validJson, validQuery } from '../http/validate.ts';
+import { onlyFields, validJson, validQuery } from '../http/validate.ts';
 import { actorOf, type ConsoleEnv, EDITORS, requireRole } from '../sessions/context.ts';
 import type { ConsoleDeps } from './deps.ts';
 
@@ -32,7 +33,7 @@ export function calendarRoutes(deps: ConsoleDeps) {
     return c.json(answer);
   });
 
-  app.put('/days/:day', ...edit, validJson(FIELDS), async (c) => {
+  app.put('/days/:day', ...edit, validJson(onlyFields(Object.keys(calendarDaySchema))), async (c) => {
     const input = readCalendarDay(c.req.param('day'), c.req.valid('json'));
     await setCalendarDay(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), input);
     const answer: CalendarYear = await calendarYear(deps.db, Number(input.day.slice(0, 4)));
@@ -46,7 +47,7 @@ export function calendarRoutes(deps: ConsoleDeps) {
     return c.json(answer);
   });
 
-  app.put('/hours', ...edit, validJson(FIELDS), async (c) => {
+  app.put('/hours', ...edit, validJson(onlyFields(Object.keys(workingHoursSchema))), async (c) => {
     const answer: CalendarHours = await setWorkingHours(
       deps.db,
       deps.clock,

@@ -11,16 +11,27 @@ import { anyFields } from '../http/validate.ts';
 import { actorOf } from '../sessions/context.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { FORM_BODY, limitBody } from '../http/body-limit.ts';
+import {
+  departmentCreate,
+  departmentPatch,
+  employeeCreate,
+  employeePatch,
+  subjectCreate,
+  subjectPatch,
+} from '../../shared/directory-schema.ts';
+
+/** The body of a directory change, holding only its schema's fields: a typo («actve») is a 422 naming it. */
+const fieldsOf = (schema: object) => anyFields(Object.keys(schema));
 
 /** Departments: `GET /`, `POST /`, `PATCH /:id`. Everyone reads; editors change. */
 export function departmentsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const edit = [requireRole(...EDITORS), limitBody(FORM_BODY)] as const;
   app.get('/', async (c) => c.json(await listDepartments(deps.db)));
-  app.post('/', ...edit, anyFields(), async (c) =>
+  app.post('/', ...edit, fieldsOf(departmentCreate), async (c) =>
     c.json(await createDepartment(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.valid('json')), 201),
   );
-  app.patch('/:id', ...edit, anyFields(), async (c) =>
+  app.patch('/:id', ...edit, fieldsOf(departmentPatch), async (c) =>
     c.json(
       await updateDepartment(
         deps.db,
@@ -43,7 +54,7 @@ export function employeesRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const editors = requireRole(...EDITORS);
   app.get('/', async (c) => c.json(await listEmployees(deps.db)));
-  app.post('/', editors, limitBody(FORM_BODY), anyFields(), async (c) =>
+  app.post('/', editors, limitBody(FORM_BODY), fieldsOf(employeeCreate), async (c) =>
     c.json(await createEmployee(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.valid('json')), 201),
   );
   app.post('/import', editors, limitBody(5 * 1024 * 1024), async (c) => {
@@ -58,7 +69,7 @@ export function employeesRoutes(deps: ConsoleDeps) {
     return c.json(await importEmployees(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), file, dryRun));
   });
   app.get('/:slug', async (c) => c.json(await findEmployee(deps.db, c.req.param('slug'))));
-  app.patch('/:slug', editors, limitBody(FORM_BODY), anyFields(), async (c) =>
+  app.patch('/:slug', editors, limitBody(FORM_BODY), fieldsOf(employeePatch), async (c) =>
     c.json(
       await updateEmployee(
         deps.db,
@@ -92,10 +103,10 @@ export function subjectsRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const edit = [requireRole(...EDITORS), limitBody(FORM_BODY)] as const;
   app.get('/', async (c) => c.json(await listSubjects(deps.db)));
-  app.post('/', ...edit, anyFields(), async (c) =>
+  app.post('/', ...edit, fieldsOf(subjectCreate), async (c) =>
     c.json(await createSubject(deps.db, deps.clock, actorOf(c, deps.config.trustProxy), c.req.valid('json')), 201),
   );
-  app.patch('/:slug', ...edit, anyFields(), async (c) =>
+  app.patch('/:slug', ...edit, fieldsOf(subjectPatch), async (c) =>
     c.json(
       await updateSubject(
         deps.db,

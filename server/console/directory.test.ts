@@ -376,6 +376,47 @@ for (const kind of DB_KINDS) {
       });
     });
 
+    it('refuses a field its change does not read, naming it, instead of answering 200 having done nothing', async () => {
+      h = await consoleHarness(kind);
+      const qms = await h.as('qms');
+      const dep = await (await qms.request('/api/admin/departments', { method: 'POST', json: { name: 'ДКС' } })).json();
+      const emp = { slug: 'ivanov', name: 'Иванов И.', managerEmail: 'boss@example.ru' };
+      expect((await qms.request('/api/admin/employees', { method: 'POST', json: emp })).status).toBe(201);
+      const typos: Array<[string, string, Record<string, unknown>]> = [
+        ['POST', '/api/admin/departments', { name: 'Склад', responsible: 'Петров' }],
+        ['PATCH', `/api/admin/departments/${dep.id}`, { nmae: 'Склад' }],
+        ['POST', '/api/admin/employees', { ...emp, slug: 'petrov', department: 'ДКС' }],
+        ['PATCH', '/api/admin/employees/ivanov', { actve: false }],
+        ['POST', '/api/admin/subjects', { slug: 'delivery', title: 'Доставка', recipients: [], titel: 'x' }],
+        ['PATCH', '/api/admin/subjects/delivery', { enabled: false }],
+        ['PUT', '/api/admin/calendar/days/2027-01-11', { type: 'holiday', comment: 'x' }],
+        ['PUT', '/api/admin/calendar/hours', { start: '09:00', end: '18:00', lunch: '13:00' }],
+        ['POST', '/api/admin/moderation/any/approve', { txt: 'Исправлено' }],
+        ['POST', '/api/admin/moderation/any/reject', { reasn: 'Спам' }],
+      ];
+      for (const [method, path, json] of typos) {
+        const res = await qms.request(path, { method, json });
+        const typo = [
+          'responsible',
+          'nmae',
+          'department',
+          'actve',
+          'titel',
+          'enabled',
+          'comment',
+          'lunch',
+          'txt',
+          'reasn',
+        ];
+        const named = Object.keys(json).filter((k) => typo.includes(k));
+        expect([res.status, Object.keys((await res.json()).error.fields)], path).toEqual([422, named]);
+      }
+      const ivanov = await (await qms.request('/api/admin/employees/ivanov')).json();
+      expect(ivanov.active).toBe(true);
+      const list = await (await qms.request('/api/admin/departments')).json();
+      expect(list.map((d: { name: string }) => d.name)).toEqual(['ДКС']);
+    });
+
     it('leaves the other /api/admin routes (sign-in) outside its session check', async () => {
       h = await consoleHarness(kind);
       const res = await h.admin.request('/api/admin/login', {

@@ -25,12 +25,13 @@ export function moderationRoutes(deps: ConsoleDeps) {
     const { list, cursor, limit } = c.req.valid('query');
     return c.json(await moderationQueue(deps.db, scopeOf(c.var.user), { after: cursor, limit }, list));
   });
-  for (const [action, decide] of [
-    ['approve', approveReview],
-    ['reject', rejectReview],
-    ['unpublish', unpublishReview],
+  // Approval may carry the review's edited text; a refusal or a withdrawal, its reason.
+  for (const [action, decide, known] of [
+    ['approve', approveReview, ['text']],
+    ['reject', rejectReview, ['reason']],
+    ['unpublish', unpublishReview, ['reason']],
   ] as const) {
-    app.post(`/:submissionId/${action}`, requireRole(...EDITORS), small, anyFields(), async (c) =>
+    app.post(`/:submissionId/${action}`, requireRole(...EDITORS), small, anyFields(known), async (c) =>
       c.json(
         await decide(
           deps.db,

@@ -269,7 +269,10 @@ for (const kind of DB_KINDS) {
       await qms.request(`/api/admin/submissions/${taken.id}`, { method: 'PATCH', json: { status: 'in_progress' } });
 
       const decide = (id: string, action: 'approve' | 'reject') =>
-        qms.request(`/api/admin/moderation/${id}/${action}`, { method: 'POST', json: { reason: 'Реклама' } });
+        qms.request(`/api/admin/moderation/${id}/${action}`, {
+          method: 'POST',
+          json: action === 'reject' ? { reason: 'Реклама' } : {},
+        });
       for (const [r, action] of [
         [approved, 'approve'],
         [rejected, 'reject'],

@@ -67,8 +67,11 @@ export const FIELDS = z.custom<Record<string, unknown>>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
 );
 
-/** FIELDS holding only the `known` fields: any other is an issue naming it `unknownField`. */
-const onlyFields = (known: readonly string[]) =>
+/**
+ * FIELDS holding only the `known` fields: any other is an issue naming it `unknownField`.
+ * @example app.put('/hours', validJson(onlyFields(Object.keys(workingHoursSchema))), …)
+ */
+export const onlyFields = (known: readonly string[]) =>
   FIELDS.superRefine((v, ctx) => {
     for (const k of Object.keys(v))
       if (!known.includes(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'unknownField' });
