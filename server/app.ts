@@ -61,9 +61,10 @@ export interface AppDeps {
  */
 export async function startApp(deps: AppDeps) {
   const guard = createGuard(deps);
-  await guard
-    .key()
-    .catch((err) => console.error(`[abuse] proof-of-work key not read at start: ${(err as Error).message}`));
+  await guard.key().catch((err) => {
+    if (deps.logger) deps.logger.child({ component: 'abuse' }).warn({ err }, 'proof-of-work key not read at start');
+    else console.error(`[abuse] proof-of-work key not read at start: ${(err as Error).message}`);
+  });
   return createApp(deps, guard);
 }
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
     clock: deps.clock,
     onMailQueued: deps.onMailQueued ?? (() => {}),
     onStored: metrics.submissionStored,
+    logger: deps.logger,
     guard,
   };
   const origins = deps.config.allowedOrigins;

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { sql } from 'kysely';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/connection.ts';
@@ -33,12 +34,19 @@ export const REFUSAL_REASONS = [
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
+/** Where a refusal is counted, and the server's log for a count that fails (none in tests: stderr). */
+export interface RefusalDeps {
+  db: Db;
+  clock: Clock;
+  logger?: Logger | undefined;
+}
+
 /**
  * Counts one refusal for today (UTC) in a single upsert. Never throws: counting must not turn a
  * clear 4xx into a 5xx, so a failure to count is only logged.
- * @example await countRefusal(db, clock, 'rate_ip')
+ * @example await countRefusal(deps, 'rate_ip')
  */
-export async function countRefusal(db: Db, clock: Clock, reason: RefusalReason): Promise<void> {
+export async function countRefusal({ db, clock, logger }: RefusalDeps, reason: RefusalReason): Promise<void> {
   const day = clock.now().toISOString().slice(0, 10);
   try {
     await db
@@ -47,7 +55,8 @@ export async function countRefusal(db: Db, clock: Clock, reason: RefusalReason):
       .onConflict((oc) => oc.columns(['day', 'reason']).doUpdateSet({ count: sql<number>`refusals.count + 1` }))
       .execute();
   } catch (err) {
-    console.error(`[refusals] could not count ${reason}: ${(err as Error).message}`);
+    if (logger) logger.child({ component: 'refusals' }).error({ err, reason }, 'refusal not counted');
+    else console.error(`[refusals] could not count ${reason}: ${(err as Error).message}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Logger } from '../ops/logger.ts';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
@@ -17,7 +18,7 @@ import { countRefusal } from '../refusals.ts';
  */
 export async function mayAcknowledge(
   trx: Kysely<Database>,
-  deps: { clock: Clock; config: Config },
+  deps: { clock: Clock; config: Config; logger?: Logger | undefined },
   address: string,
 ): Promise<boolean> {
   if (deps.config.rateLimit <= 0) return true;
@@ -25,6 +26,6 @@ export async function mayAcknowledge(
   // as a hash: the counter outlives an erasure of the address by up to a day.
   const mailbox = createHash('sha256').update(address.toLowerCase()).digest('base64url');
   const hit = await countHit(trx, deps.clock, `ack:${mailbox}`, ACKS_PER_ADDRESS);
-  if (!hit.allowed) await countRefusal(trx, deps.clock, 'ack_capped');
+  if (!hit.allowed) await countRefusal({ ...deps, db: trx }, 'ack_capped');
   return hit.allowed;
 }

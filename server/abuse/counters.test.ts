@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../test/support/test-app.ts';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { countHit, releaseHit } from './counters.ts';
+import { Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { countRefusal, listRefusals } from '../refusals.ts';
+import { createLogger } from '../ops/logger.ts';
 
 describe.each(DB_KINDS)('abuse counters on %s', (kind) => {
   let t: TestDb | undefined;
@@ -30,16 +33,32 @@ describe.each(DB_KINDS)('abuse counters on %s', (kind) => {
     t = await openTestDb(kind);
     const clock = fakeClock('2026-12-05T10:00:00.000Z');
     await Promise.all([
-      countRefusal(t.db, clock, 'rate_ip'),
-      countRefusal(t.db, clock, 'rate_ip'),
-      countRefusal(t.db, clock, 'honeypot'),
+      countRefusal({ db: t.db, clock }, 'rate_ip'),
+      countRefusal({ db: t.db, clock }, 'rate_ip'),
+      countRefusal({ db: t.db, clock }, 'honeypot'),
     ]);
     clock.advance(24 * 3600_000);
-    await countRefusal(t.db, clock, 'rate_ip');
+    await countRefusal({ db: t.db, clock }, 'rate_ip');
     expect(await listRefusals(t.db, '2026-12-01')).toEqual([
       { day: '2026-12-06', reason: 'rate_ip', count: 1 },
       { day: '2026-12-05', reason: 'honeypot', count: 1 },
       { day: '2026-12-05', reason: 'rate_ip', count: 2 },
+    ]);
+  });
+
+  it('logs a refusal it could not count as a JSON line of the server log, and answers as before', async () => {
+    t = await openTestDb(kind);
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+        done();
+      },
+    });
+    await sql`DROP TABLE refusals`.execute(t.db);
+    await countRefusal({ db: t.db, clock: fakeClock(), logger: createLogger('info', sink) }, 'origin');
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, component: 'refusals', reason: 'origin', msg: 'refusal not counted' }),
     ]);
   });
 });

@@ -1,9 +1,7 @@
 import type { Context } from 'hono';
 import type { ApiErrorCode } from '../../shared/i18n.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
-import { countRefusal, type RefusalReason } from '../refusals.ts';
+import { countRefusal, type RefusalDeps, type RefusalReason } from '../refusals.ts';
 
 /**
  * Counts a refusal by its reason (the console's «Отказы») and throws the error the client sees.
@@ -12,13 +10,13 @@ import { countRefusal, type RefusalReason } from '../refusals.ts';
  */
 export async function refuse(
   c: Context,
-  deps: { db: Db; clock: Clock },
+  deps: RefusalDeps,
   reason: RefusalReason,
   status: 403 | 429,
   code: ApiErrorCode,
   retryAfterS?: number,
 ): Promise<never> {
-  await countRefusal(deps.db, deps.clock, reason);
+  await countRefusal(deps, reason);
   if (retryAfterS !== undefined) c.header('Retry-After', String(retryAfterS));
   throw new ApiError(status, code, {}, { retryAfterS });
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '../ops/logger.ts';
 import type { Context } from 'hono';
 import { feedbackSchema } from '../../shared/feedback-schema.ts';
 import { MIN_FILL_MS } from '../../shared/limits.ts';
@@ -23,6 +24,8 @@ export interface GuardDeps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** The server's log; none in tests (stderr). */
+  logger?: Logger | undefined;
 }
 
 /** What every public post goes through before its fields are looked at (createGuard). */
@@ -131,7 +134,10 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
           !(await isRetry(c, fields, form, files))
         )
           await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
-        await prune(now).catch((err) => console.error(`[abuse] pruning failed: ${(err as Error).message}`));
+        await prune(now).catch((err) => {
+          if (deps.logger) deps.logger.child({ component: 'abuse' }).error({ err }, 'pruning failed');
+          else console.error(`[abuse] pruning failed: ${(err as Error).message}`);
+        });
       }
     },
   };

@@ -31,7 +31,7 @@ export async function attemptPassword(
     const r = await reserveAttempt(db, clock, k);
     if (!r.ok) {
       await giveBack();
-      await countRefusal(db, clock, 'sign_in_locked');
+      await countRefusal({ db, clock }, 'sign_in_locked');
       return { status: 'locked', until: r.until };
     }
     taken.push(k);

@@ -1,3 +1,4 @@
+import type { Logger } from '../ops/logger.ts';
 import type { FeedbackAnswer } from '../../shared/api-answers.ts';
 import { ACK_TEXTS, ackText, type Lang } from '../../shared/i18n.ts';
 import { type FeedbackKind, feedbackSchema, validate } from '../../shared/feedback-schema.ts';
@@ -26,6 +27,8 @@ export interface IntakeDeps {
   onMailQueued: () => void;
   /** Counts a committed submission (server/ops/metrics.ts). */
   onStored?: (kind: string, channel: string) => void;
+  /** The server's log; none in tests. */
+  logger?: Logger | undefined;
 }
 
 export interface RequestMeta {
@@ -49,7 +52,7 @@ export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta:
   const input = parsed.data;
   const now = deps.clock.now();
   if (input.website) {
-    await countRefusal(deps.db, deps.clock, 'honeypot');
+    await countRefusal(deps, 'honeypot');
     return decoyAnswer(deps, input.kind, now, meta.lang);
   }
 

@@ -1,8 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { FILES_MAX } from '../../shared/limits.ts';
-import { countRefusal } from '../refusals.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { countRefusal, type RefusalDeps } from '../refusals.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from './api-error.ts';
 import { type ReadBounds, readBounded } from './bounded-read.ts';
@@ -67,14 +65,14 @@ export const mediaType = (c: Context) => (c.req.header('content-type') ?? '').sp
  * Every 413, here or from a route, is counted as a `too_large` refusal.
  * @example app.use('*', limitBodies({ db, clock, config }))
  */
-export function limitBodies(deps: {
-  db: Db;
-  clock: Clock;
-  config: Pick<Config, 'maxFileBytes' | 'bodyIdleMs'>;
-}): MiddlewareHandler {
+export function limitBodies(
+  deps: RefusalDeps & {
+    config: Pick<Config, 'maxFileBytes' | 'bodyIdleMs'>;
+  },
+): MiddlewareHandler {
   // What the client still sends after the answer, @hono/node-server discards (at most 64 MB or 0.5 s, then it closes).
   const refused = async (status: number) => {
-    if (status === 413) await countRefusal(deps.db, deps.clock, 'too_large');
+    if (status === 413) await countRefusal(deps, 'too_large');
   };
   return async function limitBodiesMiddleware(c, next) {
     // Never `c.req.raw.body` here: under Node that starts an unbounded read-ahead (node-body.ts).

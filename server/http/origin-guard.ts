@@ -1,7 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { countRefusal } from '../refusals.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { countRefusal, type RefusalDeps } from '../refusals.ts';
 import { ApiError } from './api-error.ts';
 import { isOwnOrigin } from './own-origin.ts';
 
@@ -16,12 +14,12 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * integration, curl) is taken, as no browser page can send it.
  * @example app.use('*', guardOrigins({ db, clock, allowedOrigins: ['https://site.example'], publicUrl }))
  */
-export function guardOrigins(deps: {
-  db: Db;
-  clock: Clock;
-  allowedOrigins: string[];
-  publicUrl: string | undefined;
-}): MiddlewareHandler {
+export function guardOrigins(
+  deps: RefusalDeps & {
+    allowedOrigins: string[];
+    publicUrl: string | undefined;
+  },
+): MiddlewareHandler {
   // Already as browsers send `Origin` (env.ts keeps the list so), for this guard and CORS alike.
   const allowed = new Set(deps.allowedOrigins);
   return async (c, next) => {
@@ -33,7 +31,7 @@ export function guardOrigins(deps: {
       allowed.has(origin) ||
       isOwnOrigin(c, deps.publicUrl);
     if (!taken) {
-      await countRefusal(deps.db, deps.clock, 'origin');
+      await countRefusal(deps, 'origin');
       throw new ApiError(403, 'origin_forbidden');
     }
     await next();

@@ -68,7 +68,7 @@ export async function acceptRating(
   const now = deps.clock.now();
   const target = await resolveTarget(deps.db, input.subject, input.employee);
   if (input.website) {
-    await countRefusal(deps.db, deps.clock, 'honeypot');
+    await countRefusal(deps, 'honeypot');
     const number = decoyNumber(now, 'ratings');
     return {
       id: newId(),

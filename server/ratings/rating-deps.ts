@@ -1,3 +1,4 @@
+import type { Logger } from '../ops/logger.ts';
 import type { Lang } from '../../shared/i18n.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
@@ -11,6 +12,8 @@ export interface RatingDeps {
   onMailQueued: () => void;
   /** Counts a committed submission (server/ops/metrics.ts). */
   onStored?: (kind: string, channel: string) => void;
+  /** The server's log; none in tests. */
+  logger?: Logger | undefined;
 }
 
 /** What the request tells of a rating besides its fields. */
