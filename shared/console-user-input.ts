@@ -13,14 +13,14 @@ const DEPARTMENT = textField({ max: 36 });
  * @example NEW_USER.parse({ email: 'a@b.ru', name: 'Галина', role: 'viewer' })
  */
 export const NEW_USER = z
-  .object({ email: emailField(254, true), name: NAME, role: ROLE, departmentId: DEPARTMENT })
+  .strictObject({ email: emailField(254, true), name: NAME, role: ROLE, departmentId: DEPARTMENT })
   .refine((u) => u.role !== 'handler' || u.departmentId, { message: 'required', path: ['departmentId'] });
 
 /**
  * `PATCH /users/:id`: only the fields given change; `departmentId: null` (or blank) clears it.
  * @example USER_CHANGES.parse({ departmentId: null }) // { departmentId: null }
  */
-export const USER_CHANGES = z.object({
+export const USER_CHANGES = z.strictObject({
   name: NAME.optional(),
   role: ROLE.optional(),
   departmentId: z.union([z.literal(['', null]).transform(() => null), DEPARTMENT]).optional(),

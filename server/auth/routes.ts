@@ -26,9 +26,15 @@ export interface AuthDeps {
   config: Config;
 }
 
-const LOGIN = z.object({ email: textField({ max: 254, required: true }), password: passwordField(1, PASSWORD_MAX) });
+const LOGIN = z.strictObject({
+  email: textField({ max: 254, required: true }),
+  password: passwordField(1, PASSWORD_MAX),
+});
 // Too short is `invalid`: the console states the rule next to the field.
-const CHANGE = z.object({ current: passwordField(1, PASSWORD_MAX), next: passwordField(PASSWORD_MIN, PASSWORD_MAX) });
+const CHANGE = z.strictObject({
+  current: passwordField(1, PASSWORD_MAX),
+  next: passwordField(PASSWORD_MIN, PASSWORD_MAX),
+});
 
 const small = limitBody(SMALL_BODY);
 

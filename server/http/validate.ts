@@ -10,12 +10,17 @@ const CODES = new Set<string>([...Object.keys(FIELD_ERRORS.ru), ...Object.keys(C
 /**
  * The project's field errors from zod's issues: each field (the first segment of the issue's
  * path) named once, by its first issue, whose message is a field error code (the console's
- * schemas give one per check); a message that isn't one (zod's own) reads as `invalid`.
+ * schemas give one per check); a message that isn't one (zod's own) reads as `invalid`. A strict
+ * object's fields it doesn't know are each `unknownField`.
  * @example fieldErrors(schema.safeParse({ role: 'x' }).error.issues) // { role: 'invalid' }
  */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Partial<Record<string, AnyFieldErrorCode>> {
   const fields: Partial<Record<string, AnyFieldErrorCode>> = {};
   for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const key of issue.keys) fields[key] ??= 'unknownField';
+      continue;
+    }
     const field = String(issue.path[0] ?? '');
     if (!(field in fields)) fields[field] = CODES.has(issue.message) ? (issue.message as AnyFieldErrorCode) : 'invalid';
   }

@@ -140,6 +140,12 @@ for (const kind of DB_KINDS) {
         expect(
           await (await admin.request('/api/admin/persons/erase', { method: 'POST', json: { email } })).json(),
         ).toMatchObject({ error: { code: 'validation', fields: { email: expect.any(String) } } });
+      // A misspelt field is named, not dropped: «phone_» would have erased by the e-mail alone.
+      const typo = await admin.request('/api/admin/persons/erase', {
+        method: 'POST',
+        json: { email: CLIENT.email, phone_: '+7 951 511-35-23' },
+      });
+      expect([typo.status, (await typo.json()).error.fields]).toEqual([422, { phone_: 'Такого поля нет' }]);
 
       const forged = await h.app.request('/api/admin/persons/erase', {
         method: 'POST',

@@ -13,13 +13,18 @@ import { pruneMailCopies } from './mail-copies.ts';
 import { personErase, personExport } from './person-requests.ts';
 
 /** Whom a request is about, by the same rule as the CLI's `--email`/`--phone` (person-key.ts). */
-const PERSON = z.object({ email: z.unknown().optional(), phone: z.unknown().optional() }).transform((input, ctx) => {
+const PERSON_FIELDS = { email: z.unknown().optional(), phone: z.unknown().optional() };
+/** A person by e-mail or phone, as `personKey` reads him; zod's own issues name any other field. */
+const toKey = (input: { email?: unknown; phone?: unknown }, ctx: z.RefinementCtx) => {
   const parsed = personKey(input);
   if ('key' in parsed) return parsed.key;
   for (const [field, code] of Object.entries(parsed.errors))
     ctx.addIssue({ code: 'custom', message: code, path: [field] });
   return z.NEVER;
-});
+};
+// The query may carry what a browser or a proxy adds; an erase names only its person.
+const PERSON = z.object(PERSON_FIELDS).transform(toKey);
+const PERSON_TO_ERASE = z.strictObject(PERSON_FIELDS).transform(toKey);
 
 /**
  * A person's data on his request, admins only (mounted under `/api/admin/persons`):
@@ -36,7 +41,7 @@ export function personsApi(deps: { db: Db; clock: Clock; config: Config }) {
     return c.json(answer);
   });
 
-  app.post('/erase', ...guard, limitBody(SMALL_BODY), validJson(PERSON), async (c) => {
+  app.post('/erase', ...guard, limitBody(SMALL_BODY), validJson(PERSON_TO_ERASE), async (c) => {
     const answer: PersonEraseAnswer = await personErase(deps.db, deps.clock, requester(c), c.req.valid('json'));
     await pruneMailCopies(deps.db, deps.config);
     return c.json(answer);

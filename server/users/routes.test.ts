@@ -123,6 +123,22 @@ describe.each(DB_KINDS)('console users (%s)', (kind) => {
     expect((await dup.json()).error.fields).toEqual({ email: 'Пользователь с таким e-mail уже есть' });
   });
 
+  it('refuses a field it does not read, naming it: a typo never answers 200 having done nothing', async () => {
+    const { as, db, admin } = await setup();
+    const typos: Array<[string, string, Record<string, unknown>, string]> = [
+      ['POST', '/api/admin/users', { email: 'v@example.ru', name: 'V', role: 'viewer', extra: 1 }, 'extra'],
+      ['PATCH', `/api/admin/users/${admin.id}`, { nmae: 'Новое имя' }, 'nmae'],
+      ['POST', '/api/admin/password', { current: admin.password, nxt: 'новый-длинный-пароль-1' }, 'nxt'],
+    ];
+    for (const [method, path, json, typo] of typos) {
+      const res = await as.request(path, { method, json });
+      expect([res.status, (await res.json()).error.fields[typo]], path).toEqual([422, 'Такого поля нет']);
+    }
+    expect(await db.selectFrom('users').select(['email', 'name']).execute()).toEqual([
+      { email: 'admin@example.ru', name: 'Админ' },
+    ]);
+  });
+
   it('updates a user, records from/to, and ends his sessions when his role changes or he is disabled', async () => {
     const { app, db, clock, as, dks } = await setup();
     const u = await createUser(db, clock, { email: 'u@example.ru', role: 'qms', name: 'Old' });
