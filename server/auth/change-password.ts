@@ -39,9 +39,9 @@ export async function changePassword(
         ip: who.ip,
       });
     }
-    throw new ApiError(422, 'validation', { current: 'invalid' });
+    throw new ApiError(422, 'validation', { current: 'wrongPassword' });
   }
-  if (input.next === input.current) throw new ApiError(422, 'validation', { next: 'invalid' });
+  if (input.next === input.current) throw new ApiError(422, 'validation', { next: 'samePassword' });
   const hash = await hashPassword(input.next);
   await db.transaction().execute(async (trx) => {
     await setPassword(trx, clock, who.user.id, hash, false);

@@ -136,7 +136,7 @@ export async function setWorkingHours(
 ): Promise<CalendarHours> {
   const r = validate(workingHoursSchema, input);
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
-  if (hoursProblem(r.data)) throw new ApiError(422, 'validation', { end: 'invalid' });
+  if (hoursProblem(r.data)) throw new ApiError(422, 'validation', { end: 'shortDay' });
   const hours = { start: r.data.start, end: r.data.end };
   await db.transaction().execute(async (trx) => {
     const was = await readWorkingHours(trx);

@@ -151,7 +151,10 @@ for (const kind of DB_KINDS) {
       const admin = await h.as('admin');
       const hours = (json: unknown) => admin.request('/api/admin/calendar/hours', { method: 'PUT', json });
       expect(await fields(await hours({ start: '25:00', end: '17:00' }))).toEqual(['start']);
-      expect(await fields(await hours({ start: '09:00', end: '09:30' }))).toEqual(['end']);
+      const short = await hours({ start: '09:00', end: '09:30' });
+      expect((await short.json()).error.fields).toEqual({
+        end: 'Конец рабочего дня — больше чем через час после начала',
+      });
       expect(await fields(await hours({}))).toEqual(['end', 'start']);
       const res = await hours({ start: '8:30', end: '17:00' });
       expect(res.status).toBe(200);

@@ -52,7 +52,7 @@ async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError(422, 'validation', { name: 'invalid' });
+    if (isUniqueViolation(err)) throw new ApiError(422, 'validation', { name: 'departmentTaken' });
     throw err;
   }
 }
@@ -63,7 +63,7 @@ export async function createDepartment(db: Db, clock: Clock, actor: Actor, input
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
   const id = await uniqueName(() =>
     db.transaction().execute(async (trx) => {
-      if (await nameTaken(trx, r.data.name)) throw new ApiError(422, 'validation', { name: 'invalid' });
+      if (await nameTaken(trx, r.data.name)) throw new ApiError(422, 'validation', { name: 'departmentTaken' });
       // A new department has no handlers yet: only an admin or the QMS can be its responsible.
       await checkResponsible(trx, r.data.responsibleUserId, null);
       const id = await saveDepartment(trx, clock, r.data);
@@ -89,7 +89,7 @@ export async function updateDepartment(db: Db, clock: Clock, actor: Actor, id: s
       const before = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new ApiError(404, 'not_found');
       if (r.data.name !== undefined && (await nameTaken(trx, r.data.name, id)))
-        throw new ApiError(422, 'validation', { name: 'invalid' });
+        throw new ApiError(422, 'validation', { name: 'departmentTaken' });
       await checkResponsible(trx, r.data.responsibleUserId, id);
       const set = {
         ...(r.data.name !== undefined && { name: r.data.name }),

@@ -34,7 +34,7 @@ export async function createSubject(db: Db, clock: Clock, actor: Actor, input: R
   const r = validate(subjectCreate, input);
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
   if (await db.selectFrom('rating_slugs').select('slug').where('slug', '=', r.data.slug).executeTakeFirst())
-    throw new ApiError(422, 'validation', { slug: 'invalid' });
+    throw new ApiError(422, 'validation', { slug: 'slugTaken' });
   try {
     await saveSubject(db, clock, {
       slug: r.data.slug,
@@ -43,7 +43,7 @@ export async function createSubject(db: Db, clock: Clock, actor: Actor, input: R
       recipients: r.data.recipients ?? [],
     });
   } catch (err) {
-    if (err instanceof DirectoryError) throw new ApiError(422, 'validation', { slug: 'invalid' });
+    if (err instanceof DirectoryError) throw new ApiError(422, 'validation', { slug: 'slugTaken' });
     throw err;
   }
   const created = await findSubject(db, r.data.slug);

@@ -52,11 +52,11 @@ for (const kind of DB_KINDS) {
         responsibleEmail: null,
       });
       await qms.request('/api/admin/departments', { method: 'POST', json: { name: 'Склад' } });
-      expect(
-        await fields(
-          await qms.request(`/api/admin/departments/${dks.id}`, { method: 'PATCH', json: { name: 'Склад' } }),
-        ),
-      ).toEqual(['name']);
+      const renamed = await qms.request(`/api/admin/departments/${dks.id}`, {
+        method: 'PATCH',
+        json: { name: 'Склад' },
+      });
+      expect((await renamed.json()).error.fields).toEqual({ name: 'Подразделение с таким названием уже есть' });
       expect((await qms.request('/api/admin/departments/nope', { method: 'PATCH', json: { name: 'X' } })).status).toBe(
         404,
       );
@@ -343,11 +343,8 @@ for (const kind of DB_KINDS) {
         recipients: ['service@example.ru', 'head@example.ru'],
         active: true,
       });
-      expect(
-        await fields(
-          await qms.request('/api/admin/subjects', { method: 'POST', json: { slug: 'ivanov', title: 'X' } }),
-        ),
-      ).toEqual(['slug']);
+      const taken = await qms.request('/api/admin/subjects', { method: 'POST', json: { slug: 'ivanov', title: 'X' } });
+      expect((await taken.json()).error.fields).toEqual({ slug: 'Этот код уже занят' });
       expect(
         await fields(
           await qms.request('/api/admin/subjects', {

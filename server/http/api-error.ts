@@ -17,6 +17,11 @@ export interface ErrorDetails {
   retryAfterS?: number;
   /** What a field's error is about, said after its text: a refused file's name («…: счёт.exe»). */
   named?: Partial<Record<string, string>>;
+  /**
+   * The answer's message as this field error's text, where the code's own would mislead: a 409
+   * for the last admin, whom nobody changed meanwhile, is no «данные изменились».
+   */
+  says?: AnyFieldErrorCode;
 }
 
 /** What a field error's code may be: the widgets' codes, or one only the console meets. */
@@ -101,5 +106,6 @@ export function errorBody(
   const named = Object.fromEntries(
     Object.entries(fields).map(([field, c]) => [field, fieldMessage(texts[c ?? 'invalid'], more.named?.[field])]),
   );
-  return { error: { code, message: errorMessage(lang, code, more.retryAfterS), fields: named } };
+  const message = more.says ? texts[more.says] : errorMessage(lang, code, more.retryAfterS);
+  return { error: { code, message, fields: named } };
 }

@@ -26,7 +26,8 @@ export async function createConsoleUser(
     try {
       userId = await insertUser(trx, clock, { ...input, passwordHash: hash, mustChangePassword: true });
     } catch (err) {
-      if (err instanceof EmailTakenError) throw new ApiError(409, 'conflict', { email: 'emailTaken' });
+      if (err instanceof EmailTakenError)
+        throw new ApiError(409, 'conflict', { email: 'emailTaken' }, { says: 'emailTaken' });
       throw err;
     }
     await recordAudit(trx, clock, {
@@ -78,7 +79,7 @@ export async function updateConsoleUser(
 
     const losesAdmin = before.role === 'admin' && before.active && (after.role !== 'admin' || !after.active);
     if (losesAdmin && (await lockActiveAdmins(trx)) <= 1)
-      throw new ApiError(409, 'conflict', { [diff.role ? 'role' : 'active']: 'invalid' });
+      throw new ApiError(409, 'conflict', { [diff.role ? 'role' : 'active']: 'lastAdmin' }, { says: 'lastAdmin' });
 
     await trx
       .updateTable('users')
