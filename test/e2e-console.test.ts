@@ -158,6 +158,9 @@ describe.skipIf(!HAS_CHROMIUM)('the QMS console, end to end in Chromium', () => 
     const preview = page.frameLocator('iframe.sig-preview');
     await preview.getByText('Расскажите моему руководителю, как я работаю!').waitFor();
     expect(await page.locator('iframe.sig-preview').getAttribute('sandbox')).toBe('');
+    // Drawn as the recipient sees it: the snippet's inline styles apply (a srcdoc frame took the console's policy).
+    const star = preview.locator('a[title]').first();
+    expect(await star.evaluate((a) => getComputedStyle(a).fontSize)).toBe('24px');
     await shot(page, '11-directory-employees-signature');
     await page.getByRole('link', { name: 'Предметы оценки' }).click();
     await page

@@ -100,6 +100,19 @@ describe('security headers of every page', () => {
     expect(NONCE.exec(a!)![0]).not.toBe(NONCE.exec(b!)![0]);
   });
 
+  it('lets only Otklik’s own pages frame the signature snippet, with its inline styles', async () => {
+    const res = await t.app.request('/api/v1/employees/ivanov/signature.html');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("style-src 'self' 'unsafe-inline';");
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(await res.text()).toMatch(/\sstyle="/);
+    const text = await t.app.request('/api/v1/employees/ivanov/signature.txt');
+    expect(text.headers.get('x-frame-options')).not.toBe('SAMEORIGIN');
+  });
+
   it('serves the signature page’s copy script as a file', async () => {
     const res = await t.app.request('/s/copy.js');
     expect(res.status).toBe(200);

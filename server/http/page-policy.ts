@@ -4,11 +4,19 @@ import type { MiddlewareHandler } from 'hono';
 /**
  * Pages whose styles can't all carry a nonce: the widget's (/f, /r/:slug, the demo site) draws
  * its CSS in `<style>` elements inside its Shadow DOM (inlined into the widget, STYLE.md; a nonce
- * would cost its byte budget), and the signature page (/s/:slug) previews the snippet as mail
- * programs get it, with inline `style` attributes (they drop `<style>`). There, and only there,
- * styles may be inline; scripts never are, anywhere.
+ * would cost its byte budget), and the signature page (/s/:slug) and the snippet itself
+ * (/api/v1/employees/:slug/signature.html) show it as mail programs get it, with inline `style`
+ * attributes (they drop `<style>`). There, and only there, styles may be inline; scripts never
+ * are, anywhere.
  */
-const INLINE_STYLES = /^\/(?:f\/?|r\/(?!thanks\/)[^/]+\/?|s\/[^/]+\/?|demo(?:\/.*)?)$/;
+const INLINE_STYLES =
+  /^\/(?:f\/?|r\/(?!thanks\/)[^/]+\/?|s\/[^/]+\/?|demo(?:\/.*)?|api\/v1\/employees\/[^/]+\/signature\.html)$/;
+
+/**
+ * The one answer Otklik's own pages may frame: the snippet, which the console previews in a
+ * sandboxed frame. A frame's `srcdoc` would take the console's policy, which has no inline styles.
+ */
+const FRAMED_BY_OWN_PAGES = /^\/api\/v1\/employees\/[^/]+\/signature\.html$/;
 
 /**
  * The nonce of this request's `<style>` elements, read by page-layout.ts: made when a page first
@@ -33,12 +41,13 @@ export function pagePolicy(opts: { publicUrl: string | undefined }): MiddlewareH
     await next();
     if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
     const style = INLINE_STYLES.test(c.req.path) ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce()}'`;
+    const framed = FRAMED_BY_OWN_PAGES.test(c.req.path);
     if (!c.res.headers.has('content-security-policy'))
       c.res.headers.set(
         'Content-Security-Policy',
         `default-src 'self'; script-src 'self'; style-src ${style}; img-src 'self' data:; object-src 'none'; ` +
-          `base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
+          `base-uri 'none'; form-action ${formAction}; frame-ancestors ${framed ? "'self'" : "'none'"}`,
       );
-    c.res.headers.set('X-Frame-Options', 'DENY');
+    c.res.headers.set('X-Frame-Options', framed ? 'SAMEORIGIN' : 'DENY');
   };
 }

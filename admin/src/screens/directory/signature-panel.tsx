@@ -100,7 +100,11 @@ export function SignaturePanel({
             class="sig-preview"
             title={`Подпись ${employee.name}, как её увидит получатель`}
             sandbox=""
-            srcDoc={sig.data.html}
+            // The public snippet itself, whose policy lets its inline styles show (the console's
+            // doesn't, and a srcdoc frame takes it); a disabled employee has none, so his is drawn here.
+            {...(employee.active
+              ? { src: `/api/v1/employees/${encodeURIComponent(employee.slug)}/signature.html` }
+              : { srcDoc: sig.data.html })}
           />
           <div class="actions">
             <button type="button" class="btn" onClick={copy}>
