@@ -38,6 +38,8 @@ export const CONSOLE_FIELD_ERRORS = {
     employeeInactive: 'Сотрудник отключён: его подпись не работает',
     searchText: 'В поиске нужна хотя бы одна буква или цифра',
     unknownField: 'Такого поля нет',
+    notCsv:
+      'Это не CSV-файл: в Excel сохраните таблицу через «Файл → Сохранить как» в формате «CSV UTF-8» или «CSV (разделитель — точка с запятой)»',
   },
   en: {
     date: 'Give a real day as YYYY-MM-DD, in 2000–2099',
@@ -75,6 +77,8 @@ export const CONSOLE_FIELD_ERRORS = {
     employeeInactive: 'The employee is deactivated: his signature does not work',
     searchText: 'A search needs at least one letter or digit',
     unknownField: 'There is no such field',
+    notCsv:
+      'This is not a CSV file: in Excel, save the table with «File → Save as» as «CSV UTF-8» or «CSV (semicolon delimited)»',
   },
 } as const;
 

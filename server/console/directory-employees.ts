@@ -3,7 +3,7 @@ import { validate } from '../../shared/rules.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { EmployeeTable } from '../db/schema.ts';
-import { decodeEmployeesFile, importEmployeesCsv } from '../directory/csv-import.ts';
+import { decodeEmployeesFile, importEmployeesCsv, notText } from '../directory/csv-import.ts';
 import { addEmployee, SlugTakenError } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -129,7 +129,9 @@ export async function updateEmployee(db: Db, clock: Clock, actor: Actor, slug: s
  * UTF-8, or Windows-1251 as Excel saves «CSV» on a Russian Windows. Only a real import is audited.
  */
 export async function importEmployees(db: Db, clock: Clock, actor: Actor, file: File, dryRun: boolean) {
-  const text = decodeEmployeesFile(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (notText(bytes)) throw new ApiError(422, 'validation', { file: 'notCsv' });
+  const text = decodeEmployeesFile(bytes);
   const report = await importEmployeesCsv(db, clock, text, { dryRun });
   if (dryRun) return report;
   await recordAudit(db, clock, {

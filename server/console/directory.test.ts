@@ -312,6 +312,13 @@ for (const kind of DB_KINDS) {
       expect(await fields(await qms.request('/api/admin/employees/import', { method: 'POST', body: empty }))).toEqual([
         'file',
       ]);
+      // A workbook (an .xlsx is a ZIP file) is named as one, not read as a CSV broken at line 2.
+      const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, ...Buffer.from('[Content_Types].xml')]);
+      const workbook = await upload(xlsx, 'staff.xlsx', '?dryRun=1');
+      expect([workbook.status, (await workbook.json()).error.fields.file]).toEqual([
+        422,
+        'Это не CSV-файл: в Excel сохраните таблицу через «Файл → Сохранить как» в формате «CSV UTF-8» или «CSV (разделитель — точка с запятой)»',
+      ]);
     });
 
     it('gives each employee’s signature snippet as HTML and text', async () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { decodeEmployeesFile, importEmployeesCsv } from './csv-import.ts';
+import { decodeEmployeesFile, importEmployeesCsv, notText } from './csv-import.ts';
+import { CONSOLE_FIELD_ERRORS } from '../../shared/console-errors.ts';
 import { parseEmployee } from './employee-input.ts';
 import { importReportText } from './import-report-text.ts';
 import { addEmployee, DirectoryError, saveDepartment, saveSubject, setEmployeeActive } from './store.ts';
@@ -96,7 +97,9 @@ export async function employeeImport(db: Db, clock: Clock, args: string[]): Prom
     throw new UsageError('укажите один файл CSV: employee import FILE.csv [--dry-run]');
   if (!fs.existsSync(file)) throw new UsageError(`нет такого файла: ${file}`);
   const dryRun = o.values['dry-run'] === true;
-  const report = await importEmployeesCsv(db, clock, decodeEmployeesFile(fs.readFileSync(file)), { dryRun });
+  const bytes = fs.readFileSync(file);
+  if (notText(bytes)) throw new UsageError(`${file}: ${CONSOLE_FIELD_ERRORS.ru.notCsv}`);
+  const report = await importEmployeesCsv(db, clock, decodeEmployeesFile(bytes), { dryRun });
   const used = report.created + report.updated + report.unchanged;
   return { text: importReportText(report, file), failed: report.errors.length > 0 && used === 0 };
 }

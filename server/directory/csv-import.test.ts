@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { fakeClock } from '../../test/support/test-app.ts';
-import { importEmployeesCsv } from './csv-import.ts';
+import { importEmployeesCsv, notText } from './csv-import.ts';
 import { saveEmployee, saveSubject, setEmployeeActive } from './store.ts';
 import { findRatingTarget } from './targets.ts';
 
@@ -169,4 +169,14 @@ describe.each(DB_KINDS)('employee CSV import on %s', (kind) => {
     const broken = await importEmployeesCsv(t.db, clock, 'slug;name\nivanov;"Иванов\n');
     expect(broken.errors[0]!.problems[0]).toContain('файл не читается');
   });
+});
+
+it('tells a workbook or another binary file from CSV text in UTF-8 or Windows-1251', () => {
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  expect(notText(bytes(0x50, 0x4b, 0x03, 0x04, 0x14))).toBe(true); // .xlsx, .ods
+  expect(notText(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1))).toBe(true); // .xls
+  expect(notText(bytes(0x73, 0x6c, 0x00, 0x75))).toBe(true);
+  expect(notText(new TextEncoder().encode('slug;ФИО\nivanov;Иванов\n'))).toBe(false);
+  expect(notText(bytes(0x73, 0x6c, 0x75, 0x67, 0x3b, 0xd4, 0xc8, 0xce, 0x0a))).toBe(false); // «slug;ФИО» in 1251
+  expect(notText(bytes())).toBe(false);
 });

@@ -37,6 +37,17 @@ export function decodeEmployeesFile(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * Whether HR's file is no text at all: a workbook (XLSX and ODS are ZIP files, XLS an OLE2 one)
+ * or another binary file (a NUL byte early on). Read as CSV it fails on a line of noise.
+ * @example notText(fs.readFileSync('staff.xlsx')) // true
+ */
+export function notText(bytes: Uint8Array): boolean {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0)) return true;
+  return bytes.subarray(0, 8192).includes(0);
+}
+
 /** Reads HR's CSV text (UTF-8, a header row, `;` or `,` separated) without touching the database. */
 export function readEmployeesCsv(csv: string): EmployeesCsv {
   const text = csv.replace(/^\uFEFF/, '');
