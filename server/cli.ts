@@ -115,12 +115,14 @@ const missing = (where: string) => {
   return `Базы данных Otklik здесь нет: ${where} (папка ${folder}, файл .env ${env ? 'прочитан' : 'не найден'}).
 Команда работает с базой сервера и не создаёт новую пустую. Запустите её в папке сервера (там его
 .env) или укажите базу сервера: DATA_DIR — папка с otklik.sqlite, DATABASE_URL — postgres://…
-Новую базу создаёт «npm run cli -- migrate».
+Новую базу создаёт «npm run cli -- migrate» (SQLite — файл целиком; в PostgreSQL сама база
+создаётся заранее, например «createdb otklik», а migrate создаёт в ней таблицы).
 
 No Otklik database at ${where} (folder ${folder}, .env ${env ? 'read' : 'not found'}).
 This command works on the server's database and never creates an empty one: run it in the
 server's folder (with its .env), or point DATA_DIR (the folder of otklik.sqlite) or DATABASE_URL
-at the server's database. "npm run cli -- migrate" creates a new database.`;
+at the server's database. "npm run cli -- migrate" creates a new database (SQLite: the whole file;
+PostgreSQL: the tables, in a database made first, e.g. "createdb otklik").`;
 };
 
 async function main(argv: string[]): Promise<number> {

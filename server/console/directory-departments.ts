@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { DepartmentTable } from '../db/schema.ts';
-import { saveDepartment } from '../directory/store.ts';
+import { departmentKey, departmentsByKey, saveDepartment } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../sessions/context.ts';
@@ -41,10 +41,10 @@ export async function listDepartments(db: Db) {
   return (await db.selectFrom('departments').selectAll().orderBy('name').execute()).map(shape);
 }
 
+/** Whether another department has this name, whatever its case and spaces (departmentKey). */
 async function nameTaken(db: Db, name: string, except?: string) {
-  let q = db.selectFrom('departments').select('id').where('name', '=', name);
-  if (except) q = q.where('id', '<>', except);
-  return Boolean(await q.executeTakeFirst());
+  const found = (await departmentsByKey(db)).get(departmentKey(name));
+  return found !== undefined && found.id !== except;
 }
 
 /** A unique violation of the name (a race with another request) as the field's 422. */

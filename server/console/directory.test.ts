@@ -52,11 +52,12 @@ for (const kind of DB_KINDS) {
         responsibleEmail: null,
       });
       await qms.request('/api/admin/departments', { method: 'POST', json: { name: 'Склад' } });
-      const renamed = await qms.request(`/api/admin/departments/${dks.id}`, {
-        method: 'PATCH',
-        json: { name: 'Склад' },
-      });
-      expect((await renamed.json()).error.fields).toEqual({ name: 'Подразделение с таким названием уже есть' });
+      for (const name of ['Склад', 'СКЛАД', ' склад ']) {
+        const renamed = await qms.request(`/api/admin/departments/${dks.id}`, { method: 'PATCH', json: { name } });
+        expect((await renamed.json()).error.fields).toEqual({ name: 'Подразделение с таким названием уже есть' });
+      }
+      const lower = await qms.request('/api/admin/departments', { method: 'POST', json: { name: 'склад' } });
+      expect(lower.status).toBe(422);
       expect((await qms.request('/api/admin/departments/nope', { method: 'PATCH', json: { name: 'X' } })).status).toBe(
         404,
       );

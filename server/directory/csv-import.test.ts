@@ -29,6 +29,26 @@ describe.each(DB_KINDS)('employee CSV import on %s', (kind) => {
     await setEmployeeActive(t.db, clock, 'ivanov', false);
   };
 
+  it('puts an employee into the department of that name whatever its case, creating none', async () => {
+    t = await openTestDb(kind);
+    await saveEmployee(t.db, clock, {
+      slug: 'ivanov',
+      name: 'Иванов',
+      department: 'Склад',
+      managerEmail: 'b@example.ru',
+    });
+    const csv = [
+      'slug;name;department;manager_email',
+      'ivanov;Иванов;СКЛАД ;b@example.ru',
+      'petrov;Петров;склад;b@example.ru',
+    ];
+    const preview = await importEmployeesCsv(t.db, clock, csv.join('\n'), { dryRun: true });
+    expect(preview).toMatchObject({ created: 1, updated: 0, unchanged: 1, newDepartments: [] });
+    await importEmployeesCsv(t.db, clock, csv.join('\n'));
+    expect((await employee('petrov')).department).toBe('Склад');
+    expect(await t.db.selectFrom('departments').select('name').execute()).toEqual([{ name: 'Склад' }]);
+  });
+
   it('imports good lines, reports each bad one by its line number in Russian, and creates departments', async () => {
     t = await openTestDb(kind);
     await saveSubject(t.db, clock, { slug: 'delivery2', title: 'Доставка', recipients: [] });

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { ImportChange, ImportField, ImportReport } from '../../shared/directory.ts';
 import { FIELD_TITLES, parseImportRow, type RowValues } from './employee-input.ts';
-import { addEmployee, DirectoryError, saveDepartment } from './store.ts';
+import { addEmployee, DirectoryError, departmentKey, departmentsByKey, saveDepartment } from './store.ts';
 
 /** One CSV line: its number and the cells of the file's columns, by field. */
 export interface ImportRow {
@@ -76,7 +76,7 @@ async function lookUp(db: Db, slugs: string[]) {
       .execute();
     for (const t of taken) subjects.add(t.slug);
   }
-  const departments = new Set((await db.selectFrom('departments').select('name').execute()).map((d) => d.name));
+  const departments = await departmentsByKey(db);
   return { known, subjects, departments };
 }
 
@@ -103,6 +103,9 @@ export async function planImport(db: Db, rows: ImportRow[]): Promise<ImportPlan>
       continue;
     }
     seen.set(r.slug, row.line);
+    // A department known by another case («СКЛАД» for «Склад») is that one, by its stored name.
+    if (r.values.department)
+      r.values.department = departments.get(departmentKey(r.values.department))?.name ?? r.values.department;
     const department = r.values.department;
     const current = known.get(r.slug);
     if (!current) {
@@ -124,7 +127,11 @@ export async function planImport(db: Db, rows: ImportRow[]): Promise<ImportPlan>
       if (changes.length === 0) plan.unchanged++;
       else plan.changes.push({ line: row.line, slug: r.slug, name: current.name, id: current.id, changes });
     }
-    if (department && !departments.has(department) && !plan.newDepartments.includes(department))
+    if (
+      department &&
+      !departments.has(departmentKey(department)) &&
+      !plan.newDepartments.some((d) => departmentKey(d) === departmentKey(department))
+    )
       plan.newDepartments.push(department);
   }
   return plan;

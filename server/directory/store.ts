@@ -39,11 +39,24 @@ export interface EmployeeInput {
 }
 
 /**
- * The department of that name, created when it doesn't exist yet; responsible person's fields
- * that are given replace the stored ones.
+ * A department's name as people mean it: «СКЛАД», «склад» and «Склад » are one department (SQL's
+ * lower() knows no Cyrillic in SQLite, so names are compared here).
+ * @example departmentKey(' Отдел  продаж ') === departmentKey('отдел продаж') // true
+ */
+export const departmentKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru');
+
+/** Every department by its key (departmentKey): a company has tens of them. */
+export async function departmentsByKey(db: Db): Promise<Map<string, { id: string; name: string }>> {
+  const rows = await db.selectFrom('departments').select(['id', 'name']).execute();
+  return new Map(rows.map((d) => [departmentKey(d.name), d]));
+}
+
+/**
+ * The department of that name (departmentKey), created when it doesn't exist yet; responsible
+ * person's fields that are given replace the stored ones.
  */
 export async function saveDepartment(db: Db, clock: Clock, input: DepartmentInput): Promise<string> {
-  const found = await db.selectFrom('departments').select('id').where('name', '=', input.name).executeTakeFirst();
+  const found = (await departmentsByKey(db)).get(departmentKey(input.name));
   if (found) {
     const changes = {
       ...(input.responsibleName !== undefined && { responsible_name: input.responsibleName }),
