@@ -460,6 +460,32 @@ for (const kind of DB_KINDS) {
       expect((await noMail.json()).error.fields.email).toBeDefined();
     });
 
+    it('reopens a closed message found to be a complaint: only its process closes it', async () => {
+      h = await consoleHarness(kind);
+      const qms = await h.as('qms');
+      const patch = (id: string, json: unknown) =>
+        qms.request(`/api/admin/submissions/${id}`, { method: 'PATCH', json });
+      // A thanks closed long ago, and a complaint made a thanks, closed, then a complaint again.
+      const thanks = await h.feedback({ kind: 'thanks' });
+      const flipped = await h.feedback({ kind: 'complaint' });
+      expect((await post(qms, `${flipped.id}/steps/1.1`, {})).status).toBe(200);
+      for (const [id, json] of [
+        [thanks.id, { status: 'closed' }],
+        [flipped.id, { kind: 'thanks' }],
+        [flipped.id, { status: 'closed' }],
+      ] as const)
+        expect((await patch(id, json)).status).toBe(200);
+      for (const id of [thanks.id, flipped.id]) {
+        expect((await patch(id, { kind: 'complaint' })).status).toBe(200);
+        const c = await card(qms, id);
+        expect([c.kind, c.status, c.complaint!.closedAt]).toEqual(['complaint', 'in_progress', null]);
+      }
+      // Made a complaint and closed in one change: refused, as a bare «closed» is.
+      const other = await h.feedback({ kind: 'suggestion' });
+      const both = await patch(other.id, { kind: 'complaint', status: 'closed' });
+      expect([both.status, Object.keys((await both.json()).error.fields)]).toEqual([422, ['status']]);
+    });
+
     it('refuses a field no action reads, naming it, instead of answering 200 having done nothing', async () => {
       h = await consoleHarness(kind);
       const sent = await h.feedback({ email: 'client@example.ru' });

@@ -93,6 +93,12 @@ export async function changeSubmission(
     // card, and a status could then be set that only its process may set.
     if (want.kind !== undefined && want.kind !== s.kind && complaint?.closed_at) errors.kind = 'closedKind';
     const isComplaint = (want.kind ?? s.kind) === 'complaint';
+    // A closed message found to be a complaint is open again: its process closes it, not the
+    // status it had as a thanks or a suggestion.
+    const status =
+      isComplaint && s.kind !== 'complaint' && s.status === 'closed' && want.status === undefined
+        ? 'in_progress'
+        : want.status;
     // A complaint is closed by its process (stage 1, classification), never by a bare status.
     if (
       isComplaint &&
@@ -132,9 +138,9 @@ export async function changeSubmission(
           departmentId: departmentId === undefined ? s.department_id : departmentId,
         });
     }
-    if (want.status !== undefined && want.status !== s.status) {
-      await trx.updateTable('submissions').set({ status: want.status }).where('id', '=', id).execute();
-      await logFieldChange(trx, clock, actor, s, 'status', { from: s.status, to: want.status });
+    if (status !== undefined && status !== s.status) {
+      await trx.updateTable('submissions').set({ status }).where('id', '=', id).execute();
+      await logFieldChange(trx, clock, actor, s, 'status', { from: s.status, to: status });
     }
     if (departmentId !== undefined && departmentId !== s.department_id) {
       await trx.updateTable('submissions').set({ department_id: departmentId }).where('id', '=', id).execute();
