@@ -13,6 +13,15 @@ import { acknowledgeRegistered } from './mail.ts';
 import { openComplaint } from './open.ts';
 import { logComplaintEvent } from './store.ts';
 
+/** The complaint made of a rating, if it was made one: its submission's id and number. */
+export const complaintOfRating = (db: Db, ratingId: string) =>
+  db
+    .selectFrom('complaints')
+    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+    .select(['submissions.id', 'submissions.number'])
+    .where('complaints.rating_id', '=', ratingId)
+    .executeTakeFirst();
+
 /**
  * Makes a complaint of a one- or two-star rating: a new complaint with its own registration
  * number, the rating's comment, contacts, employee and department, linked to the rating and
@@ -33,12 +42,7 @@ export async function complaintFromRating(
     // second wait and then find the first's. SQLite has one writer, this transaction.
     if (dbKind(trx) === 'postgres')
       await trx.selectFrom('submissions').select('id').where('id', '=', rating.id).forUpdate().execute();
-    const existing = await trx
-      .selectFrom('complaints')
-      .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
-      .select(['submissions.id', 'submissions.number'])
-      .where('complaints.rating_id', '=', rating.id)
-      .executeTakeFirst();
+    const existing = await complaintOfRating(trx, rating.id);
     if (existing) return existing;
     const now = deps.clock.now();
     const id = newId();

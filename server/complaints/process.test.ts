@@ -719,12 +719,14 @@ for (const kind of DB_KINDS) {
       h = await consoleHarness(kind);
       await h.directory();
       const low = await h.rating({ score: 2, comment: 'Не перезвонил', email: 'client@example.ru' });
+      const low2 = await h.rating({ score: 1, comment: 'Нагрубили', raterToken: 'rater-token-low-1' });
       const high = await h.rating({ score: 5 });
       const qms = await h.as('qms');
       expect((await post(qms, `${high.id}/complaint`)).status).toBe(422);
       const res = await post(qms, `${low.id}/complaint`);
       expect(res.status).toBe(201);
       const made = await res.json();
+      const made2 = await (await post(qms, `${low2.id}/complaint`)).json();
       expect((await (await post(qms, `${low.id}/complaint`)).json()).id).toBe(made.id);
       // The client is told, once: his complaint's number and the answer's date, his words quoted.
       const told = (await outbox('feedback-ack')).filter((m) => m.subject.includes(made.number));
@@ -749,6 +751,17 @@ for (const kind of DB_KINDS) {
       // The rating's work goes on as the complaint: it is no longer «Новое» in the inbox.
       expect((await card(qms, low.id)).status).toBe('closed');
       expect((await card(qms, low.id)).history.map((e: { type: string }) => e.type)).toContain('status');
+
+      // Its client changes the rating afterwards: the complaint's history has the change, and the
+      // message about it names the complaint, so that its handler sees the client may have withdrawn it.
+      const changed = await h.rating({ score: 5, comment: 'Перезвонили, всё решили', raterToken: 'rater-token-low-1' });
+      expect(changed).toMatchObject({ id: low2.id, changed: true });
+      const history = (await card(qms, made2.id)).history.filter((e: { type: string }) => e.type === 'rating');
+      expect(history).toMatchObject([
+        { data: { from: { score: 1 }, to: { score: 5, comment: 'Перезвонили, всё решили' } } },
+      ]);
+      const notices = (await outbox('rating-qms-copy')).filter((m) => m.subject.includes('Оценка изменена'));
+      expect(notices.map((m) => m.text.includes(`жалоба № ${made2.number}`))).toEqual([true]);
 
       // One whose review still waits for a moderator stays open until his decision, which closes it.
       const waiting = await h.rating({ score: 1, comment: 'Плохо', publish: true });

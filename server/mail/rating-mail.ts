@@ -25,8 +25,10 @@ export async function enqueueRatingMail(
   deps: { config: Config; clock: Clock },
   submission: Selectable<SubmissionTable>,
   target: RatingTarget,
-  previous?: RatingVersion,
+  /** A rating changed by its client: what it was (`previous`), and the complaint made of it, if any. */
+  changed: { previous?: RatingVersion; complaint?: string | undefined } = {},
 ): Promise<void> {
+  const { previous, complaint } = changed;
   const { config, clock } = deps;
   const { score } = submission;
   if (submission.type !== 'rating' || score === null || !Number.isInteger(score) || score < 1 || score > 5) {
@@ -45,7 +47,7 @@ export async function enqueueRatingMail(
         ...base,
         template: 'rating-notification',
         to: [manager],
-        mail: ratingNotification(submission, target, config.companyName, { previous }),
+        mail: ratingNotification(submission, target, config.companyName, { previous, complaint }),
       });
     }
     // A manager who is also on the QMS list has his message already: no second one.
@@ -56,7 +58,7 @@ export async function enqueueRatingMail(
         ...base,
         template: 'rating-qms-copy',
         to: qms,
-        mail: ratingNotification(submission, target, config.companyName, { copyOf, previous, card }),
+        mail: ratingNotification(submission, target, config.companyName, { copyOf, previous, complaint, card }),
       });
     }
   } else {
@@ -64,7 +66,7 @@ export async function enqueueRatingMail(
       ...base,
       template: 'rating-notification',
       to: addresses([...target.recipients, ...config.qmsEmail]),
-      mail: ratingNotification(submission, target, config.companyName, { previous, card }),
+      mail: ratingNotification(submission, target, config.companyName, { previous, complaint, card }),
     });
   }
 

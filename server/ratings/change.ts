@@ -10,6 +10,7 @@ import type { SubmissionRow } from '../submissions/store.ts';
 import type { RatingDeps, RatingMeta } from './rating-deps.ts';
 import { CHANGE_WINDOW_MS } from './rater.ts';
 import { ratingConsent } from '../privacy/rating-consent.ts';
+import { complaintOfRating } from '../complaints/from-rating.ts';
 
 /**
  * The rating this browser gave the same employee or subject within the last day, if any: a second
@@ -109,18 +110,26 @@ export async function changeRating(
     .where('id', '=', earlier.id)
     .execute();
   await keepReviewInStep(trx, earlier, next, now);
+  // A complaint made of this rating hears of the change too: its client may have withdrawn it.
+  const complaint = await complaintOfRating(trx, earlier.id);
+  const change = JSON.stringify({ from: before, to: versionOf(next) });
   await trx
     .insertInto('submission_events')
-    .values({
-      id: newId(),
-      submission_id: earlier.id,
-      at: now,
-      user_id: null,
-      type: 'rating',
-      data: JSON.stringify({ from: before, to: versionOf(next) }),
-    })
+    .values(
+      [earlier.id, ...(complaint ? [complaint.id] : [])].map((submissionId) => ({
+        id: newId(),
+        submission_id: submissionId,
+        at: now,
+        user_id: null,
+        type: 'rating',
+        data: change,
+      })),
+    )
     .execute();
-  await enqueueRatingMail(trx, deps, { ...earlier, ...next }, target, before);
+  await enqueueRatingMail(trx, deps, { ...earlier, ...next }, target, {
+    previous: before,
+    complaint: complaint?.number,
+  });
   return answer;
 }
 

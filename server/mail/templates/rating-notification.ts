@@ -29,6 +29,8 @@ export interface RatingMessageOptions {
   previous?: RatingVersion;
   /** The rating's card in the console, for a message the QMS reads: to moderate it, or make it a complaint. */
   card?: string;
+  /** The number of the complaint made of this rating, when its client changed it afterwards. */
+  complaint?: string | undefined;
 }
 
 /**
@@ -58,7 +60,7 @@ export function ratingNotification(
   s: Submission,
   target: RatingTarget,
   company: string,
-  { copyOf, previous, card }: RatingMessageOptions = {},
+  { copyOf, previous, card, complaint }: RatingMessageOptions = {},
 ): RenderedMail {
   const subject = ratingSubject(s, target, { copy: copyOf !== undefined, changed: previous !== undefined });
   const score = s.score ?? 0;
@@ -88,8 +90,11 @@ export function ratingNotification(
   const change = previous ? changeLines(s, previous) : null;
   const replyHint = s.email ? 'Ответ клиенту уйдёт на его адрес: кнопка «Ответить» подставит его (Reply-To).' : null;
   // Seed 004: «жалобой считается любое выражение недовольства».
-  const low =
-    card && score <= LOW_SCORE ? 'Возможная жалоба: оценка 1–2 звезды. Сделать её жалобой — в карточке.' : null;
+  const low = complaint
+    ? `По этой оценке зарегистрирована жалоба № ${complaint}: изменение записано в её историю — проверьте, нужна ли ещё работа по ней.`
+    : card && score <= LOW_SCORE
+      ? 'Возможная жалоба: оценка 1–2 звезды. Сделать её жалобой — в карточке.'
+      : null;
   const langNote = englishClientNote(s.lang, Boolean(s.email));
 
   const body = html`
