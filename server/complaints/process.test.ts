@@ -679,7 +679,14 @@ for (const kind of DB_KINDS) {
       expect((await card(qms, sent.id)).complaint!.satisfied).toBeNull();
       const answer = (body: string) =>
         h.app.request(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-      expect((await answer('satisfied=yes')).headers.get('location')).toContain('error=1');
+      // One question left unanswered: the page again with the answer given still chosen, the other named.
+      const half = (await answer('satisfied=yes')).headers.get('location')!;
+      expect(half).toContain('error=1');
+      const partly = await (await h.app.request(half)).text();
+      expect(partly).toContain('<input type="radio" name="satisfied" value="yes" required checked>');
+      expect(partly).toContain('<fieldset aria-invalid="true" aria-describedby="survey-error"><legend>');
+      expect(partly.match(/<fieldset aria-invalid/g)).toHaveLength(1);
+      expect(partly).toContain('id="survey-error"');
       expect((await answer('satisfied=yes&loyal=no')).status).toBe(303);
       await answer('satisfied=no&loyal=yes');
       const c = await card(qms, sent.id);

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { Lang } from '../../shared/i18n.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
@@ -90,10 +90,14 @@ function about(t: (typeof TEXTS)[Lang], s: { created_at: string; message: string
   return html`<p>${t.about(companyDate(s.created_at, lang))}</p><blockquote class="hint">${start}${start.length < text.length ? '…' : ''}</blockquote>`;
 }
 
-const question = (name: string, legend: string, t: (typeof TEXTS)[Lang]) =>
-  html`<fieldset><legend>${legend}</legend><div class="kinds">
-<label><input type="radio" name="${name}" value="yes" required> ${t.yes}</label>
-<label><input type="radio" name="${name}" value="no"> ${t.no}</label></div></fieldset>`;
+/**
+ * One yes-or-no question, with the answer given before (`yes`, `no`) still chosen; `missing`, the
+ * one left unanswered, is marked so and tied to the page's error.
+ */
+const question = (name: string, legend: string, t: (typeof TEXTS)[Lang], given: string | undefined, missing: boolean) =>
+  html`<fieldset${missing ? raw(' aria-invalid="true" aria-describedby="survey-error"') : ''}><legend>${legend}</legend><div class="kinds">
+<label><input type="radio" name="${name}" value="yes" required${given === 'yes' ? raw(' checked') : ''}> ${t.yes}</label>
+<label><input type="radio" name="${name}" value="no"${given === 'no' ? raw(' checked') : ''}> ${t.no}</label></div></fieldset>`;
 
 /**
  * The client's two-question survey, `/survey/:token`: GET shows the form and records nothing
@@ -116,13 +120,17 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
           body: html`<div class="card" role="status"><h1>${t.thanks}</h1><p>${c.req.query('sent') === '1' ? t.thanksText : t.done}</p></div>`,
         }),
       );
-    const error = c.req.query('error') === '1' ? html`<p class="alert" role="alert">${t.pick}</p>` : '';
+    // After a send with a question unanswered: the answer given is kept, the missing one named.
+    const failed = c.req.query('error') === '1';
+    const given = { satisfied: c.req.query('satisfied'), loyal: c.req.query('loyal') };
+    const missing = (name: keyof typeof given) => failed && given[name] !== 'yes' && given[name] !== 'no';
+    const error = failed ? html`<p class="alert" role="alert" id="survey-error">${t.pick}</p>` : '';
     return c.html(
       page(c, {
         lang,
         title: t.title(s.number),
         body: html`<div class="card"><h1>${heading(t, s.number)}</h1>${about(t, s, lang)}${error}
-<form method="post">${question('satisfied', t.satisfied, t)}${question('loyal', t.loyal, t)}<button type="submit">${t.send}</button></form></div>`,
+<form method="post">${question('satisfied', t.satisfied, t, given.satisfied, missing('satisfied'))}${question('loyal', t.loyal, t, given.loyal, missing('loyal'))}<button type="submit">${t.send}</button></form></div>`,
       }),
     );
   });
@@ -135,8 +143,12 @@ export function surveyPages(deps: { db: Db; clock: Clock }) {
     const answer = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : undefined);
     const satisfied = answer(form.satisfied);
     const loyal = answer(form.loyal);
-    if (satisfied === undefined || loyal === undefined)
-      return c.redirect(`/survey/${encodeURIComponent(token)}?error=1`, 303);
+    if (satisfied === undefined || loyal === undefined) {
+      const kept = new URLSearchParams({ error: '1' });
+      if (satisfied !== undefined) kept.set('satisfied', satisfied ? 'yes' : 'no');
+      if (loyal !== undefined) kept.set('loyal', loyal ? 'yes' : 'no');
+      return c.redirect(`/survey/${encodeURIComponent(token)}?${kept}`, 303);
+    }
     await deps.db.transaction().execute(async (trx) => {
       const complaint = await lockComplaint(trx, s.submission_id);
       if (complaint.survey_answered_at) return;
