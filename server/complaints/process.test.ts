@@ -199,6 +199,12 @@ for (const kind of DB_KINDS) {
       expect(
         await h.db.selectFrom('submissions').select(['kind', 'status']).where('id', '=', sent.id).executeTakeFirst(),
       ).toEqual({ kind: 'complaint', status: 'closed' });
+      // Closed for good: reopening says so, not how a complaint is closed.
+      const reopen = await qms.request(`/api/admin/submissions/${sent.id}`, {
+        method: 'PATCH',
+        json: { status: 'in_progress' },
+      });
+      expect((await reopen.json()).error.fields).toEqual({ status: 'Жалоба уже закрыта' });
       // Stage 2's corrective tasks go on after the client's case is closed, until stage 2 closes.
       res = await post(qms, `${sent.id}/nonconformities`, {
         process: 'Сопровождение',

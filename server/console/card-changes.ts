@@ -106,7 +106,8 @@ export async function changeSubmission(
       want.status !== s.status &&
       (want.status === 'closed' || complaint?.closed_at)
     )
-      errors.status = 'processOnly';
+      // Reopening a closed one is no closing: it is closed, for good.
+      errors.status = complaint?.closed_at ? 'closed' : 'processOnly';
     if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
     if (want.kind !== undefined && want.kind !== s.kind) {

@@ -13,12 +13,16 @@ export interface ReportRequest {
   department: { id: string; name: string } | null;
 }
 
-/** A report's period in the query: `week` only a week; `period` a month, quarter or year. */
+/** A report's period in the query: `week` only a week; `period` a month, quarter or year; none is `required`. */
 const periodIn = (param: 'week' | 'period') =>
   z
-    .string()
+    .string({ error: 'required' })
     .trim()
     .transform((text, ctx) => {
+      if (!text) {
+        ctx.addIssue({ code: 'custom', message: 'required' });
+        return z.NEVER;
+      }
       const period = parsePeriod(text);
       const fits = param === 'week' ? period?.kind === 'week' : period !== null && period.kind !== 'week';
       if (period && fits) return period;

@@ -87,6 +87,11 @@ for (const kind of DB_KINDS) {
         expect(res.status, query).toBe(422);
         expect(Object.keys((await res.json()).error.fields), query).toEqual([field]);
       }
+      // None given is «required», as a form's empty field, not a wrong value.
+      for (const query of ['weekly', 'weekly?week=%20', 'monthly?department=nope'])
+        expect(Object.values((await (await qms.request(`/api/admin/reports/${query}`)).json()).error.fields)).toEqual([
+          'Заполните это поле',
+        ]);
       expect((await qms.request('/api/admin/reports/weekly?week=2026-W53')).status).toBe(200);
       expect((await h.app.request('/api/admin/reports/weekly?week=2026-W53')).status).toBe(401);
     });
