@@ -29,7 +29,7 @@ export const API_ERRORS = {
     validation: 'Проверьте поля формы',
     not_found: 'Не найдено',
     method_not_allowed: 'Этот метод здесь не принимается',
-    rate_limited: 'Слишком много отправок подряд, и это не принято. Попробуйте позже',
+    rate_limited: 'Слишком много отправок подряд, поэтому сообщение не принято. Попробуйте позже',
     unauthorized: 'Войдите в систему',
     bad_credentials: 'Неверный e-mail или пароль',
     locked: 'Слишком много неудачных попыток входа. Попробуйте позже',
@@ -74,10 +74,10 @@ export type ApiErrorCode = keyof (typeof API_ERRORS)['ru'];
 /**
  * `rate_limited` when the wait is known (its Retry-After): in whole minutes, rounded up. A client
  * behind his office's one address is told when he may send, not «later».
- * @example RATE_LIMITED_FOR.ru(5) // 'Слишком много отправок подряд, и это не принято. Попробуйте снова через 5 мин.'
+ * @example RATE_LIMITED_FOR.ru(5) // 'Слишком много отправок подряд, поэтому сообщение не принято. Попробуйте снова через 5 мин.'
  */
 export const RATE_LIMITED_FOR: Record<Lang, (minutes: number) => string> = {
-  ru: (m) => `Слишком много отправок подряд, и это не принято. Попробуйте снова через ${m} мин.`,
+  ru: (m) => `Слишком много отправок подряд, поэтому сообщение не принято. Попробуйте снова через ${m} мин.`,
   en: (m) => `Too many sends in a row, so this was not accepted. Please try again in ${m} min.`,
 };
 

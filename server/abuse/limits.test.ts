@@ -125,7 +125,7 @@ describe.each(DB_KINDS)('limits kept in the database (%s)', (kind) => {
     // The API says the same in its message.
     const api = await feedback(t.app, '203.0.113.9');
     expect((await api.json()).error.message).toMatch(
-      /^Слишком много отправок подряд, и это не принято\. Попробуйте снова через \d+ мин\.$/,
+      /^Слишком много отправок подряд, поэтому сообщение не принято\. Попробуйте снова через \d+ мин\.$/,
     );
 
     const rating = await t.app.request('/r/ivanov', {

@@ -20,7 +20,7 @@ describe('a refusal naming what it is about', () => {
 
   it('says in how many minutes a limit lifts', () => {
     expect(errorBody('ru', 'rate_limited', {}, { retryAfterS: 241 }).error.message).toBe(
-      'Слишком много отправок подряд, и это не принято. Попробуйте снова через 5 мин.',
+      'Слишком много отправок подряд, поэтому сообщение не принято. Попробуйте снова через 5 мин.',
     );
     expect(errorBody('en', 'rate_limited').error.message).toBe(
       'Too many sends in a row, so this was not accepted. Please try later',
