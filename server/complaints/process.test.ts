@@ -680,7 +680,7 @@ for (const kind of DB_KINDS) {
         .where('id', '=', sent.id)
         .executeTakeFirstOrThrow();
       expect(page).toContain(
-        `<p>Ваше обращение от 23 ноября 2026 г.:</p><blockquote class="hint">${message.slice(0, 40)}`,
+        `<p>Ваше обращение от 23 ноября 2026\u00a0г.:</p><blockquote class="hint">${message.slice(0, 40)}`,
       );
       expect((await card(qms, sent.id)).complaint!.satisfied).toBeNull();
       const answer = (body: string) =>

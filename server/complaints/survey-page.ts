@@ -87,7 +87,9 @@ function about(t: (typeof TEXTS)[Lang], s: { created_at: string; message: string
   const text = s.message.trim();
   if (!text) return '';
   const start = preview(text, 200);
-  return html`<p>${t.about(companyDate(s.created_at, lang))}</p><blockquote class="hint">${start}${start.length < text.length ? '…' : ''}</blockquote>`;
+  // «2026 г.» stays on one line: a phone broke it before «г.».
+  const date = companyDate(s.created_at, lang).replace(/ (?=г\.$)/, '\u00a0');
+  return html`<p>${t.about(date)}</p><blockquote class="hint">${start}${start.length < text.length ? '…' : ''}</blockquote>`;
 }
 
 /**
