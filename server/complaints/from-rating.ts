@@ -11,16 +11,7 @@ import { closeRating } from '../audit/history.ts';
 import { insertSubmission, type SubmissionRow } from '../submissions/store.ts';
 import { acknowledgeRegistered } from './mail.ts';
 import { openComplaint } from './open.ts';
-import { logComplaintEvent } from './store.ts';
-
-/** The complaint made of a rating, if it was made one: its submission's id and number. */
-export const complaintOfRating = (db: Db, ratingId: string) =>
-  db
-    .selectFrom('complaints')
-    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
-    .select(['submissions.id', 'submissions.number'])
-    .where('complaints.rating_id', '=', ratingId)
-    .executeTakeFirst();
+import { complaintOfRating, logComplaintEvent } from './store.ts';
 
 /**
  * Makes a complaint of a one- or two-star rating: a new complaint with its own registration
@@ -33,17 +24,21 @@ export async function complaintFromRating(
   db: Db,
   deps: { clock: Clock; config: Config },
   actor: Actor,
-  rating: SubmissionRow,
+  asked: SubmissionRow,
 ): Promise<{ id: string; number: string }> {
-  if (rating.type !== 'rating' || rating.score === null || rating.score > LOW_SCORE)
-    throw new ApiError(422, 'validation', { score: 'lowRating' });
+  const low = (r: SubmissionRow) => r.type === 'rating' && r.score !== null && r.score <= LOW_SCORE;
+  if (!low(asked)) throw new ApiError(422, 'validation', { score: 'lowRating' });
   return db.transaction().execute(async (trx) => {
-    // PostgreSQL: two clicks at once would both find no complaint yet; the rating's lock makes the
-    // second wait and then find the first's. SQLite has one writer, this transaction.
-    if (dbKind(trx) === 'postgres')
-      await trx.selectFrom('submissions').select('id').where('id', '=', rating.id).forUpdate().execute();
+    // The rating as it is now, locked on PostgreSQL: two clicks at once would both find no
+    // complaint yet, and its client may have changed it (1 → 5 ★) since the card was read. The
+    // second waits for the first and finds its complaint; a changed rating is checked and copied
+    // as changed. SQLite has one writer, this transaction.
+    let current = trx.selectFrom('submissions').selectAll().where('id', '=', asked.id);
+    if (dbKind(trx) === 'postgres') current = current.forUpdate();
+    const rating = await current.executeTakeFirstOrThrow();
     const existing = await complaintOfRating(trx, rating.id);
     if (existing) return existing;
+    if (!low(rating)) throw new ApiError(422, 'validation', { score: 'lowRating' });
     const now = deps.clock.now();
     const id = newId();
     const number = await nextRegistrationNumber(trx, now);

@@ -7,6 +7,7 @@ import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { importCalendarDays } from '../calendar/calendar-store.ts';
 import { createReminderScheduler, sendDueNotices } from './reminders.ts';
+import { complaintFromRating } from './from-rating.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -486,10 +487,16 @@ for (const kind of DB_KINDS) {
         const c = await card(qms, id);
         expect([c.kind, c.status, c.complaint!.closedAt]).toEqual(['complaint', 'in_progress', null]);
       }
-      // Made a complaint and closed in one change: refused, as a bare «closed» is.
+      // Made a complaint and closed in one change: refused, as a bare «closed» is, also when the
+      // message was closed before (a whole form sent back with its status unchanged).
       const other = await h.feedback({ kind: 'suggestion' });
-      const both = await patch(other.id, { kind: 'complaint', status: 'closed' });
-      expect([both.status, Object.keys((await both.json()).error.fields)]).toEqual([422, ['status']]);
+      const closedOne = await h.feedback({ kind: 'suggestion' });
+      expect((await patch(closedOne.id, { status: 'closed' })).status).toBe(200);
+      for (const id of [other.id, closedOne.id]) {
+        const both = await patch(id, { kind: 'complaint', status: 'closed' });
+        expect([both.status, Object.keys((await both.json()).error.fields)]).toEqual([422, ['status']]);
+        expect((await card(qms, id)).kind).toBe('suggestion');
+      }
     });
 
     it('refuses a field no action reads, naming it, instead of answering 200 having done nothing', async () => {
@@ -775,6 +782,8 @@ for (const kind of DB_KINDS) {
       ]);
       const notices = (await outbox('rating-qms-copy')).filter((m) => m.subject.includes('Оценка изменена'));
       expect(notices.map((m) => m.text.includes(`жалоба № ${made2.number}`))).toEqual([true]);
+      // Its link opens the complaint, which the message asks the QMS to look at.
+      expect(notices[0]!.text).toContain(`/admin/submissions/${made2.id}`);
 
       // One whose review still waits for a moderator stays open until his decision, which closes it.
       const waiting = await h.rating({ score: 1, comment: 'Плохо', publish: true });
@@ -786,6 +795,19 @@ for (const kind of DB_KINDS) {
       });
       expect(reject.status).toBe(200);
       expect((await card(qms, waiting.id)).status).toBe('closed');
+    });
+
+    it('makes no complaint of a rating its client raised meanwhile, reading it again as it makes one', async () => {
+      h = await consoleHarness(kind);
+      await h.directory();
+      const low = await h.rating({ score: 1, comment: 'Нагрубили', raterToken: 'rater-token-raise-1' });
+      // The card read before the client's change, then the change, then the click.
+      const read = await h.db.selectFrom('submissions').selectAll().where('id', '=', low.id).executeTakeFirstOrThrow();
+      await h.rating({ score: 5, comment: 'Извинились', raterToken: 'rater-token-raise-1' });
+      const qms = (await h.as('qms')).user;
+      const actor = { user: { ...qms, mustChangePassword: false, departmentId: null, name: qms.email }, ip: null };
+      await expect(complaintFromRating(h.db, h, actor, read)).rejects.toMatchObject({ status: 422 });
+      expect(await h.db.selectFrom('complaints').select('submission_id').execute()).toEqual([]);
     });
 
     it('sends each reminder, overdue notice and escalation once, also from two instances at once', async () => {

@@ -91,3 +91,12 @@ export async function recordNotice(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The complaint made of a rating, if it was made one: its submission's id and number. */
+export const complaintOfRating = (db: Db, ratingId: string) =>
+  db
+    .selectFrom('complaints')
+    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+    .select(['submissions.id', 'submissions.number'])
+    .where('complaints.rating_id', '=', ratingId)
+    .executeTakeFirst();

@@ -108,6 +108,9 @@ export async function changeSubmission(
     )
       // Reopening a closed one is no closing: it is closed, for good.
       errors.status = complaint?.closed_at ? 'closed' : 'processOnly';
+    // Made a complaint and «closed» at once (a whole form sent back, its status unchanged): its
+    // process would be open under a closed status.
+    if (isComplaint && s.kind !== 'complaint' && want.status === 'closed') errors.status = 'processOnly';
     if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
     if (want.kind !== undefined && want.kind !== s.kind) {

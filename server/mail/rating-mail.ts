@@ -26,9 +26,10 @@ export async function enqueueRatingMail(
   submission: Selectable<SubmissionTable>,
   target: RatingTarget,
   /** A rating changed by its client: what it was (`previous`), and the complaint made of it, if any. */
-  changed: { previous?: RatingVersion; complaint?: string | undefined } = {},
+  changed: { previous?: RatingVersion; complaint?: { id: string; number: string } | undefined } = {},
 ): Promise<void> {
-  const { previous, complaint } = changed;
+  const { previous } = changed;
+  const complaint = changed.complaint?.number;
   const { config, clock } = deps;
   const { score } = submission;
   if (submission.type !== 'rating' || score === null || !Number.isInteger(score) || score < 1 || score > 5) {
@@ -38,7 +39,7 @@ export async function enqueueRatingMail(
   const replyTo = client ? [client] : [];
   const base = { submissionId: submission.id, replyTo };
   // Only for mail the QMS reads: a manager has no console to open.
-  const card = cardLink(config, submission.id);
+  const card = cardLink(config, changed.complaint?.id ?? submission.id);
 
   if (target.kind === 'employee') {
     const manager = headerValue(target.managerEmail);

@@ -10,7 +10,7 @@ import type { SubmissionRow } from '../submissions/store.ts';
 import type { RatingDeps, RatingMeta } from './rating-deps.ts';
 import { CHANGE_WINDOW_MS } from './rater.ts';
 import { ratingConsent } from '../privacy/rating-consent.ts';
-import { complaintOfRating } from '../complaints/from-rating.ts';
+import { complaintOfRating } from '../complaints/store.ts';
 
 /**
  * The rating this browser gave the same employee or subject within the last day, if any: a second
@@ -128,7 +128,7 @@ export async function changeRating(
     .execute();
   await enqueueRatingMail(trx, deps, { ...earlier, ...next }, target, {
     previous: before,
-    complaint: complaint?.number,
+    complaint,
   });
   return answer;
 }

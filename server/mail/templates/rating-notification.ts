@@ -27,7 +27,10 @@ export interface RatingMessageOptions {
   copyOf?: QmsCopyOf;
   /** The rating as it was before its client changed it: the message tells of the change, not of a new rating. */
   previous?: RatingVersion;
-  /** The rating's card in the console, for a message the QMS reads: to moderate it, or make it a complaint. */
+  /**
+   * The rating's card in the console, for a message the QMS reads: to moderate it, or make it a
+   * complaint; the complaint's card, when it was made one.
+   */
   card?: string;
   /** The number of the complaint made of this rating, when its client changed it afterwards. */
   complaint?: string | undefined;
