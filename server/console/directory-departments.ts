@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { DepartmentTable } from '../db/schema.ts';
-import { departmentKey, departmentsByKey, saveDepartment } from '../directory/store.ts';
+import { departmentKey, departmentsByKey, lockDepartmentNames, saveDepartment } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../sessions/context.ts';
@@ -47,7 +47,7 @@ async function nameTaken(db: Db, name: string, except?: string) {
   return found !== undefined && found.id !== except;
 }
 
-/** A unique violation of the name (a race with another request) as the field's 422. */
+/** A unique violation of the exact name (behind lockDepartmentNames, a last guard) as the field's 422. */
 async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -63,6 +63,7 @@ export async function createDepartment(db: Db, clock: Clock, actor: Actor, input
   if (!r.success) throw new ApiError(422, 'validation', r.errors);
   const id = await uniqueName(() =>
     db.transaction().execute(async (trx) => {
+      await lockDepartmentNames(trx);
       if (await nameTaken(trx, r.data.name)) throw new ApiError(422, 'validation', { name: 'departmentTaken' });
       // A new department has no handlers yet: only an admin or the QMS can be its responsible.
       await checkResponsible(trx, r.data.responsibleUserId, null);
@@ -88,7 +89,10 @@ export async function updateDepartment(db: Db, clock: Clock, actor: Actor, id: s
     db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new ApiError(404, 'not_found');
-      if (r.data.name !== undefined && (await nameTaken(trx, r.data.name, id)))
+      // Its own name in another case is no other department's, whatever twin an older import made.
+      const renamed = r.data.name !== undefined && departmentKey(r.data.name) !== departmentKey(before.name);
+      if (renamed) await lockDepartmentNames(trx);
+      if (renamed && (await nameTaken(trx, r.data.name!, id)))
         throw new ApiError(422, 'validation', { name: 'departmentTaken' });
       await checkResponsible(trx, r.data.responsibleUserId, id);
       const set = {

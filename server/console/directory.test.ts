@@ -77,6 +77,23 @@ for (const kind of DB_KINDS) {
           },
         },
       });
+
+      // Twins made before names were compared so each keep their own name in their changes.
+      const twin = { id: 'twin-of-sklad', name: 'СКЛАД', created_at: '2020-01-01T00:00:00.000Z' };
+      await h.db.insertInto('departments').values(twin).execute();
+      const sklad = (await (await qms.request('/api/admin/departments')).json()).find(
+        (d: { name: string }) => d.name === 'Склад',
+      );
+      for (const [id, name] of [
+        [twin.id, 'СКЛАД'],
+        [sklad.id, 'Склад'],
+      ]) {
+        const kept = await qms.request(`/api/admin/departments/${id}`, {
+          method: 'PATCH',
+          json: { name, responsibleName: 'Петров' },
+        });
+        expect(kept.status, name).toBe(200);
+      }
     });
 
     it('adds, edits and deactivates employees; the slug is checked and never shared with a subject', async () => {

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { sql } from 'kysely';
+import { type Db, dbKind } from '../db/connection.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../ids.ts';
 
@@ -45,10 +46,25 @@ export interface EmployeeInput {
  */
 export const departmentKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru');
 
-/** Every department by its key (departmentKey): a company has tens of them. */
+/**
+ * Every department by its key (departmentKey): a company has tens of them. Of two made before
+ * names were compared so («Склад» and «склад»), the older answers for both.
+ */
 export async function departmentsByKey(db: Db): Promise<Map<string, { id: string; name: string }>> {
-  const rows = await db.selectFrom('departments').select(['id', 'name']).execute();
-  return new Map(rows.map((d) => [departmentKey(d.name), d]));
+  const rows = await db.selectFrom('departments').select(['id', 'name']).orderBy('created_at').orderBy('id').execute();
+  const byKey = new Map<string, { id: string; name: string }>();
+  for (const d of rows) if (!byKey.has(departmentKey(d.name))) byKey.set(departmentKey(d.name), d);
+  return byKey;
+}
+
+/**
+ * Holds off, to the transaction's end, every other transaction that names a department on
+ * PostgreSQL: the table's unique key is the exact name, so «Склад» and «склад» made at the same
+ * moment would both pass the check by key. SQLite has one writer.
+ */
+export async function lockDepartmentNames(trx: Db): Promise<void> {
+  if (dbKind(trx) === 'postgres')
+    await sql`SELECT pg_advisory_xact_lock(hashtext('otklik:department-names'))`.execute(trx);
 }
 
 /**
@@ -56,6 +72,7 @@ export async function departmentsByKey(db: Db): Promise<Map<string, { id: string
  * person's fields that are given replace the stored ones.
  */
 export async function saveDepartment(db: Db, clock: Clock, input: DepartmentInput): Promise<string> {
+  await lockDepartmentNames(db);
   const found = (await departmentsByKey(db)).get(departmentKey(input.name));
   if (found) {
     const changes = {
