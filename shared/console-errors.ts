@@ -39,7 +39,7 @@ export const CONSOLE_FIELD_ERRORS = {
     searchText: 'В поиске нужна хотя бы одна буква или цифра',
     unknownField: 'Такого поля нет',
     notCsv:
-      'Это не CSV-файл: в Excel сохраните таблицу через «Файл → Сохранить как» в формате «CSV UTF-8» или «CSV (разделитель — точка с запятой)»',
+      'Это не CSV-файл: в Excel сохраните таблицу через «Файл → Сохранить как» в формате «CSV UTF-8 (разделитель — запятая)» или «CSV (разделители — запятые)»',
   },
   en: {
     date: 'Give a real day as YYYY-MM-DD, in 2000–2099',
@@ -78,7 +78,7 @@ export const CONSOLE_FIELD_ERRORS = {
     searchText: 'A search needs at least one letter or digit',
     unknownField: 'There is no such field',
     notCsv:
-      'This is not a CSV file: in Excel, save the table with «File → Save as» as «CSV UTF-8» or «CSV (semicolon delimited)»',
+      'This is not a CSV file: in Excel, save the table with «File → Save as» as «CSV UTF-8 (Comma delimited)» or «CSV (Comma delimited)»',
   },
 } as const;
 

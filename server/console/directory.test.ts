@@ -335,7 +335,7 @@ for (const kind of DB_KINDS) {
       const workbook = await upload(xlsx, 'staff.xlsx', '?dryRun=1');
       expect([workbook.status, (await workbook.json()).error.fields.file]).toEqual([
         422,
-        'Это не CSV-файл: в Excel сохраните таблицу через «Файл → Сохранить как» в формате «CSV UTF-8» или «CSV (разделитель — точка с запятой)»',
+        'Это не CSV-файл: в Excel сохраните таблицу через «Файл → Сохранить как» в формате «CSV UTF-8 (разделитель — запятая)» или «CSV (разделители — запятые)»',
       ]);
     });
 

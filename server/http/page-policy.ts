@@ -28,7 +28,8 @@ export type NonceEnv = { Variables: { cspNonce: () => string } };
  * The Content-Security-Policy of every HTML answer (the console at /admin/, the hosted pages,
  * error pages): scripts only from Otklik's own files, no plugins, no `<base>`, forms posted
  * only to Otklik, and no framing (`frame-ancestors 'none'` and `X-Frame-Options: DENY` for old
- * browsers): no page is meant to be framed, the widgets are custom elements, not iframes. An
+ * browsers): the widgets are custom elements, not iframes, and only the signature snippet is
+ * framed, by the console's preview (FRAMED_BY_OWN_PAGES: `'self'`, `SAMEORIGIN`). An
  * answer that brings its own policy (an attachment's sandbox) keeps it.
  * @example app.use('*', pagePolicy({ publicUrl: config.publicUrl }))
  */

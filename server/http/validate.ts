@@ -15,14 +15,16 @@ const CODES = new Set<string>([...Object.keys(FIELD_ERRORS.ru), ...Object.keys(C
  * @example fieldErrors(schema.safeParse({ role: 'x' }).error.issues) // { role: 'invalid' }
  */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Partial<Record<string, AnyFieldErrorCode>> {
-  const fields: Partial<Record<string, AnyFieldErrorCode>> = {};
+  // No prototype: a field named «constructor» or «__proto__» is named like any other.
+  const fields: Partial<Record<string, AnyFieldErrorCode>> = Object.create(null);
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
-      for (const key of issue.keys) fields[key] ??= 'unknownField';
+      for (const key of issue.keys) if (!Object.hasOwn(fields, key)) fields[key] = 'unknownField';
       continue;
     }
     const field = String(issue.path[0] ?? '');
-    if (!(field in fields)) fields[field] = CODES.has(issue.message) ? (issue.message as AnyFieldErrorCode) : 'invalid';
+    if (!Object.hasOwn(fields, field))
+      fields[field] = CODES.has(issue.message) ? (issue.message as AnyFieldErrorCode) : 'invalid';
   }
   return fields;
 }
@@ -66,7 +68,7 @@ export function validJson<S extends z.ZodType>(schema: S, options: { emptyIsObje
 /**
  * A JSON object whose fields its feature's own rules read (the calendar, the directory, the
  * complaint process: they check against the database as they go); the wrapper only reads it.
- * @example app.put('/hours', validJson(FIELDS), (c) => setWorkingHours(db, c.req.valid('json')))
+ * @example app.put('/day', validJson(FIELDS), (c) => readCalendarDay(day, c.req.valid('json')))
  */
 export const FIELDS = z.custom<Record<string, unknown>>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v),

@@ -128,6 +128,8 @@ describe.each(DB_KINDS)('console users (%s)', (kind) => {
     const typos: Array<[string, string, Record<string, unknown>, string]> = [
       ['POST', '/api/admin/users', { email: 'v@example.ru', name: 'V', role: 'viewer', extra: 1 }, 'extra'],
       ['PATCH', `/api/admin/users/${admin.id}`, { nmae: 'Новое имя' }, 'nmae'],
+      ['PATCH', `/api/admin/users/${admin.id}`, { constructor: 1 }, 'constructor'],
+      ['PATCH', `/api/admin/users/${admin.id}`, JSON.parse('{"__proto__": {"name": "x"}}'), '__proto__'],
       ['POST', '/api/admin/password', { current: admin.password, nxt: 'новый-длинный-пароль-1' }, 'nxt'],
     ];
     for (const [method, path, json, typo] of typos) {

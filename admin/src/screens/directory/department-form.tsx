@@ -1,3 +1,4 @@
+import { CONSOLE_FIELD_ERRORS } from '../../../../shared/console-errors.ts';
 import { useState } from 'preact/hooks';
 import type { Department } from '../../../../shared/directory.ts';
 import { departmentCreate, departmentPatch } from '../../../../shared/directory-schema.ts';
@@ -58,9 +59,10 @@ export function DepartmentForm({
       responsibleEmail: { email: 'Проверьте e-mail ответственного' },
     });
     if (!r.ok) return act.fail(r.problems);
-    // The server answers a taken name with a bare «invalid»: said plainly here first.
-    if (taken.some((n) => n.toLowerCase() === draft.name.trim().toLowerCase()))
-      return act.fail({ name: 'Подразделение с таким названием уже есть' });
+    // Said before asking, whatever the case and spaces, as the server compares names.
+    const key = (n: string) => n.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru');
+    if (taken.some((n) => key(n) === key(draft.name)))
+      return act.fail({ name: CONSOLE_FIELD_ERRORS.ru.departmentTaken });
     const ok = await act.run(async () => {
       const responsibleUserId = draft.responsibleUserId || null;
       await save({

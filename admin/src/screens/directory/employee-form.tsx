@@ -1,3 +1,4 @@
+import { CONSOLE_FIELD_ERRORS } from '../../../../shared/console-errors.ts';
 import { useState } from 'preact/hooks';
 import { employeeCreate, employeePatch } from '../../../../shared/directory-schema.ts';
 import type { Employee } from '../../../../shared/directory.ts';
@@ -61,9 +62,9 @@ export function EmployeeForm({
     const { slug: _slug, ...changes } = d;
     const r = initial ? check(employeePatch, changes, WORDS) : check(employeeCreate, d, WORDS);
     const problems = r.ok ? {} : r.problems;
-    // One slug space for employees and rating subjects; the server says only «invalid» for a taken one.
+    // One slug space for employees and rating subjects: said before asking.
     if (!initial && !problems.slug && [...taken, ...meta.subjects.map((x) => x.slug)].includes(d.slug))
-      problems.slug = 'Этот код уже занят';
+      problems.slug = CONSOLE_FIELD_ERRORS.ru.slugTaken;
     if (Object.keys(problems).length > 0) return act.fail(problems);
     const ok = await act.run(async () => {
       if (initial)
