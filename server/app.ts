@@ -33,7 +33,7 @@ import { reportsApi } from './reports/api.ts';
 import { reviewsApi } from './reviews/routes.ts';
 import { usersApi } from './users/routes.ts';
 import { personsApi } from './privacy/routes.ts';
-import type { Logger } from './ops/logger.ts';
+import { type Logger, logFailure } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { metricsHandler } from './ops/metrics-route.ts';
 import { observeRequests } from './ops/observe-requests.ts';
@@ -61,10 +61,9 @@ export interface AppDeps {
  */
 export async function startApp(deps: AppDeps) {
   const guard = createGuard(deps);
-  await guard.key().catch((err) => {
-    if (deps.logger) deps.logger.child({ component: 'abuse' }).warn({ err }, 'proof-of-work key not read at start');
-    else console.error(`[abuse] proof-of-work key not read at start: ${(err as Error).message}`);
-  });
+  await guard
+    .key()
+    .catch((err) => logFailure(deps.logger, 'abuse', err, 'proof-of-work key not read at start', 'warn'));
   return createApp(deps, guard);
 }
 

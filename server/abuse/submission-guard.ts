@@ -1,4 +1,4 @@
-import type { Logger } from '../ops/logger.ts';
+import { type Logger, logFailure } from '../ops/logger.ts';
 import type { Context } from 'hono';
 import { feedbackSchema } from '../../shared/feedback-schema.ts';
 import { MIN_FILL_MS } from '../../shared/limits.ts';
@@ -134,10 +134,7 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
           !(await isRetry(c, fields, form, files))
         )
           await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
-        await prune(now).catch((err) => {
-          if (deps.logger) deps.logger.child({ component: 'abuse' }).error({ err }, 'pruning failed');
-          else console.error(`[abuse] pruning failed: ${(err as Error).message}`);
-        });
+        await prune(now).catch((err) => logFailure(deps.logger, 'abuse', err, 'pruning failed'));
       }
     },
   };

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { createLogger, logDestination } from './logger.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { createLogger, logDestination, logFailure } from './logger.ts';
 
 /** A logger writing readable lines into a string, as a terminal would show them. */
 function terminal(env: NodeJS.ProcessEnv = {}) {
@@ -37,5 +37,30 @@ describe('the log on a terminal', () => {
     // Empty, as .env.example leaves it: the guess by the terminal.
     expect(logDestination({ LOG_FORMAT: '' }, true)).toBeDefined();
     expect(logDestination({ LOG_FORMAT: ' ' }, false)).toBeUndefined();
+  });
+});
+
+describe('a failure the server goes on after', () => {
+  it('is a JSON line of its component with the error, or a line on stderr without a log', () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+        done();
+      },
+    });
+    logFailure(createLogger('info', sink), 'abuse', new Error('disk I/O error'), 'pruning failed');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 50,
+        component: 'abuse',
+        msg: 'pruning failed',
+        err: expect.objectContaining({ message: 'disk I/O error' }),
+      }),
+    ]);
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
+    logFailure(undefined, 'abuse', new Error('locked'), 'key not read', 'warn');
+    expect(stderr).toHaveBeenCalledWith('[abuse] key not read: locked');
+    stderr.mockRestore();
   });
 });

@@ -56,3 +56,19 @@ export function componentLog(
   const child = logger.child({ component });
   return (message) => child[level](message);
 }
+
+/**
+ * A failure the server goes on after: a line of its component in the server's log, or without a
+ * log (tests) on stderr.
+ * @example logFailure(deps.logger, 'abuse', err, 'pruning failed')
+ */
+export function logFailure(
+  logger: Logger | undefined,
+  component: string,
+  err: unknown,
+  message: string,
+  level: 'warn' | 'error' = 'error',
+): void {
+  if (logger) logger.child({ component })[level]({ err }, message);
+  else console.error(`[${component}] ${message}: ${err instanceof Error ? err.message : String(err)}`);
+}
