@@ -33,6 +33,8 @@ export const RATING_TEXTS = {
     toRecipients: 'Ваша оценка передана ответственным сотрудникам.',
     numberLabel: 'Номер отзыва',
     inactiveTitle: 'Сотрудник больше не работает в компании',
+    /** The widget's: the API answers an unknown slug (a typo in the site's code) as it does one who left. */
+    goneTitle: 'Сотрудник не найден или больше не работает в компании',
     inactiveText:
       'Спасибо, что хотели оставить отзыв. Если у вас есть вопрос, благодарность или жалоба, напишите нам — обращение рассмотрит служба менеджмента качества.',
     writeUs: 'Написать в компанию',
@@ -71,6 +73,7 @@ export const RATING_TEXTS = {
     toRecipients: 'Your score has been passed to the people responsible.',
     numberLabel: 'Review number',
     inactiveTitle: 'This employee no longer works for the company',
+    goneTitle: 'This employee was not found or no longer works for the company',
     inactiveText:
       'Thank you for wanting to leave a review. If you have a question, thanks or a complaint, write to us: the quality management service will handle it.',
     writeUs: 'Write to the company',

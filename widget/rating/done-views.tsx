@@ -50,18 +50,18 @@ export function RatingSuccess({
 interface NothingToRateProps {
   texts: RatingTexts;
   base: string;
-  /** An employee who no longer works here, rather than a subject or link that doesn't exist. */
+  /** An employee unknown or who no longer works here, rather than a subject or link that doesn't exist. */
   employee: boolean;
   /** The client was sending: the news takes the focus. */
   takeFocus: boolean;
 }
 
-/** «Сотрудник больше не работает в компании», politely, with the way to write to the company instead; no title above it. */
+/** «Сотрудник не найден или больше не работает в компании», politely, with the way to write to the company instead; no title above it. */
 export function NothingToRate({ texts, base, employee, takeFocus }: NothingToRateProps) {
   return (
     <div class="done">
       <h2 tabIndex={-1} ref={takeFocus ? focus : undefined}>
-        {employee ? texts.inactiveTitle : texts.notFound}
+        {employee ? texts.goneTitle : texts.notFound}
       </h2>
       <p>{texts.inactiveText}</p>
       <a class="btn" href={`${base}f`}>

@@ -199,7 +199,7 @@ describe('<otklik-rating subject="employee">', () => {
   it("says politely that an employee who left can't be rated, and offers to write to the company", async () => {
     stubFetch([], { 'employees/ivanov': notFound });
     const w = await setup();
-    expect(w.$('h2')!.textContent).toBe(ru.inactiveTitle);
+    expect(w.$('h2')!.textContent).toBe(ru.goneTitle);
     expect(w.text()).toContain(ru.inactiveText);
     expect(w.$('a')!.getAttribute('href')).toBe(`${BASE}f`);
     expect(w.$('form')).toBeNull();
@@ -214,7 +214,7 @@ describe('<otklik-rating subject="employee">', () => {
     const w = await setup();
     w.star(5).click();
     await submit(w);
-    expect(w.$('h2')!.textContent).toBe(ru.inactiveTitle);
+    expect(w.$('h2')!.textContent).toBe(ru.goneTitle);
     expect(w.root.activeElement).toBe(w.$('h2'));
   });
 
