@@ -124,7 +124,7 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/api/v1/ratings', ratingsApi(intake));
   app.route('/api/v1/reviews', reviewsApi({ db: deps.db }));
   app.use('/api/admin/*', privateAnswers());
-  app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config }));
+  app.route('/api/admin', authApi({ db: deps.db, clock: deps.clock, config: deps.config, logger: deps.logger }));
   app.route('/api/admin/users', usersApi({ db: deps.db, clock: deps.clock, config: deps.config }));
   app.route('/api/admin/audit', auditApi({ db: deps.db, clock: deps.clock }));
   app.route('/api/admin/persons', personsApi({ db: deps.db, clock: deps.clock, config: deps.config }));

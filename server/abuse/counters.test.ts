@@ -1,8 +1,8 @@
+import { logLines } from '../../test/support/log-lines.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../test/support/test-app.ts';
 import { DB_KINDS, openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { countHit, releaseHit } from './counters.ts';
-import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { countRefusal, listRefusals } from '../refusals.ts';
 import { createLogger } from '../ops/logger.ts';
@@ -48,13 +48,7 @@ describe.each(DB_KINDS)('abuse counters on %s', (kind) => {
 
   it('logs a refusal it could not count as a JSON line of the server log, and answers as before', async () => {
     t = await openTestDb(kind);
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-        done();
-      },
-    });
+    const { sink, lines } = logLines();
     await sql`DROP TABLE refusals`.execute(t.db);
     await countRefusal({ db: t.db, clock: fakeClock(), logger: createLogger('info', sink) }, 'origin');
     expect(lines).toEqual([

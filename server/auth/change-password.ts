@@ -1,3 +1,4 @@
+import type { Logger } from '../ops/logger.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -19,14 +20,19 @@ export async function changePassword(
   clock: Clock,
   who: { user: ConsoleUser; sessionId: string; ip: string | null },
   input: { current: string; next: string },
+  logger?: Logger,
 ): Promise<{ lockedUntil: Date } | void> {
   const row = await db
     .selectFrom('users')
     .select('password_hash')
     .where('id', '=', who.user.id)
     .executeTakeFirstOrThrow();
-  const result = await attemptPassword(db, clock, throttleKeys(who.user.email, null), () =>
-    verifyPassword(input.current, row.password_hash),
+  const result = await attemptPassword(
+    db,
+    clock,
+    throttleKeys(who.user.email, null),
+    () => verifyPassword(input.current, row.password_hash),
+    logger,
   );
   if (result.status === 'locked') return { lockedUntil: result.until };
   if (result.status === 'wrong') {

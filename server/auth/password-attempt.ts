@@ -1,3 +1,4 @@
+import type { Logger } from '../ops/logger.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { countRefusal } from '../refusals.ts';
@@ -22,6 +23,8 @@ export async function attemptPassword(
   clock: Clock,
   keys: ThrottleKey[],
   check: () => Promise<boolean>,
+  /** The server's log, for a lock-out that could not be counted; none in tests. */
+  logger?: Logger,
 ): Promise<AttemptResult> {
   const taken: ThrottleKey[] = [];
   const giveBack = async () => {
@@ -31,7 +34,7 @@ export async function attemptPassword(
     const r = await reserveAttempt(db, clock, k);
     if (!r.ok) {
       await giveBack();
-      await countRefusal({ db, clock }, 'sign_in_locked');
+      await countRefusal({ db, clock, logger }, 'sign_in_locked');
       return { status: 'locked', until: r.until };
     }
     taken.push(k);

@@ -1,3 +1,4 @@
+import type { Logger } from '../ops/logger.ts';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { SessionAnswer } from '../../shared/console-types.ts';
@@ -24,6 +25,8 @@ export interface AuthDeps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** The server's log; none in tests. */
+  logger?: Logger | undefined;
 }
 
 const LOGIN = z.strictObject({
@@ -56,7 +59,7 @@ export function authApi(deps: AuthDeps) {
 
   app.post('/login', small, ownOrigin, validJson(LOGIN), async (c) => {
     const { email, password } = c.req.valid('json');
-    const result = await signIn(db, clock, { email, password, ...meta(c) });
+    const result = await signIn(db, clock, { email, password, ...meta(c) }, deps.logger);
     if (result.status === 'locked') {
       c.header('Retry-After', String(Math.max(1, Math.ceil((result.until.getTime() - clock.now().getTime()) / 1000))));
       throw new ApiError(429, 'locked');
@@ -91,6 +94,7 @@ export function authApi(deps: AuthDeps) {
       clock,
       { user: c.var.user, sessionId: c.var.sessionId, ip: meta(c).ip },
       c.req.valid('json'),
+      deps.logger,
     );
     if (r) {
       c.header('Retry-After', String(Math.max(1, Math.ceil((r.lockedUntil.getTime() - clock.now().getTime()) / 1000))));

@@ -1,3 +1,4 @@
+import type { Logger } from '../ops/logger.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { auditedTypedEmail } from '../privacy/person-key.ts';
@@ -26,16 +27,22 @@ export interface Attempt {
  * disabled accounts get one answer and take the same time. The attempt counts against the
  * account and the address before the password is looked at (password-attempt.ts).
  */
-export async function signIn(db: Db, clock: Clock, attempt: Attempt): Promise<SignInResult> {
+export async function signIn(db: Db, clock: Clock, attempt: Attempt, logger?: Logger): Promise<SignInResult> {
   const email = normalizeEmail(attempt.email);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const seen = { matches: false };
-  const result = await attemptPassword(db, clock, throttleKeys(email, attempt.ip), async () => {
-    seen.matches = user
-      ? await verifyPassword(attempt.password, user.password_hash)
-      : await verifyDummy(attempt.password);
-    return seen.matches && user?.active === 1;
-  });
+  const result = await attemptPassword(
+    db,
+    clock,
+    throttleKeys(email, attempt.ip),
+    async () => {
+      seen.matches = user
+        ? await verifyPassword(attempt.password, user.password_hash)
+        : await verifyDummy(attempt.password);
+      return seen.matches && user?.active === 1;
+    },
+    logger,
+  );
   if (result.status === 'locked') return result;
 
   if (result.status === 'wrong' || !user) {

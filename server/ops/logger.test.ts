@@ -1,3 +1,4 @@
+import { logLines } from '../../test/support/log-lines.ts';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger, logDestination, logFailure } from './logger.ts';
@@ -42,13 +43,7 @@ describe('the log on a terminal', () => {
 
 describe('a failure the server goes on after', () => {
   it('is a JSON line of its component with the error, or a line on stderr without a log', () => {
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-        done();
-      },
-    });
+    const { sink, lines } = logLines();
     logFailure(createLogger('info', sink), 'abuse', new Error('disk I/O error'), 'pruning failed');
     expect(lines).toEqual([
       expect.objectContaining({

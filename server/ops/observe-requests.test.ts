@@ -1,4 +1,4 @@
-import { Writable } from 'node:stream';
+import { logLines } from '../../test/support/log-lines.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { fakeClock } from '../../test/support/test-app.ts';
@@ -15,13 +15,7 @@ afterEach(async () => {
 /** An app whose request log is captured, line by line, as JSON. */
 async function loggedApp() {
   t = await openTestDb('sqlite');
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-      done();
-    },
-  });
+  const { sink, lines } = logLines();
   const config = loadConfig({ DATA_DIR: '/tmp/otklik-unused', CAPTCHA: 'off', RATE_LIMIT: '0' });
   const app = createApp({ db: t.db, config, clock: fakeClock(), logger: createLogger('info', sink) });
   return { app, lines };
