@@ -80,6 +80,11 @@ export function employeesRoutes(deps: ConsoleDeps) {
       ),
     ),
   );
+  // The snippet alone, for the console's preview frame (http/page-policy.ts lets the console frame
+  // it with its inline styles): also a disabled employee's, whom the public snippet no longer serves.
+  app.get('/:slug/signature.html', async (c) =>
+    c.html(signatureHtml(publicBase(c, deps.config.publicUrl), await findEmployee(deps.db, c.req.param('slug')))),
+  );
   app.get('/:slug/signature', async (c) => {
     const e = await findEmployee(deps.db, c.req.param('slug'));
     const base = publicBase(c, deps.config.publicUrl);

@@ -100,8 +100,10 @@ describe('security headers of every page', () => {
     expect(NONCE.exec(a!)![0]).not.toBe(NONCE.exec(b!)![0]);
   });
 
-  it('lets only Otklik’s own pages frame the signature snippet, with its inline styles', async () => {
-    const res = await t.app.request('/api/v1/employees/ivanov/signature.html');
+  it('lets only the console frame its copy of the signature snippet, with its inline styles', async () => {
+    const editor = await createUser(t.db, t.clock, { email: 'sig-editor@example.ru', role: 'qms' });
+    const s = await signIn(t.app, editor.email, editor.password);
+    const res = await s.request('/api/admin/employees/ivanov/signature.html');
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("style-src 'self' 'unsafe-inline';");
@@ -109,10 +111,14 @@ describe('security headers of every page', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(await res.text()).toMatch(/\sstyle="/);
-    // Only the snippet: the signature page around it is framed by nobody, as every other page.
-    const page = await get('/s/ivanov');
-    expect(page.headers.get('x-frame-options')).toBe('DENY');
-    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await t.app.request('/api/admin/employees/ivanov/signature.html')).status).toBe(401);
+    // The public snippet shows its styles too, and is framed by nobody, as every other page.
+    for (const path of ['/api/v1/employees/ivanov/signature.html', '/s/ivanov']) {
+      const page = await get(path);
+      expect(page.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(page.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(page.headers.get('content-security-policy'), path).toContain("style-src 'self' 'unsafe-inline';");
+    }
   });
 
   it('serves the signature page’s copy script as a file', async () => {

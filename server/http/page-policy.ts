@@ -5,18 +5,19 @@ import type { MiddlewareHandler } from 'hono';
  * Pages whose styles can't all carry a nonce: the widget's (/f, /r/:slug, the demo site) draws
  * its CSS in `<style>` elements inside its Shadow DOM (inlined into the widget, STYLE.md; a nonce
  * would cost its byte budget), and the signature page (/s/:slug) and the snippet itself
- * (/api/v1/employees/:slug/signature.html) show it as mail programs get it, with inline `style`
+ * (/api/v1/employees/:slug/signature.html, and the console's copy of it) show it as mail programs get it, with inline `style`
  * attributes (they drop `<style>`). There, and only there, styles may be inline; scripts never
  * are, anywhere.
  */
 const INLINE_STYLES =
-  /^\/(?:f\/?|r\/(?!thanks\/)[^/]+\/?|s\/[^/]+\/?|demo(?:\/.*)?|api\/v1\/employees\/[^/]+\/signature\.html)$/;
+  /^\/(?:f\/?|r\/(?!thanks\/)[^/]+\/?|s\/[^/]+\/?|demo(?:\/.*)?|api\/(?:v1|admin)\/employees\/[^/]+\/signature\.html)$/;
 
 /**
- * The one answer Otklik's own pages may frame: the snippet, which the console previews in a
- * sandboxed frame. A frame's `srcdoc` would take the console's policy, which has no inline styles.
+ * The one answer Otklik's own pages may frame: the console's copy of the snippet, which it
+ * previews in a sandboxed frame. A frame's `srcdoc` would take the console's policy, which has no
+ * inline styles.
  */
-const FRAMED_BY_OWN_PAGES = /^\/api\/v1\/employees\/[^/]+\/signature\.html$/;
+const FRAMED_BY_OWN_PAGES = /^\/api\/admin\/employees\/[^/]+\/signature\.html$/;
 
 /**
  * The nonce of this request's `<style>` elements, read by page-layout.ts: made when a page first

@@ -108,7 +108,7 @@ describe('the directory', () => {
     const frame = c.$<HTMLIFrameElement>('iframe.sig-preview')!;
     expect(frame.getAttribute('sandbox')).toBe('');
     // The public snippet, with its own page policy: a srcdoc frame would take the console's, which drops its styles.
-    expect(frame.getAttribute('src')).toBe('/api/v1/employees/ivanov/signature.html');
+    expect(frame.getAttribute('src')).toBe('/api/admin/employees/ivanov/signature.html');
     expect(c.root.querySelector('script, table table')).toBeNull();
     await click(c.button('Скопировать'));
     const [[items]] = write.mock.calls as unknown as [[Array<{ items: Record<string, Blob> }>]];

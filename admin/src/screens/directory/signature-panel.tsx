@@ -100,11 +100,9 @@ export function SignaturePanel({
             class="sig-preview"
             title={`Подпись ${employee.name}, как её увидит получатель`}
             sandbox=""
-            // The public snippet itself, whose policy lets its inline styles show (the console's
-            // doesn't, and a srcdoc frame takes it); a disabled employee has none, so his is drawn here.
-            {...(employee.active
-              ? { src: `/api/v1/employees/${encodeURIComponent(employee.slug)}/signature.html` }
-              : { srcDoc: sig.data.html })}
+            // The snippet as its own answer, whose policy lets its inline styles show (the console's
+            // doesn't, and a srcdoc frame would take it).
+            src={`/api/admin/employees/${encodeURIComponent(employee.slug)}/signature.html`}
           />
           <div class="actions">
             <button type="button" class="btn" onClick={copy}>
