@@ -126,7 +126,7 @@ export async function changeRating(
       })),
     )
     .execute();
-  await enqueueRatingMail(trx, deps, { ...earlier, ...next }, target, {
+  await enqueueRatingMail(trx, deps, { ...earlier, ...next, page: input.page ?? earlier.page }, target, {
     previous: before,
     complaint,
   });

@@ -189,6 +189,7 @@ describe('POST /api/v1/ratings: one rating per browser, employee or subject and 
       comment: 'Перезвонил, всё решили',
       publish: true,
       raterToken: TOKEN,
+      page: 'https://site.example/r/ivanov?score=5',
     });
     expect(res.status).toBe(201);
     const second = await res.json();
@@ -201,6 +202,13 @@ describe('POST /api/v1/ratings: one rating per browser, employee or subject and 
     const changed = mail.filter((m) => m.subject.includes('Оценка изменена'));
     expect(changed.map((m) => JSON.parse(m.recipients)[0]).sort()).toEqual(['boss@example.ru', 'smk@example.ru']);
     expect(changed[0]!.subject).toBe('Оценка изменена: 5 из 5 — Иванов Иван');
+    // The page he changed it on, as the card shows it.
+    const texts = await t.db
+      .selectFrom('outbox')
+      .select('text')
+      .where('subject', 'like', '%Оценка изменена%')
+      .execute();
+    for (const m of texts) expect(m.text).toContain('Страница: https://site.example/r/ivanov?score=5');
     // One thank-you to the client, for the first send; no second new-rating message.
     expect(mail.filter((m) => m.template === 'rating-ack')).toHaveLength(1);
     expect(mail.filter((m) => /^(Копия СМК: )?Оценка \d/.test(m.subject))).toHaveLength(2);

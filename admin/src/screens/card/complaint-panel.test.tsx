@@ -374,11 +374,11 @@ describe('a low rating', () => {
     expect(origin.querySelector('a')!.getAttribute('href')).toBe('/admin/submissions/s5');
   });
 
-  it('links to the complaint it became', async () => {
+  it.each([2, 5])('links to the complaint it became, also once its client changed it to %i stars', async (score) => {
     stubApi({
       'GET me': signedIn(),
       'GET meta': json(200, META),
-      'GET submissions/s5': json(200, { ...RATING, complaintFromRating: { id: 's7', number: '2026-00042' } }),
+      'GET submissions/s5': json(200, { ...RATING, score, complaintFromRating: { id: 's7', number: '2026-00042' } }),
     });
     const c = await openConsole('/admin/submissions/s5');
     expect(c.$('#rating-complaint')!.parentElement!.querySelector('a')!.textContent).toBe('Жалоба № 2026-00042');

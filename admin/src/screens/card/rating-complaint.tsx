@@ -11,8 +11,9 @@ export function RatingComplaint({ card }: { card: Card }) {
   const { api, user, announce } = useConsole();
   const make = useAction();
   const made = card.complaintFromRating;
-  if (card.type !== 'rating' || card.score === null || card.score > LOW_SCORE) return null;
-  if (!made && !canHandle(user)) return null;
+  if (card.type !== 'rating') return null;
+  // A complaint made of it stays linked, whatever score its client gave since.
+  if (!made && (card.score === null || card.score > LOW_SCORE || !canHandle(user))) return null;
 
   const submit = async () => {
     const answer = await make.run(() =>
