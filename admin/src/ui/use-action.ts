@@ -55,9 +55,13 @@ export function useAction(): Action {
       }
       const hasFields = Object.keys(f.fields).length > 0;
       const wait = f.retryAfter && f.status === 429 ? ` Повторите через ${waitText(f.retryAfter)}` : '';
+      // A refusal whose message is its field's own (the last admin's role) is said once, by the field.
+      const saidByField = Object.values(f.fields).includes(f.message);
       fail(
         f.fields,
-        hasFields && f.status === 422 ? null : (wait ? f.message.replace(/[.!]?$/, '.') : f.message) + wait,
+        hasFields && (f.status === 422 || saidByField)
+          ? null
+          : (wait ? f.message.replace(/[.!]?$/, '.') : f.message) + wait,
         f,
       );
       return undefined;

@@ -64,6 +64,22 @@ describe('users', () => {
     expect(c.$('.otp')).toBeNull();
   });
 
+  it('says once, under «Роль», that the last active admin keeps his role', async () => {
+    const last = 'Это последний активный администратор: сначала сделайте администратором другого пользователя';
+    stubApi({
+      'GET me': signedIn(USERS.admin),
+      'GET meta': json(200, META),
+      'GET users': json(200, { items: ROWS } satisfies UsersAnswer),
+      [`PATCH users/${USERS.admin.id}`]: () => apiError(409, 'conflict', last, { role: last }),
+    });
+    const c = await openConsole('/admin/users');
+    await click(c.button(`Изменить ${USERS.admin.email}`));
+    await choose(c.field<HTMLSelectElement>('Роль'), 'viewer');
+    await click(c.button('Сохранить'));
+    expect(c.errorOf(c.field('Роль'))).toBe(last);
+    expect(c.$('[data-form-error]')).toBeNull();
+  });
+
   it('is not offered to other roles', async () => {
     stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META) });
     const c = await openConsole('/admin/users');
