@@ -486,6 +486,9 @@ for (const kind of DB_KINDS) {
         expect((await patch(id, { kind: 'complaint' })).status).toBe(200);
         const c = await card(qms, id);
         expect([c.kind, c.status, c.complaint!.closedAt]).toEqual(['complaint', 'in_progress', null]);
+        // The thanks was registered as a complaint by whoever found it to be one, not «автоматически»;
+        // the other was a complaint from the site from the start.
+        expect(c.complaint!.registeredBy?.id ?? null).toBe(id === thanks.id ? qms.user.id : null);
       }
       // Made a complaint and closed in one change: refused, as a bare «closed» is, also when the
       // message was closed before (a whole form sent back with its status unchanged).

@@ -139,6 +139,8 @@ export async function changeSubmission(
           submissionId: id,
           receivedAt: new Date(s.created_at),
           origin: 'site',
+          // Who found it to be a complaint registered it, as one made of a rating.
+          registeredBy: actor.user.id,
           departmentId: departmentId === undefined ? s.department_id : departmentId,
         });
     }
