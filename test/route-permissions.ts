@@ -80,6 +80,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /api/admin/employees/:slug': { roles: ALL },
   'PATCH /api/admin/employees/:slug': { roles: EDITORS },
   'GET /api/admin/employees/:slug/signature': { roles: ALL },
+  'GET /api/admin/employees/:slug/signature.html': { roles: ALL },
   'POST /api/admin/employees/:slug/signature/send': { roles: EDITORS },
   'GET /api/admin/subjects': { roles: ALL },
   'POST /api/admin/subjects': { roles: EDITORS },
