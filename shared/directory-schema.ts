@@ -82,6 +82,13 @@ export const recipients: Rule<string[] | undefined> = (v) => {
   return out.length > DIRECTORY_LIMITS.recipients ? { error: 'invalid' } : { value: [...new Set(out)] };
 };
 
+/**
+ * A department's name as people mean it: «СКЛАД», «склад» and «Склад » are one department, in the
+ * console's form and on the server (SQL's lower() knows no Cyrillic in SQLite).
+ * @example departmentKey(' Отдел  продаж ') === departmentKey('отдел продаж') // true
+ */
+export const departmentKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru');
+
 /** A new department. */
 export const departmentCreate = {
   name,

@@ -93,12 +93,10 @@ export async function changeSubmission(
     // card, and a status could then be set that only its process may set.
     if (want.kind !== undefined && want.kind !== s.kind && complaint?.closed_at) errors.kind = 'closedKind';
     const isComplaint = (want.kind ?? s.kind) === 'complaint';
+    const becomesComplaint = isComplaint && s.kind !== 'complaint';
     // A closed message found to be a complaint is open again: its process closes it, not the
     // status it had as a thanks or a suggestion.
-    const status =
-      isComplaint && s.kind !== 'complaint' && s.status === 'closed' && want.status === undefined
-        ? 'in_progress'
-        : want.status;
+    const status = becomesComplaint && s.status === 'closed' && want.status === undefined ? 'in_progress' : want.status;
     // A complaint is closed by its process (stage 1, classification), never by a bare status.
     if (
       isComplaint &&
@@ -110,7 +108,7 @@ export async function changeSubmission(
       errors.status = complaint?.closed_at ? 'closed' : 'processOnly';
     // Made a complaint and «closed» at once (a whole form sent back, its status unchanged): its
     // process would be open under a closed status.
-    if (isComplaint && s.kind !== 'complaint' && want.status === 'closed') errors.status = 'processOnly';
+    if (becomesComplaint && want.status === 'closed') errors.status = 'processOnly';
     if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
     if (want.kind !== undefined && want.kind !== s.kind) {

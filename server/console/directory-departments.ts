@@ -4,11 +4,11 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { DepartmentTable } from '../db/schema.ts';
-import { departmentKey, departmentsByKey, lockDepartmentNames, saveDepartment } from '../directory/store.ts';
+import { departmentsByKey, lockDepartmentNames, saveDepartment } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../sessions/context.ts';
-import { departmentCreate, departmentPatch } from '../../shared/directory-schema.ts';
+import { departmentCreate, departmentKey, departmentPatch } from '../../shared/directory-schema.ts';
 
 const shape = (d: Selectable<DepartmentTable>) => ({
   id: d.id,

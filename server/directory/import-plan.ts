@@ -2,7 +2,8 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { ImportChange, ImportField, ImportReport } from '../../shared/directory.ts';
 import { FIELD_TITLES, parseImportRow, type RowValues } from './employee-input.ts';
-import { addEmployee, DirectoryError, departmentKey, departmentsByKey, saveDepartment } from './store.ts';
+import { addEmployee, DirectoryError, departmentsByKey, saveDepartment } from './store.ts';
+import { departmentKey } from '../../shared/directory-schema.ts';
 
 /** One CSV line: its number and the cells of the file's columns, by field. */
 export interface ImportRow {

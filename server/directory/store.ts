@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { type Db, dbKind } from '../db/connection.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../ids.ts';
+import { departmentKey } from '../../shared/directory-schema.ts';
 
 /** A directory change refused for a reason its message gives, in Russian (the CLI and the import print it). */
 export class DirectoryError extends Error {}
@@ -40,20 +41,16 @@ export interface EmployeeInput {
 }
 
 /**
- * A department's name as people mean it: «СКЛАД», «склад» and «Склад » are one department (SQL's
- * lower() knows no Cyrillic in SQLite, so names are compared here).
- * @example departmentKey(' Отдел  продаж ') === departmentKey('отдел продаж') // true
- */
-export const departmentKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru');
-
-/**
  * Every department by its key (departmentKey): a company has tens of them. Of two made before
  * names were compared so («Склад» and «склад»), the older answers for both.
  */
 export async function departmentsByKey(db: Db): Promise<Map<string, { id: string; name: string }>> {
   const rows = await db.selectFrom('departments').select(['id', 'name']).orderBy('created_at').orderBy('id').execute();
   const byKey = new Map<string, { id: string; name: string }>();
-  for (const d of rows) if (!byKey.has(departmentKey(d.name))) byKey.set(departmentKey(d.name), d);
+  for (const d of rows) {
+    const key = departmentKey(d.name);
+    if (!byKey.has(key)) byKey.set(key, d);
+  }
   return byKey;
 }
 
@@ -73,7 +70,10 @@ export async function lockDepartmentNames(trx: Db): Promise<void> {
  */
 export async function saveDepartment(db: Db, clock: Clock, input: DepartmentInput): Promise<string> {
   await lockDepartmentNames(db);
-  const found = (await departmentsByKey(db)).get(departmentKey(input.name));
+  // By its stored name first, as an import's lines give it: the whole list only for another case.
+  const found =
+    (await db.selectFrom('departments').select(['id']).where('name', '=', input.name).executeTakeFirst()) ??
+    (await departmentsByKey(db)).get(departmentKey(input.name));
   if (found) {
     const changes = {
       ...(input.responsibleName !== undefined && { responsible_name: input.responsibleName }),

@@ -87,6 +87,8 @@ export async function changeRating(
   };
   const before = versionOf(earlier);
   const unchanged = (Object.keys(next) as Array<keyof typeof next>).every((k) => next[k] === earlier[k]);
+  // Where he changed it, kept with the change and told with it; a page alone is no change.
+  const page = input.page ?? earlier.page;
   if (unchanged) return answer;
 
   // New contacts come with the page's note that leaving them means consent to their processing;
@@ -102,7 +104,7 @@ export async function changeRating(
     .updateTable('submissions')
     .set({
       ...next,
-      page: input.page ?? earlier.page,
+      page,
       response: JSON.stringify(answer),
       // A publication consent alone keeps the version of an earlier contacts' consent.
       ...(consent && { ...consent, consent_version: consent.consent_version ?? earlier.consent_version }),
@@ -126,7 +128,7 @@ export async function changeRating(
       })),
     )
     .execute();
-  await enqueueRatingMail(trx, deps, { ...earlier, ...next, page: input.page ?? earlier.page }, target, {
+  await enqueueRatingMail(trx, deps, { ...earlier, ...next, page }, target, {
     previous: before,
     complaint,
   });

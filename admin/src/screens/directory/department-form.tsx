@@ -1,7 +1,7 @@
 import { CONSOLE_FIELD_ERRORS } from '../../../../shared/console-errors.ts';
 import { useState } from 'preact/hooks';
 import type { Department } from '../../../../shared/directory.ts';
-import { departmentCreate, departmentPatch } from '../../../../shared/directory-schema.ts';
+import { departmentCreate, departmentKey, departmentPatch } from '../../../../shared/directory-schema.ts';
 import { useConsole } from '../../app-context.ts';
 import { ROLE_LABELS } from '../../labels.ts';
 import { FormError, SelectField, TextField } from '../../ui/fields.tsx';
@@ -60,8 +60,7 @@ export function DepartmentForm({
     });
     if (!r.ok) return act.fail(r.problems);
     // Said before asking, whatever the case and spaces, as the server compares names.
-    const key = (n: string) => n.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru');
-    if (taken.some((n) => key(n) === key(draft.name)))
+    if (taken.some((n) => departmentKey(n) === departmentKey(draft.name)))
       return act.fail({ name: CONSOLE_FIELD_ERRORS.ru.departmentTaken });
     const ok = await act.run(async () => {
       const responsibleUserId = draft.responsibleUserId || null;
