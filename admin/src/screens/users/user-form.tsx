@@ -8,17 +8,15 @@ import { FormError, SelectField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 
-export const ROLE_HINTS: Record<Role, string> = {
-  admin: 'пользователи и всё остальное',
-  qms: 'обращения, модерация, справочник, журнал',
-  handler: 'обращения своего подразделения: шаги жалоб, связь с клиентом, регистрация жалоб',
-  viewer: 'читает обращения, отчёты и справочник, ничего не меняет',
+/** What each role may do, under the role's select (a phone's closed select cuts a long option). */
+const ROLE_HINTS: Record<Role, string> = {
+  admin: 'Пользователи и всё остальное.',
+  qms: 'Обращения, модерация, справочник, журнал.',
+  handler: 'Обращения своего подразделения: шаги жалоб, связь с клиентом, регистрация жалоб.',
+  viewer: 'Читает обращения, отчёты и справочник, ничего не меняет.',
 };
 
-const ROLE_CHOICES = (Object.keys(ROLE_LABELS) as Role[]).map((r) => ({
-  value: r,
-  label: `${ROLE_LABELS[r]} — ${ROLE_HINTS[r]}`,
-}));
+const ROLE_CHOICES = (Object.keys(ROLE_LABELS) as Role[]).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 /** A new console user (→ his one-time password) or the changes of one: name, role, department. */
 export function UserForm({
@@ -109,6 +107,7 @@ export function UserForm({
           options={ROLE_CHOICES}
           error={act.fields.role}
           required
+          hint={ROLE_HINTS[role]}
         />
         <SelectField
           label="Подразделение"

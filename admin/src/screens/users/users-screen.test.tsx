@@ -38,7 +38,13 @@ describe('users', () => {
     await click(c.button('Добавить пользователя'));
     await type(c.field('E-mail'), 'taken@example.ru');
     await type(c.field('Имя'), 'Ксения');
-    await choose(c.field<HTMLSelectElement>('Роль'), 'handler');
+    // The chosen role's rights under the select: the option itself is the role's name alone.
+    const role = c.field<HTMLSelectElement>('Роль');
+    const hint = () => document.getElementById(role.getAttribute('aria-describedby')!)!.textContent;
+    expect(hint()).toBe('Обращения, модерация, справочник, журнал.');
+    await choose(role, 'handler');
+    expect(role.selectedOptions[0]!.textContent).toBe('Ответственный подразделения');
+    expect(hint()).toBe('Обращения своего подразделения: шаги жалоб, связь с клиентом, регистрация жалоб.');
     await click(c.button('Создать и показать пароль'));
     expect(c.errorOf(c.field('Подразделение'))).toBe('Ответственному нужно подразделение');
     await choose(c.field<HTMLSelectElement>('Подразделение'), 'd1');
