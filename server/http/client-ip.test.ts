@@ -30,6 +30,13 @@ describe('clientIp', () => {
     expect(await ipOf('::ffff:127.0.0.1', { forwarded: '198.51.100.1' })).toBe('127.0.0.1');
   });
 
+  it("takes the socket's address when the nearest hop is not an address (a forged header)", async () => {
+    // A value no proxy writes would be the consent record's IP and a 500 past its column's 64 characters.
+    expect(await ipOf('::ffff:127.0.0.1', { trustProxy: true, forwarded: 'z'.repeat(100) })).toBe('127.0.0.1');
+    expect(await ipOf('127.0.0.1', { trustProxy: true, forwarded: '203.0.113.9, garbage' })).toBe('127.0.0.1');
+    expect(await ipOf('127.0.0.1', { trustProxy: true, forwarded: ' , ' })).toBe('127.0.0.1');
+  });
+
   it('is null without a socket address', async () => {
     expect(await ipOf(undefined)).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Context } from 'hono';
 
 // An IPv4 address as a dual-stack socket gives it (`::ffff:203.0.113.5`).
@@ -5,8 +6,9 @@ const MAPPED_V4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
 
 /**
  * The client's IP for the consent record, the audit and the per-IP limits. Behind a proxy
- * (TRUST_PROXY) the nearest hop of X-Forwarded-For is used; otherwise the socket's address, which
- * a client can't forge. An IPv4 address comes as itself, never in its IPv6 mapped form, so one
+ * (TRUST_PROXY) the nearest hop of X-Forwarded-For is used when it is an IP address; otherwise
+ * (no proxy, or a hop that is not an address, which no proxy writes) the socket's address, which a
+ * client can't forge. An IPv4 address comes as itself, never in its IPv6 mapped form, so one
  * client is one address whichever way it connected (the audit showed `::ffff:127.0.0.1` beside
  * `127.0.0.1`).
  * @example clientIp(c, false) // '203.0.113.5' of a socket's '::ffff:203.0.113.5'
@@ -17,7 +19,8 @@ export function clientIp(c: Context, trustProxy: boolean): string | null {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    if (hops.length > 0) return plainIp(hops[hops.length - 1]!);
+    const nearest = hops.length > 0 ? plainIp(hops[hops.length - 1]!) : '';
+    if (isIP(nearest)) return nearest;
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   const address = incoming?.socket?.remoteAddress;
