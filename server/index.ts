@@ -76,7 +76,6 @@ async function main(logger: Logger) {
     warn: componentLog(logger, 'outbox', 'warn'),
     onDelivered: metrics.mailDelivered,
   });
-  worker.start();
   const reminders = createReminderScheduler({
     db,
     clock: systemClock,
@@ -84,7 +83,6 @@ async function main(logger: Logger) {
     onMailQueued: () => worker.kick(),
     log: componentLog(logger, 'reminders'),
   });
-  reminders.start();
   const retention = createRetentionScheduler({
     db,
     clock: systemClock,
@@ -92,7 +90,6 @@ async function main(logger: Logger) {
     mail: config,
     log: componentLog(logger, 'retention'),
   });
-  retention.start();
   const digest = createDigestScheduler({
     db,
     clock: systemClock,
@@ -101,7 +98,6 @@ async function main(logger: Logger) {
     onMailQueued: () => worker.kick(),
     log: componentLog(logger, 'digest'),
   });
-  if (config.digest) digest.start();
   const app = await startApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick(), metrics, logger });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -125,6 +121,12 @@ async function main(logger: Logger) {
     });
   });
 
+  // The port first: a port in use stops the start before the outbox claims any e-mail or a scheduler runs.
+  await listening(server as Server, config.port);
+  worker.start();
+  reminders.start();
+  retention.start();
+  if (config.digest) digest.start();
   applyServerTimeouts(server as Server, config);
   void sweepUploads(uploadsRoot(config.dataDir), 3_600_000, systemClock.now());
 
@@ -146,6 +148,15 @@ async function main(logger: Logger) {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Resolves once the server listens; a port it can't take (in use, not allowed) stops the start naming PORT. */
+function listening(server: Server, port: number): Promise<void> {
+  if (server.listening) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (err) => reject(new ConfigError(`PORT: cannot listen on port ${port} (${err.message})`)));
+  });
 }
 
 /**

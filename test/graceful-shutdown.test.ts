@@ -2,6 +2,7 @@ import { serverEnv } from './support/server-process.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,7 +121,7 @@ describe('SIGTERM', () => {
   }, 60_000);
 });
 
-describe('a database that cannot be opened', () => {
+describe('a start that cannot go on', () => {
   /** The server's start with these settings: its exit code and output. */
   async function start(env: Record<string, string>) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-open-'));
@@ -147,5 +148,24 @@ describe('a database that cannot be opened', () => {
     const file = await start({ DATA_DIR: path.join(ROOT, 'package.json', 'data') });
     expect(file.code).toBe(1);
     expect(file.out).toMatch(/DATA_DIR: cannot open SQLite \S+package\.json\/data\/otklik\.sqlite \(ENOTDIR/);
+  });
+
+  it('stops naming PORT when the port is taken, in a JSON line, not a stack', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = String((taken.address() as net.AddressInfo).port);
+    try {
+      const run = await start({ PORT: port, LOG_FORMAT: 'json' });
+      expect(run.code).toBe(1);
+      const lines = run.out.trim().split('\n');
+      // Every line JSON (was Node's «Unhandled 'error' event» and a stack, after the workers had started).
+      expect(lines.map((l) => JSON.parse(l) as { level: number; msg: string }).at(-1)).toMatchObject({
+        level: 60,
+        msg: expect.stringContaining(`PORT: cannot listen on port ${port} (listen EADDRINUSE`),
+      });
+      expect(run.out).not.toContain('running on');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });
