@@ -133,6 +133,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'localhost:8941' })).toThrow(
       /PUBLIC_URL: must start with https:\/\/ or http:\/\//,
     );
+    // Under a path, e-mails and signatures linked to /otk/r/… beside pages' files at /s/copy.js.
+    expect(() => loadConfig({ PUBLIC_URL: 'https://feedback.example.ru/otk' })).toThrow(
+      /PUBLIC_URL: must be a scheme and a host, no path/,
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://feedback.example.ru/' }).publicUrl).toBe('https://feedback.example.ru');
     expect(taken.rateLimit).toBe(0);
     expect(loadConfig({ ALLOWED_ORIGINS: '' }).allowedOrigins).toEqual([]); // Otklik's own pages only
   });

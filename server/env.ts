@@ -75,6 +75,11 @@ const envSchema = z.object({
       .string()
       .url()
       .refine((v) => /^https?:\/\/[^/]/.test(v), 'must start with https:// or http:// (https://feedback.example.ru)')
+      // Pages name their files from the root: under a path, links and files would part ways.
+      .refine(
+        isOrigin,
+        'must be a scheme and a host, no path (https://feedback.example.ru): Otklik is served from the root of its address',
+      )
       .optional(),
   ),
   ALLOWED_ORIGINS: origins.default(['*']),
