@@ -94,7 +94,13 @@ describe('loadConfig', () => {
     } catch (e) {
       const msg = (e as Error).message;
       for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'QMS_EMAIL']) expect(msg).toContain(name);
+      // In words, not the validation library's («Invalid input: expected number, received NaN»).
+      expect(msg).toContain('PORT: is not a number (got "eighty")');
     }
+    expect(() => loadConfig({ COMPANY_NAME: ' ' })).toThrow(/COMPANY_NAME: is empty/);
+    expect(() => loadConfig({ CONSENT_FILE: '/no/such/consent.txt', CONSENT_VERSION: '2027-01' })).toThrow(
+      /^Invalid configuration:\n {2}CONSENT_FILE: can't read the consent text \/no\/such\/consent\.txt \(ENOENT/,
+    );
   });
 
   it('reads a .env file under the real environment, which wins even when empty', () => {

@@ -19,7 +19,7 @@ const optional = z
  * turned the spam limits off, `DATA_DIR=` put the database in the working folder, all silently.
  */
 const filled = z.string().trim().min(1, 'is empty: give a value, or remove the line for the default');
-const number = filled.pipe(z.coerce.number());
+const number = filled.pipe(z.coerce.number({ error: 'is not a number' }));
 /** A site as browsers send it in `Origin`: a scheme and a host, no path; or `*` for any. */
 const isOrigin = (v: string) => {
   if (v === '*') return true;
@@ -83,7 +83,7 @@ const envSchema = z.object({
       .optional(),
   ),
   ALLOWED_ORIGINS: origins.default(['*']),
-  COMPANY_NAME: z.string().trim().min(1).default('ООО «Пример»'),
+  COMPANY_NAME: filled.default('ООО «Пример»'),
   COMPANY_CONTACT: optional.pipe(z.string().max(300).optional()),
   COMPANY_SITE: optional.pipe(z.string().max(100).optional()),
   QMS_EMAIL: emailList.default(['smk@example.ru']),
@@ -244,6 +244,15 @@ export function quotedSender(from: string): string {
   return `"${name.replace(/[\\"]/g, '\\$&')}" <${m[2]}>`;
 }
 
+/** The consent settings; a text file that can't be read stops the start as a wrong variable does. */
+function consentOf(...args: Parameters<typeof consentConfig>): ConsentConfig {
+  try {
+    return consentConfig(...args);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
+  }
+}
+
 /**
  * Reads and validates the environment (by default the process's, over the `.env` file of the
  * working folder); the only reader of `process.env` in the server. Throws a ConfigError naming
@@ -286,7 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     rateLimit: e.RATE_LIMIT,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     retentionDays: retentionDays(e.RETENTION_DAYS, e.RETENTION_YEARS),
-    consent: consentConfig(e.CONSENT_VERSION, e.CONSENT_FILE, e.CONSENT_FILE_EN),
+    consent: consentOf(e.CONSENT_VERSION, e.CONSENT_FILE, e.CONSENT_FILE_EN),
     captcha: e.CAPTCHA ?? true,
     altchaHmacKey: e.ALTCHA_HMAC_KEY,
     digest: e.DIGEST ?? true,

@@ -26,19 +26,19 @@ export interface ConsentConfig {
 }
 
 /** A plain-text file's paragraphs (separated by blank lines), read at start so a wrong path stops the server. */
-function paragraphs(file: string | undefined): string[] | null {
+function paragraphs(file: string | undefined, variable: string): string[] | null {
   if (!file) return null;
   let text: string;
   try {
     text = fs.readFileSync(path.resolve(file), 'utf8');
   } catch (err) {
-    throw new Error(`Can't read the consent text ${file}: ${(err as Error).message}`);
+    throw new Error(`${variable}: can't read the consent text ${file} (${(err as Error).message})`);
   }
   const parts = text
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  if (parts.length === 0) throw new Error(`The consent text ${file} is empty`);
+  if (parts.length === 0) throw new Error(`${variable}: the consent text ${file} is empty`);
   return parts;
 }
 
@@ -49,6 +49,7 @@ function paragraphs(file: string | undefined): string[] | null {
  * @example consentConfig('2027-01-10', '/srv/otklik/consent.txt', undefined)
  */
 export function consentConfig(version: string | undefined, fileRu: string | undefined, fileEn: string | undefined) {
-  const ru = paragraphs(fileRu);
-  return { version: version ?? CONSENT_VERSION, text: { ru, en: paragraphs(fileEn) ?? ru } } satisfies ConsentConfig;
+  const ru = paragraphs(fileRu, 'CONSENT_FILE');
+  const en = paragraphs(fileEn, 'CONSENT_FILE_EN') ?? ru;
+  return { version: version ?? CONSENT_VERSION, text: { ru, en } } satisfies ConsentConfig;
 }
