@@ -81,6 +81,15 @@ export const RATE_LIMITED_FOR: Record<Lang, (minutes: number) => string> = {
   en: (m) => `Too many sends in a row, so this was not accepted. Please try again in ${m} min.`,
 };
 
+/**
+ * A server error or an unreachable database on a read (GET, HEAD): the code stays, but nothing was
+ * being saved, so «не удалось сохранить обращение» would mislead the reader of a page or a list.
+ */
+export const READ_FAILED: Record<Lang, string> = {
+  ru: 'Не удалось загрузить данные из-за ошибки сервера. Попробуйте ещё раз через минуту',
+  en: 'The data could not be loaded because of a server error. Please try again in a minute',
+};
+
 /** Texts of the feedback form (seed 004, «Оставьте отзыв о нашей работе»). */
 export const FORM_TEXTS = { ru: RU.form, en: EN.form };
 

@@ -9,3 +9,32 @@ export function isStorageFull(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL' || code === '53100';
 }
+
+/** Codes of a PostgreSQL that can't be reached or is going away: the network's, and SQLSTATE classes 08 and 57P. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  '3D000', // the database does not exist (dropped under a running server)
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+/**
+ * Whether PostgreSQL could not be reached for this request (refused, gone, shutting down): not a
+ * bug of the request, and worth trying again later. pg's pool says some of these in words only.
+ */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (typeof e?.code === 'string' && UNREACHABLE.has(e.code)) return true;
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return /^(Connection terminated|timeout exceeded when trying to connect)/.test(message);
+}

@@ -11,8 +11,8 @@ describe('an unforeseen error', () => {
       throw new Error('boom');
     });
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const message = async (path: string, lang = 'ru') => {
-      const res = await app.request(path, { headers: { 'Accept-Language': lang } });
+    const message = async (path: string, lang = 'ru', method = 'POST') => {
+      const res = await app.request(path, { method, headers: { 'Accept-Language': lang } });
       expect(res.status).toBe(500);
       const { error } = await res.json();
       expect(error.code).toBe('internal');
@@ -21,7 +21,31 @@ describe('an unforeseen error', () => {
     expect(await message('/api/v1/feedback')).toMatch(/^Не удалось сохранить обращение/);
     expect(await message('/api/admin/reports/weekly')).toMatch(/^Ошибка сервера: действие не выполнено/);
     expect(await message('/api/admin/reports/weekly', 'en')).toMatch(/^A server error: nothing was done/);
+    // A read saved nothing and did nothing: it says the data was not loaded.
+    expect(await message('/api/v1/reviews', 'ru', 'GET')).toMatch(/^Не удалось загрузить данные/);
+    expect(await message('/api/admin/inbox', 'en', 'GET')).toMatch(/^The data could not be loaded/);
     quiet.mockRestore();
+  });
+
+  it('answers 503 with Retry-After when PostgreSQL cannot be reached, not 500', async () => {
+    const app = new Hono();
+    app.onError(onError);
+    // What pg says of a database dropped under a running server, and of a pool that lost its server.
+    const errors = [
+      Object.assign(new Error('database "otklik" does not exist'), { code: '3D000' }),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      new Error('Connection terminated unexpectedly'),
+    ];
+    let next = 0;
+    app.all('*', () => {
+      throw errors[next++]!;
+    });
+    for (const method of ['POST', 'GET', 'POST']) {
+      const res = await app.request('/api/v1/reviews', { method, headers: { 'Accept-Language': 'ru' } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect((await res.json()).error.code).toBe('busy');
+    }
   });
 
   it('speaks on an error page the language its address names, as the page itself does; an API answer goes by Accept-Language', async () => {

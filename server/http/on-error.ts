@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CONSOLE_API_MESSAGES } from '../../shared/console-errors.ts';
-import { type ApiErrorCode, FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { type ApiErrorCode, FORM_TEXTS, type Lang, READ_FAILED } from '../../shared/i18n.ts';
 import { page } from './page-layout.ts';
 import { ApiError, errorBody } from './api-error.ts';
 import { databaseUnavailable } from './database-unavailable.ts';
@@ -30,7 +30,8 @@ export function onError(err: Error, c: Context) {
   // A page's `?lang=en` holds for its errors too (a form posts to its own address, query and all).
   const lang = asPage ? pageLang(c) : requestLang(c);
   const [status, body] = shape(err, lang);
-  if (body.error.code === 'internal' && c.req.path.startsWith('/api/admin/'))
+  if (status >= 500 && (c.req.method === 'GET' || c.req.method === 'HEAD')) body.error.message = READ_FAILED[lang];
+  else if (body.error.code === 'internal' && c.req.path.startsWith('/api/admin/'))
     body.error.message = CONSOLE_API_MESSAGES[lang].internal;
   const unavailable = databaseUnavailable(err);
   if (unavailable) c.header('Retry-After', String(unavailable.retryAfterS));
