@@ -115,6 +115,9 @@ describe('the CLI finds the server’s database', { timeout: 60_000 }, () => {
     expect(erased.code).toBe(0);
     expect(erased.stderr).toContain('Erased: personal fields of 0 submission(s)');
     expect((await run(['person', 'erase', '--yes'])).code).toBe(2);
+    const wrong = await run(['person', 'export', '--phone', '12']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--phone: not a phone number');
   });
 });
 

@@ -21,7 +21,7 @@ function keyFrom(args: string[]): { key: PersonKey; yes: boolean } {
     throw new UsageError(
       code === 'required' || code === 'invalid'
         ? 'give the person as --email … or --phone … (one of them)'
-        : `--${field}: not an ${field === 'email' ? 'e-mail address' : 'phone number'}`,
+        : `--${field}: not ${field === 'email' ? 'an e-mail address' : 'a phone number'}`,
     );
   }
   return { key: parsed.key, yes: values.yes === true };

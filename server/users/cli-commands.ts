@@ -59,7 +59,7 @@ async function passwordHashFor(io: PasswordIo, oneTime: boolean) {
 }
 
 const oneTimeNote = (password: string) =>
-  `One-time password: ${password}\nIt works once: the console asks for a new password at the first sign-in.`;
+  `One-time password: ${password}\nIt works until it is changed: the console asks for a new password at the first sign-in.`;
 
 /** `user add --email … --name … --role … [--department "ДКС"] [--one-time]` */
 export async function userAdd(db: Db, clock: Clock, io: PasswordIo, args: string[]): Promise<string> {
