@@ -45,6 +45,13 @@ describe('the CLI finds the server’s database', { timeout: 60_000 }, () => {
     expect(refused.stderr).toContain('файл .env не найден');
     expect(fs.existsSync(path.join(folder, 'data'))).toBe(false);
 
+    // A word too many, or no command at all, is a mistake a script sees; nothing is made of it.
+    const extra = await run(['migrate', '--foo']);
+    expect([extra.code, extra.stderr.split('\n')[0]]).toEqual([2, 'migrate takes no arguments: --foo']);
+    expect((await run([])).code).toBe(2);
+    expect((await run(['help'])).code).toBe(0);
+    expect(fs.existsSync(path.join(folder, 'data'))).toBe(false);
+
     const migrated = await run(['migrate']);
     expect(migrated.code).toBe(0);
     expect(fs.existsSync(path.join(folder, 'data/otklik.sqlite'))).toBe(true);

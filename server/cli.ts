@@ -105,6 +105,9 @@ const COMMANDS: Record<string, Command> = {
   ...reportCommands({ weekly: weeklyControl, monthly: monthlyAnalysis }, systemClock, () => loadConfig().publicUrl),
 };
 
+/** The commands that read no arguments: one given anyway is a mistake, not ignored. */
+const WITHOUT_ARGUMENTS = new Set(['migrate', 'export', 'outbox retry', 'user list']);
+
 /** Errors of reaching PostgreSQL: refused, unknown host, wrong password, no such database. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '28P01', '28000', '3D000']);
 
@@ -128,9 +131,15 @@ PostgreSQL: the tables, in a database made first, e.g. "createdb otklik").`;
 async function main(argv: string[]): Promise<number> {
   const name = Object.keys(COMMANDS).find((c) => argv.slice(0, c.split(' ').length).join(' ') === c);
   if (!name) {
-    const help = argv.length === 0 || ['help', '--help', '-h'].includes(argv[0]!);
-    console.error(help ? USAGE : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+    // Asked for help: 0; no command or an unknown one is a mistake a script must see (2).
+    const help = ['help', '--help', '-h'].includes(argv[0] ?? '');
+    console.error(help || argv.length === 0 ? USAGE : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
     return help ? 0 : 2;
+  }
+  const extra = argv.slice(name.split(' ').length);
+  if (WITHOUT_ARGUMENTS.has(name) && extra.length > 0) {
+    console.error(`${name} takes no arguments: ${extra.join(' ')}\n(npm run cli -- help lists the commands)`);
+    return 2;
   }
   const config = loadConfig();
   const where = databaseLabel(config);
@@ -157,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const ran = await migrateToLatest(db);
     if (name === 'migrate') console.error(ran.length > 0 ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
-    const result = await COMMANDS[name]!({ db, args: argv.slice(name.split(' ').length) });
+    const result = await COMMANDS[name]!({ db, args: extra });
     if (typeof result === 'string') console.error(result);
     else if (result) {
       console.error(result.text);
