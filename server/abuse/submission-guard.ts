@@ -105,12 +105,15 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
     }
     const started = readStarted(key, fields.started, now);
     if (started === null) return refuse(c, deps, 'pow_missing', 403, 'pow_failed');
-    const ip = clientIp(c, deps.config.trustProxy);
-    if (deps.config.rateLimit > 0 && ip) {
-      const hit = await countHit(deps.db, deps.clock, `noscript:${ip}`, NO_SCRIPT);
-      if (!hit.allowed) await refuse(c, deps, 'rate_ip', 429, 'rate_limited', hit.retryAfterS);
-    }
     return { at: started, spend: null };
+  };
+
+  /** A post without JavaScript (no proof of work) is one of the few an address may send an hour. */
+  const countNoScript = async (c: Context) => {
+    const ip = clientIp(c, deps.config.trustProxy);
+    if (deps.config.rateLimit <= 0 || !ip) return;
+    const hit = await countHit(deps.db, deps.clock, `noscript:${ip}`, NO_SCRIPT);
+    if (!hit.allowed) await refuse(c, deps, 'rate_ip', 429, 'rate_limited', hit.retryAfterS);
   };
 
   return {
@@ -128,6 +131,8 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
       const now = deps.clock.now();
       const given = await issuedAt(c, fields, now);
       if (now.getTime() - given.at < MIN_FILL_MS[form]) await refuse(c, deps, 'too_fast', 403, 'too_fast');
+      // Counted once the form passed its time: a person told «too fast» loses none of his posts.
+      if (!given.spend) await countNoScript(c);
       if (given.spend) {
         if (
           !(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)) &&
