@@ -714,6 +714,31 @@ for (const kind of DB_KINDS) {
       expect((await post(later, `${sent.id}/survey`)).status).toBe(409);
     });
 
+    it('shows on the survey of a complaint registered by hand the day it was received, not the registrar’s words', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const qms = await h.as('qms');
+      const registered = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: {
+          channel: 'phone',
+          receivedAt: msk('2026-11-20 17:30'),
+          message: 'Клиент звонил: после обновления не формируется отчёт. Ждёт исправления до среды.',
+          name: 'Смирнов Алексей',
+          email: 'vector@example.ru',
+        },
+      });
+      expect(registered.status).toBe(201);
+      const { id } = (await registered.json()) as { id: string };
+      await post(qms, `${id}/agreed-date`, { day: '2026-11-24' });
+      await post(qms, `${id}/steps/1.4`, {});
+      expect((await post(qms, `${id}/survey`)).status).toBe(200);
+      const link = /\/survey\/([\w-]+)/.exec((await outbox('complaint-survey'))[0]!.text)![0];
+      const page = await (await h.app.request(link)).text();
+      expect(page).toContain('<p>Ваше обращение от 20 ноября 2026\u00a0г.</p>');
+      expect(page).not.toContain('Клиент звонил');
+    });
+
     it('speaks English on the survey of an English complaint, on a link a newer survey replaced too', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

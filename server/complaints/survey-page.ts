@@ -13,7 +13,8 @@ import { lockComplaint, logComplaintEvent } from './store.ts';
 const TEXTS = {
   ru: {
     title: (n: string) => `Обращение №\u00a0${n}: как решён вопрос?`,
-    about: (date: string) => `Ваше обращение от ${date}:`,
+    // The date ends «г.»: its full stop ends the sentence.
+    about: (date: string, quoted: boolean) => `Ваше обращение от ${date}${quoted ? ':' : ''}`,
     // «Вы» capitalised, as in the survey's e-mail and the company's other letters to a client.
     satisfied: 'Вы довольны решением, которое Вам предложили?',
     loyal: 'Продолжите ли Вы работать с нами?',
@@ -29,7 +30,7 @@ const TEXTS = {
   },
   en: {
     title: (n: string) => `Message No.\u00a0${n}: how was it resolved?`,
-    about: (date: string) => `Your message of ${date}:`,
+    about: (date: string, quoted: boolean) => `Your message of ${date}${quoted ? ':' : '.'}`,
     satisfied: 'Are you satisfied with the solution you were offered?',
     loyal: 'Will you keep working with us?',
     yes: 'Yes',
@@ -53,7 +54,8 @@ async function findSurvey(db: Db, token: string) {
       'complaints.survey_answered_at',
       'submissions.number',
       'submissions.lang',
-      'submissions.created_at',
+      'complaints.received_at',
+      'complaints.origin',
       'submissions.message',
     ])
     .where('complaints.survey_token', '=', surveyTokenHash(token))
@@ -80,16 +82,18 @@ function heading(t: (typeof TEXTS)[Lang], number: string) {
 }
 
 /**
- * What the complaint was about, the start of the client's own words: a client with several
- * messages could not tell from the number which one he was asked about.
+ * What the complaint was about: the day it was received and the start of the client's own words
+ * (a client with several messages could not tell from the number which one he was asked about).
+ * A complaint registered in the console by phone or visit is the registrar's summary, for the QMS
+ * only (its acknowledgement doesn't quote it either): its date alone.
  */
-function about(t: (typeof TEXTS)[Lang], s: { created_at: string; message: string }, lang: Lang) {
-  const text = s.message.trim();
-  if (!text) return '';
-  const start = preview(text, 200);
+function about(t: (typeof TEXTS)[Lang], s: { received_at: string; origin: string; message: string }, lang: Lang) {
   // «2026 г.» stays on one line: a phone broke it before «г.».
-  const date = companyDate(s.created_at, lang).replace(/ (?=г\.$)/, '\u00a0');
-  return html`<p>${t.about(date)}</p><blockquote class="hint">${start}${start.length < text.length ? '…' : ''}</blockquote>`;
+  const date = companyDate(s.received_at, lang).replace(/ (?=г\.$)/, '\u00a0');
+  const text = s.origin === 'console' ? '' : s.message.trim();
+  if (!text) return html`<p>${t.about(date, false)}</p>`;
+  const start = preview(text, 200);
+  return html`<p>${t.about(date, true)}</p><blockquote class="hint">${start}${start.length < text.length ? '…' : ''}</blockquote>`;
 }
 
 /**
