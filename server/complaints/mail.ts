@@ -12,8 +12,9 @@ import { recordNotice } from './store.ts';
 
 type Deps = { clock: Clock; config: Config };
 
+/** The client as the responsible reads him: the organisation and the person to ask for (step 1.2's first contact). */
 const clientOf = (s: { organization: string | null; name: string | null }) =>
-  s.organization?.trim() || s.name?.trim() || null;
+  [s.organization?.trim(), s.name?.trim()].filter(Boolean).join(', ') || null;
 
 /** Tells the responsible person, in the caller's transaction, that a complaint is his. */
 export async function enqueueAssignedMail(

@@ -338,6 +338,8 @@ for (const kind of DB_KINDS) {
       expect(JSON.parse(mail[0]!.recipients)).toEqual([handler.user.email]);
       expect(mail[0]!.text).toContain(`/admin/submissions/${reg.id}`);
       expect(mail[0]!.text).toContain('23.11.2026 10:40 МСК');
+      // Whom to call for the first contact: the organisation and its person, not the organisation alone.
+      expect(mail[0]!.text).toContain('Союз молодежи и добровольцев Дона РРМОО, Лоськова Галина Николаевна');
 
       // Another department's handler doesn't see it at all.
       const { logistics } = {
