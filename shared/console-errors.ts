@@ -38,6 +38,7 @@ export const CONSOLE_FIELD_ERRORS = {
     employeeInactive: 'Сотрудник отключён: его подпись не работает',
     searchText: 'В поиске нужна хотя бы одна буква или цифра',
     unknownField: 'Такого поля нет',
+    ownDepartment: 'Ответственный регистрирует жалобы только своего подразделения',
     notCsv:
       'Это не CSV-файл: в Excel сохраните таблицу через «Файл → Сохранить как» в формате «CSV UTF-8 (разделитель — запятая)» или «CSV (разделители — запятые)»',
   },
@@ -77,6 +78,7 @@ export const CONSOLE_FIELD_ERRORS = {
     employeeInactive: 'The employee is deactivated: his signature does not work',
     searchText: 'A search needs at least one letter or digit',
     unknownField: 'There is no such field',
+    ownDepartment: 'A department’s handler registers complaints of his own department only',
     notCsv:
       'This is not a CSV file: in Excel, save the table with «File → Save as» as «CSV UTF-8 (Comma delimited)» or «CSV (Comma delimited)»',
   },

@@ -350,6 +350,20 @@ for (const kind of DB_KINDS) {
       const other = await h.as('handler', logistics);
       expect((await other.request(`/api/admin/submissions/${reg.id}`)).status).toBe(404);
       expect((await post(other, `${reg.id}/steps/1.1`, {})).status).toBe(404);
+      // Nor may he register one for it: refused, naming the field, not moved into his own department.
+      const foreign = await handler.request('/api/admin/complaints', {
+        method: 'POST',
+        json: { channel: 'visit', message: 'Жалоба', name: 'Клиент', departmentId: logistics },
+      });
+      expect([foreign.status, (await foreign.json()).error.fields]).toEqual([
+        422,
+        { departmentId: 'Ответственный регистрирует жалобы только своего подразделения' },
+      ]);
+      const own = await handler.request('/api/admin/complaints', {
+        method: 'POST',
+        json: { channel: 'visit', message: 'Жалоба', name: 'Клиент' },
+      });
+      expect(own.status).toBe(201);
     });
 
     it('gives no one a complaint its handler could no longer open: moved to a department with no default, or its default moved away', async () => {

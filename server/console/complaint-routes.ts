@@ -127,8 +127,13 @@ export function complaintRegistration(deps: ConsoleDeps) {
   app.post('/', writers, small, anyFields(REGISTRATION_FIELDS), async (c) => {
     const actor = actorOf(c, deps.config.trustProxy);
     const body = c.req.valid('json');
-    // A handler registers complaints of his own department only.
-    if (actor.user.role === 'handler') body.departmentId = actor.user.departmentId ?? undefined;
+    // A handler registers complaints of his own department only: another named is refused, not moved.
+    if (actor.user.role === 'handler') {
+      const own = actor.user.departmentId ?? undefined;
+      if (body.departmentId && body.departmentId !== own)
+        throw new ApiError(422, 'validation', { departmentId: 'ownDepartment' });
+      body.departmentId = own;
+    }
     const answer = await registerComplaint(deps.db, deps, actor, body);
     deps.onMailQueued?.();
     return c.json(answer, 201);
