@@ -41,7 +41,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (r: RegisteredCom
   const whoGetsIt = !chosen
     ? 'Ответственного назначит СМК.'
     : responsible
-      ? `Жалоба сразу назначается ответственному: ${responsible.name}.`
+      ? `Жалоба сразу назначается ответственному: ${responsible.name.replace(/\.$/, '')}.` // «Бадыштова К.» ends one already
       : 'У подразделения нет ответственного по умолчанию: его назначит СМК.';
 
   const submit = async (e: Event) => {

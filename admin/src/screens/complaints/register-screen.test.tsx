@@ -81,6 +81,7 @@ describe('registering a complaint by hand', () => {
     await type(c.field('Кто выполнял работу'), 'Бадыштова К., обновление 20.11');
     await choose(c.field<HTMLSelectElement>('Подразделение'), 'd1');
     expect(c.text()).toContain('Жалоба сразу назначается ответственному: Бадыштова К.');
+    expect(c.text()).not.toContain('Бадыштова К..'); // one full stop after an initial
     await click(c.button('Зарегистрировать'));
 
     expect(api.last('POST', 'complaints')!.body).toEqual({
