@@ -221,6 +221,26 @@ describe('rating page /r/:slug', () => {
     expect(rows.map((r) => r.channel)).toEqual(['signature', 'site']);
   });
 
+  it('records the address of the page a rating was sent from without JavaScript, as the widget does', async () => {
+    await setup();
+    const html = await (await t.app.request('/r/ivanov?score=1&from=signature')).text();
+    const fields = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [
+        m[1]!,
+        m[2]!.replaceAll('&amp;', '&'),
+      ]),
+    );
+    // At PUBLIC_URL: the address the client reached, whatever the proxy's own.
+    expect(fields.page).toBe('https://feedback.example.ru/r/ivanov?score=1&from=signature');
+    const sent = await t.app.request('/r/ivanov', {
+      method: 'POST',
+      body: new URLSearchParams({ ...fields, score: '1' }),
+    });
+    expect(sent.status).toBe(303);
+    const { page } = await t.db.selectFrom('submissions').select('page').executeTakeFirstOrThrow();
+    expect(page).toBe('https://feedback.example.ru/r/ivanov?score=1&from=signature');
+  });
+
   it('after a send: the thank-you page on reload; a second send from the same browser changes the first', async () => {
     await setup();
     const send = (score: string, comment: string, cookie?: string, publish?: boolean) =>

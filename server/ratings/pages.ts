@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import { PAGE_MAX } from '../../shared/limits.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
 import { findRatingTarget, type RatingTargetRow, subjectTitle } from '../directory/targets.ts';
@@ -22,6 +23,7 @@ import { FORM_BODY, formBounds, limitBody } from '../http/body-limit.ts';
 import { langPath, pageLang } from '../http/lang.ts';
 import { russianText } from '../http/russian-text.ts';
 import { requestMeta } from '../http/request-meta.ts';
+import { publicBase } from '../http/public-base.ts';
 import type { Guarded } from '../abuse/submission-guard.ts';
 import { limitPerTarget } from '../abuse/target-limit.ts';
 
@@ -79,7 +81,11 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     earlier?: SubmissionRow,
   ) => {
     const started = await deps.guard.started();
-    const form = ratingForm({ lang, target, slug, state, channel, idempotencyKey: newId(), started });
+    // Shown again after a refusal, the form keeps the address it was first opened at (a POST's has no query).
+    const url = new URL(c.req.url);
+    const address =
+      state.values.page ?? `${publicBase(c, deps.config.publicUrl)}${url.pathname}${url.search}`.slice(0, PAGE_MAX);
+    const form = ratingForm({ lang, target, slug, state, channel, idempotencyKey: newId(), started, page: address });
     const attrs =
       target.kind === 'employee'
         ? html`subject="employee" employee="${target.employee.slug}"`

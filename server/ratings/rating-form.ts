@@ -55,6 +55,8 @@ export function ratingForm(opts: {
   idempotencyKey: string;
   /** When the page was made, signed: a post without JavaScript proves its fill time with it. */
   started: string;
+  /** The page's own address, as the widget posts `location.href`: the e-mails name it. */
+  page: string;
 }) {
   const t = RATING_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
@@ -68,6 +70,7 @@ export function ratingForm(opts: {
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <input type="hidden" name="started" value="${opts.started}">
   <input type="hidden" name="channel" value="${opts.channel}">
+  <input type="hidden" name="page" value="${opts.page}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
   <fieldset${aria('score')}><legend>${legend} <span class="req" aria-hidden="true">*</span></legend>
     <div class="stars">${[1, 2, 3, 4, 5].map((n) => html`<input type="radio" id="star-${n}" name="score" value="${n}"${opts.state.score === n ? ' checked' : ''} required><label for="star-${n}" title="${t.starLabel(n, t.stars[n - 1]!)}"><span aria-hidden="true"></span><span class="sr">${t.starLabel(n, t.stars[n - 1]!)}</span></label>`)}</div>${err('score')}
