@@ -38,7 +38,7 @@ for (const kind of DB_KINDS) {
         { key: 'rating', label: 'Оценка', count: 4 },
       ]);
       expect(got.byChannel).toEqual([
-        { key: 'site', label: 'Сайт (форма обратной связи)', count: 8 },
+        { key: 'site', label: 'Сайт', count: 8 },
         { key: 'phone', label: 'Телефон', count: 4 },
       ]);
       // ДКС: K, A, ivanov's two; Логистика: C, D, E (moved there), petrova's; none: the rest.

@@ -61,7 +61,7 @@ export function kindLabel(kind: string, lang: Lang = 'ru'): string {
 }
 
 const CHANNELS: Record<string, string> = {
-  site: 'Сайт (форма обратной связи)',
+  site: 'Сайт', // the form or a rating widget on the company's site
   signature: 'Ссылка из подписи сотрудника',
   phone: 'Телефон',
   visit: 'Личный визит',
