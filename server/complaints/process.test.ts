@@ -807,6 +807,14 @@ for (const kind of DB_KINDS) {
       const silentAck = (await outbox('feedback-ack')).find((m) => m.subject.includes(silentMade.number))!;
       expect(silentAck.text).not.toContain('без комментария');
       expect(silentAck.text).not.toContain('Ваше сообщение');
+      // Nor does its survey page quote the QMS's «Оценка 1 из 5 без комментария» as his words.
+      await post(qms, `${silentMade.id}/agreed-date`, { day: '2026-12-31' });
+      await post(qms, `${silentMade.id}/steps/1.4`, {});
+      expect((await post(qms, `${silentMade.id}/survey`)).status).toBe(200);
+      const surveyLink = /\/survey\/[\w-]+/.exec((await outbox('complaint-survey'))[0]!.text)![0];
+      const surveyPage = await (await h.app.request(surveyLink)).text();
+      expect(surveyPage).toMatch(/<p>Ваше обращение от \d+ \S+ 2026\u00a0г\.<\/p>/);
+      expect(surveyPage).not.toContain('без комментария');
       const c = await card(qms, made.id);
       expect(c).toMatchObject({ kind: 'complaint', message: 'Не перезвонил', email: 'client@example.ru' });
       expect(c.complaint).toMatchObject({ origin: 'rating', rating: { id: low.id, number: low.number } });

@@ -49,6 +49,7 @@ async function findSurvey(db: Db, token: string) {
   return db
     .selectFrom('complaints')
     .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+    .leftJoin('submissions as rating', 'rating.id', 'complaints.rating_id')
     .select([
       'complaints.submission_id',
       'complaints.survey_answered_at',
@@ -57,6 +58,7 @@ async function findSurvey(db: Db, token: string) {
       'complaints.received_at',
       'complaints.origin',
       'submissions.message',
+      'rating.message as rating_message',
     ])
     .where('complaints.survey_token', '=', surveyTokenHash(token))
     .executeTakeFirst();
@@ -81,16 +83,26 @@ function heading(t: (typeof TEXTS)[Lang], number: string) {
   return html`${before}<span class="nowrap">${number}</span>${after}`;
 }
 
+/** What the survey page shows of its complaint. */
+type SurveyOf = { received_at: string; origin: string; message: string; rating_message: string | null };
+
+/** The client's own words: his message, or his rating's comment; none of a complaint registered by hand. */
+function clientWords(s: SurveyOf): string {
+  if (s.origin === 'console') return '';
+  return s.origin === 'rating' ? (s.rating_message ?? '') : s.message;
+}
+
 /**
  * What the complaint was about: the day it was received and the start of the client's own words
  * (a client with several messages could not tell from the number which one he was asked about).
  * A complaint registered in the console by phone or visit is the registrar's summary, for the QMS
- * only (its acknowledgement doesn't quote it either): its date alone.
+ * only, and one made of a rating without a comment says so in the QMS's words: neither is quoted
+ * (their acknowledgements don't quote them either), the date alone is.
  */
-function about(t: (typeof TEXTS)[Lang], s: { received_at: string; origin: string; message: string }, lang: Lang) {
+function about(t: (typeof TEXTS)[Lang], s: SurveyOf, lang: Lang) {
   // «2026 г.» stays on one line: a phone broke it before «г.».
   const date = companyDate(s.received_at, lang).replace(/ (?=г\.$)/, '\u00a0');
-  const text = s.origin === 'console' ? '' : s.message.trim();
+  const text = clientWords(s).trim();
   if (!text) return html`<p>${t.about(date, false)}</p>`;
   const start = preview(text, 200);
   return html`<p>${t.about(date, true)}</p><blockquote class="hint">${start}${start.length < text.length ? '…' : ''}</blockquote>`;
