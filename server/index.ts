@@ -154,8 +154,13 @@ async function main(logger: Logger) {
 function listening(server: Server, port: number): Promise<void> {
   if (server.listening) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', (err) => reject(new ConfigError(`PORT: cannot listen on port ${port} (${err.message})`)));
+    const refused = (err: Error) => reject(new ConfigError(`PORT: cannot listen on port ${port} (${err.message})`));
+    server.once('error', refused);
+    // Only the start's: a later error of the server (out of file descriptors) stays Node's, which stops the process.
+    server.once('listening', () => {
+      server.off('error', refused);
+      resolve();
+    });
   });
 }
 

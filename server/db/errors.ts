@@ -10,7 +10,7 @@ export function isStorageFull(err: unknown): boolean {
   return code === 'SQLITE_FULL' || code === '53100';
 }
 
-/** Codes of a PostgreSQL that can't be reached or is going away: the network's, and SQLSTATE classes 08 and 57P. */
+/** Codes of a PostgreSQL that can't be reached, is full of connections or is going away: the network's and SQLSTATE's. */
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -18,9 +18,11 @@ const UNREACHABLE = new Set([
   'ETIMEDOUT',
   'EAI_AGAIN',
   '3D000', // the database does not exist (dropped under a running server)
+  '53300', // too many connections: several instances on one server, its max_connections reached
   '57P01',
   '57P02',
   '57P03',
+  '57P05',
   '08000',
   '08001',
   '08003',

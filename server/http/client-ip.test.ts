@@ -35,6 +35,7 @@ describe('clientIp', () => {
     expect(await ipOf('::ffff:127.0.0.1', { trustProxy: true, forwarded: 'z'.repeat(100) })).toBe('127.0.0.1');
     expect(await ipOf('127.0.0.1', { trustProxy: true, forwarded: '203.0.113.9, garbage' })).toBe('127.0.0.1');
     expect(await ipOf('127.0.0.1', { trustProxy: true, forwarded: ' , ' })).toBe('127.0.0.1');
+    expect(await ipOf('127.0.0.1', { trustProxy: true, forwarded: `fe80::1%${'a'.repeat(100)}` })).toBe('127.0.0.1');
   });
 
   it('is null without a socket address', async () => {

@@ -20,7 +20,8 @@ export function clientIp(c: Context, trustProxy: boolean): string | null {
       .map((s) => s.trim())
       .filter(Boolean);
     const nearest = hops.length > 0 ? plainIp(hops[hops.length - 1]!) : '';
-    if (isIP(nearest)) return nearest;
+    // No zone id (`fe80::1%eth0`): it may be any length, and no proxy names a client by one.
+    if (isIP(nearest) && !nearest.includes('%')) return nearest;
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   const address = incoming?.socket?.remoteAddress;

@@ -40,12 +40,25 @@ describe('an unforeseen error', () => {
     app.all('*', () => {
       throw errors[next++]!;
     });
-    for (const method of ['POST', 'GET', 'POST']) {
-      const res = await app.request('/api/v1/reviews', { method, headers: { 'Accept-Language': 'ru' } });
+    const said: string[] = [];
+    for (const [method, path] of [
+      ['POST', '/api/v1/feedback'],
+      ['GET', '/api/v1/reviews'],
+      ['POST', '/api/admin/login'],
+    ] as const) {
+      const res = await app.request(path, { method, headers: { 'Accept-Language': 'ru' } });
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('30');
-      expect((await res.json()).error.code).toBe('busy');
+      const { error } = await res.json();
+      expect(error.code).toBe('busy');
+      said.push(error.message.split('.')[0]);
     }
+    // A client's message «not saved yet», a read «not loaded», a console action «not done».
+    expect(said).toEqual([
+      'Сервер занят, обращение пока не сохранено',
+      'Не удалось загрузить данные из-за ошибки сервера',
+      'Ошибка сервера: действие не выполнено',
+    ]);
   });
 
   it('speaks on an error page the language its address names, as the page itself does; an API answer goes by Accept-Language', async () => {

@@ -31,7 +31,8 @@ export function onError(err: Error, c: Context) {
   const lang = asPage ? pageLang(c) : requestLang(c);
   const [status, body] = shape(err, lang);
   if (status >= 500 && (c.req.method === 'GET' || c.req.method === 'HEAD')) body.error.message = READ_FAILED[lang];
-  else if (body.error.code === 'internal' && c.req.path.startsWith('/api/admin/'))
+  // The console's actions, whatever failed (a bug, a database out of reach): no client's message was being sent.
+  else if (status >= 500 && c.req.path.startsWith('/api/admin/'))
     body.error.message = CONSOLE_API_MESSAGES[lang].internal;
   const unavailable = databaseUnavailable(err);
   if (unavailable) c.header('Retry-After', String(unavailable.retryAfterS));

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { routePath } from 'hono/route';
 import { databaseUnavailable } from '../http/database-unavailable.ts';
+import { isDatabaseUnreachable } from '../db/errors.ts';
 import { errorStatus, onError } from '../http/on-error.ts';
 import type { Logger } from './logger.ts';
 
@@ -22,8 +23,8 @@ const where = (c: Context) => ({ reqId: c.get('requestId'), method: c.req.method
 
 /**
  * The app's error handler: answers through onError, and logs what the operator must see — a
- * server error, and a full disk (SQLITE_FULL) — at error level, a database locked by another
- * process at warn.
+ * server error, a full disk (SQLITE_FULL) and a PostgreSQL that can't be reached, with the error
+ * that says why — at error level, a database locked by another process at warn.
  * @example app.onError(logErrors(logger))
  */
 export function logErrors(logger?: Logger) {
@@ -31,6 +32,7 @@ export function logErrors(logger?: Logger) {
   return (err: Error, c: Context) => {
     const unavailable = databaseUnavailable(err);
     if (errorStatus(err) === 500 || unavailable?.code === 'storage_full') log(c, 'error', 'request failed', err);
+    else if (isDatabaseUnreachable(err)) log(c, 'error', 'database unreachable, 503', err);
     else if (unavailable) log(c, 'warn', 'database locked by another process, 503');
     return onError(err, c);
   };
