@@ -19,11 +19,15 @@ export function focusSoon(target: string | (() => HTMLElement | null | undefined
  * @example const around = placesOfFocus(); await save(); focusStaysIn(around)
  */
 export function focusStaysIn(around: HTMLElement[]) {
+  // A form drawn anew in its place (its key is what was saved) is found again by its heading's id.
+  const headingIds = around.map((el) => el.querySelector<HTMLElement>('h2, h3, h4')?.id).filter(Boolean) as string[];
   focusSoon(() => {
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return null;
     const place = around.find((el) => el.isConnected);
-    const heading = place?.querySelector<HTMLElement>('h2, h3, h4');
+    const heading = place
+      ? place.querySelector<HTMLElement>('h2, h3, h4')
+      : headingIds.map((id) => document.getElementById(id)).find((el) => el !== null);
     if (heading) heading.tabIndex = -1;
     return heading ?? place?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button');
   });

@@ -7,6 +7,7 @@ import {
   json,
   META,
   openConsole,
+  settle,
   signedIn,
   stubApi,
   type,
@@ -123,7 +124,11 @@ describe('the card', () => {
     expect(c.button('Сохранить').disabled).toBe(true);
     await choose(c.field<HTMLSelectElement>('Вид'), 'complaint');
     await choose(c.field<HTMLSelectElement>('Подразделение'), 'd2');
+    c.button('Сохранить').focus();
     await click(c.button('Сохранить'));
+    await settle();
+    // The form is drawn anew with what was saved: its heading keeps the keyboard's place, not the page's top.
+    expect(document.activeElement?.id).toBe('card-manage');
     const patch = api.last('PATCH', 'submissions/s1')!;
     expect(patch.body).toEqual({ kind: 'complaint', departmentId: 'd2' });
     expect(patch.headers['X-CSRF-Token']).toBe('csrf-1');
