@@ -132,6 +132,10 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
             aria-expanded={menuOpen}
             aria-controls="site-menu"
             onClick={() => setMenuOpen(!menuOpen)}
+            // Escape on the button too: the menu is opened from it, and closed where it was opened.
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && menuOpen) setMenuOpen(false);
+            }}
           >
             <span aria-hidden="true">☰</span> Меню
           </button>
