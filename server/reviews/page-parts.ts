@@ -25,8 +25,10 @@ export const summaryLine = (lang: Lang, s: ReviewSummary) => {
 /** One published review: stars and date, the moderated text, the author, and whom or what it is about. */
 export function reviewCard(lang: Lang, r: PublishedReview) {
   const t = REVIEW_TEXTS[lang];
+  // «Сотрудник: Петрова Анна», as the widget says: the name alone under «Клиент» read as the author's.
+  const [label, after] = t.about('\u0000').split('\u0000');
   const about = r.employee
-    ? html`<strong>${russianText(lang, r.employee.name)}</strong>${r.employee.position ? html`, ${russianText(lang, r.employee.position)}` : ''}`
+    ? html`${label}<strong>${russianText(lang, r.employee.name)}</strong>${after}${r.employee.position ? html`, ${russianText(lang, r.employee.position)}` : ''}`
     : r.subject
       ? html`<strong>${russianText(lang, r.subject.title)}</strong>`
       : '';

@@ -68,7 +68,7 @@ describe('GET /reviews', () => {
     expect(text.indexOf('Привезли вовремя')).toBeLessThan(text.indexOf('Качественно и своевременно!'));
     expect(text).not.toContain('Ещё не проверен');
     expect(text).toContain('Анна П., ООО «Ромашка»');
-    expect(text).toContain('Иванов Иван , Инженер');
+    expect(text).toContain('Сотрудник: Иванов Иван , Инженер'); // whom it is about, apart from its author
     expect(text).toContain('Качество доставки');
     expect(text).toContain('20 ноября 2026');
     expect(html).toContain('aria-label="Оценка 5 из 5">★★★★★<span class="off"></span>');
