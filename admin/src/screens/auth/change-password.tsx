@@ -34,7 +34,8 @@ export function ChangePassword({ api, forced = false, onChanged, onSignOut, emai
     e.preventDefault();
     const problems: Record<string, string> = {};
     if (!current) problems.current = 'Введите текущий пароль';
-    if (next.length < MIN_LENGTH) problems.next = `Не короче ${MIN_LENGTH} символов`;
+    // What is wrong with it: the rule itself is the field's hint, which a screen reader reads with it.
+    if (next.length < MIN_LENGTH) problems.next = `Слишком короткий: ${next.length} из ${MIN_LENGTH} символов`;
     else if (next === current) problems.next = 'Новый пароль должен отличаться от текущего';
     if (repeat !== next) problems.repeat = 'Пароли не совпадают';
     if (Object.keys(problems).length > 0) return action.fail(problems);

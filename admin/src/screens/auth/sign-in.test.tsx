@@ -78,7 +78,7 @@ describe('signing in', () => {
     await type(c.field('Новый пароль'), 'short');
     await type(c.field('Новый пароль ещё раз'), 'other');
     await click(c.button('Сменить пароль'));
-    expect(c.errorOf(c.field('Новый пароль'))).toBe('Не короче 10 символов');
+    expect(c.errorOf(c.field('Новый пароль'))).toBe('Слишком короткий: 5 из 10 символов');
     expect(c.errorOf(c.field('Новый пароль ещё раз'))).toBe('Пароли не совпадают');
 
     await type(c.field('Новый пароль'), 'долгий путь домой');

@@ -44,7 +44,8 @@ export function UserForm({
   const submit = async (e: Event) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!initial && !isEmail(email.trim())) problems.email = 'Введите e-mail';
+    if (!initial && !email.trim()) problems.email = 'Введите e-mail';
+    else if (!initial && !isEmail(email.trim())) problems.email = 'Проверьте адрес e-mail: в нём нужны @ и домен';
     else if (!initial && taken.some((t) => t.toLowerCase() === email.trim().toLowerCase()))
       problems.email = CONSOLE_FIELD_ERRORS.ru.emailTaken;
     if (!name.trim()) problems.name = 'Введите имя';
