@@ -139,7 +139,9 @@ describe('hosted form /f', () => {
     ])
       expect(html).toContain(` id="${id}"`);
     // A browser keeps no file across pages: the client is told, not left to send without it.
-    expect(html).toContain('aria-describedby="files-error"');
+    // Named «Файл» alone, its rule and then what went wrong read as its description.
+    expect(html).toContain('<label for="f-files">Файл</label><div class="hint" id="files-hint">');
+    expect(html).toContain('aria-describedby="files-hint files-error"');
     expect(html).toContain('<div class="error" id="files-error">Файлы не сохранились: прикрепите их заново.</div>');
     expect(await (await post([])).text()).not.toContain('Файлы не сохранились');
     expect(await t.db.selectFrom('submissions').select('id').execute()).toEqual([]);

@@ -78,6 +78,7 @@ input:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visib
 .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
 @media (max-width: 480px) { .row { grid-template-columns: 1fr; } }
 .hint { color: #556070; font-size: .875rem; font-weight: 400; }
+.field > .hint { margin: -.1rem 0 .35rem; }
 .url { overflow-wrap: anywhere; }
 .error { color: #b42318; font-size: .875rem; margin-top: .25rem; }
 .alert { border: 1px solid #f4b2ab; background: #fef3f2; color: #912018; padding: .75rem 1rem; border-radius: 8px; margin-bottom: 1rem; }
