@@ -66,9 +66,10 @@ export function feedbackForm(opts: {
   const wrong = FIELDS.filter((f) => errors[f]);
   // A file refused says what the form takes; files that were sent and not kept are said in the
   // summary too, which the focus lands on, not only under their field.
+  // The kind's message names its choices itself («Выберите: благодарность, …»): no label before it.
   const summary = wrong.map((f) => ({
     href: `#f-${f}`,
-    text: `${labels[f]}: ${fieldMessage(FIELD_ERRORS[opts.lang][errors[f]!], named[f])}${f === 'files' ? ` (${t.filesHint(opts.maxFileMb)})` : ''}`,
+    text: `${f === 'kind' ? '' : `${labels[f]}: `}${fieldMessage(FIELD_ERRORS[opts.lang][errors[f]!], named[f])}${f === 'files' ? ` (${t.filesHint(opts.maxFileMb)})` : ''}`,
   }));
   if (summary.length > 0 && opts.state.filesLost && !errors.files)
     summary.push({ href: '#f-files', text: `${labels.files}: ${SUMMARY[opts.lang].filesLost}` });

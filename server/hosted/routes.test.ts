@@ -125,6 +125,14 @@ describe('hosted form /f', () => {
     expect(summary).toBe(
       '<p>Проверьте поля формы</p><ul><li><a href="#f-email">E-mail: Проверьте адрес электронной почты</a></li><li><a href="#f-files">Файл: Файлы не сохранились: прикрепите их заново.</a></li></ul>',
     );
+    // The kind's own message names its choices: no «Тип обращения: Выберите: …».
+    const noKind = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ message: 'Сломалось', consent: 'true' }, []),
+    });
+    expect(await noKind.text()).toContain(
+      '<li><a href="#f-kind">Выберите: благодарность, жалоба или предложение</a></li>',
+    );
     // Every field the summary may link to is there by its id.
     for (const id of [
       'f-kind',
