@@ -53,3 +53,13 @@ it('repeats the channel under the date, for the widths that have no room for its
   expect(document.querySelector('td.c-date .date-channel')!.textContent).toBe('Телефон');
   expect(document.querySelector('th.c-channel')!.textContent).toBe('Канал');
 });
+
+it('marks a message addressed to no one, so that a phone’s card drops the bare «—»', () => {
+  document.body.innerHTML = '<div id="t"></div>';
+  const addressed = { ...ITEM, id: 's2', department: { id: 'd1', name: 'ДКС' } };
+  render(<InboxTable items={[ITEM, addressed]} />, document.getElementById('t')!);
+  expect([...document.querySelectorAll('td.c-to')].map((td) => [td.className, td.textContent])).toEqual([
+    ['c-to none', '—'],
+    ['c-to', 'ДКС'],
+  ]);
+});

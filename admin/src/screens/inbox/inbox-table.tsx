@@ -89,7 +89,8 @@ function Row({ s }: { s: InboxItem }) {
         )}
         {s.excerpt ? <span class="excerpt">{s.excerpt}</span> : <span class="muted">Без комментария</span>}
       </td>
-      <td class="c-to" data-label="Кому">
+      {/* Addressed to no one: a table cell shows «—»; a phone's card drops the bare dash. */}
+      <td class={`c-to${s.employee || s.subjectTitle || s.department ? '' : ' none'}`} data-label="Кому">
         {s.employee ? <span>{s.employee.name}</span> : s.subjectTitle && <span>{s.subjectTitle}</span>}
         {s.department && <span class="sub muted">{s.department.name}</span>}
         {!s.employee && !s.subjectTitle && !s.department && <span class="muted">—</span>}
