@@ -235,6 +235,7 @@ export function CardEmails({ card }: { card: Card }) {
         <p class="muted">Писем не было.</p>
       ) : (
         <table class="table compact mails">
+          <caption class="sr">Письма по обращению</caption>
           <thead>
             <tr>
               <th scope="col">Письмо</th>

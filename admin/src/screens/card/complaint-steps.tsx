@@ -29,6 +29,7 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
     <section class="panel" aria-labelledby="complaint-stage1">
       <h3 id="complaint-stage1">Этап 1 «коррекция»</h3>
       <table class="table compact steps-table">
+        <caption class="sr">Шаги этапа 1 со сроками</caption>
         <thead>
           <tr>
             <th scope="col">Шаг</th>

@@ -56,6 +56,7 @@ export function Departments() {
         <Empty>Подразделений пока нет.</Empty>
       ) : (
         <table class="table">
+          <caption class="sr">Подразделения</caption>
           <thead>
             <tr>
               <th scope="col">Название</th>

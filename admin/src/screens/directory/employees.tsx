@@ -130,6 +130,7 @@ export function Employees() {
         <Empty>{needle ? 'Никого не нашлось.' : 'Сотрудников пока нет.'}</Empty>
       ) : (
         <table class="table">
+          <caption class="sr">Сотрудники</caption>
           <thead>
             <tr>
               <th scope="col">Сотрудник</th>

@@ -57,6 +57,7 @@ export function Subjects() {
         <Empty>Предметов оценки пока нет.</Empty>
       ) : (
         <table class="table">
+          <caption class="sr">Предметы оценки</caption>
           <thead>
             <tr>
               <th scope="col">Название</th>

@@ -99,6 +99,7 @@ export function UsersScreen() {
         <Empty>Пользователей нет.</Empty>
       ) : (
         <table class="table">
+          <caption class="sr">Пользователи консоли</caption>
           <thead>
             <tr>
               <th scope="col">Пользователь</th>
