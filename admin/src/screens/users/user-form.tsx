@@ -83,7 +83,7 @@ export function UserForm({
       onSubmit={submit}
       noValidate
     >
-      <h3>{initial ? `Изменение: ${initial.name}` : 'Новый пользователь'}</h3>
+      <h2>{initial ? `Изменение: ${initial.name}` : 'Новый пользователь'}</h2>
       <FormError message={act.error} />
       <div class="form-row">
         {!initial && (
