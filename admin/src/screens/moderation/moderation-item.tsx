@@ -8,6 +8,7 @@ import { FormError, TextAreaField } from '../../ui/fields.tsx';
 import { focusSoon } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { maskPersonalData } from './mask.ts';
+import { aboutWhom } from './published-item.tsx';
 
 type Mode = 'view' | 'edit' | 'reject';
 
@@ -81,9 +82,9 @@ export function ModerationCard({
       }}
     >
       <header class="mod-head">
-        <h2 id={headingId} tabIndex={-1}>
-          <Stars score={item.score} /> <span class="sr">Отзыв </span>
-          {item.employee?.name ?? item.subjectTitle ?? 'Без адресата'}
+        {/* Read as «Отзыв: Петрова Анна, оценка 5 из 5», not the stars' label run into the name. */}
+        <h2 id={headingId} tabIndex={-1} aria-label={`Отзыв: ${aboutWhom(item)}, оценка ${item.score} из 5`}>
+          <Stars score={item.score} /> {aboutWhom(item)}
         </h2>
         <p class="muted small">
           <Link href={`/admin/submissions/${encodeURIComponent(item.submissionId)}`}>№ {item.number}</Link>

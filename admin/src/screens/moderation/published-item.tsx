@@ -25,9 +25,9 @@ export function PublishedCard({
   return (
     <article class="panel mod-item" aria-labelledby={headingId}>
       <header class="mod-head">
-        <h2 id={headingId} tabIndex={-1}>
-          <Stars score={item.score} /> <span class="sr">Отзыв </span>
-          {aboutWhom(item)}
+        {/* Read as «Отзыв: Петрова Анна, оценка 5 из 5», not the stars' label run into the name. */}
+        <h2 id={headingId} tabIndex={-1} aria-label={`Отзыв: ${aboutWhom(item)}, оценка ${item.score} из 5`}>
+          <Stars score={item.score} /> {aboutWhom(item)}
         </h2>
         <p class="muted small">
           <Link href={`/admin/submissions/${encodeURIComponent(item.submissionId)}`}>№ {item.number}</Link>

@@ -54,9 +54,9 @@ describe('taking a published review down', () => {
     expect(api.last('GET', 'moderation')!.query).toEqual({ list: 'published' });
     expect(c.$('.tabs [aria-current="page"]')!.textContent).toBe('Опубликованные');
     expect(c.text()).toContain('2 отзыва опубликовано');
-    expect(c.$$('article h2').map((h) => h.textContent)).toEqual([
-      '★★★★★ Отзыв Иванов Иван',
-      '★★★★★ Отзыв Качество доставки',
+    expect(c.$$('article h2').map((h) => [h.textContent, h.getAttribute('aria-label')])).toEqual([
+      ['★★★★★ Иванов Иван', 'Отзыв: Иванов Иван, оценка 5 из 5'],
+      ['★★★★★ Качество доставки', 'Отзыв: Качество доставки, оценка 5 из 5'],
     ]);
     // The published text, not the original with the phone number.
     expect(c.$('#mod-s1')!.closest('article')!.querySelector('.quote')!.textContent).toBe('Иван, мой телефон [скрыто]');
