@@ -12,6 +12,8 @@ export interface Console {
   reloadMeta: () => void;
   /** Says a result («Сохранено») in the live region, shown for a few seconds too. */
   announce: (text: string, tone?: 'ok' | 'error') => void;
+  /** Takes an earlier result off the screen: a new action starts (useAction), and «Сохранено» is no longer news. */
+  quiet: () => void;
   /** The inbox as the user last filtered it, for the card's way back. */
   lastInbox: string;
 }

@@ -101,6 +101,7 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
       meta: meta.data ?? EMPTY_META,
       reloadMeta: meta.reload,
       announce: (text, tone = 'ok') => setToast((t) => ({ text, tone, n: (t?.n ?? 0) + 1 })),
+      quiet: () => setToast(null),
       lastInbox: lastInbox.current,
     }),
     [api, user, meta.data, place.href],

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'preact/hooks';
+import { useContext, useRef, useState } from 'preact/hooks';
 import { type ApiFailure, asFailure } from '../api/client.ts';
+import { ConsoleContext } from '../app-context.ts';
 import { waitText } from '../format.ts';
 
 export interface Action {
@@ -28,6 +29,8 @@ const IDLE: State = { busy: false, error: null, fields: {}, failure: null };
 
 export function useAction(): Action {
   const [state, setState] = useState<State>(IDLE);
+  // None on the sign-in screens, which have no shell around them.
+  const shell = useContext(ConsoleContext);
   const ref = useRef<HTMLElement | null>(null);
 
   const focusProblem = () =>
@@ -37,11 +40,13 @@ export function useAction(): Action {
     }, 0);
 
   const fail = (fields: Record<string, string>, error: string | null = null, failure: ApiFailure | null = null) => {
+    shell?.quiet();
     setState({ busy: false, error, fields, failure });
     focusProblem();
   };
 
   const run = async <T>(request: () => Promise<T>): Promise<T | undefined> => {
+    shell?.quiet();
     setState({ ...IDLE, busy: true });
     try {
       const result = await request();

@@ -134,6 +134,9 @@ describe('the card', () => {
     expect(patch.headers['X-CSRF-Token']).toBe('csrf-1');
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Сохранено');
     expect(c.$('.page-title')!.textContent).toContain('Жалоба');
+    // Another action that fails takes «Сохранено» off the screen: it no longer speaks of the last action.
+    await click(c.button('Добавить комментарий'));
+    expect(c.$('[role="status"][aria-live]')!.textContent).toBe('');
   });
 
   it('adds an internal comment to the history, as text', async () => {
