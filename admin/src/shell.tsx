@@ -89,8 +89,8 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
   }, [place.path]);
 
   useEffect(() => {
-    if (!toast) return;
-    const t = setTimeout(() => setToast(null), toast.tone === 'error' ? 8000 : 4000);
+    if (!toast?.text) return;
+    const t = setTimeout(() => setToast((now) => now && { ...now, text: '' }), toast.tone === 'error' ? 8000 : 4000);
     return () => clearTimeout(t);
   }, [toast]);
 
@@ -101,7 +101,8 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
       meta: meta.data ?? EMPTY_META,
       reloadMeta: meta.reload,
       announce: (text, tone = 'ok') => setToast((t) => ({ text, tone, n: (t?.n ?? 0) + 1 })),
-      quiet: () => setToast(null),
+      // Emptied, not dropped: its count goes on, so the same words said next are announced again.
+      quiet: () => setToast((t) => t && { ...t, text: '' }),
       lastInbox: lastInbox.current,
     }),
     [api, user, meta.data, place.href],
@@ -178,8 +179,13 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
       <main id="main" class="main">
         <Screen place={place} user={user} api={api} onUser={onUser} />
       </main>
-      <div class={`toast ${toast ? `show ${toast.tone}` : ''}`} role="status" aria-live="polite" aria-atomic="true">
-        {toast && <span key={toast.n}>{toast.text}</span>}
+      <div
+        class={`toast ${toast?.text ? `show ${toast.tone}` : ''}`}
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+      >
+        {toast?.text && <span key={toast.n}>{toast.text}</span>}
       </div>
     </ConsoleContext.Provider>
   );

@@ -19,17 +19,27 @@ export function focusSoon(target: string | (() => HTMLElement | null | undefined
  * @example const around = placesOfFocus(); await save(); focusStaysIn(around)
  */
 export function focusStaysIn(around: HTMLElement[]) {
-  // A form drawn anew in its place (its key is what was saved) is found again by its heading's id.
-  const headingIds = around.map((el) => el.querySelector<HTMLElement>('h2, h3, h4')?.id).filter(Boolean) as string[];
+  // A form drawn anew in its place (its key is what was saved) is found again by its heading's id,
+  // before any section around it that stayed.
+  const headingIds = around.map((el) => el.querySelector<HTMLElement>('h2, h3, h4')?.id || null);
   focusSoon(() => {
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return null;
-    const place = around.find((el) => el.isConnected);
-    const heading = place
-      ? place.querySelector<HTMLElement>('h2, h3, h4')
-      : headingIds.map((id) => document.getElementById(id)).find((el) => el !== null);
-    if (heading) heading.tabIndex = -1;
-    return heading ?? place?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button');
+    for (const [i, place] of around.entries()) {
+      const id = headingIds[i];
+      const heading = place.isConnected
+        ? place.querySelector<HTMLElement>('h2, h3, h4')
+        : id
+          ? document.getElementById(id)
+          : null;
+      if (heading) {
+        heading.tabIndex = -1;
+        return heading;
+      }
+      if (place.isConnected)
+        return place.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button');
+    }
+    return null;
   });
 }
 

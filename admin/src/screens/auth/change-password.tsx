@@ -35,7 +35,10 @@ export function ChangePassword({ api, forced = false, onChanged, onSignOut, emai
     const problems: Record<string, string> = {};
     if (!current) problems.current = 'Введите текущий пароль';
     // What is wrong with it: the rule itself is the field's hint, which a screen reader reads with it.
-    if (next.length < MIN_LENGTH) problems.next = `Слишком короткий: ${next.length} из ${MIN_LENGTH} символов`;
+    // Characters as the server counts them, not UTF-16 units (an emoji is one).
+    const length = [...next].length;
+    if (!next) problems.next = 'Введите новый пароль';
+    else if (length < MIN_LENGTH) problems.next = `Слишком короткий: ${length} из ${MIN_LENGTH} символов`;
     else if (next === current) problems.next = 'Новый пароль должен отличаться от текущего';
     if (repeat !== next) problems.repeat = 'Пароли не совпадают';
     if (Object.keys(problems).length > 0) return action.fail(problems);

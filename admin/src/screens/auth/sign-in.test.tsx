@@ -75,6 +75,12 @@ describe('signing in', () => {
     expect(c.$('nav')).toBeNull();
 
     await type(c.field('Текущий пароль'), 'Xk4-pQ9-mT2');
+    await click(c.button('Сменить пароль'));
+    expect(c.errorOf(c.field('Новый пароль'))).toBe('Введите новый пароль');
+    // Emoji are a character each, as the server counts them.
+    await type(c.field('Новый пароль'), '🔑🔑🔑🔑🔑');
+    await click(c.button('Сменить пароль'));
+    expect(c.errorOf(c.field('Новый пароль'))).toBe('Слишком короткий: 5 из 10 символов');
     await type(c.field('Новый пароль'), 'short');
     await type(c.field('Новый пароль ещё раз'), 'other');
     await click(c.button('Сменить пароль'));

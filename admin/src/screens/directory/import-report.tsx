@@ -89,6 +89,7 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
       )}
       <Section title={dry ? 'Новые сотрудники' : 'Добавлены'} count={r.added.length}>
         <table class="table compact import-added">
+          <caption class="sr">{dry ? 'Новые сотрудники' : 'Добавлены'}</caption>
           <thead>
             <tr>
               <th scope="col">Строка</th>
@@ -109,6 +110,7 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
       </Section>
       <Section title={dry ? 'Изменения' : 'Изменены'} count={r.changed.length}>
         <table class="table compact import-changed">
+          <caption class="sr">{dry ? 'Изменения' : 'Изменены'}</caption>
           <thead>
             <tr>
               <th scope="col">Строка</th>
@@ -141,6 +143,7 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
         open
       >
         <table class="table compact import-errors">
+          <caption class="sr">{dry ? 'Строки, которые не будут загружены' : 'Строки, которые не загружены'}</caption>
           <thead>
             <tr>
               <th scope="col">Строка</th>

@@ -3,12 +3,11 @@ import type { ModerationItem } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import { Link } from '../../router.tsx';
-import { Stars } from '../../ui/badges.tsx';
 import { FormError, TextAreaField } from '../../ui/fields.tsx';
 import { focusSoon } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { maskPersonalData } from './mask.ts';
-import { aboutWhom } from './published-item.tsx';
+import { ReviewHeading } from './review-heading.tsx';
 
 type Mode = 'view' | 'edit' | 'reject';
 
@@ -82,10 +81,7 @@ export function ModerationCard({
       }}
     >
       <header class="mod-head">
-        {/* Read as «Отзыв: Петрова Анна, оценка 5 из 5», not the stars' label run into the name. */}
-        <h2 id={headingId} tabIndex={-1} aria-label={`Отзыв: ${aboutWhom(item)}, оценка ${item.score} из 5`}>
-          <Stars score={item.score} /> {aboutWhom(item)}
-        </h2>
+        <ReviewHeading id={headingId} item={item} />
         <p class="muted small">
           <Link href={`/admin/submissions/${encodeURIComponent(item.submissionId)}`}>№ {item.number}</Link>
           {' · '}

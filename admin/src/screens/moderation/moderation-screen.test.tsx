@@ -88,6 +88,8 @@ describe('moderation', () => {
     const { card } = await setup();
     expect(card(1).querySelector('h2')!.textContent).toContain('Иванов Иван');
     expect(card(3).querySelector('h2')!.textContent).toContain('Качество доставки');
+    // Read as a sentence, not the stars' label run into the name.
+    expect(card(1).querySelector('h2')!.getAttribute('aria-label')).toMatch(/^Отзыв: Иванов Иван, оценка \d из 5$/);
     // Beside the author as he signed, how the site will name him.
     expect(card(1).querySelector('.author')!.textContent).toContain('Автор: Мария Кузьмина, ООО «Вектор»');
     expect(card(1).querySelector('.author')!.textContent).toContain('На сайте: Мария К., ООО «Вектор»');

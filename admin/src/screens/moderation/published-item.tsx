@@ -2,13 +2,9 @@ import { useState } from 'preact/hooks';
 import type { ModerationItem } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { Link } from '../../router.tsx';
-import { Stars } from '../../ui/badges.tsx';
 import { focusSoon } from '../../ui/focus.ts';
+import { ReviewHeading } from './review-heading.tsx';
 import { UnpublishForm } from './unpublish-form.tsx';
-
-/** Whom or what a review is about: the employee, or the rating subject by its title. */
-export const aboutWhom = (item: Pick<ModerationItem, 'employee' | 'subjectTitle'>) =>
-  item.employee?.name ?? item.subjectTitle ?? 'Без адресата';
 
 /** A review on the site now, as it is published, with «Снять с публикации». */
 export function PublishedCard({
@@ -26,9 +22,7 @@ export function PublishedCard({
     <article class="panel mod-item" aria-labelledby={headingId}>
       <header class="mod-head">
         {/* Read as «Отзыв: Петрова Анна, оценка 5 из 5», not the stars' label run into the name. */}
-        <h2 id={headingId} tabIndex={-1} aria-label={`Отзыв: ${aboutWhom(item)}, оценка ${item.score} из 5`}>
-          <Stars score={item.score} /> {aboutWhom(item)}
-        </h2>
+        <ReviewHeading id={headingId} item={item} />
         <p class="muted small">
           <Link href={`/admin/submissions/${encodeURIComponent(item.submissionId)}`}>№ {item.number}</Link>
           {' · опубликован '}

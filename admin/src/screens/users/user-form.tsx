@@ -45,7 +45,7 @@ export function UserForm({
     e.preventDefault();
     const problems: Record<string, string> = {};
     if (!initial && !email.trim()) problems.email = 'Введите e-mail';
-    else if (!initial && !isEmail(email.trim())) problems.email = 'Проверьте адрес e-mail: в нём нужны @ и домен';
+    else if (!initial && !isEmail(email.trim())) problems.email = 'Проверьте адрес e-mail, например ivan@example.ru';
     else if (!initial && taken.some((t) => t.toLowerCase() === email.trim().toLowerCase()))
       problems.email = CONSOLE_FIELD_ERRORS.ru.emailTaken;
     if (!name.trim()) problems.name = 'Введите имя';
