@@ -15,6 +15,9 @@ describe('the audit log in words', () => {
     expect(detailsText({ number: '2026-00042', origin: 'console', rating: null }, ['number'])).toBe(
       'источник: регистрация вручную',
     );
+    // A person's data erased in the console is no manual registration (152-ФЗ requests are read here).
+    expect(detailsText({ submissions: 5, via: 'console' })).toBe('обращений: 5; через: консоль');
+    expect(detailsText({ submissions: 5, via: 'cli' })).toBe('обращений: 5; через: командную строку');
     expect(detailsText({ number: '2026-00042', field: 'justification', from: null, to: 'partly' }, ['number'])).toBe(
       '— → Частично обоснована; поле: обоснованность',
     );

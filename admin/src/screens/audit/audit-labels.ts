@@ -213,6 +213,9 @@ const VALUES: Record<string, string> = {
   xlsx: 'XLSX',
 };
 
+/** Where an action was done (`via`): the same codes as a complaint's origin, other words. */
+const VIA: Record<string, string> = { console: 'консоль', cli: 'командную строку', site: 'сайт' };
+
 /** Where a line is read: the console's meta names ids, the action says what a bare change is of. */
 export interface DetailsContext {
   meta?: AuditMeta;
@@ -234,7 +237,7 @@ function show(v: unknown, key = '', meta?: AuditMeta): string {
       .join(', ');
   const s = String(v);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return formatDateTime(s);
-  return VALUES[s] ?? s;
+  return (key === 'via' ? VIA[s] : undefined) ?? VALUES[s] ?? s;
 }
 
 /**
