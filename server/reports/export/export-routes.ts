@@ -54,7 +54,7 @@ const fileHeaders = (name: string, format: Format) => ({
  * The reports as files, to mount at /api/admin/reports behind the session: `GET /weekly.csv|xlsx
  * ?week=&department=`, `GET /monthly.csv|xlsx?period=&department=` and `GET /inbox.csv|xlsx` with
  * the inbox's filter. Every role may download them; a handler gets his department's figures and
- * rows only. Files naming clients (the inbox, the weekly overdue list) are written to the audit log.
+ * rows only. Every file is written to the audit log (the inbox's and the weekly overdue list's name clients).
  * @example app.route('/reports', reportExportRoutes(deps, { weekly: (p, d) => weeklyControl(db, clock.now(), p, d), … }))
  */
 export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
@@ -85,7 +85,10 @@ export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
     app.get(`/monthly.${format}`, periodQuery, async (c) => {
       const q = c.req.valid('query');
       const { period, department } = await reportRequest(c, deps.db, q.period, q.department);
-      return download(c, monthlyTables(await build.monthly(period, department)), format);
+      const analysis = await build.monthly(period, department);
+      // Figures only, no client: written all the same, so that «Выгрузка отчётов» lists every report taken away.
+      await audit(c, 'monthly', format, { period: period.key, department: department?.id ?? null });
+      return download(c, monthlyTables(analysis), format);
     });
 
     app.get(`/inbox.${format}`, validQuery(INBOX_QUERY), async (c) => {

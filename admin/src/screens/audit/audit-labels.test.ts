@@ -18,6 +18,7 @@ describe('the audit log in words', () => {
     // A person's data erased in the console is no manual registration (152-ФЗ requests are read here).
     expect(detailsText({ submissions: 5, via: 'console' })).toBe('обращений: 5; через: консоль');
     expect(detailsText({ submissions: 5, via: 'cli' })).toBe('обращений: 5; через: командную строку');
+    expect(detailsText({ report: 'inbox', filter: {}, rows: 14 })).toBe('отчёт: входящие; отбор: —; строк: 14');
     expect(detailsText({ number: '2026-00042', field: 'justification', from: null, to: 'partly' }, ['number'])).toBe(
       '— → Частично обоснована; поле: обоснованность',
     );

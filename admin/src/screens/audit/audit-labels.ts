@@ -231,10 +231,12 @@ function show(v: unknown, key = '', meta?: AuditMeta): string {
   if (Array.isArray(v)) return v.map((x) => show(x, key, meta)).join(', ');
   // A calendar day `{type, note}` or the working hours `{start, end}`: named parts, blanks left out.
   if (typeof v === 'object')
-    return Object.entries(v)
-      .filter(([, x]) => x !== null && x !== undefined && x !== '')
-      .map(([k, x]) => `${DETAIL_NAMES[k] ?? k}: ${show(x, k, meta)}`)
-      .join(', ');
+    return (
+      Object.entries(v)
+        .filter(([, x]) => x !== null && x !== undefined && x !== '')
+        .map(([k, x]) => `${DETAIL_NAMES[k] ?? k}: ${show(x, k, meta)}`)
+        .join(', ') || '—' // an inbox export without a filter: «отбор: —», not «отбор: ;»
+    );
   const s = String(v);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return formatDateTime(s);
   return (key === 'via' ? VIA[s] : undefined) ?? VALUES[s] ?? s;
