@@ -90,7 +90,8 @@ export async function enqueueNoticeMail(
     .selectFrom('submissions')
     .innerJoin('complaints', 'complaints.submission_id', 'submissions.id')
     .leftJoin('users', 'users.id', 'complaints.responsible_user_id')
-    .select(['submissions.number', 'submissions.name', 'submissions.organization'])
+    .leftJoin('departments', 'departments.id', 'submissions.department_id')
+    .select(['submissions.number', 'submissions.name', 'submissions.organization', 'departments.name as department'])
     .select([
       'users.name as responsible_name',
       'users.email as responsible_email',
@@ -113,6 +114,7 @@ export async function enqueueNoticeMail(
         step: notice.step,
         dueAt: notice.dueAt,
         client: clientOf(s),
+        department: s.department,
         responsible: s.responsible_name,
         link: cardLink(deps.config, notice.submissionId),
       },

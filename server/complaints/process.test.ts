@@ -896,6 +896,9 @@ for (const kind of DB_KINDS) {
       ]);
       const escalation = await outbox('complaint-escalation');
       expect(JSON.parse(escalation[0]!.recipients)).toEqual(['smk@example.ru']);
+      // With nobody responsible, the QMS learns whose it is from the department's line.
+      expect(escalation[0]!.text).toContain('Подразделение: не указано');
+      expect(escalation[0]!.text).toContain('Ответственный: не назначен');
       // Nobody is responsible yet: the reminder goes to the QMS.
       expect(JSON.parse((await outbox('complaint-soon'))[0]!.recipients)).toEqual(['smk@example.ru']);
     });

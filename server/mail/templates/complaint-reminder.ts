@@ -21,6 +21,8 @@ export function complaintReminder(
     step: Step;
     dueAt: string;
     client: string | null;
+    /** Whose complaint it is when nobody is responsible yet: the QMS reads it in an escalation. */
+    department: string | null;
     responsible: string | null;
     link: string;
   },
@@ -32,6 +34,7 @@ export function complaintReminder(
     ['Клиент', c.client],
     ['Шаг', `${c.step} ${STEP_TITLES[c.step]}`],
     ['Срок', companyTime(c.dueAt)],
+    ['Подразделение', c.department ?? 'не указано'],
     ['Ответственный', c.responsible ?? 'не назначен'],
   ] as const;
   const body = html`${fieldsTable(fields)}${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
