@@ -149,7 +149,9 @@ describe('XLSX, read back by a second reader (read-excel-file)', () => {
       'Оценки по месяцам',
     ]);
     const kinds = sheets[0]!.data;
-    expect(String(kinds[0]![0])).toMatch(/^Поступило по видам\. Анализ обращений\. Октябрь 2026/);
+    expect(String(kinds[0]![0])).toMatch(
+      /^Поступило по видам\. Анализ обращений\. Октябрь 2026 \(для сравнения: сентябрь 2026\)/,
+    );
     expect(kinds.slice(1)).toEqual([
       ['Вид', 'Октябрь 2026: количество', 'Сентябрь 2026: количество'],
       ['Жалоба', 12, 6],

@@ -24,7 +24,9 @@ function matched<T extends Count>(cur: T[], prev: T[]) {
 export function monthlyTables(m: MonthlyAnalysis): ReportFile {
   const [cur, prev] = [m.current, m.previous];
   const [cl, pl] = [cur.period.label, prev.period.label];
-  const title = `Анализ обращений. ${cl} (для сравнения: ${pl}). ${scopeName(m.department)}; данные на ${companyTime(m.asOf)}`;
+  // A month mid-sentence in lower case: «(для сравнения: ноябрь 2026)»; «IV квартал 2026», «2026 год» as they are.
+  const inSentence = pl.replace(/^[А-ЯЁ](?=[а-яё]+ \d{4}$)/, (c) => c.toLowerCase());
+  const title = `Анализ обращений. ${cl} (для сравнения: ${inSentence}). ${scopeName(m.department)}; данные на ${companyTime(m.asOf)}`;
   const pair = (key: string, type: Column['type'], what: string): Column[] => [
     { key: `c_${key}`, title: `${cl}: ${what}`, type },
     { key: `p_${key}`, title: `${pl}: ${what}`, type },
