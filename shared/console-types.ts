@@ -59,6 +59,8 @@ export interface InboxItem {
    */
   receivedAt: string | null;
   excerpt: string;
+  /** When the client's personal data was erased on request (his words and contacts are gone); null otherwise. */
+  erasedAt: string | null;
   name: string | null;
   organization: string | null;
   email: string | null;

@@ -119,6 +119,7 @@ export async function listSubmissions(
       'submissions.employee_id',
       'submissions.department_id',
       'submissions.subject',
+      'submissions.erased_at',
     ])
     .select(['complaints.next_due_at', 'complaints.closed_at as complaint_closed_at', 'complaints.received_at'])
     .select(['submissions.answer_due_at', dueAt.as('due_at')])
@@ -186,6 +187,7 @@ export async function listSubmissions(
       createdAt: r.created_at,
       receivedAt: r.received_at ?? null,
       excerpt: excerpt(r.excerpt),
+      erasedAt: r.erased_at,
       name: r.name,
       organization: r.organization,
       email: r.email,

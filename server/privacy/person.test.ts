@@ -112,6 +112,12 @@ for (const kind of DB_KINDS) {
         '/api/admin/submissions?q=%D0%9B%D0%BE%D1%81%D1%8C%D0%BA%D0%BE%D0%B2%D0%BE%D0%B9',
       );
       expect(((await search.json()) as { items: unknown[] }).items).toEqual([]);
+      // The inbox says which rows were erased, so that they are not taken for anonymous messages.
+      const inbox = (await (await admin.request('/api/admin/submissions')).json()) as {
+        items: { id: string; erasedAt: string | null }[];
+      };
+      expect(inbox.items.find((i) => i.id === complaint.id)!.erasedAt).toBe(h.clock.now().toISOString());
+      expect(inbox.items.find((i) => i.id === other.id)!.erasedAt).toBeNull();
 
       const after = JSON.parse(
         await personExportCommand(h.db, h.clock, ['--email', CLIENT.email]),

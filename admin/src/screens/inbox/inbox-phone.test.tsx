@@ -17,6 +17,7 @@ const ITEM: InboxItem = {
   createdAt: '2026-11-22T11:05:00Z',
   receivedAt: null,
   excerpt: 'Не перезвонили',
+  erasedAt: null,
   name: 'Лоськова Галина',
   organization: null,
   email: null,
@@ -62,4 +63,12 @@ it('marks a message addressed to no one, so that a phone’s card drops the bare
     ['c-to none', '—'],
     ['c-to', 'ДКС'],
   ]);
+});
+
+it('says a row whose personal data was erased is so, not an anonymous message', () => {
+  document.body.innerHTML = '<div id="t"></div>';
+  const erased = { ...ITEM, name: null, phone: null, excerpt: '', erasedAt: '2026-12-07T00:10:00Z' };
+  render(<InboxTable items={[erased]} />, document.getElementById('t')!);
+  expect(document.querySelector('td.c-from')!.textContent).toBe('Персональные данные удалены');
+  expect(document.querySelector('td.c-text')!.textContent).toBe('Текст удалён');
 });

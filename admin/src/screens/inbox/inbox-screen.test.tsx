@@ -23,6 +23,7 @@ const row = (n: number, extra: Partial<InboxItem> = {}): InboxItem => ({
   createdAt: '2026-11-22T11:05:00Z',
   receivedAt: null,
   excerpt: `Жалоба ${n}`,
+  erasedAt: null,
   name: 'Лоськова Галина',
   organization: null,
   email: null,

@@ -13,6 +13,7 @@ const rating = (extra: Partial<InboxItem>): InboxItem => ({
   createdAt: '2026-11-22T11:05:00Z',
   receivedAt: null,
   excerpt: 'Привезли вовремя',
+  erasedAt: null,
   name: null,
   organization: null,
   email: null,

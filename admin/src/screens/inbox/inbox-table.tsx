@@ -78,7 +78,8 @@ function Row({ s }: { s: InboxItem }) {
             {s.organization && <span class="sub">{s.organization}</span>}
           </>
         ) : (
-          <span class="muted">Имя не указано</span>
+          // Erased on request: said so, not taken for a message sent without a name.
+          <span class="muted">{s.erasedAt ? 'Персональные данные удалены' : 'Имя не указано'}</span>
         )}
         {s.email && <span class="sub muted">{breakableEmail(s.email)}</span>}
         {s.phone && <span class="sub muted">{formatPhone(s.phone)}</span>}
@@ -87,7 +88,11 @@ function Row({ s }: { s: InboxItem }) {
         {s.type === 'rating' && s.score !== null && s.score <= LOW_SCORE && (
           <span class="low-score">Низкая оценка — возможна жалоба</span>
         )}
-        {s.excerpt ? <span class="excerpt">{s.excerpt}</span> : <span class="muted">Без комментария</span>}
+        {s.excerpt ? (
+          <span class="excerpt">{s.excerpt}</span>
+        ) : (
+          <span class="muted">{s.erasedAt ? 'Текст удалён' : 'Без комментария'}</span>
+        )}
       </td>
       {/* Addressed to no one: a table cell shows «—»; a phone's card drops the bare dash. */}
       <td class={`c-to${s.employee || s.subjectTitle || s.department ? '' : ' none'}`} data-label="Кому">
