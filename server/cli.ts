@@ -5,6 +5,7 @@ import { askHidden } from './users/password-prompt.ts';
 import { calendarDeadline, calendarImport } from './calendar/cli-commands.ts';
 import { systemClock } from './clock.ts';
 import { DatabaseMissingError, databaseLabel, hasSchema, openDb } from './db/connection.ts';
+import { isDatabaseUnreachable } from './db/errors.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import {
   departmentAdd,
@@ -108,8 +109,8 @@ const COMMANDS: Record<string, Command> = {
 /** The commands that read no arguments: one given anyway is a mistake, not ignored. */
 const WITHOUT_ARGUMENTS = new Set(['migrate', 'export', 'outbox retry', 'user list']);
 
-/** Errors of reaching PostgreSQL: refused, unknown host, wrong password, no such database. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '28P01', '28000', '3D000']);
+/** PostgreSQL's refusals of the sign-in (a wrong password or user): said as «can't reach» too. */
+const SIGN_IN_REFUSED = new Set(['28P01', '28000']);
 
 /** Why a command that needs the server's database refuses to make a new one, in both languages. */
 const missing = (where: string) => {
@@ -183,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(missing(where));
       return 1;
     }
-    if (UNREACHABLE.has(code)) {
+    if (isDatabaseUnreachable(err) || SIGN_IN_REFUSED.has(code)) {
       const why = (err as Error).message;
       console.error(`Нет связи с базой данных ${where}: ${why}\nCan't reach the database ${where}: ${why}`);
       return 1;

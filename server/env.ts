@@ -244,12 +244,15 @@ export function quotedSender(from: string): string {
   return `"${name.replace(/[\\"]/g, '\\$&')}" <${m[2]}>`;
 }
 
+/** The error that stops the start: one indented line per wrong variable. */
+const invalidConfiguration = (lines: string[]) => new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+
 /** The consent settings; a text file that can't be read stops the start as a wrong variable does. */
 function consentOf(...args: Parameters<typeof consentConfig>): ConsentConfig {
   try {
     return consentConfig(...args);
   } catch (err) {
-    throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
+    throw invalidConfiguration([`  ${(err as Error).message}`]);
   }
 }
 
@@ -267,7 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
     ...requiredTogether(env),
   ];
   if (!parsed.success || lines.length > 0) {
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw invalidConfiguration(lines);
   }
   const e = parsed.data!;
   const production = e.NODE_ENV === 'production';

@@ -131,16 +131,14 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
       const now = deps.clock.now();
       const given = await issuedAt(c, fields, now);
       if (now.getTime() - given.at < MIN_FILL_MS[form]) await refuse(c, deps, 'too_fast', 403, 'too_fast');
-      // Counted once the form passed its time: a person told «too fast» loses none of his posts.
-      if (!given.spend) await countNoScript(c);
-      if (given.spend) {
-        if (
-          !(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)) &&
-          !(await isRetry(c, fields, form, files))
-        )
-          await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
-        await prune(now).catch((err) => logFailure(deps.logger, 'abuse', err, 'pruning failed'));
-      }
+      // Without JavaScript: counted once the form passed its time, so «too fast» costs none of his posts.
+      if (!given.spend) return countNoScript(c);
+      if (
+        !(await spendProof(deps.db, given.spend.signature, given.spend.expiresAt)) &&
+        !(await isRetry(c, fields, form, files))
+      )
+        await refuse(c, deps, 'pow_reused', 403, 'pow_failed');
+      await prune(now).catch((err) => logFailure(deps.logger, 'abuse', err, 'pruning failed'));
     },
   };
 }
