@@ -37,6 +37,7 @@ export const CONSOLE_FIELD_ERRORS = {
     employeeEmail: 'У сотрудника не указан e-mail: добавьте его в карточке сотрудника',
     employeeInactive: 'Сотрудник отключён: его подпись не работает',
     searchText: 'В поиске нужна хотя бы одна буква или цифра',
+    periodOrder: 'Конец периода не может быть раньше его начала',
     unknownField: 'Такого поля нет',
     ownDepartment: 'Ответственный регистрирует жалобы только своего подразделения',
     notCsv:
@@ -77,6 +78,7 @@ export const CONSOLE_FIELD_ERRORS = {
     employeeEmail: 'The employee has no e-mail address: add it to his record',
     employeeInactive: 'The employee is deactivated: his signature does not work',
     searchText: 'A search needs at least one letter or digit',
+    periodOrder: 'The end of the period cannot be before its start',
     unknownField: 'There is no such field',
     ownDepartment: 'A department’s handler registers complaints of his own department only',
     notCsv:

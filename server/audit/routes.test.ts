@@ -99,6 +99,9 @@ describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
     const bad = await s.request('/api/admin/audit?from=yesterday&limit=0&cursor=%%%');
     expect(bad.status).toBe(422);
     expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(['cursor', 'from', 'limit']);
+    const reversed = await s.request('/api/admin/audit?from=2026-11-22&to=2026-11-21');
+    expect(reversed.status).toBe(422);
+    expect((await reversed.json()).error.fields).toEqual({ to: 'Конец периода не может быть раньше его начала' });
   });
 
   it('pages by (at, id): every line once, also among lines written in the same millisecond', async () => {

@@ -8,7 +8,7 @@ import { requireSession } from '../sessions/require-session.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { encodeCursor, pageQuery } from '../http/cursor.ts';
-import { given, param } from '../http/query-params.ts';
+import { given, param, periodInOrder } from '../http/query-params.ts';
 import { validQuery } from '../http/validate.ts';
 
 export interface AuditQuery {
@@ -34,13 +34,21 @@ function instant(value: string, end: boolean): string | null {
 }
 
 /** The query string; 422 naming each parameter that can't be understood. */
-const AUDIT_QUERY = z.object({
-  action: given(64),
-  user: given(254),
-  from: param((v) => instant(v, false), 40),
-  to: param((v) => instant(v, true), 40),
-  ...pageQuery(200),
-});
+const AUDIT_QUERY = z
+  .object({
+    action: given(64),
+    user: given(254),
+    from: param((v) => instant(v, false), 40),
+    to: param((v) => instant(v, true), 40),
+    ...pageQuery(200),
+  })
+  .superRefine(
+    periodInOrder(
+      (q) => (q.from ? Date.parse(q.from) : undefined),
+      // `to` is exclusive: its last instant is a millisecond before it.
+      (q) => (q.to ? Date.parse(q.to) - 1 : undefined),
+    ),
+  );
 
 /** The audit log newest first, one page at a time by (at, id), so a page never repeats or skips a line. */
 export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {

@@ -1,7 +1,7 @@
 import { isCalendarDay, parseInstant } from '../../shared/calendar-schema.ts';
 import { z } from 'zod';
 import { SLUG } from '../../shared/rating-schema.ts';
-import { given, oneOfParam, param } from '../http/query-params.ts';
+import { given, oneOfParam, param, periodInOrder } from '../http/query-params.ts';
 import { pageQuery } from '../http/cursor.ts';
 import { companyDayStart, nextDay } from '../company-day.ts';
 import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
@@ -35,6 +35,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A day `YYYY-MM-DD` (the company's day) or an instant with its zone. */
 const when = param((s) => (isCalendarDay(s) || parseInstant(s) ? s : null), 40);
 
+/** Where `from` starts: its day's start in company time, or the instant itself (ISO). */
+const startOf = (from: string) => (isCalendarDay(from) ? companyDayStart(from) : parseInstant(from)!.toISOString());
+
+/** What `to` ends before, `to` included: the next day's start in company time, or the instant's next millisecond (ISO). */
+const endOf = (to: string) =>
+  isCalendarDay(to) ? companyDayStart(nextDay(to)) : new Date(parseInstant(to)!.getTime() + 1).toISOString();
+
 /**
  * The inbox's query string, checked by the console's validator: `type`, `kind`, `status`,
  * `department` (an id or `none`), `employee` (a slug), `channel`, `from` and `to` (days in the
@@ -42,21 +49,29 @@ const when = param((s) => (isCalendarDay(s) || parseInstant(s) ? s : null), 40);
  * page (`cursor`, `limit`). A wrong value is a 422 naming it.
  * @example app.get('/', validQuery(INBOX_QUERY), (c) => inboxFilter(c.req.valid('query'), now))
  */
-export const INBOX_QUERY = z.object({
-  type: oneOfParam(TYPES),
-  kind: oneOfParam(KINDS),
-  status: oneOfParam(STATUSES),
-  department: param((s) => (s === 'none' || UUID.test(s) ? s : null), 64),
-  employee: param((s) => (SLUG.test(s) ? s : null), 64),
-  channel: oneOfParam(CHANNELS),
-  from: when,
-  to: when,
-  // Only wildcards or punctuation find nothing through an index: on PostgreSQL they read every row.
-  q: given(200).refine((s) => s === undefined || /[\p{L}\p{N}]/u.test(s), 'searchText'),
-  overdue: oneOfParam(['1'] as const),
-  sort: oneOfParam(['deadline', 'created'] as const),
-  ...pageQuery(),
-});
+export const INBOX_QUERY = z
+  .object({
+    type: oneOfParam(TYPES),
+    kind: oneOfParam(KINDS),
+    status: oneOfParam(STATUSES),
+    department: param((s) => (s === 'none' || UUID.test(s) ? s : null), 64),
+    employee: param((s) => (SLUG.test(s) ? s : null), 64),
+    channel: oneOfParam(CHANNELS),
+    from: when,
+    to: when,
+    // Only wildcards or punctuation find nothing through an index: on PostgreSQL they read every row.
+    q: given(200).refine((s) => s === undefined || /[\p{L}\p{N}]/u.test(s), 'searchText'),
+    overdue: oneOfParam(['1'] as const),
+    sort: oneOfParam(['deadline', 'created'] as const),
+    ...pageQuery(),
+  })
+  .superRefine(
+    periodInOrder(
+      (q) => (q.from ? Date.parse(startOf(q.from)) : undefined),
+      // The day before `from` ends where `from` starts: reversed.
+      (q) => (q.to ? Date.parse(endOf(q.to)) - 1 : undefined),
+    ),
+  );
 
 export type InboxQuery = z.output<typeof INBOX_QUERY>;
 
@@ -73,13 +88,7 @@ export function inboxFilter(query: InboxQuery, now: Date): InboxFilter {
     ...filter,
     ...(overdue && { dueBefore: now.toISOString() }),
     ...(sort === 'deadline' && { sort: 'deadline' as const }),
-    ...(from !== undefined && {
-      from: isCalendarDay(from) ? companyDayStart(from) : parseInstant(from)!.toISOString(),
-    }),
-    ...(to !== undefined && {
-      before: isCalendarDay(to)
-        ? companyDayStart(nextDay(to))
-        : new Date(parseInstant(to)!.getTime() + 1).toISOString(),
-    }),
+    ...(from !== undefined && { from: startOf(from) }),
+    ...(to !== undefined && { before: endOf(to) }),
   };
 }

@@ -365,11 +365,22 @@ for (const kind of DB_KINDS) {
         [`?q=${'x'.repeat(201)}`, 'q'],
         ['?overdue=yes', 'overdue'],
         ['?sort=name', 'sort'],
+        // A reversed period; one that is wrong in its start is named by the start alone.
+        ['?from=2026-11-10&to=2026-11-09', 'to'],
+        ['?from=2026-11-10T12:00:00Z&to=2026-11-10T11:59:59Z', 'to'],
+        ['?from=2026-13-01&to=2026-11-09', 'from'],
       ] as const) {
         const res = await qms.request(`/api/admin/submissions${query}`);
         expect(res.status, query).toBe(422);
         expect(Object.keys((await res.json()).error.fields)).toEqual([field]);
       }
+      const reversed = await (await qms.request('/api/admin/submissions?from=2026-11-10&to=2026-11-09')).json();
+      expect(reversed.error.fields.to).toBe('Конец периода не может быть раньше его начала');
+      // One day, and one instant, are periods in order.
+      expect((await qms.request('/api/admin/submissions?from=2026-11-10&to=2026-11-10')).status).toBe(200);
+      expect(
+        (await qms.request('/api/admin/submissions?from=2026-11-10T12:00:00Z&to=2026-11-10T12:00:00Z')).status,
+      ).toBe(200);
       expect((await h.admin.request('/api/admin/submissions')).status).toBe(401);
       expect((await h.admin.request('/api/admin/meta')).status).toBe(401);
     });

@@ -47,3 +47,17 @@ export const pageSize = (max: number, fallback = 50) =>
   param((v) => (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= max ? Number(v) : null)).transform(
     (v) => v ?? fallback,
   );
+
+/**
+ * A period's end not before its start, both read as instants (ms since the epoch, undefined when
+ * not given): else 422 `periodOrder` on `to`, since a reversed period listed nothing as if nothing
+ * had happened. For `.superRefine()` on a query holding `from` and `to`.
+ * @example z.object({ from: when, to: when }).superRefine(periodInOrder((q) => start(q.from), (q) => end(q.to)))
+ */
+export const periodInOrder =
+  <Q>(start: (q: Q) => number | undefined, end: (q: Q) => number | undefined) =>
+  (query: Q, ctx: z.RefinementCtx) => {
+    const [a, b] = [start(query), end(query)];
+    if (a !== undefined && b !== undefined && b < a)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'periodOrder' });
+  };

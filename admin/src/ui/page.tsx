@@ -23,11 +23,22 @@ export function PageTitle({
   );
 }
 
-/** A failed load, with a way to try again. */
+/**
+ * A failed load, with a way to try again. A filter the server refused (422) says what is wrong with
+ * it, since «Проверьте поля формы» alone names no field of a list's filters.
+ */
 export function LoadError({ error, retry }: { error: ApiFailure; retry?: () => void }) {
+  const problems = [...new Set(Object.values(error.fields))];
   return (
     <div class="alert" role="alert">
       <p>{error.message}</p>
+      {problems.length > 0 && (
+        <ul>
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
       {retry && (
         <button type="button" class="btn secondary small" onClick={retry}>
           Повторить

@@ -1,6 +1,6 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import type { AuditItem, AuditPage } from '../../api/types.ts';
-import { json, META, openConsole, signedIn, stubApi } from '../../testing/helpers.tsx';
+import { apiError, json, META, openConsole, signedIn, stubApi } from '../../testing/helpers.tsx';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -75,4 +75,18 @@ it('shows who did what to whom by name, and codes in Russian, not ids', async ()
   expect(c.text()).not.toMatch(/wrong_password|responsible_user_id|departmentId/);
   // Filtering by the person still goes by his e-mail, which the link's title names.
   expect(c.$('td[data-label="Кто"] a')!.getAttribute('href')).toBe('/admin/audit?user=dks%40example.ru');
+});
+
+it('says what is wrong with a filter the server refused, not only «Проверьте поля формы»', async () => {
+  stubApi({
+    'GET me': signedIn(),
+    'GET meta': json(200, META),
+    'GET audit': apiError(422, 'validation', 'Проверьте поля формы', {
+      to: 'Конец периода не может быть раньше его начала',
+    }),
+  });
+  const c = await openConsole('/admin/audit?from=2026-12-02&to=2026-12-01');
+  expect(c.$('[role="alert"]')!.textContent).toBe(
+    'Проверьте поля формыКонец периода не может быть раньше его начала' + 'Повторить',
+  );
 });
