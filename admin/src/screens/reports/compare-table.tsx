@@ -1,3 +1,4 @@
+import { FigureTable } from './charts/chart-figure.tsx';
 import type { PeriodFigures } from '../../api/types.ts';
 import { change, num, pct } from './report-format.ts';
 
@@ -34,7 +35,7 @@ export function CompareTable({
 }) {
   const show = (v: number | null) => (share ? pct(v) : num(v, v === null ? 0 : digits));
   return (
-    <table class="table report-table compare-table">
+    <FigureTable class="table report-table compare-table">
       <thead>
         <tr>
           <th scope="col">{head}</th>
@@ -65,6 +66,6 @@ export function CompareTable({
           </tr>
         ))}
       </tbody>
-    </table>
+    </FigureTable>
   );
 }

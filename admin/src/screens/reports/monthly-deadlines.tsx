@@ -1,7 +1,7 @@
 import { CLOSE_TARGET_WORKING_DAYS, STEP_DEADLINES } from '../../../../shared/complaint-process.ts';
 import type { PeriodFigures } from '../../api/types.ts';
 import { BarChart } from './charts/bar-chart.tsx';
-import { ChartFigure } from './charts/chart-figure.tsx';
+import { ChartFigure, FigureTable } from './charts/chart-figure.tsx';
 import { ShareBars } from './charts/share-bars.tsx';
 import { CompareTable, seriesOf } from './compare-table.tsx';
 import { change, num, pct } from './report-format.ts';
@@ -85,7 +85,7 @@ export function MonthlyDeadlines({ current, previous }: { current: PeriodFigures
           />
         }
       >
-        <table class="table report-table compliance-table">
+        <FigureTable class="table report-table compliance-table">
           <thead>
             <tr>
               <th scope="col">Шаг</th>
@@ -141,7 +141,7 @@ export function MonthlyDeadlines({ current, previous }: { current: PeriodFigures
               );
             })}
           </tbody>
-        </table>
+        </FigureTable>
       </ChartFigure>
     </section>
   );

@@ -1,6 +1,6 @@
 import type { PeriodFigures, RatingSummary } from '../../api/types.ts';
 import { BarChart } from './charts/bar-chart.tsx';
-import { ChartFigure } from './charts/chart-figure.tsx';
+import { ChartFigure, FigureTable } from './charts/chart-figure.tsx';
 import { ScoreBar, TrendBars } from './charts/mini-charts.tsx';
 import { seriesOf } from './compare-table.tsx';
 import { num } from './report-format.ts';
@@ -61,7 +61,7 @@ function RatingTable({
   periods: [string, string];
 }) {
   return (
-    <table class="table report-table ratings-table">
+    <FigureTable class="table report-table ratings-table">
       <thead>
         <tr>
           <th scope="col">{head}</th>
@@ -117,6 +117,6 @@ function RatingTable({
           );
         })}
       </tbody>
-    </table>
+    </FigureTable>
   );
 }

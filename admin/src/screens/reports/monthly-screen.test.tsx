@@ -132,6 +132,12 @@ it('gives every chart its table, the picture hidden from screen readers', async 
     expect(f.querySelector('.chart-picture')!.getAttribute('aria-hidden')).toBe('true');
     expect(f.querySelector('.chart-picture svg rect')).not.toBeNull();
     expect(f.querySelector('.chart-table table tbody tr')).not.toBeNull();
+    // Each table is named by the figure's caption.
+    const caption = f.querySelector('figcaption')!;
+    for (const t of f.querySelectorAll('.chart-table table')) {
+      expect(t.getAttribute('aria-labelledby')).toBeTruthy();
+      expect(t.getAttribute('aria-labelledby')).toBe(caption.id);
+    }
   }
   // The small charts inside the ratings' rows are hidden too: the row says the same in words.
   for (const svg of c.$$('.chart-table svg')) expect(svg.getAttribute('aria-hidden')).toBe('true');

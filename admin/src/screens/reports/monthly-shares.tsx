@@ -1,5 +1,5 @@
 import type { PeriodFigures, Share } from '../../api/types.ts';
-import { ChartFigure } from './charts/chart-figure.tsx';
+import { ChartFigure, FigureTable } from './charts/chart-figure.tsx';
 import { ShareBars } from './charts/share-bars.tsx';
 import { change, num, pct } from './report-format.ts';
 
@@ -52,7 +52,7 @@ export function MonthlyShares({ current, previous }: { current: PeriodFigures; p
               />
             }
           >
-            <table class="table report-table compare-table">
+            <FigureTable class="table report-table compare-table">
               <thead>
                 <tr>
                   <th scope="col">Ответ</th>
@@ -87,7 +87,7 @@ export function MonthlyShares({ current, previous }: { current: PeriodFigures; p
                   );
                 })}
               </tbody>
-            </table>
+            </FigureTable>
           </ChartFigure>
         );
       })}

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { Empty } from '../../ui/page.tsx';
 import { BarChart } from './charts/bar-chart.tsx';
-import { ChartFigure } from './charts/chart-figure.tsx';
+import { ChartFigure, FigureTable } from './charts/chart-figure.tsx';
 import { num } from './report-format.ts';
 
 const FIGURES = [
@@ -32,7 +32,7 @@ export function WeeklyDepartments({ report }: { report: WeeklyControl }) {
           />
         }
       >
-        <table class="table report-table">
+        <FigureTable class="table report-table">
           <thead>
             <tr>
               <th scope="col">Подразделение</th>
@@ -59,7 +59,7 @@ export function WeeklyDepartments({ report }: { report: WeeklyControl }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </FigureTable>
       </ChartFigure>
     </section>
   );
@@ -90,7 +90,7 @@ export function WeeklySteps({ report }: { report: WeeklyControl }) {
           />
         }
       >
-        <table class="table report-table">
+        <FigureTable class="table report-table">
           <thead>
             <tr>
               <th scope="col">Шаг</th>
@@ -115,7 +115,7 @@ export function WeeklySteps({ report }: { report: WeeklyControl }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </FigureTable>
       </ChartFigure>
     </section>
   );

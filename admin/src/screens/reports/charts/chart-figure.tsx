@@ -1,5 +1,16 @@
-import { type ComponentChildren, createContext } from 'preact';
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { type ComponentChildren, createContext, type JSX } from 'preact';
+import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
+
+/** The id of the figure's caption: a table in a figure is not named by the figure's caption by itself. */
+const FigureCaption = createContext<string | undefined>(undefined);
+
+/**
+ * A table of a chart's numbers, named by its figure's caption (aria-labelledby), so a screen
+ * reader's list of tables says which is which.
+ */
+export function FigureTable(props: JSX.HTMLAttributes<HTMLTableElement>) {
+  return <table {...props} aria-labelledby={useContext(FigureCaption)} />;
+}
 
 /** The width the chart is drawn at, in CSS pixels: text stays 11 px on a phone and on a wide screen. */
 const ChartWidth = createContext(480);
@@ -41,14 +52,17 @@ export function ChartFigure({
   children: ComponentChildren;
 }) {
   const [ref, width] = useBoxWidth();
+  const captionId = useId();
   return (
     <figure class={`chart${wide ? ' wide' : ''}`}>
-      <figcaption>{title}</figcaption>
+      <figcaption id={captionId}>{title}</figcaption>
       <div class="chart-body">
         <div class="chart-picture" aria-hidden="true" ref={ref}>
           <ChartWidth.Provider value={width}>{chart}</ChartWidth.Provider>
         </div>
-        <div class="chart-table">{children}</div>
+        <div class="chart-table">
+          <FigureCaption.Provider value={captionId}>{children}</FigureCaption.Provider>
+        </div>
       </div>
     </figure>
   );
