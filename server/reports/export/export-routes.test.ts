@@ -4,6 +4,7 @@ import readExcelFile from 'read-excel-file/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Period } from '../../../shared/report-periods.ts';
 import { consoleHarness, type Harness } from '../../console/testing/harness.ts';
+import { saveSubject } from '../../directory/store.ts';
 import { onError } from '../../http/on-error.ts';
 import type { ConsoleEnv } from '../../sessions/context.ts';
 import { requireSession } from '../../sessions/require-session.ts';
@@ -167,6 +168,7 @@ for (const kind of DB_KINDS) {
         'E-mail',
         'Подразделение',
         'Сотрудник',
+        'Услуга',
         'Оценка',
         'Сообщение',
       ]);
@@ -220,6 +222,20 @@ for (const kind of DB_KINDS) {
         sent[4]!.number,
         sent[2]!.number,
         sent[0]!.number,
+      ]);
+    });
+
+    it('puts a rated employee under «Сотрудник» and a rated service under «Услуга»', async () => {
+      h = await consoleHarness(kind);
+      await h.directory();
+      await saveSubject(h.db, h.clock, { slug: 'delivery', title: 'Качество доставки', recipients: [] });
+      await h.rating({ score: 4 });
+      await h.rating({ subject: 'delivery', employee: undefined, score: 3 });
+      const rows = [];
+      for await (const page of inboxReport(h.db, { all: true }, {}, h.clock.now()).pages) rows.push(...page);
+      expect(rows.map((r) => [r.employee, r.subject, r.score])).toEqual([
+        [null, 'Качество доставки', 3],
+        ['Иванов Иван', null, 4],
       ]);
     });
   });

@@ -47,6 +47,8 @@ const COLUMNS: Column[] = [
   { key: 'email', title: 'E-mail', type: 'text', width: 24 },
   { key: 'department', title: 'Подразделение', type: 'text', width: 20 },
   { key: 'employee', title: 'Сотрудник', type: 'text', width: 20 },
+  // A service rated (the delivery), kept out of «Сотрудник»: a filter on that column found a service as a person.
+  { key: 'subject', title: 'Услуга', type: 'text', width: 20 },
   { key: 'score', title: 'Оценка', type: 'integer', width: 8 },
   { key: 'message', title: 'Сообщение', type: 'text', width: 60 },
 ];
@@ -91,7 +93,8 @@ function row(i: InboxItem, full: { message: string; inn: string | null } | undef
     phone: i.phone,
     email: i.email,
     department: i.department?.name ?? null,
-    employee: i.employee?.name ?? i.subjectTitle,
+    employee: i.employee?.name ?? null,
+    subject: i.subjectTitle,
     score: i.score,
     message: full?.message ?? i.excerpt,
   };
