@@ -15,6 +15,10 @@ export function encodeCursor(p: Position): string {
   return Buffer.from(JSON.stringify([p.at, p.id])).toString('base64url');
 }
 
+// Ours hold times and ids, printable ASCII: a NUL hidden in the base64 passed the query string's
+// control check and reached PostgreSQL, which refuses it in text with a 500.
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
 /** The position a cursor names, or null for a cursor that isn't one of ours. */
 export function readCursor(cursor: string): Position | null {
   try {
@@ -25,7 +29,9 @@ export function readCursor(cursor: string): Position | null {
       typeof v[0] === 'string' &&
       typeof v[1] === 'string' &&
       v[0].length <= 40 &&
-      v[1].length <= 64
+      v[1].length <= 64 &&
+      PRINTABLE.test(v[0]) &&
+      PRINTABLE.test(v[1])
     ) {
       return { at: v[0], id: v[1] };
     }
