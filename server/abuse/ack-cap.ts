@@ -8,6 +8,28 @@ import { ACKS_PER_ADDRESS } from './allowances.ts';
 import { countHit } from './counters.ts';
 import { countRefusal } from '../refusals.ts';
 
+// Domains whose mailboxes ignore dots in the local part (Gmail), or read them as dashes (Yandex).
+const GMAIL = new Set(['gmail.com', 'googlemail.com']);
+const YANDEX = new Set(['yandex.ru', 'ya.ru', 'yandex.com', 'yandex.by', 'yandex.kz', 'yandex.ua']);
+
+/**
+ * The mailbox an address delivers to, as far as the big providers tell: case folded, a `+tag`
+ * dropped (Gmail, Yandex, Mail.ru and most servers deliver `ivan+1@` to `ivan@`), Gmail's dots
+ * dropped, Yandex's domains one and its dots dashes. Without it, `victim+1@`, `victim+2@`… each
+ * got their own five acknowledgements, all in one inbox.
+ * @example mailboxOf('Ivan.Petrov+shop@googlemail.com') // 'ivanpetrov@gmail.com'
+ */
+export function mailboxOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1).toLowerCase();
+  let local = address.slice(0, at).toLowerCase();
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  if (GMAIL.has(domain)) return `${local.replaceAll('.', '')}@gmail.com`;
+  if (YANDEX.has(domain)) return `${local.replaceAll('.', '-')}@yandex.ru`;
+  return `${local}@${domain}`;
+}
+
 /**
  * Whether a client's acknowledgement may be queued to this address: at most ACKS_PER_ADDRESS a
  * day, so anyone typing someone else's address into the form can't make the company's mail
@@ -22,9 +44,8 @@ export async function mayAcknowledge(
   address: string,
 ): Promise<boolean> {
   if (deps.config.rateLimit <= 0) return true;
-  // One mailbox whatever the case of its local part (mail servers treat it so in practice), kept
-  // as a hash: the counter outlives an erasure of the address by up to a day.
-  const mailbox = createHash('sha256').update(address.toLowerCase()).digest('base64url');
+  // Kept as a hash: the counter outlives an erasure of the address by up to a day.
+  const mailbox = createHash('sha256').update(mailboxOf(address)).digest('base64url');
   const hit = await countHit(trx, deps.clock, `ack:${mailbox}`, ACKS_PER_ADDRESS);
   if (!hit.allowed) await countRefusal({ ...deps, db: trx }, 'ack_capped');
   return hit.allowed;
