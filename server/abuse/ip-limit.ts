@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientIp, limitedAs } from '../http/client-ip.ts';
 import { perIp } from './allowances.ts';
 import { countHit } from './counters.ts';
 import { refuse } from './refuse.ts';
@@ -32,6 +32,6 @@ type IpLimitDeps = { db: Db; clock: Clock; config: Config };
 export async function checkIpLimit(c: Context, deps: IpLimitDeps): Promise<void> {
   const ip = clientIp(c, deps.config.trustProxy);
   if (deps.config.rateLimit <= 0 || !ip) return;
-  const hit = await countHit(deps.db, deps.clock, `ip:${ip}`, perIp(deps.config.rateLimit));
+  const hit = await countHit(deps.db, deps.clock, `ip:${limitedAs(ip)}`, perIp(deps.config.rateLimit));
   if (!hit.allowed) await refuse(c, deps, 'rate_ip', 429, 'rate_limited', hit.retryAfterS);
 }

@@ -52,6 +52,23 @@ describe.each(DB_KINDS)('limits kept in the database (%s)', (kind) => {
     expect((await feedback(t.app, '203.0.113.66')).status).toBe(201);
   });
 
+  it('count an IPv6 client by its /64 network: changing the last digits does not get past the limit', async () => {
+    t = await buildTestApp(kind, { RATE_LIMIT: '3', TRUST_PROXY: '1' });
+    const sent = [];
+    for (const ip of ['2001:db8:1::1', '2001:db8:1::2', '2001:db8:1::3', '2001:db8:1:0:abcd::9'])
+      sent.push((await feedback(t.app, ip)).status);
+    expect(sent).toEqual([201, 201, 201, 429]);
+    // The next network is another client; the consent record keeps the whole address.
+    expect((await feedback(t.app, '2001:db8:1:1::1')).status).toBe(201);
+    const ips = await t.db.selectFrom('submissions').select('consent_ip').orderBy('created_at').execute();
+    expect(ips.map((r) => r.consent_ip)).toEqual([
+      '2001:db8:1::1',
+      '2001:db8:1::2',
+      '2001:db8:1::3',
+      '2001:db8:1:1::1',
+    ]);
+  });
+
   it(`refuse more than ${PER_EMPLOYEE.max} ratings of one employee an hour from any IPs; another employee is rated still`, async () => {
     t = await buildTestApp(kind, { RATE_LIMIT: '30', TRUST_PROXY: '1' });
     for (const slug of ['ivanov', 'petrova'])

@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientIp, limitedAs } from '../http/client-ip.ts';
 import { requestKey } from '../submissions/idempotent.ts';
 import { answerForKey } from '../submissions/store.ts';
 import { NO_SCRIPT } from './allowances.ts';
@@ -112,7 +112,7 @@ export function createGuard(deps: GuardDeps): SubmissionGuard {
   const countNoScript = async (c: Context) => {
     const ip = clientIp(c, deps.config.trustProxy);
     if (deps.config.rateLimit <= 0 || !ip) return;
-    const hit = await countHit(deps.db, deps.clock, `noscript:${ip}`, NO_SCRIPT);
+    const hit = await countHit(deps.db, deps.clock, `noscript:${limitedAs(ip)}`, NO_SCRIPT);
     if (!hit.allowed) await refuse(c, deps, 'rate_ip', 429, 'rate_limited', hit.retryAfterS);
   };
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { limitedAs } from '../http/client-ip.ts';
 
 const MINUTE = 60_000;
 
@@ -17,7 +18,7 @@ export type ThrottleKey = { kind: keyof typeof THROTTLE; key: string };
 /** The keys a sign-in attempt counts against; no IP key when the address is unknown. */
 export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
   const keys: ThrottleKey[] = [{ kind: 'user', key: `user:${email}` }];
-  if (ip) keys.push({ kind: 'ip', key: `ip:${ip}` });
+  if (ip) keys.push({ kind: 'ip', key: `ip:${limitedAs(ip)}` });
   return keys;
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { clientIp } from './client-ip.ts';
+import { clientIp, limitedAs } from './client-ip.ts';
 
 // app.request's third argument stands in for the Node socket clientIp reads.
 const ipOf = async (remoteAddress: string | undefined, opts: { trustProxy?: boolean; forwarded?: string } = {}) => {
@@ -40,5 +40,18 @@ describe('clientIp', () => {
 
   it('is null without a socket address', async () => {
     expect(await ipOf(undefined)).toBeNull();
+  });
+});
+
+describe('what the per-IP limits count an address as', () => {
+  it('counts an IPv6 address by its /64 network, however it is written; IPv4 by itself', () => {
+    expect(limitedAs('2001:db8:1::1')).toBe('2001:db8:1:0::/64');
+    expect(limitedAs('2001:db8:1:0:abcd::9')).toBe('2001:db8:1:0::/64');
+    expect(limitedAs('2001:0DB8:0001:0000:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:0::/64');
+    expect(limitedAs('2001:db8:1:1::1')).toBe('2001:db8:1:1::/64');
+    expect(limitedAs('::1')).toBe('0:0:0:0::/64');
+    expect(limitedAs('::ffff:1.2.3.4')).toBe('0:0:0:0::/64');
+    expect(limitedAs('fe80::1')).toBe('fe80:0:0:0::/64');
+    expect(limitedAs('203.0.113.5')).toBe('203.0.113.5');
   });
 });

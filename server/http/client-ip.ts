@@ -30,3 +30,23 @@ export function clientIp(c: Context, trustProxy: boolean): string | null {
 
 /** An IPv4-mapped IPv6 address as IPv4; any other address as it is. */
 const plainIp = (address: string): string => MAPPED_V4.exec(address)?.[1] ?? address;
+
+/**
+ * What the per-IP limits count an address as: an IPv4 address itself, an IPv6 address its /64
+ * network. One home or cloud connection gets a whole /64 (2^64 addresses), so counted one by one
+ * an IPv6 client passed every per-IP limit by changing its last digits.
+ * @example limitedAs('2001:db8:1:0:abcd::9') // '2001:db8:1:0::/64'
+ */
+export function limitedAs(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const [head = '', tail] = ip.split('::');
+  const groups = (part: string) => (part ? part.split(':') : []);
+  // An IPv4 address at the end (`::1.2.3.4`) takes two groups.
+  const width = (parts: string[]) => parts.reduce((n, p) => n + (p.includes('.') ? 2 : 1), 0);
+  const zeros = tail === undefined ? 0 : 8 - width(groups(head)) - width(groups(tail));
+  const all = [...groups(head), ...Array<string>(zeros).fill('0'), ...groups(tail ?? '')];
+  return `${all
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
