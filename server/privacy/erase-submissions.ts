@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { eraseFromDigests } from './erase-digests.ts';
+import { eraseOutbox } from './erase-outbox.ts';
 import { auditEventType, PERSONAL_AUDIT_ACTIONS, PERSONAL_EVENT_TYPES, redactEventData } from './redact.ts';
 
 /** How many rows an erase changed or removed: what its audit line and the CLI report. */
@@ -52,6 +54,12 @@ export async function eraseSubmissions(
 ): Promise<ErasedCounts> {
   if (ids.length === 0) return NOTHING_ERASED;
   const now = clock.now().toISOString();
+  // Read before they are blanked: the weekly digests name the clients of overdue complaints.
+  const listed = await trx
+    .selectFrom('submissions')
+    .select(['number', 'name', 'organization'])
+    .where('id', 'in', ids)
+    .execute();
   const updated = await trx
     .updateTable('submissions')
     .set({ ...BLANK, erased_at: now })
@@ -75,10 +83,15 @@ export async function eraseSubmissions(
   await trx.updateTable('complaint_steps').set({ comment: null }).where('complaint_id', 'in', ids).execute();
   const events = await redactHistory(trx, ids);
   const mails = await trx.selectFrom('outbox').select('id').where('submission_id', 'in', ids).execute();
-  const outbox = await eraseOutbox(
-    trx,
-    mails.map((m) => m.id),
-  );
+  const outbox =
+    (await eraseOutbox(
+      trx,
+      mails.map((m) => m.id),
+    )) +
+    (await eraseFromDigests(
+      trx,
+      listed.map((r) => ({ number: r.number, client: r.organization || r.name })),
+    ));
   return {
     submissions: Number(updated.numUpdatedRows),
     attachments: Number(files.numDeletedRows),
@@ -114,38 +127,4 @@ async function redactHistory(trx: Db, ids: string[]): Promise<number> {
     if (details !== l.details) await trx.updateTable('audit_log').set({ details }).where('id', '=', l.id).execute();
   }
   return changed;
-}
-
-/**
- * These e-mails pruned of personal data: unsent ones deleted (nothing goes out about erased data),
- * sent ones kept as the record that a message of that template went out when, without addresses,
- * subject or bodies. Returns how many rows changed.
- */
-export async function eraseOutbox(trx: Db, ids: string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const deleted = await trx
-    .deleteFrom('outbox_state')
-    .where('id', 'in', ids)
-    .where('status', '!=', 'sent')
-    .executeTakeFirst();
-  const blank = (
-    await trx
-      .selectFrom('outbox')
-      .select('id')
-      .where('id', 'in', ids)
-      .where('status', '=', 'sent')
-      .where((eb) =>
-        eb.or([eb('recipients', '!=', '[]'), eb('subject', '!=', ''), eb('html', '!=', ''), eb('text', '!=', '')]),
-      )
-      .execute()
-  ).map((r) => r.id);
-  if (blank.length > 0) {
-    await trx
-      .updateTable('outbox_state')
-      .set({ recipients: '[]', reply_to: null, subject: '', attachment_ids: '[]', last_error: null })
-      .where('id', 'in', blank)
-      .execute();
-    await trx.updateTable('outbox_bodies').set({ html: '', text: '' }).where('id', 'in', blank).execute();
-  }
-  return Number(deleted.numDeletedRows) + blank.length;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { submissionRecord } from '../submissions/export.ts';
+import { digestIdsListing, digestLinesAbout } from './erase-digests.ts';
 import type { PersonKey } from './person-key.ts';
 
 /** The submissions that name the person: his e-mail (any case) or his phone. */
@@ -40,11 +41,11 @@ export async function personOutboxIds(db: Db, key: PersonKey, submissionIds: str
  * Everything stored about the person, as `person export` prints it and the console shows it:
  * his submissions as `export` writes them (fields, consent record, files' names and sizes) with
  * their history (replies, calls, comments: the complaint's contacts with him) and a complaint's
- * contact details, and the e-mails to him or about him with their texts.
+ * contact details, and the e-mails to him or about him with their texts (of a weekly digest, the
+ * lines about his complaints).
  */
 export async function exportPerson(db: Db, key: PersonKey) {
   const ids = await personSubmissionIds(db, key);
-  const mailIds = await personOutboxIds(db, key, ids);
   const rows =
     ids.length === 0
       ? []
@@ -56,6 +57,10 @@ export async function exportPerson(db: Db, key: PersonKey) {
           .where('submissions.id', 'in', ids)
           .orderBy('submissions.created_at')
           .execute();
+  const numbers = rows.map((r) => r.number);
+  // The weekly digests that listed his complaints, given as the lines about him alone.
+  const digests = new Set(await digestIdsListing(db, numbers));
+  const mailIds = [...(await personOutboxIds(db, key, ids)), ...digests];
   const within = <T>(list: string[], load: () => Promise<T[]>) => (list.length === 0 ? Promise.resolve([]) : load());
   const [files, events, complaints, mails] = await Promise.all([
     within(ids, () =>
@@ -114,7 +119,7 @@ export async function exportPerson(db: Db, key: PersonKey) {
       template: m.template,
       to: JSON.parse(m.recipients) as string[],
       subject: m.subject,
-      text: m.text,
+      text: digests.has(m.id) ? digestLinesAbout(m.text, numbers) : m.text,
       status: m.status,
       createdAt: m.created_at,
       sentAt: m.sent_at,

@@ -1,7 +1,8 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { type ErasedCounts, eraseOutbox, eraseSubmissions } from './erase-submissions.ts';
+import { eraseOutbox } from './erase-outbox.ts';
+import { type ErasedCounts, eraseSubmissions } from './erase-submissions.ts';
 import { exportPerson, type PersonExport, personOutboxIds, personSubmissionIds } from './person-data.ts';
 import { auditedKey, type PersonKey } from './person-key.ts';
 

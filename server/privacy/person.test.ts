@@ -7,6 +7,9 @@ import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { personEraseCommand, personExportCommand } from './cli-commands.ts';
 import { CLIENT, clientComplaint } from './testing/client-complaint.ts';
+import { sendDueDigest } from '../reports/digest/send-digest.ts';
+import { madeOn } from '../reports/digest/testing/made-on.ts';
+import { overdueFixture, weeklyControlFixture } from '../reports/digest/testing/weekly-control-fixture.ts';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -126,6 +129,56 @@ for (const kind of DB_KINDS) {
       const [line] = await auditLines('privacy.person_erase');
       expect(JSON.parse(line!.details)).toMatchObject({ key: 'g*****@example.ru', submissions: 2, attachments: 1 });
       expect(JSON.stringify(await h.db.selectFrom('audit_log').selectAll().execute())).not.toMatch(PERSONAL);
+    });
+
+    it('takes his name out of the weekly digests that listed his complaint: a sent one pruned, an unsent one kept for the QMS', async () => {
+      const { complaint } = await seed();
+      await madeOn(h.db, '2026-10-01T00:00:00.000Z');
+      // Two Mondays' digests, each listing his overdue complaint beside another client's.
+      const digest = (monday: string) =>
+        sendDueDigest(h.db, {
+          clock: { now: () => new Date(monday) },
+          config: h.config,
+          holder: 'test',
+          build: async (week) =>
+            weeklyControlFixture(week, {
+              overdue: [
+                overdueFixture({ id: complaint.id, number: complaint.number, client: CLIENT.organization }),
+                overdueFixture({ id: 'other', number: '2026-09999', client: 'ООО «Василёк»' }),
+              ],
+            }),
+        });
+      expect(await digest('2026-11-23T06:00:00.000Z')).not.toBeNull();
+      await deliverAll(h);
+      expect(await digest('2026-11-30T06:00:00.000Z')).not.toBeNull();
+      const digests = () =>
+        h.db.selectFrom('outbox').selectAll().where('template', '=', 'weekly-digest').orderBy('created_at').execute();
+      const [sent, unsent] = await digests();
+      expect([sent!.status, unsent!.status]).toEqual(['sent', 'pending']);
+      expect(unsent!.html).toContain(CLIENT.organization);
+
+      // His export lists both, with the lines about him alone: the rest is other clients' data.
+      const mine = JSON.parse(
+        await personExportCommand(h.db, h.clock, ['--email', CLIENT.email]),
+      ) as PersonExportAnswer;
+      const listed = mine.emails.filter((m) => m.template === 'weekly-digest');
+      expect(listed).toHaveLength(2);
+      for (const m of listed) {
+        expect(m.text).toContain(`- № ${complaint.number},`);
+        expect(m.text).toContain(CLIENT.organization);
+        expect(m.text).not.toContain('Василёк');
+      }
+
+      await personEraseCommand(h.db, h.clock, h.config, ['--email', CLIENT.email, '--yes']);
+      const [sentAfter, unsentAfter] = await digests();
+      expect(sentAfter).toMatchObject({ status: 'sent', text: '', html: '', recipients: '[]' });
+      expect(unsentAfter!.status).toBe('pending');
+      for (const body of [unsentAfter!.text, unsentAfter!.html]) {
+        expect(body).not.toMatch(/Ромашка/);
+        expect(body).toContain('данные удалены');
+        expect(body).toContain('Василёк');
+        expect(body).toContain(complaint.number);
+      }
     });
 
     it('offers both to admins only in the console, a change with the CSRF token', async () => {
