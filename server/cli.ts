@@ -19,6 +19,7 @@ import { ConfigError, loadConfig } from './env.ts';
 import { retryFailedOutbox } from './mail/outbox-store.ts';
 import { exportSubmissions } from './submissions/export.ts';
 import { personEraseCommand, personExportCommand } from './privacy/cli-commands.ts';
+import { optimizeSearch } from './privacy/search-optimize.ts';
 import { reportCommands } from './reports/cli-report.ts';
 import { monthlyAnalysis } from './reports/monthly-analysis.ts';
 import { weeklyControl } from './reports/weekly-control.ts';
@@ -51,6 +52,8 @@ const USAGE = `Usage: npm run cli -- <command>
   person erase (--email … | --phone …) --yes
                                erase it everywhere: submissions' personal fields, files, e-mails, search
                                words; without --yes only says what it would erase
+  search optimize              rewrite SQLite's search indexes whole, so that no word of an erased message
+                               stays among their inner keys (writes wait: about 1 s per 100,000 messages)
   report weekly --week 2026-W44 --format csv|xlsx --out FILE [--department ID|NAME]
   report monthly (--month 2026-10 | --period 2026-Q4 | --period 2026) --format csv|xlsx --out FILE [--department …]
                                a report as the console downloads it (the format defaults to --out's extension)
@@ -102,12 +105,13 @@ const COMMANDS: Record<string, Command> = {
     process.stdout.write(`${await personExportCommand(db, systemClock, args)}\n`);
   },
   'person erase': ({ db, args }) => personEraseCommand(db, systemClock, loadConfig(), args),
+  'search optimize': ({ db }) => optimizeSearch(db),
   // The builders come with issue 11's reports: { weekly: weeklyControl, monthly: monthlyAnalysis }.
   ...reportCommands({ weekly: weeklyControl, monthly: monthlyAnalysis }, systemClock, () => loadConfig().publicUrl),
 };
 
 /** The commands that read no arguments: one given anyway is a mistake, not ignored. */
-const WITHOUT_ARGUMENTS = new Set(['migrate', 'export', 'outbox retry', 'user list']);
+const WITHOUT_ARGUMENTS = new Set(['migrate', 'export', 'outbox retry', 'user list', 'search optimize']);
 
 /** PostgreSQL's refusals of the sign-in (a wrong password or user): said as «can't reach» too. */
 const SIGN_IN_REFUSED = new Set(['28P01', '28000']);

@@ -129,6 +129,9 @@ export function openDb(options: {
   // for the page cache now spill to memory, not to /tmp: Otklik's big reads follow indexes.
   file.pragma('temp_store = MEMORY');
   file.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+  // Freed space zeroed: an erased client's data (152-ФЗ) stayed readable in free pages and between
+  // live rows, and went into every backup of the file (see forgetOldPages for the WAL).
+  file.pragma('secure_delete = ON');
   // SQLite's search indexes are written at each commit from the queue its triggers fill.
   const dialect = new RetryingSqliteDialect(file, { policy: options.busyRetry, beforeCommit: searchQueue(file) });
   const db = new Kysely<Database>({ dialect });
@@ -158,4 +161,14 @@ export async function hasSchema(db: Db): Promise<boolean> {
 export async function createdAt(db: Db): Promise<string> {
   const r = await sql<{ at: string }>`SELECT min(timestamp) AS at FROM kysely_migration`.execute(db);
   return r.rows[0]!.at;
+}
+
+/**
+ * After an erasure, on SQLite: the WAL's older page images, which still hold what was erased, are
+ * written back and the WAL emptied (a TRUNCATE checkpoint). Best effort: while another connection
+ * reads, the checkpoint stops short and the next one finishes it. Nothing to do on PostgreSQL.
+ * @example await personErase(db, …); await forgetOldPages(db)
+ */
+export async function forgetOldPages(db: Db): Promise<void> {
+  if (dbKind(db) === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { type Db, forgetOldPages } from '../db/connection.ts';
 import { addCounts, type ErasedCounts, eraseSubmissions, NOTHING_ERASED } from './erase-submissions.ts';
 
 const DAY = 86_400_000;
@@ -100,5 +100,6 @@ export async function runRetention(db: Db, clock: Clock, days: number | null): P
     .executeTakeFirst();
   const summary = { ...erased, mailBodies: Number(bodies.numUpdatedRows) };
   await recordAudit(db, clock, { user: null, action: 'privacy.retention', details: { days, ...summary } });
+  if (summary.submissions > 0 || summary.mailBodies > 0) await forgetOldPages(db);
   return summary;
 }

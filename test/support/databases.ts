@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { type Db, type DbKind, openDb } from '../../server/db/connection.ts';
+import { type Db, type DbKind, openDb, sqliteFile } from '../../server/db/connection.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
 import type { Database } from '../../server/db/schema.ts';
@@ -20,6 +20,8 @@ export interface TestDb {
    */
   migrateTo(name?: string): Promise<void>;
   close(): Promise<void>;
+  /** The SQLite file, whose bytes a test may read (none on PostgreSQL). */
+  file?: string;
 }
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -62,6 +64,7 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
     return {
       db,
       kind,
+      file: sqliteFile(dataDir),
       migrateTo: (name) => migrateTestDb(db, name),
       openAnother: () => {
         const o = openDb({ dataDir }).db;

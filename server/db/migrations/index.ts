@@ -22,6 +22,7 @@ import * as closedComplaints from './2026-12-18-closed-complaints.ts';
 import * as reportMonthsReceipt from './2026-12-19-report-months-receipt.ts';
 import * as suggestionDue from './2026-12-20-suggestion-due.ts';
 import * as stage1ClosedDue from './2026-12-21-stage1-closed-due.ts';
+import * as secureDelete from './2026-12-22-secure-delete.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-19-report-months-receipt': reportMonthsReceipt,
   '2026-12-20-suggestion-due': suggestionDue,
   '2026-12-21-stage1-closed-due': stage1ClosedDue,
+  '2026-12-22-secure-delete': secureDelete,
 };
