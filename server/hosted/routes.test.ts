@@ -272,6 +272,27 @@ describe("hosted form /f: the company's contact line and site", () => {
     expect(thanks).toContain('<a href="https://gendalf.ru">Перейти на сайт gendalf.ru</a>');
   });
 
+  it('answers a filled honeypot with the thank-you page at once: nothing stored, no address that says «not found»', async () => {
+    t = await buildTestApp();
+    const real = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', idempotencyKey: 'real-1' }),
+    });
+    const realPage = await (await t.app.request(real.headers.get('location')!)).text();
+    const trap = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', website: 'http://spam.example' }),
+    });
+    expect(trap.status).toBe(200);
+    const trapPage = await trap.text();
+    // The same page but for the number: a decoy's, of this year.
+    const numberOf = (page: string) => /<p class="number">([^<]+)<\/p>/.exec(page)![1]!;
+    expect(numberOf(trapPage)).toMatch(/^2026-\d{5}$/);
+    const same = (page: string) => page.replace(numberOf(page), '').replace(/nonce="[^"]+"/g, '');
+    expect(same(trapPage)).toBe(same(realPage));
+    expect(await t.db.selectFrom('submissions').select('id').execute()).toHaveLength(1);
+  });
+
   it('answers a thanks with thanks, not with a complaint’s promise', async () => {
     t = await buildTestApp();
     const res = await t.app.request('/f?lang=en', {

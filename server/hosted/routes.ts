@@ -103,6 +103,10 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
         // The header, as the guard reads it (a retry skips its proof only if the intake answers it).
         idempotencyKey: c.req.header('idempotency-key'),
       });
+      // A filled honeypot was stored nowhere, so the thank-you page's address would be a 404 that
+      // tells a bot it was caught (and a person whose browser filled the field, that his message
+      // is lost): the same page is answered at once instead.
+      if (raw.fields.website) return c.html(thanksPage(c, lang, answer));
       return c.redirect(langPath(`/f/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
     } catch (caught) {
       if (!(caught instanceof ApiError) || (caught.status === 400 && !overLimit)) throw caught;
@@ -137,27 +141,33 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
   });
 
   app.get('/thanks/:id', async (c) => {
-    const lang = pageLang(c);
-    const t = FORM_TEXTS[lang];
     const submission = await findSubmission(deps.db, c.req.param('id'));
     if (submission?.type !== 'feedback') throw new ApiError(404, 'not_found');
     // The date promised when it was sent (older answers had none).
-    const shown = confirmation(
-      submission.kind as FeedbackAnswer['kind'],
-      promisedAnswer(submission) ?? undefined,
-      lang,
-    );
+    const promised = promisedAnswer(submission) ?? undefined;
+    const kind = submission.kind as FeedbackAnswer['kind'];
+    return c.html(thanksPage(c, pageLang(c), { kind, number: submission.number, answerBy: promised }));
+  });
+
+  /** The thank-you page of a message sent: its number, and what comes next by its kind. */
+  function thanksPage(
+    c: Context,
+    lang: Lang,
+    sent: { kind: FeedbackAnswer['kind']; number: string; answerBy?: string | undefined },
+  ) {
+    const t = FORM_TEXTS[lang];
+    const shown = confirmation(sent.kind, sent.answerBy, lang);
     // A hosted page has no page of the client's to go back to: another message, or the company's site.
     const body = html`<div class="card" role="status">
 <h1>${shown.title}</h1>
 <p>${shown.thanks}</p>
 <p>${t.numberLabel}:</p>
-<p class="number">${submission.number}</p>
+<p class="number">${sent.number}</p>
 <p>${shown.next}</p>
 <p class="actions"><a href="${langPath('/f', lang)}">${t.another}</a>${site ? html`<a href="${site.href}">${t.toSite} ${site.name}</a>` : ''}</p>
 </div>`;
-    return c.html(page(c, { lang, title: shown.title, body }));
-  });
+    return page(c, { lang, title: shown.title, body });
+  }
   return app;
 }
 

@@ -129,6 +129,22 @@ describe('rating page /r/:slug', () => {
     expect(await (await t.app.request('/r/ivanov')).text()).not.toContain('class="hint contact"');
   });
 
+  it('answers a filled honeypot with the same thank-you page at once, storing nothing', async () => {
+    await setup();
+    const post = (extra: Record<string, string>) =>
+      t.app.request('/r/ivanov', {
+        method: 'POST',
+        body: new URLSearchParams({ score: '4', channel: 'signature', ...extra }),
+      });
+    const real = await post({ idempotencyKey: 'page-real' });
+    const realPage = await (await t.app.request(real.headers.get('location')!)).text();
+    const trap = await post({ website: 'http://spam.example' });
+    expect(trap.status).toBe(200);
+    const same = (page: string) => page.replace(/О-2026-\d{5}/, '№').replace(/nonce="[^"]+"/g, '');
+    expect(same(await trap.text())).toBe(same(realPage));
+    expect(await count('submissions')).toBe(1);
+  });
+
   it('records the rating on POST and redirects to a thank-you page', async () => {
     await setup();
     const form = new URLSearchParams({
@@ -144,7 +160,8 @@ describe('rating page /r/:slug', () => {
     expect(res.status).toBe(303);
     const thanks = await (await t.app.request(res.headers.get('location')!)).text();
     expect(thanks).toContain('Спасибо за отзыв!');
-    expect(thanks).toContain('О-2026-00001');
+    // Kept on one line on a phone: «О-2026-» above «00001» read as two numbers.
+    expect(thanks).toContain('<strong class="nowrap">О-2026-00001</strong>');
     // An image named by its words: a screen reader says «4 из 5 — хорошо», not five star signs.
     expect(thanks).toContain('role="img" aria-label="4 из 5 — хорошо">★★★★☆<');
     expect(thanks).toContain('<p class="who">Иванов &lt;b&gt;Иван&lt;/b&gt;, Инженер</p>');

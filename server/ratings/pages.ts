@@ -42,10 +42,35 @@ async function ratedName(db: RatingDeps['db'], rating: SubmissionRow, lang: Lang
       .select(['name', 'position'])
       .where('id', '=', rating.employee_id)
       .executeTakeFirst();
-    return e ? [e.name, e.position].filter(Boolean).join(', ') : null;
+    return e ? employeeLine(e) : null;
   }
   const target = rating.subject ? await findRatingTarget(db, rating.subject) : undefined;
   return target?.kind === 'subject' ? subjectTitle(target.subject, lang) : null;
+}
+
+/** An employee as the thank-you page names him: «Иванов Иван, инженер». */
+const employeeLine = (e: { name: string; position: string | null }) => [e.name, e.position].filter(Boolean).join(', ');
+
+/** The thank-you page of a rating: who was rated, the stars, who is told, the number. */
+function thanksPage(
+  c: Context,
+  lang: Lang,
+  r: { rated: string | null; score: number; changed: boolean; employee: boolean; number: string },
+) {
+  const t = RATING_TEXTS[lang];
+  // Named as an image: Chromium reads no aria-label of a plain <p>, and «★★★★☆» aloud says nothing.
+  const stars = '★'.repeat(r.score) + '☆'.repeat(5 - r.score);
+  return page(c, {
+    lang,
+    title: t.thanks,
+    body: html`<div class="card" role="status"><h1>${t.thanks}</h1>
+${r.rated ? html`<p class="who">${russianText(lang, r.rated)}</p>` : ''}
+<p class="stars-shown" role="img" aria-label="${scoreWords(lang, r.score)}">${stars}</p>
+${r.changed ? html`<p>${t.changed}</p>` : ''}
+<p>${r.employee ? t.toManager : t.toRecipients}</p>
+<p>${t.numberLabel}: <strong class="nowrap">${r.number}</strong></p>
+<p><a href="${langPath('/f', lang)}">${FORM_TEXTS[lang].title}</a></p></div>`,
+  });
 }
 
 /** The polite answer of a link whose employee has left: it accepts nothing. */
@@ -157,6 +182,13 @@ export function ratingPages(deps: RatingDeps & Guarded) {
           idempotencyKey: c.req.header('idempotency-key'),
         },
       );
+      // A filled honeypot was stored nowhere: its thank-you page is answered at once, since the
+      // page's address would be a 404 that tells a bot it was caught (hosted/routes.ts alike).
+      if (fields.website) {
+        const rated = target.kind === 'employee' ? employeeLine(target.employee) : subjectTitle(target.subject, lang);
+        const shown = { rated, score: answer.score, changed: false, employee: target.kind === 'employee' };
+        return c.html(thanksPage(c, lang, { ...shown, number: answer.number }));
+      }
       return c.redirect(langPath(`/r/thanks/${encodeURIComponent(answer.id)}`, lang), 303);
     } catch (err) {
       if (!(err instanceof ApiError) || ![403, 422, 429].includes(err.status)) throw err;
@@ -173,7 +205,6 @@ export function ratingPages(deps: RatingDeps & Guarded) {
 
   app.get('/thanks/:id', async (c) => {
     const lang = pageLang(c);
-    const t = RATING_TEXTS[lang];
     const rating = await findSubmission(deps.db, c.req.param('id'));
     if (rating?.type !== 'rating') throw new ApiError(404, 'not_found');
     const changed = await deps.db
@@ -182,21 +213,13 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       .where('submission_id', '=', rating.id)
       .where('type', '=', 'rating')
       .executeTakeFirst();
-    const rated = await ratedName(deps.db, rating, lang);
-    const score = rating.score ?? 1;
-    // Named as an image: Chromium reads no aria-label of a plain <p>, and «★★★★☆» aloud says nothing.
-    const stars = '★'.repeat(score) + '☆'.repeat(5 - score);
     return c.html(
-      page(c, {
-        lang,
-        title: t.thanks,
-        body: html`<div class="card" role="status"><h1>${t.thanks}</h1>
-${rated ? html`<p class="who">${russianText(lang, rated)}</p>` : ''}
-<p class="stars-shown" role="img" aria-label="${scoreWords(lang, score)}">${stars}</p>
-${changed ? html`<p>${t.changed}</p>` : ''}
-<p>${rating.employee_id ? t.toManager : t.toRecipients}</p>
-<p>${t.numberLabel}: <strong>${rating.number}</strong></p>
-<p><a href="${langPath('/f', lang)}">${FORM_TEXTS[lang].title}</a></p></div>`,
+      thanksPage(c, lang, {
+        rated: await ratedName(deps.db, rating, lang),
+        score: rating.score ?? 1,
+        changed: changed !== undefined,
+        employee: rating.employee_id !== null,
+        number: rating.number,
       }),
     );
   });
