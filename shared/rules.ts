@@ -150,7 +150,7 @@ export function flag(): Rule<boolean> {
  * which a copied address can carry and which reached the mail headers raw (`a\u200b@b.ru`).
  */
 const EMAIL =
-  /^[^\s\p{Cf}@"<>()[\]\\,;:]+@[^\s\p{Cf}@"<>()[\]\\,;:_.]+(\.[^\s\p{Cf}@"<>()[\]\\,;:_.]+)*\.[^\s\p{Cf}@"<>()[\]\\,;:_.\d]{2,}$/u;
+  /^[^\s\p{Cf}@"<>()[\]\\,;:]+@[^\s\p{Cf}@"<>()[\]\\,;:_.]+(\.[^\s\p{Cf}@"<>()[\]\\,;:_.]+)*\.(?!\d+$)[^\s\p{Cf}@"<>()[\]\\,;:_.]{2,}$/u;
 
 /**
  * An optional e-mail address.

@@ -45,7 +45,8 @@ export async function closeStage1(
   const doneAt = (step: string) => steps.find((s) => s.step === step)?.done_at ?? null;
   const done = (step: string) => doneAt(step) !== null;
   const errors: Record<string, AnyFieldErrorCode> = {};
-  if (!done('1.5')) errors['step1.5'] = 'stepOrder';
+  // Named by the field («step1.5»): 1.5 itself is what is missing, whatever came before it.
+  if (!done('1.5')) errors['step1.5'] = 'stepNotDone';
   if (!c.justification) errors.justification = 'required';
   if (c.satisfied === null) errors.satisfied = 'required';
   if (c.loyal === null) errors.loyal = 'required';

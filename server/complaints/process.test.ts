@@ -131,12 +131,10 @@ for (const kind of DB_KINDS) {
       // Closing stage 1 names everything missing.
       res = await post(qms, `${sent.id}/stage1/close`);
       expect(res.status).toBe(422);
-      expect(Object.keys((await res.json()).error.fields).sort()).toEqual([
-        'justification',
-        'loyal',
-        'satisfied',
-        'step1.5',
-      ]);
+      const missing = (await res.json()).error.fields;
+      expect(Object.keys(missing).sort()).toEqual(['justification', 'loyal', 'satisfied', 'step1.5']);
+      // 1.5 itself is not done; 1.4 before it is.
+      expect(missing['step1.5']).toBe('Шаг не отмечен выполненным');
       // Closing the complaint before stage 1 is refused, and so is a bare status «closed».
       expect((await post(qms, `${sent.id}/close`)).status).toBe(422);
       const bare = await qms.request(`/api/admin/submissions/${sent.id}`, {

@@ -93,7 +93,11 @@ describe('npm run cli -- report', () => {
     ['weekly', ['--week', '2026-10', '--out', 'x.csv'], '--week "2026-10" is not a week (like 2026-W44)'],
     ['weekly', ['--week', '2026-W54', '--out', 'x.csv'], 'is not a week'],
     ['weekly', ['--week', '2026-W44'], '--out FILE is required'],
-    ['weekly', ['--week', '2026-W44', '--out', 'x.pdf'], '--format must be csv or xlsx'],
+    [
+      'weekly',
+      ['--week', '2026-W44', '--out', 'x.pdf'],
+      'x.pdf ends in neither .csv nor .xlsx: name the file so, or give --format csv|xlsx',
+    ],
     ['weekly', ['--week', '2026-W44', '--out', 'x.csv', '--format', 'ods'], '--format must be csv or xlsx'],
     ['weekly', ['--week', '2026-W44', '--out', 'x.csv', '--colour', 'red'], "Unknown option '--colour'"],
     ['weekly', ['--week', '2026-W44', '--out', 'x.csv', '--department', 'Бухгалтерия'], 'no department "Бухгалтерия"'],

@@ -62,7 +62,12 @@ function read(args: string[], report: 'weekly' | 'monthly') {
   const out = values.out?.trim();
   if (!out) throw new BadArguments('--out FILE is required');
   const format = values.format ?? /\.(csv|xlsx)$/i.exec(out)?.[1]?.toLowerCase();
-  if (format !== 'csv' && format !== 'xlsx') throw new BadArguments('--format must be csv or xlsx');
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new BadArguments(
+      values.format === undefined
+        ? `${out} ends in neither .csv nor .xlsx: name the file so, or give --format csv|xlsx`
+        : '--format must be csv or xlsx',
+    );
   return { period, out, format: format as 'csv' | 'xlsx', department: values.department?.trim() || null };
 }
 

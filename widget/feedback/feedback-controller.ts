@@ -108,9 +108,11 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
    */
   pickFiles = (picked: File[]) => {
     const { files, refused } = addFiles(this.files, picked, this.props.settings.maxFileMb);
-    const why = Object.entries(refused).map(([code, names]) => `${this.messages()[code]}: ${names.join(', ')}`);
-    this.setFiles(files, why.join('; ') || undefined);
-    this.announce(why.join('; '));
+    const why = Object.entries(refused)
+      .map(([code, names]) => `${this.messages()[code]}: ${names.join(', ')}`)
+      .join('; ');
+    this.setFiles(files, why || undefined);
+    this.announce(why);
   };
 
   removeFile = (index: number) => this.setFiles(this.files.filter((_, i) => i !== index));

@@ -147,7 +147,7 @@ describe('the complaint process on the card', () => {
   it('lists what stage 1 still lacks when the server refuses to close it', async () => {
     const { c } = await open({
       'POST submissions/s7/stage1/close': apiError(422, 'validation', 'Проверьте поля формы', {
-        'step1.5': 'Сначала отметьте предыдущий шаг',
+        'step1.5': 'Шаг не отмечен выполненным',
         justification: 'Заполните поле',
         satisfied: 'Заполните поле',
         loyal: 'Заполните поле',
