@@ -11,6 +11,7 @@ import { answerDue } from '../complaints/deadlines.ts';
 import { openComplaint } from '../complaints/open.ts';
 import { companyDate } from '../mail/templates/format.ts';
 import { ApiError } from '../http/api-error.ts';
+import { tooLongNamed } from '../http/length-limits.ts';
 import { newId } from '../ids.ts';
 import { enqueueFeedbackMail } from '../mail/feedback-mail.ts';
 import type { RawSubmission } from '../http/read-submission.ts';
@@ -48,7 +49,8 @@ export interface RequestMeta {
  */
 export async function acceptFeedback(deps: IntakeDeps, raw: RawSubmission, meta: RequestMeta): Promise<FeedbackAnswer> {
   const parsed = validate(feedbackSchema, raw.fields);
-  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  if (!parsed.success)
+    throw new ApiError(422, 'validation', parsed.errors, { named: tooLongNamed(parsed.errors, meta.lang) });
   const input = parsed.data;
   const now = deps.clock.now();
   if (input.website) {

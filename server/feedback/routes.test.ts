@@ -170,6 +170,14 @@ describe('POST /api/v1/feedback', () => {
     expect((await long.json()).error.fields.message).toBe(
       'Не больше 5000 знаков: сократите текст или приложите его файлом',
     );
+    // A too long name or organisation says how long it may be.
+    const names = await postJson({ ...valid, name: 'я'.repeat(201), organization: 'ф'.repeat(301) });
+    expect((await names.json()).error.fields).toEqual({
+      name: 'Слишком длинный текст: не больше 200 знаков',
+      organization: 'Слишком длинный текст: не больше 300 знаков',
+    });
+    const en = await postJson({ ...valid, organization: 'ф'.repeat(301) }, { 'accept-language': 'en' });
+    expect((await en.json()).error.fields.organization).toBe('The text is too long: 300 characters at most');
     const six = Array.from({ length: 6 }, (_, i) => new File([PDF_BYTES], `${i}.pdf`));
     const res = await postForm(formOf({ ...valid, consent: 'true' }, six));
     expect(res.status).toBe(422);

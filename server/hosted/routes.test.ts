@@ -293,6 +293,20 @@ describe("hosted form /f: the company's contact line and site", () => {
     expect(await t.db.selectFrom('submissions').select('id').execute()).toHaveLength(1);
   });
 
+  it('says how long an organisation’s name may be when it is too long', async () => {
+    t = await buildTestApp();
+    const res = await t.app.request('/f', {
+      method: 'POST',
+      body: form({ kind: 'complaint', message: 'Не перезвонили', consent: 'true', organization: 'ф'.repeat(301) }),
+    });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('Организация: Слишком длинный текст: не больше 300 знаков');
+    expect(page).toContain(
+      '<div class="error" id="organization-error">Слишком длинный текст: не больше 300 знаков</div>',
+    );
+  });
+
   it('answers a thanks with thanks, not with a complaint’s promise', async () => {
     t = await buildTestApp();
     const res = await t.app.request('/f?lang=en', {

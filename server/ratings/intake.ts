@@ -5,6 +5,7 @@ import { validate } from '../../shared/rules.ts';
 import type { Db } from '../db/connection.ts';
 import { findRatingTarget, type RatingTargetRow } from '../directory/targets.ts';
 import { ApiError } from '../http/api-error.ts';
+import { tooLongNamed } from '../http/length-limits.ts';
 import { newId } from '../ids.ts';
 import { enqueueRatingMail, type RatingTarget } from '../mail/rating-mail.ts';
 import { idempotent, requestKey } from '../submissions/idempotent.ts';
@@ -63,7 +64,8 @@ export async function acceptRating(
   meta: RatingMeta,
 ): Promise<RatingAnswer> {
   const parsed = validate(ratingSchema, fields);
-  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  if (!parsed.success)
+    throw new ApiError(422, 'validation', parsed.errors, { named: tooLongNamed(parsed.errors, meta.lang) });
   const input = parsed.data;
   const now = deps.clock.now();
   const target = await resolveTarget(deps.db, input.subject, input.employee);

@@ -145,6 +145,18 @@ describe('rating page /r/:slug', () => {
     expect(await count('submissions')).toBe(1);
   });
 
+  it('says how long a name may be when it is too long', async () => {
+    await setup();
+    const res = await t.app.request('/r/ivanov', {
+      method: 'POST',
+      body: new URLSearchParams({ score: '4', name: 'я'.repeat(201), idempotencyKey: 'long-name' }),
+    });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('Имя: Слишком длинный текст: не больше 200 знаков');
+    expect(page).toContain('>Слишком длинный текст: не больше 200 знаков</div>');
+  });
+
   it('records the rating on POST and redirects to a thank-you page', async () => {
     await setup();
     const form = new URLSearchParams({

@@ -197,7 +197,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
         string
       >;
       const alert = errorMessage(lang, err.code, err.retryAfterS);
-      const state = { score: scoreOf(fields.score), values, errors: err.formFields, alert };
+      const state = { score: scoreOf(fields.score), values, errors: err.formFields, alert, named: err.more.named };
       const channel = fields.channel === 'signature' ? 'signature' : 'site';
       return c.html(await render(c, lang, slug, target, state, channel), err.status as 403 | 422 | 429);
     }

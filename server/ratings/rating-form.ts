@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import { errorSummary, formAlert, formParts } from '../http/form-parts.ts';
+import { fieldMessage } from '../http/api-error.ts';
 import { FIELD_ERRORS, type FieldErrorCode, type Lang } from '../../shared/i18n.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
@@ -12,6 +13,8 @@ export interface RatingFormState {
   values: Record<string, string>;
   errors: Partial<Record<string, FieldErrorCode>>;
   alert?: string;
+  /** What an error is about, by field (a limit): «Слишком длинный текст: не больше 200 знаков». */
+  named?: Partial<Record<string, string>>;
 }
 
 /** The page's title: the employee's «Расскажите моему руководителю…», or «Оцените: <the subject's title>». */
@@ -60,13 +63,13 @@ export function ratingForm(opts: {
 }) {
   const t = RATING_TEXTS[opts.lang];
   const { values: v, errors } = opts.state;
-  const { err, aria, input } = formParts(opts.lang, 'r', v, errors);
+  const { err, aria, input } = formParts(opts.lang, 'r', v, errors, opts.state.named);
   const employee = opts.target.kind === 'employee';
   const legend = employee ? t.employeeScoreLegend : t.subjectScoreLegend;
   const action = langPath(`/r/${encodeURIComponent(opts.slug)}`, opts.lang);
 
   return html`<form method="post" action="${action}" novalidate>
-  ${opts.state.alert ? formAlert(opts.state.alert, errorList(opts.lang, { score: legend, comment: employee ? t.employeeComment : t.subjectComment }, errors)) : ''}
+  ${opts.state.alert ? formAlert(opts.state.alert, errorList(opts.lang, { score: legend, comment: employee ? t.employeeComment : t.subjectComment }, errors, opts.state.named)) : ''}
   <input type="hidden" name="idempotencyKey" value="${opts.idempotencyKey}">
   <input type="hidden" name="started" value="${opts.started}">
   <input type="hidden" name="channel" value="${opts.channel}">
@@ -105,6 +108,7 @@ function errorList(
   lang: Lang,
   own: { score: string; comment: string },
   errors: Partial<Record<string, FieldErrorCode>>,
+  named: Partial<Record<string, string>> = {},
 ) {
   const t = RATING_TEXTS[lang];
   const labels: Record<(typeof LINKED)[number][0], string> = {
@@ -116,7 +120,7 @@ function errorList(
   return errorSummary(
     LINKED.filter(([f]) => errors[f]).map(([f, id]) => ({
       href: `#${id}`,
-      text: `${labels[f]}: ${FIELD_ERRORS[lang][errors[f]!]}`,
+      text: `${labels[f]}: ${fieldMessage(FIELD_ERRORS[lang][errors[f]!], named[f])}`,
     })),
   );
 }
