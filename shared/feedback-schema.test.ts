@@ -53,6 +53,18 @@ describe('feedbackSchema', () => {
     expect(errorsOf({ kind: 'thanks', message: 'ok', email: '  ', phone: '' })).toEqual({ consent: 'consent' });
   });
 
+  it('refuses a mobile written with its trunk 8 and a digit short, which read as another number', () => {
+    const phoneOf = (phone: string) => {
+      const r = parse({ kind: 'thanks', message: 'x', consent: true, phone });
+      return r.success ? r.data.phone : r.errors.phone;
+    };
+    expect(phoneOf('8 (912) 345-67-8')).toBe('phone');
+    expect(phoneOf('8 (912) 345-67-89')).toBe('+79123456789');
+    // Ten digits of a city number are a whole national number: St Petersburg's 812, a mobile's 9xx.
+    expect(phoneOf('812 123-45-67')).toBe('+78121234567');
+    expect(phoneOf('912 345-67-89')).toBe('+79123456789');
+  });
+
   it('checks e-mail addresses', () => {
     // A browser's type=email field sends a Cyrillic domain as punycode (ivan@пример.рф, .рус).
     const punycode = ['ivan@xn--e1afmkfd.xn--p1ai', 'info@xn--80aaxitdbjk.xn--p1acf', 'ivan@mail.xn--p1ai'];

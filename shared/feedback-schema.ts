@@ -8,7 +8,7 @@ import {
   ORGANIZATION_MAX,
   PAGE_MAX,
 } from './limits.ts';
-import { normalizePhone } from './phone.ts';
+import { missesADigit, normalizePhone } from './phone.ts';
 import { accepted, email, oneOf, type Output, text, withFields } from './rules.ts';
 
 export { blankToUndefined, validate, validateAsTyped } from './rules.ts';
@@ -47,6 +47,7 @@ export const feedbackFields = {
  * @example validate(feedbackSchema, { kind: 'thanks', message: 'Спасибо!', consent: true, page: 'https://example.ru/' })
  */
 export const feedbackSchema = /* @__PURE__ */ withFields(feedbackFields, {
+  phone: text({ max: 30, code: 'phone', clean: (s) => (missesADigit(s) ? null : normalizePhone(s)) }),
   page: text({ max: PAGE_MAX }),
   idempotencyKey: text({ max: IDEMPOTENCY_KEY_MAX }),
   website: text({ max: 1000 }),

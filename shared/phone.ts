@@ -19,6 +19,16 @@ export function normalizePhone(value: string): string | null {
 }
 
 /**
+ * A mobile number written with its trunk «8» and a digit short: «8 912 345-67-8» has ten digits,
+ * which normalizePhone reads as a whole national number (+7 891…), a code no Russian number has;
+ * the QMS would call a number that does not exist. Only the server checks it (the widget's bytes):
+ * its 422 shows under the field like any.
+ * @example missesADigit('8 (912) 345-67-8') // true
+ */
+export const missesADigit = (value: string): boolean =>
+  !value.trim().startsWith('+') && /^89\d{8}$/.test(value.replace(/\D/g, ''));
+
+/**
  * A stored E.164 number as people write it: a Russian one (+7 and ten digits) grouped
  * «+7 XXX XXX-XX-XX», which fits both city numbers with a three-digit code and mobiles; any other
  * number, or a value that is not E.164, as stored. Only for showing: links (`tel:`) and storage
