@@ -39,7 +39,7 @@ export const RATING_TEXTS = {
       'Спасибо, что хотели оставить отзыв. Если у вас есть вопрос, благодарность или жалоба, напишите нам — обращение рассмотрит служба менеджмента качества.',
     writeUs: 'Написать в компанию',
     notFound: 'Страница оценки не найдена',
-    networkError: 'Не удалось отправить: нет связи с сервером. Оценка и текст сохранены — попробуйте ещё раз.',
+    networkError: 'Не удалось отправить: сервер недоступен. Оценка и текст сохранены — попробуйте ещё раз.',
     retry: 'Отправить ещё раз',
     /** Copies of FIELD_ERRORS' messages for what the widget checks: importing those (the form's texts come with them) costs it 1.1 KB brotli, over its budget. */
     fieldErrors: {
@@ -78,7 +78,7 @@ export const RATING_TEXTS = {
       'Thank you for wanting to leave a review. If you have a question, thanks or a complaint, write to us: the quality management service will handle it.',
     writeUs: 'Write to the company',
     notFound: 'Rating page not found',
-    networkError: 'Could not send: no connection to the server. Your score and text are kept — please try again.',
+    networkError: 'Could not send: the server is unavailable. Your score and text are kept — please try again.',
     retry: 'Try again',
     fieldErrors: {
       score: 'Choose a score from 1 to 5',

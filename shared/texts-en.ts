@@ -30,7 +30,7 @@ export const EN: LangTexts = {
     submit: 'Send',
     sending: 'Sending…',
     numberLabel: 'Registration number',
-    networkError: 'Could not send: no connection to the server. Your text is kept — please try again.',
+    networkError: 'Could not send: the server is unavailable. Your text is kept — please try again.',
     retry: 'Try again',
     another: 'Send another message',
     toSite: 'Go to',
