@@ -27,6 +27,8 @@ describe('the console API client', () => {
       credentials: 'same-origin',
     });
     expect(calls[0]!.headers['X-CSRF-Token']).toBeUndefined();
+    // Russian messages in a Russian console, though the browser prefers English.
+    expect(calls[0]!.headers['Accept-Language']).toBe('ru');
     expect(calls[1]).toMatchObject({ method: 'PATCH', credentials: 'same-origin', body: { status: 'closed' } });
     expect(calls[1]!.headers).toMatchObject({ 'X-CSRF-Token': 'csrf-1', 'Content-Type': 'application/json' });
   });

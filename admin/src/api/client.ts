@@ -51,7 +51,8 @@ export interface Api {
  */
 export function createApi(opts: ApiOptions): Api {
   async function request<T>(method: string, path: string, body?: BodyInit, json = false, retried = false): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    // The console speaks Russian whatever the browser's language: the server's messages too.
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': 'ru' };
     if (json) headers['Content-Type'] = 'application/json';
     const token = opts.csrfToken();
     if (method !== 'GET' && token) headers['X-CSRF-Token'] = token;
