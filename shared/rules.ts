@@ -146,11 +146,13 @@ export function flag(): Rule<boolean> {
 }
 
 /**
- * Plain e-mail addresses, Cyrillic domains included (клиент@пример.рф); no invisible characters,
- * which a copied address can carry and which reached the mail headers raw (`a\u200b@b.ru`).
+ * Plain e-mail addresses, Cyrillic domains included (клиент@пример.рф, and ivan@xn--e1afmkfd.xn--p1ai
+ * as a browser's type=email field sends ivan@пример.рф: the last label may hold digits, but begins
+ * with neither a digit nor a dash); no invisible characters, which a copied address can carry and
+ * which reached the mail headers raw (`a\u200b@b.ru`).
  */
 const EMAIL =
-  /^[^\s\p{Cf}@"<>()[\]\\,;:]+@[^\s\p{Cf}@"<>()[\]\\,;:_.]+(\.[^\s\p{Cf}@"<>()[\]\\,;:_.]+)*\.(?!\d+$)[^\s\p{Cf}@"<>()[\]\\,;:_.]{2,}$/u;
+  /^[^\s\p{Cf}@"<>()[\]\\,;:]+@[^\s\p{Cf}@"<>()[\]\\,;:_.]+(\.[^\s\p{Cf}@"<>()[\]\\,;:_.]+)*\.(?!\d|-)[^\s\p{Cf}@"<>()[\]\\,;:_.]{2,}$/u;
 
 /**
  * An optional e-mail address.

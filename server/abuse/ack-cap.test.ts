@@ -8,6 +8,13 @@ describe('the mailbox an acknowledgement goes to', () => {
     expect(mailboxOf('I.Van.Petrov@gmail.com')).toBe('ivanpetrov@gmail.com');
     expect(mailboxOf('ivan.petrov+1@ya.ru')).toBe('ivan-petrov@yandex.ru');
     expect(mailboxOf('ivan-petrov@yandex.com')).toBe('ivan-petrov@yandex.ru');
+    for (const spelling of [
+      'victim@пример.рф',
+      'victim@xn--e1afmkfd.xn--p1ai',
+      'victim@ПРИМЕР.xn--p1ai',
+      'victim@xn--e1afmkfd.рф',
+    ])
+      expect(mailboxOf(spelling), spelling).toBe('victim@xn--e1afmkfd.xn--p1ai');
   });
 
   it('keeps apart what other servers keep apart', () => {

@@ -1,5 +1,6 @@
 import type { Logger } from '../ops/logger.ts';
 import { createHash } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
@@ -15,13 +16,14 @@ const YANDEX = new Set(['yandex.ru', 'ya.ru', 'yandex.com', 'yandex.by', 'yandex
 /**
  * The mailbox an address delivers to, as far as the big providers tell: case folded, a `+tag`
  * dropped (Gmail, Yandex, Mail.ru and most servers deliver `ivan+1@` to `ivan@`), Gmail's dots
- * dropped, Yandex's domains one and its dots dashes. Without it, `victim+1@`, `victim+2@`… each
+ * dropped, Yandex's domains one and its dots dashes, a Cyrillic domain in its ASCII form. Without it, `victim+1@`, `victim+2@`… each
  * got their own five acknowledgements, all in one inbox.
  * @example mailboxOf('Ivan.Petrov+shop@googlemail.com') // 'ivanpetrov@gmail.com'
  */
 export function mailboxOf(address: string): string {
   const at = address.lastIndexOf('@');
-  const domain = address.slice(at + 1).toLowerCase();
+  // One spelling of a Cyrillic domain: пример.рф and xn--e1afmkfd.xn--p1ai are one mailbox's.
+  const domain = domainToASCII(address.slice(at + 1)) || address.slice(at + 1).toLowerCase();
   let local = address.slice(0, at).toLowerCase();
   const plus = local.indexOf('+');
   if (plus > 0) local = local.slice(0, plus);

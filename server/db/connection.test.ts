@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../env.ts';
-import { type Db, openDb } from './connection.ts';
+import { type Db, forgetOldPages, openDb, sqliteFile } from './connection.ts';
 
 let dbs: Db[] = [];
 const dirs: string[] = [];
@@ -37,6 +38,30 @@ describe('SQLITE_SYNCHRONOUS', () => {
   it('refuses any other value, naming the variable', () => {
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(ConfigError);
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
+  });
+});
+
+describe('emptying the WAL after an erasure (SQLite)', () => {
+  it('waits while another connection reads, says so if it never lets go, and empties it once it does', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-wal-'));
+    dirs.push(dataDir);
+    const writer = openDb({ dataDir }).db;
+    dbs.push(writer);
+    await sql`CREATE TABLE t (x TEXT)`.execute(writer);
+    await sql`INSERT INTO t VALUES ('Лоськова Галина')`.execute(writer);
+    const wal = () => fs.statSync(`${sqliteFile(dataDir)}-wal`).size;
+    // Another process reading (the server beside the CLI): a read snapshot held open.
+    const reader = new SqliteDatabase(sqliteFile(dataDir));
+    reader.exec('BEGIN');
+    reader.prepare('SELECT x FROM t').all();
+    await sql`UPDATE t SET x = ''`.execute(writer);
+    expect(await forgetOldPages(writer, 200)).toBe(false);
+    expect(wal()).toBeGreaterThan(0);
+    // Let go within the wait: the checkpoint is asked again and goes through.
+    setTimeout(() => reader.exec('COMMIT'), 100);
+    expect(await forgetOldPages(writer, 3000)).toBe(true);
+    reader.close();
+    expect(wal()).toBe(0);
   });
 });
 

@@ -165,10 +165,18 @@ export async function createdAt(db: Db): Promise<string> {
 
 /**
  * After an erasure, on SQLite: the WAL's older page images, which still hold what was erased, are
- * written back and the WAL emptied (a TRUNCATE checkpoint). Best effort: while another connection
- * reads, the checkpoint stops short and the next one finishes it. Nothing to do on PostgreSQL.
- * @example await personErase(db, …); await forgetOldPages(db)
+ * written back and the WAL emptied (a TRUNCATE checkpoint). While another connection reads (the
+ * server beside the CLI), SQLite answers «busy» in the checkpoint's row instead of failing, so it
+ * is asked again for up to `waitMs`. Returns whether the WAL was emptied; on PostgreSQL, true.
+ * @example if (!(await forgetOldPages(db))) console.error('the WAL still holds old pages')
  */
-export async function forgetOldPages(db: Db): Promise<void> {
-  if (dbKind(db) === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+export async function forgetOldPages(db: Db, waitMs = 5_000): Promise<boolean> {
+  if (dbKind(db) !== 'sqlite') return true;
+  const until = Date.now() + waitMs;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 250)) {
+    const r = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    if (r.rows[0]?.busy === 0) return true;
+    if (Date.now() + delay > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
 }

@@ -50,8 +50,19 @@ describe('what the per-IP limits count an address as', () => {
     expect(limitedAs('2001:0DB8:0001:0000:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:0::/64');
     expect(limitedAs('2001:db8:1:1::1')).toBe('2001:db8:1:1::/64');
     expect(limitedAs('::1')).toBe('0:0:0:0::/64');
-    expect(limitedAs('::ffff:1.2.3.4')).toBe('0:0:0:0::/64');
     expect(limitedAs('fe80::1')).toBe('fe80:0:0:0::/64');
     expect(limitedAs('203.0.113.5')).toBe('203.0.113.5');
+  });
+
+  it('counts an IPv4 client carried in IPv6 (mapped, compatible, NAT64) as that client, not one /64 for all', () => {
+    for (const carried of [
+      '::ffff:c000:201',
+      '0:0:0:0:0:ffff:192.0.2.1',
+      '::192.0.2.1',
+      '64:ff9b::192.0.2.1',
+      '64:ff9b::c000:201',
+    ])
+      expect(limitedAs(carried), carried).toBe('192.0.2.1');
+    expect(limitedAs('64:ff9b::c000:202')).toBe('192.0.2.2');
   });
 });

@@ -31,22 +31,43 @@ export function clientIp(c: Context, trustProxy: boolean): string | null {
 /** An IPv4-mapped IPv6 address as IPv4; any other address as it is. */
 const plainIp = (address: string): string => MAPPED_V4.exec(address)?.[1] ?? address;
 
+/** An IPv6 address's eight groups as numbers (its dotted IPv4 tail as the last two). */
+function groupsOf(ip: string): number[] {
+  const [head = '', tail] = ip.split('::');
+  const read = (part: string) =>
+    part
+      ? part.split(':').flatMap((g) => {
+          if (!g.includes('.')) return [Number.parseInt(g, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = g.split('.').map(Number);
+          return [a * 256 + b, c * 256 + d];
+        })
+      : [];
+  const [h, t] = [read(head), read(tail ?? '')];
+  return [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t];
+}
+
 /**
  * What the per-IP limits count an address as: an IPv4 address itself, an IPv6 address its /64
  * network. One home or cloud connection gets a whole /64 (2^64 addresses), so counted one by one
- * an IPv6 client passed every per-IP limit by changing its last digits.
+ * an IPv6 client passed every per-IP limit by changing its last digits. An IPv6 address that
+ * carries an IPv4 client (mapped `::ffff:0:0/96`, compatible `::/96`, NAT64 `64:ff9b::/96`) is
+ * that client: counted by its /64, every client behind such a gateway shared one allowance.
  * @example limitedAs('2001:db8:1:0:abcd::9') // '2001:db8:1:0::/64'
+ * @example limitedAs('64:ff9b::c000:201') // '192.0.2.1'
  */
 export function limitedAs(ip: string): string {
   if (isIP(ip) !== 6) return ip;
-  const [head = '', tail] = ip.split('::');
-  const groups = (part: string) => (part ? part.split(':') : []);
-  // An IPv4 address at the end (`::1.2.3.4`) takes two groups.
-  const width = (parts: string[]) => parts.reduce((n, p) => n + (p.includes('.') ? 2 : 1), 0);
-  const zeros = tail === undefined ? 0 : 8 - width(groups(head)) - width(groups(tail));
-  const all = [...groups(head), ...Array<string>(zeros).fill('0'), ...groups(tail ?? '')];
-  return `${all
+  const g = groupsOf(ip);
+  const prefix = g
+    .slice(0, 6)
+    .map((n) => n.toString(16))
+    .join(':');
+  // `::` and `::1` are not IPv4 clients, though `::/96` would take them for 0.0.0.0 and 0.0.0.1.
+  const compatible = prefix === '0:0:0:0:0:0' && g[6]! > 0;
+  if (compatible || prefix === '0:0:0:0:0:ffff' || prefix === '64:ff9b:0:0:0:0')
+    return [g[6]! >> 8, g[6]! & 255, g[7]! >> 8, g[7]! & 255].join('.');
+  return `${g
     .slice(0, 4)
-    .map((g) => Number.parseInt(g, 16).toString(16))
+    .map((n) => n.toString(16))
     .join(':')}::/64`;
 }

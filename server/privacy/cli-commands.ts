@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { type Db, forgetOldPages } from '../db/connection.ts';
+import { digestIdsListing } from './erase-digests.ts';
 import type { Config } from '../env.ts';
 import { pruneMailCopies } from './mail-copies.ts';
 import { UsageError } from '../directory/cli-commands.ts';
@@ -47,16 +48,30 @@ export async function personEraseCommand(
   if (!yes) {
     const ids = await personSubmissionIds(db, key);
     const mails = await personOutboxIds(db, key, ids);
+    const numbers = await db
+      .selectFrom('submissions')
+      .select('number')
+      .where('id', 'in', ids.length ? ids : [''])
+      .execute();
+    const digests = await digestIdsListing(
+      db,
+      numbers.map((r) => r.number),
+    );
+    const also = digests.length > 0 ? ` and his name in ${digests.length} weekly digest(s)` : '';
     return {
-      text: `Would erase the personal data of ${ids.length} submission(s) and ${mails.length} e-mail(s); nothing changed. Add --yes to erase.`,
+      text: `Would erase the personal data of ${ids.length} submission(s) and ${mails.length} e-mail(s)${also}; nothing changed. Add --yes to erase.`,
       failed: true,
     };
   }
   const n = await personErase(db, clock, 'cli', key);
   const copies = await pruneMailCopies(db, config);
   const files = copies > 0 ? ` (${copies} .eml copies deleted from the mail folder)` : '';
+  // Another process kept reading the whole time: the old page images stay in the WAL until it lets go.
+  const wal = (await forgetOldPages(db))
+    ? ''
+    : ' The database was busy, so its write-ahead log still holds older copies of the erased pages: run `npm run cli -- search optimize` when it is quieter, before taking a backup.';
   return {
-    text: `Erased: personal fields of ${n.submissions} submission(s), ${n.attachments} file(s), ${n.outbox} e-mail(s)${files}, words of ${n.events} history event(s). Recorded in the audit log.`,
+    text: `Erased: personal fields of ${n.submissions} submission(s), ${n.attachments} file(s), ${n.outbox} e-mail(s)${files}, words of ${n.events} history event(s). Recorded in the audit log.${wal}`,
     failed: false,
   };
 }

@@ -117,7 +117,8 @@ export async function exportPerson(db: Db, key: PersonKey) {
       id: m.id,
       submissionId: m.submission_id,
       template: m.template,
-      to: JSON.parse(m.recipients) as string[],
+      // A digest's recipients are the company's people, not his data.
+      to: digests.has(m.id) ? [] : (JSON.parse(m.recipients) as string[]),
       subject: m.subject,
       text: digests.has(m.id) ? digestLinesAbout(m.text, numbers) : m.text,
       status: m.status,

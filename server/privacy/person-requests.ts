@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { type Db, forgetOldPages } from '../db/connection.ts';
+import type { Db } from '../db/connection.ts';
 import { eraseOutbox } from './erase-outbox.ts';
 import { type ErasedCounts, eraseSubmissions } from './erase-submissions.ts';
 import { exportPerson, type PersonExport, personOutboxIds, personSubmissionIds } from './person-data.ts';
@@ -36,7 +36,7 @@ export async function personExport(db: Db, clock: Clock, by: Requester, key: Per
  * transaction with its audit line (the key masked, the counts).
  */
 export async function personErase(db: Db, clock: Clock, by: Requester, key: PersonKey): Promise<ErasedCounts> {
-  const erased = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const ids = await personSubmissionIds(trx, key);
     const mails = await personOutboxIds(trx, key, ids);
     // First every e-mail to him or about him, then the submissions (whose e-mails are done by then).
@@ -50,6 +50,4 @@ export async function personErase(db: Db, clock: Clock, by: Requester, key: Pers
     });
     return erased;
   });
-  await forgetOldPages(db);
-  return erased;
 }

@@ -189,8 +189,11 @@ for (const kind of DB_KINDS) {
         expect(m.text).toContain(`- № ${complaint.number},`);
         expect(m.text).toContain(CLIENT.organization);
         expect(m.text).not.toContain('Василёк');
+        expect(m.to).toEqual([]);
       }
 
+      const dry = await personEraseCommand(h.db, h.clock, h.config, ['--email', CLIENT.email]);
+      expect(dry.text).toContain('and his name in 2 weekly digest(s)');
       await personEraseCommand(h.db, h.clock, h.config, ['--email', CLIENT.email, '--yes']);
       const [sentAfter, unsentAfter] = await digests();
       expect(sentAfter).toMatchObject({ status: 'sent', text: '', html: '', recipients: '[]' });
@@ -201,6 +204,32 @@ for (const kind of DB_KINDS) {
         expect(body).toContain('Василёк');
         expect(body).toContain(complaint.number);
       }
+    });
+
+    it('takes his name out of a digest built while he was being erased', async () => {
+      const { complaint } = await seed();
+      await madeOn(h.db, '2026-10-01T00:00:00.000Z');
+      await sendDueDigest(h.db, {
+        clock: { now: () => new Date('2026-11-30T06:00:00.000Z') },
+        config: h.config,
+        holder: 'test',
+        build: async (week) => {
+          const control = weeklyControlFixture(week, {
+            overdue: [overdueFixture({ id: complaint.id, number: complaint.number, client: CLIENT.organization })],
+          });
+          // The erase commits after the week was read and before the digest is queued.
+          await personEraseCommand(h.db, h.clock, h.config, ['--email', CLIENT.email, '--yes']);
+          return control;
+        },
+      });
+      const digest = await h.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('template', '=', 'weekly-digest')
+        .executeTakeFirstOrThrow();
+      expect(digest.text).toContain(`№ ${complaint.number}`);
+      expect(digest.text + digest.html).not.toMatch(/Ромашка/);
+      expect(digest.text).toContain('данные удалены');
     });
 
     it('offers both to admins only in the console, a change with the CSRF token', async () => {

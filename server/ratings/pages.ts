@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
+import type { Lang } from '../../shared/i18n.ts';
 import { PAGE_MAX } from '../../shared/limits.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
@@ -15,13 +15,13 @@ import { findSubmission } from '../submissions/store.ts';
 import { earlierRating } from './change.ts';
 import { visitChannel } from './channel.ts';
 import { acceptRating } from './intake.ts';
+import { employeeLine, ratedName, scoreWords, thanksPage } from './thanks-page.ts';
 import { PAGE_TEXTS } from './page-texts.ts';
 import type { RatingDeps } from './rating-deps.ts';
 import { knownRater, raterOf } from './rater.ts';
 import { ratingForm, type RatingFormState, targetHeading, targetTitle } from './rating-form.ts';
 import { FORM_BODY, formBounds, limitBody } from '../http/body-limit.ts';
 import { langPath, pageLang } from '../http/lang.ts';
-import { russianText } from '../http/russian-text.ts';
 import { requestMeta } from '../http/request-meta.ts';
 import { publicBase } from '../http/public-base.ts';
 import type { Guarded } from '../abuse/submission-guard.ts';
@@ -29,50 +29,6 @@ import { limitPerTarget } from '../abuse/target-limit.ts';
 
 const scoreOf = (value: unknown) => (typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : undefined);
 const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.active : t.subject.active) === 1;
-const scoreWords = (lang: Lang, score: number) => {
-  const t = RATING_TEXTS[lang];
-  return t.starLabel(score, t.stars[score - 1] ?? '');
-};
-
-/** Who or what a rating is about, for its thank-you page: «Сидоров Пётр, Бухгалтер-консультант», «Качество доставки». */
-async function ratedName(db: RatingDeps['db'], rating: SubmissionRow, lang: Lang): Promise<string | null> {
-  if (rating.employee_id) {
-    const e = await db
-      .selectFrom('employees')
-      .select(['name', 'position'])
-      .where('id', '=', rating.employee_id)
-      .executeTakeFirst();
-    return e ? employeeLine(e) : null;
-  }
-  const target = rating.subject ? await findRatingTarget(db, rating.subject) : undefined;
-  return target?.kind === 'subject' ? subjectTitle(target.subject, lang) : null;
-}
-
-/** An employee as the thank-you page names him: «Иванов Иван, инженер». */
-const employeeLine = (e: { name: string; position: string | null }) => [e.name, e.position].filter(Boolean).join(', ');
-
-/** The thank-you page of a rating: who was rated, the stars, who is told, the number. */
-function thanksPage(
-  c: Context,
-  lang: Lang,
-  r: { rated: string | null; score: number; changed: boolean; employee: boolean; number: string },
-) {
-  const t = RATING_TEXTS[lang];
-  // Named as an image: Chromium reads no aria-label of a plain <p>, and «★★★★☆» aloud says nothing.
-  const stars = '★'.repeat(r.score) + '☆'.repeat(5 - r.score);
-  return page(c, {
-    lang,
-    title: t.thanks,
-    body: html`<div class="card" role="status"><h1>${t.thanks}</h1>
-${r.rated ? html`<p class="who">${russianText(lang, r.rated)}</p>` : ''}
-<p class="stars-shown" role="img" aria-label="${scoreWords(lang, r.score)}">${stars}</p>
-${r.changed ? html`<p>${t.changed}</p>` : ''}
-<p>${r.employee ? t.toManager : t.toRecipients}</p>
-<p>${t.numberLabel}: <strong class="nowrap">${r.number}</strong></p>
-<p><a href="${langPath('/f', lang)}">${FORM_TEXTS[lang].title}</a></p></div>`,
-  });
-}
-
 /** The polite answer of a link whose employee has left: it accepts nothing. */
 function inactivePage(c: Context, lang: Lang, comment?: unknown) {
   const t = RATING_TEXTS[lang];

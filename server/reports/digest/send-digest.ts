@@ -5,6 +5,7 @@ import { createdAt, type Db } from '../../db/connection.ts';
 import type { Config } from '../../env.ts';
 import { insertOutboxMessage } from '../../mail/outbox-store.ts';
 import { weeklyDigest } from '../../mail/templates/weekly-digest.ts';
+import { eraseFromDigests } from '../../privacy/erase-digests.ts';
 import { digestMark, dueDigestWeek, weekEnd } from './digest-week.ts';
 
 /** Builds the whole company's weekly control of a week (server/reports/weekly-control.ts at merge). */
@@ -35,7 +36,8 @@ export async function sendDueDigest(db: Db, deps: DigestDeps): Promise<Period | 
   // A brand-new install doesn't mail the QMS a control of the week before Otklik ran.
   if (Date.parse(await createdAt(db)) >= weekEnd(week)) return null;
   // Built before the transaction, which on SQLite holds the only writer while it lasts.
-  const mail = weeklyDigest(await deps.build(week), deps.config);
+  const control = await deps.build(week);
+  const mail = weeklyDigest(control, deps.config);
   const queued = await db.transaction().execute(async (trx) => {
     const mark = await trx
       .insertInto('job_leases')
@@ -52,6 +54,21 @@ export async function sendDueDigest(db: Db, deps: DigestDeps): Promise<Period | 
       replyTo: [],
       mail,
     });
+    // A client erased while the week was being built (outside this transaction): his name is taken out as from a digest already queued.
+    const listed = control.overdue.map((o) => o.id);
+    if (listed.length > 0) {
+      const erased = await trx
+        .selectFrom('submissions')
+        .select('id')
+        .where('id', 'in', listed)
+        .where('erased_at', 'is not', null)
+        .execute();
+      const gone = new Set(erased.map((r) => r.id));
+      await eraseFromDigests(
+        trx,
+        control.overdue.filter((o) => gone.has(o.id)),
+      );
+    }
     return true;
   });
   return queued ? week : null;
