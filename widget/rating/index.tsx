@@ -34,7 +34,8 @@ export function mount(host: HTMLElement, { base, root }: MountOptions): MountedW
             settings={settings}
             initial={initial}
             initialKey={initialKey}
-            hosted={form !== null}
+            // The rating page itself: a site's own fallback form in the element is not it.
+            hosted={form !== null && base.startsWith(`${location.origin}/`)}
           />
         ) : (
           <NothingToRate texts={RATING_TEXTS[settings.lang]} base={base} employee={false} takeFocus={false} />

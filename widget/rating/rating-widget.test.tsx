@@ -353,7 +353,7 @@ describe('<otklik-rating>: where the client came from, and one rating per browse
 
   it('on the rating page itself, replaces the address with the thank-you page: a reload shows the thanks', async () => {
     openPage(`${BASE}r/ivanov?score=4&from=signature`);
-    stubFetch([created('О-2026-00003', 4), created('О-2026-00004', 4)]);
+    stubFetch([created('О-2026-00003', 4), created('О-2026-00004', 4), created('О-2026-00005', 4)]);
     const page = await setup(
       { subject: 'employee', employee: 'ivanov', lang: 'en' },
       '<form method="post" action="/r/ivanov?lang=en"><input type="radio" name="score" value="4" checked></form>',
@@ -367,6 +367,12 @@ describe('<otklik-rating>: where the client came from, and one rating per browse
     site.star(4).click();
     await submit(site);
     expect(site.$('h3')!.textContent).toBe(ru.thanks);
+    expect(location.href).toBe('https://company.test/contacts');
+
+    // A site's own fallback form inside the element is not the rating page: its address stays too.
+    const fallback = await setup(undefined, '<form method="post" action="https://feedback.test/r/ivanov"></form>');
+    fallback.star(4).click();
+    await submit(fallback);
     expect(location.href).toBe('https://company.test/contacts');
   });
   it('makes the badge of a name’s first letters, not of a quote or a bracket before them', async () => {
