@@ -94,7 +94,7 @@ export function feedbackForm(opts: {
   <div class="row">${input('organization', t.organization, 'text', 'organization')}${input('inn', t.inn, 'text', 'off')}</div>
   <div class="row">${input('phone', t.phone, 'tel', 'tel')}${input('email', t.email, 'email', 'email')}</div>
   <div class="field"><label for="f-files">${t.files}</label><div class="hint" id="files-hint">${t.filesHint(opts.maxFileMb)}</div>
-    <input id="f-files" name="files" type="file" multiple accept="${ACCEPTED_FILES}"${errors.files ? ' aria-invalid="true"' : ''} aria-describedby="files-hint${errors.files || filesLost ? ' files-error' : ''}">${err('files')}${filesLost}</div>
+    <input id="f-files" name="files" type="file" multiple accept="${ACCEPTED_FILES}"${errors.files ? html` aria-invalid="true"` : ''} aria-describedby="files-hint${errors.files || filesLost ? ' files-error' : ''}">${err('files')}${filesLost}</div>
   <div class="field"><label class="consent"><input type="checkbox" id="f-consent" name="consent" value="true"${v.consent ? ' checked' : ''} required${aria('consent')}>
     <span>${t.consentBefore}<a href="${legal('personal-data')}">${t.consentPrivacy}</a>${t.consentAnd}<a href="${legal('terms')}">${t.consentTerms}</a> <span class="req" aria-hidden="true">*</span></span></label>${err('consent')}</div>
   <button type="submit">${t.submit}</button>

@@ -164,7 +164,10 @@ describe('hosted form /f', () => {
       body: form({ kind: 'complaint', message: 'Сломалось', consent: 'true' }, [new File([big], 'скан.pdf')]),
     });
     expect(res.status).toBe(413);
-    const summary = /<div class="alert" role="alert" tabindex="-1" autofocus>(.*?)<\/div>/s.exec(await res.text())![1]!;
+    const page = await res.text();
+    // Marked wrong as an attribute, not as the text «"true"» in quotes (which drew no red border).
+    expect(page).toMatch(/<input id="f-files" [^>]* aria-invalid="true" /);
+    const summary = /<div class="alert" role="alert" tabindex="-1" autofocus>(.*?)<\/div>/s.exec(page)![1]!;
     expect(summary).toContain(
       '<a href="#f-files">Файл: Слишком большой размер: скан.pdf (До 5 файлов, до 1 МБ каждый: изображения, PDF, документы, текст)</a>',
     );
