@@ -16,4 +16,5 @@ export function russianText(lang: Lang, text: string) {
 const count = (text: string, letters: RegExp) => text.match(letters)?.length ?? 0;
 
 /** More Cyrillic letters than Latin ones: «ООО «Ромашка» (Romashka LLC)» is Russian, «Anna, ООО X» is not. */
-const mostlyCyrillic = (text: string) => count(text, /\p{Script=Cyrillic}/gu) > count(text, /\p{Script=Latin}/gu);
+export const mostlyCyrillic = (text: string) =>
+  count(text, /\p{Script=Cyrillic}/gu) > count(text, /\p{Script=Latin}/gu);

@@ -30,9 +30,13 @@ describe('notification to the QMS', () => {
     const en = feedbackNotification(sampleSubmission({ lang: 'en' }), [], 'ООО «Пример»');
     expect(en.text.split('\n').slice(0, 3)).toEqual([en.subject, '', note]);
     expect(en.html).toContain(`<strong>${note}</strong>`);
-    // His words are marked English for a screen reader in the Russian message; a Russian client's are not.
-    expect(en.html).toMatch(/<span lang="en">[^<]+/);
+    // His English words are marked English for a screen reader in the Russian message; a Russian client's are not.
+    const english = feedbackNotification(sampleSubmission({ lang: 'en', message: 'Late again' }), [], 'ООО «Пример»');
+    expect(english.html).toContain('<span lang="en">Late again</span>');
     expect(feedbackNotification(sampleSubmission(), [], 'ООО «Пример»').html).not.toContain('lang="en"');
+    // A client of the English form who wrote in Russian: his words are Russian.
+    const inRussian = sampleSubmission({ lang: 'en', message: 'Монтаж нормальный, но долго' });
+    expect(feedbackNotification(inRussian, [], 'ООО «Пример»').html).not.toContain('lang="en"');
     const phoneOnly = sampleSubmission({ lang: 'en', email: null, phone: '+79515113523' });
     expect(feedbackNotification(phoneOnly, [], 'ООО «Пример»').text).toContain(note);
     const unreachable = sampleSubmission({ lang: 'en', email: null, phone: null });
