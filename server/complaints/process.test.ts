@@ -440,6 +440,17 @@ for (const kind of DB_KINDS) {
         422,
         ['name', 'notifyClient', 'situationDate'],
       ]);
+      // An English client, registered as such, is told in English: what to read him and his e-mail.
+      const english: RegisteredComplaint = await (
+        await register({ email: 'peter@example.com', notifyClient: true, name: 'Peter Parker', lang: 'en' })
+      ).json();
+      expect(english.tellClient).toContain(`No. ${english.number}`);
+      expect(english.tellClient.replace(h.config.companyName, '')).not.toMatch(/[а-яё]/i);
+      const ack = (await outbox('feedback-ack')).find((a) => a.recipients.includes('peter@example.com'))!;
+      expect(ack.subject).not.toMatch(/[а-яё]/i);
+      expect((await card(qms, english.id)).lang).toBe('en');
+      const german = await register({ lang: 'de' });
+      expect([german.status, (await german.json()).error.fields]).toEqual([422, { lang: 'Неверное значение' }]);
     });
 
     it('replies by e-mail and records a call, either marking the first contact', async () => {

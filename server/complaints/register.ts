@@ -37,6 +37,12 @@ const schema = {
   departmentId: text({ max: 64 }),
   importance: (v: unknown) =>
     v === undefined || v === null || v === '' ? { value: undefined } : oneOf(IMPORTANCES, 'invalid')(v),
+  /**
+   * The client's language: an English client's acknowledgement, reply and survey go in English, as
+   * they do when he wrote through the English form; Russian when not given.
+   */
+  lang: (v: unknown) =>
+    v === undefined || v === null || v === '' ? { value: 'ru' as const } : oneOf(['ru', 'en'] as const, 'invalid')(v),
   /** E-mail the client the acknowledgement with the number, as a site's client gets it. */
   notifyClient: (v: unknown) =>
     v === undefined || v === null
@@ -114,7 +120,7 @@ export async function registerComplaint(
         phone: f.phone ?? null,
         email: f.email ?? null,
         page: null,
-        lang: 'ru',
+        lang: f.lang,
         consent_version: null,
         consent_at: null,
         consent_ip: null,
@@ -157,7 +163,7 @@ export async function registerComplaint(
       number,
       answerBy,
       // A date already past is no promise to read out (a letter registered after it).
-      tellClient: ackText('ru', deps.config.companyName, number, late ? undefined : companyDate(answerBy)),
+      tellClient: ackText(f.lang, deps.config.companyName, number, late ? undefined : companyDate(answerBy, f.lang)),
       // Not a promise already broken: a letter registered after its answer's date gets a call instead.
       clientNotified: f.notifyClient === true && !late && (await acknowledgeRegistered(trx, deps, id, answerBy)),
     };

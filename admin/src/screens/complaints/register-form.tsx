@@ -12,6 +12,10 @@ import { body, type Draft, fresh, problemsOf } from './registration-draft.ts';
 
 const CHANNEL_CHOICES = MANUAL_CHANNELS.map((c) => ({ value: c, label: label(CHANNEL_LABELS, c) }));
 const IMPORTANCE_CHOICES = IMPORTANCES.map((i) => ({ value: i, label: IMPORTANCE_LABELS[i] }));
+const LANG_CHOICES = [
+  { value: 'ru', label: 'Русский' },
+  { value: 'en', label: 'Английский' },
+];
 
 /** What the registrar writes down from the client: asked about before it is lost. */
 const TYPED = [
@@ -33,7 +37,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (r: RegisteredCom
   const act = useAction();
   useUnsaved(TYPED.some((k) => draft[k].trim() !== ''));
   useFocusFirstField(act.ref);
-  const set = (k: Exclude<keyof Draft, 'notifyClient'>) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const set = (k: Exclude<keyof Draft, 'notifyClient' | 'lang'>) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const ownDepartment = user.role === 'handler';
   const today = moscowInputValue(new Date()).slice(0, 10);
   const chosen = meta.departments.find((d) => d.id === (ownDepartment ? user.departmentId : draft.departmentId));
@@ -149,6 +153,14 @@ export function RegisterForm({ onRegistered }: { onRegistered: (r: RegisteredCom
             autoComplete="off"
           />
         </div>
+        <SelectField
+          label="Язык клиента"
+          value={draft.lang}
+          onValue={(v) => setDraft((d) => ({ ...d, lang: v === 'en' ? 'en' : 'ru' }))}
+          options={LANG_CHOICES}
+          error={act.fields.lang}
+          hint="На нём клиент получит подтверждение, ответ и опрос."
+        />
         {draft.email.trim() !== '' && (
           <label class="check">
             <input

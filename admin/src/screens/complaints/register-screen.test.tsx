@@ -138,7 +138,16 @@ describe('registering a complaint by hand', () => {
     await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Счёт выставлен дважды');
     await click(c.button('Зарегистрировать'));
     expect(api.last('POST', 'complaints')!.body).toMatchObject({ email: 'anna@example.ru', notifyClient: true });
+    expect(api.last('POST', 'complaints')!.body).not.toHaveProperty('lang');
     expect(c.$('.tell-client')!.textContent).toContain('Этот текст также отправлен клиенту по электронной почте.');
+    // An English client: his e-mails in English.
+    await click(c.button('Зарегистрировать ещё'));
+    await type(c.field('Контактное лицо'), 'Peter Parker');
+    await type(c.field('E-mail'), 'peter@example.com');
+    await type(c.field<HTMLTextAreaElement>('Что произошло'), 'Invoice sent twice');
+    await choose(c.field<HTMLSelectElement>('Язык клиента'), 'en');
+    await click(c.button('Зарегистрировать'));
+    expect(api.last('POST', 'complaints')!.body).toMatchObject({ email: 'peter@example.com', lang: 'en' });
   });
 
   it('checks the form first, then shows the server’s errors by field with focus on the first', async () => {

@@ -21,6 +21,8 @@ export interface Draft {
   departmentId: string;
   /** E-mail the client the acknowledgement with the number (sent only with an address). */
   notifyClient: boolean;
+  /** The client's language: his e-mails in English when `en`. */
+  lang: 'ru' | 'en';
 }
 
 /** An empty draft, received now by phone (the seed's form: «Способ: Телефонный звонок»). */
@@ -39,6 +41,7 @@ export const fresh = (): Draft => ({
   performer: '',
   departmentId: '',
   notifyClient: true,
+  lang: 'ru',
 });
 
 /** The client's details checked as the server checks them, so a typo is shown before sending. */
@@ -74,7 +77,15 @@ export function body(d: Draft, receivedAt: string, ownDepartment: boolean) {
     .map(([k, v]) => [k, v.trim()] as const)
     .filter(([, v]) => v !== '');
   const notify = d.notifyClient && d.email.trim() !== '' ? { notifyClient: true } : {};
-  return { channel: d.channel, receivedAt, importance: d.importance, ...Object.fromEntries(given), ...notify };
+  const english = d.lang === 'en' ? { lang: 'en' } : {};
+  return {
+    channel: d.channel,
+    receivedAt,
+    importance: d.importance,
+    ...Object.fromEntries(given),
+    ...notify,
+    ...english,
+  };
 }
 
 /**
