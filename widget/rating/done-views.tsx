@@ -50,6 +50,8 @@ export function RatingSuccess({
 interface NothingToRateProps {
   texts: RatingTexts;
   base: string;
+  /** The hosted form in the widget's language: a Russian browser's choice would win without it. */
+  lang: string;
   /** An employee unknown or who no longer works here, rather than a subject or link that doesn't exist. */
   employee: boolean;
   /** The client was sending: the news takes the focus. */
@@ -57,14 +59,14 @@ interface NothingToRateProps {
 }
 
 /** «Сотрудник не найден или больше не работает в компании», politely, with the way to write to the company instead; no title above it. */
-export function NothingToRate({ texts, base, employee, takeFocus }: NothingToRateProps) {
+export function NothingToRate({ texts, base, lang, employee, takeFocus }: NothingToRateProps) {
   return (
     <div class="done">
       <h2 tabIndex={-1} ref={takeFocus ? focus : undefined}>
         {employee ? texts.goneTitle : texts.notFound}
       </h2>
       <p>{texts.inactiveText}</p>
-      <a class="btn" href={`${base}f`}>
+      <a class="btn" href={`${base}f?lang=${lang}`}>
         {texts.writeUs}
       </a>
     </div>

@@ -38,7 +38,13 @@ export function mount(host: HTMLElement, { base, root }: MountOptions): MountedW
             hosted={form !== null && base.startsWith(`${location.origin}/`)}
           />
         ) : (
-          <NothingToRate texts={RATING_TEXTS[settings.lang]} base={base} employee={false} takeFocus={false} />
+          <NothingToRate
+            texts={RATING_TEXTS[settings.lang]}
+            base={base}
+            lang={settings.lang}
+            employee={false}
+            takeFocus={false}
+          />
         )}
       </div>,
       container,

@@ -201,8 +201,11 @@ describe('<otklik-rating subject="employee">', () => {
     const w = await setup();
     expect(w.$('h2')!.textContent).toBe(ru.goneTitle);
     expect(w.text()).toContain(ru.inactiveText);
-    expect(w.$('a')!.getAttribute('href')).toBe(`${BASE}f`);
+    expect(w.$('a')!.getAttribute('href')).toBe(`${BASE}f?lang=ru`);
     expect(w.$('form')).toBeNull();
+    // An English widget sends him to the English form, whatever his browser prefers.
+    const en = await setup({ subject: 'employee', employee: 'ivanov', lang: 'en' });
+    expect(en.$('a')!.getAttribute('href')).toBe(`${BASE}f?lang=en`);
   });
 
   it('says the same when the employee left while the client was writing (422 naming `employee`)', async () => {

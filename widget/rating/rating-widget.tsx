@@ -21,7 +21,7 @@ export class RatingWidget extends RatingController {
   };
 
   render() {
-    const { base, subject, header } = this.props.settings;
+    const { base, subject, header, lang } = this.props.settings;
     const { rated, gone, score, errors, notice, sending, accepted } = this.state;
     const { initial } = this;
     const texts = this.texts();
@@ -36,7 +36,8 @@ export class RatingWidget extends RatingController {
     // What RatedHeader shows an h2 title for.
     const titled = header && (employee || !!rated);
 
-    if (gone) return <NothingToRate texts={texts} base={base} employee={employee} takeFocus={this.wasSending} />;
+    if (gone)
+      return <NothingToRate texts={texts} base={base} lang={lang} employee={employee} takeFocus={this.wasSending} />;
     return (
       <>
         <p class="sr" role="status" aria-live="polite">
