@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { escapeHtml } from '../mail/templates/html.ts';
+import { oneLine } from '../mail/templates/weekly-digest.ts';
 import { eraseOutbox } from './erase-outbox.ts';
 
 /** What an unsent digest says instead of an erased client's name. */
@@ -56,8 +57,10 @@ export async function eraseFromDigests(trx: Db, entries: DigestEntry[]): Promise
       const n = escapeRegExp(number);
       // weekly-digest.ts: «- № N, просрочка …» then «  Клиент: X; …» in the text; in the HTML the
       // number's link, then the next paragraph opening with X.
-      const oneLine = client.replace(/[\r\n\u2028\u2029]+/g, ' ');
-      text = text.replace(new RegExp(`(- № ${n}, [^\\n]*\\n  Клиент: )${escapeRegExp(oneLine)};`), `$1${ERASED};`);
+      text = text.replace(
+        new RegExp(`(- № ${n}, [^\\n]*\\n  Клиент: )${escapeRegExp(oneLine(client))};`),
+        `$1${ERASED};`,
+      );
       html = html.replace(
         new RegExp(`(>${n}</a>[^\\n]*\\n<p[^>]*>)${escapeRegExp(escapeHtml(client))} · `),
         `$1${ERASED} · `,

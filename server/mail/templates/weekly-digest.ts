@@ -183,7 +183,7 @@ const overdueText = (config: Pick<Config, 'publicUrl' | 'port'>) => (o: OverdueC
 ];
 
 /** A name on one line: a stored line break must not start a line that looks like another entry. */
-const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+export const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
 
 /**
  * The moment a week's figures are taken at, as people say it: the week's last day «24:00», not
