@@ -12,7 +12,7 @@ import { createReminderScheduler } from './complaints/reminders.ts';
 import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
-import { sweepUploads, uploadsRoot } from './http/upload-dir.ts';
+import { sweepUploadsRegularly, uploadsRoot } from './http/upload-dir.ts';
 import { buildState } from './ops/build-check.ts';
 import { closeServer } from './ops/graceful-shutdown.ts';
 import { componentLog, createLogger, type Logger, logDestination } from './ops/logger.ts';
@@ -103,7 +103,8 @@ async function main(logger: Logger) {
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = config.publicUrl ?? `http://localhost:${info.port}`;
     // One line a person can read and a log collector can parse: the address first (test/support/server-process.ts reads it).
-    const where = `database: ${dbKind(db) === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''}`;
+    // The port too: several instances behind one PUBLIC_URL name the same address.
+    const where = `port ${info.port}, database: ${dbKind(db) === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''}`;
     const links = [
       config.demo ? `demo site ${base}/demo/` : null,
       `hosted form ${base}/f`,
@@ -128,7 +129,7 @@ async function main(logger: Logger) {
   retention.start();
   if (config.digest) digest.start();
   applyServerTimeouts(server as Server, config);
-  void sweepUploads(uploadsRoot(config.dataDir), 3_600_000, systemClock.now());
+  const stopSweeping = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -138,6 +139,7 @@ async function main(logger: Logger) {
     const drained = await closeServer(server as Server, DRAIN_MS);
     if (!drained) log.warn('requests still in progress were cut off');
     // Schedulers first, so none queues mail after the worker's last round; the worker finishes the send it is in.
+    stopSweeping();
     await Promise.all([reminders.stop(), retention.stop(), digest.stop()]);
     await worker.stop(MAIL_STOP_MS);
     if (mailDb !== db) await mailDb.destroy();

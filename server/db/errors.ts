@@ -38,5 +38,8 @@ export function isDatabaseUnreachable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
   if (typeof e?.code === 'string' && UNREACHABLE.has(e.code)) return true;
   const message = typeof e?.message === 'string' ? e.message : '';
+  // 55000 is a whole class of states; only this one of them is the database closed to connections
+  // (ALLOW_CONNECTIONS false, a maintenance window).
+  if (e?.code === '55000' && message.includes('is not currently accepting connections')) return true;
   return /^(Connection terminated|timeout exceeded when trying to connect)/.test(message);
 }

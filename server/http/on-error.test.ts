@@ -35,6 +35,8 @@ describe('an unforeseen error', () => {
       Object.assign(new Error('database "otklik" does not exist'), { code: '3D000' }),
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
       new Error('Connection terminated unexpectedly'),
+      // A database closed to connections (ALLOW_CONNECTIONS false).
+      Object.assign(new Error('database "otklik" is not currently accepting connections'), { code: '55000' }),
     ];
     let next = 0;
     app.all('*', () => {
@@ -45,6 +47,7 @@ describe('an unforeseen error', () => {
       ['POST', '/api/v1/feedback'],
       ['GET', '/api/v1/reviews'],
       ['POST', '/api/admin/login'],
+      ['POST', '/api/v1/ratings'],
     ] as const) {
       const res = await app.request(path, { method, headers: { 'Accept-Language': 'ru' } });
       expect(res.status).toBe(503);
@@ -58,6 +61,7 @@ describe('an unforeseen error', () => {
       'Сервер занят, обращение пока не сохранено',
       'Не удалось загрузить данные из-за ошибки сервера',
       'Ошибка сервера: действие не выполнено',
+      'Сервер занят, обращение пока не сохранено',
     ]);
   });
 

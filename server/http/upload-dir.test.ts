@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { sweepUploads } from './upload-dir.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sweepUploads, sweepUploadsRegularly } from './upload-dir.ts';
 
 describe('uploads a crash left behind', () => {
   let root: string;
@@ -23,5 +23,19 @@ describe('uploads a crash left behind', () => {
     expect(await sweepUploads(root, 3_600_000, now)).toBe(1);
     expect(fs.readdirSync(root)).toEqual(['upload-fresh']);
     expect(await sweepUploads(path.join(root, 'missing'), 3_600_000, now)).toBe(0);
+  });
+
+  it('are swept again every quarter of an hour, not only at a start long after the crash', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-uploads-'));
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let now = new Date();
+    const stop = sweepUploadsRegularly(root, { now: () => now });
+    // A crash mid-upload, then a restart within the hour: the folder is young at the start's sweep.
+    fs.mkdirSync(path.join(root, 'upload-crashed'));
+    now = new Date(now.getTime() + 61 * 60_000);
+    await vi.advanceTimersByTimeAsync(15 * 60_000);
+    await vi.waitFor(() => expect(fs.readdirSync(root)).toEqual([]));
+    stop();
+    vi.useRealTimers();
   });
 });

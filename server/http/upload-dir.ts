@@ -57,3 +57,18 @@ export async function sweepUploads(root: string, maxAgeMs: number, now: Date): P
   }
   return removed;
 }
+
+/**
+ * Sweeps `root` at start and every quarter of an hour (sweepUploads, folders over an hour old): a
+ * crash mid-upload left a client's partial file there, and a restart within the hour kept it until
+ * a start long after. The longest upload the server waits for is well under an hour
+ * (server-timeouts.ts). Returns the stop.
+ * @example const stop = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock)
+ */
+export function sweepUploadsRegularly(root: string, clock: { now(): Date }): () => void {
+  const sweep = () => void sweepUploads(root, 3_600_000, clock.now()).catch(() => {});
+  sweep();
+  const timer = setInterval(sweep, 15 * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
