@@ -13,6 +13,7 @@ import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
 import { sweepUploadsRegularly, uploadsRoot } from './http/upload-dir.ts';
+import { longestBodyMs } from './http/body-limit.ts';
 import { buildState } from './ops/build-check.ts';
 import { closeServer } from './ops/graceful-shutdown.ts';
 import { componentLog, createLogger, type Logger, logDestination } from './ops/logger.ts';
@@ -112,7 +113,7 @@ async function main(logger: Logger) {
       `console ${base}/admin/`,
       `embed <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`,
     ].filter(Boolean);
-    log.info({ url: base }, `Otklik is running on ${base} (${where}):\n  ${links.join('\n  ')}`);
+    log.info({ url: base, port: info.port }, `Otklik is running on ${base} (${where}):\n  ${links.join('\n  ')}`);
     if (!config.publicUrl)
       log.info(
         `PUBLIC_URL is not set: e-mails link to ${base}; pages and signatures use the address each request came to. Set it to the address clients reach.`,
@@ -129,7 +130,9 @@ async function main(logger: Logger) {
   retention.start();
   if (config.digest) digest.start();
   applyServerTimeouts(server as Server, config);
-  const stopSweeping = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock);
+  // Folders older than the longest upload allowed (at least an hour): none of a living request.
+  const uploadAge = Math.max(3_600_000, longestBodyMs(config) + 10 * 60_000);
+  const stopSweeping = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock, uploadAge);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -138,8 +141,8 @@ async function main(logger: Logger) {
     log.info({ signal }, `${signal}: no new connections; finishing requests in progress (up to ${DRAIN_MS / 1000} s)`);
     const drained = await closeServer(server as Server, DRAIN_MS);
     if (!drained) log.warn('requests still in progress were cut off');
-    // Schedulers first, so none queues mail after the worker's last round; the worker finishes the send it is in.
     stopSweeping();
+    // Schedulers first, so none queues mail after the worker's last round; the worker finishes the send it is in.
     await Promise.all([reminders.stop(), retention.stop(), digest.stop()]);
     await worker.stop(MAIL_STOP_MS);
     if (mailDb !== db) await mailDb.destroy();

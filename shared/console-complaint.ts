@@ -109,8 +109,10 @@ export interface RegisteredComplaint {
   number: string;
   /** The end of step 1.3: the date the client is promised an answer by. */
   answerBy: string;
-  /** «Благодарим Вас за обращение…» with the number and that date. */
+  /** «Благодарим Вас за обращение…» with the number and that date, in the client's language. */
   tellClient: string;
+  /** The client's language, which `tellClient` and his e-mails speak. */
+  lang: 'ru' | 'en';
   /** Whether that acknowledgement was queued to the client's e-mail (`notifyClient`). */
   clientNotified: boolean;
 }

@@ -448,6 +448,8 @@ for (const kind of DB_KINDS) {
       expect(english.tellClient.replace(h.config.companyName, '')).not.toMatch(/[а-яё]/i);
       const ack = (await outbox('feedback-ack')).find((a) => a.recipients.includes('peter@example.com'))!;
       expect(ack.subject).not.toMatch(/[а-яё]/i);
+      expect(ack.text).toContain('26 November 2026');
+      expect(english.lang).toBe('en');
       expect((await card(qms, english.id)).lang).toBe('en');
       const german = await register({ lang: 'de' });
       expect([german.status, (await german.json()).error.fields]).toEqual([422, { lang: 'Неверное значение' }]);

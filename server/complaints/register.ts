@@ -164,6 +164,7 @@ export async function registerComplaint(
       answerBy,
       // A date already past is no promise to read out (a letter registered after it).
       tellClient: ackText(f.lang, deps.config.companyName, number, late ? undefined : companyDate(answerBy, f.lang)),
+      lang: f.lang,
       // Not a promise already broken: a letter registered after its answer's date gets a call instead.
       clientNotified: f.notifyClient === true && !late && (await acknowledgeRegistered(trx, deps, id, answerBy)),
     };

@@ -38,8 +38,9 @@ export function isDatabaseUnreachable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
   if (typeof e?.code === 'string' && UNREACHABLE.has(e.code)) return true;
   const message = typeof e?.message === 'string' ? e.message : '';
-  // 55000 is a whole class of states; only this one of them is the database closed to connections
-  // (ALLOW_CONNECTIONS false, a maintenance window).
-  if (e?.code === '55000' && message.includes('is not currently accepting connections')) return true;
+  // 55000 is a whole class of states; only the one PostgreSQL's CheckMyDatabase raises is the
+  // database closed to connections (ALLOW_CONNECTIONS false, a maintenance window). By the function,
+  // not the message, which a server with lc_messages=ru says in Russian.
+  if (e?.code === '55000' && (err as { routine?: unknown }).routine === 'CheckMyDatabase') return true;
   return /^(Connection terminated|timeout exceeded when trying to connect)/.test(message);
 }

@@ -35,8 +35,11 @@ describe('an unforeseen error', () => {
       Object.assign(new Error('database "otklik" does not exist'), { code: '3D000' }),
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
       new Error('Connection terminated unexpectedly'),
-      // A database closed to connections (ALLOW_CONNECTIONS false).
-      Object.assign(new Error('database "otklik" is not currently accepting connections'), { code: '55000' }),
+      // A database closed to connections (ALLOW_CONNECTIONS false), on a server speaking Russian.
+      Object.assign(new Error('база "otklik" не принимает подключения в данный момент'), {
+        code: '55000',
+        routine: 'CheckMyDatabase',
+      }),
     ];
     let next = 0;
     app.all('*', () => {
@@ -63,6 +66,17 @@ describe('an unforeseen error', () => {
       'Ошибка сервера: действие не выполнено',
       'Сервер занят, обращение пока не сохранено',
     ]);
+  });
+
+  it('answers another state of the 55000 class as the bug it is, 500', async () => {
+    const app = new Hono();
+    app.onError(onError);
+    app.all('*', () => {
+      throw Object.assign(new Error('cannot fetch from a closed cursor'), { code: '55000', routine: 'PortalRun' });
+    });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect((await app.request('/api/v1/feedback', { method: 'POST' })).status).toBe(500);
+    quiet.mockRestore();
   });
 
   it('speaks on an error page the language its address names, as the page itself does; an API answer goes by Accept-Language', async () => {

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { Lang } from '../../shared/lang.ts';
+import { mostlyCyrillic } from '../../shared/text-script.ts';
 
 /**
  * Directory and user data (a name, a position, a company, a review) as a page shows it: on an
@@ -12,9 +13,3 @@ import type { Lang } from '../../shared/lang.ts';
 export function russianText(lang: Lang, text: string) {
   return lang === 'en' && mostlyCyrillic(text) ? html`<span lang="ru">${text}</span>` : text;
 }
-
-const count = (text: string, letters: RegExp) => text.match(letters)?.length ?? 0;
-
-/** More Cyrillic letters than Latin ones: «ООО «Ромашка» (Romashka LLC)» is Russian, «Anna, ООО X» is not. */
-export const mostlyCyrillic = (text: string) =>
-  count(text, /\p{Script=Cyrillic}/gu) > count(text, /\p{Script=Latin}/gu);

@@ -59,14 +59,15 @@ export async function sweepUploads(root: string, maxAgeMs: number, now: Date): P
 }
 
 /**
- * Sweeps `root` at start and every quarter of an hour (sweepUploads, folders over an hour old): a
- * crash mid-upload left a client's partial file there, and a restart within the hour kept it until
- * a start long after. The longest upload the server waits for is well under an hour
- * (server-timeouts.ts). Returns the stop.
- * @example const stop = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock)
+ * Sweeps `root` at start and every quarter of an hour of the folders older than `maxAgeMs`: a
+ * crash mid-upload left a client's partial file there, and a restart within the hour kept it
+ * until a start long after. `maxAgeMs` must outlast the longest upload the server waits for
+ * (server-timeouts.ts), since a folder's time is its last file's creation, not its last byte.
+ * Returns the stop.
+ * @example const stop = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock, longestBodyMs(config) + 600_000)
  */
-export function sweepUploadsRegularly(root: string, clock: { now(): Date }): () => void {
-  const sweep = () => void sweepUploads(root, 3_600_000, clock.now()).catch(() => {});
+export function sweepUploadsRegularly(root: string, clock: { now(): Date }, maxAgeMs: number): () => void {
+  const sweep = () => void sweepUploads(root, maxAgeMs, clock.now()).catch(() => {});
   sweep();
   const timer = setInterval(sweep, 15 * 60_000);
   timer.unref();

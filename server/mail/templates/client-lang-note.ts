@@ -1,4 +1,4 @@
-import { mostlyCyrillic } from '../../http/russian-text.ts';
+import { mostlyLatin } from '../../../shared/text-script.ts';
 import { mailLang } from './format.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { paragraph } from './layout.ts';
@@ -23,11 +23,11 @@ export function noteParagraph(note: string | null): SafeHtml | string {
 /**
  * What the client wrote, in a staff message: marked English when he wrote in English (WCAG 3.1.2),
  * so that a screen reader doesn't read it with the Russian message's voice. By the text itself: a
- * client of the English form who wrote in Russian wrote Russian.
+ * client of the English form who wrote in Russian, or only digits, wrote no English.
  * @example clientWords('Late again', 'en') // <span lang="en">Late again</span>
  * @example clientWords('Монтаж долгий', 'en') // 'Монтаж долгий'
  */
 export function clientWords(text: string, lang: string | null | undefined): SafeHtml {
   const lines = multiline(text);
-  return mailLang(lang) === 'en' && !mostlyCyrillic(text) ? html`<span lang="en">${lines}</span>` : lines;
+  return mailLang(lang) === 'en' && mostlyLatin(text) ? html`<span lang="en">${lines}</span>` : lines;
 }

@@ -26,6 +26,7 @@ const REGISTERED: RegisteredComplaint = {
   tellClient:
     'Благодарим Вас за обращение. Ваш запрос № 2026-00042 зарегистрирован и передан в службу менеджмента качества компании «Гэндальф». Ответ будет подготовлен и предоставлен Вам в течение трёх рабочих дней, не считая день получения обращения. Срок ответа — до 26 ноября 2026 г.',
   clientNotified: false,
+  lang: 'ru',
 };
 const VIEWER: ConsoleUser = { ...USERS.qms, id: 'u9', role: 'viewer' };
 // The department's default responsible, so the form can say who gets the complaint.

@@ -3,12 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RegisteredComplaint } from '../../api/types.ts';
 import { TellClient } from './tell-client.tsx';
 
-const registered = (answerBy: string): RegisteredComplaint => ({
+const registered = (answerBy: string, extra: Partial<RegisteredComplaint> = {}): RegisteredComplaint => ({
   id: 's10',
   number: '2026-00010',
   answerBy,
   tellClient: 'Благодарим Вас за обращение. … Срок ответа — до 2 декабря 2026 г.',
   clientNotified: false,
+  lang: 'ru',
+  ...extra,
 });
 
 afterEach(() => {
@@ -30,5 +32,12 @@ describe('what the registrar tells the client', () => {
     render(<TellClient registered={registered('2026-12-02T15:00:00.000Z')} onAnother={() => {}} />, document.body);
     expect(document.querySelector('.tell-client .warn')).toBeNull();
     expect(document.querySelector('.tell-text')!.textContent).toContain('Срок ответа — до 2 декабря 2026 г.');
+  });
+
+  it('marks an English client’s text English, in the Russian console', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-30T09:00:00Z') });
+    const english = registered('2026-12-02T15:00:00.000Z', { tellClient: 'Thank you for contacting us.', lang: 'en' });
+    render(<TellClient registered={english} onAnother={() => {}} />, document.body);
+    expect(document.querySelector('.tell-text')!.getAttribute('lang')).toBe('en');
   });
 });

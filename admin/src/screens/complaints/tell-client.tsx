@@ -40,7 +40,8 @@ export function TellClient({ registered, onAnother }: { registered: RegisteredCo
           задержку и назовите реальный срок ответа. Подтверждение с этим сроком на e-mail клиенту не отправлено.
         </p>
       )}
-      <p class="tell-text" ref={text}>
+      {/* English for an English client: a screen reader reads it with its English voice. */}
+      <p class="tell-text" ref={text} lang={registered.lang}>
         {registered.tellClient}
       </p>
       {registered.clientNotified && <p class="muted">Этот текст также отправлен клиенту по электронной почте.</p>}
