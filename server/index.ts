@@ -12,8 +12,7 @@ import { createReminderScheduler } from './complaints/reminders.ts';
 import { createOutboxWorker } from './mail/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { applyServerTimeouts } from './http/server-timeouts.ts';
-import { sweepUploadsRegularly, uploadsRoot } from './http/upload-dir.ts';
-import { longestBodyMs } from './http/body-limit.ts';
+import { sweepUploadsRegularly, uploadsOutlivedAfter, uploadsRoot } from './http/upload-dir.ts';
 import { buildState } from './ops/build-check.ts';
 import { closeServer } from './ops/graceful-shutdown.ts';
 import { componentLog, createLogger, type Logger, logDestination } from './ops/logger.ts';
@@ -130,9 +129,7 @@ async function main(logger: Logger) {
   retention.start();
   if (config.digest) digest.start();
   applyServerTimeouts(server as Server, config);
-  // Folders older than the longest upload allowed (at least an hour): none of a living request.
-  const uploadAge = Math.max(3_600_000, longestBodyMs(config) + 10 * 60_000);
-  const stopSweeping = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock, uploadAge);
+  const stopSweeping = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock, uploadsOutlivedAfter(config));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -58,16 +58,11 @@ function groupsOf(ip: string): number[] {
 export function limitedAs(ip: string): string {
   if (isIP(ip) !== 6) return ip;
   const g = groupsOf(ip);
-  const prefix = g
-    .slice(0, 6)
-    .map((n) => n.toString(16))
-    .join(':');
+  const hex = (groups: number[]) => groups.map((n) => n.toString(16)).join(':');
+  const prefix = hex(g.slice(0, 6));
   // `::` and `::1` are not IPv4 clients, though `::/96` would take them for 0.0.0.0 and 0.0.0.1.
   const compatible = prefix === '0:0:0:0:0:0' && g[6]! > 0;
   if (compatible || prefix === '0:0:0:0:0:ffff' || prefix === '64:ff9b:0:0:0:0')
     return [g[6]! >> 8, g[6]! & 255, g[7]! >> 8, g[7]! & 255].join('.');
-  return `${g
-    .slice(0, 4)
-    .map((n) => n.toString(16))
-    .join(':')}::/64`;
+  return `${hex(g.slice(0, 4))}::/64`;
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Config } from '../env.ts';
+import { longestBodyMs } from './body-limit.ts';
 
 /** Each request's folder of uploads in progress, made when its first file arrives. */
 const folders = new WeakMap<Context, Promise<string>>();
@@ -59,12 +61,19 @@ export async function sweepUploads(root: string, maxAgeMs: number, now: Date): P
 }
 
 /**
+ * How old an upload folder must be to be a crash's, not a living request's: older than the
+ * longest upload the server waits for (server-timeouts.ts), since a folder's time is its last
+ * file's creation, not its last byte; at least an hour.
+ * @example sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock, uploadsOutlivedAfter(config))
+ */
+export const uploadsOutlivedAfter = (config: Pick<Config, 'maxFileBytes'>) =>
+  Math.max(3_600_000, longestBodyMs(config) + 10 * 60_000);
+
+/**
  * Sweeps `root` at start and every quarter of an hour of the folders older than `maxAgeMs`: a
  * crash mid-upload left a client's partial file there, and a restart within the hour kept it
- * until a start long after. `maxAgeMs` must outlast the longest upload the server waits for
- * (server-timeouts.ts), since a folder's time is its last file's creation, not its last byte.
- * Returns the stop.
- * @example const stop = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock, longestBodyMs(config) + 600_000)
+ * until a start long after. Returns the stop.
+ * @example const stop = sweepUploadsRegularly(uploadsRoot(config.dataDir), systemClock, uploadsOutlivedAfter(config))
  */
 export function sweepUploadsRegularly(root: string, clock: { now(): Date }, maxAgeMs: number): () => void {
   const sweep = () => void sweepUploads(root, maxAgeMs, clock.now()).catch(() => {});

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import { type Db, forgetOldPages } from '../db/connection.ts';
-import { digestIdsListing } from './erase-digests.ts';
+import { digestIdsOf } from './erase-digests.ts';
 import type { Config } from '../env.ts';
 import { pruneMailCopies } from './mail-copies.ts';
 import { UsageError } from '../directory/cli-commands.ts';
@@ -48,15 +48,7 @@ export async function personEraseCommand(
   if (!yes) {
     const ids = await personSubmissionIds(db, key);
     const mails = await personOutboxIds(db, key, ids);
-    const numbers = await db
-      .selectFrom('submissions')
-      .select('number')
-      .where('id', 'in', ids.length ? ids : [''])
-      .execute();
-    const digests = await digestIdsListing(
-      db,
-      numbers.map((r) => r.number),
-    );
+    const digests = await digestIdsOf(db, ids);
     const also = digests.length > 0 ? ` and his name in ${digests.length} weekly digest(s)` : '';
     return {
       text: `Would erase the personal data of ${ids.length} submission(s) and ${mails.length} e-mail(s)${also}; nothing changed. Add --yes to erase.`,

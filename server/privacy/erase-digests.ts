@@ -31,6 +31,16 @@ export async function digestIdsListing(db: Db, numbers: string[]): Promise<strin
   return rows.map((r) => r.id);
 }
 
+/** The weekly digests listing any of these submissions (by id): what an erase of them would change. */
+export async function digestIdsOf(db: Db, submissionIds: string[]): Promise<string[]> {
+  if (submissionIds.length === 0) return [];
+  const rows = await db.selectFrom('submissions').select('number').where('id', 'in', submissionIds).execute();
+  return digestIdsListing(
+    db,
+    rows.map((r) => r.number),
+  );
+}
+
 /**
  * The erased clients' names out of the weekly digests that list their complaints: a sent digest
  * pruned as every sent e-mail about them is (`eraseOutbox`), an unsent one kept

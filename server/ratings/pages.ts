@@ -4,7 +4,7 @@ import type { Lang } from '../../shared/i18n.ts';
 import { PAGE_MAX } from '../../shared/limits.ts';
 import type { RatingChannel } from '../../shared/rating-schema.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
-import { findRatingTarget, type RatingTargetRow, subjectTitle } from '../directory/targets.ts';
+import { findRatingTarget, type RatingTargetRow } from '../directory/targets.ts';
 import { page } from '../http/page-layout.ts';
 import { checkIpLimit } from '../abuse/ip-limit.ts';
 import { ApiError, errorMessage } from '../http/api-error.ts';
@@ -15,7 +15,7 @@ import { findSubmission } from '../submissions/store.ts';
 import { earlierRating } from './change.ts';
 import { visitChannel } from './channel.ts';
 import { acceptRating } from './intake.ts';
-import { employeeLine, ratedName, scoreWords, thanksPage } from './thanks-page.ts';
+import { ratedName, scoreWords, targetName, thanksPage } from './thanks-page.ts';
 import { PAGE_TEXTS } from './page-texts.ts';
 import type { RatingDeps } from './rating-deps.ts';
 import { knownRater, raterOf } from './rater.ts';
@@ -141,8 +141,12 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       // A filled honeypot was stored nowhere: its thank-you page is answered at once, since the
       // page's address would be a 404 that tells a bot it was caught (hosted/routes.ts alike).
       if (fields.website) {
-        const rated = target.kind === 'employee' ? employeeLine(target.employee) : subjectTitle(target.subject, lang);
-        const shown = { rated, score: answer.score, changed: false, employee: target.kind === 'employee' };
+        const shown = {
+          rated: targetName(target, lang),
+          score: answer.score,
+          changed: false,
+          employee: target.kind === 'employee',
+        };
         return c.html(thanksPage(c, lang, { ...shown, number: answer.number }));
       }
       return c.redirect(langPath(`/r/thanks/${encodeURIComponent(answer.id)}`, lang), 303);

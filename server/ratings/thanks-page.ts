@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { FORM_TEXTS, type Lang } from '../../shared/i18n.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
-import { findRatingTarget, subjectTitle } from '../directory/targets.ts';
+import { findRatingTarget, type RatingTargetRow, subjectTitle } from '../directory/targets.ts';
 import { langPath } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
 import { russianText } from '../http/russian-text.ts';
@@ -26,12 +26,15 @@ export async function ratedName(db: RatingDeps['db'], rating: SubmissionRow, lan
     return e ? employeeLine(e) : null;
   }
   const target = rating.subject ? await findRatingTarget(db, rating.subject) : undefined;
-  return target?.kind === 'subject' ? subjectTitle(target.subject, lang) : null;
+  return target?.kind === 'subject' ? targetName(target, lang) : null;
 }
 
+/** Who or what a rating link names, as its thank-you page says it. */
+export const targetName = (target: RatingTargetRow, lang: Lang): string =>
+  target.kind === 'employee' ? employeeLine(target.employee) : subjectTitle(target.subject, lang);
+
 /** An employee as the thank-you page names him: «Иванов Иван, инженер». */
-export const employeeLine = (e: { name: string; position: string | null }) =>
-  [e.name, e.position].filter(Boolean).join(', ');
+const employeeLine = (e: { name: string; position: string | null }) => [e.name, e.position].filter(Boolean).join(', ');
 
 /** The thank-you page of a rating: who was rated, the stars, who is told, the number. */
 export function thanksPage(
