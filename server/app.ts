@@ -144,6 +144,8 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/reviews', reviewsPage({ db: deps.db }));
   app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
   app.route('/legal', legalPages(deps.config.companyName, deps.config.consent));
+  // The survey shows the client's complaint: kept by no browser or proxy cache either.
+  app.use('/survey/*', privateAnswers());
   app.route('/survey', surveyPages({ db: deps.db, clock: deps.clock }));
   app.route('/admin', consoleApp());
   if (deps.config.demo) app.route('/demo', demoSite());

@@ -705,6 +705,8 @@ for (const kind of DB_KINDS) {
       const link = /\/survey\/([\w-]+)/.exec(mail[0]!.text)![0];
       const shown = await h.app.request(link);
       expect(shown.status).toBe(200);
+      // It shows his complaint: no browser or proxy cache keeps it.
+      expect(shown.headers.get('cache-control')).toBe('private, no-store');
       // «Вы» as the e-mail says it; the number in one piece on a phone's width.
       const page = await shown.text();
       expect(page).toContain('Вы довольны решением, которое Вам предложили?');
