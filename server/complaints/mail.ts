@@ -53,7 +53,9 @@ export async function enqueueAssignedMail(
     template: 'complaint-assigned',
     submissionId,
     to: [responsible.email],
-    replyTo: s.email ? [s.email] : [],
+    // Not the client: a handler's answer to this notice («не наш отдел») is for the QMS, and the
+    // client is answered from the card, where the reply is recorded (step 1.2).
+    replyTo: deps.config.qmsEmail,
     mail: complaintAssigned(
       {
         number: s.number,
@@ -106,7 +108,8 @@ export async function enqueueNoticeMail(
     template: `complaint-${notice.kind}`,
     submissionId: notice.submissionId,
     to,
-    replyTo: [],
+    // A responsible's answer to his reminder reaches the QMS, not the sending address.
+    replyTo: to === deps.config.qmsEmail ? [] : deps.config.qmsEmail,
     mail: complaintReminder(
       {
         kind: notice.kind,

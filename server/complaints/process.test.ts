@@ -20,7 +20,11 @@ for (const kind of DB_KINDS) {
   describe(`the complaint process (${kind})`, () => {
     const setClock = (iso: string) => (h.clock as unknown as { set(iso: string): void }).set(iso);
     const outbox = (template: string) =>
-      h.db.selectFrom('outbox').select(['recipients', 'subject', 'text']).where('template', '=', template).execute();
+      h.db
+        .selectFrom('outbox')
+        .select(['recipients', 'reply_to', 'subject', 'text'])
+        .where('template', '=', template)
+        .execute();
     /** A complaint's notices given, by step and kind. */
     const noticesOf = (id: string) =>
       h.db
@@ -334,6 +338,9 @@ for (const kind of DB_KINDS) {
       const mail = await outbox('complaint-assigned');
       expect(mail).toHaveLength(1);
       expect(JSON.parse(mail[0]!.recipients)).toEqual([handler.user.email]);
+      // His answer to the notice («не наш отдел») reaches the QMS; the client is answered from the card.
+      expect(mail[0]!.reply_to).toBe(h.config.qmsEmail.join(', '));
+      expect(mail[0]!.text).toContain('Ответ на это письмо получит служба менеджмента качества, не клиент.');
       expect(mail[0]!.text).toContain(`/admin/submissions/${reg.id}`);
       expect(mail[0]!.text).toContain('23.11.2026 10:40 МСК');
       // Whom to call for the first contact: the organisation and its person, not the organisation alone.
@@ -983,15 +990,16 @@ for (const kind of DB_KINDS) {
       expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(4);
       const mails = await h.db
         .selectFrom('outbox')
-        .select(['template', 'recipients', 'subject'])
+        .select(['template', 'recipients', 'reply_to', 'subject'])
         .where('template', 'in', ['complaint-overdue', 'complaint-escalation'])
         .orderBy('template')
         .execute();
-      expect(mails.map((m) => [m.template, JSON.parse(m.recipients)])).toEqual([
-        ['complaint-escalation', ['smk@example.ru']],
-        ['complaint-escalation', ['smk@example.ru']],
-        ['complaint-overdue', [handler.user.email]],
-        ['complaint-overdue', [handler.user.email]],
+      // The responsible's answer to his reminder reaches the QMS, not the sending address.
+      expect(mails.map((m) => [m.template, JSON.parse(m.recipients), m.reply_to])).toEqual([
+        ['complaint-escalation', ['smk@example.ru'], null],
+        ['complaint-escalation', ['smk@example.ru'], null],
+        ['complaint-overdue', [handler.user.email], 'smk@example.ru'],
+        ['complaint-overdue', [handler.user.email], 'smk@example.ru'],
       ]);
       expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
       // Stage 1 closed with 1.3 undone: its deadline passes without a reminder.

@@ -22,6 +22,10 @@ export interface AssignedComplaint {
   link: string;
 }
 
+/** Where an answer to this e-mail goes: the client is answered from the card, where it is recorded. */
+const REPLIES =
+  'Ответ на это письмо получит служба менеджмента качества, не клиент. Клиенту отвечайте из карточки жалобы.';
+
 /**
  * «Вам назначена жалоба № 2026-00012»: who complains, what happened, the deadlines of the steps
  * still to do (overdue ones said so: a complaint handed over late is often past its first ones)
@@ -48,7 +52,8 @@ export function complaintAssigned(c: AssignedComplaint, company: string): Render
       : `Шаг ${next.step} «${STEP_TITLES[next.step]}» ${due(next.dueAt)}`;
   const langNote = englishClientNote(c.lang, Boolean(c.email || c.phone));
   const body = html`${noteParagraph(langNote)}${fieldsTable([...fields, ['Что случилось', clientWords(c.message, c.lang)]])}
-${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
+${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}
+${paragraph(REPLIES)}`;
   const text = [
     subject,
     '',
@@ -59,6 +64,8 @@ ${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть ка�
     c.message,
     '',
     `Карточка: ${c.link}`,
+    '',
+    REPLIES,
     '',
     `— Otklik, ${company}`,
   ].join('\n');
