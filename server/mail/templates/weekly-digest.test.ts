@@ -52,6 +52,8 @@ describe('weekly digest to the QMS', () => {
     // The totals 7 / 5 / 3 / 2 and the support department's row 4 / 3 / 2 / 1.
     expect(mail.text).toContain('Поступило за неделю: 7\nВ работе на конец недели: 5\nЗакрыто за неделю: 3');
     expect(mail.text).toContain('- Техподдержка: 4 / 3 / 2 / 1');
+    // A complaint stuck at 1.1 is overdue at the next steps too: said, so «0 в работе, 4 просрочено» reads right.
+    for (const body of [mail.html, mail.text]) expect(body).toContain('просрочена и на следующих');
     expect(mail.text).toContain('Просроченные жалобы: 2');
   });
 

@@ -98,6 +98,13 @@ const hyphenate = (head: string) => head.replace(/[А-Яа-яЁё]+/g, (w) => HY
 const heading = (text: string) =>
   html`<p style="margin:20px 0 4px 0;${FONT}font-size:15px;line-height:1.3;font-weight:bold;color:#111827;">${text}</p>`;
 
+/**
+ * A complaint stands at its first step not done, while every step past its deadline counts as
+ * overdue: one stuck at 1.1 is overdue at 1.2 and 1.3 too, which read «0 в работе, 4 просрочено».
+ */
+const STEPS_NOTE =
+  'Жалоба в работе на первом невыполненном шаге; просрочен каждый шаг, срок которого прошёл, поэтому жалоба, остановившаяся на шаге 1.1, просрочена и на следующих.';
+
 const departmentName = (d: { name: string } | null) => d?.name ?? NO_DEPARTMENT;
 const stepText = (o: OverdueComplaint) => `${o.step} ${STEP_TITLES[o.step]}`;
 
@@ -127,7 +134,7 @@ export function weeklyDigest(
           c.byDepartment.map((d) => [hyphenate(departmentName(d.department)), d.received, d.open, d.closed, d.overdue]),
         );
   const steps = dataTable(
-    ['Шаг', 'В работе', 'Просрочено', 'Выполнено в срок', 'С опозданием'].map(hyphenate),
+    ['Шаг', 'В работе на шаге', 'Просрочено', 'Выполнено в срок', 'С опозданием'].map(hyphenate),
     c.steps.map((s) => [hyphenate(`${s.step} ${s.title}`), s.open, s.overdue, s.doneOnTime, s.doneLate]),
   );
   const overdue =
@@ -137,7 +144,7 @@ export function weeklyDigest(
   const body = html`${paragraph(intro)}
 ${heading('Итоги')}${fieldsTable(totals)}
 ${heading('По подразделениям')}${departments}
-${heading('По шагам этапа 1')}${steps}
+${heading('По шагам этапа 1')}${steps}${paragraph(STEPS_NOTE)}
 ${heading(`Просроченные жалобы: ${c.overdue.length}`)}${overdue}${moreText ? paragraph(moreText) : ''}
 ${paragraph(html`<a href="${report}" style="${LINK}">Открыть отчёт за неделю в консоли</a>`)}`;
 
@@ -156,8 +163,9 @@ ${paragraph(html`<a href="${report}" style="${LINK}">Открыть отчёт �
           (d) => `- ${oneLine(departmentName(d.department))}: ${d.received} / ${d.open} / ${d.closed} / ${d.overdue}`,
         )),
     '',
-    'По шагам этапа 1 (в работе / просрочено / в срок / с опозданием)',
+    'По шагам этапа 1 (в работе на шаге / просрочено / в срок / с опозданием)',
     ...c.steps.map((s) => `- ${s.step} ${s.title}: ${s.open} / ${s.overdue} / ${s.doneOnTime} / ${s.doneLate}`),
+    STEPS_NOTE,
     '',
     `Просроченные жалобы: ${c.overdue.length}`,
     ...(shown.length === 0 ? ['Просроченных жалоб нет.'] : shown.flatMap(overdueText(config))),
