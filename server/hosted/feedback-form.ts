@@ -86,7 +86,7 @@ export function feedbackForm(opts: {
   <input type="hidden" name="started" value="${opts.started}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
   <fieldset${aria('kind')}><legend>${t.kindLegend} <span class="req" aria-hidden="true">*</span></legend>
-    <div class="kinds">${FEEDBACK_KINDS.map((k, i) => html`<label><input type="radio"${i === 0 ? html` id="f-kind"` : ''} name="kind" value="${k}"${v.kind === k ? ' checked' : ''} required> ${t.kinds[k]}</label>`)}</div>${err('kind')}
+    <div class="kinds">${FEEDBACK_KINDS.map((k, i) => html`<label><input type="radio"${i === 0 ? html` id="f-kind"` : ''} name="kind" value="${k}"${v.kind === k ? ' checked' : ''} required${aria('kind')}> ${t.kinds[k]}</label>`)}</div>${err('kind')}
   </fieldset>
   <div class="field"><label for="f-message">${t.message} <span class="req" aria-hidden="true">*</span></label>
     <textarea id="f-message" name="message" required maxlength="5000"${aria('message')}>${v.message ?? ''}</textarea>${err('message')}</div>

@@ -130,9 +130,12 @@ describe('hosted form /f', () => {
       method: 'POST',
       body: form({ message: 'Сломалось', consent: 'true' }, []),
     });
-    expect(await noKind.text()).toContain(
-      '<li><a href="#f-kind">Выберите: благодарность, жалоба или предложение</a></li>',
-    );
+    const noKindPage = await noKind.text();
+    expect(noKindPage).toContain('<li><a href="#f-kind">Выберите: благодарность, жалоба или предложение</a></li>');
+    // Each choice says it is wrong and why, as the widget's do: a screen reader going through them hears it.
+    expect(
+      noKindPage.match(/<input type="radio"[^>]* aria-invalid="true" aria-describedby="kind-error">/g),
+    ).toHaveLength(3);
     // Every field the summary may link to is there by its id.
     for (const id of [
       'f-kind',

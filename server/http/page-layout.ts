@@ -113,9 +113,10 @@ ol { padding-left: 1.25rem; }
 /* Published reviews (/reviews). */
 .pos { display: block; color: #556070; font-size: .875rem; font-weight: 400; }
 .rv-people ul { list-style: none; margin: 0 0 1.5rem; padding: 0; display: grid; gap: .5rem; }
-.rv-people a { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .6rem .9rem; background: #fff; border: 1px solid #dde2ea; border-radius: 10px; color: inherit; text-decoration: none; }
+.rv-people a { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .25rem 1rem; padding: .6rem .9rem; background: #fff; border: 1px solid #dde2ea; border-radius: 10px; color: inherit; text-decoration: none; }
 .rv-people a:hover { border-color: var(--accent); }
 .rv-people a[aria-current] { border-color: var(--accent); box-shadow: inset 0 0 0 1px var(--accent); background: #f5f9ff; }
+.rv-people a > span:first-child { min-width: 0; overflow-wrap: anywhere; }
 .rv-score { white-space: nowrap; text-align: right; }
 .rv-avg { font-weight: 700; }
 .rv-avg b, .rv-stars { color: #c26a00; }

@@ -76,7 +76,7 @@ export function ratingForm(opts: {
   <input type="hidden" name="page" value="${opts.page}">
   <div style="position:absolute;left:-10000px" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
   <fieldset${aria('score')}><legend>${legend} <span class="req" aria-hidden="true">*</span></legend>
-    <div class="stars">${[1, 2, 3, 4, 5].map((n) => html`<input type="radio" id="star-${n}" name="score" value="${n}"${opts.state.score === n ? ' checked' : ''} required><label for="star-${n}" title="${t.starLabel(n, t.stars[n - 1]!)}"><span aria-hidden="true"></span><span class="sr">${t.starLabel(n, t.stars[n - 1]!)}</span></label>`)}</div>${err('score')}
+    <div class="stars">${[1, 2, 3, 4, 5].map((n) => html`<input type="radio" id="star-${n}" name="score" value="${n}"${opts.state.score === n ? ' checked' : ''} required${aria('score')}><label for="star-${n}" title="${t.starLabel(n, t.stars[n - 1]!)}"><span aria-hidden="true"></span><span class="sr">${t.starLabel(n, t.stars[n - 1]!)}</span></label>`)}</div>${err('score')}
   </fieldset>
   <div class="field"><label for="r-comment">${employee ? t.employeeComment : t.subjectComment}</label>
     <textarea id="r-comment" name="comment" maxlength="2000"${aria('comment')}>${v.comment ?? ''}</textarea>${err('comment')}</div>

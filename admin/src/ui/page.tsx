@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useConsole } from '../app-context.ts';
 import type { ApiFailure } from '../api/client.ts';
 
 /**
@@ -60,23 +62,58 @@ export function Empty({ children }: { children: ComponentChildren }) {
   return <p class="empty">{children}</p>;
 }
 
-/** «Показать ещё» of a keyset-paginated list. */
+/** What a keyboard can reach in a list's rows: where focus goes among the rows just loaded. */
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex="0"]';
+
+/**
+ * «Показать ещё» of a keyset-paginated list, placed right after the list's rows in one parent.
+ * The button stays focusable while it loads (`aria-disabled`, not `disabled`, which would drop
+ * focus to the page's start); then focus goes to the first of the rows loaded, which also works on
+ * the last page, where the button is gone, and how many came is announced.
+ */
 export function MoreButton({
   shown,
   total,
   busy,
+  hasMore,
   onMore,
 }: {
   shown: number;
   total?: number | undefined;
   busy: boolean;
+  hasMore: boolean;
   onMore: () => void;
 }) {
+  const { announce } = useConsole();
+  const box = useRef<HTMLDivElement>(null);
+  // Asked for more: how many rows were shown, and how many focusable elements they held.
+  const asked = useRef<{ shown: number; focusables: number } | null>(null);
+  const focusables = () =>
+    [...(box.current?.parentElement?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter(
+      (el) => !box.current!.contains(el),
+    );
+  useEffect(() => {
+    const a = asked.current;
+    if (!a || busy) return;
+    asked.current = null;
+    // Nothing came (a failure, shown by the list's error): focus stays on the button.
+    if (shown <= a.shown) return;
+    focusables()[a.focusables]?.focus();
+    const came = shown - a.shown;
+    announce(`Загружено ещё ${came}${hasMore ? '' : '. Показаны все'}`);
+  }, [busy, shown]);
+  const more = () => {
+    if (busy) return;
+    asked.current = { shown, focusables: focusables().length };
+    onMore();
+  };
   return (
-    <div class="more">
-      <button type="button" class="btn secondary" onClick={onMore} disabled={busy} aria-busy={busy}>
-        {busy ? 'Загрузка…' : 'Показать ещё'}
-      </button>
+    <div class="more" ref={box}>
+      {hasMore && (
+        <button type="button" class="btn secondary" onClick={more} aria-disabled={busy} aria-busy={busy}>
+          {busy ? 'Загрузка…' : 'Показать ещё'}
+        </button>
+      )}
       {total !== undefined && (
         <span class="muted">
           Показано {shown} из {total}

@@ -146,7 +146,7 @@ export function AuditScreen({ place }: { place: Place }) {
             </tbody>
           </table>
           {list.moreError && <LoadError error={list.moreError} retry={list.loadMore} />}
-          {list.hasMore && <MoreButton shown={list.items.length} busy={list.moreBusy} onMore={list.loadMore} />}
+          <MoreButton shown={list.items.length} busy={list.moreBusy} hasMore={list.hasMore} onMore={list.loadMore} />
         </div>
       )}
     </>

@@ -184,6 +184,10 @@ describe('the inbox', () => {
       '2026-00001',
     ]);
     expect(c.$$('button').some((b) => b.textContent === 'Показать ещё')).toBe(false);
+    // The button is gone with the last page: focus goes to the first row loaded, not the page's start,
+    // and how many came is read out.
+    expect(document.activeElement?.closest('tr')?.querySelector('.c-number')?.textContent).toBe('2026-00001');
+    expect(c.$('.toast')!.textContent).toBe('Загружено ещё 1. Показаны все');
   });
 
   it('shows each open complaint’s deadline, says «просрочено» in words, and flags a low rating', async () => {

@@ -69,9 +69,13 @@ export function InboxScreen({ place }: { place: Place }) {
         <div class={list.loading ? 'stale' : undefined} aria-busy={list.loading}>
           <InboxTable items={list.items} byDeadline={byDeadline} />
           {list.moreError && <LoadError error={list.moreError} retry={list.loadMore} />}
-          {list.hasMore && (
-            <MoreButton shown={list.items.length} total={counts?.total} busy={list.moreBusy} onMore={list.loadMore} />
-          )}
+          <MoreButton
+            shown={list.items.length}
+            total={counts?.total}
+            busy={list.moreBusy}
+            hasMore={list.hasMore}
+            onMore={list.loadMore}
+          />
         </div>
       )}
     </>

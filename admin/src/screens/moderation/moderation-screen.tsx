@@ -97,9 +97,13 @@ export function ModerationScreen() {
             ),
           )}
           {items.moreError && <LoadError error={items.moreError} retry={items.loadMore} />}
-          {items.hasMore && (
-            <MoreButton shown={items.items.length} total={total} busy={items.moreBusy} onMore={items.loadMore} />
-          )}
+          <MoreButton
+            shown={items.items.length}
+            total={total}
+            busy={items.moreBusy}
+            hasMore={items.hasMore}
+            onMore={items.loadMore}
+          />
         </div>
       )}
     </>

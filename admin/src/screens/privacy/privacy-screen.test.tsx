@@ -60,12 +60,15 @@ describe('personal data', () => {
     await type(c.field('Телефон'), '12');
     await click(c.button('Найти'));
     expect(c.errorOf(c.field('Телефон'))).toBe('Проверьте номер телефона');
+    // The keyboard goes on from the field named, not from the page's start.
+    expect(document.activeElement).toBe(c.field('Телефон'));
 
     await type(c.field('Телефон'), '');
     await type(c.field('E-mail'), 'galina@example.ru');
     await click(c.button('Найти'));
     expect(api.last('GET', 'persons')!.query).toEqual({ email: 'galina@example.ru' });
     expect(c.$('h2')!.textContent).toBe('Найдено: 1 обращение, 1 письмо');
+    expect(document.activeElement).toBe(c.$('h2'));
     expect(c.text()).toContain('Лоськова <b>Галина</b>');
     expect(c.$('b')).toBeNull();
     expect(c.text()).toContain('акт.pdf (1,5 КБ)');
@@ -86,6 +89,7 @@ describe('personal data', () => {
       'Удалены персональные данные: 1 обращение, 1 файл, 1 письмо.',
     );
     expect(c.$('h2')).toBeNull();
+    expect(document.activeElement).toBe(c.$('.ok-note'));
   });
 
   it('is not offered to the QMS', async () => {

@@ -6,6 +6,7 @@ import { formatDateTime, formatSize, plural } from '../../format.ts';
 import { KIND_LABELS, label, MAIL_STATUS_LABELS, MAIL_TEMPLATE_LABELS } from '../../labels.ts';
 import { BASE, Link } from '../../router.tsx';
 import { FormError, TextField } from '../../ui/fields.tsx';
+import { focusSoon } from '../../ui/focus.ts';
 import { Empty, PageTitle } from '../../ui/page.tsx';
 
 type Key = { email: string } | { phone: string };
@@ -33,6 +34,10 @@ export function PrivacyScreen() {
   const fail = (err: unknown) => {
     if (err instanceof ApiFailure && Object.keys(err.fields).length > 0) setErrors(err.fields);
     else setFormError(err instanceof Error ? err.message : 'Не удалось выполнить запрос');
+    // The field named wrong, else the form's error: where a keyboard user goes on from.
+    focusSoon(() =>
+      document.querySelector<HTMLElement>('.privacy-form [aria-invalid="true"], .privacy-form [role="alert"]'),
+    );
   };
 
   const search = async (e: Event) => {
@@ -41,9 +46,14 @@ export function PrivacyScreen() {
     setFormError(null);
     setErased(null);
     const key: Key = email.trim() ? { email: email.trim() } : { phone: phone.trim() };
+    if (busy) return;
     setBusy(true);
     try {
-      setFound({ key, data: await api.get<PersonExportAnswer>('persons', key) });
+      const data = await api.get<PersonExportAnswer>('persons', key);
+      setFound({ key, data });
+      // What was found is the answer to his search: its heading takes the focus and is read out.
+      if (data.submissions.length + data.emails.length > 0) focusSoon('#person-found');
+      else announce('Ничего не найдено');
     } catch (err) {
       setFound(null);
       fail(err);
@@ -67,6 +77,8 @@ export function PrivacyScreen() {
       setErased(r);
       setFound(null);
       announce(`Удалено: ${count(r.submissions, 'обращение', 'обращения', 'обращений')}`);
+      // The button pressed is gone with what it erased: focus goes to the note of what was erased.
+      focusSoon('#person-erased');
     } catch (err) {
       fail(err);
     } finally {
@@ -81,7 +93,7 @@ export function PrivacyScreen() {
         Запрос человека о его данных (152-ФЗ): всё, что хранится о нём, по e-mail или телефону — выгрузить или удалить
         везде. Каждая выгрузка и удаление записываются в журнал без самих данных.
       </p>
-      <form class="panel form-narrow" onSubmit={search} noValidate>
+      <form class="panel form-narrow privacy-form" onSubmit={search} noValidate>
         <TextField label="E-mail" type="email" value={email} onValue={setEmail} error={errors.email} />
         <TextField
           label="Телефон"
@@ -92,12 +104,13 @@ export function PrivacyScreen() {
           hint="В любом виде: 8 951 511-35-23 или +7 951 511-35-23"
         />
         <FormError message={formError} />
-        <button type="submit" class="btn" disabled={busy}>
+        {/* aria-disabled: a disabled button under the focus would drop it to the page's start. */}
+        <button type="submit" class="btn" aria-disabled={busy}>
           Найти
         </button>
       </form>
       {erased && (
-        <p class="ok-note" role="status">
+        <p class="ok-note" role="status" id="person-erased" tabIndex={-1}>
           Удалены персональные данные: {count(erased.submissions, 'обращение', 'обращения', 'обращений')},{' '}
           {count(erased.attachments, 'файл', 'файла', 'файлов')}, {count(erased.outbox, 'письмо', 'письма', 'писем')}.
         </p>
@@ -113,7 +126,7 @@ function Found({ data, busy, onErase }: { data: PersonExportAnswer; busy: boolea
   const file = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(data, null, 2))}`;
   return (
     <section class="panel" aria-labelledby="person-found">
-      <h2 id="person-found">
+      <h2 id="person-found" tabIndex={-1}>
         Найдено: {count(submissions.length, 'обращение', 'обращения', 'обращений')},{' '}
         {count(emails.length, 'письмо', 'письма', 'писем')}
       </h2>

@@ -84,7 +84,13 @@ export function ReportControls({ screen, query, now }: { screen: Screen; query: 
         <output class="period-label" aria-live="polite">
           {periodLabel(period)}
         </output>
-        <button type="button" class="btn secondary" disabled={next.from > today} onClick={() => go({ period: next })}>
+        {/* aria-disabled: reaching the current period by this button must not drop its focus to the page's start. */}
+        <button
+          type="button"
+          class="btn secondary"
+          aria-disabled={next.from > today}
+          onClick={() => next.from <= today && go({ period: next })}
+        >
           <span class="step-text">{NEXT[period.kind]}</span> <span aria-hidden="true">→</span>
         </button>
         <button type="button" class="link-button" onClick={() => go({ period: currentPeriod(period.kind, now) })}>

@@ -75,7 +75,10 @@ it('steps through weeks across the New Year and back, and to this week', async (
   expect(location.search).toBe('?week=2026-W52');
   await click(c.button('Эта неделя'));
   expect(location.search).toBe('?week=2027-W06');
-  expect(c.button(/Следующая неделя/).disabled).toBe(true);
+  // Unavailable, yet focusable: reaching this week by it doesn't drop the focus to the page's start.
+  expect(c.button(/Следующая неделя/).getAttribute('aria-disabled')).toBe('true');
+  await click(c.button(/Следующая неделя/));
+  expect(location.search).toBe('?week=2027-W06');
 });
 
 it('lets the QMS choose a department, and the export links follow the week and the department', async () => {

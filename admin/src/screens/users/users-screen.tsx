@@ -27,7 +27,10 @@ export function UsersScreen() {
   };
   const replace = (u: UserItem) => list.setData((rows) => rows?.map((r) => (r.id === u.id ? u : r)));
 
+  // The buttons stay focusable while their request runs (aria-disabled): a disabled one under the
+  // focus drops it to the page's start.
   const act = async (u: UserItem, what: 'toggle' | 'reset') => {
+    if (busy === u.id) return;
     if (
       what === 'toggle' &&
       u.active &&
@@ -141,7 +144,8 @@ export function UsersScreen() {
                       <button
                         type="button"
                         class="btn secondary small"
-                        disabled={busy === u.id || !u.active}
+                        disabled={!u.active}
+                        aria-disabled={busy === u.id}
                         onClick={() => act(u, 'reset')}
                       >
                         Новый пароль<span class="sr"> для {u.email}</span>
@@ -149,7 +153,7 @@ export function UsersScreen() {
                       <button
                         type="button"
                         class="btn secondary small"
-                        disabled={busy === u.id}
+                        aria-disabled={busy === u.id}
                         onClick={() => act(u, 'toggle')}
                       >
                         {u.active ? 'Отключить' : 'Включить'}
