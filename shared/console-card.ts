@@ -76,6 +76,8 @@ export type ComplaintChange =
   | { type: 'complaint'; data: { origin: 'site' | 'console' | 'rating'; rating: string | null } }
   /** A step of stage 1 was marked done (`at` may be earlier than the event, e.g. a call made before). */
   | { type: 'step'; data: { step: Step; at: string; comment: string | null } }
+  /** A step's mark taken back: the step, when it had been marked done, and why. */
+  | { type: 'step_undone'; data: { step: Step; at: string; reason: string } }
   /** The date agreed with the client for step 1.4. */
   | { type: 'agreed'; data: FieldChange }
   /** A field of the classification: `justification`, `satisfied`, … with its codes (booleans as 'true'/'false'). */

@@ -242,6 +242,84 @@ for (const kind of DB_KINDS) {
       );
     });
 
+    it('takes back a step’s mark with its reason: a correction the check found not working is put in place again by a new date', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const sent = await h.feedback({ email: 'client@example.ru' });
+      let qms = await h.as('qms');
+      const step = (c: Card, n: string) => c.complaint!.steps.find((s) => s.step === n)!;
+      await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-24' });
+      setClock(msk('2026-11-24 12:00'));
+      qms = await h.as('qms');
+      await post(qms, `${sent.id}/steps/1.4`, { comment: 'Обновили конфигурацию' });
+      // Not marked yet: nothing to take back.
+      const notDone = await post(qms, `${sent.id}/steps/1.5/undo`, { reason: 'x' });
+      expect([notDone.status, (await notDone.json()).error.fields]).toEqual([
+        409,
+        { step: 'Шаг не отмечен выполненным' },
+      ]);
+      await post(qms, `${sent.id}/steps/1.5`, { comment: 'Клиент: работает' });
+      // The reason is asked, and the later step's mark goes first.
+      const bare = await post(qms, `${sent.id}/steps/1.4/undo`, {});
+      expect([bare.status, Object.keys((await bare.json()).error.fields)]).toEqual([422, ['reason']]);
+      const under = await post(qms, `${sent.id}/steps/1.4/undo`, { reason: 'Не работает' });
+      expect([under.status, (await under.json()).error.fields]).toEqual([
+        409,
+        { step: 'Сначала отмените отметку следующего шага' },
+      ]);
+
+      // The next morning the client calls: it doesn't work after all.
+      setClock(msk('2026-11-25 10:00'));
+      qms = await h.as('qms');
+      let res = await post(qms, `${sent.id}/steps/1.5/undo`, { reason: 'Клиент перезвонил: отчёт снова не строится' });
+      expect(res.status).toBe(200);
+      res = await post(qms, `${sent.id}/steps/1.4/undo`, { reason: 'Коррекция не помогла, нужна другая' });
+      let c: Card = await res.json();
+      expect(step(c, '1.4')).toMatchObject({ doneAt: null, dueAt: msk('2026-11-24 18:00') });
+      // 1.5's deadline ran from 1.4's mark: gone with it, its notices too.
+      expect(step(c, '1.5')).toMatchObject({ doneAt: null, dueAt: null });
+      expect(await noticesOf(sent.id)).not.toContainEqual(expect.objectContaining({ step: '1.5' }));
+      const undone = c.history.filter((e) => e.type === 'step_undone');
+      expect(undone.map((e) => e.data).sort((a, b) => a.step.localeCompare(b.step))).toEqual([
+        { step: '1.4', at: msk('2026-11-24 12:00'), reason: 'Коррекция не помогла, нужна другая' },
+        { step: '1.5', at: msk('2026-11-24 12:00'), reason: 'Клиент перезвонил: отчёт снова не строится' },
+      ]);
+      expect(
+        (await h.db.selectFrom('audit_log').select('action').where('target_id', '=', sent.id).execute()).filter(
+          (r) => r.action === 'complaint.step_undone',
+        ),
+      ).toHaveLength(2);
+
+      // A new date is agreed and the new correction put in place: 1.5 runs from then.
+      expect((await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-27' })).status).toBe(200);
+      res = await post(qms, `${sent.id}/steps/1.4`, {});
+      c = await res.json();
+      expect(step(c, '1.4')).toMatchObject({ doneAt: msk('2026-11-25 10:00'), dueAt: msk('2026-11-27 18:00') });
+      expect(step(c, '1.5').dueAt).toBe(msk('2026-11-30 18:00'));
+
+      // Once stage 1 is closed its figures are counted: its marks stay.
+      await post(qms, `${sent.id}/steps/1.5`, {});
+      for (const n of ['1.1', '1.2', '1.3']) await post(qms, `${sent.id}/steps/${n}`, {});
+      await post(qms, `${sent.id}/classification`, {
+        justification: 'partly',
+        importance: 'high',
+        satisfied: true,
+        loyal: true,
+        correction: 'discount',
+        correctionRecord: 'letter',
+      });
+      const stage1 = await post(qms, `${sent.id}/stage1/close`);
+      expect(stage1.status, await stage1.clone().text()).toBe(200);
+      const closed = await post(qms, `${sent.id}/steps/1.5/undo`, { reason: 'x' });
+      expect([closed.status, (await closed.json()).error.fields]).toEqual([
+        409,
+        { step: 'Этап 1 закрыт: отметки его шагов уже не отменяются' },
+      ]);
+      // A viewer can't.
+      const viewer = await h.as('viewer');
+      expect((await post(viewer, `${sent.id}/steps/1.1/undo`, { reason: 'x' })).status).toBe(403);
+    });
+
     it('registers a phone complaint by hand: number, answer date, the department’s default responsible told by e-mail', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

@@ -85,6 +85,65 @@ export async function markStepDone(
   await startWork(trx, clock, actor, c);
 }
 
+const undoSchema = { reason: text({ max: 2000, required: true, lines: true }) };
+
+/**
+ * Takes back a step's mark, with the reason (in the history and the audit log): a step marked by
+ * mistake, or a correction (1.4) the client's check (1.5) found not working, to be put in place
+ * again by a new agreed date. The step is open again with its deadline; the steps whose deadline
+ * ran from it (1.5 from 1.4) lose theirs and their notices, and get new ones when it is marked
+ * again. Not once stage 1 is closed (its figures are counted), nor under a later step still marked.
+ */
+export async function undoStep(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  c: LockedComplaint,
+  step: Step,
+  input: { reason?: unknown },
+): Promise<void> {
+  assertOpen(c);
+  const parsed = validate(undoSchema, { reason: input.reason });
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  if (c.stage1_closed_at) throw new ApiError(409, 'conflict', { step: 'stage1Closed' });
+  const steps = await trx
+    .selectFrom('complaint_steps')
+    .selectAll()
+    .where('complaint_id', '=', c.submission_id)
+    .execute();
+  const row = steps.find((s) => s.step === step);
+  if (!row) throw new ApiError(404, 'not_found');
+  if (!row.done_at) throw new ApiError(409, 'conflict', { step: 'stepNotDone' });
+  const dependents = dependentSteps(step);
+  if (steps.some((s) => dependents.includes(s.step as Step) && s.done_at))
+    throw new ApiError(409, 'conflict', { step: 'laterStepDone' });
+
+  await trx
+    .updateTable('complaint_steps')
+    .set({ done_at: null, done_by: null, comment: null })
+    .where('complaint_id', '=', c.submission_id)
+    .where('step', '=', step)
+    .execute();
+  if (dependents.length > 0) {
+    await trx
+      .updateTable('complaint_steps')
+      .set({ window_start_at: null, due_at: null })
+      .where('complaint_id', '=', c.submission_id)
+      .where('step', 'in', dependents)
+      .execute();
+    await trx
+      .deleteFrom('complaint_notices')
+      .where('complaint_id', '=', c.submission_id)
+      .where('step', 'in', dependents)
+      .execute();
+  }
+  await refreshNextDue(trx, clock, c.submission_id);
+  await logComplaintEvent(trx, clock, actor, c, {
+    type: 'step_undone',
+    data: { step, at: row.done_at, reason: parsed.data.reason },
+  });
+}
+
 /** The first thing done on a new complaint moves it to «В работе». */
 export async function startWork(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
   if (c.status !== 'new') return;

@@ -7,7 +7,7 @@ import { recordCall, replyByEmail, sendSurvey } from '../complaints/contact.ts';
 import { complaintFromRating } from '../complaints/from-rating.ts';
 import { addNonconformity, NONCONFORMITY_FIELDS, setNonconformityDone } from '../complaints/nonconformities.ts';
 import { REGISTRATION_FIELDS, registerComplaint } from '../complaints/register.ts';
-import { isStep, markStepDone, setAgreedDate } from '../complaints/steps.ts';
+import { isStep, markStepDone, setAgreedDate, undoStep } from '../complaints/steps.ts';
 import { type LockedComplaint, lockComplaint } from '../complaints/store.ts';
 import type { Db } from '../db/connection.ts';
 import { hasControls } from '../../shared/text-rules.ts';
@@ -71,6 +71,11 @@ export function complaintActions(deps: ConsoleDeps) {
     const step = params.step ?? '';
     if (!isStep(step)) throw new ApiError(404, 'not_found');
     await markStepDone(trx, deps.clock, actor, complaint, step, body);
+  });
+  route('/:id/steps/:step/undo', ['reason'], async (trx, actor, complaint, body, params) => {
+    const step = params.step ?? '';
+    if (!isStep(step)) throw new ApiError(404, 'not_found');
+    await undoStep(trx, deps.clock, actor, complaint, step, body);
   });
   route('/:id/agreed-date', ['day'], (trx, actor, complaint, body) =>
     setAgreedDate(trx, deps.clock, actor, complaint, body.day),

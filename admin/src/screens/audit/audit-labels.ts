@@ -41,6 +41,7 @@ const ACTIONS: Record<string, string> = {
   // server/complaints/: `complaint.<event>` beside each event of the card's history, and the closing.
   'complaint.complaint': 'Открыта жалоба',
   'complaint.step': 'Отмечен шаг этапа 1',
+  'complaint.step_undone': 'Отменена отметка шага этапа 1',
   'complaint.agreed': 'Согласован срок внедрения',
   'complaint.classification': 'Изменена классификация',
   'complaint.responsible': 'Назначен ответственный',

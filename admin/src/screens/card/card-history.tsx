@@ -29,6 +29,7 @@ const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
   rating: 'Клиент изменил оценку',
   complaint: 'Открыт разбор жалобы',
   step: 'Шаг выполнен',
+  step_undone: 'Отметка шага отменена',
   agreed: 'Согласован срок внедрения (1.4)',
   classification: 'Классификация',
   responsible: 'Назначен ответственный',
@@ -89,6 +90,13 @@ function ComplaintEventBody({ event }: { event: Extract<HistoryEvent, ComplaintC
             <> · выполнен {formatDateTime(event.data.at)}</>
           )}
           {event.data.comment && <span class="sub message">{event.data.comment}</span>}
+        </p>
+      );
+    case 'step_undone':
+      return (
+        <p>
+          {event.data.step} {STEP_TITLES[event.data.step]} · был отмечен {formatDateTime(event.data.at)}
+          <span class="sub message">{event.data.reason}</span>
         </p>
       );
     case 'agreed':

@@ -50,8 +50,9 @@ describe('the complaint process on the card', () => {
     expect(cell('1.4', 'Состояние')).toContain('Срок не задан');
     expect(cell('1.5', 'Состояние')).toContain('Срок не задан');
     expect(cell('1.6', 'Срок')).toContain('цель — 5 рабочих дней: до 30.11.2026 18:00 — не достигнута');
-    // No way to mark 1.5 before 1.4 is done; nothing to mark on a done step.
+    // No way to mark 1.5 before 1.4 is done; a done step's mark can be taken back.
     expect(c.$$('.steps-table button').map((b) => b.textContent)).toEqual([
+      'Отменить отметку шага 1.1',
       'Отметить выполненным шаг 1.2',
       'Отметить выполненным шаг 1.3',
       'Отметить выполненным шаг 1.4',
@@ -80,6 +81,23 @@ describe('the complaint process on the card', () => {
     expect(cell('1.2', 'Состояние')).toContain('Выполнено 23.11 14:00 · Ольга');
     expect(c.button('Отметить выполненным шаг 1.2')).toBeUndefined();
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Шаг 1.2 отмечен выполненным');
+  });
+
+  it('takes back a step’s mark with the reason asked, and offers the mark again', async () => {
+    const undone = withStep({ step: '1.1', doneAt: null, doneBy: null, comment: null });
+    const { api, c, cell } = await open({ 'POST submissions/s7/steps/1.1/undo': json(200, undone) });
+    await click(c.button('Отменить отметку шага 1.1'));
+    await click(c.button('Снять отметку с шага 1.1'));
+    // Not sent without a reason: the field says so and takes the focus.
+    expect(api.last('POST', 'submissions/s7/steps/1.1/undo')).toBeUndefined();
+    const reason = c.field<HTMLTextAreaElement>('Почему отметка отменяется');
+    expect(c.errorOf(reason)).toBe('Напишите, почему отметка отменяется');
+    await type(reason, 'Отмечен по ошибке');
+    await click(c.button('Снять отметку с шага 1.1'));
+    expect(api.last('POST', 'submissions/s7/steps/1.1/undo')!.body).toEqual({ reason: 'Отмечен по ошибке' });
+    expect(cell('1.1', 'Состояние')).not.toContain('Выполнено');
+    await vi.waitUntil(() => document.activeElement?.id === 'step-mark-1-1');
+    expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Отметка шага 1.1 отменена');
   });
 
   it('shows the card as it is now when the action meets a change made meanwhile (409)', async () => {

@@ -67,6 +67,66 @@ export function StepDoneForm({
   );
 }
 
+/**
+ * Takes back a step's mark, with the reason the history keeps: a step marked by mistake, or a
+ * correction (1.4) the client's check found not working — then a new date is agreed for it.
+ */
+export function StepUndoForm({
+  card,
+  step,
+  onCard,
+  onClose,
+}: {
+  card: Card;
+  step: Step;
+  onCard: (c: Card) => void;
+  onClose: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const act = useCardPost(card, onCard, ['reason']);
+  useFocusFirstField(act.ref);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!reason.trim()) return act.fail({ reason: 'Напишите, почему отметка отменяется' });
+    if (await act.post(`steps/${step}/undo`, { reason: reason.trim() }, `Отметка шага ${step} отменена`)) onClose();
+  };
+  return (
+    <form
+      class="panel inline-form"
+      aria-label={`Отмена отметки шага ${step}: ${STEP_TITLES[step]}`}
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
+      <FormError message={act.message} />
+      <TextAreaField
+        label="Почему отметка отменяется"
+        hint={
+          step === '1.4'
+            ? 'Например: проверка показала, что коррекция не работает. Затем согласуйте с клиентом новую дату.'
+            : 'Например: шаг отмечен по ошибке. Причина останется в истории.'
+        }
+        value={reason}
+        onValue={setReason}
+        error={act.fields.reason}
+        rows={2}
+        maxLength={2000}
+        required
+      />
+      <div class="actions">
+        <button type="submit" class="btn small" aria-disabled={act.busy}>
+          {act.busy ? 'Сохраняем…' : `Снять отметку с шага ${step}`}
+        </button>
+        <button type="button" class="btn secondary small" onClick={onClose}>
+          Не отменять
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** Step 1.4's deadline: the day agreed with the client (its working day's close). */
 export function AgreedDateForm({ card, step, onCard }: { card: Card; step: StepState; onCard: (c: Card) => void }) {
   const agreed = step.dueAt ? moscowDay(step.dueAt) : '';

@@ -5,7 +5,7 @@ import type { Card, CardComplaint, StepState } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { focusSoon } from '../../ui/focus.ts';
 import { stepState } from './complaint-format.ts';
-import { AgreedDateForm, StepDoneForm } from './complaint-step-forms.tsx';
+import { AgreedDateForm, StepDoneForm, StepUndoForm } from './complaint-step-forms.tsx';
 
 const STATE_ICONS = { done: '✓', late: '✓', open: '◷', soon: '◷', overdue: '!', none: '–' } as const;
 
@@ -19,10 +19,15 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
   // The moment the card is looked at: only to tell «overdue» when no working time is left (see stepState).
   const now = Date.now();
   const done = (step: string) => c.steps.some((s) => s.step === step && s.doneAt);
-  const close = (step: string) => {
-    focusSoon(`#step-mark-${step.replace('.', '-')}`);
+  // Back to the button that opened the form; after a mark undone, to the step's new «Отметить»
+  // (a step just marked leaves the focus to its stage's heading: see focusStaysIn).
+  const close = (step: string, form: 'mark' | 'undo') => {
+    const id = step.replace('.', '-');
+    focusSoon(() => document.getElementById(`step-${form}-${id}`) ?? document.getElementById(`step-mark-${id}`));
     setMarking(null);
   };
+  // A mark is taken back while stage 1 is open, the later step's first (1.5 checks what 1.4 put in place).
+  const undoable = (s: StepState) => s.doneAt && !c.stage1ClosedAt && !(s.step === '1.4' && done('1.5'));
   const step14 = c.steps.find((s) => s.step === '1.4');
 
   return (
@@ -47,24 +52,43 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
               targetMissed={s.step === '1.6' && Date.parse(c.targetAt) <= (s.doneAt ? Date.parse(s.doneAt) : now)}
               action={
                 canAct &&
-                !s.doneAt &&
-                !(s.step === '1.5' && !done('1.4')) && (
+                (undoable(s) ? (
                   <button
                     type="button"
-                    id={`step-mark-${s.step.replace('.', '-')}`}
-                    class="btn secondary small"
-                    aria-expanded={marking === s.step}
-                    onClick={() => setMarking(marking === s.step ? null : s.step)}
+                    id={`step-undo-${s.step.replace('.', '-')}`}
+                    class="link-button small"
+                    aria-expanded={marking === `undo ${s.step}`}
+                    onClick={() => setMarking(marking === `undo ${s.step}` ? null : `undo ${s.step}`)}
                   >
-                    Отметить выполненным<span class="sr"> шаг {s.step}</span>
+                    Отменить отметку<span class="sr"> шага {s.step}</span>
                   </button>
-                )
+                ) : (
+                  !s.doneAt &&
+                  !(s.step === '1.5' && !done('1.4')) && (
+                    <button
+                      type="button"
+                      id={`step-mark-${s.step.replace('.', '-')}`}
+                      class="btn secondary small"
+                      aria-expanded={marking === s.step}
+                      onClick={() => setMarking(marking === s.step ? null : s.step)}
+                    >
+                      Отметить выполненным<span class="sr"> шаг {s.step}</span>
+                    </button>
+                  )
+                ))
               }
             />,
             marking === s.step && (
               <tr key={`${s.step}-mark`} class="edit-row">
                 <td colSpan={3}>
-                  <StepDoneForm card={card} step={s.step} onCard={onCard} onClose={() => close(s.step)} />
+                  <StepDoneForm card={card} step={s.step} onCard={onCard} onClose={() => close(s.step, 'mark')} />
+                </td>
+              </tr>
+            ),
+            marking === `undo ${s.step}` && (
+              <tr key={`${s.step}-undo`} class="edit-row">
+                <td colSpan={3}>
+                  <StepUndoForm card={card} step={s.step} onCard={onCard} onClose={() => close(s.step, 'undo')} />
                 </td>
               </tr>
             ),
