@@ -20,6 +20,18 @@ const PREREQUISITE: Partial<Record<Step, Step>> = { '1.5': '1.4' };
 
 const stepSchema = { comment: text({ max: 2000, lines: true }) };
 
+/** A complaint's steps and the one asked for (404 when it has no such step). */
+async function stepsWith(trx: Db, c: LockedComplaint, step: Step) {
+  const steps = await trx
+    .selectFrom('complaint_steps')
+    .selectAll()
+    .where('complaint_id', '=', c.submission_id)
+    .execute();
+  const row = steps.find((s) => s.step === step);
+  if (!row) throw new ApiError(404, 'not_found');
+  return { steps, row };
+}
+
 /**
  * Marks a step of stage 1 done, by the actor, now or at an earlier moment he gives. Marking 1.4
  * starts the 3 working days of 1.5. Steps are marked once; a complaint moves to «В работе».
@@ -38,13 +50,7 @@ export async function markStepDone(
   const at = pastInstant(input.at, clock.now(), { at: new Date(c.received_at), error: 'beforeReceipt' });
   if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
 
-  const steps = await trx
-    .selectFrom('complaint_steps')
-    .selectAll()
-    .where('complaint_id', '=', c.submission_id)
-    .execute();
-  const row = steps.find((s) => s.step === step);
-  if (!row) throw new ApiError(404, 'not_found');
+  const { steps, row } = await stepsWith(trx, c, step);
   if (row.done_at) throw new ApiError(409, 'conflict', { step: 'stepDone' });
   const before = PREREQUISITE[step];
   const beforeDone = before && steps.find((s) => s.step === before)?.done_at;
@@ -106,13 +112,7 @@ export async function undoStep(
   const parsed = validate(undoSchema, { reason: input.reason });
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
   if (c.stage1_closed_at) throw new ApiError(409, 'conflict', { step: 'stage1Closed' });
-  const steps = await trx
-    .selectFrom('complaint_steps')
-    .selectAll()
-    .where('complaint_id', '=', c.submission_id)
-    .execute();
-  const row = steps.find((s) => s.step === step);
-  if (!row) throw new ApiError(404, 'not_found');
+  const { steps, row } = await stepsWith(trx, c, step);
   if (!row.done_at) throw new ApiError(409, 'conflict', { step: 'stepNotDone' });
   const dependents = dependentSteps(step);
   if (steps.some((s) => dependents.includes(s.step as Step) && s.done_at))
