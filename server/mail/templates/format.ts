@@ -51,7 +51,9 @@ export function fileSize(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} ${units[unit]} (${bytes} байт)`;
+  // Grouped by thousands from five digits, as Russian typesetting does (ICU would group 1536 too).
+  const exact = bytes >= 10_000 ? bytes.toLocaleString('ru-RU') : String(bytes);
+  return `${value.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} ${units[unit]} (${exact} байт)`;
 }
 
 /** The form's name of a feedback kind («Жалоба»); an unknown kind is shown as stored. */

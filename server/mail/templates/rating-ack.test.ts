@@ -17,7 +17,7 @@ describe('thank-you to the client for a rating', () => {
   });
 
   it('tells an unhappy client (one or two stars) where to turn, and no one else', () => {
-    const sorry = 'Нам жаль, что вы остались недовольны. Если вопрос ещё не решён, ответьте на это письмо';
+    const sorry = 'Нам жаль, что Вы остались недовольны. Если вопрос ещё не решён, ответьте на это письмо';
     for (const score of [1, 2]) {
       const mail = ratingAck(sampleRating({ score }), employeeTarget(), 'ООО «Пример»');
       expect(mail.text).toContain(sorry);
