@@ -71,6 +71,12 @@ function terserAfterwards(): Plugin {
   };
 }
 
+/**
+ * Terser's pass is slow by design (seconds on a busy machine), and the bundler then printed
+ * «[PLUGIN_TIMINGS] … profile the build» in the middle of `npm start`, which read as a fault.
+ */
+const QUIET = { bundlerTimings: false, pluginTimings: false };
+
 const common: InlineConfig = {
   configFile: false,
   envDir: false,
@@ -91,7 +97,7 @@ await build({
     sourcemap: false,
     minify: true,
     copyPublicDir: false,
-    rolldownOptions: { plugins: [terserAfterwards()] },
+    rolldownOptions: { plugins: [terserAfterwards()], checks: QUIET },
     lib: { entry: 'widget/embed.ts', formats: ['iife'], name: 'otklik', fileName: () => 'embed.js' },
   },
 });
@@ -118,6 +124,7 @@ await build({
     // resolve paths against the page's origin.
     modulePreload: false,
     rolldownOptions: {
+      checks: QUIET,
       input: CHUNKS,
       preserveEntrySignatures: 'exports-only',
       output: {

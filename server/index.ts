@@ -113,8 +113,10 @@ async function main(logger: Logger) {
       `embed <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`,
     ].filter(Boolean);
     log.info({ url: base, port: info.port }, `Otklik is running on ${base} (${where}):\n  ${links.join('\n  ')}`);
+    // In production the e-mails' links to the console would lead to this machine's own address:
+    // said as a warning, which LOG_LEVEL=warn keeps.
     if (!config.publicUrl)
-      log.info(
+      (config.production ? log.warn.bind(log) : log.info.bind(log))(
         `PUBLIC_URL is not set: e-mails link to ${base}; pages and signatures use the address each request came to. Set it to the address clients reach.`,
       );
     void firstAdminHint(db, `${base}/admin/`).then((hint) => {
@@ -156,7 +158,12 @@ async function main(logger: Logger) {
 function listening(server: Server, port: number): Promise<void> {
   if (server.listening) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const refused = (err: Error) => reject(new ConfigError(`PORT: cannot listen on port ${port} (${err.message})`));
+    const refused = (err: Error & { code?: string }) =>
+      reject(
+        new ConfigError(
+          `PORT: cannot listen on port ${port} (${err.message})${err.code === 'EADDRINUSE' ? ': another program uses it — stop it, or set PORT to a free port' : ''}`,
+        ),
+      );
     server.once('error', refused);
     // Only the start's: a later error of the server (out of file descriptors) stays Node's, which stops the process.
     server.once('listening', () => {

@@ -164,6 +164,8 @@ describe('a start that cannot go on', () => {
         msg: expect.stringContaining(`PORT: cannot listen on port ${port} (listen EADDRINUSE`),
       });
       expect(run.out).not.toContain('running on');
+      // What to do about it, not only what happened.
+      expect(lines.at(-1)).toContain('another program uses it — stop it, or set PORT to a free port');
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }

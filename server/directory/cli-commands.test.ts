@@ -33,9 +33,14 @@ describe('directory commands', () => {
     await expect(add('--slug', 'install', '--title', 'Монтаж', '--recipients', 'a@x.ru,b@')).rejects.toThrow(
       '--recipients must be e-mail address(es)',
     );
-    expect(await add('--slug', 'install', '--title', 'Монтаж', '--recipients', 'A@x.ru; b@x.ru')).toContain(
-      '/r/install',
+    expect(await add('--slug', 'install', '--title', 'Монтаж', '--recipients', 'A@x.ru; b@x.ru')).toBe(
+      'Rating subject install added: /r/install',
     );
+    // Run again, it changes the subject, and says so: its ratings' e-mails go elsewhere now.
+    expect(await add('--slug', 'install', '--title', 'Монтаж', '--recipients', 'c@x.ru')).toBe(
+      'Rating subject install already existed: its title and recipients are replaced: /r/install',
+    );
+    await add('--slug', 'install', '--title', 'Монтаж', '--recipients', 'A@x.ru; b@x.ru');
     const target = await findRatingTarget(t.db, 'install');
     expect(target?.kind === 'subject' && JSON.parse(target.subject.recipients)).toEqual(['a@x.ru', 'b@x.ru']);
   });

@@ -127,8 +127,9 @@ export async function subjectAdd(db: Db, clock: Clock, args: string[]): Promise<
     throw usage(r.errors, { titleEn: 'title-en' });
   }
   const slug = r.data.slug;
+  let saved: 'added' | 'updated';
   try {
-    await saveSubject(db, clock, {
+    saved = await saveSubject(db, clock, {
       slug,
       title: r.data.title,
       // Absent keeps a known subject's English title; the command only adds or renames.
@@ -139,5 +140,8 @@ export async function subjectAdd(db: Db, clock: Clock, args: string[]): Promise<
     if (err instanceof DirectoryError) throw new UsageError(err.message);
     throw err;
   }
-  return `Rating subject ${slug} saved: /r/${slug}`;
+  // A known slug is changed, not added: said, since its ratings' e-mails now go to the new recipients.
+  return saved === 'added'
+    ? `Rating subject ${slug} added: /r/${slug}`
+    : `Rating subject ${slug} already existed: its title and recipients are replaced: /r/${slug}`;
 }

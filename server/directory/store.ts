@@ -194,8 +194,8 @@ export async function saveSubject(
     titleEn?: string | null;
     recipients: string[];
   },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<'added' | 'updated'> {
+  return db.transaction().execute(async (trx) => {
     const recipients = JSON.stringify(input.recipients);
     const existing = await trx
       .selectFrom('rating_subjects')
@@ -208,7 +208,7 @@ export async function saveSubject(
         .set({ title: input.title, recipients, ...(input.titleEn !== undefined && { title_en: input.titleEn }) })
         .where('id', '=', existing.id)
         .execute();
-      return;
+      return 'updated';
     }
     await claimSlug(trx, input.slug, 'subject');
     await trx
@@ -223,5 +223,6 @@ export async function saveSubject(
         created_at: clock.now().toISOString(),
       })
       .execute();
+    return 'added';
   });
 }
