@@ -27,6 +27,7 @@ export interface ProcessInfo {
 
 /** What a file too large for the message says, linked to the card (mail/attachment-budget.ts). */
 const NOT_ATTACHED = 'не приложен: слишком велик для письма, скачайте в карточке';
+const ATTACHED = 'приложен к письму';
 
 const MONO = 'font-family:Consolas,Menlo,monospace;font-size:12px;color:#374151;';
 
@@ -113,7 +114,7 @@ ${paragraph(replyHint)}`;
     `Вложения:${attachments.length === 0 ? ' —' : ''}`,
     ...attachments.map(
       (a, i) =>
-        `  ${i + 1}. ${a.filename} — ${a.mime}, ${fileSize(a.size)}${a.link ? `, ${NOT_ATTACHED}: ${a.link}` : ''}\n     SHA-256: ${a.sha256}`,
+        `  ${i + 1}. ${a.filename} — ${a.mime}, ${fileSize(a.size)}, ${a.link ? `${NOT_ATTACHED}: ${a.link}` : ATTACHED}\n     SHA-256: ${a.sha256}`,
     ),
     '',
     'Согласие на обработку персональных данных',
@@ -140,6 +141,6 @@ ${paragraph(replyHint)}`;
 function attachmentsHtml(attachments: readonly AttachmentInfo[]): SafeHtml | null {
   if (attachments.length === 0) return null;
   const where = (a: AttachmentInfo) =>
-    a.link ? html`<a href="${a.link}" style="color:#1d4ed8;">${NOT_ATTACHED}</a>` : 'приложен к письму';
+    a.link ? html`<a href="${a.link}" style="color:#1d4ed8;">${NOT_ATTACHED}</a>` : ATTACHED;
   return html`${attachments.map((a) => html`<div style="margin:0 0 8px 0;"><b>${a.filename}</b> — ${a.mime}, ${fileSize(a.size)} (${where(a)})<br><span style="${MONO}">SHA-256: ${a.sha256}</span></div>`)}`;
 }
