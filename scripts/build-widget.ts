@@ -62,6 +62,18 @@ function copyPerWidget(): Plugin {
 const PREACT_INTERNALS = /\.__[a-zA-Z]?\b/;
 
 /**
+ * The widgets' own property names, renamed in their chunks (97 B brotli of the feedback form):
+ * their state, the controllers' members, the props their components pass each other, the keys of
+ * their texts. Only names that mean nothing outside the widget: never one the DOM, Preact, the
+ * loader's contract (`base`, `root`, `launcher`, `open`) or the server's answers use, nor one a
+ * component spreads onto an element. A name left out only costs bytes; one that is also a DOM
+ * property or a server field would break the widget (test/e2e-*.test.ts run this build).
+ * Renamed never to a name Preact's chunk uses (its one-letter internals are on the same components).
+ */
+const OWN_PROPS =
+  /^(announcement|notice|sending|accepted|pickFiles|removeFile|setFiles|announce|messages|dirty|privacyUrl|termsUrl|onPick|onRemove|maxFileMb|multiline|kindLegend|consentBefore|consentPrivacy|consentAnd|consentTerms|chooseFiles|filesHint|noFile|numberLabel|networkError|onAnother|fieldErrors|texts|settings|initial)$/;
+
+/**
  * Terser over the bundler's own output, each chunk once it is final: its compressor finds what
  * oxc's leaves (measured: 114 B brotli of the feedback form's 12 KB, embed.js included), and only
  * its safe transforms are asked for. In the widgets' own chunks, anonymous functions that don't
@@ -72,9 +84,13 @@ function terserAfterwards(): Plugin {
   return {
     name: 'otklik:terser-afterwards',
     async generateBundle(options, bundle) {
-      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      // Preact's chunk first: the widgets' renamed properties avoid every name it uses.
+      const chunks = Object.values(bundle)
+        .filter((c) => c.type === 'chunk')
+        .sort((a, b) => Number(PREACT_INTERNALS.test(b.code)) - Number(PREACT_INTERNALS.test(a.code)));
       if (chunks.filter((c) => PREACT_INTERNALS.test(c.code)).length > 1)
         throw new Error("Preact's internals in more than one chunk: their short names would differ");
+      const preactNames: string[] = [];
       for (const chunk of chunks) {
         const preact = PREACT_INTERNALS.test(chunk.code);
         const arrows = options.format === 'es' && !preact;
@@ -82,8 +98,11 @@ function terserAfterwards(): Plugin {
           module: options.format === 'es',
           ecma: arrows ? 2020 : 5,
           compress: { passes: 3, unsafe_arrows: arrows },
-          mangle: preact ? { properties: { regex: /^__[a-zA-Z]?$/ } } : true,
+          mangle: {
+            properties: preact ? { regex: /^__[a-zA-Z]?$/ } : { regex: OWN_PROPS, reserved: preactNames },
+          },
         });
+        if (preact) preactNames.push(...new Set([...out.code!.matchAll(/\.([\w$]+)/g)].map((m) => m[1]!)));
         chunk.code = out.code!;
       }
     },

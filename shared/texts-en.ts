@@ -46,7 +46,6 @@ export const EN: LangTexts = {
     phone: 'Please check the phone number',
     inn: 'Please check the INN: 10 or 12 digits with a valid checksum',
     consent: 'Consent to the processing of personal data is required',
-    invalid: 'Invalid value',
     filesCount: 'At most 5 files can be attached',
     fileType: 'Files of this type are not accepted (images, PDF, Office documents and text are)',
     fileSize: 'Too large',
@@ -64,6 +63,7 @@ export const EN_RATING_ERRORS: typeof RU_RATING_ERRORS = {
 /** What only the server checks, in English; see RU_SERVER_ERRORS. */
 export const EN_SERVER_ERRORS: typeof RU_SERVER_ERRORS = {
   control: 'Remove control characters',
+  invalid: 'Invalid value',
   fileEmpty: 'The file is empty: choose one with content',
 };
 

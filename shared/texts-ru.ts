@@ -45,7 +45,6 @@ export const RU = {
     phone: 'Проверьте номер телефона',
     inn: 'Проверьте ИНН: 10 или 12 цифр с верной контрольной суммой',
     consent: 'Нужно согласие на обработку персональных данных',
-    invalid: 'Неверное значение',
     filesCount: 'Можно приложить не больше 5 файлов',
     fileType: 'Такие файлы не принимаются (можно изображения, PDF, документы Office и текст)',
     fileSize: 'Слишком большой размер',
@@ -65,10 +64,12 @@ export const RU_RATING_ERRORS = {
 
 /**
  * Messages of what only the server checks: the feedback widget leaves control characters to its
- * answer (shared/rules.ts `validateAsTyped`), so it carries no text for them either.
+ * answer (shared/rules.ts `validateAsTyped`), so it carries no text for them either; nor for a
+ * value of the wrong type (`invalid`), which its own fields, all text, never hold.
  */
 export const RU_SERVER_ERRORS = {
   control: 'Уберите служебные символы',
+  invalid: 'Неверное значение',
   fileEmpty: 'Файл пустой: выберите файл с содержимым',
 };
 

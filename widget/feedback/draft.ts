@@ -1,8 +1,9 @@
 /**
  * What a form's fields hold, unchecked: the widget's own form, or the hosted page's plain one.
- * shared/feedback-schema.ts says what is wrong with it.
+ * shared/feedback-schema.ts says what is wrong with it. A type, not an interface: as a record of
+ * fields it goes to the schema's check as it is, with no copy.
  */
-export interface Draft {
+export type Draft = {
   /** One of FEEDBACK_KINDS once checked; '' when none is chosen. */
   kind: string;
   message: string;
@@ -12,7 +13,7 @@ export interface Draft {
   phone: string;
   email: string;
   consent: boolean;
-}
+};
 
 export type DraftField = keyof Draft;
 
@@ -45,7 +46,7 @@ export const emptyDraft = (): Draft => ({
  * DOM) that the client may have typed into before the widget replaced it.
  * @example draftFromForm(host.querySelector('form')) // { ...emptyDraft(), message: 'Спасибо' }
  */
-export function draftFromForm(form: HTMLFormElement | null): Draft {
+export function draftFromForm(form?: HTMLFormElement | null): Draft {
   const draft = emptyDraft();
   if (!form) return draft;
   const data = new FormData(form);

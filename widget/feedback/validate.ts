@@ -9,7 +9,7 @@ import type { Draft } from './draft.ts';
  * @example validateDraft({ ...emptyDraft(), message: ' ' }) // { kind: 'kind', message: 'required', consent: 'consent' }
  */
 export function validateDraft(draft: Draft): Partial<Record<string, FieldErrorCode>> {
-  const result = validateAsTyped(feedbackFields, { ...draft });
+  const result = validateAsTyped(feedbackFields, draft);
   return result.success ? {} : result.errors;
 }
 

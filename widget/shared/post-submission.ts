@@ -9,7 +9,7 @@ export type SendResult<A> =
   | { ok: true; accepted: A }
   | Refusal
   /** No answer (status 0), or one that is not the server's: nothing is known to be stored; the same key is sent again. */
-  | { ok: false; network: true; status?: number };
+  | { ok: false; network: true };
 
 /** The server refused it (4xx): what to show at the top and next to the fields. */
 export type Refusal = { ok: false; message: string; fields: Record<string, string> };
@@ -68,6 +68,6 @@ export async function postSubmission<A extends { number: string }>(
     pow();
     if (json?.error && response.status < 500)
       return { ok: false, message: json.error.message, fields: json.error.fields ?? {} };
-    return { ok: false, network: true, status: response.status };
+    return { ok: false, network: true };
   }
 }
