@@ -1,4 +1,5 @@
 import type { MountedWidget, WidgetChunk } from './contract.ts';
+import { pickLang } from '../../shared/lang.ts';
 import { drawLauncher } from './launcher.ts';
 
 /** Imports a chunk by its URL; tests pass their own. */
@@ -35,8 +36,9 @@ export function defineWidget(tag: string, chunk: string, base: string, importer 
   customElements.define(
     tag,
     class extends HTMLElement {
-      started?: boolean;
-      observer?: IntersectionObserver;
+      // Declared only: no class fields in the loader's bytes; unset is undefined all the same.
+      declare started?: boolean;
+      declare observer?: IntersectionObserver;
 
       connectedCallback() {
         if (this.started) return;
@@ -89,7 +91,8 @@ export function defineWidget(tag: string, chunk: string, base: string, importer 
           load()
             // biome-ignore lint/suspicious/noAssignInExpressions: mount once, then open; the loader's bytes are counted
             .then((m) => (mounted ??= m.mount(this, { base, root, launcher })).open?.())
-            .catch(() => location.assign(`${base}f`)) // the hosted form works without the chunk
+            // The hosted form works without the chunk, in the button's language.
+            .catch(() => location.assign(`${base}f?lang=${pickLang(this.getAttribute('lang'))}`))
             .finally(() => launcher.removeAttribute('aria-busy'));
         });
       }

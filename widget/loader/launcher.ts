@@ -1,4 +1,5 @@
 import { pickLang } from '../../shared/lang.ts';
+import { accentOf } from '../shared/accent.ts';
 
 // The button's only texts: the loader can't carry FORM_TEXTS (it would cost more than the whole
 // loader), and the form, drawn once the button is used, never shows them.
@@ -15,7 +16,8 @@ const CSS =
   '@media print{.launcher{display:none}}';
 
 /**
- * Draws the floating «Оставить отзыв» button of `mode="button"` into the host's shadow root.
+ * Draws the floating «Оставить отзыв» button of `mode="button"` into the host's shadow root; like
+ * the widget, it follows the host's `lang` and `accent` when the page changes them.
  * The dialog it opens comes with the widget's chunk.
  * @example const button = drawLauncher(host, host.attachShadow({ mode: 'open' }))
  */
@@ -25,10 +27,14 @@ export function drawLauncher(host: HTMLElement, root: ShadowRoot): HTMLButtonEle
   style.textContent = CSS;
   button.type = 'button';
   button.className = 'launcher';
-  button.textContent = LAUNCHER_TEXTS[pickLang(host.getAttribute('lang'))];
   button.setAttribute('aria-haspopup', 'dialog');
-  const accent = host.getAttribute('accent');
-  if (accent) button.style.setProperty('--otklik-accent', accent);
+  const draw = () => {
+    button.textContent = LAUNCHER_TEXTS[pickLang(host.getAttribute('lang'))];
+    // '' removes it: the CSS reads the page's --otklik-accent, else the default.
+    button.style.setProperty('--otklik-accent', accentOf(host));
+  };
+  draw();
+  new MutationObserver(draw).observe(host, { attributes: true });
   root.append(style, button);
   return button;
 }

@@ -128,4 +128,39 @@ describe('loader', () => {
     document.body.append(el);
     expect(el.shadowRoot!.querySelector('button')!.textContent).toBe('Оставить отзыв');
   });
+
+  it("follows the page changing the floating button's lang and accent, as the widget does", async () => {
+    // happy-dom's CSS.supports says yes to anything; a browser's, to colours only (test/ checks one).
+    vi.stubGlobal('CSS', { supports: (_: string, value: string) => /^#[\da-f]{6}$/.test(value) });
+    const w = fakeWidget();
+    const el = document.createElement(w.tag);
+    el.setAttribute('mode', 'button');
+    document.body.append(el);
+    const button = el.shadowRoot!.querySelector('button')!;
+    el.setAttribute('lang', 'en');
+    el.setAttribute('accent', '#0b62c4');
+    await settle();
+    expect(button.textContent).toBe('Leave feedback');
+    expect(button.style.getPropertyValue('--otklik-accent')).toBe('#0b62c4');
+    el.removeAttribute('lang');
+    el.removeAttribute('accent');
+    await settle();
+    expect(button.textContent).toBe('Оставить отзыв');
+    expect(button.style.getPropertyValue('--otklik-accent')).toBe('');
+  });
+
+  it("opens the hosted form in the button's language when the widget can't load", async () => {
+    const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => undefined);
+    const tag = `x-widget-${++seq}`;
+    defineWidget(tag, `chunk${seq}`, BASE, async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const el = document.createElement(tag);
+    el.setAttribute('mode', 'button');
+    el.setAttribute('lang', 'en');
+    document.body.append(el);
+    el.shadowRoot!.querySelector('button')!.click();
+    await settle();
+    expect(assign).toHaveBeenCalledWith(`${BASE}f?lang=en`);
+  });
 });
