@@ -1,4 +1,5 @@
 import { type Lang, pickLang } from '../../shared/lang.ts';
+import { accentOf } from '../shared/accent.ts';
 import { FILE_MB_DEFAULT } from '../../shared/limits.ts';
 import type { FORM_TEXTS } from '../../shared/i18n.ts';
 
@@ -9,8 +10,8 @@ export type FormTexts = (typeof FORM_TEXTS)[Lang];
 export interface Settings {
   base: string;
   lang: Lang;
-  /** `accent` attribute; when absent the CSS reads `--otklik-accent`. */
-  accent: string | null;
+  /** `accent` attribute if it is a colour (accentOf), else '' and the CSS reads `--otklik-accent`. */
+  accent: string;
   maxFileMb: number;
   privacyUrl: string;
   termsUrl: string;
@@ -33,7 +34,7 @@ export function readSettings(host: HTMLElement, base: string): Settings {
   return {
     base,
     lang,
-    accent: host.getAttribute('accent'),
+    accent: accentOf(host),
     maxFileMb: mb > 0 ? mb : FILE_MB_DEFAULT,
     privacyUrl: legal('privacy-url', 'personal-data'),
     termsUrl: legal('terms-url', 'terms'),

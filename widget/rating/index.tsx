@@ -25,7 +25,7 @@ export function mount(host: HTMLElement, { base, root }: MountOptions): MountedW
       <div
         class="otk"
         lang={settings.lang}
-        style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}
+        style={{ '--otklik-accent': settings.accent }} // '' sets none
       >
         <style>{css}</style>
         {ratable(settings) ? (

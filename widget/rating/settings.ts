@@ -1,4 +1,5 @@
 import { type Lang, pickLang } from '../../shared/lang.ts';
+import { accentOf } from '../shared/accent.ts';
 import { RATING_CHANNELS, type RatingChannel, SLUG } from '../../shared/rating-schema.ts';
 import type { RATING_TEXTS } from '../../shared/rating-texts.ts';
 
@@ -9,8 +10,8 @@ export type RatingTexts = (typeof RATING_TEXTS)[Lang];
 export interface RatingSettings {
   base: string;
   lang: Lang;
-  /** `accent` attribute; when absent the CSS reads `--otklik-accent`. */
-  accent: string | null;
+  /** `accent` attribute if it is a colour (accentOf), else '' and the CSS reads `--otklik-accent`. */
+  accent: string;
   /** `employee` or a rating subject's slug such as `delivery`; '' when the attribute is not a slug. */
   subject: string;
   /** The employee's slug when `subject="employee"`, else ''. */
@@ -38,7 +39,7 @@ export function readRatingSettings(host: HTMLElement, base: string): RatingSetti
   return {
     base,
     lang: pickLang(host.getAttribute('lang')),
-    accent: host.getAttribute('accent'),
+    accent: accentOf(host),
     subject,
     employee: subject === 'employee' ? slug(host.getAttribute('employee')) : '',
     score: /^[1-5]$/.test(score) ? score : '',

@@ -1,4 +1,5 @@
 import { type Lang, pickLang } from '../../shared/lang.ts';
+import { accentOf } from '../shared/accent.ts';
 import type { REVIEW_TEXTS } from '../../shared/review-texts.ts';
 
 /** The reviews widget's texts in one language. */
@@ -8,8 +9,8 @@ export type ReviewTexts = (typeof REVIEW_TEXTS)[Lang];
 export interface ReviewsSettings {
   base: string;
   lang: Lang;
-  /** `accent` attribute; when absent the CSS reads `--otklik-accent`. */
-  accent: string | null;
+  /** `accent` attribute if it is a colour (accentOf), else '' and the CSS reads `--otklik-accent`. */
+  accent: string;
   /** The employee's slug, or '' for everyone's reviews. */
   employee: string;
   /** Without `employee`: a rating subject's slug (`delivery`), `employee` for every employee's, or '' for all. */
@@ -30,7 +31,7 @@ export function readReviewsSettings(host: HTMLElement, base: string): ReviewsSet
   return {
     base,
     lang: pickLang(host.getAttribute('lang')),
-    accent: host.getAttribute('accent'),
+    accent: accentOf(host),
     employee,
     subject: employee ? '' : (host.getAttribute('subject')?.trim() ?? ''),
     limit: Number.isInteger(limit) && limit >= 1 ? Math.min(limit, 50) : 5,
