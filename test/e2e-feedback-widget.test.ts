@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachments, bodyText, header, readMailDir } from '../server/mail/testing/read-mime.ts';
 import { PDF_BYTES } from './support/test-app.ts';
 import { HAS_CHROMIUM, launchBrowser, SHOTS_DIR } from './support/browser.ts';
+import { computed } from './support/contrast.ts';
 import { runCli, type RunningServer, startServer, waitFor } from './support/server-process.ts';
 
 // A real server and Chromium per file: generous under a loaded CI machine, still bounded.
@@ -206,6 +207,60 @@ describe.skipIf(!HAS_CHROMIUM)('feedback widget on the demo site, end to end', (
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await focused()).toBe('otklik-feedback > button');
+    await page.close();
+  });
+
+  it("takes the client's place when the widget comes late over the plain form: the field, its caret, the text and the file", async () => {
+    const page = await browser.newPage({ locale: 'ru-RU' });
+    // A slow connection: the widget's chunk comes once the client has begun on the plain form.
+    let release!: () => void;
+    const late = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/w/feedback.js', async (route) => {
+      await late;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/f`);
+    const host = page.locator('otklik-feedback');
+    await host
+      .locator('#f-files')
+      .setInputFiles({ name: 'акт.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF_BYTES) });
+    await host.locator('#f-name').fill('Лоськова Галина');
+    const plain = host.locator('#f-message');
+    await plain.fill('Спасибо за помощь');
+    await plain.evaluate((t: HTMLTextAreaElement) => t.setSelectionRange(7, 7)); // after «Спасибо»
+    release();
+    const widget = host.locator('.otk');
+    await widget.waitFor();
+    await page.keyboard.type(' большое');
+    expect(await widget.getByLabel('Ваше сообщение').inputValue()).toBe('Спасибо большое за помощь');
+    expect(await host.evaluate((el) => el.shadowRoot?.activeElement?.getAttribute('name'))).toBe('message');
+    expect(await widget.getByLabel('Ф.И.О.').inputValue()).toBe('Лоськова Галина');
+    await expect.poll(() => widget.getByText('акт.pdf').count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'widget-upgraded.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('keeps «Отправить» and the floating button in the default accent when the accent is no colour', async () => {
+    const page = await browser.newPage({ locale: 'ru-RU' });
+    await page.goto(`${server.url}/demo/contacts.html`);
+    const inline = page.locator('otklik-feedback:not([mode="button"])');
+    const send = inline.getByRole('button', { name: 'Отправить' });
+    // Hidden while the inline form is in sight, so not a role a locator finds.
+    const launcher = page.locator('otklik-feedback[mode="button"] .launcher');
+    await send.waitFor();
+    const background = () => Promise.all([send, launcher].map((b) => computed(b, 'background-color')));
+    for (const accent of ['0b62c4', 'red;}']) {
+      await page.evaluate((a) => {
+        for (const el of document.querySelectorAll('otklik-feedback')) el.setAttribute('accent', a);
+      }, accent);
+      await expect.poll(background).toEqual(['rgb(29, 78, 216)', 'rgb(29, 78, 216)']);
+    }
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('otklik-feedback')) el.setAttribute('accent', '#0b62c4');
+    });
+    await expect.poll(background).toEqual(['rgb(11, 98, 196)', 'rgb(11, 98, 196)']);
     await page.close();
   });
 });

@@ -21,8 +21,10 @@ export interface Notice {
 
 export interface FeedbackProps {
   settings: Settings;
-  /** What was typed before the widget came, if anything. */
-  initial?: Draft;
+  /** What was typed before the widget came (an empty draft when nothing was). */
+  initial: Draft;
+  /** What was chosen before the widget came: checked as if picked in the widget. */
+  files: File[];
 }
 
 export interface FeedbackState {
@@ -52,17 +54,24 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
     accepted: null,
     announcement: '',
   };
-  /** The form, once drawn (a ref callback: createRef cost each widget 25 B brotli of Preact's chunk). */
-  form: HTMLFormElement | null = null;
+  /**
+   * The form, once drawn (a ref callback: createRef cost each widget 25 B brotli of Preact's chunk).
+   * Fields only declared here and below cost no bytes: unset, they are undefined.
+   */
+  declare form?: HTMLFormElement | null;
   /** The fields' first values; blank again after a success. */
-  initial = this.props.initial ?? emptyDraft();
+  initial = this.props.initial;
   // Several picks can come before a re-render, so each one reads and writes this; the state only re-renders.
   files: File[] = [];
   key = '';
-  busy = false;
+  declare busy?: boolean;
   dirty = new Set<string>();
   /** Solved from the first input on, while the client writes: sending never waits for a puzzle. */
   pow = proofOfWork(this.props.settings.base, MIN_FILL_MS.feedback);
+
+  override componentDidMount() {
+    this.pickFiles(this.props.files);
+  }
 
   texts() {
     return FORM_TEXTS[this.props.settings.lang];

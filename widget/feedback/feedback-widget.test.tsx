@@ -365,4 +365,23 @@ describe("<otklik-feedback> over the hosted page's plain form", () => {
     expect(root.querySelector<HTMLInputElement>('input[value="suggestion"]')!.checked).toBe(true);
     expect(root.querySelector<HTMLInputElement>('[name="consent"]')!.checked).toBe(true);
   });
+
+  it('keeps the field the client is in, its caret, and the files he chose', async () => {
+    const host = document.createElement('otklik-feedback');
+    host.innerHTML = `<form method="post" action="/f"><textarea name="message">Спасибо за помощь</textarea>
+      <input type="file" name="files" multiple></form>`;
+    document.body.append(host);
+    const plain = host.querySelector('textarea')!;
+    plain.focus();
+    plain.setSelectionRange(7, 9, 'backward');
+    const pdf = new File(['%PDF-1.4'], 'акт.pdf', { type: 'application/pdf' });
+    Object.defineProperty(host.querySelector('[type=file]'), 'files', { value: [pdf] });
+    const root = host.attachShadow({ mode: 'open' });
+    mount(host, { base: BASE, root });
+    await settle();
+    const message = root.querySelector<HTMLTextAreaElement>('[name="message"]')!;
+    expect(root.activeElement).toBe(message);
+    expect([message.selectionStart, message.selectionEnd, message.selectionDirection]).toEqual([7, 9, 'backward']);
+    expect(root.querySelector('.list')?.textContent).toContain('акт.pdf');
+  });
 });

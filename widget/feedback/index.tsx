@@ -13,17 +13,22 @@ import { FeedbackDialog } from './feedback-dialog.tsx';
  * @example mount(host, { base: 'https://feedback.example.ru/', root: host.attachShadow({ mode: 'open' }) })
  */
 export function mount(host: HTMLElement, { base, root, launcher }: MountOptions): MountedWidget {
+  // Over the hosted page's plain form (a slow connection: the client began there), the widget
+  // takes the client's place: what he typed and chose, the field he is in and its caret.
+  const was = document.activeElement as HTMLInputElement;
+  const plain = host.querySelector('form');
+  const initial = draftFromForm(plain);
+  const files = [...(plain?.querySelector<HTMLInputElement>('[type=file]')?.files ?? [])];
   const container = document.createElement('div');
   root.append(container);
-  const initial = draftFromForm(host.querySelector('form'));
   const draw = () => {
     const settings = readSettings(host, base);
-    const form = <FeedbackWidget settings={settings} initial={initial} />;
+    const form = <FeedbackWidget settings={settings} initial={initial} files={files} />;
     render(
       <div
         class="otk"
         lang={settings.lang}
-        style={settings.accent ? { '--otklik-accent': settings.accent } : undefined}
+        style={{ '--otklik-accent': settings.accent }} // '' sets none
       >
         <style>{css}</style>
         {launcher ? (
@@ -38,6 +43,15 @@ export function mount(host: HTMLElement, { base, root, launcher }: MountOptions)
     );
   };
   draw();
+  if (host.contains(was)) {
+    const field = container.querySelector<HTMLInputElement>(
+      `[name="${was.name}"]${was.type === 'radio' ? `[value="${was.value}"]` : ''}`,
+    );
+    field?.focus();
+    // No caret in a checkbox, nor one a script may read in type=email.
+    if (was.selectionStart != null)
+      field?.setSelectionRange(was.selectionStart, was.selectionEnd, was.selectionDirection as 'none');
+  }
   // Every attribute, not only the settings': re-rendering unchanged settings changes nothing.
   new MutationObserver(draw).observe(host, { attributes: true });
   return {
