@@ -16,6 +16,15 @@ describe('hasControls', () => {
     }
   });
 
+  it('finds C1 controls and the Unicode line separators in a one-line field, where a mail program may break a line', () => {
+    for (const c of ['\u0080', '\u0085', '\u009f', '\u2028', '\u2029']) {
+      expect(hasControls(`Иван${c}E-mail: boss@company.example`), JSON.stringify(c)).toBe(true);
+      // A message is lines of text: pasted ones keep theirs.
+      expect(hasControls(`a${c}b`, true), JSON.stringify(c)).toBe(false);
+    }
+    expect(hasControls('Ёлкина\u00a0Анна · «Ромашка»')).toBe(false);
+  });
+
   it('takes tab and line breaks in a multi-line field only', () => {
     for (const c of ['\t', '\n', '\r']) {
       expect(hasControls(`a${c}b`)).toBe(true);

@@ -4,8 +4,13 @@
 // are never typed, only pasted or forged, and a lone surrogate (JSON's "\ud800") is no character
 // at all: it can't be written as UTF-8 to a page or an e-mail.
 
-/** C0 controls, DEL and lone surrogates (`\p{Cs}` in a `u` pattern matches only an unpaired half). */
-const ONE_LINE = /[\0-\x1f\x7f]|\p{Cs}/u;
+/**
+ * C0 controls, DEL, C1 controls (U+0085 NEL among them), the Unicode line and paragraph separators,
+ * and lone surrogates (`\p{Cs}` in a `u` pattern matches only an unpaired half). A mail program
+ * may break a line at NEL or U+2028: a name holding one showed a forged «E-mail:» line in the QMS
+ * notification's text.
+ */
+const ONE_LINE = /[\0-\x1f\x7f-\x9f\u2028\u2029]|\p{Cs}/u;
 /** The same but tab, line feed and carriage return: the text of a multi-line field. */
 const LINES = /[\0-\x08\v\f\x0e-\x1f\x7f]|\p{Cs}/u;
 
