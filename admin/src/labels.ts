@@ -7,18 +7,7 @@ export const KIND_LABELS: Record<string, string> = {
   rating: 'Оценка',
 };
 export const STATUS_LABELS: Record<string, string> = { new: 'Новое', in_progress: 'В работе', closed: 'Закрыто' };
-export const CHANNEL_LABELS: Record<string, string> = {
-  site: 'Сайт',
-  signature: 'Подпись',
-  phone: 'Телефон',
-  visit: 'Визит',
-  letter: 'Письмо',
-  email: 'E-mail',
-  social: 'Соцсеть',
-  quality_call: 'Звонок качества',
-  connect: '1С-Коннект',
-  internal: 'От другого подразделения',
-};
+export { CHANNEL_LABELS } from '../../shared/channel-labels.ts';
 /** A yes-or-no answer stored as 'true'/'false' (satisfaction, loyalty). */
 export const YES_NO: Record<string, string> = { true: 'Да', false: 'Нет' };
 export const ROLE_LABELS: Record<Role, string> = {

@@ -92,6 +92,10 @@ describe.each(DB_KINDS)('the audit log API (%s)', (kind) => {
     await db.updateTable('users').set({ name: 'Матвеева Анна' }).where('id', '=', admin.id).execute();
     expect(await actions(`?user=${encodeURIComponent('МАТВЕЕВА')}`)).toEqual(['2026-11-22 user.create']);
     expect(await actions(`?user=${encodeURIComponent('Петров')}`)).toEqual([]);
+    // A part of the e-mail, as the field's «e-mail или имя» invites («smk»).
+    expect(await actions(`?user=${encodeURIComponent(admin.email.split('@')[0]!.toUpperCase())}`)).toEqual([
+      '2026-11-22 user.create',
+    ]);
     expect(await actions('?from=2026-11-21&to=2026-11-21')).toEqual(['2026-11-21 review.reject']);
     expect(await actions('?from=2026-11-22T00:00:00%2B03:00&action=review.*')).toEqual(['2026-11-21 review.approve']);
     expect(await actions('?action=review.*&to=2026-11-21T00:00:00.000Z')).toEqual(['2026-11-20 review.approve']);

@@ -62,9 +62,10 @@ export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
   else if (q.user) {
     // An id, or a part of a name as the log shows it («Бадыштова»): names matched here, not by
     // SQLite's lower(), which knows no Cyrillic. The console's users are a short list.
+    // The field says «e-mail или имя»: a part of either («smk», «анна»).
     const part = q.user.toLowerCase();
-    const users = await db.selectFrom('users').select(['id', 'name']).execute();
-    const named = users.filter((u) => u.name.toLowerCase().includes(part)).map((u) => u.id);
+    const users = await db.selectFrom('users').select(['id', 'name', 'email']).execute();
+    const named = users.filter((u) => u.name.toLowerCase().includes(part) || u.email.includes(part)).map((u) => u.id);
     query = query.where('user_id', 'in', [q.user, ...named]);
   }
   if (q.from) query = query.where('at', '>=', q.from);

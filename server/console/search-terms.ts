@@ -11,6 +11,21 @@ const oneLine = (q: string) =>
     .trim();
 
 /**
+ * A search as Otklik's own letters and cards write what it looks for, without what is not stored:
+ * «№ 2026-00019», «Жалоба № 2026-00019» (a subject copied from an e-mail) and «ИНН 6165456519»
+ * found nothing, every word typed having to be in the message.
+ * @example withoutLabels('Жалоба № 2026-00019') // '2026-00019'
+ * @example withoutLabels('ИНН 6165456519') // '6165456519'
+ */
+export function withoutLabels(q: string): string {
+  const bare = q.replace(/(^|\s)ИНН:?\s*(?=\d)/giu, '$1').replace(/№\s*/gu, ' ');
+  // A kind named before a registration number: the subject line of an e-mail about it.
+  return bare
+    .replace(/^\s*(?:жалоба|обращение|предложение|благодарность|оценка|отзыв)\s+(?=(?:[OoОо]-)?\d{4}-\d{5}\s*$)/iu, '')
+    .trim();
+}
+
+/**
  * What a search box's text is looked for as: the text itself, and for something that looks
  * like a phone number its digits too (stored phones are E.164, `+79515113523`, while people
  * type «8 (951) 511-35-23»), and a rating's number typed with a Latin O with the Cyrillic one.
@@ -33,7 +48,7 @@ export function searchTerms(q: string): string[] {
 
 /** A search's two halves: substrings for the trigram index (three characters or more), words for the word index. */
 export function parseSearch(q: string) {
-  const text = oneLine(q);
+  const text = oneLine(withoutLabels(q));
   return {
     text,
     substrings: searchTerms(text).filter((t) => [...t].length >= MIN_SUBSTRING),
@@ -50,6 +65,6 @@ export type ParsedSearch = ReturnType<typeof parseSearch>;
  * @example wholeNumber(' o-2026-00004 ') // 'О-2026-00004'
  */
 export function wholeNumber(q: string): string | null {
-  const m = /^(?:([OoОо])-)?(\d{4}-\d{5})$/.exec(q.trim());
+  const m = /^(?:([OoОо])-)?(\d{4}-\d{5})$/.exec(withoutLabels(q));
   return m ? `${m[1] ? 'О-' : ''}${m[2]}` : null;
 }

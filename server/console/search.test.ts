@@ -136,6 +136,12 @@ for (const kind of DB_KINDS) {
       expect(a.number).toBe('2026-00001');
       expect(await found('2026-00001')).toEqual(['2026-00001']);
       expect(await found(' o-2026-00001 ')).toEqual(['О-2026-00001']);
+      // As Otklik's own e-mails and cards write them: the sign, the kind and «ИНН» are not stored.
+      for (const typed of ['№ 2026-00001', '№2026-00001', 'Жалоба № 2026-00001', 'жалоба 2026-00001'])
+        expect(await found(typed), typed).toEqual(['2026-00001']);
+      expect(await found('Оценка № О-2026-00001')).toEqual(['О-2026-00001']);
+      expect(await found('ИНН 7707083893')).toEqual([a.number]);
+      expect(await found('инн: 7707083893')).toEqual([a.number]);
       // A part of one is still a substring.
       expect((await found('2026-0000')).sort()).toEqual([a.number, b.number, 'О-2026-00001'].sort());
       // Stop words alone find nothing, rather than nearly everything.

@@ -1,5 +1,6 @@
 import { FORM_TEXTS, type Lang } from '../../../shared/i18n.ts';
 import { COMPANY_TIME_ZONE } from '../../company-time.ts';
+import { CHANNEL_LABELS } from '../../../shared/channel-labels.ts';
 
 /**
  * A stored E.164 phone as people read it, the console's function (shared/phone.ts).
@@ -62,22 +63,9 @@ export function kindLabel(kind: string, lang: Lang = 'ru'): string {
   return kinds[kind] ?? kind;
 }
 
-const CHANNELS: Record<string, string> = {
-  site: 'Сайт', // the form or a rating widget on the company's site
-  signature: 'Ссылка из подписи сотрудника',
-  phone: 'Телефон',
-  visit: 'Личный визит',
-  letter: 'Письмо',
-  email: 'Электронная почта',
-  social: 'Социальная сеть',
-  connect: '1С-Коннект',
-  quality_call: 'Звонок качества',
-  internal: 'Внутренняя (от другого отдела)',
-};
-
 /** Where a message came from, in the QMS's words; an unknown channel is shown as stored. */
 export function channelLabel(channel: string): string {
-  return CHANNELS[channel] ?? channel;
+  return CHANNEL_LABELS[channel] ?? channel;
 }
 
 const DATE_FORMATS = {

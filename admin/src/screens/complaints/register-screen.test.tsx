@@ -59,14 +59,15 @@ describe('registering a complaint by hand', () => {
     expect(c.$('h1')!.textContent).toBe('Зарегистрировать жалобу');
     expect(c.field('Когда поступила').value).toBe('2026-11-23T12:30');
     expect([...c.field<HTMLSelectElement>('Канал поступления').options].map((o) => o.textContent)).toEqual([
+      // As the reports and e-mails name them.
       'Телефон',
-      'Визит',
+      'Личный визит',
       'Письмо',
-      'E-mail',
-      'Соцсеть',
+      'Электронная почта',
+      'Социальная сеть',
       '1С-Коннект',
       'Звонок качества',
-      'От другого подразделения',
+      'Внутренняя (от другого отдела)',
     ]);
 
     await choose(c.field<HTMLSelectElement>('Канал поступления'), 'visit');
