@@ -293,4 +293,33 @@ describe('the inbox', () => {
     expect(document.activeElement).toBe(c.$('h1'));
     expect(c.$('a.back')!.getAttribute('href')).toBe('/admin/?status=new');
   });
+
+  it('comes back from a card to the rows that were shown, read again, with the row left from focused', async () => {
+    const api = stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET submissions': ({ url }) =>
+        url.searchParams.get('cursor') === 'c2'
+          ? json(200, {
+              items: [row(7, { status: 'in_progress' })],
+              nextCursor: 'c3',
+              counts: COUNTS,
+            } satisfies InboxPage)
+          : json(200, { items: [row(9), row(8)], nextCursor: 'c2', counts: COUNTS } satisfies InboxPage),
+      'GET submissions/s7': json(200, CARD_7),
+    });
+    const c = await openConsole('/admin/?status=new');
+    await click(c.button('Показать ещё'));
+    expect(c.$$('tbody tr')).toHaveLength(3);
+    await click(c.$$('tbody a').find((a) => a.textContent === '2026-00007')!);
+    expect(location.pathname).toBe('/admin/submissions/s7');
+    await click(c.$<HTMLAnchorElement>('a.back')!);
+    await vi.waitUntil(() => c.$$('tbody tr').length === 3);
+    // Both pages read again, not the first alone; the second not asked twice over.
+    expect(
+      api.calls.filter((r) => r.method === 'GET' && r.path === 'submissions').map((r) => r.query.cursor ?? null),
+    ).toEqual([null, 'c2', null, 'c2']);
+    await vi.waitUntil(() => document.activeElement?.textContent === '2026-00007');
+    expect(c.button('Показать ещё')).toBeDefined();
+  });
 });

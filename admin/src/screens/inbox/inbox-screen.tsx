@@ -21,6 +21,7 @@ export function InboxScreen({ place }: { place: Place }) {
   const list = usePaged<InboxPage, InboxItem>(
     (cursor) => api.get('submissions', { ...filters, cursor, limit: PAGE }),
     key,
+    'inbox',
   );
   const counts = list.first?.counts;
   const byDeadline = filters.sort === 'deadline';
