@@ -49,6 +49,9 @@ export interface Nonconformity {
   doneAt: string | null;
 }
 
+/** How many of the client's other messages a card lists, the newest; the inbox's search finds them all. */
+export const RELATED_SHOWN = 20;
+
 /** Another message of the same client (by ИНН, e-mail or phone), with how it ended. */
 export interface RelatedMessage {
   id: string;

@@ -1,5 +1,10 @@
 import { CLOSE_TARGET_WORKING_DAYS, type Step } from '../../shared/complaint-process.ts';
-import type { CardComplaint, RelatedMessage, StepState } from '../../shared/console-complaint.ts';
+import {
+  type CardComplaint,
+  RELATED_SHOWN,
+  type RelatedMessage,
+  type StepState,
+} from '../../shared/console-complaint.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { addWorkingDays, workingDayMs, workingMsBetween } from '../calendar/working-time.ts';
 import { companyYear } from '../company-time.ts';
@@ -20,7 +25,7 @@ export async function relatedMessages(
   db: Db,
   s: SubmissionRow,
   visible: Expression<SqlBool>,
-  limit = 20,
+  limit = RELATED_SHOWN,
 ): Promise<RelatedMessage[]> {
   const keys = (['inn', 'email', 'phone'] as const).filter((k) => s[k]);
   if (keys.length === 0) return [];

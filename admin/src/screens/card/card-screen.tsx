@@ -102,7 +102,7 @@ export function CardScreen({ id }: { id: string }) {
             onAdded={(ev) => card.setData((old) => old && { ...old, history: [...old.history, ev] })}
           />
           {c.type === 'rating' && <CardPublication card={c} onChanged={card.reload} />}
-          {c.complaint && <RelatedMessages related={c.complaint.related} />}
+          {c.complaint && <RelatedMessages related={c.complaint.related} client={c} />}
         </div>
       </div>
       {c.complaint && <ComplaintStage2 card={c} canAct={canHandle(user)} onCard={onCard} />}

@@ -66,6 +66,15 @@ describe('the complaint process on the card', () => {
     expect(c.$('.related-list')!.textContent).toContain('совпадение по ИНН');
   });
 
+  it('says when the client has more messages than a card lists, and finds them all in the inbox', async () => {
+    const first = COMPLAINT.related[0]!;
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...first, id: `r${i}`, number: `2026-${String(i + 100)}` }));
+    const { c } = await open({ 'GET submissions/s7': json(200, withComplaint({ related: many })) });
+    expect(c.$('#complaint-related')!.textContent).toBe('Другие обращения клиента (последние 20)');
+    const all = c.$$<HTMLAnchorElement>('a').find((a) => a.textContent === 'Все обращения с этим ИНН во входящих')!;
+    expect(all.getAttribute('href')).toBe('/admin/?q=6165456519');
+  });
+
   it('marks a step done with a comment and shows the card the server answers', async () => {
     const done = withStep({ step: '1.2', doneAt: '2026-11-23T11:00:00Z', doneBy: { id: 'u2', name: 'Ольга' } });
     const { api, c, cell } = await open({ 'POST submissions/s7/steps/1.2': json(200, done) });

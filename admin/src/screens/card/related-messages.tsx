@@ -1,4 +1,5 @@
 import { JUSTIFICATION_LABELS } from '../../../../shared/complaint-process.ts';
+import { RELATED_SHOWN } from '../../../../shared/console-complaint.ts';
 import type { RelatedMessage } from '../../api/types.ts';
 import { formatDate } from '../../format.ts';
 import { label } from '../../labels.ts';
@@ -27,10 +28,22 @@ function Outcome({ m }: { m: RelatedMessage }) {
  * «Другие обращения клиента»: his earlier messages by ИНН, e-mail or phone, newest first, and how
  * each ended, so the handler knows the history before he calls.
  */
-export function RelatedMessages({ related }: { related: RelatedMessage[] }) {
+export function RelatedMessages({
+  related,
+  client,
+}: {
+  related: RelatedMessage[];
+  client: { inn: string | null; email: string | null; phone: string | null };
+}) {
+  // As many as a card lists: there may be more, found by the inbox's search for his strongest key.
+  const more = related.length >= RELATED_SHOWN;
+  const key = client.inn ?? client.email ?? client.phone;
   return (
     <section class="panel" aria-labelledby="complaint-related">
-      <h2 id="complaint-related">Другие обращения клиента{related.length > 0 ? ` (${related.length})` : ''}</h2>
+      <h2 id="complaint-related">
+        Другие обращения клиента
+        {related.length > 0 ? (more ? ` (последние ${related.length})` : ` (${related.length})`) : ''}
+      </h2>
       {related.length === 0 ? (
         <p class="muted">Других обращений с тем же ИНН, e-mail или телефоном нет.</p>
       ) : (
@@ -53,6 +66,13 @@ export function RelatedMessages({ related }: { related: RelatedMessage[] }) {
             </li>
           ))}
         </ul>
+      )}
+      {more && key && (
+        <p>
+          <Link href={`/admin/?q=${encodeURIComponent(key)}`}>
+            Все обращения {client.inn ? 'с этим ИНН' : client.email ? 'с этим e-mail' : 'с этим телефоном'} во входящих
+          </Link>
+        </p>
       )}
     </section>
   );
