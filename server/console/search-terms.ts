@@ -46,12 +46,36 @@ export function searchTerms(q: string): string[] {
   return terms;
 }
 
+/** How many «е» of a substring are each tried as «ё»: a name has one ё at most, a phrase more «е». */
+const YO_TRIED = 8;
+
+/**
+ * A substring as it may be stored with or without «ё» (README: the search reads ё as е): the
+ * word index folds it, the trigram index keeps the text as typed, so «Журавле» missed every
+ * «Журавлёва». Its «ё» as «е», and each of its first «е» as «ё», one at a time.
+ * @example yoVariants('Журавле') // ['Журавле', 'Журавлё']
+ * @example yoVariants('Фёдоров') // ['Фёдоров', 'Федоров']
+ */
+export function yoVariants(term: string): string[] {
+  const variants = new Set([term, term.replace(/ё/g, 'е').replace(/Ё/g, 'Е')]);
+  const chars = [...term];
+  let tried = 0;
+  for (const [i, c] of chars.entries()) {
+    if (c !== 'е' && c !== 'Е') continue;
+    if (++tried > YO_TRIED) break;
+    variants.add([...chars.slice(0, i), c === 'е' ? 'ё' : 'Ё', ...chars.slice(i + 1)].join(''));
+  }
+  return [...variants];
+}
+
 /** A search's two halves: substrings for the trigram index (three characters or more), words for the word index. */
 export function parseSearch(q: string) {
   const text = oneLine(withoutLabels(q));
   return {
     text,
-    substrings: searchTerms(text).filter((t) => [...t].length >= MIN_SUBSTRING),
+    substrings: searchTerms(text)
+      .flatMap(yoVariants)
+      .filter((t) => [...t].length >= MIN_SUBSTRING),
     words: searchWords(text),
   };
 }

@@ -122,6 +122,10 @@ for (const kind of DB_KINDS) {
       expect(await found('жалобы')).toEqual([b.number]);
       expect(await found('жалобой курьеру')).toEqual([b.number]);
       expect(await found('Семеновой')).toEqual([b.number]);
+      // A part of a word, with or without «ё» as it is stored or typed.
+      expect(await found('Семено')).toEqual([b.number]);
+      expect(await found('семёно')).toEqual([b.number]);
+      expect(await found('отчёт не форм')).toEqual([a.number]);
       expect(await found('отчеты')).toEqual([a.number]);
       // Every word must be there, in one submission.
       expect(await found('жалобы Ивана')).toEqual([]);
