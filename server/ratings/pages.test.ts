@@ -291,7 +291,12 @@ describe('rating page /r/:slug', () => {
     // The reload of the thank-you page is the thank-you page again.
     expect(await (await t.app.request(thanksUrl)).text()).toContain('Спасибо за отзыв!');
     // Back on the rating page the same day, the browser is told that a send changes its rating.
-    const again = await (await t.app.request('/r/ivanov?score=5', { headers: { cookie } })).text();
+    const againPage = await t.app.request('/r/ivanov?score=5', { headers: { cookie } });
+    // It shows his rating: no cache keeps it. An empty form is kept by his browser alone, so that
+    // Back after a lost answer shows the same idempotency key and a second send is the same rating.
+    expect(againPage.headers.get('cache-control')).toBe('no-store');
+    expect((await t.app.request('/r/ivanov?score=5')).headers.get('cache-control')).toBe('private, no-cache');
+    const again = await againPage.text();
     expect(again).toContain('Сегодня вы уже оценили: № О-2026-00001, 2 из 5 — плохо.');
     // The form starts from that rating: its comment, to be seen and changed, and its publication
     // allowed still (an unticked box would have taken it back unnoticed).

@@ -96,12 +96,16 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     const target = await findRatingTarget(deps.db, c.req.param('slug'));
     if (!target) throw new ApiError(404, 'not_found');
     // Links are opened by people and by scanners alike: never let a search engine keep them.
-    c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
     if (!isActive(target)) return c.html(inactivePage(c, lang), 410);
     const channel = visitChannel({ from: c.req.query('from'), score: c.req.query('score') }, target);
     const rater = knownRater(c);
     const earlier = rater ? await earlierRating(deps.db, rater, target, deps.clock.now()) : undefined;
+    // A page showing his earlier rating is kept by no cache. An empty form is kept by his browser
+    // alone: Back after a send whose answer was lost (a proxy's 502) shows it again with the same
+    // idempotency key, and sending it again is the same rating — with no-store, Back fetched a new
+    // key while the browser refilled his comment, and the rating was stored twice.
+    c.header('Cache-Control', earlier ? 'no-store' : 'private, no-cache');
     // A send replaces the earlier rating: the form starts from what it holds, so that an unticked
     // box doesn't take the publication back, and the comment it would keep is seen and can be changed.
     const values: Record<string, string> = earlier
