@@ -51,6 +51,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'PATCH /api/admin/submissions/:id': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/comments': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/steps/:step': { roles: WORKERS, scoped: true },
+  'POST /api/admin/submissions/:id/steps/:step/undo': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/agreed-date': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/classification': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/responsible': { roles: WORKERS, scoped: true },

@@ -17,6 +17,7 @@ export const CONSOLE_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/admin/submissions/:id': { status: 'in_progress', kind: 'complaint', departmentId: null },
   'POST /api/admin/submissions/:id/comments': { text: 'Позвонили клиенту' },
   'POST /api/admin/submissions/:id/steps/:step': { comment: 'Сделано' },
+  'POST /api/admin/submissions/:id/steps/:step/undo': { reason: 'Отмечен по ошибке' },
   'POST /api/admin/submissions/:id/agreed-date': { day: '2026-12-01' },
   'POST /api/admin/submissions/:id/classification': {
     justification: 'justified',

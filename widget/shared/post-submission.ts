@@ -55,7 +55,15 @@ export async function postSubmission<A extends { number: string }>(
     let response: Response;
     let json: (Partial<ErrorAnswer> & { number?: string }) | null;
     try {
-      response = await fetch(url, { method: 'POST', headers, body });
+      // A connection that died without closing left «Отправляем…» for minutes, every tap ignored:
+      // given up after 30 s (10 minutes with files, which a slow link takes long to carry), it is
+      // the notice and «Отправить ещё раз» with the same key. Not in browsers without the timeout.
+      response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout?.(files.length ? 6e5 : 3e4),
+      });
       json = await response.json().catch(() => null);
     } catch {
       pow(); // solved while the client waits to send again
