@@ -207,6 +207,29 @@ for (const kind of DB_KINDS) {
       ]);
     });
 
+    it('says in the inbox file’s title which filter made it', async () => {
+      const { signIn } = await exportApp(kind);
+      await h.directory();
+      const dks = (
+        await h.db.selectFrom('departments').select('id').where('name', '=', 'ДКС').executeTakeFirstOrThrow()
+      ).id;
+      const qms = await signIn('qms');
+      const title = async (query: string) =>
+        (await (await qms(`/api/admin/reports/inbox.csv${query}`)).text())
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')[0]!
+          // A cell holding the separator is quoted.
+          .replace(/^"(.*)"$/, '$1');
+      expect(await title('')).toBe('Обращения по фильтру входящих на 23.11.2026 12:00 МСК');
+      expect(
+        await title(
+          `?kind=complaint&status=new&department=${dks}&channel=visit&from=2026-11-01&to=2026-11-30&q=отчёт&overdue=1`,
+        ),
+      ).toBe(
+        'Обращения по фильтру входящих на 23.11.2026 12:00 МСК: вид: жалоба; статус: новое; подразделение: ДКС; канал: личный визит; зарегистрированы с 01.11.2026 по 30.11.2026; поиск «отчёт»; только просроченные',
+      );
+    });
+
     it('pages through every matching row, not one page, in the inbox’s order', async () => {
       h = await consoleHarness(kind);
       const sent = [];

@@ -12,7 +12,7 @@ import { requestLog } from '../../ops/log-errors.ts';
 import type { ConsoleEnv } from '../../sessions/context.ts';
 import { periodQuery, reportRequest, weekQuery } from '../report-request.ts';
 import { toCsv } from './csv.ts';
-import { inboxReport } from './inbox-table.ts';
+import { filterWords, inboxReport } from './inbox-table.ts';
 import { monthlyTables } from './monthly-tables.ts';
 import { streamedFile } from './stream-download.ts';
 import type { ReportFile } from './table.ts';
@@ -93,8 +93,16 @@ export function reportExportRoutes(deps: ConsoleDeps, build: ReportBuilders) {
 
     app.get(`/inbox.${format}`, validQuery(INBOX_QUERY), async (c) => {
       const now = deps.clock.now();
-      const filter = inboxFilter(c.req.valid('query'), now);
-      const report = inboxReport(deps.db, scopeOf(c.var.user), filter, now);
+      const query = c.req.valid('query');
+      const filter = inboxFilter(query, now);
+      const report = inboxReport(
+        deps.db,
+        scopeOf(c.var.user),
+        filter,
+        now,
+        undefined,
+        await filterWords(deps.db, query),
+      );
       // Written when the last row is, with their count; a download cut short is audited too, with what it got.
       const finish = (rows: number, complete: boolean) =>
         audit(c, 'inbox', format, { filter, rows, ...(!complete && { incomplete: true }) });
