@@ -249,8 +249,11 @@ for (const kind of DB_KINDS) {
       let qms = await h.as('qms');
       const step = (c: Card, n: string) => c.complaint!.steps.find((s) => s.step === n)!;
       await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-24' });
+      const notices = () => sendDueNotices(h.db, { clock: h.clock, config: h.config });
       setClock(msk('2026-11-24 12:00'));
       qms = await h.as('qms');
+      // Its «скоро срок» went out on time; the step is then done on time.
+      expect(await notices()).toBeGreaterThan(0);
       await post(qms, `${sent.id}/steps/1.4`, { comment: 'Обновили конфигурацию' });
       // Not marked yet: nothing to take back.
       const notDone = await post(qms, `${sent.id}/steps/1.5/undo`, { reason: 'x' });
@@ -275,10 +278,15 @@ for (const kind of DB_KINDS) {
       expect(res.status).toBe(200);
       res = await post(qms, `${sent.id}/steps/1.4/undo`, { reason: 'Коррекция не помогла, нужна другая' });
       let c: Card = await res.json();
-      expect(step(c, '1.4')).toMatchObject({ doneAt: null, dueAt: msk('2026-11-24 18:00') });
-      // 1.5's deadline ran from 1.4's mark: gone with it, its notices too.
+      // The date agreed was for the correction that failed: 1.4 waits for a new one, not escalated
+      // the next minute for the old, past one. 1.5's deadline ran from 1.4's mark: gone with it.
+      expect(step(c, '1.4')).toMatchObject({ doneAt: null, dueAt: null });
       expect(step(c, '1.5')).toMatchObject({ doneAt: null, dueAt: null });
-      expect(await noticesOf(sent.id)).not.toContainEqual(expect.objectContaining({ step: '1.5' }));
+      const stepsNoticed = async () => new Set((await noticesOf(sent.id)).map((n) => n.step));
+      expect([...(await stepsNoticed())].filter((n) => n === '1.4' || n === '1.5')).toEqual([]);
+      await notices();
+      expect(await stepsNoticed()).not.toContain('1.4');
+      expect((await outbox('complaint-escalation')).map((m) => m.subject).join('\n')).not.toContain('шаг 1.4');
       const undone = c.history.filter((e) => e.type === 'step_undone');
       expect(undone.map((e) => e.data).sort((a, b) => a.step.localeCompare(b.step))).toEqual([
         { step: '1.4', at: msk('2026-11-24 12:00'), reason: 'Коррекция не помогла, нужна другая' },
@@ -290,12 +298,17 @@ for (const kind of DB_KINDS) {
         ),
       ).toHaveLength(2);
 
-      // A new date is agreed and the new correction put in place: 1.5 runs from then.
+      // A new date is agreed: it is reminded in its time, as the first one was.
       expect((await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-27' })).status).toBe(200);
+      setClock(msk('2026-11-27 17:00'));
+      qms = await h.as('qms');
+      await notices();
+      expect(await noticesOf(sent.id)).toContainEqual({ step: '1.4', kind: 'soon' });
+      // The new correction put in place: 1.5 runs from then.
       res = await post(qms, `${sent.id}/steps/1.4`, {});
       c = await res.json();
-      expect(step(c, '1.4')).toMatchObject({ doneAt: msk('2026-11-25 10:00'), dueAt: msk('2026-11-27 18:00') });
-      expect(step(c, '1.5').dueAt).toBe(msk('2026-11-30 18:00'));
+      expect(step(c, '1.4')).toMatchObject({ doneAt: msk('2026-11-27 17:00'), dueAt: msk('2026-11-27 18:00') });
+      expect(step(c, '1.5').dueAt).toBe(msk('2026-12-02 18:00'));
 
       // Once stage 1 is closed its figures are counted: its marks stay.
       await post(qms, `${sent.id}/steps/1.5`, {});

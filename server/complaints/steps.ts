@@ -1,5 +1,5 @@
 import { isCalendarDay, pastInstant } from '../../shared/calendar-schema.ts';
-import { STEPS, type Step } from '../../shared/complaint-process.ts';
+import { STEP_DEADLINES, STEPS, type Step } from '../../shared/complaint-process.ts';
 import { text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
@@ -118,25 +118,26 @@ export async function undoStep(
   if (steps.some((s) => dependents.includes(s.step as Step) && s.done_at))
     throw new ApiError(409, 'conflict', { step: 'laterStepDone' });
 
+  // A date agreed with the client (1.4) was for the correction that failed: the step waits for a
+  // new one, not reminded of the old, past one (an escalation the next minute for a step done on
+  // time). Steps counted from the receipt keep their deadline: undone, they are as late as they are.
+  const agreed = STEP_DEADLINES[step].from === 'agreed';
   await trx
     .updateTable('complaint_steps')
-    .set({ done_at: null, done_by: null, comment: null })
+    .set({ done_at: null, done_by: null, comment: null, ...(agreed && { window_start_at: null, due_at: null }) })
     .where('complaint_id', '=', c.submission_id)
     .where('step', '=', step)
     .execute();
-  if (dependents.length > 0) {
+  const renewed = agreed ? [step, ...dependents] : dependents;
+  if (dependents.length > 0)
     await trx
       .updateTable('complaint_steps')
       .set({ window_start_at: null, due_at: null })
       .where('complaint_id', '=', c.submission_id)
       .where('step', 'in', dependents)
       .execute();
-    await trx
-      .deleteFrom('complaint_notices')
-      .where('complaint_id', '=', c.submission_id)
-      .where('step', 'in', dependents)
-      .execute();
-  }
+  // Their notices were of deadlines gone: the new ones are reminded afresh.
+  if (renewed.length > 0) await forgetNotices(trx, c.submission_id, renewed);
   await refreshNextDue(trx, clock, c.submission_id);
   await logComplaintEvent(trx, clock, actor, c, {
     type: 'step_undone',
@@ -203,9 +204,15 @@ export async function setAgreedDate(
     .where('complaint_id', '=', c.submission_id)
     .where('step', '=', '1.4')
     .execute();
+  // A new date is reminded afresh: the old one's notices would have kept the new one silent.
+  await forgetNotices(trx, c.submission_id, ['1.4']);
   await refreshNextDue(trx, clock, c.submission_id);
   await logComplaintEvent(trx, clock, actor, c, { type: 'agreed', data: { from: step.due_at, to: dueAt } });
 }
+
+/** Forgets the notices sent of steps whose deadline is replaced: the new deadline's are sent in their time. */
+const forgetNotices = (trx: Db, complaintId: string, steps: Step[]) =>
+  trx.deleteFrom('complaint_notices').where('complaint_id', '=', complaintId).where('step', 'in', steps).execute();
 
 /** Whether a text names a step of stage 1. */
 export const isStep = (s: string): s is Step => (STEPS as readonly string[]).includes(s);

@@ -56,13 +56,14 @@ export async function postSubmission<A extends { number: string }>(
     let json: (Partial<ErrorAnswer> & { number?: string }) | null;
     try {
       // A connection that died without closing left «Отправляем…» for minutes, every tap ignored:
-      // given up after 30 s (10 minutes with files, which a slow link takes long to carry), it is
-      // the notice and «Отправить ещё раз» with the same key. Not in browsers without the timeout.
+      // given up after 30 s, or 50 minutes with files (5 × 10 MB over a 140 kbit/s uplink; a
+      // timeout growing with their size cost 27 B more of the widget's budget), it is the notice
+      // and «Отправить ещё раз» with the same key. Not in browsers without the timeout.
       response = await fetch(url, {
         method: 'POST',
         headers,
         body,
-        signal: AbortSignal.timeout?.(files.length ? 6e5 : 3e4),
+        signal: AbortSignal.timeout?.(files.length ? 3e6 : 3e4),
       });
       json = await response.json().catch(() => null);
     } catch {

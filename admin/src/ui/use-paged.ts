@@ -79,6 +79,8 @@ export function usePaged<P extends Page<I>, I>(
 
   /** The rows shown before, read again page by page, then the scroll and the focus as they were. */
   const restore = async (page: P, b: Left) => {
+    // «Показать ещё» waits meanwhile: from the first page's cursor it would add rows restored next.
+    setMore({ busy: true });
     let rows = page.items;
     let next = page.nextCursor;
     try {
@@ -94,6 +96,7 @@ export function usePaged<P extends Page<I>, I>(
     if (shown.current.key !== b.key) return;
     setItems(rows);
     setCursor(next);
+    setMore({ busy: false });
     setTimeout(() => {
       window.scrollTo(0, b.scrollY);
       const row = b.href ? document.querySelector<HTMLElement>(`main a[href="${CSS.escape(b.href)}"]`) : null;

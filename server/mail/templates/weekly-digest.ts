@@ -103,7 +103,7 @@ const heading = (text: string) =>
  * overdue: one stuck at 1.1 is overdue at 1.2 and 1.3 too, which read «0 в работе, 4 просрочено».
  */
 const STEPS_NOTE =
-  'Жалоба в работе на первом невыполненном шаге; просрочен каждый шаг, срок которого прошёл, поэтому жалоба, остановившаяся на шаге 1.1, просрочена и на следующих.';
+  'Жалоба в работе на первом невыполненном шаге. Просрочен каждый шаг, срок которого прошёл: жалоба, остановившаяся на шаге 1.1, просрочена и на следующих.';
 
 const departmentName = (d: { name: string } | null) => d?.name ?? NO_DEPARTMENT;
 const stepText = (o: OverdueComplaint) => `${o.step} ${STEP_TITLES[o.step]}`;
