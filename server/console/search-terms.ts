@@ -16,13 +16,16 @@ const oneLine = (q: string) =>
  * found nothing, every word typed having to be in the message.
  * @example withoutLabels('Жалоба № 2026-00019') // '2026-00019'
  * @example withoutLabels('ИНН 6165456519') // '6165456519'
+ * @example withoutLabels('ставку №5') // 'ставку №5'
  */
 export function withoutLabels(q: string): string {
-  const bare = q.replace(/(^|\s)ИНН:?\s*(?=\d)/giu, '$1').replace(/№\s*/gu, ' ');
-  // A kind named before a registration number: the subject line of an e-mail about it.
-  return bare
-    .replace(/^\s*(?:жалоба|обращение|предложение|благодарность|оценка|отзыв)\s+(?=(?:[OoОо]-)?\d{4}-\d{5}\s*$)/iu, '')
-    .trim();
+  const t = q.trim();
+  // A registration number after «№» and perhaps its kind, as a subject line names it.
+  const numbered =
+    /^(?:(?:жалоба|обращение|предложение|благодарность|оценка|отзыв)\s*)?№?\s*((?:[OoОо]-)?\d{4}-\d{5})$/iu.exec(t);
+  if (numbered) return numbered[1]!;
+  // An ИНН after its name. Anything else as typed: «ставку №5» is text a message may hold.
+  return /^ИНН:?\s*(\d{10}|\d{12})$/iu.exec(t)?.[1] ?? q;
 }
 
 /**
