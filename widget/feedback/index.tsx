@@ -6,6 +6,7 @@ import { readSettings } from './settings.ts';
 import { FeedbackWidget } from './feedback-widget.tsx';
 import { draftFromForm } from './draft.ts';
 import { FeedbackDialog } from './feedback-dialog.tsx';
+import { drawOver } from '../shared/draw-over.ts';
 
 /**
  * The chunk `w/feedback.js`: renders `<otklik-feedback>` into its shadow root, inline or, when the
@@ -14,8 +15,7 @@ import { FeedbackDialog } from './feedback-dialog.tsx';
  */
 export function mount(host: HTMLElement, { base, root, launcher }: MountOptions): MountedWidget {
   // Over the hosted page's plain form (a slow connection: the client began there), the widget
-  // takes the client's place: what he typed and chose, the field he is in and its caret.
-  const was = document.activeElement as HTMLInputElement;
+  // takes what he typed and chose; drawOver, the field he is in and its caret.
   const plain = host.querySelector('form');
   const initial = draftFromForm(plain);
   const files = [...(plain?.querySelector<HTMLInputElement>('[type=file]')?.files ?? [])];
@@ -42,16 +42,7 @@ export function mount(host: HTMLElement, { base, root, launcher }: MountOptions)
       container,
     );
   };
-  draw();
-  if (host.contains(was)) {
-    const field = container.querySelector<HTMLInputElement>(
-      `[name="${was.name}"]${was.type === 'radio' ? `[value="${was.value}"]` : ''}`,
-    );
-    field?.focus();
-    // No caret in a checkbox, nor one a script may read in type=email.
-    if (was.selectionStart != null)
-      field?.setSelectionRange(was.selectionStart, was.selectionEnd, was.selectionDirection as 'none');
-  }
+  drawOver(host, container, draw);
   // Every attribute, not only the settings': re-rendering unchanged settings changes nothing.
   new MutationObserver(draw).observe(host, { attributes: true });
   return {

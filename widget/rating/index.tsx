@@ -6,6 +6,7 @@ import { NothingToRate } from './done-views.tsx';
 import { RatingWidget } from './rating-widget.tsx';
 import { ratable, readRatingSettings } from './settings.ts';
 import { RATING_TEXTS } from '../../shared/rating-texts.ts';
+import { drawOver } from '../shared/draw-over.ts';
 
 /**
  * The chunk `w/rating.js`: renders `<otklik-rating>` into its shadow root, taking over what the
@@ -14,6 +15,8 @@ import { RATING_TEXTS } from '../../shared/rating-texts.ts';
  * @example mount(host, { base: 'https://feedback.example.ru/', root: host.attachShadow({ mode: 'open' }) })
  */
 export function mount(host: HTMLElement, { base, root }: MountOptions): MountedWidget {
+  // Over the rating page's plain form (a slow connection: the client began there), the widget
+  // takes what he chose and typed; drawOver, the field he is in and its caret.
   const container = document.createElement('div');
   root.append(container);
   const form = host.querySelector('form');
@@ -50,7 +53,7 @@ export function mount(host: HTMLElement, { base, root }: MountOptions): MountedW
       container,
     );
   };
-  draw();
+  drawOver(host, container, draw);
   // Every attribute, not only the settings': re-rendering unchanged settings changes nothing.
   new MutationObserver(draw).observe(host, { attributes: true });
   return {};

@@ -296,6 +296,26 @@ describe("<otklik-rating> over the hosted page's plain form (/r/:slug)", () => {
     expect(posts()[0]!.headers['Idempotency-Key']).toBe('page-key-1');
   });
 
+  it('keeps the field the client is in and its caret, or the star he is on, when it comes late over the form', async () => {
+    stubFetch([]);
+    const form = `<form method="post" action="/r/ivanov">
+      ${[1, 2, 3, 4, 5].map((n) => `<input type="radio" name="score" value="${n}"${n === 2 ? ' checked' : ''}>`).join('')}
+      <textarea name="comment">Долго ждал ответа</textarea></form>`;
+    const typing = await setup({ subject: 'employee', employee: 'ivanov' }, form, (host) => {
+      const plain = host.querySelector('textarea')!;
+      plain.focus();
+      plain.setSelectionRange(6, 10);
+    });
+    const comment = typing.field('comment') as unknown as HTMLTextAreaElement;
+    expect(typing.root.activeElement).toBe(comment);
+    expect([comment.selectionStart, comment.selectionEnd]).toEqual([6, 10]);
+    typing.host.remove();
+    const choosing = await setup({ subject: 'employee', employee: 'ivanov' }, form, (host) =>
+      host.querySelector<HTMLInputElement>('[name="score"][value="2"]')!.focus(),
+    );
+    expect(choosing.root.activeElement).toBe(choosing.star(2));
+  });
+
   it('leaves the title and the name to the page with `header="none"`, and thanks in an h2 under its h1', async () => {
     stubFetch([created('2026-00008')]);
     const w = await setup({ subject: 'employee', employee: 'ivanov', header: 'none' });

@@ -61,11 +61,14 @@ export const settle = async () => {
 export async function setup(
   attributes: Record<string, string> = { subject: 'employee', employee: 'ivanov' },
   lightDom = '',
+  /** What the client does on the plain form before the widget comes (a slow connection). */
+  before?: (host: HTMLElement) => void,
 ) {
   const host = document.createElement('otklik-rating');
   for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
   host.innerHTML = lightDom;
   document.body.append(host);
+  before?.(host);
   const root = host.attachShadow({ mode: 'open' });
   mount(host, { base: BASE, root });
   await settle();
