@@ -6,18 +6,16 @@ import { useFocusFirstField } from '../../ui/focus.ts';
 import { moscowDay, moscowInstant } from './complaint-format.ts';
 import { useCardPost } from './use-card-post.ts';
 
-/** Marks a step of stage 1 done, now or when it was (recorded after the fact), with an optional comment. */
-export function StepDoneForm({
-  card,
-  step,
-  onCard,
-  onClose,
-}: {
+/** A form of one step's row: the card it changes, the answer's card to show, and where it closes. */
+interface StepFormProps {
   card: Card;
   step: Step;
   onCard: (c: Card) => void;
   onClose: () => void;
-}) {
+}
+
+/** Marks a step of stage 1 done, now or when it was (recorded after the fact), with an optional comment. */
+export function StepDoneForm({ card, step, onCard, onClose }: StepFormProps) {
   const [comment, setComment] = useState('');
   const [at, setAt] = useState('');
   const act = useCardPost(card, onCard, ['comment', 'at']);
@@ -71,17 +69,7 @@ export function StepDoneForm({
  * Takes back a step's mark, with the reason the history keeps: a step marked by mistake, or a
  * correction (1.4) the client's check found not working — then a new date is agreed for it.
  */
-export function StepUndoForm({
-  card,
-  step,
-  onCard,
-  onClose,
-}: {
-  card: Card;
-  step: Step;
-  onCard: (c: Card) => void;
-  onClose: () => void;
-}) {
+export function StepUndoForm({ card, step, onCard, onClose }: StepFormProps) {
   const [reason, setReason] = useState('');
   const act = useCardPost(card, onCard, ['reason']);
   useFocusFirstField(act.ref);
