@@ -89,6 +89,8 @@ export type ComplaintChange =
   /** A phone call with the client: when, and what was said. */
   | { type: 'call'; data: { at: string; summary: string } }
   | { type: 'stage'; data: { stage: 1 | 2; closed: boolean } }
+  /** A closed complaint (or its stage 1) opened again: when they had been closed, and why. */
+  | { type: 'reopened'; data: { closedAt: string | null; stage1ClosedAt: string; reason: string } }
   | { type: 'survey'; data: { sent: boolean; satisfied?: boolean; loyal?: boolean } }
   | { type: 'nonconformity'; data: { id: string; description: string; done: boolean } };
 

@@ -6,7 +6,16 @@ import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { pastInstant } from '../../shared/calendar-schema.ts';
-import { assertOpen, assertStage2Open, type LockedComplaint, refreshNextDue, logComplaintEvent } from './store.ts';
+import { text, validate } from '../../shared/rules.ts';
+import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
+import {
+  assertOpen,
+  assertStage2Open,
+  type LockedComplaint,
+  logComplaintEvent,
+  recordNotice,
+  refreshNextDue,
+} from './store.ts';
 
 /**
  * When a closing happened: now, or the earlier moment the person gives (recording a complaint after
@@ -130,5 +139,64 @@ export async function closeComplaint(
     target: { type: 'submission', id: c.submission_id },
     details: { number: c.number, from: c.status, to: 'closed' },
     ip: actor.ip,
+  });
+}
+
+const reopenSchema = { reason: text({ max: 2000, required: true, lines: true }) };
+
+const NOTICES: NoticeKind[] = ['soon', 'overdue', 'escalation'];
+
+/**
+ * Opens a closed complaint again, with the reason (the history and the audit log keep it and when
+ * it had been closed): closed by mistake, or the client is back because the correction did not
+ * hold. Stage 1 opens with it, so its marks can be taken back and the steps done again; stage 2
+ * stays as it is. A complaint with only stage 1 closed has that stage opened. The reports count it
+ * open again (its closing leaves the month it fell in). A step left unmarked when stage 1 closed is
+ * not reminded of a deadline long past, nor escalated: the QMS opening it knows; a deadline still
+ * ahead is reminded as usual.
+ */
+export async function reopenComplaint(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  c: LockedComplaint,
+  input: { reason?: unknown },
+): Promise<void> {
+  const parsed = validate(reopenSchema, { reason: input.reason });
+  if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  if (!c.stage1_closed_at) throw new ApiError(409, 'conflict', { complaint: 'notClosed' });
+  const now = clock.now().toISOString();
+  await trx
+    .updateTable('complaints')
+    .set({ closed_at: null, stage1_closed_at: null, updated_at: now })
+    .where('submission_id', '=', c.submission_id)
+    .execute();
+  const past = await trx
+    .selectFrom('complaint_steps')
+    .select('step')
+    .where('complaint_id', '=', c.submission_id)
+    .where('done_at', 'is', null)
+    .where('due_at', '<=', now)
+    .execute();
+  for (const { step } of past)
+    for (const kind of NOTICES) await recordNotice(trx, { complaintId: c.submission_id, step, kind, at: now });
+  await refreshNextDue(trx, clock, c.submission_id);
+  if (c.status === 'closed') {
+    await trx.updateTable('submissions').set({ status: 'in_progress' }).where('id', '=', c.submission_id).execute();
+    await trx
+      .insertInto('submission_events')
+      .values({
+        id: newId(),
+        submission_id: c.submission_id,
+        at: now,
+        user_id: actor.user.id,
+        type: 'status',
+        data: JSON.stringify({ from: 'closed', to: 'in_progress' }),
+      })
+      .execute();
+  }
+  await logComplaintEvent(trx, clock, actor, c, {
+    type: 'reopened',
+    data: { closedAt: c.closed_at, stage1ClosedAt: c.stage1_closed_at, reason: parsed.data.reason },
   });
 }

@@ -326,7 +326,7 @@ for (const kind of DB_KINDS) {
       const closed = await post(qms, `${sent.id}/steps/1.5/undo`, { reason: 'x' });
       expect([closed.status, (await closed.json()).error.fields]).toEqual([
         409,
-        { step: 'Этап 1 закрыт: отметки его шагов уже не отменяются' },
+        { step: 'Этап 1 закрыт: чтобы отменить отметку шага, сначала откройте жалобу снова' },
       ]);
       // A viewer can't.
       const viewer = await h.as('viewer');
@@ -699,6 +699,77 @@ for (const kind of DB_KINDS) {
         msk('2026-11-26 10:00'),
       ]);
       expect(c.complaint!.steps.find((s) => s.step === '1.6')!.doneAt).toBe(msk('2026-11-25 15:00'));
+    });
+
+    it('opens a closed complaint again with its reason: its steps can be worked again, the reports count it open', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const sent = await h.feedback({ email: 'client@example.ru' });
+      setClock(msk('2026-11-30 10:00'));
+      let qms = await h.as('qms');
+      await post(qms, `${sent.id}/agreed-date`, { day: '2026-11-24' });
+      await post(qms, `${sent.id}/steps/1.4`, { at: msk('2026-11-24 12:00') });
+      await post(qms, `${sent.id}/steps/1.5`, { at: msk('2026-11-25 12:00') });
+      await post(qms, `${sent.id}/classification`, { justification: 'justified', satisfied: true, loyal: true });
+      // Nothing is closed yet: nothing to open.
+      const open = await post(qms, `${sent.id}/reopen`, { reason: 'x' });
+      expect([open.status, (await open.json()).error.fields]).toEqual([
+        409,
+        { complaint: 'Ни этап 1, ни жалоба не закрыты: открывать снова нечего' },
+      ]);
+      // Stage 1 closed with 1.1–1.3 never marked; the complaint closed in November.
+      expect((await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-25 15:00') })).status).toBe(200);
+      expect((await post(qms, `${sent.id}/close`, { at: msk('2026-11-26 10:00') })).status).toBe(200);
+      const closedInNovember = async () => {
+        const res = await qms.request('/api/admin/reports/monthly?period=2026-11');
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { current: { closed: { count: number } } }).current.closed.count;
+      };
+      // In December November is over: its figures are kept, and must not hide the reopening.
+      setClock(msk('2026-12-02 10:00'));
+      qms = await h.as('qms');
+      expect(await closedInNovember()).toBe(1);
+
+      const bare = await post(qms, `${sent.id}/reopen`, {});
+      expect([bare.status, Object.keys((await bare.json()).error.fields)]).toEqual([422, ['reason']]);
+      const viewer = await h.as('viewer');
+      expect((await post(viewer, `${sent.id}/reopen`, { reason: 'x' })).status).toBe(403);
+
+      const res = await post(qms, `${sent.id}/reopen`, { reason: 'Клиент: ошибка в отчёте повторилась' });
+      expect(res.status).toBe(200);
+      const c: Card = await res.json();
+      expect([c.status, c.complaint!.stage1ClosedAt, c.complaint!.closedAt]).toEqual(['in_progress', null, null]);
+      expect(c.history.find((e) => e.type === 'reopened')?.data).toEqual({
+        closedAt: msk('2026-11-26 10:00'),
+        stage1ClosedAt: msk('2026-11-25 15:00'),
+        reason: 'Клиент: ошибка в отчёте повторилась',
+      });
+      expect(c.history.filter((e) => e.type === 'status').map((e) => e.data)).toContainEqual({
+        from: 'closed',
+        to: 'in_progress',
+      });
+      const actions = await h.db.selectFrom('audit_log').select('action').where('target_id', '=', sent.id).execute();
+      expect(actions.map((a) => a.action)).toContain('complaint.reopened');
+      expect(await closedInNovember()).toBe(0);
+
+      // The steps left unmarked a week ago are not escalated the minute it opens.
+      await sendDueNotices(h.db, { clock: h.clock, config: h.config });
+      expect(await outbox('complaint-escalation')).toEqual([]);
+      // Its marks can be taken back again, and the complaint closed again.
+      expect((await post(qms, `${sent.id}/steps/1.5/undo`, { reason: 'Проверим заново' })).status).toBe(200);
+      expect((await post(qms, `${sent.id}/steps/1.5`, {})).status).toBe(200);
+      expect((await post(qms, `${sent.id}/stage1/close`)).status).toBe(200);
+      // Only stage 1 closed: that is what opens.
+      const stage1: Card = await (await post(qms, `${sent.id}/reopen`, { reason: 'Этап закрыт рано' })).json();
+      expect([stage1.status, stage1.complaint!.stage1ClosedAt]).toEqual(['in_progress', null]);
+      expect(stage1.history.filter((e) => e.type === 'reopened').map((e) => e.data)).toContainEqual({
+        closedAt: null,
+        stage1ClosedAt: msk('2026-12-02 10:00'),
+        reason: 'Этап закрыт рано',
+      });
+      expect((await post(qms, `${sent.id}/stage1/close`)).status).toBe(200);
+      const again: Card = await (await post(qms, `${sent.id}/close`)).json();
+      expect([again.status, again.complaint!.closedAt]).toEqual(['closed', msk('2026-12-02 10:00')]);
     });
 
     it('tells the card how late each done step was, in working time', async () => {

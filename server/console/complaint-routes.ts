@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Card } from '../../shared/console-card.ts';
 import { assignResponsible, responsibleById } from '../complaints/assignment.ts';
 import { CLASSIFICATION_FIELDS, classify } from '../complaints/classification.ts';
-import { closeComplaint, closeStage1, closeStage2 } from '../complaints/closing.ts';
+import { closeComplaint, closeStage1, closeStage2, reopenComplaint } from '../complaints/closing.ts';
 import { recordCall, replyByEmail, sendSurvey } from '../complaints/contact.ts';
 import { complaintFromRating } from '../complaints/from-rating.ts';
 import { addNonconformity, NONCONFORMITY_FIELDS, setNonconformityDone } from '../complaints/nonconformities.ts';
@@ -96,6 +96,9 @@ export function complaintActions(deps: ConsoleDeps) {
   );
   route('/:id/stage2/close', [], (trx, actor, complaint) => closeStage2(trx, deps.clock, actor, complaint));
   route('/:id/close', ['at'], (trx, actor, complaint, body) => closeComplaint(trx, deps.clock, actor, complaint, body));
+  route('/:id/reopen', ['reason'], (trx, actor, complaint, body) =>
+    reopenComplaint(trx, deps.clock, actor, complaint, body),
+  );
   route('/:id/nonconformities', NONCONFORMITY_FIELDS, (trx, actor, complaint, body) =>
     addNonconformity(trx, deps.clock, actor, complaint, body),
   );

@@ -51,6 +51,7 @@ const ACTIONS: Record<string, string> = {
   'complaint.survey': 'Опрос клиента',
   'complaint.nonconformity': 'Несоответствие',
   'complaint.close': 'Жалоба закрыта',
+  'complaint.reopened': 'Жалоба открыта снова',
   'calendar.day_set': 'Изменён день календаря',
   'calendar.day_remove': 'Отменено изменение дня',
   'calendar.hours': 'Изменены рабочие часы',

@@ -36,6 +36,7 @@ const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
   reply: 'Ответ клиенту по e-mail',
   call: 'Звонок клиенту',
   stage: 'Этап',
+  reopened: 'Жалоба открыта снова',
   survey: 'Опрос клиента',
   nonconformity: 'Несоответствие',
 };
@@ -96,6 +97,17 @@ function ComplaintEventBody({ event }: { event: Extract<HistoryEvent, ComplaintC
       return (
         <p>
           {event.data.step} {STEP_TITLES[event.data.step]} · был отмечен {formatDateTime(event.data.at)}
+          <span class="sub message">{event.data.reason}</span>
+        </p>
+      );
+    case 'reopened':
+      return (
+        <p>
+          {event.data.closedAt ? (
+            <>Была закрыта {formatDateTime(event.data.closedAt)}</>
+          ) : (
+            <>Этап 1 был закрыт {formatDateTime(event.data.stage1ClosedAt)}</>
+          )}
           <span class="sub message">{event.data.reason}</span>
         </p>
       );

@@ -1,7 +1,10 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Card, CardComplaint } from '../../api/types.ts';
+import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
-import { FormError } from '../../ui/fields.tsx';
+import { canHandle } from '../../permissions.ts';
+import { FormError, TextAreaField } from '../../ui/fields.tsx';
+import { useFocusFirstField } from '../../ui/focus.ts';
 import { MISSING } from './complaint-labels.ts';
 import { type CardPost, useCardPost } from './use-card-post.ts';
 
@@ -32,6 +35,8 @@ const when = (iso: string | null, ending: '' | 'а') =>
  */
 export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct: boolean; onCard: (c: Card) => void }) {
   const c = card.complaint as CardComplaint;
+  const { user } = useConsole();
+  const [reopening, setReopening] = useState(false);
   const stage1 = useCardPost(card, onCard);
   const close = useCardPost(card, onCard);
   // What was missing may be there now: any change of the card (a step done, the survey answered) clears it.
@@ -40,7 +45,7 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
     close.reset();
   }, [card]);
   const closeComplaint = () => {
-    if (!confirm(`Закрыть жалобу № ${card.number}? После закрытия разбор уже не изменить.`)) return;
+    if (!confirm(`Закрыть жалобу № ${card.number}? Изменить разбор можно будет, только открыв её снова.`)) return;
     void close.post('close', {}, `Жалоба № ${card.number} закрыта`);
   };
   return (
@@ -93,6 +98,65 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
           )}
         </div>
       )}
+      {canHandle(user) &&
+        c.stage1ClosedAt &&
+        (reopening ? (
+          <ReopenForm card={card} onCard={onCard} onClose={() => setReopening(false)} />
+        ) : (
+          <div class="actions">
+            <button type="button" class="btn secondary" onClick={() => setReopening(true)}>
+              {c.closedAt ? 'Открыть жалобу снова' : 'Открыть этап 1 снова'}
+            </button>
+          </div>
+        ))}
     </section>
+  );
+}
+
+/**
+ * Opens a closed complaint (or its closed stage 1) again, with the reason the history keeps:
+ * closed by mistake, or the client is back because the correction did not hold.
+ */
+function ReopenForm({ card, onCard, onClose }: { card: Card; onCard: (c: Card) => void; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const act = useCardPost(card, onCard, ['reason']);
+  useFocusFirstField(act.ref);
+  const whole = Boolean(card.complaint?.closedAt);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!reason.trim()) return act.fail({ reason: 'Напишите, почему жалоба открывается снова' });
+    const done = whole ? `Жалоба № ${card.number} открыта снова` : 'Этап 1 открыт снова';
+    if (await act.post('reopen', { reason: reason.trim() }, done)) onClose();
+  };
+  return (
+    <form
+      class="panel inline-form"
+      aria-label={whole ? 'Открыть жалобу снова' : 'Открыть этап 1 снова'}
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
+      <FormError message={act.message} />
+      <TextAreaField
+        label="Почему открывается снова"
+        hint="Например: клиент сообщил, что проблема повторилась, или жалоба закрыта по ошибке. Причина останется в истории; этап 1 откроется, его отметки можно будет отменить."
+        value={reason}
+        onValue={setReason}
+        error={act.fields.reason}
+        rows={2}
+        maxLength={2000}
+        required
+      />
+      <div class="actions">
+        <button type="submit" class="btn small" aria-disabled={act.busy}>
+          {act.busy ? 'Открываем…' : whole ? 'Открыть жалобу снова' : 'Открыть этап 1 снова'}
+        </button>
+        <button type="button" class="btn secondary small" onClick={onClose}>
+          Не открывать
+        </button>
+      </div>
+    </form>
   );
 }

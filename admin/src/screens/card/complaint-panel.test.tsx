@@ -316,7 +316,7 @@ describe('the complaint process on the card', () => {
     expect(c.$$('form')).toHaveLength(0);
   });
 
-  it('a closed complaint is read-only for everyone', async () => {
+  it('a closed complaint is read-only for everyone, until it is opened again', async () => {
     const closed = withComplaint(
       { closedAt: '2026-11-27T12:00:00Z', stage1ClosedAt: '2026-11-27T11:00:00Z', justification: 'justified' },
       { status: 'closed' },
@@ -325,7 +325,7 @@ describe('the complaint process on the card', () => {
     expect(c.$('.complaint .note')!.textContent).toContain('Жалоба закрыта 27.11.2026 15:00');
     // Stage 1 and the client's case are read-only; stage 2's corrective tasks go on until it closes.
     const stage2 = '[aria-labelledby="complaint-stage2"]';
-    expect(c.$$(CONTROLS).filter((el) => !el.closest(stage2))).toHaveLength(0);
+    expect(c.$$(CONTROLS).filter((el) => !el.closest(stage2))).toEqual([c.button('Открыть жалобу снова')]);
     expect(c.$$(`${stage2} button`).map((b) => b.textContent)).toContain('Добавить несоответствие');
     expect(c.field<HTMLSelectElement>('Статус').disabled).toBe(true);
     expect(c.field<HTMLSelectElement>('Вид').disabled).toBe(true);
@@ -367,7 +367,35 @@ describe('the complaint process on the card', () => {
       { status: 'closed' },
     );
     const { c } = await open({ 'GET submissions/s7': json(200, closed) });
-    expect(c.$$(CONTROLS)).toHaveLength(0);
+    expect(c.$$(CONTROLS)).toEqual([c.button('Открыть жалобу снова')]);
+    document.body.innerHTML = '';
+    vi.unstubAllGlobals();
+    // A viewer can't open it again.
+    const viewer = await open({ 'GET submissions/s7': json(200, closed) }, signedIn({ ...USERS.qms, role: 'viewer' }));
+    expect(viewer.c.$$(CONTROLS)).toHaveLength(0);
+  });
+
+  it('opens a closed complaint again with the reason asked, and shows it open', async () => {
+    const closed = withComplaint(
+      { closedAt: '2026-11-27T12:00:00Z', stage1ClosedAt: '2026-11-27T11:00:00Z', justification: 'justified' },
+      { status: 'closed' },
+    );
+    const reopened = withComplaint({ justification: 'justified' }, { status: 'in_progress' });
+    const { api, c } = await open({
+      'GET submissions/s7': json(200, closed),
+      'POST submissions/s7/reopen': json(200, reopened),
+    });
+    await click(c.button('Открыть жалобу снова'));
+    await click(c.$$<HTMLButtonElement>('form button').find((b) => b.textContent === 'Открыть жалобу снова')!);
+    expect(api.last('POST', 'submissions/s7/reopen')).toBeUndefined();
+    const reason = c.field<HTMLTextAreaElement>('Почему открывается снова');
+    expect(c.errorOf(reason)).toBe('Напишите, почему жалоба открывается снова');
+    await type(reason, 'Клиент: проблема повторилась');
+    await click(c.$$<HTMLButtonElement>('form button').find((b) => b.textContent === 'Открыть жалобу снова')!);
+    expect(api.last('POST', 'submissions/s7/reopen')!.body).toEqual({ reason: 'Клиент: проблема повторилась' });
+    await vi.waitUntil(() => c.button('Закрыть этап 1') !== undefined);
+    expect(c.$('.complaint .note')).toBeNull();
+    expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Жалоба № 2026-00042 открыта снова');
   });
 });
 

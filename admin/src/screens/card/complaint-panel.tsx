@@ -31,6 +31,7 @@ export function ComplaintPanel({ card, onCard }: { card: Card; onCard: (card: Ca
         {c.closedAt && (
           <p class="note">
             Жалоба закрыта <time dateTime={c.closedAt}>{formatDateTime(c.closedAt)}</time>: разбор только для чтения.
+            Чтобы изменить его, откройте жалобу снова (внизу, в «Закрытии»).
           </p>
         )}
         <ComplaintFacts {...props} />
