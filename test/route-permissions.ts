@@ -59,6 +59,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /api/admin/submissions/:id/stage1/close': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/stage2/close': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/close': { roles: WORKERS, scoped: true },
+  'POST /api/admin/submissions/:id/reopen': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/nonconformities': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/nonconformities/:nid': { roles: WORKERS, scoped: true },
   'POST /api/admin/submissions/:id/replies': { roles: WORKERS, scoped: true },

@@ -18,6 +18,7 @@ export const CONSOLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/admin/submissions/:id/comments': { text: 'Позвонили клиенту' },
   'POST /api/admin/submissions/:id/steps/:step': { comment: 'Сделано' },
   'POST /api/admin/submissions/:id/steps/:step/undo': { reason: 'Отмечен по ошибке' },
+  'POST /api/admin/submissions/:id/reopen': { reason: 'Закрыта по ошибке' },
   'POST /api/admin/submissions/:id/agreed-date': { day: '2026-12-01' },
   'POST /api/admin/submissions/:id/classification': {
     justification: 'justified',
