@@ -90,8 +90,16 @@ function addRatings(
     .sort(byCountThenLabel);
 }
 
-/** The months' figures as one period's, as the analysis shows them. */
-export function addFigures(period: Period, parts: MonthFigures[], names: Map<string, string>): PeriodFigures {
+/**
+ * The months' figures as one period's, as the analysis shows them; departments, employees and
+ * subjects by today's names (`names`, `rated`), whatever names a kept month was counted with.
+ */
+export function addFigures(
+  period: Period,
+  parts: MonthFigures[],
+  names: Map<string, string>,
+  rated: { employees: Map<string, string>; subjects: Map<string, string> },
+): PeriodFigures {
   const kinds = addCounts(
     parts.map((p) => p.received.byKind),
     (key, latest) => KIND_LABELS[key] ?? latest,
@@ -132,7 +140,7 @@ export function addFigures(period: Period, parts: MonthFigures[], names: Map<str
       employees: addRatings(
         months,
         parts.map((p) => p.ratings.employees),
-        (_, latest) => latest,
+        (key, latest) => rated.employees.get(key) ?? latest,
       ),
       departments: addRatings(
         months,
@@ -142,7 +150,7 @@ export function addFigures(period: Period, parts: MonthFigures[], names: Map<str
       subjects: addRatings(
         months,
         parts.map((p) => p.ratings.subjects),
-        (_, latest) => latest,
+        (key, latest) => rated.subjects.get(key) ?? latest,
       ),
     },
   };

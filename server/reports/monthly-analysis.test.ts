@@ -198,9 +198,18 @@ for (const kind of DB_KINDS) {
       const letter = await f.register(f.dep.dks, 'letter', '2026-10-30 17:00');
       const before = await due();
       expect(await due()).toBe(before); // read from the kept month
+      const received = async (month: string) => counts((await analysis(month)).current.received.byKind);
+      const [october, december] = [await received('2026-10'), await received('2026-12')];
       await f.change(letter, { kind: 'suggestion' });
       // Counted again, not read from the month kept before: its steps no longer fall due.
       expect(await due()).toBeLessThan(before);
+      // Still received when the letter came, in October, not in December when it was typed in.
+      expect(await received('2026-10')).toEqual({
+        ...october,
+        complaint: october.complaint! - 1,
+        suggestion: october.suggestion! + 1,
+      });
+      expect(await received('2026-12')).toEqual(december);
     });
 
     it('counts a step done ahead of a deadline still to come as met in the running month, as the weekly control does', async () => {
@@ -234,6 +243,15 @@ for (const kind of DB_KINDS) {
         { month: '2026-11', count: 2, average: 4.5 },
         { month: '2026-12', count: 0, average: null },
       ]);
+      // An employee renamed since: his new name, also from the months kept under the old one.
+      const rated = r.current.ratings.employees[0]!;
+      await h.db
+        .updateTable('employees')
+        .set({ name: 'Смирнов-Петров Алексей' })
+        .where('slug', '=', rated.key)
+        .execute();
+      const renamed = (await analysis('2026-Q4')).current.ratings.employees;
+      expect(renamed.find((e) => e.key === rated.key)?.label).toBe('Смирнов-Петров Алексей');
       const q3 = r.previous;
       expect(q3.period.key).toBe('2026-Q3');
       expect(q3.received).toEqual({

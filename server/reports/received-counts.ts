@@ -14,7 +14,8 @@ import {
 /**
  * Feedback and ratings received in [from, end) by kind, channel and department: a complaint in the
  * month it was received (`complaints.received_at`, from which its deadlines run, as the weekly
- * control counts it), however much later it was registered; everything else when it came
+ * control counts it), however much later it was registered, and so is one later found to be a
+ * suggestion or a thanks (a letter of October stays October's); everything else when it came
  * (`submissions.created_at`); a rating made a complaint only as that complaint. Two GROUP BYs in
  * SQL (a few dozen groups each), folded here. Kinds
  * are always all four; channels and departments only those with any.
@@ -31,15 +32,8 @@ export async function receivedCounts(
     .select([...columns, (eb) => eb.fn.countAll().as('n')])
     .where('submissions.created_at', '>=', range.from)
     .where('submissions.created_at', '<', range.end)
-    .where((eb) =>
-      eb.or([
-        eb('submissions.kind', '<>', 'complaint'),
-        eb.not(
-          eb.exists(
-            eb.selectFrom('complaints').select('submission_id').whereRef('submission_id', '=', 'submissions.id'),
-          ),
-        ),
-      ]),
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('complaints').select('submission_id').whereRef('submission_id', '=', 'submissions.id'))),
     )
     // A rating made a complaint is one message of its client's, counted as the complaint it became.
     .where(({ not, exists, selectFrom }) =>
@@ -54,7 +48,6 @@ export async function receivedCounts(
     .select([...columns, (eb) => eb.fn.countAll().as('n')])
     .where('complaints.received_at', '>=', range.from)
     .where('complaints.received_at', '<', range.end)
-    .where('submissions.kind', '=', 'complaint')
     .$if(departmentId !== null, (qb) => qb.where(sameDepartment('submissions.department_id', departmentId!)))
     .groupBy(columns)
     .execute();

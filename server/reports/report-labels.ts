@@ -30,6 +30,20 @@ export async function departmentNames(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * Today's names of what ratings are given to, by the key a report lists them under: employees by
+ * slug, rating subjects by slug. A kept month holds the names it was counted with; a renamed
+ * employee is shown by his new name in every period, as a renamed department is.
+ */
+export async function ratedNames(db: Db): Promise<{ employees: Map<string, string>; subjects: Map<string, string> }> {
+  const employees = await db.selectFrom('employees').select(['slug', 'name']).execute();
+  const subjects = await db.selectFrom('rating_subjects').select(['slug', 'title']).execute();
+  return {
+    employees: new Map(employees.map((e) => [e.slug, e.name])),
+    subjects: new Map(subjects.map((s) => [s.slug, s.title])),
+  };
+}
+
 /** SQL's counts are numbers on SQLite and text (bigint, numeric) on PostgreSQL. */
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 

@@ -33,11 +33,11 @@ async function exportApp(kind: (typeof DB_KINDS)[number]) {
     reportExportRoutes(deps, {
       weekly: async (period, department) => {
         asked.push({ report: 'weekly', period, department });
-        return weeklyFixture();
+        return { ...weeklyFixture(), department };
       },
       monthly: async (period, department) => {
         asked.push({ report: 'monthly', period, department });
-        return monthlyFixture();
+        return { ...monthlyFixture(), department };
       },
     }),
   );
@@ -140,7 +140,11 @@ for (const kind of DB_KINDS) {
       await h.assign(theirs.id, logistics);
 
       const handler = await signIn('handler', dks);
-      await handler(`/api/admin/reports/monthly.csv?period=2026&department=${logistics}`);
+      const own = await handler(`/api/admin/reports/monthly.csv?period=2026&department=${logistics}`);
+      // Named by its department too: one file per department doesn't overwrite another.
+      expect(own.headers.get('content-disposition')).toBe(
+        `attachment; filename="otklik-monthly-2026-10-___.csv"; filename*=UTF-8''otklik-monthly-2026-10-%D0%94%D0%9A%D0%A1.csv`,
+      );
       expect(asked[0]).toMatchObject({
         report: 'monthly',
         period: { key: '2026', kind: 'year' },

@@ -2,7 +2,7 @@ import { CLOSE_TARGET_WORKING_DAYS, STEP_DEADLINES } from '../../../shared/compl
 import type { Count, MonthlyAnalysis, PeriodFigures, RatingSummary, Share } from '../../../shared/console-reports.ts';
 import { parsePeriod, periodLabel } from '../../../shared/report-periods.ts';
 import { companyTime } from '../../mail/templates/format.ts';
-import { type Cell, type Column, type ReportFile, scopeName, type Table } from './table.ts';
+import { type Cell, type Column, type ReportFile, reportFileName, scopeName, type Table } from './table.ts';
 
 const LIMIT_DAYS = 'workingDays' in STEP_DEADLINES['1.6'] ? STEP_DEADLINES['1.6'].workingDays : 14;
 
@@ -56,7 +56,7 @@ export function monthlyTables(m: MonthlyAnalysis): ReportFile {
   const one = (group: string, label: string, get: (f: PeriodFigures) => Share) =>
     shareRows(group, (f) => [{ ...get(f), key: 'one', label }]);
   return {
-    name: `otklik-monthly-${cur.period.key}`,
+    name: reportFileName('monthly', cur.period.key, m.department),
     title,
     tables: [
       counts('Поступило по видам', 'По видам', 'Вид', (f) => f.received.byKind, true),

@@ -54,6 +54,16 @@ export interface StreamedReport {
 export const scopeName = (department: { name: string } | null) => department?.name ?? 'Вся компания';
 
 /**
+ * A report file's name: `otklik-monthly-2026-10`, and the department it is narrowed to after it
+ * (`…-2026-10-ДКС`), so that one file per department doesn't overwrite another; characters a file
+ * system refuses and spaces become dashes.
+ */
+export const reportFileName = (report: string, period: string, department: { name: string } | null) =>
+  [`otklik-${report}-${period}`, department?.name.replace(/[\\/:*?"<>|\s\p{Cc}]+/gu, '-').replace(/^-+|-+$/g, '')]
+    .filter(Boolean)
+    .join('-');
+
+/**
  * Whether a spreadsheet would read this text as a formula (OWASP «CSV injection»): it begins with
  * `=`, `+`, `-` or `@`, or with a tab or carriage return that some programs skip before one.
  */

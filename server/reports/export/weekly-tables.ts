@@ -1,7 +1,7 @@
 import type { WeeklyControl } from '../../../shared/console-reports.ts';
 import { companyTime } from '../../mail/templates/format.ts';
 import { NO_DEPARTMENT_LABEL } from '../report-labels.ts';
-import { type ReportFile, scopeName } from './table.ts';
+import { type ReportFile, reportFileName, scopeName } from './table.ts';
 
 /**
  * The weekly control as tables: its four figures, by department, by step, and the overdue
@@ -17,7 +17,7 @@ export function weeklyTables(w: WeeklyControl, base: string | undefined): Report
     { key: 'overdue', title: 'Просрочено', type: 'integer' as const },
   ];
   return {
-    name: `otklik-weekly-${w.period.key}`,
+    name: reportFileName('weekly', w.period.key, w.department),
     title,
     tables: [
       {
