@@ -103,6 +103,10 @@ for (const kind of DB_KINDS) {
       expect(page).toContain('Версия текста: 2027-01-10');
       const en = await (await t!.app.request('/legal/personal-data?lang=en')).text();
       expect(en).toContain('Version of the text: 2027-01-10');
+      // No English file: the Russian text, said to be Russian only and marked so for a screen reader.
+      expect(en).toContain('<p class="hint">This text is available in Russian only.</p>');
+      expect(en).toContain('<p lang="ru">Второй абзац.</p>');
+      expect(page).not.toContain('Russian only');
     });
   });
 }

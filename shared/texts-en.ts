@@ -64,7 +64,7 @@ export const EN_RATING_ERRORS: typeof RU_RATING_ERRORS = {
 export const EN_SERVER_ERRORS: typeof RU_SERVER_ERRORS = {
   control: 'Remove control characters',
   invalid: 'Invalid value',
-  fileEmpty: 'The file is empty: choose one with content',
+  fileEmpty: 'Empty file (choose one with content)',
 };
 
 /** The acknowledgements by kind in English; see RU_ACK. */

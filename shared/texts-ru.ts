@@ -70,7 +70,7 @@ export const RU_RATING_ERRORS = {
 export const RU_SERVER_ERRORS = {
   control: 'Уберите служебные символы',
   invalid: 'Неверное значение',
-  fileEmpty: 'Файл пустой: выберите файл с содержимым',
+  fileEmpty: 'Пустой файл (выберите файл с содержимым)',
 };
 
 export type LangTexts = {

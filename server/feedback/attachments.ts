@@ -102,7 +102,7 @@ export function attachmentCheck(clientName: string): FileCheck {
     },
     async finish(file, size) {
       // Nothing to look at, not a wrong kind of file: said so, not «such files are not accepted».
-      if (size === 0) throw new ApiError(422, 'validation', { files: 'fileEmpty' });
+      if (size === 0) throw new ApiError(422, 'validation', { files: 'fileEmpty' }, { named: { files: name } });
       const type = await fileTypeFromFile(file);
       const mime = type ? acceptedType(type.mime, name) : text.end() ? textType(name) : null;
       if (!mime) throw refused(name);

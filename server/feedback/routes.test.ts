@@ -226,7 +226,7 @@ describe('POST /api/v1/feedback', () => {
     t = await buildTestApp();
     const res = await postForm(formOf({ ...valid, consent: 'on' }, [new File([], 'пустой.txt')]));
     expect(res.status).toBe(422);
-    expect((await res.json()).error.fields).toEqual({ files: 'Файл пустой: выберите файл с содержимым' });
+    expect((await res.json()).error.fields).toEqual({ files: 'Пустой файл (выберите файл с содержимым): пустой.txt' });
     expect(await count()).toBe(0);
   });
 

@@ -56,11 +56,15 @@ const AGREEMENTS: Record<'personal-data' | 'terms', Record<Lang, Agreement>> = {
   },
 };
 
-/** The company's own consent text (CONSENT_FILE), paragraph by paragraph, with its version. */
+/**
+ * The company's own consent text (CONSENT_FILE), paragraph by paragraph, with its version. On the
+ * English page without CONSENT_FILE_EN it is the Russian text: said so, and marked Russian for a
+ * screen reader's voice.
+ */
 const ownText =
-  (paragraphs: string[], lang: Lang): Body =>
+  (paragraphs: string[], lang: Lang, russianOnly: boolean): Body =>
   (_company, version) =>
-    html`${paragraphs.map((p) => html`<p>${p}</p>\n`)}<p class="hint">${lang === 'en' ? 'Version of the text' : 'Версия текста'}: ${version}</p>`;
+    html`${russianOnly ? html`<p class="hint">This text is available in Russian only.</p>\n` : ''}${paragraphs.map((p) => (russianOnly ? html`<p lang="ru">${p}</p>\n` : html`<p>${p}</p>\n`))}<p class="hint">${lang === 'en' ? 'Version of the text' : 'Версия текста'}: ${version}</p>`;
 
 /**
  * The two agreements the consent checkbox links to, in a generic wording with the company's
@@ -75,7 +79,7 @@ export function legalPages(companyName: string, consent: ConsentConfig) {
       const lang = pageLang(c);
       const { title } = texts[lang];
       const own = path === 'personal-data' ? consent.text[lang] : null;
-      const body = own ? ownText(own, lang) : texts[lang].body;
+      const body = own ? ownText(own, lang, lang === 'en' && own === consent.text.ru) : texts[lang].body;
       const text = body(russianText(lang, companyName), consent.version);
       return c.html(page(c, { lang, title, body: html`<div class="card"><h1>${title}</h1>\n${text}</div>` }));
     });

@@ -188,7 +188,16 @@ describe('hosted form /f: language', () => {
   it("speaks the browser's language unless ?lang= says otherwise, and keeps ?lang= through the post and the thank-you page", async () => {
     t = await buildTestApp();
     const english = { 'accept-language': 'en-US,en;q=0.9,ru;q=0.8' };
-    expect(await (await t.app.request('/f', { headers: english })).text()).toContain('<html lang="en">');
+    const chosen = await t.app.request('/f', { headers: english });
+    expect(await chosen.text()).toContain('<html lang="en">');
+    // A cache between keeps a copy per language; the form's key is kept by the client's browser alone.
+    expect([chosen.headers.get('vary'), chosen.headers.get('cache-control')]).toEqual([
+      'Accept-Language',
+      'private, no-cache',
+    ]);
+    expect((await t.app.request('/f?lang=en', { headers: english })).headers.get('vary')).toBeNull();
+    const legal = await t.app.request('/legal/personal-data', { headers: english });
+    expect(legal.headers.get('vary')).toBe('Accept-Language');
     expect(await (await t.app.request('/f', { headers: { 'accept-language': 'ru-RU' } })).text()).toContain(
       '<html lang="ru">',
     );

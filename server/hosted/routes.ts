@@ -73,6 +73,9 @@ export function hostedFeedback(deps: IntakeDeps & Guarded) {
 
   app.get('/', async (c) => {
     const r = await render(c, pageLang(c), { values: {}, errors: {} });
+    // The form carries an idempotency key of its own: kept by the client's browser alone, so Back
+    // after a send whose answer was lost shows the same key, and a second send is the same message.
+    c.header('Cache-Control', 'private, no-cache');
     return c.html(r.html, r.status);
   });
 

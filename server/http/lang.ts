@@ -26,11 +26,14 @@ export function acceptedLang(header: string | undefined): Lang {
 
 /**
  * The language of a server-rendered page: its `?lang=en` link wins (a link keeps its language
- * whatever the browser says), then the browser's Accept-Language.
+ * whatever the browser says), then the browser's Accept-Language (and the answer varies by it).
  */
 export const pageLang = (c: Context): Lang => {
   const query = c.req.query('lang');
-  return query ? pickLang(query) : requestLang(c);
+  if (query) return pickLang(query);
+  // Chosen by the header: a cache between keeps one copy per language, not the first asker's for all.
+  c.header('Vary', 'Accept-Language', { append: true });
+  return requestLang(c);
 };
 
 /**

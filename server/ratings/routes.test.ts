@@ -283,6 +283,7 @@ describe('GET /api/v1/subjects/:slug', () => {
       (await (await t.app.request('/api/v1/subjects/delivery', { headers: { 'accept-language': lang } })).json()).title;
     expect(await title('ru')).toBe('Качество доставки');
     expect(await title('en')).toBe('Delivery quality');
+    expect((await t.app.request('/api/v1/subjects/delivery')).headers.get('vary')).toContain('Accept-Language');
     await saveSubject(t.db, t.clock, { slug: 'install', title: 'Монтаж', recipients: [] });
     expect(
       (await (await t.app.request('/api/v1/subjects/install', { headers: { 'accept-language': 'en' } })).json()).title,

@@ -72,6 +72,7 @@ export function directoryApi(deps: { db: Db; publicUrl: string | undefined }) {
     if (target?.kind !== 'subject' || !target.subject.active) throw new ApiError(404, 'not_found');
     // In the asker's language: the English widget says «Rate: Delivery quality».
     const answer: SubjectAnswer = { slug: target.subject.slug, title: subjectTitle(target.subject, requestLang(c)) };
+    c.header('Vary', 'Accept-Language', { append: true });
     return c.json(answer);
   });
   return app;

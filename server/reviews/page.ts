@@ -43,7 +43,6 @@ export function reviewsPage(deps: ReviewsDeps) {
   return new Hono().get('/', async (c) => {
     const lang = pageLang(c);
     const t = REVIEW_TEXTS[lang];
-    if (!c.req.query('lang')) c.header('Vary', 'Accept-Language');
     c.header('Cache-Control', 'no-cache');
     const employee = slugParam(c.req.query('employee'));
     const filter: ReviewFilter = employee ? { employee } : { subject: slugParam(c.req.query('subject')) };

@@ -205,6 +205,17 @@ describe('<otklik-reviews> of everyone', () => {
     expect(russian!.querySelector('time')!.closest('[lang="ru"]')).toBeNull(); // the date is in English
   });
 
+  it('marks the Russian name of each review’s employee or service in an English list of everyone’s', async () => {
+    stubFetch(reviewsPage([review(), review({ employee: null, subject: DELIVERY, author: 'Клиент' })]));
+    const w = await setup({ lang: 'en' });
+    const named = w.$$('.by span span');
+    expect(named.map((s) => [s.textContent, s.getAttribute('lang')])).toEqual([
+      ['Иванов Иван', 'ru'],
+      ['Качество доставки', 'ru'],
+    ]);
+    expect(named[0]!.parentElement!.textContent).toBe('Employee: Иванов Иван');
+  });
+
   it('takes the accent colour, hides its heading with header="none", and asks again when the employee changes', async () => {
     const fetch = stubFetch(
       reviewsPage([review()]),

@@ -56,7 +56,12 @@ class ReviewItem extends Component<{ review: ReviewAnswer; settings: ReviewsSett
             <b lang={textLang(r.author)}>{r.author}</b>
             {/* Of everyone's reviews, whose work or what service each one is about. */}
             {!ofOne(settings) && (r.employee || r.subject) && (
-              <span>{r.employee ? texts.about(r.employee.name) : r.subject!.title}</span>
+              <span>
+                {r.employee && texts.about('')}
+                <span lang={textLang(r.employee?.name ?? r.subject!.title)}>
+                  {r.employee?.name ?? r.subject!.title}
+                </span>
+              </span>
             )}
           </p>
         </article>
