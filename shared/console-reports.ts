@@ -117,6 +117,35 @@ export interface RatingSummary {
   byMonth: Array<{ month: string; count: number; average: number | null }>;
 }
 
+/** A count and its share of a whole named beside it (0…1; null when the whole is 0). */
+export interface Part {
+  count: number;
+  share: number | null;
+}
+
+/**
+ * One responsible person's handling in the period (seed 004: «показатели по качеству отработки в
+ * премиальной части ответственных»), by the complaints he is responsible for now: those closed in
+ * the period and how, and the deadlines of their steps that fell in it.
+ */
+export interface ResponsibleFigures {
+  /** The user's id; `none` for complaints with no one responsible. */
+  key: string;
+  label: string;
+  /** Complaints closed in the period. */
+  closed: number;
+  /** Of them (shares of `closed`): closed within the limit (14 working days) and the aim (5); the
+   * client satisfied with the solution; the client loyal. */
+  withinLimit: Part;
+  withinTarget: Part;
+  satisfied: Part;
+  loyal: Part;
+  /** Deadlines of stage 1's steps that fell in the period (as `compliance` counts them). */
+  due: number;
+  /** Of them met (a share of `due`). */
+  onTime: Part;
+}
+
 /** One period's figures in the monthly analysis. */
 export interface PeriodFigures {
   period: ReportPeriod;
@@ -148,6 +177,8 @@ export interface PeriodFigures {
   };
   /** Per step of stage 1. */
   compliance: StepCompliance[];
+  /** Per responsible person, most complaints first; `none` last when any has no one. */
+  responsibles: ResponsibleFigures[];
   ratings: {
     employees: RatingSummary[];
     departments: RatingSummary[];

@@ -22,6 +22,16 @@ const COMBINATIONS = [
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** One responsible person's closings in a period (`key`: his user id, or NONE). */
+export interface ResponsibleClosings {
+  key: string;
+  closed: number;
+  withinLimit: number;
+  withinTarget: number;
+  satisfied: number;
+  loyal: number;
+}
+
 /** What a period's closings are counted from: exact, so the tallies of months add up to a quarter's. */
 export interface ClosedTally {
   groups: Array<{ justification: string | null; satisfied: number | null; loyal: number | null; n: number }>;
@@ -29,6 +39,8 @@ export interface ClosedTally {
   days: number[];
   withinLimit: number;
   withinTarget: number;
+  /** The same closings by the person responsible for each complaint. */
+  responsibles: ResponsibleClosings[];
 }
 
 /**
@@ -56,6 +68,7 @@ export async function closedTally(
     .execute();
   const times = await base
     .select(['complaints.received_at as receivedAt', 'complaints.closed_at as closedAt'])
+    .select(['complaints.responsible_user_id as responsible', 'complaints.satisfied', 'complaints.loyal'])
     .execute();
 
   const dayMs = workingDayMs(cal);
@@ -64,6 +77,7 @@ export async function closedTally(
   let withinTarget = 0;
   // Both deadlines depend only on the day of receipt: counted once a day, not once a complaint.
   const deadlines = new Map<number, { limit: number; target: number }>();
+  const byResponsible = new Map<string, ResponsibleClosings>();
   for (const t of times) {
     if (!t.closedAt) continue;
     const received = new Date(t.receivedAt);
@@ -78,10 +92,21 @@ export async function closedTally(
       };
       deadlines.set(day, d);
     }
-    if (closed.getTime() <= d.limit) withinLimit++;
-    if (closed.getTime() <= d.target) withinTarget++;
+    const inLimit = closed.getTime() <= d.limit;
+    const inTarget = closed.getTime() <= d.target;
+    if (inLimit) withinLimit++;
+    if (inTarget) withinTarget++;
+    const key = t.responsible ?? NONE;
+    const r = byResponsible.get(key) ?? { key, closed: 0, withinLimit: 0, withinTarget: 0, satisfied: 0, loyal: 0 };
+    r.closed++;
+    r.withinLimit += Number(inLimit);
+    r.withinTarget += Number(inTarget);
+    r.satisfied += Number(num(t.satisfied) === 1);
+    r.loyal += Number(num(t.loyal) === 1);
+    byResponsible.set(key, r);
   }
-  return { groups: groups.map((g) => ({ ...g, n: num(g.n) })), days, withinLimit, withinTarget };
+  const groupsOut = groups.map((g) => ({ ...g, n: num(g.n) }));
+  return { groups: groupsOut, days, withinLimit, withinTarget, responsibles: [...byResponsible.values()] };
 }
 
 /** The tallies of several periods as one (the months of a quarter, say). */
@@ -91,7 +116,25 @@ export function addClosed(parts: ClosedTally[]): ClosedTally {
     days: parts.flatMap((p) => p.days),
     withinLimit: parts.reduce((s, p) => s + p.withinLimit, 0),
     withinTarget: parts.reduce((s, p) => s + p.withinTarget, 0),
+    responsibles: addByKey(parts.map((p) => p.responsibles)),
   };
+}
+
+/** Lists of tallies by key added up, field by field: a person's months as his quarter. */
+export function addByKey<T extends { key: string }>(lists: T[][]): T[] {
+  const sums = new Map<string, T>();
+  for (const list of lists)
+    for (const item of list) {
+      const had = sums.get(item.key);
+      if (!had) {
+        sums.set(item.key, { ...item });
+        continue;
+      }
+      for (const [field, value] of Object.entries(item))
+        if (typeof value === 'number')
+          (had as Record<string, unknown>)[field] = (had[field as keyof T] as number) + value;
+    }
+  return [...sums.values()];
 }
 
 /** The closings as the analysis shows them: shares of each answer, average and median days. */

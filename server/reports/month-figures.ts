@@ -1,20 +1,28 @@
-import type { Count, PeriodFigures, RatingSummary, StepCompliance } from '../../shared/console-reports.ts';
+import type {
+  Count,
+  PeriodFigures,
+  RatingSummary,
+  ResponsibleFigures,
+  StepCompliance,
+} from '../../shared/console-reports.ts';
 import type { Period } from '../../shared/report-periods.ts';
 import type { WorkingCalendar } from '../calendar/working-time.ts';
 import type { Db } from '../db/connection.ts';
 import { channelLabel } from '../mail/templates/format.ts';
-import { addClosed, type ClosedTally, closedFigures, closedTally } from './closed-outcomes.ts';
+import { addByKey, addClosed, type ClosedTally, closedFigures, closedTally } from './closed-outcomes.ts';
 import { periodMonths, ratingSummaries } from './rating-summaries.ts';
 import { receivedCounts } from './received-counts.ts';
 import { byCountThenLabel, KIND_LABELS, NONE, NO_DEPARTMENT_LABEL, REPORT_KINDS, shareOf } from './report-labels.ts';
 import { reportPeriod, reportWindow } from './report-window.ts';
-import { stepCompliance } from './step-compliance.ts';
+import { type ResponsibleSteps, responsibleSteps, stepCompliance } from './step-compliance.ts';
 
 /** A period's figures in a form whose parts add up exactly: a quarter is the sum of its months. */
 export interface MonthFigures {
   received: PeriodFigures['received'];
   closed: ClosedTally;
   compliance: StepCompliance[];
+  /** The steps' deadlines by responsible person (the closings' are in `closed`). */
+  responsibleSteps: ResponsibleSteps[];
   ratings: PeriodFigures['ratings'];
 }
 
@@ -32,6 +40,7 @@ export async function countFigures(
     received: await receivedCounts(db, w, departmentId, names),
     closed: await closedTally(db, cal, w, departmentId),
     compliance: await stepCompliance(db, w, departmentId),
+    responsibleSteps: await responsibleSteps(db, w, departmentId),
     ratings: await ratingSummaries(db, period, w, departmentId, names),
   };
 }
@@ -51,6 +60,40 @@ const departmentLabel = (names: Map<string, string>) => (key: string, latest: st
   key === NONE ? NO_DEPARTMENT_LABEL : (names.get(key) ?? latest);
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+const NO_RESPONSIBLE_LABEL = 'Ответственный не назначен';
+
+/** The period's closings and deadlines by responsible person, under today's names of the users. */
+function addResponsibles(parts: MonthFigures[], users: Map<string, string>): ResponsibleFigures[] {
+  const closings = addByKey(parts.map((p) => p.closed.responsibles));
+  const steps = addByKey(parts.map((p) => p.responsibleSteps));
+  const keys = [...new Set([...closings.map((c) => c.key), ...steps.map((s) => s.key)])];
+  const part = (count: number, whole: number) => ({ count, share: shareOf(count, whole) });
+  return keys
+    .map((key): ResponsibleFigures => {
+      const c = closings.find((x) => x.key === key);
+      const s = steps.find((x) => x.key === key);
+      const closed = c?.closed ?? 0;
+      const due = s?.due ?? 0;
+      return {
+        key,
+        label: key === NONE ? NO_RESPONSIBLE_LABEL : (users.get(key) ?? key),
+        closed,
+        withinLimit: part(c?.withinLimit ?? 0, closed),
+        withinTarget: part(c?.withinTarget ?? 0, closed),
+        satisfied: part(c?.satisfied ?? 0, closed),
+        loyal: part(c?.loyal ?? 0, closed),
+        due,
+        onTime: part(s?.onTime ?? 0, due),
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(a.key === NONE) - Number(b.key === NONE) ||
+        b.closed + b.due - (a.closed + a.due) ||
+        a.label.localeCompare(b.label, 'ru'),
+    );
+}
 const scoreSum = (scores: number[]) => scores.reduce((s, n, i) => s + n * (i + 1), 0);
 
 /** Ratings of the same key added up over the months; each month's average from its scores. */
@@ -91,14 +134,14 @@ function addRatings(
 }
 
 /**
- * The months' figures as one period's, as the analysis shows them; departments, employees and
- * subjects by today's names (`names`, `rated`), whatever names a kept month was counted with.
+ * The months' figures as one period's, as the analysis shows them; departments, employees,
+ * subjects and users by today's names (`names`, `listed`), whatever names a kept month was counted with.
  */
 export function addFigures(
   period: Period,
   parts: MonthFigures[],
   names: Map<string, string>,
-  rated: { employees: Map<string, string>; subjects: Map<string, string> },
+  listed: { employees: Map<string, string>; subjects: Map<string, string>; users: Map<string, string> },
 ): PeriodFigures {
   const kinds = addCounts(
     parts.map((p) => p.received.byKind),
@@ -136,11 +179,12 @@ export function addFigures(
         share: shareOf(sum('onTime'), sum('due')),
       };
     }),
+    responsibles: addResponsibles(parts, listed.users),
     ratings: {
       employees: addRatings(
         months,
         parts.map((p) => p.ratings.employees),
-        (key, latest) => rated.employees.get(key) ?? latest,
+        (key, latest) => listed.employees.get(key) ?? latest,
       ),
       departments: addRatings(
         months,
@@ -150,7 +194,7 @@ export function addFigures(
       subjects: addRatings(
         months,
         parts.map((p) => p.ratings.subjects),
-        (key, latest) => rated.subjects.get(key) ?? latest,
+        (key, latest) => listed.subjects.get(key) ?? latest,
       ),
     },
   };

@@ -11,9 +11,10 @@ import { reportWindow } from './report-window.ts';
  * Raised whenever the way a month is counted changes: months kept by an older version are counted
  * again (2: a year without a decree counts the Labour Code's holidays; 3: a complaint counts as
  * received in the month of its receipt; 4: shares exact, a rating made a complaint received once,
- * a complaint made a suggestion has no steps falling due; 5: and is received when the complaint was).
+ * a complaint made a suggestion has no steps falling due; 5: and is received when the complaint was;
+ * 6: the figures by responsible person).
  */
-const FIGURES_VERSION = 5;
+const FIGURES_VERSION = 6;
 
 /**
  * What a month's working days were counted on: the company's calendar changes, its hours, the

@@ -230,6 +230,57 @@ for (const kind of DB_KINDS) {
       ]);
     });
 
+    it('counts each responsible person’s closings and deadlines met, and again once a complaint passes to another', async () => {
+      h = await consoleHarness(kind);
+      const f = await reportFixtures(h);
+      setClock(h, '2026-11-02 09:00'); // Monday
+      const X = await f.register(f.dep.dks);
+      const Y = await f.register(f.dep.dks);
+      await f.responsible(X, f.user.id);
+      setClock(h, '2026-11-09 12:00');
+      await f.step(X, '1.1', '2026-11-02 09:30');
+      await f.step(X, '1.2', '2026-11-02 13:00'); // due 12:00: late
+      await f.step(X, '1.3', '2026-11-03 10:00');
+      await f.agree(X, '2026-11-05');
+      await f.step(X, '1.4', '2026-11-05 12:00');
+      await f.step(X, '1.5', '2026-11-06 12:00');
+      await f.classify(X, { justification: 'justified', satisfied: true, loyal: false });
+      await f.close(X);
+      setClock(h, '2026-12-02 12:00'); // November is over: kept once counted
+      const inNovember = async () =>
+        (await analysis('2026-11')).current.responsibles.map((r) => ({
+          label: r.label,
+          closed: r.closed,
+          limit: r.withinLimit.count,
+          target: r.withinTarget.count,
+          satisfied: r.satisfied.share,
+          loyal: r.loyal.share,
+          due: r.due,
+          onTime: r.onTime.count,
+        }));
+      // X: its six steps fell due in November, 1.2 late; Y: nothing done, 1.1–1.3 and 1.6 overdue.
+      expect(await inNovember()).toEqual([
+        { label: 'Смирнова Ольга', closed: 1, limit: 1, target: 1, satisfied: 1, loyal: 0, due: 6, onTime: 5 },
+        {
+          label: 'Ответственный не назначен',
+          closed: 0,
+          limit: 0,
+          target: 0,
+          satisfied: null,
+          loyal: null,
+          due: 4,
+          onTime: 0,
+        },
+      ]);
+      await f.responsible(Y, f.user.id);
+      expect(await inNovember()).toEqual([
+        { label: 'Смирнова Ольга', closed: 1, limit: 1, target: 1, satisfied: 1, loyal: 0, due: 10, onTime: 5 },
+      ]);
+      // Renamed: today's name, in the month kept too.
+      await h.db.updateTable('users').set({ name: 'Смирнова-Котова Ольга' }).where('id', '=', f.user.id).execute();
+      expect((await inNovember())[0]!.label).toBe('Смирнова-Котова Ольга');
+    });
+
     it('counts a quarter by month and an empty quarter before it', async () => {
       h = await consoleHarness(kind);
       await november(h);

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { addFigures, countFigures } from './month-figures.ts';
 import { calendarKey, keptMonth } from './month-store.ts';
 import { periodMonths } from './rating-summaries.ts';
-import { departmentNames, ratedNames } from './report-labels.ts';
+import { departmentNames, listedNames } from './report-labels.ts';
 import { reportWindow } from './report-window.ts';
 
 interface Counting {
@@ -14,7 +14,7 @@ interface Counting {
   cal: WorkingCalendar;
   calendar: string;
   names: Map<string, string>;
-  rated: Awaited<ReturnType<typeof ratedNames>>;
+  listed: Awaited<ReturnType<typeof listedNames>>;
   now: Date;
   departmentId: string | null;
 }
@@ -29,7 +29,7 @@ async function periodFigures(c: Counting, period: Period): Promise<PeriodFigures
     const m = parsePeriod(month)!;
     parts.push(await keptMonth(c.db, c, m, () => countFigures(c.db, c.cal, c.names, c.now, m, c.departmentId)));
   }
-  return addFigures(period, parts, c.names, c.rated);
+  return addFigures(period, parts, c.names, c.listed);
 }
 
 /**
@@ -49,7 +49,7 @@ export async function monthlyAnalysis(
     cal: await loadCalendar(db),
     calendar: await calendarKey(db),
     names: await departmentNames(db),
-    rated: await ratedNames(db),
+    listed: await listedNames(db),
     now,
     departmentId: department?.id ?? null,
   };

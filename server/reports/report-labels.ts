@@ -31,16 +31,19 @@ export async function departmentNames(db: Db): Promise<Map<string, string>> {
 }
 
 /**
- * Today's names of what ratings are given to, by the key a report lists them under: employees by
- * slug, rating subjects by slug. A kept month holds the names it was counted with; a renamed
- * employee is shown by his new name in every period, as a renamed department is.
+ * Today's names by the key a report lists them under: employees and rating subjects (what ratings
+ * are given to) by slug, console users (responsible persons) by id. A kept month holds the names
+ * it was counted with; a renamed employee is shown by his new name in every period, as a renamed
+ * department is.
  */
-export async function ratedNames(db: Db): Promise<{ employees: Map<string, string>; subjects: Map<string, string> }> {
+export async function listedNames(db: Db) {
   const employees = await db.selectFrom('employees').select(['slug', 'name']).execute();
   const subjects = await db.selectFrom('rating_subjects').select(['slug', 'title']).execute();
+  const users = await db.selectFrom('users').select(['id', 'name']).execute();
   return {
     employees: new Map(employees.map((e) => [e.slug, e.name])),
     subjects: new Map(subjects.map((s) => [s.slug, s.title])),
+    users: new Map(users.map((u) => [u.id, u.name])),
   };
 }
 

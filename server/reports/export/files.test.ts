@@ -143,6 +143,7 @@ describe('XLSX, read back by a second reader (read-excel-file)', () => {
       'Закрытые жалобы',
       'Сроки закрытия',
       'Соблюдение сроков',
+      'По ответственным',
       'Оценки сотрудников',
       'Оценки подразделений',
       'Оценки по темам',
@@ -163,7 +164,17 @@ describe('XLSX, read back by a second reader (read-excel-file)', () => {
     expect(closed[3]).toEqual(['Обоснованность', 'Обоснована', 2, 0.25, 1, 0.25]);
     expect(sheets[4]!.data[2]).toEqual(['Средний', 9, 4.5]);
     expect(sheets[5]!.data[2]![6]).toBeCloseTo(2 / 3, 10);
-    expect(sheets[6]!.data[2]).toEqual(['Иванов Иван', 3, 4.33, 0, 0, 1, 0, 2, 3, 4.33]);
+    // Each responsible person: counts as numbers, shares as fractions (the cell's format shows %).
+    expect(sheets[6]!.data[1]!.slice(0, 4)).toEqual([
+      'Ответственный',
+      'Октябрь 2026: закрыто жалоб',
+      'Октябрь 2026: закрыто за 14 р. д.',
+      'Октябрь 2026: закрыто за 14 р. д., доля',
+    ]);
+    expect(sheets[6]!.data[2]).toEqual(['Смирнова Ольга', 8, 8, 1, 2, 0.25, 6, 0.75, 4, 0.5, 12, 8, 4 / 6, 4 / 6]);
+    expect(sheets[6]!.data[3]!.slice(0, 2)).toEqual(['Ответственный не назначен', 0]);
+    expect(sheets[7]!.data[1]!.slice(0, 3)).toEqual(['Сотрудник', 'Октябрь 2026: оценок', 'Октябрь 2026: средняя']);
+    expect(sheets[7]!.data[2]).toEqual(['Иванов Иван', 3, 4.33, 0, 0, 1, 0, 2, 3, 4.33]);
 
     const weekly = await readExcelFile(await toXlsx(weeklyTables(weeklyFixture(), BASE)));
     const overdue = weekly.find((s) => s.sheet === 'Просроченные')!.data;

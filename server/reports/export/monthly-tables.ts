@@ -109,23 +109,20 @@ export function monthlyTables(m: MonthlyAnalysis): ReportFile {
         ],
       },
       compliance(m, cl, pl),
-      ratings(
-        'Оценки сотрудников',
-        'Оценки сотрудников',
-        'Сотрудник',
-        cur.ratings.employees,
-        prev.ratings.employees,
+      responsibles(m, cl, pl),
+      ratings('Оценки сотрудников', 'Оценки сотрудников', 'Сотрудник', cur.ratings.employees, prev.ratings.employees, [
+        cl,
         pl,
-      ),
+      ]),
       ratings(
         'Оценки подразделений',
         'Оценки подразделений',
         'Подразделение',
         cur.ratings.departments,
         prev.ratings.departments,
-        pl,
+        [cl, pl],
       ),
-      ratings('Оценки по темам', 'Оценки по темам', 'Тема', cur.ratings.subjects, prev.ratings.subjects, pl),
+      ratings('Оценки по темам', 'Оценки по темам', 'Тема', cur.ratings.subjects, prev.ratings.subjects, [cl, pl]),
       trend(cur),
     ],
   };
@@ -158,6 +155,50 @@ function compliance(m: MonthlyAnalysis, cl: string, pl: string): Table {
   return { title: 'Соблюдение сроков по шагам первого этапа', sheet: 'Соблюдение сроков', columns, rows };
 }
 
+/**
+ * Each responsible person's handling in the current period (seed 004: the figures of the
+ * responsible persons' bonuses), with the previous period's share of deadlines met.
+ */
+function responsibles(m: MonthlyAnalysis, cl: string, pl: string): Table {
+  const parts = [
+    ['withinLimit', `закрыто за ${LIMIT_DAYS} р. д.`],
+    ['withinTarget', `закрыто за ${CLOSE_TARGET_WORKING_DAYS} р. д.`],
+    ['satisfied', 'клиент удовлетворён'],
+    ['loyal', 'клиент лоялен'],
+  ] as const;
+  const before = new Map(m.previous.responsibles.map((r) => [r.key, r]));
+  return {
+    title: `По ответственным: закрытые жалобы и сроки шагов (${cl})`,
+    sheet: 'По ответственным',
+    columns: [
+      { key: 'label', title: 'Ответственный', type: 'text', width: 28 },
+      { key: 'closed', title: `${cl}: закрыто жалоб`, type: 'integer' },
+      ...parts.flatMap(([k, what]): Column[] => [
+        { key: `${k}_n`, title: `${cl}: ${what}`, type: 'integer' },
+        { key: `${k}_s`, title: `${cl}: ${what}, доля`, type: 'percent' },
+      ]),
+      { key: 'due', title: `${cl}: сроков шагов`, type: 'integer' },
+      { key: 'onTime_n', title: `${cl}: в срок`, type: 'integer' },
+      { key: 'onTime_s', title: `${cl}: доля в срок`, type: 'percent' },
+      { key: 'p_onTime_s', title: `${pl}: доля в срок`, type: 'percent' },
+    ],
+    rows: m.current.responsibles.map((r) => ({
+      label: r.label,
+      closed: r.closed,
+      ...Object.fromEntries(
+        parts.flatMap(([k]) => [
+          [`${k}_n`, r[k].count],
+          [`${k}_s`, r[k].share],
+        ]),
+      ),
+      due: r.due,
+      onTime_n: r.onTime.count,
+      onTime_s: r.onTime.share,
+      p_onTime_s: before.get(r.key)?.onTime.share ?? null,
+    })),
+  };
+}
+
 /** One kind of ratings: count, average and the five scores, with the previous period's count and average. */
 function ratings(
   title: string,
@@ -165,16 +206,16 @@ function ratings(
   head: string,
   cur: RatingSummary[],
   prev: RatingSummary[],
-  pl: string,
+  [cl, pl]: [string, string],
 ): Table {
   return {
     title,
     sheet,
     columns: [
       { key: 'label', title: head, type: 'text', width: 28 },
-      { key: 'count', title: 'Оценок', type: 'integer' },
-      { key: 'average', title: 'Средняя', type: 'number' },
-      ...[1, 2, 3, 4, 5].map((n) => ({ key: `s${n}`, title: `${n} ★`, type: 'integer' as const })),
+      { key: 'count', title: `${cl}: оценок`, type: 'integer' },
+      { key: 'average', title: `${cl}: средняя`, type: 'number' },
+      ...[1, 2, 3, 4, 5].map((n) => ({ key: `s${n}`, title: `${cl}: ${n} ★`, type: 'integer' as const })),
       { key: 'p_count', title: `${pl}: оценок`, type: 'integer' },
       { key: 'p_average', title: `${pl}: средняя`, type: 'number' },
     ],

@@ -52,6 +52,22 @@ it('asks for last month and sets every figure beside the previous period', async
   ]);
   expect(rowsOf(figure(c, 'Удовлетворённость клиентов'))[0]).toEqual(['Да', '70 % (7)', '70 % (14)', '0']);
   expect(rowsOf(figure(c, 'Удовлетворённость и лояльность'))).toHaveLength(5);
+  // Each responsible person's handling, the one with no one last, his share of deadlines met before.
+  const people = figure(c, 'Доля сроков шагов, выполненных в срок, по ответственным');
+  expect([...people.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+    'Ответственный',
+    'Закрыто жалоб',
+    'За 14 р. д.',
+    'Удовлетворены',
+    'Лояльны',
+    'Сроков шагов',
+    'В срок',
+    'В срок: Сентябрь 2026',
+  ]);
+  expect(rowsOf(people)).toEqual([
+    ['Смирнова Ольга', '8', '88 % (7)', '75 % (6)', '63 % (5)', '40', '85 % (34)', '85 % (0)'],
+    ['Ответственный не назначен', '2', '100 % (2)', '50 % (1)', '50 % (1)', '6', '100 % (6)', '100 % (0)'],
+  ]);
   const days = figure(c, 'Срок закрытия');
   expect(days.querySelector('figcaption')!.textContent).toBe('Срок закрытия в рабочих днях: предел 14, цель 5');
   expect(rowsOf(days)).toEqual([
@@ -126,8 +142,8 @@ it('gives every chart its table, the picture hidden from screen readers', async 
   monthlyApi();
   const c = await openConsole('/admin/reports/monthly?period=2026-10');
   const figures = c.$$('figure.chart');
-  // 3 received + 4 shares + days + compliance + 3 ratings.
-  expect(figures).toHaveLength(12);
+  // 3 received + 4 shares + days + compliance + responsibles + 3 ratings.
+  expect(figures).toHaveLength(13);
   for (const f of figures) {
     expect(f.querySelector('.chart-picture')!.getAttribute('aria-hidden')).toBe('true');
     expect(f.querySelector('.chart-picture svg rect')).not.toBeNull();

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../format.ts';
 import type { Place } from '../../router.tsx';
 import { MonthlyDeadlines } from './monthly-deadlines.tsx';
 import { MonthlyRatings } from './monthly-ratings.tsx';
+import { MonthlyResponsibles } from './monthly-responsibles.tsx';
 import { MonthlyReceived } from './monthly-received.tsx';
 import { MonthlyShares } from './monthly-shares.tsx';
 import { ReportFrame } from './report-frame.tsx';
@@ -37,6 +38,7 @@ export function MonthlyScreen({ place, now = new Date() }: { place: Place; now?:
           <MonthlyReceived current={r.current} previous={r.previous} />
           <MonthlyShares current={r.current} previous={r.previous} />
           <MonthlyDeadlines current={r.current} previous={r.previous} />
+          <MonthlyResponsibles current={r.current} previous={r.previous} />
           <MonthlyRatings current={r.current} previous={r.previous} />
         </>
       )}

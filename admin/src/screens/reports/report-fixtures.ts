@@ -155,6 +155,30 @@ function figures(key: string, label: string, n: number): PeriodFigures {
       const due = onTime + late + notDone;
       return { step, title: STEP_TITLES[step], due, onTime, late, notDone, share: due ? onTime / due : null };
     }),
+    responsibles: [
+      {
+        key: 'u2',
+        label: 'Смирнова Ольга',
+        closed: 8 * n,
+        withinLimit: { count: 7 * n, share: 7 / 8 },
+        withinTarget: { count: 4 * n, share: 0.5 },
+        satisfied: { count: 6 * n, share: 0.75 },
+        loyal: { count: 5 * n, share: 5 / 8 },
+        due: 40 * n,
+        onTime: { count: 34 * n, share: 0.85 },
+      },
+      {
+        key: 'none',
+        label: 'Ответственный не назначен',
+        closed: 2 * n,
+        withinLimit: { count: 2 * n, share: 1 },
+        withinTarget: { count: n, share: 0.5 },
+        satisfied: { count: n, share: 0.5 },
+        loyal: { count: n, share: 0.5 },
+        due: 6 * n,
+        onTime: { count: 6 * n, share: 1 },
+      },
+    ],
     ratings: {
       employees: [rating('ivanov', 'Иванов Иван', [0, 1, 1, 2 * n, 4], [[key, 4 + 2 * n, 4.1]])],
       departments: [

@@ -103,6 +103,30 @@ function figures(key: string, label: string, from: string, to: string, scale: nu
       notDone: 0,
       share: 2 / 3,
     })),
+    responsibles: [
+      {
+        key: 'u-olga',
+        label: 'Смирнова Ольга',
+        closed,
+        withinLimit: { count: closed, share: 1 },
+        withinTarget: { count: scale, share: scale / closed },
+        satisfied: { count: 3 * scale, share: 0.75 },
+        loyal: { count: 2 * scale, share: 0.5 },
+        due: 6 * scale,
+        onTime: { count: 4 * scale, share: 4 / 6 },
+      },
+      {
+        key: 'none',
+        label: 'Ответственный не назначен',
+        closed: 0,
+        withinLimit: { count: 0, share: null },
+        withinTarget: { count: 0, share: null },
+        satisfied: { count: 0, share: null },
+        loyal: { count: 0, share: null },
+        due: 2,
+        onTime: { count: 0, share: 0 },
+      },
+    ],
     ratings: {
       employees: [
         {
