@@ -5,7 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Kysely, SqliteDialect } from 'kysely';
 import { databaseLabel } from './db/connection.ts';
+import { migrations } from './db/migrations/index.ts';
 import { dropTestSchema } from '../test/support/databases.ts';
 
 // The CLI as an operator runs it: a real process in a folder of its own, configured only by that
@@ -56,6 +58,39 @@ describe('the CLI finds the server’s database', { timeout: 60_000 }, () => {
     expect(migrated.code).toBe(0);
     expect(fs.existsSync(path.join(folder, 'data/otklik.sqlite'))).toBe(true);
     expect((await run(['user', 'list'])).code).toBe(0);
+  });
+
+  it('migrates only when asked: after an update another command refuses, and a newer schema is named', async () => {
+    newFolder();
+    expect((await run(['migrate'])).code).toBe(0);
+    const file = path.join(folder, 'data/otklik.sqlite');
+    const Database = (await import('better-sqlite3')).default;
+    const edit = (statement: string) => {
+      const db = new Database(file);
+      db.exec(statement);
+      db.close();
+    };
+    // As if the code were updated while the old version's instances still run on this database:
+    // the latest migration taken back.
+    const last = Object.keys(migrations).sort().at(-1)!;
+    const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    await migrations[last]!.down!(kysely);
+    await kysely.destroy();
+    edit(`DELETE FROM kysely_migration WHERE name = '${last}'`);
+    const behind = await run(['user', 'list']);
+    expect(behind.code).toBe(1);
+    expect(behind.stderr).toContain('остановите все экземпляры и выполните npm run cli -- migrate');
+    expect(behind.stderr).toContain(`Not applied: ${last}`);
+    const stillBehind = new Database(file).prepare(`SELECT count(*) AS n FROM kysely_migration WHERE name = ?`);
+    expect((stillBehind.get(last) as { n: number }).n).toBe(0);
+    expect((await run(['migrate'])).stderr).toContain(`Applied: ${last}`);
+    // A newer version migrated it: said in words, by the command and by migrate alike.
+    edit(`INSERT INTO kysely_migration (name, timestamp) VALUES ('2099-01-01-future', '2099-01-01T00:00:00.000Z')`);
+    for (const args of [['user', 'list'], ['migrate']]) {
+      const newer = await run(args);
+      expect(newer.code, args.join(' ')).toBe(1);
+      expect(newer.stderr).toContain('The database was migrated by a newer version of Otklik (2099-01-01-future)');
+    }
   });
 
   it('reads the folder’s .env, and a real environment variable wins over it', async () => {

@@ -6,7 +6,7 @@ import { calendarDeadline, calendarImport } from './calendar/cli-commands.ts';
 import { systemClock } from './clock.ts';
 import { DatabaseMissingError, databaseLabel, hasSchema, openDb } from './db/connection.ts';
 import { isDatabaseUnreachable } from './db/errors.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, SchemaNewerError, schemaNewerMessage, schemaState } from './db/migrate.ts';
 import {
   departmentAdd,
   employeeAdd,
@@ -169,8 +169,23 @@ async function main(argv: string[]): Promise<number> {
       console.error(missing(where));
       return 1;
     }
-    const ran = await migrateToLatest(db);
-    if (name === 'migrate') console.error(ran.length > 0 ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
+    if (creates) {
+      const ran = await migrateToLatest(db);
+      console.error(ran.length > 0 ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
+    } else {
+      // Another command never migrates: after an update, instances still running the old version
+      // would find the schema changed under them. Migrating is the operator's step, once they are stopped.
+      const { pending, newer } = await schemaState(db);
+      if (newer.length > 0) throw new SchemaNewerError(schemaNewerMessage(newer));
+      if (pending.length > 0) {
+        console.error(
+          `База данных от предыдущей версии Otklik: остановите все экземпляры и выполните npm run cli -- migrate (или запустите новую версию).\n` +
+            `The database is from an earlier version of Otklik: stop every instance, then run npm run cli -- migrate (or start the new version).\n` +
+            `Not applied: ${pending.join(', ')}`,
+        );
+        return 1;
+      }
+    }
     const result = await COMMANDS[name]!({ db, args: extra });
     if (typeof result === 'string') console.error(result);
     else if (result) {
@@ -179,6 +194,10 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
+    if (err instanceof SchemaNewerError) {
+      console.error(err.message);
+      return 1;
+    }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(err as Error).message}\n(npm run cli -- help lists the commands)`);
       return 2;

@@ -86,6 +86,30 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ MAIL_FROM: from })).toThrow(/MAIL_FROM/);
   });
 
+  it('refuses an SMTP_URL that is no URL, naming it and hiding its password however it is written', () => {
+    for (const url of [
+      'smtp://otklik@example.ru:Secr3t#Pass@mail.example.ru:587', // the user an address, a # in the password
+      'smtp://otklik:Secr3t@Pass@mail.example.ru:587', // an @ in the password: another host
+      'smtp://otklik:Secr3tPass@',
+    ]) {
+      const msg = (() => {
+        try {
+          loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: url });
+          return '';
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      expect(msg, url).toContain('SMTP_URL: is not a URL smtp://user:password@host:587');
+      expect(msg, url).toContain('%40');
+      expect(msg, url).not.toContain('Secr3t');
+    }
+    expect(
+      loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://otklik%40example.ru:Secr3t%23Pass@mail.example.ru:587' })
+        .smtpUrl,
+    ).toBe('smtp://otklik%40example.ru:Secr3t%23Pass@mail.example.ru:587');
+  });
+
   it('names each wrong variable', () => {
     const bad = { PORT: 'eighty', DATABASE_URL: 'mysql://x', MAIL_TRANSPORT: 'smtp', QMS_EMAIL: 'not-mail' };
     expect(() => loadConfig(bad)).toThrow(ConfigError);

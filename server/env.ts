@@ -100,7 +100,12 @@ const envSchema = z.object({
   MAIL_TRANSPORT: z.enum(['file', 'resend', 'smtp']).default('file'),
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: optional.pipe(z.string().url().optional()),
-  SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
+  SMTP_URL: optional
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
+    .refine(
+      (v) => v === undefined || !/^smtps?:\/\//.test(v) || isHostUrl(v),
+      'is not a URL smtp://user:password@host:587: write an @, #, /, ? or : in the user or password as %40, %23, %2F, %3F, %3A',
+    ),
   MAX_FILE_MB: number.pipe(z.number().positive().max(100)).default(10),
   MAIL_ATTACH_MB: number.pipe(z.number().min(0).max(100)).default(9),
   BODY_IDLE_SECONDS: number.pipe(z.number().positive().max(300)).default(10),
@@ -217,6 +222,15 @@ export function withEnvFile(env: NodeJS.ProcessEnv, file = path.resolve('.env'))
   return { ...parseEnv(text), ...env };
 }
 
+/** Whether a text is a URL with a host: a password with a bare `#` or `@` makes it none (or another host). */
+function isHostUrl(v: string): boolean {
+  try {
+    return new URL(v).hostname !== '' && v.indexOf('@') === v.lastIndexOf('@');
+  } catch {
+    return false;
+  }
+}
+
 /** Variables whose whole value is a secret. */
 const SECRETS = new Set(['RESEND_API_KEY', 'ALTCHA_HMAC_KEY', 'METRICS_TOKEN']);
 
@@ -227,7 +241,13 @@ const SECRETS = new Set(['RESEND_API_KEY', 'ALTCHA_HMAC_KEY', 'METRICS_TOKEN']);
  */
 function shownValue(name: string, value: string | undefined): string {
   if (value && SECRETS.has(name)) return `${value.length} characters, not shown`;
-  return JSON.stringify((value ?? '').replace(/^([\w+.-]+:\/\/[^:/@]*:)[^@]*@/, '$1***@'));
+  // Everything between «://» and the last «@» is the user and password, however badly written
+  // (a user that is an e-mail address, a password with «#» or «@»): the user is kept to his first «:».
+  return JSON.stringify(
+    (value ?? '').replace(/^([\w+.-]+:\/\/)(.*)@/, (_, scheme: string, auth: string) =>
+      auth.includes(':') ? `${scheme}${auth.slice(0, auth.indexOf(':'))}:***@` : `${scheme}${auth}@`,
+    ),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { firstAdminHint } from './users/first-admin-hint.ts';
 import { systemClock } from './clock.ts';
 import { sql } from 'kysely';
 import { databaseLabel, type Db, dbKind, openDb } from './db/connection.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, SchemaNewerError } from './db/migrate.ts';
 import { seedDemoDirectory } from './directory/demo-seed.ts';
 import { type Config, ConfigError, loadConfig, withEnvFile } from './env.ts';
 import { createReminderScheduler } from './complaints/reminders.ts';
@@ -217,8 +217,12 @@ function logEnv(): NodeJS.ProcessEnv {
 
 const logger = createLogger('info', logDestination(logEnv(), process.stdout.isTTY === true));
 main(logger).catch((err) => {
-  if (err instanceof ConfigError) logger.fatal(err.message);
-  else logger.fatal({ err }, 'the server could not start');
+  if (err instanceof ConfigError || err instanceof SchemaNewerError) logger.fatal(err.message);
+  else {
+    // A URL that failed to parse carries it whole (`input`), a password with it: not logged.
+    if (err && typeof err === 'object' && 'input' in err) delete (err as { input?: unknown }).input;
+    logger.fatal({ err }, 'the server could not start');
+  }
   logger.flush();
   process.exit(1);
 });

@@ -42,5 +42,6 @@ export function isDatabaseUnreachable(err: unknown): boolean {
   // database closed to connections (ALLOW_CONNECTIONS false, a maintenance window). By the function,
   // not the message, which a server with lc_messages=ru says in Russian.
   if (e?.code === '55000' && (err as { routine?: unknown }).routine === 'CheckMyDatabase') return true;
-  return /^(Connection terminated|timeout exceeded when trying to connect)/.test(message);
+  // pg-pool's wait for a connection, and pg's client giving up on a server that never answered.
+  return /^(Connection terminated|timeout exceeded when trying to connect|timeout expired$)/.test(message);
 }

@@ -26,6 +26,20 @@ describe.each(DB_KINDS)('GET /readyz (%s)', (kind) => {
       reason: 'migrations_pending',
       detail: 'not applied: 2026-12-10-report-indexes',
     });
+    await sql`insert into kysely_migration (name, timestamp) values (${'2026-12-10-report-indexes'}, ${'2026-12-10T00:00:00.000Z'})`.execute(
+      t.db,
+    );
+    // As if a newer version had migrated the database under this older instance, left running.
+    await sql`insert into kysely_migration (name, timestamp) values (${'2099-01-01-future'}, ${'2099-01-01T00:00:00.000Z'})`.execute(
+      t.db,
+    );
+    const ahead = await t.app.request('/readyz');
+    expect(ahead.status).toBe(503);
+    expect(await ahead.json()).toEqual({
+      ready: false,
+      reason: 'schema_newer',
+      detail: 'applied by a newer version: 2099-01-01-future',
+    });
     // The process itself is up: /healthz keeps its answer.
     expect(await (await t.app.request('/healthz')).json()).toEqual({ ok: true, database: kind });
   });

@@ -4,13 +4,14 @@ import { migrations } from '../db/migrations/index.ts';
 
 export type Readiness =
   | { ready: true }
-  | { ready: false; reason: 'database_unreachable' | 'migrations_pending'; detail: string };
+  | { ready: false; reason: 'database_unreachable' | 'migrations_pending' | 'schema_newer'; detail: string };
 
 /**
  * Whether this instance should be sent traffic: the database answers, and every migration this
  * code knows has been applied (an instance started beside an older schema, or before another
- * instance finished migrating, is not ready). Reads Kysely's own bookkeeping table, found on the
- * connection's search path as the migrator left it.
+ * instance finished migrating, is not ready), and none it doesn't know (an older instance left
+ * running after a newer version migrated the database answers its writes with errors). Reads
+ * Kysely's own bookkeeping table, found on the connection's search path as the migrator left it.
  * @example if (!(await readiness(db)).ready) answer 503
  */
 export async function readiness(db: Db): Promise<Readiness> {
@@ -26,7 +27,10 @@ export async function readiness(db: Db): Promise<Readiness> {
       : { ready: false, reason: 'database_unreachable', detail: message };
   }
   const pending = Object.keys(migrations).filter((name) => !applied.has(name));
-  return pending.length === 0
+  if (pending.length > 0)
+    return { ready: false, reason: 'migrations_pending', detail: `not applied: ${pending.join(', ')}` };
+  const unknown = [...applied].filter((name) => !(name in migrations)).sort();
+  return unknown.length === 0
     ? { ready: true }
-    : { ready: false, reason: 'migrations_pending', detail: `not applied: ${pending.join(', ')}` };
+    : { ready: false, reason: 'schema_newer', detail: `applied by a newer version: ${unknown.join(', ')}` };
 }
