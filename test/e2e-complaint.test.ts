@@ -179,7 +179,16 @@ describe.skipIf(!HAS_CHROMIUM)('the complaint process, end to end in Chromium', 
       origin: 'console',
     });
     expect(card.complaint.steps.every((s: { doneAt: string | null }) => s.doneAt !== null)).toBe(true);
-    expect(dialogs).toEqual([`Закрыть жалобу № ${number}? После закрытия разбор уже не изменить.`]);
+    expect(dialogs).toEqual([`Закрыть жалобу № ${number}? Изменить разбор можно будет, только открыв её снова.`]);
+
+    // The client calls back: the problem is back. The QMS opens it again, saying why.
+    await page.getByRole('button', { name: 'Открыть жалобу снова' }).click();
+    await page.getByLabel('Почему открывается снова').fill('Клиент перезвонил: отчёт снова не строится');
+    await consoleShot(page, 'complaint-07-reopen-phone', false);
+    await page.locator('form[aria-label="Открыть жалобу снова"] button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Закрыть этап 1' }).waitFor();
+    await page.locator('.timeline', { hasText: 'Клиент перезвонил: отчёт снова не строится' }).waitFor();
+    expect(await page.locator('.complaint .note', { hasText: 'Жалоба закрыта' }).count()).toBe(0);
     await work.context.close();
   });
 });
