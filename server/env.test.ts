@@ -110,6 +110,14 @@ describe('loadConfig', () => {
     ).toBe('smtp://otklik%40example.ru:Secr3t%23Pass@mail.example.ru:587');
   });
 
+  it('listens where HOST says: an address of the machine, or every one', () => {
+    expect(loadConfig({}).host).toBeUndefined();
+    for (const host of ['127.0.0.1', '::1', 'localhost', '10.0.0.5'])
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    for (const host of ['feedback.example.ru', '127.0.0.1:8787', 'http://127.0.0.1'])
+      expect(() => loadConfig({ HOST: host }), host).toThrow(/HOST: must be an IP address/);
+  });
+
   it('names each wrong variable', () => {
     const bad = { PORT: 'eighty', DATABASE_URL: 'mysql://x', MAIL_TRANSPORT: 'smtp', QMS_EMAIL: 'not-mail' };
     expect(() => loadConfig(bad)).toThrow(ConfigError);

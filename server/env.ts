@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import * as z from 'zod';
@@ -65,6 +66,10 @@ const retention = z
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   PORT: number.pipe(z.number().int().min(0).max(65535)).default(8787),
+  HOST: optional.refine(
+    (v) => v === undefined || isIP(v) !== 0 || v === 'localhost',
+    'must be an IP address this machine has (127.0.0.1, ::1, 10.0.0.5) or localhost',
+  ),
   DATA_DIR: filled.default('./data'),
   DATABASE_URL: optional.refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
@@ -149,6 +154,8 @@ function requiredTogether(env: NodeJS.ProcessEnv): string[] {
 /** Everything the server is configured with; built once at start from the environment. */
 export interface Config {
   port: number;
+  /** The address to listen on; undefined: every one the machine has. */
+  host: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string | undefined;
@@ -296,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): C
   const production = e.NODE_ENV === 'production';
   return {
     port: e.PORT,
+    host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

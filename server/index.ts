@@ -82,6 +82,7 @@ async function main(logger: Logger) {
     config,
     onMailQueued: () => worker.kick(),
     log: componentLog(logger, 'reminders'),
+    warn: componentLog(logger, 'reminders', 'warn'),
   });
   const retention = createRetentionScheduler({
     db,
@@ -89,6 +90,7 @@ async function main(logger: Logger) {
     retentionDays: config.retentionDays,
     mail: config,
     log: componentLog(logger, 'retention'),
+    warn: componentLog(logger, 'retention', 'warn'),
   });
   const digest = createDigestScheduler({
     db,
@@ -97,32 +99,36 @@ async function main(logger: Logger) {
     build: (week) => weeklyControl(db, systemClock.now(), week, null),
     onMailQueued: () => worker.kick(),
     log: componentLog(logger, 'digest'),
+    warn: componentLog(logger, 'digest', 'warn'),
   });
   const app = await startApp({ db, config, clock: systemClock, onMailQueued: () => worker.kick(), metrics, logger });
 
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    const base = config.publicUrl ?? `http://localhost:${info.port}`;
-    // One line a person can read and a log collector can parse: the address first (test/support/server-process.ts reads it).
-    // The port too: several instances behind one PUBLIC_URL name the same address.
-    const where = `port ${info.port}, database: ${dbKind(db) === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''}`;
-    const links = [
-      config.demo ? `demo site ${base}/demo/` : null,
-      `hosted form ${base}/f`,
-      config.demo ? `rating page ${base}/r/ivanov?score=5, signature ${base}/s/ivanov` : null,
-      `console ${base}/admin/`,
-      `embed <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`,
-    ].filter(Boolean);
-    log.info({ url: base, port: info.port }, `Otklik is running on ${base} (${where}):\n  ${links.join('\n  ')}`);
-    // In production the e-mails' links to the console would lead to this machine's own address:
-    // said as a warning, which LOG_LEVEL=warn keeps.
-    if (!config.publicUrl)
-      (config.production ? log.warn.bind(log) : log.info.bind(log))(
-        `PUBLIC_URL is not set: e-mails link to ${base}; pages and signatures use the address each request came to. Set it to the address clients reach.`,
-      );
-    void firstAdminHint(db, `${base}/admin/`).then((hint) => {
-      if (hint) log.warn(hint.replace(/\s*\n\s*/g, ' ').trim());
-    });
-  });
+  const server = serve(
+    { fetch: app.fetch, port: config.port, ...(config.host && { hostname: config.host }) },
+    (info) => {
+      const base = config.publicUrl ?? `http://localhost:${info.port}`;
+      // One line a person can read and a log collector can parse: the address first (test/support/server-process.ts reads it).
+      // The port too: several instances behind one PUBLIC_URL name the same address.
+      const where = `port ${info.port}, database: ${dbKind(db) === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}, mail: ${config.mailTransport}${config.mailTransport === 'file' ? ` → ${config.dataDir}/mail/` : ''}`;
+      const links = [
+        config.demo ? `demo site ${base}/demo/` : null,
+        `hosted form ${base}/f`,
+        config.demo ? `rating page ${base}/r/ivanov?score=5, signature ${base}/s/ivanov` : null,
+        `console ${base}/admin/`,
+        `embed <script src="${base}/embed.js" async></script> <otklik-feedback></otklik-feedback>`,
+      ].filter(Boolean);
+      log.info({ url: base, port: info.port }, `Otklik is running on ${base} (${where}):\n  ${links.join('\n  ')}`);
+      // In production the e-mails' links to the console would lead to this machine's own address:
+      // said as a warning, which LOG_LEVEL=warn keeps.
+      if (!config.publicUrl)
+        (config.production ? log.warn.bind(log) : log.info.bind(log))(
+          `PUBLIC_URL is not set: e-mails link to ${base}; pages and signatures use the address each request came to. Set it to the address clients reach.`,
+        );
+      void firstAdminHint(db, `${base}/admin/`).then((hint) => {
+        if (hint) log.warn(hint.replace(/\s*\n\s*/g, ' ').trim());
+      });
+    },
+  );
 
   // The port first: a port in use stops the start before the outbox claims any e-mail or a scheduler runs.
   await listening(server as Server, config.port);

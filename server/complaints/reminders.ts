@@ -150,6 +150,8 @@ export function createReminderScheduler(deps: {
   config: Config;
   onMailQueued: () => void;
   log: (m: string) => void;
+  /** A failed run (the database down, say): a warning an operator's LOG_LEVEL=warn keeps; `log` without it. */
+  warn?: (m: string) => void;
   /** Tells instances apart in the lease; a random one by default. */
   holder?: string;
   intervalMs?: number;
@@ -172,6 +174,6 @@ export function createReminderScheduler(deps: {
       }
       return true;
     },
-    failed: (err) => deps.log(`reminders failed: ${err instanceof Error ? err.message : String(err)}`),
+    failed: (err) => (deps.warn ?? deps.log)(`reminders failed: ${err instanceof Error ? err.message : String(err)}`),
   });
 }

@@ -22,6 +22,8 @@ export function createRetentionScheduler(deps: {
   /** Where the file transport keeps its copies, which go with what they copy (mail-copies.ts). */
   mail: Pick<Config, 'mailTransport' | 'dataDir'>;
   log: (m: string) => void;
+  /** A failed run (the database down, say): a warning an operator's LOG_LEVEL=warn keeps; `log` without it. */
+  warn?: (m: string) => void;
   /** Tells instances apart in the lease; a random one by default. */
   holder?: string;
   intervalMs?: number;
@@ -44,6 +46,6 @@ export function createRetentionScheduler(deps: {
       return summary;
     },
     // The lease stays held until its hour is up: the next look after it tries again.
-    failed: (err) => deps.log(`retention failed: ${err instanceof Error ? err.message : String(err)}`),
+    failed: (err) => (deps.warn ?? deps.log)(`retention failed: ${err instanceof Error ? err.message : String(err)}`),
   });
 }

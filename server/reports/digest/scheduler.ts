@@ -18,6 +18,8 @@ export function createDigestScheduler(deps: {
   build: WeekBuilder;
   onMailQueued: () => void;
   log: (m: string) => void;
+  /** A failed run (the database down, say): a warning an operator's LOG_LEVEL=warn keeps; `log` without it. */
+  warn?: (m: string) => void;
   holder?: string;
   intervalMs?: number;
 }) {
@@ -33,7 +35,7 @@ export function createDigestScheduler(deps: {
       return week.key;
     } catch (err) {
       // Nothing was marked: the next look tries again.
-      deps.log(`weekly digest failed: ${err instanceof Error ? err.message : String(err)}`);
+      (deps.warn ?? deps.log)(`weekly digest failed: ${err instanceof Error ? err.message : String(err)}`);
       return null;
     }
   };
