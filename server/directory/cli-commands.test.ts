@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/support/databases.ts';
 import { fakeClock } from '../../test/support/test-app.ts';
-import { departmentAdd, employeeAdd, employeeImport, subjectAdd } from './cli-commands.ts';
+import { departmentAdd, employeeAdd, employeeImport, employeeSetActive, subjectAdd } from './cli-commands.ts';
 import { findRatingTarget } from './targets.ts';
 
 let t: TestDb;
@@ -20,10 +20,36 @@ describe('directory commands', () => {
     );
     await expect(departmentAdd(t.db, clock, ['--responsible-name', 'Кто-то'])).rejects.toThrow('--name is required');
     expect(await departmentAdd(t.db, clock, ['--name', 'ДКС', '--responsible-email', 'Head@Example.RU'])).toBe(
-      'Department «ДКС» saved.',
+      'Department «ДКС» added.',
     );
     const d = await t.db.selectFrom('departments').selectAll().executeTakeFirstOrThrow();
     expect(d).toMatchObject({ name: 'ДКС', responsible_email: 'head@example.ru' });
+    // Another case or spacing is the same department: said so, by its stored name.
+    expect(await departmentAdd(t.db, clock, ['--name', 'дкс '])).toBe(
+      'Department «ДКС» already existed: nothing changed.',
+    );
+    expect(await t.db.selectFrom('departments').select('id').execute()).toHaveLength(1);
+  });
+
+  it('writes each directory change to the audit log, as the console does, marked as made from the CLI', async () => {
+    t = await openTestDb('sqlite');
+    await departmentAdd(t.db, clock, ['--name', 'ДКС']);
+    await employeeAdd(t.db, clock, ['--slug', 'ivanov', '--name', 'Иванов Иван', '--manager-email', 'b@example.ru']);
+    await employeeSetActive(t.db, clock, ['--slug', 'ivanov'], false);
+    await subjectAdd(t.db, clock, ['--slug', 'install', '--title', 'Монтаж', '--recipients', 'a@x.ru']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-csv-'));
+    fs.writeFileSync(path.join(dir, 'staff.csv'), 'slug;name;manager_email\npetrova;Петрова Анна;b@example.ru\n');
+    await employeeImport(t.db, clock, [path.join(dir, 'staff.csv')]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const rows = await t.db.selectFrom('audit_log').select(['action', 'user_id', 'details']).orderBy('at').execute();
+    expect(rows.map((r) => r.action).sort()).toEqual([
+      'directory.department.create',
+      'directory.employee.create',
+      'directory.employee.import',
+      'directory.employee.update',
+      'directory.subject.create',
+    ]);
+    for (const r of rows) expect([r.user_id, JSON.parse(r.details).via]).toEqual([null, 'cli']);
   });
 
   it('subject add: refuses the word «employee» and a wrong address, takes commas or semicolons', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { decodeEmployeesFile, importEmployeesCsv, notText } from './csv-import.ts';
@@ -11,6 +12,15 @@ import { departmentCreate, subjectCreate } from '../../shared/directory-schema.t
 import { type FieldErrors, validate } from '../../shared/rules.ts';
 
 export class UsageError extends Error {}
+
+/** A directory change made from the CLI, in the audit log as the console's same change is, `via: 'cli'`. */
+const audit = (
+  db: Db,
+  clock: Clock,
+  action: string,
+  target: { type: string; id: string },
+  details: Record<string, unknown>,
+) => recordAudit(db, clock, { user: null, action, target, details: { ...details, via: 'cli' } });
 
 const options = (args: string[], names: string[], flags: string[] = []) =>
   parseArgs({
@@ -55,8 +65,15 @@ export async function departmentAdd(db: Db, clock: Clock, args: string[]): Promi
   });
   if (!r.success)
     throw usage(r.errors, { name: 'name', responsibleName: 'responsible-name', responsibleEmail: 'responsible-email' });
-  await saveDepartment(db, clock, r.data);
-  return `Department «${r.data.name}» saved.`;
+  const known = await db.selectFrom('departments').select('id').execute();
+  const id = await saveDepartment(db, clock, r.data);
+  const existed = known.some((d) => d.id === id);
+  const name = (await db.selectFrom('departments').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+  await audit(db, clock, `directory.department.${existed ? 'update' : 'create'}`, { type: 'department', id }, r.data);
+  // A name matched in another case or spacing is that department: said, with its name as stored.
+  return existed
+    ? `Department «${name}» already existed${r.data.responsibleName !== undefined || r.data.responsibleEmail !== undefined ? ': its responsible is replaced' : ': nothing changed'}.`
+    : `Department «${name}» added.`;
 }
 
 /**
@@ -76,7 +93,8 @@ export async function employeeAdd(db: Db, clock: Clock, args: string[]): Promise
   });
   if (!parsed.ok) throw new UsageError(parsed.problems.join('\n'));
   try {
-    await addEmployee(db, clock, parsed.employee);
+    const { id } = await addEmployee(db, clock, parsed.employee);
+    await audit(db, clock, 'directory.employee.create', { type: 'employee', id }, { ...parsed.employee });
     return `Сотрудник ${parsed.employee.slug} добавлен: подпись — /s/${parsed.employee.slug}`;
   } catch (err) {
     if (err instanceof DirectoryError)
@@ -100,6 +118,14 @@ export async function employeeImport(db: Db, clock: Clock, args: string[]): Prom
   const bytes = fs.readFileSync(file);
   if (notText(bytes)) throw new UsageError(`${file}: ${CONSOLE_FIELD_ERRORS.ru.notCsv}`);
   const report = await importEmployeesCsv(db, clock, decodeEmployeesFile(bytes), { dryRun });
+  if (!dryRun)
+    await audit(
+      db,
+      clock,
+      'directory.employee.import',
+      { type: 'employees', id: file.slice(-64) },
+      { file, created: report.created, updated: report.updated, errors: report.errors.length },
+    );
   const used = report.created + report.updated + report.unchanged;
   return { text: importReportText(report, file), failed: report.errors.length > 0 && used === 0 };
 }
@@ -108,6 +134,8 @@ export async function employeeImport(db: Db, clock: Clock, args: string[]): Prom
 export async function employeeSetActive(db: Db, clock: Clock, args: string[], active: boolean): Promise<string> {
   const slug = need(options(args, ['slug']).slug, 'slug');
   if (!(await setEmployeeActive(db, clock, slug, active))) throw new UsageError(`no employee with the slug "${slug}"`);
+  const { id } = await db.selectFrom('employees').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  await audit(db, clock, 'directory.employee.update', { type: 'employee', id }, { slug, changes: { active } });
   return active
     ? `Employee ${slug} is active again.`
     : `Employee ${slug} is marked as no longer with the company; his rating links accept nothing.`;
@@ -140,6 +168,14 @@ export async function subjectAdd(db: Db, clock: Clock, args: string[]): Promise<
     if (err instanceof DirectoryError) throw new UsageError(err.message);
     throw err;
   }
+  const { id } = await db.selectFrom('rating_subjects').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  await audit(
+    db,
+    clock,
+    `directory.subject.${saved === 'added' ? 'create' : 'update'}`,
+    { type: 'subject', id },
+    r.data,
+  );
   // A known slug is changed, not added: said, since its ratings' e-mails now go to the new recipients.
   return saved === 'added'
     ? `Rating subject ${slug} added: /r/${slug}`
