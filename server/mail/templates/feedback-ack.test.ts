@@ -20,7 +20,7 @@ describe('acknowledgement to the client', () => {
     expect(mail.text).toContain('Получено файлов: 2, всего 3,4 МБ.');
     expect(mail.html).toContain('Получено файлов: 2, всего 3,4 МБ.');
     const en = feedbackAck(sampleSubmission({ lang: 'en' }), 'Example Ltd', null, { files: [{ size: 245_000 }] });
-    expect(en.text).toContain('Files received: 1, 239 KB in all.');
+    expect(en.text).toContain('Files received: 1 (239 KB).');
     expect(feedbackAck(sampleSubmission(), 'ООО «Пример»').text).not.toContain('Получено файлов');
   });
 

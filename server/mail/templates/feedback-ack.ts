@@ -20,7 +20,7 @@ const TEXTS = {
   en: {
     subject: (n: string) => `Your message No. ${n} has been registered`,
     yourMessage: (kind: string, at: string) => `Your message (${kind.toLowerCase()}, ${at}):`,
-    files: (n: number, size: string) => `Files received: ${n}, ${size} in all.`,
+    files: (n: number, size: string) => `Files received: ${n} (${size}).`,
     kb: 'KB',
     mb: 'MB',
     footer: (company: string) =>
