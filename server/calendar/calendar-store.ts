@@ -12,6 +12,9 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Actor } from '../sessions/context.ts';
+import { createHash } from 'node:crypto';
+import { COMPANY_TIME_ZONE } from '../company-time.ts';
+import { SHIPPED_YEARS } from './production-calendar.ts';
 import { DEFAULT_HOURS, makeCalendar, type WorkingCalendar } from './working-time.ts';
 
 const HOURS_KEY = 'working_hours';
@@ -51,6 +54,18 @@ export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
   const days = await db.selectFrom('calendar_days').select(['day', 'type']).execute();
   const hours = await readWorkingHours(db);
   return makeCalendar({ hours, overrides: Object.fromEntries(days.map((d) => [d.day, d.type])) });
+}
+
+/**
+ * What working time is counted on, as one digest: the company's changes of days, its hours, the
+ * shipped decrees and the zone. Whatever was counted on another digest (a kept month's figures,
+ * an open step's deadline) is counted again. `version` names the way of counting too.
+ */
+export async function calendarDigest(db: Db, version: unknown = null): Promise<string> {
+  const days = await db.selectFrom('calendar_days').select(['day', 'type']).orderBy('day').execute();
+  const hours = await readWorkingHours(db);
+  const all = JSON.stringify([version, COMPANY_TIME_ZONE, SHIPPED_YEARS, hours, days]);
+  return createHash('sha256').update(all).digest('hex');
 }
 
 /** The company's changes of the days from `from` to `to` (both `YYYY-MM-DD`, inclusive). */

@@ -6,6 +6,7 @@ import type { RegisteredComplaint } from '../../shared/console-complaint.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { importCalendarDays } from '../calendar/calendar-store.ts';
+import { recountDeadlines } from './recount.ts';
 import { createReminderScheduler, sendDueNotices } from './reminders.ts';
 import { complaintFromRating } from './from-rating.ts';
 
@@ -770,6 +771,28 @@ for (const kind of DB_KINDS) {
       expect((await post(qms, `${sent.id}/stage1/close`)).status).toBe(200);
       const again: Card = await (await post(qms, `${sent.id}/close`)).json();
       expect([again.status, again.complaint!.closedAt]).toEqual(['closed', msk('2026-12-02 10:00')]);
+    });
+
+    it('counts open deadlines again when the calendar changes, but not the date the client was promised', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00')); // Monday: 1.3 due 26.11, 1.6 (14 working days) due 11.12
+      const sent = await h.feedback({});
+      expect(await recountDeadlines(h.db, h.clock)).toBe(0); // the first look notes the calendar
+      setClock(msk('2026-12-09 12:00'));
+      await sendDueNotices(h.db, { clock: h.clock, config: h.config });
+      expect(await noticesOf(sent.id)).toContainEqual({ step: '1.6', kind: 'soon' });
+      // The company makes Thursday 10 December a day off.
+      const qms = await h.as('qms');
+      const off = await qms.request('/api/admin/calendar/days/2026-12-10', { method: 'PUT', json: { type: 'off' } });
+      expect(off.status).toBe(200);
+      expect(await recountDeadlines(h.db, h.clock)).toBe(1);
+      const due = Object.fromEntries((await card(qms, sent.id)).complaint!.steps.map((s) => [s.step, s.dueAt]));
+      expect(due).toMatchObject({ '1.3': msk('2026-11-26 18:00'), '1.6': msk('2026-12-14 18:00') });
+      // Its new deadline is reminded in its time; the past ones keep what was sent.
+      const noticed = await noticesOf(sent.id);
+      expect(noticed.filter((n) => n.step === '1.6')).toEqual([]);
+      expect(noticed.filter((n) => n.step === '1.1').length).toBeGreaterThan(0);
+      expect(await recountDeadlines(h.db, h.clock)).toBe(0);
     });
 
     it('tells the card how late each done step was, in working time', async () => {

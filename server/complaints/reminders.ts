@@ -7,6 +7,7 @@ import { leasedJob } from '../db/leased-job.ts';
 import type { Config } from '../env.ts';
 import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
 import { enqueueNoticeMail } from './mail.ts';
+import { recountDeadlines } from './recount.ts';
 import { recordNotice } from './store.ts';
 
 const HOUR = 3_600_000;
@@ -167,6 +168,9 @@ export function createReminderScheduler(deps: {
     intervalMs,
     retryAtOnce: true,
     run: async () => {
+      // Deadlines counted on the calendar as it is now, before anyone is reminded of them.
+      const moved = await recountDeadlines(deps.db, deps.clock);
+      if (moved > 0) deps.log(`the working calendar changed: ${moved} open deadline(s) counted again`);
       const n = await sendDueNotices(deps.db, deps);
       if (n > 0) {
         deps.log(`${n} reminder(s) queued`);

@@ -10,7 +10,7 @@ import { companyDayStart, nextDay } from '../company-day.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { deadlineAfterDone, dependentSteps } from './deadlines.ts';
-import { assertOpen, type LockedComplaint, logComplaintEvent, refreshNextDue } from './store.ts';
+import { assertOpen, forgetNotices, type LockedComplaint, logComplaintEvent, refreshNextDue } from './store.ts';
 
 /** How far ahead a date agreed for step 1.4 may be: a year. */
 const AGREED_DAY_AHEAD_MS = 366 * 86_400_000;
@@ -209,10 +209,6 @@ export async function setAgreedDate(
   await refreshNextDue(trx, clock, c.submission_id);
   await logComplaintEvent(trx, clock, actor, c, { type: 'agreed', data: { from: step.due_at, to: dueAt } });
 }
-
-/** Forgets the notices sent of steps whose deadline is replaced: the new deadline's are sent in their time. */
-const forgetNotices = (trx: Db, complaintId: string, steps: Step[]) =>
-  trx.deleteFrom('complaint_notices').where('complaint_id', '=', complaintId).where('step', 'in', steps).execute();
 
 /** Whether a text names a step of stage 1. */
 export const isStep = (s: string): s is Step => (STEPS as readonly string[]).includes(s);

@@ -92,6 +92,10 @@ export async function recordNotice(
   return row !== undefined;
 }
 
+/** Forgets the notices sent of steps whose deadline is replaced: the new deadline's are sent in their time. */
+export const forgetNotices = (trx: Db, complaintId: string, steps: string[]) =>
+  trx.deleteFrom('complaint_notices').where('complaint_id', '=', complaintId).where('step', 'in', steps).execute();
+
 /** The complaint made of a rating, if it was made one: its submission's id and number. */
 export const complaintOfRating = (db: Db, ratingId: string) =>
   db

@@ -1,8 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Period } from '../../shared/report-periods.ts';
-import { readWorkingHours } from '../calendar/calendar-store.ts';
-import { SHIPPED_YEARS } from '../calendar/production-calendar.ts';
-import { COMPANY_TIME_ZONE } from '../company-time.ts';
+import { calendarDigest } from '../calendar/calendar-store.ts';
 import type { Db } from '../db/connection.ts';
 import type { MonthFigures } from './month-figures.ts';
 import { reportWindow } from './report-window.ts';
@@ -20,12 +18,7 @@ const FIGURES_VERSION = 6;
  * What a month's working days were counted on: the company's calendar changes, its hours, the
  * shipped decrees and the zone, as one digest. A kept month counted on another is counted again.
  */
-export async function calendarKey(db: Db): Promise<string> {
-  const days = await db.selectFrom('calendar_days').select(['day', 'type']).orderBy('day').execute();
-  const hours = await readWorkingHours(db);
-  const all = JSON.stringify([FIGURES_VERSION, COMPANY_TIME_ZONE, SHIPPED_YEARS, hours, days]);
-  return createHash('sha256').update(all).digest('hex');
-}
+export const calendarKey = (db: Db): Promise<string> => calendarDigest(db, FIGURES_VERSION);
 
 /**
  * One month's figures: kept in report_months once the month is over, so a year's analysis adds
