@@ -1,20 +1,18 @@
 import { setImmediate } from 'node:timers/promises';
 import type { InboxItem } from '../../../shared/console-types.ts';
 import type { Db } from '../../db/connection.ts';
-import type { InboxFilter, InboxQuery } from '../../console/inbox-filter.ts';
-import { isCalendarDay } from '../../../shared/calendar-schema.ts';
+import type { InboxFilter } from '../../console/inbox-filter.ts';
 import { listSubmissions } from '../../console/inbox-query.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 import type { Scope } from '../../console/scope.ts';
-import { channelLabel, companyTime, kindLabel } from '../../mail/templates/format.ts';
+import { channelLabel, companyTime } from '../../mail/templates/format.ts';
+import { KIND_LABELS } from '../report-labels.ts';
+import { STATUSES, TYPES } from './inbox-words.ts';
 import { wallClock } from './company-clock.ts';
 import type { Cell, Column, StreamedReport } from './table.ts';
 
 /** Rows read per query: the inbox's own keyset pages, larger. */
 const PAGE = 500;
-
-const TYPES: Record<string, string> = { feedback: 'Обращение', rating: 'Оценка' };
-const STATUSES: Record<string, string> = { new: 'Новое', in_progress: 'В работе', closed: 'Закрыто' };
 
 /**
  * Every submission the inbox shows for this filter and scope, in the inbox's order, as one table
@@ -29,7 +27,7 @@ export function inboxReport(
   filter: InboxFilter,
   now: Date,
   pageSize = PAGE,
-  /** The filter in words (filterWords), so that a file passed on says what it holds. */
+  /** The filter in words (inbox-words.ts filterWords), so that a file passed on says what it holds. */
   about = '',
 ): StreamedReport {
   return {
@@ -38,39 +36,6 @@ export function inboxReport(
     table: { title: 'Обращения', sheet: 'Обращения', columns: COLUMNS },
     pages: inboxPages(db, scope, filter, now, pageSize),
   };
-}
-
-/** A day as the query gave it (`2026-11-01`) or an instant, as people read it. */
-const dayOrTime = (v: string) => (isCalendarDay(v) ? v.split('-').reverse().join('.') : companyTime(v));
-
-/**
- * The inbox's query in words, for the export's title: a file the QMS head passes on said
- * «по фильтру входящих» without saying which («вид: жалоба; подразделение: ДКС; только просроченные»).
- * Empty for no filter.
- * @example await filterWords(db, { kind: 'complaint', overdue: '1' }) // 'вид: жалоба; только просроченные'
- */
-export async function filterWords(db: Db, q: InboxQuery): Promise<string> {
-  const parts: string[] = [];
-  if (q.type) parts.push(`тип: ${TYPES[q.type]!.toLowerCase()}`);
-  if (q.kind) parts.push(`вид: ${(q.kind === 'rating' ? 'оценка' : kindLabel(q.kind)).toLowerCase()}`);
-  if (q.status) parts.push(`статус: ${STATUSES[q.status]!.toLowerCase()}`);
-  if (q.department === 'none') parts.push('без подразделения');
-  else if (q.department) {
-    const d = await db.selectFrom('departments').select('name').where('id', '=', q.department).executeTakeFirst();
-    parts.push(`подразделение: ${d?.name ?? q.department}`);
-  }
-  if (q.employee) {
-    const e = await db.selectFrom('employees').select('name').where('slug', '=', q.employee).executeTakeFirst();
-    parts.push(`сотрудник: ${e?.name ?? q.employee}`);
-  }
-  if (q.channel) parts.push(`канал: ${channelLabel(q.channel).toLowerCase()}`);
-  if (q.from && q.to) parts.push(`зарегистрированы с ${dayOrTime(q.from)} по ${dayOrTime(q.to)}`);
-  else if (q.from) parts.push(`зарегистрированы с ${dayOrTime(q.from)}`);
-  else if (q.to) parts.push(`зарегистрированы по ${dayOrTime(q.to)}`);
-  if (q.q) parts.push(`поиск «${q.q}»`);
-  if (q.overdue) parts.push('только просроченные');
-  if (q.sort === 'deadline') parts.push('ближайший срок первым');
-  return parts.join('; ');
 }
 
 const COLUMNS: Column[] = [
@@ -126,7 +91,7 @@ function row(i: InboxItem, full: { message: string; inn: string | null } | undef
     receivedAt: i.receivedAt ?? i.createdAt,
     createdAt: i.createdAt,
     type: TYPES[i.type] ?? i.type,
-    kind: i.kind === 'rating' ? 'Оценка' : kindLabel(i.kind),
+    kind: KIND_LABELS[i.kind] ?? i.kind,
     status: STATUSES[i.status] ?? i.status,
     channel: channelLabel(i.channel),
     name: i.name,
