@@ -83,7 +83,7 @@ export async function responsibleById(trx: Db, userId: string, departmentId: str
 }
 
 /** Whether the user may handle a complaint of that department (responsibleById). */
-const mayHandle = async (trx: Db, userId: string, departmentId: string | null) =>
+export const mayHandle = async (trx: Db, userId: string, departmentId: string | null) =>
   (await handlerOf(trx, userId, departmentId)) !== null;
 
 async function handlerOf(trx: Db, userId: string, departmentId: string | null): Promise<Responsible | null> {

@@ -4,17 +4,18 @@ import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
-import { newId } from '../ids.ts';
 import { pastInstant } from '../../shared/calendar-schema.ts';
 import { text, validate } from '../../shared/rules.ts';
-import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
+import type { Config } from '../env.ts';
+import { followDepartment, mayHandle } from './assignment.ts';
 import {
   assertOpen,
   assertStage2Open,
   type LockedComplaint,
   logComplaintEvent,
-  recordNotice,
+  quietPastDeadlines,
   refreshNextDue,
+  setProcessStatus,
 } from './store.ts';
 
 /**
@@ -61,7 +62,8 @@ export async function closeStage1(
   if (c.loyal === null) errors.loyal = 'required';
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
-  const at = closedAt(input, clock, latest(steps.map((s) => s.done_at)));
+  // Not before what it closes: its steps' marks, and the moment it was last opened again.
+  const at = closedAt(input, clock, latest([...steps.map((s) => s.done_at), await reopenedAt(trx, c.submission_id)]));
   if (!done('1.6')) {
     await trx
       .updateTable('complaint_steps')
@@ -114,25 +116,18 @@ export async function closeComplaint(
     .select('done_at')
     .where('complaint_id', '=', c.submission_id)
     .execute();
-  const closed = closedAt(input, clock, latest([c.stage1_closed_at, ...steps.map((s) => s.done_at)]));
+  const closed = closedAt(
+    input,
+    clock,
+    latest([c.stage1_closed_at, ...steps.map((s) => s.done_at), await reopenedAt(trx, c.submission_id)]),
+  );
   const now = clock.now().toISOString();
   await trx
     .updateTable('complaints')
     .set({ closed_at: closed, next_due_at: null, updated_at: now })
     .where('submission_id', '=', c.submission_id)
     .execute();
-  await trx.updateTable('submissions').set({ status: 'closed' }).where('id', '=', c.submission_id).execute();
-  await trx
-    .insertInto('submission_events')
-    .values({
-      id: newId(),
-      submission_id: c.submission_id,
-      at: now,
-      user_id: actor.user.id,
-      type: 'status',
-      data: JSON.stringify({ from: c.status, to: 'closed' }),
-    })
-    .execute();
+  await setProcessStatus(trx, clock, actor, c, 'closed');
   await recordAudit(trx, clock, {
     user: actor.user,
     action: 'complaint.close',
@@ -144,8 +139,6 @@ export async function closeComplaint(
 
 const reopenSchema = { reason: text({ max: 2000, required: true, lines: true }) };
 
-const NOTICES: NoticeKind[] = ['soon', 'overdue', 'escalation'];
-
 /**
  * Opens a closed complaint again, with the reason (the history and the audit log keep it and when
  * it had been closed): closed by mistake, or the client is back because the correction did not
@@ -153,50 +146,55 @@ const NOTICES: NoticeKind[] = ['soon', 'overdue', 'escalation'];
  * stays as it is. A complaint with only stage 1 closed has that stage opened. The reports count it
  * open again (its closing leaves the month it fell in). A step left unmarked when stage 1 closed is
  * not reminded of a deadline long past, nor escalated: the QMS opening it knows; a deadline still
- * ahead is reminded as usual.
+ * ahead is reminded as usual. The client may be surveyed again (his answer was of the solution
+ * that failed; it stays in the history), and a complaint moved to another department while closed
+ * goes to someone who may handle it there. One whose client's data was erased stays closed.
  */
 export async function reopenComplaint(
   trx: Db,
-  clock: Clock,
+  deps: { clock: Clock; config: Config },
   actor: Actor,
   c: LockedComplaint,
   input: { reason?: unknown },
 ): Promise<void> {
+  const { clock } = deps;
   const parsed = validate(reopenSchema, { reason: input.reason });
   if (!parsed.success) throw new ApiError(422, 'validation', parsed.errors);
+  if (c.erased_at) throw new ApiError(409, 'conflict', { complaint: 'erased' });
   if (!c.stage1_closed_at) throw new ApiError(409, 'conflict', { complaint: 'notClosed' });
   const now = clock.now().toISOString();
+  const whole = c.closed_at !== null;
   await trx
     .updateTable('complaints')
-    .set({ closed_at: null, stage1_closed_at: null, updated_at: now })
+    .set({
+      closed_at: null,
+      stage1_closed_at: null,
+      updated_at: now,
+      ...(whole && { survey_token: null, survey_sent_at: null, survey_answered_at: null }),
+    })
     .where('submission_id', '=', c.submission_id)
     .execute();
-  const past = await trx
-    .selectFrom('complaint_steps')
-    .select('step')
-    .where('complaint_id', '=', c.submission_id)
-    .where('done_at', 'is', null)
-    .where('due_at', '<=', now)
-    .execute();
-  for (const { step } of past)
-    for (const kind of NOTICES) await recordNotice(trx, { complaintId: c.submission_id, step, kind, at: now });
+  await quietPastDeadlines(trx, clock, c.submission_id);
   await refreshNextDue(trx, clock, c.submission_id);
-  if (c.status === 'closed') {
-    await trx.updateTable('submissions').set({ status: 'in_progress' }).where('id', '=', c.submission_id).execute();
-    await trx
-      .insertInto('submission_events')
-      .values({
-        id: newId(),
-        submission_id: c.submission_id,
-        at: now,
-        user_id: actor.user.id,
-        type: 'status',
-        data: JSON.stringify({ from: 'closed', to: 'in_progress' }),
-      })
-      .execute();
-  }
+  if (c.status === 'closed') await setProcessStatus(trx, clock, actor, c, 'in_progress');
   await logComplaintEvent(trx, clock, actor, c, {
     type: 'reopened',
     data: { closedAt: c.closed_at, stage1ClosedAt: c.stage1_closed_at, reason: parsed.data.reason },
   });
+  // Moved to another department, or its responsible deactivated, while it was closed.
+  if (c.responsible_user_id && !(await mayHandle(trx, c.responsible_user_id, c.department_id)))
+    await followDepartment(trx, deps, actor, { ...c, closed_at: null }, c.department_id);
+}
+
+/** When the complaint was last opened again, if ever: a closing recorded after it is not dated before it. */
+export async function reopenedAt(trx: Db, complaintId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('submission_events')
+    .select('at')
+    .where('submission_id', '=', complaintId)
+    .where('type', '=', 'reopened')
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.at ?? null;
 }

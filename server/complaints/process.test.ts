@@ -327,7 +327,7 @@ for (const kind of DB_KINDS) {
       const closed = await post(qms, `${sent.id}/steps/1.5/undo`, { reason: 'x' });
       expect([closed.status, (await closed.json()).error.fields]).toEqual([
         409,
-        { step: 'Этап 1 закрыт: чтобы отменить отметку шага, сначала откройте жалобу снова' },
+        { step: 'Этап 1 закрыт: чтобы отменить отметку шага, сначала откройте этап 1 снова' },
       ]);
       // A viewer can't.
       const viewer = await h.as('viewer');
@@ -718,6 +718,12 @@ for (const kind of DB_KINDS) {
         409,
         { complaint: 'Ни этап 1, ни жалоба не закрыты: открывать снова нечего' },
       ]);
+      // The client answered the survey about that correction.
+      await h.db
+        .updateTable('complaints')
+        .set({ survey_sent_at: msk('2026-11-25 12:30'), survey_answered_at: msk('2026-11-25 13:00') })
+        .where('submission_id', '=', sent.id)
+        .execute();
       // Stage 1 closed with 1.1–1.3 never marked; the complaint closed in November.
       expect((await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-25 15:00') })).status).toBe(200);
       expect((await post(qms, `${sent.id}/close`, { at: msk('2026-11-26 10:00') })).status).toBe(200);
@@ -756,9 +762,19 @@ for (const kind of DB_KINDS) {
       // The steps left unmarked a week ago are not escalated the minute it opens.
       await sendDueNotices(h.db, { clock: h.clock, config: h.config });
       expect(await outbox('complaint-escalation')).toEqual([]);
-      // Its marks can be taken back again, and the complaint closed again.
+      // Its marks can be taken back again, a mark past its deadline without an escalation the next minute.
       expect((await post(qms, `${sent.id}/steps/1.5/undo`, { reason: 'Проверим заново' })).status).toBe(200);
-      expect((await post(qms, `${sent.id}/steps/1.5`, {})).status).toBe(200);
+      await sendDueNotices(h.db, { clock: h.clock, config: h.config });
+      expect(await outbox('complaint-escalation')).toEqual([]);
+      // The client is asked again: his answer was about the correction that failed.
+      expect((await post(qms, `${sent.id}/survey`)).status).toBe(200);
+      // A check recorded after the fact; the closing is not dated before the opening again.
+      expect((await post(qms, `${sent.id}/steps/1.5`, { at: msk('2026-11-27 12:00') })).status).toBe(200);
+      const early = await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-30 12:00') });
+      expect([early.status, (await early.json()).error.fields]).toEqual([
+        422,
+        { at: 'Дата не может быть раньше предыдущего шага' },
+      ]);
       expect((await post(qms, `${sent.id}/stage1/close`)).status).toBe(200);
       // Only stage 1 closed: that is what opens.
       const stage1: Card = await (await post(qms, `${sent.id}/reopen`, { reason: 'Этап закрыт рано' })).json();

@@ -8,7 +8,7 @@ import type { Config } from '../env.ts';
 import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
 import { enqueueNoticeMail } from './mail.ts';
 import { recountDeadlines } from './recount.ts';
-import { recordNotice } from './store.ts';
+import { NOTICE_KINDS, recordNotice } from './store.ts';
 
 const HOUR = 3_600_000;
 
@@ -44,7 +44,7 @@ export function noticeDue(
   return now >= soon ? { kind: 'soon', at: soon } : null;
 }
 
-const ORDER: NoticeKind[] = ['soon', 'overdue', 'escalation'];
+const ORDER: readonly NoticeKind[] = NOTICE_KINDS;
 
 /**
  * Sends the reminders, overdue notices and escalations that are due: each at most once per step

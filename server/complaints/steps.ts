@@ -8,9 +8,16 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { companyDayStart, nextDay } from '../company-day.ts';
 import { ApiError } from '../http/api-error.ts';
-import { newId } from '../ids.ts';
 import { deadlineAfterDone, dependentSteps } from './deadlines.ts';
-import { assertOpen, forgetNotices, type LockedComplaint, logComplaintEvent, refreshNextDue } from './store.ts';
+import {
+  assertOpen,
+  forgetNotices,
+  type LockedComplaint,
+  logComplaintEvent,
+  quietPastDeadlines,
+  refreshNextDue,
+  setProcessStatus,
+} from './store.ts';
 
 /** How far ahead a date agreed for step 1.4 may be: a year. */
 const AGREED_DAY_AHEAD_MS = 366 * 86_400_000;
@@ -138,6 +145,8 @@ export async function undoStep(
       .execute();
   // Their notices were of deadlines gone: the new ones are reminded afresh.
   if (renewed.length > 0) await forgetNotices(trx, c.submission_id, renewed);
+  // A step taken back past its deadline is not escalated the next minute for a deadline long gone.
+  await quietPastDeadlines(trx, clock, c.submission_id, [step]);
   await refreshNextDue(trx, clock, c.submission_id);
   await logComplaintEvent(trx, clock, actor, c, {
     type: 'step_undone',
@@ -148,18 +157,7 @@ export async function undoStep(
 /** The first thing done on a new complaint moves it to «В работе». */
 export async function startWork(trx: Db, clock: Clock, actor: Actor, c: LockedComplaint): Promise<void> {
   if (c.status !== 'new') return;
-  await trx.updateTable('submissions').set({ status: 'in_progress' }).where('id', '=', c.submission_id).execute();
-  await trx
-    .insertInto('submission_events')
-    .values({
-      id: newId(),
-      submission_id: c.submission_id,
-      at: clock.now().toISOString(),
-      user_id: actor.user.id,
-      type: 'status',
-      data: JSON.stringify({ from: 'new', to: 'in_progress' }),
-    })
-    .execute();
+  await setProcessStatus(trx, clock, actor, c, 'in_progress');
   c.status = 'in_progress';
 }
 

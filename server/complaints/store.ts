@@ -4,6 +4,7 @@ import { logHistory } from '../audit/history.ts';
 import type { Clock } from '../clock.ts';
 import { type Db, dbKind } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
+import { newId } from '../ids.ts';
 import { nextDue } from './deadlines.ts';
 
 /**
@@ -16,7 +17,7 @@ export async function lockComplaint(trx: Db, submissionId: string) {
     .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
     .selectAll('complaints')
     .select(['submissions.number', 'submissions.status', 'submissions.email', 'submissions.lang', 'submissions.kind'])
-    .select(['submissions.name', 'submissions.department_id'])
+    .select(['submissions.name', 'submissions.department_id', 'submissions.erased_at'])
     .where('complaints.submission_id', '=', submissionId);
   if (dbKind(trx) === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
@@ -90,6 +91,53 @@ export async function recordNotice(
     .returning('kind')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** A step's notices, in the order they come. */
+export const NOTICE_KINDS = ['soon', 'overdue', 'escalation'] as const;
+
+/**
+ * Counts the steps not done whose deadline is already past as reminded and escalated: a complaint
+ * opened again, or a step's mark taken back, is not escalated the next minute for a deadline long
+ * gone — the person who did it knows. `steps` narrows it to some steps.
+ */
+export async function quietPastDeadlines(trx: Db, clock: Clock, complaintId: string, steps?: string[]) {
+  const now = clock.now().toISOString();
+  const past = await trx
+    .selectFrom('complaint_steps')
+    .select('step')
+    .where('complaint_id', '=', complaintId)
+    .where('done_at', 'is', null)
+    .where('due_at', '<=', now)
+    .$if(steps !== undefined, (qb) => qb.where('step', 'in', steps!))
+    .execute();
+  for (const { step } of past)
+    for (const kind of NOTICE_KINDS) await recordNotice(trx, { complaintId, step, kind, at: now });
+}
+
+/**
+ * Sets a submission's status by the complaint's process (work started, closed, opened again), with
+ * its event in the history.
+ */
+export async function setProcessStatus(
+  trx: Db,
+  clock: Clock,
+  actor: Actor,
+  c: Pick<LockedComplaint, 'submission_id' | 'status'>,
+  to: string,
+): Promise<void> {
+  await trx.updateTable('submissions').set({ status: to }).where('id', '=', c.submission_id).execute();
+  await trx
+    .insertInto('submission_events')
+    .values({
+      id: newId(),
+      submission_id: c.submission_id,
+      at: clock.now().toISOString(),
+      user_id: actor.user.id,
+      type: 'status',
+      data: JSON.stringify({ from: c.status, to }),
+    })
+    .execute();
 }
 
 /** Forgets the notices sent of steps whose deadline is replaced: the new deadline's are sent in their time. */

@@ -96,9 +96,7 @@ export function complaintActions(deps: ConsoleDeps) {
   );
   route('/:id/stage2/close', [], (trx, actor, complaint) => closeStage2(trx, deps.clock, actor, complaint));
   route('/:id/close', ['at'], (trx, actor, complaint, body) => closeComplaint(trx, deps.clock, actor, complaint, body));
-  route('/:id/reopen', ['reason'], (trx, actor, complaint, body) =>
-    reopenComplaint(trx, deps.clock, actor, complaint, body),
-  );
+  route('/:id/reopen', ['reason'], (trx, actor, complaint, body) => reopenComplaint(trx, deps, actor, complaint, body));
   route('/:id/nonconformities', NONCONFORMITY_FIELDS, (trx, actor, complaint, body) =>
     addNonconformity(trx, deps.clock, actor, complaint, body),
   );

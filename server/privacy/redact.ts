@@ -26,6 +26,10 @@ export function redactEventData(type: string, data: Data): Data {
       return { ...data, summary: '' };
     case 'step':
       return { ...data, comment: data.comment == null ? null : '' };
+    // Why a step's mark was taken back or the complaint opened again: often what the client said.
+    case 'step_undone':
+    case 'reopened':
+      return { ...data, reason: '' };
     case 'rating':
       return { ...data, from: blankComment(data.from), to: blankComment(data.to) };
     case 'classification':
@@ -36,7 +40,16 @@ export function redactEventData(type: string, data: Data): Data {
 }
 
 /** The event types whose data `redactEventData` changes. */
-export const PERSONAL_EVENT_TYPES = ['comment', 'reply', 'call', 'step', 'rating', 'classification'];
+export const PERSONAL_EVENT_TYPES = [
+  'comment',
+  'reply',
+  'call',
+  'step',
+  'step_undone',
+  'reopened',
+  'rating',
+  'classification',
+];
 
 /** Audit actions about a submission whose details copy an event's personal data: `complaint.reply`, `review.redact`… */
 export const PERSONAL_AUDIT_ACTIONS = [...PERSONAL_EVENT_TYPES.map((t) => `complaint.${t}`), 'review.redact'];

@@ -35,6 +35,18 @@ for (const kind of DB_KINDS) {
       h = await consoleHarness(kind);
       setClock('2026-02-02T09:00:00.000Z');
       const old = await clientComplaint(h, 'Программа Лоськовой загружается 3–4 минуты');
+      // A mark taken back and the complaint opened again, each with a reason quoting the client.
+      const qms = await h.as('qms');
+      const post = (path: string, json: unknown = {}) =>
+        qms.request(`/api/admin/submissions/${old.id}/${path}`, { method: 'POST', json });
+      expect((await post('steps/1.1')).status).toBe(200);
+      expect((await post('steps/1.1/undo', { reason: 'Лоськова Галина: звонок был не ей' })).status).toBe(200);
+      await h.db
+        .updateTable('complaints')
+        .set({ stage1_closed_at: h.clock.now().toISOString() })
+        .where('submission_id', '=', old.id)
+        .execute();
+      expect((await post('reopen', { reason: 'Галина перезвонила: повторилось' })).status).toBe(200);
       await old.close();
       const open = await clientComplaint(h, 'Открытая жалоба Лоськовой');
       setClock('2028-12-01T09:00:00.000Z');
@@ -78,8 +90,19 @@ for (const kind of DB_KINDS) {
       const reply = erased.history.find((e) => e.type === 'reply');
       expect(reply?.data).toMatchObject({ to: '', text: '' });
       expect(JSON.stringify(erased)).not.toMatch(/Лоськов|Галина|galina|6165456519|79515113523|бухгалтер/);
+      expect(erased.history.find((e) => e.type === 'reopened')?.data).toMatchObject({ reason: '' });
+      expect(erased.history.find((e) => e.type === 'step_undone')?.data).toMatchObject({ reason: '' });
       const audit = await h.db.selectFrom('audit_log').select('details').where('target_id', '=', old.id).execute();
       expect(JSON.stringify(audit)).not.toMatch(/Галина|galina/);
+      // Erased, it stays closed: what would be typed on it next would never be erased.
+      const again = await (await h.as('qms')).request(`/api/admin/submissions/${old.id}/reopen`, {
+        method: 'POST',
+        json: { reason: 'x' },
+      });
+      expect([again.status, (await again.json()).error.fields]).toEqual([
+        409,
+        { complaint: 'Данные клиента удалены (по сроку хранения или по его просьбе): жалобу не открыть снова' },
+      ]);
       const mails = await h.db.selectFrom('outbox').selectAll().where('submission_id', '=', old.id).execute();
       expect(mails.length).toBeGreaterThan(0);
       expect(JSON.stringify(mails)).not.toMatch(/Лоськов|Галина|galina/);
