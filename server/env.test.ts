@@ -91,6 +91,8 @@ describe('loadConfig', () => {
       'smtp://otklik@example.ru:Secr3t#Pass@mail.example.ru:587', // the user an address, a # in the password
       'smtp://otklik:Secr3t@Pass@mail.example.ru:587', // an @ in the password: another host
       'smtp://otklik:Secr3tPass@',
+      'smtp://otklik:123#Secr3t@mail.example.ru:587', // read as the host «otklik», port 123
+      'smtp://otklik:80/Secr3t@mail.example.ru:587',
     ]) {
       const msg = (() => {
         try {

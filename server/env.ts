@@ -232,7 +232,13 @@ export function withEnvFile(env: NodeJS.ProcessEnv, file = path.resolve('.env'))
 /** Whether a text is a URL with a host: a password with a bare `#` or `@` makes it none (or another host). */
 function isHostUrl(v: string): boolean {
   try {
-    return new URL(v).hostname !== '' && v.indexOf('@') === v.lastIndexOf('@');
+    const url = new URL(v);
+    if (url.hostname === '') return false;
+    if (!v.includes('@')) return true;
+    // With a user: he is read, and the host is what follows the one «@» (a bare «#», «/» or «:» in
+    // the password would make the user's name the host).
+    const after = v.slice(v.lastIndexOf('@') + 1).toLowerCase();
+    return url.username !== '' && v.indexOf('@') === v.lastIndexOf('@') && after.startsWith(url.hostname.toLowerCase());
   } catch {
     return false;
   }

@@ -104,7 +104,7 @@ export async function changeSubmission(
       want.status !== s.status &&
       (want.status === 'closed' || complaint?.closed_at)
     )
-      // Reopening a closed one is no closing: it is closed, for good.
+      // A closed one is opened again by its process too (POST …/reopen, with the reason), not by a bare status.
       errors.status = complaint?.closed_at ? 'closed' : 'processOnly';
     // Made a complaint and «closed» at once (a whole form sent back, its status unchanged): its
     // process would be open under a closed status.

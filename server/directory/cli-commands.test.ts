@@ -36,6 +36,11 @@ describe('directory commands', () => {
     await departmentAdd(t.db, clock, ['--name', 'ДКС']);
     await employeeAdd(t.db, clock, ['--slug', 'ivanov', '--name', 'Иванов Иван', '--manager-email', 'b@example.ru']);
     await employeeSetActive(t.db, clock, ['--slug', 'ivanov'], false);
+    // Nothing changes, nothing is written.
+    expect(await employeeSetActive(t.db, clock, ['--slug', 'ivanov'], false)).toBe(
+      'Employee ivanov is deactivated already: nothing changed.',
+    );
+    await departmentAdd(t.db, clock, ['--name', 'дкс']);
     await subjectAdd(t.db, clock, ['--slug', 'install', '--title', 'Монтаж', '--recipients', 'a@x.ru']);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-csv-'));
     fs.writeFileSync(path.join(dir, 'staff.csv'), 'slug;name;manager_email\npetrova;Петрова Анна;b@example.ru\n');
@@ -50,6 +55,12 @@ describe('directory commands', () => {
       'directory.subject.create',
     ]);
     for (const r of rows) expect([r.user_id, JSON.parse(r.details).via]).toEqual([null, 'cli']);
+    const update = rows.find((r) => r.action === 'directory.employee.update')!;
+    expect(JSON.parse(update.details)).toEqual({
+      slug: 'ivanov',
+      changes: { active: { from: true, to: false } },
+      via: 'cli',
+    });
   });
 
   it('subject add: refuses the word «employee» and a wrong address, takes commas or semicolons', async () => {

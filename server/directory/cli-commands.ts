@@ -65,15 +65,26 @@ export async function departmentAdd(db: Db, clock: Clock, args: string[]): Promi
   });
   if (!r.success)
     throw usage(r.errors, { name: 'name', responsibleName: 'responsible-name', responsibleEmail: 'responsible-email' });
-  const known = await db.selectFrom('departments').select('id').execute();
-  const id = await saveDepartment(db, clock, r.data);
-  const existed = known.some((d) => d.id === id);
-  const name = (await db.selectFrom('departments').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
-  await audit(db, clock, `directory.department.${existed ? 'update' : 'create'}`, { type: 'department', id }, r.data);
-  // A name matched in another case or spacing is that department: said, with its name as stored.
-  return existed
-    ? `Department «${name}» already existed${r.data.responsibleName !== undefined || r.data.responsibleEmail !== undefined ? ': its responsible is replaced' : ': nothing changed'}.`
-    : `Department «${name}» added.`;
+  const columns = ['id', 'name', 'responsible_name', 'responsible_email'] as const;
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('departments').select(columns).execute();
+    const id = await saveDepartment(trx, clock, r.data);
+    const was = before.find((d) => d.id === id);
+    const now = await trx.selectFrom('departments').select(columns).where('id', '=', id).executeTakeFirstOrThrow();
+    if (!was) {
+      await audit(trx, clock, 'directory.department.create', { type: 'department', id }, r.data);
+      return `Department «${now.name}» added.`;
+    }
+    // A name matched in another case or spacing is that department: said, by its name as stored.
+    const changes = Object.fromEntries(
+      (['responsible_name', 'responsible_email'] as const)
+        .filter((k) => was[k] !== now[k])
+        .map((k) => [k, { from: was[k], to: now[k] }]),
+    );
+    if (Object.keys(changes).length === 0) return `Department «${now.name}» already existed: nothing changed.`;
+    await audit(trx, clock, 'directory.department.update', { type: 'department', id }, { name: now.name, changes });
+    return `Department «${now.name}» already existed: its responsible is replaced.`;
+  });
 }
 
 /**
@@ -133,9 +144,23 @@ export async function employeeImport(db: Db, clock: Clock, args: string[]): Prom
 /** `employee deactivate --slug …` and `employee activate --slug …` */
 export async function employeeSetActive(db: Db, clock: Clock, args: string[], active: boolean): Promise<string> {
   const slug = need(options(args, ['slug']).slug, 'slug');
-  if (!(await setEmployeeActive(db, clock, slug, active))) throw new UsageError(`no employee with the slug "${slug}"`);
-  const { id } = await db.selectFrom('employees').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-  await audit(db, clock, 'directory.employee.update', { type: 'employee', id }, { slug, changes: { active } });
+  const was = await db.selectFrom('employees').select(['id', 'active']).where('slug', '=', slug).executeTakeFirst();
+  if (!was) throw new UsageError(`no employee with the slug "${slug}"`);
+  if (was.active === Number(active))
+    return `Employee ${slug} is ${active ? 'active' : 'deactivated'} already: nothing changed.`;
+  await db.transaction().execute(async (trx) => {
+    await setEmployeeActive(trx, clock, slug, active);
+    await audit(
+      trx,
+      clock,
+      'directory.employee.update',
+      { type: 'employee', id: was.id },
+      {
+        slug,
+        changes: { active: { from: was.active === 1, to: active } },
+      },
+    );
+  });
   return active
     ? `Employee ${slug} is active again.`
     : `Employee ${slug} is marked as no longer with the company; his rating links accept nothing.`;

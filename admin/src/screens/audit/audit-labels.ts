@@ -94,6 +94,9 @@ export const actionLabel = (action: string) =>
 
 const DETAIL_NAMES: Record<string, string> = {
   reason: 'причина',
+  // complaint.reopened: when it had been closed.
+  closedAt: 'была закрыта',
+  stage1ClosedAt: 'этап 1 был закрыт',
   scope: 'по',
   email: 'e-mail',
   until: 'до',

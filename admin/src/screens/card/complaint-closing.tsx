@@ -98,8 +98,10 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
           )}
         </div>
       )}
+      {/* Its client's data erased, it stays closed: what would be typed on it next would never be erased. */}
       {canHandle(user) &&
         c.stage1ClosedAt &&
+        !card.consent.erasedAt &&
         (reopening ? (
           <ReopenForm card={card} onCard={onCard} onClose={() => setReopening(false)} />
         ) : (

@@ -31,7 +31,9 @@ export function ComplaintPanel({ card, onCard }: { card: Card; onCard: (card: Ca
         {c.closedAt && (
           <p class="note">
             Жалоба закрыта <time dateTime={c.closedAt}>{formatDateTime(c.closedAt)}</time>: разбор только для чтения.
-            Чтобы изменить его, откройте жалобу снова (внизу, в «Закрытии»).
+            {canHandle(user) &&
+              !card.consent.erasedAt &&
+              ' Чтобы изменить его, откройте жалобу снова (внизу, в «Закрытии»).'}
           </p>
         )}
         <ComplaintFacts {...props} />

@@ -2,6 +2,7 @@ import type { Part, PeriodFigures, ResponsibleFigures } from '../../api/types.ts
 import { BarChart } from './charts/bar-chart.tsx';
 import { ChartFigure, FigureTable } from './charts/chart-figure.tsx';
 import { seriesOf } from './compare-table.tsx';
+import { CLOSE_TARGET_WORKING_DAYS } from '../../../../shared/complaint-process.ts';
 import { CLOSE_LIMIT_DAYS } from './monthly-deadlines.tsx';
 import { change, num, pct } from './report-format.ts';
 
@@ -11,6 +12,7 @@ const part = (p: Part) => (p.share === null ? '—' : `${pct(p.share)} (${num(p.
 const COLUMNS: Array<{ title: string; cell: (r: ResponsibleFigures) => string }> = [
   { title: 'Закрыто жалоб', cell: (r) => num(r.closed) },
   { title: `За ${CLOSE_LIMIT_DAYS} р. д.`, cell: (r) => part(r.withinLimit) },
+  { title: `За ${CLOSE_TARGET_WORKING_DAYS} р. д.`, cell: (r) => part(r.withinTarget) },
   { title: 'Удовлетворены', cell: (r) => part(r.satisfied) },
   { title: 'Лояльны', cell: (r) => part(r.loyal) },
   { title: 'Сроков шагов', cell: (r) => num(r.due) },
@@ -59,6 +61,9 @@ export function MonthlyResponsibles({ current, previous }: { current: PeriodFigu
                 <th scope="col" class="num">
                   В срок: {earlier}
                 </th>
+                <th scope="col" class="num">
+                  Изменение
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -73,7 +78,10 @@ export function MonthlyResponsibles({ current, previous }: { current: PeriodFigu
                       </td>
                     ))}
                     <td class="num" data-label={`В срок: ${earlier}`}>
-                      {pct(b)} <span class="muted">({change(r.onTime.share, b, true)})</span>
+                      {pct(b)}
+                    </td>
+                    <td class="num muted" data-label="Изменение">
+                      {change(r.onTime.share, b, true)}
                     </td>
                   </tr>
                 );
