@@ -463,6 +463,34 @@ for (const kind of DB_KINDS) {
       expect(own.status).toBe(201);
     });
 
+    it('gives a complaint moved to another department while it was closed to no one there its handler can’t reach, once it is opened again', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const { dks, logistics } = await h.directory();
+      const qms = await h.as('qms');
+      const handler = await h.as('handler', dks);
+      await (await h.as('admin')).request(`/api/admin/departments/${dks}`, {
+        method: 'PATCH',
+        json: { responsibleUserId: handler.user.id },
+      });
+      const sent = await h.feedback({});
+      await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json: { departmentId: dks } });
+      const at = msk('2026-11-23 12:00');
+      await h.db
+        .updateTable('complaints')
+        .set({ stage1_closed_at: at, closed_at: at })
+        .where('submission_id', '=', sent.id)
+        .execute();
+      await h.db.updateTable('submissions').set({ status: 'closed' }).where('id', '=', sent.id).execute();
+      // Closed, it keeps its responsible when it is moved: nothing is left to do on it.
+      await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json: { departmentId: logistics } });
+      expect((await card(qms, sent.id)).complaint!.responsible).toMatchObject({ id: handler.user.id });
+      // Opened again, the ДКС handler could not even open its card: it waits for the QMS to give it.
+      const res = await post(qms, `${sent.id}/reopen`, { reason: 'Клиент вернулся' });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as Card).complaint!.responsible).toBeNull();
+    });
+
     it('gives no one a complaint its handler could no longer open: moved to a department with no default, or its default moved away', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));
