@@ -82,8 +82,22 @@ export function Legend({ items }: { items: Array<{ label: string; cls: string }>
   );
 }
 
-/** A label cut to fit the chart's margin of `room` pixels (11 px text); the table keeps it whole. */
+/**
+ * A label cut to fit the chart's margin of `room` pixels (11 px text); the table keeps it whole.
+ * A person's full name becomes the surname and initials («Петров-Водкин К. С.»), and where that
+ * is still too long, the start of the surname and the first name («Константино… Анна»), so that
+ * two people with one long surname stay two bars. Any other text keeps its start and its end.
+ * @example clipText('Иванова Анна Сергеевна', 100) // 'Иванова А. С.'
+ */
 export function clipText(text: string, room: number) {
   const max = Math.floor(room / 6.6);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  if (/^[А-ЯЁ][а-яёА-ЯЁ-]+( [А-ЯЁ][а-яё]+){1,2}$/.test(text)) {
+    const [surname = '', first = '', ...rest] = text.split(' ');
+    const initials = [surname, ...[first, ...rest].map((w) => `${w[0]}.`)].join(' ');
+    if (initials.length <= max) return initials;
+    if (first.length + 5 <= max) return `${surname.slice(0, max - first.length - 2)}… ${first}`;
+  }
+  const end = Math.floor((max - 1) * 0.4);
+  return `${text.slice(0, max - 1 - end)}…${text.slice(text.length - end)}`;
 }
