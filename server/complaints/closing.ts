@@ -13,10 +13,14 @@ import {
   assertStage2Open,
   type LockedComplaint,
   logComplaintEvent,
+  forgetNotices,
   quietPastDeadlines,
   refreshNextDue,
   setProcessStatus,
 } from './store.ts';
+import { STEP_DEADLINES } from '../../shared/complaint-process.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { addWorkingDays } from '../calendar/working-time.ts';
 
 /**
  * When a closing happened: now, or the earlier moment the person gives (recording a complaint after
@@ -142,8 +146,8 @@ const reopenSchema = { reason: text({ max: 2000, required: true, lines: true }) 
 /**
  * Opens a closed complaint again, with the reason (the history and the audit log keep it and when
  * it had been closed): closed by mistake, or the client is back because the correction did not
- * hold. Stage 1 opens with it, so its marks can be taken back and the steps done again; stage 2
- * stays as it is. A complaint with only stage 1 closed has that stage opened. The reports count it
+ * hold. Stage 1 opens with it, so its marks can be taken back and the steps done again, and 1.6
+ * (handed over for closing) runs again from now; stage 2 stays as it is. A complaint with only stage 1 closed has that stage opened. The reports count it
  * open again (its closing leaves the month it fell in). A step left unmarked when stage 1 closed is
  * not reminded of a deadline long past, nor escalated: the QMS opening it knows; a deadline still
  * ahead is reminded as usual. The client may be surveyed again (his answer was of the solution
@@ -175,12 +179,44 @@ export async function reopenComplaint(
     .where('submission_id', '=', c.submission_id)
     .execute();
   await quietPastDeadlines(trx, clock, c.submission_id);
+  // It is no longer handed over for closing (1.6, marked with stage 1's closing): that step runs
+  // again, its 14 working days from now, so the reopened complaint has a deadline the inbox sorts
+  // by and the reminders keep.
+  const handedOver = await trx
+    .selectFrom('complaint_steps')
+    .select('done_at')
+    .where('complaint_id', '=', c.submission_id)
+    .where('step', '=', '1.6')
+    .executeTakeFirst();
+  const rule = STEP_DEADLINES['1.6'];
+  await trx
+    .updateTable('complaint_steps')
+    .set({
+      done_at: null,
+      done_by: null,
+      comment: null,
+      window_start_at: now,
+      due_at: addWorkingDays(
+        await loadCalendar(trx),
+        new Date(now),
+        'workingDays' in rule ? rule.workingDays : 14,
+      ).toISOString(),
+    })
+    .where('complaint_id', '=', c.submission_id)
+    .where('step', '=', '1.6')
+    .execute();
+  await forgetNotices(trx, c.submission_id, ['1.6']);
   await refreshNextDue(trx, clock, c.submission_id);
   if (c.status === 'closed') await setProcessStatus(trx, clock, actor, c, 'in_progress');
   await logComplaintEvent(trx, clock, actor, c, {
     type: 'reopened',
     data: { closedAt: c.closed_at, stage1ClosedAt: c.stage1_closed_at, reason: parsed.data.reason },
   });
+  if (handedOver?.done_at)
+    await logComplaintEvent(trx, clock, actor, c, {
+      type: 'step_undone',
+      data: { step: '1.6', at: handedOver.done_at, reason: parsed.data.reason },
+    });
   // Moved to another department, or its responsible deactivated, while it was closed.
   if (c.responsible_user_id && !(await mayHandle(trx, c.responsible_user_id, c.department_id)))
     await followDepartment(trx, deps, actor, { ...c, closed_at: null }, c.department_id);

@@ -774,6 +774,12 @@ for (const kind of DB_KINDS) {
       expect(res.status).toBe(200);
       const c: Card = await res.json();
       expect([c.status, c.complaint!.stage1ClosedAt, c.complaint!.closedAt]).toEqual(['in_progress', null, null]);
+      // No longer handed over for closing: 1.6 runs again, 14 working days from now, so the inbox
+      // sorts it by a deadline and the reminders keep it.
+      expect(c.complaint!.steps.find((x) => x.step === '1.6')).toMatchObject({
+        doneAt: null,
+        dueAt: msk('2026-12-22 18:00'),
+      });
       expect(c.history.find((e) => e.type === 'reopened')?.data).toEqual({
         closedAt: msk('2026-11-26 10:00'),
         stage1ClosedAt: msk('2026-11-25 15:00'),

@@ -51,7 +51,7 @@ const ACTIONS: Record<string, string> = {
   'complaint.survey': 'Опрос клиента',
   'complaint.nonconformity': 'Несоответствие',
   'complaint.close': 'Жалоба закрыта',
-  'complaint.reopened': 'Жалоба открыта снова',
+  'complaint.reopened': 'Разбор жалобы открыт снова',
   'calendar.day_set': 'Изменён день календаря',
   'calendar.day_remove': 'Отменено изменение дня',
   'calendar.hours': 'Изменены рабочие часы',

@@ -36,7 +36,7 @@ const EVENT_TITLES: Record<HistoryEvent['type'], string> = {
   reply: 'Ответ клиенту по e-mail',
   call: 'Звонок клиенту',
   stage: 'Этап',
-  reopened: 'Жалоба открыта снова',
+  reopened: 'Разбор открыт снова',
   survey: 'Опрос клиента',
   nonconformity: 'Несоответствие',
 };

@@ -4,7 +4,7 @@ import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import { canHandle } from '../../permissions.ts';
 import { FormError, TextAreaField } from '../../ui/fields.tsx';
-import { useFocusFirstField } from '../../ui/focus.ts';
+import { focusSoon, useFocusFirstField } from '../../ui/focus.ts';
 import { MISSING } from './complaint-labels.ts';
 import { type CardPost, useCardPost } from './use-card-post.ts';
 
@@ -99,18 +99,32 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
         </div>
       )}
       {/* Its client's data erased, it stays closed: what would be typed on it next would never be erased. */}
-      {canHandle(user) &&
-        c.stage1ClosedAt &&
-        !card.consent.erasedAt &&
-        (reopening ? (
-          <ReopenForm card={card} onCard={onCard} onClose={() => setReopening(false)} />
-        ) : (
+      {canHandle(user) && c.stage1ClosedAt && !card.consent.erasedAt && (
+        <>
           <div class="actions">
-            <button type="button" class="btn secondary" onClick={() => setReopening(true)}>
+            <button
+              type="button"
+              id="reopen-toggle"
+              class="btn secondary"
+              aria-expanded={reopening}
+              onClick={() => setReopening(!reopening)}
+            >
               {c.closedAt ? 'Открыть жалобу снова' : 'Открыть этап 1 снова'}
             </button>
           </div>
-        ))}
+          {reopening && (
+            <ReopenForm
+              card={card}
+              onCard={onCard}
+              onClose={(done) => {
+                setReopening(false);
+                // Cancelled: back to the button that opened the form (done, the card's answer places the focus).
+                if (!done) focusSoon('#reopen-toggle');
+              }}
+            />
+          )}
+        </>
+      )}
     </section>
   );
 }
@@ -119,16 +133,26 @@ export function ComplaintClosing({ card, canAct, onCard }: { card: Card; canAct:
  * Opens a closed complaint (or its closed stage 1) again, with the reason the history keeps:
  * closed by mistake, or the client is back because the correction did not hold.
  */
-function ReopenForm({ card, onCard, onClose }: { card: Card; onCard: (c: Card) => void; onClose: () => void }) {
+function ReopenForm({
+  card,
+  onCard,
+  onClose,
+}: {
+  card: Card;
+  onCard: (c: Card) => void;
+  onClose: (done: boolean) => void;
+}) {
   const [reason, setReason] = useState('');
   const act = useCardPost(card, onCard, ['reason']);
   useFocusFirstField(act.ref);
   const whole = Boolean(card.complaint?.closedAt);
+  const what = whole ? 'жалоба открывается' : 'этап 1 открывается';
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!reason.trim()) return act.fail({ reason: 'Напишите, почему жалоба открывается снова' });
+    if (act.busy) return; // a double click sends once
+    if (!reason.trim()) return act.fail({ reason: `Напишите, почему ${what} снова` });
     const done = whole ? `Жалоба № ${card.number} открыта снова` : 'Этап 1 открыт снова';
-    if (await act.post('reopen', { reason: reason.trim() }, done)) onClose();
+    if (await act.post('reopen', { reason: reason.trim() }, done)) onClose(true);
   };
   return (
     <form
@@ -143,7 +167,7 @@ function ReopenForm({ card, onCard, onClose }: { card: Card; onCard: (c: Card) =
       <FormError message={act.message} />
       <TextAreaField
         label="Почему открывается снова"
-        hint="Например: клиент сообщил, что проблема повторилась, или жалоба закрыта по ошибке. Причина останется в истории; этап 1 откроется, его отметки можно будет отменить."
+        hint={`Например: клиент сообщил, что проблема повторилась, или ${whole ? 'жалоба закрыта' : 'этап 1 закрыт'} по ошибке. Причина останется в истории; этап 1 откроется, его отметки можно будет отменить.`}
         value={reason}
         onValue={setReason}
         error={act.fields.reason}
@@ -155,7 +179,7 @@ function ReopenForm({ card, onCard, onClose }: { card: Card; onCard: (c: Card) =
         <button type="submit" class="btn small" aria-disabled={act.busy}>
           {act.busy ? 'Открываем…' : whole ? 'Открыть жалобу снова' : 'Открыть этап 1 снова'}
         </button>
-        <button type="button" class="btn secondary small" onClick={onClose}>
+        <button type="button" class="btn secondary small" onClick={() => onClose(false)}>
           Не открывать
         </button>
       </div>

@@ -385,7 +385,14 @@ describe('the complaint process on the card', () => {
       'GET submissions/s7': json(200, closed),
       'POST submissions/s7/reopen': json(200, reopened),
     });
-    await click(c.button('Открыть жалобу снова'));
+    // Cancelled, the focus goes back to the button that opened the form.
+    const toggle = c.$<HTMLButtonElement>('#reopen-toggle')!;
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await click(c.button('Не открывать'));
+    await vi.waitUntil(() => document.activeElement === toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await click(toggle);
     await click(c.$$<HTMLButtonElement>('form button').find((b) => b.textContent === 'Открыть жалобу снова')!);
     expect(api.last('POST', 'submissions/s7/reopen')).toBeUndefined();
     const reason = c.field<HTMLTextAreaElement>('Почему открывается снова');

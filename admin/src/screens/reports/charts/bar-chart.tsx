@@ -49,6 +49,8 @@ export function BarChart({ rows, series, max, marks = [], format = String }: Pro
           return (
             <g key={r.label}>
               <text x={gutter - 6} y={y0 + (series.length * BAR) / 2 + 4} text-anchor="end" class="chart-label">
+                {/* The whole name on hover: the cut one may not be enough to tell two apart. */}
+                <title>{r.label}</title>
                 {clipText(r.label, gutter - 8)}
               </text>
               {r.values.map((v, s) =>
