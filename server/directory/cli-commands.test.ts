@@ -94,6 +94,12 @@ describe('directory commands', () => {
     expect(await employeeAdd(t.db, clock, [...args, 'Boss@Example.ru', '--email', 'Ivanov@Example.ru'])).toBe(
       'Сотрудник ivanov добавлен: подпись — /s/ivanov',
     );
+    // A department named for the first time is made, and said so: a typo would be one more department.
+    const added = await employeeAdd(t.db, clock, [
+      ...['--slug', 'petrova', '--name', 'Петрова Анна', '--manager-email', 'b@example.ru'],
+      ...['--department', 'Склат'],
+    ]);
+    expect(added).toContain('Новое подразделение: «Склат»');
     await expect(
       employeeAdd(t.db, clock, ['--slug', 'ivanov', '--name', 'Другой', '--manager-email', 'x@example.ru']),
     ).rejects.toThrow('код «ivanov» уже занят другим сотрудником');

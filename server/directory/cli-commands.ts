@@ -104,9 +104,12 @@ export async function employeeAdd(db: Db, clock: Clock, args: string[]): Promise
   });
   if (!parsed.ok) throw new UsageError(parsed.problems.join('\n'));
   try {
+    const departments = (await db.selectFrom('departments').select('id').execute()).length;
     const { id } = await addEmployee(db, clock, parsed.employee);
     await audit(db, clock, 'directory.employee.create', { type: 'employee', id }, { ...parsed.employee });
-    return `Сотрудник ${parsed.employee.slug} добавлен: подпись — /s/${parsed.employee.slug}`;
+    // A department named for the first time is made, as the CSV import makes it: said, in case of a typo.
+    const made = (await db.selectFrom('departments').select('id').execute()).length > departments;
+    return `Сотрудник ${parsed.employee.slug} добавлен: подпись — /s/${parsed.employee.slug}${made ? `\nНовое подразделение: «${parsed.employee.department}»: если это опечатка, выберите сотруднику верное в консоли («Справочник»)` : ''}`;
   } catch (err) {
     if (err instanceof DirectoryError)
       throw new UsageError(`${err.message}; изменить сотрудника можно в консоли или через employee import`);
