@@ -174,6 +174,8 @@ for (const kind of DB_KINDS) {
         'Сотрудник',
         'Услуга',
         'Оценка',
+        'Ближайший срок',
+        'Просрочено',
         'Сообщение',
       ]);
       const rows = csv.slice(4);
@@ -189,6 +191,8 @@ for (const kind of DB_KINDS) {
       ]);
       expect(col(rows[1]!, 'Сообщение')).toBe(`Длинное сообщение ${'я'.repeat(300)}`);
       expect(col(rows[1]!, 'Подразделение')).toBe('ДКС');
+      // The complaint's nearest deadline (1.1: an hour after its receipt), as the inbox sorts by.
+      expect([col(rows[1]!, 'Ближайший срок'), col(rows[1]!, 'Просрочено')]).toEqual(['23.11.2026 13:00', '']);
 
       const qms = await signIn('qms');
       const book = await readExcelFile(Buffer.from(await (await qms('/api/admin/reports/inbox.xlsx')).arrayBuffer()));

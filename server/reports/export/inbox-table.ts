@@ -57,6 +57,9 @@ const COLUMNS: Column[] = [
   // A service rated (the delivery), kept out of «Сотрудник»: a filter on that column found a service as a person.
   { key: 'subject', title: 'Услуга', type: 'text', width: 20 },
   { key: 'score', title: 'Оценка', type: 'integer', width: 8 },
+  // An open complaint's nearest step deadline, an open suggestion's promised answer, as the inbox sorts by.
+  { key: 'dueAt', title: 'Ближайший срок', type: 'datetime' },
+  { key: 'overdue', title: 'Просрочено', type: 'text', width: 11 },
   { key: 'message', title: 'Сообщение', type: 'text', width: 60 },
 ];
 
@@ -103,6 +106,8 @@ function row(i: InboxItem, full: { message: string; inn: string | null } | undef
     employee: i.employee?.name ?? null,
     subject: i.subjectTitle,
     score: i.score,
+    dueAt: i.nextDueAt,
+    overdue: i.overdue ? 'да' : null,
     message: full?.message ?? i.excerpt,
   };
 }
