@@ -8,6 +8,7 @@ import { pastInstant } from '../../shared/calendar-schema.ts';
 import { text, validate } from '../../shared/rules.ts';
 import type { Config } from '../env.ts';
 import { followDepartment, mayHandle } from './assignment.ts';
+import { deadlineFrom } from './deadlines.ts';
 import {
   assertOpen,
   assertStage2Open,
@@ -18,9 +19,7 @@ import {
   refreshNextDue,
   setProcessStatus,
 } from './store.ts';
-import { STEP_DEADLINES } from '../../shared/complaint-process.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import { addWorkingDays } from '../calendar/working-time.ts';
 
 /**
  * When a closing happened: now, or the earlier moment the person gives (recording a complaint after
@@ -188,7 +187,6 @@ export async function reopenComplaint(
     .where('complaint_id', '=', c.submission_id)
     .where('step', '=', '1.6')
     .executeTakeFirst();
-  const rule = STEP_DEADLINES['1.6'];
   await trx
     .updateTable('complaint_steps')
     .set({
@@ -196,11 +194,7 @@ export async function reopenComplaint(
       done_by: null,
       comment: null,
       window_start_at: now,
-      due_at: addWorkingDays(
-        await loadCalendar(trx),
-        new Date(now),
-        'workingDays' in rule ? rule.workingDays : 14,
-      ).toISOString(),
+      due_at: deadlineFrom(await loadCalendar(trx), '1.6', new Date(now))!.toISOString(),
     })
     .where('complaint_id', '=', c.submission_id)
     .where('step', '=', '1.6')

@@ -18,23 +18,27 @@ export function initialDeadlines(cal: WorkingCalendar, receivedAt: Date): StepTi
   return STEPS.map((step) => {
     const rule = STEP_DEADLINES[step];
     if (rule.from !== 'received') return { step, windowStartAt: null, dueAt: null };
-    const due =
-      'workingHours' in rule
-        ? addWorkingHours(cal, receivedAt, rule.workingHours)
-        : addWorkingDays(cal, receivedAt, rule.workingDays);
-    return { step, windowStartAt: start, dueAt: due.toISOString() };
+    return { step, windowStartAt: start, dueAt: deadlineFrom(cal, step, receivedAt)!.toISOString() };
   });
+}
+
+/**
+ * A step's deadline counted from the start of its window by its rule (working hours or days); null
+ * for 1.4, whose deadline is the day agreed with the client.
+ * @example deadlineFrom(cal, '1.6', new Date('2026-12-02T07:00:00Z')) // 14 working days later, at the close
+ */
+export function deadlineFrom(cal: WorkingCalendar, step: Step, start: Date): Date | null {
+  const rule = STEP_DEADLINES[step];
+  if ('workingHours' in rule) return addWorkingHours(cal, start, rule.workingHours);
+  if ('workingDays' in rule) return addWorkingDays(cal, start, rule.workingDays);
+  return null;
 }
 
 /** The deadline of a step counted from another step's completion (1.5 from 1.4), if any. */
 export function deadlineAfterDone(cal: WorkingCalendar, step: Step, doneAt: Date): StepTimes | null {
   const rule = STEP_DEADLINES[step];
   if (rule.from !== 'done') return null;
-  return {
-    step,
-    windowStartAt: doneAt.toISOString(),
-    dueAt: addWorkingDays(cal, doneAt, rule.workingDays).toISOString(),
-  };
+  return { step, windowStartAt: doneAt.toISOString(), dueAt: deadlineFrom(cal, step, doneAt)!.toISOString() };
 }
 
 /** The steps that wait for this one to be done. */

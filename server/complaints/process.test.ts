@@ -780,6 +780,14 @@ for (const kind of DB_KINDS) {
         doneAt: null,
         dueAt: msk('2026-12-22 18:00'),
       });
+      // A calendar change counts it again from the reopening, not from the receipt.
+      expect(await recountDeadlines(h.db, h.clock)).toBe(0);
+      const off = await qms.request('/api/admin/calendar/days/2026-12-15', { method: 'PUT', json: { type: 'off' } });
+      expect(off.status).toBe(200);
+      expect(await recountDeadlines(h.db, h.clock)).toBe(1);
+      expect((await card(qms, sent.id)).complaint!.steps.find((x) => x.step === '1.6')!.dueAt).toBe(
+        msk('2026-12-23 18:00'),
+      );
       expect(c.history.find((e) => e.type === 'reopened')?.data).toEqual({
         closedAt: msk('2026-11-26 10:00'),
         stage1ClosedAt: msk('2026-11-25 15:00'),

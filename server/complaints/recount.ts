@@ -2,16 +2,16 @@ import { STEP_DEADLINES, STEPS, type Step } from '../../shared/complaint-process
 import { calendarDigest, loadCalendar } from '../calendar/calendar-store.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { deadlineAfterDone, initialDeadlines } from './deadlines.ts';
+import { deadlineFrom } from './deadlines.ts';
 import { forgetNotices, refreshNextDue } from './store.ts';
 
 /** The calendar the open steps' deadlines were last counted on (settings). */
 const COUNTED_ON = 'deadlines_calendar';
 
 /**
- * The steps whose deadline is the company's own, counted again when the calendar changes: 1.1,
- * 1.2 and 1.6 from the receipt, 1.5 from 1.4's mark. Not 1.3, whose date the client was promised
- * in his acknowledgement, nor 1.4, the day agreed with him.
+ * The steps whose deadline is the company's own, counted again when the calendar changes from the
+ * start of their window: 1.1, 1.2 and 1.6 from the receipt (1.6 from a reopening), 1.5 from 1.4's
+ * mark. Not 1.3, whose date the client was promised in his acknowledgement, nor 1.4, the day agreed with him.
  */
 const RECOUNTED: Step[] = STEPS.filter((s) => {
   const rule = STEP_DEADLINES[s];
@@ -51,34 +51,22 @@ async function recount(trx: Db, clock: Clock): Promise<number> {
     .innerJoin('complaints', 'complaints.submission_id', 'complaint_steps.complaint_id')
     .innerJoin('submissions', 'submissions.id', 'complaint_steps.complaint_id')
     .select(['complaint_steps.complaint_id as id', 'complaint_steps.step', 'complaint_steps.due_at as dueAt'])
-    .select('complaints.received_at as receivedAt')
+    .select('complaint_steps.window_start_at as startAt')
     .where('complaint_steps.done_at', 'is', null)
     .where('complaint_steps.due_at', 'is not', null)
+    .where('complaint_steps.window_start_at', 'is not', null)
     .where('complaint_steps.step', 'in', RECOUNTED)
     .where('complaints.closed_at', 'is', null)
     .where('complaints.stage1_closed_at', 'is', null)
     .where('submissions.kind', '=', 'complaint')
     .execute();
   if (open.length === 0) return 0;
-  // 1.5 runs from 1.4's mark.
-  const marks = await trx
-    .selectFrom('complaint_steps')
-    .select(['complaint_id as id', 'step', 'done_at as doneAt'])
-    .where('complaint_id', 'in', [...new Set(open.map((s) => s.id))])
-    .where('done_at', 'is not', null)
-    .execute();
   const now = clock.now().toISOString();
   const changed = new Set<string>();
   let moved = 0;
   for (const s of open) {
-    const rule = STEP_DEADLINES[s.step as Step];
-    let due: string | null = null;
-    if (rule.from === 'received')
-      due = initialDeadlines(cal, new Date(s.receivedAt)).find((t) => t.step === s.step)?.dueAt ?? null;
-    else if (rule.from === 'done') {
-      const after = marks.find((m) => m.id === s.id && m.step === rule.step)?.doneAt;
-      due = after ? (deadlineAfterDone(cal, s.step as Step, new Date(after))?.dueAt ?? null) : null;
-    }
+    // From the start of its window: the receipt, 1.4's mark for 1.5, a reopening for 1.6.
+    const due = deadlineFrom(cal, s.step as Step, new Date(s.startAt!))?.toISOString();
     if (!due || due === s.dueAt) continue;
     await trx
       .updateTable('complaint_steps')
