@@ -3,9 +3,10 @@ import type { Card, CardComplaint } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { formatDateTime } from '../../format.ts';
 import { canHandle } from '../../permissions.ts';
-import { FormError, TextAreaField } from '../../ui/fields.tsx';
-import { focusSoon, useFocusFirstField } from '../../ui/focus.ts';
+import { FormError } from '../../ui/fields.tsx';
+import { focusSoon } from '../../ui/focus.ts';
 import { MISSING } from './complaint-labels.ts';
+import { ReasonForm } from './reason-form.tsx';
 import { type CardPost, useCardPost } from './use-card-post.ts';
 
 /** What the server said is missing (422), each in words: the field's own text when we have none. */
@@ -142,47 +143,24 @@ function ReopenForm({
   onCard: (c: Card) => void;
   onClose: (done: boolean) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const act = useCardPost(card, onCard, ['reason']);
-  useFocusFirstField(act.ref);
   const whole = Boolean(card.complaint?.closedAt);
-  const what = whole ? 'жалоба открывается' : 'этап 1 открывается';
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (act.busy) return; // a double click sends once
-    if (!reason.trim()) return act.fail({ reason: `Напишите, почему ${what} снова` });
-    const done = whole ? `Жалоба № ${card.number} открыта снова` : 'Этап 1 открыт снова';
-    if (await act.post('reopen', { reason: reason.trim() }, done)) onClose(true);
-  };
+  const action = whole ? 'Открыть жалобу снова' : 'Открыть этап 1 снова';
   return (
-    <form
-      class="panel inline-form"
-      aria-label={whole ? 'Открыть жалобу снова' : 'Открыть этап 1 снова'}
-      ref={(el) => {
-        act.ref.current = el;
+    <ReasonForm
+      card={card}
+      onCard={onCard}
+      onClose={onClose}
+      text={{
+        name: action,
+        label: 'Почему открывается снова',
+        hint: `Например: клиент сообщил, что проблема повторилась, или ${whole ? 'жалоба закрыта' : 'этап 1 закрыт'} по ошибке. Причина останется в истории; этап 1 откроется, его отметки можно будет отменить.`,
+        missing: `Напишите, почему ${whole ? 'жалоба' : 'этап 1'} открывается снова`,
+        path: 'reopen',
+        done: whole ? `Жалоба № ${card.number} открыта снова` : 'Этап 1 открыт снова',
+        submit: action,
+        busy: 'Открываем…',
+        cancel: 'Не открывать',
       }}
-      onSubmit={submit}
-      noValidate
-    >
-      <FormError message={act.message} />
-      <TextAreaField
-        label="Почему открывается снова"
-        hint={`Например: клиент сообщил, что проблема повторилась, или ${whole ? 'жалоба закрыта' : 'этап 1 закрыт'} по ошибке. Причина останется в истории; этап 1 откроется, его отметки можно будет отменить.`}
-        value={reason}
-        onValue={setReason}
-        error={act.fields.reason}
-        rows={2}
-        maxLength={2000}
-        required
-      />
-      <div class="actions">
-        <button type="submit" class="btn small" aria-disabled={act.busy}>
-          {act.busy ? 'Открываем…' : whole ? 'Открыть жалобу снова' : 'Открыть этап 1 снова'}
-        </button>
-        <button type="button" class="btn secondary small" onClick={() => onClose(false)}>
-          Не открывать
-        </button>
-      </div>
-    </form>
+    />
   );
 }

@@ -4,6 +4,7 @@ import type { Card, StepState } from '../../api/types.ts';
 import { FormError, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { moscowDay, moscowInstant } from './complaint-format.ts';
+import { ReasonForm } from './reason-form.tsx';
 import { useCardPost } from './use-card-post.ts';
 
 /** A form of one step's row: the card it changes, the answer's card to show, and where it closes. */
@@ -70,48 +71,26 @@ export function StepDoneForm({ card, step, onCard, onClose }: StepFormProps) {
  * correction (1.4) the client's check found not working — then a new date is agreed for it.
  */
 export function StepUndoForm({ card, step, onCard, onClose }: StepFormProps) {
-  const [reason, setReason] = useState('');
-  const act = useCardPost(card, onCard, ['reason']);
-  useFocusFirstField(act.ref);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (!reason.trim()) return act.fail({ reason: 'Напишите, почему отметка отменяется' });
-    if (await act.post(`steps/${step}/undo`, { reason: reason.trim() }, `Отметка шага ${step} отменена`)) onClose();
-  };
   return (
-    <form
-      class="panel inline-form"
-      aria-label={`Отмена отметки шага ${step}: ${STEP_TITLES[step]}`}
-      ref={(el) => {
-        act.ref.current = el;
-      }}
-      onSubmit={submit}
-      noValidate
-    >
-      <FormError message={act.message} />
-      <TextAreaField
-        label="Почему отметка отменяется"
-        hint={
+    <ReasonForm
+      card={card}
+      onCard={onCard}
+      onClose={onClose}
+      text={{
+        name: `Отмена отметки шага ${step}: ${STEP_TITLES[step]}`,
+        label: 'Почему отметка отменяется',
+        hint:
           step === '1.4'
             ? 'Например: проверка показала, что коррекция не работает. Затем согласуйте с клиентом новую дату.'
-            : 'Например: шаг отмечен по ошибке. Причина останется в истории.'
-        }
-        value={reason}
-        onValue={setReason}
-        error={act.fields.reason}
-        rows={2}
-        maxLength={2000}
-        required
-      />
-      <div class="actions">
-        <button type="submit" class="btn small" aria-disabled={act.busy}>
-          {act.busy ? 'Сохраняем…' : `Снять отметку с шага ${step}`}
-        </button>
-        <button type="button" class="btn secondary small" onClick={onClose}>
-          Не отменять
-        </button>
-      </div>
-    </form>
+            : 'Например: шаг отмечен по ошибке. Причина останется в истории.',
+        missing: 'Напишите, почему отметка отменяется',
+        path: `steps/${step}/undo`,
+        done: `Отметка шага ${step} отменена`,
+        submit: `Снять отметку с шага ${step}`,
+        busy: 'Сохраняем…',
+        cancel: 'Не отменять',
+      }}
+    />
   );
 }
 

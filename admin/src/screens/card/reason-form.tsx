@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import type { Card } from '../../api/types.ts';
+import { FormError, TextAreaField } from '../../ui/fields.tsx';
+import { useFocusFirstField } from '../../ui/focus.ts';
+import { useCardPost } from './use-card-post.ts';
+
+/** What a reason form asks and says: its name, field, refusal, action and answer. */
+export interface ReasonFormText {
+  /** The form's name for a screen reader. */
+  name: string;
+  label: string;
+  hint: string;
+  /** Said under the field when it is left empty. */
+  missing: string;
+  /** The complaint action it posts to, under `submissions/:id/`. */
+  path: string;
+  /** Announced once done. */
+  done: string;
+  submit: string;
+  busy: string;
+  cancel: string;
+}
+
+/**
+ * A complaint action that needs its reason, which the history keeps (a step's mark taken back, a
+ * complaint opened again): one required text, sent once however often it is clicked. `onClose`
+ * says whether it was done or cancelled.
+ */
+export function ReasonForm({
+  card,
+  onCard,
+  onClose,
+  text,
+}: {
+  card: Card;
+  onCard: (c: Card) => void;
+  onClose: (done: boolean) => void;
+  text: ReasonFormText;
+}) {
+  const [reason, setReason] = useState('');
+  const act = useCardPost(card, onCard, ['reason']);
+  useFocusFirstField(act.ref);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (act.busy) return; // a double click sends once
+    if (!reason.trim()) return act.fail({ reason: text.missing });
+    if (await act.post(text.path, { reason: reason.trim() }, text.done)) onClose(true);
+  };
+  return (
+    <form
+      class="panel inline-form"
+      aria-label={text.name}
+      ref={(el) => {
+        act.ref.current = el;
+      }}
+      onSubmit={submit}
+      noValidate
+    >
+      <FormError message={act.message} />
+      <TextAreaField
+        label={text.label}
+        hint={text.hint}
+        value={reason}
+        onValue={setReason}
+        error={act.fields.reason}
+        rows={2}
+        maxLength={2000}
+        required
+      />
+      <div class="actions">
+        <button type="submit" class="btn small" aria-disabled={act.busy}>
+          {act.busy ? text.busy : text.submit}
+        </button>
+        <button type="button" class="btn secondary small" onClick={() => onClose(false)}>
+          {text.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
