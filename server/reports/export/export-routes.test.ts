@@ -140,6 +140,14 @@ for (const kind of DB_KINDS) {
       await h.assign(theirs.id, logistics);
 
       const handler = await signIn('handler', dks);
+      const handlerId = (
+        await h.db.selectFrom('users').select('id').where('role', '=', 'handler').executeTakeFirstOrThrow()
+      ).id;
+      await h.db
+        .updateTable('complaints')
+        .set({ responsible_user_id: handlerId })
+        .where('submission_id', '=', mine.id)
+        .execute();
       const own = await handler(`/api/admin/reports/monthly.csv?period=2026&department=${logistics}`);
       // Named by its department too: one file per department doesn't overwrite another.
       expect(own.headers.get('content-disposition')).toBe(
@@ -171,6 +179,7 @@ for (const kind of DB_KINDS) {
         'Телефон',
         'E-mail',
         'Подразделение',
+        'Ответственный',
         'Сотрудник',
         'Услуга',
         'Оценка',
@@ -191,6 +200,7 @@ for (const kind of DB_KINDS) {
       ]);
       expect(col(rows[1]!, 'Сообщение')).toBe(`Длинное сообщение ${'я'.repeat(300)}`);
       expect(col(rows[1]!, 'Подразделение')).toBe('ДКС');
+      expect([col(rows[0]!, 'Ответственный'), col(rows[1]!, 'Ответственный')]).toEqual(['', 'handler 1']);
       // The complaint's nearest deadline (1.1: an hour after its receipt), as the inbox sorts by.
       expect([col(rows[1]!, 'Ближайший срок'), col(rows[1]!, 'Просрочено')]).toEqual(['23.11.2026 13:00', '']);
 

@@ -53,6 +53,8 @@ const COLUMNS: Column[] = [
   { key: 'phone', title: 'Телефон', type: 'text', width: 15 },
   { key: 'email', title: 'E-mail', type: 'text', width: 24 },
   { key: 'department', title: 'Подразделение', type: 'text', width: 20 },
+  // A complaint's responsible person now, as the card and the per-person figures name him.
+  { key: 'responsible', title: 'Ответственный', type: 'text', width: 20 },
   { key: 'employee', title: 'Сотрудник', type: 'text', width: 20 },
   // A service rated (the delivery), kept out of «Сотрудник»: a filter on that column found a service as a person.
   { key: 'subject', title: 'Услуга', type: 'text', width: 20 },
@@ -88,7 +90,7 @@ async function* inboxPages(db: Db, scope: Scope, filter: InboxFilter, now: Date,
   } while (cursor);
 }
 
-function row(i: InboxItem, full: { message: string; inn: string | null } | undefined): Record<string, Cell> {
+function row(i: InboxItem, full: FullText | undefined): Record<string, Cell> {
   return {
     number: i.number,
     receivedAt: i.receivedAt ?? i.createdAt,
@@ -103,6 +105,7 @@ function row(i: InboxItem, full: { message: string; inn: string | null } | undef
     phone: i.phone,
     email: i.email,
     department: i.department?.name ?? null,
+    responsible: full?.responsible ?? null,
     employee: i.employee?.name ?? null,
     subject: i.subjectTitle,
     score: i.score,
@@ -112,9 +115,20 @@ function row(i: InboxItem, full: { message: string; inn: string | null } | undef
   };
 }
 
-/** The whole message and the ИНН of a page's submissions, which the inbox's list leaves out. */
+type FullText = { message: string; inn: string | null; responsible: string | null };
+
+/**
+ * The whole message, the ИНН and a complaint's responsible person of a page's submissions, which
+ * the inbox's list leaves out.
+ */
 async function fullTexts(db: Db, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { message: string; inn: string | null }>();
-  const rows = await db.selectFrom('submissions').select(['id', 'message', 'inn']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, { message: r.message, inn: r.inn }]));
+  if (ids.length === 0) return new Map<string, FullText>();
+  const rows = await db
+    .selectFrom('submissions')
+    .leftJoin('complaints', 'complaints.submission_id', 'submissions.id')
+    .leftJoin('users', 'users.id', 'complaints.responsible_user_id')
+    .select(['submissions.id', 'submissions.message', 'submissions.inn', 'users.name as responsible'])
+    .where('submissions.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { message: r.message, inn: r.inn, responsible: r.responsible }]));
 }
