@@ -95,9 +95,9 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     const failed = await audit('auth.sign_in_failed');
     expect(failed.map((f) => JSON.parse(f.details))).toEqual([
       { email: 'a@example.ru', reason: 'wrong_password' },
-      // Text that is no account's is kept masked, with a hash to check it against.
-      { email: 'n*****@example.ru', sha256: expect.stringMatching(/^[0-9a-f]{16}$/), reason: 'unknown_email' },
-      { email: '************', sha256: expect.stringMatching(/^[0-9a-f]{16}$/), reason: 'unknown_email' },
+      // Text that is no account's is kept masked, without a hash a dictionary would undo.
+      { email: 'n*****@example.ru', reason: 'unknown_email' },
+      { email: '************', reason: 'unknown_email' },
     ]);
     expect(JSON.stringify(failed)).not.toContain('Secret-Passw0rd');
   });

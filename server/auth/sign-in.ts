@@ -49,8 +49,7 @@ export async function signIn(db: Db, clock: Clock, attempt: Attempt, logger?: Lo
     const reason = !user ? 'unknown_email' : !seen.matches ? 'wrong_password' : 'inactive';
     const target = user && { type: 'user', id: user.id };
     // An account's address as it is; text that is no account's, masked: it may be anything typed.
-    const masked = !user && auditedTypedEmail(email);
-    const typed = masked ? { email: masked.key, sha256: masked.sha256 } : { email };
+    const typed = { email: user ? email : auditedTypedEmail(email) };
     await recordAudit(db, clock, {
       user: null,
       action: 'auth.sign_in_failed',

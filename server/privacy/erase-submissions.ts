@@ -40,10 +40,11 @@ const BLANK = {
  * Erases the personal data of these submissions, in the caller's transaction: the client's fields
  * (the message too: it names people), the consent record's IP and user agent (its version and
  * time stay: that a consent was given), the files, the search index's words, the words of the
- * history and audit lines exchanged with him (redact.ts), a complaint's free-text notes and survey
- * link, the browser's rater key, and the e-mails about them (bodies and addresses; unsent ones
+ * history and audit lines exchanged with him or about him (redact.ts: replies, moderators' reasons,
+ * nonconformities…), a complaint's free-text notes, stage 2's descriptions and tasks, its survey
+ * link, a moderator's reason, the browser's rater key, and the e-mails about them (bodies and addresses; unsent ones
  * deleted). Kept: number, type, kind, channel, status, department, employee, dates, score,
- * classification, steps, stage 2. A published review keeps its approved text on the site (its
+ * classification, steps, stage 2's process, product and dates. A published review keeps its approved text on the site (its
  * author consented to that) without his name, unless `removeReviews` (his own request).
  */
 export async function eraseSubmissions(
@@ -68,19 +69,33 @@ export async function eraseSubmissions(
   const files = await trx.deleteFrom('attachments').where('submission_id', 'in', ids).executeTakeFirst();
   await trx.deleteFrom('rating_raters').where('submission_id', 'in', ids).execute();
   if (removeReviews) await trx.deleteFrom('reviews').where('submission_id', 'in', ids).execute();
-  else
+  else {
     await trx
       .updateTable('reviews')
       .set({ text: '' })
       .where('submission_id', 'in', ids)
       .where('status', '!=', 'approved')
       .execute();
+    // Why it was rejected or taken down: often the name or phone it held.
+    await trx
+      .updateTable('reviews')
+      .set({ reason: '' })
+      .where('submission_id', 'in', ids)
+      .where('reason', 'is not', null)
+      .execute();
+  }
   await trx
     .updateTable('complaints')
     .set({ contact_position: null, correction_note: null, survey_token: null })
     .where('submission_id', 'in', ids)
     .execute();
   await trx.updateTable('complaint_steps').set({ comment: null }).where('complaint_id', 'in', ids).execute();
+  // Stage 2's nonconformities as written about his case; their process, product, department and dates stay.
+  await trx
+    .updateTable('nonconformities')
+    .set({ description: '', task: '' })
+    .where('complaint_id', 'in', ids)
+    .execute();
   const events = await redactHistory(trx, ids);
   const mails = await trx.selectFrom('outbox').select('id').where('submission_id', 'in', ids).execute();
   const outbox =

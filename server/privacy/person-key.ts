@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { normalizePhone } from '../../shared/phone.ts';
 
 /** Something and a domain around one @, with no space or control character (a NUL failed PostgreSQL's query). */
@@ -29,29 +28,26 @@ export function personKey(input: {
 }
 
 /**
- * How the audit log names the person: masked, with a short hash an auditor holding the address
- * can check — never the address itself, which an erase must not leave behind.
- * @example auditedKey({ email: 'galina@example.ru' }) // { key: 'g*****@example.ru', sha256: '…' }
+ * How the audit log names the person: masked, never the address itself, which an erase must not
+ * leave behind. No hash beside it: a phone's is undone by trying the million numbers its mask
+ * leaves open, in under a second.
+ * @example auditedKey({ email: 'galina@example.ru' }) // { key: 'g*****@example.ru' }
  */
-export function auditedKey(key: PersonKey): { key: string; sha256: string } {
-  const value = 'email' in key ? key.email : key.phone;
-  const masked =
-    'email' in key
-      ? key.email.replace(/^(.)([^@]*)@/, (_m, first: string, rest: string) => `${first}${'*'.repeat(rest.length)}@`)
-      : `${key.phone.slice(0, 2)}${'*'.repeat(Math.max(0, key.phone.length - 6))}${key.phone.slice(-4)}`;
-  return { key: masked, sha256: createHash('sha256').update(value).digest('hex').slice(0, 16) };
+export function auditedKey(key: PersonKey): { key: string } {
+  return {
+    key:
+      'email' in key
+        ? key.email.replace(/^(.)([^@]*)@/, (_m, first: string, rest: string) => `${first}${'*'.repeat(rest.length)}@`)
+        : `${key.phone.slice(0, 2)}${'*'.repeat(Math.max(0, key.phone.length - 6))}${key.phone.slice(-4)}`,
+  };
 }
 
 /**
  * What was typed into the sign-in's e-mail field for no account, as the audit log keeps it: masked
  * as an address (auditedKey), or whole when it is no address (a password typed into the wrong
- * field must not be left readable in the log).
- * @example auditedTypedEmail('Secret-Passw0rd') // { key: '************', sha256: '…' }
+ * field must not be left readable in the log, nor as a hash a dictionary undoes).
+ * @example auditedTypedEmail('Secret-Passw0rd') // '************'
  */
-export function auditedTypedEmail(typed: string): { key: string; sha256: string } {
-  if (ADDRESS.test(typed)) return auditedKey({ email: typed });
-  return {
-    key: '*'.repeat(Math.min(typed.length, 12)),
-    sha256: createHash('sha256').update(typed).digest('hex').slice(0, 16),
-  };
+export function auditedTypedEmail(typed: string): string {
+  return ADDRESS.test(typed) ? auditedKey({ email: typed }).key : '*'.repeat(Math.min(typed.length, 12));
 }

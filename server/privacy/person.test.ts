@@ -4,6 +4,7 @@ import type { PersonExportAnswer } from '../../shared/console-privacy.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deliverAll } from '../mail/testing/deliver-all.ts';
+import { migrations } from '../db/migrations/index.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { personEraseCommand, personExportCommand } from './cli-commands.ts';
@@ -30,6 +31,13 @@ for (const kind of DB_KINDS) {
         email: 'Galina@Example.ru',
         publish: true,
       });
+      // A moderator's reason names her: erased with her, in the history and the audit.
+      const moderator = await h.as('qms');
+      const rejected = await moderator.request(`/api/admin/moderation/${rating.id}/reject`, {
+        method: 'POST',
+        json: { reason: 'В отзыве телефон Галины 8 951 511-35-23' },
+      });
+      if (rejected.status !== 200) throw new Error(`reject: ${rejected.status} ${await rejected.text()}`);
       const other = await h.feedback({ kind: 'thanks', message: 'Спасибо от Петра', email: 'petr@example.ru' });
       return { complaint, rating, other };
     }
@@ -69,6 +77,8 @@ for (const kind of DB_KINDS) {
       const lines = await auditLines('privacy.person_export');
       expect(lines).toHaveLength(3);
       expect(JSON.parse(lines[0]!.details)).toMatchObject({ key: 'g*****@example.ru', submissions: 2, via: 'cli' });
+      // No hash beside the mask: a phone's was undone by trying the million numbers the mask leaves open.
+      expect(JSON.parse(lines[2]!.details)).toEqual({ key: '+7******3523', submissions: 1, emails: 3, via: 'cli' });
       expect(lines.map((l) => l.details).join()).not.toMatch(PERSONAL);
     });
 
@@ -111,6 +121,9 @@ for (const kind of DB_KINDS) {
       expect(JSON.stringify(mails.filter((m) => m.submission_id !== other.id))).not.toMatch(PERSONAL);
       expect(mails.some((m) => m.submission_id === other.id && m.recipients.includes('petr@example.ru'))).toBe(true);
       expect(JSON.stringify(await h.db.selectFrom('submission_events').select('data').execute())).not.toMatch(PERSONAL);
+      // Stage 2's rows stay for the reports, without the words about her case.
+      const stage2 = await h.db.selectFrom('nonconformities').selectAll().execute();
+      expect(stage2.map((n) => [n.process, n.description, n.task])).toEqual([['Внедрение', '', '']]);
 
       const admin = await h.as('admin');
       const search = await admin.request(
@@ -151,6 +164,41 @@ for (const kind of DB_KINDS) {
       const [line] = await auditLines('privacy.person_erase');
       expect(JSON.parse(line!.details)).toMatchObject({ key: 'g*****@example.ru', submissions: 2, attachments: 1 });
       expect(JSON.stringify(await h.db.selectFrom('audit_log').selectAll().execute())).not.toMatch(PERSONAL);
+    });
+
+    it('blanks, when migrated, what an older erase left: moderators’ reasons, stage 2’s words, hashes', async () => {
+      const { complaint, rating } = await seed();
+      await personEraseCommand(h.db, h.clock, h.config, ['--email', CLIENT.email, '--yes']);
+      // What the erase of an older version left behind.
+      const said = 'Галина 8 951 511-35-23';
+      await h.db
+        .updateTable('submission_events')
+        .set({ data: JSON.stringify({ from: 'pending', to: 'rejected', reason: said }) })
+        .where('submission_id', '=', rating.id)
+        .where('type', '=', 'moderation')
+        .execute();
+      await h.db
+        .updateTable('audit_log')
+        .set({ details: JSON.stringify({ number: complaint.number, id: 'n1', description: said, done: false }) })
+        .where('target_id', '=', complaint.id)
+        .where('action', '=', 'complaint.nonconformity')
+        .execute();
+      await h.db.updateTable('nonconformities').set({ description: said, task: said }).execute();
+      await h.db
+        .updateTable('audit_log')
+        .set({ details: JSON.stringify({ key: 'g*****@example.ru', sha256: 'edc8cc12281d186d', submissions: 2 }) })
+        .where('action', '=', 'privacy.person_erase')
+        .execute();
+      const names = Object.keys(migrations).sort();
+      await h.testDb.migrateTo(names[names.indexOf('2026-12-24-erased-words') - 1]!);
+      await h.testDb.migrateTo();
+      const left = await Promise.all([
+        h.db.selectFrom('submission_events').select('data').execute(),
+        h.db.selectFrom('audit_log').select('details').execute(),
+        h.db.selectFrom('nonconformities').select(['process', 'description', 'task']).execute(),
+      ]);
+      expect(JSON.stringify(left)).not.toMatch(/Галина|511-35-23|edc8cc12281d186d/);
+      expect(left[2]).toEqual([{ process: 'Внедрение', description: '', task: '' }]);
     });
 
     it('takes his name out of the weekly digests that listed his complaint: a sent one pruned, an unsent one kept for the QMS', async () => {

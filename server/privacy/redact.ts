@@ -30,6 +30,12 @@ export function redactEventData(type: string, data: Data): Data {
     case 'step_undone':
     case 'reopened':
       return { ...data, reason: '' };
+    // Why a review was rejected or taken down: often the name or phone it held.
+    case 'moderation':
+      return data.reason == null ? data : { ...data, reason: '' };
+    // Stage 2's nonconformity as found on the client's case; its process, product and dates stay.
+    case 'nonconformity':
+      return data.description == null ? data : { ...data, description: '' };
     case 'rating':
       return { ...data, from: blankComment(data.from), to: blankComment(data.to) };
     case 'classification':
@@ -47,12 +53,22 @@ export const PERSONAL_EVENT_TYPES = [
   'step',
   'step_undone',
   'reopened',
+  'moderation',
+  'nonconformity',
   'rating',
   'classification',
 ];
 
-/** Audit actions about a submission whose details copy an event's personal data: `complaint.reply`, `review.redact`… */
-export const PERSONAL_AUDIT_ACTIONS = [...PERSONAL_EVENT_TYPES.map((t) => `complaint.${t}`), 'review.redact'];
+/** The moderation's audit actions, whose details are shaped like its `moderation` event. */
+const MODERATION_ACTIONS = ['review.reject', 'review.unpublish'];
 
-/** The event type an audit action's details are shaped like: `complaint.reply` → `reply`. */
-export const auditEventType = (action: string) => action.slice(action.indexOf('.') + 1);
+/** Audit actions about a submission whose details copy an event's personal data: `complaint.reply`, `review.redact`… */
+export const PERSONAL_AUDIT_ACTIONS = [
+  ...PERSONAL_EVENT_TYPES.map((t) => `complaint.${t}`),
+  'review.redact',
+  ...MODERATION_ACTIONS,
+];
+
+/** The event type an audit action's details are shaped like: `complaint.reply` → `reply`, `review.reject` → `moderation`. */
+export const auditEventType = (action: string) =>
+  MODERATION_ACTIONS.includes(action) ? 'moderation' : action.slice(action.indexOf('.') + 1);

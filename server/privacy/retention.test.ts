@@ -132,12 +132,28 @@ for (const kind of DB_KINDS) {
       await h.directory();
       setClock('2026-03-01T09:00:00.000Z');
       const kept = await h.rating({ score: 1, comment: 'Иванов нагрубил', name: 'Пётр', email: 'petr@example.ru' });
-      const gone = await h.rating({ score: 5, comment: 'Спасибо Иванову', name: 'Анна', email: 'anna@example.ru' });
+      const gone = await h.rating({
+        score: 5,
+        comment: 'Спасибо Иванову',
+        name: 'Анна',
+        email: 'anna@example.ru',
+        publish: true,
+      });
       const qms = await h.as('qms');
       expect((await qms.request(`/api/admin/submissions/${kept.id}/complaint`, { method: 'POST' })).status).toBe(201);
+      const reject = { method: 'POST', json: { reason: 'В отзыве телефон Анны 8 903 777-12-34' } } as const;
+      expect((await qms.request(`/api/admin/moderation/${gone.id}/reject`, reject)).status).toBe(200);
       setClock('2029-03-02T09:00:00.000Z');
       expect((await runRetention(h.db, h.clock, 3 * 365)).submissions).toBe(1);
       expect(await card(gone.id)).toMatchObject({ message: '', name: null, email: null, score: 5 });
+      // The moderator's reason named her: gone from the review, its history and the audit.
+      const traces = await Promise.all([
+        h.db.selectFrom('reviews').select('reason').where('submission_id', '=', gone.id).execute(),
+        h.db.selectFrom('submission_events').select('data').where('submission_id', '=', gone.id).execute(),
+        h.db.selectFrom('audit_log').select('details').where('target_id', '=', gone.id).execute(),
+      ]);
+      expect(traces[0]).toEqual([{ reason: '' }]);
+      expect(JSON.stringify(traces)).not.toMatch(/Анн|7771234|777-12-34/);
       expect(await card(kept.id)).toMatchObject({ message: 'Иванов нагрубил', name: 'Пётр', score: 1 });
     });
 

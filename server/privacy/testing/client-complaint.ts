@@ -12,8 +12,8 @@ export const CLIENT = {
 };
 
 /**
- * A complaint from the client through the public form with a file, replied to and classified
- * through the console; `close` closes it at the clock's time as closing.ts does (status, the
+ * A complaint from the client through the public form with a file, replied to, classified and
+ * given a nonconformity about her case through the console; `close` closes it at the clock's time as closing.ts does (status, the
  * complaint's `closed_at`, the history's status event).
  */
 export async function clientComplaint(h: Harness, message: string) {
@@ -34,6 +34,18 @@ export async function clientComplaint(h: Harness, message: string) {
     json: { text: 'Галина, мы исправили загрузку.' },
   });
   if (reply.status !== 200) throw new Error(`reply: ${reply.status} ${await reply.text()}`);
+  // Stage 2's nonconformity, written about her case.
+  const found = await qms.request(`/api/admin/submissions/${id}/nonconformities`, {
+    method: 'POST',
+    json: {
+      process: 'Внедрение',
+      product: 'Программа',
+      description: 'У Лоськовой на объекте программа не обновлена',
+      task: 'Позвонить Галине после обновления',
+      assignee: 'Отдел внедрения',
+    },
+  });
+  if (found.status !== 200) throw new Error(`nonconformity: ${found.status} ${await found.text()}`);
   await h.db
     .updateTable('complaints')
     .set({ justification: 'justified', satisfied: 1, loyal: 1, contact_position: 'главный бухгалтер' })
