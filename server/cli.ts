@@ -6,7 +6,7 @@ import { calendarDeadline, calendarImport } from './calendar/cli-commands.ts';
 import { systemClock } from './clock.ts';
 import { DatabaseMissingError, databaseLabel, hasSchema, openDb } from './db/connection.ts';
 import { isDatabaseUnreachable } from './db/errors.ts';
-import { migrateToLatest, SchemaNewerError, schemaNewerMessage, schemaState } from './db/migrate.ts';
+import { afterMigrations, migrateToLatest, SchemaNewerError, schemaNewerMessage, schemaState } from './db/migrate.ts';
 import {
   departmentAdd,
   employeeAdd,
@@ -172,6 +172,8 @@ async function main(argv: string[]): Promise<number> {
     if (creates) {
       const ran = await migrateToLatest(db);
       console.error(ran.length > 0 ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
+      const rewritten = await afterMigrations(db, ran);
+      if (rewritten) console.error(rewritten.text);
     } else {
       // Another command never migrates: after an update, instances still running the old version
       // would find the schema changed under them. Migrating is the operator's step, once they are stopped.

@@ -5,7 +5,7 @@ import { firstAdminHint } from './users/first-admin-hint.ts';
 import { systemClock } from './clock.ts';
 import { sql } from 'kysely';
 import { databaseLabel, type Db, dbKind, openDb } from './db/connection.ts';
-import { migrateToLatest, SchemaNewerError } from './db/migrate.ts';
+import { afterMigrations, migrateToLatest, SchemaNewerError } from './db/migrate.ts';
 import { seedDemoDirectory } from './directory/demo-seed.ts';
 import { type Config, ConfigError, loadConfig, withEnvFile } from './env.ts';
 import { createReminderScheduler } from './complaints/reminders.ts';
@@ -60,6 +60,8 @@ async function main(logger: Logger) {
   }
   const ran = await migrateToLatest(db);
   if (ran.length > 0) log.info({ migrations: ran }, `${ran.length} migration(s) applied`);
+  const rewritten = await afterMigrations(db, ran);
+  if (rewritten) log[rewritten.rewritten ? 'info' : 'warn'](rewritten.text);
   if (config.demo && (await seedDemoDirectory(db, systemClock)))
     log.info('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import { type Db, forgetOldPages } from '../db/connection.ts';
+import { mergeSearchIndexes } from '../db/search-indexes.ts';
 import { digestIdsOf } from './erase-digests.ts';
 import type { Config } from '../env.ts';
 import { pruneMailCopies } from './mail-copies.ts';
@@ -58,6 +59,7 @@ export async function personEraseCommand(
   const n = await personErase(db, clock, 'cli', key);
   const copies = await pruneMailCopies(db, config);
   const files = copies > 0 ? ` (${copies} .eml copies deleted from the mail folder)` : '';
+  await mergeSearchIndexes(db);
   // Another process kept reading the whole time: the old page images stay in the WAL until it lets go.
   const wal = (await forgetOldPages(db))
     ? ''

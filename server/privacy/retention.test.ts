@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/console-card.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
@@ -66,6 +67,15 @@ for (const kind of DB_KINDS) {
       // The key names the message by a hash of its fields: it goes with them.
       expect(await key()).toEqual({ idempotency_key: null });
       expect(summary).toMatchObject({ submissions: 1, attachments: 1 });
+      if (kind === 'sqlite') {
+        // Its words are not left in the file's bytes either, the search indexes' inner keys included.
+        const file = h.testDb.file!;
+        const bytes = [file, `${file}-wal`]
+          .filter((f) => fs.existsSync(f))
+          .map((f) => fs.readFileSync(f).toString('utf8'))
+          .join();
+        expect(bytes).not.toMatch(/загружа/);
+      }
 
       const erased = await card(old.id);
       expect(erased).toMatchObject({

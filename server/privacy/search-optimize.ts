@@ -1,20 +1,16 @@
-import { sql } from 'kysely';
 import { type Db, dbKind, forgetOldPages } from '../db/connection.ts';
-
-const INDEXES = ['submissions_fts', 'submissions_words'];
+import { mergeSearchIndexes } from '../db/search-indexes.ts';
 
 /**
- * `search optimize`: SQLite's search indexes rewritten whole. A deletion (FTS5's secure-delete,
- * migration 2026-12-22) takes an erased message's entries out of the index, but a word may stay
- * behind as one of its inner keys, linked to no message, until the index is merged; this merges it
- * now. Every write waits meanwhile: about a second per 100,000 messages here. Nothing to do on
- * PostgreSQL, whose search words live in the rows.
+ * `search optimize`: SQLite's search indexes rewritten whole (mergeSearchIndexes), and the WAL's
+ * older pages let go. A person's erase and a retention run that erased something do this
+ * themselves; the command is for data erased by a version that did not.
  * @example await optimizeSearch(db) // 'Search indexes rewritten in 0.8 s'
  */
 export async function optimizeSearch(db: Db): Promise<string> {
   if (dbKind(db) !== 'sqlite') return 'Nothing to do on PostgreSQL: its search words are kept in the rows.';
   const started = performance.now();
-  for (const t of INDEXES) await sql.raw(`INSERT INTO ${t}(${t}) VALUES('optimize')`).execute(db);
+  await mergeSearchIndexes(db);
   const took = `Search indexes rewritten in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
   return (await forgetOldPages(db))
     ? took
