@@ -1,5 +1,5 @@
 import { STEP_DEADLINES, STEPS, type Step } from '../../shared/complaint-process.ts';
-import { addWorkingDays, addWorkingHours, type WorkingCalendar } from '../calendar/working-time.ts';
+import { addWorkingDays, addWorkingHours, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
 
 /** A step's window and deadline as stored: ISO instants, null while unknown. */
 export interface StepTimes {
@@ -64,4 +64,34 @@ export function nextDue(steps: ReadonlyArray<{ dueAt: string | null; doneAt: str
 export function answerDue(cal: WorkingCalendar, receivedAt: Date): Date {
   const rule = STEP_DEADLINES['1.3'];
   return addWorkingDays(cal, receivedAt, 'workingDays' in rule ? rule.workingDays : 3);
+}
+
+const HOUR = 3_600_000;
+
+/** Working hours in one ordinary working day of the calendar (09:00–18:00: 9). */
+function dayHours(cal: WorkingCalendar): number {
+  const minutes = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number) as [number, number];
+    return h * 60 + m;
+  };
+  return (minutes(cal.hours.end) - minutes(cal.hours.start)) / 60;
+}
+
+/**
+ * When a step not done is due each notice: «soon» once three quarters of its window have passed in
+ * working time, «overdue» at its deadline, «escalation» a working day after it.
+ * @example noticeMoments(cal, { windowStartAt: '2026-12-01T06:00:00Z', dueAt: '2026-12-01T09:00:00Z' }).soon // 08:15 UTC
+ */
+export function noticeMoments(
+  cal: WorkingCalendar,
+  step: { windowStartAt: string; dueAt: string },
+): { soon: Date; overdue: Date; escalation: Date } {
+  const start = new Date(step.windowStartAt);
+  const due = new Date(step.dueAt);
+  const windowHours = Math.max(0, workingMsBetween(cal, start, due)) / HOUR;
+  return {
+    soon: addWorkingHours(cal, start, windowHours * 0.75),
+    overdue: due,
+    escalation: addWorkingHours(cal, due, dayHours(cal)),
+  };
 }

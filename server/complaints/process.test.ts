@@ -846,11 +846,26 @@ for (const kind of DB_KINDS) {
       expect(await recountDeadlines(h.db, h.clock)).toBe(1);
       const due = Object.fromEntries((await card(qms, sent.id)).complaint!.steps.map((s) => [s.step, s.dueAt]));
       expect(due).toMatchObject({ '1.3': msk('2026-11-26 18:00'), '1.6': msk('2026-12-14 18:00') });
-      // Its new deadline is reminded in its time; the past ones keep what was sent.
+      // The new deadline's «soon» moment (8 December 11:30) is past too: the one sent stands, and
+      // it is not sent again, nor when the day is made working again.
       const noticed = await noticesOf(sent.id);
-      expect(noticed.filter((n) => n.step === '1.6')).toEqual([]);
+      expect(noticed.filter((n) => n.step === '1.6')).toEqual([{ step: '1.6', kind: 'soon' }]);
       expect(noticed.filter((n) => n.step === '1.1').length).toBeGreaterThan(0);
       expect(await recountDeadlines(h.db, h.clock)).toBe(0);
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
+      expect((await qms.request('/api/admin/calendar/days/2026-12-10', { method: 'DELETE' })).status).toBe(200);
+      expect(await recountDeadlines(h.db, h.clock)).toBe(1);
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
+      // Two past days made off (a calendar imported late) move its «soon» moment ahead, to 10
+      // December: that one is sent again in its time.
+      for (const day of ['2026-12-07', '2026-12-08'])
+        await qms.request(`/api/admin/calendar/days/${day}`, { method: 'PUT', json: { type: 'off' } });
+      expect(await recountDeadlines(h.db, h.clock)).toBe(1);
+      expect((await noticesOf(sent.id)).filter((n) => n.step === '1.6')).toEqual([]);
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
+      setClock(msk('2026-12-10 15:00'));
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(1);
+      expect((await noticesOf(sent.id)).filter((n) => n.step === '1.6')).toEqual([{ step: '1.6', kind: 'soon' }]);
     });
 
     it('tells the card how late each done step was, in working time', async () => {

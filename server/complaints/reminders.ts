@@ -1,47 +1,31 @@
 import type { Step } from '../../shared/complaint-process.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import { addWorkingHours, type WorkingCalendar, workingMsBetween } from '../calendar/working-time.ts';
+import type { WorkingCalendar } from '../calendar/working-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { leasedJob } from '../db/leased-job.ts';
 import type { Config } from '../env.ts';
 import type { NoticeKind } from '../mail/templates/complaint-reminder.ts';
+import { noticeMoments } from './deadlines.ts';
 import { enqueueNoticeMail } from './mail.ts';
 import { recountDeadlines } from './recount.ts';
 import { NOTICE_KINDS, recordNotice } from './store.ts';
 
-const HOUR = 3_600_000;
-
 /** How long a complaint registered with deadlines already past waits before it is reminded of them. */
 export const REGISTRATION_GRACE_MS = 15 * 60_000;
 
-/** Working hours in one ordinary working day of the calendar (09:00–18:00: 9). */
-function dayHours(cal: WorkingCalendar): number {
-  const minutes = (hhmm: string) => {
-    const [h, m] = hhmm.split(':').map(Number) as [number, number];
-    return h * 60 + m;
-  };
-  return (minutes(cal.hours.end) - minutes(cal.hours.start)) / 60;
-}
-
 /**
- * Which notice a step is due for at `now`, if any: «soon» once three quarters of its window have
- * passed in working time, «overdue» at its deadline, «escalation» a working day after it. Only
- * the latest is given: a server that was down doesn't send a stale «soon» after the deadline.
+ * Which notice a step is due for at `now`, if any (noticeMoments): only the latest is given, so a
+ * server that was down doesn't send a stale «soon» after the deadline.
  */
 export function noticeDue(
   cal: WorkingCalendar,
   step: { windowStartAt: string; dueAt: string },
   now: Date,
 ): { kind: NoticeKind; at: Date } | null {
-  const start = new Date(step.windowStartAt);
-  const due = new Date(step.dueAt);
-  const escalation = addWorkingHours(cal, due, dayHours(cal));
-  if (now >= escalation) return { kind: 'escalation', at: escalation };
-  if (now >= due) return { kind: 'overdue', at: due };
-  const windowHours = Math.max(0, workingMsBetween(cal, start, due)) / HOUR;
-  const soon = addWorkingHours(cal, start, windowHours * 0.75);
-  return now >= soon ? { kind: 'soon', at: soon } : null;
+  const at = noticeMoments(cal, step);
+  const kind = [...NOTICE_KINDS].reverse().find((k) => now >= at[k]);
+  return kind ? { kind, at: at[kind] } : null;
 }
 
 const ORDER: readonly NoticeKind[] = NOTICE_KINDS;
