@@ -463,6 +463,25 @@ for (const kind of DB_KINDS) {
       expect(own.status).toBe(201);
     });
 
+    it('marks a step while the card’s department is changed at the same moment, without a deadlock', async () => {
+      h = await consoleHarness(kind);
+      const { dks, logistics } = await h.directory();
+      const qms = await h.as('qms');
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const sent = await h.feedback({});
+        const answers = await Promise.all([
+          post(qms, `${sent.id}/steps/1.1`),
+          qms.request(`/api/admin/submissions/${sent.id}`, {
+            method: 'PATCH',
+            json: { departmentId: i % 2 ? dks : logistics },
+          }),
+        ]);
+        statuses.push(...answers.map((r) => r.status));
+      }
+      expect(statuses.every((s) => s === 200)).toBe(true);
+    });
+
     it('gives a complaint moved to another department while it was closed to no one there its handler can’t reach, once it is opened again', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

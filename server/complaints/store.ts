@@ -9,9 +9,14 @@ import { nextDue } from './deadlines.ts';
 
 /**
  * A complaint and its submission, locked for the caller's transaction on PostgreSQL (SQLite has
- * one writer, and this transaction is it); 404 when the submission is no complaint.
+ * one writer, and this transaction is it); 404 when the submission is no complaint. The
+ * submission's row is locked first, as a change of the card's fields locks it before the
+ * complaint's (card-changes.ts): one join locking both took them in the other order, and a step
+ * marked while the department was changed deadlocked (500).
  */
 export async function lockComplaint(trx: Db, submissionId: string) {
+  if (dbKind(trx) === 'postgres')
+    await trx.selectFrom('submissions').select('id').where('id', '=', submissionId).forUpdate().execute();
   let q = trx
     .selectFrom('complaints')
     .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')

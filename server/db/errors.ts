@@ -10,6 +10,15 @@ export function isStorageFull(err: unknown): boolean {
   return code === 'SQLITE_FULL' || code === '53100';
 }
 
+/**
+ * Whether PostgreSQL ended this transaction to resolve a conflict with another (a deadlock, or a
+ * serialization failure): nothing of it was stored, and the same request can succeed at once.
+ */
+export function isTransactionConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /** Codes of a PostgreSQL that can't be reached, is full of connections or is going away: the network's and SQLSTATE's. */
 const UNREACHABLE = new Set([
   'ECONNREFUSED',

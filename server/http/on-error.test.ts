@@ -72,6 +72,23 @@ describe('an unforeseen error', () => {
     ]);
   });
 
+  it('answers 503 with a short Retry-After when PostgreSQL ended the transaction in a deadlock or a serialization failure', async () => {
+    const app = new Hono();
+    app.onError(onError);
+    const errors = [
+      Object.assign(new Error('deadlock detected'), { code: '40P01' }),
+      Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' }),
+    ];
+    let next = 0;
+    app.all('*', () => {
+      throw errors[next++]!;
+    });
+    for (const path of ['/api/admin/submissions/x/steps/1.1', '/api/v1/feedback']) {
+      const res = await app.request(path, { method: 'POST' });
+      expect([res.status, res.headers.get('retry-after'), (await res.json()).error.code]).toEqual([503, '1', 'busy']);
+    }
+  });
+
   it('answers another state of the 55000 class as the bug it is, 500', async () => {
     const app = new Hono();
     app.onError(onError);

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { routePath } from 'hono/route';
 import { databaseUnavailable } from '../http/database-unavailable.ts';
-import { isDatabaseUnreachable } from '../db/errors.ts';
+import { isDatabaseUnreachable, isTransactionConflict } from '../db/errors.ts';
 import { errorStatus, onError } from '../http/on-error.ts';
 import type { Logger } from './logger.ts';
 
@@ -33,6 +33,7 @@ export function logErrors(logger?: Logger) {
     const unavailable = databaseUnavailable(err);
     if (errorStatus(err) === 500 || unavailable?.code === 'storage_full') log(c, 'error', 'request failed', err);
     else if (isDatabaseUnreachable(err)) log(c, 'error', 'database unreachable, 503', err);
+    else if (isTransactionConflict(err)) log(c, 'warn', 'transaction ended by a conflict (deadlock), 503', err);
     else if (unavailable) log(c, 'warn', 'database locked by another process, 503');
     return onError(err, c);
   };
