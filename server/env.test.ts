@@ -106,6 +106,25 @@ describe('loadConfig', () => {
       expect(msg, url).toContain('%40');
       expect(msg, url).not.toContain('Secr3t');
     }
+    // Its scheme mistyped or the value quoted: no «scheme://» to find the user after, nothing of it shown.
+    for (const [name, url] of [
+      ['SMTP_URL', 'smtp:/otklik:Secr3t@mail.example.ru'],
+      ['SMTP_URL', '"smtp://otklik:Secr3t@mail.example.ru"'],
+      ['SMTP_URL', 'otklik:Secr3t@mail.example.ru'],
+      ['DATABASE_URL', 'postgres:/otklik:Secr3t@db/otklik'],
+      ['DATABASE_URL', ' "postgres://otklik:Secr3t@db/otklik"'],
+    ]) {
+      const msg = (() => {
+        try {
+          loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://a:b@mail.example.ru', [name!]: url });
+          return '';
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      expect(msg, url).toContain(`${name}:`);
+      expect(msg, url).not.toContain('Secr3t');
+    }
     expect(
       loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://otklik%40example.ru:Secr3t%23Pass@mail.example.ru:587' })
         .smtpUrl,

@@ -254,13 +254,16 @@ const SECRETS = new Set(['RESEND_API_KEY', 'ALTCHA_HMAC_KEY', 'METRICS_TOKEN']);
  */
 function shownValue(name: string, value: string | undefined): string {
   if (value && SECRETS.has(name)) return `${value.length} characters, not shown`;
-  // Everything between «://» and the last «@» is the user and password, however badly written
-  // (a user that is an e-mail address, a password with «#» or «@»): the user is kept to his first «:».
-  return JSON.stringify(
-    (value ?? '').replace(/^([\w+.-]+:\/\/)(.*)@/, (_, scheme: string, auth: string) =>
-      auth.includes(':') ? `${scheme}${auth.slice(0, auth.indexOf(':'))}:***@` : `${scheme}${auth}@`,
-    ),
-  );
+  const v = value ?? '';
+  const at = v.lastIndexOf('@');
+  if (at < 0) return JSON.stringify(v);
+  // Everything before the last «@» is the user and password, however badly written (a user that is
+  // an e-mail address, a password with «#» or «@»): after a whole «scheme://» the user is kept to
+  // his first «:»; without one («smtp:/u:p@h», «u:p@h») nothing of it is shown.
+  const scheme = /^[\s"']*[a-z][\w+.-]*:\/\//i.exec(v)?.[0];
+  const auth = scheme ? v.slice(scheme.length, at) : '';
+  const user = scheme && auth.includes(':') ? `${auth.slice(0, auth.indexOf(':'))}:***` : scheme ? auth : '***';
+  return JSON.stringify(`${scheme ?? ''}${user}${v.slice(at)}`);
 }
 
 /**
