@@ -79,7 +79,7 @@ function dayHours(cal: WorkingCalendar): number {
 
 /**
  * When a step not done is due each notice: «soon» once three quarters of its window have passed in
- * working time, «overdue» at its deadline, «escalation» a working day after it.
+ * working time (by the clock when it holds none), «overdue» at its deadline, «escalation» a working day after it.
  * @example noticeMoments(cal, { windowStartAt: '2026-12-01T06:00:00Z', dueAt: '2026-12-01T09:00:00Z' }).soon // 08:15 UTC
  */
 export function noticeMoments(
@@ -89,8 +89,14 @@ export function noticeMoments(
   const start = new Date(step.windowStartAt);
   const due = new Date(step.dueAt);
   const windowHours = Math.max(0, workingMsBetween(cal, start, due)) / HOUR;
+  // A window with no working time in it (1.4 agreed for a holiday, on a holiday): three quarters of
+  // it by the clock, not its start — «Скоро срок» went out the moment the date was agreed.
+  const soon =
+    windowHours > 0
+      ? addWorkingHours(cal, start, windowHours * 0.75)
+      : new Date(start.getTime() + Math.max(0, due.getTime() - start.getTime()) * 0.75);
   return {
-    soon: addWorkingHours(cal, start, windowHours * 0.75),
+    soon,
     overdue: due,
     escalation: addWorkingHours(cal, due, dayHours(cal)),
   };

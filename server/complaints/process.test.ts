@@ -463,6 +463,22 @@ for (const kind of DB_KINDS) {
       expect(own.status).toBe(201);
     });
 
+    it('reminds of a date agreed for a holiday, on a holiday, late in its window, not the moment it is agreed', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-12-29 10:00'));
+      const sent = await h.feedback({});
+      setClock(msk('2027-01-06 10:00')); // the New Year holidays: no working time until 11 January
+      const qms = await h.as('qms');
+      expect((await post(qms, `${sent.id}/agreed-date`, { day: '2027-01-08' })).status).toBe(200);
+      await sendDueNotices(h.db, { clock: h.clock, config: h.config });
+      const of14 = async () => (await noticesOf(sent.id)).filter((n) => n.step === '1.4');
+      expect(await of14()).toEqual([]);
+      // Three quarters of its 56 hours by the clock: 8 January, 04:00.
+      setClock(msk('2027-01-08 05:00'));
+      await sendDueNotices(h.db, { clock: h.clock, config: h.config });
+      expect(await of14()).toEqual([{ step: '1.4', kind: 'soon' }]);
+    });
+
     it('marks a step while the card’s department is changed at the same moment, without a deadlock', async () => {
       h = await consoleHarness(kind);
       const { dks, logistics } = await h.directory();
