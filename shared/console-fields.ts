@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ConsoleFieldErrorCode } from './console-errors.ts';
 import type { FieldErrorCode } from './i18n.ts';
 import { isEmail } from './rules.ts';
-import { hasControls } from './text-rules.ts';
+import { hasControls, showsNothing } from './text-rules.ts';
 
 // The console's fields as zod schemas, read the way shared/rules.ts reads the widgets' (blank is
 // absent, text trimmed, control characters refused), so a console form and the intake agree.
@@ -11,7 +11,8 @@ import { hasControls } from './text-rules.ts';
 
 type Code = FieldErrorCode | ConsoleFieldErrorCode;
 
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+/** Blank: nothing, or a text that shows nothing (zero-width characters, fillers: showsNothing). */
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && showsNothing(v));
 
 /**
  * A text field: trimmed, blank means absent (or `required`); not a string is `code` or

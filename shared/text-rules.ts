@@ -21,3 +21,18 @@ const LINES = /[\0-\x08\v\f\x0e-\x1f\x7f]|\p{Cs}/u;
  * @example hasControls('Строка 1\nСтрока 2', true) // false
  */
 export const hasControls = (s: string, lines?: boolean): boolean => (lines ? LINES : ONE_LINE).test(s);
+
+/**
+ * What shows nothing on a page: format characters (zero-width spaces, direction marks), controls,
+ * combining marks, spaces and separators, and the blank fillers trim leaves (Hangul fillers, the
+ * Braille blank).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{M}\p{Z}\u115f\u1160\u2800\u3164\uffa0]/gu;
+
+/**
+ * Whether a text shows nothing at all: a required reason of «\u3164» alone was taken, and the
+ * history showed an empty one. Such a text counts as blank.
+ * @example showsNothing('\u3164\u2800') // true
+ * @example showsNothing('Клиент вернулся') // false
+ */
+export const showsNothing = (s: string): boolean => s.replace(INVISIBLE, '') === '';

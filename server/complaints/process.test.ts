@@ -352,12 +352,17 @@ for (const kind of DB_KINDS) {
       expect(Object.keys((await missing.json()).error.fields)).toEqual(
         expect.arrayContaining(['channel', 'message', 'name']),
       );
-      // A name of invisible characters only is no name.
-      const invisible = await qms.request('/api/admin/complaints', {
-        method: 'POST',
-        json: { channel: 'phone', message: 'x', name: '\u200b' },
-      });
-      expect([invisible.status, Object.keys((await invisible.json()).error.fields)]).toEqual([422, ['name']]);
+      // A name or a message of invisible characters only (zero-width, Hangul fillers, a Braille
+      // blank, a combining joiner, NEL) is none.
+      for (const blank of ['\u200b', '\u3164', '\u2800 \u115f', '\u034f', '\n\u0085\n'])
+        for (const [field, json] of [
+          ['name', { channel: 'phone', message: 'x', name: blank }],
+          ['message', { channel: 'phone', message: blank, name: 'A' }],
+        ] as const) {
+          const invisible = await qms.request('/api/admin/complaints', { method: 'POST', json });
+          const said = await invisible.json();
+          expect([invisible.status, Object.keys(said.error.fields)], blank).toEqual([422, [field]]);
+        }
       // What happened came before the complaint about it: a day after the receipt is a slip.
       const future = await qms.request('/api/admin/complaints', {
         method: 'POST',

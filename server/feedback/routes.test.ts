@@ -160,6 +160,9 @@ describe('POST /api/v1/feedback', () => {
     const en = await (await postJson(bad, { 'accept-language': 'en-US,en;q=0.9' })).json();
     expect(en.error.message).toBe('Please check the form fields');
     expect(en.error.fields.consent).toBe('Consent to the processing of personal data is required');
+    // A message that shows nothing (Hangul fillers, a Braille blank) is none.
+    const invisible = await postJson({ kind: 'complaint', message: '\u3164\u2800', consent: true });
+    expect([invisible.status, Object.keys((await invisible.json()).error.fields)]).toEqual([422, ['message']]);
     expect(await count()).toBe(0);
   });
 

@@ -2,11 +2,12 @@ import type { Context } from 'hono';
 import { ApiError } from './api-error.ts';
 import { mediaType } from './body-limit.ts';
 import { utf8Body } from './utf8-body.ts';
+import { showsNothing } from '../../shared/text-rules.ts';
 
 /**
  * The request's JSON object: 415 for a body of another type, 400 for broken JSON, an array or a
  * scalar. With `emptyIsObject` no body at all counts as `{}`: a console action such as «approve»
- * may have nothing to say.
+ * may have nothing to say. A text that shows nothing is blank (visibleTexts).
  * @example const fields = await jsonBody(c, { emptyIsObject: true })
  */
 export async function jsonBody(
@@ -26,5 +27,14 @@ export async function jsonBody(
     throw new ApiError(400, 'bad_request');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'bad_request');
-  return body as Record<string, unknown>;
+  return visibleTexts(body as Record<string, unknown>);
 }
+
+/**
+ * The fields with each text that shows nothing (text-rules.ts showsNothing: Hangul fillers, a
+ * Braille blank, zero-width characters) made blank, so that a rule requiring it says so: a
+ * reason of «\u3164» alone was taken, and the history showed an empty one.
+ * @example visibleTexts({ reason: '\u3164', n: 1 }) // { reason: '', n: 1 }
+ */
+export const visibleTexts = (fields: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && showsNothing(v) ? '' : v]));

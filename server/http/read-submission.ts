@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { InspectedFile } from '../submissions/store.ts';
 import { ApiError } from './api-error.ts';
+import { visibleTexts } from './json-body.ts';
 import { mediaType } from './body-limit.ts';
 import type { ReadBounds } from './bounded-read.ts';
 import { readMultipart, type UploadRules } from './multipart.ts';
@@ -71,14 +72,16 @@ const MULTI_LINE = new Set(['message', 'comment']);
  * the page's `maxlength` and the widget's JSON count one, so a comment of exactly the limit was
  * refused as too long; and the page breaks and vertical tabs a paste from a PDF or Word brings,
  * which no one can see to remove, as line breaks in a message and spaces in a one-line field (a
- * tab too), where they were refused as «служебные символы».
+ * tab too), where they were refused as «служебные символы»; and a text that shows nothing as blank.
  */
 const asTyped = (fields: Record<string, unknown>, formPost: boolean): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => {
-      if (typeof value !== 'string') return [key, value];
-      const text = value.replace(BIDI_CONTROLS, '');
-      const pasted = MULTI_LINE.has(key) ? text.replace(/[\v\f]/g, '\n') : text.replace(/[\t\v\f]/g, ' ');
-      return [key, formPost ? pasted.replace(/\r\n/g, '\n') : pasted];
-    }),
+  visibleTexts(
+    Object.fromEntries(
+      Object.entries(fields).map(([key, value]) => {
+        if (typeof value !== 'string') return [key, value];
+        const text = value.replace(BIDI_CONTROLS, '');
+        const pasted = MULTI_LINE.has(key) ? text.replace(/[\v\f]/g, '\n') : text.replace(/[\t\v\f]/g, ' ');
+        return [key, formPost ? pasted.replace(/\r\n/g, '\n') : pasted];
+      }),
+    ),
   );

@@ -56,11 +56,13 @@ export const validQuery = <S extends z.ZodType>(schema: S) =>
  */
 export function validJson<S extends z.ZodType>(schema: S, options: { emptyIsObject?: boolean } = {}) {
   const check = zValidator('json', schema, refuse);
+  // The body as jsonBody reads it is what the schema checks and the route gets (zod-validator's own
+  // `c.req.json()` would parse the raw text again, past jsonBody's reading of it).
   const read: typeof check = async (c, next) => {
-    const body = await jsonBody(c, options);
-    // The validator reads `c.req.json()`, which answers from this cache: the checked body, not a second parse.
-    c.req.bodyCache.json = Promise.resolve(body);
-    return check(c, next);
+    const result = await schema.safeParseAsync(await jsonBody(c, options));
+    refuse(result);
+    c.req.addValidatedData('json', result.data as object);
+    await next();
   };
   return read;
 }
