@@ -29,7 +29,7 @@ describe('deadlines in words', () => {
   it('tells done, left, soon, overdue and no deadline apart', () => {
     expect(
       stepState({ ...open(null, null), doneAt: '2027-01-12T07:05:00Z', doneBy: { id: 'u', name: 'Иванов' } }, NOW, 540),
-    ).toEqual({ tone: 'done', text: 'Выполнено 12.01 10:05 · Иванов' });
+    ).toEqual({ tone: 'done', text: 'Выполнено 12.01.2027 10:05 · Иванов' });
     expect(stepState(open('2026-11-24T10:00:00Z', 5 * HOUR), NOW, 540)).toEqual({ tone: 'open', text: 'Осталось 5 ч' });
     // Left unmarked when stage 1 closed: no time left is counted, nor any lateness.
     expect(stepState(open('2026-11-24T10:00:00Z', null), NOW, 540, '2026-11-25T10:00:00Z')).toEqual({
@@ -48,13 +48,13 @@ describe('deadlines in words', () => {
     const done = { doneAt: '2026-11-24T07:00:00Z', doneBy: { id: 'u', name: 'Иванов' } };
     expect(stepState({ ...open('2026-11-23T15:00:00Z', null), ...done, workingMsLate: HOUR }, NOW, 540)).toEqual({
       tone: 'late',
-      text: 'Выполнено 24.11 10:00 · Иванов — с опозданием на 1 ч',
+      text: 'Выполнено 24.11.2026 10:00 · Иванов — с опозданием на 1 ч',
     });
     // Due 18:00, done at 20:00 that evening: no working time lost, still after the deadline.
     const evening = { ...open('2026-11-23T15:00:00Z', null), doneAt: '2026-11-23T17:00:00Z', workingMsLate: 0 };
     expect(stepState(evening, NOW, 540)).toEqual({
       tone: 'late',
-      text: 'Выполнено 23.11 20:00 — после срока 23.11 18:00',
+      text: 'Выполнено 23.11.2026 20:00 — после срока 23.11.2026 18:00',
     });
   });
 
@@ -62,7 +62,7 @@ describe('deadlines in words', () => {
     // Due 18:00, seen at 20:00 Moscow: the server's working time left is 0.
     expect(stepState(open('2026-11-23T15:00:00Z', 0), NOW, 540)).toEqual({
       tone: 'overdue',
-      text: 'Просрочено: срок истёк 23.11 18:00',
+      text: 'Просрочено: срок истёк 23.11.2026 18:00',
     });
     expect(stepState(open('2026-11-23T18:00:00Z', 0), NOW, 540).text).toBe('Осталось меньше минуты');
   });

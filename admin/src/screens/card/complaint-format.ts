@@ -1,14 +1,8 @@
 import { workingTimeText } from '../../../../shared/working-time-text.ts';
 import type { StepState } from '../../api/types.ts';
+import { formatDateTime } from '../../format.ts';
 
 // The company's deadlines are Moscow time, whatever the computer's zone (as in format.ts).
-const SHORT = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Europe/Moscow',
-  day: '2-digit',
-  month: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 const DAY = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Moscow',
   year: 'numeric',
@@ -16,9 +10,6 @@ const DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 const MINUTE = 60_000;
-
-/** @example shortDateTime('2027-01-12T07:05:00Z') // '12.01 10:05' */
-export const shortDateTime = (iso: string) => SHORT.format(new Date(iso)).replace(',', '');
 
 /** The Moscow day of an instant, as a date input holds it. @example moscowDay('2026-11-24T15:00:00Z') // '2026-11-24' */
 export const moscowDay = (iso: string) => DAY.format(new Date(iso));
@@ -45,8 +36,9 @@ export type StepTone = 'done' | 'late' | 'open' | 'soon' | 'overdue' | 'none';
 
 /**
  * Where a step stands, in words (the colour only repeats it): done (in time or how late), time
- * left, overdue, or no deadline yet. `now` tells an overdue step from one due this minute when no working time lies
- * between (a deadline passed at 18:00, seen at 20:00: the server's time left is 0).
+ * left, overdue, or no deadline yet. Its instants carry their year, as the «Срок» beside them
+ * does: a mark of «28.12» read in January is of either year. `now` tells an overdue step from
+ * one due this minute when no working time lies between (a deadline passed at 18:00, seen at 20:00: the server's time left is 0).
  * `dayMinutes`: the company's working day (CardComplaint.workingDayMinutes).
  * @example stepState({ …, dueAt, workingMsLeft: -5_400_000 }, now, 540).text // 'Просрочено на 1 ч 30 мин'
  */
@@ -58,13 +50,13 @@ export function stepState(
   stage1ClosedAt: string | null = null,
 ): { tone: StepTone; text: string } {
   if (s.doneAt) {
-    const done = `Выполнено ${shortDateTime(s.doneAt)}${s.doneBy ? ` · ${s.doneBy.name}` : ''}`;
+    const done = `Выполнено ${formatDateTime(s.doneAt)}${s.doneBy ? ` · ${s.doneBy.name}` : ''}`;
     if (s.workingMsLate === null) return { tone: 'done', text: done };
     // Done after a deadline of 18:00 that same evening: no working time late, yet late.
     const late =
       s.workingMsLate >= MINUTE
         ? `с опозданием на ${workingTime(s.workingMsLate, dayMinutes)}`
-        : `после срока ${shortDateTime(s.dueAt!)}`;
+        : `после срока ${formatDateTime(s.dueAt!)}`;
     return { tone: 'late', text: `${done} — ${late}` };
   }
   if (stage1ClosedAt) return { tone: 'none', text: 'Не отмечен: этап 1 закрыт без него' };
@@ -72,6 +64,6 @@ export function stepState(
   const ms = s.workingMsLeft;
   if (ms <= -MINUTE) return { tone: 'overdue', text: `Просрочено на ${workingTime(ms, dayMinutes)}` };
   if (ms < MINUTE && Date.parse(s.dueAt) <= now)
-    return { tone: 'overdue', text: `Просрочено: срок истёк ${shortDateTime(s.dueAt)}` };
+    return { tone: 'overdue', text: `Просрочено: срок истёк ${formatDateTime(s.dueAt)}` };
   return { tone: ms < 60 * MINUTE ? 'soon' : 'open', text: `Осталось ${workingTime(ms, dayMinutes)}` };
 }

@@ -42,7 +42,7 @@ describe('the complaint process on the card', () => {
     const { c, cell } = await open();
     expect(c.$('#complaint-title')!.textContent).toBe('Разбор жалобы');
     expect(cell('1.1', 'Шаг')).toContain('в течение 1 рабочего часа с момента получения жалобы');
-    expect(cell('1.1', 'Состояние')).toContain('Выполнено 23.11 10:05 · Иванов');
+    expect(cell('1.1', 'Состояние')).toContain('Выполнено 23.11.2026 10:05 · Иванов');
     expect(cell('1.2', 'Срок')).toBe('23.11.2026 13:00');
     expect(cell('1.2', 'Состояние')).toContain('Просрочено на 1 ч 30 мин');
     expect(cell('1.3', 'Состояние')).toContain('Осталось 2\u00a0р.\u00a0д. 2 ч 15 мин');
@@ -87,7 +87,7 @@ describe('the complaint process on the card', () => {
     const call = api.last('POST', 'submissions/s7/steps/1.2')!;
     expect(call.body).toEqual({ comment: 'Позвонили, договорились' });
     expect(call.headers['X-CSRF-Token']).toBe('csrf-1');
-    expect(cell('1.2', 'Состояние')).toContain('Выполнено 23.11 14:00 · Ольга');
+    expect(cell('1.2', 'Состояние')).toContain('Выполнено 23.11.2026 14:00 · Ольга');
     expect(c.button('Отметить выполненным шаг 1.2')).toBeUndefined();
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Шаг 1.2 отмечен выполненным');
   });
@@ -120,7 +120,7 @@ describe('the complaint process on the card', () => {
     });
     await click(c.button('Отметить выполненным шаг 1.2'));
     await click(c.button('Отметить шаг 1.2 выполненным'));
-    await vi.waitUntil(() => cell('1.2', 'Состояние')?.includes('Выполнено 23.11 14:00 · Ольга'));
+    await vi.waitUntil(() => cell('1.2', 'Состояние')?.includes('Выполнено 23.11.2026 14:00 · Ольга'));
     expect(gets).toBe(2);
   });
 
