@@ -82,14 +82,34 @@ describe('the complaint process on the card', () => {
     await type(c.field<HTMLTextAreaElement>('Комментарий'), '  Позвонили, договорились  ');
     c.button('Отметить шаг 1.2 выполненным')!.focus();
     await click(c.button('Отметить шаг 1.2 выполненным'));
-    // The button went with the form: the focus goes to the stage's heading, not to the page's body.
-    await vi.waitUntil(() => document.activeElement?.id === 'complaint-stage1');
+    // The button went with the form: the focus stays on the step marked, at its new control, not
+    // on the stage's heading or the page's body.
+    await vi.waitUntil(() => document.activeElement?.id === 'step-undo-1-2');
     const call = api.last('POST', 'submissions/s7/steps/1.2')!;
     expect(call.body).toEqual({ comment: 'Позвонили, договорились' });
     expect(call.headers['X-CSRF-Token']).toBe('csrf-1');
     expect(cell('1.2', 'Состояние')).toContain('Выполнено 23.11.2026 14:00 · Ольга');
     expect(c.button('Отметить выполненным шаг 1.2')).toBeUndefined();
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Шаг 1.2 отмечен выполненным');
+  });
+
+  it('closes a step’s form on Esc as on «Отмена», back at the button that opened it', async () => {
+    const { api, c } = await open();
+    const esc = (el: Element) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    const mark = c.$<HTMLButtonElement>('#step-mark-1-2')!;
+    await click(mark);
+    const comment = c.field<HTMLTextAreaElement>('Комментарий');
+    expect(document.activeElement).toBe(comment);
+    esc(comment);
+    await vi.waitUntil(() => document.activeElement === mark);
+    expect(c.field('Комментарий')).toBeNull();
+    expect(mark.getAttribute('aria-expanded')).toBe('false');
+    const undo = c.$<HTMLButtonElement>('#step-undo-1-1')!;
+    await click(undo);
+    esc(c.field('Почему отметка отменяется'));
+    await vi.waitUntil(() => document.activeElement === undo);
+    expect(c.field('Почему отметка отменяется')).toBeNull();
+    expect(api.calls.filter((call) => call.method === 'POST')).toEqual([]);
   });
 
   it('takes back a step’s mark with the reason asked, and offers the mark again', async () => {
@@ -169,6 +189,8 @@ describe('the complaint process on the card', () => {
     expect(api.last('POST', 'submissions/s7/agreed-date')!.body).toEqual({ day: '2026-12-01' });
     expect(cell('1.4', 'Срок')).toBe('01.12.2026 18:00');
     expect(c.field<HTMLInputElement>('Дата, согласованная с клиентом').value).toBe('2026-12-01');
+    // The form is drawn anew with the date: the focus goes to the step, which reads its new deadline.
+    await vi.waitUntil(() => document.activeElement?.id === 'step-1-4');
   });
 
   it('lists what stage 1 still lacks when the server refuses to close it', async () => {
@@ -390,6 +412,11 @@ describe('the complaint process on the card', () => {
     await click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     await click(c.button('Не открывать'));
+    await vi.waitUntil(() => document.activeElement === toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    // Esc too.
+    await click(toggle);
+    c.field('Почему открывается снова').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await vi.waitUntil(() => document.activeElement === toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await click(toggle);

@@ -4,19 +4,24 @@ import type { Card, StepState } from '../../api/types.ts';
 import { FormError, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { moscowDay, moscowInstant } from './complaint-format.ts';
+import { closeOnEscape } from './close-on-escape.ts';
 import { ReasonForm } from './reason-form.tsx';
-import { useCardPost } from './use-card-post.ts';
+import { type FocusAfter, useCardPost } from './use-card-post.ts';
 
-/** A form of one step's row: the card it changes, the answer's card to show, and where it closes. */
+/**
+ * A form of one step's row: the card it changes, the answer's card to show, where it closes (done,
+ * or cancelled by its button or Esc) and where the focus goes once it is done.
+ */
 interface StepFormProps {
   card: Card;
   step: Step;
   onCard: (c: Card) => void;
-  onClose: () => void;
+  onClose: (done: boolean) => void;
+  focusAfter: FocusAfter;
 }
 
 /** Marks a step of stage 1 done, now or when it was (recorded after the fact), with an optional comment. */
-export function StepDoneForm({ card, step, onCard, onClose }: StepFormProps) {
+export function StepDoneForm({ card, step, onCard, onClose, focusAfter }: StepFormProps) {
   const [comment, setComment] = useState('');
   const [at, setAt] = useState('');
   const act = useCardPost(card, onCard, ['comment', 'at']);
@@ -24,7 +29,7 @@ export function StepDoneForm({ card, step, onCard, onClose }: StepFormProps) {
   const submit = async (e: Event) => {
     e.preventDefault();
     const body = { ...(comment.trim() ? { comment: comment.trim() } : {}), ...(at ? { at: moscowInstant(at) } : {}) };
-    if (await act.post(`steps/${step}`, body, `Шаг ${step} отмечен выполненным`)) onClose();
+    if (await act.post(`steps/${step}`, body, `Шаг ${step} отмечен выполненным`, focusAfter)) onClose(true);
   };
   return (
     <form
@@ -34,6 +39,7 @@ export function StepDoneForm({ card, step, onCard, onClose }: StepFormProps) {
         act.ref.current = el;
       }}
       onSubmit={submit}
+      onKeyDown={closeOnEscape(() => onClose(false))}
       noValidate
     >
       <FormError message={act.message} />
@@ -58,7 +64,7 @@ export function StepDoneForm({ card, step, onCard, onClose }: StepFormProps) {
         <button type="submit" class="btn small" disabled={act.busy}>
           {act.busy ? 'Сохраняем…' : `Отметить шаг ${step} выполненным`}
         </button>
-        <button type="button" class="btn secondary small" onClick={onClose}>
+        <button type="button" class="btn secondary small" onClick={() => onClose(false)}>
           Отмена
         </button>
       </div>
@@ -70,12 +76,13 @@ export function StepDoneForm({ card, step, onCard, onClose }: StepFormProps) {
  * Takes back a step's mark, with the reason the history keeps: a step marked by mistake, or a
  * correction (1.4) the client's check found not working — then a new date is agreed for it.
  */
-export function StepUndoForm({ card, step, onCard, onClose }: StepFormProps) {
+export function StepUndoForm({ card, step, onCard, onClose, focusAfter }: StepFormProps) {
   return (
     <ReasonForm
       card={card}
       onCard={onCard}
       onClose={onClose}
+      focusAfter={focusAfter}
       text={{
         name: `Отмена отметки шага ${step}: ${STEP_TITLES[step]}`,
         label: 'Почему отметка отменяется',
@@ -94,13 +101,26 @@ export function StepUndoForm({ card, step, onCard, onClose }: StepFormProps) {
   );
 }
 
-/** Step 1.4's deadline: the day agreed with the client (its working day's close). */
-export function AgreedDateForm({ card, step, onCard }: { card: Card; step: StepState; onCard: (c: Card) => void }) {
+/**
+ * Step 1.4's deadline: the day agreed with the client (its working day's close). Saved, the form is
+ * drawn anew: the focus goes to `focusAfter` (the step's row, with its new deadline).
+ */
+export function AgreedDateForm({
+  card,
+  step,
+  onCard,
+  focusAfter,
+}: {
+  card: Card;
+  step: StepState;
+  onCard: (c: Card) => void;
+  focusAfter: FocusAfter;
+}) {
   const agreed = step.dueAt ? moscowDay(step.dueAt) : '';
   const [day, setDay] = useState(agreed);
   const act = useCardPost(card, onCard, ['day']);
   const save = (value: string | null) =>
-    act.post('agreed-date', { day: value }, value ? 'Дата внедрения согласована' : 'Дата убрана');
+    act.post('agreed-date', { day: value }, value ? 'Дата внедрения согласована' : 'Дата убрана', focusAfter);
   const submit = (e: Event) => {
     e.preventDefault();
     if (!day) return act.fail({ day: 'Укажите дату' });

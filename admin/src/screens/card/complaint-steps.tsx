@@ -19,11 +19,10 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
   // The moment the card is looked at: only to tell «overdue» when no working time is left (see stepState).
   const now = Date.now();
   const done = (step: string) => c.steps.some((s) => s.step === step && s.doneAt);
-  // Back to the button that opened the form; after a mark undone, to the step's new «Отметить»
-  // (a step just marked leaves the focus to its stage's heading: see focusStaysIn).
-  const close = (step: string, form: 'mark' | 'undo') => {
-    const id = step.replace('.', '-');
-    focusSoon(() => document.getElementById(`step-${form}-${id}`) ?? document.getElementById(`step-mark-${id}`));
+  // Cancelled (its button or Esc): back to the button that opened the form. Done: the form's
+  // answer puts the focus on the changed step (stepFocus), not on its stage's heading.
+  const close = (step: string, form: 'mark' | 'undo', done: boolean) => {
+    if (!done) focusSoon(`#step-${form}-${step.replace('.', '-')}`);
     setMarking(null);
   };
   // A mark is taken back while stage 1 is open, the later step's first (1.5 checks what 1.4 put in place).
@@ -81,14 +80,26 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
             marking === s.step && (
               <tr key={`${s.step}-mark`} class="edit-row">
                 <td colSpan={3}>
-                  <StepDoneForm card={card} step={s.step} onCard={onCard} onClose={() => close(s.step, 'mark')} />
+                  <StepDoneForm
+                    card={card}
+                    step={s.step}
+                    onCard={onCard}
+                    onClose={(done) => close(s.step, 'mark', done)}
+                    focusAfter={stepFocus(s.step, 'undo')}
+                  />
                 </td>
               </tr>
             ),
             marking === `undo ${s.step}` && (
               <tr key={`${s.step}-undo`} class="edit-row">
                 <td colSpan={3}>
-                  <StepUndoForm card={card} step={s.step} onCard={onCard} onClose={() => close(s.step, 'undo')} />
+                  <StepUndoForm
+                    card={card}
+                    step={s.step}
+                    onCard={onCard}
+                    onClose={(done) => close(s.step, 'undo', done)}
+                    focusAfter={stepFocus(s.step, 'mark')}
+                  />
                 </td>
               </tr>
             ),
@@ -96,11 +107,26 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
         </tbody>
       </table>
       {canAct && step14 && !step14.doneAt && (
-        <AgreedDateForm key={step14.dueAt ?? ''} card={card} step={step14} onCard={onCard} />
+        <AgreedDateForm
+          key={step14.dueAt ?? ''}
+          card={card}
+          step={step14}
+          onCard={onCard}
+          focusAfter={stepFocus('1.4')}
+        />
       )}
     </section>
   );
 }
+
+/**
+ * Where the focus goes once a step changed: its new control (its «Отменить отметку» after a mark,
+ * its «Отметить» after a mark undone), else its row, which reads out its deadline and state.
+ */
+const stepFocus = (step: string, control?: 'mark' | 'undo') => () => {
+  const id = step.replace('.', '-');
+  return (control && document.getElementById(`step-${control}-${id}`)) || document.getElementById(`step-${id}`);
+};
 
 function StepRow({
   step: s,
@@ -117,7 +143,7 @@ function StepRow({
   action: ComponentChildren;
 }) {
   return (
-    <tr class={`step-${state.tone}`}>
+    <tr id={`step-${s.step.replace('.', '-')}`} tabIndex={-1} class={`step-${state.tone}`}>
       <td data-label="Шаг">
         <span class="strong">
           {s.step} {STEP_TITLES[s.step]}

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Card } from '../../api/types.ts';
 import { FormError, TextAreaField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
-import { useCardPost } from './use-card-post.ts';
+import { closeOnEscape } from './close-on-escape.ts';
+import { type FocusAfter, useCardPost } from './use-card-post.ts';
 
 /** What a reason form asks and says: its name, field, refusal, action and answer. */
 export interface ReasonFormText {
@@ -24,17 +25,20 @@ export interface ReasonFormText {
 /**
  * A complaint action that needs its reason, which the history keeps (a step's mark taken back, a
  * complaint opened again): one required text, sent once however often it is clicked. `onClose`
- * says whether it was done or cancelled.
+ * says whether it was done or cancelled (by its button or Esc); `focusAfter`, where the focus
+ * goes once it is done.
  */
 export function ReasonForm({
   card,
   onCard,
   onClose,
+  focusAfter,
   text,
 }: {
   card: Card;
   onCard: (c: Card) => void;
   onClose: (done: boolean) => void;
+  focusAfter?: FocusAfter;
   text: ReasonFormText;
 }) {
   const [reason, setReason] = useState('');
@@ -44,7 +48,7 @@ export function ReasonForm({
     e.preventDefault();
     if (act.busy) return; // a double click sends once
     if (!reason.trim()) return act.fail({ reason: text.missing });
-    if (await act.post(text.path, { reason: reason.trim() }, text.done)) onClose(true);
+    if (await act.post(text.path, { reason: reason.trim() }, text.done, focusAfter)) onClose(true);
   };
   return (
     <form
@@ -54,6 +58,7 @@ export function ReasonForm({
         act.ref.current = el;
       }}
       onSubmit={submit}
+      onKeyDown={closeOnEscape(() => onClose(false))}
       noValidate
     >
       <FormError message={act.message} />

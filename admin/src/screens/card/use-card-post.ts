@@ -2,14 +2,20 @@ import { asFailure } from '../../api/client.ts';
 import type { Card } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
 import { type Action, useAction } from '../../ui/use-action.ts';
-import { focusStaysIn, placesOfFocus } from '../../ui/focus.ts';
+import { focusSoon, focusStaysIn, placesOfFocus } from '../../ui/focus.ts';
 
 export interface CardPost extends Action {
   /** The error to show above the form: the general one, or a field's the form has no place for. */
   message: string | null;
-  /** POSTs to `submissions/:id/<path>`; on success puts the card it answers in place and says `done`. */
-  post: (path: string, body: unknown, done: string) => Promise<Card | undefined>;
+  /**
+   * POSTs to `submissions/:id/<path>`; on success puts the card it answers in place, says `done`
+   * and moves the focus to `focusAfter`'s element, or else to the nearest section still there.
+   */
+  post: (path: string, body: unknown, done: string, focusAfter?: FocusAfter) => Promise<Card | undefined>;
 }
+
+/** Where the focus goes once an action is done: the element it changed (a step's row, its new control). */
+export type FocusAfter = () => HTMLElement | null;
 
 /**
  * A complaint action of the card: every one answers the whole updated card, which replaces the
@@ -23,7 +29,7 @@ export function useCardPost(card: Card, onCard: (card: Card) => void, fields: st
     .filter(([k]) => !fields.includes(k))
     .map(([, text]) => text);
 
-  const post = async (path: string, body: unknown, done: string) => {
+  const post = async (path: string, body: unknown, done: string, focusAfter?: FocusAfter) => {
     const section = placesOfFocus();
     const at = `submissions/${encodeURIComponent(card.id)}`;
     const saved = await action.run(async () => {
@@ -39,7 +45,8 @@ export function useCardPost(card: Card, onCard: (card: Card) => void, fields: st
     if (!saved) return undefined;
     onCard(saved);
     announce(done);
-    focusStaysIn(section);
+    if (focusAfter) focusSoon(focusAfter);
+    else focusStaysIn(section);
     return saved;
   };
 
