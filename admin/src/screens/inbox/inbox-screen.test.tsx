@@ -210,7 +210,8 @@ describe('the inbox', () => {
     expect(c.$$('thead th').map((th) => th.textContent)).toContain('Срок');
     const due = c.$$('tbody .c-due');
     expect(due.map((d) => d.getAttribute('data-label'))).toEqual(['Срок', 'Срок', 'Срок', 'Срок', 'Срок']);
-    expect(due[0]!.textContent).toBe('Срок 20.11.2026 10:00просрочено');
+    // Read out as two words, not «10:00просрочено».
+    expect(due[0]!.textContent).toBe('Срок 20.11.2026 10:00 просрочено');
     expect(due[0]!.classList.contains('overdue')).toBe(true);
     expect(due[1]!.textContent).toBe('Срок 25.11.2026 18:00');
     expect(due[1]!.classList.contains('overdue')).toBe(false);
