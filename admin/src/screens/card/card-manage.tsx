@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Card, HistoryEvent } from '../../api/types.ts';
 import { useConsole } from '../../app-context.ts';
-import { choices, KIND_LABELS, STATUS_LABELS } from '../../labels.ts';
+import { type Choice, choices, KIND_LABELS, label, STATUS_LABELS } from '../../labels.ts';
 import { canEdit, canHandle } from '../../permissions.ts';
-import { FormError, SelectField, TextAreaField } from '../../ui/fields.tsx';
+import { Field, FormError, SelectField, TextAreaField } from '../../ui/fields.tsx';
 import { focusStaysIn, placesOfFocus } from '../../ui/focus.ts';
 import { useUnsaved } from '../../ui/unsaved.ts';
 import { useAction } from '../../ui/use-action.ts';
@@ -23,8 +23,24 @@ const draftOf = (card: Card): Draft => ({
 });
 
 /**
+ * The statuses a submission's «Статус» may be set to, as the server allows them
+ * (server/console/card-changes.ts): a complaint — what its kind will be once saved — is closed by
+ * its process (POST …/close), never by a status, and once closed its status is its process's
+ * too (POST …/reopen opens it again): then its own status is all there is.
+ * @example settableStatuses(all, 'closed', { complaint: true, closed: true }) // [Закрыто]
+ */
+export function settableStatuses(
+  statuses: Choice[],
+  current: string,
+  { complaint, closed }: { complaint: boolean; closed: boolean },
+): Choice[] {
+  return statuses.filter((s) => s.value === current || !complaint || (!closed && s.value !== 'closed'));
+}
+
+/**
  * «Работа с обращением»: kind (a «благодарность» that is really a complaint), status, department
- * and employee. Sends only what changed; a handler changes the status only, a viewer nothing.
+ * and employee. Sends only what changed; a handler changes the status only, a viewer nothing. What
+ * a closed complaint's process owns (its kind, its status) is shown, not offered.
  */
 export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card) => void }) {
   const { api, user, meta, announce } = useConsole();
@@ -63,12 +79,12 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
   };
 
   const kinds = choices(meta.kinds, KIND_LABELS).filter((k) => k.value !== 'rating');
-  // A complaint is closed by its process, never by the status (the server refuses: 422 status).
-  const complaint = card.complaint !== null || draft.kind === 'complaint';
+  const complaint = draft.kind === 'complaint';
   const closedComplaint = !!card.complaint?.closedAt;
-  const statuses = choices(meta.statuses, STATUS_LABELS).filter(
-    (s) => !complaint || s.value !== 'closed' || card.status === 'closed',
-  );
+  const statuses = settableStatuses(choices(meta.statuses, STATUS_LABELS), card.status, {
+    complaint,
+    closed: closedComplaint,
+  });
   const employees = meta.employees
     .filter((e) => e.active || e.slug === card.employee?.slug)
     .map((e) => ({ value: e.slug, label: e.position ? `${e.name}, ${e.position}` : e.name }));
@@ -84,32 +100,29 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
     >
       <h2 id="card-manage">Работа с обращением</h2>
       <FormError message={save.error} />
-      {editor && card.type === 'feedback' && (
+      {editor &&
+        card.type === 'feedback' &&
+        (closedComplaint ? (
+          <FixedValue label="Вид" value={label(KIND_LABELS, card.kind)} hint="Закрытая жалоба остаётся жалобой" />
+        ) : (
+          <SelectField label="Вид" value={draft.kind} onValue={set('kind')} options={kinds} error={save.fields.kind} />
+        ))}
+      {statuses.length < 2 ? (
+        <FixedValue
+          label="Статус"
+          value={label(STATUS_LABELS, card.status)}
+          hint="Жалоба закрыта по процессу разбора. Чтобы изменить статус, откройте её снова (в «Закрытии» разбора)."
+        />
+      ) : (
         <SelectField
-          label="Вид"
-          value={draft.kind}
-          onValue={set('kind')}
-          options={kinds}
-          disabled={closedComplaint}
-          hint={closedComplaint ? 'Закрытая жалоба остаётся жалобой' : undefined}
-          error={save.fields.kind}
+          label="Статус"
+          value={draft.status}
+          onValue={set('status')}
+          options={statuses}
+          hint={complaint ? 'Жалоба закрывается по процессу разбора, не статусом' : undefined}
+          error={save.fields.status}
         />
       )}
-      <SelectField
-        label="Статус"
-        value={draft.status}
-        onValue={set('status')}
-        options={statuses}
-        disabled={closedComplaint}
-        hint={
-          closedComplaint
-            ? 'Жалоба закрыта по процессу разбора'
-            : complaint
-              ? 'Жалоба закрывается по процессу разбора, не статусом'
-              : undefined
-        }
-        error={save.fields.status}
-      />
       {editor && (
         <>
           <SelectField
@@ -130,17 +143,33 @@ export function CardManage({ card, onSaved }: { card: Card; onSaved: (card: Card
           />
         </>
       )}
-      <div class="actions">
-        <button type="submit" class="btn" disabled={save.busy || changed.length === 0}>
-          {save.busy ? 'Сохраняем…' : 'Сохранить'}
-        </button>
-        {changed.length > 0 && !save.busy && (
-          <button type="button" class="btn secondary" onClick={() => setDraft(original)}>
-            Отменить
+      {/* A handler's closed complaint: nothing here he may change. */}
+      {(editor || statuses.length > 1) && (
+        <div class="actions">
+          <button type="submit" class="btn" disabled={save.busy || changed.length === 0}>
+            {save.busy ? 'Сохраняем…' : 'Сохранить'}
           </button>
-        )}
-      </div>
+          {changed.length > 0 && !save.busy && (
+            <button type="button" class="btn secondary" onClick={() => setDraft(original)}>
+              Отменить
+            </button>
+          )}
+        </div>
+      )}
     </form>
+  );
+}
+
+/** A field the form shows and does not offer to change: its name, its value, and why. */
+function FixedValue({ label: name, value, hint }: { label: string; value: string; hint: string }) {
+  return (
+    <Field label={name} hint={hint}>
+      {(control) => (
+        <output {...control} class="fixed-value">
+          {value}
+        </output>
+      )}
+    </Field>
   );
 }
 

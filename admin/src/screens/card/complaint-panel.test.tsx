@@ -349,8 +349,18 @@ describe('the complaint process on the card', () => {
     const stage2 = '[aria-labelledby="complaint-stage2"]';
     expect(c.$$(CONTROLS).filter((el) => !el.closest(stage2))).toEqual([c.button('Открыть жалобу снова')]);
     expect(c.$$(`${stage2} button`).map((b) => b.textContent)).toContain('Добавить несоответствие');
-    expect(c.field<HTMLSelectElement>('Статус').disabled).toBe(true);
-    expect(c.field<HTMLSelectElement>('Вид').disabled).toBe(true);
+    // Its status and kind are its process's now (the server refuses a change: 422 «Жалоба уже
+    // закрыта»): shown, not offered as a select.
+    const manage = c.$('[aria-labelledby="card-manage"]')!;
+    expect(c.field('Статус').tagName).toBe('OUTPUT');
+    expect(c.field('Статус').textContent).toBe('Закрыто');
+    expect(c.field('Вид').textContent).toBe('Жалоба');
+    expect(c.errorOf(c.field('Статус'))).toBeNull();
+    expect(manage.textContent).toContain('Чтобы изменить статус, откройте её снова (в «Закрытии» разбора).');
+    expect([...manage.querySelectorAll('select')].map((el) => el.labels?.[0]?.textContent)).toEqual([
+      'Подразделение',
+      'Сотрудник',
+    ]);
     // «Этап» is masculine, «жалоба» feminine: each closing in its own gender.
     const closing = c.$$('[aria-labelledby="complaint-closing"] .dl-row').map((r) => r.textContent);
     expect(closing).toEqual([
@@ -358,6 +368,17 @@ describe('the complaint process on the card', () => {
       'Этап 2 «улучшение»не закрывался',
       'Жалобазакрыта 27.11.2026 15:00',
     ]);
+  });
+
+  it('leaves a handler nothing to change in «Работа с обращением» on a closed complaint', async () => {
+    const closed = withComplaint(
+      { closedAt: '2026-11-27T12:00:00Z', stage1ClosedAt: '2026-11-27T11:00:00Z', justification: 'justified' },
+      { status: 'closed' },
+    );
+    const { c } = await open({ 'GET submissions/s7': json(200, closed) }, signedIn(USERS.handler));
+    const manage = c.$('[aria-labelledby="card-manage"]')!;
+    expect(c.field('Статус').textContent).toBe('Закрыто');
+    expect(manage.querySelectorAll('select, button')).toHaveLength(0);
   });
 
   it('says in the header when the complaint was received, and when registered if later', async () => {
