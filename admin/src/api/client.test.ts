@@ -59,6 +59,36 @@ describe('the console API client', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
+  it('asks a refused GET again once the same user has signed in again; a change never', async () => {
+    let alive = false;
+    const { calls } = stubApi({
+      'GET meta': () => (alive ? json(200, { ok: true }) : apiError(401, 'unauthorized', 'Войдите в систему')),
+      'POST submissions/s1/replies': apiError(401, 'unauthorized', 'Войдите в систему'),
+    });
+    let signIn: (same: boolean) => void = () => {};
+    const signedInAgain = vi.fn(() => new Promise<boolean>((r) => (signIn = r)));
+    const onUnauthorized = vi.fn();
+    const api = createApi({ csrfToken: () => 'csrf-1', onUnauthorized, signedInAgain });
+
+    const meta = api.get('meta');
+    await expect(api.send('POST', 'submissions/s1/replies', { text: 'Длинный ответ' })).rejects.toMatchObject({
+      status: 401,
+    });
+    await vi.waitFor(() => expect(signedInAgain).toHaveBeenCalledOnce());
+    alive = true;
+    signIn(true);
+    await expect(meta).resolves.toEqual({ ok: true });
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET meta', 'POST submissions/s1/replies', 'GET meta']);
+
+    // Another user signed in: what the previous one asked for is not asked with his session.
+    alive = false;
+    const other = api.get('meta');
+    await vi.waitFor(() => expect(signedInAgain).toHaveBeenCalledTimes(2));
+    signIn(false);
+    await expect(other).rejects.toMatchObject({ status: 401 });
+    expect(calls).toHaveLength(4);
+  });
+
   it('reports a refusal until the one-time password is changed, so the app can show that form', async () => {
     const message = 'Сначала смените временный пароль: пока он не сменён, другие действия недоступны';
     stubApi({

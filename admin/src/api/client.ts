@@ -36,6 +36,12 @@ export interface ApiOptions {
   onPasswordChange?: () => void;
   /** Asks /me for a fresh CSRF token after a `csrf` refusal; null when there is no session. */
   refreshCsrf?: () => Promise<string | null>;
+  /**
+   * Settles once the user has signed in again after a 401: true when it is the same user, so a
+   * GET refused meanwhile is asked again (a screen loads as if nothing happened). A change is
+   * never repeated: the user sends it again himself, from the form that kept his text.
+   */
+  signedInAgain?: () => Promise<boolean>;
 }
 
 export interface Api {
@@ -46,7 +52,8 @@ export interface Api {
 
 /**
  * The console's fetch wrapper: same-origin cookies, the CSRF header on every non-GET request,
- * one retry after a stale CSRF token, and every failure as an ApiFailure.
+ * one retry after a stale CSRF token, a GET asked again after signing in again, and every
+ * failure as an ApiFailure.
  * @example const api = createApi({ csrfToken: () => token, onUnauthorized: showSignIn }); await api.get('me')
  */
 export function createApi(opts: ApiOptions): Api {
@@ -68,7 +75,13 @@ export function createApi(opts: ApiOptions): Api {
       return (text ? JSON.parse(text) : undefined) as T;
     }
     const failure = await readFailure(res);
-    if (failure.status === 401 && path !== 'login') opts.onUnauthorized();
+    if (failure.status === 401 && path !== 'login') {
+      opts.onUnauthorized();
+      // `me` is how the app learns there is no session: it must answer, not wait for one.
+      if (method === 'GET' && path !== 'me' && !retried && opts.signedInAgain && (await opts.signedInAgain())) {
+        return request<T>(method, path, body, json, true);
+      }
+    }
     if (failure.code === 'password_change_required') opts.onPasswordChange?.();
     if (failure.code === 'csrf' && !retried && opts.refreshCsrf && (await opts.refreshCsrf())) {
       return request<T>(method, path, body, json, true);
