@@ -1,26 +1,44 @@
+import { type ComponentChild, Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { asFailure, createApi, type ApiFailure } from './api/client.ts';
 import type { ConsoleUser, SessionAnswer } from './api/types.ts';
+import { createWaiting, type Paused, pause, resume } from './resume.ts';
 import { ChangePassword } from './screens/auth/change-password.tsx';
 import { SignIn } from './screens/auth/sign-in.tsx';
 import { Shell } from './shell.tsx';
+import { hasUnsaved } from './ui/unsaved.ts';
 import { LoadError, Loading } from './ui/page.tsx';
 
+// `kept`: the console of a user whose session ended (or who must change his password first),
+// kept mounted but hidden under the form, so what he typed in it is still there afterwards.
 type State =
   | { kind: 'checking' }
   | { kind: 'offline'; error: ApiFailure }
-  | { kind: 'signed-out'; expired: boolean }
-  | { kind: 'signed-in'; user: ConsoleUser };
+  | { kind: 'signed-out'; expired: boolean; kept: ConsoleUser | null }
+  | { kind: 'signed-in'; user: ConsoleUser; kept: ConsoleUser | null };
+
+const SIGNED_OUT: State = { kind: 'signed-out', expired: false, kept: null };
 
 /**
  * Who is signed in decides what is drawn: the sign-in form, the forced password change, or the
- * console. A 401 from any request brings the sign-in form back over the same URL, so after
- * signing in again the user is where he was.
+ * console. A 401 from any request brings the sign-in form over the same URL and hides the console
+ * without unmounting it: after signing in again the same user is where he was, with his typed
+ * text; another user gets a fresh console.
  */
 export function App() {
   const [state, setState] = useState<State>({ kind: 'checking' });
   const csrf = useRef<string | null>(null);
   const [round, setRound] = useState(0);
+  const now = useRef(state);
+  now.current = state;
+  const paused = useRef<Paused | null>(null);
+  const waiting = useMemo(createWaiting, []);
+
+  // The place of the user at work, noted before his console is hidden (hidden, it loses the focus).
+  const pauseWork = () => {
+    const s = now.current;
+    if (s.kind === 'signed-in' && !s.user.mustChangePassword) paused.current ??= pause(s.user.id);
+  };
 
   const api = useMemo(
     () =>
@@ -28,10 +46,21 @@ export function App() {
         csrfToken: () => csrf.current,
         onUnauthorized: () => {
           csrf.current = null;
-          setState((s) => ({ kind: 'signed-out', expired: s.kind === 'signed-in' }));
+          pauseWork();
+          setState((s) => {
+            if (s.kind === 'signed-out') return s;
+            if (s.kind !== 'signed-in') return SIGNED_OUT;
+            return { kind: 'signed-out', expired: true, kept: s.user.mustChangePassword ? s.kept : s.user };
+          });
         },
-        onPasswordChange: () =>
-          setState((s) => (s.kind === 'signed-in' ? { ...s, user: { ...s.user, mustChangePassword: true } } : s)),
+        onPasswordChange: () => {
+          pauseWork();
+          setState((s) =>
+            s.kind === 'signed-in' && !s.user.mustChangePassword
+              ? { kind: 'signed-in', user: { ...s.user, mustChangePassword: true }, kept: s.user }
+              : s,
+          );
+        },
         refreshCsrf: async () => {
           try {
             const me = await fetch('/api/admin/me', {
@@ -45,13 +74,27 @@ export function App() {
             return null;
           }
         },
+        signedInAgain: waiting.add,
       }),
     [],
   );
 
   const signedIn = (session: SessionAnswer) => {
     csrf.current = session.csrfToken;
-    setState({ kind: 'signed-in', user: session.user });
+    const { user } = session;
+    setState((s) => {
+      // Only the same user gets the kept console back; another starts afresh.
+      const kept = 'kept' in s && s.kept?.id === user.id ? s.kept : null;
+      return { kind: 'signed-in', user, kept: user.mustChangePassword ? kept : null };
+    });
+  };
+
+  // Signed out on purpose: nothing is kept, nothing waits.
+  const signedOut = () => {
+    csrf.current = null;
+    paused.current = null;
+    waiting.settle(false);
+    setState(SIGNED_OUT);
   };
 
   useEffect(() => {
@@ -61,25 +104,38 @@ export function App() {
     });
   }, [round]);
 
+  const shownUser = state.kind === 'signed-in' && !state.user.mustChangePassword ? state.user : null;
+  const consoleUser = shownUser ?? (state.kind === 'signed-out' || state.kind === 'signed-in' ? state.kept : null);
+
   // A screen changed by the user's own act (signed in, password changed, signed out) takes the
-  // focus to its heading: left on the body, a screen reader says nothing of the new screen.
+  // focus to its heading: left on the body, a screen reader says nothing of the new screen. Back
+  // in the console he was working in, the focus goes where it was.
   const screen = state.kind === 'signed-in' ? (state.user.mustChangePassword ? 'password' : 'console') : state.kind;
   const shown = useRef<string>(screen);
   useEffect(() => {
     const before = shown.current;
     shown.current = screen;
+    const p = paused.current;
+    if (shownUser && p) {
+      paused.current = null;
+      const same = p.userId === shownUser.id;
+      waiting.settle(same);
+      if (same && resume(p)) return;
+    }
     if (before !== 'checking' && before !== screen) document.querySelector<HTMLElement>('main h1')?.focus();
   }, [screen]);
 
+  let over: ComponentChild = null;
   switch (state.kind) {
     case 'checking':
-      return (
+      over = (
         <div class="center-page">
           <Loading />
         </div>
       );
+      break;
     case 'offline':
-      return (
+      over = (
         <main class="center-page" id="main">
           <h1>Консоль СМК недоступна</h1>
           <LoadError
@@ -91,11 +147,20 @@ export function App() {
           />
         </main>
       );
+      break;
     case 'signed-out':
-      return <SignIn api={api} expired={state.expired} onSignedIn={signedIn} />;
+      over = (
+        <SignIn
+          api={api}
+          expired={state.expired}
+          keptText={state.kept !== null && hasUnsaved()}
+          onSignedIn={signedIn}
+        />
+      );
+      break;
     case 'signed-in':
       if (state.user.mustChangePassword) {
-        return (
+        over = (
           <main class="center-page" id="main">
             <ChangePassword
               api={api}
@@ -106,22 +171,29 @@ export function App() {
                 api
                   .send('POST', 'logout')
                   .catch(() => {})
-                  .finally(() => setState({ kind: 'signed-out', expired: false }));
+                  .finally(signedOut);
               }}
             />
           </main>
         );
       }
-      return (
-        <Shell
-          api={api}
-          user={state.user}
-          onUser={(user) => setState({ kind: 'signed-in', user })}
-          onSignedOut={() => {
-            csrf.current = null;
-            setState({ kind: 'signed-out', expired: false });
-          }}
-        />
-      );
   }
+
+  // Keyed, so that the console stays the same component whichever form is drawn before it.
+  return (
+    <>
+      {over && <Fragment key="over">{over}</Fragment>}
+      {consoleUser && (
+        <div key="console" hidden={over !== null}>
+          <Shell
+            key={consoleUser.id}
+            api={api}
+            user={consoleUser}
+            onUser={(user) => setState({ kind: 'signed-in', user, kept: null })}
+            onSignedOut={signedOut}
+          />
+        </div>
+      )}
+    </>
+  );
 }

@@ -32,3 +32,6 @@ export function useUnsaved(dirty: boolean) {
  */
 export const mayLeave = (): boolean =>
   unsaved.size === 0 || confirm('Введённый текст не сохранён и пропадёт. Уйти со страницы?');
+
+/** Whether any form holds typed text not saved yet (the sign-in over a hidden console says it is kept). */
+export const hasUnsaved = (): boolean => unsaved.size > 0;

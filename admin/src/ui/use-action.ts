@@ -24,6 +24,9 @@ export interface Action {
  * The state of a form that sends something: busy while it goes, the errors when it fails.
  * @example const save = useAction(); … <form ref={save.ref} onSubmit={(e) => { e.preventDefault(); save.run(() => api.send('POST', 'departments', draft)) }}>
  */
+export const SESSION_ENDED =
+  'Сеанс был завершён, поэтому ничего не отправлено. Введённый текст сохранён — отправьте ещё раз.';
+
 type State = Pick<Action, 'busy' | 'error' | 'fields' | 'failure'>;
 const IDLE: State = { busy: false, error: null, fields: {}, failure: null };
 
@@ -54,8 +57,10 @@ export function useAction(): Action {
       return result;
     } catch (err) {
       const f = asFailure(err);
+      // The sign-in form comes over the form, which keeps its text; once back, the user sends
+      // it again himself (a change is never repeated behind his back: it may have been done).
       if (f.status === 401 && f.code === 'unauthorized') {
-        setState(IDLE);
+        fail({}, SESSION_ENDED, f);
         return undefined;
       }
       const hasFields = Object.keys(f.fields).length > 0;

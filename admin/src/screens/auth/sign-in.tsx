@@ -6,14 +6,20 @@ import { useAction } from '../../ui/use-action.ts';
 
 const TIME = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit' });
 
-/** «Вход»: e-mail and password; a lock-out (429) says its message and keeps the button off until it ends. */
+/**
+ * «Вход»: e-mail and password; a lock-out (429) says its message and keeps the button off until it ends.
+ * `expired`: the session ended during work; `keptText`: and the console under the form holds text
+ * typed but not sent, which signing in again gives back.
+ */
 export function SignIn({
   api,
   expired,
+  keptText = false,
   onSignedIn,
 }: {
   api: Api;
   expired: boolean;
+  keptText?: boolean;
   onSignedIn: (session: SessionAnswer) => void;
 }) {
   const [email, setEmail] = useState('');
@@ -59,7 +65,11 @@ export function SignIn({
         </p>
         <h1 tabIndex={-1}>Вход в консоль СМК</h1>
         {expired && !action.error && (
-          <p class="note">Сеанс завершён. Войдите снова — вы вернётесь на ту же страницу.</p>
+          <p class="note">
+            {keptText
+              ? 'Сеанс завершён — войдите снова; введённый текст сохранён.'
+              : 'Сеанс завершён. Войдите снова — вы вернётесь на ту же страницу.'}
+          </p>
         )}
         {/* A lock-out says when it ends below the button, in the clock time of this computer. */}
         <FormError
