@@ -37,8 +37,16 @@ export function App() {
   // The place of the user at work, noted before his console is hidden (hidden, it loses the focus).
   const pauseWork = () => {
     const s = now.current;
-    if (s.kind === 'signed-in' && !s.user.mustChangePassword) paused.current ??= pause(s.user.id);
+    if (s.kind === 'signed-in' && !s.user.mustChangePassword) paused.current ??= pause(s.user.id, lastFocused.current);
   };
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const note = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement) lastFocused.current = e.target;
+    };
+    document.addEventListener('focusin', note);
+    return () => document.removeEventListener('focusin', note);
+  }, []);
 
   const api = useMemo(
     () =>

@@ -11,11 +11,13 @@ export interface Paused {
 
 /**
  * Notes where the user is (focus, title) at the moment his session ends; the form he sent from
- * is about to be hidden, and a hidden element loses the focus.
- * @example paused.current ??= pause(user.id)
+ * is about to be hidden, and a hidden element loses the focus. `lastFocused` stands in when the
+ * focus is on the body already: a button that turns disabled while its request goes loses it.
+ * @example paused.current ??= pause(user.id, lastFocused.current)
  */
-export function pause(userId: string): Paused {
-  const focus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+export function pause(userId: string, lastFocused: HTMLElement | null = null): Paused {
+  const active = document.activeElement;
+  const focus = active instanceof HTMLElement && active !== document.body ? active : lastFocused;
   return { userId, focus, title: document.title };
 }
 
