@@ -2,7 +2,7 @@ import { type ComponentChild, Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { asFailure, createApi, type ApiFailure } from './api/client.ts';
 import type { ConsoleUser, SessionAnswer } from './api/types.ts';
-import { createWaiting, type Paused, pause, resume } from './resume.ts';
+import { createWaiting, type Paused, pause, resume, useLastFocused } from './resume.ts';
 import { ChangePassword } from './screens/auth/change-password.tsx';
 import { SignIn } from './screens/auth/sign-in.tsx';
 import { Shell } from './shell.tsx';
@@ -34,19 +34,13 @@ export function App() {
   const paused = useRef<Paused | null>(null);
   const waiting = useMemo(createWaiting, []);
 
+  const lastFocused = useLastFocused();
+
   // The place of the user at work, noted before his console is hidden (hidden, it loses the focus).
   const pauseWork = () => {
     const s = now.current;
     if (s.kind === 'signed-in' && !s.user.mustChangePassword) paused.current ??= pause(s.user.id, lastFocused.current);
   };
-  const lastFocused = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    const note = (e: FocusEvent) => {
-      if (e.target instanceof HTMLElement) lastFocused.current = e.target;
-    };
-    document.addEventListener('focusin', note);
-    return () => document.removeEventListener('focusin', note);
-  }, []);
 
   const api = useMemo(
     () =>

@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'preact/hooks';
+
 // What a console kept mounted under the sign-in form needs to go on where it stopped: the place
 // the user was working in, the page's title, and the requests that wait for a session again.
 
@@ -48,4 +50,17 @@ export function createWaiting() {
       for (const r of now) r(same);
     },
   };
+}
+
+/** The element that last had the focus, wherever it is now. */
+export function useLastFocused(): { current: HTMLElement | null } {
+  const last = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const note = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement) last.current = e.target;
+    };
+    document.addEventListener('focusin', note);
+    return () => document.removeEventListener('focusin', note);
+  }, []);
+  return last;
 }
