@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { reviewAuthor } from '../reviews/author.ts';
 import { submissionRecord } from '../submissions/export.ts';
 import { digestIdsListing, digestLinesAbout } from './erase-digests.ts';
 import type { PersonKey } from './person-key.ts';
@@ -41,8 +42,8 @@ export async function personOutboxIds(db: Db, key: PersonKey, submissionIds: str
  * Everything stored about the person, as `person export` prints it and the console shows it:
  * his submissions as `export` writes them (fields, consent record, files' names and sizes) with
  * their history (replies, calls, comments: the complaint's contacts with him) and a complaint's
- * contact details, and the e-mails to him or about him with their texts (of a weekly digest, the
- * lines about his complaints).
+ * contact details, his ratings' reviews as the site shows them, and the e-mails to him or about
+ * him with their texts (of a weekly digest, the lines about his complaints).
  */
 export async function exportPerson(db: Db, key: PersonKey) {
   const ids = await personSubmissionIds(db, key);
@@ -62,7 +63,7 @@ export async function exportPerson(db: Db, key: PersonKey) {
   const digests = new Set(await digestIdsListing(db, numbers));
   const mailIds = [...(await personOutboxIds(db, key, ids)), ...digests];
   const within = <T>(list: string[], load: () => Promise<T[]>) => (list.length === 0 ? Promise.resolve([]) : load());
-  const [files, events, complaints, mails] = await Promise.all([
+  const [files, events, complaints, reviews, mails] = await Promise.all([
     within(ids, () =>
       db
         .selectFrom('attachments')
@@ -83,6 +84,13 @@ export async function exportPerson(db: Db, key: PersonKey) {
       db
         .selectFrom('complaints')
         .select(['submission_id', 'contact_position', 'survey_sent_at', 'survey_answered_at'])
+        .where('submission_id', 'in', ids)
+        .execute(),
+    ),
+    within(ids, () =>
+      db
+        .selectFrom('reviews')
+        .select(['submission_id', 'status', 'text', 'reason', 'published_at'])
         .where('submission_id', 'in', ids)
         .execute(),
     ),
@@ -108,6 +116,10 @@ export async function exportPerson(db: Db, key: PersonKey) {
               surveyAnsweredAt: c.survey_answered_at,
             }
           : null,
+        review: reviewOf(
+          r,
+          reviews.find((x) => x.submission_id === r.id),
+        ),
         history: events
           .filter((e) => e.submission_id === r.id)
           .map((e) => ({ at: e.at, type: e.type, data: JSON.parse(e.data) as unknown })),
@@ -125,6 +137,25 @@ export async function exportPerson(db: Db, key: PersonKey) {
       createdAt: m.created_at,
       sentAt: m.sent_at,
     })),
+  };
+}
+
+/**
+ * What the site shows, or was asked to show, of his rating as a review: its state, the text as
+ * approved (a moderator may have masked it), the author as the site names him, when it was
+ * published, and why it was rejected or taken down.
+ */
+function reviewOf(
+  s: { name: string | null; organization: string | null },
+  r: { status: string; text: string; reason: string | null; published_at: string | null } | undefined,
+) {
+  if (!r) return null;
+  return {
+    status: r.status,
+    text: r.text,
+    author: reviewAuthor('ru', s.name, s.organization),
+    publishedAt: r.published_at,
+    reason: r.reason,
   };
 }
 

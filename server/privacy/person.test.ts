@@ -65,6 +65,15 @@ for (const kind of DB_KINDS) {
       ]);
       expect(JSON.stringify(c.history)).toContain('Галина, мы исправили загрузку.');
       expect(c.complaint).toMatchObject({ contactPosition: 'главный бухгалтер' });
+      // His rating's review as the site would show it, and why it was not published.
+      expect(byEmail.submissions.find((s) => s.id === rating.id)!.review).toEqual({
+        status: 'rejected',
+        text: 'Иванов помог Галине',
+        author: 'Галина',
+        publishedAt: null,
+        reason: 'В отзыве телефон Галины 8 951 511-35-23',
+      });
+      expect(c.review).toBeNull();
       expect(byEmail.emails.some((m) => m.template === 'complaint-reply' && m.to.includes(CLIENT.email))).toBe(true);
       expect(byEmail.emails.every((m) => m.submissionId !== other.id)).toBe(true);
 
