@@ -64,7 +64,12 @@ describe('deadlines in words', () => {
       tone: 'overdue',
       text: 'Просрочено: срок истёк 23.11.2026 18:00',
     });
-    expect(stepState(open('2026-11-23T18:00:00Z', 0), NOW, 540).text).toBe('Осталось меньше минуты');
+    // Ahead, with no working time before it (a date agreed for a holiday, seen on a holiday).
+    expect(stepState(open('2026-11-23T18:00:00Z', 0), NOW, 540)).toEqual({
+      tone: 'soon',
+      text: 'Срок 23.11.2026 21:00 — рабочего времени до него нет',
+    });
+    expect(stepState(open('2026-11-23T18:00:00Z', 30_000), NOW, 540).text).toBe('Осталось меньше минуты');
   });
 
   it('reads and writes dates as Moscow time', () => {

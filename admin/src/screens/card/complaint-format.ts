@@ -65,5 +65,8 @@ export function stepState(
   if (ms <= -MINUTE) return { tone: 'overdue', text: `Просрочено на ${workingTime(ms, dayMinutes)}` };
   if (ms < MINUTE && Date.parse(s.dueAt) <= now)
     return { tone: 'overdue', text: `Просрочено: срок истёк ${formatDateTime(s.dueAt)}` };
+  // Due at a time no working time leads to (1.4 agreed for a holiday, seen on a holiday): not
+  // «меньше минуты» for days on end.
+  if (ms <= 0) return { tone: 'soon', text: `Срок ${formatDateTime(s.dueAt)} — рабочего времени до него нет` };
   return { tone: ms < 60 * MINUTE ? 'soon' : 'open', text: `Осталось ${workingTime(ms, dayMinutes)}` };
 }
