@@ -73,6 +73,8 @@ export interface InboxItem {
   subjectTitle: string | null;
   department: { id: string; name: string } | null;
   review: ReviewState | null;
+  /** A rating made into a complaint: that complaint's number; null otherwise. */
+  complaintNumber: string | null;
   /** An open complaint's nearest deadline, an open suggestion's promised answer; null otherwise. */
   nextDueAt: string | null;
   /** Whether that deadline has passed. */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as repairClosedComplaints from '../db/migrations/2026-12-18-closed-complaints.ts';
 import type { Card } from '../../shared/console-card.ts';
 import type { RegisteredComplaint } from '../../shared/console-complaint.ts';
+import type { InboxPage } from '../../shared/console-types.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { importCalendarDays } from '../calendar/calendar-store.ts';
@@ -1138,6 +1139,9 @@ for (const kind of DB_KINDS) {
       expect(c.complaint).toMatchObject({ origin: 'rating', rating: { id: low.id, number: low.number } });
       expect(c.department).not.toBeNull();
       expect((await card(qms, low.id)).complaintFromRating).toEqual({ id: made.id, number: made.number });
+      // The inbox says the rating became that complaint, not «возможна жалоба».
+      const listed = (await (await qms.request('/api/admin/submissions?type=rating')).json()) as InboxPage;
+      expect(listed.items.find((i) => i.id === low.id)!.complaintNumber).toBe(made.number);
       // The rating's work goes on as the complaint: it is no longer «Новое» in the inbox.
       expect((await card(qms, low.id)).status).toBe('closed');
       expect((await card(qms, low.id)).history.map((e: { type: string }) => e.type)).toContain('status');

@@ -144,7 +144,8 @@ export async function listSubmissions(
   const rows = await q.execute();
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
-  const [employees, departments, reviews, subjects] = await Promise.all([
+  const ratings = shown.filter((r) => r.type === 'rating').map((r) => r.id);
+  const [employees, departments, reviews, subjects, madeComplaints] = await Promise.all([
     lookup(
       db,
       'employees',
@@ -170,7 +171,17 @@ export async function listSubmissions(
       db,
       shown.filter((r) => r.employee_id === null).map((r) => r.subject),
     ),
+    // The complaints ratings were made into: the inbox says so instead of «возможна жалоба».
+    ratings.length === 0
+      ? []
+      : db
+          .selectFrom('complaints')
+          .innerJoin('submissions as made', 'made.id', 'complaints.submission_id')
+          .select(['complaints.rating_id', 'made.number'])
+          .where('complaints.rating_id', 'in', ratings)
+          .execute(),
   ]);
+  const complaintOf = new Map(madeComplaints.map((c) => [c.rating_id, c.number]));
   const reviewOf = new Map(reviews.map((r) => [r.submission_id, r.status]));
   const nowIso = now.toISOString();
   const items: InboxItem[] = shown.map((r) => {
@@ -198,6 +209,7 @@ export async function listSubmissions(
       department: d ? { id: d.id, name: d.name } : null,
       subjectTitle: r.employee_id === null && r.subject ? (subjects.get(r.subject) ?? null) : null,
       review: reviewOf.get(r.id) ?? null,
+      complaintNumber: complaintOf.get(r.id) ?? null,
       nextDueAt: due,
       overdue: due !== null && due < nowIso,
     };

@@ -28,6 +28,7 @@ const ITEM: InboxItem = {
   subjectTitle: null,
   department: null,
   review: null,
+  complaintNumber: null,
   nextDueAt: null,
   overdue: false,
 };

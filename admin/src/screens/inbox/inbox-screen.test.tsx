@@ -34,6 +34,7 @@ const row = (n: number, extra: Partial<InboxItem> = {}): InboxItem => ({
   subjectTitle: null,
   department: { id: 'd1', name: 'ДКС' },
   review: null,
+  complaintNumber: null,
   nextDueAt: null,
   overdue: false,
   ...extra,
@@ -201,6 +202,7 @@ describe('the inbox', () => {
           row(3, { status: 'closed' }),
           row(2, { type: 'rating', kind: 'rating', score: 2, excerpt: 'Грубил' }),
           row(1, { type: 'rating', kind: 'rating', score: 3, excerpt: 'Нормально' }),
+          row(0, { type: 'rating', kind: 'rating', score: 1, excerpt: 'Хамил', complaintNumber: '2026-00007' }),
         ],
         nextCursor: null,
         counts: COUNTS,
@@ -209,7 +211,7 @@ describe('the inbox', () => {
     const c = await openConsole('/admin/');
     expect(c.$$('thead th').map((th) => th.textContent)).toContain('Срок');
     const due = c.$$('tbody .c-due');
-    expect(due.map((d) => d.getAttribute('data-label'))).toEqual(['Срок', 'Срок', 'Срок', 'Срок', 'Срок']);
+    expect(due.map((d) => d.getAttribute('data-label'))).toEqual(['Срок', 'Срок', 'Срок', 'Срок', 'Срок', 'Срок']);
     // Read out as two words, not «10:00просрочено».
     expect(due[0]!.textContent).toBe('Срок 20.11.2026 10:00 просрочено');
     expect(due[0]!.classList.contains('overdue')).toBe(true);
@@ -217,8 +219,10 @@ describe('the inbox', () => {
     expect(due[1]!.classList.contains('overdue')).toBe(false);
     expect(due[2]!.textContent).toBe('—');
     const texts = c.$$('tbody .c-text').map((t) => t.textContent);
-    expect(texts[3]).toBe('Низкая оценка — возможна жалобаГрубил');
+    // Read out with a space before the rating's words; one made a complaint says which.
+    expect(texts[3]).toBe('Низкая оценка — возможна жалоба Грубил');
     expect(texts[4]).toBe('Нормально');
+    expect(texts[5]).toBe('Стала жалобой № 2026-00007 Хамил');
     expect(texts[0]).toBe('Жалоба 5');
   });
 

@@ -24,6 +24,7 @@ const rating = (extra: Partial<InboxItem>): InboxItem => ({
   subjectTitle: null,
   department: null,
   review: 'pending',
+  complaintNumber: null,
   nextDueAt: null,
   overdue: false,
   ...extra,

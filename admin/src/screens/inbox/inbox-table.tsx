@@ -91,8 +91,19 @@ function Row({ s }: { s: InboxItem }) {
         {s.phone && <span class="sub muted">{formatPhone(s.phone)}</span>}
       </td>
       <td class="c-text" data-label="Сообщение">
-        {s.type === 'rating' && s.score !== null && s.score <= LOW_SCORE && (
-          <span class="low-score">Низкая оценка — возможна жалоба</span>
+        {/* A space after it: read out, «…жалоба» ran into the rating's first word. */}
+        {s.complaintNumber ? (
+          <>
+            <span class="low-score made">Стала жалобой № {s.complaintNumber}</span>{' '}
+          </>
+        ) : (
+          s.type === 'rating' &&
+          s.score !== null &&
+          s.score <= LOW_SCORE && (
+            <>
+              <span class="low-score">Низкая оценка — возможна жалоба</span>{' '}
+            </>
+          )
         )}
         {s.excerpt ? (
           <span class="excerpt">{s.excerpt}</span>
