@@ -31,7 +31,8 @@ export function withoutLabels(q: string): string {
 /**
  * What a search box's text is looked for as: the text itself, and for something that looks
  * like a phone number its digits too (stored phones are E.164, `+79515113523`, while people
- * type «8 (951) 511-35-23»), and a rating's number typed with a Latin O with the Cyrillic one.
+ * type «8 (951) 511-35-23», or its start «8 951 511»), and a rating's number typed with a Latin O
+ * with the Cyrillic one.
  * Control characters are dropped.
  */
 export function searchTerms(q: string): string[] {
@@ -45,6 +46,9 @@ export function searchTerms(q: string): string[] {
     let digits = text.replace(/\D/g, '');
     if (digits.length === 11 && digits.startsWith('8')) digits = `7${digits.slice(1)}`;
     if (digits.length >= MIN_SUBSTRING && digits !== text) terms.push(digits);
+    // The start of a number dictated with the trunk «8» («8 951 511»): the stored number's start,
+    // `+7951511`; only with the 8 set apart, so that «8951» is not also read as «7951».
+    if (/^8[\s(-]/.test(text) && digits.length >= 4 && digits.length < 11) terms.push(`+7${digits.slice(1)}`);
   }
   return terms;
 }

@@ -22,6 +22,9 @@ describe('searchTerms', () => {
     expect(searchTerms('8 (951) 511-35-23')).toEqual(['8 (951) 511-35-23', '79515113523']);
     expect(searchTerms('  Лоськова\nГалина ')).toEqual(['Лоськова Галина']);
     expect(searchTerms('2026-00042')).toEqual(['2026-00042', '202600042']);
+    // The start of a number dictated with the trunk 8, set apart: also the stored number's start.
+    expect(searchTerms('8 951 511')).toEqual(['8 951 511', '8951511', '+7951511']);
+    expect(searchTerms('8951511')).toEqual(['8951511']);
     expect(searchTerms('O-2026-00007')).toEqual(['O-2026-00007', 'О-2026-00007']);
     expect(searchTerms(' \t')).toEqual([]);
   });
@@ -131,7 +134,14 @@ for (const kind of DB_KINDS) {
       expect(await found('жалобы Ивана')).toEqual([]);
       // The ИНН, the phone as people type it, the e-mail, the numbers.
       expect(await found('7707083893')).toEqual([a.number]);
-      for (const phone of ['+7 (863) 200-11-22', '8 863 2001122', '88632001122', '200-11-22'])
+      for (const phone of [
+        '+7 (863) 200-11-22',
+        '8 863 2001122',
+        '88632001122',
+        '200-11-22',
+        '8 863 200',
+        '8(863)200-1',
+      ])
         expect(await found(phone), phone).toEqual([a.number]);
       expect(await found('ivan.petrov@client.ru')).toEqual([a.number]);
       expect(await found(b.number)).toEqual([b.number]);
