@@ -44,7 +44,14 @@ export function parseInstant(value: unknown): Date | null {
 }
 
 /** What a person may get wrong in an instant he gives for something already done. */
-export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'beforeMessage' | 'beforeStep' | 'tooOld';
+export type PastInstantError =
+  | 'instant'
+  | 'future'
+  | 'beforeReceipt'
+  | 'beforeMessage'
+  | 'beforeStep'
+  | 'beforeReopen'
+  | 'tooOld';
 
 /**
  * An instant a person gives for something already done: a real one (parseInstant), not in the
@@ -56,7 +63,7 @@ export type PastInstantError = 'instant' | 'future' | 'beforeReceipt' | 'beforeM
 export function pastInstant(
   v: unknown,
   now: Date,
-  notBefore?: { at: Date; error: 'beforeReceipt' | 'beforeMessage' | 'beforeStep' | 'tooOld' },
+  notBefore?: { at: Date; error: 'beforeReceipt' | 'beforeMessage' | 'beforeStep' | 'beforeReopen' | 'tooOld' },
 ): { value: Date } | { error: PastInstantError } {
   if (v === undefined || v === null || v === '') return { value: now };
   const at = parseInstant(v);

@@ -23,11 +23,13 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 
 /**
  * When a closing happened: now, or the earlier moment the person gives (recording a complaint after
- * the fact, as a step may be), not before what it closes (`after`: the last step done in it), so
- * the days to close and the reports' shares closed in time are counted from real times.
+ * the fact, as a step may be), not before what it closes (`marks`: its steps' marks) nor its last
+ * reopening, so the days to close and the reports' shares closed in time are counted from real times.
  */
-function closedAt(input: { at?: unknown }, clock: Clock, after: string): string {
-  const at = pastInstant(input.at, clock.now(), { at: new Date(after), error: 'beforeStep' });
+function closedAt(input: { at?: unknown }, clock: Clock, marks: Array<string | null>, reopened: string | null): string {
+  const after = latest([...marks, reopened]);
+  const error = reopened !== null && after === reopened ? 'beforeReopen' : 'beforeStep';
+  const at = pastInstant(input.at, clock.now(), { at: new Date(after), error });
   if ('error' in at) throw new ApiError(422, 'validation', { at: at.error });
   return at.value.toISOString();
 }
@@ -49,7 +51,7 @@ export async function closeStage1(
   input: { at?: unknown } = {},
 ): Promise<void> {
   assertOpen(c);
-  if (c.stage1_closed_at) throw new ApiError(409, 'conflict', { stage: 'closed' });
+  if (c.stage1_closed_at) throw new ApiError(409, 'conflict', { stage: 'stage1Done' });
   const steps = await trx
     .selectFrom('complaint_steps')
     .select(['step', 'done_at'])
@@ -66,7 +68,12 @@ export async function closeStage1(
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'validation', errors);
 
   // Not before what it closes: its steps' marks, and the moment it was last opened again.
-  const at = closedAt(input, clock, latest([...steps.map((s) => s.done_at), await reopenedAt(trx, c.submission_id)]));
+  const at = closedAt(
+    input,
+    clock,
+    steps.map((s) => s.done_at),
+    await reopenedAt(trx, c.submission_id),
+  );
   if (!done('1.6')) {
     await trx
       .updateTable('complaint_steps')
@@ -122,7 +129,8 @@ export async function closeComplaint(
   const closed = closedAt(
     input,
     clock,
-    latest([c.stage1_closed_at, ...steps.map((s) => s.done_at), await reopenedAt(trx, c.submission_id)]),
+    [c.stage1_closed_at, ...steps.map((s) => s.done_at)],
+    await reopenedAt(trx, c.submission_id),
   );
   const now = clock.now().toISOString();
   await trx

@@ -228,7 +228,11 @@ for (const kind of DB_KINDS) {
       });
       expect((await post(qms, `${sent.id}/nonconformities/${nc.id}`, { done: true })).status).toBe(200);
       expect((await post(qms, `${sent.id}/stage2/close`)).status).toBe(200);
-      expect((await post(qms, `${sent.id}/nonconformities`, { process: 'x' })).status).toBe(409);
+      const late = await post(qms, `${sent.id}/nonconformities`, { process: 'x' });
+      expect([late.status, (await late.json()).error.fields]).toEqual([
+        409,
+        { stage: 'Этап 2 уже закрыт: его несоответствия больше не меняются' },
+      ]);
 
       const actions = (
         await h.db.selectFrom('audit_log').select('action').where('target_id', '=', sent.id).execute()
@@ -856,9 +860,12 @@ for (const kind of DB_KINDS) {
       const early = await post(qms, `${sent.id}/stage1/close`, { at: msk('2026-11-30 12:00') });
       expect([early.status, (await early.json()).error.fields]).toEqual([
         422,
-        { at: 'Дата не может быть раньше предыдущего шага' },
+        { at: 'Дата не может быть раньше того, как жалобу открыли снова' },
       ]);
       expect((await post(qms, `${sent.id}/stage1/close`)).status).toBe(200);
+      // Closed already: said of stage 1, not of the whole complaint.
+      const twice = await post(qms, `${sent.id}/stage1/close`);
+      expect([twice.status, (await twice.json()).error.fields]).toEqual([409, { stage: 'Этап 1 уже закрыт' }]);
       // Only stage 1 closed: that is what opens.
       const stage1: Card = await (await post(qms, `${sent.id}/reopen`, { reason: 'Этап закрыт рано' })).json();
       expect([stage1.status, stage1.complaint!.stage1ClosedAt]).toEqual(['in_progress', null]);

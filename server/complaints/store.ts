@@ -42,7 +42,7 @@ export function assertOpen(c: LockedComplaint): void {
  * the client's case is closed with stage 1, the company's corrective tasks go on.
  */
 export function assertStage2Open(c: LockedComplaint): void {
-  if (c.stage2_closed_at) throw new ApiError(409, 'conflict', { stage: 'closed' });
+  if (c.stage2_closed_at) throw new ApiError(409, 'conflict', { stage: 'stage2Done' });
 }
 
 /**
