@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { EmployeeTable } from '../db/schema.ts';
 import { decodeEmployeesFile, importEmployeesCsv, notText } from '../directory/csv-import.ts';
-import { addEmployee, SlugTakenError } from '../directory/store.ts';
+import { addEmployee, departmentIds, departmentsAddedSince, SlugTakenError } from '../directory/store.ts';
 import { ApiError } from '../http/api-error.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../sessions/context.ts';
@@ -132,8 +132,18 @@ export async function importEmployees(db: Db, clock: Clock, actor: Actor, file: 
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (notText(bytes)) throw new ApiError(422, 'validation', { file: 'notCsv' });
   const text = decodeEmployeesFile(bytes);
+  const departments = await departmentIds(db);
   const report = await importEmployeesCsv(db, clock, text, { dryRun });
   if (dryRun) return report;
+  // A department its lines name for the first time is made: audited as one made by hand is.
+  for (const d of await departmentsAddedSince(db, departments))
+    await recordAudit(db, clock, {
+      user: actor.user,
+      action: 'directory.department.create',
+      target: { type: 'department', id: d.id },
+      details: { name: d.name },
+      ip: actor.ip,
+    });
   await recordAudit(db, clock, {
     user: actor.user,
     action: 'directory.employee.import',

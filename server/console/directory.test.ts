@@ -313,6 +313,8 @@ for (const kind of DB_KINDS) {
       expect(await audit('directory.employee.import')).toMatchObject([
         { details: { file: 'staff.csv', created: 1, updated: 1, errors: 2 } },
       ]);
+      // The department its line named for the first time was made: audited as made.
+      expect(await audit('directory.department.create')).toMatchObject([{ details: { name: 'Склад' } }]);
 
       // Excel on a Russian Windows saves «CSV» in Windows-1251.
       const cp1251 = Uint8Array.from(

@@ -34,7 +34,10 @@ describe('directory commands', () => {
   it('writes each directory change to the audit log, as the console does, marked as made from the CLI', async () => {
     t = await openTestDb('sqlite');
     await departmentAdd(t.db, clock, ['--name', 'ДКС']);
-    await employeeAdd(t.db, clock, ['--slug', 'ivanov', '--name', 'Иванов Иван', '--manager-email', 'b@example.ru']);
+    // Naming a department for the first time makes it: audited as made.
+    await employeeAdd(t.db, clock, [
+      ...['--slug', 'ivanov', '--name', 'Иванов Иван', '--manager-email', 'b@example.ru', '--department', 'Логистика'],
+    ]);
     await employeeSetActive(t.db, clock, ['--slug', 'ivanov'], false);
     // Nothing changes, nothing is written.
     expect(await employeeSetActive(t.db, clock, ['--slug', 'ivanov'], false)).toBe(
@@ -43,11 +46,16 @@ describe('directory commands', () => {
     await departmentAdd(t.db, clock, ['--name', 'дкс']);
     await subjectAdd(t.db, clock, ['--slug', 'install', '--title', 'Монтаж', '--recipients', 'a@x.ru']);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-csv-'));
-    fs.writeFileSync(path.join(dir, 'staff.csv'), 'slug;name;manager_email\npetrova;Петрова Анна;b@example.ru\n');
+    fs.writeFileSync(
+      path.join(dir, 'staff.csv'),
+      'slug;name;manager_email;department\npetrova;Петрова Анна;b@example.ru;Склад\n',
+    );
     await employeeImport(t.db, clock, [path.join(dir, 'staff.csv')]);
     fs.rmSync(dir, { recursive: true, force: true });
     const rows = await t.db.selectFrom('audit_log').select(['action', 'user_id', 'details']).orderBy('at').execute();
     expect(rows.map((r) => r.action).sort()).toEqual([
+      'directory.department.create',
+      'directory.department.create',
       'directory.department.create',
       'directory.employee.create',
       'directory.employee.import',
@@ -55,6 +63,11 @@ describe('directory commands', () => {
       'directory.subject.create',
     ]);
     for (const r of rows) expect([r.user_id, JSON.parse(r.details).via]).toEqual([null, 'cli']);
+    const made = rows.filter((r) => r.action === 'directory.department.create').map((r) => JSON.parse(r.details).name);
+    expect(made).toEqual(['ДКС', 'Логистика', 'Склад']);
+    // The file by its name, as the console's import names it, not the operator's folders.
+    const imported = rows.find((r) => r.action === 'directory.employee.import')!;
+    expect(JSON.parse(imported.details)).toMatchObject({ file: 'staff.csv', created: 1 });
     const update = rows.find((r) => r.action === 'directory.employee.update')!;
     expect(JSON.parse(update.details)).toEqual({
       slug: 'ivanov',
@@ -113,7 +126,10 @@ describe('directory commands', () => {
 
   it('employee import --dry-run shows the counts, the changes and the refused lines, and writes nothing', async () => {
     t = await openTestDb('sqlite');
-    await employeeAdd(t.db, clock, ['--slug', 'ivanov', '--name', 'Иванов Иван', '--manager-email', 'b@example.ru']);
+    // Naming a department for the first time makes it: audited as made.
+    await employeeAdd(t.db, clock, [
+      ...['--slug', 'ivanov', '--name', 'Иванов Иван', '--manager-email', 'b@example.ru', '--department', 'Логистика'],
+    ]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-csv-'));
     const file = path.join(dir, 'staff.csv');
     fs.writeFileSync(

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { recordAudit } from '../audit/record.ts';
@@ -7,7 +8,15 @@ import { decodeEmployeesFile, importEmployeesCsv, notText } from './csv-import.t
 import { CONSOLE_FIELD_ERRORS } from '../../shared/console-errors.ts';
 import { parseEmployee } from './employee-input.ts';
 import { importReportText } from './import-report-text.ts';
-import { addEmployee, DirectoryError, saveDepartment, saveSubject, setEmployeeActive } from './store.ts';
+import {
+  addEmployee,
+  DirectoryError,
+  departmentIds,
+  departmentsAddedSince,
+  saveDepartment,
+  saveSubject,
+  setEmployeeActive,
+} from './store.ts';
 import { departmentCreate, subjectCreate } from '../../shared/directory-schema.ts';
 import { type FieldErrors, validate } from '../../shared/rules.ts';
 
@@ -104,12 +113,15 @@ export async function employeeAdd(db: Db, clock: Clock, args: string[]): Promise
   });
   if (!parsed.ok) throw new UsageError(parsed.problems.join('\n'));
   try {
-    const departments = (await db.selectFrom('departments').select('id').execute()).length;
+    const departments = await departmentIds(db);
     const { id } = await addEmployee(db, clock, parsed.employee);
+    // A department named for the first time is made, as the CSV import makes it: audited, and
+    // said, in case of a typo.
+    const made = await departmentsAddedSince(db, departments);
+    for (const d of made)
+      await audit(db, clock, 'directory.department.create', { type: 'department', id: d.id }, { name: d.name });
     await audit(db, clock, 'directory.employee.create', { type: 'employee', id }, { ...parsed.employee });
-    // A department named for the first time is made, as the CSV import makes it: said, in case of a typo.
-    const made = (await db.selectFrom('departments').select('id').execute()).length > departments;
-    return `Сотрудник ${parsed.employee.slug} добавлен: подпись — /s/${parsed.employee.slug}${made ? `\nНовое подразделение: «${parsed.employee.department}»: если это опечатка, выберите сотруднику верное в консоли («Справочник»)` : ''}`;
+    return `Сотрудник ${parsed.employee.slug} добавлен: подпись — /s/${parsed.employee.slug}${made.length > 0 ? `\nНовое подразделение: «${parsed.employee.department}»: если это опечатка, выберите сотруднику верное в консоли («Справочник»)` : ''}`;
   } catch (err) {
     if (err instanceof DirectoryError)
       throw new UsageError(`${err.message}; изменить сотрудника можно в консоли или через employee import`);
@@ -131,15 +143,21 @@ export async function employeeImport(db: Db, clock: Clock, args: string[]): Prom
   const dryRun = o.values['dry-run'] === true;
   const bytes = fs.readFileSync(file);
   if (notText(bytes)) throw new UsageError(`${file}: ${CONSOLE_FIELD_ERRORS.ru.notCsv}`);
+  const departments = await departmentIds(db);
   const report = await importEmployeesCsv(db, clock, decodeEmployeesFile(bytes), { dryRun });
-  if (!dryRun)
+  if (!dryRun) {
+    for (const d of await departmentsAddedSince(db, departments))
+      await audit(db, clock, 'directory.department.create', { type: 'department', id: d.id }, { name: d.name });
+    // The file's name, as the console's import names it: the operator's folders are his own.
+    const name = path.basename(file);
     await audit(
       db,
       clock,
       'directory.employee.import',
-      { type: 'employees', id: file.slice(-64) },
-      { file, created: report.created, updated: report.updated, errors: report.errors.length },
+      { type: 'employees', id: name.slice(0, 64) },
+      { file: name, created: report.created, updated: report.updated, errors: report.errors.length },
     );
+  }
   const used = report.created + report.updated + report.unchanged;
   return { text: importReportText(report, file), failed: report.errors.length > 0 && used === 0 };
 }

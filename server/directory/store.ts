@@ -226,3 +226,17 @@ export async function saveSubject(
     return 'added';
   });
 }
+
+/**
+ * The departments added since `before` (the ids there were): an employee's or an import's line
+ * naming a department for the first time makes it, and its audit line says so.
+ * @example const before = await departmentIds(db); …; await departmentsAddedSince(db, before) // [{ id, name: 'Склад' }]
+ */
+export async function departmentsAddedSince(db: Db, before: Set<string>): Promise<{ id: string; name: string }[]> {
+  const now = await db.selectFrom('departments').select(['id', 'name']).orderBy('created_at').execute();
+  return now.filter((d) => !before.has(d.id));
+}
+
+/** The ids of the departments there are, for departmentsAddedSince. */
+export const departmentIds = async (db: Db): Promise<Set<string>> =>
+  new Set((await db.selectFrom('departments').select('id').execute()).map((d) => d.id));
