@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { eraseFromDigests } from './erase-digests.ts';
@@ -63,7 +64,8 @@ export async function eraseSubmissions(
     .execute();
   const updated = await trx
     .updateTable('submissions')
-    .set({ ...BLANK, erased_at: now })
+    // Erased again (what was typed on it afterwards): it keeps the day it was first erased.
+    .set({ ...BLANK, erased_at: sql<string>`coalesce(erased_at, ${now})` })
     .where('id', 'in', ids)
     .executeTakeFirst();
   const files = await trx.deleteFrom('attachments').where('submission_id', 'in', ids).executeTakeFirst();

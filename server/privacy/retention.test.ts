@@ -4,6 +4,7 @@ import type { Card } from '../../shared/console-card.ts';
 import { consoleHarness, type Harness } from '../console/testing/harness.ts';
 import { DB_KINDS } from '../../test/support/databases.ts';
 import { createRetentionScheduler } from './scheduler.ts';
+import { personErase } from './person-requests.ts';
 import { runRetention } from './retention.ts';
 import { CLIENT, clientComplaint } from './testing/client-complaint.ts';
 
@@ -165,6 +166,26 @@ for (const kind of DB_KINDS) {
       expect(traces[0]).toEqual([{ reason: '' }]);
       expect(JSON.stringify(traces)).not.toMatch(/Анн|7771234|777-12-34/);
       expect(await card(kept.id)).toMatchObject({ message: 'Иванов нагрубил', name: 'Пётр', score: 1 });
+    });
+
+    it('erases in its next run what was typed on an open complaint after its client’s data was erased', async () => {
+      h = await consoleHarness(kind);
+      setClock('2026-12-01T09:00:00.000Z');
+      const open = await clientComplaint(h, 'Программа Лоськовой загружается 3–4 минуты');
+      await personErase(h.db, h.clock, 'cli', { email: CLIENT.email });
+      const erasedAt = h.clock.now().toISOString();
+      setClock('2026-12-01T12:00:00.000Z');
+      const qms = await h.as('qms');
+      const typed = { method: 'POST', json: { text: 'Лоськова Галина перезвонила с 8 951 511-35-23' } } as const;
+      expect((await qms.request(`/api/admin/submissions/${open.id}/comments`, typed)).status).toBe(201);
+      setClock('2026-12-02T09:00:00.000Z');
+      const summary = await runRetention(h.db, h.clock, null);
+      expect(summary).toMatchObject({ submissions: 0, events: 1 });
+      const c = await card(open.id);
+      expect(JSON.stringify(c.history)).not.toMatch(/Лоськов|Галина|511-35-23/);
+      // It keeps the day it was erased.
+      expect(c.consent.erasedAt).toBe(erasedAt);
+      expect((await runRetention(h.db, h.clock, null)).events).toBe(0);
     });
 
     it('runs once a day across two instances started at the same moment, and again the next day', async () => {

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import { type Db, forgetOldPages } from '../db/connection.ts';
 import { mergeSearchIndexes } from '../db/search-indexes.ts';
 import { addCounts, type ErasedCounts, eraseSubmissions, NOTHING_ERASED } from './erase-submissions.ts';
+import { PERSONAL_EVENT_TYPES } from './redact.ts';
 
 const DAY = 86_400_000;
 /** Sent e-mails keep their bodies (copies of the client's data) this long: enough to answer «did it go out?». */
@@ -62,6 +63,29 @@ export async function expiredSubmissions(db: Db, cutoff: string, limit = BATCH):
   return rows.map((r) => r.id);
 }
 
+/**
+ * Words typed on a submission after its client's data was erased (a complaint still open when he
+ * asked: a comment, a reason, a call's summary) are erased by the next run, as the rest was: the
+ * submissions whose history gained such an event since `since` (the runs before took the older ones).
+ */
+async function eraseWrittenSince(db: Db, clock: Clock, since: string): Promise<ErasedCounts> {
+  const rows = await db
+    .selectFrom('submission_events as e')
+    .innerJoin('submissions as s', 's.id', 'e.submission_id')
+    .select('s.id')
+    .distinct()
+    .where('s.erased_at', 'is not', null)
+    .whereRef('e.at', '>', 's.erased_at')
+    .where('e.at', '>=', since)
+    .where('e.type', 'in', PERSONAL_EVENT_TYPES)
+    .execute();
+  if (rows.length === 0) return NOTHING_ERASED;
+  const ids = rows.map((r) => r.id);
+  const counts = await db.transaction().execute((trx) => eraseSubmissions(trx, clock, ids, { removeReviews: false }));
+  // The submissions were counted when they were erased; what is new here is the history's words.
+  return { ...NOTHING_ERASED, events: counts.events };
+}
+
 export interface RetentionSummary extends ErasedCounts {
   /** Sent e-mails whose bodies were blanked after OUTBOX_BODY_DAYS. */
   mailBodies: number;
@@ -87,6 +111,7 @@ export async function runRetention(db: Db, clock: Clock, days: number | null): P
       erased = addCounts(erased, counts);
     }
   }
+  erased = addCounts(erased, await eraseWrittenSince(db, clock, new Date(now - 2 * DAY).toISOString()));
   const bodies = await db
     .updateTable('outbox_bodies')
     .set({ html: '', text: '' })
