@@ -34,6 +34,14 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     return { app, db: t.db, clock, login, audit };
   }
 
+  it('takes a password exactly as typed, spaces and invisible characters too', async () => {
+    const { db, clock, login } = await setup();
+    for (const [i, password] of [' '.repeat(12), '\u3164'.repeat(12)].entries()) {
+      const u = await createUser(db, clock, { email: `spaces${i}@example.ru`, role: 'qms', password });
+      expect((await login({ email: u.email, password })).status, JSON.stringify(password)).toBe(200);
+    }
+  });
+
   it('signs in: the user, a CSRF token and an HttpOnly, SameSite=Lax session cookie', async () => {
     const { app, db, clock, login, audit } = await setup();
     const qms = await createUser(db, clock, { email: 'smk@example.ru', role: 'qms', name: 'Анна Смирнова' });

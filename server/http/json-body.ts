@@ -30,6 +30,9 @@ export async function jsonBody(
   return visibleTexts(body as Record<string, unknown>);
 }
 
+/** A password is taken exactly as typed, spaces and all (shared/console-fields.ts passwordField): never blanked. */
+const PASSWORDS = new Set(['password', 'current', 'next']);
+
 /**
  * The fields with each text that shows nothing (text-rules.ts showsNothing: Hangul fillers, a
  * Braille blank, zero-width characters) made blank, so that a rule requiring it says so: a
@@ -37,4 +40,6 @@ export async function jsonBody(
  * @example visibleTexts({ reason: '\u3164', n: 1 }) // { reason: '', n: 1 }
  */
 export const visibleTexts = (fields: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && showsNothing(v) ? '' : v]));
+  Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && !PASSWORDS.has(k) && showsNothing(v) ? '' : v]),
+  );
