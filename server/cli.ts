@@ -172,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
     if (creates) {
       const ran = await migrateToLatest(db);
       console.error(ran.length > 0 ? `Applied: ${ran.join(', ')}` : 'The schema is up to date.');
-      const rewritten = await afterMigrations(db, ran);
+      const rewritten = await afterMigrations(db);
       if (rewritten) console.error(rewritten.text);
     } else {
       // Another command never migrates: after an update, instances still running the old version

@@ -60,7 +60,7 @@ async function main(logger: Logger) {
   }
   const ran = await migrateToLatest(db);
   if (ran.length > 0) log.info({ migrations: ran }, `${ran.length} migration(s) applied`);
-  const rewritten = await afterMigrations(db, ran);
+  const rewritten = await afterMigrations(db);
   if (rewritten) log[rewritten.rewritten ? 'info' : 'warn'](rewritten.text);
   if (config.demo && (await seedDemoDirectory(db, systemClock)))
     log.info('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');

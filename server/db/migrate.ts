@@ -1,5 +1,5 @@
 import { type Kysely, Migrator, sql } from 'kysely';
-import { dbKind } from './connection.ts';
+import { dbKind, forgetOldPages } from './connection.ts';
 import { migrations } from './migrations/index.ts';
 import { mergeSearchIndexes } from './search-indexes.ts';
 
@@ -52,38 +52,41 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** The settings' mark of a rewrite due (migration 2026-12-24-erased-words). */
+const REWRITE_DUE = 'rewrite_erased_pages';
+
 /**
- * What a migration just applied leaves to do outside its transaction: after `2026-12-24-erased-words`
- * on SQLite holding erased submissions, the file is rewritten once (search indexes merged, then
- * VACUUM), because data erased by a version older than `2026-12-22-secure-delete` stayed readable
- * in the file's free pages, where every backup copies it. Returns what it did for the log, or null
- * when there was nothing to do; the rewrite waits for nothing and fails harmlessly when another process
- * holds the file (its line then says how to do it by hand).
+ * What a migration leaves to do outside its transaction: after `2026-12-24-erased-words` on a
+ * SQLite file holding erased submissions, the file is rewritten once (search indexes merged, then
+ * VACUUM, its temporary copy on disk rather than in memory; then the WAL emptied), because data
+ * erased by a version older than `2026-12-22-secure-delete` stayed readable in its free pages,
+ * where every backup copies it. The migration leaves a mark; it goes once the rewrite is done, so a
+ * start killed meanwhile rewrites again. Returns what it did for the log, or null with nothing to
+ * do; a rewrite refused (another process holds the file) keeps the mark and says so.
  */
-export async function afterMigrations(
-  db: Kysely<any>,
-  ran: string[],
-): Promise<{ rewritten: boolean; text: string } | null> {
-  if (!ran.includes('2026-12-24-erased-words') || dbKind(db) !== 'sqlite') return null;
-  const erased = await db
-    .selectFrom('submissions')
-    .select('id')
-    .where('erased_at', 'is not', null)
-    .limit(1)
-    .executeTakeFirst();
-  if (!erased) return null;
+export async function afterMigrations(db: Kysely<any>): Promise<{ rewritten: boolean; text: string } | null> {
+  if (dbKind(db) !== 'sqlite') return null;
+  const due = await db.selectFrom('settings').select('key').where('key', '=', REWRITE_DUE).executeTakeFirst();
+  if (!due) return null;
   const started = performance.now();
   try {
     await mergeSearchIndexes(db);
-    await sql`VACUUM`.execute(db);
+    await sql`PRAGMA temp_store = FILE`.execute(db);
+    try {
+      await sql`VACUUM`.execute(db);
+    } finally {
+      await sql`PRAGMA temp_store = MEMORY`.execute(db);
+    }
   } catch (err) {
     return {
       rewritten: false,
       text:
-        `Не удалось переписать файл базы (${(err as Error).message}): данные, удалённые прежними версиями, могут оставаться в его свободных страницах. Остановите сервер и выполните sqlite3 ФАЙЛ VACUUM.\n` +
-        `Could not rewrite the database file (${(err as Error).message}): data erased by earlier versions may remain in its free pages. Stop the server and run sqlite3 FILE VACUUM.`,
+        `Не удалось переписать файл базы (${(err as Error).message}): данные, удалённые прежними версиями, остаются в его свободных страницах; это будет сделано при следующем запуске.\n` +
+        `Could not rewrite the database file (${(err as Error).message}): data erased by earlier versions remain in its free pages; the next start tries again.`,
     };
   }
+  await db.deleteFrom('settings').where('key', '=', REWRITE_DUE).execute();
+  await forgetOldPages(db);
   const took = ((performance.now() - started) / 1000).toFixed(1);
   return {
     rewritten: true,
