@@ -19,6 +19,9 @@ type State =
 
 const SIGNED_OUT: State = { kind: 'signed-out', expired: false, kept: null };
 
+/** How long a console whose session ended stays kept for its user to sign in again: 30 minutes. */
+export const KEPT_MS = 30 * 60_000;
+
 /**
  * Who is signed in decides what is drawn: the sign-in form, the forced password change, or the
  * console. A 401 from any request brings the sign-in form over the same URL and hides the console
@@ -76,7 +79,8 @@ export function App() {
             return null;
           }
         },
-        signedInAgain: waiting.add,
+        // Only a console kept for its user waits: one refused after «Выйти» is answered at once.
+        signedInAgain: () => (paused.current ? waiting.add() : Promise.resolve(false)),
       }),
     [],
   );
@@ -105,6 +109,19 @@ export function App() {
       if (f.status !== 401) setState({ kind: 'offline', error: f });
     });
   }, [round]);
+
+  // A console kept under the sign-in is let go after KEPT_MS: on a computer left unattended, the
+  // last card's client would stay in the page (hidden, but in its DOM) for anyone to read.
+  const keptFor = state.kind === 'signed-out' && state.kept ? state.kept.id : null;
+  useEffect(() => {
+    if (!keptFor) return;
+    const timer = setTimeout(() => {
+      paused.current = null;
+      waiting.settle(false);
+      setState((s) => (s.kind === 'signed-out' ? { ...s, kept: null } : s));
+    }, KEPT_MS);
+    return () => clearTimeout(timer);
+  }, [keptFor]);
 
   const shownUser = state.kind === 'signed-in' && !state.user.mustChangePassword ? state.user : null;
   const consoleUser = shownUser ?? (state.kind === 'signed-out' || state.kind === 'signed-in' ? state.kept : null);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleUser, InboxPage, SessionAnswer } from './api/types.ts';
+import { KEPT_MS } from './app.tsx';
 import { COMPLAINT_CARD } from './screens/card/complaint-fixture.ts';
 import { apiError, click, json, META, openConsole, signedIn, stubApi, type, USERS } from './testing/helpers.tsx';
 
@@ -109,6 +110,22 @@ describe('a session that ends while the user is typing', () => {
     await click(c.button('Сменить пароль'));
     expect(c.$('h1')!.textContent).toBe('Обращение № 2026-00042');
     expect(reply().value).toBe(REPLY);
+  });
+
+  it('lets the kept console go after half an hour: a computer left unattended keeps nothing of it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      const { c, reply } = await replyAfterSessionEnds();
+      expect(reply()).not.toBeNull();
+      vi.advanceTimersByTime(KEPT_MS - 1000);
+      await Promise.resolve();
+      expect(reply()).not.toBeNull();
+      vi.advanceTimersByTime(1000);
+      await vi.waitFor(() => expect(c.$('textarea')).toBeNull());
+      expect(c.$('h1')!.textContent).toBe('Вход в консоль СМК');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('loads again, after signing in, what the screen asked for when the session was gone', async () => {
