@@ -113,6 +113,7 @@ describe('loadConfig', () => {
       ['SMTP_URL', 'otklik:Secr3t@mail.example.ru'],
       ['DATABASE_URL', 'postgres:/otklik:Secr3t@db/otklik'],
       ['DATABASE_URL', ' "postgres://otklik:Secr3t@db/otklik"'],
+      ['DATABASE_URL', 'postgresq://db/otklik?sslmode=require&password=Secr3t'],
     ]) {
       const msg = (() => {
         try {

@@ -254,7 +254,8 @@ const SECRETS = new Set(['RESEND_API_KEY', 'ALTCHA_HMAC_KEY', 'METRICS_TOKEN']);
  */
 function shownValue(name: string, value: string | undefined): string {
   if (value && SECRETS.has(name)) return `${value.length} characters, not shown`;
-  const v = value ?? '';
+  // A password given as a parameter (libpq's «?password=…»), however the rest is written.
+  const v = (value ?? '').replace(/([?&;]password=)[^&;]*/gi, '$1***');
   const at = v.lastIndexOf('@');
   if (at < 0) return JSON.stringify(v);
   // Everything before the last «@» is the user and password, however badly written (a user that is

@@ -3,7 +3,7 @@ import { calendarDigest, loadCalendar } from '../calendar/calendar-store.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { deadlineFrom, noticeMoments } from './deadlines.ts';
-import { forgetNotices, NOTICE_KINDS, refreshNextDue } from './store.ts';
+import { forgetNotices, lockComplaint, NOTICE_KINDS, refreshNextDue } from './store.ts';
 
 /** The calendar the open steps' deadlines were last counted on (settings). */
 const COUNTED_ON = 'deadlines_calendar';
@@ -68,6 +68,9 @@ async function recount(trx: Db, clock: Clock): Promise<number> {
     // From the start of its window: the receipt, 1.4's mark for 1.5, a reopening for 1.6.
     const due = deadlineFrom(cal, s.step as Step, new Date(s.startAt!))?.toISOString();
     if (!due || due === s.dueAt) continue;
+    // Locked as a step's mark locks it (its submission, then itself), before its steps change:
+    // the other order deadlocked with a mark on PostgreSQL.
+    if (!changed.has(s.id)) await lockComplaint(trx, s.id);
     await trx
       .updateTable('complaint_steps')
       .set({ due_at: due })

@@ -15,3 +15,17 @@ export async function mergeSearchIndexes(db: Db): Promise<void> {
   if (dbKind(db) !== 'sqlite') return;
   for (const t of SEARCH_INDEXES) await sql.raw(`INSERT INTO ${t}(${t}) VALUES('optimize')`).execute(db);
 }
+
+/**
+ * mergeSearchIndexes after an erase that has committed: a merge refused (another process holds
+ * the file) must not make the erase look failed. Says whether it was done; `search optimize` does
+ * it later.
+ */
+export async function mergeAfterErase(db: Db): Promise<boolean> {
+  try {
+    await mergeSearchIndexes(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

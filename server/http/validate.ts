@@ -55,9 +55,10 @@ export const validQuery = <S extends z.ZodType>(schema: S) =>
  * @example app.post('/', validJson(NEW_USER), (c) => c.req.valid('json').email)
  */
 export function validJson<S extends z.ZodType>(schema: S, options: { emptyIsObject?: boolean } = {}) {
-  const check = zValidator('json', schema, refuse);
   // The body as jsonBody reads it is what the schema checks and the route gets (zod-validator's own
-  // `c.req.json()` would parse the raw text again, past jsonBody's reading of it).
+  // `c.req.json()` would parse the raw text again, past jsonBody's reading of it). The validator
+  // itself is built for its type only: routes read `c.req.valid('json')` by the schema.
+  const check = zValidator('json', schema, refuse);
   const read: typeof check = async (c, next) => {
     const result = await schema.safeParseAsync(await jsonBody(c, options));
     refuse(result);

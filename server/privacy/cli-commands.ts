@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import { type Db, forgetOldPages } from '../db/connection.ts';
-import { mergeSearchIndexes } from '../db/search-indexes.ts';
+import { mergeAfterErase } from '../db/search-indexes.ts';
 import { digestIdsOf } from './erase-digests.ts';
 import type { Config } from '../env.ts';
 import { pruneMailCopies } from './mail-copies.ts';
@@ -59,11 +59,12 @@ export async function personEraseCommand(
   const n = await personErase(db, clock, 'cli', key);
   const copies = await pruneMailCopies(db, config);
   const files = copies > 0 ? ` (${copies} .eml copies deleted from the mail folder)` : '';
-  await mergeSearchIndexes(db);
+  const merged = await mergeAfterErase(db);
   // Another process kept reading the whole time: the old page images stay in the WAL until it lets go.
-  const wal = (await forgetOldPages(db))
-    ? ''
-    : ' The database was busy, so its write-ahead log still holds older copies of the erased pages: run `npm run cli -- search optimize` when it is quieter, before taking a backup.';
+  const wal =
+    (await forgetOldPages(db)) && merged
+      ? ''
+      : ' The database was busy, so its search index or write-ahead log may still hold his words: run `npm run cli -- search optimize` when it is quieter, before taking a backup.';
   return {
     text: `Erased: personal fields of ${n.submissions} submission(s), ${n.attachments} file(s), ${n.outbox} e-mail(s)${files}, words of ${n.events} history event(s). Recorded in the audit log.${wal}`,
     failed: false,

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { type Db, forgetOldPages } from '../db/connection.ts';
-import { mergeSearchIndexes } from '../db/search-indexes.ts';
+import { mergeAfterErase } from '../db/search-indexes.ts';
 import { addCounts, type ErasedCounts, eraseSubmissions, NOTHING_ERASED } from './erase-submissions.ts';
 import { PERSONAL_EVENT_TYPES } from './redact.ts';
 
@@ -128,7 +128,7 @@ export async function runRetention(db: Db, clock: Clock, days: number | null): P
   await recordAudit(db, clock, { user: null, action: 'privacy.retention', details: { days, ...summary } });
   // The erased words among the search index's inner keys; then the WAL's older pages, best
   // effort: the next run's checkpoint finishes what a busy one left.
-  if (summary.submissions > 0) await mergeSearchIndexes(db);
+  if (summary.submissions > 0) await mergeAfterErase(db);
   if (summary.submissions > 0 || summary.mailBodies > 0) await forgetOldPages(db);
   return summary;
 }

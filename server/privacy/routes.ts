@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PersonEraseAnswer, PersonExportAnswer } from '../../shared/console-privacy.ts';
 import type { Clock } from '../clock.ts';
 import { type Db, forgetOldPages } from '../db/connection.ts';
-import { mergeSearchIndexes } from '../db/search-indexes.ts';
+import { mergeAfterErase } from '../db/search-indexes.ts';
 import type { Config } from '../env.ts';
 import { limitBody, SMALL_BODY } from '../http/body-limit.ts';
 import { validJson, validQuery } from '../http/validate.ts';
@@ -47,7 +47,7 @@ export function personsApi(deps: { db: Db; clock: Clock; config: Config }) {
     await pruneMailCopies(deps.db, deps.config);
     // His words among the search index's inner keys, then the WAL's older page images: the
     // server reads on this one connection, so nothing holds them.
-    await mergeSearchIndexes(deps.db);
+    await mergeAfterErase(deps.db);
     await forgetOldPages(deps.db);
     return c.json(answer);
   });
