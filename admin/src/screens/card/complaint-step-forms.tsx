@@ -4,7 +4,7 @@ import type { Card, StepState } from '../../api/types.ts';
 import { FormError, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { moscowDay, moscowInstant } from './complaint-format.ts';
-import { closeOnEscape } from './close-on-escape.ts';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 import { ReasonForm } from './reason-form.tsx';
 import { type FocusAfter, useCardPost } from './use-card-post.ts';
 

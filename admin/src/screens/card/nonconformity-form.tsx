@@ -4,6 +4,7 @@ import { useConsole } from '../../app-context.ts';
 import { FormError, SelectField, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useCardPost } from './use-card-post.ts';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 
 const EMPTY = { departmentId: '', process: '', product: '', description: '', task: '', assignee: '', dueDay: '' };
 type Draft = typeof EMPTY;
@@ -49,6 +50,7 @@ export function NonconformityForm({
 
   return (
     <form
+      onKeyDown={closeOnEscape(onClose)}
       class="panel inline-form"
       aria-labelledby="nc-form-title"
       ref={(el) => {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Card } from '../../api/types.ts';
 import { FormError, TextAreaField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
-import { closeOnEscape } from './close-on-escape.ts';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 import { type FocusAfter, useCardPost } from './use-card-post.ts';
 
 /** What a reason form asks and says: its name, field, refusal, action and answer. */

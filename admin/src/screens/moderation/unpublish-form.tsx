@@ -5,6 +5,7 @@ import type { Choice } from '../../labels.ts';
 import { FormError, SelectField, TextAreaField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 
 const OTHER = 'other';
 
@@ -60,6 +61,7 @@ export function UnpublishForm({
 
   return (
     <form
+      onKeyDown={closeOnEscape(onCancel)}
       class="unpublish"
       onSubmit={submit}
       noValidate

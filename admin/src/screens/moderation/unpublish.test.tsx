@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Card, ModerationDecision, ModerationItem, ModerationPage } from '../../api/types.ts';
-import { choose, click, json, META, openConsole, signedIn, stubApi, type, USERS } from '../../testing/helpers.tsx';
+import {
+  choose,
+  click,
+  json,
+  META,
+  openConsole,
+  settle,
+  signedIn,
+  stubApi,
+  type,
+  USERS,
+} from '../../testing/helpers.tsx';
 import { unpublishReason } from './unpublish-form.tsx';
 
 const published = (n: number, over: Partial<ModerationItem> = {}): ModerationItem => ({
@@ -73,6 +84,11 @@ describe('taking a published review down', () => {
     const c = await openConsole('/admin/moderation?list=published');
     const article = () => c.$('#mod-s2')?.closest('article');
     const button = (name: string) => [...article()!.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    // Esc closes the form as «Отмена» does.
+    await click(button('Снять с публикации'));
+    c.field('Причина снятия').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(c.$('form.unpublish')).toBeNull();
     await click(button('Снять с публикации'));
     const select = c.field<HTMLSelectElement>('Причина снятия');
     expect([...select.options].map((o) => o.textContent)).toEqual([
