@@ -23,11 +23,12 @@ const LINES = /[\0-\x08\v\f\x0e-\x1f\x7f]|\p{Cs}/u;
 export const hasControls = (s: string, lines?: boolean): boolean => (lines ? LINES : ONE_LINE).test(s);
 
 /**
- * What shows nothing on a page: format characters (zero-width spaces, direction marks), controls,
- * combining marks, spaces and separators, and the blank fillers trim leaves (Hangul fillers, the
- * Braille blank).
+ * What shows nothing on a page: format characters (zero-width spaces, direction marks), combining
+ * marks, spaces, line breaks and separators (NEL too), and the blank fillers trim leaves (Hangul
+ * fillers, the Braille blank). Not the other controls: a field of them is refused as «служебные
+ * символы», as before.
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{M}\p{Z}\u115f\u1160\u2800\u3164\uffa0]/gu;
+const INVISIBLE = /[\p{Cf}\p{M}\p{Z}\s\u0085\u115f\u1160\u2800\u3164\uffa0]/gu;
 
 /**
  * Whether a text shows nothing at all: a required reason of «\u3164» alone was taken, and the

@@ -163,6 +163,9 @@ describe('POST /api/v1/feedback', () => {
     // A message that shows nothing (Hangul fillers, a Braille blank) is none.
     const invisible = await postJson({ kind: 'complaint', message: '\u3164\u2800', consent: true });
     expect([invisible.status, Object.keys((await invisible.json()).error.fields)]).toEqual([422, ['message']]);
+    // Control characters alone are no blank: refused as such, as before.
+    const bell = await (await postJson({ kind: 'complaint', message: 'x', name: '\u0007', consent: true })).json();
+    expect(bell.error.fields).toEqual({ name: 'Уберите служебные символы' });
     expect(await count()).toBe(0);
   });
 

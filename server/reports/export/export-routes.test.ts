@@ -179,13 +179,13 @@ for (const kind of DB_KINDS) {
         'Телефон',
         'E-mail',
         'Подразделение',
-        'Ответственный',
         'Сотрудник',
         'Услуга',
         'Оценка',
         'Ближайший срок',
         'Просрочено',
         'Сообщение',
+        'Ответственный',
       ]);
       const rows = csv.slice(4);
       expect(rows.map((r) => r[0])).toEqual([hostile.number, mine.number]);

@@ -53,8 +53,6 @@ const COLUMNS: Column[] = [
   { key: 'phone', title: 'Телефон', type: 'text', width: 15 },
   { key: 'email', title: 'E-mail', type: 'text', width: 24 },
   { key: 'department', title: 'Подразделение', type: 'text', width: 20 },
-  // A complaint's responsible person now, as the card and the per-person figures name him.
-  { key: 'responsible', title: 'Ответственный', type: 'text', width: 20 },
   { key: 'employee', title: 'Сотрудник', type: 'text', width: 20 },
   // A service rated (the delivery), kept out of «Сотрудник»: a filter on that column found a service as a person.
   { key: 'subject', title: 'Услуга', type: 'text', width: 20 },
@@ -63,6 +61,9 @@ const COLUMNS: Column[] = [
   { key: 'dueAt', title: 'Ближайший срок', type: 'datetime' },
   { key: 'overdue', title: 'Просрочено', type: 'text', width: 11 },
   { key: 'message', title: 'Сообщение', type: 'text', width: 60 },
+  // A complaint's responsible person now, as the card and the per-person figures name him; last,
+  // so that a sheet read by the columns' places finds the others where they were.
+  { key: 'responsible', title: 'Ответственный', type: 'text', width: 20 },
 ];
 
 /**
