@@ -3,6 +3,7 @@ import type { Api } from './api/client.ts';
 import type { ConsoleMeta, ConsoleUser, SessionAnswer } from './api/types.ts';
 import { type Console, ConsoleContext, EMPTY_META } from './app-context.ts';
 import { ROLE_LABELS } from './labels.ts';
+import { mayLeave } from './ui/unsaved.ts';
 import {
   canHandle,
   canManagePersonalData,
@@ -109,6 +110,8 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
   );
 
   const signOut = async () => {
+    // Typed text not saved is asked about, as a link leaving the page asks.
+    if (!mayLeave()) return;
     try {
       await api.send('POST', 'logout');
     } catch {

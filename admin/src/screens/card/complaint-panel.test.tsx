@@ -446,6 +446,14 @@ describe('the complaint process on the card', () => {
     const reason = c.field<HTMLTextAreaElement>('Почему открывается снова');
     expect(c.errorOf(reason)).toBe('Напишите, почему жалоба открывается снова');
     await type(reason, 'Клиент: проблема повторилась');
+    // Written, Esc asks before the reason is lost, and «Выйти» too; refused, nothing closes.
+    const asked = vi.fn(() => false);
+    vi.stubGlobal('confirm', asked);
+    reason.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await click(c.button('Выйти'));
+    expect(asked).toHaveBeenCalledTimes(2);
+    expect(api.last('POST', 'logout')).toBeUndefined();
+    expect(c.field<HTMLTextAreaElement>('Почему открывается снова').value).toBe('Клиент: проблема повторилась');
     await click(c.$$<HTMLButtonElement>('form button').find((b) => b.textContent === 'Открыть жалобу снова')!);
     expect(api.last('POST', 'submissions/s7/reopen')!.body).toEqual({ reason: 'Клиент: проблема повторилась' });
     await vi.waitUntil(() => c.button('Закрыть этап 1') !== undefined);

@@ -3,6 +3,7 @@ import { STEP_TITLES, type Step } from '../../../../shared/complaint-process.ts'
 import type { Card, StepState } from '../../api/types.ts';
 import { FormError, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
+import { useUnsaved } from '../../ui/unsaved.ts';
 import { moscowDay, moscowInstant } from './complaint-format.ts';
 import { closeOnEscape } from '../../ui/close-on-escape.ts';
 import { ReasonForm } from './reason-form.tsx';
@@ -26,6 +27,8 @@ export function StepDoneForm({ card, step, onCard, onClose, focusAfter }: StepFo
   const [at, setAt] = useState('');
   const act = useCardPost(card, onCard, ['comment', 'at']);
   useFocusFirstField(act.ref);
+  // A comment written is asked about before the page is left (a link, a reload, «Выйти»).
+  useUnsaved(comment.trim() !== '');
   const submit = async (e: Event) => {
     e.preventDefault();
     const body = { ...(comment.trim() ? { comment: comment.trim() } : {}), ...(at ? { at: moscowInstant(at) } : {}) };
@@ -39,7 +42,7 @@ export function StepDoneForm({ card, step, onCard, onClose, focusAfter }: StepFo
         act.ref.current = el;
       }}
       onSubmit={submit}
-      onKeyDown={closeOnEscape(() => onClose(false))}
+      onKeyDown={closeOnEscape(() => onClose(false), comment.trim() !== '')}
       noValidate
     >
       <FormError message={act.message} />

@@ -5,6 +5,7 @@ import { FormError, SelectField, TextAreaField, TextField } from '../../ui/field
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useCardPost } from './use-card-post.ts';
 import { closeOnEscape } from '../../ui/close-on-escape.ts';
+import { useUnsaved } from '../../ui/unsaved.ts';
 
 const EMPTY = { departmentId: '', process: '', product: '', description: '', task: '', assignee: '', dueDay: '' };
 type Draft = typeof EMPTY;
@@ -30,6 +31,11 @@ export function NonconformityForm({
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, departmentId: card.department?.id ?? '' });
   const act = useCardPost(card, onCard, Object.keys(EMPTY));
   useFocusFirstField(act.ref);
+  // Its words written are asked about before the form is closed by Esc or the page left.
+  const typed = (['process', 'product', 'description', 'task', 'assignee'] as const).some(
+    (k) => draft[k].trim() !== '',
+  );
+  useUnsaved(typed);
   const bind = (k: keyof Draft) => ({
     value: draft[k],
     onValue: (v: string) => setDraft((d) => ({ ...d, [k]: v })),
@@ -50,7 +56,7 @@ export function NonconformityForm({
 
   return (
     <form
-      onKeyDown={closeOnEscape(onClose)}
+      onKeyDown={closeOnEscape(onClose, typed)}
       class="panel inline-form"
       aria-labelledby="nc-form-title"
       ref={(el) => {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Card } from '../../api/types.ts';
 import { FormError, TextAreaField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
+import { useUnsaved } from '../../ui/unsaved.ts';
 import { closeOnEscape } from '../../ui/close-on-escape.ts';
 import { type FocusAfter, useCardPost } from './use-card-post.ts';
 
@@ -44,6 +45,8 @@ export function ReasonForm({
   const [reason, setReason] = useState('');
   const act = useCardPost(card, onCard, ['reason']);
   useFocusFirstField(act.ref);
+  // A reason written is asked about before the page is left (a link, a reload, «Выйти»).
+  useUnsaved(reason.trim() !== '');
   const submit = async (e: Event) => {
     e.preventDefault();
     if (act.busy) return; // a double click sends once
@@ -58,7 +61,7 @@ export function ReasonForm({
         act.ref.current = el;
       }}
       onSubmit={submit}
-      onKeyDown={closeOnEscape(() => onClose(false))}
+      onKeyDown={closeOnEscape(() => onClose(false), reason.trim() !== '')}
       noValidate
     >
       <FormError message={act.message} />

@@ -61,7 +61,7 @@ export function UnpublishForm({
 
   return (
     <form
-      onKeyDown={closeOnEscape(onCancel)}
+      onKeyDown={closeOnEscape(onCancel, details.trim() !== '')}
       class="unpublish"
       onSubmit={submit}
       noValidate
