@@ -11,6 +11,7 @@ import type { Config } from './env.ts';
 import { feedbackApi } from './feedback/routes.ts';
 import { hostedFeedback } from './hosted/routes.ts';
 import { legalPages } from './hosted/legal.ts';
+import { keepConsentText } from './privacy/consent-texts.ts';
 import { ApiError } from './http/api-error.ts';
 import { allowOnly } from './http/allow-only.ts';
 import { apiCors } from './http/api-cors.ts';
@@ -64,6 +65,14 @@ export async function startApp(deps: AppDeps) {
   await guard
     .key()
     .catch((err) => logFailure(deps.logger, 'abuse', err, 'proof-of-work key not read at start', 'warn'));
+  // The consent text of this version kept, as clients agree to it; a failure is no reason not to start.
+  const changed = await keepConsentText(deps.db, deps.clock, deps.config.companyName, deps.config.consent).catch(
+    (err) => {
+      logFailure(deps.logger, 'privacy', err, 'consent text not kept at start', 'warn');
+      return null;
+    },
+  );
+  if (changed) deps.logger?.warn(changed);
   return createApp(deps, guard);
 }
 
@@ -143,7 +152,7 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/r', ratingPages(intake));
   app.route('/reviews', reviewsPage({ db: deps.db }));
   app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
-  app.route('/legal', legalPages(deps.config.companyName, deps.config.consent));
+  app.route('/legal', legalPages(deps.config.companyName, deps.config.consent, deps.db));
   // The survey shows the client's complaint: kept by no browser or proxy cache either.
   app.use('/survey/*', privateAnswers());
   app.route('/survey', surveyPages({ db: deps.db, clock: deps.clock }));

@@ -228,6 +228,15 @@ export interface ReviewTable {
   created_at: Iso;
 }
 
+/** A consent text as it was shown, per version and language (privacy/consent-texts.ts). */
+export interface ConsentTextTable {
+  version: string;
+  lang: 'ru' | 'en';
+  /** The page's text as rendered then (escaped by the page's template). */
+  html: string;
+  first_shown_at: Iso;
+}
+
 /** The company's change to the shipped production calendar for one day. */
 export interface CalendarDayTable {
   /** `YYYY-MM-DD` in the company's time zone. */
@@ -373,6 +382,7 @@ export interface Database {
   reviews: ReviewTable;
   calendar_days: CalendarDayTable;
   settings: SettingTable;
+  consent_texts: ConsentTextTable;
   complaints: ComplaintTable;
   complaint_steps: ComplaintStepTable;
   complaint_notices: ComplaintNoticeTable;

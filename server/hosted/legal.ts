@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../../shared/i18n.ts';
 import type { ConsentConfig } from '../privacy-config.ts';
+import type { Db } from '../db/connection.ts';
+import { ApiError } from '../http/api-error.ts';
 import { pageLang } from '../http/lang.ts';
 import { page } from '../http/page-layout.ts';
 import { russianText } from '../http/russian-text.ts';
@@ -66,21 +68,49 @@ const ownText =
   (_company, version) =>
     html`${russianOnly ? html`<p class="hint">This text is available in Russian only.</p>\n` : ''}${paragraphs.map((p) => (russianOnly ? html`<p lang="ru">${p}</p>\n` : html`<p>${p}</p>\n`))}<p class="hint">${lang === 'en' ? 'Version of the text' : 'Версия текста'}: ${version}</p>`;
 
+/** An agreement's text as its page shows it in `lang`: the company's own consent text (CONSENT_FILE), or ours. */
+function agreementText(path: keyof typeof AGREEMENTS, companyName: string, consent: ConsentConfig, lang: Lang) {
+  const own = path === 'personal-data' ? consent.text[lang] : null;
+  const body = own ? ownText(own, lang, lang === 'en' && own === consent.text.ru) : AGREEMENTS[path][lang].body;
+  return body(russianText(lang, companyName), consent.version);
+}
+
+/**
+ * The consent's text of this version as its page shows it in `lang`, for privacy/consent-texts.ts
+ * to keep.
+ * @example await consentText('ООО «Пример»', config.consent, 'ru') // '<p>Отправляя обращение, …'
+ */
+export const consentText = async (companyName: string, consent: ConsentConfig, lang: Lang): Promise<string> =>
+  String(await agreementText('personal-data', companyName, consent, lang));
+
 /**
  * The two agreements the consent checkbox links to, in a generic wording with the company's
  * name (or the company's own consent text, CONSENT_FILE), in the language of `?lang=` (the form's
  * links carry it), else the browser's. A site that has its own points the widget's `privacy-url`
- * and `terms-url` at them.
+ * and `terms-url` at them. `/personal-data?version=…` shows another version's consent as it was
+ * shown (consent_texts), the one a submission of then records; 404 for one never shown here.
  */
-export function legalPages(companyName: string, consent: ConsentConfig) {
+export function legalPages(companyName: string, consent: ConsentConfig, db: Db) {
   const app = new Hono();
-  for (const [path, texts] of Object.entries(AGREEMENTS)) {
-    app.get(`/${path}`, (c) => {
+  for (const [path, texts] of Object.entries(AGREEMENTS) as [keyof typeof AGREEMENTS, Record<Lang, Agreement>][]) {
+    app.get(`/${path}`, async (c) => {
       const lang = pageLang(c);
       const { title } = texts[lang];
-      const own = path === 'personal-data' ? consent.text[lang] : null;
-      const body = own ? ownText(own, lang, lang === 'en' && own === consent.text.ru) : texts[lang].body;
-      const text = body(russianText(lang, companyName), consent.version);
+      const asked = c.req.query('version');
+      let text: HtmlEscapedString | Promise<HtmlEscapedString>;
+      if (path === 'personal-data' && asked && asked !== consent.version) {
+        const kept = await db
+          .selectFrom('consent_texts')
+          .select('html')
+          .where('version', '=', asked)
+          .where('lang', '=', lang)
+          .executeTakeFirst();
+        if (!kept) throw new ApiError(404, 'not_found');
+        const shown =
+          lang === 'en' ? `The text of version ${asked} as it was shown` : `Текст версии ${asked}, как он был показан`;
+        // Kept as this page rendered it then, escaped by its template.
+        text = html`<p class="hint">${shown}</p>\n${raw(kept.html)}`;
+      } else text = agreementText(path, companyName, consent, lang);
       return c.html(page(c, { lang, title, body: html`<div class="card"><h1>${title}</h1>\n${text}</div>` }));
     });
   }
