@@ -6,7 +6,7 @@ import { createWaiting, type Paused, pause, resume, useLastFocused } from './res
 import { ChangePassword } from './screens/auth/change-password.tsx';
 import { SignIn } from './screens/auth/sign-in.tsx';
 import { Shell } from './shell.tsx';
-import { hasUnsaved } from './ui/unsaved.ts';
+import { hasUnsaved, mayLeave } from './ui/unsaved.ts';
 import { LoadError, Loading } from './ui/page.tsx';
 
 // `kept`: the console of a user whose session ended (or who must change his password first),
@@ -187,6 +187,8 @@ export function App() {
               email={state.user.email}
               onChanged={(session) => signedIn(session)}
               onSignOut={() => {
+                // The console kept for him holds typed text: asked about, as «Выйти» in it asks.
+                if (!mayLeave()) return;
                 api
                   .send('POST', 'logout')
                   .catch(() => {})
