@@ -905,15 +905,28 @@ for (const kind of DB_KINDS) {
       expect(await recountDeadlines(h.db, h.clock)).toBe(1);
       expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
       // Two past days made off (a calendar imported late) move its «soon» moment ahead, to 10
-      // December: that one is sent again in its time.
-      for (const day of ['2026-12-07', '2026-12-08'])
-        await qms.request(`/api/admin/calendar/days/${day}`, { method: 'PUT', json: { type: 'off' } });
-      expect(await recountDeadlines(h.db, h.clock)).toBe(1);
-      expect((await noticesOf(sent.id)).filter((n) => n.step === '1.6')).toEqual([]);
+      // December: that one is sent again in its time. Made working again before then, the moment
+      // falls back before the one sent, which stands: not sent a second time meanwhile.
+      const days = async (method: 'PUT' | 'DELETE', as = qms) => {
+        for (const day of ['2026-12-07', '2026-12-08'])
+          expect((await as.request(`/api/admin/calendar/days/${day}`, { method, json: { type: 'off' } })).status).toBe(
+            200,
+          );
+        expect(await recountDeadlines(h.db, h.clock)).toBe(1);
+      };
+      await days('PUT');
       expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
+      await days('DELETE');
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
+      await days('PUT');
       setClock(msk('2026-12-10 15:00'));
       expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(1);
       expect((await noticesOf(sent.id)).filter((n) => n.step === '1.6')).toEqual([{ step: '1.6', kind: 'soon' }]);
+      // And back again afterwards: the one sent on the 10th stands.
+      await days('DELETE', await h.as('qms'));
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBe(0);
+      // Two «Скоро срок» of 1.6 in all: the first, and the one for the deadline moved ahead.
+      expect((await outbox('complaint-soon')).filter((m) => m.subject.includes('шаг 1.6'))).toHaveLength(2);
     });
 
     it('tells the card how late each done step was, in working time', async () => {

@@ -2,8 +2,8 @@ import { STEP_DEADLINES, STEPS, type Step } from '../../shared/complaint-process
 import { calendarDigest, loadCalendar } from '../calendar/calendar-store.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { deadlineFrom, noticeMoments } from './deadlines.ts';
-import { forgetNotices, lockComplaint, NOTICE_KINDS, refreshNextDue } from './store.ts';
+import { deadlineFrom } from './deadlines.ts';
+import { lockComplaint, refreshNextDue } from './store.ts';
 
 /** The calendar the open steps' deadlines were last counted on (settings). */
 const COUNTED_ON = 'deadlines_calendar';
@@ -22,8 +22,8 @@ const RECOUNTED: Step[] = STEPS.filter((s) => {
  * Counts again the deadlines of open complaints' steps not yet done when the working calendar has
  * changed since they were counted (a day off added, a worked Saturday, other hours): a deadline on
  * a day that is now off moves to the next working time, and the inbox, the card, the reminders and
- * the reports follow. A notice whose moment under the moved deadline is still ahead is sent again
- * in its time; one already due keeps what was sent, so no «soon» or «overdue» goes out twice. Done once
+ * the reports follow. A notice sent before its moment under the moved deadline is sent again in
+ * its time; one sent at or after it stands, so no «soon» or «overdue» goes out twice for one moment. Done once
  * per change, by the reminders' round (one instance at a time). The first look only notes the
  * calendar. Returns how many deadlines moved.
  * @example await recountDeadlines(db, clock) // 3, after 1 December was made a day off
@@ -61,7 +61,6 @@ async function recount(trx: Db, clock: Clock): Promise<number> {
     .where('submissions.kind', '=', 'complaint')
     .execute();
   if (open.length === 0) return 0;
-  const now = clock.now().toISOString();
   const changed = new Set<string>();
   let moved = 0;
   for (const s of open) {
@@ -77,11 +76,8 @@ async function recount(trx: Db, clock: Clock): Promise<number> {
       .where('complaint_id', '=', s.id)
       .where('step', '=', s.step)
       .execute();
-    // A notice whose moment under the new deadline is still ahead goes again in its time; one
-    // already due keeps the one sent: a calendar edited back and forth sent the same «soon» each time.
-    const at = noticeMoments(cal, { windowStartAt: s.startAt!, dueAt: due });
-    const ahead = NOTICE_KINDS.filter((k) => at[k].toISOString() > now);
-    if (ahead.length > 0) await forgetNotices(trx, s.id, [s.step], ahead);
+    // Its notices stay: one sent before its moment under the new deadline goes again in its time
+    // (reminders.ts compares when it was sent with its moment), one sent at or after it stands.
     changed.add(s.id);
     moved++;
   }

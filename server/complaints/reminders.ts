@@ -23,7 +23,11 @@ export function noticeDue(
   step: { windowStartAt: string; dueAt: string },
   now: Date,
 ): { kind: NoticeKind; at: Date } | null {
-  const at = noticeMoments(cal, step);
+  return latestDue(noticeMoments(cal, step), now);
+}
+
+/** The latest notice whose moment has come, of a step's moments. */
+function latestDue(at: Record<NoticeKind, Date>, now: Date): { kind: NoticeKind; at: Date } | null {
   const kind = [...NOTICE_KINDS].reverse().find((k) => now >= at[k]);
   return kind ? { kind, at: at[kind] } : null;
 }
@@ -50,7 +54,8 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
         .onRef('complaint_notices.step', '=', 'complaint_steps.step'),
     )
     .select(['complaint_steps.complaint_id', 'complaint_steps.step', 'complaint_steps.window_start_at'])
-    .select(['complaint_steps.due_at', 'complaint_notices.kind as sent', 'submissions.created_at as registeredAt'])
+    .select(['complaint_steps.due_at', 'complaint_notices.kind as sent', 'complaint_notices.at as sentAt'])
+    .select('submissions.created_at as registeredAt')
     .where('complaint_steps.done_at', 'is', null)
     .where('complaint_steps.due_at', 'is not', null)
     .where('complaint_steps.window_start_at', 'is not', null)
@@ -61,11 +66,12 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     .where('submissions.kind', '=', 'complaint')
     .execute();
 
-  const sentByStep = new Map<string, Set<string>>();
+  // Each step's notices recorded, by kind: when each was.
+  const sentByStep = new Map<string, Map<string, string>>();
   for (const r of open) {
     const key = `${r.complaint_id} ${r.step}`;
-    if (!sentByStep.has(key)) sentByStep.set(key, new Set());
-    if (r.sent) sentByStep.get(key)!.add(r.sent);
+    if (!sentByStep.has(key)) sentByStep.set(key, new Map());
+    if (r.sent && r.sentAt) sentByStep.get(key)!.set(r.sent, r.sentAt);
   }
   let queued = 0;
   const seen = new Set<string>();
@@ -74,13 +80,14 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     const key = `${r.complaint_id} ${r.step}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    let due: ReturnType<typeof noticeDue>;
+    let at: ReturnType<typeof noticeMoments>;
     try {
-      due = noticeDue(cal, { windowStartAt: r.window_start_at!, dueAt: r.due_at! }, now);
+      at = noticeMoments(cal, { windowStartAt: r.window_start_at!, dueAt: r.due_at! });
     } catch (err) {
       uncounted.push(`${r.step} of ${r.complaint_id} (${err instanceof Error ? err.message : String(err)})`);
       continue;
     }
+    const due = latestDue(at, now);
     if (!due) continue;
     // A complaint registered by hand after the fact (a letter of last week) has deadlines that
     // were past when it was registered; its registrar marks what was done then, which takes a few
@@ -90,7 +97,12 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
       now.getTime() - Date.parse(r.registeredAt) < REGISTRATION_GRACE_MS
     )
       continue;
-    const sent = sentByStep.get(key)!;
+    // A notice recorded at or after its moment stands; one recorded before it was for an earlier
+    // deadline, which a calendar change has moved ahead since: it goes again in its time. (Moved
+    // back, its first sending stands: a calendar edited to and fro sent the same «Скоро срок» twice.)
+    const sent = new Set(
+      [...sentByStep.get(key)!].filter(([kind, when]) => when >= at[kind as NoticeKind].toISOString()).map(([k]) => k),
+    );
     // A later notice already sent makes an earlier one pointless.
     if (ORDER.slice(ORDER.indexOf(due.kind)).some((k) => sent.has(k))) continue;
     // A step first seen past its escalation (registered late, the server down) still tells its
@@ -98,8 +110,8 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     const catchUp = due.kind === 'escalation' && !sent.has('overdue');
     for (const kind of catchUp ? (['overdue', 'escalation'] as const) : [due.kind]) {
       const inserted = await db.transaction().execute(async (trx) => {
-        if (!(await recordNotice(trx, { complaintId: r.complaint_id, step: r.step, kind, at: now.toISOString() })))
-          return false;
+        const notice = { complaintId: r.complaint_id, step: r.step, kind, at: now.toISOString() };
+        if (!(await recordNotice(trx, notice, at[kind].toISOString()))) return false;
         return enqueueNoticeMail(
           trx,
           deps,

@@ -88,11 +88,24 @@ export async function refreshNextDue(trx: Db, clock: Clock, submissionId: string
 export async function recordNotice(
   trx: Db,
   notice: { complaintId: string; step: string; kind: 'soon' | 'overdue' | 'escalation'; at: string },
+  /**
+   * The moment this notice is due for: one recorded before it (sent for an earlier deadline, which
+   * a calendar change has since moved ahead) is recorded again, and sent; one recorded at or after
+   * it stands. Without it, any recorded one stands.
+   */
+  dueFor?: string,
 ): Promise<boolean> {
   const row = await trx
     .insertInto('complaint_notices')
     .values({ complaint_id: notice.complaintId, step: notice.step, kind: notice.kind, at: notice.at })
-    .onConflict((oc) => oc.columns(['complaint_id', 'step', 'kind']).doNothing())
+    .onConflict((oc) =>
+      dueFor === undefined
+        ? oc.columns(['complaint_id', 'step', 'kind']).doNothing()
+        : oc
+            .columns(['complaint_id', 'step', 'kind'])
+            .doUpdateSet({ at: notice.at })
+            .where('complaint_notices.at', '<', dueFor),
+    )
     .returning('kind')
     .executeTakeFirst();
   return row !== undefined;
