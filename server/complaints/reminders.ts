@@ -1,6 +1,5 @@
 import type { Step } from '../../shared/complaint-process.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { WorkingCalendar } from '../calendar/working-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { leasedJob } from '../db/leased-job.ts';
@@ -15,19 +14,10 @@ import { NOTICE_KINDS, recordNotice } from './store.ts';
 export const REGISTRATION_GRACE_MS = 15 * 60_000;
 
 /**
- * Which notice a step is due for at `now`, if any (noticeMoments): only the latest is given, so a
- * server that was down doesn't send a stale «soon» after the deadline.
+ * Which notice a step is due for at `now`, of its moments (noticeMoments), if any: only the latest
+ * is given, so a server that was down doesn't send a stale «soon» after the deadline.
  */
-export function noticeDue(
-  cal: WorkingCalendar,
-  step: { windowStartAt: string; dueAt: string },
-  now: Date,
-): { kind: NoticeKind; at: Date } | null {
-  return latestDue(noticeMoments(cal, step), now);
-}
-
-/** The latest notice whose moment has come, of a step's moments. */
-function latestDue(at: Record<NoticeKind, Date>, now: Date): { kind: NoticeKind; at: Date } | null {
+function noticeDue(at: Record<NoticeKind, Date>, now: Date): { kind: NoticeKind; at: Date } | null {
   const kind = [...NOTICE_KINDS].reverse().find((k) => now >= at[k]);
   return kind ? { kind, at: at[kind] } : null;
 }
@@ -87,7 +77,7 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
       uncounted.push(`${r.step} of ${r.complaint_id} (${err instanceof Error ? err.message : String(err)})`);
       continue;
     }
-    const due = latestDue(at, now);
+    const due = noticeDue(at, now);
     if (!due) continue;
     // A complaint registered by hand after the fact (a letter of last week) has deadlines that
     // were past when it was registered; its registrar marks what was done then, which takes a few

@@ -158,22 +158,9 @@ export async function setProcessStatus(
     .execute();
 }
 
-/**
- * Forgets the notices sent of steps whose deadline is replaced (only those `kinds`, when given):
- * the new deadline's are sent in their time.
- */
-export const forgetNotices = (
-  trx: Db,
-  complaintId: string,
-  steps: string[],
-  kinds: readonly (typeof NOTICE_KINDS)[number][] = NOTICE_KINDS,
-) =>
-  trx
-    .deleteFrom('complaint_notices')
-    .where('complaint_id', '=', complaintId)
-    .where('step', 'in', steps)
-    .where('kind', 'in', kinds)
-    .execute();
+/** Forgets the notices sent of steps whose deadline is replaced: the new deadline's are sent in their time. */
+export const forgetNotices = (trx: Db, complaintId: string, steps: string[]) =>
+  trx.deleteFrom('complaint_notices').where('complaint_id', '=', complaintId).where('step', 'in', steps).execute();
 
 /** The complaint made of a rating, if it was made one: its submission's id and number. */
 export const complaintOfRating = (db: Db, ratingId: string) =>

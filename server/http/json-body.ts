@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { ApiError } from './api-error.ts';
 import { mediaType } from './body-limit.ts';
 import { utf8Body } from './utf8-body.ts';
-import { showsNothing } from '../../shared/text-rules.ts';
+import { visibleTexts } from './visible-texts.ts';
 
 /**
  * The request's JSON object: 415 for a body of another type, 400 for broken JSON, an array or a
@@ -29,17 +29,3 @@ export async function jsonBody(
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'bad_request');
   return visibleTexts(body as Record<string, unknown>);
 }
-
-/** A password is taken exactly as typed, spaces and all (shared/console-fields.ts passwordField): never blanked. */
-const PASSWORDS = new Set(['password', 'current', 'next']);
-
-/**
- * The fields with each text that shows nothing (text-rules.ts showsNothing: Hangul fillers, a
- * Braille blank, zero-width characters) made blank, so that a rule requiring it says so: a
- * reason of «\u3164» alone was taken, and the history showed an empty one.
- * @example visibleTexts({ reason: '\u3164', n: 1 }) // { reason: '', n: 1 }
- */
-export const visibleTexts = (fields: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && !PASSWORDS.has(k) && showsNothing(v) ? '' : v]),
-  );

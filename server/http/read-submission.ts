@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { InspectedFile } from '../submissions/store.ts';
 import { ApiError } from './api-error.ts';
-import { visibleTexts } from './json-body.ts';
+import { visibleTexts } from './visible-texts.ts';
 import { mediaType } from './body-limit.ts';
 import type { ReadBounds } from './bounded-read.ts';
 import { readMultipart, type UploadRules } from './multipart.ts';

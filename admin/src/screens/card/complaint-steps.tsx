@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { CLOSE_TARGET_WORKING_DAYS, STEP_TERMS, STEP_TITLES } from '../../../../shared/complaint-process.ts';
+import { CLOSE_TARGET_WORKING_DAYS, STEP_TERMS, STEP_TITLES, type Step } from '../../../../shared/complaint-process.ts';
 import type { Card, CardComplaint, StepState } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { focusSoon } from '../../ui/focus.ts';
@@ -29,6 +29,23 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
   const undoable = (s: StepState) => s.doneAt && !c.stage1ClosedAt && !(s.step === '1.4' && done('1.5'));
   const step14 = c.steps.find((s) => s.step === '1.4');
 
+  // The form open under a step's row, if any: its mark, or the mark taken back.
+  const formOf = (step: Step): 'mark' | 'undo' | null =>
+    marking === step ? 'mark' : marking === `undo ${step}` ? 'undo' : null;
+  // Either form of a step, closing by its kind; done, the focus goes to the other's control. Called,
+  // not mounted as a component of its own: one made anew each render would lose what is typed.
+  const stepForm = (step: Step, form: 'mark' | 'undo') => {
+    const Form = form === 'mark' ? StepDoneForm : StepUndoForm;
+    return (
+      <Form
+        card={card}
+        step={step}
+        onCard={onCard}
+        onClose={(done) => close(step, form, done)}
+        focusAfter={stepFocus(step, form === 'mark' ? 'undo' : 'mark')}
+      />
+    );
+  };
   return (
     <section class="panel" aria-labelledby="complaint-stage1">
       <h3 id="complaint-stage1">Этап 1 «коррекция»</h3>
@@ -77,30 +94,9 @@ export function ComplaintSteps({ card, canAct, onCard }: { card: Card; canAct: b
                 ))
               }
             />,
-            marking === s.step && (
-              <tr key={`${s.step}-mark`} class="edit-row">
-                <td colSpan={3}>
-                  <StepDoneForm
-                    card={card}
-                    step={s.step}
-                    onCard={onCard}
-                    onClose={(done) => close(s.step, 'mark', done)}
-                    focusAfter={stepFocus(s.step, 'undo')}
-                  />
-                </td>
-              </tr>
-            ),
-            marking === `undo ${s.step}` && (
-              <tr key={`${s.step}-undo`} class="edit-row">
-                <td colSpan={3}>
-                  <StepUndoForm
-                    card={card}
-                    step={s.step}
-                    onCard={onCard}
-                    onClose={(done) => close(s.step, 'undo', done)}
-                    focusAfter={stepFocus(s.step, 'mark')}
-                  />
-                </td>
+            formOf(s.step) && (
+              <tr key={`${s.step}-${formOf(s.step)}`} class="edit-row">
+                <td colSpan={3}>{stepForm(s.step, formOf(s.step)!)}</td>
               </tr>
             ),
           ])}
