@@ -212,6 +212,7 @@ export function App() {
             user={consoleUser}
             onUser={(user) => setState({ kind: 'signed-in', user, kept: null })}
             onSignedOut={signedOut}
+            kept={over !== null}
           />
         </div>
       )}

@@ -57,11 +57,16 @@ describe('a session that ends while the user is typing', () => {
     // The card is hidden, not unmounted: nothing of it shows or takes focus under the sign-in form.
     expect(visible(reply())).toBe(false);
     expect(visible(c.field('E-mail'))).toBe(true);
+    // One `#main`, the form's: the skip link and the page's landmark lead to what is shown.
+    expect(document.querySelectorAll('#main')).toHaveLength(1);
+    expect(visible(document.getElementById('main'))).toBe(true);
 
     await signIn(c);
     expect(c.$('h1')!.textContent).toBe('Обращение № 2026-00042');
     expect(visible(reply())).toBe(true);
     expect(reply().value).toBe(REPLY);
+    expect(document.querySelectorAll('#main')).toHaveLength(1);
+    expect(visible(document.getElementById('main'))).toBe(true);
     // Nothing is repeated behind his back: the form says what happened and waits for him.
     expect(api.calls.filter((x) => x.path === 'submissions/s7/replies')).toHaveLength(1);
     const form = reply().closest('form')!;

@@ -65,10 +65,12 @@ interface ShellProps {
   user: ConsoleUser;
   onUser: (user: ConsoleUser) => void;
   onSignedOut: () => void;
+  /** Hidden under the sign-in or the password change: the form over it is the page's `#main` then. */
+  kept?: boolean;
 }
 
 /** The signed-in console: the top bar with the sections, the current screen, the live region. */
-export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
+export function Shell({ api, user, onUser, onSignedOut, kept = false }: ShellProps) {
   const place = usePlace();
   const [menuOpen, setMenuOpen] = useState(false);
   const [toast, setToast] = useState<{ text: string; tone: 'ok' | 'error'; n: number } | null>(null);
@@ -179,7 +181,7 @@ export function Shell({ api, user, onUser, onSignedOut }: ShellProps) {
           </div>
         </div>
       </header>
-      <main id="main" class="main">
+      <main id={kept ? undefined : 'main'} class="main">
         <Screen place={place} user={user} api={api} onUser={onUser} />
       </main>
       <div
