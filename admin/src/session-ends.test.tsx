@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConsoleUser, InboxPage, SessionAnswer } from './api/types.ts';
+import type { ConsoleUser, InboxPage, SessionAnswer, UsersAnswer } from './api/types.ts';
 import { KEPT_MS } from './app.tsx';
+import { SESSION_ENDED_ACT } from './ui/use-action.ts';
 import { COMPLAINT_CARD } from './screens/card/complaint-fixture.ts';
 import { apiError, click, json, META, openConsole, signedIn, stubApi, type, USERS } from './testing/helpers.tsx';
 
@@ -11,7 +12,8 @@ afterEach(() => {
 
 const INBOX: InboxPage = { items: [], nextCursor: null, counts: { total: 0, byKind: {}, byStatus: {}, byType: {} } };
 const REPLY = 'Добрый день! Мы проверили отгрузку по вашему заказу и выяснили, что…';
-const GONE = apiError(401, 'unauthorized', 'Войдите в систему');
+// A new answer each time: a Response's body is read once.
+const gone = () => apiError(401, 'unauthorized', 'Войдите в систему');
 const session = (user: ConsoleUser = USERS.qms, csrfToken = 'csrf-2') =>
   json(200, { user, csrfToken } satisfies SessionAnswer);
 
@@ -21,8 +23,8 @@ async function replyAfterSessionEnds(routes: Parameters<typeof stubApi>[0] = {})
   const api = stubApi({
     'GET me': signedIn(),
     'GET meta': json(200, META),
-    'GET submissions/s7': () => (alive ? json(200, COMPLAINT_CARD) : GONE),
-    'POST submissions/s7/replies': () => (alive ? json(200, COMPLAINT_CARD) : GONE),
+    'GET submissions/s7': () => (alive ? json(200, COMPLAINT_CARD) : gone()),
+    'POST submissions/s7/replies': () => (alive ? json(200, COMPLAINT_CARD) : gone()),
     'POST login': () => {
       alive = true;
       return session();
@@ -104,7 +106,7 @@ describe('a session that ends while the user is typing', () => {
       },
       'GET me': () => (changed ? session(USERS.qms, 'csrf-3') : signedIn()),
       'GET submissions/s7': json(200, COMPLAINT_CARD),
-      'POST submissions/s7/replies': () => (changed ? json(200, COMPLAINT_CARD) : GONE),
+      'POST submissions/s7/replies': () => (changed ? json(200, COMPLAINT_CARD) : gone()),
     });
     await signIn(c);
     expect(c.$('h1')!.textContent).toBe('Смена пароля');
@@ -138,8 +140,8 @@ describe('a session that ends while the user is typing', () => {
     stubApi({
       'GET me': signedIn(),
       'GET meta': json(200, META),
-      'GET submissions': () => (alive ? json(200, INBOX) : GONE),
-      'GET submissions/s7': () => (alive ? json(200, COMPLAINT_CARD) : GONE),
+      'GET submissions': () => (alive ? json(200, INBOX) : gone()),
+      'GET submissions/s7': () => (alive ? json(200, COMPLAINT_CARD) : gone()),
       'POST login': () => {
         alive = true;
         return session();
@@ -154,5 +156,30 @@ describe('a session that ends while the user is typing', () => {
     await signIn(c);
     expect(c.$('h1')!.textContent).toBe('Входящие');
     expect(c.text()).not.toContain('Войдите в систему');
+  });
+
+  it('says of a button refused as the session ended that nothing was done, once the user is back', async () => {
+    let alive = true;
+    const other = { ...USERS.handler, department: 'ДКС', active: true, createdAt: '2026-11-01T10:00:00Z' };
+    const api = stubApi({
+      'GET me': signedIn(USERS.admin),
+      'GET meta': json(200, META),
+      'GET users': json(200, { items: [other] } satisfies UsersAnswer),
+      'PATCH users/u3': () => (alive ? json(200, { user: { ...other, active: false } }) : gone()),
+      'POST login': () => {
+        alive = true;
+        return session(USERS.admin);
+      },
+    });
+    vi.stubGlobal('confirm', () => true);
+    const c = await openConsole('/admin/users');
+    alive = false;
+    await click(c.button('Отключить dks@example.ru'));
+    const toast = () => document.querySelector('.toast')!.textContent;
+    // Hidden under the sign-in, the message waits for him.
+    expect(toast()).toBe('');
+    await signIn(c);
+    expect(toast()).toBe(SESSION_ENDED_ACT);
+    expect(api.calls.filter((x) => x.path === 'users/u3')).toHaveLength(1);
   });
 });

@@ -91,11 +91,13 @@ export function Shell({ api, user, onUser, onSignedOut, kept = false }: ShellPro
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [place.path]);
 
+  // Under the sign-in the message waits: a button refused as the session ended says so once the
+  // user is back, not while he could not see it.
   useEffect(() => {
-    if (!toast?.text) return;
+    if (!toast?.text || kept) return;
     const t = setTimeout(() => setToast((now) => now && { ...now, text: '' }), toast.tone === 'error' ? 8000 : 4000);
     return () => clearTimeout(t);
-  }, [toast]);
+  }, [toast, kept]);
 
   const context: Console = useMemo(
     () => ({
@@ -190,7 +192,7 @@ export function Shell({ api, user, onUser, onSignedOut, kept = false }: ShellPro
         aria-live="polite"
         aria-atomic="true"
       >
-        {toast?.text && <span key={toast.n}>{toast.text}</span>}
+        {toast?.text && !kept && <span key={toast.n}>{toast.text}</span>}
       </div>
     </ConsoleContext.Provider>
   );

@@ -27,6 +27,18 @@ export interface Action {
 export const SESSION_ENDED =
   'Сеанс был завершён, поэтому ничего не отправлено. Введённый текст сохранён — отправьте ещё раз.';
 
+/** A button without a form of its own (a user switched off, an employee, a signature sent) says this. */
+export const SESSION_ENDED_ACT = 'Сеанс был завершён, поэтому ничего не сделано. Повторите действие.';
+
+/**
+ * What a failed request outside `useAction` says: its message, but for a session that ended, not
+ * the server's «Войдите в систему» — he has just signed in again, and nothing was done.
+ */
+export function failureText(err: unknown): string {
+  const f = asFailure(err);
+  return f.status === 401 && f.code === 'unauthorized' ? SESSION_ENDED_ACT : f.message;
+}
+
 type State = Pick<Action, 'busy' | 'error' | 'fields' | 'failure'>;
 const IDLE: State = { busy: false, error: null, fields: {}, failure: null };
 

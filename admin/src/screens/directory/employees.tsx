@@ -6,6 +6,7 @@ import { canEdit } from '../../permissions.ts';
 import { focusSoon } from '../../ui/focus.ts';
 import { Empty, LoadError, Loading } from '../../ui/page.tsx';
 import { useLoad } from '../../ui/use-load.ts';
+import { failureText } from '../../ui/use-action.ts';
 import { EmployeeForm } from './employee-form.tsx';
 import { EmployeeImport } from './employee-import.tsx';
 import { SignaturePanel } from './signature-panel.tsx';
@@ -49,7 +50,7 @@ export function Employees() {
       reloadMeta();
       announce(active ? `${e.name}: снова работает` : `${e.name}: отключён`);
     } catch (err) {
-      announce(err instanceof Error ? err.message : 'Не удалось сохранить', 'error');
+      announce(failureText(err), 'error');
     } finally {
       setBusy(null);
     }

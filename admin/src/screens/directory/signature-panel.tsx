@@ -4,6 +4,7 @@ import { asFailure } from '../../api/client.ts';
 import { useConsole } from '../../app-context.ts';
 import { LoadError, Loading } from '../../ui/page.tsx';
 import { useLoad } from '../../ui/use-load.ts';
+import { failureText } from '../../ui/use-action.ts';
 
 /**
  * Copies the signature as rich text (a paste into a mail client's signature editor keeps the
@@ -55,7 +56,7 @@ export function SignaturePanel({
       announce(text);
     } catch (err) {
       const f = asFailure(err);
-      setSent({ ok: false, text: Object.values(f.fields)[0] ?? f.message });
+      setSent({ ok: false, text: Object.values(f.fields)[0] ?? failureText(f) });
     } finally {
       setSending(false);
     }

@@ -8,6 +8,7 @@ import { BASE, Link } from '../../router.tsx';
 import { FormError, TextField } from '../../ui/fields.tsx';
 import { focusSoon } from '../../ui/focus.ts';
 import { Empty, PageTitle } from '../../ui/page.tsx';
+import { failureText } from '../../ui/use-action.ts';
 
 type Key = { email: string } | { phone: string };
 
@@ -33,7 +34,7 @@ export function PrivacyScreen() {
 
   const fail = (err: unknown) => {
     if (err instanceof ApiFailure && Object.keys(err.fields).length > 0) setErrors(err.fields);
-    else setFormError(err instanceof Error ? err.message : 'Не удалось выполнить запрос');
+    else setFormError(failureText(err));
     // The field named wrong, else the form's error: where a keyboard user goes on from.
     focusSoon(() =>
       document.querySelector<HTMLElement>('.privacy-form [aria-invalid="true"], .privacy-form [role="alert"]'),

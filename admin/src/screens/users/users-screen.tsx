@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../labels.ts';
 import { focusSoon } from '../../ui/focus.ts';
 import { Empty, LoadError, Loading, PageTitle } from '../../ui/page.tsx';
 import { useLoad } from '../../ui/use-load.ts';
+import { failureText } from '../../ui/use-action.ts';
 import { OneTimePassword } from './one-time-password.tsx';
 import { UserForm } from './user-form.tsx';
 
@@ -53,7 +54,7 @@ export function UsersScreen() {
         setOtp({ email: u.email, password: r.oneTimePassword });
       }
     } catch (err) {
-      announce(err instanceof Error ? err.message : 'Не удалось сохранить', 'error');
+      announce(failureText(err), 'error');
     } finally {
       setBusy(null);
     }
