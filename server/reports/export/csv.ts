@@ -1,5 +1,13 @@
 import { dayDate, russianDate, wallClock } from './company-clock.ts';
-import { type Cell, type Column, looksLikeFormula, type ReportFile, type StreamedReport, type Table } from './table.ts';
+import {
+  type Cell,
+  type Column,
+  isPlainCode,
+  looksLikeFormula,
+  type ReportFile,
+  type StreamedReport,
+  type Table,
+} from './table.ts';
 
 // Russian Excel opens a CSV by double click with the system's list separator `;` and decimal
 // comma, and takes it for UTF-8 only after a byte order mark; lines end in CRLF (RFC 4180).
@@ -22,6 +30,9 @@ export function csvCell(value: Cell, type: Column['type']): string {
   }
   if (type === 'date') return russianDate(dayDate(value));
   if (type === 'datetime') return russianDate(wallClock(value), true);
+  // Excel shows a text constant `="1.1"` as 1.1: without it «1.1» opens as the 1st of January, an
+  // ИНН loses its leading zero, and a phone shows the apostrophe that guards text.
+  if (type === 'code' && isPlainCode(value)) return quoted(`="${value}"`);
   // OWASP's advice: a leading apostrophe makes a spreadsheet show the rest as text.
   return quoted(looksLikeFormula(value) ? `'${value}` : value);
 }

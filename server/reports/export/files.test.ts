@@ -56,7 +56,8 @@ describe('CSV', () => {
       `'${HOSTILE}`,
       'ДКС',
       'Петрова Анна',
-      '1.2',
+      // A text constant: Russian Excel opens a bare 1.2 as the 1st of February.
+      '="1.2"',
       '27.10.2026 13:15',
       '2350',
       '4 р. д. 3 ч 10 мин',
@@ -65,6 +66,16 @@ describe('CSV', () => {
     // A `;` in a client's name is quoted, not a new column.
     expect(overdue[2]![2]).toBe('ООО «Ромашка»; склад №2');
     expect(overdue[2]![4]).toBe('');
+  });
+
+  it('writes steps, ИНН and phones as text constants Excel keeps as they are, other text as text', () => {
+    expect(csvCell('1.1', 'code')).toBe('"=""1.1"""');
+    expect(csvCell('0105012349', 'code')).toBe('"=""0105012349"""');
+    expect(csvCell('+7 951 511-35-29', 'code')).toBe('"=""+7 951 511-35-29"""');
+    // Nothing that could close the constant or add to it goes into one.
+    expect(csvCell('1"&cmd', 'code')).toBe('"1""&cmd"');
+    expect(csvCell('=1+1', 'code')).toBe("'=1+1");
+    expect(csvCell('1.1', 'text')).toBe('1.1');
   });
 
   it('rounds a share once: 12 of 22 is 54,5%, not 0.5455 rounded again to 54,6%', () => {
@@ -90,7 +101,7 @@ describe('CSV', () => {
     expect(russianNumber(days[2]![1]!)).toBe(3.2);
     const steps = csvTable(records, 'Соблюдение сроков по шагам первого этапа');
     expect(steps[1]!.slice(0, 7)).toEqual([
-      '1.1',
+      '="1.1"',
       'Приём претензии ответственным в работу',
       '3',
       '2',
@@ -219,5 +230,39 @@ describe('XLSX, read back by a second reader (read-excel-file)', () => {
     expect(sheet).not.toContain('<f>');
     expect(sheet).not.toContain('<f ');
     expect(entries.get('xl/sharedStrings.xml')).toContain('=cmd|&apos; /C calc&apos;!A0');
+  });
+
+  it('opens whatever a name in its titles holds: a department «Склад\uFFFF» leaves the XML valid', async () => {
+    const file = await toXlsx({ ...report([{ name: 'a', n: 1 }]), title: 'Вся компания: Склад\uffff' });
+    const entries = zipEntries(file);
+    for (const [name, xml] of entries) expect(xml, name).not.toMatch(/[\ufffe\uffff]/);
+    const sheets = await readExcelFile(file);
+    expect(sheets[0]!.data[0]![0]).toBe('Клиенты. Вся компания: Склад\ufffd');
+  });
+
+  it('wraps a long message within its column, its row read from the top', async () => {
+    const wide: ReportFile = {
+      name: 'x',
+      title: 'Обращения по фильтру',
+      tables: [
+        {
+          title: 'Обращения',
+          sheet: 'Обращения',
+          columns: [
+            { key: 'n', title: 'Номер', type: 'code', width: 14 },
+            { key: 'm', title: 'Сообщение', type: 'text', width: 60 },
+          ],
+          rows: [{ n: '0105012349', m: 'Первая строка\nвторая строка' }],
+        },
+      ],
+    };
+    const file = await toXlsx(wide);
+    const styles = zipEntries(file).get('xl/styles.xml')!;
+    expect(styles).toMatch(/<alignment[^>]*wrapText="1"/);
+    expect(styles).toMatch(/<alignment[^>]*vertical="top"/);
+    const rows = (await readExcelFile(file))[0]!.data;
+    // The table's own name is not said twice before the report's title that holds it.
+    expect(rows[0]![0]).toBe('Обращения по фильтру');
+    expect(rows[2]).toEqual(['0105012349', 'Первая строка\nвторая строка']);
   });
 });

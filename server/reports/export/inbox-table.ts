@@ -5,7 +5,7 @@ import type { InboxFilter } from '../../console/inbox-filter.ts';
 import { listSubmissions } from '../../console/inbox-query.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 import type { Scope } from '../../console/scope.ts';
-import { channelLabel, companyTime } from '../../mail/templates/format.ts';
+import { channelLabel, companyTime, formatPhone } from '../../mail/templates/format.ts';
 import { KIND_LABELS } from '../report-labels.ts';
 import { STATUSES, TYPES } from './inbox-words.ts';
 import { wallClock } from './company-clock.ts';
@@ -49,8 +49,8 @@ const COLUMNS: Column[] = [
   { key: 'channel', title: 'Канал', type: 'text', width: 20 },
   { key: 'name', title: 'Имя', type: 'text', width: 24 },
   { key: 'organization', title: 'Организация', type: 'text', width: 24 },
-  { key: 'inn', title: 'ИНН', type: 'text', width: 13 },
-  { key: 'phone', title: 'Телефон', type: 'text', width: 15 },
+  { key: 'inn', title: 'ИНН', type: 'code', width: 13 },
+  { key: 'phone', title: 'Телефон', type: 'code', width: 17 },
   { key: 'email', title: 'E-mail', type: 'text', width: 24 },
   { key: 'department', title: 'Подразделение', type: 'text', width: 20 },
   { key: 'employee', title: 'Сотрудник', type: 'text', width: 20 },
@@ -103,7 +103,7 @@ function row(i: InboxItem, full: FullText | undefined): Record<string, Cell> {
     name: i.name,
     organization: i.organization,
     inn: full?.inn ?? null,
-    phone: i.phone,
+    phone: i.phone && formatPhone(i.phone),
     email: i.email,
     department: i.department?.name ?? null,
     responsible: full?.responsible ?? null,

@@ -138,7 +138,7 @@ function compliance(m: MonthlyAnalysis, cl: string, pl: string): Table {
     ['share', 'percent', 'доля в срок'],
   ] as const;
   const columns: Column[] = [
-    { key: 'step', title: 'Шаг', type: 'text', width: 6 },
+    { key: 'step', title: 'Шаг', type: 'code', width: 6 },
     { key: 'title', title: 'Название', type: 'text', width: 44 },
     ...figures.map(([k, type, what]) => ({ key: `c_${k}`, title: `${cl}: ${what}`, type })),
     ...figures.map(([k, type, what]) => ({ key: `p_${k}`, title: `${pl}: ${what}`, type })),

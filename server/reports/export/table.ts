@@ -6,9 +6,11 @@
 /**
  * How a column's values are written: `integer` and `number` as numbers, `percent` a share 0…1
  * shown as a percentage, `date` a company day `YYYY-MM-DD`, `datetime` an ISO instant shown in
- * the company's time zone; `text` as text, never as a formula.
+ * the company's time zone; `text` as text, never as a formula; `code` a checked value of digits
+ * and marks that a spreadsheet opening a CSV would turn into a number or a date (a step «1.1», an
+ * ИНН «0105012349», a phone «+7 951 511-35-29»), kept as it is written.
  */
-export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'datetime';
+export type ColumnType = 'text' | 'code' | 'integer' | 'number' | 'percent' | 'date' | 'datetime';
 
 export interface Column {
   key: string;
@@ -68,3 +70,13 @@ export const reportFileName = (report: string, period: string, department: { nam
  * `=`, `+`, `-` or `@`, or with a tab or carriage return that some programs skip before one.
  */
 export const looksLikeFormula = (text: string) => /^[=+\-@\t\r]/.test(text);
+
+/**
+ * Whether a `code` value may be written as a spreadsheet's text constant: letters, digits, spaces
+ * and the marks of numbers, phones and steps, nothing that could end the constant or make more of
+ * it. Anything else is written as text.
+ */
+export const isPlainCode = (text: string) => /^[\p{L}\p{N} +()./№-]{1,64}$/u.test(text);
+
+/** A column's values in the XLSX wrap within its width (a message), its row's cells at the top. */
+export const WRAPPED_WIDTH = 50;

@@ -39,7 +39,7 @@ export function weeklyTables(w: WeeklyControl, base: string | undefined): Report
         title: 'Жалобы по шагам первого этапа',
         sheet: 'По шагам',
         columns: [
-          { key: 'step', title: 'Шаг', type: 'text', width: 6 },
+          { key: 'step', title: 'Шаг', type: 'code', width: 6 },
           { key: 'title', title: 'Название', type: 'text', width: 44 },
           { key: 'open', title: 'В работе на этом шаге', type: 'integer' },
           { key: 'overdue', title: 'Просрочено', type: 'integer' },
@@ -57,7 +57,7 @@ export function weeklyTables(w: WeeklyControl, base: string | undefined): Report
           { key: 'client', title: 'Клиент', type: 'text', width: 28 },
           { key: 'department', title: 'Подразделение', type: 'text', width: 22 },
           { key: 'responsible', title: 'Ответственный', type: 'text', width: 22 },
-          { key: 'step', title: 'Шаг', type: 'text', width: 6 },
+          { key: 'step', title: 'Шаг', type: 'code', width: 6 },
           { key: 'dueAt', title: 'Срок шага', type: 'datetime' },
           { key: 'overdueMinutes', title: 'Просрочка, рабочих минут', type: 'integer' },
           { key: 'overdueText', title: 'Просрочка', type: 'text', width: 18 },

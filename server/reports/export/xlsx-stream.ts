@@ -2,7 +2,7 @@ import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { StreamedReport } from './table.ts';
-import { filterHeader, putRow, sheetHead } from './xlsx.ts';
+import { filterHeader, putRow, sheetHead, xmlText } from './xlsx.ts';
 
 /** How much of a sheet's XML may wait for the zip's compression before the next page is read. */
 const BACKLOG = 1 << 20;
@@ -40,7 +40,7 @@ async function caughtUp(sheet: ExcelJS.Worksheet, out: Writable) {
 export async function writeXlsx(report: StreamedReport, out: Writable): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'Otklik';
-  book.title = report.title;
+  book.title = xmlText(report.title);
   const { columns } = report.table;
   const sheet = sheetHead(book, report.title, { ...report.table, rows: [] }, new Set());
   let next = 3;

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { dayDate, wallClock } from './company-clock.ts';
-import type { Cell, Column, ReportFile, Table } from './table.ts';
+import { type Cell, type Column, type ReportFile, type Table, WRAPPED_WIDTH } from './table.ts';
 
 const FORMATS: Record<Column['type'], string> = {
   text: '@',
+  code: '@',
   integer: '0',
   number: '0.0#',
   percent: '0.0%',
@@ -29,8 +30,11 @@ function value(v: Cell, type: Column['type']): ExcelJS.CellValue {
   if (typeof v === 'number') return v;
   if (type === 'date') return dayDate(v);
   if (type === 'datetime') return wallClock(v);
-  return v.replace(NOT_XML, '\ufffd').slice(0, MAX_TEXT);
+  return xmlText(v).slice(0, MAX_TEXT);
 }
+
+/** Text as XML can hold it: what it can't, as U+FFFD. Titles too carry names the users typed. */
+export const xmlText = (v: string) => v.replace(NOT_XML, '\ufffd');
 
 /** A worksheet's name as Excel allows it: 31 characters, none of `[]:*?/\`, unique in the book. */
 function sheetName(wanted: string, taken: Set<string>): string {
@@ -49,7 +53,8 @@ function width(c: Column, t: Table): number {
   if (c.width) return c.width;
   // A heading on one line: wrapped, it would need a row height only Excel works out on opening.
   const heading = c.title.length + 2;
-  if (c.type !== 'text') return Math.max(heading, c.type === 'datetime' ? 17 : c.type === 'date' ? 11 : 8);
+  if (c.type !== 'text' && c.type !== 'code')
+    return Math.max(heading, c.type === 'datetime' ? 17 : c.type === 'date' ? 11 : 8);
   const longest = Math.max(...t.rows.slice(0, 200).map((r) => String(r[c.key] ?? '').length), 6);
   return Math.min(Math.max(longest + 2, heading), 60);
 }
@@ -65,12 +70,13 @@ export function sheetHead(book: ExcelJS.Workbook, reportTitle: string, t: Table,
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
   });
   const title = sheet.getCell(1, 1);
-  title.value = `${t.title}. ${reportTitle}`;
+  // The inbox's one table is named in the report's title already («Обращения по фильтру…»).
+  title.value = xmlText(reportTitle.startsWith(t.title) ? reportTitle : `${t.title}. ${reportTitle}`);
   title.font = { bold: true, size: 12 };
   const header = sheet.getRow(2);
   t.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = c.title;
+    cell.value = xmlText(c.title);
     cell.font = { bold: true };
     sheet.getColumn(i + 1).width = width(c, t);
   });
@@ -80,10 +86,13 @@ export function sheetHead(book: ExcelJS.Workbook, reportTitle: string, t: Table,
 /** One row of a table, its cells typed and formatted by their columns. */
 export function putRow(sheet: ExcelJS.Worksheet, at: number, columns: Column[], row: Record<string, Cell>) {
   const line = sheet.getRow(at);
+  const wrapped = columns.some((c) => (c.width ?? 0) >= WRAPPED_WIDTH);
   columns.forEach((c, i) => {
     const cell = line.getCell(i + 1);
     cell.value = value(row[c.key] ?? null, c.type);
     cell.numFmt = FORMATS[c.type];
+    // A long message is read in its cell, not cut at the column's edge; its row's cells at the top.
+    if (wrapped) cell.alignment = { wrapText: (c.width ?? 0) >= WRAPPED_WIDTH, vertical: 'top' };
   });
   return line;
 }
@@ -108,7 +117,7 @@ function addSheet(book: ExcelJS.Workbook, report: ReportFile, t: Table, taken: S
 export async function toXlsx(report: ReportFile): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Otklik';
-  book.title = report.title;
+  book.title = xmlText(report.title);
   const taken = new Set<string>();
   for (const t of report.tables) addSheet(book, report, t, taken);
   return Buffer.from(await book.xlsx.writeBuffer());
