@@ -5,6 +5,7 @@ import type { Config } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { enqueueAssignedMail } from './mail.ts';
 import { defaultResponsible, type Responsible } from './open.ts';
+import { handles } from './handles.ts';
 import { assertOpen, type LockedComplaint, lockComplaint, logComplaintEvent } from './store.ts';
 
 async function nameOf(trx: Db, userId: string | null): Promise<string | null> {
@@ -66,14 +67,6 @@ export async function releaseOutOfReach(trx: Db, clock: Clock, actor: Actor, use
     await setResponsible(trx, clock, actor, await lockComplaint(trx, h.id), null);
   }
 }
-
-/**
- * Who may handle a department's complaints, among active users: any editor, or a handler of
- * that department — the one rule of the responsible, the registration form's default included.
- * @example handles({ role: 'handler', department_id: 'd1' }, 'd2') // false
- */
-export const handles = (u: { role: string; department_id: string | null }, departmentId: string | null) =>
-  u.role === 'admin' || u.role === 'qms' || (u.role === 'handler' && u.department_id === departmentId);
 
 /** The active console user of that id who may handle the complaint: any editor, or a handler of its department. */
 export async function responsibleById(trx: Db, userId: string, departmentId: string | null): Promise<Responsible> {

@@ -8,6 +8,7 @@ import { complaintReminder, type NoticeKind } from '../mail/templates/complaint-
 import { cardLink } from '../mail/links.ts';
 import { feedbackAck } from '../mail/templates/feedback-ack.ts';
 import { headerValue } from '../mail/templates/subject.ts';
+import { handles } from './handles.ts';
 import { recordNotice } from './store.ts';
 
 type Deps = { clock: Clock; config: Config };
@@ -98,10 +99,19 @@ export async function enqueueNoticeMail(
       'users.name as responsible_name',
       'users.email as responsible_email',
       'users.active as responsible_active',
+      'users.role as responsible_role',
+      'users.department_id as responsible_department_id',
+      'submissions.department_id',
     ])
     .where('submissions.id', '=', notice.submissionId)
     .executeTakeFirstOrThrow();
-  const responsible = s.responsible_active === 1 ? s.responsible_email : null;
+  // Only one who can open its card: a name left on a complaint he can no longer reach would tell
+  // him of its client and warn no one who could act (the QMS is told instead).
+  const canOpen =
+    s.responsible_active === 1 &&
+    s.responsible_role !== null &&
+    handles({ role: s.responsible_role, department_id: s.responsible_department_id }, s.department_id);
+  const responsible = canOpen ? s.responsible_email : null;
   if (opts.onlyToResponsible && !responsible) return false;
   const to = notice.kind === 'escalation' || !responsible ? deps.config.qmsEmail : [responsible];
   await insertOutboxMessage(trx, deps.clock, {

@@ -574,6 +574,40 @@ for (const kind of DB_KINDS) {
       expect((await card(qms, next.id)).complaint!.responsible).toBeNull();
     });
 
+    it('gives no one a complaint made again in no department, which its handler can’t open; his reminders go to the QMS', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      const { dks } = await h.directory();
+      const qms = await h.as('qms');
+      const handler = await h.as('handler', dks);
+      const sent = await h.feedback({});
+      await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json: { departmentId: dks } });
+      expect((await post(qms, `${sent.id}/responsible`, { responsibleUserId: handler.user.id })).status).toBe(200);
+      // Made a suggestion, moved out of ДКС, then found to be a complaint after all.
+      for (const json of [{ kind: 'suggestion' }, { departmentId: null }, { kind: 'complaint' }])
+        expect((await qms.request(`/api/admin/submissions/${sent.id}`, { method: 'PATCH', json })).status).toBe(200);
+      expect((await handler.request(`/api/admin/submissions/${sent.id}`)).status).toBe(404);
+      expect((await card(qms, sent.id)).complaint!.responsible).toBeNull();
+
+      // A name left on a complaint he can't reach (as data older than this rule may hold): his
+      // reminders, with the client's name, go to the QMS instead.
+      await h.db
+        .updateTable('complaints')
+        .set({ responsible_user_id: handler.user.id })
+        .where('submission_id', '=', sent.id)
+        .execute();
+      await h.db.deleteFrom('complaint_notices').execute();
+      setClock(msk('2026-11-25 12:00'));
+      expect(await sendDueNotices(h.db, { clock: h.clock, config: h.config })).toBeGreaterThan(0);
+      const mails = await h.db
+        .selectFrom('outbox')
+        .select(['template', 'recipients'])
+        .where('template', 'in', ['complaint-soon', 'complaint-overdue', 'complaint-escalation'])
+        .execute();
+      expect(mails.length).toBeGreaterThan(0);
+      for (const m of mails) expect(JSON.parse(m.recipients)).not.toContain(handler.user.email);
+    });
+
     it('e-mails the client of a complaint registered by hand his number and answer date when asked, only with an address', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-11-23 10:00'));

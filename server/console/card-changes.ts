@@ -3,7 +3,7 @@ import { oneOf, type Rule, text, validate } from '../../shared/rules.ts';
 import type { Actor } from '../sessions/context.ts';
 import type { Clock } from '../clock.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import { followDepartment } from '../complaints/assignment.ts';
+import { followDepartment, mayHandle } from '../complaints/assignment.ts';
 import { answerDue } from '../complaints/deadlines.ts';
 import { openComplaint } from '../complaints/open.ts';
 import { stepOf } from '../complaints/steps.ts';
@@ -179,7 +179,10 @@ async function suggestionDue(trx: Db, s: { id: string; created_at: string; respo
   );
 }
 
-/** Gives a complaint to its department's default responsible when the one it has is of another department. */
+/**
+ * Gives a complaint made again to its department's default responsible when the one it has can't
+ * open it: moved meanwhile to another department, or to none, which only the QMS handles.
+ */
 async function followIfMoved(
   trx: Db,
   deps: { clock: Clock; config: Config },
@@ -188,12 +191,6 @@ async function followIfMoved(
   departmentId: string | null,
 ): Promise<void> {
   const c = await lockComplaint(trx, id);
-  if (!c.responsible_user_id || departmentId === null) return;
-  const theirs = await trx
-    .selectFrom('users')
-    .select('department_id')
-    .where('id', '=', c.responsible_user_id)
-    .executeTakeFirst();
-  if (theirs?.department_id && theirs.department_id !== departmentId)
+  if (c.responsible_user_id && !(await mayHandle(trx, c.responsible_user_id, departmentId)))
     await followDepartment(trx, deps, actor, c, departmentId);
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ConsoleMeta } from '../../shared/console-types.ts';
 import type { ConsoleEnv } from '../sessions/context.ts';
-import { handles } from '../complaints/assignment.ts';
+import { handles } from '../complaints/handles.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { CHANNELS, KINDS, STATUSES, TYPES } from './vocabulary.ts';
 
