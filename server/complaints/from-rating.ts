@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import { LOW_SCORE } from '../../shared/complaint-process.ts';
 import type { Actor } from '../sessions/context.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
@@ -18,13 +19,15 @@ import { complaintOfRating, logComplaintEvent } from './store.ts';
  * number, the rating's comment, contacts, employee and department, linked to the rating and
  * received when the rating was; the rating, its work handed on, is closed, and the client who
  * gave an address gets the complaint's acknowledgement. A rating becomes a complaint once; asking
- * again answers that one.
+ * again answers that one, when the asker may open it (`visible`, his scope on `submissions`), and
+ * a 409 naming none when it has gone to another department.
  */
 export async function complaintFromRating(
   db: Db,
   deps: { clock: Clock; config: Config },
   actor: Actor,
   asked: SubmissionRow,
+  visible: Expression<SqlBool>,
 ): Promise<{ id: string; number: string }> {
   const low = (r: SubmissionRow) => r.type === 'rating' && r.score !== null && r.score <= LOW_SCORE;
   if (!low(asked)) throw new ApiError(422, 'validation', { score: 'lowRating' });
@@ -36,8 +39,11 @@ export async function complaintFromRating(
     let current = trx.selectFrom('submissions').selectAll().where('id', '=', asked.id);
     if (dbKind(trx) === 'postgres') current = current.forUpdate();
     const rating = await current.executeTakeFirstOrThrow();
-    const existing = await complaintOfRating(trx, rating.id);
-    if (existing) return existing;
+    if (await complaintOfRating(trx, rating.id)) {
+      const mine = await complaintOfRating(trx, rating.id, visible);
+      if (!mine) throw new ApiError(409, 'conflict', { score: 'ratingTaken' }, { says: 'ratingTaken' });
+      return mine;
+    }
     if (!low(rating)) throw new ApiError(422, 'validation', { score: 'lowRating' });
     const now = deps.clock.now();
     const id = newId();

@@ -73,14 +73,13 @@ export async function loadComplaint(
     .selectFrom('complaints')
     .leftJoin('users as registrar', 'registrar.id', 'complaints.registered_by')
     .leftJoin('users as responsible', 'responsible.id', 'complaints.responsible_user_id')
-    .leftJoin('submissions as rating', 'rating.id', 'complaints.rating_id')
     .selectAll('complaints')
     .select(['registrar.name as registrar_name', 'responsible.name as responsible_name'])
-    .select(['responsible.email as responsible_email', 'rating.number as rating_number'])
+    .select('responsible.email as responsible_email')
     .where('complaints.submission_id', '=', s.id)
     .executeTakeFirst();
   if (!c) return null;
-  const [cal, steps, nonconformities, related] = await Promise.all([
+  const [cal, steps, nonconformities, related, rating] = await Promise.all([
     loadCalendar(db),
     db
       .selectFrom('complaint_steps')
@@ -100,6 +99,16 @@ export async function loadComplaint(
       .orderBy('nonconformities.id')
       .execute(),
     relatedMessages(db, s, visible),
+    // The rating it was made of, when the reader may open it: one moved to another department is
+    // not named to a handler.
+    c.rating_id
+      ? db
+          .selectFrom('submissions')
+          .select(['id', 'number'])
+          .where('id', '=', c.rating_id)
+          .where(visible)
+          .executeTakeFirst()
+      : undefined,
   ]);
   const stepStates: StepState[] = steps.map((r) => ({
     step: r.step as Step,
@@ -123,7 +132,7 @@ export async function loadComplaint(
   return {
     receivedAt: c.received_at,
     origin: c.origin,
-    rating: c.rating_id && c.rating_number ? { id: c.rating_id, number: c.rating_number } : null,
+    rating: rating ?? null,
     registeredBy: who(c.registered_by, c.registrar_name),
     responsible:
       c.responsible_user_id && c.responsible_email
@@ -163,15 +172,4 @@ export async function loadComplaint(
     related,
     calendarKnown: [...years].every((y) => cal.hasData(y)),
   };
-}
-
-/** The complaint a rating was made into, if it was. */
-export async function complaintOfRating(db: Db, ratingId: string): Promise<{ id: string; number: string } | null> {
-  const row = await db
-    .selectFrom('complaints')
-    .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
-    .select(['submissions.id', 'submissions.number'])
-    .where('complaints.rating_id', '=', ratingId)
-    .executeTakeFirst();
-  return row ?? null;
 }

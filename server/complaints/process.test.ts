@@ -1,5 +1,6 @@
 import { companyTime } from '../mail/templates/format.ts';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import * as repairClosedComplaints from '../db/migrations/2026-12-18-closed-complaints.ts';
 import type { Card } from '../../shared/console-card.ts';
 import type { RegisteredComplaint } from '../../shared/console-complaint.ts';
@@ -1225,6 +1226,29 @@ for (const kind of DB_KINDS) {
       expect((await card(qms, waiting.id)).status).toBe('closed');
     });
 
+    it('names a rating’s complaint, and a complaint’s rating, only to a reader who may open it', async () => {
+      h = await consoleHarness(kind);
+      const { dks, logistics } = await h.directory();
+      const qms = await h.as('qms');
+      const low = await h.rating({ score: 1, comment: 'Нагрубили' });
+      await qms.request(`/api/admin/submissions/${low.id}`, { method: 'PATCH', json: { departmentId: dks } });
+      const ours = await h.as('handler', dks);
+      const made = await (await post(ours, `${low.id}/complaint`)).json();
+      expect((await card(ours, low.id)).complaintFromRating).toEqual({ id: made.id, number: made.number });
+      // The complaint goes to Логистика: the ДКС handler still sees his rating, but nothing of it.
+      await qms.request(`/api/admin/submissions/${made.id}`, { method: 'PATCH', json: { departmentId: logistics } });
+      expect((await card(ours, low.id)).complaintFromRating).toBeNull();
+      const listed = (await (await ours.request('/api/admin/submissions?type=rating')).json()) as InboxPage;
+      expect(listed.items.find((i) => i.id === low.id)!.complaintNumber).toBeNull();
+      const again = await post(ours, `${low.id}/complaint`);
+      expect(again.status).toBe(409);
+      expect(JSON.stringify(await again.json())).not.toContain(made.number);
+      // The Логистика handler sees the complaint, but not which ДКС rating it was made of.
+      const theirs = await h.as('handler', logistics);
+      expect((await card(theirs, made.id)).complaint!.rating).toBeNull();
+      expect((await card(qms, made.id)).complaint!.rating).toEqual({ id: low.id, number: low.number });
+    });
+
     it('makes no complaint of a rating its client raised meanwhile, reading it again as it makes one', async () => {
       h = await consoleHarness(kind);
       await h.directory();
@@ -1234,7 +1258,7 @@ for (const kind of DB_KINDS) {
       await h.rating({ score: 5, comment: 'Извинились', raterToken: 'rater-token-raise-1' });
       const qms = (await h.as('qms')).user;
       const actor = { user: { ...qms, mustChangePassword: false, departmentId: null, name: qms.email }, ip: null };
-      await expect(complaintFromRating(h.db, h, actor, read)).rejects.toMatchObject({ status: 422 });
+      await expect(complaintFromRating(h.db, h, actor, read, sql`1 = 1`)).rejects.toMatchObject({ status: 422 });
       expect(await h.db.selectFrom('complaints').select('submission_id').execute()).toEqual([]);
     });
 

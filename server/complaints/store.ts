@@ -2,6 +2,7 @@ import type { ComplaintChange } from '../../shared/console-card.ts';
 import type { Actor } from '../sessions/context.ts';
 import { logHistory } from '../audit/history.ts';
 import type { Clock } from '../clock.ts';
+import type { Expression, SqlBool } from 'kysely';
 import { type Db, dbKind } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
@@ -162,11 +163,16 @@ export async function setProcessStatus(
 export const forgetNotices = (trx: Db, complaintId: string, steps: string[]) =>
   trx.deleteFrom('complaint_notices').where('complaint_id', '=', complaintId).where('step', 'in', steps).execute();
 
-/** The complaint made of a rating, if it was made one: its submission's id and number. */
-export const complaintOfRating = (db: Db, ratingId: string) =>
+/**
+ * The complaint made of a rating, if it was made one: its submission's id and number; with
+ * `visible` (a reader's scope on `submissions`), only one he may open — a handler learns nothing
+ * of a complaint moved to another department, not even its number.
+ */
+export const complaintOfRating = (db: Db, ratingId: string, visible?: Expression<SqlBool>) =>
   db
     .selectFrom('complaints')
     .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
     .select(['submissions.id', 'submissions.number'])
     .where('complaints.rating_id', '=', ratingId)
+    .$if(visible !== undefined, (q) => q.where(visible!))
     .executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { Card, HistoryChange, HistoryEvent } from '../../shared/console-card.ts';
 import type { CardUser } from '../../shared/console-types.ts';
-import { complaintOfRating, loadComplaint } from '../complaints/load.ts';
+import { loadComplaint } from '../complaints/load.ts';
+import { complaintOfRating } from '../complaints/store.ts';
 import type { Db } from '../db/connection.ts';
 import type { SubmissionRow } from '../submissions/store.ts';
 import type { ConsoleUser } from '../sessions/context.ts';
@@ -102,7 +103,7 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
         .where('reviews.submission_id', '=', s.id)
         .executeTakeFirst(),
       s.kind === 'complaint' ? loadComplaint(db, s, now, scopeCondition(scopeOf(reader))) : null,
-      s.type === 'rating' ? complaintOfRating(db, s.id) : null,
+      s.type === 'rating' ? complaintOfRating(db, s.id, scopeCondition(scopeOf(reader))).then((c) => c ?? null) : null,
     ]);
   return {
     id: s.id,

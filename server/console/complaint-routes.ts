@@ -17,7 +17,7 @@ import { anyFields } from '../http/validate.ts';
 import { type Actor, actorOf, type ConsoleEnv, requireRole } from '../sessions/context.ts';
 import { visibleCard } from './card.ts';
 import type { ConsoleDeps } from './deps.ts';
-import { visibleFirst, visibleSubmission } from './scope.ts';
+import { scopeCondition, scopeOf, visibleFirst, visibleSubmission } from './scope.ts';
 
 const small = limitBody(FORM_BODY);
 const writers = requireRole('admin', 'qms', 'handler');
@@ -119,7 +119,13 @@ export function complaintActions(deps: ConsoleDeps) {
 
   app.post('/:id/complaint', writers, small, async (c) => {
     const s = await visibleSubmission(deps.db, c.var.user, c.req.param('id'));
-    const made = await complaintFromRating(deps.db, deps, actorOf(c, deps.config.trustProxy), s);
+    const made = await complaintFromRating(
+      deps.db,
+      deps,
+      actorOf(c, deps.config.trustProxy),
+      s,
+      scopeCondition(scopeOf(c.var.user)),
+    );
     wake();
     return c.json(made, 201);
   });

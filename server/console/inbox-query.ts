@@ -176,9 +176,11 @@ export async function listSubmissions(
       ? []
       : db
           .selectFrom('complaints')
-          .innerJoin('submissions as made', 'made.id', 'complaints.submission_id')
-          .select(['complaints.rating_id', 'made.number'])
+          .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+          .select(['complaints.rating_id', 'submissions.number'])
           .where('complaints.rating_id', 'in', ratings)
+          // Only those the reader may open: a handler is not told of another department's.
+          .where(scopeCondition(scope))
           .execute(),
   ]);
   const complaintOf = new Map(madeComplaints.map((c) => [c.rating_id, c.number]));
