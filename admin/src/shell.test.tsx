@@ -25,3 +25,19 @@ it('closes the phone menu with Escape, on its button as on a link inside, the fo
   await settle();
   expect(document.activeElement).toBe(toggle);
 });
+
+it('closes the phone menu when the focus moves on past it, so the tall bar covers nothing focused', async () => {
+  stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META), 'GET inbox': json(200, { items: [], total: 0 }) });
+  const c = await openConsole('/admin/');
+  const toggle = c.$<HTMLButtonElement>('.menu-toggle')!;
+  await click(toggle);
+  const links = c.$$<HTMLAnchorElement>('#site-menu a');
+  // Moving within the menu keeps it open.
+  links[0]!.focus();
+  links[1]!.focus();
+  await settle();
+  expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  c.$<HTMLElement>('main h1')!.focus();
+  await settle();
+  expect(toggle.getAttribute('aria-expanded')).toBe('false');
+});

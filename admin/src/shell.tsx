@@ -130,7 +130,15 @@ export function Shell({ api, user, onUser, onSignedOut, kept = false }: ShellPro
       <a class="skip" href="#main">
         Перейти к содержанию
       </a>
-      <header class="topbar">
+      <header
+        class="topbar"
+        // The phone's menu closes when the focus leaves it: left open, the sticky bar it makes
+        // tall would cover the controls the user tabs on to.
+        onFocusOut={(e) => {
+          const next = e.relatedTarget as Node | null;
+          if (menuOpen && next && !e.currentTarget.contains(next)) setMenuOpen(false);
+        }}
+      >
         <div class="topbar-inner">
           <Link class="brand" href={`${BASE}/`}>
             Отклик <span>СМК</span>

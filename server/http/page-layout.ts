@@ -56,7 +56,7 @@ const FAILED: Record<Lang, string> = { ru: 'Ошибка: ', en: 'Error: ' };
 const PAGE_CSS = html`
 :root { color-scheme: light; --accent: #0b62c4; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1d2430; background: #f4f6f9; }
+body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1d2430; background: #f4f6f9; }
 main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 .company { background: #fff; border-bottom: 1px solid #dde2ea; }
 .company div { max-width: 40rem; margin: 0 auto; padding: .75rem 1rem; font-weight: 700; color: #1d2430; overflow-wrap: anywhere; }

@@ -7,6 +7,7 @@ import { FormError, SelectField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { DAY_TYPE_CHOICES } from './calendar-labels.ts';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 
 export interface DayDraft {
   day: string;
@@ -53,6 +54,7 @@ export function DayForm({
         act.ref.current = el;
       }}
       onSubmit={submit}
+      onKeyDown={closeOnEscape(onCancel, JSON.stringify(draft) !== JSON.stringify(initial))}
       noValidate
     >
       <h3>{title}</h3>

@@ -65,7 +65,7 @@ export function NonconformityForm({
       onSubmit={submit}
       noValidate
     >
-      <h4 id="nc-form-title">Новое несоответствие</h4>
+      <h3 id="nc-form-title">Новое несоответствие</h3>
       <FormError message={act.message} />
       <div class="form-row">
         <SelectField

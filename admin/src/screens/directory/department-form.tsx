@@ -8,6 +8,7 @@ import { FormError, SelectField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { check } from './check.ts';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 
 interface Draft {
   name: string;
@@ -43,6 +44,7 @@ export function DepartmentForm({
     responsibleEmail: initial?.responsibleEmail ?? '',
     responsibleUserId: initial?.responsibleUserId ?? '',
   });
+  const [start] = useState(draft);
   // Admins and the QMS answer for any department; a handler only for his own (a new one has none yet).
   const fits = meta.handlers.filter((h) => h.role !== 'handler' || (initial && h.departmentId === initial.id));
   const people = fits.map((h) => ({ value: h.id, label: `${h.name} — ${ROLE_LABELS[h.role]}` }));
@@ -82,6 +84,7 @@ export function DepartmentForm({
         act.ref.current = el;
       }}
       onSubmit={submit}
+      onKeyDown={closeOnEscape(onCancel, JSON.stringify(draft) !== JSON.stringify(start))}
       noValidate
     >
       <h3>{title}</h3>

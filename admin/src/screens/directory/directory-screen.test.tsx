@@ -310,4 +310,27 @@ describe('the directory', () => {
     });
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Сохранено');
   });
+
+  it('closes a department’s form with Esc, asking first when something was changed', async () => {
+    stubApi({
+      'GET me': signedIn(),
+      'GET meta': json(200, META),
+      'GET departments': json(200, META.departments),
+    });
+    const c = await openConsole('/admin/directory');
+    const esc = async (el: Element) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      await settle();
+    };
+    await click(c.button('Изменить ДКС'));
+    await esc(c.field('Название'));
+    expect(c.$('form.inline-form')).toBeNull();
+    await click(c.button('Изменить ДКС'));
+    await type(c.field('Ответственный за жалобы'), 'Бадыштова К.');
+    const asked = vi.fn(() => false);
+    vi.stubGlobal('confirm', asked);
+    await esc(c.field('Название'));
+    expect(asked).toHaveBeenCalledOnce();
+    expect(c.field<HTMLInputElement>('Ответственный за жалобы').value).toBe('Бадыштова К.');
+  });
 });

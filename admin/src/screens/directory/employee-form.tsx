@@ -7,6 +7,7 @@ import { FormError, SelectField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { check } from './check.ts';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 
 interface Draft {
   slug: string;
@@ -52,6 +53,8 @@ export function EmployeeForm({
     managerEmail: initial?.managerEmail ?? '',
     email: initial?.email ?? '',
   });
+  // Esc asks before dropping what was typed, as «Отмена» by a link would.
+  const [start] = useState(draft);
   const act = useAction();
   useFocusFirstField(act.ref);
   const set = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
@@ -87,6 +90,7 @@ export function EmployeeForm({
         act.ref.current = el;
       }}
       onSubmit={submit}
+      onKeyDown={closeOnEscape(onCancel, JSON.stringify(draft) !== JSON.stringify(start))}
       noValidate
     >
       <h3>{initial ? `Изменение: ${initial.name}` : 'Новый сотрудник'}</h3>

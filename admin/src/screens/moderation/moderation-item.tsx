@@ -8,6 +8,7 @@ import { focusSoon } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { maskPersonalData } from './mask.ts';
 import { ReviewHeading } from './review-heading.tsx';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 
 type Mode = 'view' | 'edit' | 'reject';
 
@@ -137,7 +138,8 @@ export function ModerationCard({
       )}
 
       {mode === 'edit' && (
-        <div class="redact">
+        // biome-ignore lint/a11y/noStaticElementInteractions: Esc from the text or its buttons does what «Отмена» does; the keys reach it by bubbling
+        <div class="redact" onKeyDown={closeOnEscape(close, text !== (item.text || original))}>
           <div>
             <h3 class="small-heading">Оригинал (остаётся у СМК)</h3>
             <blockquote class="quote">{original || '—'}</blockquote>
@@ -168,7 +170,7 @@ export function ModerationCard({
       )}
 
       {mode === 'reject' && (
-        <form onSubmit={reject} noValidate>
+        <form onSubmit={reject} onKeyDown={closeOnEscape(close, reason.trim() !== '')} noValidate>
           <TextAreaField
             label="Причина отказа"
             required

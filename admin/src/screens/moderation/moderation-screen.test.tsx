@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ModerationDecision, ModerationItem, ModerationPage } from '../../api/types.ts';
-import { click, json, META, openConsole, signedIn, stubApi, type } from '../../testing/helpers.tsx';
+import { click, json, META, openConsole, settle, signedIn, stubApi, type } from '../../testing/helpers.tsx';
 
 type About = Pick<ModerationItem, 'employee' | 'subject' | 'subjectTitle'>;
 const IVANOV: About = {
@@ -140,5 +140,23 @@ describe('moderation', () => {
     await click(buttonIn(3, 'Отклонить отзыв'));
     expect(api.last('POST', 'moderation/s3/reject')!.body).toEqual({ reason: 'Реклама' });
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Отзыв № 2026-00003 отклонён');
+  });
+
+  it('closes the reject form with Esc as «Отмена» does, asking first when a reason is typed', async () => {
+    const { card, buttonIn } = await setup();
+    const esc = (el: Element) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await click(buttonIn(3, 'Отклонить'));
+    esc(card(3).querySelector('textarea')!);
+    await settle();
+    expect(card(3).querySelector('textarea')).toBeNull();
+    expect(document.activeElement).toBe(buttonIn(3, 'Отклонить'));
+    await click(buttonIn(3, 'Отклонить'));
+    await type(card(3).querySelector('textarea')!, 'Реклама');
+    const asked = vi.fn(() => false);
+    vi.stubGlobal('confirm', asked);
+    esc(card(3).querySelector('textarea')!);
+    await settle();
+    expect(asked).toHaveBeenCalledOnce();
+    expect(card(3).querySelector('textarea')!.value).toBe('Реклама');
   });
 });

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../labels.ts';
 import { FormError, SelectField, TextField } from '../../ui/fields.tsx';
 import { useFocusFirstField } from '../../ui/focus.ts';
 import { useAction } from '../../ui/use-action.ts';
+import { closeOnEscape } from '../../ui/close-on-escape.ts';
 
 /** What each role may do, under the role's select (a phone's closed select cuts a long option). */
 const ROLE_HINTS: Record<Role, string> = {
@@ -81,6 +82,7 @@ export function UserForm({
         act.ref.current = el;
       }}
       onSubmit={submit}
+      onKeyDown={closeOnEscape(onCancel, email !== (initial?.email ?? '') || name !== (initial?.name ?? ''))}
       noValidate
     >
       <h2>{initial ? `Изменение: ${initial.name}` : 'Новый пользователь'}</h2>
