@@ -191,6 +191,13 @@ describe('<otklik-feedback> files', () => {
     await settle();
   };
 
+  it('names the picker by what it shows too, so a voice user can say «Выбрать файлы»', async () => {
+    const w = setup();
+    const labels = [...(w.field('files') as HTMLInputElement).labels!];
+    expect(labels.map((l) => l.textContent!.trim())).toEqual([ru.files, ru.chooseFiles]);
+    expect(labels.some((l) => l.closest('[aria-hidden="true"]'))).toBe(false);
+  });
+
   it('refuses files over the size limit and over the count, and lists the others with a remove button', async () => {
     const w = setup({ 'max-file-mb': '1' });
     expect(w.text()).toContain(ru.filesHint(1));

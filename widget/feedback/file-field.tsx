@@ -44,7 +44,9 @@ export function FileField({ lang, files, maxFileMb, error, onPick, onRemove }: F
           input.value = ''; // the same file may be picked again after removing it
         }}
       />
-      <label for="files" class="pick" aria-hidden="true">
+      {/* A second label, so the picker is named by what it shows too («Файл Выбрать файлы»): a
+          voice user says «Выбрать файлы» (WCAG 2.5.3). */}
+      <label for="files" class="pick">
         {texts.chooseFiles}
       </label>
       <p class="hint" id="files-hint">
