@@ -247,7 +247,7 @@ describe('POST /api/v1/feedback', () => {
     expect((await huge.json()).error.code).toBe('too_large');
   });
 
-  it('allows cross-origin posts only from ALLOWED_ORIGINS', async () => {
+  it('allows cross-origin posts only from ALLOWED_ORIGINS, and lets another site read why its post was refused', async () => {
     t = await buildTestApp('sqlite', { ALLOWED_ORIGINS: 'https://example.ru, https://shop.example.ru' });
     const preflight = (origin: string) =>
       t.app.request('/api/v1/feedback', {
@@ -261,7 +261,23 @@ describe('POST /api/v1/feedback', () => {
     expect((await preflight('https://shop.example.ru')).headers.get('access-control-allow-origin')).toBe(
       'https://shop.example.ru',
     );
-    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    // Another site's preflight passes, so that its widget reads the refusal instead of failing as
+    // if the server were down (a `www.` address forgotten in the list, a sandboxed frame's `null`).
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://evil.example',
+    );
+    const refused = await t.app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json', 'accept-language': 'ru' },
+      body: JSON.stringify({ kind: 'complaint', message: 'Привет', consent: true }),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(refused.headers.get('vary')).toContain('Origin');
+    expect((await refused.json()).error.message).toBe(
+      'Запросы с этого сайта не принимаются: его нет в списке разрешённых',
+    );
+    expect(await t.db.selectFrom('submissions').select('id').execute()).toEqual([]);
   });
 
   it('names the allowed origin on the answer itself and varies by it, beside what the route varies by', async () => {

@@ -13,7 +13,10 @@ import { cors } from 'hono/cors';
 export function apiCors(origins: readonly string[]): MiddlewareHandler {
   const anyOrigin = origins.includes('*');
   const preflight = cors({
-    origin: anyOrigin ? '*' : [...origins],
+    // Any origin's preflight passes: its request is then refused by the origin guard with a 403
+    // the widget can read and show («Запросы с этого сайта не принимаются…»). Refused here, the
+    // request was never sent, and the widget could only say the server was unreachable.
+    origin: anyOrigin ? '*' : (origin) => origin,
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
     maxAge: 86400,

@@ -32,6 +32,12 @@ export function guardOrigins(
       isOwnOrigin(c, deps.publicUrl);
     if (!taken) {
       await countRefusal(deps, 'origin');
+      // The public API's refusal is readable by the page that sent it (its preflight passed, see
+      // api-cors.ts): the widget then says why, not «сервер недоступен, попробуйте ещё раз».
+      if (c.req.path.startsWith('/api/v1/')) {
+        c.header('Access-Control-Allow-Origin', origin);
+        c.header('Vary', 'Origin');
+      }
       throw new ApiError(403, 'origin_forbidden');
     }
     await next();
