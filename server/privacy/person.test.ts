@@ -147,6 +147,12 @@ for (const kind of DB_KINDS) {
       };
       expect(inbox.items.find((i) => i.id === complaint.id)!.erasedAt).toBe(h.clock.now().toISOString());
       expect(inbox.items.find((i) => i.id === other.id)!.erasedAt).toBeNull();
+      // So does its export, as the inbox's row says it, with nothing of him in it.
+      const csv = await (await admin.request('/api/admin/reports/inbox.csv')).text();
+      expect(csv).not.toMatch(PERSONAL);
+      const erasedLine = csv.split('\r\n').find((l) => l.startsWith(rows[0]!.number))!;
+      expect(erasedLine).toContain('Персональные данные удалены');
+      expect(erasedLine).toContain('Текст удалён');
 
       const after = JSON.parse(
         await personExportCommand(h.db, h.clock, ['--email', CLIENT.email]),

@@ -100,7 +100,8 @@ function row(i: InboxItem, full: FullText | undefined): Record<string, Cell> {
     kind: KIND_LABELS[i.kind] ?? i.kind,
     status: STATUSES[i.status] ?? i.status,
     channel: channelLabel(i.channel),
-    name: i.name,
+    // As the inbox says it: an erased client's row is not mistaken for one left blank.
+    name: i.erasedAt && !i.name ? ERASED_NAME : i.name,
     organization: i.organization,
     inn: full?.inn ?? null,
     phone: i.phone && formatPhone(i.phone),
@@ -112,9 +113,12 @@ function row(i: InboxItem, full: FullText | undefined): Record<string, Cell> {
     score: i.score,
     dueAt: i.nextDueAt,
     overdue: i.overdue ? 'да' : null,
-    message: full?.message ?? i.excerpt,
+    message: (full?.message ?? i.excerpt) || (i.erasedAt ? ERASED_TEXT : ''),
   };
 }
+
+const ERASED_NAME = 'Персональные данные удалены';
+const ERASED_TEXT = 'Текст удалён';
 
 type FullText = { message: string; inn: string | null; responsible: string | null };
 
