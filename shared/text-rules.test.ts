@@ -16,6 +16,14 @@ describe('hasControls', () => {
     }
   });
 
+  it('finds the noncharacters U+FFFE and U+FFFF in any field: an XLSX holding one did not open', () => {
+    for (const c of ['\ufffe', '\uffff']) {
+      expect(hasControls(`Склад${c}`), JSON.stringify(c)).toBe(true);
+      expect(hasControls(`Склад${c}`, true), JSON.stringify(c)).toBe(true);
+    }
+    expect(hasControls('Склад \ufffd', true)).toBe(false);
+  });
+
   it('finds C1 controls and the Unicode line separators in a one-line field, where a mail program may break a line', () => {
     for (const c of ['\u0080', '\u0085', '\u009f', '\u2028', '\u2029']) {
       expect(hasControls(`Иван${c}E-mail: boss@company.example`), JSON.stringify(c)).toBe(true);

@@ -6,13 +6,13 @@
 
 /**
  * C0 controls, DEL, C1 controls (U+0085 NEL among them), the Unicode line and paragraph separators,
- * and lone surrogates (`\p{Cs}` in a `u` pattern matches only an unpaired half). A mail program
+ * the noncharacters U+FFFE and U+FFFF (which XML, so an XLSX export, can't hold), and lone surrogates (`\p{Cs}` in a `u` pattern matches only an unpaired half). A mail program
  * may break a line at NEL or U+2028: a name holding one showed a forged «E-mail:» line in the QMS
  * notification's text.
  */
-const ONE_LINE = /[\0-\x1f\x7f-\x9f\u2028\u2029]|\p{Cs}/u;
+const ONE_LINE = /[\0-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\p{Cs}/u;
 /** The same but tab, line feed and carriage return: the text of a multi-line field. */
-const LINES = /[\0-\x08\v\f\x0e-\x1f\x7f]|\p{Cs}/u;
+const LINES = /[\0-\x08\v\f\x0e-\x1f\x7f\ufffe\uffff]|\p{Cs}/u;
 
 /**
  * Whether a text holds a character no field takes; `lines` allows tab and line breaks, which are
