@@ -180,8 +180,10 @@ export abstract class FeedbackController extends Component<FeedbackProps, Feedba
     }
     const text = [result.message, ...other].filter(Boolean).join(' ');
     this.setState({ errors: fields, notice: text ? { text } : null });
-    this.announce(text || Object.values(fields).join(' '));
-    return first(fields) ?? 'notice';
+    const bad = first(fields);
+    // A notice alone takes the focus, which reads it out: said by the live region too, it was heard twice.
+    if (bad) this.announce(text || Object.values(fields).join(' '));
+    return bad ?? 'notice';
   }
 
   /** After a success: a blank form with a new idempotency key, the focus on its first field (else it fell to the page's body). */

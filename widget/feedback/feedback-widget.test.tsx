@@ -163,6 +163,17 @@ describe('<otklik-feedback> sending', () => {
     expect(w.field('message').value).toBe('Долго не отвечали на звонок');
   });
 
+  it('focuses a refusal with no field (too many sends) and says it once, by the focus, not the live region too', async () => {
+    const text = 'Слишком много отправок подряд, поэтому сообщение не принято. Попробуйте позже';
+    stubFetch(json(429, { error: { code: 'rate_limited', message: text } }));
+    const w = setup();
+    await fillValid(w);
+    await submit(w);
+    expect(w.$('.notice')!.textContent).toBe(text);
+    expect(w.root.activeElement).toBe(w.$('.notice'));
+    expect(w.$('[role="status"]')!.textContent).not.toContain(text);
+  });
+
   it('leaves control characters to the server and shows its refusal under the field', async () => {
     const { posts } = stubFetch(
       json(422, {
