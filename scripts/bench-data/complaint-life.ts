@@ -88,6 +88,7 @@ export function complaintLife(r: Random, cal: WorkingCalendar, now: Date, c: Com
   const complaint: ComplaintRow = {
     submission_id: c.submissionId,
     received_at: at.toISOString(),
+    opened_at: at.toISOString(),
     origin: c.registrarId ? 'console' : 'site',
     rating_id: null,
     registered_by: c.registrarId,

@@ -61,6 +61,7 @@ export async function openComplaint(
     .values({
       submission_id: c.submissionId,
       received_at: c.receivedAt.toISOString(),
+      opened_at: deps.clock.now().toISOString(),
       origin: c.origin,
       rating_id: c.ratingId ?? null,
       registered_by: c.registeredBy ?? null,

@@ -1303,6 +1303,30 @@ for (const kind of DB_KINDS) {
       expect(JSON.parse((await outbox('complaint-soon'))[0]!.recipients)).toEqual(['smk@example.ru']);
     });
 
+    it('gives a message found to be a complaint days after it came the same quarter of an hour', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-12-02 11:00'));
+      const sent = await h.feedback({ kind: 'suggestion', message: 'Третий раз привозят не тот товар' });
+      const deps = { clock: h.clock, config: h.config };
+      setClock(msk('2026-12-07 12:27'));
+      const qms = await h.as('qms');
+      const made = await qms.request(`/api/admin/submissions/${sent.id}`, {
+        method: 'PATCH',
+        json: { kind: 'complaint' },
+      });
+      expect(made.status).toBe(200);
+      // Its 1.1 and 1.2, counted from 2 December, are long past: not escalated within the minute
+      // (1.3, due today at 18:00, is reminded of, as it would be).
+      setClock(msk('2026-12-07 12:28'));
+      await sendDueNotices(h.db, deps);
+      expect(await noticesOf(sent.id)).toEqual([{ step: '1.3', kind: 'soon' }]);
+      setClock(msk('2026-12-07 12:43'));
+      await sendDueNotices(h.db, deps);
+      expect((await noticesOf(sent.id)).map((n) => `${n.step} ${n.kind}`)).toEqual(
+        expect.arrayContaining(['1.1 escalation', '1.2 escalation']),
+      );
+    });
+
     it('gives a complaint registered after its deadlines a quarter of an hour to mark what was done on time', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-12-03 10:00'));

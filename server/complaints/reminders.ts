@@ -45,7 +45,8 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     )
     .select(['complaint_steps.complaint_id', 'complaint_steps.step', 'complaint_steps.window_start_at'])
     .select(['complaint_steps.due_at', 'complaint_notices.kind as sent', 'complaint_notices.at as sentAt'])
-    .select('submissions.created_at as registeredAt')
+    // When it became a complaint: a message made one days after it came has its deadlines past at once.
+    .select((eb) => eb.fn.coalesce('complaints.opened_at', 'submissions.created_at').as('registeredAt'))
     .where('complaint_steps.done_at', 'is', null)
     .where('complaint_steps.due_at', 'is not', null)
     .where('complaint_steps.window_start_at', 'is not', null)

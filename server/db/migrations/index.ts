@@ -26,6 +26,7 @@ import * as secureDelete from './2026-12-22-secure-delete.ts';
 import * as reportMonthsResponsible from './2026-12-23-report-months-responsible.ts';
 import * as erasedWords from './2026-12-24-erased-words.ts';
 import * as consentTexts from './2026-12-25-consent-texts.ts';
+import * as complaintOpened from './2026-12-26-complaint-opened.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-23-report-months-responsible': reportMonthsResponsible,
   '2026-12-24-erased-words': erasedWords,
   '2026-12-25-consent-texts': consentTexts,
+  '2026-12-26-complaint-opened': complaintOpened,
 };

@@ -104,6 +104,7 @@ export function DepartmentForm({
           value={draft.responsibleEmail}
           onValue={set('responsibleEmail')}
           error={act.fields.responsibleEmail}
+          hint="Для справки, писем на него не отправляется: о сроках жалобы пишем назначенному ответственному, а пока его нет — СМК."
         />
         <SelectField
           label="Ответственный по умолчанию"
