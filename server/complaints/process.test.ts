@@ -1246,6 +1246,10 @@ for (const kind of DB_KINDS) {
       // The Логистика handler sees the complaint, but not which ДКС rating it was made of.
       const theirs = await h.as('handler', logistics);
       expect((await card(theirs, made.id)).complaint!.rating).toBeNull();
+      // Nor does its history say it: «Жалоба из оценки», without the number.
+      const opened = (await card(theirs, made.id)).history.find((e) => e.type === 'complaint')!;
+      expect(opened.data).toEqual({ origin: 'rating', rating: null });
+      expect(JSON.stringify(await card(theirs, made.id))).not.toContain(low.number);
       expect((await card(qms, made.id)).complaint!.rating).toEqual({ id: low.id, number: low.number });
     });
 

@@ -160,7 +160,13 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
       sentAt: e.sent_at,
       lastError: e.last_error,
     })),
-    history,
+    // The rating it was made of is named to a reader who may open it (loadComplaint), in its history too.
+    history:
+      complaint && !complaint.rating
+        ? history.map((e) =>
+            e.type === 'complaint' && e.data.rating ? { ...e, data: { ...e.data, rating: null } } : e,
+          )
+        : history,
     review: review
       ? {
           status: review.status,

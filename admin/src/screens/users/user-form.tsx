@@ -39,6 +39,8 @@ export function UserForm({
   const [name, setName] = useState(initial?.name ?? '');
   const [role, setRole] = useState<Role>(initial?.role ?? 'qms');
   const [departmentId, setDepartmentId] = useState(initial?.departmentId ?? '');
+  // What Esc compares with, to ask before dropping a change.
+  const [start] = useState(() => [email, name, role, departmentId].join('\n'));
   const act = useAction();
   useFocusFirstField(act.ref);
 
@@ -82,7 +84,7 @@ export function UserForm({
         act.ref.current = el;
       }}
       onSubmit={submit}
-      onKeyDown={closeOnEscape(onCancel, email !== (initial?.email ?? '') || name !== (initial?.name ?? ''))}
+      onKeyDown={closeOnEscape(onCancel, [email, name, role, departmentId].join('\n') !== start)}
       noValidate
     >
       <h2>{initial ? `Изменение: ${initial.name}` : 'Новый пользователь'}</h2>

@@ -105,4 +105,20 @@ describe('users', () => {
       'Отказы',
     ]);
   });
+
+  it('asks before Esc drops a changed role, as it does for typed text', async () => {
+    stubApi({
+      'GET me': signedIn(USERS.admin),
+      'GET meta': json(200, META),
+      'GET users': json(200, { items: ROWS } satisfies UsersAnswer),
+    });
+    const c = await openConsole('/admin/users');
+    await click(c.button('Добавить пользователя'));
+    await choose(c.field<HTMLSelectElement>('Роль'), 'viewer');
+    const asked = vi.fn(() => false);
+    vi.stubGlobal('confirm', asked);
+    c.field('Роль').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(asked).toHaveBeenCalledOnce();
+    expect(c.field<HTMLSelectElement>('Роль').value).toBe('viewer');
+  });
 });
