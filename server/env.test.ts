@@ -140,6 +140,14 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ HOST: host }), host).toThrow(/HOST: must be an IP address/);
   });
 
+  it('takes the addresses the forms take, a Cyrillic domain too', () => {
+    expect(loadConfig({ CEO_EMAIL: 'ceo@пример.рф', QMS_EMAIL: 'smk@example.ru, качество@пример.рф' })).toMatchObject({
+      ceoEmail: ['ceo@пример.рф'],
+      qmsEmail: ['smk@example.ru', 'качество@пример.рф'],
+    });
+    expect(() => loadConfig({ CEO_EMAIL: 'ceo@localhost' })).toThrow(/CEO_EMAIL: is not an e-mail address/);
+  });
+
   it('names each wrong variable', () => {
     const bad = { PORT: 'eighty', DATABASE_URL: 'mysql://x', MAIL_TRANSPORT: 'smtp', QMS_EMAIL: 'not-mail' };
     expect(() => loadConfig(bad)).toThrow(ConfigError);

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import * as z from 'zod';
+import { isEmail } from '../shared/rules.ts';
 import { type ConsentConfig, consentConfig, retentionDays } from './privacy-config.ts';
 
 const list = (v: string) =>
@@ -42,7 +43,8 @@ const origins = z
   })
   // As browsers send it in `Origin`: https://пример.рф as punycode, no default port, no slash.
   .transform((sites) => sites.map((v) => (v === '*' ? v : new URL(v).origin)));
-const email = z.string().trim().email();
+// The addresses the forms take, Cyrillic domains included (ceo@пример.рф), by the same rule.
+const email = z.string().trim().refine(isEmail, 'is not an e-mail address');
 const emailList = z.string().transform(list).pipe(z.array(email).min(1));
 /** A switch in any case (`off`, `OFF`, `Off`), as people type it in a unit file or docker-compose. */
 const flag = z
