@@ -86,7 +86,14 @@ export async function enqueueAssignedMail(
 export async function enqueueNoticeMail(
   trx: Db,
   deps: Deps,
-  notice: { submissionId: string; step: Step; kind: NoticeKind; dueAt: string },
+  notice: {
+    submissionId: string;
+    step: Step;
+    kind: NoticeKind;
+    dueAt: string;
+    /** Working time left before the deadline, or past it («2 ч 15 мин»). */
+    timing?: { left: boolean; text: string };
+  },
   opts: { onlyToResponsible?: boolean } = {},
 ): Promise<boolean> {
   const s = await trx
@@ -126,6 +133,7 @@ export async function enqueueNoticeMail(
         number: s.number,
         step: notice.step,
         dueAt: notice.dueAt,
+        timing: notice.timing,
         client: clientOf(s),
         department: s.department,
         responsible: s.responsible_name,

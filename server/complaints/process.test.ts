@@ -1303,8 +1303,12 @@ for (const kind of DB_KINDS) {
       // With nobody responsible, the QMS learns whose it is from the department's line.
       expect(escalation[0]!.text).toContain('Подразделение: не указано');
       expect(escalation[0]!.text).toContain('Ответственный: не назначен');
-      // Nobody is responsible yet: the reminder goes to the QMS.
-      expect(JSON.parse((await outbox('complaint-soon'))[0]!.recipients)).toEqual(['smk@example.ru']);
+      // How late it is, in the working time the card counts (a working day and a minute past 11:00 on Monday).
+      expect(escalation[0]!.text).toContain('Просрочено на: 1 р. д. 1 мин рабочего времени');
+      // Nobody is responsible yet: the reminder goes to the QMS, and says how much time is left.
+      const soon = (await outbox('complaint-soon'))[0]!;
+      expect(JSON.parse(soon.recipients)).toEqual(['smk@example.ru']);
+      expect(soon.text).toMatch(/\nОсталось: \d+ мин рабочего времени\n/);
     });
 
     it('gives a message found to be a complaint days after it came the same quarter of an hour', async () => {

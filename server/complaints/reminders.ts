@@ -1,5 +1,7 @@
 import type { Step } from '../../shared/complaint-process.ts';
+import { workingTimeText } from '../../shared/working-time-text.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
+import { workingDayMs, workingMsBetween } from '../calendar/working-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { leasedJob } from '../db/leased-job.ts';
@@ -64,6 +66,14 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     if (!sentByStep.has(key)) sentByStep.set(key, new Map());
     if (r.sent && r.sentAt) sentByStep.get(key)!.set(r.sent, r.sentAt);
   }
+  // How much working time is left before a deadline, or how late it is, as the card says it.
+  const dayMinutes = workingDayMs(cal) / MINUTE;
+  const timing = (dueAt: string) => {
+    const due = new Date(dueAt);
+    const left = due > now;
+    const minutes = Math.floor(workingMsBetween(cal, left ? now : due, left ? due : now) / MINUTE);
+    return { left, text: workingTimeText(minutes, dayMinutes) };
+  };
   let queued = 0;
   const seen = new Set<string>();
   const uncounted: string[] = [];
@@ -106,7 +116,7 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
         return enqueueNoticeMail(
           trx,
           deps,
-          { submissionId: r.complaint_id, step: r.step as Step, kind, dueAt: r.due_at! },
+          { submissionId: r.complaint_id, step: r.step as Step, kind, dueAt: r.due_at!, timing: timing(r.due_at!) },
           { onlyToResponsible: catchUp && kind === 'overdue' },
         );
       });

@@ -20,6 +20,8 @@ export function complaintReminder(
     number: string;
     step: Step;
     dueAt: string;
+    /** Working time left before the deadline, or past it; a phone's reader sees how pressing it is. */
+    timing?: { left: boolean; text: string };
     client: string | null;
     /** Whose complaint it is when nobody is responsible yet: the QMS reads it in an escalation. */
     department: string | null;
@@ -29,14 +31,15 @@ export function complaintReminder(
   company: string,
 ): RenderedMail {
   const subject = safeSubject(HEADINGS[c.kind](c.number, c.step));
-  const fields = [
+  const fields: ReadonlyArray<readonly [string, string | null]> = [
     ['Жалоба', c.number],
     ['Клиент', c.client],
     ['Шаг', `${c.step} ${STEP_TITLES[c.step]}`],
     ['Срок', companyTime(c.dueAt)],
+    ...(c.timing ? [[c.timing.left ? 'Осталось' : 'Просрочено на', `${c.timing.text} рабочего времени`] as const] : []),
     ['Подразделение', c.department ?? 'не указано'],
     ['Ответственный', c.responsible ?? 'не назначен'],
-  ] as const;
+  ];
   const body = html`${fieldsTable(fields)}${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
   const text = [subject, '', textFields(fields), '', `Карточка: ${c.link}`, '', `— Otklik, ${company}`].join('\n');
   return { subject, html: mailLayout({ lang: 'ru', title: subject, body, footer: `Otklik · ${company}` }), text };
