@@ -203,6 +203,12 @@ describe('XLSX, read back by a second reader (read-excel-file)', () => {
       '4 р. д. 3 ч 10 мин',
       `${BASE}/admin/submissions/sub-1`,
     ]);
+    // The card opens with a click: a hyperlink to it, not only its address as text.
+    const entries = zipEntries(await toXlsx(weeklyTables(weeklyFixture(), BASE)));
+    const sheet = [...entries].find(([name, xml]) => name.includes('worksheets/') && xml.includes('<hyperlink'));
+    expect(sheet).toBeDefined();
+    const rels = [...entries].find(([name]) => /^xl\/worksheets\/_rels\/.+\.rels$/.test(name))![1];
+    expect(rels).toContain(`Target="${BASE}/admin/submissions/sub-1"`);
   });
 
   it('formats the cells: bold header, frozen title and header rows, percent and date formats', async () => {

@@ -8,9 +8,10 @@
  * shown as a percentage, `date` a company day `YYYY-MM-DD`, `datetime` an ISO instant shown in
  * the company's time zone; `text` as text, never as a formula; `code` a checked value of digits
  * and marks that a spreadsheet opening a CSV would turn into a number or a date (a step «1.1», an
- * ИНН «0105012349», a phone «+7 951 511-35-29»), kept as it is written.
+ * ИНН «0105012349», a phone «+7 951 511-35-29»), kept as it is written; `link` an address of the
+ * console the server made (a card's), which the XLSX opens with a click.
  */
-export type ColumnType = 'text' | 'code' | 'integer' | 'number' | 'percent' | 'date' | 'datetime';
+export type ColumnType = 'text' | 'code' | 'link' | 'integer' | 'number' | 'percent' | 'date' | 'datetime';
 
 export interface Column {
   key: string;

@@ -61,7 +61,7 @@ export function weeklyTables(w: WeeklyControl, base: string | undefined): Report
           { key: 'dueAt', title: 'Срок шага', type: 'datetime' },
           { key: 'overdueMinutes', title: 'Просрочка, рабочих минут', type: 'integer' },
           { key: 'overdueText', title: 'Просрочка', type: 'text', width: 18 },
-          { key: 'card', title: 'Карточка', type: 'text', width: 40 },
+          { key: 'card', title: 'Карточка', type: 'link', width: 40 },
         ],
         rows: w.overdue.map((o) => ({
           number: o.number,

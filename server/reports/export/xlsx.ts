@@ -5,6 +5,7 @@ import { type Cell, type Column, type ReportFile, type Table, WRAPPED_WIDTH } fr
 const FORMATS: Record<Column['type'], string> = {
   text: '@',
   code: '@',
+  link: '@',
   integer: '0',
   number: '0.0#',
   percent: '0.0%',
@@ -30,6 +31,8 @@ function value(v: Cell, type: Column['type']): ExcelJS.CellValue {
   if (typeof v === 'number') return v;
   if (type === 'date') return dayDate(v);
   if (type === 'datetime') return wallClock(v);
+  // A whole http(s) address only (PUBLIC_URL unset leaves the card's path, shown as text).
+  if (type === 'link' && /^https?:\/\/[^\s"]+$/.test(v)) return { text: v, hyperlink: v };
   return xmlText(v).slice(0, MAX_TEXT);
 }
 
@@ -53,7 +56,7 @@ function width(c: Column, t: Table): number {
   if (c.width) return c.width;
   // A heading on one line: wrapped, it would need a row height only Excel works out on opening.
   const heading = c.title.length + 2;
-  if (c.type !== 'text' && c.type !== 'code')
+  if (c.type !== 'text' && c.type !== 'code' && c.type !== 'link')
     return Math.max(heading, c.type === 'datetime' ? 17 : c.type === 'date' ? 11 : 8);
   const longest = Math.max(...t.rows.slice(0, 200).map((r) => String(r[c.key] ?? '').length), 6);
   return Math.min(Math.max(longest + 2, heading), 60);
