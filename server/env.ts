@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { domainToASCII } from 'node:url';
 import { parseEnv } from 'node:util';
 import * as z from 'zod';
 import { isEmail } from '../shared/rules.ts';
@@ -43,8 +44,23 @@ const origins = z
   })
   // As browsers send it in `Origin`: https://пример.рф as punycode, no default port, no slash.
   .transform((sites) => sites.map((v) => (v === '*' ? v : new URL(v).origin)));
-// The addresses the forms take, Cyrillic domains included (ceo@пример.рф), by the same rule.
-const email = z.string().trim().refine(isEmail, 'is not an e-mail address');
+// An address the mail can go to: an ASCII mailbox without stray dots, at a domain that is a valid
+// name, a Cyrillic one included (ceo@пример.рф, sent to as punycode).
+const email = z
+  .string()
+  .trim()
+  .refine((s) => {
+    const at = s.lastIndexOf('@');
+    const local = s.slice(0, at);
+    return (
+      at > 0 &&
+      isEmail(s) &&
+      /^[\x21-\x7e]+$/.test(local) &&
+      !/^\.|\.\.|\.$/.test(local) &&
+      domainToASCII(s.slice(at + 1)) !== '' &&
+      !/(^|\.)-|-(\.|$)/.test(s.slice(at + 1))
+    );
+  }, 'is not an e-mail address');
 const emailList = z.string().transform(list).pipe(z.array(email).min(1));
 /** A switch in any case (`off`, `OFF`, `Off`), as people type it in a unit file or docker-compose. */
 const flag = z

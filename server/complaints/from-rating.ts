@@ -48,7 +48,9 @@ export async function complaintFromRating(
     const now = deps.clock.now();
     const id = newId();
     const number = await nextRegistrationNumber(trx, now);
-    const message = rating.message.trim() || `Оценка ${rating.score} из 5 без комментария (№ ${rating.number}).`;
+    // Not the rating's number: the complaint may go to a department whose handler can't open the
+    // rating (the card links it for a reader who may).
+    const message = rating.message.trim() || `Оценка ${rating.score} из 5 без комментария.`;
     await insertSubmission(
       trx,
       {

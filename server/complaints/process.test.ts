@@ -1230,7 +1230,8 @@ for (const kind of DB_KINDS) {
       h = await consoleHarness(kind);
       const { dks, logistics } = await h.directory();
       const qms = await h.as('qms');
-      const low = await h.rating({ score: 1, comment: 'Нагрубили' });
+      // Without a comment: the complaint's message is the QMS's words, which must not name it either.
+      const low = await h.rating({ score: 1, comment: '' });
       await qms.request(`/api/admin/submissions/${low.id}`, { method: 'PATCH', json: { departmentId: dks } });
       const ours = await h.as('handler', dks);
       const made = await (await post(ours, `${low.id}/complaint`)).json();
@@ -1311,6 +1312,22 @@ for (const kind of DB_KINDS) {
       expect(soon.text).toMatch(/\nОсталось: \d+ мин рабочего времени\n/);
     });
 
+    it('says nothing of lateness in an overdue notice sent in the minute its deadline passed', async () => {
+      h = await consoleHarness(kind);
+      setClock(msk('2026-11-23 10:00'));
+      await h.feedback({});
+      const deps = { clock: h.clock, config: h.config };
+      setClock(msk('2026-11-23 10:46'));
+      await sendDueNotices(h.db, deps);
+      // 1.1 was due at 11:00: «Просрочено на: 0 мин» said nothing.
+      setClock(new Date(Date.parse(msk('2026-11-23 11:00')) + 20_000).toISOString());
+      await sendDueNotices(h.db, deps);
+      const [overdue] = await outbox('complaint-overdue');
+      expect(overdue!.subject).toContain('шаг 1.1');
+      expect(overdue!.text).not.toContain('Просрочено на');
+      expect(overdue!.text).toContain('Срок: ');
+    });
+
     it('gives a message found to be a complaint days after it came the same quarter of an hour', async () => {
       h = await consoleHarness(kind);
       setClock(msk('2026-12-02 11:00'));
@@ -1333,6 +1350,26 @@ for (const kind of DB_KINDS) {
       expect((await noticesOf(sent.id)).map((n) => `${n.step} ${n.kind}`)).toEqual(
         expect.arrayContaining(['1.1 escalation', '1.2 escalation']),
       );
+
+      // One that was a complaint, then a suggestion, then a complaint again days later: the same.
+      setClock(msk('2026-12-02 11:00'));
+      const again = await h.feedback({ kind: 'complaint', message: 'Не тот товар' });
+      await h.db.deleteFrom('complaint_notices').execute();
+      setClock(msk('2026-12-02 11:05'));
+      const qms2 = await h.as('qms');
+      const patch = (json: Record<string, unknown>) =>
+        qms2.request(`/api/admin/submissions/${again.id}`, { method: 'PATCH', json });
+      expect((await patch({ kind: 'suggestion' })).status).toBe(200);
+      setClock(msk('2026-12-07 12:27'));
+      const qms3 = await h.as('qms');
+      const made2 = await qms3.request(`/api/admin/submissions/${again.id}`, {
+        method: 'PATCH',
+        json: { kind: 'complaint' },
+      });
+      expect(made2.status).toBe(200);
+      setClock(msk('2026-12-07 12:28'));
+      await sendDueNotices(h.db, deps);
+      expect((await noticesOf(again.id)).filter((n) => n.kind !== 'soon')).toEqual([]);
     });
 
     it('gives a complaint registered after its deadlines a quarter of an hour to mark what was done on time', async () => {

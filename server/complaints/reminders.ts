@@ -48,7 +48,7 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     .select(['complaint_steps.complaint_id', 'complaint_steps.step', 'complaint_steps.window_start_at'])
     .select(['complaint_steps.due_at', 'complaint_notices.kind as sent', 'complaint_notices.at as sentAt'])
     // When it became a complaint: a message made one days after it came has its deadlines past at once.
-    .select((eb) => eb.fn.coalesce('complaints.opened_at', 'submissions.created_at').as('registeredAt'))
+    .select('complaints.opened_at as registeredAt')
     .where('complaint_steps.done_at', 'is', null)
     .where('complaint_steps.due_at', 'is not', null)
     .where('complaint_steps.window_start_at', 'is not', null)
@@ -66,13 +66,14 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     if (!sentByStep.has(key)) sentByStep.set(key, new Map());
     if (r.sent && r.sentAt) sentByStep.get(key)!.set(r.sent, r.sentAt);
   }
-  // How much working time is left before a deadline, or how late it is, as the card says it.
+  // How much working time is left before a deadline, or how late it is, as the card says it; none
+  // under a minute (an overdue notice goes in the minute its deadline passes: «0 мин» says nothing).
   const dayMinutes = workingDayMs(cal) / MINUTE;
   const timing = (dueAt: string) => {
     const due = new Date(dueAt);
     const left = due > now;
     const minutes = Math.floor(workingMsBetween(cal, left ? now : due, left ? due : now) / MINUTE);
-    return { left, text: workingTimeText(minutes, dayMinutes) };
+    return minutes >= 1 ? { left, text: workingTimeText(minutes, dayMinutes) } : undefined;
   };
   let queued = 0;
   const seen = new Set<string>();

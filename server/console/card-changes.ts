@@ -126,6 +126,14 @@ export async function changeSubmission(
           .set((eb) => ({ due_at: eb.ref('due_at') }))
           .where('complaint_id', '=', id)
           .execute();
+        // A complaint again: registered as one now, so its deadlines long past get the reminders'
+        // quarter of an hour to be marked (complaints/reminders.ts) as a first opening does.
+        if (want.kind === 'complaint')
+          await trx
+            .updateTable('complaints')
+            .set({ opened_at: clock.now().toISOString() })
+            .where('submission_id', '=', id)
+            .execute();
         // A complaint again, in a department it moved to meanwhile: its default responsible takes it.
         const dep = departmentId === undefined ? s.department_id : departmentId;
         if (isComplaint && !complaint.closed_at && dep === s.department_id)

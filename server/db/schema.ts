@@ -256,8 +256,8 @@ export interface SettingTable {
 export interface ComplaintTable {
   submission_id: string;
   received_at: Iso;
-  /** When the submission became a complaint (registered, made of a rating or found to be one); null only before 2026-12-26's migration ran. */
-  opened_at: Iso | null;
+  /** When the submission last became a complaint: registered, made of a rating, found to be one (again). */
+  opened_at: Iso;
   origin: 'site' | 'console' | 'rating';
   rating_id: string | null;
   registered_by: string | null;

@@ -177,8 +177,10 @@ export abstract class RatingController extends Component<RatingProps, RatingStat
     }
     const text = [result.message, ...other].filter(Boolean).join(' ');
     this.setState({ errors: fields, notice: text ? { text } : null });
-    this.announce(text || Object.values(fields).join(' '));
-    return first(fields) ?? 'notice';
+    const bad = first(fields);
+    // A notice alone takes the focus, which reads it out: said by the live region too, it was heard twice.
+    if (bad) this.announce(text || Object.values(fields).join(' '));
+    return bad ?? 'notice';
   }
 }
 

@@ -196,6 +196,17 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.star(3).checked).toBe(true);
   });
 
+  it('focuses a refusal with no field (too many sends) and says it once, by the focus, not the live region too', async () => {
+    const text = 'Слишком много отправок подряд, поэтому сообщение не принято. Попробуйте позже';
+    stubFetch([json(429, { error: { code: 'rate_limited', message: text } })]);
+    const w = await setup();
+    w.star(3).click();
+    await submit(w);
+    expect(w.$('.notice')!.textContent).toBe(text);
+    expect(w.root.activeElement).toBe(w.$('.notice'));
+    expect(w.$('[role="status"]')!.textContent).not.toContain(text);
+  });
+
   it("says politely that an employee who left can't be rated, and offers to write to the company", async () => {
     stubFetch([], { 'employees/ivanov': notFound });
     const w = await setup();

@@ -65,9 +65,12 @@ export function ModerationCard({
     act.reset();
     focusSoon(() => act.ref.current?.querySelector('textarea'));
   };
+  // Closed, the form drops what was typed in it, as Esc's question says it will.
   const close = () => {
     const from = mode;
     setMode('view');
+    setText(item.text || original);
+    setReason('');
     act.reset();
     focusSoon(() => act.ref.current?.querySelector(`[data-opens="${from}"]`));
   };

@@ -158,5 +158,11 @@ describe('moderation', () => {
     await settle();
     expect(asked).toHaveBeenCalledOnce();
     expect(card(3).querySelector('textarea')!.value).toBe('Реклама');
+    // Closed, the form drops it, as the question said: opened again, it is empty and asks nothing.
+    vi.stubGlobal('confirm', () => true);
+    esc(card(3).querySelector('textarea')!);
+    await settle();
+    await click(buttonIn(3, 'Отклонить'));
+    expect(card(3).querySelector('textarea')!.value).toBe('');
   });
 });
