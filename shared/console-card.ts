@@ -149,6 +149,8 @@ export interface Card {
   complaint: CardComplaint | null;
   /** A rating that was made into a complaint: that complaint. */
   complaintFromRating: { id: string; number: string } | null;
+  /** A rating's complaint went to a department the reader can't see: made, but not his to open or name. */
+  complaintElsewhere: boolean;
   /** A suggestion's date of answer promised to the client when it came; null for other kinds. */
   answerBy: string | null;
 }

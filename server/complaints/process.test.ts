@@ -1239,6 +1239,8 @@ for (const kind of DB_KINDS) {
       // The complaint goes to Логистика: the ДКС handler still sees his rating, but nothing of it.
       await qms.request(`/api/admin/submissions/${made.id}`, { method: 'PATCH', json: { departmentId: logistics } });
       expect((await card(ours, low.id)).complaintFromRating).toBeNull();
+      expect((await card(ours, low.id)).complaintElsewhere).toBe(true);
+      expect((await card(qms, low.id)).complaintElsewhere).toBe(false);
       const listed = (await (await ours.request('/api/admin/submissions?type=rating')).json()) as InboxPage;
       expect(listed.items.find((i) => i.id === low.id)!.complaintNumber).toBeNull();
       const again = await post(ours, `${low.id}/complaint`);

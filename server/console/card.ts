@@ -105,6 +105,9 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
       s.kind === 'complaint' ? loadComplaint(db, s, now, scopeCondition(scopeOf(reader))) : null,
       s.type === 'rating' ? complaintOfRating(db, s.id, scopeCondition(scopeOf(reader))).then((c) => c ?? null) : null,
     ]);
+  // Made, but gone where the reader can't follow: he is told so, not offered to make it again (a 409).
+  const complaintElsewhere =
+    s.type === 'rating' && !complaintFromRating && (await complaintOfRating(db, s.id)) !== undefined;
   return {
     id: s.id,
     number: s.number,
@@ -181,6 +184,7 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
       : null,
     complaint,
     complaintFromRating,
+    complaintElsewhere,
     answerBy: s.answer_due_at,
   };
 }

@@ -62,6 +62,7 @@ const CARD: Card = {
   review: null,
   complaint: null,
   complaintFromRating: null,
+  complaintElsewhere: false,
   answerBy: null,
 };
 

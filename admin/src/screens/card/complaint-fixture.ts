@@ -101,6 +101,7 @@ export const COMPLAINT_CARD: Card = {
   review: null,
   complaint: COMPLAINT,
   complaintFromRating: null,
+  complaintElsewhere: false,
   answerBy: null,
 };
 

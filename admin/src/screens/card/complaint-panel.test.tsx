@@ -502,4 +502,17 @@ describe('a low rating', () => {
     expect(c.$('#rating-complaint')!.parentElement!.querySelector('a')!.textContent).toBe('Жалоба № 2026-00042');
     expect(c.button('Сделать жалобой')).toBeUndefined();
   });
+
+  it('says a complaint made of it went to another department, and offers nothing to press', async () => {
+    stubApi({
+      'GET me': signedIn(USERS.handler),
+      'GET meta': json(200, META),
+      'GET submissions/s5': json(200, { ...RATING, score: 1, complaintElsewhere: true }),
+    });
+    const c = await openConsole('/admin/submissions/s5');
+    expect(c.$('#rating-complaint')!.parentElement!.textContent).toContain(
+      'Жалоба по этой оценке зарегистрирована и передана другому подразделению.',
+    );
+    expect(c.button('Сделать жалобой')).toBeUndefined();
+  });
 });

@@ -13,7 +13,8 @@ export function RatingComplaint({ card }: { card: Card }) {
   const made = card.complaintFromRating;
   if (card.type !== 'rating') return null;
   // A complaint made of it stays linked, whatever score its client gave since.
-  if (!made && (card.score === null || card.score > LOW_SCORE || !canHandle(user))) return null;
+  if (!made && !card.complaintElsewhere && (card.score === null || card.score > LOW_SCORE || !canHandle(user)))
+    return null;
 
   const submit = async () => {
     const answer = await make.run(() =>
@@ -33,7 +34,9 @@ export function RatingComplaint({ card }: { card: Card }) {
       }}
     >
       <h2 id="rating-complaint">Жалоба</h2>
-      {made ? (
+      {card.complaintElsewhere ? (
+        <p class="muted">Жалоба по этой оценке зарегистрирована и передана другому подразделению.</p>
+      ) : made ? (
         <p>
           <Link href={`/admin/submissions/${encodeURIComponent(made.id)}`}>Жалоба № {made.number}</Link>
           <span class="muted"> — разбор по этой оценке</span>

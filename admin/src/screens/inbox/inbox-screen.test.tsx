@@ -75,6 +75,7 @@ const CARD_7: Card = {
   review: null,
   complaint: null,
   complaintFromRating: null,
+  complaintElsewhere: false,
   answerBy: null,
 };
 

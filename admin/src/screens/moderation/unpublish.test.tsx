@@ -156,6 +156,7 @@ describe('taking a published review down', () => {
       },
       complaint: null,
       complaintFromRating: null,
+      complaintElsewhere: false,
       answerBy: null,
     };
     const reason = 'Сотрудник больше не работает в компании';
