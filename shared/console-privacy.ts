@@ -1,5 +1,8 @@
 // A person's personal data in the console (admins only): GET /api/admin/persons?email=…|phone=…
-// and POST /api/admin/persons/erase, built by server/privacy/, read by admin/. Types only.
+// and POST /api/admin/persons/erase, built by server/privacy/, read by admin/.
+
+/** What the inbox and its exports say in place of an erased client's name and words. */
+export const ERASED_WORDS = { name: 'Персональные данные удалены', text: 'Текст удалён' } as const;
 
 /** One submission of the person as `npm run cli -- export` writes it, with its history. */
 export interface PersonSubmission {

@@ -6,7 +6,8 @@
 
 /**
  * C0 controls, DEL, C1 controls (U+0085 NEL among them), the Unicode line and paragraph separators,
- * the noncharacters U+FFFE and U+FFFF (which XML, so an XLSX export, can't hold), and lone surrogates (`\p{Cs}` in a `u` pattern matches only an unpaired half). A mail program
+ * the noncharacters U+FFFE and U+FFFF (which XML, so an XLSX export, can't hold), and lone
+ * surrogates (`\p{Cs}` in a `u` pattern matches only an unpaired half). A mail program
  * may break a line at NEL or U+2028: a name holding one showed a forged «E-mail:» line in the QMS
  * notification's text.
  */

@@ -36,8 +36,11 @@ export const SESSION_ENDED_ACT = 'Сеанс был завершён, поэто
  */
 export function failureText(err: unknown): string {
   const f = asFailure(err);
-  return f.status === 401 && f.code === 'unauthorized' ? SESSION_ENDED_ACT : f.message;
+  return sessionEnded(f) ? SESSION_ENDED_ACT : f.message;
 }
+
+/** Refused because the session ended (not a wrong password at the sign-in, also a 401). */
+const sessionEnded = (f: ApiFailure) => f.status === 401 && f.code === 'unauthorized';
 
 type State = Pick<Action, 'busy' | 'error' | 'fields' | 'failure'>;
 const IDLE: State = { busy: false, error: null, fields: {}, failure: null };
@@ -71,7 +74,7 @@ export function useAction(): Action {
       const f = asFailure(err);
       // The sign-in form comes over the form, which keeps its text; once back, the user sends
       // it again himself (a change is never repeated behind his back: it may have been done).
-      if (f.status === 401 && f.code === 'unauthorized') {
+      if (sessionEnded(f)) {
         fail({}, SESSION_ENDED, f);
         return undefined;
       }

@@ -1,4 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
+import { ERASED_WORDS } from '../../../shared/console-privacy.ts';
 import type { InboxItem } from '../../../shared/console-types.ts';
 import type { Db } from '../../db/connection.ts';
 import type { InboxFilter } from '../../console/inbox-filter.ts';
@@ -101,7 +102,7 @@ function row(i: InboxItem, full: FullText | undefined): Record<string, Cell> {
     status: STATUSES[i.status] ?? i.status,
     channel: channelLabel(i.channel),
     // As the inbox says it: an erased client's row is not mistaken for one left blank.
-    name: i.erasedAt && !i.name ? ERASED_NAME : i.name,
+    name: i.erasedAt && !i.name ? ERASED_WORDS.name : i.name,
     organization: i.organization,
     inn: full?.inn ?? null,
     phone: i.phone && formatPhone(i.phone),
@@ -113,12 +114,9 @@ function row(i: InboxItem, full: FullText | undefined): Record<string, Cell> {
     score: i.score,
     dueAt: i.nextDueAt,
     overdue: i.overdue ? 'да' : null,
-    message: (full?.message ?? i.excerpt) || (i.erasedAt ? ERASED_TEXT : ''),
+    message: (full?.message ?? i.excerpt) || (i.erasedAt ? ERASED_WORDS.text : ''),
   };
 }
-
-const ERASED_NAME = 'Персональные данные удалены';
-const ERASED_TEXT = 'Текст удалён';
 
 type FullText = { message: string; inn: string | null; responsible: string | null };
 

@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CalendarDay, CalendarYear } from '../../api/types.ts';
-import { apiError, click, json, META, openConsole, signedIn, stubApi, type, USERS } from '../../testing/helpers.tsx';
+import {
+  apiError,
+  click,
+  json,
+  META,
+  openConsole,
+  settle,
+  signedIn,
+  stubApi,
+  type,
+  USERS,
+} from '../../testing/helpers.tsx';
 
 const DAYS: CalendarDay[] = [
   {
@@ -91,6 +102,26 @@ describe('the working calendar', () => {
     ]);
     expect(c.$('.dl')!.textContent).toContain('Рабочих дней247');
     expect(c.$('[role="status"]')!.textContent).toBe('15.06.2026: сохранено');
+  });
+
+  it('closes the day form with Esc as «Отмена» does, asking only once something was typed', async () => {
+    stubApi({ 'GET me': signedIn(USERS.qms), 'GET meta': json(200, META), 'GET calendar': json(200, Y2026) });
+    const c = await openConsole('/admin/calendar?year=2026');
+    const esc = async (el: Element) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      await settle();
+    };
+    const asked = vi.fn(() => false);
+    vi.stubGlobal('confirm', asked);
+    await click(c.button('Добавить день'));
+    await esc(c.field('Дата'));
+    expect(asked).not.toHaveBeenCalled();
+    expect(c.button('Сохранить')).toBeUndefined();
+    await click(c.button('Добавить день'));
+    await type(c.field('Примечание'), 'Региональный праздник');
+    await esc(c.field('Примечание'));
+    expect(asked).toHaveBeenCalledOnce();
+    expect(c.field<HTMLInputElement>('Примечание').value).toBe('Региональный праздник');
   });
 
   it('takes back a company change and edits the working hours', async () => {

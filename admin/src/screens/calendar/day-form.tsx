@@ -31,6 +31,8 @@ export function DayForm({
 }) {
   const { api } = useConsole();
   const [draft, setDraft] = useState<DayDraft>(initial);
+  // What Esc compares with: the draft as opened, whatever the screen passes in since.
+  const [start] = useState(draft);
   const act = useAction();
   useFocusFirstField(act.ref);
   const set = (k: keyof DayDraft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
@@ -54,7 +56,7 @@ export function DayForm({
         act.ref.current = el;
       }}
       onSubmit={submit}
-      onKeyDown={closeOnEscape(onCancel, JSON.stringify(draft) !== JSON.stringify(initial))}
+      onKeyDown={closeOnEscape(onCancel, JSON.stringify(draft) !== JSON.stringify(start))}
       noValidate
     >
       <h3>{title}</h3>

@@ -156,6 +156,26 @@ describe('the directory', () => {
     expect(c.$('[role="status"][aria-live]')!.textContent).toBe('Сотрудник Козлова Мария добавлен');
   });
 
+  it('closes the employee form with Esc, asking first once a field was changed', async () => {
+    stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META), 'GET employees': json(200, EMPLOYEES) });
+    const c = await openConsole('/admin/directory/employees');
+    const esc = async (el: Element) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      await settle();
+    };
+    const asked = vi.fn(() => false);
+    vi.stubGlobal('confirm', asked);
+    await click(c.button('Добавить сотрудника'));
+    await esc(c.field('Ф.И.О.'));
+    expect(asked).not.toHaveBeenCalled();
+    expect(c.$('form.inline-form')).toBeNull();
+    await click(c.button('Добавить сотрудника'));
+    await choose(c.field<HTMLSelectElement>('Подразделение'), 'd2');
+    await esc(c.field('Ф.И.О.'));
+    expect(asked).toHaveBeenCalledOnce();
+    expect(c.field<HTMLSelectElement>('Подразделение').value).toBe('d2');
+  });
+
   it('previews a CSV import, applies it with «Применить», and reports a mostly good file calmly', async () => {
     const api = stubApi({
       'GET me': signedIn(),

@@ -1,4 +1,5 @@
 import { LOW_SCORE } from '../../../../shared/complaint-process.ts';
+import { ERASED_WORDS } from '../../../../shared/console-privacy.ts';
 import type { InboxItem } from '../../api/types.ts';
 import { formatDateTime, formatPhone, registeredLate } from '../../format.ts';
 import { CHANNEL_LABELS, label } from '../../labels.ts';
@@ -85,7 +86,7 @@ function Row({ s }: { s: InboxItem }) {
           </>
         ) : (
           // Erased on request: said so, not taken for a message sent without a name.
-          <span class="muted">{s.erasedAt ? 'Персональные данные удалены' : 'Имя не указано'}</span>
+          <span class="muted">{s.erasedAt ? ERASED_WORDS.name : 'Имя не указано'}</span>
         )}
         {s.email && <span class="sub muted">{breakableEmail(s.email)}</span>}
         {s.phone && <span class="sub muted">{formatPhone(s.phone)}</span>}
@@ -108,7 +109,7 @@ function Row({ s }: { s: InboxItem }) {
         {s.excerpt ? (
           <span class="excerpt">{s.excerpt}</span>
         ) : (
-          <span class="muted">{s.erasedAt ? 'Текст удалён' : 'Без комментария'}</span>
+          <span class="muted">{s.erasedAt ? ERASED_WORDS.text : 'Без комментария'}</span>
         )}
       </td>
       {/* Addressed to no one: a table cell shows «—»; a phone's card drops the bare dash. */}
