@@ -20,6 +20,10 @@ export interface InboxFilter {
   from?: string;
   /** Created before this instant (ISO). */
   before?: string;
+  /** Received (a complaint's receipt, which the reports count by; else its registration) at or after this instant (ISO). */
+  receivedFrom?: string;
+  /** Received before this instant (ISO). */
+  receivedBefore?: string;
   /** Search text. */
   q?: string;
   /** Only open complaints and suggestions whose nearest deadline is before this instant (ISO): the overdue ones. */
@@ -59,6 +63,10 @@ export const INBOX_QUERY = z
     channel: oneOfParam(CHANNELS),
     from: when,
     to: when,
+    // By receipt, as the reports' «Поступило» counts: a complaint registered in December for a
+    // letter of 30 November is November's.
+    receivedFrom: when,
+    receivedTo: when,
     // Only wildcards or punctuation find nothing through an index: on PostgreSQL they read every row.
     q: given(200).refine((s) => s === undefined || /[\p{L}\p{N}]/u.test(s), 'searchText'),
     overdue: oneOfParam(['1'] as const),
@@ -71,6 +79,13 @@ export const INBOX_QUERY = z
       // The day before `from` ends where `from` starts: reversed.
       (q) => (q.to ? Date.parse(endOf(q.to)) - 1 : undefined),
     ),
+  )
+  .superRefine(
+    periodInOrder(
+      (q) => (q.receivedFrom ? Date.parse(startOf(q.receivedFrom)) : undefined),
+      (q) => (q.receivedTo ? Date.parse(endOf(q.receivedTo)) - 1 : undefined),
+      'receivedTo',
+    ),
   );
 
 export type InboxQuery = z.output<typeof INBOX_QUERY>;
@@ -81,7 +96,7 @@ export type InboxQuery = z.output<typeof INBOX_QUERY>;
  * @example inboxFilter({ kind: 'complaint', from: '2026-11-01', limit: 50 }, new Date())
  */
 export function inboxFilter(query: InboxQuery, now: Date): InboxFilter {
-  const { from, to, overdue, sort, cursor: _c, limit: _l, ...rest } = query;
+  const { from, to, receivedFrom, receivedTo, overdue, sort, cursor: _c, limit: _l, ...rest } = query;
   const filter: InboxFilter = {};
   for (const [k, v] of Object.entries(rest)) if (v !== undefined) Object.assign(filter, { [k]: v });
   return {
@@ -90,5 +105,7 @@ export function inboxFilter(query: InboxQuery, now: Date): InboxFilter {
     ...(sort === 'deadline' && { sort: 'deadline' as const }),
     ...(from !== undefined && { from: startOf(from) }),
     ...(to !== undefined && { before: endOf(to) }),
+    ...(receivedFrom !== undefined && { receivedFrom: startOf(receivedFrom) }),
+    ...(receivedTo !== undefined && { receivedBefore: endOf(receivedTo) }),
   };
 }

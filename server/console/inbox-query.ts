@@ -32,6 +32,11 @@ async function submissionConditions(db: Db, scope: Scope, f: InboxFilter, plan: 
   }
   if (f.from) all.push(eb('submissions.created_at', '>=', f.from));
   if (f.before) all.push(eb('submissions.created_at', '<', f.before));
+  // By receipt: a complaint's, else its registration. Received is never after registered, so
+  // `created_at` bounds it from below first, through its index.
+  const received = sql<string>`coalesce((select rc.received_at from complaints rc where rc.submission_id = submissions.id), submissions.created_at)`;
+  if (f.receivedFrom) all.push(eb('submissions.created_at', '>=', f.receivedFrom), eb(received, '>=', f.receivedFrom));
+  if (f.receivedBefore) all.push(eb(received, '<', f.receivedBefore));
   if (f.q) {
     const number = wholeNumber(f.q);
     all.push(number ? eb('submissions.number', '=', number) : searchCondition(db, f.q, plan));

@@ -220,6 +220,42 @@ for (const kind of DB_KINDS) {
       expect(await numbers('?from=2026-11-20T10:00:00Z')).toEqual([later.number]);
     });
 
+    it('takes a period of receipt too, as the reports count «Поступило»: a letter of 30 November registered in December is November’s', async () => {
+      h = await consoleHarness(kind);
+      h.clock.set('2026-11-20T10:00:00.000Z');
+      const site = await h.feedback();
+      h.clock.set('2026-12-07T09:00:00.000Z');
+      const qms = await h.as('qms');
+      const registered = await qms.request('/api/admin/complaints', {
+        method: 'POST',
+        json: {
+          channel: 'letter',
+          message: 'Письмо от 30 ноября',
+          name: 'Анна',
+          receivedAt: '2026-11-30T23:59:00+03:00',
+        },
+      });
+      expect(registered.status).toBe(201);
+      const letter = (await registered.json()) as { number: string };
+      const december = await h.feedback();
+      const numbers = async (q: string) => (await inbox(qms, q)).items.map((i) => i.number);
+      expect(await numbers('?receivedFrom=2026-11-01&receivedTo=2026-11-30')).toEqual([letter.number, site.number]);
+      expect((await inbox(qms, '?receivedFrom=2026-11-01&receivedTo=2026-11-30')).counts.total).toBe(2);
+      expect(await numbers('?receivedFrom=2026-12-01')).toEqual([december.number]);
+      // By registration, as before: the letter is December's.
+      expect(await numbers('?from=2026-11-01&to=2026-11-30')).toEqual([site.number]);
+      // The export lists the same, and says by what.
+      const csv = await (
+        await qms.request('/api/admin/reports/inbox.csv?receivedFrom=2026-11-01&receivedTo=2026-11-30')
+      ).text();
+      expect(csv).toContain('поступили с 01.11.2026 по 30.11.2026');
+      expect(csv).toContain(letter.number);
+      expect(csv).not.toContain(december.number);
+      const reversed = await qms.request('/api/admin/submissions?receivedFrom=2026-11-10&receivedTo=2026-11-09');
+      expect(reversed.status).toBe(422);
+      expect(Object.keys((await reversed.json()).error.fields)).toEqual(['receivedTo']);
+    });
+
     it('finds a substring of the message, name, organisation, e-mail, phone or number, in any case, Cyrillic included', async () => {
       h = await consoleHarness(kind);
       const a = await h.feedback({

@@ -55,9 +55,9 @@ export const pageSize = (max: number, fallback = 50) =>
  * @example z.object({ from: when, to: when }).superRefine(periodInOrder((q) => start(q.from), (q) => end(q.to)))
  */
 export const periodInOrder =
-  <Q>(start: (q: Q) => number | undefined, end: (q: Q) => number | undefined) =>
+  <Q>(start: (q: Q) => number | undefined, end: (q: Q) => number | undefined, field = 'to') =>
   (query: Q, ctx: z.RefinementCtx) => {
     const [a, b] = [start(query), end(query)];
     if (a !== undefined && b !== undefined && b < a)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'periodOrder' });
+      ctx.addIssue({ code: 'custom', path: [field], message: 'periodOrder' });
   };

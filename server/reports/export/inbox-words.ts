@@ -37,6 +37,10 @@ export async function filterWords(db: Db, q: InboxQuery): Promise<string> {
   if (q.from && q.to) parts.push(`зарегистрированы с ${dayOrTime(q.from)} по ${dayOrTime(q.to)}`);
   else if (q.from) parts.push(`зарегистрированы с ${dayOrTime(q.from)}`);
   else if (q.to) parts.push(`зарегистрированы по ${dayOrTime(q.to)}`);
+  if (q.receivedFrom && q.receivedTo)
+    parts.push(`поступили с ${dayOrTime(q.receivedFrom)} по ${dayOrTime(q.receivedTo)}`);
+  else if (q.receivedFrom) parts.push(`поступили с ${dayOrTime(q.receivedFrom)}`);
+  else if (q.receivedTo) parts.push(`поступили по ${dayOrTime(q.receivedTo)}`);
   if (q.q) parts.push(`поиск «${q.q}»`);
   if (q.overdue) parts.push('только просроченные');
   if (q.sort === 'deadline') parts.push('ближайший срок первым');

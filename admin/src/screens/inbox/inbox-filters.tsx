@@ -152,6 +152,21 @@ export function InboxFilters({ filters, counts }: { filters: Filters; counts: In
           <DateFilter label="Регистрация с" value={filters.from ?? ''} onCommit={set('from')} max={filters.to} />
           <DateFilter label="Регистрация по" value={filters.to ?? ''} onCommit={set('to')} min={filters.from} />
         </div>
+        {/* By receipt, as the reports' «Поступило»: a letter registered later is listed in its own month. */}
+        <div class="period">
+          <DateFilter
+            label="Поступило с"
+            value={filters.receivedFrom ?? ''}
+            onCommit={set('receivedFrom')}
+            max={filters.receivedTo}
+          />
+          <DateFilter
+            label="Поступило по"
+            value={filters.receivedTo ?? ''}
+            onCommit={set('receivedTo')}
+            min={filters.receivedFrom}
+          />
+        </div>
         {(narrowed > 0 || filters.q) && (
           <div class="reset">
             <Link href={inboxHref({ type: filters.type })}>Сбросить фильтры</Link>

@@ -12,6 +12,8 @@ export const FILTERS = [
   'channel',
   'from',
   'to',
+  'receivedFrom',
+  'receivedTo',
   'overdue',
   'sort',
   'q',

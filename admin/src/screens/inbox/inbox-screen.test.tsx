@@ -106,17 +106,19 @@ describe('the inbox', () => {
       } satisfies InboxPage),
     });
     const c = await openConsole(
-      '/admin/?kind=complaint&department=d1&from=2026-11-01&q=%D0%B3%D1%80%D1%83%D0%B7%D0%B8%D1%82%D1%81%D1%8F&bogus=1',
+      '/admin/?kind=complaint&department=d1&from=2026-11-01&receivedTo=2026-11-30&q=%D0%B3%D1%80%D1%83%D0%B7%D0%B8%D1%82%D1%81%D1%8F&bogus=1',
     );
     expect(api.last('GET', 'submissions')!.query).toEqual({
       kind: 'complaint',
       department: 'd1',
       from: '2026-11-01',
+      receivedTo: '2026-11-30',
       q: 'грузится',
       limit: '50',
     });
     expect(c.field<HTMLSelectElement>('Вид').value).toBe('complaint');
     expect(c.field('Регистрация с').value).toBe('2026-11-01');
+    expect(c.field('Поступило по').value).toBe('2026-11-30');
     expect((c.$('#inbox-q') as HTMLInputElement).value).toBe('грузится');
 
     const rows = c.$$('tbody tr');
