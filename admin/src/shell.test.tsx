@@ -1,15 +1,10 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { click, json, META, openConsole, settle, signedIn, stubApi } from './testing/helpers.tsx';
+import { click, json, META, openConsole, pressEscape, settle, signedIn, stubApi } from './testing/helpers.tsx';
 
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
-
-const pressEscape = async (el: Element) => {
-  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-  await settle();
-};
 
 it('closes the phone menu with Escape, on its button as on a link inside, the focus on the button', async () => {
   stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META), 'GET inbox': json(200, { items: [], total: 0 }) });

@@ -67,6 +67,12 @@ export async function settle(rounds = 5) {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
+/** Esc pressed in an element, as a keyboard sends it (bubbling to the form), and its effects settled. */
+export async function pressEscape(el: Element) {
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  await settle();
+}
+
 export const USERS = {
   qms: {
     id: 'u2',

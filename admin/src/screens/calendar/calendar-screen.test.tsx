@@ -6,7 +6,7 @@ import {
   json,
   META,
   openConsole,
-  settle,
+  pressEscape,
   signedIn,
   stubApi,
   type,
@@ -107,19 +107,15 @@ describe('the working calendar', () => {
   it('closes the day form with Esc as «Отмена» does, asking only once something was typed', async () => {
     stubApi({ 'GET me': signedIn(USERS.qms), 'GET meta': json(200, META), 'GET calendar': json(200, Y2026) });
     const c = await openConsole('/admin/calendar?year=2026');
-    const esc = async (el: Element) => {
-      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-      await settle();
-    };
     const asked = vi.fn(() => false);
     vi.stubGlobal('confirm', asked);
     await click(c.button('Добавить день'));
-    await esc(c.field('Дата'));
+    await pressEscape(c.field('Дата'));
     expect(asked).not.toHaveBeenCalled();
     expect(c.button('Сохранить')).toBeUndefined();
     await click(c.button('Добавить день'));
     await type(c.field('Примечание'), 'Региональный праздник');
-    await esc(c.field('Примечание'));
+    await pressEscape(c.field('Примечание'));
     expect(asked).toHaveBeenCalledOnce();
     expect(c.field<HTMLInputElement>('Примечание').value).toBe('Региональный праздник');
   });

@@ -7,6 +7,7 @@ import {
   json,
   META,
   openConsole,
+  pressEscape,
   settle,
   signedIn,
   stubApi,
@@ -159,19 +160,15 @@ describe('the directory', () => {
   it('closes the employee form with Esc, asking first once a field was changed', async () => {
     stubApi({ 'GET me': signedIn(), 'GET meta': json(200, META), 'GET employees': json(200, EMPLOYEES) });
     const c = await openConsole('/admin/directory/employees');
-    const esc = async (el: Element) => {
-      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-      await settle();
-    };
     const asked = vi.fn(() => false);
     vi.stubGlobal('confirm', asked);
     await click(c.button('Добавить сотрудника'));
-    await esc(c.field('Ф.И.О.'));
+    await pressEscape(c.field('Ф.И.О.'));
     expect(asked).not.toHaveBeenCalled();
     expect(c.$('form.inline-form')).toBeNull();
     await click(c.button('Добавить сотрудника'));
     await choose(c.field<HTMLSelectElement>('Подразделение'), 'd2');
-    await esc(c.field('Ф.И.О.'));
+    await pressEscape(c.field('Ф.И.О.'));
     expect(asked).toHaveBeenCalledOnce();
     expect(c.field<HTMLSelectElement>('Подразделение').value).toBe('d2');
   });
@@ -338,18 +335,14 @@ describe('the directory', () => {
       'GET departments': json(200, META.departments),
     });
     const c = await openConsole('/admin/directory');
-    const esc = async (el: Element) => {
-      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-      await settle();
-    };
     await click(c.button('Изменить ДКС'));
-    await esc(c.field('Название'));
+    await pressEscape(c.field('Название'));
     expect(c.$('form.inline-form')).toBeNull();
     await click(c.button('Изменить ДКС'));
     await type(c.field('Ответственный за жалобы'), 'Бадыштова К.');
     const asked = vi.fn(() => false);
     vi.stubGlobal('confirm', asked);
-    await esc(c.field('Название'));
+    await pressEscape(c.field('Название'));
     expect(asked).toHaveBeenCalledOnce();
     expect(c.field<HTMLInputElement>('Ответственный за жалобы').value).toBe('Бадыштова К.');
   });
