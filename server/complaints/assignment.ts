@@ -63,7 +63,7 @@ export async function releaseOutOfReach(trx: Db, clock: Clock, actor: Actor, use
     .where('id', '=', userId)
     .executeTakeFirst();
   for (const h of held) {
-    if (u && u.active === 1 && handles(u, h.department_id)) continue;
+    if (u && handles(u, h.department_id)) continue;
     await setResponsible(trx, clock, actor, await lockComplaint(trx, h.id), null);
   }
 }
@@ -85,7 +85,7 @@ async function handlerOf(trx: Db, userId: string, departmentId: string | null): 
     .select(['id', 'name', 'email', 'role', 'department_id', 'active'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  return u && u.active === 1 && handles(u, departmentId) ? { id: u.id, name: u.name, email: u.email } : null;
+  return u && handles(u, departmentId) ? { id: u.id, name: u.name, email: u.email } : null;
 }
 
 /**

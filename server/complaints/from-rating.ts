@@ -39,10 +39,10 @@ export async function complaintFromRating(
     let current = trx.selectFrom('submissions').selectAll().where('id', '=', asked.id);
     if (dbKind(trx) === 'postgres') current = current.forUpdate();
     const rating = await current.executeTakeFirstOrThrow();
-    if (await complaintOfRating(trx, rating.id)) {
-      const mine = await complaintOfRating(trx, rating.id, visible);
-      if (!mine) throw new ApiError(409, 'conflict', { score: 'ratingTaken' }, { says: 'ratingTaken' });
-      return mine;
+    const made = await complaintOfRating(trx, rating.id, visible);
+    if (made) {
+      if (!made.visible) throw new ApiError(409, 'conflict', { score: 'ratingTaken' }, { says: 'ratingTaken' });
+      return { id: made.id, number: made.number };
     }
     if (!low(rating)) throw new ApiError(422, 'validation', { score: 'lowRating' });
     const now = deps.clock.now();

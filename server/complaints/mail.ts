@@ -115,9 +115,12 @@ export async function enqueueNoticeMail(
   // Only one who can open its card: a name left on a complaint he can no longer reach would tell
   // him of its client and warn no one who could act (the QMS is told instead).
   const canOpen =
-    s.responsible_active === 1 &&
     s.responsible_role !== null &&
-    handles({ role: s.responsible_role, department_id: s.responsible_department_id }, s.department_id);
+    s.responsible_active !== null &&
+    handles(
+      { role: s.responsible_role, department_id: s.responsible_department_id, active: s.responsible_active },
+      s.department_id,
+    );
   const responsible = canOpen ? s.responsible_email : null;
   if (opts.onlyToResponsible && !responsible) return false;
   const to = notice.kind === 'escalation' || !responsible ? deps.config.qmsEmail : [responsible];

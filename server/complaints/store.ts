@@ -2,7 +2,7 @@ import type { ComplaintChange } from '../../shared/console-card.ts';
 import type { Actor } from '../sessions/context.ts';
 import { logHistory } from '../audit/history.ts';
 import type { Clock } from '../clock.ts';
-import type { Expression, SqlBool } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { type Db, dbKind } from '../db/connection.ts';
 import { ApiError } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
@@ -164,15 +164,18 @@ export const forgetNotices = (trx: Db, complaintId: string, steps: string[]) =>
   trx.deleteFrom('complaint_notices').where('complaint_id', '=', complaintId).where('step', 'in', steps).execute();
 
 /**
- * The complaint made of a rating, if it was made one: its submission's id and number; with
- * `visible` (a reader's scope on `submissions`), only one he may open — a handler learns nothing
- * of a complaint moved to another department, not even its number.
+ * The complaint made of a rating, if it was made one: its submission's id and number, and whether
+ * the reader may open it (`visible`, his scope on `submissions`; without one, yes) — a handler
+ * learns nothing of a complaint moved to another department, not even its number, only that it
+ * was made.
  */
-export const complaintOfRating = (db: Db, ratingId: string, visible?: Expression<SqlBool>) =>
-  db
+export async function complaintOfRating(db: Db, ratingId: string, visible: Expression<SqlBool> = sql<SqlBool>`true`) {
+  const found = await db
     .selectFrom('complaints')
     .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
     .select(['submissions.id', 'submissions.number'])
+    .select(sql<number | boolean>`case when ${visible} then 1 else 0 end`.as('visible'))
     .where('complaints.rating_id', '=', ratingId)
-    .$if(visible !== undefined, (q) => q.where(visible!))
     .executeTakeFirst();
+  return found && { id: found.id, number: found.number, visible: Number(found.visible) === 1 };
+}

@@ -42,7 +42,7 @@ async function submissionHistory(db: Db, submissionId: string): Promise<HistoryE
  * complaint's time left is counted from `now`.
  */
 export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: ConsoleUser): Promise<Card> {
-  const [employee, department, subject, attachments, emails, history, review, complaint, complaintFromRating] =
+  const [employee, department, subject, attachments, emails, history, review, complaint, ratingComplaint] =
     await Promise.all([
       s.employee_id
         ? db
@@ -103,11 +103,8 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
         .where('reviews.submission_id', '=', s.id)
         .executeTakeFirst(),
       s.kind === 'complaint' ? loadComplaint(db, s, now, scopeCondition(scopeOf(reader))) : null,
-      s.type === 'rating' ? complaintOfRating(db, s.id, scopeCondition(scopeOf(reader))).then((c) => c ?? null) : null,
+      s.type === 'rating' ? complaintOfRating(db, s.id, scopeCondition(scopeOf(reader))) : undefined,
     ]);
-  // Made, but gone where the reader can't follow: he is told so, not offered to make it again (a 409).
-  const complaintElsewhere =
-    s.type === 'rating' && !complaintFromRating && (await complaintOfRating(db, s.id)) !== undefined;
   return {
     id: s.id,
     number: s.number,
@@ -183,8 +180,9 @@ export async function loadCard(db: Db, s: SubmissionRow, now: Date, reader: Cons
         }
       : null,
     complaint,
-    complaintFromRating,
-    complaintElsewhere,
+    complaintFromRating: ratingComplaint?.visible ? { id: ratingComplaint.id, number: ratingComplaint.number } : null,
+    // Made, but gone where the reader can't follow: he is told so, not offered to make it again (a 409).
+    complaintElsewhere: ratingComplaint !== undefined && !ratingComplaint.visible,
     answerBy: s.answer_due_at,
   };
 }

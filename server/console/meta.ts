@@ -23,7 +23,7 @@ export function consoleMeta(deps: ConsoleDeps) {
       deps.db.selectFrom('rating_subjects').select(['slug', 'title']).orderBy('title').execute(),
       deps.db
         .selectFrom('users')
-        .select(['id', 'name', 'role', 'department_id'])
+        .select(['id', 'name', 'role', 'department_id', 'active'])
         .where('active', '=', 1)
         .where('role', 'in', ['admin', 'qms', 'handler'])
         .orderBy('name')
