@@ -104,6 +104,48 @@ describe.each(DB_KINDS)('sign-in lock-out under parallel guesses (%s)', (kind) =
     for (const u of users) expect((await login(u.email, u.password, '192.0.2.1')).status).toBe(200);
   });
 
+  it("locks out strangers, not the account's owner at his usual browser, which has an allowance of its own", async () => {
+    const { app, db, clock, login, audit } = await setup();
+    const u = await createUser(db, clock, { email: 'a@example.ru', role: 'qms' });
+    const other = await createUser(db, clock, { email: 'b@example.ru', role: 'viewer' });
+    const from = (email: string, password: string, cookie: string) =>
+      app.request(
+        '/api/admin/login',
+        {
+          method: 'POST',
+          body: JSON.stringify({ email, password }),
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        },
+        { incoming: { socket: { remoteAddress: '198.51.100.7' } } },
+      );
+    const deviceCookie = (r: Response) => {
+      const set = r.headers.getSetCookie().find((c) => c.startsWith('otklik_device='));
+      expect(set).toMatch(/; Max-Age=15811200; Path=\/api\/admin\/login; HttpOnly; SameSite=Strict/);
+      return set!.split(';')[0]!;
+    };
+    const usual = deviceCookie(await login(u.email, u.password));
+    const elsewhere = deviceCookie(await login(other.email, other.password, '203.0.113.9'));
+
+    // A stranger spends the account's five wrong passwords, from addresses of his own.
+    for (let i = 0; i < 5; i++) expect((await login(u.email, `guess-${i}`, `203.0.113.${i}`)).status).toBe(401);
+    expect((await login(u.email, u.password, '203.0.113.50')).status).toBe(429);
+    // The owner's browser signs in, from the same address as before or another, and keeps its name.
+    const again = await from(u.email, u.password, usual);
+    expect(again.status).toBe(200);
+    expect(deviceCookie(again)).toBe(usual);
+    // Another account's browser, or a cookie not signed by the server, is a stranger's.
+    expect((await from(u.email, u.password, elsewhere)).status).toBe(429);
+    const forged = `${usual.slice(0, -2)}${usual.endsWith('AA') ? 'AB' : 'AA'}`;
+    expect((await from(u.email, u.password, forged)).status).toBe(429);
+
+    // Guessing from the owner's browser has its own five.
+    for (let i = 0; i < 5; i++) expect((await from(u.email, `guess-${i}`, usual)).status).toBe(401);
+    expect((await from(u.email, u.password, usual)).status).toBe(429);
+    expect((await audit('auth.locked')).map((a) => JSON.parse(a.details).scope)).toEqual(['user', 'device']);
+    clock.advance(15 * MINUTE);
+    expect((await from(u.email, u.password, usual)).status).toBe(200);
+  });
+
   it('counts the current password on the password form the same way: 5 of 20 parallel checked', async () => {
     const { app, other, db, clock, audit, refused } = await setup();
     const u = await createUser(db, clock, { email: 'a@example.ru', role: 'qms' });

@@ -47,7 +47,7 @@ export async function attemptPassword(
     throw err;
   }
   if (right) {
-    for (const k of keys) await (k.kind === 'user' ? clearFailures(db, k) : releaseAttempt(db, k));
+    for (const k of keys) await (k.kind === 'ip' ? releaseAttempt(db, k) : clearFailures(db, k));
     return { status: 'right' };
   }
   const locks: { key: ThrottleKey; until: Date }[] = [];

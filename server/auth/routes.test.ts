@@ -73,7 +73,10 @@ describe.each(DB_KINDS)('console sign-in (%s)', (kind) => {
     const { app, db, clock, login } = await setup({ PUBLIC_URL: 'https://feedback.example.ru' });
     const u = await createUser(db, clock, { email: 'a@example.ru', role: 'admin' });
     const res = await login({ email: u.email, password: u.password });
-    expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect(res.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^otklik_session=.*; Secure/),
+      expect.stringMatching(/^otklik_device=.*; Secure/),
+    ]);
     // Clearing it at sign-out names the same attributes, or the browser keeps the original.
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = await res.json();

@@ -9,6 +9,7 @@ import { verifyDummy, verifyPassword } from './password.ts';
 import { createSession } from '../sessions/sessions.ts';
 import { throttleKeys } from './throttle.ts';
 import { attemptPassword } from './password-attempt.ts';
+import type { Device } from './device.ts';
 
 export type SignInResult =
   | { status: 'ok'; user: ConsoleUser; token: string; csrfToken: string }
@@ -20,12 +21,15 @@ export interface Attempt {
   password: string;
   ip: string | null;
   userAgent: string | null;
+  /** The browser, when its cookie says an account signed in from it before (device.ts). */
+  device?: Device | null;
 }
 
 /**
  * Checks an e-mail and password and starts a session. Unknown addresses, wrong passwords and
  * disabled accounts get one answer and take the same time. The attempt counts against the
- * account and the address before the password is looked at (password-attempt.ts).
+ * account and the address before the password is looked at (password-attempt.ts); from a browser
+ * the account signed in from before, against that browser alone.
  */
 export async function signIn(db: Db, clock: Clock, attempt: Attempt, logger?: Logger): Promise<SignInResult> {
   const email = normalizeEmail(attempt.email);
@@ -34,7 +38,7 @@ export async function signIn(db: Db, clock: Clock, attempt: Attempt, logger?: Lo
   const result = await attemptPassword(
     db,
     clock,
-    throttleKeys(email, attempt.ip),
+    throttleKeys(email, attempt.ip, user && attempt.device?.userId === user.id ? attempt.device.nonce : null),
     async () => {
       seen.matches = user
         ? await verifyPassword(attempt.password, user.password_hash)
@@ -58,7 +62,7 @@ export async function signIn(db: Db, clock: Clock, attempt: Attempt, logger?: Lo
       ip: attempt.ip,
     });
     for (const lock of result.status === 'wrong' ? result.locks : []) {
-      const who = lock.key.kind === 'user' ? typed : { address: attempt.ip };
+      const who = lock.key.kind === 'ip' ? { address: attempt.ip } : typed;
       await recordAudit(db, clock, {
         user: null,
         action: 'auth.locked',

@@ -11,12 +11,21 @@ export const THROTTLE = {
   user: { failures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
   /** One address, any accounts: trying a list of passwords across the staff. */
   ip: { failures: 20, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  /**
+   * One account from a browser it signed in from before (device.ts), in place of the two above:
+   * strangers spending them don't lock its owner out, nor do others behind the same address.
+   */
+  device: { failures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
 } as const;
 
 export type ThrottleKey = { kind: keyof typeof THROTTLE; key: string };
 
-/** The keys a sign-in attempt counts against; no IP key when the address is unknown. */
-export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
+/**
+ * The keys a sign-in attempt counts against; no IP key when the address is unknown; the browser's
+ * alone when it comes from one the account signed in from before (`device`, its name).
+ */
+export function throttleKeys(email: string, ip: string | null, device: string | null = null): ThrottleKey[] {
+  if (device) return [{ kind: 'device', key: `device:${device}` }];
   const keys: ThrottleKey[] = [{ kind: 'user', key: `user:${email}` }];
   if (ip) keys.push({ kind: 'ip', key: `ip:${limitedAs(ip)}` });
   return keys;

@@ -183,6 +183,7 @@ const VALUES: Record<string, string> = {
   ...ROLE_LABELS,
   user: 'учётной записи',
   ip: 'IP-адресу',
+  device: 'браузеру, из которого входили раньше',
   cli: 'командную строку',
   console: 'регистрация вручную',
   site: 'сайт',
