@@ -7,13 +7,14 @@ import { ApiError } from '../http/api-error.ts';
 import type { ConsoleUser } from '../sessions/context.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { deleteUserSessions } from '../sessions/sessions.ts';
-import { throttleKeys } from './throttle.ts';
 import { attemptPassword } from './password-attempt.ts';
 
 /**
  * The signed-in user replaces his password. The current one is asked again (a session left
- * open on a desk must not be enough) and its guesses count toward the account's lock-out like
- * sign-in attempts, before the check (password-attempt.ts). Every other session of his ends.
+ * open on a desk must not be enough) and its guesses count against the session, five in 15
+ * minutes, before the check (password-attempt.ts): apart from the sign-in's, so that a stranger
+ * locking the account out doesn't keep its owner from changing the password, and the one at the
+ * desk can't lock the owner out. Every other session of his ends.
  */
 export async function changePassword(
   db: Db,
@@ -30,7 +31,7 @@ export async function changePassword(
   const result = await attemptPassword(
     db,
     clock,
-    throttleKeys(who.user.email, null),
+    [{ kind: 'session', key: `session:${who.sessionId}` }],
     () => verifyPassword(input.current, row.password_hash),
     logger,
   );
@@ -41,7 +42,12 @@ export async function changePassword(
         user: { id: who.user.id, email: who.user.email },
         action: 'auth.locked',
         target: { type: 'user', id: who.user.id },
-        details: { scope: 'user', email: who.user.email, until: lock.until.toISOString(), during: 'password_change' },
+        details: {
+          scope: 'session',
+          email: who.user.email,
+          until: lock.until.toISOString(),
+          during: 'password_change',
+        },
         ip: who.ip,
       });
     }

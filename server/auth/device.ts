@@ -31,7 +31,7 @@ const mac = (key: string, userId: string, nonce: string) =>
 export async function deviceOf(c: Context, db: Db, clock: Clock): Promise<Device | null> {
   const raw = getCookie(c, DEVICE_COOKIE);
   const parts = raw?.split('.');
-  if (!parts || parts.length !== 3 || parts.some((p) => p === '' || p.length > 100)) return null;
+  if (parts?.length !== 3 || parts.some((p) => p === '' || p.length > 100)) return null;
   const [userId, nonce, signature] = parts as [string, string, string];
   const expected = Buffer.from(mac(await storedSecret(db, clock, DEVICE_KEY), userId, nonce));
   const given = Buffer.from(signature);

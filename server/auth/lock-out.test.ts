@@ -162,7 +162,22 @@ describe.each(DB_KINDS)('sign-in lock-out under parallel guesses (%s)', (kind) =
     expect((await audit('auth.locked')).map((a) => JSON.parse(a.details).during)).toEqual(['password_change']);
 
     expect((await change(u.password)).status).toBe(429);
+    // The one at the desk has not locked the account's owner out of signing in elsewhere.
+    expect((await signIn(other, u.email, u.password)).user.id).toBe(u.id);
     clock.advance(15 * MINUTE);
     expect((await change(u.password)).status).toBe(204);
+  });
+
+  it("lets the signed-in owner change his password while a stranger's guesses lock the account", async () => {
+    const { app, db, clock, login } = await setup();
+    const u = await createUser(db, clock, { email: 'a@example.ru', role: 'qms' });
+    const s = await signIn(app, u.email, u.password);
+    for (let i = 0; i < 5; i++) expect((await login(u.email, `guess-${i}`, `203.0.113.${i}`)).status).toBe(401);
+    expect((await login(u.email, u.password, '203.0.113.50')).status).toBe(429);
+    const changed = await s.request('/api/admin/password', {
+      method: 'POST',
+      json: { current: u.password, next: 'a brand new password' },
+    });
+    expect(changed.status).toBe(204);
   });
 });

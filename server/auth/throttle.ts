@@ -16,6 +16,11 @@ export const THROTTLE = {
    * strangers spending them don't lock its owner out, nor do others behind the same address.
    */
   device: { failures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  /**
+   * The current password asked again on the password form, within one session: a session left
+   * open on a desk gets no more guesses than a stranger, and can't spend the account's five.
+   */
+  session: { failures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
 } as const;
 
 export type ThrottleKey = { kind: keyof typeof THROTTLE; key: string };

@@ -184,6 +184,7 @@ const VALUES: Record<string, string> = {
   user: 'учётной записи',
   ip: 'IP-адресу',
   device: 'браузеру, из которого входили раньше',
+  session: 'сеансу',
   cli: 'командную строку',
   console: 'регистрация вручную',
   site: 'сайт',
