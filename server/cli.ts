@@ -16,6 +16,7 @@ import {
   UsageError,
 } from './directory/cli-commands.ts';
 import { ConfigError, loadConfig } from './env.ts';
+import { keepFilesPrivate } from './ops/private-files.ts';
 import { retryFailedOutbox } from './mail/outbox-store.ts';
 import { exportSubmissions } from './submissions/export.ts';
 import { personEraseCommand, personExportCommand } from './privacy/cli-commands.ts';
@@ -220,6 +221,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+keepFilesPrivate();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {

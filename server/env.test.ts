@@ -223,7 +223,7 @@ describe('loadConfig', () => {
         encoding: 'utf8',
         timeout: 30_000,
       });
-      expect(run.status).toBe(1);
+      expect(run.status).toBe(78);
       // Readable lines, not JSON, though stdout is a pipe: the file asked for them.
       expect(run.stdout).toMatch(/^\[\d\d:\d\d:\d\d\] FATAL: Invalid configuration:\n {2}PORT: is empty/);
     } finally {

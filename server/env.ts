@@ -227,7 +227,14 @@ export interface Config {
   production: boolean;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  /** Whether starting again may succeed with nothing changed: a port still held, a database still starting. */
+  readonly transient: boolean;
+  constructor(message: string, opts: { transient?: boolean } = {}) {
+    super(message);
+    this.transient = opts.transient ?? false;
+  }
+}
 
 /**
  * The environment with the variables of a `.env` file (Node's own parser, the syntax of

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { startApp } from './app.ts';
 import { firstAdminHint } from './users/first-admin-hint.ts';
@@ -21,6 +24,7 @@ import { createRetentionScheduler } from './privacy/scheduler.ts';
 import { createDigestScheduler } from './reports/digest/scheduler.ts';
 import { weeklyControl } from './reports/weekly-control.ts';
 import { defencesOffWarning } from './abuse/switches-warning.ts';
+import { keepFilesPrivate } from './ops/private-files.ts';
 
 /** How long a SIGTERM waits for requests in progress before cutting them off (systemd's TimeoutStopSec is longer). */
 const DRAIN_MS = 10_000;
@@ -32,6 +36,7 @@ const DRAIN_MS = 10_000;
 const MAIL_STOP_MS = 15_000;
 
 async function main(logger: Logger) {
+  keepFilesPrivate();
   const config = loadConfig();
   logger.level = config.logLevel;
   const log = logger.child({ component: 'server' });
@@ -56,11 +61,16 @@ async function main(logger: Logger) {
     }));
     await sql`SELECT 1`.execute(db);
   } catch (err) {
-    throw unopened(config, err);
+    throw unopened(config, 'open', err);
   }
-  const ran = await migrateToLatest(db);
+  // A file the service's user can't write (restored by root, a read-only mount) fails here, at the first write.
+  const unwritten = (err: unknown) => {
+    throw err instanceof SchemaNewerError ? err : unopened(config, 'write', err);
+  };
+  if (dbKind(db) === 'sqlite') await proveWritable(db).catch(unwritten);
+  const ran = await migrateToLatest(db).catch(unwritten);
   if (ran.length > 0) log.info({ migrations: ran }, `${ran.length} migration(s) applied`);
-  const rewritten = await afterMigrations(db);
+  const rewritten = await afterMigrations(db).catch(unwritten);
   if (rewritten) log[rewritten.rewritten ? 'info' : 'warn'](rewritten.text);
   if (config.demo && (await seedDemoDirectory(db, systemClock)))
     log.info('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
@@ -133,7 +143,7 @@ async function main(logger: Logger) {
   );
 
   // The port first: a port in use stops the start before the outbox claims any e-mail or a scheduler runs.
-  await listening(server as Server, config.port);
+  await listening(server as Server, config.port, config.host);
   worker.start();
   reminders.start();
   retention.start();
@@ -162,14 +172,21 @@ async function main(logger: Logger) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-/** Resolves once the server listens; a port it can't take (in use, not allowed) stops the start naming PORT. */
-function listening(server: Server, port: number): Promise<void> {
+/**
+ * Resolves once the server listens; a port it can't take (in use, not allowed) stops the start
+ * naming PORT, an address not this machine's naming HOST.
+ */
+function listening(server: Server, port: number, host: string | undefined): Promise<void> {
   if (server.listening) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const refused = (err: Error & { code?: string }) =>
       reject(
         new ConfigError(
-          `PORT: cannot listen on port ${port} (${err.message})${err.code === 'EADDRINUSE' ? ': another program uses it — stop it, or set PORT to a free port' : ''}`,
+          err.code === 'EADDRNOTAVAIL' && host
+            ? `HOST: cannot listen on ${host} (${err.message}): it is not an address of this machine — set HOST to one of its addresses, or leave it out to listen on all`
+            : `PORT: cannot listen on port ${port} (${err.message})${err.code === 'EADDRINUSE' ? ': another program uses it — stop it, or set PORT to a free port' : ''}`,
+          // A port in use may be the instance before this one, still stopping.
+          { transient: err.code !== 'EADDRNOTAVAIL' },
         ),
       );
     server.once('error', refused);
@@ -182,14 +199,47 @@ function listening(server: Server, port: number): Promise<void> {
 }
 
 /**
- * Why the database didn't open, as the ConfigError that stops the start: naming the variable that
- * chose it and the database's label (never a password). «ECONNREFUSED 127.0.0.1:5432» alone left
- * the operator to guess which setting was wrong.
+ * Why the database didn't open, or took no write, as the ConfigError that stops the start: naming
+ * the variable that chose it and the database's label (never a password). «ECONNREFUSED
+ * 127.0.0.1:5432» alone left the operator to guess which setting was wrong, and «attempt to write a
+ * readonly database» whose file it was and who must own it.
  */
-function unopened(config: Config, err: unknown): ConfigError {
+function unopened(config: Config, what: 'open' | 'write', err: unknown): ConfigError {
   const variable = config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR';
   const why = err instanceof Error ? err.message : String(err);
-  return new ConfigError(`${variable}: cannot open ${databaseLabel(config)} (${why})`);
+  const code = (err as { code?: unknown } | null)?.code;
+  const access =
+    !config.databaseUrl &&
+    typeof code === 'string' &&
+    /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM|EROFS)/.test(code);
+  return new ConfigError(
+    `${variable}: cannot ${what} ${databaseLabel(config)} (${why})${access ? `: ${whoMayWrite(config.dataDir)}` : ''}`,
+    // A PostgreSQL not answering yet may answer at the next start; a SQLite path never will by itself.
+    { transient: config.databaseUrl !== undefined && what === 'open' },
+  );
+}
+
+/**
+ * One write, of the number the file's header already holds: a file the service's user can only
+ * read opens and answers reads, and its first write failed later, somewhere, as a bare stack.
+ */
+async function proveWritable(db: Db): Promise<void> {
+  const { rows } = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
+  await sql.raw(`PRAGMA user_version = ${Number(rows[0]?.user_version ?? 0)}`).execute(db);
+}
+
+/** Who runs the server and who owns the data folder and its database file, for a refused write. */
+function whoMayWrite(dataDir: string): string {
+  const me = os.userInfo();
+  const owner = (file: string) => {
+    try {
+      return `uid ${fs.statSync(file).uid}`;
+    } catch {
+      return 'does not exist yet';
+    }
+  };
+  const file = path.join(dataDir, 'otklik.sqlite');
+  return `the user running Otklik (${me.username}, uid ${me.uid}) must be able to write ${path.resolve(dataDir)} (owner: ${owner(dataDir)}), its files and ${file} (owner: ${owner(file)}), on a writable disk — e.g. chown -R ${me.username} ${path.resolve(dataDir)}`;
 }
 
 /**
@@ -223,14 +273,22 @@ function logEnv(): NodeJS.ProcessEnv {
   }
 }
 
+/**
+ * sysexits' EX_CONFIG: a start that can't succeed until someone changes a setting, a file's owner
+ * or the code (not a port or a PostgreSQL that may come free: those exit 1); deploy/otklik.service doesn't restart after it (RestartPreventExitStatus), where
+ * restarting every 5 s forever hid the message among the same lines.
+ */
+const EXIT_CONFIG = 78;
+
 const logger = createLogger('info', logDestination(logEnv(), process.stdout.isTTY === true));
 main(logger).catch((err) => {
-  if (err instanceof ConfigError || err instanceof SchemaNewerError) logger.fatal(err.message);
+  const stated = err instanceof ConfigError || err instanceof SchemaNewerError;
+  if (stated) logger.fatal(err.message);
   else {
     // A URL that failed to parse carries it whole (`input`), a password with it: not logged.
     if (err && typeof err === 'object' && 'input' in err) delete (err as { input?: unknown }).input;
     logger.fatal({ err }, 'the server could not start');
   }
   logger.flush();
-  process.exit(1);
+  process.exit(stated && !(err instanceof ConfigError && err.transient) ? EXIT_CONFIG : 1);
 });

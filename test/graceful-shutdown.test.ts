@@ -146,7 +146,8 @@ describe('a start that cannot go on', () => {
     );
     expect(pg.out).not.toContain('S3cretDbPass');
     const file = await start({ DATA_DIR: path.join(ROOT, 'package.json', 'data') });
-    expect(file.code).toBe(1);
+    // Exits 78 (EX_CONFIG), which the systemd unit doesn't restart; PostgreSQL may come up, so 1.
+    expect(file.code).toBe(78);
     expect(file.out).toMatch(/DATA_DIR: cannot open SQLite \S+package\.json\/data\/otklik\.sqlite \(ENOTDIR/);
   });
 
@@ -169,5 +170,12 @@ describe('a start that cannot go on', () => {
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }
+  });
+
+  it("stops naming HOST, not PORT, when the address is not this machine's, and exits 78", async () => {
+    const run = await start({ HOST: '192.0.2.1' });
+    expect(run.code).toBe(78);
+    expect(run.out).toContain('HOST: cannot listen on 192.0.2.1');
+    expect(run.out).not.toContain('PORT:');
   });
 });
