@@ -242,6 +242,8 @@ for (const kind of DB_KINDS) {
       expect(await numbers('?receivedFrom=2026-11-01&receivedTo=2026-11-30')).toEqual([letter.number, site.number]);
       expect((await inbox(qms, '?receivedFrom=2026-11-01&receivedTo=2026-11-30')).counts.total).toBe(2);
       expect(await numbers('?receivedFrom=2026-12-01')).toEqual([december.number]);
+      expect(await numbers('?receivedTo=2026-11-30')).toEqual([letter.number, site.number]);
+      expect((await inbox(qms, '?receivedTo=2026-11-30')).counts.total).toBe(2);
       // By registration, as before: the letter is December's.
       expect(await numbers('?from=2026-11-01&to=2026-11-30')).toEqual([site.number]);
       // The export lists the same, and says by what.
