@@ -20,6 +20,22 @@ const compliance = (
 
 for (const kind of DB_KINDS) {
   describe(`the monthly analysis (${kind})`, () => {
+    it('lets other requests in while it counts months afresh (SQLite answers synchronously)', async () => {
+      h = await consoleHarness(kind);
+      await november(h);
+      let others = 0;
+      const tick = () => {
+        others++;
+        if (!done) setImmediate(tick);
+      };
+      let done = false;
+      setImmediate(tick);
+      await analysis('2026');
+      done = true;
+      // A year beside the year before: 24 months counted, each count a turn given to others.
+      expect(others).toBeGreaterThanOrEqual(24);
+    });
+
     it('counts November 2026 beside October, for the company and for one department', async () => {
       h = await consoleHarness(kind);
       const f = await november(h);
