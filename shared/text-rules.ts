@@ -38,3 +38,12 @@ const INVISIBLE = /[\p{Cf}\p{M}\p{Z}\s\u0085\u115f\u1160\u2800\u3164\uffa0]/gu;
  * @example showsNothing('Клиент вернулся') // false
  */
 export const showsNothing = (s: string): boolean => s.replace(INVISIBLE, '') === '';
+
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) taken out: in a name or
+ * an e-mail's subject they reorder what the QMS reads («Trojan Source»), and one left open
+ * reverses the rest of the line it is shown in; no name, phone or message needs them. The public
+ * intake and the console's fields (a client's name pasted from his letter) both take them out.
+ * @example withoutBidiControls('Bob \u202eevil') // 'Bob evil'
+ */
+export const withoutBidiControls = (text: string): string => text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');

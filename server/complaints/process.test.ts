@@ -391,9 +391,10 @@ for (const kind of DB_KINDS) {
           channel: 'phone',
           receivedAt: msk('2026-11-23 09:40'),
           message: 'Долго загружается программа, уже обращались',
-          organization: 'Союз молодежи и добровольцев Дона РРМОО',
+          // Bidi overrides pasted with a client's letter would reverse the e-mails' lines: taken out.
+          organization: 'Союз молодежи и добровольцев Дона РРМОО\u202e',
           inn: '6165456519',
-          name: 'Лоськова Галина Николаевна',
+          name: 'Лоськова \u2067Галина\u2069 Николаевна',
           contactPosition: 'Бухгалтер',
           phone: '(951) 5113523',
           situationDate: '2026-11-20',
@@ -409,6 +410,10 @@ for (const kind of DB_KINDS) {
       expect(reg.tellClient).toContain('до 26 ноября 2026 г.');
 
       const c = await card(handler, reg.id);
+      expect([c.name, c.organization]).toEqual([
+        'Лоськова Галина Николаевна',
+        'Союз молодежи и добровольцев Дона РРМОО',
+      ]);
       expect(c.channel).toBe('phone');
       expect(c.complaint).toMatchObject({
         origin: 'console',

@@ -55,19 +55,13 @@ export async function readSubmission(c: Context, bounds: ReadBounds, rules?: Upl
 }
 
 /**
- * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a name or an e-mail's
- * subject they reorder what the QMS reads («Trojan Source»); no name, phone or message needs them.
- */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-
-/**
  * The public forms' multi-line fields: the feedback's message, the rating's comment (their rules'
  * `lines`). Read here rather than in the shared text rule, which the widgets carry in their budget.
  */
 const MULTI_LINE = new Set(['message', 'comment']);
 
 /**
- * The fields' texts as the client typed them: without bidi controls; in a form post each line
+ * The fields' texts as the client typed them (visibleTexts: without bidi controls); in a form post each line
  * break as one character — a form sends a textarea's breaks as CRLF (HTML's form encoding), while
  * the page's `maxlength` and the widget's JSON count one, so a comment of exactly the limit was
  * refused as too long; and the page breaks and vertical tabs a paste from a PDF or Word brings,
@@ -79,8 +73,7 @@ const asTyped = (fields: Record<string, unknown>, formPost: boolean): Record<str
     Object.fromEntries(
       Object.entries(fields).map(([key, value]) => {
         if (typeof value !== 'string') return [key, value];
-        const text = value.replace(BIDI_CONTROLS, '');
-        const pasted = MULTI_LINE.has(key) ? text.replace(/[\v\f]/g, '\n') : text.replace(/[\t\v\f]/g, ' ');
+        const pasted = MULTI_LINE.has(key) ? value.replace(/[\v\f]/g, '\n') : value.replace(/[\t\v\f]/g, ' ');
         return [key, formPost ? pasted.replace(/\r\n/g, '\n') : pasted];
       }),
     ),
