@@ -5,6 +5,8 @@ import { feedbackNotification } from '../server/mail/templates/feedback-notifica
 import { ratingNotification } from '../server/mail/templates/rating-notification.ts';
 import { employeeTarget, sampleRating } from '../server/mail/templates/rating-samples.ts';
 import { sampleSubmission } from '../server/mail/testing/fixtures.ts';
+import { weeklyDigest } from '../server/mail/templates/weekly-digest.ts';
+import { overdueFixture, weeklyControlFixture } from '../server/reports/digest/testing/weekly-control-fixture.ts';
 import { HAS_CHROMIUM, launchBrowser } from './support/browser.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -44,5 +46,18 @@ describe.skipIf(!HAS_CHROMIUM)('e-mails on a 320 px phone, in Chromium', () => {
     const widths: Record<string, number> = {};
     for (const [name, html] of Object.entries(mails)) widths[name] = await widthAt320(html);
     expect(widths).toEqual({ ack: 320, notification: 320, rating: 320 });
+  });
+
+  it('keeps the weekly digest within the screen when an overdue client’s name has no space', async () => {
+    const control = weeklyControlFixture('2026-W44', {
+      overdue: [overdueFixture({ client: ORG, responsible: { id: 'u', name: ORG } })],
+    });
+    const html = weeklyDigest(control, {
+      publicUrl: 'https://otklik.example.ru',
+      port: 8787,
+      companyName: 'ООО «Пример»',
+    }).html;
+    // 326 px at most, as with short names: the steps' table of five columns (was 739).
+    expect(await widthAt320(html)).toBeLessThanOrEqual(330);
   });
 });

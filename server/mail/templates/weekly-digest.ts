@@ -62,7 +62,7 @@ ${body}</table>`;
  * responsible: five columns of a table did not fit a phone's 375 px.
  */
 function overdueItem(o: OverdueComplaint, config: Pick<Config, 'publicUrl' | 'port'>): SafeHtml {
-  const line = `margin:0;${FONT}line-height:1.4;overflow-wrap:break-word;`;
+  const line = `margin:0;${FONT}line-height:1.4;word-break:break-word;overflow-wrap:anywhere;`;
   return html`<div style="padding:8px 0;border-bottom:1px solid #f3f4f6;"><p style="${line}font-size:14px;color:#111827;">№ <a href="${cardLink(config, o.id)}" style="${LINK}">${o.number}</a> · шаг ${o.step} · просрочка <b>${o.overdueText}</b></p>
 <p style="${line}font-size:13px;color:#6b7280;">${o.client ?? '—'} · ${departmentName(o.department)} · ${o.responsible?.name ?? NO_RESPONSIBLE}</p></div>
 `;
