@@ -1347,15 +1347,15 @@ for (const kind of DB_KINDS) {
         json: { kind: 'complaint' },
       });
       expect(made.status).toBe(200);
-      // Its 1.1 and 1.2, counted from 2 December, are long past: not escalated within the minute
-      // (1.3, due today at 18:00, is reminded of, as it would be).
+      // Its 1.1 and 1.2, counted from 2 December, are long past, and 1.3, due today at 18:00, is
+      // near: none is told of within the minute, while the one who found it marks what was done.
       setClock(msk('2026-12-07 12:28'));
       await sendDueNotices(h.db, deps);
-      expect(await noticesOf(sent.id)).toEqual([{ step: '1.3', kind: 'soon' }]);
+      expect(await noticesOf(sent.id)).toEqual([]);
       setClock(msk('2026-12-07 12:43'));
       await sendDueNotices(h.db, deps);
       expect((await noticesOf(sent.id)).map((n) => `${n.step} ${n.kind}`)).toEqual(
-        expect.arrayContaining(['1.1 escalation', '1.2 escalation']),
+        expect.arrayContaining(['1.1 escalation', '1.2 escalation', '1.3 soon']),
       );
 
       // One that was a complaint, then a suggestion, then a complaint again days later: the same.
@@ -1408,6 +1408,23 @@ for (const kind of DB_KINDS) {
         { step: '1.2', kind: 'escalation' },
         { step: '1.2', kind: 'overdue' },
       ]);
+    });
+
+    it('gives the same quarter of an hour before a «Скоро срок» whose moment had passed at registration', async () => {
+      h = await consoleHarness(kind);
+      // 1 December's letter registered on the 4th, in the last quarter of step 1.3's time.
+      setClock(msk('2026-12-04 16:00'));
+      const qms = await h.as('qms');
+      const id = await registerLetter(qms);
+      const deps = { clock: h.clock, config: h.config };
+      expect(await sendDueNotices(h.db, deps)).toBe(0);
+      setClock(msk('2026-12-04 16:05'));
+      expect((await post(qms, `${id}/steps/1.1`, { at: msk('2026-12-01 15:30') })).status).toBe(200);
+      expect((await post(qms, `${id}/steps/1.2`, { at: msk('2026-12-01 16:00') })).status).toBe(200);
+      setClock(msk('2026-12-04 16:16'));
+      expect(await sendDueNotices(h.db, deps)).toBe(1);
+      // Not marked meanwhile, 1.3 is told of then: its deadline is near.
+      expect(await noticesOf(id)).toEqual([{ step: '1.3', kind: 'soon' }]);
     });
 
     it('counts the assignment letter that lists a step as overdue as its overdue notice', async () => {

@@ -91,11 +91,12 @@ export async function sendDueNotices(db: Db, deps: { clock: Clock; config: Confi
     }
     const due = noticeDue(at, now);
     if (!due) continue;
-    // A complaint registered by hand after the fact (a letter of last week) has deadlines that
-    // were past when it was registered; its registrar marks what was done then, which takes a few
-    // minutes. Told at once, the responsible and the QMS got «просрочено» for steps done on time.
+    // A complaint registered by hand after the fact (a letter of last week) has notices whose
+    // moment was past when it was registered; its registrar marks what was done then, which takes
+    // a few minutes. Told at once, the responsible and the QMS got «просрочено» for steps done on
+    // time, and «Скоро срок» a minute after the assignment letter.
     if (
-      Date.parse(r.due_at!) <= Date.parse(r.registeredAt) &&
+      at[due.kind].getTime() <= Date.parse(r.registeredAt) &&
       now.getTime() - Date.parse(r.registeredAt) < REGISTRATION_GRACE_MS
     )
       continue;
