@@ -20,7 +20,7 @@ export const REFUSAL_REASONS = [
   'honeypot',
   /** Too many posts from one address. */
   'rate_ip',
-  /** Too many posts about one employee, subject or to one acknowledgement address. */
+  /** A rating's e-mails not sent (the rating stored): its employee or subject had the hour's share. */
   'rate_target',
   /** An acknowledgement not sent: its address had its day's share. */
   'ack_capped',

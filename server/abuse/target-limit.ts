@@ -1,30 +1,32 @@
-import type { Context } from 'hono';
-import { SLUG } from '../../shared/rating-schema.ts';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
 import type { Config } from '../env.ts';
+import type { Logger } from '../ops/logger.ts';
+import { countRefusal } from '../refusals.ts';
 import { PER_EMPLOYEE, PER_SUBJECT } from './allowances.ts';
 import { countHit } from './counters.ts';
-import { refuse } from './refuse.ts';
 
 /**
- * Limits ratings of one employee or one subject in an hour, from any number of IPs: each rating
- * e-mails his manager or the subject's recipients. 429 with `Retry-After` past it; RATE_LIMIT=0
- * turns it off. A slug that isn't one is left to the validation's 422.
- * @example await limitPerTarget(c, deps, { subject: 'employee', employee: 'ivanov' })
+ * Whether a rating of this employee or subject may be e-mailed (to his manager, the subject's
+ * recipients and the QMS's copy): at most PER_EMPLOYEE or PER_SUBJECT an hour, from anyone, so a
+ * flood through many IPs can't fill their mailboxes. Past it the rating is stored and shown in the
+ * console as ever, only its e-mails are not sent (counted `rate_target`): a refusal lost real
+ * clients' ratings, and told them they had sent too many, when one script had rated the employee
+ * twenty times. Counted in the caller's transaction; RATE_LIMIT=0 turns it off.
+ * @example if (await mayNotifyOf(trx, deps, { employeeId: 'e1' })) await insertOutboxMessage(…)
  */
-export async function limitPerTarget(
-  c: Context,
-  deps: { db: Db; clock: Clock; config: Config },
-  fields: Record<string, unknown>,
-): Promise<void> {
-  if (deps.config.rateLimit <= 0) return;
-  const { subject, employee } = fields;
-  const target =
-    subject === 'employee'
-      ? typeof employee === 'string' && SLUG.test(employee) && { key: `employee:${employee}`, rule: PER_EMPLOYEE }
-      : typeof subject === 'string' && SLUG.test(subject) && { key: `subject:${subject}`, rule: PER_SUBJECT };
-  if (!target) return;
-  const hit = await countHit(deps.db, deps.clock, target.key, target.rule);
-  if (!hit.allowed) await refuse(c, deps, 'rate_target', 429, 'rate_limited', hit.retryAfterS);
+export async function mayNotifyOf(
+  trx: Kysely<Database>,
+  deps: { clock: Clock; config: Config; logger?: Logger | undefined },
+  target: { employeeId: string } | { subject: string },
+): Promise<boolean> {
+  if (deps.config.rateLimit <= 0) return true;
+  const [key, rule] =
+    'employeeId' in target
+      ? [`employee:${target.employeeId}`, PER_EMPLOYEE]
+      : [`subject:${target.subject}`, PER_SUBJECT];
+  const hit = await countHit(trx, deps.clock, key, rule);
+  if (!hit.allowed) await countRefusal({ ...deps, db: trx }, 'rate_target');
+  return hit.allowed;
 }

@@ -9,6 +9,7 @@ import { ratingNotification } from './templates/rating-notification.ts';
 import type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
 import { headerValue } from './templates/subject.ts';
 import { mayAcknowledge } from '../abuse/ack-cap.ts';
+import { mayNotifyOf } from '../abuse/target-limit.ts';
 
 export type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
 
@@ -18,7 +19,8 @@ export type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
  * subject's rating (delivery) goes to its recipients and the QMS together. Replies go to the
  * client when he gave an address, and then he gets a thank-you whose replies go to the QMS.
  * A rating its client changed (`previous`: what it was) tells the same people of the change,
- * and thanks the client no second time.
+ * and thanks the client no second time. Past the hour's allowance of its employee or subject
+ * (mayNotifyOf) only the client's thank-you goes.
  */
 export async function enqueueRatingMail(
   trx: Kysely<Database>,
@@ -41,7 +43,12 @@ export async function enqueueRatingMail(
   // Only for mail the QMS reads: a manager has no console to open.
   const card = cardLink(config, changed.complaint?.id ?? submission.id);
 
-  if (target.kind === 'employee') {
+  // Past the hour's allowance of this employee or subject: stored, in the console, not mailed.
+  const notify =
+    target.kind === 'employee'
+      ? submission.employee_id === null || (await mayNotifyOf(trx, deps, { employeeId: submission.employee_id }))
+      : await mayNotifyOf(trx, deps, { subject: target.slug });
+  if (notify && target.kind === 'employee') {
     const manager = headerValue(target.managerEmail);
     if (manager) {
       await insertOutboxMessage(trx, clock, {
@@ -62,7 +69,7 @@ export async function enqueueRatingMail(
         mail: ratingNotification(submission, target, config.companyName, { copyOf, previous, complaint, card }),
       });
     }
-  } else {
+  } else if (notify && target.kind === 'subject') {
     await insertOutboxMessage(trx, clock, {
       ...base,
       template: 'rating-notification',

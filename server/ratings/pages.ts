@@ -25,7 +25,6 @@ import { langPath, pageLang } from '../http/lang.ts';
 import { requestMeta } from '../http/request-meta.ts';
 import { publicBase } from '../http/public-base.ts';
 import type { Guarded } from '../abuse/submission-guard.ts';
-import { limitPerTarget } from '../abuse/target-limit.ts';
 
 const scoreOf = (value: unknown) => (typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : undefined);
 const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.active : t.subject.active) === 1;
@@ -130,7 +129,6 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       // Here rather than before the body is read: a client over his address's allowance gets his comment back.
       await checkIpLimit(c, deps);
       await deps.guard.check(c, { ...fields, ...addressed }, 'rating');
-      await limitPerTarget(c, deps, addressed);
       const answer = await acceptRating(
         deps,
         { ...fields, ...addressed },

@@ -13,7 +13,6 @@ import { publicBase } from '../http/public-base.ts';
 import { FORM_BODY, formBounds, limitBody } from '../http/body-limit.ts';
 import { requestMeta } from '../http/request-meta.ts';
 import type { Guarded } from '../abuse/submission-guard.ts';
-import { limitPerTarget } from '../abuse/target-limit.ts';
 
 /**
  * `POST /api/v1/ratings`: the rating widget's and API clients' way to record a rating. The channel
@@ -26,7 +25,6 @@ export function ratingsApi(deps: RatingDeps & Guarded) {
     // A rating takes no files: one is a 422 naming `files` (http/multipart.ts).
     const { fields } = await readSubmission(c, formBounds(deps.config));
     await deps.guard.check(c, fields, 'rating');
-    await limitPerTarget(c, deps, fields);
     const answer = await acceptRating(deps, fields, {
       lang: requestLang(c),
       ...requestMeta(c, deps.config.trustProxy),
