@@ -360,6 +360,31 @@ describe('rating page /r/:slug', () => {
     expect(await count('submissions')).toBe(0);
     expect((await t.app.request('/s/ivanov')).status).toBe(404);
   });
+
+  it('answers a broken link with a page offering the form, not an API error; capitals find the employee', async () => {
+    await setup();
+    for (const [path, lang, title, write] of [
+      ['/r/nobody?score=5', 'ru', 'Страница оценки не найдена', 'href="/f?lang=ru">Написать в компанию'],
+      ['/r/nobody?score=5&lang=en', 'en', 'Rating page not found', 'href="/f?lang=en">Write to the company'],
+      ['/r/thanks/no-such-rating', 'ru', 'Страница оценки не найдена', 'href="/f?lang=ru">Написать в компанию'],
+    ] as const) {
+      const res = await t.app.request(path);
+      expect([res.status, res.headers.get('content-type')], path).toEqual([404, 'text/html; charset=UTF-8']);
+      const body = await res.text();
+      expect(body, path).toContain(`<h1>${title}</h1>`);
+      expect(body, path).toContain(write);
+      expect(body, path).toContain(`lang="${lang}"`);
+    }
+    const typed = await t.app.request('/r/nobody', {
+      method: 'POST',
+      body: new URLSearchParams({ score: '5', comment: 'Спасибо' }),
+    });
+    expect(typed.status).toBe(404);
+    expect(await typed.text()).toContain('readonly rows="5">Спасибо</textarea>');
+    const capitals = await t.app.request('/r/IVANOV?score=5&from=signature');
+    expect([capitals.status, capitals.headers.get('location')]).toEqual([301, '/r/ivanov?score=5&from=signature']);
+    expect(await count('submissions')).toBe(0);
+  });
 });
 
 describe('the company on every hosted page', () => {

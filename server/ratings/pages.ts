@@ -28,8 +28,17 @@ import type { Guarded } from '../abuse/submission-guard.ts';
 
 const scoreOf = (value: unknown) => (typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : undefined);
 const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.active : t.subject.active) === 1;
-/** The polite answer of a link whose employee has left: it accepts nothing. */
-function inactivePage(c: Context, lang: Lang, comment?: unknown) {
+/**
+ * The polite answer of a link whose employee has left (`inactiveTitle`) or that leads nowhere (a
+ * slug mistyped in a hand-made signature, a thank-you page of no rating: `notFound`): it accepts
+ * nothing, and offers the form. A bare JSON error was all a client saw of a broken link.
+ */
+function inactivePage(
+  c: Context,
+  lang: Lang,
+  comment?: unknown,
+  title: 'inactiveTitle' | 'notFound' = 'inactiveTitle',
+) {
   const t = RATING_TEXTS[lang];
   // A comment sent after the employee left is shown back to be copied, not dropped unseen.
   const kept =
@@ -38,8 +47,8 @@ function inactivePage(c: Context, lang: Lang, comment?: unknown) {
       : '';
   return page(c, {
     lang,
-    title: t.inactiveTitle,
-    body: html`<div class="card"><h1>${t.inactiveTitle}</h1><p>${t.inactiveText}</p>${kept}<p><a href="${langPath('/f', lang)}">${t.writeUs}</a></p></div>`,
+    title: t[title],
+    body: html`<div class="card"><h1>${t[title]}</h1><p>${t.inactiveText}</p>${kept}<p><a href="${langPath('/f', lang)}">${t.writeUs}</a></p></div>`,
   });
 }
 
@@ -92,10 +101,22 @@ export function ratingPages(deps: RatingDeps & Guarded) {
 
   app.get('/:slug', async (c) => {
     const lang = pageLang(c);
-    const target = await findRatingTarget(deps.db, c.req.param('slug'));
-    if (!target) throw new ApiError(404, 'not_found');
+    const slug = c.req.param('slug');
+    const target = await findRatingTarget(deps.db, slug);
     // Links are opened by people and by scanners alike: never let a search engine keep them.
     c.header('X-Robots-Tag', 'noindex');
+    if (!target) {
+      // Slugs are lower case: a signature typed by hand as «/r/Ivanov» still finds him.
+      const lower = slug.toLowerCase();
+      if (lower !== slug && (await findRatingTarget(deps.db, lower))) {
+        const url = new URL(c.req.url);
+        return c.redirect(
+          `${url.pathname.slice(0, -encodeURIComponent(slug).length)}${encodeURIComponent(lower)}${url.search}`,
+          301,
+        );
+      }
+      return c.html(inactivePage(c, lang, undefined, 'notFound'), 404);
+    }
     if (!isActive(target)) return c.html(inactivePage(c, lang), 410);
     const channel = visitChannel({ from: c.req.query('from'), score: c.req.query('score') }, target);
     const rater = knownRater(c);
@@ -118,8 +139,8 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     const lang = pageLang(c);
     const slug = c.req.param('slug');
     const target = await findRatingTarget(deps.db, slug);
-    if (!target) throw new ApiError(404, 'not_found');
     const { fields } = await readSubmission(c, formBounds(deps.config));
+    if (!target) return c.html(inactivePage(c, lang, fields.comment, 'notFound'), 404);
     if (!isActive(target)) return c.html(inactivePage(c, lang, fields.comment), 410);
     const addressed =
       target.kind === 'employee'
@@ -168,7 +189,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
   app.get('/thanks/:id', async (c) => {
     const lang = pageLang(c);
     const rating = await findSubmission(deps.db, c.req.param('id'));
-    if (rating?.type !== 'rating') throw new ApiError(404, 'not_found');
+    if (rating?.type !== 'rating') return c.html(inactivePage(c, lang, undefined, 'notFound'), 404);
     const changed = await deps.db
       .selectFrom('submission_events')
       .select('id')
