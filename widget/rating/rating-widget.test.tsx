@@ -36,6 +36,9 @@ describe('<otklik-rating subject="employee">', () => {
     expect(w.$('.who [lang="ru"]')!.textContent).toContain('Иванов Иван'); // read as Russian in an English widget too
     // In the employee's own voice, whoever he is: not «работа менеджера» of an engineer.
     expect(w.$('legend')!.textContent).toContain('Оцените мою работу по пятибалльной шкале');
+    // The consent the contacts imply, readable: the server's text in the widget's language.
+    expect(w.$('.hint a')!.getAttribute('href')).toBe(`${BASE}legal/personal-data?lang=ru`);
+    expect(w.$('.hint a')!.textContent).toBe(ru.privacy);
     const stars = [...w.root.querySelectorAll<HTMLInputElement>('input[type="radio"][name="score"]')];
     expect(stars.map((s) => s.closest('label')!.querySelector('.sr')!.textContent)).toEqual([
       '1 из 5 — очень плохо',

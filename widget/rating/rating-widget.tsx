@@ -95,7 +95,11 @@ export class RatingWidget extends RatingController {
                 <TextField {...text('organization')} autoComplete="organization" />
               </div>
               <TextField {...text('email')} type="email" autoComplete="email" />
-              <p class="hint">{texts.privacy}</p>
+              <p class="hint">
+                <a href={`${base}legal/personal-data?lang=${lang}`} target="_blank" rel="noopener">
+                  {texts.privacy}
+                </a>
+              </p>
             </fieldset>
             {notice?.retry && (
               <div class="notice">
