@@ -81,8 +81,27 @@ const retention = z
   .regex(/^(\d{1,5}|off)$/, 'must be a whole number, or 0 / off to keep personal data without limit')
   .transform((v) => (v === 'off' ? 0 : Number(v)));
 
+/**
+ * zod's own words for the checks that have none of ours, as an operator reads them: «Too small:
+ * expected array to have >=1 items» was all `QMS_EMAIL=` said. A check with a message keeps it.
+ */
+const plainWords = (issue: z.core.$ZodRawIssue): string | undefined => {
+  const limit = 'minimum' in issue ? issue.minimum : 'maximum' in issue ? issue.maximum : undefined;
+  if (issue.code === 'too_small' && issue.origin === 'array') return 'needs at least one address';
+  if (issue.code === 'too_small' && issue.origin === 'string') return `must be at least ${limit} characters long`;
+  if (issue.code === 'too_small') return `must be at least ${limit}`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `must be at most ${limit} characters long`;
+  if (issue.code === 'too_big') return `must be at most ${limit}`;
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'must be a whole number';
+  return undefined;
+};
+
 const envSchema = z.object({
-  NODE_ENV: z.string().default('development'),
+  // `prod` or `Production` silently served the demo site and kept the development defaults.
+  NODE_ENV: z
+    .string()
+    .default('development')
+    .refine((v) => ['production', 'development', 'test', ''].includes(v), 'must be production or development'),
   PORT: number.pipe(z.number().int().min(0).max(65535)).default(8787),
   HOST: optional.refine(
     (v) => v === undefined || isIP(v) !== 0 || v === 'localhost',
@@ -324,7 +343,7 @@ function consentOf(...args: Parameters<typeof consentConfig>): ConsentConfig {
  * each wrong variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = withEnvFile(process.env)): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(env, { error: plainWords });
   const lines = [
     ...(parsed.error?.issues ?? []).map(
       (i) => `  ${String(i.path[0])}: ${i.message} (got ${shownValue(String(i.path[0]), env[String(i.path[0])])})`,
