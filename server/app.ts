@@ -146,12 +146,15 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   };
   app.route('/api/admin', consoleApi(consoleDeps));
   app.route('/api/admin/reports', reportsApi(consoleDeps));
-  app.route('/api/v1', directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl }));
+  app.route(
+    '/api/v1',
+    directoryApi({ db: deps.db, publicUrl: deps.config.publicUrl, trustProxy: deps.config.trustProxy }),
+  );
   app.route('/', widgetAssets());
   app.route('/f', hostedFeedback(intake));
   app.route('/r', ratingPages(intake));
   app.route('/reviews', reviewsPage({ db: deps.db }));
-  app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl }));
+  app.route('/s', signaturePage({ db: deps.db, publicUrl: deps.config.publicUrl, trustProxy: deps.config.trustProxy }));
   app.route('/legal', legalPages(deps.config.companyName, deps.config.consent, deps.db));
   // The survey shows the client's complaint: kept by no browser or proxy cache either.
   app.use('/survey/*', privateAnswers());

@@ -83,21 +83,16 @@ export function employeesRoutes(deps: ConsoleDeps) {
   // The snippet alone, for the console's preview frame (http/page-policy.ts lets the console frame
   // it with its inline styles): also a disabled employee's, whom the public snippet no longer serves.
   app.get('/:slug/signature.html', async (c) =>
-    c.html(signatureHtml(publicBase(c, deps.config.publicUrl), await findEmployee(deps.db, c.req.param('slug')))),
+    c.html(signatureHtml(publicBase(c, deps.config), await findEmployee(deps.db, c.req.param('slug')))),
   );
   app.get('/:slug/signature', async (c) => {
     const e = await findEmployee(deps.db, c.req.param('slug'));
-    const base = publicBase(c, deps.config.publicUrl);
+    const base = publicBase(c, deps.config);
     return c.json({ html: signatureHtml(base, e), text: signatureText(base, e) });
   });
   app.post('/:slug/signature/send', editors, async (c) =>
     c.json(
-      await sendSignature(
-        deps,
-        actorOf(c, deps.config.trustProxy),
-        c.req.param('slug'),
-        publicBase(c, deps.config.publicUrl),
-      ),
+      await sendSignature(deps, actorOf(c, deps.config.trustProxy), c.req.param('slug'), publicBase(c, deps.config)),
     ),
   );
   return app;

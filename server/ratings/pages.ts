@@ -72,8 +72,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     const started = await deps.guard.started();
     // Shown again after a refusal, the form keeps the address it was first opened at (a POST's has no query).
     const url = new URL(c.req.url);
-    const address =
-      state.values.page ?? `${publicBase(c, deps.config.publicUrl)}${url.pathname}${url.search}`.slice(0, PAGE_MAX);
+    const address = state.values.page ?? `${publicBase(c, deps.config)}${url.pathname}${url.search}`.slice(0, PAGE_MAX);
     const form = ratingForm({ lang, target, slug, state, channel, idempotencyKey: newId(), started, page: address });
     const attrs =
       target.kind === 'employee'

@@ -334,4 +334,20 @@ describe('GET /api/v1/employees/:slug', () => {
     const text = await (await t.app.request('/api/v1/employees/ivanov/signature.txt')).text();
     expect(text).toContain('https://feedback.example.ru/r/ivanov?score=4&from=signature');
   });
+
+  it('without PUBLIC_URL, links to the address asked, with the scheme a trusted proxy says the client used', async () => {
+    const behindProxy = { Host: 'feedback.example.ru', 'X-Forwarded-Proto': 'https' };
+    const signature = async () =>
+      (
+        await t.app.request('http://feedback.example.ru/api/v1/employees/ivanov/signature.txt', {
+          headers: behindProxy,
+        })
+      ).text();
+    await setup({ TRUST_PROXY: '1' });
+    expect(await signature()).toContain('https://feedback.example.ru/r/ivanov?score=4&from=signature');
+    await t.close();
+    // Not behind a proxy: a client's header changes nothing.
+    await setup({ TRUST_PROXY: '0' });
+    expect(await signature()).toContain('http://feedback.example.ru/r/ivanov?score=4&from=signature');
+  });
 });

@@ -45,7 +45,7 @@ async function activeEmployee(db: Db, slug: string) {
  * Read-only directory for widgets and signatures: `GET /api/v1/employees/:slug` (+ the signature
  * snippet as an HTML fragment or text) and `GET /api/v1/subjects/:slug`. Active ones only.
  */
-export function directoryApi(deps: { db: Db; publicUrl: string | undefined }) {
+export function directoryApi(deps: { db: Db; publicUrl: string | undefined; trustProxy: boolean }) {
   const app = new Hono();
   app.get('/employees/:slug', async (c) => {
     const { employee, department } = await activeEmployee(deps.db, c.req.param('slug'));
@@ -59,11 +59,11 @@ export function directoryApi(deps: { db: Db; publicUrl: string | undefined }) {
   });
   app.get('/employees/:slug/signature.html', async (c) => {
     const { employee } = await activeEmployee(deps.db, c.req.param('slug'));
-    return c.html(signatureHtml(publicBase(c, deps.publicUrl), employee));
+    return c.html(signatureHtml(publicBase(c, deps), employee));
   });
   app.get('/employees/:slug/signature.txt', async (c) => {
     const { employee } = await activeEmployee(deps.db, c.req.param('slug'));
-    return c.text(signatureText(publicBase(c, deps.publicUrl), employee));
+    return c.text(signatureText(publicBase(c, deps), employee));
   });
   app.get('/subjects/:slug', async (c) => {
     const target = await findRatingTarget(deps.db, c.req.param('slug'));

@@ -35,7 +35,7 @@ copy.addEventListener('click', async function () {
  * `/s/:slug`: the employee previews his signature, copies it with one button and reads how to
  * put it into his mail program.
  */
-export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
+export function signaturePage(deps: { db: Db; publicUrl: string | undefined; trustProxy: boolean }) {
   const app = new Hono();
   // Slugs hold no dot, so this file's name is never an employee's.
   app.get('/copy.js', (c) =>
@@ -47,7 +47,7 @@ export function signaturePage(deps: { db: Db; publicUrl: string | undefined }) {
   return app.get('/:slug', async (c) => {
     const target = await findRatingTarget(deps.db, c.req.param('slug'));
     if (target?.kind !== 'employee' || !target.employee.active) throw new ApiError(404, 'not_found');
-    const base = publicBase(c, deps.publicUrl);
+    const base = publicBase(c, deps);
     const snippet = signatureHtml(base, target.employee);
     const api = `${base}/api/v1/employees/${encodeURIComponent(target.employee.slug)}`;
     return c.html(
