@@ -1,3 +1,4 @@
+import { untrustedProxyWarning } from './ops/untrusted-proxy.ts';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { challengeApi } from './abuse/challenge-route.ts';
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps, guard = createGuard(deps)) {
   app.route('/', widgetFastPath(secure));
 
   // Every server-rendered page names the company (http/page-layout.ts).
+  app.use('*', untrustedProxyWarning(deps.config.trustProxy, deps.logger));
   app.use('*', pageCompany(deps.config.companyName));
   app.use('*', secure);
   app.use('*', pagePolicy({ publicUrl: deps.config.publicUrl }));
