@@ -1,5 +1,6 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { acceptedLang } from './lang.ts';
+import { acceptedLang, pageLang } from './lang.ts';
 
 describe('the language of an answer', () => {
   it('follows the weights of Accept-Language between Russian and English', () => {
@@ -13,5 +14,20 @@ describe('the language of an answer', () => {
   it('speaks Russian when neither is asked for, on a tie, or when the header is nonsense', () => {
     for (const header of [undefined, '', '*', 'de', 'en;q=0, ru;q=0', 'en;q=0.5, ru;q=0.5', 'en;q=abc', ';;,,'])
       expect(acceptedLang(header)).toBe('ru');
+  });
+});
+
+describe('the language of a page', () => {
+  const app = new Hono().get('/', (c) => c.text(pageLang(c)));
+  const lang = async (query: string, accept?: string) =>
+    (await app.request(`/${query}`, { headers: accept ? { 'Accept-Language': accept } : {} })).text();
+
+  it("takes the link's ?lang=ru or ?lang=en over the browser's, and the browser's for a language it doesn't speak", async () => {
+    expect(await lang('?lang=ru', 'en')).toBe('ru');
+    expect(await lang('?lang=EN', 'ru')).toBe('en');
+    expect(await lang('?lang=en-GB')).toBe('en');
+    for (const query of ['?lang=de', '?lang=', '?lang=english2', '?lang=xx'])
+      expect([query, await lang(query, 'en-US,en;q=0.9')]).toEqual([query, 'en']);
+    expect(await lang('?lang=de', 'ru')).toBe('ru');
   });
 });
