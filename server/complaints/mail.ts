@@ -5,6 +5,7 @@ import type { Config } from '../env.ts';
 import { insertOutboxMessage } from '../mail/outbox-store.ts';
 import { complaintAssigned } from '../mail/templates/complaint-assigned.ts';
 import { complaintReminder, type NoticeKind } from '../mail/templates/complaint-reminder.ts';
+import { englishClientNote } from '../mail/templates/client-lang-note.ts';
 import { cardLink } from '../mail/links.ts';
 import { feedbackAck } from '../mail/templates/feedback-ack.ts';
 import { headerValue } from '../mail/templates/subject.ts';
@@ -102,6 +103,7 @@ export async function enqueueNoticeMail(
     .leftJoin('users', 'users.id', 'complaints.responsible_user_id')
     .leftJoin('departments', 'departments.id', 'submissions.department_id')
     .select(['submissions.number', 'submissions.name', 'submissions.organization', 'departments.name as department'])
+    .select(['submissions.lang', 'submissions.email', 'submissions.phone'])
     .select([
       'users.name as responsible_name',
       'users.email as responsible_email',
@@ -141,6 +143,7 @@ export async function enqueueNoticeMail(
         department: s.department,
         responsible: s.responsible_name,
         link: cardLink(deps.config, notice.submissionId),
+        langNote: englishClientNote(s.lang, Boolean(s.email || s.phone)),
       },
       deps.config.companyName,
     ),

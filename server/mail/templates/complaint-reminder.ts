@@ -1,4 +1,5 @@
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
+import { noteParagraph } from './client-lang-note.ts';
 import { companyTime } from './format.ts';
 import { html } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
@@ -27,6 +28,8 @@ export function complaintReminder(
     department: string | null;
     responsible: string | null;
     link: string;
+    /** englishClientNote: a client to be answered in English, said first as in the assignment letter. */
+    langNote?: string | null;
   },
   company: string,
 ): RenderedMail {
@@ -40,7 +43,17 @@ export function complaintReminder(
     ['Подразделение', c.department ?? 'не указано'],
     ['Ответственный', c.responsible ?? 'не назначен'],
   ];
-  const body = html`${fieldsTable(fields)}${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
-  const text = [subject, '', textFields(fields), '', `Карточка: ${c.link}`, '', `— Otklik, ${company}`].join('\n');
+  const note = c.langNote ?? null;
+  const body = html`${noteParagraph(note)}${fieldsTable(fields)}${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
+  const text = [
+    subject,
+    '',
+    ...(note ? [note, ''] : []),
+    textFields(fields),
+    '',
+    `Карточка: ${c.link}`,
+    '',
+    `— Otklik, ${company}`,
+  ].join('\n');
   return { subject, html: mailLayout({ lang: 'ru', title: subject, body, footer: `Otklik · ${company}` }), text };
 }

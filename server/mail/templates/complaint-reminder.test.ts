@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { englishClientNote } from './client-lang-note.ts';
+import { complaintReminder } from './complaint-reminder.ts';
+
+const reminder = (langNote: string | null) =>
+  complaintReminder(
+    {
+      kind: 'soon',
+      number: '2026-00012',
+      step: '1.3',
+      dueAt: '2026-12-04T15:00:00.000Z',
+      timing: { left: true, text: '2 ч 15 мин' },
+      client: 'John Smith',
+      department: 'ДКС',
+      responsible: 'Бадыштова К.',
+      link: 'https://otklik.example.ru/admin/submissions/x',
+      langNote,
+    },
+    'ООО «Пример»',
+  );
+
+describe('a reminder of a step', () => {
+  it('says first, as the assignment letter does, that the client is to be answered in English', () => {
+    const mail = reminder(englishClientNote('en', true));
+    expect(mail.html).toContain('<strong>Клиент обращался на английском языке: отвечайте ему по-английски.</strong>');
+    expect(mail.text.split('\n').slice(0, 3)).toEqual([
+      'Скоро срок: жалоба № 2026-00012, шаг 1.3',
+      '',
+      'Клиент обращался на английском языке: отвечайте ему по-английски.',
+    ]);
+    expect(mail.text).toContain('Осталось: 2 ч 15 мин рабочего времени');
+    for (const body of [reminder(englishClientNote('ru', true)), reminder(null)])
+      expect(body.html + body.text).not.toContain('английском');
+  });
+});
