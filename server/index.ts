@@ -214,8 +214,13 @@ function unopened(config: Config, what: 'open' | 'write', err: unknown): ConfigE
     /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM|EROFS)/.test(code);
   return new ConfigError(
     `${variable}: cannot ${what} ${databaseLabel(config)} (${why})${access ? `: ${whoMayWrite(config.dataDir)}` : ''}`,
-    // A PostgreSQL not answering yet may answer at the next start; a SQLite path never will by itself.
-    { transient: config.databaseUrl !== undefined && what === 'open' },
+    // A PostgreSQL not answering yet may answer at the next start, and a SQLite file another
+    // process holds locked may be free; a path or an owner never changes by itself.
+    {
+      transient:
+        (config.databaseUrl !== undefined && what === 'open') ||
+        (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)),
+    },
   );
 }
 
