@@ -64,8 +64,9 @@ async function main(logger: Logger) {
     throw unopened(config, 'open', err);
   }
   // A file the service's user can't write (restored by root, a read-only mount) fails here, at the first write.
+  // Only a file that can't be written is said so: any other failure of a migration is a fault, with its stack.
   const unwritten = (err: unknown) => {
-    throw err instanceof SchemaNewerError ? err : unopened(config, 'write', err);
+    throw !config.databaseUrl && refusedAccess(err) ? unopened(config, 'write', err) : err;
   };
   if (dbKind(db) === 'sqlite') await proveWritable(db).catch(unwritten);
   const ran = await migrateToLatest(db).catch(unwritten);
@@ -208,10 +209,7 @@ function unopened(config: Config, what: 'open' | 'write', err: unknown): ConfigE
   const variable = config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR';
   const why = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: unknown } | null)?.code;
-  const access =
-    !config.databaseUrl &&
-    typeof code === 'string' &&
-    /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM|EROFS)/.test(code);
+  const access = !config.databaseUrl && refusedAccess(err);
   return new ConfigError(
     `${variable}: cannot ${what} ${databaseLabel(config)} (${why})${access ? `: ${whoMayWrite(config.dataDir)}` : ''}`,
     // A PostgreSQL not answering yet may answer at the next start, and a SQLite file another
@@ -231,6 +229,15 @@ function unopened(config: Config, what: 'open' | 'write', err: unknown): ConfigE
 async function proveWritable(db: Db): Promise<void> {
   const { rows } = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
   await sql.raw(`PRAGMA user_version = ${Number(rows[0]?.user_version ?? 0)}`).execute(db);
+}
+
+/** Whether SQLite or the file system refused the file itself: its owner, its mode, a read-only disk. */
+function refusedAccess(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM|EROFS)/.test(code)
+  );
 }
 
 /** Who runs the server and who owns the data folder and its database file, for a refused write. */

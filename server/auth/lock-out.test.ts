@@ -144,6 +144,50 @@ describe.each(DB_KINDS)('sign-in lock-out under parallel guesses (%s)', (kind) =
     expect((await audit('auth.locked')).map((a) => JSON.parse(a.details).scope)).toEqual(['user', 'device']);
     clock.advance(15 * MINUTE);
     expect((await from(u.email, u.password, usual)).status).toBe(200);
+
+    // A password changed (or reset) ends every browser remembered before: kept cookies are strangers'.
+    const s = await signIn(app, u.email, u.password);
+    const changed = await s.request('/api/admin/password', {
+      method: 'POST',
+      json: { current: u.password, next: 'a brand new password' },
+    });
+    expect(changed.status).toBe(204);
+    for (let i = 0; i < 5; i++) expect((await login(u.email, `guess-${i}`, `203.0.113.${i}`)).status).toBe(401);
+    expect((await from(u.email, 'a brand new password', usual)).status).toBe(429);
+  });
+
+  it("gives all of an account's remembered browsers twenty tries together, however many cookies were kept", async () => {
+    const { app, db, clock, login } = await setup();
+    const u = await createUser(db, clock, { email: 'a@example.ru', role: 'qms' });
+    const cookies: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await login(u.email, u.password, `203.0.113.${i}`);
+      cookies.push(
+        r.headers
+          .getSetCookie()
+          .find((c) => c.startsWith('otklik_device='))!
+          .split(';')[0]!,
+      );
+    }
+    const from = (password: string, cookie: string) =>
+      app.request(
+        '/api/admin/login',
+        {
+          method: 'POST',
+          body: JSON.stringify({ email: u.email, password }),
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        },
+        { incoming: { socket: { remoteAddress: '198.51.100.7' } } },
+      );
+    const answers: number[] = [];
+    for (const cookie of cookies.slice(0, 4))
+      for (let i = 0; i < 5; i++) answers.push((await from(`guess-${i}`, cookie)).status);
+    expect(answers).toEqual(Array(20).fill(401));
+    expect((await from(u.password, cookies[4]!)).status).toBe(429);
+    // A half year on, a cookie not renewed by a sign-in is a stranger's.
+    clock.advance(184 * 24 * 60 * MINUTE);
+    for (let i = 0; i < 5; i++) expect((await login(u.email, `guess-${i}`, `203.0.113.${i}`)).status).toBe(401);
+    expect((await from(u.password, cookies[4]!)).status).toBe(429);
   });
 
   it('counts the current password on the password form the same way: 5 of 20 parallel checked', async () => {

@@ -19,7 +19,7 @@ import { fromOwnOrigin } from './same-origin.ts';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie.ts';
 import { deleteSession, deleteSessionOfToken, SESSION_COOKIE } from '../sessions/sessions.ts';
 import { signIn } from './sign-in.ts';
-import { deviceOf, rememberDevice } from './device.ts';
+import { deviceClaim, setDeviceCookie } from './device.ts';
 import { SMALL_BODY, limitBody } from '../http/body-limit.ts';
 
 export interface AuthDeps {
@@ -60,8 +60,7 @@ export function authApi(deps: AuthDeps) {
 
   app.post('/login', small, ownOrigin, validJson(LOGIN), async (c) => {
     const { email, password } = c.req.valid('json');
-    const device = await deviceOf(c, db, clock);
-    const result = await signIn(db, clock, { email, password, device, ...meta(c) }, deps.logger);
+    const result = await signIn(db, clock, { email, password, device: deviceClaim(c), ...meta(c) }, deps.logger);
     if (result.status === 'locked') {
       c.header('Retry-After', String(Math.max(1, Math.ceil((result.until.getTime() - clock.now().getTime()) / 1000))));
       throw new ApiError(429, 'locked');
@@ -70,7 +69,7 @@ export function authApi(deps: AuthDeps) {
     const brought = getCookie(c, SESSION_COOKIE);
     if (brought) await deleteSessionOfToken(db, brought);
     setSessionCookie(c, config.publicUrl, result.token);
-    await rememberDevice(c, db, clock, config.publicUrl, result.user.id, device);
+    setDeviceCookie(c, config.publicUrl, result.deviceCookie);
     const answer: SessionAnswer = { user: result.user, csrfToken: result.csrfToken };
     return c.json(answer);
   });

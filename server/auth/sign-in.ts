@@ -9,10 +9,10 @@ import { verifyDummy, verifyPassword } from './password.ts';
 import { createSession } from '../sessions/sessions.ts';
 import { throttleKeys } from './throttle.ts';
 import { attemptPassword } from './password-attempt.ts';
-import type { Device } from './device.ts';
+import { type DeviceClaim, deviceCookie, trustedDevice } from './device.ts';
 
 export type SignInResult =
-  | { status: 'ok'; user: ConsoleUser; token: string; csrfToken: string }
+  | { status: 'ok'; user: ConsoleUser; token: string; csrfToken: string; deviceCookie: string }
   | { status: 'bad_credentials' }
   | { status: 'locked'; until: Date };
 
@@ -21,8 +21,8 @@ export interface Attempt {
   password: string;
   ip: string | null;
   userAgent: string | null;
-  /** The browser, when its cookie says an account signed in from it before (device.ts). */
-  device?: Device | null;
+  /** The browser's device cookie, when it brought one (device.ts): checked against the account here. */
+  device?: DeviceClaim | null;
 }
 
 /**
@@ -35,10 +35,11 @@ export async function signIn(db: Db, clock: Clock, attempt: Attempt, logger?: Lo
   const email = normalizeEmail(attempt.email);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const seen = { matches: false };
+  const device = user && attempt.device ? await trustedDevice(db, clock, attempt.device, user) : null;
   const result = await attemptPassword(
     db,
     clock,
-    throttleKeys(email, attempt.ip, user && attempt.device?.userId === user.id ? attempt.device.nonce : null),
+    throttleKeys(email, attempt.ip, device),
     async () => {
       seen.matches = user
         ? await verifyPassword(attempt.password, user.password_hash)
@@ -88,6 +89,7 @@ export async function signIn(db: Db, clock: Clock, attempt: Attempt, logger?: Lo
     status: 'ok',
     token,
     csrfToken,
+    deviceCookie: await deviceCookie(db, clock, user, device),
     user: {
       id: user.id,
       email: user.email,

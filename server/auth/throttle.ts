@@ -16,6 +16,8 @@ export const THROTTLE = {
    * strangers spending them don't lock its owner out, nor do others behind the same address.
    */
   device: { failures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  /** One account from all the browsers it signed in from, together: cookies kept from before can't multiply the guesses. */
+  devices: { failures: 20, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
   /**
    * The current password asked again on the password form, within one session: a session left
    * open on a desk gets no more guesses than a stranger, and can't spend the account's five.
@@ -26,11 +28,16 @@ export const THROTTLE = {
 export type ThrottleKey = { kind: keyof typeof THROTTLE; key: string };
 
 /**
- * The keys a sign-in attempt counts against; no IP key when the address is unknown; the browser's
- * alone when it comes from one the account signed in from before (`device`, its name).
+ * The keys a sign-in attempt counts against; no IP key when the address is unknown; from a browser
+ * the account signed in from before (`device`, its name), that browser's and the account's known
+ * browsers' together instead.
  */
 export function throttleKeys(email: string, ip: string | null, device: string | null = null): ThrottleKey[] {
-  if (device) return [{ kind: 'device', key: `device:${device}` }];
+  if (device)
+    return [
+      { kind: 'device', key: `device:${device}` },
+      { kind: 'devices', key: `devices:${email}` },
+    ];
   const keys: ThrottleKey[] = [{ kind: 'user', key: `user:${email}` }];
   if (ip) keys.push({ kind: 'ip', key: `ip:${limitedAs(ip)}` });
   return keys;
