@@ -1,5 +1,6 @@
 import { SLUG } from './rating-schema.ts';
 import { isEmail, type Rule, text } from './rules.ts';
+import { withoutBidiControls } from './text-rules.ts';
 
 // One definition of what a department, an employee and a rating subject may hold, used by the
 // console's forms (instant checks), the console API, the CLI and the CSV import of employees.
@@ -11,8 +12,13 @@ const lowerEmail = (s: string) => (isEmail(s) ? s.toLowerCase() : null);
 /** An address of the directory, lower-cased: addresses are compared without case. */
 const optionalEmail = text({ max: DIRECTORY_LIMITS.email, code: 'email', clean: lowerEmail });
 const requiredEmail = text({ max: DIRECTORY_LIMITS.email, required: true, code: 'email', clean: lowerEmail });
-const name = text({ max: DIRECTORY_LIMITS.name, required: true });
-const optionalText = text({ max: DIRECTORY_LIMITS.name });
+/**
+ * Names, positions and titles without bidi controls, whichever way they come (the console, the CSV
+ * import, the CLI): they go into rating e-mails, signatures and pages, where one reverses the line.
+ */
+const bidiFree = (s: string) => withoutBidiControls(s).trim() || null;
+const name = text({ max: DIRECTORY_LIMITS.name, required: true, clean: bidiFree });
+const optionalText = text({ max: DIRECTORY_LIMITS.name, clean: bidiFree });
 
 /**
  * The address of a rating page, `/r/:slug`: lower-case Latin letters, digits and dashes.

@@ -49,6 +49,17 @@ describe.each(DB_KINDS)('employee CSV import on %s', (kind) => {
     expect(await t.db.selectFrom('departments').select('name').execute()).toEqual([{ name: 'Склад' }]);
   });
 
+  it('takes bidi controls out of names, positions and departments: they would reverse the lines they are shown in', async () => {
+    t = await openTestDb(kind);
+    await importEmployeesCsv(
+      t.db,
+      clock,
+      'slug;name;position;department;manager_email\nkozlov;Козлов \u202eИван;Инж\u2067енер\u2069;ДКС\u202e;boss@example.ru\n',
+    );
+    const e = await employee('kozlov');
+    expect([e.name, e.position, e.department]).toEqual(['Козлов Иван', 'Инженер', 'ДКС']);
+  });
+
   it('imports good lines, reports each bad one by its line number in Russian, and creates departments', async () => {
     t = await openTestDb(kind);
     await saveSubject(t.db, clock, { slug: 'delivery2', title: 'Доставка', recipients: [] });
