@@ -77,7 +77,7 @@ describe.each(DB_KINDS)('limits kept in the database (%s)', (kind) => {
       post(t!.app, '/api/v1/ratings', `198.51.100.${i}`, {
         subject: 'employee',
         employee,
-        score: 1,
+        score: 5,
         raterToken: `rater-token-number-${i}`,
       });
     const answers: number[] = [];
@@ -93,9 +93,25 @@ describe.each(DB_KINDS)('limits kept in the database (%s)', (kind) => {
     expect((await rate('petrova', 1)).status).toBe(201);
     expect(await mailed()).toBe(PER_EMPLOYEE.max + 1);
     expect(await refusals()).toEqual({ rate_target: 3 });
+    // Past it, a low score still reaches the QMS (20 fives must not silence a real one), not the manager.
+    const low = await post(t.app, '/api/v1/ratings', '198.51.100.200', {
+      subject: 'employee',
+      employee: 'ivanov',
+      score: 1,
+      raterToken: 'rater-token-number-low',
+    });
+    expect(low.status).toBe(201);
+    const lastMail = await t.db
+      .selectFrom('outbox')
+      .select(['template', 'recipients'])
+      .where('submission_id', '=', ((await low.json()) as { id: string }).id)
+      .execute();
+    expect(lastMail.map((m) => [m.template, JSON.parse(m.recipients)])).toEqual([
+      ['rating-notification', [t.config.qmsEmail[0]]],
+    ]);
     advance(3600_000 + 1);
     expect((await rate('ivanov', 99)).status).toBe(201);
-    expect(await mailed()).toBe(PER_EMPLOYEE.max + 2);
+    expect(await mailed()).toBe(PER_EMPLOYEE.max + 3);
   });
 
   it(`queue at most ${ACKS_PER_ADDRESS.max} acknowledgements to one address a day; the messages are all stored and the QMS told`, async () => {

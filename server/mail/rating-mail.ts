@@ -10,6 +10,7 @@ import type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
 import { headerValue } from './templates/subject.ts';
 import { mayAcknowledge } from '../abuse/ack-cap.ts';
 import { mayNotifyOf } from '../abuse/target-limit.ts';
+import { LOW_SCORE } from '../../shared/complaint-process.ts';
 
 export type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
 
@@ -20,7 +21,7 @@ export type { RatingTarget, RatingVersion } from './templates/rating-target.ts';
  * client when he gave an address, and then he gets a thank-you whose replies go to the QMS.
  * A rating its client changed (`previous`: what it was) tells the same people of the change,
  * and thanks the client no second time. Past the hour's allowance of its employee or subject
- * (mayNotifyOf) only the client's thank-you goes.
+ * (mayNotifyOf) only the client's thank-you goes, and the QMS hears of a low score.
  */
 export async function enqueueRatingMail(
   trx: Kysely<Database>,
@@ -74,6 +75,16 @@ export async function enqueueRatingMail(
       ...base,
       template: 'rating-notification',
       to: addresses([...target.recipients, ...config.qmsEmail]),
+      mail: ratingNotification(submission, target, config.companyName, { previous, complaint, card }),
+    });
+  } else if (score <= LOW_SCORE && config.qmsEmail.length > 0) {
+    // Past the allowance a low score still reaches the QMS, whose complaint process must hear of
+    // it (20 ratings of 5 from one script silenced the real 1 after them); only the manager's and
+    // the recipients' mailboxes are spared.
+    await insertOutboxMessage(trx, clock, {
+      ...base,
+      template: 'rating-notification',
+      to: addresses(config.qmsEmail),
       mail: ratingNotification(submission, target, config.companyName, { previous, complaint, card }),
     });
   }
