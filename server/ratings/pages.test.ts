@@ -382,8 +382,19 @@ describe('rating page /r/:slug', () => {
     });
     expect(typed.status).toBe(404);
     expect(await typed.text()).toContain('readonly rows="5">Спасибо</textarea>');
-    const capitals = await t.app.request('/r/IVANOV?score=5&from=signature');
-    expect([capitals.status, capitals.headers.get('location')]).toEqual([301, '/r/ivanov?score=5&from=signature']);
+    for (const [asked, to] of [
+      ['/r/IVANOV?score=5&from=signature', '/r/ivanov?score=5&from=signature'],
+      ['/r/%49vanov?score=5', '/r/ivanov?score=5'],
+      ['/r/Iv%61nov', '/r/ivanov'],
+      ['/r/ivanov/?score=5', '/r/ivanov?score=5'],
+    ]) {
+      const moved = await t.app.request(asked!);
+      expect([asked, moved.status, moved.headers.get('location')]).toEqual([asked, 301, to]);
+    }
+    for (const bare of ['/r']) {
+      const none = await t.app.request(bare);
+      expect([bare, none.status, none.headers.get('content-type')]).toEqual([bare, 404, 'text/html; charset=UTF-8']);
+    }
     expect(await count('submissions')).toBe(0);
   });
 });

@@ -98,6 +98,12 @@ export function ratingPages(deps: RatingDeps & Guarded) {
     });
   };
 
+  // A hand-made link with a slash at the end, or none after /r: the page, or the polite «not found».
+  app.get('/:slug/', (c) =>
+    c.redirect(`/r/${encodeURIComponent(c.req.param('slug'))}${new URL(c.req.url).search}`, 301),
+  );
+  app.get('/', (c) => c.html(inactivePage(c, pageLang(c), undefined, 'notFound'), 404));
+
   app.get('/:slug', async (c) => {
     const lang = pageLang(c);
     const slug = c.req.param('slug');
@@ -108,11 +114,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       // Slugs are lower case: a signature typed by hand as «/r/Ivanov» still finds him.
       const lower = slug.toLowerCase();
       if (lower !== slug && (await findRatingTarget(deps.db, lower))) {
-        const url = new URL(c.req.url);
-        return c.redirect(
-          `${url.pathname.slice(0, -encodeURIComponent(slug).length)}${encodeURIComponent(lower)}${url.search}`,
-          301,
-        );
+        return c.redirect(`/r/${encodeURIComponent(lower)}${new URL(c.req.url).search}`, 301);
       }
       return c.html(inactivePage(c, lang, undefined, 'notFound'), 404);
     }
