@@ -4,7 +4,7 @@ import { feedbackSchema } from './feedback-schema.ts';
 import { ratingSchema } from './rating-schema.ts';
 import { calendarDaySchema } from './calendar-schema.ts';
 import { type Schema, validate } from './rules.ts';
-import { hasControls } from './text-rules.ts';
+import { hasControls, withoutBidiControls } from './text-rules.ts';
 
 const CONTROLS = ['\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f'];
 
@@ -90,5 +90,12 @@ describe('every text field of the shared schemas', () => {
     expect(comment.success ? undefined : comment.errors.comment).toBeUndefined();
     const name = validate(feedbackSchema, { name: 'Анна\nПетрова' });
     expect(!name.success && name.errors.name).toBe('control');
+  });
+});
+
+describe('withoutBidiControls', () => {
+  it('takes out embeddings, overrides, isolates and direction marks, nothing else', () => {
+    expect(withoutBidiControls('Bob \u202eevil\u202c \u2067Иван\u2069 \u200f7\u200e\u061c')).toBe('Bob evil Иван 7');
+    expect(withoutBidiControls('Ёлка — «ёж»\u00a0№ 5')).toBe('Ёлка — «ёж»\u00a0№ 5');
   });
 });

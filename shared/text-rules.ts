@@ -40,10 +40,12 @@ const INVISIBLE = /[\p{Cf}\p{M}\p{Z}\s\u0085\u115f\u1160\u2800\u3164\uffa0]/gu;
 export const showsNothing = (s: string): boolean => s.replace(INVISIBLE, '') === '';
 
 /**
- * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) taken out: in a name or
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the direction marks
+ * (U+200E, U+200F, U+061C) taken out: in a name or
  * an e-mail's subject they reorder what the QMS reads («Trojan Source»), and one left open
  * reverses the rest of the line it is shown in; no name, phone or message needs them. The public
  * intake and the console's fields (a client's name pasted from his letter) both take them out.
  * @example withoutBidiControls('Bob \u202eevil') // 'Bob evil'
  */
-export const withoutBidiControls = (text: string): string => text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+export const withoutBidiControls = (text: string): string =>
+  text.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '');

@@ -64,7 +64,9 @@ describe('rating page /r/:slug', () => {
     expect(html).toContain('Инженер');
     expect(html).toMatch(/value="4" checked/);
     expect(html).toContain('Я согласен на публикацию отзыва на сайте');
-    expect(html).toContain('<a href="/legal/personal-data?lang=ru">Оставляя контакты, вы соглашаетесь');
+    expect(html).toContain(
+      '<a href="/legal/personal-data?lang=ru" target="_blank" rel="noopener">Оставляя контакты, вы соглашаетесь',
+    );
     expect(html).toContain(
       '<otklik-rating subject="employee" employee="ivanov" lang="ru" header="none" channel="signature" score="4">',
     );

@@ -84,7 +84,7 @@ export function ratingForm(opts: {
   <fieldset><legend>${t.contactsLegend}</legend>
     ${input('name', t.name, 'text', 'name')}
     <div class="row">${input('organization', t.organization, 'text', 'organization')}${input('email', t.email, 'email', 'email')}</div>
-    <p class="hint"><a href="${langPath('/legal/personal-data', opts.lang)}">${t.privacy}</a></p>
+    <p class="hint"><a href="${langPath('/legal/personal-data', opts.lang)}" target="_blank" rel="noopener">${t.privacy}</a></p>
   </fieldset>
   ${err('employee')}${err('subject')}
   <button type="submit">${t.submit}</button>

@@ -4,7 +4,8 @@ import type { SessionAnswer } from '../../api/types.ts';
 import { FormError, TextField } from '../../ui/fields.tsx';
 import { useAction } from '../../ui/use-action.ts';
 
-const TIME = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit' });
+// Moscow time, as every time the console shows (the audit log names the same lock in it).
+const TIME = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit' });
 
 /**
  * «Вход»: e-mail and password; a lock-out (429) says its message and keeps the button off until it ends.
@@ -99,7 +100,7 @@ export function SignIn({
         <button type="submit" class="btn wide" disabled={action.busy || lockedUntil !== null}>
           {action.busy ? 'Входим…' : 'Войти'}
         </button>
-        {lockedUntil !== null && <p class="hint">Вход снова станет доступен в {TIME.format(lockedUntil)}.</p>}
+        {lockedUntil !== null && <p class="hint">Вход снова станет доступен в {TIME.format(lockedUntil)} МСК.</p>}
       </form>
     </main>
   );
