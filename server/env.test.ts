@@ -55,6 +55,7 @@ describe('loadConfig', () => {
     // zod's words for checks without ours, as an operator reads them.
     expect(() => loadConfig({ QMS_EMAIL: ',' })).toThrow('QMS_EMAIL: needs at least one address');
     expect(() => loadConfig({ PORT: '1.5' })).toThrow('PORT: must be a whole number');
+    expect(() => loadConfig({ MAX_FILE_MB: '0' })).toThrow('MAX_FILE_MB: must be more than 0');
   });
 
   it('shows no password or secret of a wrong variable, and refuses a sender that is no address', () => {

@@ -87,11 +87,13 @@ const retention = z
  */
 const plainWords = (issue: z.core.$ZodRawIssue): string | undefined => {
   const limit = 'minimum' in issue ? issue.minimum : 'maximum' in issue ? issue.maximum : undefined;
+  // `gt(0)`: «must be more than 0», not «at least 0» beside a 0 refused.
+  const open = 'inclusive' in issue && issue.inclusive === false;
   if (issue.code === 'too_small' && issue.origin === 'array') return 'needs at least one address';
   if (issue.code === 'too_small' && issue.origin === 'string') return `must be at least ${limit} characters long`;
-  if (issue.code === 'too_small') return `must be at least ${limit}`;
+  if (issue.code === 'too_small') return open ? `must be more than ${limit}` : `must be at least ${limit}`;
   if (issue.code === 'too_big' && issue.origin === 'string') return `must be at most ${limit} characters long`;
-  if (issue.code === 'too_big') return `must be at most ${limit}`;
+  if (issue.code === 'too_big') return open ? `must be less than ${limit}` : `must be at most ${limit}`;
   if (issue.code === 'invalid_type' && issue.expected === 'int') return 'must be a whole number';
   return undefined;
 };

@@ -27,3 +27,15 @@ it('logs a lock-out it could not count as a JSON line of the server log, and sti
     expect.objectContaining({ level: 50, component: 'refusals', reason: 'sign_in_locked', msg: 'refusal not counted' }),
   ]);
 });
+
+it('forgets the keys of guesses a day old', async () => {
+  t = await openTestDb('sqlite');
+  const clock = fakeClock();
+  for (let i = 0; i < 30; i++)
+    await attemptPassword(t.db, clock, throttleKeys(`guess${i}@example.ru`, '192.0.2.1'), async () => false);
+  const keys = async () => (await t!.db.selectFrom('auth_throttle').select('key').execute()).map((r) => r.key).sort();
+  expect(await keys()).toHaveLength(31); // each e-mail tried, and the address
+  clock.advance(25 * 3600_000);
+  await attemptPassword(t.db, clock, throttleKeys('next@example.ru', null), async () => true);
+  expect(await keys()).toEqual([]);
+});

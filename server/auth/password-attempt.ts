@@ -2,7 +2,14 @@ import type { Logger } from '../ops/logger.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { countRefusal } from '../refusals.ts';
-import { clearFailures, lockWhenSpent, releaseAttempt, reserveAttempt, type ThrottleKey } from './throttle.ts';
+import {
+  clearFailures,
+  lockWhenSpent,
+  pruneThrottle,
+  releaseAttempt,
+  reserveAttempt,
+  type ThrottleKey,
+} from './throttle.ts';
 
 export type AttemptResult =
   | { status: 'locked'; until: Date }
@@ -26,6 +33,7 @@ export async function attemptPassword(
   /** The server's log, for a lock-out that could not be counted; none in tests. */
   logger?: Logger,
 ): Promise<AttemptResult> {
+  await pruneThrottle(db, clock);
   const taken: ThrottleKey[] = [];
   const giveBack = async () => {
     for (const k of taken) await releaseAttempt(db, k);

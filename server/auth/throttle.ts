@@ -114,3 +114,24 @@ export async function lockWhenSpent(db: Db, clock: Clock, k: ThrottleKey): Promi
 export async function clearFailures(db: Db, k: ThrottleKey): Promise<void> {
   await db.deleteFrom('auth_throttle').where('key', '=', k.key).execute();
 }
+
+/** How often one process forgets old keys: an attempt now and then pays for one DELETE. */
+const PRUNE_EVERY_MS = 10 * MINUTE;
+let prunedAt = 0;
+
+/**
+ * Forgets keys whose window ended a day ago and that hold no lock: every address, browser, session
+ * and typed e-mail a guess came with kept a row for ever. Run by an attempt, at most every 10 minutes
+ * in each process.
+ */
+export async function pruneThrottle(db: Db, clock: Clock): Promise<void> {
+  const now = clock.now();
+  if (Math.abs(now.getTime() - prunedAt) < PRUNE_EVERY_MS) return;
+  prunedAt = now.getTime();
+  const nowIso = now.toISOString();
+  await db
+    .deleteFrom('auth_throttle')
+    .where('window_start', '<', new Date(now.getTime() - 24 * 60 * MINUTE).toISOString())
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+    .execute();
+}

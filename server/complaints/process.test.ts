@@ -1008,6 +1008,17 @@ for (const kind of DB_KINDS) {
       ])
         expect(await fields(await register(at!)), at).toEqual({ receivedAt: message });
       expect((await register('2026-11-20T10:00:00+03:00')).status).toBe(201);
+      // Thirty seconds ahead (a clock's skew) is taken as now: never received after registered.
+      const ahead = await register(new Date(h.clock.now().getTime() + 30_000).toISOString());
+      expect(ahead.status).toBe(201);
+      const aheadId = ((await ahead.json()) as { id: string }).id;
+      const row = await h.db
+        .selectFrom('complaints')
+        .innerJoin('submissions', 'submissions.id', 'complaints.submission_id')
+        .select(['complaints.received_at', 'submissions.created_at'])
+        .where('submission_id', '=', aheadId)
+        .executeTakeFirstOrThrow();
+      expect(row.received_at).toBe(row.created_at);
 
       // A step is not done before its complaint came, nor in 1970.
       for (const [at, message] of [

@@ -82,7 +82,10 @@ export async function registerComplaint(
     ? !parsed.data.name && !parsed.data.organization
     : blank(input.name) && blank(input.organization);
   const noEmail = input.notifyClient === true && (parsed.success ? !parsed.data.email : blank(input.email));
-  const receivedAt = 'error' in received ? null : received.value.toISOString();
+  // A receipt typed a few seconds ahead (a clock's skew, which pastInstant allows) is now: received
+  // is never after registered, which the inbox's period of receipt reads through its indexes by.
+  const receivedOn = 'error' in received ? null : new Date(Math.min(received.value.getTime(), now.getTime()));
+  const receivedAt = receivedOn?.toISOString() ?? null;
   // What happened came before the complaint about it.
   const laterSituation =
     receivedAt !== null && isCalendarDay(input.situationDate) && companyDayStart(input.situationDate) > receivedAt;
@@ -139,7 +142,7 @@ export async function registerComplaint(
     const cal = await loadCalendar(trx);
     const { deadlines } = await openComplaint(trx, deps, cal, {
       submissionId: id,
-      receivedAt: received.value,
+      receivedAt: receivedOn!,
       origin: 'console',
       departmentId: f.departmentId ?? null,
       registeredBy: actor.user.id,
