@@ -29,8 +29,23 @@ export function PageTitle({
  * A failed load, with a way to try again. A filter the server refused (422) says what is wrong with
  * it, since «Проверьте поля формы» alone names no field of a list's filters.
  */
-export function LoadError({ error, retry }: { error: ApiFailure; retry?: () => void }) {
-  const problems = [...new Set(Object.values(error.fields))];
+/**
+ * What a load failed with, and «Повторить» when trying again may help: not for a refused request
+ * (422: the filter itself is wrong), whose fields are named by `labels` when the screen gives them
+ * («Поступило по: Конец периода не может быть раньше его начала» — the same words served two periods).
+ */
+export function LoadError({
+  error,
+  retry,
+  labels = {},
+}: {
+  error: ApiFailure;
+  retry?: () => void;
+  labels?: Record<string, string>;
+}) {
+  const problems = [
+    ...new Set(Object.entries(error.fields).map(([field, p]) => (labels[field] ? `${labels[field]}: ${p}` : p))),
+  ];
   return (
     <div class="alert" role="alert">
       <p>{error.message}</p>
@@ -41,7 +56,7 @@ export function LoadError({ error, retry }: { error: ApiFailure; retry?: () => v
           ))}
         </ul>
       )}
-      {retry && (
+      {retry && error.status !== 422 && (
         <button type="button" class="btn secondary small" onClick={retry}>
           Повторить
         </button>

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Card, InboxCounts, InboxItem, InboxPage } from '../../api/types.ts';
 import {
+  apiError,
   choose,
   click,
   json,
@@ -284,6 +285,22 @@ describe('the inbox', () => {
     handler.unmount();
     stubApi({ 'GET me': signedIn(USERS.qms), 'GET meta': json(200, meta), 'GET submissions': page });
     expect(names(await openConsole('/admin/'))).toEqual(['Все', 'Иванов Иван', 'Петрова Анна']);
+  });
+
+  it('names the filter a refusal is about, offers no «Повторить», and drops the figures and exports of the filter before', async () => {
+    stubApi({
+      'GET me': signedIn(USERS.qms),
+      'GET meta': json(200, META),
+      'GET submissions': apiError(422, 'validation', 'Проверьте поля формы', {
+        receivedTo: 'Конец периода не может быть раньше его начала',
+      }),
+    });
+    const c = await openConsole('/admin/?receivedFrom=2026-11-10&receivedTo=2026-11-09');
+    const alert = c.$('[role="alert"]')!;
+    expect(alert.textContent).toContain('Поступило по: Конец периода не может быть раньше его начала');
+    expect(alert.querySelector('button')).toBeNull();
+    expect(c.$('.summary')!.textContent).toBe('');
+    expect(c.$$('a').some((a) => a.textContent?.includes('CSV'))).toBe(false);
   });
 
   it('opens a card in the page and moves focus to its heading', async () => {

@@ -13,6 +13,15 @@ import { InboxTable } from './inbox-table.tsx';
 
 const PAGE = 50;
 
+/** The filters a refusal names (the API's query names), as the filter panel labels them. */
+const FILTER_LABELS: Record<string, string> = {
+  from: 'Регистрация с',
+  to: 'Регистрация по',
+  receivedFrom: 'Поступило с',
+  receivedTo: 'Поступило по',
+  q: 'Поиск',
+};
+
 /** «Входящие»: every submission, newest first, filtered by the URL. */
 export function InboxScreen({ place }: { place: Place }) {
   const { api, user, meta } = useConsole();
@@ -23,7 +32,8 @@ export function InboxScreen({ place }: { place: Place }) {
     key,
     'inbox',
   );
-  const counts = list.first?.counts;
+  // A refused filter's page is none: the figures of the filter before it are not this one's.
+  const counts = list.error ? undefined : list.first?.counts;
   const byDeadline = filters.sort === 'deadline';
   const department = user.role === 'handler' ? meta.departments.find((d) => d.id === user.departmentId) : undefined;
 
@@ -37,7 +47,7 @@ export function InboxScreen({ place }: { place: Place }) {
         aside={
           <>
             {department && <span class="muted">Подразделение: {department.name}</span>}
-            <ExportLinks name="reports/inbox" params={filters as Record<string, string>} />
+            {!list.error && <ExportLinks name="reports/inbox" params={filters as Record<string, string>} />}
             {canHandle(user) && (
               <Link class="btn" href={`${BASE}/complaints/new`}>
                 Зарегистрировать жалобу
@@ -57,7 +67,7 @@ export function InboxScreen({ place }: { place: Place }) {
             : ''}
       </p>
       {list.error ? (
-        <LoadError error={list.error} retry={list.reload} />
+        <LoadError error={list.error} retry={list.reload} labels={FILTER_LABELS} />
       ) : list.loading && list.items.length === 0 ? (
         <Loading />
       ) : list.items.length === 0 ? (
