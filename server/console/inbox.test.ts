@@ -256,6 +256,30 @@ for (const kind of DB_KINDS) {
       const reversed = await qms.request('/api/admin/submissions?receivedFrom=2026-11-10&receivedTo=2026-11-09');
       expect(reversed.status).toBe(422);
       expect(Object.keys((await reversed.json()).error.fields)).toEqual(['receivedTo']);
+
+      // A receipt stored a few seconds after its registration by an older version is made its
+      // registration's moment, as registration does now: the filter reads received ≤ registered.
+      const late = (
+        await h.db
+          .selectFrom('submissions')
+          .select('created_at')
+          .where('number', '=', letter.number)
+          .executeTakeFirstOrThrow()
+      ).created_at;
+      const ahead = new Date(Date.parse(late) + 30_000).toISOString();
+      const letterId = (
+        await h.db.selectFrom('submissions').select('id').where('number', '=', letter.number).executeTakeFirstOrThrow()
+      ).id;
+      await h.db.updateTable('complaints').set({ received_at: ahead }).where('submission_id', '=', letterId).execute();
+      const names = Object.keys(migrations).sort();
+      await h.testDb.migrateTo(names[names.indexOf('2026-12-28-received-not-after') - 1]!);
+      await h.testDb.migrateTo();
+      const row = await h.db
+        .selectFrom('complaints')
+        .select('received_at')
+        .where('submission_id', '=', letterId)
+        .executeTakeFirstOrThrow();
+      expect(row.received_at).toBe(late);
     });
 
     it('finds a substring of the message, name, organisation, e-mail, phone or number, in any case, Cyrillic included', async () => {

@@ -26,7 +26,8 @@ describe('the language of a page', () => {
     expect(await lang('?lang=ru', 'en')).toBe('ru');
     expect(await lang('?lang=EN', 'ru')).toBe('en');
     expect(await lang('?lang=en-GB')).toBe('en');
-    for (const query of ['?lang=de', '?lang=', '?lang=english2', '?lang=xx'])
+    expect(await lang('?lang=en_US', 'ru')).toBe('en');
+    for (const query of ['?lang=de', '?lang=', '?lang=xx'])
       expect([query, await lang(query, 'en-US,en;q=0.9')]).toEqual([query, 'en']);
     expect(await lang('?lang=de', 'ru')).toBe('ru');
   });

@@ -25,14 +25,14 @@ export function acceptedLang(header: string | undefined): Lang {
 }
 
 /**
- * The language of a server-rendered page: its `?lang=ru` or `?lang=en` link wins (a link keeps its
+ * The language of a server-rendered page: its `?lang=ru…` or `?lang=en…` link wins (`en_US` too; a link keeps its
  * language whatever the browser says), then the browser's Accept-Language (and the answer varies
  * by it) — for a language Otklik doesn't speak (`?lang=de`) too, where Russian was shown to a
  * browser asking for English.
  */
 export const pageLang = (c: Context): Lang => {
   const query = c.req.query('lang')?.trim().toLowerCase();
-  if (query && /^(ru|en)\b/.test(query)) return pickLang(query);
+  if (query && /^(ru|en)/.test(query)) return pickLang(query);
   // Chosen by the header: a cache between keeps one copy per language, not the first asker's for all.
   c.header('Vary', 'Accept-Language', { append: true });
   return requestLang(c);

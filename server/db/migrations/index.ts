@@ -28,6 +28,7 @@ import * as erasedWords from './2026-12-24-erased-words.ts';
 import * as consentTexts from './2026-12-25-consent-texts.ts';
 import * as complaintOpened from './2026-12-26-complaint-opened.ts';
 import * as inboxFacets from './2026-12-27-inbox-facets.ts';
+import * as receivedNotAfter from './2026-12-28-received-not-after.ts';
 
 /** Every migration by its dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-25-consent-texts': consentTexts,
   '2026-12-26-complaint-opened': complaintOpened,
   '2026-12-27-inbox-facets': inboxFacets,
+  '2026-12-28-received-not-after': receivedNotAfter,
 };
