@@ -1,14 +1,10 @@
-import fs from 'node:fs';
 import type { Server } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { startApp } from './app.ts';
 import { firstAdminHint } from './users/first-admin-hint.ts';
 import { systemClock } from './clock.ts';
-import { sql } from 'kysely';
-import { databaseLabel, type Db, dbKind, openDb } from './db/connection.ts';
-import { afterMigrations, migrateToLatest, SchemaNewerError } from './db/migrate.ts';
+import { type Db, dbKind, openDb } from './db/connection.ts';
+import { SchemaNewerError } from './db/migrate.ts';
 import { seedDemoDirectory } from './directory/demo-seed.ts';
 import { type Config, ConfigError, loadConfig, withEnvFile } from './env.ts';
 import { createReminderScheduler } from './complaints/reminders.ts';
@@ -25,6 +21,7 @@ import { createDigestScheduler } from './reports/digest/scheduler.ts';
 import { weeklyControl } from './reports/weekly-control.ts';
 import { defencesOffWarning } from './abuse/switches-warning.ts';
 import { keepFilesPrivate } from './ops/private-files.ts';
+import { openForStart } from './ops/database-start.ts';
 
 /** How long a SIGTERM waits for requests in progress before cutting them off (systemd's TimeoutStopSec is longer). */
 const DRAIN_MS = 10_000;
@@ -51,27 +48,8 @@ async function main(logger: Logger) {
     log.warn(
       `${build.newerSource} changed after the last build: run \`npm run build\`, or the widgets and the console are served as they were`,
     );
-  let db: Db;
-  try {
-    ({ db } = openDb({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      synchronous: config.sqliteSynchronous,
-      onConnectionLost: connectionLost(logger),
-    }));
-    await sql`SELECT 1`.execute(db);
-  } catch (err) {
-    throw unopened(config, 'open', err);
-  }
-  // A file the service's user can't write (restored by root, a read-only mount) fails here, at the first write.
-  // Only a file that can't be written is said so: any other failure of a migration is a fault, with its stack.
-  const unwritten = (err: unknown) => {
-    throw !config.databaseUrl && refusedAccess(err) ? unopened(config, 'write', err) : err;
-  };
-  if (dbKind(db) === 'sqlite') await proveWritable(db).catch(unwritten);
-  const ran = await migrateToLatest(db).catch(unwritten);
+  const { db, ran, rewritten } = await openForStart(config, connectionLost(logger));
   if (ran.length > 0) log.info({ migrations: ran }, `${ran.length} migration(s) applied`);
-  const rewritten = await afterMigrations(db).catch(unwritten);
   if (rewritten) log[rewritten.rewritten ? 'info' : 'warn'](rewritten.text);
   if (config.demo && (await seedDemoDirectory(db, systemClock)))
     log.info('Demo directory added: employees ivanov, petrova, sidorov; the delivery rating.');
@@ -197,61 +175,6 @@ function listening(server: Server, port: number, host: string | undefined): Prom
       resolve();
     });
   });
-}
-
-/**
- * Why the database didn't open, or took no write, as the ConfigError that stops the start: naming
- * the variable that chose it and the database's label (never a password). «ECONNREFUSED
- * 127.0.0.1:5432» alone left the operator to guess which setting was wrong, and «attempt to write a
- * readonly database» whose file it was and who must own it.
- */
-function unopened(config: Config, what: 'open' | 'write', err: unknown): ConfigError {
-  const variable = config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR';
-  const why = err instanceof Error ? err.message : String(err);
-  const code = (err as { code?: unknown } | null)?.code;
-  const access = !config.databaseUrl && refusedAccess(err);
-  return new ConfigError(
-    `${variable}: cannot ${what} ${databaseLabel(config)} (${why})${access ? `: ${whoMayWrite(config.dataDir)}` : ''}`,
-    // A PostgreSQL not answering yet may answer at the next start, and a SQLite file another
-    // process holds locked may be free; a path or an owner never changes by itself.
-    {
-      transient:
-        (config.databaseUrl !== undefined && what === 'open') ||
-        (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)),
-    },
-  );
-}
-
-/**
- * One write, of the number the file's header already holds: a file the service's user can only
- * read opens and answers reads, and its first write failed later, somewhere, as a bare stack.
- */
-async function proveWritable(db: Db): Promise<void> {
-  const { rows } = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
-  await sql.raw(`PRAGMA user_version = ${Number(rows[0]?.user_version ?? 0)}`).execute(db);
-}
-
-/** Whether SQLite or the file system refused the file itself: its owner, its mode, a read-only disk. */
-function refusedAccess(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' &&
-    /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM|EROFS)/.test(code)
-  );
-}
-
-/** Who runs the server and who owns the data folder and its database file, for a refused write. */
-function whoMayWrite(dataDir: string): string {
-  const me = os.userInfo();
-  const owner = (file: string) => {
-    try {
-      return `uid ${fs.statSync(file).uid}`;
-    } catch {
-      return 'does not exist yet';
-    }
-  };
-  const file = path.join(dataDir, 'otklik.sqlite');
-  return `the user running Otklik (${me.username}, uid ${me.uid}) must be able to write ${path.resolve(dataDir)} (owner: ${owner(dataDir)}), its files and ${file} (owner: ${owner(file)}), on a writable disk — e.g. chown -R ${me.username} ${path.resolve(dataDir)}`;
 }
 
 /**

@@ -6,8 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../env.ts';
 import { ACKS_PER_ADDRESS } from './allowances.ts';
-import { countHit } from './counters.ts';
-import { countRefusal } from '../refusals.ts';
+import { mailAllowed } from './counters.ts';
 
 // Domains whose mailboxes ignore dots in the local part (Gmail), or read them as dashes (Yandex).
 const GMAIL = new Set(['gmail.com', 'googlemail.com']);
@@ -45,10 +44,7 @@ export async function mayAcknowledge(
   deps: { clock: Clock; config: Config; logger?: Logger | undefined },
   address: string,
 ): Promise<boolean> {
-  if (deps.config.rateLimit <= 0) return true;
   // Kept as a hash: the counter outlives an erasure of the address by up to a day.
   const mailbox = createHash('sha256').update(mailboxOf(address)).digest('base64url');
-  const hit = await countHit(trx, deps.clock, `ack:${mailbox}`, ACKS_PER_ADDRESS);
-  if (!hit.allowed) await countRefusal({ ...deps, db: trx }, 'ack_capped');
-  return hit.allowed;
+  return mailAllowed(trx, deps, `ack:${mailbox}`, ACKS_PER_ADDRESS, 'ack_capped');
 }

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import type { Config } from '../env.ts';
+import type { Logger } from '../ops/logger.ts';
+import { countRefusal, type RefusalReason } from '../refusals.ts';
 
 export interface Allowance {
   /** How many hits a key may have in one window. */
@@ -59,4 +62,24 @@ export async function releaseHit(db: Db, key: string): Promise<void> {
 export async function pruneCounters(db: Db, clock: Clock, olderThanMs = 2 * 24 * 3600_000): Promise<void> {
   const before = new Date(clock.now().getTime() - olderThanMs).toISOString();
   await db.deleteFrom('rate_counters').where('window_start', '<', before).execute();
+}
+
+/**
+ * Whether one more e-mail may be queued under `key`'s allowance (acknowledgements to a mailbox,
+ * ratings of an employee): past it the message is stored as ever, only that e-mail is not queued,
+ * counted as the refusal `reason`. Counted in the caller's transaction, so a submission that rolls
+ * back takes its count back. RATE_LIMIT=0 turns it off.
+ * @example if (await mailAllowed(trx, deps, `ack:${hash}`, ACKS_PER_ADDRESS, 'ack_capped')) await insertOutboxMessage(…)
+ */
+export async function mailAllowed(
+  trx: Db,
+  deps: { clock: Clock; config: Config; logger?: Logger | undefined },
+  key: string,
+  rule: Allowance,
+  reason: RefusalReason,
+): Promise<boolean> {
+  if (deps.config.rateLimit <= 0) return true;
+  const hit = await countHit(trx, deps.clock, key, rule);
+  if (!hit.allowed) await countRefusal({ ...deps, db: trx }, reason);
+  return hit.allowed;
 }

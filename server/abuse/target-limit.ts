@@ -3,9 +3,8 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../env.ts';
 import type { Logger } from '../ops/logger.ts';
-import { countRefusal } from '../refusals.ts';
 import { PER_EMPLOYEE, PER_SUBJECT } from './allowances.ts';
-import { countHit } from './counters.ts';
+import { mailAllowed } from './counters.ts';
 
 /**
  * Whether a rating of this employee or subject may be e-mailed (to his manager, the subject's
@@ -16,17 +15,12 @@ import { countHit } from './counters.ts';
  * twenty times. Counted in the caller's transaction; RATE_LIMIT=0 turns it off.
  * @example if (await mayNotifyOf(trx, deps, { employeeId: 'e1' })) await insertOutboxMessage(…)
  */
-export async function mayNotifyOf(
+export function mayNotifyOf(
   trx: Kysely<Database>,
   deps: { clock: Clock; config: Config; logger?: Logger | undefined },
   target: { employeeId: string } | { subject: string },
 ): Promise<boolean> {
-  if (deps.config.rateLimit <= 0) return true;
-  const [key, rule] =
-    'employeeId' in target
-      ? [`employee:${target.employeeId}`, PER_EMPLOYEE]
-      : [`subject:${target.subject}`, PER_SUBJECT];
-  const hit = await countHit(trx, deps.clock, key, rule);
-  if (!hit.allowed) await countRefusal({ ...deps, db: trx }, 'rate_target');
-  return hit.allowed;
+  return 'employeeId' in target
+    ? mailAllowed(trx, deps, `employee:${target.employeeId}`, PER_EMPLOYEE, 'rate_target')
+    : mailAllowed(trx, deps, `subject:${target.subject}`, PER_SUBJECT, 'rate_target');
 }

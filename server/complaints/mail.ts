@@ -5,7 +5,6 @@ import type { Config } from '../env.ts';
 import { insertOutboxMessage } from '../mail/outbox-store.ts';
 import { complaintAssigned } from '../mail/templates/complaint-assigned.ts';
 import { complaintReminder, type NoticeKind } from '../mail/templates/complaint-reminder.ts';
-import { englishClientNote } from '../mail/templates/client-lang-note.ts';
 import { cardLink } from '../mail/links.ts';
 import { feedbackAck } from '../mail/templates/feedback-ack.ts';
 import { headerValue } from '../mail/templates/subject.ts';
@@ -143,7 +142,8 @@ export async function enqueueNoticeMail(
         department: s.department,
         responsible: s.responsible_name,
         link: cardLink(deps.config, notice.submissionId),
-        langNote: englishClientNote(s.lang, Boolean(s.email || s.phone)),
+        lang: s.lang,
+        reachable: Boolean(s.email || s.phone),
       },
       deps.config.companyName,
     ),

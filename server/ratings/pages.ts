@@ -28,6 +28,10 @@ import type { Guarded } from '../abuse/submission-guard.ts';
 
 const scoreOf = (value: unknown) => (typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : undefined);
 const isActive = (t: RatingTargetRow) => (t.kind === 'employee' ? t.employee.active : t.subject.active) === 1;
+/** A rating link as it should have been written (the slug lower case, no slash after it), its query kept. */
+const movedTo = (c: Context, slug: string) =>
+  c.redirect(`/r/${encodeURIComponent(slug)}${new URL(c.req.url).search}`, 301);
+
 /**
  * The polite answer of a link whose employee has left (`inactiveTitle`) or that leads nowhere (a
  * slug mistyped in a hand-made signature, a thank-you page of no rating: `notFound`): it accepts
@@ -99,9 +103,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
   };
 
   // A hand-made link with a slash at the end, or none after /r: the page, or the polite «not found».
-  app.get('/:slug/', (c) =>
-    c.redirect(`/r/${encodeURIComponent(c.req.param('slug'))}${new URL(c.req.url).search}`, 301),
-  );
+  app.get('/:slug/', (c) => movedTo(c, c.req.param('slug')));
   app.get('/', (c) => c.html(inactivePage(c, pageLang(c), undefined, 'notFound'), 404));
 
   app.get('/:slug', async (c) => {
@@ -114,7 +116,7 @@ export function ratingPages(deps: RatingDeps & Guarded) {
       // Slugs are lower case: a signature typed by hand as «/r/Ivanov» still finds him.
       const lower = slug.toLowerCase();
       if (lower !== slug && (await findRatingTarget(deps.db, lower))) {
-        return c.redirect(`/r/${encodeURIComponent(lower)}${new URL(c.req.url).search}`, 301);
+        return movedTo(c, lower);
       }
       return c.html(inactivePage(c, lang, undefined, 'notFound'), 404);
     }

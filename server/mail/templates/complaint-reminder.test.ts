@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { englishClientNote } from './client-lang-note.ts';
 import { complaintReminder } from './complaint-reminder.ts';
 
-const reminder = (langNote: string | null) =>
+const reminder = (lang: string | null, reachable = true) =>
   complaintReminder(
     {
       kind: 'soon',
@@ -14,14 +13,15 @@ const reminder = (langNote: string | null) =>
       department: 'ДКС',
       responsible: 'Бадыштова К.',
       link: 'https://otklik.example.ru/admin/submissions/x',
-      langNote,
+      lang,
+      reachable,
     },
     'ООО «Пример»',
   );
 
 describe('a reminder of a step', () => {
   it('says first, as the assignment letter does, that the client is to be answered in English', () => {
-    const mail = reminder(englishClientNote('en', true));
+    const mail = reminder('en');
     expect(mail.html).toContain('<strong>Клиент обращался на английском языке: отвечайте ему по-английски.</strong>');
     expect(mail.text.split('\n').slice(0, 3)).toEqual([
       'Скоро срок: жалоба № 2026-00012, шаг 1.3',
@@ -29,7 +29,7 @@ describe('a reminder of a step', () => {
       'Клиент обращался на английском языке: отвечайте ему по-английски.',
     ]);
     expect(mail.text).toContain('Осталось: 2 ч 15 мин рабочего времени');
-    for (const body of [reminder(englishClientNote('ru', true)), reminder(null)])
+    for (const body of [reminder('ru'), reminder(null), reminder('en', false)])
       expect(body.html + body.text).not.toContain('английском');
   });
 });

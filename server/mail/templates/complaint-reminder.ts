@@ -1,5 +1,5 @@
 import { STEP_TITLES, type Step } from '../../../shared/complaint-process.ts';
-import { noteParagraph } from './client-lang-note.ts';
+import { englishClientNote, noteParagraph } from './client-lang-note.ts';
 import { companyTime } from './format.ts';
 import { html } from './html.ts';
 import { fieldsTable, mailLayout, paragraph, type RenderedMail, textFields } from './layout.ts';
@@ -28,8 +28,9 @@ export function complaintReminder(
     department: string | null;
     responsible: string | null;
     link: string;
-    /** englishClientNote: a client to be answered in English, said first as in the assignment letter. */
-    langNote?: string | null;
+    /** The client's language, and whether he can be answered: an English one is said first, as in the assignment letter. */
+    lang?: string | null;
+    reachable?: boolean;
   },
   company: string,
 ): RenderedMail {
@@ -43,7 +44,7 @@ export function complaintReminder(
     ['Подразделение', c.department ?? 'не указано'],
     ['Ответственный', c.responsible ?? 'не назначен'],
   ];
-  const note = c.langNote ?? null;
+  const note = englishClientNote(c.lang, c.reachable ?? false);
   const body = html`${noteParagraph(note)}${fieldsTable(fields)}${paragraph(html`<a href="${c.link}" style="color:#1d4ed8;">Открыть карточку жалобы</a>`)}`;
   const text = [
     subject,
